@@ -1,0 +1,25 @@
+import { builder } from '../../builder.ts'
+import { WardTypeEnum } from '../enums.ts'
+
+builder.prismaObject('Ward', {
+  description: 'An official commune-level administrative unit (Decision 19/2025/QĐ-TTg), keyed by its code.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The official 5-digit code.' }),
+    name: t.exposeString('name', { description: 'The name, e.g. "Sài Gòn".' }),
+    fullName: t.exposeString('fullName', { description: 'The name with its type, e.g. "Phường Sài Gòn".' }),
+    nameEn: t.exposeString('nameEn', { description: 'The name without diacritics, for English text.' }),
+    type: t.expose('type', { type: WardTypeEnum, description: 'Ward, commune or special zone.' }),
+    provinceCode: t.exposeString('provinceCode', { description: 'The 2-digit code of its province.' }),
+  }),
+})
+
+builder.queryField('ward', (t) =>
+  t.prismaField({
+    type: 'Ward',
+    nullable: true,
+    description: 'A ward by its official code.',
+    args: { code: t.arg.string({ required: true, description: 'The official 5-digit code.' }) },
+    resolve: (query, _root, args, context) =>
+      context.prisma.ward.findUnique({ ...query, where: { code: args.code } }),
+  }),
+)
