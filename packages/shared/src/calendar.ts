@@ -1,0 +1,64 @@
+// Calendar dates ('YYYY-MM-DD') and the campaign's time zone. Dates are compared as strings, which
+// is correct for this fixed-width form and avoids any time-zone arithmetic.
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string
+
+/** The campaign's time zone: UTC+7 all year, no daylight saving. */
+export const campaignTimeZone = 'Asia/Ho_Chi_Minh'
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True for a real calendar date in 'YYYY-MM-DD' form (2025-02-29 is not one). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false
+  const match = isoDatePattern.exec(value)
+  if (!match) return false
+  const [, year, month, day] = match.map(Number) as [number, number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/**
+ * The calendar date of a database date (Prisma returns @db.Date columns as UTC midnight) or of an
+ * ISO date string; undefined when it is neither.
+ */
+export function toIsoDate(value: IsoDate | Date): IsoDate | undefined {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10)
+  }
+  return isIsoDate(value) ? value : undefined
+}
+
+/** The calendar date an instant falls on in a time zone: the day a registration counts for. */
+export function localDateInZone(instant: Date | string | number, timeZone = campaignTimeZone): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(instant))
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+/** The date a number of months later, clamped to the month's last day (2025-01-31 + 1 → 2025-02-28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const target = new Date(Date.UTC(year, month - 1 + months, 1))
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  target.setUTCDate(Math.min(day, lastDay))
+  return target.toISOString().slice(0, 10)
+}
+
+/** The day before a date. */
+export function previousDay(date: IsoDate): IsoDate {
+  const value = new Date(`${date}T00:00:00Z`)
+  value.setUTCDate(value.getUTCDate() - 1)
+  return value.toISOString().slice(0, 10)
+}
+
+/** The last day covered by a payment for `months` months starting on `start` (inclusive). */
+export function coverageEnd(start: IsoDate, months: number): IsoDate {
+  return previousDay(addMonths(start, months))
+}

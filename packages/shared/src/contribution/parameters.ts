@@ -1,0 +1,124 @@
+// Finding the contribution parameter in force on a date. Rows are the ContributionParameter model's:
+// ranges are inclusive at both ends, effectiveTo null means still in force.
+
+import { type IsoDate, toIsoDate } from '../calendar.ts'
+import type { ContributionParameterKey } from '../enums.ts'
+import { type Failure, failure, type Issue, issue } from '../messages.ts'
+
+export const nationalJurisdiction = 'VN'
+
+export type ContributionParameter = {
+  /** The database id; absent on seed rows that have not been stored yet. */
+  readonly id?: string
+  readonly key: ContributionParameterKey
+  /** A support group, a member position ('2'…'5'), or '' when the key needs none. */
+  readonly qualifier: string
+  /** 'VN' for national rules, a 2-digit province code for local ones. */
+  readonly jurisdiction: string
+  /** Đồng, basis points or a count, as the key says. */
+  readonly value: number
+  readonly effectiveFrom: IsoDate | Date
+  readonly effectiveTo: IsoDate | Date | null
+  readonly source: string | null
+  readonly confirmed: boolean
+}
+
+export type ParameterQuery = {
+  readonly on: IsoDate
+  readonly qualifier?: string
+  readonly jurisdiction?: string
+}
+
+function inForce(row: ContributionParameter, on: IsoDate): boolean {
+  const from = toIsoDate(row.effectiveFrom)
+  const to = row.effectiveTo === null ? null : toIsoDate(row.effectiveTo)
+  return from !== undefined && from <= on && (to === null || (to !== undefined && on <= to))
+}
+
+/** The latest-starting of several rows, so a newer row wins if an admin leaves an overlap. */
+function latest(rows: readonly ContributionParameter[]): ContributionParameter | undefined {
+  let best: ContributionParameter | undefined
+  for (const row of rows) {
+    if (best === undefined || (toIsoDate(row.effectiveFrom) ?? '') > (toIsoDate(best.effectiveFrom) ?? '')) {
+      best = row
+    }
+  }
+  return best
+}
+
+/**
+ * The row in force on a date, or undefined. A row of the asked jurisdiction wins over the national
+ * one, so a province can replace a national value; a national query never sees local rows.
+ */
+export function findParameter(
+  rows: readonly ContributionParameter[],
+  key: ContributionParameterKey,
+  { on, qualifier = '', jurisdiction = nationalJurisdiction }: ParameterQuery,
+): ContributionParameter | undefined {
+  const matching = rows.filter((row) => row.key === key && row.qualifier === qualifier && inForce(row, on))
+  const local =
+    jurisdiction === nationalJurisdiction
+      ? undefined
+      : latest(matching.filter((row) => row.jurisdiction === jurisdiction))
+  return local ?? latest(matching.filter((row) => row.jurisdiction === nationalJurisdiction))
+}
+
+export type ParameterResult = { readonly ok: true; readonly parameter: ContributionParameter } | Failure
+
+/** Like findParameter, but a missing row is a PARAMETER_MISSING issue (the date is not supported). */
+export function resolveParameter(
+  rows: readonly ContributionParameter[],
+  key: ContributionParameterKey,
+  query: ParameterQuery,
+  path = 'on',
+): ParameterResult {
+  const parameter = findParameter(rows, key, query)
+  if (parameter) return { ok: true, parameter }
+  return failure([
+    issue(path, 'PARAMETER_MISSING', {
+      key,
+      qualifierText: query.qualifier ? ` (${query.qualifier})` : '',
+      on: query.on,
+    }),
+  ])
+}
+
+/**
+ * Problems in a set of rows an admin is about to save: an end before its start, or two rows of the
+ * same key, qualifier and jurisdiction in force on the same day. Paths are 'rows.<index>'.
+ */
+export function checkParameterHistory(rows: readonly ContributionParameter[]): readonly Issue[] {
+  const issues: Issue[] = []
+  const spans = rows.map((row) => ({
+    from: toIsoDate(row.effectiveFrom) ?? '',
+    to: row.effectiveTo === null ? '9999-12-31' : (toIsoDate(row.effectiveTo) ?? ''),
+  }))
+  rows.forEach((row, index) => {
+    const span = spans[index]
+    if (span === undefined) return
+    if (span.from === '' || span.to === '' || span.to < span.from) {
+      issues.push(issue(`rows.${index}`, 'PARAMETER_PERIOD_INVALID'))
+      return
+    }
+    for (let other = 0; other < index; other++) {
+      const earlier = rows[other]
+      const otherSpan = spans[other]
+      if (earlier === undefined || otherSpan === undefined) continue
+      const sameRule =
+        earlier.key === row.key &&
+        earlier.qualifier === row.qualifier &&
+        earlier.jurisdiction === row.jurisdiction
+      if (sameRule && span.from <= otherSpan.to && otherSpan.from <= span.to) {
+        issues.push(
+          issue(`rows.${index}`, 'PARAMETER_OVERLAP', {
+            key: row.key,
+            qualifierText: row.qualifier ? ` (${row.qualifier})` : '',
+            jurisdiction: row.jurisdiction,
+            on: [span.from, otherSpan.from].sort()[1] ?? span.from,
+          }),
+        )
+      }
+    }
+  })
+  return issues
+}

@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { foldSearchKey, normalizeText, personSearchKey } from '../src/index.ts'
+
+describe('search keys', () => {
+  it('folds Vietnamese names to lower case without marks, đ becoming d', () => {
+    expect(foldSearchKey('Thủ Đức')).toBe('thu duc')
+    expect(foldSearchKey('Nguyễn Văn')).toBe('nguyen van')
+    expect(foldSearchKey('  ĐẶNG   thị  Đào ')).toBe('dang thi dao')
+  })
+
+  it('absorbs where the tone mark sits: "Khánh Hòa" and "Khánh Hoà" fold alike', () => {
+    expect(foldSearchKey('Khánh Hòa')).toBe(foldSearchKey('Khánh Hoà'))
+  })
+
+  it('folds NFC and NFD spellings of the same name alike', () => {
+    expect(foldSearchKey('Nguyễn'.normalize('NFD'))).toBe(foldSearchKey('Nguyễn'.normalize('NFC')))
+  })
+
+  it('folding twice changes nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) => foldSearchKey(foldSearchKey(text)) === foldSearchKey(text),
+      ),
+    )
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        (text) => foldSearchKey(foldSearchKey(text)) === foldSearchKey(text),
+      ),
+    )
+  })
+
+  it('stores text as NFC, trimmed, with single spaces', () => {
+    const decomposed = ' Nguyễn\t  Văn\nA '.normalize('NFD')
+    expect(normalizeText(decomposed)).toBe('Nguyễn Văn A')
+    expect(normalizeText(decomposed)).toBe(normalizeText(decomposed).normalize('NFC'))
+  })
+
+  it('finds a person by folded name, either phone form or citizen id in one key', () => {
+    const key = personSearchKey({
+      fullName: 'Nguyễn Văn Á',
+      phone: '+84912345678',
+      citizenId: '079200001123',
+    })
+    expect(key).toBe('nguyen van a 0912345678 84912345678 079200001123')
+    for (const query of ['van a', '0912345', '8491234', '200001']) expect(key).toContain(query)
+  })
+
+  it('leaves out a missing phone and citizen id', () => {
+    expect(personSearchKey({ fullName: 'Lê Thị Bé', phone: null, citizenId: null })).toBe('le thi be')
+  })
+})
