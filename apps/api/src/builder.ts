@@ -5,13 +5,21 @@ import RelayPlugin from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
 import type PrismaTypes from '@tangtoc/db/pothos'
 import { getDatamodel } from '@tangtoc/db/pothos'
+import type { Role } from '@tangtoc/db'
 import type { Context } from './context.ts'
+import { ForbiddenError } from './errors.ts'
 
 export const builder = new SchemaBuilder<{
   Context: Context
   PrismaTypes: PrismaTypes
   DefaultFieldNullability: false
-  AuthScopes: { signedIn: boolean }
+  AuthScopes: {
+    signedIn: boolean
+    admin: boolean
+    /** May change data: not a viewer, and not through a read-only API token. */
+    write: boolean
+    roles: Role[]
+  }
   Scalars: {
     Date: { Input: string; Output: Date | string }
     DateTime: { Input: Date; Output: Date }
@@ -20,9 +28,21 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
-    authScopes: (context) => ({ signedIn: context.viewer !== null }),
+    authorizeOnSubscribe: true,
+    authScopes: ({ viewer }) => ({
+      signedIn: viewer !== null,
+      admin: viewer?.role === 'ADMIN',
+      write: viewer !== null && viewer.role !== 'VIEWER' && viewer.tokenScope !== 'READ',
+      roles: (roles) => viewer !== null && roles.includes(viewer.role),
+    }),
+    unauthorizedError: (_parent, _context, _info, result) => new ForbiddenError({ vi: 'Bạn không có quyền truy cập.', en: result.message }),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -39,3 +59,8 @@ export const builder = new SchemaBuilder<{
 })
 
 builder.queryType({ description: 'The root of every read.' })
+builder.mutationType({ description: 'The root of every change.' })
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}

@@ -1,12 +1,22 @@
-import type { PrismaClient } from '@tangtoc/db'
+import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
 
-/** Who is asking: a signed-in user (console cookie or API token). */
+/** Who is asking, resolved once per request from the session cookie or the bearer token. */
 export interface Viewer {
   userId: string
+  username: string
+  role: Role
+  centerId: string | null
+  /** The materialized path of the viewer's center ("/root/…/self/"), for subtree filters. */
+  centerPath: string | null
+  credential: 'session' | 'token'
+  /** The API token's scope; null for a console session. */
+  tokenScope: ApiTokenScope | null
+  loginSessionId: string | null
 }
 
 export interface Context {
   prisma: PrismaClient
+  request: Request
   viewer: Viewer | null
   requestId: string
 }

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { existsSync } from 'node:fs'
 import type { PrismaClient } from '@tangtoc/db'
+import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga } from 'graphql-yoga'
 import sirv from 'sirv'
 import type { Context } from './context.ts'
+import { resolveViewer } from './modules/auth/viewer.ts'
+import { maskUnexpected, requestIds, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
 
 export interface ServerOptions {
@@ -18,10 +21,15 @@ export function createYogaApp({ prisma }: Pick<ServerOptions, 'prisma'>) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    context: ({ request }): Context => ({
+    plugins: [useCookies(), useRequestId()],
+    maskedErrors: {
+      maskError: (error, message) => maskUnexpected(error, message),
+    },
+    context: async ({ request }): Promise<Context> => ({
       prisma,
-      viewer: null,
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      request,
+      viewer: await resolveViewer(prisma, request),
+      requestId: requestIds.get(request) ?? randomUUID(),
     }),
   })
 }

@@ -1,0 +1,101 @@
+// Errors are values: a mutation returns its payload or one of these, typed, for the console to place
+// beside the field concerned. Anything else thrown is a bug, masked for the client.
+import { GraphQLError } from 'graphql'
+
+/** A text a person reads, in Vietnamese and English. */
+export interface LocalizedText {
+  vi: string
+  en: string
+}
+
+export interface FieldIssue {
+  /** Where in the input, e.g. ['input', 'person', 'citizenId']. */
+  path: string[]
+  code: string
+  message: LocalizedText
+}
+
+/**
+ * A GraphQLError, so that where no union catches it (a query) it reaches the client unmasked, with its
+ * code and Vietnamese text in `extensions`.
+ */
+export abstract class UserError extends GraphQLError {
+  abstract readonly code: string
+  readonly messageVi: string
+
+  constructor(text: LocalizedText) {
+    super(text.en, { extensions: { messageVi: text.vi } })
+    this.messageVi = text.vi
+  }
+
+  override toJSON() {
+    const json = super.toJSON()
+    return { ...json, extensions: { ...json.extensions, code: this.code } }
+  }
+}
+
+export class ValidationError extends UserError {
+  readonly code = 'VALIDATION_FAILED'
+
+  constructor(readonly fieldErrors: FieldIssue[]) {
+    super({
+      vi: `Dữ liệu chưa hợp lệ: ${fieldErrors.map((issue) => issue.message.vi).join('; ')}`,
+      en: `Invalid input: ${fieldErrors.map((issue) => issue.message.en).join('; ')}`,
+    })
+  }
+}
+
+export class NotFoundError extends UserError {
+  readonly code = 'NOT_FOUND'
+
+  constructor(
+    readonly entity: string,
+    readonly reference: string,
+  ) {
+    super({ vi: `Không tìm thấy ${entity} “${reference}”.`, en: `${entity} “${reference}” was not found.` })
+  }
+}
+
+export class ForbiddenError extends UserError {
+  readonly code = 'FORBIDDEN'
+
+  constructor(text: LocalizedText = { vi: 'Bạn không có quyền làm việc này.', en: 'You may not do this.' }) {
+    super(text)
+  }
+}
+
+export class ConflictError extends UserError {
+  readonly code = 'CONFLICT'
+
+  constructor(
+    text: LocalizedText,
+    /** The record already holding the place, e.g. the live enrollment a duplicate collides with. */
+    readonly existing: { typename: string; id: string } | null = null,
+  ) {
+    super(text)
+  }
+}
+
+export class StaleObjectError extends UserError {
+  readonly code = 'STALE_OBJECT'
+
+  constructor(readonly currentVersion: number) {
+    super({
+      vi: 'Bản ghi đã được người khác sửa. Hãy tải lại rồi thử lại.',
+      en: 'Someone else changed this record. Reload it and try again.',
+    })
+  }
+}
+
+export const mutationErrorTypes = [ValidationError, NotFoundError, ForbiddenError, ConflictError, StaleObjectError]
+
+export class TooManyAttemptsError extends UserError {
+  readonly code = 'TOO_MANY_ATTEMPTS'
+
+  constructor(readonly retryAfterSeconds: number) {
+    super({
+      vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${retryAfterSeconds} giây.`,
+      en: `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`,
+    })
+  }
+}

@@ -1,0 +1,59 @@
+// Every request gets an id, sent back in `x-request-id`. An unexpected error is logged with it and reaches
+// the client masked — no stack, no SQL — carrying only that id, so support can find the log line.
+import { randomUUID } from 'node:crypto'
+import { GraphQLError } from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+import type { Context } from './context.ts'
+
+export const requestIds = new WeakMap<Request, string>()
+
+const acceptableId = /^[\w.-]{8,100}$/
+
+export function useRequestId(): Plugin<Context> {
+  return {
+    onRequest({ request }) {
+      const given = request.headers.get('x-request-id')
+      requestIds.set(request, given && acceptableId.test(given) ? given : randomUUID())
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          if (!('errors' in result) || !result.errors?.length) return
+          const { requestId } = args.contextValue as Context
+          setResult({
+            ...result,
+            errors: result.errors.map((error) => {
+              if (!isUnexpected(error)) return error
+              console.error(JSON.stringify({ level: 'error', requestId, path: error.path, error: String(error.originalError?.stack ?? error) }))
+              return new GraphQLError(error.message, {
+                nodes: error.nodes,
+                source: error.source,
+                positions: error.positions,
+                path: error.path,
+                originalError: error.originalError,
+                extensions: { ...error.extensions, requestId },
+              })
+            }),
+          })
+        },
+      }
+    },
+    onResponse({ request, response }) {
+      const id = requestIds.get(request)
+      if (id) response.headers.set('x-request-id', id)
+    },
+  }
+}
+
+function isUnexpected(error: GraphQLError): boolean {
+  return error.originalError != null && !(error.originalError instanceof GraphQLError)
+}
+
+export function maskUnexpected(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError && !isUnexpected(error)) return error
+  const requestId = error instanceof GraphQLError ? error.extensions.requestId : undefined
+  return new GraphQLError(message, {
+    ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path, positions: error.positions } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  })
+}
