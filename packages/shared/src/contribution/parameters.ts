@@ -122,3 +122,27 @@ export function checkParameterHistory(rows: readonly ContributionParameter[]): r
   })
   return issues
 }
+
+/** A parameter row as used by a quote, dates as 'YYYY-MM-DD'. */
+export type QuoteParameter = Omit<ContributionParameter, 'effectiveFrom' | 'effectiveTo'> & {
+  readonly effectiveFrom: IsoDate
+  readonly effectiveTo: IsoDate | null
+}
+
+/** Collects parameter rows used by a quote, each once, in the order first used. */
+export class ParameterTrail {
+  readonly #used: ContributionParameter[] = []
+
+  use<T extends ContributionParameter | undefined>(row: T): T {
+    if (row && !this.#used.includes(row)) this.#used.push(row)
+    return row
+  }
+
+  toList(): QuoteParameter[] {
+    return this.#used.map((row) => ({
+      ...row,
+      effectiveFrom: toIsoDate(row.effectiveFrom) ?? '',
+      effectiveTo: row.effectiveTo === null ? null : (toIsoDate(row.effectiveTo) ?? null),
+    }))
+  }
+}

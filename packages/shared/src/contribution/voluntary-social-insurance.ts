@@ -1,0 +1,163 @@
+// Voluntary social insurance (BHXH tự nguyện): 22% of a monthly income the participant chooses between
+// the rural poverty line and 20 × the reference level, less state support computed on the contribution
+// at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (vn-insurance.md §1).
+
+import { failure, type Issue, issue } from '../messages.ts'
+import { applyBasisPoints, isWholeNumber } from './money.ts'
+import {
+  type ContributionParameter,
+  nationalJurisdiction,
+  ParameterTrail,
+  resolveParameter,
+} from './parameters.ts'
+import type {
+  CheckedQuoteInput,
+  ContributionQuoteInput,
+  QuoteLine,
+  QuoteResult,
+  SupportLine,
+} from './quote.ts'
+import { highestSupport } from './support-groups.ts'
+
+/**
+ * Quotes VSI for input that passed the shared checks; `issues` holds what those checks found.
+ *
+ * - Gross per month = income × VSI_RATE, rounded half up once.
+ * - National support per month = the highest VSI_SUPPORT_RATE of the person's groups, everyone
+ *   counting as OTHER too, × (RURAL_POVERTY_LINE × VSI_RATE): the same đồng whatever income is chosen.
+ * - A province's VSI_LOCAL_TOP_UP (HCMC's +30% CITY_POOR, +25% CITY_NEAR_POOR) is a line of its own on
+ *   the same base, for the same months. Whether it really shares that base and the 120-month limit is
+ *   unconfirmed; both are data, the base rule is here.
+ * - Support runs for at most VSI_SUPPORT_MAX_MONTHS − supportedMonthsUsed months of the period.
+ * - Paying several years ahead is discounted by law; the discount is not modelled (no source gives
+ *   the rate), so such quotes show the undiscounted amount.
+ */
+export function quoteVoluntarySocialInsurance(
+  input: ContributionQuoteInput,
+  checked: CheckedQuoteInput,
+  rows: readonly ContributionParameter[],
+  issues: Issue[],
+): QuoteResult {
+  const { on, jurisdiction } = checked
+  const trail = new ParameterTrail()
+  const required = (key: Parameters<typeof resolveParameter>[1]) => {
+    const result = resolveParameter(rows, key, { on, jurisdiction })
+    if (!result.ok) {
+      issues.push(...result.issues)
+      return undefined
+    }
+    return trail.use(result.parameter).value
+  }
+  const rate = required('VSI_RATE')
+  const povertyLine = required('RURAL_POVERTY_LINE')
+  const referenceLevel = required('REFERENCE_LEVEL')
+  const capMultiple = required('VSI_INCOME_CAP_MULTIPLE')
+  const maxSupportedMonths = required('VSI_SUPPORT_MAX_MONTHS')
+  const step = resolveParameter(rows, 'VSI_INCOME_STEP', { on, jurisdiction })
+
+  const used = input.supportedMonthsUsed ?? 0
+  if (!isWholeNumber(used, 0)) issues.push(issue('supportedMonthsUsed', 'SUPPORTED_MONTHS_USED_INVALID'))
+
+  const income = input.monthlyIncome
+  if (income === undefined || income === null) {
+    issues.push(issue('monthlyIncome', 'INCOME_REQUIRED'))
+  } else if (!isWholeNumber(income, 0)) {
+    issues.push(issue('monthlyIncome', 'INCOME_INVALID'))
+  } else if (povertyLine !== undefined && referenceLevel !== undefined && capMultiple !== undefined) {
+    const cap = referenceLevel * capMultiple
+    if (income < povertyLine) {
+      issues.push(issue('monthlyIncome', 'INCOME_BELOW_FLOOR', { floor: { dong: povertyLine } }))
+    } else if (income > cap) {
+      issues.push(issue('monthlyIncome', 'INCOME_ABOVE_CAP', { cap: { dong: cap }, multiple: capMultiple }))
+    } else if (step.ok && step.parameter.value > 0) {
+      const stepValue = trail.use(step.parameter).value
+      const below = income - ((income - povertyLine) % stepValue)
+      if (below !== income) {
+        issues.push(
+          issue('monthlyIncome', 'INCOME_NOT_ON_STEP', {
+            floor: { dong: povertyLine },
+            step: { dong: stepValue },
+            below: { dong: below },
+            above: { dong: Math.min(below + stepValue, cap) },
+          }),
+        )
+      }
+    }
+  }
+
+  if (
+    issues.length > 0 ||
+    rate === undefined ||
+    povertyLine === undefined ||
+    maxSupportedMonths === undefined ||
+    !isWholeNumber(income, 0)
+  ) {
+    return failure(issues)
+  }
+
+  const { months } = checked
+  const grossPerMonth = applyBasisPoints(income, rate)
+  const floorContribution = applyBasisPoints(povertyLine, rate)
+  const supportedMonths = Math.max(0, Math.min(months, maxSupportedMonths - used))
+
+  const supportLines: SupportLine[] = []
+  let remaining = grossPerMonth
+  const addSupport = (key: SupportLine['parameterKey'], groups: CheckedQuoteInput['supportGroups']) => {
+    const chosen = highestSupport(rows, key, groups, { on, jurisdiction })
+    if (!chosen || supportedMonths === 0) return
+    trail.use(chosen.row)
+    // Support never exceeds what is owed, whatever an admin sets the rates to.
+    const monthlyAmount = Math.min(applyBasisPoints(floorContribution, chosen.row.value), remaining)
+    remaining -= monthlyAmount
+    supportLines.push({
+      kind: 'SUPPORT',
+      parameterKey: key,
+      group: chosen.group,
+      rateBasisPoints: chosen.row.value,
+      jurisdiction: chosen.row.jurisdiction,
+      positions: [1],
+      monthlyAmount,
+      months: supportedMonths,
+      total: monthlyAmount * supportedMonths,
+    })
+  }
+  addSupport('VSI_SUPPORT_RATE', [...checked.supportGroups, 'OTHER'])
+  if (jurisdiction !== nationalJurisdiction) addSupport('VSI_LOCAL_TOP_UP', checked.supportGroups)
+
+  const supportPerMonth = grossPerMonth - remaining
+  const gross = grossPerMonth * months
+  const support = supportPerMonth * supportedMonths
+  const lines: QuoteLine[] = [
+    {
+      kind: 'MEMBER',
+      position: 1,
+      memberIndex: null,
+      shareBasisPoints: 10_000,
+      monthlyAmount: grossPerMonth,
+      months,
+      total: gross,
+    },
+    ...supportLines,
+  ]
+  const firstMonthSupport = supportedMonths > 0 ? supportPerMonth : 0
+  return {
+    ok: true,
+    quote: {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      on,
+      jurisdiction,
+      months,
+      gross,
+      support,
+      payable: gross - support,
+      perMonth: {
+        gross: grossPerMonth,
+        support: firstMonthSupport,
+        payable: grossPerMonth - firstMonthSupport,
+      },
+      supportedMonths,
+      lines,
+      parameters: trail.toList(),
+    },
+  }
+}
