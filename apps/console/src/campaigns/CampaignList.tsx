@@ -1,0 +1,83 @@
+import { Stack, Table, Title } from '@mantine/core'
+import { formatDate } from '@tangtoc/shared'
+import { useTranslation } from 'react-i18next'
+import { useQuery } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { CampaignStatusBadge } from './CampaignStatusBadge.tsx'
+
+export const CampaignsQuery = graphql(`
+  query Campaigns($first: Int!, $after: String) {
+    campaigns(first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          name
+          startDate
+          endDate
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`)
+
+export function CampaignList() {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignsQuery, variables: { first: 50 } })
+  const campaigns = data?.campaigns.edges.flatMap((edge) => (edge ? [edge.node] : [])) ?? []
+
+  return (
+    <Stack>
+      <Title order={2}>{t('campaign.plural')}</Title>
+      {fetching && !data ? (
+        <Loading />
+      ) : error && !data ? (
+        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : campaigns.length === 0 ? (
+        <Empty>{t('campaign.empty')}</Empty>
+      ) : (
+        <Table striped highlightOnHover aria-label={t('campaign.listLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('campaign.name')}</Table.Th>
+              <Table.Th scope="col">{t('campaign.code')}</Table.Th>
+              <Table.Th scope="col">{t('campaign.period')}</Table.Th>
+              <Table.Th scope="col">{t('campaign.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {campaigns.map((campaign) => (
+              <Table.Tr key={campaign.id}>
+                <Table.Td>
+                  <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }}>
+                    {campaign.name}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>{campaign.code}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {t('campaign.periodValue', {
+                    start: formatDate(campaign.startDate, intlLocale),
+                    end: formatDate(campaign.endDate, intlLocale),
+                  })}
+                </Table.Td>
+                <Table.Td>
+                  <CampaignStatusBadge status={campaign.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,105 @@
+import { Group, Stack, Text, Title } from '@mantine/core'
+import { formatDate } from '@tangtoc/shared'
+import { useParams } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { useQuery } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { CampaignCenterFields, CampaignCenters } from './CampaignCenters.tsx'
+import { CampaignStatusBadge } from './CampaignStatusBadge.tsx'
+import { TargetFields, TargetsTable } from './TargetsTable.tsx'
+
+export const CampaignQuery = graphql(
+  `
+    query Campaign($code: String!) {
+      campaign(code: $code) {
+        id
+        code
+        name
+        description
+        startDate
+        endDate
+        timeZone
+        status
+        targets(first: 100) {
+          edges {
+            node {
+              id
+              ...TargetFields
+            }
+          }
+        }
+        centers(first: 100) {
+          edges {
+            ...CampaignCenterFields
+          }
+        }
+      }
+    }
+  `,
+  [TargetFields, CampaignCenterFields],
+)
+
+export function CampaignPage() {
+  const { code } = useParams({ from: '/campaigns/$code' })
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignQuery, variables: { code } })
+  const campaign = data?.campaign
+
+  const back = (
+    <AnchorLink to="/campaigns" size="sm">
+      ← {t('campaign.backToList')}
+    </AnchorLink>
+  )
+  if (fetching && !data) return <Loading />
+  if (error && !data)
+    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!campaign) {
+    return (
+      <Stack>
+        {back}
+        <Empty>{t('campaign.notFound', { code })}</Empty>
+      </Stack>
+    )
+  }
+
+  const targets = campaign.targets.edges.flatMap((edge) => (edge ? [edge.node] : []))
+  const centers = campaign.centers.edges.flatMap((edge) => (edge ? [edge] : []))
+  return (
+    <Stack gap="lg">
+      {back}
+      <Stack gap="xs">
+        <Title order={2}>{campaign.name}</Title>
+        <Group gap="md">
+          <CampaignStatusBadge status={campaign.status} />
+          <Text size="sm">
+            {t('campaign.code')}: {campaign.code}
+          </Text>
+          <Text size="sm">
+            {t('campaign.period')}:{' '}
+            {t('campaign.periodValue', {
+              start: formatDate(campaign.startDate, intlLocale),
+              end: formatDate(campaign.endDate, intlLocale),
+            })}
+          </Text>
+        </Group>
+        {campaign.description ? <Text c="dimmed">{campaign.description}</Text> : null}
+      </Stack>
+      <section aria-labelledby="campaign-targets">
+        <Title order={3} id="campaign-targets" mb="sm">
+          {t('target.plural')}
+        </Title>
+        <TargetsTable targets={targets} />
+      </section>
+      <section aria-labelledby="campaign-centers">
+        <Title order={3} id="campaign-centers" mb="sm">
+          {t('center.plural')}
+        </Title>
+        <CampaignCenters centers={centers} />
+      </section>
+    </Stack>
+  )
+}

@@ -1,0 +1,36 @@
+// What every screen shows while its data loads or when it cannot.
+import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { CombinedError } from 'urql'
+
+export function Loading() {
+  const { t } = useTranslation()
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Group gap="sm">
+        <Loader size="sm" aria-hidden />
+        <Text>{t('state.loading')}</Text>
+      </Group>
+    </Center>
+  )
+}
+
+export function LoadFailed({ error, onRetry }: { error: CombinedError; onRetry: () => void }) {
+  const { t } = useTranslation()
+  const message = error.networkError?.message ?? error.graphQLErrors[0]?.message ?? error.message
+  return (
+    <Alert color="red" role="alert" title={t('state.failed', { message })}>
+      <Button variant="light" color="red" size="xs" onClick={onRetry}>
+        {t('state.retry')}
+      </Button>
+    </Alert>
+  )
+}
+
+export function Empty({ children }: { children: string }) {
+  return (
+    <Text c="dimmed" py="md">
+      {children}
+    </Text>
+  )
+}
