@@ -2,6 +2,7 @@
 // from the issue's params; money params are formatted as đồng by describeIssue.
 
 import { formatDong } from './format.ts'
+import { type LabelledEnum, labelOf } from './labels.ts'
 
 export const locales = ['vi', 'en'] as const
 export type Locale = (typeof locales)[number]
@@ -137,7 +138,12 @@ export const messages = {
 
 export type IssueCode = keyof typeof messages
 
-export type IssueParam = string | number | { readonly dong: number }
+/** A param: text, a number, an amount of đồng, or an enum value shown by its label. */
+export type IssueParam =
+  | string
+  | number
+  | { readonly dong: number }
+  | { readonly label: LabelledEnum; readonly value: string }
 
 /**
  * A problem with an input, placed at a field (`path`, e.g. 'monthlyIncome' or 'supportGroups.1'),
@@ -155,7 +161,10 @@ export type Failure = { readonly ok: false; readonly issues: readonly Issue[] }
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' }
 
 function renderParam(value: IssueParam, locale: Locale): string {
-  return typeof value === 'object' ? formatDong(value.dong, intlLocale[locale]) : String(value)
+  if (typeof value !== 'object') return String(value)
+  return 'dong' in value
+    ? formatDong(value.dong, intlLocale[locale])
+    : labelOf(value.label, value.value, locale)
 }
 
 function render(template: string, params: Readonly<Record<string, IssueParam>>, locale: Locale): string {
@@ -165,7 +174,8 @@ function render(template: string, params: Readonly<Record<string, IssueParam>>, 
   })
 }
 
-/** Builds an issue with its text in both languages. Money params are `{ dong: n }`. */
+/** Builds an issue with its text in both languages. Money params are `{ dong: n }`,
+ * enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`. */
 export function issue(
   path: string,
   code: IssueCode,
