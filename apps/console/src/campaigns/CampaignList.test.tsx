@@ -40,6 +40,7 @@ describe('the campaign list', () => {
     )
     expect(row).toHaveTextContent('TANGTOC-2025')
     expect(row).toHaveTextContent('04/11/2025 – 02/01/2026')
+    expect(row).toHaveTextContent('Đang diễn ra')
   })
 
   it('switches to English at a click and remembers the choice', async () => {
@@ -49,7 +50,10 @@ describe('the campaign list', () => {
     await userEvent.click(screen.getByText('English'))
 
     expect(await screen.findByRole('heading', { name: 'Campaigns' })).toBeInTheDocument()
-    expect(screen.getByRole('table', { name: 'Campaign list' })).toHaveTextContent('Period')
+    const row = within(screen.getByRole('table', { name: 'Campaign list' })).getByRole('row', {
+      name: /60 ngày tăng tốc/,
+    })
+    expect(row).toHaveTextContent('Active')
     expect(localStorage.getItem('tangtoc.locale')).toBe('en')
     expect(document.documentElement.lang).toBe('en')
   })

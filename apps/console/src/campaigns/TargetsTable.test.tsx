@@ -49,8 +49,10 @@ describe('the targets table', () => {
   it('shows the campaign-wide targets per product with counts written the Vietnamese way', () => {
     renderWithConsole(<TargetsTable targets={targets(voluntarySocialInsurance, householdHealthInsurance)} />)
 
+    expect(rowOf(/16\.000/)).toHaveTextContent('BHXH tự nguyện')
     expect(rowOf(/16\.000/)).toHaveTextContent('Toàn chiến dịch')
     expect(rowOf(/16\.000/)).toHaveTextContent('Kết thúc chiến dịch')
+    expect(rowOf(/350\.000/)).toHaveTextContent('BHYT hộ gia đình')
     expect(rowOf(/350\.000/)).toHaveTextContent('Toàn chiến dịch')
   })
 
@@ -76,6 +78,7 @@ describe('the targets table', () => {
       },
     )
 
+    expect(rowOf(/16,000/)).toHaveTextContent('Voluntary social insurance')
     expect(rowOf(/16,000/)).toHaveTextContent('Whole campaign')
     expect(rowOf(/350,000/)).toHaveTextContent('Campaign end')
   })

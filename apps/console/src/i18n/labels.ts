@@ -1,6 +1,8 @@
-// INTERIM: enum labels come from @tangtoc/shared once it exports them.
-import type { EnumName, enumValues } from '@tangtoc/shared'
+import { type LabelledEnum, labelOf } from '@tangtoc/shared'
+import { useLocale } from './useLocale.ts'
 
-export function useEnumLabel() {
-  return <E extends EnumName>(_name: E, value: (typeof enumValues)[E][number]): string => value
+/** Labels enum values (products, statuses, center kinds…) in the chosen language, from @tangtoc/shared. */
+export function useEnumLabel(): (name: LabelledEnum, value: string) => string {
+  const { locale } = useLocale()
+  return (name, value) => labelOf(name, value, locale)
 }
