@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addMonths,
+  coverageEnd,
+  formatDate,
+  formatDong,
+  isIsoDate,
+  localDateInZone,
+  toIsoDate,
+} from '../src/index.ts'
+
+describe('formatting for display', () => {
+  it('shows đồng the Vietnamese way: 1.263.600 ₫', () => {
+    expect(formatDong(1_263_600, 'vi-VN')).toBe('1.263.600\u00a0₫')
+    expect(formatDong(1_263_600)).toBe('1.263.600\u00a0₫')
+  })
+
+  it('shows dates as dd/MM/yyyy: 04/11/2025', () => {
+    expect(formatDate('2025-11-04', 'vi-VN')).toBe('04/11/2025')
+  })
+})
+
+describe('calendar dates', () => {
+  it('counts a registration at 23:30 UTC on 3 November for 4 November in Ho Chi Minh City', () => {
+    expect(localDateInZone('2025-11-03T23:30:00Z', 'Asia/Ho_Chi_Minh')).toBe('2025-11-04')
+    expect(localDateInZone(new Date('2025-11-03T16:59:59Z'))).toBe('2025-11-03')
+    expect(localDateInZone(new Date('2025-11-03T17:00:00Z'))).toBe('2025-11-04')
+  })
+
+  it('accepts only real dates in YYYY-MM-DD form', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true)
+    expect(isIsoDate('2025-02-29')).toBe(false)
+    expect(isIsoDate('4/11/2025')).toBe(false)
+    expect(toIsoDate(new Date('2025-11-04T00:00:00Z'))).toBe('2025-11-04')
+  })
+
+  it('ends a 3-month payment from 4 November on 3 February', () => {
+    expect(coverageEnd('2025-11-04', 3)).toBe('2026-02-03')
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28')
+  })
+})
