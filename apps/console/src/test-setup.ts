@@ -26,3 +26,5 @@ window.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 }
+// The router restores scroll positions on navigation.
+window.scrollTo = () => {}
