@@ -117,8 +117,9 @@ export function allowedPaymentPeriods(
   rows: readonly ContributionParameter[],
   { jurisdiction = nationalJurisdiction, policy = defaultPaymentPeriods } = {},
 ): number[] {
-  if (product === 'HOUSEHOLD_HEALTH_INSURANCE')
+  if (product === 'HOUSEHOLD_HEALTH_INSURANCE') {
     return [...policy.householdHealthInsurance].sort((a, b) => a - b)
+  }
   const maxAhead = findParameter(rows, 'VSI_MAX_MONTHS_AHEAD', { on, jurisdiction })?.value ?? 12
   const years = Array.from({ length: Math.floor(maxAhead / 12) }, (_, index) => (index + 1) * 12)
   return [...new Set([...policy.voluntarySocialInsurance, ...years])].sort((a, b) => a - b)
