@@ -1,13 +1,12 @@
 // @tangtoc/shared: the domain rules the API and the console share. Pure and browser-safe.
+// Quotes go through quoteContribution; the per-product calculators stay internal.
 
 export * from './calendar.ts'
 export * from './contribution/default-parameters.ts'
-export * from './contribution/household-health-insurance.ts'
 export * from './contribution/money.ts'
 export * from './contribution/parameters.ts'
 export * from './contribution/quote.ts'
 export * from './contribution/support-groups.ts'
-export * from './contribution/voluntary-social-insurance.ts'
 export * from './enrollment/lifecycle.ts'
 export * from './enums.ts'
 export * from './format.ts'
