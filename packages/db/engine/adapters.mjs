@@ -1,0 +1,149 @@
+// The driver adapters the wasm schema engine talks to the database through, with the fixes the
+// engine needs on top of them.
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { ColumnTypeEnum } from '@prisma/driver-adapter-utils'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { lockEmbeddedDatabase } from './embedded-lock.mjs'
+
+const INTERNAL_CHAR_OID = 18
+const TEXT_OID = 25
+
+/**
+ * A PostgreSQL adapter factory for the engine. adapter-pg refuses columns of Postgres's internal
+ * `"char"` type, which the engine reads from the catalogs when it describes a schema; it wants them
+ * as `Character`. Scripts are sent whole (one simple query) rather than split on `;`, as the native
+ * engine does, so a migration runs atomically and may hold `;` inside strings or function bodies.
+ */
+export class EnginePgAdapterFactory extends PrismaPg {
+  /**
+   * @param {string} url
+   * @param {string} [shadowDatabaseUrl]
+   */
+  constructor(url, shadowDatabaseUrl) {
+    const schema = new URL(url).searchParams.get('schema') ?? undefined
+    super({ connectionString: url }, schema ? { schema } : undefined)
+    this.shadowDatabaseUrl = shadowDatabaseUrl
+  }
+
+  async connect() {
+    return withEngineFixes(await super.connect())
+  }
+
+  async connectToShadowDb() {
+    if (this.shadowDatabaseUrl) {
+      return withEngineFixes(await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect())
+    }
+    return withEngineFixes(await super.connectToShadowDb())
+  }
+}
+
+/**
+ * @template {object} T
+ * @param {T} queryable an adapter or a transaction of adapter-pg
+ * @returns {T}
+ */
+function withEngineFixes(queryable) {
+  const target = /** @type {any} */ (queryable)
+  /** @type {WeakMap<unknown[], number[]>} */
+  const charColumnsOfRows = new WeakMap()
+  const performIO = target.performIO.bind(target)
+  target.performIO = async (/** @type {unknown} */ query) => {
+    const result = await performIO(query)
+    const charColumns = []
+    for (const [index, field] of result.fields.entries()) {
+      if (field.dataTypeID === INTERNAL_CHAR_OID) {
+        charColumns.push(index)
+        field.dataTypeID = TEXT_OID
+      }
+    }
+    if (charColumns.length > 0) charColumnsOfRows.set(result.rows, charColumns)
+    return result
+  }
+  const queryRaw = target.queryRaw.bind(target)
+  target.queryRaw = async (/** @type {unknown} */ query) => {
+    const resultSet = await queryRaw(query)
+    for (const index of charColumnsOfRows.get(resultSet.rows) ?? []) {
+      resultSet.columnTypes[index] = ColumnTypeEnum.Character
+    }
+    return resultSet
+  }
+  if (typeof target.executeScript === 'function') {
+    target.executeScript = async (/** @type {string} */ script) => {
+      try {
+        await target.client.query(script)
+      } catch (error) {
+        target.onError(error)
+      }
+    }
+  }
+  if (typeof target.startTransaction === 'function') {
+    const startTransaction = target.startTransaction.bind(target)
+    target.startTransaction = async (/** @type {unknown[]} */ ...args) =>
+      withEngineFixes(await startTransaction(...args))
+  }
+  return queryable
+}
+
+/**
+ * A PGlite adapter factory for the engine: the database persisted in `folder` (locked while this
+ * process uses it) or in memory; the shadow database is always a fresh in-memory PGlite.
+ */
+export class EnginePGliteAdapterFactory {
+  provider = /** @type {const} */ ('postgres')
+  adapterName = 'pglite-prisma-adapter'
+
+  /** @param {string | undefined} folder */
+  constructor(folder) {
+    this.folder = folder
+    /** @type {Promise<PGlite> | undefined} */
+    this.database = undefined
+    /** @type {(() => void) | undefined} */
+    this.release = undefined
+  }
+
+  async connect() {
+    this.database ??= this.open()
+    return adapterOver(await this.database)
+  }
+
+  async connectToShadowDb() {
+    const shadow = await PGlite.create()
+    const adapter = await adapterOver(shadow)
+    adapter.dispose = () => shadow.close()
+    return adapter
+  }
+
+  /** Closes the database, so that PGlite writes everything to its folder, and lets the folder go. */
+  async close() {
+    const database = this.database
+    this.database = undefined
+    try {
+      if (database) await (await database).close()
+    } finally {
+      this.release?.()
+      this.release = undefined
+    }
+  }
+
+  async open() {
+    if (this.folder === undefined) return PGlite.create()
+    this.release = await lockEmbeddedDatabase(this.folder)
+    return PGlite.create(this.folder)
+  }
+}
+
+/** @param {PGlite} database */
+async function adapterOver(database) {
+  const adapter = /** @type {any} */ (await new PrismaPGlite(database).connect())
+  // pglite-prisma-adapter 0.7.2 starts the script without awaiting it, so a failing migration
+  // would go unnoticed and later statements could overtake it.
+  adapter.executeScript = async (/** @type {string} */ script) => {
+    try {
+      await database.exec(script)
+    } catch (error) {
+      adapter.onError(error)
+    }
+  }
+  return adapter
+}
