@@ -1,5 +1,6 @@
 // The driver adapters the wasm schema engine talks to the database through, with the fixes the
 // engine needs on top of them.
+import { randomUUID } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { ColumnTypeEnum } from '@prisma/driver-adapter-utils'
@@ -14,6 +15,9 @@ const TEXT_OID = 25
  * `"char"` type, which the engine reads from the catalogs when it describes a schema; it wants them
  * as `Character`. Scripts are sent whole (one simple query) rather than split on `;`, as the native
  * engine does, so a migration runs atomically and may hold `;` inside strings or function bodies.
+ * The shadow database is the datasource's shadowDatabaseUrl, else a fresh database on the same
+ * server, dropped afterwards (adapter-pg's own would connect to the main database instead: its
+ * connection string overrides the shadow database's name).
  */
 export class EnginePgAdapterFactory extends PrismaPg {
   /**
@@ -23,7 +27,10 @@ export class EnginePgAdapterFactory extends PrismaPg {
   constructor(url, shadowDatabaseUrl) {
     const schema = new URL(url).searchParams.get('schema') ?? undefined
     super({ connectionString: url }, schema ? { schema } : undefined)
+    this.url = url
     this.shadowDatabaseUrl = shadowDatabaseUrl
+    /** @type {Set<string>} */
+    this.shadowDatabases = new Set()
   }
 
   async connect() {
@@ -34,7 +41,39 @@ export class EnginePgAdapterFactory extends PrismaPg {
     if (this.shadowDatabaseUrl) {
       return withEngineFixes(await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect())
     }
-    return withEngineFixes(await super.connectToShadowDb())
+    const name = `prisma_migrate_shadow_db_${randomUUID()}`
+    await this.onMainDatabase(`CREATE DATABASE "${name}"`)
+    this.shadowDatabases.add(name)
+    const shadowUrl = new URL(this.url)
+    shadowUrl.pathname = `/${name}`
+    const shadow = withEngineFixes(await new PrismaPg({ connectionString: shadowUrl.toString() }).connect())
+    const dispose = shadow.dispose.bind(shadow)
+    shadow.dispose = async () => {
+      await dispose()
+      await this.dropShadowDatabase(name)
+    }
+    return shadow
+  }
+
+  /** Drops the shadow databases the engine did not dispose of. */
+  async close() {
+    for (const name of this.shadowDatabases) await this.dropShadowDatabase(name)
+  }
+
+  /** @param {string} name */
+  async dropShadowDatabase(name) {
+    if (!this.shadowDatabases.delete(name)) return
+    await this.onMainDatabase(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  }
+
+  /** @param {string} statement */
+  async onMainDatabase(statement) {
+    const adapter = await super.connect()
+    try {
+      await adapter.executeScript(statement)
+    } finally {
+      await adapter.dispose()
+    }
   }
 }
 
