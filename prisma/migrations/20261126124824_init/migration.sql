@@ -118,6 +118,7 @@ CREATE TABLE "Campaign" (
     "startDate" DATE NOT NULL,
     "endDate" DATE NOT NULL,
     "timeZone" TEXT NOT NULL DEFAULT 'Asia/Ho_Chi_Minh',
+    "jurisdiction" TEXT NOT NULL DEFAULT '79',
     "status" "CampaignStatus" NOT NULL DEFAULT 'DRAFT',
     "countedStatuses" "EnrollmentStatus"[] DEFAULT ARRAY['PAID', 'ACTIVE']::"EnrollmentStatus"[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
