@@ -6,7 +6,7 @@ import type { ResultOf } from '../graphql.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
 import type { CampaignsQuery } from './CampaignList.tsx'
 
-type Campaign = NonNullable<ResultOf<typeof CampaignsQuery>['campaigns']['edges'][number]>['node']
+type Campaign = ResultOf<typeof CampaignsQuery>['campaigns']['edges'][number]['node']
 
 function campaigns(...nodes: Campaign[]) {
   const data: ResultOf<typeof CampaignsQuery> = {

@@ -34,7 +34,7 @@ export function CampaignList() {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignsQuery, variables: { first: 50 } })
-  const campaigns = data?.campaigns.edges.flatMap((edge) => (edge ? [edge.node] : [])) ?? []
+  const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
 
   return (
     <Stack>

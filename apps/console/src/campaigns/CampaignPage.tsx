@@ -66,8 +66,7 @@ export function CampaignPage() {
     )
   }
 
-  const targets = campaign.targets.edges.flatMap((edge) => (edge ? [edge.node] : []))
-  const centers = campaign.centers.edges.flatMap((edge) => (edge ? [edge] : []))
+  const targets = campaign.targets.edges.map((edge) => edge.node)
   return (
     <Stack gap="lg">
       {back}
@@ -98,7 +97,7 @@ export function CampaignPage() {
         <Title order={3} id="campaign-centers" mb="sm">
           {t('center.plural')}
         </Title>
-        <CampaignCenters centers={centers} />
+        <CampaignCenters centers={campaign.centers.edges} />
       </section>
     </Stack>
   )
