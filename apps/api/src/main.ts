@@ -1,6 +1,7 @@
 // `pnpm start`: migrate, seed an empty database, and serve the API and the built console on one port.
 import { fileURLToPath } from 'node:url'
-import { createPrismaClient, describeDatabase, migrateDatabase, seedIfEmpty } from '@tangtoc/db'
+import { createPrismaClient, describeDatabase, migrateDatabase } from '@tangtoc/db'
+import { seedIfEmpty } from '@tangtoc/db/seed'
 import { createServer } from './server.ts'
 
 const port = Number(process.env.PORT ?? 4000)
@@ -12,7 +13,7 @@ const seeded = await seedIfEmpty(prisma)
 const server = createServer({ prisma, consoleDir })
 
 server.listen(port, () => {
-  console.log(`Tăng Tốc on ${describeDatabase()}${seeded.campaign ? ' (seeded the launch campaign)' : ''}`)
+  console.log(`Tăng Tốc on ${describeDatabase()}${seeded.launchCampaignId ? ' (seeded the launch campaign)' : ''}`)
   console.log(`  console  http://localhost:${port}/`)
   console.log(`  GraphQL  http://localhost:${port}/graphql`)
 })

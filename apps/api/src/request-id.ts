@@ -45,15 +45,19 @@ export function useRequestId(): Plugin<Context> {
   }
 }
 
+// By name, not instanceof: tests load graphql's ESM build beside the CommonJS one its plugins use.
+const isGraphQLError = (error: unknown): error is GraphQLError =>
+  error instanceof Error && error.name === 'GraphQLError'
+
 function isUnexpected(error: GraphQLError): boolean {
-  return error.originalError != null && !(error.originalError instanceof GraphQLError)
+  return error.originalError != null && !isGraphQLError(error.originalError)
 }
 
 export function maskUnexpected(error: unknown, message: string): Error {
-  if (error instanceof GraphQLError && !isUnexpected(error)) return error
-  const requestId = error instanceof GraphQLError ? error.extensions.requestId : undefined
+  if (isGraphQLError(error) && !isUnexpected(error)) return error
+  const requestId = isGraphQLError(error) ? error.extensions.requestId : undefined
   return new GraphQLError(message, {
-    ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path, positions: error.positions } : {}),
+    ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path, positions: error.positions } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
   })
 }

@@ -4,6 +4,7 @@ import { TooManyAttemptsError, ValidationError } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { UserNode } from '../users/user.ts'
 import { hashSecret, newSecret, sessionCookieName, sessionLifetimeMs } from './credentials.ts'
+import { viewerFromUser } from './viewer.ts'
 
 /** Failed logins allowed before each further attempt must wait, doubling from one second. */
 const freeFailedLogins = 5
@@ -39,7 +40,11 @@ const LogInInput = builder.inputType('LogInInput', {
 const LogInPayload = builder.objectRef<{ user: User }>('LogInPayload').implement({
   description: 'The session cookie is set on the response.',
   fields: (t) => ({
-    user: t.field({ type: UserNode, description: 'The user now signed in.', resolve: (payload) => payload.user }),
+    user: t.field({
+      type: UserNode,
+      description: 'The user now signed in.',
+      resolve: (payload) => payload.user,
+    }),
   }),
 })
 
@@ -77,13 +82,14 @@ builder.mutationField('logIn', (t) =>
 
       const secret = newSecret('tts')
       const expiresAt = new Date(now.getTime() + sessionLifetimeMs)
-      const signedIn = await context.prisma.$transaction(async (tx) => {
+      const { user: signedIn, session } = await context.prisma.$transaction(async (tx) => {
         const session = await tx.loginSession.create({
           data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt },
         })
         const updated = await tx.user.update({
           where: { id: user.id },
           data: { failedLogins: 0, lastFailedLoginAt: null },
+          include: { center: { select: { path: true } } },
         })
         await recordAudit(tx, { ...context, viewer: null }, {
           action: 'auth.logIn',
@@ -91,7 +97,7 @@ builder.mutationField('logIn', (t) =>
           entityId: user.id,
           after: { loginSessionId: session.id },
         })
-        return updated
+        return { user: updated, session }
       })
       await context.request.cookieStore?.set({
         name: sessionCookieName,
@@ -103,6 +109,8 @@ builder.mutationField('logIn', (t) =>
         path: '/',
         domain: null,
       })
+      // From here on this request is the signed-in user's, so the payload may show them.
+      context.viewer = viewerFromUser(signedIn, { credential: 'session', tokenScope: null, loginSessionId: session.id })
       return { user: signedIn }
     },
   }),

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@tangtoc/db'
 import type { Viewer } from '../../context.ts'
 import { hashSecret, sessionCookieName } from './credentials.ts'
 
-const userSelection = {
+export const viewerUserSelection = {
   id: true,
   username: true,
   role: true,
@@ -11,44 +11,48 @@ const userSelection = {
   center: { select: { path: true } },
 } as const
 
+type ViewerUser = {
+  id: string
+  username: string
+  role: Viewer['role']
+  centerId: string | null
+  center: { path: string } | null
+}
+
+export function viewerFromUser(
+  user: ViewerUser,
+  via: Pick<Viewer, 'credential' | 'tokenScope' | 'loginSessionId'>,
+): Viewer {
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    centerId: user.centerId,
+    centerPath: user.center?.path ?? null,
+    ...via,
+  }
+}
+
 /** The viewer behind a request: a bearer API token wins over the session cookie. */
 export async function resolveViewer(prisma: PrismaClient, request: Request): Promise<Viewer | null> {
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (bearer) {
     const token = await prisma.apiToken.findUnique({
       where: { tokenHash: hashSecret(bearer) },
-      select: { id: true, scope: true, revokedAt: true, expiresAt: true, user: { select: userSelection } },
+      select: { id: true, scope: true, revokedAt: true, expiresAt: true, user: { select: viewerUserSelection } },
     })
     const now = new Date()
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active) return null
     await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
-    return {
-      userId: token.user.id,
-      username: token.user.username,
-      role: token.user.role,
-      centerId: token.user.centerId,
-      centerPath: token.user.center?.path ?? null,
-      credential: 'token',
-      tokenScope: token.scope,
-      loginSessionId: null,
-    }
+    return viewerFromUser(token.user, { credential: 'token', tokenScope: token.scope, loginSessionId: null })
   }
 
   const secret = (await request.cookieStore?.get(sessionCookieName))?.value
   if (!secret) return null
   const session = await prisma.loginSession.findUnique({
     where: { tokenHash: hashSecret(secret) },
-    select: { id: true, expiresAt: true, user: { select: userSelection } },
+    select: { id: true, expiresAt: true, user: { select: viewerUserSelection } },
   })
   if (!session || session.expiresAt <= new Date() || !session.user.active) return null
-  return {
-    userId: session.user.id,
-    username: session.user.username,
-    role: session.user.role,
-    centerId: session.user.centerId,
-    centerPath: session.user.center?.path ?? null,
-    credential: 'session',
-    tokenScope: null,
-    loginSessionId: session.id,
-  }
+  return viewerFromUser(session.user, { credential: 'session', tokenScope: null, loginSessionId: session.id })
 }

@@ -1,0 +1,76 @@
+// One harness for the API's tests: a fresh migrated database, the real Yoga app reached through
+// `yoga.fetch` (no port), and sign-in as any user. Each test builds its own data with the fixtures.
+import { randomUUID } from 'node:crypto'
+import type { Center, PrismaClient, Role, User } from '@tangtoc/db'
+import { createCenter, createUser } from '@tangtoc/db/fixtures'
+import { seedReferenceData } from '@tangtoc/db/seed'
+import { type CreateTestDatabaseOptions, createTestDatabase } from '@tangtoc/db/testing'
+import type { ExecutionResult } from 'graphql'
+import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+import { createYogaApp } from '../src/server.ts'
+
+export type Credentials = { cookie: string } | { token: string } | null
+
+export interface GraphQLResponse<Data = Record<string, any>> extends ExecutionResult<Data> {
+  status: number
+  headers: Headers
+}
+
+export type ApiHarness = Awaited<ReturnType<typeof createApiHarness>>
+
+export async function createApiHarness(options: CreateTestDatabaseOptions = {}) {
+  const database = await createTestDatabase(options)
+  const prisma: PrismaClient = database.prisma
+  await seedReferenceData(prisma)
+  const yoga = createYogaApp({ prisma })
+
+  async function fetchGraphQL(body: unknown, credentials: Credentials, headers: Record<string, string> = {}) {
+    const response = await yoga.fetch('http://tangtoc.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        'x-graphql-yoga-csrf': '1',
+        ...(credentials && 'cookie' in credentials ? { cookie: credentials.cookie } : {}),
+        ...(credentials && 'token' in credentials ? { authorization: `Bearer ${credentials.token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    })
+    return response
+  }
+
+  /** A console session for the user, as `logIn` would create it (without the cost of argon2). */
+  async function signIn(user: Pick<User, 'id'>): Promise<{ cookie: string }> {
+    const secret = newSecret('tts')
+    await prisma.loginSession.create({
+      data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    })
+    return { cookie: `${sessionCookieName}=${secret}` }
+  }
+
+  return {
+    prisma,
+    kind: database.kind,
+    yoga,
+    fetchGraphQL,
+    signIn,
+    /** Runs an operation as the given credentials (null: anonymous). */
+    async graphql<Data = Record<string, any>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      credentials: Credentials = null,
+    ): Promise<GraphQLResponse<Data>> {
+      const response = await fetchGraphQL({ query, variables }, credentials)
+      return { ...((await response.json()) as ExecutionResult<Data>), status: response.status, headers: response.headers }
+    },
+    /** A signed-in user of the role, at a center (a new one unless given). */
+    async userWithRole(role: Role, center?: Center | null) {
+      const at = center === undefined ? await createCenter(prisma) : center
+      const user = await createUser(prisma, { role, center: at })
+      return { user, center: at, credentials: await signIn(user) }
+    },
+    uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
+    close: () => database.close(),
+  }
+}
