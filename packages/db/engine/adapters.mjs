@@ -33,10 +33,12 @@ export class EnginePgAdapterFactory extends PrismaPg {
     this.shadowDatabases = new Set()
   }
 
+  /** @override */
   async connect() {
     return withEngineFixes(await super.connect())
   }
 
+  /** @override */
   async connectToShadowDb() {
     if (this.shadowDatabaseUrl) {
       return withEngineFixes(await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect())

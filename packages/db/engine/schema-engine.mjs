@@ -97,6 +97,7 @@ function errorCodeOf(method, message) {
   return undefined
 }
 
+/** @param {'can-connect-to-database' | 'create-database' | 'drop-database'} command */
 async function serveDatabaseCommand(command) {
   log('INFO', `tangtoc schema engine: ${command}`)
   try {

@@ -19,6 +19,8 @@ export async function loadWasmSchemaEngine() {
   })
   const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
   const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg')
+  // Node's global WebAssembly, which the ES2023 library types do not describe.
+  const { WebAssembly } = /** @type {any} */ (globalThis)
   const module = new WebAssembly.Module(readFileSync(gluePath.replace(/\.js$/, '.wasm')))
   const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': glue })
   const exports = /** @type {any} */ (instance.exports)

@@ -1,0 +1,13 @@
+export { type CreatePrismaClientOptions, createPrismaClient } from './client.ts'
+export {
+  type DatabaseDescription,
+  describeDatabase,
+  embeddedDatabaseFolder,
+  embeddedDatabaseUrl,
+  isEmbeddedDatabaseUrl,
+  resolveDatabaseUrl,
+} from './database-url.ts'
+export { EmbeddedDatabaseBusyError } from './embedded.ts'
+export * from './generated/prisma/client.ts'
+export { migrateDatabase, PrismaCommandError, runPrisma } from './migrate.ts'
+export { hashPassword, verifyPassword } from './passwords.ts'

@@ -1,0 +1,60 @@
+// Applies the migrations in prisma/migrations with `prisma migrate deploy`, through the offline
+// schema engine, in a child process (the CLI is not a library).
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { resolveDatabaseUrl } from './database-url.ts'
+
+const prismaScript = fileURLToPath(new URL('../scripts/prisma.mjs', import.meta.url))
+
+export class PrismaCommandError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly output: string,
+  ) {
+    super(`prisma ${args.join(' ')} failed (exit code ${exitCode}):\n${output}`)
+    this.name = 'PrismaCommandError'
+  }
+}
+
+export interface RunPrismaOptions {
+  /** The database; default this process's (DATABASE_URL, else the embedded one). */
+  url?: string
+  env?: NodeJS.ProcessEnv
+  /** 'capture' (default) resolves with the output; 'inherit' shows it as it comes. */
+  output?: 'capture' | 'inherit'
+}
+
+/**
+ * Runs the Prisma CLI (scripts/prisma.mjs, so with the offline schema engine) and resolves with its
+ * output; rejects with a PrismaCommandError when it fails.
+ */
+export function runPrisma(args: readonly string[], options: RunPrismaOptions = {}): Promise<string> {
+  const base = { ...process.env, ...options.env }
+  const env = { ...base, DATABASE_URL: resolveDatabaseUrl(options.url, base) }
+  const stdio = options.output === 'inherit' ? 'inherit' : 'pipe'
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [prismaScript, ...args], { env, stdio: ['ignore', stdio, stdio] })
+    let output = ''
+    child.stdout?.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr?.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (exitCode) => {
+      if (exitCode === 0) resolve(output)
+      else reject(new PrismaCommandError(args, exitCode, output))
+    })
+  })
+}
+
+/**
+ * Applies the pending migrations to `url` (default: this process's database), e.g. before a server
+ * starts; resolves with the CLI's output. For the embedded database, run it before opening a client:
+ * one process at a time holds the folder.
+ */
+export function migrateDatabase(url?: string, options: Omit<RunPrismaOptions, 'url'> = {}): Promise<string> {
+  return runPrisma(['migrate', 'deploy'], { ...options, url })
+}

@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
+import {
+  createPrismaClient,
+  describeDatabase,
+  EmbeddedDatabaseBusyError,
+  migrateDatabase,
+} from '../src/index.ts'
+import { createTestDatabase } from '../src/testing.ts'
+
+describe('createPrismaClient on the embedded database', () => {
+  const folders: string[] = []
+  afterAll(async () => {
+    for (const folder of folders) await rm(folder, { recursive: true, force: true })
+  })
+
+  it('keeps provinces and wards in its folder across clients, one process at a time', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tangtoc-client-'))
+    folders.push(folder)
+    const url = embeddedDatabaseUrl(join(folder, 'pglite'))
+    await migrateDatabase(url)
+    expect(describeDatabase(url)).toMatchObject({ kind: 'pglite', folder: join(folder, 'pglite') })
+
+    const first = createPrismaClient({ url })
+    await first.province.create({
+      data: {
+        code: '79',
+        name: 'Hồ Chí Minh',
+        fullName: 'Thành phố Hồ Chí Minh',
+        nameEn: 'Ho Chi Minh City',
+        type: 'city',
+      },
+    })
+    const second = createPrismaClient({ url })
+    await expect(second.province.count()).rejects.toThrow(EmbeddedDatabaseBusyError)
+    await first.$disconnect()
+
+    const third = createPrismaClient({ url })
+    await third.ward.create({
+      data: {
+        code: '26734',
+        name: 'Sài Gòn',
+        fullName: 'Phường Sài Gòn',
+        nameEn: 'Sai Gon Ward',
+        type: 'WARD',
+        searchKey: 'sai gon',
+        provinceCode: '79',
+      },
+    })
+    const ward = await third.ward.findUniqueOrThrow({ where: { code: '26734' }, include: { province: true } })
+    expect(ward.province.name).toBe('Hồ Chí Minh')
+    await third.$disconnect()
+  })
+})
+
+describe.runIf(process.env.TEST_DATABASE_URL)('createPrismaClient on PostgreSQL', () => {
+  it('creates and reads a ward of a province', async () => {
+    const database = await createTestDatabase()
+    try {
+      const prisma = createPrismaClient({ url: database.url })
+      await prisma.province.create({
+        data: { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', nameEn: 'Hanoi', type: 'city' },
+      })
+      await prisma.ward.create({
+        data: {
+          code: '00004',
+          name: 'Ba Đình',
+          fullName: 'Phường Ba Đình',
+          nameEn: 'Ba Dinh Ward',
+          type: 'WARD',
+          searchKey: 'ba dinh',
+          provinceCode: '01',
+        },
+      })
+      expect(
+        await prisma.ward.findMany({ where: { province: { code: '01' } }, select: { name: true } }),
+      ).toEqual([{ name: 'Ba Đình' }])
+      expect(describeDatabase(database.url)).toMatchObject({ kind: 'postgresql', host: '127.0.0.1:5432' })
+      await prisma.$disconnect()
+    } finally {
+      await database.close()
+    }
+  })
+})
