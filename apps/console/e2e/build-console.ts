@@ -19,7 +19,7 @@ export default async function buildConsole(project: TestProject) {
     root: fileURLToPath(new URL('..', import.meta.url)),
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     logLevel: 'warn',
-    build: { outDir: consoleDir, emptyOutDir: true, chunkSizeWarningLimit: 2048 },
+    build: { outDir: consoleDir, emptyOutDir: true },
   })
   project.provide('consoleDir', consoleDir)
   return () => rm(consoleDir, { recursive: true, force: true })
