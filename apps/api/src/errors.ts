@@ -1,5 +1,6 @@
 // Errors are values: a mutation returns its payload or one of these, typed, for the console to place
 // beside the field concerned. Anything else thrown is a bug, masked for the client.
+import { describeIssue, type Issue as SharedIssue } from '@tangtoc/shared'
 import { GraphQLError } from 'graphql'
 
 /** A text a person reads, in Vietnamese and English. */
@@ -98,4 +99,15 @@ export class TooManyAttemptsError extends UserError {
       en: `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`,
     })
   }
+}
+
+/** The shared library's validation issues as one ValidationError; `prefix` places them in the input. */
+export function validationErrorFrom(issues: readonly SharedIssue[], prefix: readonly string[] = ['input']) {
+  return new ValidationError(
+    issues.map((problem) => ({
+      path: [...prefix, ...problem.path.split('.').filter(Boolean)],
+      code: problem.code,
+      message: { vi: describeIssue(problem, 'vi'), en: describeIssue(problem, 'en') },
+    })),
+  )
 }
