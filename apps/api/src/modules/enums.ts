@@ -1,9 +1,12 @@
 import {
+  AudienceGroup,
   CampaignStatus,
   CenterKind,
   EnrollmentStatus,
   Organization,
   Product,
+  Sex,
+  SupportGroup,
   WardType,
 } from '@tangtoc/db'
 import { builder } from '../builder.ts'
@@ -36,4 +39,20 @@ export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, {
 export const WardTypeEnum = builder.enumType(WardType, {
   name: 'WardType',
   description: 'The kind of commune-level unit: ward (phường), commune (xã) or special zone (đặc khu).',
+})
+
+export const SexEnum = builder.enumType(Sex, {
+  name: 'Sex',
+  description: 'A person’s sex as on their identity card; the citizen ID’s 4th digit encodes it.',
+})
+
+export const AudienceGroupEnum = builder.enumType(AudienceGroup, {
+  name: 'AudienceGroup',
+  description: 'Who an outreach session aims at, and which occupation group a person belongs to.',
+})
+
+export const SupportGroupEnum = builder.enumType(SupportGroup, {
+  name: 'SupportGroup',
+  description:
+    'A group whose contribution the state or the city supports (poor, near-poor, ethnic minority, …); the highest rate applies.',
 })
