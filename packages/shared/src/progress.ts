@@ -1,0 +1,205 @@
+// Campaign progress arithmetic: percent of target, the day-by-day series and its target line,
+// milestones, pace and projection. Pure, over calendar dates ('YYYY-MM-DD') already in the campaign's
+// time zone, so the API and the console compute the same figures the same way.
+
+import type { IsoDate } from './calendar.ts'
+
+const dayMs = 86_400_000
+
+function toUtc(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`)
+}
+
+/** The date `days` days after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(toUtc(date) + days * dayMs).toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to`: 0 for the same day, negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / dayMs)
+}
+
+/** Every date from `start` to `end`, both included; empty when `end` is before `start`. */
+export function datesBetween(start: IsoDate, end: IsoDate): IsoDate[] {
+  const dates: IsoDate[] = []
+  for (let date = start; date <= end; date = addDays(date, 1)) dates.push(date)
+  return dates
+}
+
+/** Enrolled as a percentage of target, to one decimal; null without a positive target. */
+export function percentOfTarget(enrolled: number, target: number | null | undefined): number | null {
+  if (target === null || target === undefined || target <= 0) return null
+  return Math.round((enrolled / target) * 1000) / 10
+}
+
+export type DailyCount = { date: IsoDate; enrolled: number }
+export type DailyTotal = DailyCount & { cumulative: number }
+
+/**
+ * One entry per date from `start` to `end` with that day's count and the running total; counts
+ * outside the dates are ignored.
+ */
+export function dailySeries(start: IsoDate, end: IsoDate, counts: Iterable<DailyCount>): DailyTotal[] {
+  const byDate = new Map<IsoDate, number>()
+  for (const { date, enrolled } of counts) byDate.set(date, (byDate.get(date) ?? 0) + enrolled)
+  let cumulative = 0
+  return datesBetween(start, end).map((date) => {
+    const enrolled = byDate.get(date) ?? 0
+    cumulative += enrolled
+    return { date, enrolled, cumulative }
+  })
+}
+
+/** A point the plan must pass through: `count` participants by the end of `date`. */
+export type TargetPoint = { date: IsoDate; count: number }
+
+/**
+ * The planned running total for each date from `start` to `end`: a straight line from zero before
+ * the first day through each milestone to the final target on the last day. A milestone on the first
+ * day (launch day) makes the line start at its count. Null throughout without a final target.
+ */
+export function targetLine(
+  start: IsoDate,
+  end: IsoDate,
+  finalTarget: number | null,
+  milestones: readonly TargetPoint[] = [],
+): { date: IsoDate; target: number | null }[] {
+  const dates = datesBetween(start, end)
+  if (finalTarget === null) return dates.map((date) => ({ date, target: null }))
+  const points: TargetPoint[] = [
+    { date: addDays(start, -1), count: 0 },
+    ...milestones.filter((m) => m.date >= start && m.date < end).sort((a, b) => (a.date < b.date ? -1 : 1)),
+    { date: end, count: finalTarget },
+  ]
+  return dates.map((date) => {
+    const nextIndex = points.findIndex((point) => point.date >= date)
+    const next = points[nextIndex] as TargetPoint
+    const previous = points[nextIndex - 1] as TargetPoint
+    const span = daysBetween(previous.date, next.date)
+    const planned = previous.count + ((next.count - previous.count) * daysBetween(previous.date, date)) / span
+    return { date, target: Math.round(planned) }
+  })
+}
+
+/** The first date on which the running total reached `count`; null if it never did. */
+export function dateReached(series: readonly DailyTotal[], count: number): IsoDate | null {
+  return series.find((day) => day.cumulative >= count)?.date ?? null
+}
+
+export type MilestoneStatus = 'MET' | 'MISSED' | 'PENDING'
+
+export type MilestoneOutcome = {
+  /** Enrolled by the end of the due date (or by today, while it is still ahead). */
+  enrolled: number
+  /** The date the count was reached, even when it was late; null while not reached. */
+  metOn: IsoDate | null
+  status: MilestoneStatus
+}
+
+/**
+ * Whether a milestone was met: MET when its count was reached by its due date, MISSED when the due
+ * date has passed (`today` is later) without it, PENDING otherwise.
+ */
+export function milestoneOutcome(
+  milestone: { dueDate: IsoDate; count: number },
+  series: readonly DailyTotal[],
+  today: IsoDate,
+): MilestoneOutcome {
+  const metOn = dateReached(series, milestone.count)
+  const byDue = series.filter((day) => day.date <= milestone.dueDate).at(-1)?.cumulative ?? 0
+  const status: MilestoneStatus =
+    metOn !== null && metOn <= milestone.dueDate ? 'MET' : today > milestone.dueDate ? 'MISSED' : 'PENDING'
+  return { enrolled: byDue, metOn, status }
+}
+
+/** Days left to enrol, today included: the whole campaign before it starts, 0 after its last day. */
+export function daysLeft(today: IsoDate, start: IsoDate, end: IsoDate): number {
+  if (today > end) return 0
+  return daysBetween(today < start ? start : today, end) + 1
+}
+
+/** Enrollments a day needed from today to reach the target; 0 once reached, null without a target or time. */
+export function dailyPaceNeeded(
+  enrolled: number,
+  target: number | null,
+  remainingDays: number,
+): number | null {
+  if (target === null) return null
+  const remaining = Math.max(0, target - enrolled)
+  if (remaining === 0) return 0
+  return remainingDays > 0 ? remaining / remainingDays : null
+}
+
+/**
+ * The average enrollments a day over the last `window` days up to today (fewer when the campaign
+ * started less than `window` days ago; the campaign's last days once it is over); 0 before it starts.
+ */
+export function recentPace(series: readonly DailyTotal[], today: IsoDate, window = 7): number {
+  const first = series[0]?.date
+  const last = series.at(-1)?.date
+  if (first === undefined || last === undefined || today < first) return 0
+  const until = today > last ? last : today
+  const since = addDays(until, -(window - 1))
+  const days = series.filter((day) => day.date >= since && day.date <= until)
+  return days.reduce((sum, day) => sum + day.enrolled, 0) / days.length
+}
+
+/**
+ * The date the target would be reached at `pace` a day from tomorrow on; the date it was reached when
+ * it already is; null without a target or with no pace.
+ */
+export function projectedFinishDate(
+  series: readonly DailyTotal[],
+  target: number | null,
+  today: IsoDate,
+  pace: number,
+): IsoDate | null {
+  if (target === null) return null
+  const reached = dateReached(series, target)
+  if (reached !== null) return reached
+  const enrolled = series.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
+  if (pace <= 0) return null
+  const from = series[0] && today < series[0].date ? addDays(series[0].date, -1) : today
+  return addDays(from, Math.ceil((target - enrolled) / pace))
+}
+
+/**
+ * Centers ranked by percent of their own target (those without a target last, by count), then by
+ * enrolled; rank 1 is the best, equal figures share a rank.
+ */
+export function rankByProgress<T extends { enrolled: number; percent: number | null }>(
+  rows: readonly T[],
+): (T & { rank: number })[] {
+  const key = (row: T) => [row.percent ?? -1, row.enrolled] as const
+  const sorted = [...rows].sort((a, b) => {
+    const [pa, ea] = key(a)
+    const [pb, eb] = key(b)
+    return pb - pa || eb - ea
+  })
+  let rank = 0
+  return sorted.map((row, index) => {
+    const previous = sorted[index - 1]
+    if (!previous || key(previous)[0] !== key(row)[0] || key(previous)[1] !== key(row)[1]) rank = index + 1
+    return { ...row, rank }
+  })
+}
+
+/**
+ * Targets of a part of the center tree, without counting one twice: a center's target is left out
+ * when an ancestor within `centers` has a target for the same product (it already covers it).
+ */
+export function topmostTargets<T extends { centerPath: string; product: string | null }>(
+  targets: readonly T[],
+): T[] {
+  return targets.filter(
+    (target) =>
+      !targets.some(
+        (other) =>
+          other !== target &&
+          other.product === target.product &&
+          other.centerPath !== target.centerPath &&
+          target.centerPath.startsWith(other.centerPath),
+      ),
+  )
+}
