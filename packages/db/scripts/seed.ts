@@ -1,0 +1,72 @@
+// pnpm db:seed                      reference data, and the launch campaign with its accounts if none exists
+// pnpm db:seed --demo [--size 5000] [--seed 1] [--campaign TANG-TOC-2025] [--sessions n] [--replace]
+//                                   also a deterministic demo of that campaign (366000 = the full campaign)
+
+import { parseArgs } from 'node:util'
+import { createPrismaClient } from '../src/index.ts'
+import { launchCampaignCode, seedDemo, seedIfEmpty } from '../src/seed/index.ts'
+
+const { values } = parseArgs({
+  options: {
+    demo: { type: 'boolean', default: false },
+    size: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    campaign: { type: 'string', default: launchCampaignCode },
+    sessions: { type: 'string' },
+    replace: { type: 'boolean', default: false },
+  },
+})
+
+function wholeNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, not ${text}`)
+  return value
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+const prisma = createPrismaClient()
+try {
+  const started = performance.now()
+  const seeded = await seedIfEmpty(prisma)
+  const { provinces, wards, contributionParameters } = seeded.referenceData
+  console.log(
+    `Reference data: ${provinces.created} provinces and ${wards.created} wards created, ` +
+      `${provinces.updated + wards.updated} updated, ${contributionParameters.created} contribution parameters added.`,
+  )
+  if (seeded.launchCampaignId) {
+    console.log(
+      `Launch campaign ${launchCampaignCode} created; accounts: ${seeded.usersCreated.join(', ') || 'none'}.`,
+    )
+  } else {
+    console.log('A campaign exists already: campaigns and accounts left as they are.')
+  }
+  console.log(`Seeded in ${seconds(performance.now() - started)}.`)
+
+  if (values.demo) {
+    const enrollments = wholeNumber('size', values.size) ?? 5000
+    const seed = wholeNumber('seed', values.seed) ?? 1
+    const sessions = wholeNumber('sessions', values.sessions)
+    console.log(`Demo of ${values.campaign}: ${enrollments} enrollments, seed ${seed}…`)
+    const demo = await seedDemo(prisma, {
+      campaignCode: values.campaign,
+      enrollments,
+      seed,
+      replace: values.replace,
+      ...(sessions === undefined ? {} : { sessions }),
+    })
+    const { voluntarySocialInsurance, householdHealthInsurance } = demo.enrollments
+    console.log(
+      `  ${voluntarySocialInsurance} VSI and ${householdHealthInsurance} HHI enrollments, ${demo.people} people, ` +
+        `${demo.households} households, ${demo.sessions} sessions, ${demo.statusChanges} status changes, ` +
+        `${demo.dailyCounts} daily counts, ${demo.usersCreated} demo accounts created.`,
+    )
+    const ms = demo.milliseconds
+    console.log(
+      `  prepare ${seconds(ms.prepare)}, load ${seconds(ms.load)}, recount ${seconds(ms.recount)}, total ${seconds(ms.total)}.`,
+    )
+  }
+} finally {
+  await prisma.$disconnect()
+}

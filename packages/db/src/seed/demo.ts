@@ -1,0 +1,1336 @@
+// A deterministic demo of a whole campaign: outreach sessions, people, households and enrollments
+// with their status histories, shaped like the real drive (a launch-day spike, quieter weekends, a
+// year-end push; ~16,000 VSI to 350,000 HHI). The same seed on the same database gives the same rows.
+//
+// Speed: rows are generated in memory and loaded with one `INSERT … SELECT FROM unnest(…)` per
+// 10,000 rows and table, ids are UUID v7 made here, and the per-day counts are one recount at the end.
+
+import {
+  applyBasisPoints,
+  type ContributionParameter,
+  coverageEnd,
+  defaultContributionParameters,
+  type EnrollmentStatus,
+  hoChiMinhCityProvinceCode,
+  hoChiMinhCityWards,
+  type Product,
+  personSearchKey,
+  quoteContribution,
+  type Sex,
+  type SupportGroup,
+  type Ward,
+} from '@tangtoc/shared'
+import type { AudienceGroup, PrismaClient, SessionKind, VenueKind } from '../generated/prisma/client.ts'
+import { hashPassword } from '../passwords.ts'
+import { apportion } from './apportion.ts'
+import { BulkTable, enumArray } from './bulk-insert.ts'
+import {
+  address,
+  birthProvince,
+  citizenId,
+  dateOfBirth,
+  familyName,
+  fullName,
+  mobilePhone,
+  type Region,
+  regionOfWard,
+} from './demo-people.ts'
+import type { Db } from './launch-campaign.ts'
+import { centerServesWard, launchCenters } from './launch-centers.ts'
+import { launchUsers } from './launch-users.ts'
+import { Random } from './random.ts'
+
+export type DemoOptions = {
+  readonly campaignCode: string
+  /** How many enrollments to create, VSI and HHI together, split like the campaign's targets. */
+  readonly enrollments: number
+  readonly seed: number
+  /** How many outreach sessions; one per hundred enrollments by default. */
+  readonly sessions?: number
+  /** Replace the campaign's sessions and enrollments (and the people only they used) if it has any. */
+  readonly replace?: boolean
+}
+
+export type DemoResult = {
+  campaignId: string
+  sessions: number
+  people: number
+  households: number
+  enrollments: { voluntarySocialInsurance: number; householdHealthInsurance: number }
+  statusChanges: number
+  dailyCounts: number
+  usersCreated: number
+  milliseconds: { prepare: number; load: number; recount: number; total: number }
+}
+
+/** Password of the demo agents and managers the generator creates (`<center code>.1`, `….manager`). */
+export const demoUserPassword = 'tangtoc-demo'
+
+const minute = 60_000
+const day = 86_400_000
+/** Rows generated before they are flushed to the database, to bound memory at full size. */
+const flushEvery = 30_000
+
+type Center = {
+  id: string
+  code: string
+  name: string
+  kind: string
+  organization: string
+  wardCode: string | null
+  address: string | null
+}
+
+type CenterPlan = Center & {
+  /** Relative number of registrations, per product. */
+  weight: Record<Product, number>
+  wards: readonly Ward[]
+  agents: readonly string[]
+  manager: string | null
+}
+
+type PlannedSession = {
+  id: string
+  center: CenterPlan
+  dayIndex: number
+  startsAt: number
+  endsAt: number
+  kind: SessionKind
+  venueKind: VenueKind
+  ward: Ward | null
+  audiences: readonly AudienceGroup[]
+  cancelled: boolean
+}
+
+type Lifecycle = {
+  status: EnrollmentStatus
+  steps: { to: EnrollmentStatus; at: number; byManager: boolean }[]
+}
+
+// ─── Local time ──────────────────────────────────────────────────────────────
+
+/** The zone's offset from UTC in minutes at an instant (Asia/Ho_Chi_Minh: +420, no daylight saving). */
+function zoneOffsetMinutes(timeZone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(new Date(at))
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value)
+  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'))
+  return Math.round((asUtc - at) / minute)
+}
+
+/** Dates from `start` to `end` inclusive, 'YYYY-MM-DD'. */
+function campaignDays(start: Date, end: Date): string[] {
+  const days: string[] = []
+  for (let at = start.getTime(); at <= end.getTime(); at += day)
+    days.push(new Date(at).toISOString().slice(0, 10))
+  return days
+}
+
+/** 0 = Sunday … 6 = Saturday, of a calendar date. */
+function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay()
+}
+
+/**
+ * Relative registrations per day after the launch: a ramp over the first four weeks as the mobile
+ * groups get going, quieter Saturdays and Sundays, a push in the last ten days of the year, and the
+ * New Year's Day holiday.
+ */
+function dayWeight(date: string, index: number, random: Random): number {
+  const ramp = 0.15 + 0.85 * Math.min(1, index / 28)
+  const week = [0.35, 1, 1, 1, 1, 1, 0.6][weekday(date)] ?? 1
+  const monthDay = date.slice(5)
+  const season = monthDay === '01-01' ? 0.15 : monthDay >= '12-22' || monthDay === '01-02' ? 1.3 : 1
+  return ramp * week * season * (0.9 + 0.2 * random.next())
+}
+
+// ─── Sessions ────────────────────────────────────────────────────────────────
+
+const sessionKinds: readonly (readonly [SessionKind, number])[] = [
+  ['CONSULTATION_GROUP', 35],
+  ['DOOR_TO_DOOR', 25],
+  ['MARKET_STALL', 15],
+  ['CONFERENCE', 8],
+  ['ONLINE', 7],
+]
+
+const venuesByKind: Record<SessionKind, readonly (readonly [VenueKind, number])[]> = {
+  LAUNCH_CEREMONY: [['POST_OFFICE', 1]],
+  CONSULTATION_GROUP: [
+    ['RESIDENTIAL_AREA', 30],
+    ['NEIGHBORHOOD', 25],
+    ['ROOMING_HOUSE', 20],
+    ['POST_OFFICE', 15],
+    ['WORKPLACE', 10],
+  ],
+  DOOR_TO_DOOR: [
+    ['RESIDENTIAL_AREA', 45],
+    ['ROOMING_HOUSE', 35],
+    ['NEIGHBORHOOD', 20],
+  ],
+  MARKET_STALL: [['MARKET', 1]],
+  CONFERENCE: [
+    ['NEIGHBORHOOD', 50],
+    ['OTHER', 35],
+    ['WORKPLACE', 15],
+  ],
+  ONLINE: [['ONLINE', 1]],
+}
+
+const audiencesByVenue: Record<VenueKind, readonly AudienceGroup[]> = {
+  RESIDENTIAL_AREA: ['FREELANCER', 'RETIREE', 'HOUSEHOLD_WORKER', 'OTHER'],
+  NEIGHBORHOOD: ['FREELANCER', 'SMALL_TRADER', 'RETIREE', 'OTHER'],
+  MARKET: ['SMALL_TRADER', 'FREELANCER'],
+  POST_OFFICE: ['FREELANCER', 'SMALL_TRADER', 'OTHER'],
+  SOCIAL_INSURANCE_OFFICE: ['FREELANCER', 'SMALL_TRADER', 'OTHER'],
+  ROOMING_HOUSE: ['LANDLORD', 'FREELANCER', 'HOUSEHOLD_WORKER'],
+  WORKPLACE: ['FREELANCER', 'HOUSEHOLD_WORKER'],
+  ONLINE: ['FREELANCER', 'STUDENT', 'OTHER'],
+  OTHER: ['FREELANCER', 'SMALL_TRADER', 'LANDLORD', 'OTHER'],
+}
+
+/** Local start times in minutes after midnight: markets open early, rooming houses are met after work. */
+function sessionTimes(
+  random: Random,
+  venueKind: VenueKind,
+  kind: SessionKind,
+): [start: number, length: number] {
+  if (venueKind === 'MARKET') return [random.pick([360, 390, 420]), random.int(180, 300)]
+  if (kind === 'ONLINE') return [random.pick([540, 600, 840, 1200]), random.int(60, 120)]
+  if (kind === 'CONFERENCE') return [random.pick([450, 480, 840]), random.int(120, 180)]
+  if (venueKind === 'ROOMING_HOUSE' && random.chance(0.6))
+    return [random.pick([1110, 1140]), random.int(90, 150)]
+  return [random.pick([450, 480, 510, 540, 840, 870, 900]), random.int(120, 240)]
+}
+
+function sessionTitle(session: PlannedSession, random: Random): string {
+  const ward = session.ward
+  const place = ward?.fullName ?? ''
+  switch (session.venueKind) {
+    case 'MARKET':
+      return `Tư vấn BHXH, BHYT tại chợ ${ward?.name ?? ''}`
+    case 'ROOMING_HOUSE':
+      return `Tư vấn tại khu nhà trọ, ${place}`
+    case 'RESIDENTIAL_AREA':
+      return `Tổ tư vấn lưu động khu dân cư, ${place}`
+    case 'NEIGHBORHOOD':
+      return ward?.type === 'WARD'
+        ? `Tuyên truyền tại tổ dân phố ${random.int(1, 40)}, ${place}`
+        : `Tuyên truyền tại ấp ${random.int(1, 12)}, ${place}`
+    case 'WORKPLACE':
+      return `Tư vấn cho người lao động tự do, ${place}`
+    case 'POST_OFFICE':
+      return `Tư vấn tại quầy giao dịch, ${session.center.name}`
+    case 'SOCIAL_INSURANCE_OFFICE':
+      return `Tư vấn tại trụ sở ${session.center.name}`
+    case 'ONLINE':
+      return `Tư vấn trực tuyến BHXH tự nguyện, BHYT hộ gia đình – ${session.center.name}`
+    case 'OTHER':
+      return `Hội nghị tuyên truyền chính sách BHXH, BHYT, ${place}`
+  }
+}
+
+const sessionNotes = [
+  'Phát tờ rơi, hướng dẫn cài đặt VssID và VNeID.',
+  'Phối hợp với Ủy ban nhân dân phường và tổ trưởng tổ dân phố.',
+  'Nhiều người hỏi về mức hỗ trợ của Nhà nước.',
+  'Người dân đề nghị tổ chức thêm buổi tư vấn vào buổi tối.',
+  'Thu tiền mặt và qua chuyển khoản.',
+]
+const cancelReasons = ['Mưa lớn, dời lịch.', 'Trùng lịch họp của phường.', 'Địa điểm chưa sẵn sàng.']
+const rejectReasons = [
+  'Thông tin căn cước không khớp Cơ sở dữ liệu quốc gia về dân cư.',
+  'Đã có thẻ BHYT còn hạn theo nhóm đối tượng khác.',
+  'Hồ sơ trùng với hồ sơ đã nộp.',
+]
+const cancelEnrollmentReasons = [
+  'Người tham gia không đóng tiền.',
+  'Người tham gia đổi ý.',
+  'Nhập trùng hồ sơ.',
+]
+
+// ─── People ──────────────────────────────────────────────────────────────────
+
+const vsiOccupations: readonly (readonly [AudienceGroup, number])[] = [
+  ['FREELANCER', 40],
+  ['SMALL_TRADER', 28],
+  ['LANDLORD', 7],
+  ['HOUSEHOLD_WORKER', 9],
+  ['FARMER', 4],
+  ['OTHER', 12],
+]
+const headOccupations: readonly (readonly [AudienceGroup, number])[] = [
+  ['SMALL_TRADER', 28],
+  ['FREELANCER', 30],
+  ['LANDLORD', 6],
+  ['HOUSEHOLD_WORKER', 8],
+  ['RETIREE', 8],
+  ['FARMER', 5],
+  ['OTHER', 15],
+]
+
+type Member = {
+  sex: Sex
+  age: [number, number]
+  family: string
+  relation: string
+  occupation: AudienceGroup | null
+  phoneChance: number
+  localBirth: boolean
+}
+
+/**
+ * Who lives together and pays household health insurance together: adults only, since children under
+ * 6 are state-insured and pupils are insured at school (vn-insurance.md §2).
+ */
+function householdMembers(random: Random, size: number): Member[] {
+  const headSex: Sex = random.chance(0.55) ? 'MALE' : 'FEMALE'
+  const headAge = Math.max(25, Math.min(75, Math.round(48 + 12 * random.gaussian())))
+  const headFamily = familyName(random)
+  const members: Member[] = [
+    {
+      sex: headSex,
+      age: [headAge, headAge],
+      family: headFamily,
+      relation: 'Chủ hộ',
+      occupation: random.weighted(headOccupations),
+      phoneChance: 1,
+      localBirth: false,
+    },
+  ]
+  const spouseFamily = familyName(random)
+  const childrenFamily = headSex === 'MALE' ? headFamily : spouseFamily
+  let hasSpouse = false
+  while (members.length < size) {
+    if (!hasSpouse && random.chance(0.85)) {
+      hasSpouse = true
+      const sex: Sex = headSex === 'MALE' ? 'FEMALE' : 'MALE'
+      const age = Math.max(20, headAge + random.int(-6, 4) * (sex === 'FEMALE' ? 1 : -1))
+      members.push({
+        sex,
+        age: [age, age],
+        family: spouseFamily,
+        relation: sex === 'FEMALE' ? 'Vợ' : 'Chồng',
+        occupation: random.weighted([
+          ['HOUSEHOLD_WORKER', 3],
+          ['SMALL_TRADER', 3],
+          ['FREELANCER', 3],
+          ['OTHER', 2],
+        ]),
+        phoneChance: 0.85,
+        localBirth: false,
+      })
+      continue
+    }
+    const canHaveAdultChild = headAge >= 40
+    const canHaveParent = headAge <= 60
+    const role = random.weighted([
+      ['CHILD', canHaveAdultChild ? 6 : 0],
+      ['PARENT', canHaveParent ? 2 : 0],
+      ['SIBLING', 1],
+    ] as const)
+    const sex: Sex = random.chance(0.5) ? 'MALE' : 'FEMALE'
+    if (role === 'CHILD') {
+      members.push({
+        sex,
+        age: [18, Math.max(18, Math.min(35, headAge - 20))],
+        family: childrenFamily,
+        relation: 'Con',
+        occupation: random.weighted([
+          ['FREELANCER', 4],
+          ['STUDENT', 2],
+          ['OTHER', 2],
+        ]),
+        phoneChance: 0.8,
+        localBirth: true,
+      })
+    } else if (role === 'PARENT') {
+      members.push({
+        sex,
+        age: [headAge + 20, Math.min(85, headAge + 32)],
+        family: sex === 'MALE' && headSex === 'MALE' ? headFamily : familyName(random),
+        relation: sex === 'MALE' ? 'Cha' : 'Mẹ',
+        occupation: random.chance(0.7) ? 'RETIREE' : null,
+        phoneChance: 0.4,
+        localBirth: false,
+      })
+    } else {
+      const older = random.chance(0.5)
+      members.push({
+        sex,
+        age: older ? [headAge + 1, headAge + 8] : [Math.max(18, headAge - 8), Math.max(18, headAge - 1)],
+        family: headFamily,
+        relation: older ? (sex === 'MALE' ? 'Anh' : 'Chị') : 'Em',
+        occupation: random.weighted(vsiOccupations),
+        phoneChance: 0.7,
+        localBirth: false,
+      })
+    }
+  }
+  return members
+}
+
+const localBirthProvince: Record<Region, string> = {
+  HO_CHI_MINH_CITY: '079',
+  BINH_DUONG: '074',
+  BA_RIA_VUNG_TAU: '077',
+}
+
+/** Monthly incomes people choose: most the floor, a long tail above it, in the 50,000 steps. */
+function monthlyIncome(random: Random, floor: number, step: number, cap: number): number {
+  const band = random.weighted([
+    [[0, 0], 55],
+    [[1, 30], 20],
+    [[30, 90], 15],
+    [[90, 210], 8],
+    [[210, 470], 2],
+  ] as const)
+  return Math.min(cap, floor + random.int(band[0], band[1]) * step)
+}
+
+// ─── Statuses ────────────────────────────────────────────────────────────────
+
+/**
+ * A registration's status and the steps that led to it, allowed by the shared lifecycle. Late in the
+ * campaign more are still waiting to be submitted or paid.
+ */
+function lifecycle(random: Random, registeredAt: number, daysLeft: number): Lifecycle {
+  const late = daysLeft < 6
+  const status = random.weighted<EnrollmentStatus>([
+    ['ACTIVE', late ? 25 : 58],
+    ['PAID', late ? 35 : 24],
+    ['SUBMITTED', late ? 22 : 9],
+    ['DRAFT', late ? 12 : 4],
+    ['REJECTED', 2],
+    ['CANCELLED', 3],
+  ])
+  const steps: Lifecycle['steps'] = [{ to: 'DRAFT', at: registeredAt, byManager: false }]
+  let at = registeredAt
+  const next = (to: EnrollmentStatus, minMinutes: number, maxMinutes: number, byManager: boolean) => {
+    at += random.int(minMinutes, maxMinutes) * minute
+    steps.push({ to, at, byManager })
+  }
+  const cancelFrom = random.weighted<EnrollmentStatus>([
+    ['DRAFT', 5],
+    ['SUBMITTED', 3],
+    ['PAID', 1],
+  ])
+  if (status === 'DRAFT' || (status === 'CANCELLED' && cancelFrom === 'DRAFT')) {
+    if (status === 'CANCELLED') next('CANCELLED', 60, 4 * 1440, false)
+    return { status, steps }
+  }
+  next('SUBMITTED', 5, 180, false)
+  if (status === 'SUBMITTED') return { status, steps }
+  if (status === 'REJECTED' && random.chance(0.7)) {
+    next('REJECTED', 600, 4 * 1440, true)
+    return { status, steps }
+  }
+  if (status === 'CANCELLED' && cancelFrom === 'SUBMITTED') {
+    next('CANCELLED', 60, 3 * 1440, true)
+    return { status, steps }
+  }
+  next('PAID', 10, 3 * 1440, true)
+  if (status === 'PAID') return { status, steps }
+  if (status === 'REJECTED' || status === 'CANCELLED') {
+    next(status, 600, 4 * 1440, true)
+    return { status, steps }
+  }
+  next('ACTIVE', 1440, 6 * 1440, true)
+  return { status, steps }
+}
+
+// ─── Quotes ──────────────────────────────────────────────────────────────────
+
+type Amounts = { gross: number; support: number; payable: number }
+
+/** quoteContribution, remembered per distinct input: a campaign has few distinct quotes. */
+function quoteCache(rows: readonly ContributionParameter[]) {
+  const cache = new Map<string, Amounts[]>()
+  return (
+    product: Product,
+    on: string,
+    months: number,
+    supportGroups: readonly SupportGroup[],
+    extra: { monthlyIncome?: number; householdSize?: number },
+  ): Amounts[] => {
+    const key = `${product}|${on}|${months}|${supportGroups.join(',')}|${extra.monthlyIncome ?? ''}|${extra.householdSize ?? ''}`
+    const cached = cache.get(key)
+    if (cached) return cached
+    const result = quoteContribution(
+      {
+        product,
+        on,
+        months,
+        supportGroups,
+        jurisdiction: hoChiMinhCityProvinceCode,
+        ...(extra.monthlyIncome === undefined ? {} : { monthlyIncome: extra.monthlyIncome }),
+        ...(extra.householdSize === undefined ? {} : { householdMembers: extra.householdSize }),
+      },
+      rows,
+    )
+    if (!result.ok) throw new Error(`Demo quote failed for ${key}: ${JSON.stringify(result.issues)}`)
+    const { quote } = result
+    const amounts =
+      product === 'VOLUNTARY_SOCIAL_INSURANCE'
+        ? [{ gross: quote.gross, support: quote.support, payable: quote.payable }]
+        : // One enrollment per member: its own line, and its part of the support lines naming its position.
+          quote.lines.flatMap((member) => {
+            if (member.kind !== 'MEMBER') return []
+            let support = 0
+            for (const line of quote.lines) {
+              if (line.kind !== 'SUPPORT' || !line.positions.includes(member.position)) continue
+              support += Math.min(
+                applyBasisPoints(member.monthlyAmount, line.rateBasisPoints),
+                member.monthlyAmount,
+              )
+            }
+            support *= member.months
+            return [{ gross: member.total, support, payable: member.total - support }]
+          })
+    cache.set(key, amounts)
+    return amounts
+  }
+}
+
+// ─── Preparing ───────────────────────────────────────────────────────────────
+
+const agentsPerCenter: Record<string, number> = {
+  CENTRAL_POST_OFFICE: 6,
+  ONLINE_BRIDGE_POINT: 4,
+  BASE_SOCIAL_INSURANCE_OFFICE: 3,
+}
+
+/**
+ * Agents and a manager for every participating center (`bdtt-sai-gon.1`, `bdtt-sai-gon.manager`),
+ * created when missing. The seeded `agent` and `manager` accounts join their own center's staff, so
+ * logging in as them shows registrations.
+ */
+async function ensureDemoUsers(
+  prisma: PrismaClient,
+  centers: readonly Center[],
+  random: Random,
+): Promise<{ staff: Map<string, { agents: string[]; manager: string | null }>; created: number }> {
+  const wanted = centers.flatMap((center) => {
+    const prefix = center.code.toLowerCase()
+    const count = agentsPerCenter[center.kind] ?? 3
+    const agents = Array.from({ length: count }, (_, index) => {
+      const sex: Sex = random.chance(0.6) ? 'FEMALE' : 'MALE'
+      return {
+        username: `${prefix}.${index + 1}`,
+        displayName: fullName(random, sex),
+        role: 'AGENT' as const,
+      }
+    })
+    const sex: Sex = random.chance(0.5) ? 'FEMALE' : 'MALE'
+    const manager = {
+      username: `${prefix}.manager`,
+      displayName: fullName(random, sex),
+      role: 'CENTER_MANAGER' as const,
+    }
+    return [...agents, manager].map((user) => ({ ...user, centerId: center.id }))
+  })
+  const existing = new Set(
+    (
+      await prisma.user.findMany({
+        where: { username: { in: wanted.map((u) => u.username) } },
+        select: { username: true },
+      })
+    ).map((user) => user.username),
+  )
+  const missing = wanted.filter((user) => !existing.has(user.username))
+  if (missing.length > 0) {
+    // One hash for all: these accounts share the published demo password anyway.
+    const passwordHash = await hashPassword(demoUserPassword)
+    await prisma.user.createMany({
+      data: missing.map((user) => ({ ...user, passwordHash })),
+      skipDuplicates: true,
+    })
+  }
+
+  const seeded = launchUsers
+    .filter((user) => user.role === 'AGENT' || user.role === 'CENTER_MANAGER')
+    .map((u) => u.username)
+  const users = await prisma.user.findMany({
+    where: { username: { in: [...wanted.map((u) => u.username), ...seeded] }, active: true },
+    select: { id: true, username: true, role: true, centerId: true },
+    orderBy: { username: 'asc' },
+  })
+  const staff = new Map<string, { agents: string[]; manager: string | null }>()
+  for (const center of centers) staff.set(center.id, { agents: [], manager: null })
+  const seededFirst = [...users].sort(
+    (a, b) => Number(seeded.includes(b.username)) - Number(seeded.includes(a.username)),
+  )
+  for (const user of seededFirst) {
+    const entry = user.centerId ? staff.get(user.centerId) : undefined
+    if (!entry) continue
+    if (user.role === 'AGENT') entry.agents.push(user.id)
+    else if (user.role === 'CENTER_MANAGER') entry.manager ??= user.id
+  }
+  return { staff, created: missing.length }
+}
+
+/** Citizen ids the demo must not reuse: everyone's but the people a replaced demo will remove. */
+async function takenCitizenIds(prisma: PrismaClient, campaignId: string): Promise<Set<string>> {
+  const rows = await prisma.$queryRawUnsafe<{ citizenId: string }[]>(
+    `SELECT p."citizenId" FROM "Person" p
+      WHERE NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" = $1::uuid)
+         OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" <> $1::uuid)`,
+    campaignId,
+  )
+  return new Set(rows.map((row) => row.citizenId))
+}
+
+/** Removes a campaign's sessions, enrollments and daily counts, and the people and households only they used. */
+export async function clearCampaignActivity(db: Db, campaignId: string): Promise<void> {
+  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentDailyCount" WHERE "campaignId" = $1::uuid`, campaignId)
+  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS demo_replaced`)
+  await db.$executeRawUnsafe(
+    `CREATE TEMP TABLE demo_replaced AS
+       SELECT DISTINCT "personId", "householdId" FROM "Enrollment" WHERE "campaignId" = $1::uuid`,
+    campaignId,
+  )
+  // Enrollment has no index on householdId, so each deleted household's foreign-key check would scan
+  // every enrollment; a transaction-local index keeps a full-size replace in seconds.
+  await db.$executeRawUnsafe(`CREATE INDEX demo_replaced_household ON "Enrollment" ("householdId")`)
+  await db.$executeRawUnsafe(`DELETE FROM "Enrollment" WHERE "campaignId" = $1::uuid`, campaignId)
+  await db.$executeRawUnsafe(`DELETE FROM "OutreachSession" WHERE "campaignId" = $1::uuid`, campaignId)
+  await db.$executeRawUnsafe(
+    `DELETE FROM "Household" h WHERE h.id IN (SELECT "householdId" FROM demo_replaced)
+        AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."householdId" = h.id)`,
+  )
+  await db.$executeRawUnsafe(
+    `DELETE FROM "Person" p WHERE p.id IN (SELECT "personId" FROM demo_replaced)
+        AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id)
+        AND NOT EXISTS (SELECT 1 FROM "HouseholdMember" m WHERE m."personId" = p.id)`,
+  )
+  await db.$executeRawUnsafe(`DROP INDEX demo_replaced_household`)
+  await db.$executeRawUnsafe(`DROP TABLE demo_replaced`)
+}
+
+/**
+ * Rebuilds a campaign's EnrollmentDailyCount rows from its enrollments with one GROUP BY. Returns how
+ * many rows it wrote.
+ */
+export async function recountEnrollmentDailyCounts(db: Db, campaignId: string): Promise<number> {
+  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentDailyCount" WHERE "campaignId" = $1::uuid`, campaignId)
+  return db.$executeRawUnsafe(
+    `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", "product", "status", "day", "count")
+     SELECT "campaignId", "centerId", "product", "status", "registeredOn", count(*)::int
+       FROM "Enrollment" WHERE "campaignId" = $1::uuid
+      GROUP BY "campaignId", "centerId", "product", "status", "registeredOn"`,
+    campaignId,
+  )
+}
+
+// ─── Tables ──────────────────────────────────────────────────────────────────
+
+const timestamp = 'timestamp(3)' as const
+
+function sessionTables() {
+  return {
+    sessions: new BulkTable('OutreachSession', [
+      ['id', 'uuid'],
+      ['campaignId', 'uuid'],
+      ['centerId', 'uuid'],
+      ['title', 'text'],
+      ['kind', '"SessionKind"'],
+      ['venueKind', '"VenueKind"'],
+      ['address', 'text'],
+      ['wardCode', 'text'],
+      ['startsAt', timestamp],
+      ['endsAt', timestamp],
+      ['status', '"SessionStatus"'],
+      ['audiences', '"AudienceGroup"[]'],
+      ['attendance', 'int4'],
+      ['notes', 'text'],
+      ['cancelReason', 'text'],
+      ['createdById', 'uuid'],
+      ['createdAt', timestamp],
+      ['updatedAt', timestamp],
+      ['version', 'int4'],
+    ] as const),
+    staff: new BulkTable('_SessionStaff', [
+      ['A', 'uuid'],
+      ['B', 'uuid'],
+    ] as const),
+  }
+}
+
+function enrollmentTables() {
+  return {
+    households: new BulkTable('Household', [
+      ['id', 'uuid'],
+      ['address', 'text'],
+      ['wardCode', 'text'],
+      ['createdAt', timestamp],
+      ['updatedAt', timestamp],
+    ] as const),
+    people: new BulkTable('Person', [
+      ['id', 'uuid'],
+      ['fullName', 'text'],
+      ['citizenId', 'text'],
+      ['legacySocialInsuranceCode', 'text'],
+      ['dateOfBirth', 'date'],
+      ['sex', '"Sex"'],
+      ['phone', 'text'],
+      ['address', 'text'],
+      ['wardCode', 'text'],
+      ['occupationGroup', '"AudienceGroup"'],
+      ['searchKey', 'text'],
+      ['createdAt', timestamp],
+      ['updatedAt', timestamp],
+    ] as const),
+    members: new BulkTable('HouseholdMember', [
+      ['householdId', 'uuid'],
+      ['personId', 'uuid'],
+      ['position', 'int4'],
+      ['isHead', 'boolean'],
+      ['relationToHead', 'text'],
+      ['insuredElsewhere', 'boolean'],
+    ] as const),
+    enrollments: new BulkTable('Enrollment', [
+      ['id', 'uuid'],
+      ['campaignId', 'uuid'],
+      ['centerId', 'uuid'],
+      ['sessionId', 'uuid'],
+      ['registeredById', 'uuid'],
+      ['product', '"Product"'],
+      ['personId', 'uuid'],
+      ['householdId', 'uuid'],
+      ['quoteDate', 'date'],
+      ['months', 'int4'],
+      ['monthlyIncome', 'int4'],
+      ['supportGroups', '"SupportGroup"[]'],
+      ['householdPosition', 'int4'],
+      ['gross', 'int4'],
+      ['support', 'int4'],
+      ['payable', 'int4'],
+      ['periodStart', 'date'],
+      ['periodEnd', 'date'],
+      ['status', '"EnrollmentStatus"'],
+      ['statusReason', 'text'],
+      ['live', 'boolean'],
+      ['socialInsuranceNumber', 'text'],
+      ['registeredAt', timestamp],
+      ['registeredOn', 'date'],
+      ['updatedAt', timestamp],
+      ['version', 'int4'],
+    ] as const),
+    statusChanges: new BulkTable('EnrollmentStatusChange', [
+      ['id', 'uuid'],
+      ['enrollmentId', 'uuid'],
+      ['fromStatus', '"EnrollmentStatus"'],
+      ['toStatus', '"EnrollmentStatus"'],
+      ['reason', 'text'],
+      ['actorId', 'uuid'],
+      ['at', timestamp],
+    ] as const),
+  }
+}
+
+// ─── The demo ────────────────────────────────────────────────────────────────
+
+type Unit = {
+  product: Product
+  size: number
+  dayIndex: number
+  center: CenterPlan
+  session: PlannedSession | null
+  ward: Ward
+  registeredAt: number
+  agent: string
+  lifecycle: Lifecycle
+}
+
+const iso = (at: number) => new Date(at).toISOString()
+const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10)
+
+/**
+ * Fills a campaign with a deterministic demo: `enrollments` registrations split between the products
+ * like the campaign's targets, across its participating centers like their targets, over its days like
+ * a real drive, with outreach sessions, households, status histories and the per-day counts.
+ */
+export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Promise<DemoResult> {
+  const started = performance.now()
+  if (!Number.isInteger(options.enrollments) || options.enrollments < 0) {
+    throw new RangeError('seedDemo: enrollments must be a whole number ≥ 0')
+  }
+  const campaign = await prisma.campaign.findUnique({
+    where: { code: options.campaignCode },
+    include: { centers: { include: { center: true } }, targets: true },
+  })
+  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
+  const [enrollmentCount, sessionCount] = await Promise.all([
+    prisma.enrollment.count({ where: { campaignId: campaign.id } }),
+    prisma.outreachSession.count({ where: { campaignId: campaign.id } }),
+  ])
+  if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
+    throw new Error(
+      `seedDemo: campaign ${campaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
+    )
+  }
+
+  const root = new Random(options.seed)
+  const random = {
+    users: root.fork(1),
+    centers: root.fork(2),
+    days: root.fork(3),
+    sessions: root.fork(4),
+    units: root.fork(5),
+    people: root.fork(6),
+  }
+
+  const byCode = (a: { code: string }, b: { code: string }) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0
+  const participants = campaign.centers
+    .filter((link) => link.role === 'PARTICIPANT')
+    .map((link) => link.center)
+    .sort(byCode)
+  if (participants.length === 0)
+    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
+  const organizer = campaign.centers
+    .filter((link) => link.role === 'ORGANIZER')
+    .map((link) => link.center)
+    .sort(
+      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
+    )[0]
+
+  const { staff, created: usersCreated } = await ensureDemoUsers(prisma, participants, random.users)
+  const storedParameters = await prisma.contributionParameter.findMany()
+  const parameters: readonly ContributionParameter[] =
+    storedParameters.length > 0 ? storedParameters : defaultContributionParameters
+  const quote = quoteCache(parameters)
+  const taken = await takenCitizenIds(prisma, campaign.id)
+
+  // Centers, with their share of each product's registrations and the wards they serve.
+  const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
+  const centerTargets = (centerId: string, product: Product) =>
+    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
+      ?.count ?? 1
+  const centers: CenterPlan[] = participants.map((center) => {
+    const launch = launchCenters.find((candidate) => candidate.code === center.code)
+    const served = launch?.area
+      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
+      : []
+    const performance = 0.8 + 0.4 * random.centers.next()
+    const entry = staff.get(center.id)
+    return {
+      ...center,
+      weight: {
+        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
+        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
+      },
+      wards: served.length > 0 ? served : hoChiMinhCityWards,
+      agents: entry?.agents ?? [],
+      manager: entry?.manager ?? null,
+    }
+  })
+  for (const center of centers) {
+    if (center.agents.length === 0)
+      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
+  }
+
+  // Days: the launch day holds its milestone's share (about 3,000 of 366,000), the rest follow the curve.
+  const timeZone = campaign.timeZone
+  const days = campaignDays(campaign.startDate, campaign.endDate)
+  const offset = zoneOffsetMinutes(timeZone, campaign.startDate.getTime()) * minute
+  const localTime = (dayIndex: number, minutes: number) =>
+    Date.parse(`${days[dayIndex]}T00:00:00Z`) + minutes * minute - offset
+  const productTarget = (product: Product) =>
+    campaign.targets.find((t) => t.product === product && t.centerId === null && t.dueDate === null)?.count
+  const vsiTarget = productTarget('VOLUNTARY_SOCIAL_INSURANCE') ?? 16_000
+  const hhiTarget = productTarget('HOUSEHOLD_HEALTH_INSURANCE') ?? 350_000
+  const launchMilestone =
+    campaign.targets.find(
+      (t) =>
+        t.centerId === null && t.dueDate?.getTime() === campaign.startDate.getTime() && t.product === null,
+    )?.count ?? 3_000
+  const launchShare = launchMilestone / (vsiTarget + hhiTarget)
+  const curve = days.map((date, index) => (index === 0 ? 0 : dayWeight(date, index, random.days)))
+  const curveSum = curve.reduce((sum, weight) => sum + weight, 0)
+  curve[0] = days.length === 1 ? 1 : (launchShare * curveSum) / (1 - launchShare)
+
+  // Sessions.
+  const sessions: PlannedSession[] = []
+  const sessionsWanted = options.sessions ?? Math.max(1, Math.round(options.enrollments / 100))
+  const sessionsPerDay = apportion(sessionsWanted, curve)
+  const totalWeight = (center: CenterPlan) =>
+    center.weight.VOLUNTARY_SOCIAL_INSURANCE + center.weight.HOUSEHOLD_HEALTH_INSURANCE
+  const centerChoices = centers.map((center) => [center, totalWeight(center)] as const)
+  const plan = (
+    center: CenterPlan,
+    dayIndex: number,
+    kind: SessionKind,
+    venueKind: VenueKind,
+  ): PlannedSession => {
+    const [start, length] =
+      kind === 'LAUNCH_CEREMONY' ? [450, 210] : sessionTimes(random.sessions, venueKind, kind)
+    const ward =
+      venueKind === 'ONLINE'
+        ? null
+        : venueKind === 'POST_OFFICE' || venueKind === 'SOCIAL_INSURANCE_OFFICE'
+          ? (wardsByCode.get(center.wardCode ?? '') ?? random.sessions.pick(center.wards))
+          : random.sessions.pick(center.wards)
+    const startsAt = localTime(dayIndex, start)
+    const audiences = kind === 'LAUNCH_CEREMONY' ? audiencesByVenue.OTHER : audiencesByVenue[venueKind]
+    const chosen = audiences.filter((_, index) => index === 0 || random.sessions.chance(0.6))
+    return {
+      id: random.sessions.uuidv7(startsAt - random.sessions.int(1, 7) * day),
+      center,
+      dayIndex,
+      startsAt,
+      endsAt: startsAt + length * minute,
+      kind,
+      venueKind,
+      ward,
+      audiences: chosen,
+      cancelled: kind !== 'LAUNCH_CEREMONY' && random.sessions.chance(0.03),
+    }
+  }
+  if (organizer && days.length > 0) {
+    const ceremonyCenter = centers.find((center) => center.id === organizer.id) ?? {
+      ...organizer,
+      weight: { VOLUNTARY_SOCIAL_INSURANCE: 0, HOUSEHOLD_HEALTH_INSURANCE: 0 },
+      wards: hoChiMinhCityWards,
+      agents: [],
+      manager: null,
+    }
+    sessions.push(plan(ceremonyCenter, 0, 'LAUNCH_CEREMONY', 'POST_OFFICE'))
+    for (const center of centers.filter((c) => c.kind === 'ONLINE_BRIDGE_POINT')) {
+      sessions.push(plan(center, 0, 'LAUNCH_CEREMONY', 'POST_OFFICE'))
+    }
+  }
+  sessionsPerDay.forEach((count, dayIndex) => {
+    for (let i = 0; i < count; i++) {
+      const center = random.sessions.weighted(centerChoices)
+      const kind =
+        center.kind === 'ONLINE_BRIDGE_POINT' && random.sessions.chance(0.3)
+          ? 'ONLINE'
+          : random.sessions.weighted(sessionKinds)
+      let venueKind = random.sessions.weighted(venuesByKind[kind])
+      if (venueKind === 'POST_OFFICE' && center.organization === 'SOCIAL_INSURANCE')
+        venueKind = 'SOCIAL_INSURANCE_OFFICE'
+      sessions.push(plan(center, dayIndex, kind, venueKind))
+    }
+  })
+  const openSessions = new Map<string, PlannedSession[]>()
+  for (const session of sessions) {
+    if (session.cancelled) continue
+    const key = `${session.center.id}|${session.dayIndex}`
+    openSessions.set(key, [...(openSessions.get(key) ?? []), session])
+  }
+
+  // Registration units: one VSI participant, or one household insured together (1–6 members).
+  const vsiCount = Math.round((options.enrollments * vsiTarget) / (vsiTarget + hhiTarget))
+  const hhiCount = options.enrollments - vsiCount
+  const skeleton: { product: Product; size: number }[] = []
+  for (let i = 0; i < vsiCount; i++) skeleton.push({ product: 'VOLUNTARY_SOCIAL_INSURANCE', size: 1 })
+  for (let left = hhiCount; left > 0; ) {
+    const size = Math.min(
+      left,
+      random.units.weighted([
+        [1, 22],
+        [2, 24],
+        [3, 22],
+        [4, 18],
+        [5, 9],
+        [6, 5],
+      ]),
+    )
+    skeleton.push({ product: 'HOUSEHOLD_HEALTH_INSURANCE', size })
+    left -= size
+  }
+  random.units.shuffle(skeleton)
+  const perDay = apportion(options.enrollments, curve)
+  const units: Unit[] = []
+  let dayIndex = 0
+  let filled = 0
+  for (const { product, size } of skeleton) {
+    while (dayIndex < days.length - 1 && filled >= (perDay[dayIndex] ?? 0)) {
+      filled -= perDay[dayIndex] ?? 0
+      dayIndex++
+    }
+    filled += size
+    const center = random.units.weighted(centers.map((c) => [c, c.weight[product]] as const))
+    const open = openSessions.get(`${center.id}|${dayIndex}`)
+    const session = open && random.units.chance(0.7) ? random.units.pick(open) : null
+    const registeredAt = session
+      ? session.startsAt + Math.floor(random.units.next() * (session.endsAt - session.startsAt - 30 * minute))
+      : localTime(dayIndex, random.units.int(450, 1050)) + random.units.int(0, 59_999)
+    const ward = session?.ward && random.units.chance(0.85) ? session.ward : random.units.pick(center.wards)
+    units.push({
+      product,
+      size,
+      dayIndex,
+      center,
+      session,
+      ward,
+      registeredAt,
+      agent: random.units.pick(center.agents),
+      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex),
+    })
+  }
+
+  // People registered per session, which its attendance must at least cover.
+  const registeredAtSession = new Map<string, number>()
+  for (const unit of units) {
+    if (unit.session)
+      registeredAtSession.set(unit.session.id, (registeredAtSession.get(unit.session.id) ?? 0) + unit.size)
+  }
+  const prepared = performance.now()
+
+  const result = await prisma.$transaction(
+    async (tx) => {
+      if (options.replace) await clearCampaignActivity(tx, campaign.id)
+
+      const { sessions: sessionRows, staff: staffRows } = sessionTables()
+      for (const session of sessions) {
+        const r = random.sessions
+        const creator = session.center.manager
+        const registered = registeredAtSession.get(session.id) ?? 0
+        const base =
+          session.kind === 'LAUNCH_CEREMONY'
+            ? r.int(300, 500)
+            : session.kind === 'CONFERENCE'
+              ? r.int(60, 200)
+              : session.kind === 'ONLINE'
+                ? r.int(30, 150)
+                : r.int(15, 60)
+        const place =
+          session.venueKind === 'ONLINE'
+            ? null
+            : session.venueKind === 'MARKET'
+              ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
+              : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
+                ? (session.center.address ?? session.ward?.fullName ?? null)
+                : session.ward
+                  ? address(r, session.ward)
+                  : null
+        const title =
+          session.kind === 'LAUNCH_CEREMONY'
+            ? session.center.id === organizer?.id
+              ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
+              : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
+            : sessionTitle(session, r)
+        sessionRows.add({
+          id: session.id,
+          campaignId: campaign.id,
+          centerId: session.center.id,
+          title,
+          kind: session.kind,
+          venueKind: session.venueKind,
+          address: place,
+          wardCode: session.ward?.code ?? null,
+          startsAt: iso(session.startsAt),
+          endsAt: iso(session.endsAt),
+          status: session.cancelled ? 'CANCELLED' : 'DONE',
+          audiences: enumArray(session.audiences),
+          attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
+          notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
+          cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
+          createdById: creator,
+          createdAt: iso(session.startsAt - r.int(1, 7) * day),
+          updatedAt: iso(
+            session.cancelled
+              ? session.startsAt - r.int(2, 20) * 3_600_000
+              : session.endsAt + r.int(30, 180) * minute,
+          ),
+          version: 2,
+        })
+        const agents = session.center.agents
+        const teamSize = agents.length === 0 ? 0 : r.int(1, Math.min(3, agents.length))
+        for (const agent of r.shuffle([...agents]).slice(0, teamSize))
+          staffRows.add({ A: session.id, B: agent })
+      }
+      await sessionRows.insert(tx)
+      await staffRows.insert(tx)
+
+      // Generating the next rows overlaps with inserting the previous ones: one batch in flight at a time.
+      let tables = enrollmentTables()
+      const totals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
+      let inFlight: Promise<void> = Promise.resolve()
+      const flush = async () => {
+        const batch = tables
+        tables = enrollmentTables()
+        await inFlight
+        inFlight = (async () => {
+          totals.households += await batch.households.insert(tx)
+          totals.people += await batch.people.insert(tx)
+          await batch.members.insert(tx)
+          await batch.enrollments.insert(tx)
+          totals.statusChanges += await batch.statusChanges.insert(tx)
+        })()
+        // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
+        inFlight.catch(() => {})
+      }
+      const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+      const r = random.people
+      for (const unit of units) {
+        const registeredOn = days[unit.dayIndex] ?? isoDay(unit.registeredAt)
+        const region = regionOfWard(unit.ward.code)
+        const { status, steps } = unit.lifecycle
+        const reason =
+          status === 'REJECTED'
+            ? r.pick(rejectReasons)
+            : status === 'CANCELLED'
+              ? r.pick(cancelEnrollmentReasons)
+              : null
+
+        const addPerson = (person: {
+          at: number
+          sex: Sex
+          name: string
+          dateOfBirth: string
+          provinceCode: string
+          phone: string | null
+          address: string
+          occupation: AudienceGroup | null
+          legacyCode: string | null
+        }) => {
+          const id = r.uuidv7(person.at)
+          const personCitizenId = citizenId(r, taken, person)
+          tables.people.add({
+            id,
+            fullName: person.name,
+            citizenId: personCitizenId,
+            legacySocialInsuranceCode: person.legacyCode,
+            dateOfBirth: person.dateOfBirth,
+            sex: person.sex,
+            phone: person.phone,
+            address: person.address,
+            wardCode: unit.ward.code,
+            occupationGroup: person.occupation,
+            searchKey: personSearchKey({
+              fullName: person.name,
+              phone: person.phone,
+              citizenId: personCitizenId,
+            }),
+            createdAt: iso(person.at),
+            updatedAt: iso(person.at),
+          })
+          return { id, citizenId: personCitizenId }
+        }
+
+        const addEnrollment = (enrollment: {
+          at: number
+          personId: string
+          citizenId: string
+          householdId: string | null
+          months: number
+          monthlyIncome: number | null
+          supportGroups: readonly SupportGroup[]
+          householdPosition: number | null
+          amounts: Amounts
+          periodStart: string
+          periodEnd: string
+        }) => {
+          const id = r.uuidv7(enrollment.at)
+          const shift = enrollment.at - unit.registeredAt
+          const last = steps[steps.length - 1]
+          tables.enrollments.add({
+            id,
+            campaignId: campaign.id,
+            centerId: unit.center.id,
+            sessionId: unit.session?.id ?? null,
+            registeredById: unit.agent,
+            product: unit.product,
+            personId: enrollment.personId,
+            householdId: enrollment.householdId,
+            quoteDate: registeredOn,
+            months: enrollment.months,
+            monthlyIncome: enrollment.monthlyIncome,
+            supportGroups: enumArray(enrollment.supportGroups),
+            householdPosition: enrollment.householdPosition,
+            gross: enrollment.amounts.gross,
+            support: enrollment.amounts.support,
+            payable: enrollment.amounts.payable,
+            periodStart: enrollment.periodStart,
+            periodEnd: enrollment.periodEnd,
+            status,
+            statusReason: reason,
+            live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+            // Since 2025-08-01 the personal id number is the social-insurance number (vn-insurance.md §3).
+            socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
+            registeredAt: iso(enrollment.at),
+            registeredOn,
+            updatedAt: iso((last?.at ?? unit.registeredAt) + shift),
+            version: steps.length,
+          })
+          let from: EnrollmentStatus | null = null
+          for (const step of steps) {
+            const at = step.at + shift
+            tables.statusChanges.add({
+              id: r.uuidv7(at),
+              enrollmentId: id,
+              fromStatus: from,
+              toStatus: step.to,
+              reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
+              actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
+              at: iso(at),
+            })
+            from = step.to
+          }
+        }
+
+        if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
+          const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
+          const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
+          const occupation =
+            unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
+          const person = addPerson({
+            at: unit.registeredAt,
+            sex,
+            name: fullName(r, sex),
+            dateOfBirth: dateOfBirth(r, registeredOn, age, age),
+            provinceCode: birthProvince(r, region),
+            phone: r.chance(0.97) ? mobilePhone(r) : null,
+            address: address(r, unit.ward),
+            occupation: occupation === 'STUDENT' ? 'FREELANCER' : occupation,
+            legacyCode: r.chance(0.15) ? `79${r.digits(8)}` : null,
+          })
+          const months = r.weighted([
+            [1, 30],
+            [3, 25],
+            [6, 15],
+            [12, 30],
+          ])
+          const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
+          const supportGroups: SupportGroup[] =
+            unit.ward.type === 'SPECIAL_ZONE'
+              ? ['ISLAND_COMMUNE']
+              : r.weighted<SupportGroup[]>([
+                  [[], 92],
+                  [['NEAR_POOR'], 3],
+                  [['POOR'], 2],
+                  [['ETHNIC_MINORITY'], 3],
+                ])
+          const periodStart = `${registeredOn.slice(0, 8)}01`
+          const amounts = quote(unit.product, registeredOn, months, supportGroups, {
+            monthlyIncome: income,
+          })[0]
+          if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
+          addEnrollment({
+            at: unit.registeredAt,
+            personId: person.id,
+            citizenId: person.citizenId,
+            householdId: null,
+            months,
+            monthlyIncome: income,
+            supportGroups,
+            householdPosition: null,
+            amounts,
+            periodStart,
+            periodEnd: coverageEnd(periodStart, months),
+          })
+          totals.vsi++
+        } else {
+          const householdId = r.uuidv7(unit.registeredAt)
+          const homeAddress = address(r, unit.ward)
+          tables.households.add({
+            id: householdId,
+            address: homeAddress,
+            wardCode: unit.ward.code,
+            createdAt: iso(unit.registeredAt),
+            updatedAt: iso(unit.registeredAt),
+          })
+          const months = r.weighted([
+            [12, 60],
+            [6, 25],
+            [3, 15],
+          ])
+          const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
+            [[], 97],
+            [['NEAR_POOR'], 1.5],
+            [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
+          ])
+          const amounts = quote(unit.product, registeredOn, months, supportGroups, {
+            householdSize: unit.size,
+          })
+          // A first enrolment's card is valid from 30 days after payment (vn-insurance.md §2).
+          const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
+          const headProvince = birthProvince(r, region)
+          let at = unit.registeredAt
+          householdMembers(r, unit.size).forEach((member, index) => {
+            const position = index + 1
+            const person = addPerson({
+              at,
+              sex: member.sex,
+              name: fullName(r, member.sex, member.family),
+              dateOfBirth: dateOfBirth(r, registeredOn, member.age[0], member.age[1]),
+              provinceCode: member.localBirth
+                ? r.chance(0.85)
+                  ? localBirthProvince[region]
+                  : headProvince
+                : index === 0 || r.chance(0.4)
+                  ? headProvince
+                  : birthProvince(r, region),
+              phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
+              address: homeAddress,
+              occupation: member.occupation,
+              legacyCode: null,
+            })
+            tables.members.add({
+              householdId,
+              personId: person.id,
+              position,
+              isHead: index === 0,
+              relationToHead: member.relation,
+              insuredElsewhere: false,
+            })
+            const memberAmounts = amounts[index]
+            if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
+            addEnrollment({
+              at,
+              personId: person.id,
+              citizenId: person.citizenId,
+              householdId,
+              months,
+              monthlyIncome: null,
+              supportGroups,
+              householdPosition: position,
+              amounts: memberAmounts,
+              periodStart,
+              periodEnd: coverageEnd(periodStart, months),
+            })
+            at += r.int(90, 300) * 1000
+          })
+          totals.hhi += unit.size
+        }
+        if (tables.enrollments.size >= flushEvery) await flush()
+        else if (tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+      }
+      await flush()
+      await inFlight
+      const loaded = performance.now()
+      const dailyCounts = await recountEnrollmentDailyCounts(tx, campaign.id)
+      return { ...totals, dailyCounts, loaded }
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  )
+  const finished = performance.now()
+
+  return {
+    campaignId: campaign.id,
+    sessions: sessions.length,
+    people: result.people,
+    households: result.households,
+    enrollments: { voluntarySocialInsurance: result.vsi, householdHealthInsurance: result.hhi },
+    statusChanges: result.statusChanges,
+    dailyCounts: result.dailyCounts,
+    usersCreated,
+    milliseconds: {
+      prepare: Math.round(prepared - started),
+      load: Math.round(result.loaded - prepared),
+      recount: Math.round(finished - result.loaded),
+      total: Math.round(finished - started),
+    },
+  }
+}
