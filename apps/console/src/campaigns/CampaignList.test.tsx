@@ -9,12 +9,12 @@ import type { CampaignsQuery } from './CampaignList.tsx'
 type Campaign = ResultOf<typeof CampaignsQuery>['campaigns']['edges'][number]['node']
 
 function campaigns(...nodes: Campaign[]) {
+  return page({ hasNextPage: false, endCursor: null }, ...nodes)
+}
+
+function page(pageInfo: { hasNextPage: boolean; endCursor: string | null }, ...nodes: Campaign[]) {
   const data: ResultOf<typeof CampaignsQuery> = {
-    campaigns: {
-      totalCount: nodes.length,
-      edges: nodes.map((node) => ({ node })),
-      pageInfo: { hasNextPage: false, endCursor: null },
-    },
+    campaigns: { totalCount: nodes.length, edges: nodes.map((node) => ({ node })), pageInfo },
   }
   return { data }
 }
@@ -56,6 +56,19 @@ describe('the campaign list', () => {
     expect(row).toHaveTextContent('Active')
     expect(localStorage.getItem('tangtoc.locale')).toBe('en')
     expect(document.documentElement.lang).toBe('en')
+  })
+
+  it('offers more campaigns only when the API has another page', async () => {
+    renderConsoleAt('/campaigns', { answer: page({ hasNextPage: true, endCursor: 'c50' }, launchCampaign) })
+
+    expect(await screen.findByRole('button', { name: 'Xem thêm chiến dịch' })).toBeInTheDocument()
+  })
+
+  it('offers no more campaigns on the last page', async () => {
+    renderConsoleAt('/campaigns', { answer: campaigns(launchCampaign) })
+
+    await screen.findByRole('table', { name: 'Danh sách chiến dịch' })
+    expect(screen.queryByRole('button', { name: 'Xem thêm chiến dịch' })).not.toBeInTheDocument()
   })
 
   it('says there are no campaigns yet when the API has none', async () => {

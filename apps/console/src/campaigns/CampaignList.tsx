@@ -1,11 +1,13 @@
 import { Stack, Table, Title } from '@mantine/core'
 import { formatDate } from '@tangtoc/shared'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ShowMore } from '../shell/ShowMore.tsx'
 import { CampaignStatusBadge } from './CampaignStatusBadge.tsx'
 
 export const CampaignsQuery = graphql(`
@@ -33,11 +35,15 @@ export const CampaignsQuery = graphql(`
 export function CampaignList() {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignsQuery, variables: { first: 50 } })
+  const [after, setAfter] = useState<string | null>(null)
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: CampaignsQuery,
+    variables: { first: 50, after },
+  })
   const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
 
   return (
-    <Stack>
+    <Stack gap="sm">
       <Title order={2}>{t('campaign.plural')}</Title>
       {fetching && !data ? (
         <Loading />
@@ -78,6 +84,11 @@ export function CampaignList() {
           </Table.Tbody>
         </Table>
       )}
+      {data ? (
+        <ShowMore pageInfo={data.campaigns.pageInfo} fetching={fetching} onMore={setAfter}>
+          {t('campaign.more')}
+        </ShowMore>
+      ) : null}
     </Stack>
   )
 }

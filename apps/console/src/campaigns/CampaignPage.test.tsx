@@ -47,6 +47,7 @@ function launchCampaign() {
         edges: maskFragments([TargetFields], targets).map((node, index) => ({
           node: { ...node, id: targets[index]?.id ?? '' },
         })),
+        pageInfo: { hasNextPage: false, endCursor: null },
       },
       centers: { edges: [...maskFragments([CampaignCenterFields], centers)] },
     },

@@ -1,19 +1,21 @@
 import { Group, Stack, Text, Title } from '@mantine/core'
 import { formatDate } from '@tangtoc/shared'
 import { useParams } from '@tanstack/react-router'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ShowMore } from '../shell/ShowMore.tsx'
 import { CampaignCenterFields, CampaignCenters } from './CampaignCenters.tsx'
 import { CampaignStatusBadge } from './CampaignStatusBadge.tsx'
 import { TargetFields, TargetsTable } from './TargetsTable.tsx'
 
 export const CampaignQuery = graphql(
   `
-    query Campaign($code: String!) {
+    query Campaign($code: String!, $targetsAfter: String) {
       campaign(code: $code) {
         id
         code
@@ -23,12 +25,16 @@ export const CampaignQuery = graphql(
         endDate
         timeZone
         status
-        targets(first: 100) {
+        targets(first: 100, after: $targetsAfter) {
           edges {
             node {
               id
               ...TargetFields
             }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
         centers(first: 100) {
@@ -46,7 +52,11 @@ export function CampaignPage() {
   const { code } = useParams({ from: '/campaigns/$code' })
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignQuery, variables: { code } })
+  const [targetsAfter, setTargetsAfter] = useState<string | null>(null)
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: CampaignQuery,
+    variables: { code, targetsAfter },
+  })
   const campaign = data?.campaign
 
   const back = (
@@ -92,6 +102,9 @@ export function CampaignPage() {
           {t('target.plural')}
         </Title>
         <TargetsTable targets={targets} />
+        <ShowMore pageInfo={campaign.targets.pageInfo} fetching={fetching} onMore={setTargetsAfter}>
+          {t('target.more')}
+        </ShowMore>
       </section>
       <section aria-labelledby="campaign-centers">
         <Title order={3} id="campaign-centers" mb="sm">

@@ -20,6 +20,7 @@ export const en: Messages = {
     plural: 'Campaigns',
     listLabel: 'Campaign list',
     empty: 'There are no campaigns yet.',
+    more: 'More campaigns',
     notFound: 'There is no campaign with code {{code}}.',
     backToList: 'All campaigns',
     name: 'Campaign',
@@ -40,6 +41,7 @@ export const en: Messages = {
     count: 'Participants',
     countValue: '{{value, number}}',
     empty: 'The campaign has no targets yet.',
+    more: 'More targets',
   },
   center: {
     plural: 'Participating centers',

@@ -19,6 +19,7 @@ export const vi = {
     plural: 'Chiến dịch',
     listLabel: 'Danh sách chiến dịch',
     empty: 'Chưa có chiến dịch nào.',
+    more: 'Xem thêm chiến dịch',
     notFound: 'Không tìm thấy chiến dịch có mã {{code}}.',
     backToList: 'Tất cả chiến dịch',
     name: 'Tên chiến dịch',
@@ -39,6 +40,7 @@ export const vi = {
     count: 'Số người tham gia',
     countValue: '{{value, number}}',
     empty: 'Chiến dịch chưa có chỉ tiêu.',
+    more: 'Xem thêm chỉ tiêu',
   },
   center: {
     plural: 'Đơn vị tham gia',
