@@ -5,6 +5,7 @@ import {
   EnrollmentStatus,
   Organization,
   Product,
+  SessionKind,
   Sex,
   SupportGroup,
   WardType,
@@ -55,4 +56,9 @@ export const SupportGroupEnum = builder.enumType(SupportGroup, {
   name: 'SupportGroup',
   description:
     'A group whose contribution the state or the city supports (poor, near-poor, ethnic minority, …); the highest rate applies.',
+})
+
+export const SessionKindEnum = builder.enumType(SessionKind, {
+  name: 'SessionKind',
+  description: 'What kind of outreach session it is: a launch ceremony, a conference, a consultation group, door to door, a market stall or online.',
 })
