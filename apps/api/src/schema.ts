@@ -7,6 +7,7 @@ import './modules/centers/center.ts'
 import './modules/campaigns/campaign.ts'
 import './modules/users/user.ts'
 import './modules/auth/auth.ts'
+import './modules/reports/campaign-progress.ts'
 import './modules/contribution/contribution-parameter.ts'
 import './modules/contribution/quote.ts'
 

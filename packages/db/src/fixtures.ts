@@ -118,3 +118,4 @@ export async function createPerson(
     },
   })
 }
+export * from './fixtures-reports.ts'

@@ -1,0 +1,384 @@
+// A campaign's progress for one viewer: counts by day, center and product from the EnrollmentDailyCount
+// rollup (a few thousand rows at most, whatever the campaign's size); counts by audience group and
+// session kind, which the rollup does not keep, from grouped SQL over the enrollments' indexed columns.
+// The arithmetic (percent, series, milestones, pace, projection, ranking) is @tangtoc/shared's.
+import {
+  type AudienceGroup,
+  type Campaign,
+  type Center,
+  type EnrollmentStatus,
+  Prisma,
+  type Product,
+  type SessionKind,
+  type Target,
+} from '@tangtoc/db'
+import {
+  dailyPaceNeeded,
+  dailySeries,
+  daysLeft,
+  type IsoDate,
+  localDateInZone,
+  type MilestoneStatus,
+  milestoneOutcome,
+  percentOfTarget,
+  projectedFinishDate,
+  rankByProgress,
+  recentPace,
+  targetLine,
+  toIsoDate,
+  topmostTargets,
+} from '@tangtoc/shared'
+import type { Context, Viewer } from '../../context.ts'
+import { ForbiddenError, NotFoundError } from '../../errors.ts'
+import { canReadCenter, readableCentersWhere } from '../auth/center-access.ts'
+
+export const products: readonly Product[] = ['VOLUNTARY_SOCIAL_INSURANCE', 'HOUSEHOLD_HEALTH_INSURANCE']
+
+export interface ProgressArgs {
+  campaignId: string
+  /** A center whose subtree to narrow to. */
+  centerId?: string | null
+  product?: Product | null
+  from?: IsoDate | null
+  to?: IsoDate | null
+  /** Today in the campaign's time zone; default the real today (tests pass their own). */
+  today?: IsoDate
+}
+
+export interface ProductProgress {
+  product: Product
+  enrolled: number
+  target: number | null
+  percent: number | null
+}
+
+export interface CenterProgress {
+  center: Center
+  rank: number
+  enrolled: number
+  target: number | null
+  percent: number | null
+  products: ProductProgress[]
+}
+
+export interface MilestoneProgress {
+  target: Target
+  dueDate: IsoDate
+  enrolled: number
+  metOn: IsoDate | null
+  status: MilestoneStatus
+}
+
+export interface CampaignProgress {
+  campaign: Campaign
+  center: Center | null
+  product: Product | null
+  from: IsoDate
+  to: IsoDate
+  asOf: IsoDate
+  countedStatuses: EnrollmentStatus[]
+  enrolled: number
+  target: number | null
+  percent: number | null
+  products: ProductProgress[]
+  centers: CenterProgress[]
+  days: { date: IsoDate; enrolled: number; cumulative: number; target: number | null }[]
+  audiences: { audience: AudienceGroup | null; enrolled: number }[]
+  sessionKinds: { kind: SessionKind | null; enrolled: number }[]
+  milestones: MilestoneProgress[]
+  daysLeft: number
+  dailyPaceNeeded: number | null
+  last7DaysPace: number
+  projectedFinishDate: IsoDate | null
+  sessionsHeld: number
+  attendance: number
+  sessionEnrollments: number
+  conversion: number | null
+}
+
+/** The centers a viewer's progress covers: every center (null) or the listed ones. */
+export interface ProgressScope {
+  campaign: Campaign
+  center: Center | null
+  /** null: the whole tree, no filter on centers. */
+  centers: Center[] | null
+  /** Every center of the tree the scope covers, for the ranking. */
+  visibleCenters: Center[]
+}
+
+export async function progressScope(
+  context: Context,
+  viewer: Viewer,
+  campaignId: string,
+  centerId?: string | null,
+): Promise<ProgressScope | null> {
+  const campaign = await context.prisma.campaign.findUnique({ where: { id: campaignId } })
+  if (!campaign) return null
+  let center: Center | null = null
+  if (centerId) {
+    center = await context.prisma.center.findUnique({ where: { id: centerId } })
+    if (!center) throw new NotFoundError('Center', centerId)
+    if (!canReadCenter(viewer, center)) {
+      throw new ForbiddenError({
+        vi: 'Bạn không có quyền xem dữ liệu của đơn vị này.',
+        en: 'You may not read data of this center.',
+      })
+    }
+  }
+  const readable = readableCentersWhere(viewer)
+  const unrestricted = Object.keys(readable).length === 0 && center === null
+  const visibleCenters = await context.prisma.center.findMany({
+    where: { AND: [readable, center ? { path: { startsWith: center.path } } : {}] },
+    orderBy: { code: 'asc' },
+  })
+  return { campaign, center, centers: unrestricted ? null : visibleCenters, visibleCenters }
+}
+
+type DailyRow = { centerId: string; product: Product; day: Date; count: number }
+
+/** The progress of a campaign as `viewer` may see it; null when there is no such campaign. */
+export async function campaignProgress(
+  context: Context,
+  viewer: Viewer,
+  args: ProgressArgs,
+): Promise<CampaignProgress | null> {
+  const scope = await progressScope(context, viewer, args.campaignId, args.centerId)
+  if (!scope) return null
+  const { campaign } = scope
+  const start = toIsoDate(campaign.startDate) as IsoDate
+  const end = toIsoDate(campaign.endDate) as IsoDate
+  const from = args.from ?? start
+  const to = args.to ?? end
+  const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
+  const counted = campaign.countedStatuses
+  const productList = args.product ? [args.product] : products
+  const centerIds = scope.centers?.map((center) => center.id) ?? null
+
+  const [daily, targets, audiences, sessionKinds, sessions] = await Promise.all([
+    context.prisma.enrollmentDailyCount.groupBy({
+      by: ['centerId', 'product', 'day'],
+      where: {
+        campaignId: campaign.id,
+        status: { in: counted },
+        ...(args.product ? { product: args.product } : {}),
+        ...(centerIds ? { centerId: { in: centerIds } } : {}),
+      },
+      _sum: { count: true },
+    }),
+    context.prisma.target.findMany({
+      where: { campaignId: campaign.id },
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    }),
+    countByAudience(context, campaign.id, counted, { product: args.product, centerIds, from, to }),
+    countBySessionKind(context, campaign.id, counted, { product: args.product, centerIds, from, to }),
+    sessionsHeld(context, campaign, { centerIds, from, to }),
+  ])
+  const rows: DailyRow[] = daily.map((row) => ({
+    centerId: row.centerId,
+    product: row.product,
+    day: row.day,
+    count: row._sum.count ?? 0,
+  }))
+  const inPeriod = rows.filter((row) => {
+    const day = toIsoDate(row.day) as IsoDate
+    return day >= from && day <= to
+  })
+  const sum = (list: DailyRow[]) => list.reduce((total, row) => total + row.count, 0)
+
+  // Targets: the campaign-wide ones for the whole tree, else those of the centers in scope.
+  const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
+  const endTargets = targets.filter((target) => target.dueDate === null)
+  const scopedTargets =
+    scope.centers === null
+      ? endTargets.filter((target) => target.centerId === null)
+      : topmostTargets(
+          endTargets.flatMap((target) => {
+            const center = target.centerId ? centerById.get(target.centerId) : undefined
+            return center ? [{ ...target, centerPath: center.path }] : []
+          }),
+        )
+  const targetFor = (list: typeof endTargets, product: Product | null): number | null => {
+    if (product) {
+      const matching = list.filter((target) => target.product === product)
+      return matching.length > 0 ? matching.reduce((total, target) => total + target.count, 0) : null
+    }
+    const allProducts = list.filter((target) => target.product === null)
+    if (allProducts.length > 0) return allProducts.reduce((total, target) => total + target.count, 0)
+    const perProduct = products.map((each) => targetFor(list, each))
+    return perProduct.some((count) => count !== null)
+      ? perProduct.reduce<number>((a, b) => a + (b ?? 0), 0)
+      : null
+  }
+  const productProgress = (list: DailyRow[], targetList: typeof endTargets): ProductProgress[] =>
+    productList.map((product) => {
+      const enrolled = sum(list.filter((row) => row.product === product))
+      const target = targetFor(targetList, product)
+      return { product, enrolled, target, percent: percentOfTarget(enrolled, target) }
+    })
+
+  const enrolled = sum(inPeriod)
+  const target = targetFor(scopedTargets, args.product ?? null)
+
+  // Each center against its own targets, counting its subtree.
+  const rankedCenters = rankByProgress(
+    scope.visibleCenters
+      .filter(
+        (center) =>
+          endTargets.some((t) => t.centerId === center.id) ||
+          inPeriod.some((row) => row.centerId === center.id),
+      )
+      .map((center) => {
+        const own = inPeriod.filter((row) => centerById.get(row.centerId)?.path.startsWith(center.path))
+        const ownTargets = endTargets.filter((t) => t.centerId === center.id)
+        const centerEnrolled = sum(own)
+        const centerTarget = targetFor(ownTargets, args.product ?? null)
+        return {
+          center,
+          enrolled: centerEnrolled,
+          target: centerTarget,
+          percent: percentOfTarget(centerEnrolled, centerTarget),
+          products: productProgress(own, ownTargets),
+        }
+      }),
+  )
+
+  // The day series over the period; milestones and pace over the whole campaign.
+  const countsByDay = (list: DailyRow[]) =>
+    list.map((row) => ({ date: toIsoDate(row.day) as IsoDate, enrolled: row.count }))
+  const campaignSeries = dailySeries(start, end, countsByDay(rows))
+  const milestoneTargets = targets.filter(
+    (t): t is Target & { dueDate: Date } =>
+      t.dueDate !== null &&
+      (args.product ? t.product === args.product : true) &&
+      (t.centerId === null ? scope.centers === null && !scope.center : centerById.has(t.centerId)),
+  )
+  const milestoneSeries = (t: Target) => {
+    if (t.centerId === null && t.product === null) return campaignSeries
+    const center = t.centerId ? centerById.get(t.centerId) : undefined
+    return dailySeries(
+      start,
+      end,
+      countsByDay(
+        rows.filter(
+          (row) =>
+            (t.product === null || row.product === t.product) &&
+            (!center || centerById.get(row.centerId)?.path.startsWith(center.path)),
+        ),
+      ),
+    )
+  }
+  const milestones = milestoneTargets.map((t) => {
+    const dueDate = toIsoDate(t.dueDate) as IsoDate
+    return { target: t, dueDate, ...milestoneOutcome({ dueDate, count: t.count }, milestoneSeries(t), today) }
+  })
+  const line = targetLine(
+    start,
+    end,
+    target,
+    milestoneTargets
+      .filter((t) => t.centerId === null && t.product === (args.product ?? null))
+      .map((t) => ({ date: toIsoDate(t.dueDate) as IsoDate, count: t.count })),
+  )
+  const plannedByDay = new Map(line.map((day) => [day.date, day.target]))
+  const periodSeries = dailySeries(from, to, countsByDay(inPeriod)).map((day) => ({
+    ...day,
+    target: plannedByDay.get(day.date) ?? null,
+  }))
+
+  const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
+  const left = daysLeft(today, start, end)
+  const pace = recentPace(campaignSeries, today)
+  const sessionEnrollments = sessionKinds
+    .filter((row) => row.kind !== null)
+    .reduce((t, row) => t + row.enrolled, 0)
+
+  return {
+    campaign,
+    center: scope.center,
+    product: args.product ?? null,
+    from,
+    to,
+    asOf: today,
+    countedStatuses: counted,
+    enrolled,
+    target,
+    percent: percentOfTarget(enrolled, target),
+    products: productProgress(inPeriod, scopedTargets),
+    centers: rankedCenters,
+    days: periodSeries,
+    audiences,
+    sessionKinds,
+    milestones,
+    daysLeft: left,
+    dailyPaceNeeded: dailyPaceNeeded(campaignEnrolled, target, left),
+    last7DaysPace: pace,
+    projectedFinishDate: projectedFinishDate(campaignSeries, target, today, pace),
+    sessionsHeld: sessions.held,
+    attendance: sessions.attendance,
+    sessionEnrollments,
+    conversion: sessions.attendance > 0 ? sessionEnrollments / sessions.attendance : null,
+  }
+}
+
+type Filters = { product?: Product | null; centerIds: string[] | null; from: IsoDate; to: IsoDate }
+
+function enrollmentConditions(campaignId: string, counted: EnrollmentStatus[], filters: Filters): Prisma.Sql {
+  return Prisma.join(
+    [
+      Prisma.sql`e."campaignId" = ${campaignId}::uuid`,
+      Prisma.sql`e."status"::text = ANY(${counted}::text[])`,
+      Prisma.sql`e."registeredOn" BETWEEN ${filters.from}::date AND ${filters.to}::date`,
+      ...(filters.product ? [Prisma.sql`e."product"::text = ${filters.product}`] : []),
+      ...(filters.centerIds ? [Prisma.sql`e."centerId" = ANY(${filters.centerIds}::uuid[])`] : []),
+    ],
+    ' AND ',
+  )
+}
+
+/** Counted enrollments by the person's occupation group (null: not recorded). */
+export async function countByAudience(
+  context: Context,
+  campaignId: string,
+  counted: EnrollmentStatus[],
+  filters: Filters,
+): Promise<{ audience: AudienceGroup | null; enrolled: number }[]> {
+  const rows = await context.prisma.$queryRaw<{ audience: AudienceGroup | null; enrolled: number }[]>`
+    SELECT p."occupationGroup"::text AS audience, count(*)::int AS enrolled
+    FROM "Enrollment" e JOIN "Person" p ON p."id" = e."personId"
+    WHERE ${enrollmentConditions(campaignId, counted, filters)}
+    GROUP BY 1 ORDER BY 2 DESC, 1`
+  return rows
+}
+
+/** Counted enrollments by the kind of outreach session they came through (null: registered directly). */
+export async function countBySessionKind(
+  context: Context,
+  campaignId: string,
+  counted: EnrollmentStatus[],
+  filters: Filters,
+): Promise<{ kind: SessionKind | null; enrolled: number }[]> {
+  const rows = await context.prisma.$queryRaw<{ kind: SessionKind | null; enrolled: number }[]>`
+    SELECT s."kind"::text AS kind, sum(g.enrolled)::int AS enrolled
+    FROM (
+      SELECT e."sessionId", count(*) AS enrolled FROM "Enrollment" e
+      WHERE ${enrollmentConditions(campaignId, counted, filters)}
+      GROUP BY 1
+    ) g LEFT JOIN "OutreachSession" s ON s."id" = g."sessionId"
+    GROUP BY 1 ORDER BY 2 DESC, 1`
+  return rows
+}
+
+/** Outreach sessions held (DONE) in the period, local dates, and their recorded attendance. */
+async function sessionsHeld(
+  context: Context,
+  campaign: Campaign,
+  filters: Pick<Filters, 'centerIds' | 'from' | 'to'>,
+): Promise<{ held: number; attendance: number }> {
+  const [row] = await context.prisma.$queryRaw<{ held: number; attendance: number }[]>`
+    SELECT count(*)::int AS held, coalesce(sum(s."attendance"), 0)::int AS attendance
+    FROM "OutreachSession" s
+    WHERE s."campaignId" = ${campaign.id}::uuid AND s."status" = 'DONE'
+      AND ((s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${campaign.timeZone})::date BETWEEN ${filters.from}::date AND ${filters.to}::date
+      ${filters.centerIds ? Prisma.sql`AND s."centerId" = ANY(${filters.centerIds}::uuid[])` : Prisma.empty}`
+  return row ?? { held: 0, attendance: 0 }
+}

@@ -1,0 +1,121 @@
+// Builders for progress and export tests: enrollments written with their EnrollmentDailyCount row, as
+// the enrollment mutations keep it, and outreach sessions held.
+import { localDateInZone, personSearchKey } from '@tangtoc/shared'
+import { personInput } from './fixtures.ts'
+import type {
+  AudienceGroup,
+  Campaign,
+  Center,
+  Enrollment,
+  EnrollmentStatus,
+  OutreachSession,
+  Person,
+  PrismaClient,
+  Product,
+  SessionKind,
+  User,
+} from './generated/prisma/client.ts'
+
+/**
+ * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount in the same
+ * transaction, on the local date of `registeredAt` in the campaign's time zone.
+ */
+export async function createRolledUpEnrollment(
+  prisma: PrismaClient,
+  options: {
+    campaign: Campaign
+    center: Center
+    registeredBy: User
+    person?: Person
+    fullName?: string
+    phone?: string
+    occupationGroup?: AudienceGroup | null
+    product?: Product
+    status?: EnrollmentStatus
+    registeredAt?: Date
+    session?: OutreachSession | null
+  },
+): Promise<Enrollment & { person: Person }> {
+  const registeredAt = options.registeredAt ?? new Date()
+  const registeredOn = new Date(`${localDateInZone(registeredAt, options.campaign.timeZone)}T00:00:00Z`)
+  const product = options.product ?? 'HOUSEHOLD_HEALTH_INSURANCE'
+  const status = options.status ?? 'PAID'
+  return prisma.$transaction(async (tx) => {
+    const person =
+      options.person ??
+      (await (async () => {
+        const input = personInput({ fullName: options.fullName, phone: options.phone })
+        return tx.person.create({
+          data: {
+            ...input,
+            dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
+            searchKey: personSearchKey(input),
+            occupationGroup: options.occupationGroup ?? null,
+          },
+        })
+      })())
+    const enrollment = await tx.enrollment.create({
+      data: {
+        campaignId: options.campaign.id,
+        centerId: options.center.id,
+        sessionId: options.session?.id ?? null,
+        registeredById: options.registeredBy.id,
+        product,
+        personId: person.id,
+        quoteDate: registeredOn,
+        months: 12,
+        monthlyIncome: product === 'VOLUNTARY_SOCIAL_INSURANCE' ? 3_000_000 : null,
+        gross: 1_263_600,
+        support: 0,
+        payable: 1_263_600,
+        periodStart: registeredOn,
+        periodEnd: registeredOn,
+        status,
+        live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+        registeredAt,
+        registeredOn,
+      },
+    })
+    const key = {
+      campaignId: options.campaign.id,
+      centerId: options.center.id,
+      product,
+      status,
+      day: registeredOn,
+    }
+    await tx.enrollmentDailyCount.upsert({
+      where: { campaignId_centerId_product_status_day: key },
+      create: { ...key, count: 1 },
+      update: { count: { increment: 1 } },
+    })
+    return { ...enrollment, person }
+  })
+}
+
+/** An outreach session of the campaign, held (DONE) with its attendance unless told otherwise. */
+export async function createHeldSession(
+  prisma: PrismaClient,
+  options: {
+    campaign: Campaign
+    center: Center
+    kind?: SessionKind
+    startsAt?: Date
+    attendance?: number | null
+    status?: OutreachSession['status']
+  },
+): Promise<OutreachSession> {
+  const startsAt = options.startsAt ?? new Date()
+  return prisma.outreachSession.create({
+    data: {
+      campaignId: options.campaign.id,
+      centerId: options.center.id,
+      title: 'Tư vấn BHXH tự nguyện, BHYT hộ gia đình',
+      kind: options.kind ?? 'CONSULTATION_GROUP',
+      venueKind: 'RESIDENTIAL_AREA',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      status: options.status ?? 'DONE',
+      attendance: options.attendance === undefined ? 40 : options.attendance,
+    },
+  })
+}
