@@ -1,3 +1,5 @@
+import type { Prisma } from '@tangtoc/db'
+import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { WardTypeEnum } from '../enums.ts'
 
@@ -17,9 +19,36 @@ builder.queryField('ward', (t) =>
   t.prismaField({
     type: 'Ward',
     nullable: true,
+    authScopes: { signedIn: true },
     description: 'A ward by its official code.',
     args: { code: t.arg.string({ required: true, description: 'The official 5-digit code.' }) },
     resolve: (query, _root, args, context) =>
       context.prisma.ward.findUnique({ ...query, where: { code: args.code } }),
   }),
 )
+
+builder.queryField('wards', (t) =>
+  t.prismaConnection({
+    type: 'Ward',
+    cursor: 'code',
+    authScopes: { signedIn: true },
+    description: 'Wards ordered by code, e.g. to pick where an outreach session takes place.',
+    args: {
+      provinceCode: t.arg.string({ description: 'Only wards of this province (2-digit code, e.g. "79").' }),
+      search: t.arg.string({
+        description: 'Words of the name, with or without diacritics: "thu duc" finds "Thủ Đức".',
+      }),
+    },
+    totalCount: (_parent, args, context) => context.prisma.ward.count({ where: wardFilter(args) }),
+    resolve: (query, _root, args, context) =>
+      context.prisma.ward.findMany({ ...query, where: wardFilter(args), orderBy: { code: 'asc' } }),
+  }),
+)
+
+function wardFilter(args: { provinceCode?: string | null; search?: string | null }): Prisma.WardWhereInput {
+  const search = args.search ? foldSearchKey(args.search) : ''
+  return {
+    ...(args.provinceCode ? { provinceCode: args.provinceCode } : {}),
+    ...(search ? { OR: [{ searchKey: { contains: search } }, { code: search }] } : {}),
+  }
+}

@@ -1,0 +1,245 @@
+// Changing the tree: admins only. A move rewrites the materialized path of the center and of every
+// center below it in the same transaction, so subtree filters never see a half-moved branch.
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
+import { foldSearchKey, normalizeText } from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import {
+  ConflictError,
+  type FieldIssue,
+  fieldIssue,
+  mutationErrorTypes,
+  NotFoundError,
+  ValidationError,
+} from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
+import { CenterNode, idOfType } from './center.ts'
+
+const adminWrite = { $all: { admin: true, write: true } } as const
+
+const codePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
+
+const CenterPayload = (name: string, description: string) =>
+  builder.objectRef<Center>(name).implement({
+    description,
+    fields: (t) => ({
+      center: t.field({
+        type: CenterNode,
+        description: 'The center as it now is.',
+        resolve: (center) => center,
+      }),
+    }),
+  })
+
+const CreateCenterPayload = CenterPayload('CreateCenterPayload', 'The center created.')
+const UpdateCenterPayload = CenterPayload('UpdateCenterPayload', 'The center changed.')
+
+const CreateCenterInput = builder.inputType('CreateCenterInput', {
+  description: 'A new center of the tree.',
+  fields: (t) => ({
+    code: t.string({
+      required: true,
+      description: 'A short code unique among centers: letters, digits, ".", "_" or "-", at most 40.',
+    }),
+    name: t.string({ required: true, description: 'The name people use, in Vietnamese.' }),
+    kind: t.field({ type: CenterKindEnum, required: true, description: 'What kind of center this is.' }),
+    organization: t.field({
+      type: OrganizationEnum,
+      required: true,
+      description: 'The organisation it belongs to.',
+    }),
+    parent: t.globalID({ description: 'The center above it; none for a new root.' }),
+    address: t.string({ description: 'The street address.' }),
+    wardCode: t.string({ description: 'The official 5-digit code of the ward it is in.' }),
+  }),
+})
+
+const UpdateCenterInput = builder.inputType('UpdateCenterInput', {
+  description:
+    'Changes to a center; fields left out stay as they are. Centers carry no version: the last change wins.',
+  fields: (t) => ({
+    center: t.globalID({ required: true, description: 'The center to change.' }),
+    code: t.string({ description: 'A new code, unique among centers.' }),
+    name: t.string({ description: 'A new name.' }),
+    kind: t.field({ type: CenterKindEnum, description: 'A new kind.' }),
+    organization: t.field({ type: OrganizationEnum, description: 'A new organisation.' }),
+    parent: t.globalID({
+      description:
+        'Moves the center, with everything below it, under this center; null makes it a root. A center cannot move below itself.',
+    }),
+    address: t.string({ description: 'A new street address; null clears it.' }),
+    wardCode: t.string({ description: 'A new ward code; null clears it.' }),
+  }),
+})
+
+builder.mutationField('createCenter', (t) =>
+  t.field({
+    type: CreateCenterPayload,
+    description: 'Adds a center to the tree (admins).',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: CreateCenterInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const issues: FieldIssue[] = []
+      const code = checkCode(input.code, issues)
+      const name = checkName(input.name, issues)
+      const address = input.address ? normalizeText(input.address) || null : null
+      await checkWard(context, input.wardCode, issues)
+      const parentId = input.parent ? idOfType(input.parent, 'Center') : null
+      const parent = parentId ? await context.prisma.center.findUnique({ where: { id: parentId } }) : null
+      if (input.parent && !parent) issues.push(unknownParent())
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      return context.prisma.$transaction(async (tx) => {
+        await assertCodeFree(tx, code)
+        const id = crypto.randomUUID()
+        const center = await tx.center.create({
+          data: {
+            id,
+            code,
+            name,
+            searchKey: foldSearchKey(name),
+            kind: input.kind,
+            organization: input.organization,
+            parentId: parent?.id ?? null,
+            path: `${parent?.path ?? '/'}${id}/`,
+            address,
+            wardCode: input.wardCode ?? null,
+          },
+        })
+        await recordAudit(tx, context, {
+          action: 'center.create',
+          entityType: 'Center',
+          entityId: id,
+          after: center,
+        })
+        return center
+      })
+    },
+  }),
+)
+
+builder.mutationField('updateCenter', (t) =>
+  t.field({
+    type: UpdateCenterPayload,
+    description:
+      'Changes a center (admins). Moving it to a new parent moves its whole subtree in one transaction; a move below itself is refused. Centers carry no version: the last change wins.',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: UpdateCenterInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const issues: FieldIssue[] = []
+      const data: Prisma.CenterUncheckedUpdateInput = {}
+      if (input.code != null) data.code = checkCode(input.code, issues, ['input', 'code'])
+      if (input.name != null) {
+        data.name = checkName(input.name, issues)
+        data.searchKey = foldSearchKey(data.name)
+      }
+      if (input.kind != null) data.kind = input.kind as CenterKind
+      if (input.organization != null) data.organization = input.organization as Organization
+      if (input.address !== undefined)
+        data.address = input.address ? normalizeText(input.address) || null : null
+      if (input.wardCode !== undefined) {
+        await checkWard(context, input.wardCode, issues)
+        data.wardCode = input.wardCode ?? null
+      }
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      return context.prisma.$transaction(async (tx) => {
+        // One tree change at a time: two concurrent moves could otherwise close a cycle between them.
+        if (input.parent !== undefined) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(7242001)')
+        const centerId = idOfType(input.center, 'Center')
+        const before = centerId ? await tx.center.findUnique({ where: { id: centerId } }) : null
+        if (!before) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
+        if (typeof data.code === 'string' && data.code !== before.code) await assertCodeFree(tx, data.code)
+
+        let moved = 0
+        const parentId = input.parent ? idOfType(input.parent, 'Center') : null
+        if (input.parent !== undefined && (input.parent === null || parentId !== before.parentId)) {
+          const parent = parentId ? await tx.center.findUnique({ where: { id: parentId } }) : null
+          if (input.parent && !parent) throw new ValidationError([unknownParent()])
+          if (parent?.path.startsWith(before.path)) {
+            throw new ValidationError([
+              fieldIssue(['input', 'parent'], 'CENTER_MOVE_CYCLE', {
+                vi: 'Không thể chuyển một đơn vị vào bên dưới chính nó.',
+                en: 'A center cannot move below itself or one of its descendants.',
+              }),
+            ])
+          }
+          const newPath = `${parent?.path ?? '/'}${before.id}/`
+          data.parentId = parent?.id ?? null
+          moved = await tx.$executeRaw`
+            UPDATE "Center" SET "path" = ${newPath} || substr("path", ${before.path.length + 1})
+            WHERE left("path", ${before.path.length}) = ${before.path}`
+        }
+        const center = await tx.center.update({ where: { id: before.id }, data })
+        await recordAudit(tx, context, {
+          action: 'center.update',
+          entityType: 'Center',
+          entityId: center.id,
+          before,
+          after: moved > 1 ? { ...center, descendantsMoved: moved - 1 } : center,
+        })
+        return center
+      })
+    },
+  }),
+)
+
+function checkCode(value: string, issues: FieldIssue[], path = ['input', 'code']): string {
+  const code = value.trim()
+  if (!codePattern.test(code)) {
+    issues.push(
+      fieldIssue(path, 'CODE_FORMAT', {
+        vi: 'Mã gồm 1–40 chữ cái, chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ cái hoặc chữ số.',
+        en: 'A code is 1–40 letters, digits, ".", "_" or "-", starting with a letter or digit.',
+      }),
+    )
+  }
+  return code
+}
+
+function checkName(value: string, issues: FieldIssue[]): string {
+  const name = normalizeText(value)
+  if (name.length === 0 || name.length > 200) {
+    issues.push(
+      fieldIssue(['input', 'name'], 'NAME_REQUIRED', {
+        vi: 'Tên không được để trống và dài tối đa 200 ký tự.',
+        en: 'A name is required, at most 200 characters.',
+      }),
+    )
+  }
+  return name
+}
+
+async function checkWard(context: Context, wardCode: string | null | undefined, issues: FieldIssue[]) {
+  if (!wardCode) return
+  const ward = await context.prisma.ward.findUnique({ where: { code: wardCode }, select: { code: true } })
+  if (!ward) {
+    issues.push(
+      fieldIssue(['input', 'wardCode'], 'WARD_UNKNOWN', {
+        vi: `Không có phường, xã nào mang mã ${wardCode}.`,
+        en: `No ward has the code ${wardCode}.`,
+      }),
+    )
+  }
+}
+
+function unknownParent(): FieldIssue {
+  return fieldIssue(['input', 'parent'], 'CENTER_UNKNOWN', {
+    vi: 'Không tìm thấy đơn vị cấp trên.',
+    en: 'The parent center does not exist.',
+  })
+}
+
+async function assertCodeFree(tx: Prisma.TransactionClient, code: string) {
+  const existing = await tx.center.findUnique({ where: { code }, select: { id: true } })
+  if (existing) {
+    throw new ConflictError(
+      { vi: `Mã đơn vị “${code}” đã được dùng.`, en: `The center code “${code}” is taken.` },
+      { typename: 'Center', id: existing.id },
+    )
+  }
+}
