@@ -23,6 +23,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: string; Output: Date | string }
     DateTime: { Input: Date; Output: Date }
+    JSON: { Input: unknown; Output: unknown }
   }
 }>({
   defaultFieldNullability: false,
@@ -60,7 +61,11 @@ export const builder = new SchemaBuilder<{
 })
 
 builder.queryType({ description: 'The root of every read.' })
-builder.mutationType({ description: 'The root of every change.' })
+builder.mutationType({
+  description: 'The root of every change.',
+  // A read-only API token changes nothing, whatever the mutation's own scopes say.
+  authScopes: (_root, { viewer }) => viewer?.tokenScope !== 'READ',
+})
 
 function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1)

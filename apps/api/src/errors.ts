@@ -27,6 +27,9 @@ export abstract class UserError extends GraphQLError {
   constructor(text: LocalizedText) {
     super(text.en, { extensions: { messageVi: text.vi } })
     this.messageVi = text.vi
+    // Read late: the subclass sets `code` after this constructor. In `extensions` itself, so the code
+    // survives graphql-js wrapping the error with its path (a query field refused by its auth scope).
+    Object.defineProperty(this.extensions, 'code', { get: () => this.code, enumerable: true })
   }
 
   override toJSON() {

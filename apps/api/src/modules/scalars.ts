@@ -29,3 +29,9 @@ builder.scalarType('DateTime', {
     return date
   },
 })
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value: an object, array, string, number, boolean or null.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+})

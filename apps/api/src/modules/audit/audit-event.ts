@@ -1,0 +1,136 @@
+// The audit trail, read back. `auditEvents` is for admins: filtering a manager's subtree would mean
+// resolving every event's entity to a center. Others read an entity's own history where that entity
+// offers it (`User.history`), with the entity's own access rule.
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay'
+import type { Prisma } from '@tangtoc/db'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import { UserNode } from '../users/user.ts'
+import { canReadUserHistory } from '../users/user-access.ts'
+
+function canReadAuditEvent(context: Context, event: { entityType: string; entityId: string }) {
+  if (!context.viewer) return false
+  if (context.viewer.role === 'ADMIN') return true
+  return event.entityType === 'User' ? canReadUserHistory(context, event.entityId) : false
+}
+
+export const AuditEventNode = builder.prismaNode('AuditEvent', {
+  id: { field: 'id' },
+  description:
+    'One change, written in the same transaction as the change itself: who did what to which record, with its state before and after.',
+  authScopes: (event, context) => canReadAuditEvent(context, event),
+  fields: (t) => ({
+    actor: t.relation('actor', {
+      nullable: true,
+      description: 'Who made the change; null for a sign-in attempt or a system job.',
+    }),
+    action: t.exposeString('action', {
+      description:
+        'What was done, as `<domain>.<verb>`, e.g. `user.create`, `apiToken.revoke`, `auth.logIn`.',
+    }),
+    entityType: t.exposeString('entityType', {
+      description: 'The GraphQL type of the record changed, e.g. `User`.',
+    }),
+    entityId: t.exposeString('entityId', { description: 'The database id of the record changed.' }),
+    entityGlobalId: t.id({
+      description: 'The global id of the record changed, for `node(id:)`.',
+      resolve: (event) => encodeGlobalID(event.entityType, event.entityId),
+    }),
+    before: t.expose('before', {
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The fields changed, as they were before; null for a creation. Secrets are never recorded.',
+    }),
+    after: t.expose('after', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The fields changed, as they are after; null for a deletion. Secrets are never recorded.',
+    }),
+    requestId: t.exposeString('requestId', {
+      nullable: true,
+      description:
+        'The id of the HTTP request that made the change (its `x-request-id`), to find it in the logs.',
+    }),
+    at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
+  }),
+})
+
+const AuditEventFilter = builder.inputType('AuditEventFilter', {
+  description: 'Which audit events to list; every field given must match.',
+  fields: (t) => ({
+    entityType: t.string({ description: 'Only events about records of this type, e.g. `User`.' }),
+    entityId: t.id({
+      description:
+        'Only events about this record: its global id, or its database id together with `entityType`.',
+    }),
+    actor: t.globalID({ for: UserNode, description: 'Only changes made by this user.' }),
+    from: t.field({ type: 'DateTime', description: 'Only events at or after this instant.' }),
+    to: t.field({ type: 'DateTime', description: 'Only events before this instant.' }),
+  }),
+})
+
+const AuditEventOrder = builder.enumType('AuditEventOrder', {
+  description: 'The order of a list of audit events.',
+  values: {
+    NEWEST_FIRST: { description: 'The latest first.' },
+    OLDEST_FIRST: { description: 'The earliest first.' },
+  } as const,
+})
+
+/** A global id names its type and record; anything else is taken as a database id. */
+function entityReference(entityId: string): { typename: string | null; id: string } {
+  try {
+    const decoded = decodeGlobalID(entityId)
+    if (decoded.typename && decoded.id && encodeGlobalID(decoded.typename, decoded.id) === entityId) {
+      return { typename: decoded.typename, id: decoded.id }
+    }
+  } catch {
+    // Not base64 of "Type:id": a database id.
+  }
+  return { typename: null, id: entityId }
+}
+
+function auditEventsWhere(
+  filter: typeof AuditEventFilter.$inferInput | null | undefined,
+): Prisma.AuditEventWhereInput {
+  if (!filter) return {}
+  const reference = filter.entityId ? entityReference(String(filter.entityId)) : null
+  const entityType = filter.entityType ?? reference?.typename ?? undefined
+  return {
+    ...(entityType ? { entityType } : {}),
+    ...(reference ? { entityId: reference.id } : {}),
+    ...(filter.actor ? { actorId: filter.actor.id } : {}),
+    ...(filter.from || filter.to
+      ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
+  }
+}
+
+builder.queryField('auditEvents', (t) =>
+  t.prismaConnection({
+    type: AuditEventNode,
+    cursor: 'id',
+    description:
+      'The audit trail, the latest first, for admins. Others read the history of a record they may see on the record itself (e.g. `User.history`).',
+    authScopes: { admin: true },
+    args: {
+      filter: t.arg({ type: AuditEventFilter, description: 'Which events to list.' }),
+      orderBy: t.arg({
+        type: AuditEventOrder,
+        defaultValue: 'NEWEST_FIRST',
+        description: 'The order of the list.',
+      }),
+    },
+    totalCount: (_parent, args, context) =>
+      context.prisma.auditEvent.count({ where: auditEventsWhere(args.filter) }),
+    resolve: (query, _root, args, context) => {
+      const direction = args.orderBy === 'OLDEST_FIRST' ? 'asc' : 'desc'
+      return context.prisma.auditEvent.findMany({
+        ...query,
+        where: auditEventsWhere(args.filter),
+        orderBy: [{ at: direction }, { id: direction }],
+      })
+    },
+  }),
+)

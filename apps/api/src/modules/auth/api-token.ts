@@ -1,0 +1,270 @@
+// API tokens for integrators: `Authorization: Bearer ttk_…`. A token acts as its user, with the user's
+// role and center; a READ token changes nothing. Only the secret's SHA-256 is stored, so the secret is
+// shown once, in `createApiToken`'s payload.
+import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
+import { builder } from '../../builder.ts'
+import type { Viewer } from '../../context.ts'
+import { ForbiddenError, mutationErrorTypes, NotFoundError, ValidationError } from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { UserNode } from '../users/user.ts'
+import { hashSecret, newSecret } from './credentials.ts'
+
+export const apiTokenSecretPrefix = 'ttk'
+/** Characters of the secret kept in clear as `prefix`: "ttk_" and 8 of the random part. */
+const shownPrefixLength = apiTokenSecretPrefix.length + 1 + 8
+const maxNameLength = 100
+
+export const ApiTokenScopeEnum = builder.enumType(ApiTokenScope, {
+  name: 'ApiTokenScope',
+  description:
+    'What an API token may do: READ only reads; READ_WRITE also changes data, within its user’s rights.',
+})
+
+const mayManageToken = (viewer: Viewer | null, token: Pick<ApiToken, 'userId'>) =>
+  viewer !== null && (viewer.role === 'ADMIN' || viewer.userId === token.userId)
+
+export const ApiTokenNode = builder.prismaNode('ApiToken', {
+  id: { field: 'id' },
+  description:
+    'A credential for integrations, sent as `Authorization: Bearer <secret>`; it acts as its user.',
+  authScopes: (token, context) => mayManageToken(context.viewer, token),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What the token is for, as its owner named it.' }),
+    prefix: t.exposeString('prefix', {
+      description: 'The first characters of the secret, to tell tokens apart; the rest is never shown again.',
+    }),
+    scope: t.expose('scope', { type: ApiTokenScopeEnum, description: 'Read only, or read and write.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the token was created.' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the token stops working; null for never.',
+    }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the token was last accepted; null if never used.',
+    }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the token was revoked (or its user deactivated); null while it works.',
+    }),
+    user: t.relation('user', { description: 'The user the token acts as.' }),
+  }),
+})
+
+const ApiTokenFilter = builder.inputType('ApiTokenFilter', {
+  description: 'Which API tokens to list.',
+  fields: (t) => ({
+    user: t.globalID({
+      for: UserNode,
+      description: 'Only this user’s tokens (admins; others only see their own).',
+    }),
+    includeRevoked: t.boolean({
+      defaultValue: false,
+      description: 'Also list revoked and expired tokens.',
+    }),
+  }),
+})
+
+function apiTokensWhere(viewer: Viewer, filter: typeof ApiTokenFilter.$inferInput | null | undefined) {
+  const conditions: Prisma.ApiTokenWhereInput[] = [viewer.role === 'ADMIN' ? {} : { userId: viewer.userId }]
+  if (filter?.user) conditions.push({ userId: filter.user.id })
+  if (!filter?.includeRevoked) {
+    conditions.push({ revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] })
+  }
+  return { AND: conditions }
+}
+
+builder.queryField('apiTokens', (t) =>
+  t.prismaConnection({
+    type: ApiTokenNode,
+    cursor: 'id',
+    description:
+      'API tokens, the newest first: your own, or everyone’s for an admin. Working tokens only by default.',
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: ApiTokenFilter, description: 'Which tokens to list.' }) },
+    totalCount: (_parent, args, context) =>
+      context.viewer
+        ? context.prisma.apiToken.count({ where: apiTokensWhere(context.viewer, args.filter) })
+        : 0,
+    resolve: (query, _root, args, context) =>
+      context.viewer
+        ? context.prisma.apiToken.findMany({
+            ...query,
+            where: apiTokensWhere(context.viewer, args.filter),
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          })
+        : [],
+  }),
+)
+
+const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
+  description: 'A new API token for yourself.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'What the token is for, e.g. “Báo cáo tuần”.' }),
+    scope: t.field({ type: ApiTokenScopeEnum, required: true, description: 'Read only, or read and write.' }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: 'When the token stops working; never when omitted.',
+    }),
+  }),
+})
+
+const CreateApiTokenPayload = builder
+  .objectRef<{ apiToken: ApiToken; secret: string }>('CreateApiTokenPayload')
+  .implement({
+    description: 'The new token and, this once, its secret.',
+    fields: (t) => ({
+      apiToken: t.field({
+        type: ApiTokenNode,
+        description: 'The token created.',
+        resolve: (payload) => payload.apiToken,
+      }),
+      secret: t.exposeString('secret', {
+        description: 'The secret to send as `Authorization: Bearer <secret>`. Shown only here: store it now.',
+      }),
+    }),
+  })
+
+builder.mutationField('createApiToken', (t) =>
+  t.field({
+    type: CreateApiTokenPayload,
+    description:
+      'Creates an API token acting as you, from a console session (a token cannot create tokens). A viewer’s tokens are read-only.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const viewer = context.viewer
+      if (viewer?.credential !== 'session') {
+        throw new ForbiddenError({
+          vi: 'Chỉ tạo được mã API khi đăng nhập bằng tài khoản, không bằng một mã API khác.',
+          en: 'API tokens are created from a signed-in session, not with another token.',
+        })
+      }
+      const name = input.name.trim()
+      const issues = [
+        ...(name.length === 0 || name.length > maxNameLength
+          ? [
+              {
+                path: ['input', 'name'],
+                code: 'INVALID_LENGTH',
+                message: {
+                  vi: `Tên mã API phải có từ 1 đến ${maxNameLength} ký tự.`,
+                  en: `A token name has 1 to ${maxNameLength} characters.`,
+                },
+              },
+            ]
+          : []),
+        ...(input.expiresAt && input.expiresAt.getTime() <= Date.now()
+          ? [
+              {
+                path: ['input', 'expiresAt'],
+                code: 'IN_THE_PAST',
+                message: {
+                  vi: 'Thời điểm hết hạn phải ở tương lai.',
+                  en: 'The expiry must be in the future.',
+                },
+              },
+            ]
+          : []),
+        ...(viewer.role === 'VIEWER' && input.scope !== 'READ'
+          ? [
+              {
+                path: ['input', 'scope'],
+                code: 'SCOPE_NOT_ALLOWED',
+                message: {
+                  vi: 'Người xem chỉ tạo được mã API chỉ đọc (READ).',
+                  en: 'A viewer can only create READ tokens.',
+                },
+              },
+            ]
+          : []),
+      ]
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      const secret = newSecret(apiTokenSecretPrefix)
+      const apiToken = await context.prisma.$transaction(async (tx) => {
+        const created = await tx.apiToken.create({
+          data: {
+            name,
+            scope: input.scope,
+            expiresAt: input.expiresAt ?? null,
+            prefix: secret.slice(0, shownPrefixLength),
+            tokenHash: hashSecret(secret),
+            userId: viewer.userId,
+          },
+        })
+        await recordAudit(tx, context, {
+          action: 'apiToken.create',
+          entityType: 'ApiToken',
+          entityId: created.id,
+          after: auditedToken(created),
+        })
+        return created
+      })
+      return { apiToken, secret }
+    },
+  }),
+)
+
+const RevokeApiTokenInput = builder.inputType('RevokeApiTokenInput', {
+  description: 'The API token to revoke.',
+  fields: (t) => ({
+    id: t.globalID({ for: ApiTokenNode, required: true, description: 'The token’s id.' }),
+  }),
+})
+
+const RevokeApiTokenPayload = builder.objectRef<{ apiToken: ApiToken }>('RevokeApiTokenPayload').implement({
+  description: 'The token, now revoked.',
+  fields: (t) => ({
+    apiToken: t.field({
+      type: ApiTokenNode,
+      description: 'The token revoked.',
+      resolve: (payload) => payload.apiToken,
+    }),
+  }),
+})
+
+builder.mutationField('revokeApiToken', (t) =>
+  t.field({
+    type: RevokeApiTokenPayload,
+    description:
+      'Revokes one of your API tokens (an admin: anyone’s) for good. Revoking a revoked token changes nothing.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const token = await context.prisma.apiToken.findUnique({ where: { id: input.id.id } })
+      // Someone else's token is reported as missing, so ids cannot be probed.
+      if (!token || !mayManageToken(context.viewer, token))
+        throw new NotFoundError('ApiToken', String(input.id.id))
+      if (token.revokedAt) return { apiToken: token }
+      const apiToken = await context.prisma.$transaction(async (tx) => {
+        const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } })
+        await recordAudit(tx, context, {
+          action: 'apiToken.revoke',
+          entityType: 'ApiToken',
+          entityId: token.id,
+          before: { revokedAt: null },
+          after: { revokedAt: revoked.revokedAt },
+        })
+        return revoked
+      })
+      return { apiToken }
+    },
+  }),
+)
+
+/** What the audit keeps of a token: never its hash. */
+function auditedToken(token: ApiToken) {
+  return {
+    name: token.name,
+    prefix: token.prefix,
+    scope: token.scope,
+    userId: token.userId,
+    expiresAt: token.expiresAt,
+  }
+}

@@ -1,0 +1,478 @@
+// Managing users is an admin's job; anyone signed in changes their own password. Password hashes never
+// reach the audit trail: only the fact that a password changed.
+import { hashPassword, Prisma, type User, verifyPassword } from '@tangtoc/db'
+import { normalizeText } from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  mutationErrorTypes,
+  NotFoundError,
+  StaleObjectError,
+  TooManyAttemptsError,
+  ValidationError,
+} from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { loginWaitSeconds } from '../auth/auth.ts'
+import { CenterNode } from '../centers/center.ts'
+import { RoleEnum, UserNode } from './user.ts'
+
+export const minPasswordLength = 12
+const maxPasswordLength = 200
+const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,49}$/
+const maxDisplayNameLength = 100
+/** Roles whose rights are scoped to a center, which they therefore must have. */
+const centeredRoles = new Set(['CENTER_MANAGER', 'AGENT'])
+
+type Prefix = readonly string[]
+
+function passwordIssues(password: string, path: Prefix): FieldIssue[] {
+  if (password.length >= minPasswordLength && password.length <= maxPasswordLength) return []
+  return [
+    {
+      path: [...path],
+      code: 'PASSWORD_TOO_SHORT',
+      message: {
+        vi: `Mật khẩu phải có từ ${minPasswordLength} đến ${maxPasswordLength} ký tự.`,
+        en: `A password has ${minPasswordLength} to ${maxPasswordLength} characters.`,
+      },
+    },
+  ]
+}
+
+function displayNameIssues(displayName: string, path: Prefix): FieldIssue[] {
+  if (displayName.length > 0 && displayName.length <= maxDisplayNameLength) return []
+  return [
+    {
+      path: [...path],
+      code: 'INVALID_LENGTH',
+      message: {
+        vi: `Tên hiển thị phải có từ 1 đến ${maxDisplayNameLength} ký tự.`,
+        en: `A display name has 1 to ${maxDisplayNameLength} characters.`,
+      },
+    },
+  ]
+}
+
+function centerIssues(role: string, centerId: string | null, path: Prefix): FieldIssue[] {
+  if (!centeredRoles.has(role) || centerId) return []
+  return [
+    {
+      path: [...path],
+      code: 'CENTER_REQUIRED',
+      message: {
+        vi: 'Quản lý đơn vị và nhân viên phải thuộc một đơn vị.',
+        en: 'A center manager or an agent needs a center.',
+      },
+    },
+  ]
+}
+
+async function findCenter(context: Context, id: string | null | undefined) {
+  if (!id) return null
+  const center = await context.prisma.center.findUnique({ where: { id }, select: { id: true } })
+  if (!center) throw new NotFoundError('Center', id)
+  return center
+}
+
+async function findUser(context: Context, id: string): Promise<User> {
+  const user = await context.prisma.user.findUnique({ where: { id } })
+  if (!user) throw new NotFoundError('User', id)
+  return user
+}
+
+/** What the audit keeps of a user: never the password hash. */
+function auditedUser(user: Pick<User, 'username' | 'displayName' | 'role' | 'centerId' | 'active'>) {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    centerId: user.centerId,
+    active: user.active,
+  }
+}
+
+/** Ends every console session of the user (but `keep`) and revokes its API tokens when asked. */
+async function endSessions(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  options: { keep?: string | null; revokeTokens?: boolean },
+) {
+  const sessions = await tx.loginSession.deleteMany({
+    where: { userId, ...(options.keep ? { id: { not: options.keep } } : {}) },
+  })
+  const tokens = options.revokeTokens
+    ? await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
+    : { count: 0 }
+  return { sessionsEnded: sessions.count, tokensRevoked: tokens.count }
+}
+
+const UserPayload = builder.objectRef<{ user: User }>('UserPayload').implement({
+  description: 'The user as the mutation left it.',
+  fields: (t) => ({
+    user: t.field({ type: UserNode, description: 'The user.', resolve: (payload) => payload.user }),
+  }),
+})
+
+// ─── createUser ──────────────────────────────────────────────────────────────
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  description: 'A new user and their first password.',
+  fields: (t) => ({
+    username: t.string({
+      required: true,
+      description: 'The login name: 3 to 50 lower-case letters, digits, dots, dashes or underscores.',
+    }),
+    displayName: t.string({ required: true, description: 'The name shown to others.' }),
+    role: t.field({ type: RoleEnum, required: true, description: 'What the user may do.' }),
+    center: t.globalID({
+      for: CenterNode,
+      description: 'The center the user’s rights are scoped to; required for a center manager or an agent.',
+    }),
+    password: t.string({
+      required: true,
+      description: `The first password, at least ${minPasswordLength} characters; the user should change it.`,
+    }),
+  }),
+})
+
+builder.mutationField('createUser', (t) =>
+  t.field({
+    type: UserPayload,
+    description: 'Creates a user (admins).',
+    errors: { types: mutationErrorTypes },
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const username = input.username.trim()
+      const displayName = normalizeText(input.displayName)
+      const centerId = input.center?.id ?? null
+      const issues = [
+        ...(usernamePattern.test(username)
+          ? []
+          : [
+              {
+                path: ['input', 'username'],
+                code: 'INVALID_USERNAME',
+                message: {
+                  vi: 'Tên đăng nhập gồm 3 đến 50 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+                  en: 'A username has 3 to 50 lower-case letters, digits, dots, dashes or underscores.',
+                },
+              },
+            ]),
+        ...displayNameIssues(displayName, ['input', 'displayName']),
+        ...centerIssues(input.role, centerId, ['input', 'center']),
+        ...passwordIssues(input.password, ['input', 'password']),
+      ]
+      if (issues.length > 0) throw new ValidationError(issues)
+      await findCenter(context, centerId)
+      const taken = await context.prisma.user.findUnique({ where: { username }, select: { id: true } })
+      if (taken) throw usernameTaken(username, taken.id)
+
+      const passwordHash = await hashPassword(input.password)
+      try {
+        const user = await context.prisma.$transaction(async (tx) => {
+          const created = await tx.user.create({
+            data: { username, displayName, role: input.role, centerId, passwordHash },
+          })
+          await recordAudit(tx, context, {
+            action: 'user.create',
+            entityType: 'User',
+            entityId: created.id,
+            after: auditedUser(created),
+          })
+          return created
+        })
+        return { user }
+      } catch (error) {
+        // Two admins creating the same username at once: the unique index decides.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          const existing = await context.prisma.user.findUnique({ where: { username }, select: { id: true } })
+          throw usernameTaken(username, existing?.id ?? null)
+        }
+        throw error
+      }
+    },
+  }),
+)
+
+function usernameTaken(username: string, existingId: string | null) {
+  return new ConflictError(
+    { vi: `Tên đăng nhập “${username}” đã có người dùng.`, en: `The username “${username}” is taken.` },
+    existingId ? { typename: 'User', id: existingId } : null,
+  )
+}
+
+// ─── updateUser ──────────────────────────────────────────────────────────────
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Changes to a user; fields left out stay as they are.',
+  fields: (t) => ({
+    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
+    displayName: t.string({ description: 'The name shown to others.' }),
+    role: t.field({ type: RoleEnum, description: 'What the user may do.' }),
+    center: t.globalID({
+      for: CenterNode,
+      description: 'The center the user’s rights are scoped to; null removes it (admins and viewers only).',
+    }),
+  }),
+})
+
+builder.mutationField('updateUser', (t) =>
+  t.field({
+    type: UserPayload,
+    description:
+      'Changes a user’s display name, role or center (admins). An admin cannot change their own role.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const current = await findUser(context, input.id.id)
+      const displayName = input.displayName == null ? current.displayName : normalizeText(input.displayName)
+      const role = input.role ?? current.role
+      const centerId = input.center === undefined ? current.centerId : (input.center?.id ?? null)
+      const issues = [
+        ...(input.displayName == null ? [] : displayNameIssues(displayName, ['input', 'displayName'])),
+        ...centerIssues(role, centerId, ['input', 'center']),
+        ...(current.id === context.viewer?.userId && role !== current.role
+          ? [
+              {
+                path: ['input', 'role'],
+                code: 'OWN_ROLE',
+                message: {
+                  vi: 'Bạn không thể đổi vai trò của chính mình.',
+                  en: 'You cannot change your own role.',
+                },
+              },
+            ]
+          : []),
+      ]
+      if (issues.length > 0) throw new ValidationError(issues)
+      if (centerId !== current.centerId) await findCenter(context, centerId)
+
+      const user = await context.prisma.$transaction(async (tx) => {
+        const updated = await tx.user
+          .update({
+            where: { id: current.id, version: input.version },
+            data: { displayName, role, centerId, version: { increment: 1 } },
+          })
+          .catch(staleOr(tx, current.id))
+        await recordAudit(tx, context, {
+          action: 'user.update',
+          entityType: 'User',
+          entityId: current.id,
+          ...changed(auditedUser(current), auditedUser(updated)),
+        })
+        return updated
+      })
+      return { user }
+    },
+  }),
+)
+
+/** The fields that differ, before and after. */
+function changed<T extends Record<string, unknown>>(before: T, after: T) {
+  const keys = Object.keys(after).filter((key) => before[key] !== after[key])
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
+  }
+}
+
+/** An update that matched no row (`where: {id, version}`) met a newer version: a StaleObjectError. */
+function staleOr(tx: Prisma.TransactionClient, id: string) {
+  return async (error: unknown): Promise<never> => {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
+      const now = await tx.user.findUnique({ where: { id }, select: { version: true } })
+      throw new StaleObjectError(now?.version ?? 0)
+    }
+    throw error
+  }
+}
+
+// ─── deactivateUser ──────────────────────────────────────────────────────────
+
+const DeactivateUserInput = builder.inputType('DeactivateUserInput', {
+  description: 'The user to deactivate.',
+  fields: (t) => ({
+    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
+  }),
+})
+
+builder.mutationField('deactivateUser', (t) =>
+  t.field({
+    type: UserPayload,
+    description:
+      'Deactivates a user (admins): they can no longer sign in, their console sessions end and their API tokens are revoked. An admin cannot deactivate themself.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const current = await findUser(context, input.id.id)
+      if (current.id === context.viewer?.userId) {
+        throw new ValidationError([
+          {
+            path: ['input', 'id'],
+            code: 'OWN_ACCOUNT',
+            message: {
+              vi: 'Bạn không thể tự khóa tài khoản của mình.',
+              en: 'You cannot deactivate yourself.',
+            },
+          },
+        ])
+      }
+      const user = await context.prisma.$transaction(async (tx) => {
+        const updated = await tx.user
+          .update({
+            where: { id: current.id, version: input.version },
+            data: { active: false, version: { increment: 1 } },
+          })
+          .catch(staleOr(tx, current.id))
+        const ended = await endSessions(tx, current.id, { revokeTokens: true })
+        await recordAudit(tx, context, {
+          action: 'user.deactivate',
+          entityType: 'User',
+          entityId: current.id,
+          before: { active: current.active },
+          after: { active: false, ...ended },
+        })
+        return updated
+      })
+      return { user }
+    },
+  }),
+)
+
+// ─── resetUserPassword ───────────────────────────────────────────────────────
+
+const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
+  description: 'A new password for a user who lost theirs.',
+  fields: (t) => ({
+    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    newPassword: t.string({
+      required: true,
+      description: `The new password, at least ${minPasswordLength} characters; tell it to the user privately.`,
+    }),
+  }),
+})
+
+builder.mutationField('resetUserPassword', (t) =>
+  t.field({
+    type: UserPayload,
+    description:
+      'Sets a new password for a user (admins), ends their console sessions and lifts any login wait. Their API tokens keep working.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const issues = passwordIssues(input.newPassword, ['input', 'newPassword'])
+      if (issues.length > 0) throw new ValidationError(issues)
+      const current = await findUser(context, input.id.id)
+      const passwordHash = await hashPassword(input.newPassword)
+      const user = await context.prisma.$transaction(async (tx) => {
+        const updated = await tx.user.update({
+          where: { id: current.id },
+          data: { passwordHash, failedLogins: 0, lastFailedLoginAt: null, version: { increment: 1 } },
+        })
+        // The admin resetting their own password keeps the session they do it from.
+        const keep = current.id === context.viewer?.userId ? context.viewer.loginSessionId : null
+        const ended = await endSessions(tx, current.id, { keep })
+        await recordAudit(tx, context, {
+          action: 'user.resetPassword',
+          entityType: 'User',
+          entityId: current.id,
+          after: { passwordChanged: true, ...ended },
+        })
+        return updated
+      })
+      return { user }
+    },
+  }),
+)
+
+// ─── changeMyPassword ────────────────────────────────────────────────────────
+
+const ChangeMyPasswordInput = builder.inputType('ChangeMyPasswordInput', {
+  description: 'Your current password and the new one.',
+  fields: (t) => ({
+    currentPassword: t.string({ required: true, description: 'The password you signed in with.' }),
+    newPassword: t.string({
+      required: true,
+      description: `The new password, at least ${minPasswordLength} characters.`,
+    }),
+  }),
+})
+
+builder.mutationField('changeMyPassword', (t) =>
+  t.field({
+    type: UserPayload,
+    description:
+      'Changes your own password, from a console session (not with an API token). Your other console sessions end; this one goes on.',
+    errors: { types: [...mutationErrorTypes, TooManyAttemptsError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ChangeMyPasswordInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const viewer = context.viewer
+      if (viewer?.credential !== 'session') {
+        throw new ForbiddenError({
+          vi: 'Chỉ đổi được mật khẩu khi đăng nhập bằng tài khoản, không bằng mã API.',
+          en: 'Passwords are changed from a signed-in session, not with an API token.',
+        })
+      }
+      const current = await findUser(context, viewer.userId)
+      const now = new Date()
+      const wait = loginWaitSeconds(current.failedLogins, current.lastFailedLoginAt, now)
+      if (wait > 0) throw new TooManyAttemptsError(wait)
+      if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+        // Counted like a failed login, so a left-open console cannot be used to guess the password.
+        await context.prisma.user.update({
+          where: { id: current.id },
+          data: { failedLogins: { increment: 1 }, lastFailedLoginAt: now },
+        })
+        throw new ValidationError([
+          {
+            path: ['input', 'currentPassword'],
+            code: 'INVALID_CREDENTIALS',
+            message: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+          },
+        ])
+      }
+      const issues = [
+        ...passwordIssues(input.newPassword, ['input', 'newPassword']),
+        ...(input.newPassword === input.currentPassword
+          ? [
+              {
+                path: ['input', 'newPassword'],
+                code: 'PASSWORD_UNCHANGED',
+                message: {
+                  vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+                  en: 'The new password must differ from the current one.',
+                },
+              },
+            ]
+          : []),
+      ]
+      if (issues.length > 0) throw new ValidationError(issues)
+      const passwordHash = await hashPassword(input.newPassword)
+      const user = await context.prisma.$transaction(async (tx) => {
+        const updated = await tx.user.update({
+          where: { id: current.id },
+          data: { passwordHash, failedLogins: 0, lastFailedLoginAt: null, version: { increment: 1 } },
+        })
+        const ended = await endSessions(tx, current.id, { keep: viewer.loginSessionId })
+        await recordAudit(tx, context, {
+          action: 'user.changePassword',
+          entityType: 'User',
+          entityId: current.id,
+          after: { passwordChanged: true, ...ended },
+        })
+        return updated
+      })
+      return { user }
+    },
+  }),
+)

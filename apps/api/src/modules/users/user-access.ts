@@ -1,0 +1,35 @@
+// Who may see users and their history: admins all of them; a center manager the users of its
+// center's subtree, read-only; everyone their own record.
+import type { Prisma } from '@tangtoc/db'
+import type { Context, Viewer } from '../../context.ts'
+
+/** A filter on users: those the viewer may list. */
+export function listableUsersWhere(viewer: Viewer): Prisma.UserWhereInput {
+  if (viewer.role === 'ADMIN') return {}
+  if (viewer.role === 'CENTER_MANAGER' && viewer.centerPath)
+    return { center: { path: { startsWith: viewer.centerPath } } }
+  return { id: viewer.userId }
+}
+
+const historyAccess = new WeakMap<Context, Map<string, Promise<boolean>>>()
+
+/** Whether the viewer may read the audit history of a user: once per user and request. */
+export function canReadUserHistory(context: Context, userId: string): Promise<boolean> {
+  const viewer = context.viewer
+  if (!viewer) return Promise.resolve(false)
+  if (viewer.role === 'ADMIN' || viewer.userId === userId) return Promise.resolve(true)
+  if (viewer.role !== 'CENTER_MANAGER' || !viewer.centerPath) return Promise.resolve(false)
+  let known = historyAccess.get(context)
+  if (!known) {
+    known = new Map()
+    historyAccess.set(context, known)
+  }
+  let answer = known.get(userId)
+  if (!answer) {
+    answer = context.prisma.user
+      .count({ where: { id: userId, ...listableUsersWhere(viewer) } })
+      .then((count) => count > 0)
+    known.set(userId, answer)
+  }
+  return answer
+}
