@@ -1,7 +1,7 @@
 // One harness per spec file: a fresh test database seeded with the launch campaign, the real API
 // serving the built console on a free port, and Debian's Chromium (never a downloaded browser).
 import type { AddressInfo } from 'node:net'
-import { seedIfEmpty } from '@tangtoc/db/seed'
+import { launchUsers, seedIfEmpty } from '@tangtoc/db/seed'
 import { createTestDatabase } from '@tangtoc/db/testing'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { inject } from 'vitest'
@@ -9,11 +9,22 @@ import { createServer } from '../../api/src/server.ts'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/** A seeded account: its username and development password are published in the README. */
+export type SeededUser = (typeof launchUsers)[number]['username']
+
 export type Harness = {
-  /** A new browser page in a fresh context (its own storage), already at `path`. */
-  open(path?: string): Promise<Page>
+  /** A new page in a fresh browser context (its own cookies and storage) signed in as `user`, at `path`. */
+  open(path?: string, options?: { as?: SeededUser }): Promise<Page>
   close(): Promise<void>
 }
+
+const logIn = `
+  mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      __typename
+    }
+  }
+`
 
 export async function startHarness(): Promise<Harness> {
   const database = await createTestDatabase()
@@ -42,10 +53,21 @@ export async function startHarness(): Promise<Harness> {
   }
 
   return {
-    async open(path = '/') {
+    async open(path = '/', { as = 'admin' } = {}) {
       const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
       // Fail on a missing element well before the test's own timeout, with the locator in the message.
       context.setDefaultTimeout(15_000)
+      // Signed in through the API until the console has its sign-in screen; the cookie lands in this context.
+      const user = launchUsers.find((candidate) => candidate.username === as)
+      if (!user) throw new Error(`No seeded user ${as}`)
+      const response = await context.request.post(new URL('/graphql', origin).href, {
+        headers: { 'x-graphql-yoga-csrf': '1' },
+        data: { query: logIn, variables: { input: { username: user.username, password: user.password } } },
+      })
+      const result = await response.json()
+      if (result?.data?.logIn?.__typename !== 'LogInPayload') {
+        throw new Error(`Signing in as ${as} failed: ${JSON.stringify(result)}`)
+      }
       const page = await context.newPage()
       await page.goto(new URL(path, origin).href)
       return page

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { maskFragments } from 'gql.tada'
+import { CombinedError } from 'urql'
 import { describe, expect, it } from 'vitest'
 import type { ResultOf } from '../graphql.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
@@ -72,5 +73,13 @@ describe('the campaign page', () => {
     renderConsoleAt('/campaigns/KHONG-CO', { answer: { data: { campaign: null } } })
 
     expect(await screen.findByText('Không tìm thấy chiến dịch có mã KHONG-CO.')).toBeInTheDocument()
+  })
+
+  it('reports the API’s errors rather than a missing campaign when the campaign could not be read', async () => {
+    const error = new CombinedError({ graphQLErrors: ['Not authorized to read fields for Center'] })
+    renderConsoleAt('/campaigns/TANG-TOC-2025', { answer: { data: { campaign: null }, error } })
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not authorized to read fields for Center')
+    expect(screen.queryByText(/Không tìm thấy chiến dịch/)).not.toBeInTheDocument()
   })
 })

@@ -65,7 +65,8 @@ export function CampaignPage() {
     </AnchorLink>
   )
   if (fetching && !data) return <Loading />
-  if (error && !data)
+  // A campaign missing because of an error (not signed in, a failing field) is not "not found".
+  if (error && !campaign)
     return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!campaign) {
     return (

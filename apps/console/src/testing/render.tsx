@@ -10,8 +10,8 @@ import { ConsoleProviders } from '../ConsoleProviders.tsx'
 import { createI18n } from '../i18n/i18n.ts'
 import { createConsoleRouter } from '../router.tsx'
 
-/** What the API answers every query with: data, an error, or nothing yet. */
-export type Answer = { data: unknown } | { error: CombinedError } | 'pending'
+/** What the API answers every query with: data, errors, both (a partial result), or nothing yet. */
+export type Answer = { data?: unknown; error?: CombinedError } | 'pending'
 
 export function answeringClient(answer: Answer): Client {
   const client = {
