@@ -191,13 +191,15 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
     days: t.field({ type: [DayProgressRef], description: 'Each day of the period.', resolve: (p) => p.days }),
     audiences: t.field({
       type: [AudienceProgressRef],
-      description: 'Per occupation group of the person, most first.',
-      resolve: (p) => p.audiences,
+      description:
+        'Per occupation group of the person, most first. Reads every counted enrollment: ask for it only where it is shown.',
+      resolve: (p) => p.audiences(),
     }),
     sessionKinds: t.field({
       type: [SessionKindProgressRef],
-      description: 'Per kind of outreach session (null: direct), most first.',
-      resolve: (p) => p.sessionKinds,
+      description:
+        'Per kind of outreach session (null: direct), most first. Reads every counted enrollment: ask for it only where it is shown.',
+      resolve: (p) => p.sessionKinds(),
     }),
     milestones: t.field({
       type: [MilestoneProgressRef],
@@ -228,13 +230,16 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
     attendance: t.exposeInt('attendance', {
       description: 'People who attended those sessions, as recorded.',
     }),
-    sessionEnrollments: t.exposeInt('sessionEnrollments', {
-      description: 'Counted enrollments registered at an outreach session.',
+    sessionEnrollments: t.int({
+      description:
+        'Counted enrollments registered at an outreach session (reads every counted enrollment, as `sessionKinds`).',
+      resolve: (p) => p.sessionEnrollments(),
     }),
-    conversion: t.exposeFloat('conversion', {
+    conversion: t.float({
       nullable: true,
       description:
-        'Counted enrollments registered at sessions per attendee; null without recorded attendance.',
+        'Counted enrollments registered at sessions per attendee; null without recorded attendance (reads every counted enrollment, as `sessionKinds`).',
+      resolve: (p) => p.conversion(),
     }),
   }),
 })
