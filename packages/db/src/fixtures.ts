@@ -119,3 +119,4 @@ export async function createPerson(
   })
 }
 export * from './fixtures-reports.ts'
+export * from './fixtures-outreach.ts'

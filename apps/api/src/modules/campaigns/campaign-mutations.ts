@@ -1,0 +1,663 @@
+// Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
+// agents read them. Every change takes the campaign's version (optional where the brief allows) and
+// bumps it, so two admins editing the same campaign cannot silently overwrite each other.
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
+import {
+  findProvince,
+  foldSearchKey,
+  isIsoDate,
+  isLive,
+  issue,
+  localDateInZone,
+  normalizeText,
+} from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import {
+  ConflictError,
+  type FieldIssue,
+  fieldIssue,
+  mutationErrorTypes,
+  NotFoundError,
+  StaleObjectError,
+  ValidationError,
+  validationErrorFrom,
+} from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { idOfType } from '../centers/center.ts'
+import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
+import { checkTargetGrid, type TargetRow } from './target-grid.ts'
+
+const adminWrite = { $all: { admin: true, write: true } } as const
+const codePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
+
+type GlobalRef = { typename: string; id: string }
+
+function payload(name: string, description: string) {
+  return builder.objectRef<Campaign>(name).implement({
+    description,
+    fields: (t) => ({
+      campaign: t.field({ type: CampaignNode, description: 'The campaign as it now is.', resolve: (c) => c }),
+    }),
+  })
+}
+
+// ─── create and update ───────────────────────────────────────────────────────
+
+const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
+  description: 'A new campaign, created as a draft.',
+  fields: (t) => ({
+    code: t.string({
+      required: true,
+      description: 'A short code unique among campaigns: letters, digits, ".", "_" or "-", at most 40.',
+    }),
+    name: t.string({ required: true, description: 'The name, in Vietnamese.' }),
+    description: t.string({ description: 'What the campaign is for.' }),
+    startDate: t.field({ type: 'Date', required: true, description: 'The first day.' }),
+    endDate: t.field({ type: 'Date', required: true, description: 'The last day, on or after the first.' }),
+    timeZone: t.string({
+      defaultValue: 'Asia/Ho_Chi_Minh',
+      description: 'The IANA time zone its days are counted in.',
+    }),
+    jurisdiction: t.string({
+      defaultValue: '79',
+      description:
+        '"VN" for national contribution rules only, or the 2-digit code of the province whose rules apply too.',
+    }),
+    countedStatuses: t.field({
+      type: [EnrollmentStatusEnum],
+      defaultValue: ['PAID', 'ACTIVE'],
+      description: 'The live enrollment statuses that count toward the targets; PAID and ACTIVE by default.',
+    }),
+    organizers: t.globalIDList({ description: 'The organising centers.' }),
+    participants: t.globalIDList({ description: 'The participating centers.' }),
+  }),
+})
+
+const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
+  description: 'Changes to a campaign that is not closed; fields left out stay as they are.',
+  fields: (t) => ({
+    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    version: t.int({
+      required: true,
+      description: 'The version you read; an older one is a StaleObjectError.',
+    }),
+    name: t.string({ description: 'A new name.' }),
+    description: t.string({ description: 'A new description; null clears it.' }),
+    startDate: t.field({ type: 'Date', description: 'A new first day.' }),
+    endDate: t.field({ type: 'Date', description: 'A new last day.' }),
+    timeZone: t.string({ description: 'A new IANA time zone.' }),
+    jurisdiction: t.string({ description: 'A new jurisdiction: "VN" or a 2-digit province code.' }),
+    countedStatuses: t.field({
+      type: [EnrollmentStatusEnum],
+      description: 'New statuses counted toward targets.',
+    }),
+  }),
+})
+
+type CampaignFields = {
+  name?: string | null
+  description?: string | null
+  startDate?: string | null
+  endDate?: string | null
+  timeZone?: string | null
+  jurisdiction?: string | null
+  countedStatuses?: EnrollmentStatus[] | null
+}
+
+/** Checks and normalises the fields given; `current` fills in the ones left out for the period check. */
+function checkCampaignFields(
+  input: CampaignFields,
+  current: Partial<Record<'startDate' | 'endDate', string>>,
+) {
+  const issues: FieldIssue[] = []
+  const data: Prisma.CampaignUpdateInput = {}
+  if (input.name != null) {
+    const name = normalizeText(input.name)
+    if (!name || name.length > 200) {
+      issues.push(
+        fieldIssue(['input', 'name'], 'NAME_REQUIRED', {
+          vi: 'Tên không được để trống và dài tối đa 200 ký tự.',
+          en: 'A name is required, at most 200 characters.',
+        }),
+      )
+    }
+    data.name = name
+    data.searchKey = foldSearchKey(name)
+  }
+  if (input.description !== undefined)
+    data.description = input.description ? normalizeText(input.description) || null : null
+  for (const field of ['startDate', 'endDate'] as const) {
+    const value = input[field]
+    if (value == null) continue
+    if (!isIsoDate(value)) issues.push(...validationErrorFrom([issue(field, 'DATE_INVALID')]).fieldErrors)
+    else data[field] = new Date(`${value}T00:00:00Z`)
+  }
+  const startDate = input.startDate ?? current.startDate
+  const endDate = input.endDate ?? current.endDate
+  if (startDate && endDate && isIsoDate(startDate) && isIsoDate(endDate) && startDate > endDate) {
+    issues.push(
+      fieldIssue(['input', 'endDate'], 'CAMPAIGN_PERIOD_INVALID', {
+        vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+        en: 'The last day must be on or after the first.',
+      }),
+    )
+  }
+  if (input.timeZone != null) {
+    if (!isTimeZone(input.timeZone)) {
+      issues.push(
+        fieldIssue(['input', 'timeZone'], 'TIME_ZONE_UNKNOWN', {
+          vi: `“${input.timeZone}” không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh).`,
+          en: `“${input.timeZone}” is not an IANA time zone (e.g. Asia/Ho_Chi_Minh).`,
+        }),
+      )
+    }
+    data.timeZone = input.timeZone
+  }
+  if (input.jurisdiction != null) {
+    const jurisdiction = input.jurisdiction.trim().toUpperCase()
+    if (jurisdiction !== 'VN' && !findProvince(jurisdiction)) {
+      issues.push(...validationErrorFrom([issue('jurisdiction', 'JURISDICTION_INVALID')]).fieldErrors)
+    }
+    data.jurisdiction = jurisdiction
+  }
+  if (input.countedStatuses != null) {
+    const statuses = [...new Set(input.countedStatuses)]
+    if (statuses.length === 0 || statuses.some((status) => !isLive(status))) {
+      issues.push(
+        fieldIssue(['input', 'countedStatuses'], 'COUNTED_STATUSES_INVALID', {
+          vi: 'Cần ít nhất một trạng thái, và không tính hồ sơ bị từ chối hay đã hủy.',
+          en: 'At least one status is needed, and rejected or cancelled enrollments never count.',
+        }),
+      )
+    }
+    data.countedStatuses = statuses
+  }
+  return { issues, data }
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name })
+    return name.includes('/') || name === 'UTC'
+  } catch {
+    return false
+  }
+}
+
+function checkCode(value: string, issues: FieldIssue[]): string {
+  const code = value.trim()
+  if (!codePattern.test(code)) {
+    issues.push(
+      fieldIssue(['input', 'code'], 'CODE_FORMAT', {
+        vi: 'Mã gồm 1–40 chữ cái, chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ cái hoặc chữ số.',
+        en: 'A code is 1–40 letters, digits, ".", "_" or "-", starting with a letter or digit.',
+      }),
+    )
+  }
+  return code
+}
+
+/** The ids of existing centers among the refs; unknown ones become issues at their place in the input. */
+async function centerIds(context: Context, refs: readonly GlobalRef[], field: string, issues: FieldIssue[]) {
+  const ids = refs.map((ref) => idOfType(ref, 'Center'))
+  const found = await context.prisma.center.findMany({
+    where: { id: { in: ids.filter((id): id is string => id !== null) } },
+    select: { id: true },
+  })
+  const known = new Set(found.map((center) => center.id))
+  ids.forEach((id, index) => {
+    if (id === null || !known.has(id)) {
+      issues.push(
+        fieldIssue(['input', field, index], 'CENTER_UNKNOWN', {
+          vi: 'Không tìm thấy đơn vị này.',
+          en: 'This center does not exist.',
+        }),
+      )
+    }
+  })
+  return [...new Set(ids.filter((id): id is string => id !== null && known.has(id)))]
+}
+
+builder.mutationField('createCampaign', (t) =>
+  t.field({
+    type: payload('CreateCampaignPayload', 'The campaign created, as a draft.'),
+    description: 'Creates a campaign as a draft, with its organising and participating centers (admins).',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { issues, data } = checkCampaignFields(input, {})
+      const code = checkCode(input.code, issues)
+      const organizers = await centerIds(context, input.organizers ?? [], 'organizers', issues)
+      const participants = await centerIds(context, input.participants ?? [], 'participants', issues)
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      return context.prisma.$transaction(async (tx) => {
+        const existing = await tx.campaign.findUnique({ where: { code }, select: { id: true } })
+        if (existing) {
+          throw new ConflictError(
+            { vi: `Mã chiến dịch “${code}” đã được dùng.`, en: `The campaign code “${code}” is taken.` },
+            { typename: 'Campaign', id: existing.id },
+          )
+        }
+        const campaign = await tx.campaign.create({
+          data: {
+            ...(data as Prisma.CampaignCreateInput),
+            code,
+            centers: {
+              create: [
+                ...organizers.map((centerId) => ({ centerId, role: 'ORGANIZER' as const })),
+                ...participants.map((centerId) => ({ centerId, role: 'PARTICIPANT' as const })),
+              ],
+            },
+          },
+        })
+        await recordAudit(tx, context, {
+          action: 'campaign.create',
+          entityType: 'Campaign',
+          entityId: campaign.id,
+          after: { ...campaign, organizers, participants },
+        })
+        return campaign
+      })
+    },
+  }),
+)
+
+/**
+ * Reads the campaign, checks the version the caller holds and bumps it, all under the row's lock so
+ * the rest of the transaction works on what it checked. Returns the campaign as it was before.
+ */
+async function claimCampaign(
+  tx: Prisma.TransactionClient,
+  ref: GlobalRef,
+  version: number | null | undefined,
+  { open = true }: { open?: boolean } = {},
+): Promise<Campaign> {
+  const id = idOfType(ref, 'Campaign')
+  const before = id ? await tx.campaign.findUnique({ where: { id } }) : null
+  if (!before) throw new NotFoundError('Campaign', encodeGlobalID(ref.typename, ref.id))
+  if (version != null && version !== before.version) throw new StaleObjectError(before.version)
+  const { count } = await tx.campaign.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { version: { increment: 1 } },
+  })
+  if (count === 0) {
+    const now = await tx.campaign.findUniqueOrThrow({ where: { id: before.id }, select: { version: true } })
+    throw new StaleObjectError(now.version)
+  }
+  if (open && before.status === 'CLOSED') {
+    throw new ConflictError({
+      vi: 'Chiến dịch đã kết thúc, không thể thay đổi.',
+      en: 'The campaign is closed and can no longer change.',
+    })
+  }
+  return before
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+
+builder.mutationField('updateCampaign', (t) =>
+  t.field({
+    type: payload('UpdateCampaignPayload', 'The campaign changed.'),
+    description:
+      'Changes a campaign that is not closed (admins). A new period must still hold its milestones and sessions.',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: UpdateCampaignInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      context.prisma.$transaction(async (tx) => {
+        const before = await claimCampaign(tx, input.campaign, input.version)
+        const { issues, data } = checkCampaignFields(input, {
+          startDate: isoDay(before.startDate),
+          endDate: isoDay(before.endDate),
+        })
+        if (issues.length === 0) issues.push(...(await checkPeriodHoldsContents(tx, before, input)))
+        if (issues.length > 0) throw new ValidationError(issues)
+        const campaign = await tx.campaign.update({ where: { id: before.id }, data })
+        await recordAudit(tx, context, {
+          action: 'campaign.update',
+          entityType: 'Campaign',
+          entityId: campaign.id,
+          before,
+          after: campaign,
+        })
+        return campaign
+      }),
+  }),
+)
+
+async function checkPeriodHoldsContents(
+  tx: Prisma.TransactionClient,
+  before: Campaign,
+  input: CampaignFields,
+) {
+  if (input.startDate == null && input.endDate == null && input.timeZone == null) return []
+  const startDate = input.startDate ?? isoDay(before.startDate)
+  const endDate = input.endDate ?? isoDay(before.endDate)
+  const timeZone = input.timeZone ?? before.timeZone
+  const issues: FieldIssue[] = []
+  const outside = await tx.target.count({
+    where: {
+      campaignId: before.id,
+      OR: [
+        { dueDate: { lt: new Date(`${startDate}T00:00:00Z`) } },
+        { dueDate: { gt: new Date(`${endDate}T00:00:00Z`) } },
+      ],
+    },
+  })
+  const sessions = await tx.outreachSession.aggregate({
+    where: { campaignId: before.id, status: { not: 'CANCELLED' } },
+    _min: { startsAt: true },
+    _max: { endsAt: true },
+  })
+  const first = sessions._min.startsAt ? localDateInZone(sessions._min.startsAt, timeZone) : null
+  const last = sessions._max.endsAt ? localDateInZone(sessions._max.endsAt, timeZone) : null
+  if (outside > 0 || (first && first < startDate) || (last && last > endDate)) {
+    issues.push(
+      fieldIssue(
+        ['input', input.startDate != null ? 'startDate' : 'endDate'],
+        'CAMPAIGN_PERIOD_EXCLUDES_CONTENTS',
+        {
+          vi: 'Thời gian mới không còn bao gồm mọi ngày mốc và buổi tuyên truyền của chiến dịch.',
+          en: 'The new period no longer holds all of the campaign’s milestones and outreach sessions.',
+        },
+      ),
+    )
+  }
+  return issues
+}
+
+// ─── status ──────────────────────────────────────────────────────────────────
+
+const CampaignStatusChangeInput = builder.inputType('CampaignStatusChangeInput', {
+  description: 'The campaign whose status changes.',
+  fields: (t) => ({
+    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+  }),
+})
+
+function statusMutation(
+  name: 'activateCampaign' | 'closeCampaign',
+  from: Campaign['status'],
+  to: Campaign['status'],
+  description: string,
+) {
+  const Payload = payload(
+    `${name.charAt(0).toUpperCase()}${name.slice(1)}Payload`,
+    `The campaign, now ${to}.`,
+  )
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: Payload,
+      description,
+      errors: { types: mutationErrorTypes },
+      authScopes: adminWrite,
+      args: { input: t.arg({ type: CampaignStatusChangeInput, required: true }) },
+      resolve: (_root, { input }, context) =>
+        context.prisma.$transaction(async (tx) => {
+          const before = await claimCampaign(tx, input.campaign, input.version, { open: false })
+          if (before.status !== from) {
+            throw new ConflictError({
+              vi: `Chỉ chuyển được chiến dịch ở trạng thái ${from}; chiến dịch này đang ${before.status}.`,
+              en: `Only a ${from} campaign can become ${to}; this one is ${before.status}.`,
+            })
+          }
+          const campaign = await tx.campaign.update({
+            where: { id: before.id },
+            data: { status: to, ...(to === 'CLOSED' ? { closedAt: new Date() } : {}) },
+          })
+          await recordAudit(tx, context, {
+            action: name === 'closeCampaign' ? 'campaign.close' : 'campaign.activate',
+            entityType: 'Campaign',
+            entityId: campaign.id,
+            before: { status: before.status, version: before.version },
+            after: { status: campaign.status, closedAt: campaign.closedAt, version: campaign.version },
+          })
+          return campaign
+        }),
+    }),
+  )
+}
+
+statusMutation('activateCampaign', 'DRAFT', 'ACTIVE', 'Starts a draft campaign: DRAFT → ACTIVE (admins).')
+statusMutation(
+  'closeCampaign',
+  'ACTIVE',
+  'CLOSED',
+  'Closes a running campaign: ACTIVE → CLOSED, recording when (admins). A closed campaign no longer changes.',
+)
+
+// ─── targets ─────────────────────────────────────────────────────────────────
+
+const TargetInput = builder.inputType('TargetInput', {
+  description: 'One row of the target grid.',
+  fields: (t) => ({
+    product: t.field({ type: ProductEnum, description: 'The product; null or left out for all products.' }),
+    center: t.globalID({ description: 'A participating center; null or left out for the whole campaign.' }),
+    dueDate: t.field({
+      type: 'Date',
+      description: 'A milestone’s date within the campaign; null for its end.',
+    }),
+    label: t.string({ description: 'A milestone’s name, e.g. “Ngày ra quân”.' }),
+    count: t.int({
+      required: true,
+      description: 'The number of participants to reach: a whole number, zero or more.',
+    }),
+  }),
+})
+
+const SetCampaignTargetsInput = builder.inputType('SetCampaignTargetsInput', {
+  description: 'The whole target grid of a campaign, replacing the stored one.',
+  fields: (t) => ({
+    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    targets: t.field({
+      type: [TargetInput],
+      required: true,
+      description: 'Every target; an empty list clears them.',
+    }),
+  }),
+})
+
+builder.mutationField('setCampaignTargets', (t) =>
+  t.field({
+    type: payload('SetCampaignTargetsPayload', 'The campaign with its new targets.'),
+    description:
+      'Replaces a campaign’s whole target grid in one transaction (admins). The grid is checked as a whole: counts are whole numbers ≥ 0; centers take part in the campaign; milestone dates fall within it; no two rows share product, center and due date; and, per product, the centers’ targets for the campaign’s end add up to no more than the campaign-wide target. Each broken rule is a ValidationError entry on its row, e.g. ["input", "targets", "2", "count"].',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: SetCampaignTargetsInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      context.prisma.$transaction(async (tx) => {
+        const before = await claimCampaign(tx, input.campaign, input.version)
+        const participants = await tx.campaignCenter.findMany({
+          where: { campaignId: before.id, role: 'PARTICIPANT' },
+          select: { centerId: true },
+        })
+        const rows: TargetRow[] = input.targets.map((row) => ({
+          product: (row.product ?? null) as Product | null,
+          centerId: row.center ? (idOfType(row.center, 'Center') ?? `invalid:${row.center.id}`) : null,
+          dueDate: row.dueDate ?? null,
+          label: row.label ? normalizeText(row.label) || null : null,
+          count: row.count,
+        }))
+        const issues: FieldIssue[] = []
+        rows.forEach((row, index) => {
+          if (row.dueDate !== null && !isIsoDate(row.dueDate)) {
+            issues.push(
+              ...validationErrorFrom([issue(`targets.${index}.dueDate`, 'DATE_INVALID')]).fieldErrors,
+            )
+          }
+        })
+        issues.push(
+          ...checkTargetGrid(rows, {
+            startDate: isoDay(before.startDate),
+            endDate: isoDay(before.endDate),
+            participantIds: new Set(participants.map((row) => row.centerId)),
+          }),
+        )
+        if (issues.length > 0) throw new ValidationError(issues)
+
+        const previous = await tx.target.findMany({
+          where: { campaignId: before.id },
+          orderBy: { id: 'asc' },
+        })
+        await tx.target.deleteMany({ where: { campaignId: before.id } })
+        await tx.target.createMany({
+          data: rows.map((row) => ({
+            campaignId: before.id,
+            product: row.product,
+            centerId: row.centerId,
+            dueDate: row.dueDate ? new Date(`${row.dueDate}T00:00:00Z`) : null,
+            label: row.label,
+            count: row.count,
+          })),
+        })
+        await recordAudit(tx, context, {
+          action: 'campaign.setTargets',
+          entityType: 'Campaign',
+          entityId: before.id,
+          before: { version: before.version, targets: previous.map(targetSnapshot) },
+          after: { version: before.version + 1, targets: rows },
+        })
+        return tx.campaign.findUniqueOrThrow({ where: { id: before.id } })
+      }),
+  }),
+)
+
+function targetSnapshot(target: {
+  product: Product | null
+  centerId: string | null
+  dueDate: Date | null
+  label: string | null
+  count: number
+}) {
+  return {
+    product: target.product,
+    centerId: target.centerId,
+    dueDate: target.dueDate ? isoDay(target.dueDate) : null,
+    label: target.label,
+    count: target.count,
+  }
+}
+
+// ─── centers ─────────────────────────────────────────────────────────────────
+
+const CampaignCentersInput = builder.inputType('CampaignCentersInput', {
+  description: 'Centers to add to or remove from a campaign, in one role.',
+  fields: (t) => ({
+    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    centers: t.globalIDList({ required: true, description: 'The centers.' }),
+    role: t.field({
+      type: CampaignCenterRoleEnum,
+      defaultValue: 'PARTICIPANT',
+      description: 'Their role; PARTICIPANT by default.',
+    }),
+  }),
+})
+
+builder.mutationField('addCampaignCenters', (t) =>
+  t.field({
+    type: payload('AddCampaignCentersPayload', 'The campaign with its centers.'),
+    description:
+      'Adds centers to a campaign that is not closed, in one role (admins). Centers already there stay.',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: CampaignCentersInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const issues: FieldIssue[] = []
+      const ids = await centerIds(context, input.centers, 'centers', issues)
+      if (issues.length > 0) throw new ValidationError(issues)
+      const role = (input.role ?? 'PARTICIPANT') as CampaignCenterRole
+      return context.prisma.$transaction(async (tx) => {
+        const before = await claimCampaign(tx, input.campaign, input.version)
+        const { count } = await tx.campaignCenter.createMany({
+          data: ids.map((centerId) => ({ campaignId: before.id, centerId, role })),
+          skipDuplicates: true,
+        })
+        await recordAudit(tx, context, {
+          action: 'campaign.addCenters',
+          entityType: 'Campaign',
+          entityId: before.id,
+          before: { version: before.version },
+          after: { version: before.version + 1, role, centerIds: ids, added: count },
+        })
+        return tx.campaign.findUniqueOrThrow({ where: { id: before.id } })
+      })
+    },
+  }),
+)
+
+builder.mutationField('removeCampaignCenters', (t) =>
+  t.field({
+    type: payload('RemoveCampaignCentersPayload', 'The campaign with its centers.'),
+    description:
+      'Removes centers from a campaign that is not closed, in one role (admins). A participant that already has sessions, enrollments or targets in the campaign cannot be removed: that is a ConflictError naming one of them.',
+    errors: { types: mutationErrorTypes },
+    authScopes: adminWrite,
+    args: { input: t.arg({ type: CampaignCentersInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      context.prisma.$transaction(async (tx) => {
+        const before = await claimCampaign(tx, input.campaign, input.version)
+        const role = (input.role ?? 'PARTICIPANT') as CampaignCenterRole
+        const ids = input.centers.map((ref) => idOfType(ref, 'Center'))
+        const present = await tx.campaignCenter.findMany({
+          where: {
+            campaignId: before.id,
+            role,
+            centerId: { in: ids.filter((id): id is string => id !== null) },
+          },
+          select: { centerId: true },
+        })
+        const presentIds = new Set(present.map((row) => row.centerId))
+        const issues = ids.flatMap((id, index) =>
+          id !== null && presentIds.has(id)
+            ? []
+            : [
+                fieldIssue(['input', 'centers', index], 'CENTER_NOT_IN_CAMPAIGN', {
+                  vi: 'Đơn vị này không có trong chiến dịch với vai trò đã chọn.',
+                  en: 'This center is not in the campaign in that role.',
+                }),
+              ],
+        )
+        if (issues.length > 0) throw new ValidationError(issues)
+        const centerIds = [...presentIds]
+        if (role === 'PARTICIPANT') await assertNothingHeld(tx, before.id, centerIds)
+        await tx.campaignCenter.deleteMany({
+          where: { campaignId: before.id, role, centerId: { in: centerIds } },
+        })
+        await recordAudit(tx, context, {
+          action: 'campaign.removeCenters',
+          entityType: 'Campaign',
+          entityId: before.id,
+          before: { version: before.version, role, centerIds },
+          after: { version: before.version + 1 },
+        })
+        return tx.campaign.findUniqueOrThrow({ where: { id: before.id } })
+      }),
+  }),
+)
+
+async function assertNothingHeld(tx: Prisma.TransactionClient, campaignId: string, centerIds: string[]) {
+  const where = { campaignId, centerId: { in: centerIds } }
+  const held: [string, { id: string } | null][] = [
+    ['OutreachSession', await tx.outreachSession.findFirst({ where, select: { id: true } })],
+    ['Enrollment', await tx.enrollment.findFirst({ where, select: { id: true } })],
+    ['Target', await tx.target.findFirst({ where, select: { id: true } })],
+  ]
+  const found = held.find(([, row]) => row !== null)
+  if (!found?.[1]) return
+  throw new ConflictError(
+    {
+      vi: 'Đơn vị đã có buổi tuyên truyền, hồ sơ hoặc chỉ tiêu trong chiến dịch nên không thể rút khỏi chiến dịch.',
+      en: 'The center already has sessions, enrollments or targets in the campaign, so it cannot leave it.',
+    },
+    { typename: found[0], id: found[1].id },
+  )
+}
