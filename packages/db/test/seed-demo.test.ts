@@ -113,7 +113,20 @@ describe('seedDemo', () => {
       const history = enrollment.statusChanges
       expect(history[0]).toMatchObject({ fromStatus: null, toStatus: 'DRAFT' })
       expect(history.at(-1)?.toStatus).toBe(enrollment.status)
-      for (let i = 1; i < history.length; i++) expect(history[i]?.fromStatus).toBe(history[i - 1]?.toStatus)
+      for (let i = 1; i < history.length; i++) {
+        expect(history[i]?.fromStatus).toBe(history[i - 1]?.toStatus)
+        expect(history[i]?.at.getTime()).toBeGreaterThan(history[i - 1]?.at.getTime() ?? 0)
+      }
+      const byManager = history.filter(
+        (change) =>
+          ['PAID', 'ACTIVE', 'REJECTED'].includes(change.toStatus) ||
+          (change.toStatus === 'CANCELLED' && change.fromStatus !== 'DRAFT'),
+      )
+      for (const change of byManager) {
+        // Payments and reviews happen in office hours, 07:30–20:00 in Ho Chi Minh City (UTC+7).
+        const minutes = ((change.at.getUTCHours() + 7) % 24) * 60 + change.at.getUTCMinutes()
+        expect(minutes >= 450 && minutes < 1200, change.at.toISOString()).toBe(true)
+      }
     }
     // ~3,000 of 366,000 on launch day; the next days are quieter while the teams ramp up.
     expect(perDay.get('2025-11-04')).toBeCloseTo((size * 3_000) / 366_000, -1)

@@ -397,11 +397,21 @@ function monthlyIncome(random: Random, floor: number, step: number, cap: number)
 
 // ─── Statuses ────────────────────────────────────────────────────────────────
 
+/** `at`, or when it falls outside 07:30–20:00 local time, a moment of the next morning. */
+function duringOfficeHours(at: number, zoneOffset: number, random: Random): number {
+  const local = at + zoneOffset
+  const minutes = Math.floor((((local % day) + day) % day) / minute)
+  if (minutes >= 450 && minutes < 1200) return at
+  const midnight = local - (((local % day) + day) % day) - zoneOffset
+  const morning = (minutes < 450 ? midnight : midnight + day) + random.int(450, 600) * minute
+  return morning + random.int(0, 59_999)
+}
+
 /**
  * A registration's status and the steps that led to it, allowed by the shared lifecycle. Late in the
  * campaign more are still waiting to be submitted or paid.
  */
-function lifecycle(random: Random, registeredAt: number, daysLeft: number): Lifecycle {
+function lifecycle(random: Random, registeredAt: number, daysLeft: number, zoneOffset: number): Lifecycle {
   const late = daysLeft < 6
   const status = random.weighted<EnrollmentStatus>([
     ['ACTIVE', late ? 25 : 58],
@@ -415,6 +425,7 @@ function lifecycle(random: Random, registeredAt: number, daysLeft: number): Life
   let at = registeredAt
   const next = (to: EnrollmentStatus, minMinutes: number, maxMinutes: number, byManager: boolean) => {
     at += random.int(minMinutes, maxMinutes) * minute
+    if (byManager) at = duringOfficeHours(at, zoneOffset, random)
     steps.push({ to, at, byManager })
   }
   const cancelFrom = random.weighted<EnrollmentStatus>([
@@ -974,7 +985,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       ward,
       registeredAt,
       agent: random.units.pick(center.agents),
-      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex),
+      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex, offset),
     })
   }
 
@@ -1161,12 +1172,13 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
             registeredAt: iso(enrollment.at),
             registeredOn,
-            updatedAt: iso((last?.at ?? unit.registeredAt) + shift),
+            updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
             version: steps.length,
           })
           let from: EnrollmentStatus | null = null
           for (const step of steps) {
-            const at = step.at + shift
+            // A manager acts on the whole household at once; the agent enters the members one by one.
+            const at = step.byManager ? step.at : step.at + shift
             tables.statusChanges.add({
               id: r.uuidv7(at),
               enrollmentId: id,
@@ -1300,7 +1312,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
               periodStart,
               periodEnd: coverageEnd(periodStart, months),
             })
-            at += r.int(90, 300) * 1000
+            at += r.int(20, 60) * 1000
           })
           totals.hhi += unit.size
         }
