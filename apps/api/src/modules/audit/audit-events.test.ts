@@ -1,0 +1,141 @@
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import type { Role } from '@tangtoc/db'
+import { createCenter, createUser } from '@tangtoc/db/fixtures'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+const auditEvents = `query ($filter: AuditEventFilter, $orderBy: AuditEventOrder) {
+  auditEvents(first: 50, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    edges { node { id action entityType entityId entityGlobalId before after requestId at actor { username } } }
+  }
+}`
+const updateUser = `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { __typename } }`
+
+/** A user changed twice by an admin, with the request ids of both changes. */
+async function changedUser() {
+  const admin = await createUser(api.prisma, { role: 'ADMIN' })
+  const session = await api.signIn(admin)
+  const target = await createUser(api.prisma, { role: 'VIEWER' })
+  const id = encodeGlobalID('User', target.id)
+  const first = await api.graphql(updateUser, { input: { id, version: 1, displayName: 'Một' } }, session)
+  const second = await api.graphql(updateUser, { input: { id, version: 2, displayName: 'Hai' } }, session)
+  return {
+    admin,
+    session,
+    target,
+    id,
+    requestIds: [first.headers.get('x-request-id'), second.headers.get('x-request-id')],
+  }
+}
+
+async function credentialsOf(actor: Role | 'READ token' | 'anonymous'): Promise<Credentials> {
+  if (actor === 'anonymous') return null
+  const user = await createUser(api.prisma, {
+    role: actor === 'READ token' ? 'ADMIN' : actor,
+    center: await createCenter(api.prisma),
+  })
+  if (actor !== 'READ token') return api.signIn(user)
+  const created = await api.graphql(
+    'mutation { createApiToken(input: { name: "audit", scope: READ }) { ... on CreateApiTokenPayload { secret } } }',
+    {},
+    await api.signIn(user),
+  )
+  return { token: created.data?.createApiToken.secret }
+}
+
+describe('listing audit events', () => {
+  it.each([
+    ['ADMIN', true],
+    ['CENTER_MANAGER', false],
+    ['AGENT', false],
+    ['VIEWER', false],
+    ['READ token', true],
+    ['anonymous', false],
+  ] as const)('%s may list the audit trail: %s', async (actor, allowed) => {
+    const { id } = await changedUser()
+    const result = await api.graphql(auditEvents, { filter: { entityId: id } }, await credentialsOf(actor))
+    if (allowed) expect(result.data?.auditEvents.totalCount).toBe(2)
+    else expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+
+  it('each event names actor, action, entity, before and after, and the request id of the change', async () => {
+    const { admin, session, target, id, requestIds } = await changedUser()
+    const result = await api.graphql(auditEvents, { filter: { entityId: id } }, session)
+    expect(result.data?.auditEvents.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      expect.objectContaining({
+        action: 'user.update',
+        entityType: 'User',
+        entityId: target.id,
+        entityGlobalId: id,
+        before: { displayName: 'Một' },
+        after: { displayName: 'Hai' },
+        requestId: requestIds[1],
+        actor: { username: admin.username },
+      }),
+      expect.objectContaining({
+        before: { displayName: 'Người dùng VIEWER' },
+        after: { displayName: 'Một' },
+        requestId: requestIds[0],
+      }),
+    ])
+  })
+
+  it('filters by a raw id with its type, by actor and by period, oldest first on request', async () => {
+    const { admin, session, target } = await changedUser()
+    const raw = await api.graphql(
+      auditEvents,
+      { filter: { entityType: 'User', entityId: target.id }, orderBy: 'OLDEST_FIRST' },
+      session,
+    )
+    expect(raw.data?.auditEvents.edges.map((edge: { node: { after: unknown } }) => edge.node.after)).toEqual([
+      { displayName: 'Một' },
+      { displayName: 'Hai' },
+    ])
+    const byActor = await api.graphql(
+      auditEvents,
+      { filter: { actor: encodeGlobalID('User', admin.id) } },
+      session,
+    )
+    expect(byActor.data?.auditEvents.totalCount).toBe(2)
+    const future = await api.graphql(
+      auditEvents,
+      {
+        filter: {
+          entityType: 'User',
+          entityId: target.id,
+          from: new Date(Date.now() + 60_000).toISOString(),
+        },
+      },
+      session,
+    )
+    expect(future.data?.auditEvents.totalCount).toBe(0)
+  })
+
+  it('a failed mutation writes no event', async () => {
+    const { session, target, id } = await changedUser()
+    const stale = await api.graphql(updateUser, { input: { id, version: 1, displayName: 'Ba' } }, session)
+    expect(stale.data?.updateUser.__typename).toBe('StaleObjectError')
+    expect(await api.prisma.auditEvent.count({ where: { entityId: target.id } })).toBe(2)
+  })
+
+  it('an event cannot be read through node(id:) by someone who may not see its entity', async () => {
+    const { session, id } = await changedUser()
+    const listed = await api.graphql(auditEvents, { filter: { entityId: id } }, session)
+    const eventId = listed.data?.auditEvents.edges[0].node.id
+    const agent = await credentialsOf('AGENT')
+    const result = await api.graphql(
+      'query ($id: ID!) { node(id: $id) { ... on AuditEvent { action } } }',
+      { id: eventId },
+      agent,
+    )
+    expect(result.data?.node ?? null).toBeNull()
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+})
