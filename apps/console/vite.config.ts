@@ -24,5 +24,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-setup.ts'],
+    // The first render of a file pays for jsdom and Mantine's styles; under Turborepo's parallel load
+    // that alone can pass vitest's 5 s default.
+    testTimeout: 15_000,
   },
 })
