@@ -1,0 +1,475 @@
+// Planning and recording outreach sessions: an agent for its own center, a center manager within its
+// subtree, an admin anywhere. A session belongs to a center taking part in the campaign and falls
+// within the campaign's days, counted in the campaign's time zone.
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, VenueKind } from '@tangtoc/db'
+import { issue, localDateInZone, normalizeText } from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context, Viewer } from '../../context.ts'
+import {
+  ConflictError,
+  type FieldIssue,
+  fieldIssue,
+  mutationErrorTypes,
+  NotFoundError,
+  StaleObjectError,
+  ValidationError,
+  validationErrorFrom,
+} from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
+import { idOfType } from '../centers/center.ts'
+import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
+import { OutreachSessionNode, VenueKindEnum } from './outreach-session.ts'
+
+type GlobalRef = { typename: string; id: string }
+type CenterRef = { id: string; path: string }
+
+// The session node checks its center's path for every read, so payloads carry it.
+const withCenter = { center: { select: { id: true, path: true } } } as const
+
+function payload(name: string, description: string) {
+  return builder.objectRef<OutreachSession & { center: CenterRef }>(name).implement({
+    description,
+    fields: (t) => ({
+      outreachSession: t.field({
+        type: OutreachSessionNode,
+        description: 'The session as it now is.',
+        resolve: (session) => session,
+      }),
+    }),
+  })
+}
+
+const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput', {
+  description: 'A session to plan.',
+  fields: (t) => ({
+    campaign: t.globalID({ required: true, description: 'The campaign, not closed.' }),
+    center: t.globalID({
+      required: true,
+      description: 'The center holding it: one taking part in the campaign, and one you may write for.',
+    }),
+    title: t.string({ required: true, description: 'What it is called.' }),
+    kind: t.field({ type: SessionKindEnum, required: true, description: 'What kind of session it is.' }),
+    venueKind: t.field({
+      type: VenueKindEnum,
+      required: true,
+      description: 'What kind of place it is held at.',
+    }),
+    address: t.string({ description: 'Where exactly.' }),
+    wardCode: t.string({ description: 'The official 5-digit code of the ward.' }),
+    startsAt: t.field({
+      type: 'DateTime',
+      required: true,
+      description: 'When it starts, on a day of the campaign.',
+    }),
+    endsAt: t.field({
+      type: 'DateTime',
+      required: true,
+      description: 'When it ends: after it starts, on a day of the campaign.',
+    }),
+    audiences: t.field({ type: [AudienceGroupEnum], defaultValue: [], description: 'Whom it aims at.' }),
+    staff: t.globalIDList({ description: 'The users working at it: active users of centers you may read.' }),
+    notes: t.string({ description: 'Notes for the team.' }),
+  }),
+})
+
+const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput', {
+  description: 'Changes to a planned or done session; fields left out stay as they are.',
+  fields: (t) => ({
+    session: t.globalID({ required: true, description: 'The session.' }),
+    version: t.int({
+      required: true,
+      description: 'The version you read; an older one is a StaleObjectError.',
+    }),
+    title: t.string({ description: 'A new title.' }),
+    kind: t.field({ type: SessionKindEnum, description: 'A new kind.' }),
+    venueKind: t.field({ type: VenueKindEnum, description: 'A new kind of place.' }),
+    address: t.string({ description: 'A new address; null clears it.' }),
+    wardCode: t.string({ description: 'A new ward code; null clears it.' }),
+    startsAt: t.field({ type: 'DateTime', description: 'A new start.' }),
+    endsAt: t.field({ type: 'DateTime', description: 'A new end.' }),
+    audiences: t.field({ type: [AudienceGroupEnum], description: 'New audiences.' }),
+    staff: t.globalIDList({ description: 'The new staff, replacing the old.' }),
+    notes: t.string({ description: 'New notes; null clears them.' }),
+    attendance: t.int({ description: 'A corrected attendance, for a session already done: zero or more.' }),
+  }),
+})
+
+const CancelOutreachSessionInput = builder.inputType('CancelOutreachSessionInput', {
+  description: 'A planned session that will not take place.',
+  fields: (t) => ({
+    session: t.globalID({ required: true, description: 'The session.' }),
+    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    reason: t.string({ required: true, description: 'Why it is cancelled.' }),
+  }),
+})
+
+const CompleteOutreachSessionInput = builder.inputType('CompleteOutreachSessionInput', {
+  description: 'A planned session that took place.',
+  fields: (t) => ({
+    session: t.globalID({ required: true, description: 'The session.' }),
+    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    attendance: t.int({ required: true, description: 'How many people came: zero or more.' }),
+    notes: t.string({ description: 'What happened, what to follow up.' }),
+  }),
+})
+
+// ─── checks ──────────────────────────────────────────────────────────────────
+
+function checkTitle(value: string, issues: FieldIssue[]): string {
+  const title = normalizeText(value)
+  if (!title || title.length > 200) {
+    issues.push(
+      fieldIssue(['input', 'title'], 'TITLE_REQUIRED', {
+        vi: 'Tên buổi không được để trống và dài tối đa 200 ký tự.',
+        en: 'A title is required, at most 200 characters.',
+      }),
+    )
+  }
+  return title
+}
+
+function checkTimes(startsAt: Date, endsAt: Date, campaign: Campaign, issues: FieldIssue[]) {
+  if (endsAt <= startsAt) {
+    issues.push(
+      fieldIssue(['input', 'endsAt'], 'SESSION_ENDS_BEFORE_START', {
+        vi: 'Giờ kết thúc phải sau giờ bắt đầu.',
+        en: 'A session ends after it starts.',
+      }),
+    )
+  }
+  const first = campaign.startDate.toISOString().slice(0, 10)
+  const last = campaign.endDate.toISOString().slice(0, 10)
+  const outside = (field: 'startsAt' | 'endsAt') =>
+    fieldIssue(['input', field], 'SESSION_OUTSIDE_CAMPAIGN', {
+      vi: `Buổi phải diễn ra trong thời gian chiến dịch (${first} – ${last}, giờ ${campaign.timeZone}).`,
+      en: `A session takes place within the campaign (${first} – ${last}, ${campaign.timeZone} time).`,
+    })
+  if (localDateInZone(startsAt, campaign.timeZone) < first) issues.push(outside('startsAt'))
+  if (localDateInZone(endsAt, campaign.timeZone) > last) issues.push(outside('endsAt'))
+}
+
+function checkAttendance(attendance: number, issues: FieldIssue[]) {
+  if (!Number.isInteger(attendance) || attendance < 0) {
+    issues.push(
+      fieldIssue(['input', 'attendance'], 'ATTENDANCE_INVALID', {
+        vi: 'Số người tham dự phải là số nguyên không âm.',
+        en: 'Attendance is a whole number, zero or more.',
+      }),
+    )
+  }
+}
+
+async function checkWard(context: Context, wardCode: string | null | undefined, issues: FieldIssue[]) {
+  if (!wardCode) return
+  if (!(await context.prisma.ward.findUnique({ where: { code: wardCode }, select: { code: true } }))) {
+    issues.push(
+      fieldIssue(['input', 'wardCode'], 'WARD_UNKNOWN', {
+        vi: `Không có phường, xã nào mang mã ${wardCode}.`,
+        en: `No ward has the code ${wardCode}.`,
+      }),
+    )
+  }
+}
+
+/** Active users whose center the viewer may read (users without a center: only for admins). */
+async function checkStaff(
+  context: Context,
+  viewer: Viewer,
+  refs: readonly GlobalRef[],
+  issues: FieldIssue[],
+) {
+  const ids = refs.map((ref) => idOfType(ref, 'User'))
+  const users = await context.prisma.user.findMany({
+    where: { id: { in: ids.filter((id): id is string => id !== null) }, active: true },
+    select: { id: true, center: { select: { id: true, path: true } } },
+  })
+  const allowed = new Set(
+    users
+      .filter((user) => (user.center ? canReadCenter(viewer, user.center) : viewer.role === 'ADMIN'))
+      .map((user) => user.id),
+  )
+  ids.forEach((id, index) => {
+    if (id === null || !allowed.has(id)) {
+      issues.push(
+        fieldIssue(['input', 'staff', index], 'STAFF_UNKNOWN', {
+          vi: 'Không tìm thấy người dùng này trong các đơn vị bạn được xem.',
+          en: 'No such active user at a center you may read.',
+        }),
+      )
+    }
+  })
+  return [...allowed]
+}
+
+/** The session, if the viewer may change it: not found when it cannot even read it. */
+async function sessionToChange(context: Context, ref: GlobalRef) {
+  const id = idOfType(ref, 'OutreachSession')
+  const session = id
+    ? await context.prisma.outreachSession.findUnique({
+        where: { id },
+        include: {
+          center: { select: { id: true, path: true } },
+          campaign: true,
+          staff: { select: { id: true } },
+        },
+      })
+    : null
+  if (!session || !context.viewer || !canReadCenter(context.viewer, session.center)) {
+    throw new NotFoundError('OutreachSession', encodeGlobalID(ref.typename, ref.id))
+  }
+  assertCanWriteCenter(context.viewer, session.center)
+  return { session, viewer: context.viewer }
+}
+
+/** Bumps the version the caller holds, so the rest of the transaction works on what it checked. */
+async function claim(
+  tx: Prisma.TransactionClient,
+  session: OutreachSession,
+  version: number | null | undefined,
+) {
+  if (version != null && version !== session.version) throw new StaleObjectError(session.version)
+  const { count } = await tx.outreachSession.updateMany({
+    where: { id: session.id, version: session.version },
+    data: { version: { increment: 1 } },
+  })
+  if (count === 0) {
+    const now = await tx.outreachSession.findUniqueOrThrow({
+      where: { id: session.id },
+      select: { version: true },
+    })
+    throw new StaleObjectError(now.version)
+  }
+}
+
+function notPlanned(session: OutreachSession, action: { vi: string; en: string }) {
+  return new ConflictError({
+    vi: `Chỉ ${action.vi} buổi đang lên kế hoạch; buổi này đang ${session.status}.`,
+    en: `Only a planned session can be ${action.en}; this one is ${session.status}.`,
+  })
+}
+
+const snapshot = (session: OutreachSession & { staff?: { id: string }[]; center?: CenterRef }) => {
+  const { staff, center: _center, ...fields } = session
+  return { ...fields, ...(staff ? { staffIds: staff.map((user) => user.id) } : {}) }
+}
+
+// ─── mutations ───────────────────────────────────────────────────────────────
+
+builder.mutationField('createOutreachSession', (t) =>
+  t.field({
+    type: payload('CreateOutreachSessionPayload', 'The session planned.'),
+    description:
+      'Plans an outreach session at a center taking part in the campaign: an agent for its own center, a center manager within its subtree, an admin anywhere.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: CreateOutreachSessionInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const centerId = idOfType(input.center, 'Center')
+      const center = centerId ? await context.prisma.center.findUnique({ where: { id: centerId } }) : null
+      if (!center) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
+      assertCanWriteCenter(context.viewer, center)
+      const viewer = context.viewer
+      const campaignId = idOfType(input.campaign, 'Campaign')
+      const campaign = campaignId
+        ? await context.prisma.campaign.findUnique({
+            where: { id: campaignId },
+            include: { centers: { where: { centerId: center.id }, select: { role: true } } },
+          })
+        : null
+      if (!campaign)
+        throw new NotFoundError('Campaign', encodeGlobalID(input.campaign.typename, input.campaign.id))
+      if (campaign.status === 'CLOSED') {
+        throw new ConflictError({
+          vi: 'Chiến dịch đã kết thúc, không thể lên kế hoạch thêm buổi.',
+          en: 'The campaign is closed: no more sessions can be planned.',
+        })
+      }
+
+      const issues: FieldIssue[] = []
+      if (campaign.centers.length === 0) {
+        issues.push(
+          fieldIssue(['input', 'center'], 'CENTER_NOT_IN_CAMPAIGN', {
+            vi: 'Đơn vị này không tham gia chiến dịch.',
+            en: 'This center does not take part in the campaign.',
+          }),
+        )
+      }
+      const title = checkTitle(input.title, issues)
+      checkTimes(input.startsAt, input.endsAt, campaign, issues)
+      await checkWard(context, input.wardCode, issues)
+      const staff = await checkStaff(context, viewer, input.staff ?? [], issues)
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      return context.prisma.$transaction(async (tx) => {
+        const session = await tx.outreachSession.create({
+          data: {
+            campaignId: campaign.id,
+            centerId: center.id,
+            title,
+            kind: input.kind as SessionKind,
+            venueKind: input.venueKind as VenueKind,
+            address: input.address ? normalizeText(input.address) || null : null,
+            wardCode: input.wardCode || null,
+            startsAt: input.startsAt,
+            endsAt: input.endsAt,
+            audiences: [...new Set(input.audiences ?? [])] as AudienceGroup[],
+            staff: { connect: staff.map((id) => ({ id })) },
+            notes: input.notes ? normalizeText(input.notes) || null : null,
+            createdById: viewer.userId,
+          },
+          include: withCenter,
+        })
+        await recordAudit(tx, context, {
+          action: 'outreachSession.create',
+          entityType: 'OutreachSession',
+          entityId: session.id,
+          after: { ...snapshot(session), staffIds: staff },
+        })
+        return session
+      })
+    },
+  }),
+)
+
+builder.mutationField('updateOutreachSession', (t) =>
+  t.field({
+    type: payload('UpdateOutreachSessionPayload', 'The session changed.'),
+    description:
+      'Changes a planned session, or corrects the notes and attendance of one already done. A cancelled session no longer changes.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: UpdateOutreachSessionInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { session, viewer } = await sessionToChange(context, input.session)
+      if (session.status === 'CANCELLED') {
+        throw new ConflictError({
+          vi: 'Buổi đã bị hủy, không thể sửa.',
+          en: 'The session is cancelled and can no longer change.',
+        })
+      }
+      const issues: FieldIssue[] = []
+      const data: Prisma.OutreachSessionUpdateInput = {}
+      if (input.title != null) data.title = checkTitle(input.title, issues)
+      if (input.kind != null) data.kind = input.kind as SessionKind
+      if (input.venueKind != null) data.venueKind = input.venueKind as VenueKind
+      if (input.address !== undefined)
+        data.address = input.address ? normalizeText(input.address) || null : null
+      if (input.wardCode !== undefined) {
+        await checkWard(context, input.wardCode, issues)
+        data.ward = input.wardCode ? { connect: { code: input.wardCode } } : { disconnect: true }
+      }
+      if (input.startsAt != null || input.endsAt != null) {
+        const startsAt = input.startsAt ?? session.startsAt
+        const endsAt = input.endsAt ?? session.endsAt
+        checkTimes(startsAt, endsAt, session.campaign, issues)
+        data.startsAt = startsAt
+        data.endsAt = endsAt
+      }
+      if (input.audiences != null) data.audiences = [...new Set(input.audiences)] as AudienceGroup[]
+      if (input.staff != null) {
+        const staff = await checkStaff(context, viewer, input.staff, issues)
+        data.staff = { set: staff.map((id) => ({ id })) }
+      }
+      if (input.notes !== undefined) data.notes = input.notes ? normalizeText(input.notes) || null : null
+      if (input.attendance != null) {
+        if (session.status !== 'DONE') {
+          issues.push(
+            fieldIssue(['input', 'attendance'], 'SESSION_NOT_DONE', {
+              vi: 'Chỉ ghi số người tham dự khi buổi đã diễn ra.',
+              en: 'Attendance is recorded once the session is done.',
+            }),
+          )
+        }
+        checkAttendance(input.attendance, issues)
+        data.attendance = input.attendance
+      }
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      return context.prisma.$transaction(async (tx) => {
+        await claim(tx, session, input.version)
+        const updated = await tx.outreachSession.update({
+          where: { id: session.id },
+          data,
+          include: { ...withCenter, staff: { select: { id: true } } },
+        })
+        const { campaign: _campaign, ...before } = session
+        await recordAudit(tx, context, {
+          action: 'outreachSession.update',
+          entityType: 'OutreachSession',
+          entityId: session.id,
+          before: snapshot(before),
+          after: snapshot(updated),
+        })
+        return updated
+      })
+    },
+  }),
+)
+
+builder.mutationField('cancelOutreachSession', (t) =>
+  t.field({
+    type: payload('CancelOutreachSessionPayload', 'The session, now cancelled.'),
+    description: 'Cancels a planned session, with the reason: PLANNED → CANCELLED.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: CancelOutreachSessionInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { session } = await sessionToChange(context, input.session)
+      if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hủy được', en: 'cancelled' })
+      const reason = normalizeText(input.reason)
+      if (!reason) throw validationErrorFrom([issue('reason', 'TRANSITION_REASON_REQUIRED')])
+      return context.prisma.$transaction(async (tx) => {
+        await claim(tx, session, input.version)
+        const updated = await tx.outreachSession.update({
+          where: { id: session.id },
+          data: { status: 'CANCELLED', cancelReason: reason },
+          include: withCenter,
+        })
+        await recordAudit(tx, context, {
+          action: 'outreachSession.cancel',
+          entityType: 'OutreachSession',
+          entityId: session.id,
+          before: { status: session.status, version: session.version },
+          after: { status: updated.status, cancelReason: reason, version: updated.version },
+        })
+        return updated
+      })
+    },
+  }),
+)
+
+builder.mutationField('completeOutreachSession', (t) =>
+  t.field({
+    type: payload('CompleteOutreachSessionPayload', 'The session, now done.'),
+    description: 'Records that a planned session took place, with its attendance and notes: PLANNED → DONE.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: CompleteOutreachSessionInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { session } = await sessionToChange(context, input.session)
+      if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hoàn thành được', en: 'completed' })
+      const issues: FieldIssue[] = []
+      checkAttendance(input.attendance, issues)
+      if (issues.length > 0) throw new ValidationError(issues)
+      const notes = input.notes != null ? normalizeText(input.notes) || null : session.notes
+      return context.prisma.$transaction(async (tx) => {
+        await claim(tx, session, input.version)
+        const updated = await tx.outreachSession.update({
+          where: { id: session.id },
+          data: { status: 'DONE', attendance: input.attendance, notes },
+          include: withCenter,
+        })
+        await recordAudit(tx, context, {
+          action: 'outreachSession.complete',
+          entityType: 'OutreachSession',
+          entityId: session.id,
+          before: { status: session.status, version: session.version },
+          after: { status: updated.status, attendance: updated.attendance, notes, version: updated.version },
+        })
+        return updated
+      })
+    },
+  }),
+)
