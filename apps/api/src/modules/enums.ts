@@ -10,7 +10,15 @@ import {
   SupportGroup,
   WardType,
 } from '@tangtoc/db'
+import { enumLabels } from '@tangtoc/shared'
 import { builder } from '../builder.ts'
+
+/** Each value described by its English label, as the console shows it. */
+export function labelled<T extends string>(labels: Record<T, string>) {
+  return Object.fromEntries(
+    Object.entries(labels).map(([value, label]) => [value, { description: label }]),
+  ) as Record<T, { description: string }>
+}
 
 export const ProductEnum = builder.enumType(Product, {
   name: 'Product',
@@ -50,6 +58,7 @@ export const SexEnum = builder.enumType(Sex, {
 export const AudienceGroupEnum = builder.enumType(AudienceGroup, {
   name: 'AudienceGroup',
   description: 'Who an outreach session aims at, and which occupation group a person belongs to.',
+  values: labelled(enumLabels.en.AudienceGroup),
 })
 
 export const SupportGroupEnum = builder.enumType(SupportGroup, {
@@ -60,5 +69,7 @@ export const SupportGroupEnum = builder.enumType(SupportGroup, {
 
 export const SessionKindEnum = builder.enumType(SessionKind, {
   name: 'SessionKind',
-  description: 'What kind of outreach session it is: a launch ceremony, a conference, a consultation group, door to door, a market stall or online.',
+  description:
+    'What kind of outreach session it is: a launch ceremony, a conference, a consultation group, door to door, a market stall or online.',
+  values: labelled(enumLabels.en.SessionKind),
 })

@@ -5,27 +5,20 @@ import type { Context } from '../../context.ts'
 import { canReadCenter, readableCentersWhere } from '../auth/center-access.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
 import { idOfType } from '../centers/center.ts'
-import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
-
-/** Each value described by its English label, so GraphiQL shows what the console shows. */
-function described<T extends string>(labels: Record<T, string>) {
-  return Object.fromEntries(
-    Object.entries(labels).map(([value, label]) => [value, { description: label }]),
-  ) as Record<T, { description: string }>
-}
+import { AudienceGroupEnum, labelled, SessionKindEnum } from '../enums.ts'
 
 export const VenueKindEnum = builder.enumType(VenueKind, {
   name: 'VenueKind',
   description:
     'Where an outreach session takes place: a residential area, a market, a post office, online, …',
-  values: described(enumLabels.en.VenueKind),
+  values: labelled(enumLabels.en.VenueKind),
 })
 
 export const SessionStatusEnum = builder.enumType(SessionStatus, {
   name: 'SessionStatus',
   description:
     'Where an outreach session is in its life: planned, then done (with its attendance) or cancelled.',
-  values: described(enumLabels.en.SessionStatus),
+  values: labelled(enumLabels.en.SessionStatus),
 })
 
 export const OutreachSessionNode = builder.prismaNode('OutreachSession', {
