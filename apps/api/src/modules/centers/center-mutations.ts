@@ -11,6 +11,7 @@ import {
   fieldIssue,
   mutationErrorTypes,
   NotFoundError,
+  StaleObjectError,
   ValidationError,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -58,9 +59,10 @@ const CreateCenterInput = builder.inputType('CreateCenterInput', {
 
 const UpdateCenterInput = builder.inputType('UpdateCenterInput', {
   description:
-    'Changes to a center; fields left out stay as they are. Centers carry no version: the last change wins.',
+    'Changes to a center; fields left out stay as they are.',
   fields: (t) => ({
     center: t.globalID({ required: true, description: 'The center to change.' }),
+    version: t.int({ description: 'The version you read; an older one is a StaleObjectError.' }),
     code: t.string({ description: 'A new code, unique among centers.' }),
     name: t.string({ description: 'A new name.' }),
     kind: t.field({ type: CenterKindEnum, description: 'A new kind.' }),
@@ -125,7 +127,7 @@ builder.mutationField('updateCenter', (t) =>
   t.field({
     type: UpdateCenterPayload,
     description:
-      'Changes a center (admins). Moving it to a new parent moves its whole subtree in one transaction; a move below itself is refused. Centers carry no version: the last change wins.',
+      'Changes a center (admins). Moving it to a new parent moves its whole subtree in one transaction; a move below itself is refused; a stale `version` is refused.',
     errors: { types: mutationErrorTypes },
     authScopes: adminWrite,
     args: { input: t.arg({ type: UpdateCenterInput, required: true }) },
@@ -153,6 +155,8 @@ builder.mutationField('updateCenter', (t) =>
         const centerId = idOfType(input.center, 'Center')
         const before = centerId ? await tx.center.findUnique({ where: { id: centerId } }) : null
         if (!before) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
+        if (input.version != null && input.version !== before.version) throw new StaleObjectError(before.version)
+        data.version = { increment: 1 }
         if (typeof data.code === 'string' && data.code !== before.code) await assertCodeFree(tx, data.code)
 
         let moved = 0

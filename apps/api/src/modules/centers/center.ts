@@ -57,6 +57,7 @@ export const CenterNode = builder.prismaNode('Center', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the center was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the center last changed.' }),
+    version: t.exposeInt('version', { description: 'Increases on every change; send it back to update.' }),
   }),
 })
 
