@@ -3,9 +3,9 @@ import ErrorsPlugin from '@pothos/plugin-errors'
 import PrismaPlugin from '@pothos/plugin-prisma'
 import RelayPlugin from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
+import type { Role } from '@tangtoc/db'
 import type PrismaTypes from '@tangtoc/db/pothos'
 import { getDatamodel } from '@tangtoc/db/pothos'
-import type { Role } from '@tangtoc/db'
 import type { Context } from './context.ts'
 import { ForbiddenError } from './errors.ts'
 
@@ -37,7 +37,8 @@ export const builder = new SchemaBuilder<{
       write: viewer !== null && viewer.role !== 'VIEWER' && viewer.tokenScope !== 'READ',
       roles: (roles) => viewer !== null && roles.includes(viewer.role),
     }),
-    unauthorizedError: (_parent, _context, _info, result) => new ForbiddenError({ vi: 'Bạn không có quyền truy cập.', en: result.message }),
+    unauthorizedError: (_parent, _context, _info, result) =>
+      new ForbiddenError({ vi: 'Bạn không có quyền truy cập.', en: result.message }),
   },
   errors: {
     defaultTypes: [],

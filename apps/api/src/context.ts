@@ -1,4 +1,5 @@
 import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
+import type { ApiPubSub } from './pubsub.ts'
 
 /** Who is asking, resolved once per request from the session cookie or the bearer token. */
 export interface Viewer {
@@ -19,4 +20,6 @@ export interface Context {
   request: Request
   viewer: Viewer | null
   requestId: string
+  /** Events between instances (enrollment changes for live progress): Redis when REDIS_URL is set. */
+  pubsub: ApiPubSub
 }

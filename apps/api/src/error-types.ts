@@ -27,7 +27,10 @@ const FieldErrorRef = builder.objectRef<FieldIssue>('FieldError').implement({
     path: t.exposeStringList('path', { description: 'The path of the field in the input.' }),
     code: t.exposeString('code', { description: 'A stable machine-readable code for the rule broken.' }),
     message: t.string({ description: 'What is wrong, in English.', resolve: (issue) => issue.message.en }),
-    messageVi: t.string({ description: 'What is wrong, in Vietnamese.', resolve: (issue) => issue.message.vi }),
+    messageVi: t.string({
+      description: 'What is wrong, in Vietnamese.',
+      resolve: (issue) => issue.message.vi,
+    }),
   }),
 })
 
@@ -36,7 +39,11 @@ builder.objectType(ValidationError, {
   description: 'The input broke one or more rules; one entry per invalid field.',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
-    fieldErrors: t.field({ type: [FieldErrorRef], resolve: (error) => error.fieldErrors, description: 'Each invalid field.' }),
+    fieldErrors: t.field({
+      type: [FieldErrorRef],
+      resolve: (error) => error.fieldErrors,
+      description: 'Each invalid field.',
+    }),
   }),
 })
 
@@ -64,7 +71,8 @@ builder.objectType(ConflictError, {
     existingId: t.id({
       nullable: true,
       description: 'The global id of the record already holding the place (e.g. the live enrollment).',
-      resolve: (error) => (error.existing ? encodeGlobalID(error.existing.typename, error.existing.id) : null),
+      resolve: (error) =>
+        error.existing ? encodeGlobalID(error.existing.typename, error.existing.id) : null,
     }),
   }),
 })

@@ -91,7 +91,13 @@ export class StaleObjectError extends UserError {
   }
 }
 
-export const mutationErrorTypes = [ValidationError, NotFoundError, ForbiddenError, ConflictError, StaleObjectError]
+export const mutationErrorTypes = [
+  ValidationError,
+  NotFoundError,
+  ForbiddenError,
+  ConflictError,
+  StaleObjectError,
+]
 
 export class TooManyAttemptsError extends UserError {
   readonly code = 'TOO_MANY_ATTEMPTS'

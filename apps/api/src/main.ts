@@ -13,7 +13,9 @@ const seeded = await seedIfEmpty(prisma)
 const server = createServer({ prisma, consoleDir })
 
 server.listen(port, () => {
-  console.log(`Tăng Tốc on ${describeDatabase().label}${seeded.launchCampaignId ? ' (seeded the launch campaign)' : ''}`)
+  console.log(
+    `Tăng Tốc on ${describeDatabase().label}${seeded.launchCampaignId ? ' (seeded the launch campaign)' : ''}`,
+  )
   console.log(`  console  http://localhost:${port}/`)
   console.log(`  GraphQL  http://localhost:${port}/graphql`)
 })

@@ -24,7 +24,14 @@ export function useRequestId(): Plugin<Context> {
             ...result,
             errors: result.errors.map((error) => {
               if (!isUnexpected(error)) return error
-              console.error(JSON.stringify({ level: 'error', requestId, path: error.path, error: String(error.originalError?.stack ?? error) }))
+              console.error(
+                JSON.stringify({
+                  level: 'error',
+                  requestId,
+                  path: error.path,
+                  error: String(error.originalError?.stack ?? error),
+                }),
+              )
               return new GraphQLError(error.message, {
                 nodes: error.nodes,
                 source: error.source,

@@ -62,7 +62,11 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
       credentials: Credentials = null,
     ): Promise<GraphQLResponse<Data>> {
       const response = await fetchGraphQL({ query, variables }, credentials)
-      return { ...((await response.json()) as ExecutionResult<Data>), status: response.status, headers: response.headers }
+      return {
+        ...((await response.json()) as ExecutionResult<Data>),
+        status: response.status,
+        headers: response.headers,
+      }
     },
     /** A signed-in user of the role, at a center (a new one unless given). */
     async userWithRole(role: Role, center?: Center | null) {

@@ -20,7 +20,13 @@ const unique = (prefix: string) => `${prefix}-${++sequence}-${randomUUID().slice
 
 export async function createCenter(
   prisma: PrismaClient,
-  options: { parent?: Center; name?: string; kind?: CenterKind; organization?: Organization; wardCode?: string } = {},
+  options: {
+    parent?: Center
+    name?: string
+    kind?: CenterKind
+    organization?: Organization
+    wardCode?: string
+  } = {},
 ): Promise<Center> {
   const id = randomUUID()
   const name = options.name ?? `Bưu điện ${unique('TT')}`
@@ -84,7 +90,10 @@ export async function createCampaign(
       status: options.status ?? 'ACTIVE',
       centers: {
         create: [
-          ...(options.organizers ?? []).map((center) => ({ centerId: center.id, role: 'ORGANIZER' as const })),
+          ...(options.organizers ?? []).map((center) => ({
+            centerId: center.id,
+            role: 'ORGANIZER' as const,
+          })),
           ...(options.centers ?? []).map((center) => ({ centerId: center.id, role: 'PARTICIPANT' as const })),
         ],
       },
@@ -93,7 +102,9 @@ export async function createCampaign(
 }
 
 /** A person with a well-formed citizen ID that agrees with their birth date and sex. */
-export function personInput(options: { fullName?: string; dateOfBirth?: string; sex?: Sex; phone?: string } = {}) {
+export function personInput(
+  options: { fullName?: string; dateOfBirth?: string; sex?: Sex; phone?: string } = {},
+) {
   const sex = options.sex ?? 'FEMALE'
   const dateOfBirth = options.dateOfBirth ?? '1985-06-15'
   return {
@@ -118,5 +129,6 @@ export async function createPerson(
     },
   })
 }
-export * from './fixtures-reports.ts'
+export * from './fixtures-enrollments.ts'
 export * from './fixtures-outreach.ts'
+export * from './fixtures-reports.ts'

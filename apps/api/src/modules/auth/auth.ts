@@ -25,7 +25,9 @@ builder.queryField('me', (t) =>
     nullable: true,
     description: 'The signed-in user, or null.',
     resolve: (query, _root, _args, context) =>
-      context.viewer ? context.prisma.user.findUnique({ ...query, where: { id: context.viewer.userId } }) : null,
+      context.viewer
+        ? context.prisma.user.findUnique({ ...query, where: { id: context.viewer.userId } })
+        : null,
   }),
 )
 
@@ -91,12 +93,16 @@ builder.mutationField('logIn', (t) =>
           data: { failedLogins: 0, lastFailedLoginAt: null },
           include: { center: { select: { path: true } } },
         })
-        await recordAudit(tx, { ...context, viewer: null }, {
-          action: 'auth.logIn',
-          entityType: 'User',
-          entityId: user.id,
-          after: { loginSessionId: session.id },
-        })
+        await recordAudit(
+          tx,
+          { ...context, viewer: null },
+          {
+            action: 'auth.logIn',
+            entityType: 'User',
+            entityId: user.id,
+            after: { loginSessionId: session.id },
+          },
+        )
         return { user: updated, session }
       })
       await context.request.cookieStore?.set({
@@ -110,7 +116,11 @@ builder.mutationField('logIn', (t) =>
         domain: null,
       })
       // From here on this request is the signed-in user's, so the payload may show them.
-      context.viewer = viewerFromUser(signedIn, { credential: 'session', tokenScope: null, loginSessionId: session.id })
+      context.viewer = viewerFromUser(signedIn, {
+        credential: 'session',
+        tokenScope: null,
+        loginSessionId: session.id,
+      })
       return { user: signedIn }
     },
   }),
@@ -125,7 +135,11 @@ builder.mutationField('logOut', (t) =>
       if (!loginSessionId) return false
       await context.prisma.$transaction(async (tx) => {
         await tx.loginSession.delete({ where: { id: loginSessionId } })
-        await recordAudit(tx, context, { action: 'auth.logOut', entityType: 'User', entityId: context.viewer?.userId ?? '' })
+        await recordAudit(tx, context, {
+          action: 'auth.logOut',
+          entityType: 'User',
+          entityId: context.viewer?.userId ?? '',
+        })
       })
       return true
     },

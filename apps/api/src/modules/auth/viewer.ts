@@ -39,10 +39,17 @@ export async function resolveViewer(prisma: PrismaClient, request: Request): Pro
   if (bearer) {
     const token = await prisma.apiToken.findUnique({
       where: { tokenHash: hashSecret(bearer) },
-      select: { id: true, scope: true, revokedAt: true, expiresAt: true, user: { select: viewerUserSelection } },
+      select: {
+        id: true,
+        scope: true,
+        revokedAt: true,
+        expiresAt: true,
+        user: { select: viewerUserSelection },
+      },
     })
     const now = new Date()
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active) return null
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active)
+      return null
     await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
     return viewerFromUser(token.user, { credential: 'token', tokenScope: token.scope, loginSessionId: null })
   }
