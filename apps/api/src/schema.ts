@@ -17,5 +17,10 @@ import './modules/auth/api-token.ts'
 import './modules/audit/audit-event.ts'
 import './modules/contribution/contribution-parameter.ts'
 import './modules/contribution/quote.ts'
+import './modules/people/person.ts'
+import './modules/people/household.ts'
+import './modules/enrollments/enrollment.ts'
+import './modules/enrollments/mutations.ts'
+import './modules/enrollments/lifecycle.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

@@ -1,0 +1,83 @@
+// What every change of an enrollment shares: finding it where the viewer may act, the version check,
+// the household the quote ranks, and telling a duplicate apart from a bug.
+
+import type { Enrollment } from '@tangtoc/db'
+import { Prisma } from '@tangtoc/db'
+import type { Context, Viewer } from '../../context.ts'
+import { ConflictError, NotFoundError, StaleObjectError } from '../../errors.ts'
+import { assertCanWriteCenter } from '../auth/center-access.ts'
+import { readableEnrollmentsWhere } from '../people/visibility.ts'
+import { idOf } from './enrollment.ts'
+
+export type EnrollmentWithCenter = Enrollment & { center: { id: string; path: string } }
+
+/**
+ * The enrollment the input names, when the viewer may change it: NotFoundError when it does not exist
+ * or is out of the viewer's sight, ForbiddenError when its center is not the viewer's to write,
+ * StaleObjectError when the version given is not the stored one.
+ */
+export async function enrollmentToChange(
+  context: Context,
+  globalId: string,
+  version: number,
+): Promise<{ enrollment: EnrollmentWithCenter; viewer: Viewer }> {
+  const id = idOf(globalId, 'Enrollment')
+  const enrollment = await context.prisma.enrollment.findFirst({
+    where: { id, AND: [readableEnrollmentsWhere(context.viewer)] },
+    include: { center: { select: { id: true, path: true } } },
+  })
+  if (!enrollment) throw new NotFoundError('Enrollment', globalId)
+  assertCanWriteCenter(context.viewer, enrollment.center)
+  if (enrollment.version !== version) throw new StaleObjectError(enrollment.version)
+  return { enrollment, viewer: context.viewer }
+}
+
+/** Updates the row only if it still has the version read; StaleObjectError otherwise. */
+export async function updateAtVersion(
+  tx: Prisma.TransactionClient,
+  enrollment: Pick<Enrollment, 'id' | 'version'>,
+  data: Prisma.EnrollmentUncheckedUpdateManyInput,
+): Promise<Enrollment> {
+  const { count } = await tx.enrollment.updateMany({
+    where: { id: enrollment.id, version: enrollment.version },
+    data: { ...data, version: { increment: 1 } },
+  })
+  if (count === 0) {
+    const current = await tx.enrollment.findUnique({
+      where: { id: enrollment.id },
+      select: { version: true },
+    })
+    throw new StaleObjectError(current?.version ?? enrollment.version)
+  }
+  return tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })
+}
+
+/** The model a unique-constraint violation happened on, or null when the error is something else. */
+export function uniqueViolationOn(error: unknown): string | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    const meta = (error.meta ?? {}) as { modelName?: string; target?: unknown }
+    if (meta.modelName) return meta.modelName
+    const target = JSON.stringify(meta.target ?? error.message)
+    return target.includes('citizenId') ? 'Person' : target.includes('live') ? 'Enrollment' : 'unknown'
+  }
+  return null
+}
+
+/** The live enrollment a person already holds for the product in the campaign, as a ConflictError. */
+export async function duplicateConflict(
+  db: Prisma.TransactionClient | Context['prisma'],
+  where: { campaignId: string; personId: string; product: Enrollment['product'] },
+): Promise<ConflictError | null> {
+  const existing = await db.enrollment.findFirst({ where: { ...where, live: true }, select: { id: true } })
+  if (!existing) return null
+  return new ConflictError(
+    {
+      vi: 'Người này đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch.',
+      en: 'This person already has a live enrollment for this product in the campaign.',
+    },
+    { typename: 'Enrollment', id: existing.id },
+  )
+}
+
+/** Interactive transactions that wait for each other under load (PGlite runs one at a time). */
+export const transactionOptions = { maxWait: 15_000, timeout: 30_000 } as const

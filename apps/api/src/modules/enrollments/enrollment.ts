@@ -1,0 +1,276 @@
+import { decodeGlobalID } from '@pothos/plugin-relay'
+import type { Prisma } from '@tangtoc/db'
+import { availableActions, type enrollmentActions } from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import { NotFoundError } from '../../errors.ts'
+import { canWriteCenter } from '../auth/center-access.ts'
+import { EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
+import { readableEnrollmentsWhere, searchNeedle } from '../people/visibility.ts'
+
+export const EnrollmentActionEnum = builder.enumType('EnrollmentAction', {
+  description: 'A step of the enrollment lifecycle.',
+  values: {
+    SUBMIT: { description: 'DRAFT → SUBMITTED: the agent hands the registration in.' },
+    CONFIRM_PAYMENT: { description: 'SUBMITTED → PAID: the money is received (the “verify” step).' },
+    ACTIVATE: {
+      description: 'PAID → ACTIVE: social insurance has recorded the participation or issued the card.',
+    },
+    REJECT: { description: 'SUBMITTED or PAID → REJECTED, with a reason.' },
+    CANCEL: { description: 'DRAFT, SUBMITTED or PAID → CANCELLED, with a reason.' },
+  } satisfies Record<(typeof enrollmentActions)[number], unknown>,
+})
+
+export const EnrollmentNode = builder.prismaNode('Enrollment', {
+  id: { field: 'id' },
+  description:
+    'A person’s registration for a product in a campaign, at a center: the contribution quoted and where it is in its lifecycle.',
+  authScopes: { signedIn: true },
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [readableEnrollmentsWhere(context.viewer)] }),
+  fields: (t) => ({
+    campaign: t.relation('campaign', { description: 'The campaign.' }),
+    center: t.relation('center', { description: 'The center that registered it.' }),
+    session: t.relation('session', {
+      nullable: true,
+      description: 'The outreach session it came from, if any.',
+    }),
+    registeredBy: t.relation('registeredBy', { description: 'The user who registered it.' }),
+    product: t.expose('product', { type: ProductEnum, description: 'What the person enrolls in.' }),
+    person: t.relation('person', { description: 'The person enrolled.' }),
+    household: t.relation('household', {
+      nullable: true,
+      description: 'Household health insurance: the household the person is insured with.',
+    }),
+    quoteDate: t.expose('quoteDate', {
+      type: 'Date',
+      description: 'The date whose contribution rules priced it.',
+    }),
+    months: t.exposeInt('months', { description: 'The months paid for.' }),
+    monthlyIncome: t.exposeInt('monthlyIncome', {
+      nullable: true,
+      description: 'Voluntary social insurance: the monthly income contributed on, whole đồng.',
+    }),
+    supportGroups: t.expose('supportGroups', {
+      type: [SupportGroupEnum],
+      description: 'The person’s support groups.',
+    }),
+    householdPosition: t.exposeInt('householdPosition', {
+      nullable: true,
+      description:
+        'Household health insurance: the person’s pricing position among the members insured together.',
+    }),
+    gross: t.exposeInt('gross', {
+      description: 'The contribution for the period before support, whole đồng.',
+    }),
+    support: t.exposeInt('support', { description: 'State and city support for the period, whole đồng.' }),
+    payable: t.exposeInt('payable', { description: 'What the person pays for the period: gross − support.' }),
+    periodStart: t.expose('periodStart', { type: 'Date', description: 'The first day covered.' }),
+    periodEnd: t.expose('periodEnd', { type: 'Date', description: 'The last day covered.' }),
+    status: t.expose('status', { type: EnrollmentStatusEnum, description: 'Where it is in its lifecycle.' }),
+    statusReason: t.exposeString('statusReason', {
+      nullable: true,
+      description: 'Why it was rejected or cancelled.',
+    }),
+    socialInsuranceNumber: t.exposeString('socialInsuranceNumber', {
+      nullable: true,
+      description: 'The social-insurance record or card number, once active.',
+    }),
+    registeredAt: t.expose('registeredAt', { type: 'DateTime', description: 'When it was registered.' }),
+    registeredOn: t.expose('registeredOn', {
+      type: 'Date',
+      description: 'The day it was registered, in the campaign’s time zone: the day it counts for.',
+    }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
+    version: t.exposeInt('version', { description: 'Increases on every change; send it back to change it.' }),
+    statusChanges: t.relatedConnection('statusChanges', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Every status it has had, the first first.',
+      query: () => ({ orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    }),
+    availableActions: t.field({
+      type: [EnrollmentActionEnum],
+      description: 'The lifecycle steps you may take on it now: the buttons to show.',
+      select: { center: { select: { id: true, path: true } } },
+      resolve: (enrollment, _args, context) =>
+        context.viewer && canWriteCenter(context.viewer, enrollment.center)
+          ? availableActions(enrollment.status, context.viewer.role)
+          : [],
+    }),
+  }),
+})
+
+builder.prismaObject('EnrollmentStatusChange', {
+  description: 'One step of an enrollment’s lifecycle: from which status to which, why, by whom and when.',
+  fields: (t) => ({
+    fromStatus: t.expose('fromStatus', {
+      type: EnrollmentStatusEnum,
+      nullable: true,
+      description: 'The status before; null for the registration.',
+    }),
+    toStatus: t.expose('toStatus', { type: EnrollmentStatusEnum, description: 'The status after.' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why, for a rejection or cancellation.',
+    }),
+    actor: t.relation('actor', { nullable: true, description: 'Who made the change.' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When.' }),
+  }),
+})
+
+// ─── The list ────────────────────────────────────────────────────────────────
+
+const EnrollmentFilter = builder.inputType('EnrollmentFilter', {
+  description: 'Which enrollments to list; every condition given must hold.',
+  fields: (t) => ({
+    campaign: t.id({ description: 'Only this campaign (its global id).' }),
+    center: t.id({ description: 'Only this center and the centers below it (its global id).' }),
+    product: t.field({ type: ProductEnum, description: 'Only this product.' }),
+    status: t.field({ type: [EnrollmentStatusEnum], description: 'Only these statuses.' }),
+    registeredFrom: t.field({
+      type: 'Date',
+      description: 'Registered on or after this day (campaign time zone).',
+    }),
+    registeredTo: t.field({
+      type: 'Date',
+      description: 'Registered on or before this day (campaign time zone).',
+    }),
+    session: t.id({ description: 'Only enrollments from this outreach session (its global id).' }),
+    registeredBy: t.id({ description: 'Only enrollments registered by this user (its global id).' }),
+    search: t.string({
+      description:
+        'Part of the person’s name (diacritics ignored: "nguyen van" finds "Nguyễn Văn"), phone or citizen ID.',
+    }),
+  }),
+})
+
+const EnrollmentOrderField = builder.enumType('EnrollmentOrderField', {
+  description: 'What to sort enrollments by.',
+  values: {
+    REGISTERED_AT: { description: 'When they were registered.' },
+    FULL_NAME: { description: 'The person’s name (diacritics ignored).' },
+    STATUS: { description: 'The lifecycle status, in lifecycle order.' },
+    PAYABLE: { description: 'What the person pays.' },
+  },
+})
+
+export const OrderDirectionEnum = builder.enumType('OrderDirection', {
+  description: 'Ascending or descending.',
+  values: {
+    ASC: { description: 'Smallest, earliest or A first.' },
+    DESC: { description: 'Largest, latest or Z first.' },
+  },
+})
+
+const EnrollmentOrder = builder.inputType('EnrollmentOrder', {
+  description: 'How to sort enrollments; ties are broken by id.',
+  fields: (t) => ({
+    field: t.field({ type: EnrollmentOrderField, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC', description: 'Which way.' }),
+  }),
+})
+
+type FilterArgs = typeof EnrollmentFilter.$inferInput
+type OrderArgs = typeof EnrollmentOrder.$inferInput
+
+/** The id of a global id of the given type; a NotFoundError names it otherwise. */
+export function idOf(globalId: string, typename: string): string {
+  try {
+    const decoded = decodeGlobalID(globalId)
+    if (decoded.typename === typename) return decoded.id
+  } catch {
+    // Not a global id at all: reported below like one of the wrong type.
+  }
+  throw new NotFoundError(typename, globalId)
+}
+
+/** The enrollment list's filter as a Prisma where, within what the viewer may read (also the CSV export's). */
+export async function enrollmentFilter(filter: FilterArgs | null | undefined, context: Context) {
+  const viewer = context.viewer
+  const conditions: Prisma.EnrollmentWhereInput[] = [readableEnrollmentsWhere(viewer)]
+  if (filter?.campaign) conditions.push({ campaignId: idOf(filter.campaign, 'Campaign') })
+  if (filter?.center) {
+    const center = await context.prisma.center.findUnique({
+      where: { id: idOf(filter.center, 'Center') },
+      select: { path: true },
+    })
+    conditions.push({ center: { path: { startsWith: center?.path ?? '/none/' } } })
+  }
+  if (filter?.product) conditions.push({ product: filter.product })
+  if (filter?.status && filter.status.length > 0) conditions.push({ status: { in: filter.status } })
+  if (filter?.registeredFrom)
+    conditions.push({ registeredOn: { gte: new Date(`${filter.registeredFrom}T00:00:00Z`) } })
+  if (filter?.registeredTo)
+    conditions.push({ registeredOn: { lte: new Date(`${filter.registeredTo}T00:00:00Z`) } })
+  if (filter?.session) conditions.push({ sessionId: idOf(filter.session, 'OutreachSession') })
+  if (filter?.registeredBy) conditions.push({ registeredById: idOf(filter.registeredBy, 'User') })
+  if (filter?.search) {
+    const needle = searchNeedle(filter.search)
+    if (needle) conditions.push({ person: { searchKey: { contains: needle } } })
+  }
+  return { AND: conditions } satisfies Prisma.EnrollmentWhereInput
+}
+
+function enrollmentOrder(order: OrderArgs | null | undefined): Prisma.EnrollmentOrderByWithRelationInput[] {
+  const direction = order?.direction === 'DESC' ? 'desc' : 'asc'
+  switch (order?.field) {
+    case 'FULL_NAME':
+      return [{ person: { searchKey: direction } }, { id: direction }]
+    case 'STATUS':
+      return [{ status: direction }, { registeredAt: 'desc' }, { id: direction }]
+    case 'PAYABLE':
+      return [{ payable: direction }, { id: direction }]
+    case 'REGISTERED_AT':
+      return [{ registeredAt: direction }, { id: direction }]
+    default:
+      return [{ registeredAt: 'desc' }, { id: 'desc' }]
+  }
+}
+
+builder.queryField('enrollments', (t) =>
+  t.prismaConnection({
+    type: 'Enrollment',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    description:
+      'Enrollments at the centers you may read, filtered and sorted (the latest first by default).',
+    args: {
+      filter: t.arg({ type: EnrollmentFilter, description: 'Which enrollments.' }),
+      orderBy: t.arg({
+        type: EnrollmentOrder,
+        description: 'The order; the latest registered first by default.',
+      }),
+    },
+    totalCount: async (_parent, args, context) =>
+      context.prisma.enrollment.count({ where: await enrollmentFilter(args.filter, context) }),
+    resolve: async (query, _root, args, context) =>
+      context.prisma.enrollment.findMany({
+        ...query,
+        where: await enrollmentFilter(args.filter, context),
+        orderBy: enrollmentOrder(args.orderBy),
+      }),
+  }),
+)
+
+builder.queryField('enrollment', (t) =>
+  t.prismaField({
+    type: 'Enrollment',
+    nullable: true,
+    authScopes: { signedIn: true },
+    description: 'An enrollment by its global id, when it is at a center you may read.',
+    args: { id: t.arg.id({ required: true, description: 'The enrollment’s global id.' }) },
+    resolve: (query, _root, args, context) => {
+      let id: string
+      try {
+        id = idOf(String(args.id), 'Enrollment')
+      } catch {
+        return null
+      }
+      return context.prisma.enrollment.findFirst({
+        ...query,
+        where: { id, AND: [readableEnrollmentsWhere(context.viewer)] },
+      })
+    },
+  }),
+)

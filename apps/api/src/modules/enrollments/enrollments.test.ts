@@ -1,0 +1,180 @@
+import { createCenter, createEnrollment, createEnrollments, createPerson } from '@tangtoc/db/fixtures'
+import { QueryLog } from '@tangtoc/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { campaignSetting, gid } from './test-helpers.ts'
+
+const log = new QueryLog()
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness({ onQuery: log.record })
+})
+afterAll(() => api.close())
+
+const list = `query ($first: Int, $after: String, $filter: EnrollmentFilter, $orderBy: EnrollmentOrder) {
+  enrollments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id status payable availableActions
+      center { code }
+      session { id }
+      person { fullName citizenId phone }
+      registeredBy { username }
+    } }
+  }
+}`
+
+describe('listing enrollments', () => {
+  it('listing 10 or 100 enrollments with their center, session, person and registering user runs the same few statements', async () => {
+    const setting = await campaignSetting(api)
+    const session = await api.prisma.outreachSession.create({
+      data: {
+        campaignId: setting.campaign.id,
+        centerId: setting.center.id,
+        title: 'Buổi tư vấn',
+        kind: 'CONSULTATION_GROUP',
+        venueKind: 'MARKET',
+        startsAt: new Date(),
+        endsAt: new Date(),
+      },
+    })
+    await createEnrollments(api.prisma, 100, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.agent.user,
+      sessionId: session.id,
+    })
+    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    const run = async (first: number) => {
+      const { result, statements } = await log.during(() =>
+        api.graphql(list, { first, filter }, setting.manager.credentials),
+      )
+      expect(result.data?.enrollments.edges).toHaveLength(first)
+      expect(result.data?.enrollments.edges[0].node.session.id).toBe(gid('OutreachSession', session.id))
+      return statements.length
+    }
+    const ten = await run(10)
+    const hundred = await run(100)
+    expect(hundred).toBe(ten)
+    expect(ten).toBeLessThanOrEqual(10)
+  })
+
+  it('filters by center subtree, status, product, day and search; sorts; pages', async () => {
+    const setting = await campaignSetting(api)
+    const sibling = await createCenter(api.prisma, { parent: setting.parent })
+    await api.prisma.campaignCenter.create({
+      data: { campaignId: setting.campaign.id, centerId: sibling.id, role: 'PARTICIPANT' },
+    })
+    const lan = await createPerson(api.prisma, {
+      fullName: 'Nguyễn Văn Lân',
+      sex: 'MALE',
+      phone: '+84987000111',
+    })
+    const base = { campaign: setting.campaign, registeredBy: setting.agent.user }
+    const mine = await createEnrollment(api.prisma, {
+      ...base,
+      center: setting.center,
+      person: lan,
+      status: 'PAID',
+    })
+    await createEnrollments(api.prisma, 3, { ...base, center: sibling, status: 'SUBMITTED' })
+    await createEnrollment(api.prisma, {
+      ...base,
+      center: setting.center,
+      product: 'HOUSEHOLD_HEALTH_INSURANCE',
+      registeredAt: new Date('2025-11-05T20:00:00Z'),
+    })
+    const query = (filter: Record<string, unknown>, orderBy?: Record<string, unknown>) =>
+      api.graphql(
+        list,
+        { first: 20, filter: { campaign: gid('Campaign', setting.campaign.id), ...filter }, orderBy },
+        setting.admin.credentials,
+      )
+    expect((await query({})).data?.enrollments.totalCount).toBe(5)
+    expect((await query({ center: gid('Center', setting.parent.id) })).data?.enrollments.totalCount).toBe(5)
+    expect((await query({ center: gid('Center', sibling.id) })).data?.enrollments.totalCount).toBe(3)
+    expect((await query({ status: ['PAID'] })).data?.enrollments.edges[0].node.id).toBe(
+      gid('Enrollment', mine.id),
+    )
+    expect((await query({ product: 'HOUSEHOLD_HEALTH_INSURANCE' })).data?.enrollments.totalCount).toBe(1)
+    // 2025-11-05 20:00 UTC is 2025-11-06 in Ho Chi Minh City.
+    expect(
+      (await query({ registeredFrom: '2025-11-06', registeredTo: '2025-11-06' })).data?.enrollments
+        .totalCount,
+    ).toBe(1)
+    for (const search of [
+      'nguyen van lan',
+      'NGUYỄN văn',
+      '0987 000',
+      '+84987000111',
+      lan.citizenId.slice(0, 8),
+    ]) {
+      const found = await query({ search })
+      expect(found.data?.enrollments.totalCount, search).toBe(1)
+    }
+    const byPayable = await query({}, { field: 'STATUS', direction: 'DESC' })
+    expect(byPayable.data?.enrollments.edges[0].node.status).toBe('PAID')
+    const firstPage = await api.graphql(
+      list,
+      {
+        first: 2,
+        filter: { campaign: gid('Campaign', setting.campaign.id) },
+        orderBy: { field: 'FULL_NAME' },
+      },
+      setting.admin.credentials,
+    )
+    const secondPage = await api.graphql(
+      list,
+      {
+        first: 10,
+        after: firstPage.data?.enrollments.pageInfo.endCursor,
+        filter: { campaign: gid('Campaign', setting.campaign.id) },
+        orderBy: { field: 'FULL_NAME' },
+      },
+      setting.admin.credentials,
+    )
+    expect(firstPage.data?.enrollments.pageInfo.hasNextPage).toBe(true)
+    expect(secondPage.data?.enrollments.edges).toHaveLength(3)
+  })
+})
+
+describe('who sees which enrollments', () => {
+  it.each([
+    ['ADMIN', 'admin', 2, false],
+    ['CENTER_MANAGER of the parent', 'manager', 2, false],
+    ['AGENT of the center', 'agent', 1, false],
+    ['AGENT of another center', 'otherAgent', 0, false],
+    ['VIEWER of the parent', 'viewer', 2, true],
+  ] as const)('%s (%s) sees %i, masked: %s', async (_label, who, count, masked) => {
+    const setting = await campaignSetting(api)
+    const sibling = await createCenter(api.prisma, { parent: setting.parent })
+    const base = { campaign: setting.campaign, registeredBy: setting.admin.user }
+    const person = await createPerson(api.prisma, { phone: '+84912345678' })
+    await createEnrollment(api.prisma, { ...base, center: setting.center, person })
+    await createEnrollment(api.prisma, { ...base, center: sibling })
+    const result = await api.graphql(
+      list,
+      { first: 10, filter: { campaign: gid('Campaign', setting.campaign.id) } },
+      setting[who].credentials,
+    )
+    expect(result.data?.enrollments.totalCount).toBe(count)
+    const shown = result.data?.enrollments.edges.find(
+      (edge: { node: { center: { code: string } } }) => edge.node.center.code === setting.center.code,
+    )
+    if (shown) {
+      expect(shown.node.person.citizenId).toBe(
+        masked ? `${person.citizenId.slice(0, 3)}••••••${person.citizenId.slice(-3)}` : person.citizenId,
+      )
+      expect(shown.node.person.phone).toBe(masked ? '091••••678' : '+84912345678')
+      expect(shown.node.availableActions).toEqual(
+        masked || who === 'agent' ? [] : ['CONFIRM_PAYMENT', 'REJECT', 'CANCEL'],
+      )
+    }
+  })
+
+  it('an anonymous request sees no enrollments', async () => {
+    const result = await api.graphql(list, { first: 10 })
+    expect(result.data?.enrollments ?? null).toBeNull()
+  })
+})

@@ -1,0 +1,155 @@
+// The lifecycle steps as mutations: the shared planTransition decides which role may take which step
+// from which status; the API adds where (the center tree) and keeps the history and the daily counts.
+import type { Enrollment } from '@tangtoc/db'
+import { type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { enrollmentToChange, transactionOptions, updateAtVersion } from './changes.ts'
+import { EnrollmentNode } from './enrollment.ts'
+import { moveDailyCount } from './rollup.ts'
+
+interface Step {
+  field: string
+  action: EnrollmentAction
+  description: string
+  /** Whether the input has a reason (required for rejections and cancellations). */
+  reason: 'required' | 'optional'
+  socialInsuranceNumber?: boolean
+}
+
+const steps: Step[] = [
+  {
+    field: 'submitEnrollment',
+    action: 'SUBMIT',
+    reason: 'optional',
+    description: 'Hands a draft in: DRAFT → SUBMITTED.',
+  },
+  {
+    field: 'confirmEnrollmentPayment',
+    action: 'CONFIRM_PAYMENT',
+    reason: 'optional',
+    description: 'Verifies that the money was received: SUBMITTED → PAID (managers).',
+  },
+  {
+    field: 'activateEnrollment',
+    action: 'ACTIVATE',
+    reason: 'optional',
+    socialInsuranceNumber: true,
+    description:
+      'Records that social insurance has the participation or issued the card: PAID → ACTIVE (managers).',
+  },
+  {
+    field: 'rejectEnrollment',
+    action: 'REJECT',
+    reason: 'required',
+    description: 'Refuses a submitted or paid enrollment, with a reason (managers).',
+  },
+  {
+    field: 'cancelEnrollment',
+    action: 'CANCEL',
+    reason: 'required',
+    description: 'Withdraws an enrollment, with a reason (agents: drafts only).',
+  },
+]
+
+for (const step of steps) {
+  const typeName = step.field.charAt(0).toUpperCase() + step.field.slice(1)
+  const Input = builder.inputType(`${typeName}Input`, {
+    description: `Which enrollment, at which version. ${step.description}`,
+    fields: (t) => ({
+      id: t.id({ required: true, description: 'The enrollment (global id).' }),
+      version: t.int({
+        required: true,
+        description: 'The version you read; a newer stored one is a StaleObjectError.',
+      }),
+      reason: t.string({
+        required: step.reason === 'required',
+        description:
+          step.reason === 'required' ? 'Why; required.' : 'A note on the change, kept in the history.',
+      }),
+      ...(step.socialInsuranceNumber
+        ? {
+            socialInsuranceNumber: t.string({
+              description: 'The social-insurance record or card number, when known.',
+            }),
+          }
+        : {}),
+    }),
+  })
+  const Payload = builder.objectRef<{ enrollment: Enrollment }>(`${typeName}Payload`).implement({
+    description: 'The enrollment after the step.',
+    fields: (t) => ({
+      enrollment: t.field({
+        type: EnrollmentNode,
+        description: 'The enrollment.',
+        resolve: (p) => p.enrollment,
+      }),
+    }),
+  })
+
+  builder.mutationField(step.field, (t) =>
+    t.field({
+      type: Payload,
+      description: step.description,
+      errors: { types: mutationErrorTypes },
+      authScopes: { write: true },
+      args: { input: t.arg({ type: Input, required: true }) },
+      resolve: async (_root, { input }, context) => {
+        const { enrollment, viewer } = await enrollmentToChange(context, input.id, input.version)
+        const plan = planTransition(enrollment.status, step.action, {
+          role: viewer.role,
+          reason: input.reason,
+        })
+        if (!plan.ok) {
+          if (plan.issues.some((problem) => problem.code === 'TRANSITION_ROLE_FORBIDDEN')) {
+            const problem = plan.issues[0]
+            throw new ForbiddenError({ vi: problem?.message.vi ?? '', en: problem?.message.en ?? '' })
+          }
+          const error = validationErrorFrom(plan.issues)
+          throw new ValidationError(
+            error.fieldErrors.map((issue) => ({
+              ...issue,
+              path: issue.path[1] === 'action' ? ['input', 'id'] : issue.path,
+            })),
+          )
+        }
+        const reason = input.reason ? normalizeText(input.reason) || null : null
+        const socialInsuranceNumber =
+          'socialInsuranceNumber' in input && typeof input.socialInsuranceNumber === 'string'
+            ? input.socialInsuranceNumber.trim() || null
+            : undefined
+        const now = new Date()
+        const updated = await context.prisma.$transaction(async (tx) => {
+          const row = await updateAtVersion(tx, enrollment, {
+            status: plan.to,
+            live: isLive(plan.to) ? true : null,
+            ...(plan.to === 'REJECTED' || plan.to === 'CANCELLED' ? { statusReason: reason } : {}),
+            ...(socialInsuranceNumber ? { socialInsuranceNumber } : {}),
+          })
+          await tx.enrollmentStatusChange.create({
+            data: {
+              enrollmentId: enrollment.id,
+              fromStatus: enrollment.status,
+              toStatus: plan.to,
+              reason,
+              actorId: viewer.userId,
+              at: now,
+            },
+          })
+          await moveDailyCount(tx, enrollment, enrollment.status, plan.to)
+          const { center: _center, ...before } = enrollment
+          await recordAudit(tx, context, {
+            action: `enrollment.${step.action.toLowerCase()}`,
+            entityType: 'Enrollment',
+            entityId: enrollment.id,
+            before,
+            after: row,
+          })
+          return row
+        }, transactionOptions)
+        return { enrollment: updated }
+      },
+    }),
+  )
+}

@@ -1,0 +1,545 @@
+import type { Enrollment, Prisma, SupportGroup } from '@tangtoc/db'
+import { localDateInZone, rankHouseholdMembers } from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import {
+  type FieldIssue,
+  mutationErrorTypes,
+  NotFoundError,
+  ValidationError,
+  validationErrorFrom,
+} from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { assertCanWriteCenter } from '../auth/center-access.ts'
+import { ProductEnum, SupportGroupEnum } from '../enums.ts'
+import {
+  type CheckedPerson,
+  checkPerson,
+  checkWardCodes,
+  findOrCreatePerson,
+  PersonInput,
+} from '../people/person-input.ts'
+import {
+  duplicateConflict,
+  enrollmentToChange,
+  transactionOptions,
+  uniqueViolationOn,
+  updateAtVersion,
+} from './changes.ts'
+import { EnrollmentNode, idOf } from './enrollment.ts'
+import { priceEnrollment } from './pricing.ts'
+import { adjustDailyCount } from './rollup.ts'
+
+const issueAt = (path: string[], code: string, vi: string, en: string): FieldIssue => ({
+  path,
+  code,
+  message: { vi, en },
+})
+
+const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
+  description: 'A member of the household, in register order; the order decides each member’s rate.',
+  fields: (t) => ({
+    person: t.field({ type: PersonInput, required: true, description: 'The member’s details.' }),
+    isHead: t.boolean({
+      defaultValue: false,
+      description: 'Whether the member is the head (chủ hộ); exactly one is.',
+    }),
+    insuredElsewhere: t.boolean({
+      defaultValue: false,
+      description: 'Insured through another group (employer, state-paid): not counted in the rate order.',
+    }),
+    relationToHead: t.string({ description: 'E.g. “vợ”, “con”.' }),
+  }),
+})
+
+const RegistrationStatusEnum = builder.enumType('EnrollmentRegistrationStatus', {
+  description: 'The status a new enrollment starts in.',
+  values: {
+    DRAFT: { description: 'Saved, not yet handed in.' },
+    SUBMITTED: { description: 'Handed in for payment.' },
+  },
+})
+
+const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
+  description:
+    'A registration: who, for what, where, and the contribution inputs. The amounts are computed by the server.',
+  fields: (t) => ({
+    campaign: t.id({ required: true, description: 'The campaign (global id); it must be active.' }),
+    center: t.id({
+      required: true,
+      description: 'The registering center (global id): a participant of the campaign you may write for.',
+    }),
+    session: t.id({
+      description: 'The outreach session it came from (global id); it must belong to the campaign.',
+    }),
+    product: t.field({ type: ProductEnum, required: true, description: 'What the person enrolls in.' }),
+    person: t.field({
+      type: PersonInput,
+      required: true,
+      description: 'The person enrolled. A citizen ID on file reuses that person.',
+    }),
+    householdMembers: t.field({
+      type: [HouseholdMemberInput],
+      description:
+        'Household health insurance: every member in register order, the enrolled person among them (by citizen ID). Omitted: the person alone.',
+    }),
+    on: t.field({
+      type: 'Date',
+      description:
+        'The first day of the period, whose rules price it; today in the campaign’s time zone when omitted.',
+    }),
+    months: t.int({ required: true, description: 'The months paid for.' }),
+    monthlyIncome: t.int({
+      description: 'Voluntary social insurance: the monthly income to contribute on, whole đồng.',
+    }),
+    supportGroups: t.field({ type: [SupportGroupEnum], description: 'The person’s support groups.' }),
+    status: t.field({
+      type: RegistrationStatusEnum,
+      defaultValue: 'DRAFT',
+      description: 'DRAFT (the default) or SUBMITTED.',
+    }),
+  }),
+})
+
+const RegisterEnrollmentPayload = builder
+  .objectRef<{ enrollment: Enrollment; personReused: boolean }>('RegisterEnrollmentPayload')
+  .implement({
+    description: 'The enrollment as stored.',
+    fields: (t) => ({
+      enrollment: t.field({
+        type: EnrollmentNode,
+        description: 'The new enrollment.',
+        resolve: (p) => p.enrollment,
+      }),
+      personReused: t.exposeBoolean('personReused', {
+        description: 'True when the citizen ID was already on file and that person was reused.',
+      }),
+    }),
+  })
+
+type RegisterInput = typeof RegisterEnrollmentInput.$inferInput
+
+interface Member {
+  person: CheckedPerson
+  isHead: boolean
+  insuredElsewhere: boolean
+  relationToHead: string | null
+}
+
+/** Everything about the input that needs no transaction: references, rules, the quote. */
+async function prepareRegistration(context: Context, input: RegisterInput) {
+  const campaignId = idOf(input.campaign, 'Campaign')
+  const centerId = idOf(input.center, 'Center')
+  const sessionId = input.session ? idOf(input.session, 'OutreachSession') : null
+  const [campaign, center, session] = await Promise.all([
+    context.prisma.campaign.findUnique({ where: { id: campaignId } }),
+    context.prisma.center.findUnique({
+      where: { id: centerId },
+      include: { campaigns: { where: { campaignId, role: 'PARTICIPANT' }, select: { role: true } } },
+    }),
+    sessionId
+      ? context.prisma.outreachSession.findUnique({ where: { id: sessionId }, select: { campaignId: true } })
+      : null,
+  ])
+  if (!campaign) throw new NotFoundError('Campaign', input.campaign)
+  if (!center) throw new NotFoundError('Center', input.center)
+  assertCanWriteCenter(context.viewer, center)
+  if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
+
+  const issues: FieldIssue[] = []
+  if (campaign.status !== 'ACTIVE') {
+    issues.push(
+      issueAt(
+        ['input', 'campaign'],
+        'CAMPAIGN_NOT_ACTIVE',
+        'Chiến dịch không đang diễn ra.',
+        'The campaign is not active.',
+      ),
+    )
+  }
+  if (center.campaigns.length === 0) {
+    issues.push(
+      issueAt(
+        ['input', 'center'],
+        'CENTER_NOT_IN_CAMPAIGN',
+        'Đơn vị không tham gia chiến dịch này.',
+        'The center does not take part in this campaign.',
+      ),
+    )
+  }
+  if (session && session.campaignId !== campaign.id) {
+    issues.push(
+      issueAt(
+        ['input', 'session'],
+        'SESSION_NOT_IN_CAMPAIGN',
+        'Buổi tuyên truyền không thuộc chiến dịch này.',
+        'The outreach session belongs to another campaign.',
+      ),
+    )
+  }
+
+  const checked = checkPerson(input.person, ['input', 'person'])
+  issues.push(...checked.issues)
+  const wards = [{ code: checked.person.wardCode, path: ['input', 'person', 'wardCode'] }]
+
+  let members: Member[] | null = null
+  let enrolledIndex = 0
+  if (input.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
+    const given = input.householdMembers ?? []
+    if (given.length === 0) {
+      members = [{ person: checked.person, isHead: true, insuredElsewhere: false, relationToHead: null }]
+    } else {
+      members = given.map((member, index) => {
+        const path = ['input', 'householdMembers', String(index), 'person']
+        const result = checkPerson(member.person, path)
+        issues.push(...result.issues)
+        wards.push({ code: result.person.wardCode, path: [...path, 'wardCode'] })
+        return {
+          person: result.person,
+          isHead: member.isHead ?? false,
+          insuredElsewhere: member.insuredElsewhere ?? false,
+          relationToHead: member.relationToHead?.trim() || null,
+        }
+      })
+      const ranking = rankHouseholdMembers(members, 'householdMembers')
+      if (!ranking.ok) issues.push(...validationErrorFrom(ranking.issues).fieldErrors)
+      const seen = new Map<string, number>()
+      members.forEach((member, index) => {
+        if (seen.has(member.person.citizenId)) {
+          issues.push(
+            issueAt(
+              ['input', 'householdMembers', String(index), 'person', 'citizenId'],
+              'HOUSEHOLD_MEMBER_DUPLICATE',
+              'Thành viên này đã có trong danh sách hộ.',
+              'This member is already listed in the household.',
+            ),
+          )
+        }
+        seen.set(member.person.citizenId, index)
+      })
+      enrolledIndex = members.findIndex((member) => member.person.citizenId === checked.person.citizenId)
+      if (enrolledIndex < 0) {
+        issues.push(
+          issueAt(
+            ['input', 'householdMembers'],
+            'HOUSEHOLD_MEMBER_MISSING',
+            'Người đăng ký phải có trong danh sách thành viên hộ.',
+            'The person enrolled must be one of the household members.',
+          ),
+        )
+      } else if (members[enrolledIndex]?.insuredElsewhere) {
+        issues.push(
+          issueAt(
+            ['input', 'householdMembers', String(enrolledIndex), 'insuredElsewhere'],
+            'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE',
+            'Người đã có bảo hiểm y tế theo nhóm khác không đăng ký theo hộ.',
+            'A member insured through another group is not enrolled with the household.',
+          ),
+        )
+      }
+    }
+  } else if (input.householdMembers && input.householdMembers.length > 0) {
+    issues.push(
+      issueAt(
+        ['input', 'householdMembers'],
+        'HOUSEHOLD_NOT_FOR_PRODUCT',
+        'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
+        'Household members are only for household health insurance.',
+      ),
+    )
+  }
+  issues.push(...(await checkWardCodes(context.prisma, wards)))
+  if (issues.length > 0) throw new ValidationError(issues)
+
+  const now = new Date()
+  const on = input.on ?? localDateInZone(now, campaign.timeZone)
+  const supportGroups: SupportGroup[] = input.supportGroups ?? []
+  const pricing = await priceEnrollment(context, {
+    product: input.product,
+    on,
+    months: input.months,
+    monthlyIncome: input.monthlyIncome ?? null,
+    supportGroups,
+    jurisdiction: campaign.jurisdiction,
+    ...(members ? { household: { members, enrolledIndex: Math.max(enrolledIndex, 0) } } : {}),
+  })
+  return {
+    campaign,
+    center,
+    sessionId,
+    person: checked.person,
+    members,
+    enrolledIndex,
+    on,
+    now,
+    supportGroups,
+    pricing,
+  }
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareRegistration>>
+
+/** The household of the enrolled person with these members in this order, or a new one. */
+async function householdFor(
+  tx: Prisma.TransactionClient,
+  members: Member[],
+  personIds: string[],
+  enrolledPersonId: string,
+): Promise<string> {
+  const candidates = await tx.household.findMany({
+    where: { members: { some: { personId: enrolledPersonId } } },
+    include: { members: { orderBy: { position: 'asc' }, select: { personId: true } } },
+  })
+  const same = candidates.find(
+    (household) =>
+      household.members.length === personIds.length &&
+      household.members.every((member, index) => member.personId === personIds[index]),
+  )
+  if (same) return same.id
+  const head = members.find((member) => member.isHead) ?? members[0]
+  const household = await tx.household.create({
+    data: {
+      address: head?.person.address ?? null,
+      wardCode: head?.person.wardCode ?? null,
+      members: {
+        create: members.map((member, index) => ({
+          personId: personIds[index] ?? '',
+          position: index + 1,
+          isHead: member.isHead,
+          insuredElsewhere: member.insuredElsewhere,
+          relationToHead: member.relationToHead,
+        })),
+      },
+    },
+  })
+  return household.id
+}
+
+async function storeRegistration(context: Context, input: RegisterInput, prepared: Prepared) {
+  const viewer = context.viewer
+  if (!viewer) throw new Error('registration without a viewer')
+  return context.prisma.$transaction(async (tx) => {
+    const { person, reused } = await findOrCreatePerson(tx, context, prepared.person, ['input', 'person'])
+    const where = { campaignId: prepared.campaign.id, personId: person.id, product: input.product }
+    const duplicate = await duplicateConflict(tx, where)
+    if (duplicate) throw duplicate
+
+    let householdId: string | null = null
+    if (prepared.members) {
+      const personIds: string[] = []
+      for (const [index, member] of prepared.members.entries()) {
+        if (index === prepared.enrolledIndex) personIds.push(person.id)
+        else {
+          const path = ['input', 'householdMembers', String(index), 'person']
+          personIds.push((await findOrCreatePerson(tx, context, member.person, path)).person.id)
+        }
+      }
+      householdId = await householdFor(tx, prepared.members, personIds, person.id)
+    }
+
+    const status = input.status ?? 'DRAFT'
+    const registeredOn = new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`)
+    const enrollment = await tx.enrollment.create({
+      data: {
+        ...where,
+        centerId: prepared.center.id,
+        sessionId: prepared.sessionId,
+        registeredById: viewer.userId,
+        householdId,
+        quoteDate: new Date(`${prepared.on}T00:00:00Z`),
+        months: input.months,
+        monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
+        supportGroups: prepared.supportGroups,
+        ...prepared.pricing,
+        status,
+        live: true,
+        registeredAt: prepared.now,
+        registeredOn,
+        statusChanges: {
+          create: { fromStatus: null, toStatus: status, actorId: viewer.userId, at: prepared.now },
+        },
+      },
+    })
+    await adjustDailyCount(tx, { ...where, centerId: prepared.center.id, registeredOn }, status, 1)
+    await recordAudit(tx, context, {
+      action: 'enrollment.register',
+      entityType: 'Enrollment',
+      entityId: enrollment.id,
+      after: enrollment,
+    })
+    return { enrollment, personReused: reused }
+  }, transactionOptions)
+}
+
+builder.mutationField('registerEnrollment', (t) =>
+  t.field({
+    type: RegisterEnrollmentPayload,
+    description:
+      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server. A second live enrollment of the same person for the same product in the campaign is a ConflictError naming the first.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const prepared = await prepareRegistration(context, input)
+      // Two agents registering the same new person at the same moment: the loser's insert of the
+      // person or of the live enrollment violates a unique index; retry once to reuse the person,
+      // and name the winner's enrollment when it is the enrollment that collides.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await storeRegistration(context, input, prepared)
+        } catch (error) {
+          const model = uniqueViolationOn(error)
+          if (model === 'Person' && attempt < 3) continue
+          if (model === 'Enrollment') {
+            const person = await context.prisma.person.findUnique({
+              where: { citizenId: prepared.person.citizenId },
+              select: { id: true },
+            })
+            const duplicate = person
+              ? await duplicateConflict(context.prisma, {
+                  campaignId: prepared.campaign.id,
+                  personId: person.id,
+                  product: input.product,
+                })
+              : null
+            if (duplicate) throw duplicate
+          }
+          throw error
+        }
+      }
+    },
+  }),
+)
+
+// ─── Update ──────────────────────────────────────────────────────────────────
+
+const UpdateEnrollmentInput = builder.inputType('UpdateEnrollmentInput', {
+  description:
+    'Changes to a draft or submitted enrollment; omitted fields keep their value. The quote is made again.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The enrollment (global id).' }),
+    version: t.int({
+      required: true,
+      description: 'The version you read; a newer stored one is a StaleObjectError.',
+    }),
+    session: t.id({ description: 'The outreach session (global id); null to clear it.' }),
+    on: t.field({ type: 'Date', description: 'The first day of the period, whose rules price it.' }),
+    months: t.int({ description: 'The months paid for.' }),
+    monthlyIncome: t.int({ description: 'Voluntary social insurance: the monthly income to contribute on.' }),
+    supportGroups: t.field({ type: [SupportGroupEnum], description: 'The person’s support groups.' }),
+  }),
+})
+
+const UpdateEnrollmentPayload = builder
+  .objectRef<{ enrollment: Enrollment }>('UpdateEnrollmentPayload')
+  .implement({
+    description: 'The enrollment as stored.',
+    fields: (t) => ({
+      enrollment: t.field({
+        type: EnrollmentNode,
+        description: 'The enrollment.',
+        resolve: (p) => p.enrollment,
+      }),
+    }),
+  })
+
+builder.mutationField('updateEnrollment', (t) =>
+  t.field({
+    type: UpdateEnrollmentPayload,
+    description:
+      'Changes a DRAFT or SUBMITTED enrollment’s session or contribution inputs, and quotes it again.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: UpdateEnrollmentInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { enrollment } = await enrollmentToChange(context, input.id, input.version)
+      const issues: FieldIssue[] = []
+      if (enrollment.status !== 'DRAFT' && enrollment.status !== 'SUBMITTED') {
+        issues.push(
+          issueAt(
+            ['input', 'id'],
+            'ENROLLMENT_NOT_EDITABLE',
+            'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
+            'Only a draft or submitted enrollment can be changed.',
+          ),
+        )
+      }
+      let sessionId = enrollment.sessionId
+      if (input.session !== undefined) {
+        sessionId = input.session === null ? null : idOf(input.session, 'OutreachSession')
+        if (sessionId) {
+          const session = await context.prisma.outreachSession.findUnique({
+            where: { id: sessionId },
+            select: { campaignId: true },
+          })
+          if (!session) throw new NotFoundError('OutreachSession', input.session ?? '')
+          if (session.campaignId !== enrollment.campaignId) {
+            issues.push(
+              issueAt(
+                ['input', 'session'],
+                'SESSION_NOT_IN_CAMPAIGN',
+                'Buổi tuyên truyền không thuộc chiến dịch này.',
+                'The outreach session belongs to another campaign.',
+              ),
+            )
+          }
+        }
+      }
+      if (issues.length > 0) throw new ValidationError(issues)
+
+      const campaign = await context.prisma.campaign.findUniqueOrThrow({
+        where: { id: enrollment.campaignId },
+      })
+      const members = enrollment.householdId
+        ? await context.prisma.householdMember.findMany({
+            where: { householdId: enrollment.householdId },
+            orderBy: { position: 'asc' },
+            select: { personId: true, insuredElsewhere: true },
+          })
+        : null
+      const on = input.on ?? enrollment.quoteDate.toISOString().slice(0, 10)
+      const months = input.months ?? enrollment.months
+      const monthlyIncome = input.monthlyIncome === undefined ? enrollment.monthlyIncome : input.monthlyIncome
+      const supportGroups = input.supportGroups ?? enrollment.supportGroups
+      const pricing = await priceEnrollment(context, {
+        product: enrollment.product,
+        on,
+        months,
+        monthlyIncome,
+        supportGroups,
+        jurisdiction: campaign.jurisdiction,
+        ...(members
+          ? {
+              household: {
+                members,
+                enrolledIndex: Math.max(
+                  members.findIndex((member) => member.personId === enrollment.personId),
+                  0,
+                ),
+              },
+            }
+          : {}),
+      })
+      const updated = await context.prisma.$transaction(async (tx) => {
+        const row = await updateAtVersion(tx, enrollment, {
+          sessionId,
+          quoteDate: new Date(`${on}T00:00:00Z`),
+          months,
+          monthlyIncome,
+          supportGroups,
+          ...pricing,
+        })
+        const { center: _center, ...before } = enrollment
+        await recordAudit(tx, context, {
+          action: 'enrollment.update',
+          entityType: 'Enrollment',
+          entityId: enrollment.id,
+          before,
+          after: row,
+        })
+        return row
+      }, transactionOptions)
+      return { enrollment: updated }
+    },
+  }),
+)

@@ -1,0 +1,338 @@
+import { randomBytes } from 'node:crypto'
+import { createCampaign, createCenter, personInput } from '@tangtoc/db/fixtures'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { hashSecret } from '../auth/credentials.ts'
+import { campaignSetting, gid, registerEnrollment, vsiInput, wasRefused } from './test-helpers.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+describe('registering an enrollment', () => {
+  it('an agent registers voluntary social insurance: amounts, period, history, daily count and audit in one go', async () => {
+    const setting = await campaignSetting(api)
+    const result = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting) },
+      setting.agent.credentials,
+    )
+    const payload = result.data?.registerEnrollment
+    expect(payload.__typename).toBe('RegisterEnrollmentPayload')
+    expect(payload.personReused).toBe(false)
+    expect(payload.enrollment).toMatchObject({
+      status: 'SUBMITTED',
+      gross: 330_000,
+      support: 66_000,
+      payable: 264_000,
+      months: 1,
+      quoteDate: '2025-11-04',
+      periodStart: '2025-11-04',
+      periodEnd: '2025-12-03',
+      version: 1,
+      availableActions: [],
+      statusChanges: { totalCount: 1, edges: [{ node: { fromStatus: null, toStatus: 'SUBMITTED' } }] },
+    })
+    expect(payload.enrollment.person.phone).toBe('+84912345678')
+
+    const stored = await api.prisma.enrollment.findFirstOrThrow({
+      where: { campaignId: setting.campaign.id },
+    })
+    expect(stored.live).toBe(true)
+    const person = await api.prisma.person.findUniqueOrThrow({ where: { id: stored.personId } })
+    expect(person.address).toBe('12 Lê Lợi')
+    expect(person.searchKey).toContain('nguyen thi lan')
+    const counts = await api.prisma.enrollmentDailyCount.findMany({
+      where: { campaignId: setting.campaign.id },
+    })
+    expect(counts).toEqual([
+      expect.objectContaining({
+        centerId: setting.center.id,
+        status: 'SUBMITTED',
+        count: 1,
+        day: stored.registeredOn,
+      }),
+    ])
+    const audit = await api.prisma.auditEvent.findMany({ where: { entityId: stored.id } })
+    expect(audit.map((event) => event.action)).toEqual(['enrollment.register'])
+  })
+
+  it('a household of five ranks its members in order; each member’s enrollment carries that member’s own share', async () => {
+    const setting = await campaignSetting(api)
+    const people = [1970, 1972, 1995, 1998, 2001].map((year, index) =>
+      personInput({
+        fullName: `Trần Văn ${index + 1}`,
+        dateOfBirth: `${year}-01-0${index + 1}`,
+        sex: 'MALE',
+      }),
+    )
+    const householdMembers = people.map((person, index) => ({
+      person,
+      isHead: index === 0,
+      relationToHead: index === 0 ? null : 'con',
+    }))
+    const enroll = (index: number) =>
+      api.graphql(
+        registerEnrollment,
+        {
+          input: {
+            ...vsiInput(setting),
+            product: 'HOUSEHOLD_HEALTH_INSURANCE',
+            person: people[index],
+            householdMembers,
+            monthlyIncome: null,
+            supportGroups: [],
+            months: 12,
+          },
+        },
+        setting.agent.credentials,
+      )
+    const totals: number[] = []
+    for (let index = 0; index < 5; index++) {
+      const payload = (await enroll(index)).data?.registerEnrollment
+      expect(payload.__typename, JSON.stringify(payload)).toBe('RegisterEnrollmentPayload')
+      expect(payload.enrollment.householdPosition).toBe(index + 1)
+      totals.push(payload.enrollment.gross)
+    }
+    expect(totals).toEqual([1_263_600, 884_520, 758_160, 631_800, 505_440])
+    expect(totals.reduce((sum, total) => sum + total, 0)).toBe(4_043_520)
+    // One household, reused by every member's registration.
+    const households = await api.prisma.enrollment.findMany({
+      where: { campaignId: setting.campaign.id },
+      select: { householdId: true },
+      distinct: ['householdId'],
+    })
+    expect(households).toHaveLength(1)
+  })
+
+  it('a member insured elsewhere is skipped when ranking the rest', async () => {
+    const setting = await campaignSetting(api)
+    const head = personInput({ fullName: 'Lê Văn Chủ', sex: 'MALE', dateOfBirth: '1970-02-02' })
+    const elsewhere = personInput({ fullName: 'Lê Thị Công Nhân', dateOfBirth: '1990-03-03' })
+    const child = personInput({ fullName: 'Lê Văn Con', sex: 'MALE', dateOfBirth: '2010-04-04' })
+    const result = await api.graphql(
+      registerEnrollment,
+      {
+        input: {
+          ...vsiInput(setting),
+          product: 'HOUSEHOLD_HEALTH_INSURANCE',
+          person: child,
+          householdMembers: [
+            { person: head, isHead: true },
+            { person: elsewhere, insuredElsewhere: true },
+            { person: child },
+          ],
+          monthlyIncome: null,
+          supportGroups: [],
+          months: 12,
+        },
+      },
+      setting.agent.credentials,
+    )
+    expect(result.data?.registerEnrollment.enrollment).toMatchObject({ householdPosition: 2, gross: 884_520 })
+  })
+
+  it('a citizen ID on file reuses the person and says so; different identity details are a validation error', async () => {
+    const first = await campaignSetting(api)
+    const second = await campaignSetting(api)
+    const person = personInput({ fullName: 'Phạm Thị Hoa' })
+    await api.graphql(registerEnrollment, { input: vsiInput(first, {}, person) }, first.agent.credentials)
+    const again = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(second, {}, { ...person, fullName: 'Pham Thi Hoa', phone: '0987654321' }) },
+      second.agent.credentials,
+    )
+    expect(again.data?.registerEnrollment.personReused).toBe(true)
+    const stored = await api.prisma.person.findUniqueOrThrow({ where: { citizenId: person.citizenId } })
+    expect(stored.fullName).toBe('Phạm Thị Hoa')
+    expect(await api.prisma.person.count({ where: { citizenId: person.citizenId } })).toBe(1)
+
+    const third = await campaignSetting(api)
+    const clash = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(third, {}, { ...person, fullName: 'Võ Văn Khác' }) },
+      third.agent.credentials,
+    )
+    expect(clash.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'person', 'fullName'], code: 'PERSON_DETAILS_DIFFER' }),
+    ])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: third.campaign.id } })).toBe(0)
+  })
+
+  it('the shared identity rules and the ward list check the person', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput({ dateOfBirth: '1985-06-15', sex: 'FEMALE' })
+    const result = await api.graphql(
+      registerEnrollment,
+      {
+        input: vsiInput(
+          setting,
+          {},
+          {
+            ...person,
+            sex: 'MALE',
+          },
+        ),
+      },
+      setting.agent.credentials,
+    )
+    const bad = await api.graphql(
+      registerEnrollment,
+      {
+        input: {
+          ...vsiInput(setting),
+          person: { ...personInput(), fullName: '   ', phone: '0112345678', wardCode: '99999' },
+          monthlyIncome: 1_000_000,
+        },
+      },
+      setting.agent.credentials,
+    )
+    expect(result.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: ['input', 'person', 'citizenId'],
+        code: 'CITIZEN_ID_CENTURY_SEX_MISMATCH',
+      }),
+    ])
+    const codes = bad.data?.registerEnrollment.fieldErrors.map(
+      (e: { path: string[]; code: string }) => `${e.path.join('.')} ${e.code}`,
+    )
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'input.person.fullName NAME_REQUIRED',
+        'input.person.phone PHONE_PREFIX',
+        'input.person.wardCode WARD_UNKNOWN',
+      ]),
+    )
+    const quote = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { monthlyIncome: 1_000_000 }) },
+      setting.agent.credentials,
+    )
+    expect(quote.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'monthlyIncome'], code: 'INCOME_BELOW_FLOOR' }),
+    ])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
+    expect(await api.prisma.auditEvent.count({ where: { actorId: setting.agent.user.id } })).toBe(0)
+  })
+
+  it('the center must take part in the campaign, and the session must belong to it', async () => {
+    const setting = await campaignSetting(api)
+    const outsider = await createCenter(api.prisma)
+    const admin = setting.admin.credentials
+    const notParticipant = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput({ campaign: setting.campaign, center: outsider }) },
+      admin,
+    )
+    expect(notParticipant.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'center'], code: 'CENTER_NOT_IN_CAMPAIGN' }),
+    ])
+    const otherCampaign = await createCampaign(api.prisma, { centers: [setting.center] })
+    const session = await api.prisma.outreachSession.create({
+      data: {
+        campaignId: otherCampaign.id,
+        centerId: setting.center.id,
+        title: 'Buổi khác',
+        kind: 'CONSULTATION_GROUP',
+        venueKind: 'MARKET',
+        startsAt: new Date(),
+        endsAt: new Date(),
+      },
+    })
+    const wrongSession = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { session: gid('OutreachSession', session.id) }) },
+      admin,
+    )
+    expect(wrongSession.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'session'], code: 'SESSION_NOT_IN_CAMPAIGN' }),
+    ])
+    const unknownCampaign = await api.graphql(
+      registerEnrollment,
+      {
+        input: vsiInput({ campaign: { id: '00000000-0000-7000-8000-000000000000' }, center: setting.center }),
+      },
+      admin,
+    )
+    expect(unknownCampaign.data?.registerEnrollment.__typename).toBe('NotFoundError')
+  })
+
+  it('a second live enrollment of the same person is a ConflictError naming the first', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, {}, person) },
+      setting.agent.credentials,
+    )
+    const second = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, {}, person) },
+      setting.manager.credentials,
+    )
+    expect(second.data?.registerEnrollment).toMatchObject({
+      __typename: 'ConflictError',
+      existingId: first.data?.registerEnrollment.enrollment.id,
+    })
+  })
+
+  it('two agents registering the same new person at the same moment: exactly one succeeds, the other names it', async () => {
+    const setting = await campaignSetting(api)
+    const secondAgent = await api.userWithRole('AGENT', setting.center)
+    const person = personInput()
+    const results = await Promise.all(
+      [setting.agent, secondAgent, setting.manager, setting.admin].map((user) =>
+        api.graphql(registerEnrollment, { input: vsiInput(setting, {}, person) }, user.credentials),
+      ),
+    )
+    const payloads = results.map((result) => result.data?.registerEnrollment)
+    const winners = payloads.filter((payload) => payload?.__typename === 'RegisterEnrollmentPayload')
+    const losers = payloads.filter((payload) => payload?.__typename === 'ConflictError')
+    expect(winners, JSON.stringify(results)).toHaveLength(1)
+    expect(losers).toHaveLength(3)
+    for (const loser of losers) expect(loser.existingId).toBe(winners[0].enrollment.id)
+    expect(await api.prisma.person.count({ where: { citizenId: person.citizenId } })).toBe(1)
+    const counts = await api.prisma.enrollmentDailyCount.findMany({
+      where: { campaignId: setting.campaign.id },
+    })
+    expect(counts.map((row) => row.count)).toEqual([1])
+  })
+})
+
+describe('who may register', () => {
+  it.each([
+    ['ADMIN', 'admin', 'RegisterEnrollmentPayload'],
+    ['CENTER_MANAGER of the parent center', 'manager', 'RegisterEnrollmentPayload'],
+    ['AGENT of the center', 'agent', 'RegisterEnrollmentPayload'],
+    ['AGENT of another center', 'otherAgent', 'ForbiddenError'],
+  ] as const)('%s → %s', async (_label, who, expected) => {
+    const setting = await campaignSetting(api)
+    const result = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting) },
+      setting[who].credentials,
+    )
+    expect(result.data?.registerEnrollment.__typename).toBe(expected)
+  })
+
+  it('a viewer, a read-only token and an anonymous request cannot register, and nothing is written', async () => {
+    const setting = await campaignSetting(api)
+    const token = `tt_${randomBytes(16).toString('hex')}`
+    await api.prisma.apiToken.create({
+      data: {
+        name: 't',
+        prefix: 'tt',
+        tokenHash: hashSecret(token),
+        scope: 'READ',
+        userId: setting.admin.user.id,
+      },
+    })
+    for (const credentials of [setting.viewer.credentials, { token }, null]) {
+      const result = await api.graphql(registerEnrollment, { input: vsiInput(setting) }, credentials)
+      expect(wasRefused(result, 'registerEnrollment'), JSON.stringify(result)).toBe(true)
+    }
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
+  })
+})

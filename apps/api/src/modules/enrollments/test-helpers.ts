@@ -1,0 +1,88 @@
+// Shared by the enrollment tests: a campaign with a participating center and its staff, and the
+// GraphQL documents they send.
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import type { Center } from '@tangtoc/db'
+import { createCampaign, createCenter, personInput } from '@tangtoc/db/fixtures'
+import type { ApiHarness } from '../../../test/harness.ts'
+
+export const gid = encodeGlobalID
+
+export const registerEnrollment = `mutation ($input: RegisterEnrollmentInput!) {
+  registerEnrollment(input: $input) {
+    __typename
+    ... on RegisterEnrollmentPayload {
+      personReused
+      enrollment {
+        id version status product gross support payable months monthlyIncome supportGroups householdPosition
+        quoteDate periodStart periodEnd registeredOn
+        person { id fullName citizenId phone }
+        household { members(first: 10) { edges { node { position isHead insuredElsewhere person { fullName } } } } }
+        statusChanges(first: 5) { totalCount edges { node { fromStatus toStatus } } }
+        availableActions
+      }
+    }
+    ... on ValidationError { fieldErrors { path code message } }
+    ... on ConflictError { existingId }
+    ... on UserError { code message }
+  }
+}`
+
+export function stepMutation(field: string, inputType: string, extra = '') {
+  return `mutation ($input: ${inputType}!) {
+    ${field}(input: $input) {
+      __typename
+      ... on ${inputType.replace(/Input$/, 'Payload')} { enrollment { id status statusReason version socialInsuranceNumber ${extra} } }
+      ... on ValidationError { fieldErrors { path code } }
+      ... on StaleObjectError { currentVersion }
+      ... on UserError { code message }
+    }
+  }`
+}
+
+export const submit = stepMutation('submitEnrollment', 'SubmitEnrollmentInput')
+export const confirmPayment = stepMutation('confirmEnrollmentPayment', 'ConfirmEnrollmentPaymentInput')
+export const activate = stepMutation('activateEnrollment', 'ActivateEnrollmentInput')
+export const reject = stepMutation('rejectEnrollment', 'RejectEnrollmentInput')
+export const cancel = stepMutation('cancelEnrollment', 'CancelEnrollmentInput')
+
+/** A campaign with one participating center under a parent, and one user of each role there. */
+export async function campaignSetting(api: ApiHarness) {
+  const parent = await createCenter(api.prisma)
+  const center = await createCenter(api.prisma, { parent })
+  const campaign = await createCampaign(api.prisma, { centers: [center], organizers: [parent] })
+  const admin = await api.userWithRole('ADMIN', null)
+  const manager = await api.userWithRole('CENTER_MANAGER', parent)
+  const agent = await api.userWithRole('AGENT', center)
+  const viewer = await api.userWithRole('VIEWER', parent)
+  const otherAgent = await api.userWithRole('AGENT')
+  return { parent, center, campaign, admin, manager, agent, viewer, otherAgent }
+}
+
+export function vsiInput(
+  setting: { campaign: { id: string }; center: Center },
+  overrides: Record<string, unknown> = {},
+  person = personInput(),
+) {
+  return {
+    campaign: gid('Campaign', setting.campaign.id),
+    center: gid('Center', setting.center.id),
+    product: 'VOLUNTARY_SOCIAL_INSURANCE',
+    person: { ...person, phone: '0912 345 678', wardCode: '25747', address: '  12  Lê Lợi ' },
+    on: '2025-11-04',
+    months: 1,
+    monthlyIncome: 1_500_000,
+    supportGroups: ['OTHER'],
+    status: 'SUBMITTED',
+    ...overrides,
+  }
+}
+
+/** Refused as a typed ForbiddenError in the union, or as a FORBIDDEN error where the scope check runs first. */
+export function wasRefused(
+  result: { data?: Record<string, any> | null; errors?: readonly any[] },
+  field: string,
+) {
+  const value = result.data?.[field]
+  if (value) return value.__typename === 'ForbiddenError'
+  return (result.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN')
+}

@@ -1,0 +1,251 @@
+// A person as an agent types them: checked with the shared identity rules, then matched to the one
+// record their citizen ID already has, or stored as a new one.
+import type { AudienceGroup, Person, Prisma, Sex } from '@tangtoc/db'
+import {
+  foldSearchKey,
+  type Issue,
+  isIsoDate,
+  issue,
+  localDateInZone,
+  normalizePhone,
+  normalizeText,
+  personSearchKey,
+  validateCitizenId,
+  validateLegacySocialInsuranceCode,
+} from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
+import { type FieldIssue, ValidationError, validationErrorFrom } from '../../errors.ts'
+import { recordAudit } from '../audit/record.ts'
+import { AudienceGroupEnum, SexEnum } from '../enums.ts'
+
+export const PersonInput = builder.inputType('PersonInput', {
+  description:
+    'A person’s details. A citizen ID already on file reuses that person: identity (name, birth date, sex) must match it; contact details given here replace the stored ones.',
+  fields: (t) => ({
+    fullName: t.string({ required: true, description: 'The full name as on the identity card.' }),
+    citizenId: t.string({ required: true, description: 'The 12-digit personal identification number.' }),
+    dateOfBirth: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The date of birth; must agree with the citizen ID.',
+    }),
+    sex: t.field({
+      type: SexEnum,
+      required: true,
+      description: 'The sex; must agree with the citizen ID’s 4th digit.',
+    }),
+    phone: t.string({ description: 'A Vietnamese mobile number in any common form (0…, 84…, +84…).' }),
+    address: t.string({ description: 'The street address.' }),
+    wardCode: t.string({ description: 'The official 5-digit code of the ward.' }),
+    occupationGroup: t.field({ type: AudienceGroupEnum, description: 'The occupation group.' }),
+    legacySocialInsuranceCode: t.string({
+      description: 'The 10-digit social-insurance code used before 2025-08-01.',
+    }),
+  }),
+})
+
+export interface PersonInputShape {
+  fullName: string
+  citizenId: string
+  dateOfBirth: string
+  sex: Sex
+  phone?: string | null
+  address?: string | null
+  wardCode?: string | null
+  occupationGroup?: AudienceGroup | null
+  legacySocialInsuranceCode?: string | null
+}
+
+/** A person's details after the shared rules: NFC text, E.164 phone, compact identifiers. */
+export interface CheckedPerson {
+  fullName: string
+  citizenId: string
+  dateOfBirth: string
+  sex: Sex
+  phone: string | null
+  address: string | null
+  wardCode: string | null
+  occupationGroup: AudienceGroup | null
+  legacySocialInsuranceCode: string | null
+}
+
+const issueAt = (path: string[], code: string, vi: string, en: string): FieldIssue => ({
+  path,
+  code,
+  message: { vi, en },
+})
+
+/** Checks a person's details; issues are placed under `path` (e.g. ['input', 'person']). */
+export function checkPerson(
+  input: PersonInputShape,
+  path: string[],
+): { person: CheckedPerson; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = []
+  const shared = (result: { ok: boolean; issues?: readonly Issue[] }) => {
+    if (!result.ok && result.issues) issues.push(...validationErrorFrom(result.issues, path).fieldErrors)
+  }
+  const fullName = normalizeText(input.fullName)
+  if (fullName === '') {
+    issues.push(
+      issueAt([...path, 'fullName'], 'NAME_REQUIRED', 'Cần nhập họ và tên.', 'The full name is required.'),
+    )
+  }
+  if (!isIsoDate(input.dateOfBirth)) {
+    shared({ ok: false, issues: [issue('dateOfBirth', 'DATE_INVALID')] })
+  } else if (input.dateOfBirth > localDateInZone(new Date())) {
+    issues.push(
+      issueAt(
+        [...path, 'dateOfBirth'],
+        'DATE_OF_BIRTH_FUTURE',
+        'Ngày sinh không thể sau hôm nay.',
+        'The date of birth cannot be after today.',
+      ),
+    )
+  }
+  const holder = isIsoDate(input.dateOfBirth)
+    ? { dateOfBirth: input.dateOfBirth, sex: input.sex }
+    : { sex: input.sex }
+  const citizenId = validateCitizenId(input.citizenId, holder)
+  shared(citizenId)
+  let phone: string | null = null
+  if (input.phone && input.phone.trim() !== '') {
+    const result = normalizePhone(input.phone)
+    if (result.ok) phone = result.phone
+    else shared(result)
+  }
+  let legacySocialInsuranceCode: string | null = null
+  if (input.legacySocialInsuranceCode && input.legacySocialInsuranceCode.trim() !== '') {
+    const result = validateLegacySocialInsuranceCode(input.legacySocialInsuranceCode)
+    if (result.ok) legacySocialInsuranceCode = result.code
+    else shared(result)
+  }
+  const address = input.address ? normalizeText(input.address) : ''
+  return {
+    person: {
+      fullName,
+      citizenId: input.citizenId.replace(/\s/g, ''),
+      dateOfBirth: input.dateOfBirth,
+      sex: input.sex,
+      phone,
+      address: address === '' ? null : address,
+      wardCode: input.wardCode?.trim() || null,
+      occupationGroup: input.occupationGroup ?? null,
+      legacySocialInsuranceCode,
+    },
+    issues,
+  }
+}
+
+/** Issues for ward codes that are not official codes; `wards` maps each code to where it was given. */
+export async function checkWardCodes(
+  db: Prisma.TransactionClient | Context['prisma'],
+  wards: { code: string | null; path: string[] }[],
+): Promise<FieldIssue[]> {
+  const codes = [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]
+  if (codes.length === 0) return []
+  const known = new Set(
+    (await db.ward.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((w) => w.code),
+  )
+  return wards.flatMap((ward) =>
+    ward.code && !known.has(ward.code)
+      ? [
+          issueAt(
+            ward.path,
+            'WARD_UNKNOWN',
+            `Không có phường, xã mã ${ward.code}.`,
+            `There is no ward with code ${ward.code}.`,
+          ),
+        ]
+      : [],
+  )
+}
+
+const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
+
+/**
+ * The stored person for the citizen ID, created if new. An existing record is reused: a different
+ * birth date, sex or name (diacritics aside) is a validation error, since it means a typo or another
+ * person; contact details given replace the stored ones (the latest registration knows them best).
+ */
+export async function findOrCreatePerson(
+  tx: Prisma.TransactionClient,
+  context: Context,
+  person: CheckedPerson,
+  path: string[],
+): Promise<{ person: Person; reused: boolean }> {
+  const existing = await tx.person.findUnique({ where: { citizenId: person.citizenId } })
+  if (!existing) {
+    const created = await tx.person.create({
+      data: {
+        ...person,
+        dateOfBirth: day(person.dateOfBirth),
+        searchKey: personSearchKey(person),
+      },
+    })
+    await recordAudit(tx, context, {
+      action: 'person.create',
+      entityType: 'Person',
+      entityId: created.id,
+      after: created,
+    })
+    return { person: created, reused: false }
+  }
+  const issues: FieldIssue[] = []
+  const differs = (field: 'fullName' | 'dateOfBirth' | 'sex', vi: string, en: string) =>
+    issues.push(issueAt([...path, field], 'PERSON_DETAILS_DIFFER', vi, en))
+  if (foldSearchKey(existing.fullName) !== foldSearchKey(person.fullName)) {
+    differs(
+      'fullName',
+      `Số định danh này đã đăng ký với họ tên “${existing.fullName}”.`,
+      `This citizen ID is on file under the name “${existing.fullName}”.`,
+    )
+  }
+  if (existing.dateOfBirth.toISOString().slice(0, 10) !== person.dateOfBirth) {
+    differs(
+      'dateOfBirth',
+      'Ngày sinh khác với hồ sơ đã có của số định danh này.',
+      'The date of birth differs from the record on file for this citizen ID.',
+    )
+  }
+  if (existing.sex !== person.sex) {
+    differs(
+      'sex',
+      'Giới tính khác với hồ sơ đã có của số định danh này.',
+      'The sex differs from the record on file for this citizen ID.',
+    )
+  }
+  if (issues.length > 0) throw new ValidationError(issues)
+
+  const contact = {
+    phone: person.phone ?? existing.phone,
+    address: person.address ?? existing.address,
+    wardCode: person.wardCode ?? existing.wardCode,
+    occupationGroup: person.occupationGroup ?? existing.occupationGroup,
+    legacySocialInsuranceCode: person.legacySocialInsuranceCode ?? existing.legacySocialInsuranceCode,
+  }
+  const changed = (Object.keys(contact) as (keyof typeof contact)[]).some(
+    (key) => contact[key] !== existing[key],
+  )
+  if (!changed) return { person: existing, reused: true }
+  const updated = await tx.person.update({
+    where: { id: existing.id },
+    data: {
+      ...contact,
+      searchKey: personSearchKey({
+        fullName: existing.fullName,
+        phone: contact.phone,
+        citizenId: existing.citizenId,
+      }),
+      version: { increment: 1 },
+    },
+  })
+  await recordAudit(tx, context, {
+    action: 'person.update',
+    entityType: 'Person',
+    entityId: existing.id,
+    before: existing,
+    after: updated,
+  })
+  return { person: updated, reused: true }
+}

@@ -1,0 +1,121 @@
+import { builder } from '../../builder.ts'
+import { AudienceGroupEnum, SexEnum } from '../enums.ts'
+import {
+  readableEnrollmentsWhere,
+  readablePeopleWhere,
+  searchNeedle,
+  shownCitizenId,
+  shownPhone,
+} from './visibility.ts'
+
+export const PersonNode = builder.prismaNode('Person', {
+  id: { field: 'id' },
+  description:
+    'Someone enrolled in a campaign: one record per citizen ID however many campaigns enrol them. Viewers see the citizen ID, legacy code and phone masked.',
+  authScopes: { signedIn: true },
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [readablePeopleWhere(context.viewer)] }),
+  fields: (t) => ({
+    fullName: t.exposeString('fullName', {
+      description: 'The full name, Unicode NFC, as on the identity card.',
+    }),
+    citizenId: t.string({
+      description: 'The 12-digit personal identification number (masked for viewers).',
+      resolve: (person, _args, context) => shownCitizenId(context, person.citizenId),
+    }),
+    legacySocialInsuranceCode: t.string({
+      nullable: true,
+      description:
+        'The 10-digit social-insurance code used before 2025-08-01, for matching old records (masked for viewers).',
+      resolve: (person, _args, context) =>
+        person.legacySocialInsuranceCode === null
+          ? null
+          : shownCitizenId(context, person.legacySocialInsuranceCode),
+    }),
+    dateOfBirth: t.expose('dateOfBirth', { type: 'Date', description: 'The date of birth.' }),
+    sex: t.expose('sex', { type: SexEnum, description: 'The sex as on the identity card.' }),
+    phone: t.string({
+      nullable: true,
+      description: 'The mobile number in E.164, e.g. +84912345678 (masked for viewers).',
+      resolve: (person, _args, context) => shownPhone(context, person.phone),
+    }),
+    address: t.exposeString('address', { nullable: true, description: 'The street address, Unicode NFC.' }),
+    ward: t.relation('ward', { nullable: true, description: 'The ward of the address.' }),
+    occupationGroup: t.expose('occupationGroup', {
+      type: AudienceGroupEnum,
+      nullable: true,
+      description: 'The occupation group the person belongs to.',
+    }),
+    version: t.exposeInt('version', { description: 'Increases on every change.' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the person was first registered.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When the person’s details last changed.',
+    }),
+    enrollments: t.relatedConnection('enrollments', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'The person’s enrollments at centers you may read, the latest first.',
+      query: (_args, context) => ({
+        where: readableEnrollmentsWhere(context.viewer),
+        orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
+      }),
+    }),
+    households: t.relatedConnection('memberships', {
+      cursor: 'householdId_personId',
+      totalCount: true,
+      description: 'The households the person is a member of, with their place in each.',
+    }),
+  }),
+})
+
+builder.queryField('people', (t) =>
+  t.prismaConnection({
+    type: 'Person',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    description:
+      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches phone and citizen ID digits.',
+    args: {
+      search: t.arg.string({ description: 'Part of a name, phone number or citizen ID.' }),
+    },
+    totalCount: (_parent, args, context) =>
+      context.prisma.person.count({ where: peopleFilter(args, context.viewer) }),
+    resolve: (query, _root, args, context) =>
+      context.prisma.person.findMany({
+        ...query,
+        where: peopleFilter(args, context.viewer),
+        orderBy: [{ searchKey: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+)
+
+function peopleFilter(args: { search?: string | null }, viewer: Parameters<typeof readablePeopleWhere>[0]) {
+  const needle = args.search ? searchNeedle(args.search) : ''
+  return {
+    AND: [readablePeopleWhere(viewer), ...(needle ? [{ searchKey: { contains: needle } }] : [])],
+  }
+}
+
+builder.queryField('person', (t) =>
+  t.prismaField({
+    type: 'Person',
+    nullable: true,
+    authScopes: { signedIn: true },
+    description: 'A person by citizen ID, when you may see them.',
+    args: {
+      citizenId: t.arg.string({
+        required: true,
+        description: 'The 12-digit personal identification number.',
+      }),
+    },
+    resolve: (query, _root, args, context) =>
+      context.prisma.person.findFirst({
+        ...query,
+        where: { citizenId: args.citizenId.replace(/\s/g, ''), ...readablePeopleWhere(context.viewer) },
+      }),
+  }),
+)
