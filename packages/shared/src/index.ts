@@ -2,6 +2,7 @@
 // Quotes go through quoteContribution; the per-product calculators stay internal.
 
 export * from './calendar.ts'
+export * from './campaign/target-grid.ts'
 export * from './contribution/default-parameters.ts'
 export * from './contribution/money.ts'
 export * from './contribution/parameters.ts'

@@ -134,16 +134,44 @@ export const messages = {
     vi: 'Cần ghi lý do.',
     en: 'A reason is required.',
   },
+  TARGET_COUNT_INVALID: {
+    vi: 'Chỉ tiêu phải là số nguyên không âm.',
+    en: 'A target is a whole number, zero or more.',
+  },
+  TARGET_CENTER_NOT_PARTICIPANT: {
+    vi: 'Đơn vị này không tham gia chiến dịch.',
+    en: 'This center does not take part in the campaign.',
+  },
+  TARGET_DUE_DATE_OUTSIDE_CAMPAIGN: {
+    vi: 'Ngày mốc phải trong thời gian chiến dịch ({startDate} – {endDate}).',
+    en: "A milestone's date must fall within the campaign ({startDate} – {endDate}).",
+  },
+  TARGET_DUPLICATE: {
+    vi: 'Trùng với dòng {row} (cùng loại hình, đơn vị và ngày mốc).',
+    en: 'Repeats row {row} (same product, center and due date).',
+  },
+  TARGET_CENTERS_EXCEED_CAMPAIGN: {
+    vi: 'Tổng chỉ tiêu các đơn vị cho {product} (dòng {rows}) là {sum}, vượt chỉ tiêu toàn chiến dịch {target} (dòng {row}).',
+    en: "The centers' targets for {product} (rows {rows}) add up to {sum}, more than the campaign-wide {target} (row {row}).",
+  },
 } as const satisfies Record<string, LocalizedText>
+
+/** Words an issue's text takes as a param where no enum label fits, e.g. a target for every product. */
+export const phrases = {
+  ALL_PRODUCTS: { vi: 'mọi loại hình', en: 'all products' },
+} as const satisfies Record<string, LocalizedText>
+
+export type Phrase = keyof typeof phrases
 
 export type IssueCode = keyof typeof messages
 
-/** A param: text, a number, an amount of đồng, or an enum value shown by its label. */
+/** A param: text, a number, an amount of đồng, an enum value shown by its label, or a phrase. */
 export type IssueParam =
   | string
   | number
   | { readonly dong: number }
   | { readonly label: LabelledEnum; readonly value: string }
+  | { readonly phrase: Phrase }
 
 /**
  * A problem with an input, placed at a field (`path`, e.g. 'monthlyIncome' or 'supportGroups.1'),
@@ -162,9 +190,9 @@ const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' }
 
 function renderParam(value: IssueParam, locale: Locale): string {
   if (typeof value !== 'object') return String(value)
-  return 'dong' in value
-    ? formatDong(value.dong, intlLocale[locale])
-    : labelOf(value.label, value.value, locale)
+  if ('dong' in value) return formatDong(value.dong, intlLocale[locale])
+  if ('phrase' in value) return phrases[value.phrase][locale]
+  return labelOf(value.label, value.value, locale)
 }
 
 function render(template: string, params: Readonly<Record<string, IssueParam>>, locale: Locale): string {
@@ -175,7 +203,7 @@ function render(template: string, params: Readonly<Record<string, IssueParam>>, 
 }
 
 /** Builds an issue with its text in both languages. Money params are `{ dong: n }`,
- * enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`. */
+ * enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`, phrases `{ phrase: 'ALL_PRODUCTS' }`. */
 export function issue(
   path: string,
   code: IssueCode,

@@ -4,6 +4,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
+  checkTargetGrid,
   findProvince,
   foldSearchKey,
   isIsoDate,
@@ -28,7 +29,6 @@ import { recordAudit } from '../audit/record.ts'
 import { idOfType } from '../centers/center.ts'
 import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
-import { checkTargetGrid, type TargetRow } from './target-grid.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
 const codePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
@@ -479,29 +479,26 @@ builder.mutationField('setCampaignTargets', (t) =>
           where: { campaignId: before.id, role: 'PARTICIPANT' },
           select: { centerId: true },
         })
-        const rows: TargetRow[] = input.targets.map((row) => ({
+        const rows = input.targets.map((row) => ({
           product: (row.product ?? null) as Product | null,
           centerId: row.center ? (idOfType(row.center, 'Center') ?? `invalid:${row.center.id}`) : null,
           dueDate: row.dueDate ?? null,
           label: row.label ? normalizeText(row.label) || null : null,
           count: row.count,
         }))
-        const issues: FieldIssue[] = []
-        rows.forEach((row, index) => {
-          if (row.dueDate !== null && !isIsoDate(row.dueDate)) {
-            issues.push(
-              ...validationErrorFrom([issue(`targets.${index}.dueDate`, 'DATE_INVALID')]).fieldErrors,
-            )
-          }
-        })
-        issues.push(
+        const issues = [
+          ...rows.flatMap((row, index) =>
+            row.dueDate !== null && !isIsoDate(row.dueDate)
+              ? [issue(`targets.${index}.dueDate`, 'DATE_INVALID')]
+              : [],
+          ),
           ...checkTargetGrid(rows, {
             startDate: isoDay(before.startDate),
             endDate: isoDay(before.endDate),
             participantIds: new Set(participants.map((row) => row.centerId)),
           }),
-        )
-        if (issues.length > 0) throw new ValidationError(issues)
+        ]
+        if (issues.length > 0) throw validationErrorFrom(issues)
 
         const previous = await tx.target.findMany({
           where: { campaignId: before.id },
