@@ -29,8 +29,45 @@ function createCache() {
       StaleObjectError: embedded,
       TooManyAttemptsError: embedded,
       ValidationError: embedded,
+      // Progress figures, users, tokens, audit events and campaign/center payloads.
+      CampaignProgress: embedded,
+      ProductProgress: embedded,
+      CenterProgress: embedded,
+      DayProgress: embedded,
+      MilestoneProgress: embedded,
+      QueryUsersConnection: embedded,
+      QueryUsersConnectionEdge: embedded,
+      QueryApiTokensConnection: embedded,
+      QueryApiTokensConnectionEdge: embedded,
+      QueryAuditEventsConnection: embedded,
+      QueryAuditEventsConnectionEdge: embedded,
+      UserPayload: embedded,
+      CreateApiTokenPayload: embedded,
+      RevokeApiTokenPayload: embedded,
+      CreateCampaignPayload: embedded,
+      UpdateCampaignPayload: embedded,
+      CloseCampaignPayload: embedded,
+      ActivateCampaignPayload: embedded,
+      SetCampaignTargetsPayload: embedded,
+      CreateCenterPayload: embedded,
+      UpdateCenterPayload: embedded,
       // Wards are identified by their official code.
       Ward: byCode,
+    },
+    updates: {
+      Mutation: {
+        // Signing in answers with the user: every screen asking `me` sees them at once.
+        logIn(result, _args, cache) {
+          const payload = (result as { logIn?: { __typename?: string; user?: Data } }).logIn
+          if (payload?.__typename === 'LogInPayload' && payload.user) cache.link('Query', 'me', payload.user)
+        },
+        // A new campaign belongs in every list of campaigns: they are asked again.
+        createCampaign(_result, _args, cache) {
+          for (const field of cache.inspectFields('Query')) {
+            if (field.fieldName === 'campaigns') cache.invalidate('Query', field.fieldName, field.arguments)
+          }
+        },
+      },
     },
     resolvers: {
       Query: { campaigns: relayPagination(), centers: relayPagination() },

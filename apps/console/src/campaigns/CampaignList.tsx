@@ -1,8 +1,9 @@
-import { Stack, Table, Title } from '@mantine/core'
+import { Group, Stack, Table, Title } from '@mantine/core'
 import { formatDate } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
+import { isAdmin, useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
@@ -41,10 +42,14 @@ export function CampaignList() {
     variables: { first: 50, after },
   })
   const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
+  const viewer = useViewer()
 
   return (
     <Stack gap="sm">
-      <Title order={2}>{t('campaign.plural')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('campaign.plural')}</Title>
+        {isAdmin(viewer) ? <AnchorLink to="/campaigns/new">{t('campaign.create')}</AnchorLink> : null}
+      </Group>
       {fetching && !data ? (
         <Loading />
       ) : error && !data ? (

@@ -43,6 +43,7 @@ function launchCampaign() {
       startDate: '2025-11-04',
       endDate: '2026-01-02',
       timeZone: 'Asia/Ho_Chi_Minh',
+      version: 3,
       status: 'ACTIVE',
       targets: {
         edges: maskFragments([TargetFields], targets).map((node, index) => ({

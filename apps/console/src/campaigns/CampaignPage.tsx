@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
 import { ShowMore } from '../shell/ShowMore.tsx'
+import { CampaignActions } from './CampaignActions.tsx'
 import { CampaignCenterFields, CampaignCenters } from './CampaignCenters.tsx'
 import { CampaignStatusBadge } from './CampaignStatusBadge.tsx'
 import { TargetFields, TargetsTable } from './TargetsTable.tsx'
@@ -25,6 +26,7 @@ export const CampaignQuery = graphql(
         endDate
         timeZone
         status
+        version
         targets(first: 100, after: $targetsAfter) {
           edges {
             node {
@@ -97,6 +99,7 @@ export function CampaignPage() {
           </Text>
         </Group>
         {campaign.description ? <Text c="dimmed">{campaign.description}</Text> : null}
+        <CampaignActions campaign={campaign} />
       </Stack>
       <section aria-labelledby="campaign-targets">
         <Title order={3} id="campaign-targets" mb="sm">

@@ -1,11 +1,25 @@
 import { AppShell, Group, Text, Title } from '@mantine/core'
-import { Outlet } from '@tanstack/react-router'
+import { Outlet, useLocation } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { ViewerMenu } from '../auth/ViewerMenu.tsx'
+import { isAdmin, useViewer, ViewerGate } from '../auth/viewer.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { NavLinkLink } from './links.tsx'
 
 export function ConsoleShell() {
+  const pathname = useLocation({ select: (location) => location.pathname })
+  // The sign-in screen stands alone; every other screen is for a signed-in user.
+  if (pathname === '/login') return <Outlet />
+  return (
+    <ViewerGate>
+      <SignedInShell />
+    </ViewerGate>
+  )
+}
+
+function SignedInShell() {
   const { t } = useTranslation()
+  const viewer = useViewer()
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
@@ -14,15 +28,27 @@ export function ConsoleShell() {
             <Title order={1} size="h3">
               {t('app.name')}
             </Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">
+            <Text size="sm" c="dimmed" visibleFrom="xl">
               {t('app.tagline')}
             </Text>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            <ViewerMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')}>
+        <NavLinkLink to="/dashboard" label={t('dashboard.navigation')} />
         <NavLinkLink to="/campaigns" label={t('campaign.plural')} activeOptions={{ exact: false }} />
+        <NavLinkLink to="/centers" label={t('center.navigation')} />
+        {isAdmin(viewer) ? (
+          <>
+            <NavLinkLink to="/users" label={t('user.plural')} />
+            <NavLinkLink to="/tokens" label={t('token.plural')} />
+            <NavLinkLink to="/audit" label={t('audit.title')} />
+          </>
+        ) : null}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

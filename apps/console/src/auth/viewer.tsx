@@ -1,0 +1,53 @@
+// Who is signed in: the API's `me`, read once by the shell and shared with every screen below it.
+import { Navigate, useLocation } from '@tanstack/react-router'
+import { createContext, type ReactNode, useContext } from 'react'
+import { useQuery } from 'urql'
+import { graphql, type ResultOf } from '../graphql.ts'
+import { LoadFailed, Loading } from '../shell/QueryState.tsx'
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      username
+      displayName
+      role
+      center {
+        id
+        code
+        name
+      }
+    }
+  }
+`)
+
+export type Viewer = NonNullable<ResultOf<typeof MeQuery>['me']>
+
+const ViewerContext = createContext<Viewer | null>(null)
+
+/** The signed-in user; only inside `ViewerGate`, which never renders its children for anyone else. */
+export function useViewer(): Viewer {
+  const viewer = useContext(ViewerContext)
+  if (!viewer) throw new Error('useViewer is used outside ViewerGate')
+  return viewer
+}
+
+export const isAdmin = (viewer: Viewer) => viewer.role === 'ADMIN'
+
+/** Where to return after signing in: a path of this console, never another site. */
+export function safeRedirect(redirect: unknown): string {
+  return typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//')
+    ? redirect
+    : '/dashboard'
+}
+
+/** Renders its children for a signed-in user; sends anyone else to /login, to come back here after. */
+export function ViewerGate({ children }: { children: ReactNode }) {
+  const href = useLocation({ select: (location) => location.href })
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: MeQuery })
+  if (fetching && !data) return <Loading />
+  if (error && !data)
+    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!data?.me) return <Navigate to="/login" search={{ redirect: href }} replace />
+  return <ViewerContext.Provider value={data.me}>{children}</ViewerContext.Provider>
+}

@@ -1,0 +1,129 @@
+// What can be done with a campaign from its page: its dashboard for everyone; edit, targets, start
+// and close for admins.
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import type { CampaignStatus } from '@tangtoc/shared'
+import { createLink } from '@tanstack/react-router'
+import { type ComponentPropsWithRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation } from 'urql'
+import { isAdmin, useViewer } from '../auth/viewer.tsx'
+import { graphql } from '../graphql.ts'
+import { useUserErrorText } from '../shell/userErrors.ts'
+
+const ButtonLink = createLink((props: ComponentPropsWithRef<'a'> & { variant?: string }) => (
+  <Button component="a" size="xs" {...props} />
+))
+
+export const CloseCampaignMutation = graphql(`
+  mutation CloseCampaign($input: CampaignStatusChangeInput!) {
+    closeCampaign(input: $input) {
+      __typename
+      ... on CloseCampaignPayload {
+        campaign {
+          id
+          status
+          closedAt
+          version
+        }
+      }
+      ... on UserError {
+        message
+        messageVi
+      }
+    }
+  }
+`)
+
+export const ActivateCampaignMutation = graphql(`
+  mutation ActivateCampaign($input: CampaignStatusChangeInput!) {
+    activateCampaign(input: $input) {
+      __typename
+      ... on ActivateCampaignPayload {
+        campaign {
+          id
+          status
+          version
+        }
+      }
+      ... on UserError {
+        message
+        messageVi
+      }
+    }
+  }
+`)
+
+export function CampaignActions({
+  campaign,
+}: {
+  campaign: { id: string; code: string; name: string; status: CampaignStatus; version: number }
+}) {
+  const { t } = useTranslation()
+  const viewer = useViewer()
+  const text = useUserErrorText()
+  const [confirming, { open, close }] = useDisclosure(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)
+  const [{ fetching: activating }, activateCampaign] = useMutation(ActivateCampaignMutation)
+  const input = { campaign: campaign.id, version: campaign.version }
+
+  async function confirmClose() {
+    const outcome = await closeCampaign({ input })
+    const result = outcome.data?.closeCampaign
+    close()
+    if (result && result.__typename !== 'CloseCampaignPayload') setMessage(text(result))
+    else if (!result) setMessage(t('form.failed', { message: outcome.error?.message ?? '' }))
+  }
+  async function activate() {
+    const outcome = await activateCampaign({ input })
+    const result = outcome.data?.activateCampaign
+    if (result && result.__typename !== 'ActivateCampaignPayload') setMessage(text(result))
+    else if (!result) setMessage(t('form.failed', { message: outcome.error?.message ?? '' }))
+  }
+
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <ButtonLink to="/campaigns/$code/dashboard" params={{ code: campaign.code }}>
+          {t('dashboard.title')}
+        </ButtonLink>
+        {isAdmin(viewer) && campaign.status !== 'CLOSED' ? (
+          <>
+            <ButtonLink variant="default" to="/campaigns/$code/edit" params={{ code: campaign.code }}>
+              {t('campaign.edit')}
+            </ButtonLink>
+            <ButtonLink variant="default" to="/campaigns/$code/targets" params={{ code: campaign.code }}>
+              {t('target.editShort')}
+            </ButtonLink>
+            {campaign.status === 'DRAFT' ? (
+              <Button size="xs" variant="light" color="green" loading={activating} onClick={activate}>
+                {t('campaign.activate')}
+              </Button>
+            ) : (
+              <Button size="xs" variant="light" color="red" onClick={open}>
+                {t('campaign.close')}
+              </Button>
+            )}
+          </>
+        ) : null}
+      </Group>
+      {message ? (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setMessage(null)}>
+          {message}
+        </Alert>
+      ) : null}
+      <Modal opened={confirming} onClose={close} title={t('campaign.closeTitle')}>
+        <Text mb="md">{t('campaign.closeConfirm', { name: campaign.name })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('form.cancel')}
+          </Button>
+          <Button color="red" loading={closing} onClick={confirmClose}>
+            {t('campaign.close')}
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  )
+}

@@ -1,0 +1,347 @@
+// Create a campaign (as a draft) or edit one that is not closed; the API's typed errors land beside
+// their field, and what the admin typed stays.
+import { Alert, Button, Group, MultiSelect, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useNavigate, useParams } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { AdminOnly } from '../auth/AdminOnly.tsx'
+import { graphql } from '../graphql.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+
+export const CreateCampaignMutation = graphql(`
+  mutation CreateCampaign($input: CreateCampaignInput!) {
+    createCampaign(input: $input) {
+      __typename
+      ... on CreateCampaignPayload {
+        campaign {
+          id
+          code
+          name
+          description
+          startDate
+          endDate
+          status
+          version
+        }
+      }
+      ... on UserError {
+        message
+        messageVi
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+          messageVi
+        }
+      }
+    }
+  }
+`)
+
+export const UpdateCampaignMutation = graphql(`
+  mutation UpdateCampaign($input: UpdateCampaignInput!) {
+    updateCampaign(input: $input) {
+      __typename
+      ... on UpdateCampaignPayload {
+        campaign {
+          id
+          code
+          name
+          description
+          startDate
+          endDate
+          status
+          version
+        }
+      }
+      ... on UserError {
+        message
+        messageVi
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+          messageVi
+        }
+      }
+      ... on StaleObjectError {
+        currentVersion
+      }
+    }
+  }
+`)
+
+export const CampaignFormCentersQuery = graphql(`
+  query CampaignFormCenters {
+    centers(first: 100) {
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`)
+
+export const EditCampaignQuery = graphql(`
+  query EditCampaign($code: String!) {
+    campaign(code: $code) {
+      id
+      code
+      name
+      description
+      startDate
+      endDate
+      status
+      version
+    }
+  }
+`)
+
+type CampaignValues = {
+  code: string
+  name: string
+  description: string
+  startDate: string
+  endDate: string
+  participants: string[]
+}
+
+function useCampaignForm(initial: CampaignValues) {
+  const { t } = useTranslation()
+  return useForm<CampaignValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validateInputOnChange: true,
+    validate: {
+      code: (value) => (value.trim() ? null : t('form.required')),
+      name: (value) => (value.trim() ? null : t('form.required')),
+      startDate: (value) => (value ? null : t('form.required')),
+      endDate: (value, values) =>
+        !value
+          ? t('form.required')
+          : values.startDate && value < values.startDate
+            ? t('campaign.endBeforeStart')
+            : null,
+    },
+  })
+}
+
+function CampaignFields({ form, creating }: { form: ReturnType<typeof useCampaignForm>; creating: boolean }) {
+  const { t } = useTranslation()
+  const [{ data: centers }] = useQuery({ query: CampaignFormCentersQuery, pause: !creating })
+  return (
+    <>
+      {creating ? <TextInput label={t('campaign.code')} required {...form.getInputProps('code')} /> : null}
+      <TextInput label={t('campaign.name')} required {...form.getInputProps('name')} />
+      <Textarea
+        label={t('campaign.description')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('description')}
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t('campaign.startDate')}
+          required
+          {...form.getInputProps('startDate')}
+        />
+        <TextInput type="date" label={t('campaign.endDate')} required {...form.getInputProps('endDate')} />
+      </Group>
+      {creating ? (
+        <MultiSelect
+          label={t('campaign.participants')}
+          searchable
+          data={(centers?.centers.edges ?? []).map(({ node }) => ({
+            value: node.id,
+            label: `${node.name} (${node.code})`,
+          }))}
+          {...form.getInputProps('participants')}
+        />
+      ) : null}
+    </>
+  )
+}
+
+export function NewCampaignPage() {
+  return (
+    <AdminOnly>
+      <CreateCampaignForm />
+    </AdminOnly>
+  )
+}
+
+function CreateCampaignForm() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const text = useUserErrorText()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [{ fetching }, createCampaign] = useMutation(CreateCampaignMutation)
+  const form = useCampaignForm({
+    code: '',
+    name: '',
+    description: '',
+    startDate: '',
+    endDate: '',
+    participants: [],
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null)
+    const outcome = await createCampaign({
+      input: {
+        code: values.code.trim(),
+        name: values.name.trim(),
+        description: values.description.trim() || null,
+        startDate: values.startDate,
+        endDate: values.endDate,
+        participants: values.participants,
+      },
+    })
+    const result = outcome.data?.createCampaign
+    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (result.__typename === 'CreateCampaignPayload')
+      return navigate({ to: '/campaigns/$code/targets', params: { code: result.campaign.code } })
+    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
+    setFormError(text(result))
+  })
+
+  return (
+    <Stack maw={640}>
+      <AnchorLink to="/campaigns" size="sm">
+        ← {t('campaign.backToList')}
+      </AnchorLink>
+      <Title order={2}>{t('campaign.create')}</Title>
+      <form onSubmit={submit} noValidate aria-label={t('campaign.create')}>
+        <Stack>
+          {formError ? (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          ) : null}
+          <CampaignFields form={form} creating />
+          <Group>
+            <Button type="submit" loading={fetching}>
+              {t('campaign.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  )
+}
+
+export function EditCampaignPage() {
+  const { code } = useParams({ from: '/campaigns/$code/edit' })
+  return (
+    <AdminOnly>
+      <EditCampaignLoader code={code} />
+    </AdminOnly>
+  )
+}
+
+function EditCampaignLoader({ code }: { code: string }) {
+  const { t } = useTranslation()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: EditCampaignQuery, variables: { code } })
+  if (fetching && !data) return <Loading />
+  if (error && !data?.campaign)
+    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!data?.campaign) return <Empty>{t('campaign.notFound', { code })}</Empty>
+  return (
+    <EditCampaignForm
+      campaign={data.campaign}
+      onReload={() => reexecute({ requestPolicy: 'network-only' })}
+    />
+  )
+}
+
+export function EditCampaignForm({
+  campaign,
+  onReload,
+}: {
+  campaign: {
+    id: string
+    code: string
+    name: string
+    description: string | null
+    startDate: string
+    endDate: string
+    version: number
+  }
+  onReload: () => void
+}) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const text = useUserErrorText()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [stale, setStale] = useState(false)
+  const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)
+  const form = useCampaignForm({
+    code: campaign.code,
+    name: campaign.name,
+    description: campaign.description ?? '',
+    startDate: campaign.startDate,
+    endDate: campaign.endDate,
+    participants: [],
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null)
+    setStale(false)
+    const outcome = await updateCampaign({
+      input: {
+        campaign: campaign.id,
+        version: campaign.version,
+        name: values.name.trim(),
+        description: values.description.trim() || null,
+        startDate: values.startDate,
+        endDate: values.endDate,
+      },
+    })
+    const result = outcome.data?.updateCampaign
+    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (result.__typename === 'UpdateCampaignPayload')
+      return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
+    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
+    if (result.__typename === 'StaleObjectError') setStale(true)
+    setFormError(text(result))
+  })
+
+  return (
+    <Stack maw={640}>
+      <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
+        ← {campaign.code}
+      </AnchorLink>
+      <Title order={2}>{t('campaign.edit')}</Title>
+      <form onSubmit={submit} noValidate aria-label={t('campaign.edit')}>
+        <Stack>
+          {formError ? (
+            <Alert color={stale ? 'orange' : 'red'} role="alert">
+              {formError}
+              {stale ? (
+                <Button variant="light" size="xs" ml="sm" onClick={onReload}>
+                  {t('form.reload')}
+                </Button>
+              ) : null}
+            </Alert>
+          ) : null}
+          <CampaignFields form={form} creating={false} />
+          <Group>
+            <Button type="submit" loading={fetching}>
+              {t('form.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  )
+}

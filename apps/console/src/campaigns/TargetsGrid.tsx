@@ -1,0 +1,362 @@
+// /campaigns/$code/targets: the whole target grid, saved in one setCampaignTargets call.
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { type Product, products } from '@tangtoc/shared'
+import { useNavigate, useParams } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { AdminOnly } from '../auth/AdminOnly.tsx'
+import { graphql, type ResultOf } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import {
+  cellKey,
+  type GridState,
+  gridFromTargets,
+  type Milestone,
+  placeRowErrors,
+  productTotals,
+  rowsFromGrid,
+  wholeCampaign,
+} from './targetGrid.ts'
+
+export const TargetGridQuery = graphql(`
+  query TargetGrid($code: String!) {
+    campaign(code: $code) {
+      id
+      code
+      name
+      startDate
+      endDate
+      version
+      targets(first: 100) {
+        edges {
+          node {
+            id
+            product
+            center {
+              id
+            }
+            dueDate
+            label
+            count
+          }
+        }
+      }
+      centers(first: 100, role: PARTICIPANT) {
+        edges {
+          node {
+            id
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const SetCampaignTargetsMutation = graphql(`
+  mutation SetCampaignTargets($input: SetCampaignTargetsInput!) {
+    setCampaignTargets(input: $input) {
+      __typename
+      ... on SetCampaignTargetsPayload {
+        campaign {
+          id
+          code
+          version
+        }
+      }
+      ... on UserError {
+        message
+        messageVi
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+          messageVi
+        }
+      }
+      ... on StaleObjectError {
+        currentVersion
+      }
+    }
+  }
+`)
+
+type GridCampaign = NonNullable<ResultOf<typeof TargetGridQuery>['campaign']>
+
+export function TargetsGridPage() {
+  const { code } = useParams({ from: '/campaigns/$code/targets' })
+  return (
+    <AdminOnly>
+      <TargetsGridLoader code={code} />
+    </AdminOnly>
+  )
+}
+
+function TargetsGridLoader({ code }: { code: string }) {
+  const { t } = useTranslation()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: TargetGridQuery, variables: { code } })
+  if (fetching && !data) return <Loading />
+  if (error && !data?.campaign)
+    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!data?.campaign) return <Empty>{t('campaign.notFound', { code })}</Empty>
+  return (
+    <TargetsGrid campaign={data.campaign} onReload={() => reexecute({ requestPolicy: 'network-only' })} />
+  )
+}
+
+const count = (value: number | string): number | '' => (typeof value === 'number' ? value : '')
+
+export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; onReload: () => void }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const text = useUserErrorText()
+  const navigate = useNavigate()
+  const centers = campaign.centers.edges.map((edge) => edge.node)
+  const centerIds = centers.map((center) => center.id)
+  const [grid, setGrid] = useState<GridState>(() =>
+    gridFromTargets(campaign.targets.edges.map((edge) => edge.node)),
+  )
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formErrors, setFormErrors] = useState<string[]>([])
+  const [stale, setStale] = useState(false)
+  const [{ fetching }, setCampaignTargets] = useMutation(SetCampaignTargetsMutation)
+  const totals = productTotals(grid, centerIds)
+
+  const setCell = (key: string, value: number | '') => {
+    setGrid((current) => ({ ...current, cells: { ...current.cells, [key]: value } }))
+    setErrors(({ [key]: _, ...rest }) => rest)
+  }
+  const setMilestone = (key: string, change: Partial<Milestone>) => {
+    setGrid((current) => ({
+      ...current,
+      milestones: current.milestones.map((milestone) =>
+        milestone.key === key ? { ...milestone, ...change } : milestone,
+      ),
+    }))
+    setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(
+          ([path]) => !Object.keys(change).some((field) => path === `milestone:${key}:${field}`),
+        ),
+      ),
+    )
+  }
+  const addMilestone = () =>
+    setGrid((current) => ({
+      ...current,
+      milestones: [
+        ...current.milestones,
+        {
+          key: `new-${Date.now()}-${current.milestones.length}`,
+          product: '',
+          dueDate: '',
+          label: '',
+          count: '',
+        },
+      ],
+    }))
+  const removeMilestone = (key: string) =>
+    setGrid((current) => ({ ...current, milestones: current.milestones.filter((m) => m.key !== key) }))
+
+  async function save() {
+    setFormErrors([])
+    setStale(false)
+    const { rows, origins } = rowsFromGrid(grid, centerIds)
+    const outcome = await setCampaignTargets({
+      input: { campaign: campaign.id, version: campaign.version, targets: rows },
+    })
+    const result = outcome.data?.setCampaignTargets
+    if (!result) return setFormErrors([t('form.failed', { message: outcome.error?.message ?? '' })])
+    if (result.__typename === 'SetCampaignTargetsPayload')
+      return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
+    if (result.__typename === 'ValidationError') {
+      const placed = placeRowErrors(fieldErrorsByPath(result.fieldErrors, text), origins)
+      setErrors(placed.cells)
+      setFormErrors([text(result), ...placed.form])
+      return
+    }
+    if (result.__typename === 'StaleObjectError') setStale(true)
+    setFormErrors([text(result)])
+  }
+
+  const rowsOfGrid = [{ id: wholeCampaign, name: t('target.wholeCampaign') }, ...centers]
+  const productOptions = [
+    { value: '', label: t('target.allProducts') },
+    ...products.map((product) => ({ value: product, label: label('Product', product) })),
+  ]
+
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
+        ← {campaign.code}
+      </AnchorLink>
+      <Title order={2}>{t('target.edit', { name: campaign.name })}</Title>
+      {formErrors.length > 0 ? (
+        <Alert color={stale ? 'orange' : 'red'} role="alert">
+          {formErrors.map((message) => (
+            <Text key={message} size="sm">
+              {message}
+            </Text>
+          ))}
+          {stale ? (
+            <Button variant="light" size="xs" mt="xs" onClick={onReload}>
+              {t('form.reload')}
+            </Button>
+          ) : null}
+        </Alert>
+      ) : null}
+      <section aria-labelledby="grid-end-targets">
+        <Title order={3} size="h4" id="grid-end-targets" mb="sm">
+          {t('target.endTargets')}
+        </Title>
+        <Table aria-label={t('target.endTargets')} withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('target.center')}</Table.Th>
+              {products.map((product) => (
+                <Table.Th scope="col" key={product}>
+                  {label('Product', product)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rowsOfGrid.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Th scope="row" fw={row.id === wholeCampaign ? 700 : 400}>
+                  {row.name}
+                </Table.Th>
+                {products.map((product) => {
+                  const key = cellKey(row.id, product)
+                  return (
+                    <Table.Td key={product}>
+                      <NumberInput
+                        aria-label={`${row.name} – ${label('Product', product)}`}
+                        value={grid.cells[key] ?? ''}
+                        onChange={(value) => setCell(key, count(value))}
+                        min={0}
+                        allowNegative={false}
+                        allowDecimal={false}
+                        thousandSeparator={t('target.thousandSeparator')}
+                        error={errors[key]}
+                        hideControls
+                      />
+                    </Table.Td>
+                  )
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row">{t('target.centersTotal')}</Table.Th>
+              {totals.map((total) => (
+                <Table.Td key={total.product} data-testid={`total-${total.product}`}>
+                  <Text
+                    size="sm"
+                    c={total.over ? 'red' : undefined}
+                    fw={total.over ? 700 : 400}
+                    role={total.over ? 'alert' : undefined}
+                  >
+                    {total.target === null
+                      ? t('target.totalNoCampaignTarget', { total: total.centersTotal })
+                      : total.over
+                        ? t('target.totalOver', { total: total.centersTotal, target: total.target })
+                        : t('target.totalWithin', { total: total.centersTotal, target: total.target })}
+                  </Text>
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </section>
+      <section aria-labelledby="grid-milestones">
+        <Title order={3} size="h4" id="grid-milestones" mb="sm">
+          {t('target.milestones')}
+        </Title>
+        {grid.milestones.length === 0 ? <Empty>{t('target.noMilestones')}</Empty> : null}
+        <Stack gap="xs">
+          {grid.milestones.map((milestone, index) => {
+            const error = (field: string) => errors[`milestone:${milestone.key}:${field}`]
+            const name = t('target.milestoneNumber', { number: index + 1 })
+            return (
+              <Group key={milestone.key} align="flex-start" wrap="nowrap" role="group" aria-label={name}>
+                <TextInput
+                  type="date"
+                  label={t('target.dueDate')}
+                  value={milestone.dueDate}
+                  min={campaign.startDate}
+                  max={campaign.endDate}
+                  onChange={(event) => setMilestone(milestone.key, { dueDate: event.currentTarget.value })}
+                  error={error('dueDate')}
+                />
+                <TextInput
+                  label={t('target.label')}
+                  value={milestone.label}
+                  onChange={(event) => setMilestone(milestone.key, { label: event.currentTarget.value })}
+                  error={error('label')}
+                />
+                <Select
+                  label={t('target.product')}
+                  data={productOptions}
+                  value={milestone.product}
+                  allowDeselect={false}
+                  onChange={(value) =>
+                    setMilestone(milestone.key, { product: (value ?? '') as Product | '' })
+                  }
+                  error={error('product')}
+                />
+                <NumberInput
+                  label={t('target.count')}
+                  value={milestone.count}
+                  min={0}
+                  allowNegative={false}
+                  allowDecimal={false}
+                  thousandSeparator={t('target.thousandSeparator')}
+                  hideControls
+                  onChange={(value) => setMilestone(milestone.key, { count: count(value) })}
+                  error={error('count')}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={26}
+                  aria-label={t('target.removeMilestone', { number: index + 1 })}
+                  onClick={() => removeMilestone(milestone.key)}
+                >
+                  ×
+                </ActionIcon>
+              </Group>
+            )
+          })}
+        </Stack>
+        <Button variant="default" size="xs" mt="sm" onClick={addMilestone}>
+          {t('target.addMilestone')}
+        </Button>
+      </section>
+      <Group>
+        <Button onClick={save} loading={fetching}>
+          {t('target.save')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

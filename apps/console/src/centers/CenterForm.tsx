@@ -1,0 +1,153 @@
+// Create a center (below a parent, or as a root) or edit one; the API's errors land beside their field.
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
+import { WardPicker } from './WardPicker.tsx'
+
+export type EditedCenter = {
+  id: string
+  code: string
+  name: string
+  kind: CenterKind
+  organization: Organization
+  address: string | null
+  parent: { id: string } | null
+  ward: { code: string } | null
+}
+
+type CenterValues = {
+  code: string
+  name: string
+  kind: CenterKind | null
+  organization: Organization | null
+  parent: string | null
+  address: string
+  wardCode: string | null
+}
+
+export function CenterForm({
+  center,
+  parentId,
+  onSaved,
+  onCancel,
+}: {
+  /** The center to edit; a new one when absent. */
+  center?: EditedCenter
+  /** The parent a new center goes below. */
+  parentId?: string | null
+  onSaved: () => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const text = useUserErrorText()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
+  const [{ fetching: creating }, createCenter] = useMutation(CreateCenterMutation)
+  const [{ fetching: updating }, updateCenter] = useMutation(UpdateCenterMutation)
+  const form = useForm<CenterValues>({
+    mode: 'controlled',
+    initialValues: {
+      code: center?.code ?? '',
+      name: center?.name ?? '',
+      kind: center?.kind ?? null,
+      organization: center?.organization ?? null,
+      parent: center ? (center.parent?.id ?? null) : (parentId ?? null),
+      address: center?.address ?? '',
+      wardCode: center?.ward?.code ?? null,
+    },
+    validateInputOnChange: true,
+    validate: {
+      code: (value) => (value.trim() ? null : t('form.required')),
+      name: (value) => (value.trim() ? null : t('form.required')),
+      kind: (value) => (value ? null : t('form.required')),
+      organization: (value) => (value ? null : t('form.required')),
+    },
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null)
+    const common = {
+      code: values.code.trim(),
+      name: values.name.trim(),
+      kind: values.kind as CenterKind,
+      organization: values.organization as Organization,
+      parent: values.parent,
+      address: values.address.trim() || null,
+      wardCode: values.wardCode,
+    }
+    const outcome = center
+      ? await updateCenter({ input: { center: center.id, ...common } })
+      : await createCenter({ input: common })
+    const result =
+      outcome.data && ('updateCenter' in outcome.data ? outcome.data.updateCenter : outcome.data.createCenter)
+    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (result.__typename === 'CreateCenterPayload' || result.__typename === 'UpdateCenterPayload')
+      return onSaved()
+    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
+    setFormError(text(result))
+  })
+
+  const parents = (choices?.centers.edges ?? [])
+    .filter(({ node }) => node.id !== center?.id)
+    .map(({ node }) => ({ value: node.id, label: `${node.name} (${node.code})` }))
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
+      <Stack>
+        {formError ? (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        ) : null}
+        <Group grow align="flex-start">
+          <TextInput label={t('center.code')} required {...form.getInputProps('code')} />
+          <TextInput label={t('center.name')} required {...form.getInputProps('name')} />
+        </Group>
+        <Group grow align="flex-start">
+          <Select
+            label={t('center.kind')}
+            required
+            data={centerKinds.map((kind) => ({ value: kind, label: label('CenterKind', kind) }))}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label={t('center.organization')}
+            required
+            data={organizations.map((value) => ({ value, label: label('Organization', value) }))}
+            {...form.getInputProps('organization')}
+          />
+        </Group>
+        <Select
+          label={t('center.parent')}
+          placeholder={t('center.noParent')}
+          data={parents}
+          searchable
+          clearable
+          {...form.getInputProps('parent')}
+        />
+        <TextInput label={t('center.address')} {...form.getInputProps('address')} />
+        <WardPicker
+          label={t('center.ward')}
+          value={form.values.wardCode}
+          onChange={(code) => form.setFieldValue('wardCode', code)}
+          error={form.errors.wardCode as string | undefined}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('form.cancel')}
+          </Button>
+          <Button type="submit" loading={creating || updating}>
+            {t('form.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,124 @@
+import { graphql } from '../graphql.ts'
+
+export const CenterNodeFields = graphql(`
+  fragment CenterNodeFields on Center {
+    id
+    code
+    name
+    kind
+    organization
+    address
+    parent {
+      id
+    }
+    ward {
+      code
+      fullName
+    }
+    children(first: 1) {
+      totalCount
+    }
+  }
+`)
+
+export const RootCentersQuery = graphql(
+  `
+    query RootCenters {
+      centers(first: 100, filter: { rootsOnly: true }) {
+        edges {
+          node {
+            ...CenterNodeFields
+          }
+        }
+      }
+    }
+  `,
+  [CenterNodeFields],
+)
+
+export const CenterChildrenQuery = graphql(
+  `
+    query CenterChildren($code: String!) {
+      center(code: $code) {
+        id
+        children(first: 100) {
+          edges {
+            node {
+              ...CenterNodeFields
+            }
+          }
+        }
+      }
+    }
+  `,
+  [CenterNodeFields],
+)
+
+/** Every center, for picking a parent. */
+export const CenterChoicesQuery = graphql(`
+  query CenterChoices {
+    centers(first: 100) {
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`)
+
+export const CreateCenterMutation = graphql(
+  `
+    mutation CreateCenter($input: CreateCenterInput!) {
+      createCenter(input: $input) {
+        __typename
+        ... on CreateCenterPayload {
+          center {
+            ...CenterNodeFields
+          }
+        }
+        ... on UserError {
+          message
+          messageVi
+        }
+        ... on ValidationError {
+          fieldErrors {
+            path
+            message
+            messageVi
+          }
+        }
+      }
+    }
+  `,
+  [CenterNodeFields],
+)
+
+export const UpdateCenterMutation = graphql(
+  `
+    mutation UpdateCenter($input: UpdateCenterInput!) {
+      updateCenter(input: $input) {
+        __typename
+        ... on UpdateCenterPayload {
+          center {
+            ...CenterNodeFields
+          }
+        }
+        ... on UserError {
+          message
+          messageVi
+        }
+        ... on ValidationError {
+          fieldErrors {
+            path
+            message
+            messageVi
+          }
+        }
+      }
+    }
+  `,
+  [CenterNodeFields],
+)

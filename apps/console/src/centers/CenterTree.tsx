@@ -1,0 +1,166 @@
+// /centers: the organisational tree, each level read when it is opened; admins add and edit centers.
+import { ActionIcon, Badge, Box, Button, Group, Modal, Stack, Text, Title } from '@mantine/core'
+import { createContext, useContext, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useQuery } from 'urql'
+import { isAdmin, useViewer } from '../auth/viewer.tsx'
+import { type FragmentOf, readFragment } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { CenterForm, type EditedCenter } from './CenterForm.tsx'
+import { CenterChildrenQuery, CenterNodeFields, RootCentersQuery } from './CenterQueries.ts'
+
+type Editing = { center: EditedCenter } | { parentId: string | null } | null
+
+/** What every row of the tree shares: who may edit, what to open, and a count that grows on each save. */
+const TreeContext = createContext<{ canEdit: boolean; edit: (editing: Editing) => void; saved: number }>({
+  canEdit: false,
+  edit: () => {},
+  saved: 0,
+})
+
+export function CenterTree() {
+  const { t } = useTranslation()
+  const viewer = useViewer()
+  const [editing, setEditing] = useState<Editing>(null)
+  const [saved, setSaved] = useState(0)
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: RootCentersQuery })
+  useEffect(() => {
+    if (saved > 0) reexecute({ requestPolicy: 'network-only' })
+  }, [saved, reexecute])
+  const roots = data?.centers.edges.map((edge) => edge.node) ?? []
+
+  return (
+    <TreeContext.Provider value={{ canEdit: isAdmin(viewer), edit: setEditing, saved }}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2}>{t('center.tree')}</Title>
+          {isAdmin(viewer) ? (
+            <Button size="xs" onClick={() => setEditing({ parentId: null })}>
+              {t('center.create')}
+            </Button>
+          ) : null}
+        </Group>
+        {fetching && !data ? (
+          <Loading />
+        ) : error && !data ? (
+          <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : roots.length === 0 ? (
+          <Empty>{t('center.emptyTree')}</Empty>
+        ) : (
+          <Box component="ul" aria-label={t('center.tree')} p={0} m={0} style={{ listStyle: 'none' }}>
+            {roots.map((root) => (
+              <CenterBranch key={readFragment(CenterNodeFields, root).id} center={root} />
+            ))}
+          </Box>
+        )}
+      </Stack>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing && 'center' in editing ? t('center.edit') : t('center.create')}
+        size="lg"
+      >
+        {editing ? (
+          <CenterForm
+            {...('center' in editing ? { center: editing.center } : { parentId: editing.parentId })}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null)
+              setSaved((count) => count + 1)
+            }}
+          />
+        ) : null}
+      </Modal>
+    </TreeContext.Provider>
+  )
+}
+
+function CenterBranch({ center: masked }: { center: FragmentOf<typeof CenterNodeFields> }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { canEdit, edit } = useContext(TreeContext)
+  const center = readFragment(CenterNodeFields, masked)
+  const [open, setOpen] = useState(false)
+  const hasChildren = center.children.totalCount > 0
+  const childrenId = `center-children-${center.id}`
+
+  return (
+    <Box component="li" py={4}>
+      <Group gap="xs" wrap="nowrap">
+        {hasChildren ? (
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            aria-expanded={open}
+            aria-controls={childrenId}
+            aria-label={
+              open ? t('center.collapse', { name: center.name }) : t('center.expand', { name: center.name })
+            }
+            onClick={() => setOpen(!open)}
+          >
+            {open ? '▾' : '▸'}
+          </ActionIcon>
+        ) : (
+          <Box w={22} />
+        )}
+        <Stack gap={0} style={{ flex: 1 }}>
+          <Group gap="xs">
+            <Text fw={600}>{center.name}</Text>
+            <Text size="xs" c="dimmed">
+              {center.code}
+            </Text>
+            <Badge size="xs" variant="light">
+              {label('CenterKind', center.kind)}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {[label('Organization', center.organization), center.address, center.ward?.fullName]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        </Stack>
+        {canEdit ? (
+          <Group gap={4} wrap="nowrap">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={t('center.editNamed', { name: center.name })}
+              onClick={() => edit({ center })}
+            >
+              {t('center.edit')}
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={t('center.createBelow', { name: center.name })}
+              onClick={() => edit({ parentId: center.id })}
+            >
+              {t('center.addChild')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      {open ? <CenterChildren code={center.code} id={childrenId} /> : null}
+    </Box>
+  )
+}
+
+function CenterChildren({ code, id }: { code: string; id: string }) {
+  const { saved } = useContext(TreeContext)
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CenterChildrenQuery, variables: { code } })
+  useEffect(() => {
+    if (saved > 0) reexecute({ requestPolicy: 'network-only' })
+  }, [saved, reexecute])
+  if (fetching && !data) return <Loading />
+  if (error && !data)
+    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+  const children = data?.center?.children.edges.map((edge) => edge.node) ?? []
+  return (
+    <Box component="ul" id={id} pl="lg" m={0} style={{ listStyle: 'none' }}>
+      {children.map((child) => (
+        <CenterBranch key={readFragment(CenterNodeFields, child).id} center={child} />
+      ))}
+    </Box>
+  )
+}

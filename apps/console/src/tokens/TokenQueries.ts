@@ -1,0 +1,82 @@
+import { graphql } from '../graphql.ts'
+
+export const ApiTokenRowFields = graphql(`
+  fragment ApiTokenRowFields on ApiToken {
+    id
+    name
+    prefix
+    scope
+    createdAt
+    expiresAt
+    lastUsedAt
+    revokedAt
+    user {
+      id
+      username
+      displayName
+    }
+  }
+`)
+
+export const ApiTokensQuery = graphql(
+  `
+    query ApiTokens($includeRevoked: Boolean) {
+      apiTokens(first: 100, filter: { includeRevoked: $includeRevoked }) {
+        edges {
+          node {
+            ...ApiTokenRowFields
+          }
+        }
+      }
+    }
+  `,
+  [ApiTokenRowFields],
+)
+
+export const CreateApiTokenMutation = graphql(
+  `
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+      createApiToken(input: $input) {
+        __typename
+        ... on CreateApiTokenPayload {
+          secret
+          apiToken {
+            ...ApiTokenRowFields
+          }
+        }
+        ... on UserError {
+          message
+          messageVi
+        }
+        ... on ValidationError {
+          fieldErrors {
+            path
+            message
+            messageVi
+          }
+        }
+      }
+    }
+  `,
+  [ApiTokenRowFields],
+)
+
+export const RevokeApiTokenMutation = graphql(
+  `
+    mutation RevokeApiToken($input: RevokeApiTokenInput!) {
+      revokeApiToken(input: $input) {
+        __typename
+        ... on RevokeApiTokenPayload {
+          apiToken {
+            ...ApiTokenRowFields
+          }
+        }
+        ... on UserError {
+          message
+          messageVi
+        }
+      }
+    }
+  `,
+  [ApiTokenRowFields],
+)

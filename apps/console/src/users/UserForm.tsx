@@ -1,0 +1,146 @@
+// Create a user, or change a user's name, role and center; the API's errors land beside their field.
+import { Alert, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { type Role, roles } from '@tangtoc/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { CenterChoicesQuery } from '../centers/CenterQueries.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
+
+export type EditedUser = {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  version: number
+  center: { id: string } | null
+}
+
+type UserValues = {
+  username: string
+  displayName: string
+  role: Role | null
+  center: string | null
+  password: string
+}
+
+export function UserForm({
+  user,
+  onSaved,
+  onCancel,
+}: {
+  user?: EditedUser
+  onSaved: () => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const text = useUserErrorText()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
+  const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)
+  const [{ fetching: updating }, updateUser] = useMutation(UpdateUserMutation)
+  const form = useForm<UserValues>({
+    mode: 'controlled',
+    initialValues: {
+      username: user?.username ?? '',
+      displayName: user?.displayName ?? '',
+      role: user?.role ?? null,
+      center: user?.center?.id ?? null,
+      password: '',
+    },
+    validateInputOnChange: true,
+    validate: {
+      username: (value) => (user || value.trim() ? null : t('form.required')),
+      displayName: (value) => (value.trim() ? null : t('form.required')),
+      role: (value) => (value ? null : t('form.required')),
+      password: (value) => (user || value ? null : t('form.required')),
+    },
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null)
+    const outcome = user
+      ? await updateUser({
+          input: {
+            id: user.id,
+            version: user.version,
+            displayName: values.displayName.trim(),
+            role: values.role,
+            center: values.center,
+          },
+        })
+      : await createUser({
+          input: {
+            username: values.username.trim(),
+            displayName: values.displayName.trim(),
+            role: values.role as Role,
+            center: values.center,
+            password: values.password,
+          },
+        })
+    const result =
+      outcome.data && ('updateUser' in outcome.data ? outcome.data.updateUser : outcome.data.createUser)
+    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (result.__typename === 'UserPayload') return onSaved()
+    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
+    setFormError(text(result))
+  })
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={user ? t('user.edit') : t('user.create')}>
+      <Stack>
+        {formError ? (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t('user.username')}
+          required
+          disabled={Boolean(user)}
+          {...form.getInputProps('username')}
+        />
+        <TextInput label={t('user.displayName')} required {...form.getInputProps('displayName')} />
+        <Group grow align="flex-start">
+          <Select
+            label={t('user.role')}
+            required
+            data={roles.map((role) => ({ value: role, label: label('Role', role) }))}
+            {...form.getInputProps('role')}
+          />
+          <Select
+            label={t('user.center')}
+            searchable
+            clearable
+            data={(choices?.centers.edges ?? []).map(({ node }) => ({
+              value: node.id,
+              label: `${node.name} (${node.code})`,
+            }))}
+            {...form.getInputProps('center')}
+          />
+        </Group>
+        {user ? null : (
+          <PasswordInput
+            label={t('user.password')}
+            description={t('user.passwordHint')}
+            required
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('form.cancel')}
+          </Button>
+          <Button type="submit" loading={creating || updating}>
+            {t('form.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
