@@ -1,6 +1,7 @@
 // @tangtoc/shared: the domain rules the API and the console share. Pure and browser-safe.
 // Quotes go through quoteContribution; the per-product calculators stay internal.
 
+export * from './account.ts'
 export * from './calendar.ts'
 export * from './campaign/target-grid.ts'
 export * from './contribution/default-parameters.ts'

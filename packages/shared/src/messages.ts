@@ -154,11 +154,48 @@ export const messages = {
     vi: 'Tổng chỉ tiêu các đơn vị cho {product} (dòng {rows}) là {sum}, vượt chỉ tiêu toàn chiến dịch {target} (dòng {row}).',
     en: "The centers' targets for {product} (rows {rows}) add up to {sum}, more than the campaign-wide {target} (row {row}).",
   },
+  INVALID_USERNAME: {
+    vi: 'Tên đăng nhập gồm 3 đến 50 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+    en: 'A username has 3 to 50 lower-case letters, digits, dots, dashes or underscores.',
+  },
+  PASSWORD_TOO_SHORT: {
+    vi: 'Mật khẩu phải có từ {min} đến {max} ký tự.',
+    en: 'A password has {min} to {max} characters.',
+  },
+  PASSWORD_UNCHANGED: {
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
+  INVALID_CREDENTIALS: {
+    vi: '{credentials} không đúng.',
+    en: '{credentials}.',
+  },
+  INVALID_LENGTH: {
+    vi: '{field} phải có từ {min} đến {max} ký tự.',
+    en: '{field} has {min} to {max} characters.',
+  },
+  OWN_ROLE: {
+    vi: 'Bạn không thể đổi vai trò của chính mình.',
+    en: 'You cannot change your own role.',
+  },
+  OWN_ACCOUNT: {
+    vi: 'Bạn không thể tự khóa tài khoản của mình.',
+    en: 'You cannot deactivate yourself.',
+  },
+  CENTER_REQUIRED: {
+    vi: 'Quản lý đơn vị và nhân viên phải thuộc một đơn vị.',
+    en: 'A center manager or an agent needs a center.',
+  },
 } as const satisfies Record<string, LocalizedText>
 
 /** Words an issue's text takes as a param where no enum label fits, e.g. a target for every product. */
 export const phrases = {
   ALL_PRODUCTS: { vi: 'mọi loại hình', en: 'all products' },
+  DISPLAY_NAME: { vi: 'Tên hiển thị', en: 'A display name' },
+  API_TOKEN_NAME: { vi: 'Tên mã API', en: 'A token name' },
+  // INVALID_CREDENTIALS reads differently in English for logging in and for changing a password.
+  LOGIN_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' },
+  CURRENT_PASSWORD: { vi: 'Mật khẩu hiện tại', en: 'The current password is wrong' },
 } as const satisfies Record<string, LocalizedText>
 
 export type Phrase = keyof typeof phrases

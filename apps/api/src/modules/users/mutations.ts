@@ -1,73 +1,36 @@
 // Managing users is an admin's job; anyone signed in changes their own password. Password hashes never
 // reach the audit trail: only the fact that a password changed.
 import { hashPassword, Prisma, type User, verifyPassword } from '@tangtoc/db'
-import { normalizeText } from '@tangtoc/shared'
+import {
+  checkDisplayName,
+  checkPassword,
+  checkUsername,
+  type Issue,
+  issue,
+  minPasswordLength,
+  normalizeText,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import {
   ConflictError,
-  type FieldIssue,
   ForbiddenError,
   mutationErrorTypes,
   NotFoundError,
   StaleObjectError,
   TooManyAttemptsError,
-  ValidationError,
+  validationErrorFrom,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { loginWaitSeconds } from '../auth/auth.ts'
 import { CenterNode } from '../centers/center.ts'
 import { RoleEnum, UserNode } from './user.ts'
 
-export const minPasswordLength = 12
-const maxPasswordLength = 200
-const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,49}$/
-const maxDisplayNameLength = 100
 /** Roles whose rights are scoped to a center, which they therefore must have. */
 const centeredRoles = new Set(['CENTER_MANAGER', 'AGENT'])
 
-type Prefix = readonly string[]
-
-function passwordIssues(password: string, path: Prefix): FieldIssue[] {
-  if (password.length >= minPasswordLength && password.length <= maxPasswordLength) return []
-  return [
-    {
-      path: [...path],
-      code: 'PASSWORD_TOO_SHORT',
-      message: {
-        vi: `Mật khẩu phải có từ ${minPasswordLength} đến ${maxPasswordLength} ký tự.`,
-        en: `A password has ${minPasswordLength} to ${maxPasswordLength} characters.`,
-      },
-    },
-  ]
-}
-
-function displayNameIssues(displayName: string, path: Prefix): FieldIssue[] {
-  if (displayName.length > 0 && displayName.length <= maxDisplayNameLength) return []
-  return [
-    {
-      path: [...path],
-      code: 'INVALID_LENGTH',
-      message: {
-        vi: `Tên hiển thị phải có từ 1 đến ${maxDisplayNameLength} ký tự.`,
-        en: `A display name has 1 to ${maxDisplayNameLength} characters.`,
-      },
-    },
-  ]
-}
-
-function centerIssues(role: string, centerId: string | null, path: Prefix): FieldIssue[] {
-  if (!centeredRoles.has(role) || centerId) return []
-  return [
-    {
-      path: [...path],
-      code: 'CENTER_REQUIRED',
-      message: {
-        vi: 'Quản lý đơn vị và nhân viên phải thuộc một đơn vị.',
-        en: 'A center manager or an agent needs a center.',
-      },
-    },
-  ]
+function centerIssues(role: string, centerId: string | null): Issue[] {
+  return !centeredRoles.has(role) || centerId ? [] : [issue('center', 'CENTER_REQUIRED')]
 }
 
 async function findCenter(context: Context, id: string | null | undefined) {
@@ -150,23 +113,12 @@ builder.mutationField('createUser', (t) =>
       const displayName = normalizeText(input.displayName)
       const centerId = input.center?.id ?? null
       const issues = [
-        ...(usernamePattern.test(username)
-          ? []
-          : [
-              {
-                path: ['input', 'username'],
-                code: 'INVALID_USERNAME',
-                message: {
-                  vi: 'Tên đăng nhập gồm 3 đến 50 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
-                  en: 'A username has 3 to 50 lower-case letters, digits, dots, dashes or underscores.',
-                },
-              },
-            ]),
-        ...displayNameIssues(displayName, ['input', 'displayName']),
-        ...centerIssues(input.role, centerId, ['input', 'center']),
-        ...passwordIssues(input.password, ['input', 'password']),
+        ...checkUsername(username),
+        ...checkDisplayName(displayName),
+        ...centerIssues(input.role, centerId),
+        ...checkPassword(input.password),
       ]
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
       await findCenter(context, centerId)
       const taken = await context.prisma.user.findUnique({ where: { username }, select: { id: true } })
       if (taken) throw usernameTaken(username, taken.id)
@@ -235,22 +187,13 @@ builder.mutationField('updateUser', (t) =>
       const role = input.role ?? current.role
       const centerId = input.center === undefined ? current.centerId : (input.center?.id ?? null)
       const issues = [
-        ...(input.displayName == null ? [] : displayNameIssues(displayName, ['input', 'displayName'])),
-        ...centerIssues(role, centerId, ['input', 'center']),
+        ...(input.displayName == null ? [] : checkDisplayName(displayName)),
+        ...centerIssues(role, centerId),
         ...(current.id === context.viewer?.userId && role !== current.role
-          ? [
-              {
-                path: ['input', 'role'],
-                code: 'OWN_ROLE',
-                message: {
-                  vi: 'Bạn không thể đổi vai trò của chính mình.',
-                  en: 'You cannot change your own role.',
-                },
-              },
-            ]
+          ? [issue('role', 'OWN_ROLE')]
           : []),
       ]
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
       if (centerId !== current.centerId) await findCenter(context, centerId)
 
       const user = await context.prisma.$transaction(async (tx) => {
@@ -314,16 +257,7 @@ builder.mutationField('deactivateUser', (t) =>
     resolve: async (_root, { input }, context) => {
       const current = await findUser(context, input.id.id)
       if (current.id === context.viewer?.userId) {
-        throw new ValidationError([
-          {
-            path: ['input', 'id'],
-            code: 'OWN_ACCOUNT',
-            message: {
-              vi: 'Bạn không thể tự khóa tài khoản của mình.',
-              en: 'You cannot deactivate yourself.',
-            },
-          },
-        ])
+        throw validationErrorFrom([issue('id', 'OWN_ACCOUNT')])
       }
       const user = await context.prisma.$transaction(async (tx) => {
         const updated = await tx.user
@@ -369,8 +303,8 @@ builder.mutationField('resetUserPassword', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const issues = passwordIssues(input.newPassword, ['input', 'newPassword'])
-      if (issues.length > 0) throw new ValidationError(issues)
+      const issues = checkPassword(input.newPassword, 'newPassword')
+      if (issues.length > 0) throw validationErrorFrom(issues)
       const current = await findUser(context, input.id.id)
       const passwordHash = await hashPassword(input.newPassword)
       const user = await context.prisma.$transaction(async (tx) => {
@@ -433,30 +367,15 @@ builder.mutationField('changeMyPassword', (t) =>
           where: { id: current.id },
           data: { failedLogins: { increment: 1 }, lastFailedLoginAt: now },
         })
-        throw new ValidationError([
-          {
-            path: ['input', 'currentPassword'],
-            code: 'INVALID_CREDENTIALS',
-            message: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-          },
+        throw validationErrorFrom([
+          issue('currentPassword', 'INVALID_CREDENTIALS', { credentials: { phrase: 'CURRENT_PASSWORD' } }),
         ])
       }
       const issues = [
-        ...passwordIssues(input.newPassword, ['input', 'newPassword']),
-        ...(input.newPassword === input.currentPassword
-          ? [
-              {
-                path: ['input', 'newPassword'],
-                code: 'PASSWORD_UNCHANGED',
-                message: {
-                  vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
-                  en: 'The new password must differ from the current one.',
-                },
-              },
-            ]
-          : []),
+        ...checkPassword(input.newPassword, 'newPassword'),
+        ...(input.newPassword === input.currentPassword ? [issue('newPassword', 'PASSWORD_UNCHANGED')] : []),
       ]
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
       const passwordHash = await hashPassword(input.newPassword)
       const user = await context.prisma.$transaction(async (tx) => {
         const updated = await tx.user.update({
