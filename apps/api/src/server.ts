@@ -12,6 +12,8 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga'
 import sirv from 'sirv'
 import type { Context } from './context.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
+import { useExports } from './modules/reports/exports.ts'
+import { type ApiPubSub, createEventBus } from './pubsub.ts'
 import { maskUnexpected, requestIds, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
 
@@ -19,6 +21,10 @@ export interface ServerOptions {
   prisma: PrismaClient
   /** The built console to serve at `/`; nothing is served there when absent. */
   consoleDir?: string
+  /** The event bus to publish and subscribe on; default one over `redisUrl`. */
+  pubsub?: ApiPubSub
+  /** Redis for events between instances (createServer: default REDIS_URL); none: in memory. */
+  redisUrl?: string
 }
 
 /** The header a browser cannot send cross-site without a CORS preflight; the console and curl send it. */
@@ -69,7 +75,12 @@ query Me {
 }
 `
 
-export function createYogaApp({ prisma }: Pick<ServerOptions, 'prisma'>) {
+export function createYogaApp({
+  prisma,
+  pubsub,
+  redisUrl,
+}: Pick<ServerOptions, 'prisma' | 'pubsub' | 'redisUrl'>) {
+  const events = pubsub ? { pubsub, close: async () => {} } : createEventBus(redisUrl)
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -91,6 +102,8 @@ export function createYogaApp({ prisma }: Pick<ServerOptions, 'prisma'>) {
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
       useRequestId(),
+      useExports({ prisma, pubsub: events.pubsub }),
+      { onDispose: () => events.close() },
       maxTokensPlugin({ n: operationLimits.maxTokens }),
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
       maxAliasesPlugin({ n: operationLimits.maxAliases, ...asValidationError }),
@@ -104,6 +117,7 @@ export function createYogaApp({ prisma }: Pick<ServerOptions, 'prisma'>) {
       request,
       viewer: await resolveViewer(prisma, request),
       requestId: requestIds.get(request) ?? randomUUID(),
+      pubsub: events.pubsub,
     }),
   })
 }
@@ -123,17 +137,23 @@ export async function checkHealth(
   }
 }
 
-export function createServer({ prisma, consoleDir }: ServerOptions) {
-  const yoga = createYogaApp({ prisma })
+export function createServer({
+  prisma,
+  consoleDir,
+  pubsub,
+  redisUrl = process.env.REDIS_URL,
+}: ServerOptions) {
+  const yoga = createYogaApp({ prisma, pubsub, redisUrl })
   const serveConsole =
     consoleDir && existsSync(consoleDir) ? sirv(consoleDir, { single: true, etag: true }) : null
 
-  return createHttpServer((request: IncomingMessage, response: ServerResponse) => {
+  const server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]
     if (
       path === healthEndpoint ||
       path === yoga.graphqlEndpoint ||
-      path?.startsWith(`${yoga.graphqlEndpoint}/`)
+      path?.startsWith(`${yoga.graphqlEndpoint}/`) ||
+      path?.startsWith('/exports/')
     ) {
       yoga(request, response)
       return
@@ -146,4 +166,8 @@ export function createServer({ prisma, consoleDir }: ServerOptions) {
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
   })
+  server.on('close', () => {
+    void yoga.dispose()
+  })
+  return server
 }

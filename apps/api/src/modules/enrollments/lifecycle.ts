@@ -5,6 +5,7 @@ import { type EnrollmentAction, isLive, normalizeText, planTransition } from '@t
 import { builder } from '../../builder.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
+import { publishEnrollmentChange } from '../reports/live.ts'
 import { enrollmentToChange, transactionOptions, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
 import { moveDailyCount } from './rollup.ts'
@@ -148,6 +149,12 @@ for (const step of steps) {
           })
           return row
         }, transactionOptions)
+        publishEnrollmentChange(
+          context,
+          { ...updated, center: enrollment.center },
+          'STATUS_CHANGED',
+          enrollment.status,
+        )
         return { enrollment: updated }
       },
     }),

@@ -19,6 +19,7 @@ import {
   findOrCreatePerson,
   PersonInput,
 } from '../people/person-input.ts'
+import { publishEnrollmentChange } from '../reports/live.ts'
 import {
   duplicateConflict,
   enrollmentToChange,
@@ -386,7 +387,9 @@ builder.mutationField('registerEnrollment', (t) =>
       // and name the winner's enrollment when it is the enrollment that collides.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await storeRegistration(context, input, prepared)
+          const stored = await storeRegistration(context, input, prepared)
+          publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
+          return stored
         } catch (error) {
           const model = uniqueViolationOn(error)
           if (model === 'Person' && attempt < 3) continue
@@ -539,6 +542,7 @@ builder.mutationField('updateEnrollment', (t) =>
         })
         return row
       }, transactionOptions)
+      publishEnrollmentChange(context, { ...updated, center: enrollment.center }, 'UPDATED')
       return { enrollment: updated }
     },
   }),

@@ -31,7 +31,7 @@ import {
 } from '@tangtoc/shared'
 import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError, NotFoundError } from '../../errors.ts'
-import { canReadCenter, readableCentersWhere } from '../auth/center-access.ts'
+import { canReadCenter } from '../auth/center-access.ts'
 
 export const products: readonly Product[] = ['VOLUNTARY_SOCIAL_INSURANCE', 'HOUSEHOLD_HEALTH_INSURANCE']
 
@@ -115,11 +115,15 @@ export async function progressScope(
   campaignId: string,
   centerId?: string | null,
 ): Promise<ProgressScope | null> {
-  const campaign = await context.prisma.campaign.findUnique({ where: { id: campaignId } })
+  // The tree is small (tens of centers): read it whole and filter here, in one round trip.
+  const [campaign, centers] = await Promise.all([
+    context.prisma.campaign.findUnique({ where: { id: campaignId } }),
+    context.prisma.center.findMany({ orderBy: { code: 'asc' } }),
+  ])
   if (!campaign) return null
   let center: Center | null = null
   if (centerId) {
-    center = await context.prisma.center.findUnique({ where: { id: centerId } })
+    center = centers.find((each) => each.id === centerId) ?? null
     if (!center) throw new NotFoundError('Center', centerId)
     if (!canReadCenter(viewer, center)) {
       throw new ForbiddenError({
@@ -128,16 +132,15 @@ export async function progressScope(
       })
     }
   }
-  const readable = readableCentersWhere(viewer)
-  const unrestricted = Object.keys(readable).length === 0 && center === null
-  const visibleCenters = await context.prisma.center.findMany({
-    where: { AND: [readable, center ? { path: { startsWith: center.path } } : {}] },
-    orderBy: { code: 'asc' },
-  })
+  const within = center?.path
+  const visibleCenters = centers.filter(
+    (each) => canReadCenter(viewer, each) && (!within || each.path.startsWith(within)),
+  )
+  const unrestricted = visibleCenters.length === centers.length && center === null
   return { campaign, center, centers: unrestricted ? null : visibleCenters, visibleCenters }
 }
 
-type DailyRow = { centerId: string; product: Product; day: Date; count: number }
+type DailyRow = { centerId: string; product: Product; day: IsoDate; count: number }
 
 /** The progress of a campaign as `viewer` may see it; null when there is no such campaign. */
 export async function campaignProgress(
@@ -145,7 +148,15 @@ export async function campaignProgress(
   viewer: Viewer,
   args: ProgressArgs,
 ): Promise<CampaignProgress | null> {
-  const scope = await progressScope(context, viewer, args.campaignId, args.centerId)
+  const [scope, daily, targets, sessionRows] = await Promise.all([
+    progressScope(context, viewer, args.campaignId, args.centerId),
+    dailyCounts(context, args.campaignId, args.product),
+    context.prisma.target.findMany({
+      where: { campaignId: args.campaignId },
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    }),
+    sessionsHeld(context, args.campaignId, args.from, args.to),
+  ])
   if (!scope) return null
   const { campaign } = scope
   const start = toIsoDate(campaign.startDate) as IsoDate
@@ -156,38 +167,28 @@ export async function campaignProgress(
   const counted = campaign.countedStatuses
   const productList = args.product ? [args.product] : products
   const centerIds = scope.centers?.map((center) => center.id) ?? null
-
-  const [daily, targets, sessions] = await Promise.all([
-    context.prisma.enrollmentDailyCount.groupBy({
-      by: ['centerId', 'product', 'day'],
-      where: {
-        campaignId: campaign.id,
-        status: { in: counted },
-        ...(args.product ? { product: args.product } : {}),
-        ...(centerIds ? { centerId: { in: centerIds } } : {}),
+  const inScope = (id: string) => scope.centers === null || centerById.has(id)
+  const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
+  const rows = daily.filter((row) => inScope(row.centerId))
+  const sessions = sessionRows
+    .filter((row) => inScope(row.centerId))
+    .reduce(
+      (total, row) => ({ held: total.held + row.held, attendance: total.attendance + row.attendance }),
+      {
+        held: 0,
+        attendance: 0,
       },
-      _sum: { count: true },
-    }),
-    context.prisma.target.findMany({
-      where: { campaignId: campaign.id },
-      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-    }),
-    sessionsHeld(context, campaign, { centerIds, from, to }),
-  ])
-  const rows: DailyRow[] = daily.map((row) => ({
-    centerId: row.centerId,
-    product: row.product,
-    day: row.day,
-    count: row._sum.count ?? 0,
-  }))
-  const inPeriod = rows.filter((row) => {
-    const day = toIsoDate(row.day) as IsoDate
-    return day >= from && day <= to
-  })
+    )
+  const inPeriod = rows.filter((row) => row.day >= from && row.day <= to)
+  const rowsByCenter = new Map<string, DailyRow[]>()
+  for (const row of inPeriod) {
+    const list = rowsByCenter.get(row.centerId)
+    if (list) list.push(row)
+    else rowsByCenter.set(row.centerId, [row])
+  }
   const sum = (list: DailyRow[]) => list.reduce((total, row) => total + row.count, 0)
 
   // Targets: the campaign-wide ones for the whole tree, else those of the centers in scope.
-  const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
   const endTargets = targets.filter((target) => target.dueDate === null)
   const scopedTargets =
     scope.centers === null
@@ -223,13 +224,11 @@ export async function campaignProgress(
   // Each center against its own targets, counting its subtree.
   const rankedCenters = rankByProgress(
     scope.visibleCenters
-      .filter(
-        (center) =>
-          endTargets.some((t) => t.centerId === center.id) ||
-          inPeriod.some((row) => row.centerId === center.id),
-      )
+      .filter((center) => endTargets.some((t) => t.centerId === center.id) || rowsByCenter.has(center.id))
       .map((center) => {
-        const own = inPeriod.filter((row) => centerById.get(row.centerId)?.path.startsWith(center.path))
+        const own = scope.visibleCenters
+          .filter((each) => each.path.startsWith(center.path))
+          .flatMap((each) => rowsByCenter.get(each.id) ?? [])
         const ownTargets = endTargets.filter((t) => t.centerId === center.id)
         const centerEnrolled = sum(own)
         const centerTarget = targetFor(ownTargets, args.product ?? null)
@@ -244,8 +243,7 @@ export async function campaignProgress(
   )
 
   // The day series over the period; milestones and pace over the whole campaign.
-  const countsByDay = (list: DailyRow[]) =>
-    list.map((row) => ({ date: toIsoDate(row.day) as IsoDate, enrolled: row.count }))
+  const countsByDay = (list: DailyRow[]) => list.map((row) => ({ date: row.day, enrolled: row.count }))
   const campaignSeries = dailySeries(start, end, countsByDay(rows))
   const milestoneTargets = targets.filter(
     (t): t is Target & { dueDate: Date } =>
@@ -381,17 +379,35 @@ export async function countBySessionKind(
   return rows
 }
 
-/** Outreach sessions held (DONE) in the period, local dates, and their recorded attendance. */
+/**
+ * Counted enrollments per center, product and local day, from the rollup, in the campaign's counted
+ * statuses; every center (the caller keeps those in scope).
+ */
+async function dailyCounts(
+  context: Context,
+  campaignId: string,
+  product?: Product | null,
+): Promise<DailyRow[]> {
+  return context.prisma.$queryRaw<DailyRow[]>`
+    SELECT d."centerId", d."product"::text AS product, to_char(d."day", 'YYYY-MM-DD') AS day, sum(d."count")::int AS count
+    FROM "EnrollmentDailyCount" d JOIN "Campaign" c ON c."id" = d."campaignId"
+    WHERE d."campaignId" = ${campaignId}::uuid AND d."status" = ANY(c."countedStatuses")
+      ${product ? Prisma.sql`AND d."product"::text = ${product}` : Prisma.empty}
+    GROUP BY 1, 2, 3`
+}
+
+/** Outreach sessions held (DONE) per center in the period (local dates; default the campaign's), with their attendance. */
 async function sessionsHeld(
   context: Context,
-  campaign: Campaign,
-  filters: Pick<Filters, 'centerIds' | 'from' | 'to'>,
-): Promise<{ held: number; attendance: number }> {
-  const [row] = await context.prisma.$queryRaw<{ held: number; attendance: number }[]>`
-    SELECT count(*)::int AS held, coalesce(sum(s."attendance"), 0)::int AS attendance
-    FROM "OutreachSession" s
-    WHERE s."campaignId" = ${campaign.id}::uuid AND s."status" = 'DONE'
-      AND ((s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${campaign.timeZone})::date BETWEEN ${filters.from}::date AND ${filters.to}::date
-      ${filters.centerIds ? Prisma.sql`AND s."centerId" = ANY(${filters.centerIds}::uuid[])` : Prisma.empty}`
-  return row ?? { held: 0, attendance: 0 }
+  campaignId: string,
+  from?: IsoDate | null,
+  to?: IsoDate | null,
+): Promise<{ centerId: string; held: number; attendance: number }[]> {
+  return context.prisma.$queryRaw<{ centerId: string; held: number; attendance: number }[]>`
+    SELECT s."centerId", count(*)::int AS held, coalesce(sum(s."attendance"), 0)::int AS attendance
+    FROM "OutreachSession" s JOIN "Campaign" c ON c."id" = s."campaignId"
+    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = 'DONE'
+      AND ((s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE c."timeZone")::date
+        BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
+    GROUP BY 1`
 }

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto'
+import type { User } from '@tangtoc/db'
+import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
+import { maskCitizenId } from '@tangtoc/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { hashSecret } from '../auth/credentials.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+type Auth = { cookie: string } | { token: string } | null
+
+async function download(path: string, auth: Auth) {
+  const headers: Record<string, string> = {}
+  if (auth && 'cookie' in auth) headers.cookie = auth.cookie
+  if (auth && 'token' in auth) headers.authorization = `Bearer ${auth.token}`
+  const response = await api.yoga.fetch(`http://tangtoc.test${path}`, { headers })
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  return { response, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }
+}
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (char === '"') quoted = false
+      else field += char
+    } else if (char === '"') quoted = true
+    else if (char === ',') {
+      row.push(field)
+      field = ''
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i++
+    } else field += char
+  }
+  return rows
+}
+
+async function tokenFor(user: User, scope: 'READ' | 'READ_WRITE') {
+  const token = `ttk_${randomUUID()}`
+  await api.prisma.apiToken.create({
+    data: { name: 'export', prefix: token.slice(0, 8), tokenHash: hashSecret(token), scope, userId: user.id },
+  })
+  return { token }
+}
+
+async function campaignWithEnrollments() {
+  const root = await createCenter(api.prisma)
+  const a = await createCenter(api.prisma, { parent: root, name: 'Bưu điện Trung tâm Sài Gòn' })
+  const b = await createCenter(api.prisma, { parent: root, name: 'Bưu điện Trung tâm Chợ Lớn' })
+  const campaign = await createCampaign(api.prisma, { organizers: [root], centers: [a, b] })
+  await api.prisma.target.createMany({
+    data: [
+      { campaignId: campaign.id, centerId: a.id, product: 'HOUSEHOLD_HEALTH_INSURANCE', count: 4 },
+      { campaignId: campaign.id, centerId: b.id, product: 'HOUSEHOLD_HEALTH_INSURANCE', count: 10 },
+    ],
+  })
+  const agent = await createUser(api.prisma, { role: 'AGENT', center: a })
+  const registeredAt = new Date('2025-11-04T16:30:00Z')
+  const tricky = await createRolledUpEnrollment(api.prisma, {
+    campaign,
+    center: a,
+    registeredBy: agent,
+    fullName: 'Nguyễn "Út" Văn, Em',
+    registeredAt,
+  })
+  await createRolledUpEnrollment(api.prisma, {
+    campaign,
+    center: a,
+    registeredBy: agent,
+    fullName: 'Trần Thị Bé',
+    registeredAt,
+  })
+  await createRolledUpEnrollment(api.prisma, {
+    campaign,
+    center: b,
+    registeredBy: agent,
+    fullName: 'Lê Văn Chợ',
+    registeredAt,
+    product: 'VOLUNTARY_SOCIAL_INSURANCE',
+    status: 'SUBMITTED',
+  })
+  return { campaign, root, a, b, tricky }
+}
+
+describe('exporting enrollments as CSV', () => {
+  it('starts with a BOM and Vietnamese headers, and a name with a comma and quotes survives', async () => {
+    const { campaign, tricky } = await campaignWithEnrollments()
+    const admin = await api.userWithRole('ADMIN', null)
+    const { response, bytes, text } = await download(
+      `/exports/enrollments.csv?campaign=${campaign.code}`,
+      admin.credentials,
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="ho-so-.*\.csv"/)
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const rows = parseCsv(text.slice(1))
+    expect(rows[0]?.slice(0, 8)).toEqual([
+      'Mã hồ sơ',
+      'Chiến dịch',
+      'Mã đơn vị',
+      'Đơn vị',
+      'Sản phẩm',
+      'Trạng thái',
+      'Họ và tên',
+      'Số định danh cá nhân',
+    ])
+    expect(rows).toHaveLength(4)
+    expect(text).toContain('"Nguyễn ""Út"" Văn, Em"')
+    const trickyRow = rows.find((row) => row[6] === 'Nguyễn "Út" Văn, Em')
+    expect(trickyRow?.[7]).toBe(tricky.person.citizenId)
+    // Registered at 23:30 local on launch day.
+    expect(trickyRow?.at(-2)).toBe('2025-11-04 23:30:00')
+    expect(trickyRow?.at(-1)).toBe('2025-11-04')
+  })
+
+  it('takes the list’s filters: center subtree, product, status and search', async () => {
+    const { campaign, a } = await campaignWithEnrollments()
+    const admin = await api.userWithRole('ADMIN', null)
+    const names = async (query: string) =>
+      parseCsv(
+        (
+          await download(`/exports/enrollments.csv?campaign=${campaign.code}&${query}`, admin.credentials)
+        ).text.slice(1),
+      )
+        .slice(1)
+        .map((row) => row[6])
+        .sort()
+    expect(await names(`center=${a.code}`)).toEqual(['Nguyễn "Út" Văn, Em', 'Trần Thị Bé'])
+    expect(await names('product=VOLUNTARY_SOCIAL_INSURANCE')).toEqual(['Lê Văn Chợ'])
+    expect(await names('status=PAID,ACTIVE')).toEqual(['Nguyễn "Út" Văn, Em', 'Trần Thị Bé'])
+    expect(await names('search=tran thi')).toEqual(['Trần Thị Bé'])
+  })
+
+  it.each([
+    ['AGENT', 'b', ['Lê Văn Chợ']],
+    ['CENTER_MANAGER', 'root', ['Lê Văn Chợ', 'Nguyễn "Út" Văn, Em', 'Trần Thị Bé']],
+    ['VIEWER', 'a', ['Nguyễn "Út" Văn, Em', 'Trần Thị Bé']],
+  ] as const)('a %s at %s exports only the enrollments it may read', async (role, at, expected) => {
+    const fixture = await campaignWithEnrollments()
+    const { credentials } = await api.userWithRole(role, fixture[at])
+    const rows = parseCsv(
+      (await download(`/exports/enrollments.csv?campaign=${fixture.campaign.code}`, credentials)).text.slice(
+        1,
+      ),
+    )
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[6])
+        .sort(),
+    ).toEqual(expected)
+  })
+
+  it('masks citizen IDs and phones for a viewer', async () => {
+    const { campaign, a, tricky } = await campaignWithEnrollments()
+    const { credentials } = await api.userWithRole('VIEWER', a)
+    const rows = parseCsv(
+      (await download(`/exports/enrollments.csv?campaign=${campaign.code}`, credentials)).text.slice(1),
+    )
+    const row = rows.find((each) => each[6] === 'Nguyễn "Út" Văn, Em')
+    expect(row?.[7]).toBe(maskCitizenId(tricky.person.citizenId))
+    expect(row?.[7]).not.toBe(tricky.person.citizenId)
+    expect(row?.[10]).not.toBe(tricky.person.phone)
+  })
+
+  it('an integrator downloads with a read-only bearer token', async () => {
+    const { campaign, b } = await campaignWithEnrollments()
+    const manager = await createUser(api.prisma, { role: 'CENTER_MANAGER', center: b })
+    const { response, text } = await download(
+      `/exports/enrollments.csv?campaign=${encodeURIComponent(Buffer.from(`Campaign:${campaign.id}`).toString('base64'))}`,
+      await tokenFor(manager, 'READ'),
+    )
+    expect(response.status).toBe(200)
+    expect(
+      parseCsv(text.slice(1))
+        .slice(1)
+        .map((row) => row[6]),
+    ).toEqual(['Lê Văn Chợ'])
+  })
+
+  it('refuses an anonymous request and a bad filter', async () => {
+    const { campaign } = await campaignWithEnrollments()
+    expect((await download(`/exports/enrollments.csv?campaign=${campaign.code}`, null)).response.status).toBe(
+      401,
+    )
+    const admin = await api.userWithRole('ADMIN', null)
+    const bad = await download(
+      `/exports/enrollments.csv?campaign=${campaign.code}&status=PENDING`,
+      admin.credentials,
+    )
+    expect(bad.response.status).toBe(400)
+    expect(
+      (await download('/exports/enrollments.csv?campaign=NO-SUCH', admin.credentials)).response.status,
+    ).toBe(404)
+  })
+})
+
+describe('exporting progress as CSV', () => {
+  it('lists the total and each center against its own target, by product', async () => {
+    const { campaign, a, b } = await campaignWithEnrollments()
+    const admin = await api.userWithRole('ADMIN', null)
+    const { response, bytes, text } = await download(
+      `/exports/progress.csv?campaign=${campaign.code}`,
+      admin.credentials,
+    )
+    expect(response.status).toBe(200)
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const rows = parseCsv(text.slice(1))
+    expect(rows[0]).toEqual([
+      'Hạng',
+      'Mã đơn vị',
+      'Đơn vị',
+      'Sản phẩm',
+      'Đã tham gia',
+      'Chỉ tiêu',
+      'Tỷ lệ (%)',
+    ])
+    expect(rows).toContainEqual(['1', a.code, a.name, 'Tất cả', '2', '4', '50'])
+    expect(rows).toContainEqual(['2', b.code, b.name, 'Tất cả', '0', '10', '0'])
+  })
+
+  it('an agent’s progress export covers its own center only', async () => {
+    const { campaign, a, b } = await campaignWithEnrollments()
+    const { credentials } = await api.userWithRole('AGENT', b)
+    const rows = parseCsv(
+      (await download(`/exports/progress.csv?campaign=${campaign.code}`, credentials)).text.slice(1),
+    )
+    expect(rows.some((row) => row[1] === a.code)).toBe(false)
+    expect(rows.some((row) => row[1] === b.code)).toBe(true)
+    const forbidden = await download(
+      `/exports/progress.csv?campaign=${campaign.code}&center=${a.code}`,
+      credentials,
+    )
+    expect(forbidden.response.status).toBe(403)
+  })
+})

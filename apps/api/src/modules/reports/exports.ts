@@ -1,0 +1,337 @@
+// CSV exports for spreadsheets and integrators: `GET /exports/enrollments.csv` (the enrollment list's
+// filters) and `GET /exports/progress.csv` (a campaign's progress per center and product). Same
+// credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
+// export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay'
+import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
+import { isIsoDate, labelOf, localDateInZone, maskCitizenId, maskPhone, toIsoDate } from '@tangtoc/shared'
+import type { Plugin } from 'graphql-yoga'
+import type { Context } from '../../context.ts'
+import { UserError } from '../../errors.ts'
+import type { ApiPubSub } from '../../pubsub.ts'
+import { resolveViewer } from '../auth/viewer.ts'
+import { enrollmentFilter } from '../enrollments/enrollment.ts'
+import { type CsvValue, csvStream } from './csv.ts'
+import { campaignProgress, products } from './progress.ts'
+
+export const exportPaths = {
+  enrollments: '/exports/enrollments.csv',
+  progress: '/exports/progress.csv',
+} as const
+
+const batchSize = 1_000
+const statuses: readonly EnrollmentStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'PAID',
+  'ACTIVE',
+  'REJECTED',
+  'CANCELLED',
+]
+
+class ExportRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Serves the CSV exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
+export function useExports({ prisma, pubsub }: { prisma: PrismaClient; pubsub: ApiPubSub }): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== exportPaths.enrollments && url.pathname !== exportPaths.progress) return
+      const text = (status: number, message: string) =>
+        new fetchAPI.Response(`${message}\n`, {
+          status,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        })
+      if (request.method !== 'GET') {
+        endResponse(text(405, 'Use GET.'))
+        return
+      }
+      try {
+        const viewer = await resolveViewer(prisma, request)
+        if (!viewer) throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
+        const context: Context = { prisma, request, viewer, requestId: crypto.randomUUID(), pubsub }
+        const exported =
+          url.pathname === exportPaths.enrollments
+            ? await enrollmentsCsv(context, url.searchParams)
+            : await progressCsv(context, url.searchParams)
+        endResponse(
+          new fetchAPI.Response(exported.body, {
+            headers: {
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="${exported.filename}"`,
+              'cache-control': 'no-store',
+            },
+          }),
+        )
+      } catch (error) {
+        if (error instanceof ExportRequestError) endResponse(text(error.status, error.message))
+        else if (error instanceof UserError)
+          endResponse(text(error.code === 'FORBIDDEN' ? 403 : 400, error.message))
+        else {
+          console.error(JSON.stringify({ level: 'error', export: url.pathname, error: String(error) }))
+          endResponse(text(500, 'The export failed.'))
+        }
+      }
+    },
+  }
+}
+
+/** A campaign or center by global id or by code. */
+async function findByReference(context: Context, typename: 'Campaign' | 'Center', reference: string) {
+  let id: string | null = null
+  try {
+    const decoded = decodeGlobalID(reference)
+    if (decoded.typename === typename) id = decoded.id
+  } catch {
+    // Not a global id: a code.
+  }
+  const where = id ? { id } : { code: reference }
+  const select = { id: true, code: true }
+  const found =
+    typename === 'Campaign'
+      ? await context.prisma.campaign.findUnique({ where, select })
+      : await context.prisma.center.findUnique({ where, select })
+  if (!found) throw new ExportRequestError(404, `${typename} ${reference} was not found.`)
+  return found
+}
+
+function productParam(params: URLSearchParams): Product | null {
+  const value = params.get('product')
+  if (!value) return null
+  if (!products.includes(value as Product)) throw new ExportRequestError(400, `Unknown product ${value}.`)
+  return value as Product
+}
+
+function dateParam(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name)
+  if (!value) return null
+  if (!isIsoDate(value)) throw new ExportRequestError(400, `${name} must be a date written YYYY-MM-DD.`)
+  return value
+}
+
+const enrollmentHeader = [
+  'Mã hồ sơ',
+  'Chiến dịch',
+  'Mã đơn vị',
+  'Đơn vị',
+  'Sản phẩm',
+  'Trạng thái',
+  'Họ và tên',
+  'Số định danh cá nhân',
+  'Ngày sinh',
+  'Giới tính',
+  'Số điện thoại',
+  'Địa chỉ',
+  'Phường/xã',
+  'Nhóm đối tượng',
+  'Số tháng đóng',
+  'Thu nhập tháng (đồng)',
+  'Số tiền đóng (đồng)',
+  'Hỗ trợ (đồng)',
+  'Số tiền phải nộp (đồng)',
+  'Từ ngày',
+  'Đến ngày',
+  'Hình thức tuyên truyền',
+  'Buổi tuyên truyền',
+  'Người đăng ký',
+  'Thời điểm đăng ký',
+  'Ngày đăng ký',
+]
+
+const enrollmentSelect = {
+  id: true,
+  product: true,
+  status: true,
+  months: true,
+  monthlyIncome: true,
+  gross: true,
+  support: true,
+  payable: true,
+  periodStart: true,
+  periodEnd: true,
+  registeredAt: true,
+  registeredOn: true,
+  campaign: { select: { code: true, timeZone: true } },
+  center: { select: { code: true, name: true } },
+  session: { select: { title: true, kind: true } },
+  registeredBy: { select: { username: true } },
+  person: {
+    select: {
+      fullName: true,
+      citizenId: true,
+      dateOfBirth: true,
+      sex: true,
+      phone: true,
+      address: true,
+      occupationGroup: true,
+      ward: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.EnrollmentSelect
+
+async function enrollmentsCsv(context: Context, params: URLSearchParams) {
+  const campaignRef = params.get('campaign')
+  const campaign = campaignRef ? await findByReference(context, 'Campaign', campaignRef) : null
+  const centerRef = params.get('center')
+  const center = centerRef ? await findByReference(context, 'Center', centerRef) : null
+  const status = params
+    .getAll('status')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean)
+  for (const value of status) {
+    if (!statuses.includes(value as EnrollmentStatus))
+      throw new ExportRequestError(400, `Unknown status ${value}.`)
+  }
+  const where = await enrollmentFilter(
+    {
+      campaign: campaign ? encodeGlobalID('Campaign', campaign.id) : undefined,
+      center: center ? encodeGlobalID('Center', center.id) : undefined,
+      product: productParam(params),
+      status: status.length > 0 ? (status as EnrollmentStatus[]) : undefined,
+      registeredFrom: dateParam(params, 'from'),
+      registeredTo: dateParam(params, 'to'),
+      search: params.get('search'),
+    },
+    context,
+  )
+  const masked = context.viewer?.role === 'VIEWER'
+  const prisma = context.prisma
+
+  async function* batches(): AsyncGenerator<CsvValue[][]> {
+    let cursor: string | undefined
+    for (;;) {
+      const rows = await prisma.enrollment.findMany({
+        where,
+        select: enrollmentSelect,
+        orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
+        take: batchSize,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      })
+      if (rows.length === 0) return
+      yield rows.map((row) => [
+        encodeGlobalID('Enrollment', row.id),
+        row.campaign.code,
+        row.center.code,
+        row.center.name,
+        labelOf('Product', row.product, 'vi'),
+        labelOf('EnrollmentStatus', row.status, 'vi'),
+        row.person.fullName,
+        masked ? maskCitizenId(row.person.citizenId) : row.person.citizenId,
+        toIsoDate(row.person.dateOfBirth),
+        labelOf('Sex', row.person.sex, 'vi'),
+        row.person.phone && (masked ? maskPhone(row.person.phone) : row.person.phone),
+        row.person.address,
+        row.person.ward?.name,
+        row.person.occupationGroup && labelOf('AudienceGroup', row.person.occupationGroup, 'vi'),
+        row.months,
+        row.monthlyIncome,
+        row.gross,
+        row.support,
+        row.payable,
+        toIsoDate(row.periodStart),
+        toIsoDate(row.periodEnd),
+        row.session ? labelOf('SessionKind', row.session.kind, 'vi') : 'Trực tiếp',
+        row.session?.title,
+        row.registeredBy.username,
+        localDateTime(row.registeredAt, row.campaign.timeZone),
+        toIsoDate(row.registeredOn),
+      ])
+      if (rows.length < batchSize) return
+      cursor = rows.at(-1)?.id
+    }
+  }
+
+  const today = localDateInZone(new Date())
+  return {
+    body: csvStream(enrollmentHeader, batches()),
+    filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}.csv`,
+  }
+}
+
+/** "2025-11-04 23:30:00" in the time zone: what a spreadsheet reads as a local date and time. */
+function localDateTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant)
+}
+
+const progressHeader = ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Sản phẩm', 'Đã tham gia', 'Chỉ tiêu', 'Tỷ lệ (%)']
+
+async function progressCsv(context: Context, params: URLSearchParams) {
+  const campaignRef = params.get('campaign')
+  if (!campaignRef) throw new ExportRequestError(400, 'Name the campaign: ?campaign=<id or code>.')
+  const campaign = await findByReference(context, 'Campaign', campaignRef)
+  const centerRef = params.get('center')
+  const center = centerRef ? await findByReference(context, 'Center', centerRef) : null
+  const viewer = context.viewer
+  if (!viewer) throw new ExportRequestError(401, 'Sign in.')
+  const progress = await campaignProgress(context, viewer, {
+    campaignId: campaign.id,
+    centerId: center?.id,
+    product: productParam(params),
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  })
+  if (!progress) throw new ExportRequestError(404, `Campaign ${campaignRef} was not found.`)
+  const productName = (product: Product) => labelOf('Product', product, 'vi')
+  const rows: CsvValue[][] = [
+    [
+      null,
+      null,
+      'Tổng',
+      progress.product ? productName(progress.product) : 'Tất cả',
+      progress.enrolled,
+      progress.target,
+      progress.percent,
+    ],
+    ...progress.products.map((row) => [
+      null,
+      null,
+      'Tổng',
+      productName(row.product),
+      row.enrolled,
+      row.target,
+      row.percent,
+    ]),
+    ...progress.centers.flatMap((row) => [
+      [
+        row.rank,
+        row.center.code,
+        row.center.name,
+        progress.product ? productName(progress.product) : 'Tất cả',
+        row.enrolled,
+        row.target,
+        row.percent,
+      ],
+      ...row.products.map((each) => [
+        row.rank,
+        row.center.code,
+        row.center.name,
+        productName(each.product),
+        each.enrolled,
+        each.target,
+        each.percent,
+      ]),
+    ]),
+  ]
+  async function* once() {
+    yield rows
+  }
+  return {
+    body: csvStream(progressHeader, once()),
+    filename: `tien-do-${campaign.code}-${progress.asOf}.csv`,
+  }
+}
