@@ -1,0 +1,462 @@
+// `pnpm bench`: the API at a whole campaign's size. Creates a scratch PostgreSQL database, migrates
+// it, seeds the launch campaign with 366,000 enrollments (the demo generator), serves the API on a
+// free port and measures through HTTP after a warm-up: campaignProgress (campaign, one center), the
+// enrollment list (first page, a page 5,000 rows deep, a text search) and registrations from 16
+// concurrent clients. Each read is also timed as the plain SQL that gives the same answer, through
+// `pg` in the same run: the least work the database needs. Prints figures; drops the database.
+//
+//   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on
+//                        (default postgresql://postgres@127.0.0.1:5432/postgres)
+//   BENCH_ENROLLMENTS    how many enrollments to seed (default 366000)
+//   BENCH_REUSE          the name of an already seeded database to measure instead (kept afterwards)
+import { randomInt, randomUUID } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { createPrismaClient, migrateDatabase } from '@tangtoc/db'
+import { createUser } from '@tangtoc/db/fixtures'
+import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
+import { buildCitizenId, foldSearchKey } from '@tangtoc/shared'
+import pg from 'pg'
+import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+import { createServer } from '../src/server.ts'
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
+const reuse = process.env.BENCH_REUSE
+const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
+const databaseUrl = (() => {
+  const url = new URL(serverUrl)
+  url.pathname = `/${databaseName}`
+  return url.toString()
+})()
+
+const iterations = 100
+const warmUp = 20
+const registrations = 3_000
+const concurrency = 16
+
+type Row = {
+  name: string
+  p50: number
+  p95: number
+  sqlP50?: number
+  sqlP95?: number
+  floor?: string
+  met?: boolean
+}
+const results: Row[] = []
+
+function log(message: string) {
+  console.log(`· ${message}`)
+}
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    return await run(client)
+  } finally {
+    await client.end()
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+}
+
+async function timeIt(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < warmUp; i++) await run()
+  const times: number[] = []
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now()
+    await run()
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+async function main() {
+  if (!reuse) {
+    log(`creating ${databaseName}`)
+    await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`))
+  }
+  const prisma = createPrismaClient({ url: databaseUrl })
+  const sql = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  let server: ReturnType<typeof createServer> | undefined
+  try {
+    if (!reuse) {
+      log('migrating')
+      await migrateDatabase(databaseUrl)
+      await seedReferenceData(prisma)
+      await seedLaunchCampaign(prisma)
+      log(`seeding ${enrollmentCount.toLocaleString('en')} enrollments (a few minutes)`)
+      const seeded = await seedDemo(prisma, {
+        campaignCode: launchCampaignCode,
+        enrollments: enrollmentCount,
+        seed: 1,
+      })
+      log(
+        `seeded in ${(seeded.milliseconds.total / 1000).toFixed(0)} s: ${seeded.sessions} sessions, ${seeded.people} people`,
+      )
+    }
+    // Fresh planner statistics, as autovacuum would have them on a database in use.
+    await sql.query('ANALYZE')
+
+    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: launchCampaignCode } })
+    const [busiest] = await prisma.enrollment.groupBy({
+      by: ['centerId'],
+      where: { campaignId: campaign.id },
+      _count: { _all: true },
+      orderBy: { _count: { centerId: 'desc' } },
+      take: 1,
+    })
+    const center = await prisma.center.findUniqueOrThrow({ where: { id: busiest?.centerId ?? '' } })
+    const adminUser = await createUser(prisma, { role: 'ADMIN', center: null })
+    const agents = await Promise.all(
+      Array.from({ length: concurrency }, () => createUser(prisma, { role: 'AGENT', center })),
+    )
+    const signIn = async (userId: string) => {
+      const secret = newSecret('tts')
+      await prisma.loginSession.create({
+        data: { tokenHash: hashSecret(secret), userId, expiresAt: new Date(Date.now() + 3_600_000) },
+      })
+      return `${sessionCookieName}=${secret}`
+    }
+    const adminCookie = await signIn(adminUser.id)
+    const agentCookies = await Promise.all(agents.map((agent) => signIn(agent.id)))
+
+    server = createServer({ prisma, redisUrl: undefined })
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+    const graphql = async (query: string, variables: Record<string, unknown>, cookie = adminCookie) => {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1', cookie },
+        body: JSON.stringify({ query, variables }),
+      })
+      const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] }
+      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`)
+      return body.data as Record<string, any>
+    }
+
+    const campaignId = encodeGlobalID('Campaign', campaign.id)
+    const centerId = encodeGlobalID('Center', center.id)
+    const counted = campaign.countedStatuses
+
+    // ── campaignProgress ─────────────────────────────────────────────────────
+    const progressQuery = `query ($campaign: ID!, $center: ID) {
+      campaignProgress(campaign: $campaign, center: $center) {
+        enrolled target percent countedStatuses
+        products { product enrolled target percent }
+        centers { rank enrolled target percent center { code name } products { product enrolled target percent } }
+        days { date enrolled cumulative target }
+        milestones { label dueDate count enrolled metOn status }
+        daysLeft dailyPaceNeeded last7DaysPace projectedFinishDate sessionsHeld attendance
+      }
+    }`
+    const subtree = await sql.query<{ id: string }>(`SELECT id FROM "Center" WHERE path LIKE $1`, [
+      `${center.path}%`,
+    ])
+    const subtreeIds = subtree.rows.map((row) => row.id)
+    const progressSql = (centerIds: string[] | null) => () =>
+      Promise.all([
+        sql.query('SELECT * FROM "Campaign" WHERE id = $1', [campaign.id]),
+        sql.query('SELECT * FROM "Center" ORDER BY code'),
+        sql.query(
+          `SELECT "centerId", product, day, sum(count)::int AS count FROM "EnrollmentDailyCount"
+           WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) ${centerIds ? 'AND "centerId" = ANY($3::uuid[])' : ''}
+           GROUP BY 1, 2, 3`,
+          centerIds ? [campaign.id, counted, centerIds] : [campaign.id, counted],
+        ),
+        sql.query('SELECT * FROM "Target" WHERE "campaignId" = $1 ORDER BY "dueDate", id', [campaign.id]),
+        sql.query(
+          `SELECT count(*)::int, coalesce(sum(attendance), 0)::int FROM "OutreachSession"
+           WHERE "campaignId" = $1 AND status = 'DONE' ${centerIds ? 'AND "centerId" = ANY($2::uuid[])' : ''}`,
+          centerIds ? [campaign.id, centerIds] : [campaign.id],
+        ),
+      ])
+    await measure(
+      'campaignProgress, whole campaign',
+      () => graphql(progressQuery, { campaign: campaignId }),
+      progressSql(null),
+      {
+        p95: 50,
+        ratio: 2,
+      },
+    )
+    await measure(
+      'campaignProgress, one center',
+      () => graphql(progressQuery, { campaign: campaignId, center: centerId }),
+      progressSql(subtreeIds),
+      { p95: 50, ratio: 2 },
+    )
+    const breakdownQuery = `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
+      audiences { audience enrolled } sessionKinds { kind enrolled } conversion } }`
+    await measure(
+      'campaignProgress audiences + sessionKinds (no rollup)',
+      () => graphql(breakdownQuery, { campaign: campaignId }),
+      () =>
+        Promise.all([
+          sql.query(
+            `SELECT p."occupationGroup", count(*)::int FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+             WHERE e."campaignId" = $1 AND e.status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1`,
+            [campaign.id, counted],
+          ),
+          sql.query(
+            `SELECT s.kind, sum(g.n)::int FROM (SELECT "sessionId", count(*) AS n FROM "Enrollment"
+             WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1) g
+             LEFT JOIN "OutreachSession" s ON s.id = g."sessionId" GROUP BY 1`,
+            [campaign.id, counted],
+          ),
+        ]),
+      {},
+      20,
+    )
+
+    // ── The enrollment list ──────────────────────────────────────────────────
+    const listQuery = `query ($filter: EnrollmentFilter, $after: String, $first: Int) {
+      enrollments(filter: $filter, first: $first, after: $after) {
+        edges { cursor node { id status product payable registeredAt person { fullName citizenId phone } center { name } } }
+        pageInfo { endCursor hasNextPage }
+      }
+    }`
+    const listFilter = { campaign: campaignId, center: centerId, product: 'HOUSEHOLD_HEALTH_INSURANCE' }
+    const listColumns = `e.id, e.status, e.product, e.payable, e."registeredAt", p."fullName", p."citizenId", p.phone, c.name`
+    const listSql = (keyset: { at: Date; id: string } | null) => () =>
+      sql.query(
+        `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
+         WHERE e."campaignId" = $1 AND c.path LIKE $2 AND e.product = 'HOUSEHOLD_HEALTH_INSURANCE'
+         ${keyset ? 'AND (e."registeredAt", e.id) < ($3, $4)' : ''}
+         ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
+        keyset ? [campaign.id, `${center.path}%`, keyset.at, keyset.id] : [campaign.id, `${center.path}%`],
+      )
+    await measure(
+      'enrollments, first page (center + product)',
+      () => graphql(listQuery, { filter: listFilter, first: 50 }),
+      listSql(null),
+      {
+        p95: 30,
+      },
+    )
+    let after: string | null = null
+    for (let fetched = 0; fetched < 5_000; fetched += 100) {
+      const page = await graphql(listQuery, { filter: listFilter, first: 100, after })
+      after = page.enrollments.pageInfo.endCursor
+    }
+    const deepRow = await prisma.enrollment.findUniqueOrThrow({
+      where: { id: Buffer.from(String(after), 'base64').toString().replace(/^.*:/, '') },
+      select: { id: true, registeredAt: true },
+    })
+    await measure(
+      'enrollments, page after 5,000 rows',
+      () => graphql(listQuery, { filter: listFilter, first: 50, after }),
+      listSql({ at: deepRow.registeredAt, id: deepRow.id }),
+      { p95: 30 },
+    )
+    const search = 'nguyen van an'
+    await measure(
+      `enrollments, search “${search}”`,
+      () => graphql(listQuery, { filter: { campaign: campaignId, search }, first: 50 }),
+      () =>
+        sql.query(
+          `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
+           WHERE e."campaignId" = $1 AND p."searchKey" LIKE $2 ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
+          [campaign.id, `%${foldSearchKey(search)}%`],
+        ),
+      { p95: 30 },
+    )
+
+    // ── Registering ──────────────────────────────────────────────────────────
+    const register = `mutation ($input: RegisterEnrollmentInput!) {
+      registerEnrollment(input: $input) { __typename ... on RegisterEnrollmentPayload { enrollment { id } } ... on UserError { code message } }
+    }`
+    const serials = new Set<number>()
+    const person = () => {
+      let serial = randomInt(0, 999_999)
+      while (serials.has(serial)) serial = randomInt(0, 999_999)
+      serials.add(serial)
+      const dateOfBirth = '1991-03-07'
+      return {
+        fullName: 'Phạm Thị Bench',
+        dateOfBirth,
+        sex: 'FEMALE',
+        citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth, sex: 'FEMALE', serial }),
+        phone: '0912 345 678',
+        wardCode: center.wardCode,
+        address: '1 Công xã Paris',
+      }
+    }
+    const registrationInput = () => ({
+      campaign: campaignId,
+      center: centerId,
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      person: person(),
+      months: 1,
+      monthlyIncome: 1_500_000,
+      status: 'SUBMITTED',
+    })
+    const throughput = async (label: string, once: (client: number) => Promise<boolean>, total: number) => {
+      let next = 0
+      let failed = 0
+      const started = performance.now()
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, client) => {
+          while (next < total) {
+            next++
+            if (!(await once(client))) failed++
+          }
+        }),
+      )
+      const seconds = (performance.now() - started) / 1000
+      return { label, perSecond: (total - failed) / seconds, failed }
+    }
+    for (let i = 0; i < 50; i++) await graphql(register, { input: registrationInput() }, agentCookies[0])
+    let firstError = ''
+    const api = await throughput(
+      'registerEnrollment',
+      async (client) => {
+        const data = await graphql(register, { input: registrationInput() }, agentCookies[client])
+        const ok = data.registerEnrollment.__typename === 'RegisterEnrollmentPayload'
+        if (!ok && !firstError) firstError = JSON.stringify(data.registerEnrollment)
+        return ok
+      },
+      registrations,
+    )
+    if (firstError) log(`a refused registration: ${firstError}`)
+    const plain = await throughput(
+      'plain SQL registration',
+      async (client) => {
+        const connection = await sql.connect()
+        try {
+          const p = person()
+          const today = new Date().toISOString().slice(0, 10)
+          await connection.query('BEGIN')
+          const personId = randomUUID()
+          await connection.query(
+            `INSERT INTO "Person" (id, "fullName", "citizenId", "dateOfBirth", sex, phone, "searchKey", "updatedAt")
+             VALUES ($1, $2, $3, $4, 'FEMALE', '+84912345678', $5, now())`,
+            [personId, p.fullName, p.citizenId, p.dateOfBirth, foldSearchKey(p.fullName)],
+          )
+          const enrollmentId = randomUUID()
+          await connection.query(
+            `INSERT INTO "Enrollment" (id, "campaignId", "centerId", "registeredById", product, "personId", "quoteDate", months,
+               "monthlyIncome", gross, support, payable, "periodStart", "periodEnd", status, "registeredOn", "updatedAt")
+             VALUES ($1, $2, $3, $4, 'VOLUNTARY_SOCIAL_INSURANCE', $5, $6, 1, 1500000, 330000, 0, 330000, $6, $6, 'SUBMITTED', $6, now())`,
+            [enrollmentId, campaign.id, center.id, agents[client]?.id, personId, today],
+          )
+          await connection.query(
+            `INSERT INTO "EnrollmentStatusChange" (id, "enrollmentId", "toStatus", "actorId") VALUES ($1, $2, 'SUBMITTED', $3)`,
+            [randomUUID(), enrollmentId, agents[client]?.id],
+          )
+          await connection.query(
+            `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", product, status, day, count)
+             VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, 1)
+             ON CONFLICT ("campaignId", "centerId", product, status, day) DO UPDATE SET count = "EnrollmentDailyCount".count + 1`,
+            [campaign.id, center.id, today],
+          )
+          await connection.query(
+            `INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after) VALUES ($1, $2, 'enrollment.register', 'Enrollment', $3, '{}')`,
+            [randomUUID(), agents[client]?.id, enrollmentId],
+          )
+          await connection.query('COMMIT')
+          return true
+        } catch {
+          await connection.query('ROLLBACK')
+          return false
+        } finally {
+          connection.release()
+        }
+      },
+      registrations,
+    )
+
+    // ── Report ───────────────────────────────────────────────────────────────
+    const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
+    console.log('')
+    console.log(
+      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${enrollmentCount.toLocaleString('en')} enrollments`,
+    )
+    console.log(
+      `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(
+          ' ',
+        )}, Node ${process.version}, ${(await sql.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v.split(' on ')[0]}`,
+    )
+    console.log('')
+    console.log('| operation | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | p95 ratio | floor | met |')
+    console.log('|---|---:|---:|---:|---:|---:|---|---|')
+    for (const row of results) {
+      const ratio = row.sqlP95 ? (row.p95 / row.sqlP95).toFixed(1) : ''
+      console.log(
+        `| ${row.name} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.sqlP50)} | ${ms(row.sqlP95)} | ${ratio} | ${row.floor ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'NO'} |`,
+      )
+    }
+    console.log('')
+    console.log('| writes, 16 concurrent clients | per second | failed | floor | met |')
+    console.log('|---|---:|---:|---|---|')
+    console.log(
+      `| ${api.label} (API) | ${api.perSecond.toFixed(0)} | ${api.failed} | ≥ 300/s | ${api.perSecond >= 300 ? 'yes' : 'NO'} |`,
+    )
+    console.log(`| ${plain.label} | ${plain.perSecond.toFixed(0)} | ${plain.failed} | | |`)
+  } finally {
+    if (server) {
+      server.closeAllConnections()
+      await new Promise((resolve) => server?.close(resolve))
+    }
+    await sql.end()
+    await prisma.$disconnect()
+    if (!reuse) {
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`))
+      log(`dropped ${databaseName}`)
+    }
+  }
+}
+
+async function measure(
+  name: string,
+  api: () => Promise<unknown>,
+  plainSql: () => Promise<unknown>,
+  floor: { p95?: number; ratio?: number },
+  runs = iterations,
+) {
+  const saved = { iterations: runs }
+  const apiTimes = await timeRuns(api, saved.iterations)
+  const sqlTimes = await timeRuns(plainSql, saved.iterations)
+  const ratio = apiTimes.p95 / sqlTimes.p95
+  const floors = [
+    floor.p95 ? `p95 ≤ ${floor.p95} ms` : '',
+    floor.ratio ? `≤ ${floor.ratio}× SQL` : '',
+  ].filter(Boolean)
+  const met =
+    floors.length === 0
+      ? undefined
+      : (floor.p95 === undefined || apiTimes.p95 <= floor.p95) &&
+        (floor.ratio === undefined || ratio <= floor.ratio)
+  results.push({
+    name,
+    ...apiTimes,
+    sqlP50: sqlTimes.p50,
+    sqlP95: sqlTimes.p95,
+    floor: floors.join(', '),
+    met,
+  })
+  log(`${name}: API p95 ${apiTimes.p95.toFixed(1)} ms, SQL p95 ${sqlTimes.p95.toFixed(1)} ms`)
+}
+
+async function timeRuns(run: () => Promise<unknown>, runs: number) {
+  if (runs === iterations) return timeIt(run)
+  for (let i = 0; i < Math.min(warmUp, 3); i++) await run()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await run()
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+await main()
