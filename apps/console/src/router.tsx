@@ -13,6 +13,13 @@ import { CampaignPage } from './campaigns/CampaignPage.tsx'
 import { TargetsGridPage } from './campaigns/TargetsGrid.tsx'
 import { CenterTree } from './centers/CenterTree.tsx'
 import { ActiveCampaignDashboard, CampaignDashboard } from './dashboard/Dashboard.tsx'
+import { EnrollmentList } from './enrollments/EnrollmentList.tsx'
+import { EnrollmentPage } from './enrollments/EnrollmentPage.tsx'
+import { validateEnrollmentSearch } from './enrollments/enrollmentSearch.ts'
+import { RegistrationForm } from './enrollments/RegistrationForm.tsx'
+import { SessionList } from './sessions/SessionList.tsx'
+import { NewSessionPage, SessionPage } from './sessions/SessionPage.tsx'
+import { validateSessionSearch } from './sessions/sessionSearch.ts'
 import { ConsoleShell } from './shell/ConsoleShell.tsx'
 import { ApiTokensPage } from './tokens/ApiTokenList.tsx'
 import { UsersPage } from './users/UserList.tsx'
@@ -37,6 +44,56 @@ const campaignRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/campaigns/$code',
   component: CampaignPage,
+})
+
+const enrollmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enrollments',
+  validateSearch: validateEnrollmentSearch,
+  component: EnrollmentList,
+})
+
+/** A registration may start from a session's page, with its campaign, center and session chosen. */
+const newEnrollmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enrollments/new',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { campaign?: string; center?: string; session?: string } => {
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
+    const prefill = {
+      campaign: text(search.campaign),
+      center: text(search.center),
+      session: text(search.session),
+    }
+    return Object.fromEntries(Object.entries(prefill).filter(([, value]) => value !== undefined))
+  },
+  component: RegistrationForm,
+})
+
+const enrollmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enrollments/$id',
+  component: EnrollmentPage,
+})
+
+const sessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sessions',
+  validateSearch: validateSessionSearch,
+  component: SessionList,
+})
+
+const newSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sessions/new',
+  component: NewSessionPage,
+})
+
+const sessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sessions/$id',
+  component: SessionPage,
 })
 
 /** The sign-in screen; `redirect` is where to go back to after signing in. */
@@ -116,6 +173,12 @@ const routeTree = rootRoute.addChildren([
   usersRoute,
   tokensRoute,
   auditRoute,
+  enrollmentsRoute,
+  newEnrollmentRoute,
+  enrollmentRoute,
+  sessionsRoute,
+  newSessionRoute,
+  sessionRoute,
 ])
 
 export function createConsoleRouter(history?: RouterHistory) {

@@ -12,7 +12,7 @@ declare module 'i18next' {
 
 const storageKey = 'tangtoc.locale'
 
-/** The Intl locale behind each console language: vi-VN writes 16.000 and 04/11/2025. */
+/** The Intl locale behind each console language: vi-VN writes 16.000 and 04/11/2025; English is day-first too (en-GB). */
 export const intlLocales: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' }
 
 /** The language the user last chose, Vietnamese until they choose. */

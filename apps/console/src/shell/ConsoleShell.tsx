@@ -1,5 +1,5 @@
 import { AppShell, Group, Text, Title } from '@mantine/core'
-import { Outlet, useLocation } from '@tanstack/react-router'
+import { Outlet, useMatches } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ViewerMenu } from '../auth/ViewerMenu.tsx'
 import { isAdmin, useViewer, ViewerGate } from '../auth/viewer.tsx'
@@ -7,9 +7,10 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { NavLinkLink } from './links.tsx'
 
 export function ConsoleShell() {
-  const pathname = useLocation({ select: (location) => location.pathname })
-  // The sign-in screen stands alone; every other screen is for a signed-in user.
-  if (pathname === '/login') return <Outlet />
+  // The sign-in screen stands alone; every other screen is for a signed-in user. (The matched route, not
+  // the address, decides: during a redirect the address changes before the screen below does.)
+  const signingIn = useMatches({ select: (matches) => matches.some((match) => match.routeId === '/login') })
+  if (signingIn) return <Outlet />
   return (
     <ViewerGate>
       <SignedInShell />
@@ -42,6 +43,8 @@ function SignedInShell() {
         <NavLinkLink to="/dashboard" label={t('dashboard.navigation')} />
         <NavLinkLink to="/campaigns" label={t('campaign.plural')} activeOptions={{ exact: false }} />
         <NavLinkLink to="/centers" label={t('center.navigation')} />
+        <NavLinkLink to="/sessions" label={t('session.plural')} activeOptions={{ exact: false }} />
+        <NavLinkLink to="/enrollments" label={t('enrollment.plural')} activeOptions={{ exact: false }} />
         {isAdmin(viewer) ? (
           <>
             <NavLinkLink to="/users" label={t('user.plural')} />

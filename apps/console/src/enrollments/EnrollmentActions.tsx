@@ -1,0 +1,332 @@
+import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import type { EnrollmentAction } from '@tangtoc/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type CombinedError, useMutation } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import {
+  ConflictErrorFields,
+  ForbiddenErrorFields,
+  isTypedError,
+  NotFoundErrorFields,
+  placeTypedError,
+  StaleObjectErrorFields,
+  type TypedError,
+  ValidationErrorFields,
+} from '../shell/typedErrors.ts'
+
+export const SubmitEnrollmentMutation = graphql(
+  `
+    mutation SubmitEnrollment($input: SubmitEnrollmentInput!) {
+      submitEnrollment(input: $input) {
+        __typename
+        ... on SubmitEnrollmentPayload {
+          enrollment {
+            id
+            status
+            version
+            availableActions
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export const ConfirmEnrollmentPaymentMutation = graphql(
+  `
+    mutation ConfirmEnrollmentPayment($input: ConfirmEnrollmentPaymentInput!) {
+      confirmEnrollmentPayment(input: $input) {
+        __typename
+        ... on ConfirmEnrollmentPaymentPayload {
+          enrollment {
+            id
+            status
+            version
+            availableActions
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export const ActivateEnrollmentMutation = graphql(
+  `
+    mutation ActivateEnrollment($input: ActivateEnrollmentInput!) {
+      activateEnrollment(input: $input) {
+        __typename
+        ... on ActivateEnrollmentPayload {
+          enrollment {
+            id
+            status
+            version
+            availableActions
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export const RejectEnrollmentMutation = graphql(
+  `
+    mutation RejectEnrollment($input: RejectEnrollmentInput!) {
+      rejectEnrollment(input: $input) {
+        __typename
+        ... on RejectEnrollmentPayload {
+          enrollment {
+            id
+            status
+            statusReason
+            version
+            availableActions
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export const CancelEnrollmentMutation = graphql(
+  `
+    mutation CancelEnrollment($input: CancelEnrollmentInput!) {
+      cancelEnrollment(input: $input) {
+        __typename
+        ... on CancelEnrollmentPayload {
+          enrollment {
+            id
+            status
+            statusReason
+            version
+            availableActions
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+const withReason = new Set<EnrollmentAction>(['REJECT', 'CANCEL'])
+const actionOrder: EnrollmentAction[] = ['SUBMIT', 'CONFIRM_PAYMENT', 'ACTIVATE', 'REJECT', 'CANCEL']
+
+type Outcome = { __typename: string } | null | undefined
+type Report = { ok: true; text: string } | { ok: false; text: string }
+
+/** The lifecycle steps the viewer may take now (from the API), each reporting success or its typed error. */
+export function EnrollmentActions({
+  enrollment,
+  onChanged,
+}: {
+  enrollment: { id: string; version: number; availableActions: readonly EnrollmentAction[] }
+  onChanged: () => void
+}) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const label = useEnumLabel()
+  const [asking, setAsking] = useState<EnrollmentAction | null>(null)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const [report, setReport] = useState<Report | null>(null)
+  const [submit, doSubmit] = useMutation(SubmitEnrollmentMutation)
+  const [confirm, doConfirm] = useMutation(ConfirmEnrollmentPaymentMutation)
+  const [activate, doActivate] = useMutation(ActivateEnrollmentMutation)
+  const [reject, doReject] = useMutation(RejectEnrollmentMutation)
+  const [cancel, doCancel] = useMutation(CancelEnrollmentMutation)
+  const busy = submit.fetching || confirm.fetching || activate.fetching || reject.fetching || cancel.fetching
+
+  async function run(action: EnrollmentAction, why?: string) {
+    const base = { id: enrollment.id, version: enrollment.version }
+    const reasoned = { ...base, reason: why ?? '' }
+    const { outcome, error }: { outcome: Outcome; error: CombinedError | undefined } =
+      action === 'SUBMIT'
+        ? await doSubmit({ input: base }).then((r) => ({ outcome: r.data?.submitEnrollment, error: r.error }))
+        : action === 'CONFIRM_PAYMENT'
+          ? await doConfirm({ input: base }).then((r) => ({
+              outcome: r.data?.confirmEnrollmentPayment,
+              error: r.error,
+            }))
+          : action === 'ACTIVATE'
+            ? await doActivate({ input: base }).then((r) => ({
+                outcome: r.data?.activateEnrollment,
+                error: r.error,
+              }))
+            : action === 'REJECT'
+              ? await doReject({ input: reasoned }).then((r) => ({
+                  outcome: r.data?.rejectEnrollment,
+                  error: r.error,
+                }))
+              : await doCancel({ input: reasoned }).then((r) => ({
+                  outcome: r.data?.cancelEnrollment,
+                  error: r.error,
+                }))
+
+    if (outcome && !isTypedError(outcome)) {
+      setAsking(null)
+      setReason('')
+      setReport({
+        ok: true,
+        text: t('enrollment.action.done', { action: label('EnrollmentAction', action) }),
+      })
+      onChanged()
+      return
+    }
+    if (isTypedError(outcome)) {
+      const placed = placeTypedError(outcome as TypedError, locale, (path) =>
+        path[path.length - 1] === 'reason' ? 'reason' : null,
+      )
+      if (asking && placed.fields.reason) {
+        setReasonError(placed.fields.reason)
+        return
+      }
+      const stale = outcome.__typename === 'StaleObjectError'
+      setAsking(null)
+      setReport({
+        ok: false,
+        text: [...placed.general, stale ? t('enrollment.action.reloaded') : ''].join(' ').trim(),
+      })
+      if (stale) onChanged()
+      return
+    }
+    setAsking(null)
+    setReport({ ok: false, text: error?.message ?? t('enrollment.errors.unknown') })
+  }
+
+  const actions = actionOrder.filter((action) => enrollment.availableActions.includes(action))
+  return (
+    <Stack gap="sm">
+      {actions.length > 0 ? (
+        <Group gap="sm">
+          {actions.map((action) => (
+            <Button
+              key={action}
+              variant={withReason.has(action) ? 'outline' : 'filled'}
+              color={withReason.has(action) ? 'red' : 'blue'}
+              loading={busy && asking === null}
+              onClick={() => {
+                setReport(null)
+                if (withReason.has(action)) {
+                  setReason('')
+                  setReasonError(null)
+                  setAsking(action)
+                } else void run(action)
+              }}
+            >
+              {label('EnrollmentAction', action)}
+            </Button>
+          ))}
+        </Group>
+      ) : null}
+      {report ? (
+        <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
+          {report.text}
+        </Alert>
+      ) : null}
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking ? label('EnrollmentAction', asking) : ''}
+      >
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (!asking) return
+            if (reason.trim() === '') {
+              setReasonError(t('enrollment.action.reasonRequired'))
+              return
+            }
+            void run(asking, reason.trim())
+          }}
+        >
+          <Stack gap="sm">
+            <Textarea
+              label={t('enrollment.action.reason')}
+              required
+              rows={3}
+              value={reason}
+              error={reasonError ?? undefined}
+              onChange={(event) => {
+                setReason(event.currentTarget.value)
+                setReasonError(
+                  event.currentTarget.value.trim() === '' ? t('enrollment.action.reasonRequired') : null,
+                )
+              }}
+              data-autofocus
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setAsking(null)}>
+                {t('enrollment.action.back')}
+              </Button>
+              <Button type="submit" color="red" loading={busy}>
+                {asking ? label('EnrollmentAction', asking) : ''}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
+  )
+}

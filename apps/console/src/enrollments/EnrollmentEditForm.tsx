@@ -1,0 +1,208 @@
+import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import {
+  allowedPaymentPeriods,
+  defaultContributionParameters,
+  describeIssue,
+  type EnrollmentStatus,
+  localDateInZone,
+  type Product,
+  type SupportGroup,
+  supportGroups,
+} from '@tangtoc/shared'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import {
+  ConflictErrorFields,
+  ForbiddenErrorFields,
+  inputPath,
+  isTypedError,
+  localized,
+  NotFoundErrorFields,
+  placeTypedError,
+  StaleObjectErrorFields,
+  ValidationErrorFields,
+} from '../shell/typedErrors.ts'
+import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+
+export const UpdateEnrollmentMutation = graphql(
+  `
+    mutation UpdateEnrollment($input: UpdateEnrollmentInput!) {
+      updateEnrollment(input: $input) {
+        __typename
+        ... on UpdateEnrollmentPayload {
+          enrollment {
+            id
+            version
+            months
+            monthlyIncome
+            supportGroups
+            gross
+            support
+            payable
+            periodStart
+            periodEnd
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+type EditValues = { months: string | null; monthlyIncome: number | string; supportGroups: SupportGroup[] }
+
+/** Changes a draft or submitted enrollment's contribution inputs, with the new quote live. */
+export function EnrollmentEditForm({
+  enrollment,
+  householdMembers,
+  onDone,
+}: {
+  enrollment: {
+    id: string
+    version: number
+    product: Product
+    status: EnrollmentStatus
+    months: number
+    monthlyIncome: number | null
+    supportGroups: readonly SupportGroup[]
+    quoteDate: string
+  }
+  householdMembers: number
+  onDone: (changed: boolean) => void
+}) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const label = useEnumLabel()
+  const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
+  const form = useForm<EditValues>({
+    initialValues: {
+      months: String(enrollment.months),
+      monthlyIncome: enrollment.monthlyIncome ?? '',
+      supportGroups: [...enrollment.supportGroups],
+    },
+    validateInputOnChange: true,
+    validate: {
+      months: (value) => (value ? null : t('enrollment.errors.required')),
+      monthlyIncome: (value) =>
+        vsi && value === '' ? describeIssue({ code: 'INCOME_REQUIRED' }, locale) : null,
+    },
+  })
+  const values = form.getValues()
+  const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
+  const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
+  const [problem, setProblem] = useState<string | null>(null)
+  const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
+  const periods = allowedPaymentPeriods(
+    enrollment.product,
+    localDateInZone(new Date()),
+    defaultContributionParameters,
+    {
+      jurisdiction: '79',
+    },
+  )
+  const quoteError = (field: string) => {
+    const error = quoteErrors[field]
+    return error ? localized(error, locale) : undefined
+  }
+
+  return (
+    <form
+      noValidate
+      aria-label={t('enrollment.edit')}
+      onSubmit={form.onSubmit(async (submitted) => {
+        setProblem(null)
+        const result = await update({
+          input: {
+            id: enrollment.id,
+            version: enrollment.version,
+            months: Number(submitted.months),
+            ...(vsi ? { monthlyIncome: Number(submitted.monthlyIncome) } : {}),
+            supportGroups: submitted.supportGroups,
+          },
+        })
+        const outcome = result.data?.updateEnrollment
+        if (outcome?.__typename === 'UpdateEnrollmentPayload') return onDone(true)
+        if (isTypedError(outcome)) {
+          const placed = placeTypedError(outcome, locale, (path) => {
+            const field = inputPath(path)
+            return field in values ? field : null
+          })
+          form.setErrors(placed.fields)
+          setProblem(placed.general.join(' ') || null)
+          return
+        }
+        setProblem(result.error?.message ?? t('enrollment.errors.unknown'))
+      })}
+    >
+      <Stack gap="sm">
+        <Select
+          label={t('enrollment.months')}
+          required
+          data={periods.map((months) => ({
+            value: String(months),
+            label: t('enrollment.monthsValue', { count: months }),
+          }))}
+          {...form.getInputProps('months')}
+          error={form.errors.months ?? quoteError('months')}
+        />
+        {vsi ? (
+          <NumberInput
+            label={t('enrollment.monthlyIncome')}
+            required
+            allowDecimal={false}
+            allowNegative={false}
+            thousandSeparator={locale === 'vi' ? '.' : ','}
+            decimalSeparator={locale === 'vi' ? ',' : '.'}
+            suffix=" ₫"
+            {...form.getInputProps('monthlyIncome')}
+            error={form.errors.monthlyIncome ?? quoteError('monthlyIncome')}
+          />
+        ) : null}
+        <MultiSelect
+          label={t('enrollment.supportGroups')}
+          data={supportGroups.map((group) => ({ value: group, label: label('SupportGroup', group) }))}
+          {...form.getInputProps('supportGroups')}
+        />
+        <LiveQuote
+          request={{
+            product: enrollment.product,
+            months: values.months ? Number(values.months) : null,
+            monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
+            supportGroups: values.supportGroups,
+            householdMembers: Math.max(householdMembers, 1),
+          }}
+          onFieldErrors={onQuoteErrors}
+        />
+        {problem ? (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+        <Group gap="sm">
+          <Button type="submit" loading={fetching}>
+            {t('enrollment.save')}
+          </Button>
+          <Button variant="default" onClick={() => onDone(false)}>
+            {t('enrollment.action.back')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,151 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { CombinedError } from 'urql'
+import { describe, expect, it } from 'vitest'
+import type { ResultOf } from '../graphql.ts'
+import { recording } from '../testing/recording.ts'
+import { renderConsoleAt } from '../testing/render.tsx'
+import type { EnrollmentsQuery } from './EnrollmentList.tsx'
+
+type Enrollments = ResultOf<typeof EnrollmentsQuery>
+type Enrollment = Enrollments['enrollments']['edges'][number]['node']
+
+const lan: Enrollment = {
+  id: 'RW5yb2xsbWVudDox',
+  product: 'VOLUNTARY_SOCIAL_INSURANCE',
+  status: 'SUBMITTED',
+  payable: 1_234_567,
+  registeredOn: '2025-11-04',
+  person: { id: 'p1', fullName: 'Nguyễn Thị Lan', citizenId: '079190000123' },
+  center: { id: 'c1', name: 'Bưu điện Trung tâm Sài Gòn' },
+}
+
+function page(nodes: Enrollment[], totalCount = nodes.length, hasNextPage = false): { data: Enrollments } {
+  return {
+    data: {
+      enrollments: {
+        totalCount,
+        edges: nodes.map((node) => ({ node })),
+        pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: 'c0', endCursor: 'c25' },
+      },
+    },
+  }
+}
+
+const noOptions = {
+  data: {
+    campaigns: { edges: [] },
+    centers: { edges: [] },
+    outreachSessions: { edges: [] },
+  },
+}
+
+function render(path: string, answer: (variables: Record<string, unknown>) => { data: Enrollments }) {
+  const asked: Record<string, unknown>[] = []
+  renderConsoleAt(path, {
+    answer: 'pending',
+    answers: {
+      Enrollments: recording(asked, (variables) => answer(variables)),
+      EnrollmentFilterOptions: noOptions,
+    },
+  })
+  return asked
+}
+
+describe('the enrollment list', () => {
+  it('shows each enrollment with its status label, its amount in đồng and the total count', async () => {
+    render('/enrollments', () => page([lan], 1234))
+
+    const table = await screen.findByRole('table', { name: 'Danh sách hồ sơ đăng ký' })
+    const row = within(table).getByRole('row', { name: /Nguyễn Thị Lan/ })
+    expect(row).toHaveTextContent('1.234.567 ₫')
+    expect(row).toHaveTextContent('Đã nộp hồ sơ')
+    expect(row).toHaveTextContent('04/11/2025')
+    expect(row).toHaveTextContent('BHXH tự nguyện')
+    expect(within(row).getByRole('link', { name: 'Nguyễn Thị Lan' })).toHaveAttribute(
+      'href',
+      '/enrollments/RW5yb2xsbWVudDox',
+    )
+    expect(screen.getByText('1.234 hồ sơ')).toBeInTheDocument()
+  })
+
+  it('reads its filters from the address and asks the API for them', async () => {
+    const asked = render('/enrollments?status=PAID&product=HOUSEHOLD_HEALTH_INSURANCE&search=nguyen', () =>
+      page([lan]),
+    )
+
+    await screen.findByRole('table')
+    expect(asked[0]).toMatchObject({
+      filter: { status: ['PAID'], product: 'HOUSEHOLD_HEALTH_INSURANCE', search: 'nguyen' },
+      orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
+      first: 25,
+    })
+    expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveValue('nguyen')
+  })
+
+  it('searches by the words typed once the user pauses, without diacritics', async () => {
+    const asked = render('/enrollments', () => page([lan]))
+    await screen.findByRole('table')
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Tìm kiếm' }), 'nguyen thi lan')
+
+    await expect.poll(() => asked.at(-1)?.filter).toMatchObject({ search: 'nguyen thi lan' })
+    // Debounced: not one request per key.
+    expect(asked.length).toBeLessThan(5)
+  })
+
+  it('sorts by a column the API sorts by, ascending then descending', async () => {
+    const asked = render('/enrollments', () => page([lan]))
+    await screen.findByRole('table')
+
+    await userEvent.click(screen.getByRole('button', { name: /Số tiền phải đóng/ }))
+    await expect.poll(() => asked.at(-1)?.orderBy).toEqual({ field: 'PAYABLE', direction: 'ASC' })
+    expect(screen.getByRole('columnheader', { name: /Số tiền phải đóng/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+
+    await userEvent.click(screen.getByRole('button', { name: /Số tiền phải đóng/ }))
+    await expect.poll(() => asked.at(-1)?.orderBy).toEqual({ field: 'PAYABLE', direction: 'DESC' })
+  })
+
+  it('pages through the server’s results with the next page’s cursor', async () => {
+    const asked = render('/enrollments', () => page([lan], 60, true))
+    await screen.findByRole('table')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Trang sau' }))
+
+    await expect.poll(() => asked.at(-1)).toMatchObject({ first: 25, after: 'c25' })
+  })
+
+  it('says when no enrollment matches the filters', async () => {
+    render('/enrollments?status=ACTIVE', () => page([]))
+
+    expect(await screen.findByText('Không có hồ sơ nào khớp với bộ lọc.')).toBeInTheDocument()
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+  })
+
+  it('shows amounts and labels in English at a click', async () => {
+    render('/enrollments', () => page([lan]))
+    await screen.findByRole('table')
+
+    await userEvent.click(screen.getByText('English'))
+
+    const row = within(await screen.findByRole('table', { name: 'Enrollment list' })).getByRole('row', {
+      name: /Nguyễn Thị Lan/,
+    })
+    expect(row).toHaveTextContent('Submitted')
+    expect(row).toHaveTextContent('04/11/2025')
+  })
+
+  it('reports an API failure and offers to try again', async () => {
+    renderConsoleAt('/enrollments', {
+      answers: {
+        Enrollments: { error: new CombinedError({ networkError: new Error('Failed to fetch') }) },
+        EnrollmentFilterOptions: noOptions,
+      },
+    })
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Failed to fetch')
+  })
+})

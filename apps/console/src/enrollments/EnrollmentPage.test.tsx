@@ -1,0 +1,163 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { ResultOf } from '../graphql.ts'
+import { recording } from '../testing/recording.ts'
+import { renderConsoleAt, type TestViewer } from '../testing/render.tsx'
+import type { EnrollmentQuery } from './EnrollmentPage.tsx'
+
+type Enrollment = NonNullable<ResultOf<typeof EnrollmentQuery>['enrollment']>
+
+const manager: TestViewer = {
+  id: 'VXNlcjoy',
+  username: 'manager',
+  displayName: 'Quản lý Sài Gòn',
+  role: 'CENTER_MANAGER',
+  center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
+}
+
+function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
+  return {
+    id: 'RW5yb2xsbWVudDox',
+    version: 2,
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    status: 'SUBMITTED',
+    statusReason: null,
+    availableActions: ['CONFIRM_PAYMENT', 'REJECT', 'CANCEL'],
+    registeredAt: '2025-11-04T02:30:00.000Z',
+    registeredOn: '2025-11-04',
+    quoteDate: '2025-11-04',
+    periodStart: '2025-11-04',
+    periodEnd: '2026-11-03',
+    months: 12,
+    monthlyIncome: null,
+    supportGroups: [],
+    gross: 1_061_424,
+    support: 0,
+    payable: 1_061_424,
+    householdPosition: 2,
+    socialInsuranceNumber: null,
+    campaign: { id: 'campaign-1', code: 'TANG-TOC-2025', name: '60 ngày tăng tốc' },
+    center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
+    session: null,
+    registeredBy: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
+    person: {
+      id: 'p1',
+      fullName: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      dateOfBirth: '1990-05-12',
+      sex: 'FEMALE',
+      phone: '+84912345678',
+      address: '12 Lê Lợi',
+      ward: null,
+    },
+    household: {
+      id: 'h1',
+      members: {
+        edges: [
+          {
+            node: {
+              position: 1,
+              isHead: true,
+              insuredElsewhere: false,
+              relationToHead: null,
+              person: { id: 'p2', fullName: 'Lê Văn Hùng', dateOfBirth: '1988-02-01', sex: 'MALE' },
+            },
+          },
+          {
+            node: {
+              position: 2,
+              isHead: false,
+              insuredElsewhere: false,
+              relationToHead: 'vợ',
+              person: { id: 'p1', fullName: 'Trần Thị Mai', dateOfBirth: '1990-05-12', sex: 'FEMALE' },
+            },
+          },
+        ],
+      },
+    },
+    statusChanges: {
+      edges: [
+        {
+          node: {
+            fromStatus: null,
+            toStatus: 'SUBMITTED',
+            reason: null,
+            at: '2025-11-04T02:30:00.000Z',
+            actor: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
+          },
+        },
+      ],
+    },
+    ...overrides,
+  }
+}
+
+describe('the enrollment page', () => {
+  it('shows the person, the household, the quote and the status history', async () => {
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      viewer: manager,
+      answers: { Enrollment: { data: { enrollment: submitted() } } },
+    })
+
+    expect(await screen.findByRole('heading', { name: 'Trần Thị Mai', level: 2 })).toBeInTheDocument()
+    expect(screen.getByText('0912 345 678')).toBeInTheDocument()
+    expect(screen.getAllByText('1.061.424 ₫').length).toBeGreaterThan(0)
+    const household = screen.getByRole('table', { name: 'Thành viên hộ gia đình' })
+    expect(within(household).getByRole('row', { name: /Lê Văn Hùng/ })).toHaveTextContent('Chủ hộ')
+    expect(screen.getByRole('table', { name: 'Lịch sử trạng thái' })).toHaveTextContent('04/11/2025 09:30')
+  })
+
+  it('offers only the steps the API says the viewer may take', async () => {
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      viewer: manager,
+      answers: { Enrollment: { data: { enrollment: submitted() } } },
+    })
+
+    await screen.findByRole('heading', { name: 'Trần Thị Mai', level: 2 })
+    expect(screen.getByRole('button', { name: 'Xác nhận đã đóng tiền' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Nộp hồ sơ' })).not.toBeInTheDocument()
+  })
+
+  it('asks for a reason before cancelling and reports the typed error in the chosen language', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      viewer: manager,
+      answers: {
+        Enrollment: { data: { enrollment: submitted() } },
+        CancelEnrollment: recording(sent, () => ({
+          data: {
+            cancelEnrollment: {
+              __typename: 'StaleObjectError',
+              code: 'STALE_OBJECT',
+              message: 'Someone changed this enrollment after you read it.',
+              messageVi: 'Hồ sơ đã được người khác thay đổi sau khi bạn mở.',
+              currentVersion: 3,
+            },
+          },
+        })),
+      },
+    })
+    await screen.findByRole('heading', { name: 'Trần Thị Mai', level: 2 })
+
+    await userEvent.click(screen.getByRole('button', { name: /^Hủy/ }))
+    const dialog = await screen.findByRole('dialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: /^Hủy/ }))
+    expect(within(dialog).getByRole('textbox', { name: /Lý do/ })).toHaveAccessibleDescription(
+      'Cần ghi lý do.',
+    )
+    expect(sent).toHaveLength(0)
+
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Lý do/ }), 'Người dân đổi ý')
+    await userEvent.click(within(dialog).getByRole('button', { name: /^Hủy/ }))
+
+    await expect
+      .poll(() => sent[0])
+      .toEqual({
+        input: { id: 'RW5yb2xsbWVudDox', version: 2, reason: 'Người dân đổi ý' },
+      })
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Hồ sơ đã được người khác thay đổi sau khi bạn mở.',
+    )
+  })
+})

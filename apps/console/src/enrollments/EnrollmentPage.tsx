@@ -1,0 +1,424 @@
+import { Badge, Button, Code, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { formatDate, formatDong, formatPhoneNational } from '@tangtoc/shared'
+import { useParams } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { formatDateTime } from '../shell/zonedTime.ts'
+import { EnrollmentActions } from './EnrollmentActions.tsx'
+import { EnrollmentEditForm } from './EnrollmentEditForm.tsx'
+import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx'
+
+export const EnrollmentQuery = graphql(`
+  query Enrollment($id: ID!) {
+    enrollment(id: $id) {
+      id
+      version
+      product
+      status
+      statusReason
+      availableActions
+      registeredAt
+      registeredOn
+      quoteDate
+      periodStart
+      periodEnd
+      months
+      monthlyIncome
+      supportGroups
+      gross
+      support
+      payable
+      householdPosition
+      socialInsuranceNumber
+      campaign {
+        id
+        code
+        name
+      }
+      center {
+        id
+        name
+      }
+      session {
+        id
+        title
+      }
+      registeredBy {
+        id
+        displayName
+      }
+      person {
+        id
+        fullName
+        citizenId
+        dateOfBirth
+        sex
+        phone
+        address
+        ward {
+          code
+          fullName
+          nameEn
+        }
+      }
+      household {
+        id
+        members(first: 50) {
+          edges {
+            node {
+              position
+              isHead
+              insuredElsewhere
+              relationToHead
+              person {
+                id
+                fullName
+                dateOfBirth
+                sex
+              }
+            }
+          }
+        }
+      }
+      statusChanges(first: 50) {
+        edges {
+          node {
+            fromStatus
+            toStatus
+            reason
+            at
+            actor {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const EnrollmentAuditQuery = graphql(`
+  query EnrollmentAudit($entityId: ID!) {
+    auditEvents(first: 50, filter: { entityId: $entityId }) {
+      edges {
+        node {
+          id
+          action
+          at
+          actor {
+            id
+            displayName
+          }
+          before
+          after
+        }
+      }
+    }
+  }
+`)
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="baseline">
+      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
+        {term}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Group>
+  )
+}
+
+export function EnrollmentPage() {
+  const { id } = useParams({ from: '/enrollments/$id' })
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const viewer = useViewer()
+  const [editing, setEditing] = useState(false)
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: EnrollmentQuery, variables: { id } })
+  const refresh = () => reexecute({ requestPolicy: 'network-only' })
+  const enrollment = data?.enrollment
+
+  const back = (
+    <AnchorLink to="/enrollments" size="sm">
+      ← {t('enrollment.backToList')}
+    </AnchorLink>
+  )
+  if (fetching && !data) return <Loading />
+  if (error && !enrollment) return <LoadFailed error={error} onRetry={refresh} />
+  if (!enrollment) {
+    return (
+      <Stack>
+        {back}
+        <Empty>{t('enrollment.notFound')}</Empty>
+      </Stack>
+    )
+  }
+
+  const dong = (amount: number) => formatDong(amount, intlLocale)
+  const date = (value: string) => formatDate(value, intlLocale)
+  const editable =
+    (enrollment.status === 'DRAFT' || enrollment.status === 'SUBMITTED') && viewer.role !== 'VIEWER'
+  const members = enrollment.household?.members.edges.map((edge) => edge.node) ?? []
+  const person = enrollment.person
+
+  return (
+    <Stack gap="lg">
+      {back}
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{person.fullName}</Title>
+          <Group gap="sm">
+            <EnrollmentStatusBadge status={enrollment.status} />
+            <Text size="sm">{label('Product', enrollment.product)}</Text>
+            <Text size="sm" c="dimmed">
+              {enrollment.campaign.name}
+            </Text>
+          </Group>
+          {enrollment.statusReason ? (
+            <Text size="sm">
+              {t('enrollment.statusReason')}: {enrollment.statusReason}
+            </Text>
+          ) : null}
+        </Stack>
+        <EnrollmentActions enrollment={enrollment} onChanged={refresh} />
+      </Group>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder p="md" component="section" aria-labelledby="enrollment-person">
+            <Title order={3} size="h4" id="enrollment-person" mb="sm">
+              {t('enrollment.person.title')}
+            </Title>
+            <Stack gap={6}>
+              <Fact term={t('enrollment.person.citizenId')}>{person.citizenId}</Fact>
+              <Fact term={t('enrollment.person.dateOfBirth')}>{date(person.dateOfBirth)}</Fact>
+              <Fact term={t('enrollment.person.sex')}>{label('Sex', person.sex)}</Fact>
+              <Fact term={t('enrollment.person.phone')}>
+                {person.phone ? formatPhoneNational(person.phone) : '—'}
+              </Fact>
+              <Fact term={t('enrollment.person.address')}>
+                {[
+                  person.address,
+                  person.ward ? (locale === 'vi' ? person.ward.fullName : person.ward.nameEn) : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ') || '—'}
+              </Fact>
+              <Fact term={t('enrollment.center')}>{enrollment.center.name}</Fact>
+              <Fact term={t('enrollment.session')}>
+                {enrollment.session ? (
+                  <AnchorLink to="/sessions/$id" params={{ id: enrollment.session.id }}>
+                    {enrollment.session.title}
+                  </AnchorLink>
+                ) : (
+                  '—'
+                )}
+              </Fact>
+              <Fact term={t('enrollment.registeredBy')}>
+                {enrollment.registeredBy.displayName} · {formatDateTime(enrollment.registeredAt, intlLocale)}
+              </Fact>
+              {enrollment.socialInsuranceNumber ? (
+                <Fact term={t('enrollment.socialInsuranceNumber')}>{enrollment.socialInsuranceNumber}</Fact>
+              ) : null}
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder p="md" component="section" aria-labelledby="enrollment-contribution">
+            <Group justify="space-between" mb="sm">
+              <Title order={3} size="h4" id="enrollment-contribution">
+                {t('enrollment.contribution')}
+              </Title>
+              {editable && !editing ? (
+                <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+                  {t('enrollment.edit')}
+                </Button>
+              ) : null}
+            </Group>
+            {editing ? (
+              <EnrollmentEditForm
+                enrollment={enrollment}
+                householdMembers={members.filter((member) => !member.insuredElsewhere).length}
+                onDone={(changed) => {
+                  setEditing(false)
+                  if (changed) refresh()
+                }}
+              />
+            ) : (
+              <Stack gap={6}>
+                <Fact term={t('enrollment.period')}>
+                  {t('enrollment.periodValue', {
+                    start: date(enrollment.periodStart),
+                    end: date(enrollment.periodEnd),
+                    count: enrollment.months,
+                  })}
+                </Fact>
+                {enrollment.monthlyIncome !== null ? (
+                  <Fact term={t('enrollment.monthlyIncome')}>{dong(enrollment.monthlyIncome)}</Fact>
+                ) : null}
+                {enrollment.householdPosition !== null ? (
+                  <Fact term={t('enrollment.household.position')}>{enrollment.householdPosition}</Fact>
+                ) : null}
+                <Fact term={t('enrollment.supportGroups')}>
+                  {enrollment.supportGroups.length > 0
+                    ? enrollment.supportGroups.map((group) => label('SupportGroup', group)).join(', ')
+                    : '—'}
+                </Fact>
+                <Fact term={t('enrollment.gross')}>{dong(enrollment.gross)}</Fact>
+                <Fact term={t('enrollment.support')}>{dong(enrollment.support)}</Fact>
+                <Fact term={t('enrollment.payable')}>
+                  <Text fw={700} span>
+                    {dong(enrollment.payable)}
+                  </Text>
+                </Fact>
+                <Fact term={t('enrollment.quoteDate')}>{date(enrollment.quoteDate)}</Fact>
+              </Stack>
+            )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+
+      {members.length > 0 ? (
+        <section aria-labelledby="enrollment-household">
+          <Title order={3} size="h4" id="enrollment-household" mb="sm">
+            {t('enrollment.household.title')}
+          </Title>
+          <Table aria-label={t('enrollment.household.title')} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">#</Table.Th>
+                <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
+                <Table.Th scope="col">{t('enrollment.person.dateOfBirth')}</Table.Th>
+                <Table.Th scope="col">{t('enrollment.household.relationToHead')}</Table.Th>
+                <Table.Th scope="col">{t('enrollment.household.notes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.map((member) => (
+                <Table.Tr key={member.person.id}>
+                  <Table.Td>{member.position}</Table.Td>
+                  <Table.Td>{member.person.fullName}</Table.Td>
+                  <Table.Td>{date(member.person.dateOfBirth)}</Table.Td>
+                  <Table.Td>{member.relationToHead ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {member.isHead ? (
+                        <Badge variant="light">{t('enrollment.household.isHead')}</Badge>
+                      ) : null}
+                      {member.insuredElsewhere ? (
+                        <Badge variant="light" color="gray">
+                          {t('enrollment.household.insuredElsewhere')}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="enrollment-status-history">
+        <Title order={3} size="h4" id="enrollment-status-history" mb="sm">
+          {t('enrollment.statusHistory')}
+        </Title>
+        <Table aria-label={t('enrollment.statusHistory')} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('enrollment.history.at')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.history.change')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.history.actor')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.action.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {enrollment.statusChanges.edges.map(({ node: change }) => (
+              <Table.Tr key={`${change.at}-${change.toStatus}`}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(change.at, intlLocale)}</Table.Td>
+                <Table.Td>
+                  {change.fromStatus
+                    ? `${label('EnrollmentStatus', change.fromStatus)} → ${label('EnrollmentStatus', change.toStatus)}`
+                    : label('EnrollmentStatus', change.toStatus)}
+                </Table.Td>
+                <Table.Td>{change.actor?.displayName ?? '—'}</Table.Td>
+                <Table.Td>{change.reason ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+
+      {viewer.role === 'ADMIN' ? <EnrollmentAuditHistory id={enrollment.id} /> : null}
+    </Stack>
+  )
+}
+
+/** The audit trail of the enrollment (admins read the audit log). */
+function EnrollmentAuditHistory({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: EnrollmentAuditQuery,
+    variables: { entityId: id },
+  })
+  const events = data?.auditEvents.edges.map((edge) => edge.node) ?? []
+  return (
+    <section aria-labelledby="enrollment-audit">
+      <Title order={3} size="h4" id="enrollment-audit" mb="sm">
+        {t('enrollment.auditHistory')}
+      </Title>
+      {fetching && !data ? (
+        <Loading />
+      ) : error && !data ? (
+        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : events.length === 0 ? (
+        <Empty>{t('enrollment.auditEmpty')}</Empty>
+      ) : (
+        <Table aria-label={t('enrollment.auditHistory')} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('enrollment.history.at')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.history.action')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.history.actor')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.history.fields')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at, intlLocale)}</Table.Td>
+                <Table.Td>
+                  <Code>{event.action}</Code>
+                </Table.Td>
+                <Table.Td>{event.actor?.displayName ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="xs">{changedFields(event.before, event.after).join(', ')}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </section>
+  )
+}
+
+function changedFields(before: unknown, after: unknown): string[] {
+  const record = (value: unknown) =>
+    value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  const old = record(before)
+  const next = record(after)
+  return Object.keys(next).filter((key) => JSON.stringify(old[key]) !== JSON.stringify(next[key]))
+}

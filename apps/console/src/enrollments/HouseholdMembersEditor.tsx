@@ -1,0 +1,131 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import type { UseFormReturnType } from '@mantine/form'
+import { assignPricingPositions } from '@tangtoc/shared'
+import { useTranslation } from 'react-i18next'
+import { PersonFields } from './PersonFields.tsx'
+import { newMember, type RegistrationValues } from './registration.ts'
+
+/**
+ * The household register for household health insurance: members in order (the order prices them),
+ * one head, those insured elsewhere left out of the ranking. The person enrolled is one of them.
+ */
+export function HouseholdMembersEditor({ form }: { form: UseFormReturnType<RegistrationValues> }) {
+  const { t } = useTranslation()
+  const { members, person } = form.getValues()
+  const ranked = assignPricingPositions(members)
+  const listError = form.errors.members as string | undefined
+
+  return (
+    <Stack gap="sm" aria-labelledby="household-members">
+      <Text fw={600} id="household-members">
+        {t('enrollment.household.title')}
+      </Text>
+      {listError ? (
+        <Alert color="red" role="alert">
+          {listError}
+        </Alert>
+      ) : null}
+      {members.map((member, index) => {
+        const number = index + 1
+        const name = member.self ? person.fullName : member.person.fullName
+        const legend = member.self
+          ? t('enrollment.household.selfLegend', {
+              number,
+              name: name || t('enrollment.household.selfUnnamed'),
+            })
+          : t('enrollment.household.memberLegend', { number, name })
+        const position = ranked[index]?.pricingPosition
+        return (
+          <Fieldset
+            key={member.key}
+            legend={legend}
+            aria-label={t('enrollment.household.member', { number })}
+          >
+            <Stack gap="sm">
+              <Group gap="lg" align="center" wrap="wrap">
+                <Radio
+                  name="household-head"
+                  label={t('enrollment.household.isHead')}
+                  checked={member.isHead}
+                  onChange={() =>
+                    form.setFieldValue(
+                      'members',
+                      form.getValues().members.map((other, at) => ({ ...other, isHead: at === index })),
+                    )
+                  }
+                />
+                <Checkbox
+                  label={t('enrollment.household.insuredElsewhere')}
+                  {...form.getInputProps(`members.${index}.insuredElsewhere`, { type: 'checkbox' })}
+                />
+                <TextInput
+                  label={t('enrollment.household.relationToHead')}
+                  size="xs"
+                  w={160}
+                  {...form.getInputProps(`members.${index}.relationToHead`)}
+                />
+                <Text size="sm" c="dimmed">
+                  {position
+                    ? t('enrollment.household.pricingPosition', { position })
+                    : t('enrollment.household.notPriced')}
+                </Text>
+                <Group gap={4} ml="auto">
+                  <ActionIcon
+                    variant="default"
+                    aria-label={t('enrollment.household.moveUp', { number })}
+                    disabled={index === 0}
+                    onClick={() => form.reorderListItem('members', { from: index, to: index - 1 })}
+                  >
+                    ↑
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="default"
+                    aria-label={t('enrollment.household.moveDown', { number })}
+                    disabled={index === members.length - 1}
+                    onClick={() => form.reorderListItem('members', { from: index, to: index + 1 })}
+                  >
+                    ↓
+                  </ActionIcon>
+                  {member.self ? null : (
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="xs"
+                      aria-label={t('enrollment.household.remove', { number })}
+                      onClick={() => form.removeListItem('members', index)}
+                    >
+                      {t('enrollment.household.removeShort')}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              {member.self ? (
+                <Text size="sm" c="dimmed">
+                  {t('enrollment.household.selfHint')}
+                </Text>
+              ) : (
+                <PersonFields form={form} prefix={`members.${index}.person`} />
+              )}
+            </Stack>
+          </Fieldset>
+        )
+      })}
+      <Group>
+        <Button variant="light" onClick={() => form.insertListItem('members', newMember())}>
+          {t('enrollment.household.add')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

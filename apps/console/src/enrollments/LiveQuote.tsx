@@ -1,0 +1,198 @@
+import { Alert, Stack, Table, Text, Title } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { formatDong, type Product, type SupportGroup } from '@tangtoc/shared'
+import { useEffect, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useQuery } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { inputPath, type Localized } from '../shell/typedErrors.ts'
+
+export const QuoteContributionQuery = graphql(`
+  query QuoteContribution($input: ContributionQuoteInput!) {
+    quoteContribution(input: $input) {
+      __typename
+      ... on ContributionQuote {
+        months
+        gross
+        support
+        payable
+        perMonth {
+          gross
+          support
+          payable
+        }
+        lines {
+          __typename
+          monthlyAmount
+          months
+          total
+          ... on MemberLine {
+            position
+            shareBasisPoints
+          }
+          ... on SupportLine {
+            group
+            rateBasisPoints
+            positions
+          }
+        }
+      }
+      ... on ValidationError {
+        message
+        messageVi
+        fieldErrors {
+          path
+          message
+          messageVi
+        }
+      }
+    }
+  }
+`)
+
+export type QuoteRequest = {
+  product: Product
+  months: number | null
+  monthlyIncome: number | null
+  supportGroups: readonly SupportGroup[]
+  /** HHI: how many members are priced together (those not insured elsewhere). */
+  householdMembers: number
+}
+
+/** Field errors of the quote, by form field ('monthlyIncome', 'months'…). */
+export type QuoteFieldErrors = Record<string, Localized>
+
+/**
+ * The contribution as the user types, quoted by the API with the parameters admins keep up to date
+ * (debounced), with a line per member and per support row. Its field errors go back to the form.
+ */
+export function LiveQuote({
+  request,
+  onFieldErrors,
+}: {
+  request: QuoteRequest
+  onFieldErrors: (errors: QuoteFieldErrors) => void
+}) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const [debounced] = useDebouncedValue(request, 400)
+  const complete =
+    debounced.months !== null &&
+    (debounced.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+      ? debounced.householdMembers > 0
+      : debounced.monthlyIncome !== null)
+  const input = useMemo(
+    () => ({
+      product: debounced.product,
+      months: debounced.months ?? 0,
+      supportGroups: [...debounced.supportGroups],
+      ...(debounced.product === 'VOLUNTARY_SOCIAL_INSURANCE'
+        ? { monthlyIncome: debounced.monthlyIncome }
+        : { householdMembers: debounced.householdMembers }),
+    }),
+    [debounced],
+  )
+  const [{ data, fetching, error }] = useQuery({
+    query: QuoteContributionQuery,
+    variables: { input },
+    pause: !complete,
+  })
+  const result = complete ? data?.quoteContribution : undefined
+
+  const fieldErrors = useMemo(() => {
+    const errors: QuoteFieldErrors = {}
+    if (result?.__typename === 'ValidationError') {
+      for (const fieldError of result.fieldErrors) errors[inputPath(fieldError.path)] = fieldError
+    }
+    return errors
+  }, [result])
+  useEffect(() => onFieldErrors(fieldErrors), [fieldErrors, onFieldErrors])
+
+  const dong = (amount: number) => formatDong(amount, intlLocale)
+  return (
+    <section aria-labelledby="enrollment-quote" aria-live="polite" aria-busy={fetching}>
+      <Title order={3} size="h4" id="enrollment-quote" mb="xs">
+        {t('enrollment.quote.title')}
+      </Title>
+      {!complete ? (
+        <Text c="dimmed" size="sm">
+          {t('enrollment.quote.incomplete')}
+        </Text>
+      ) : error && !data ? (
+        <Alert color="red">{t('enrollment.quote.failed')}</Alert>
+      ) : !result ? (
+        <Text c="dimmed" size="sm">
+          {t('state.loading')}
+        </Text>
+      ) : result.__typename === 'ValidationError' ? (
+        <Text c="dimmed" size="sm">
+          {t('enrollment.quote.invalid')}
+        </Text>
+      ) : result.__typename === 'ContributionQuote' ? (
+        <Stack gap="xs">
+          <Table aria-label={t('enrollment.quote.title')} withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('enrollment.quote.line')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('enrollment.quote.monthly')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('enrollment.quote.total', { months: result.months })}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.lines.map((line, index) => (
+                // Lines have no identity of their own; their order is the quote's.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the quote's order is stable
+                <Table.Tr key={index}>
+                  <Table.Td>
+                    {line.__typename === 'MemberLine'
+                      ? request.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+                        ? t('enrollment.quote.memberLine', {
+                            position: line.position,
+                            share: line.shareBasisPoints / 100,
+                          })
+                        : t('enrollment.quote.participantLine')
+                      : line.__typename === 'SupportLine'
+                        ? t('enrollment.quote.supportLine', {
+                            group: label('SupportGroup', line.group),
+                            rate: line.rateBasisPoints / 100,
+                          })
+                        : null}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {line.__typename === 'SupportLine'
+                      ? `−${dong(line.monthlyAmount)}`
+                      : dong(line.monthlyAmount)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {line.__typename === 'SupportLine' ? `−${dong(line.total)}` : dong(line.total)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th scope="row">{t('enrollment.quote.payable')}</Table.Th>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {dong(result.perMonth.payable)}
+                </Table.Td>
+                <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="quote-payable">
+                  {dong(result.payable)}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+          <Text size="sm" c="dimmed">
+            {t('enrollment.quote.summary', { gross: dong(result.gross), support: dong(result.support) })}
+          </Text>
+        </Stack>
+      ) : null}
+    </section>
+  )
+}

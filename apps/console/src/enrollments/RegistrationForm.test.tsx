@@ -1,0 +1,326 @@
+import { fireEvent, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { recording } from '../testing/recording.ts'
+import { renderConsoleAt, type TestViewer } from '../testing/render.tsx'
+
+const agent: TestViewer = {
+  id: 'VXNlcjoz',
+  username: 'agent',
+  displayName: 'Nhân viên Sài Gòn',
+  role: 'AGENT',
+  center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
+}
+
+const options = {
+  data: {
+    campaigns: {
+      edges: [
+        {
+          node: {
+            id: 'campaign-1',
+            name: '60 ngày tăng tốc',
+            centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
+          },
+        },
+      ],
+    },
+    outreachSessions: { edges: [] },
+  },
+}
+
+const householdQuote = {
+  data: {
+    quoteContribution: {
+      __typename: 'ContributionQuote',
+      months: 12,
+      gross: 3_548_880,
+      support: 0,
+      payable: 3_548_880,
+      perMonth: { gross: 295_740, support: 0, payable: 295_740 },
+      lines: [
+        {
+          __typename: 'MemberLine',
+          monthlyAmount: 126_360,
+          months: 12,
+          total: 1_516_320,
+          position: 1,
+          shareBasisPoints: 10_000,
+        },
+        {
+          __typename: 'MemberLine',
+          monthlyAmount: 88_452,
+          months: 12,
+          total: 1_061_424,
+          position: 2,
+          shareBasisPoints: 7_000,
+        },
+        {
+          __typename: 'MemberLine',
+          monthlyAmount: 75_816,
+          months: 12,
+          total: 909_792,
+          position: 3,
+          shareBasisPoints: 6_000,
+        },
+      ],
+    },
+  },
+}
+
+type Mutation = (variables: Record<string, unknown>) => { data: unknown }
+
+function renderForm({ register, quote }: { register?: Mutation; quote?: Mutation } = {}) {
+  const quoted: Record<string, unknown>[] = []
+  renderConsoleAt('/enrollments/new', {
+    viewer: agent,
+    answers: {
+      RegistrationOptions: options,
+      QuoteContribution: recording(quoted, (variables) => (quote ? quote(variables) : householdQuote)),
+      ...(register ? { RegisterEnrollment: register } : {}),
+    },
+  })
+  return quoted
+}
+
+async function fillPerson(
+  scope: HTMLElement,
+  person: { name: string; citizenId: string; born: string; sex: 'Nam' | 'Nữ' },
+) {
+  await userEvent.type(within(scope).getByRole('textbox', { name: /Họ và tên/ }), person.name)
+  fireEvent.change(within(scope).getByLabelText(/Ngày sinh/), { target: { value: person.born } })
+  await userEvent.click(within(scope).getByRole('radio', { name: person.sex }))
+  await userEvent.type(within(scope).getByRole('textbox', { name: /Số định danh cá nhân/ }), person.citizenId)
+}
+
+const participant = () => screen.getByText('Người tham gia', { selector: 'h3' }).closest('div') as HTMLElement
+
+// Typing a household into jsdom takes seconds; give the longer journeys room under a loaded machine.
+describe('the registration form', { timeout: 40_000 }, () => {
+  it('checks the citizen ID against the date of birth and sex as the user types', async () => {
+    renderForm()
+    const person = await screen.findByText('Người tham gia', { selector: 'h3' })
+    const section = person.closest('div') as HTMLElement
+
+    fireEvent.change(within(section).getByLabelText(/Ngày sinh/), { target: { value: '1990-05-12' } })
+    await userEvent.click(within(section).getByRole('radio', { name: 'Nữ' }))
+    const citizenId = within(section).getByRole('textbox', { name: /Số định danh cá nhân/ })
+    await userEvent.type(citizenId, '079090000123')
+
+    expect(citizenId).toHaveAccessibleDescription(
+      /Chữ số thứ 4 \(0\) không khớp với thế kỷ sinh và giới tính \(cần 1\)/,
+    )
+    expect(citizenId).toHaveAttribute('aria-invalid', 'true')
+
+    // Changing the sex the number says checks it again.
+    await userEvent.click(within(section).getByRole('radio', { name: 'Nam' }))
+    await expect.poll(() => citizenId.getAttribute('aria-invalid')).not.toBe('true')
+  })
+
+  it('says a phone number is not a Vietnamese mobile number while it is typed', async () => {
+    renderForm()
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+
+    const phone = screen.getByRole('textbox', { name: 'Số điện thoại' })
+    await userEvent.type(phone, '0123 456 789')
+
+    expect(phone).toHaveAccessibleDescription('Đầu số 012 không phải đầu số di động Việt Nam.')
+    await userEvent.clear(phone)
+    await userEvent.type(phone, '0912 345 678')
+    expect(phone).not.toHaveAttribute('aria-invalid', 'true')
+  })
+
+  it('edits a household of three and quotes it live with a line per member', async () => {
+    const quoted = renderForm()
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Xóa thành viên 4' }))
+    expect(screen.getAllByRole('group', { name: /^Thành viên \d$/ })).toHaveLength(3)
+
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), {
+      name: 'Lê Văn Hùng',
+      citizenId: '079088000456',
+      born: '1988-02-01',
+      sex: 'Nam',
+    })
+    await userEvent.click(screen.getByRole('button', { name: 'Chuyển thành viên 2 lên' }))
+    expect(screen.getByRole('group', { name: 'Thành viên 1' })).toHaveTextContent('Lê Văn Hùng')
+
+    await expect
+      .poll(() => quoted.at(-1))
+      .toMatchObject({
+        input: { product: 'HOUSEHOLD_HEALTH_INSURANCE', months: 12, householdMembers: 3 },
+      })
+    const quote = await screen.findByRole('table', { name: 'Số tiền đóng dự kiến' })
+    expect(quote).toHaveTextContent('Người thứ 2 (70%)')
+    expect(quote).toHaveTextContent('1.061.424 ₫')
+    expect(quote).toHaveTextContent('3.548.880 ₫')
+
+    // A member insured elsewhere is not priced with the household.
+    await userEvent.click(within(screen.getByRole('group', { name: 'Thành viên 3' })).getByRole('checkbox'))
+    await expect.poll(() => quoted.at(-1)).toMatchObject({ input: { householdMembers: 2 } })
+  })
+
+  it('places the API’s errors beside the fields their paths name and keeps what was typed', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderForm({
+      register: (variables) => {
+        sent.push(variables)
+        return {
+          data: {
+            registerEnrollment: {
+              __typename: 'ValidationError',
+              code: 'VALIDATION',
+              message: 'The input is not valid.',
+              messageVi: 'Dữ liệu chưa hợp lệ.',
+              fieldErrors: [
+                {
+                  path: ['input', 'householdMembers', '1', 'person', 'citizenId'],
+                  code: 'HOUSEHOLD_MEMBER_DUPLICATE',
+                  message: 'This member is already listed in the household.',
+                  messageVi: 'Thành viên này đã có trong danh sách hộ.',
+                },
+                {
+                  path: ['input', 'householdMembers', '0', 'person', 'phone'],
+                  code: 'PHONE_PREFIX',
+                  message: 'Prefix 099 is not a Vietnamese mobile prefix.',
+                  messageVi: 'Đầu số 099 không phải đầu số di động Việt Nam.',
+                },
+              ],
+            },
+          },
+        }
+      },
+    })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await fillPerson(participant(), {
+      name: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      born: '1990-05-12',
+      sex: 'Nữ',
+    })
+    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+    const second = screen.getByRole('group', { name: 'Thành viên 2' })
+    await fillPerson(second, {
+      name: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      born: '1990-05-12',
+      sex: 'Nữ',
+    })
+
+    await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
+
+    await expect.poll(() => sent.length).toBe(1)
+    expect(sent[0]).toMatchObject({
+      input: {
+        campaign: 'campaign-1',
+        center: 'c-saigon',
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        status: 'SUBMITTED',
+        person: { citizenId: '079190000123', sex: 'FEMALE', dateOfBirth: '1990-05-12' },
+        householdMembers: [{ isHead: true }, { isHead: false, person: { fullName: 'Trần Thị Mai' } }],
+      },
+    })
+    const memberId = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
+      name: /Số định danh cá nhân/,
+    })
+    expect(await screen.findByText('Thành viên này đã có trong danh sách hộ.')).toBeInTheDocument()
+    expect(memberId).toHaveAccessibleDescription('Thành viên này đã có trong danh sách hộ.')
+    expect(memberId).toHaveValue('079190000123')
+    // The enrolled person's row maps to the participant's own fields.
+    expect(screen.getByRole('textbox', { name: 'Số điện thoại' })).toHaveAccessibleDescription(
+      'Đầu số 099 không phải đầu số di động Việt Nam.',
+    )
+    expect(within(participant()).getByRole('textbox', { name: /Họ và tên/ })).toHaveValue('Trần Thị Mai')
+  })
+
+  it('links to the enrollment the person already has when the API reports a conflict', async () => {
+    renderForm({
+      register: () => ({
+        data: {
+          registerEnrollment: {
+            __typename: 'ConflictError',
+            code: 'CONFLICT',
+            message: 'This person already has a live enrollment for the product in the campaign.',
+            messageVi: 'Người này đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch.',
+            existingId: 'RW5yb2xsbWVudDo5',
+          },
+        },
+      }),
+      quote: () => ({
+        data: {
+          quoteContribution: {
+            __typename: 'ContributionQuote',
+            months: 12,
+            gross: 5_400_000,
+            support: 0,
+            payable: 5_400_000,
+            perMonth: { gross: 450_000, support: 0, payable: 450_000 },
+            lines: [
+              {
+                __typename: 'MemberLine',
+                monthlyAmount: 450_000,
+                months: 12,
+                total: 5_400_000,
+                position: 1,
+                shareBasisPoints: 10_000,
+              },
+            ],
+          },
+        },
+      }),
+    })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await fillPerson(participant(), {
+      name: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      born: '1990-05-12',
+      sex: 'Nữ',
+    })
+    await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Người này đã có hồ sơ đang hiệu lực')
+    expect(within(alert).getByRole('link', { name: 'Mở hồ sơ đã có' })).toHaveAttribute(
+      'href',
+      '/enrollments/RW5yb2xsbWVudDo5',
+    )
+    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
+  })
+
+  it('shows the quote’s income error beside the income', async () => {
+    renderForm({
+      quote: () => ({
+        data: {
+          quoteContribution: {
+            __typename: 'ValidationError',
+            message: 'invalid',
+            messageVi: 'không hợp lệ',
+            fieldErrors: [
+              {
+                path: ['input', 'monthlyIncome'],
+                message: 'The income is below the minimum of 1,500,000 ₫ (the rural poverty line).',
+                messageVi:
+                  'Mức thu nhập thấp hơn mức tối thiểu 1.500.000 ₫ (chuẩn hộ nghèo khu vực nông thôn).',
+              },
+            ],
+          },
+        },
+      }),
+    })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+
+    const income = screen.getByRole('textbox', { name: /Mức thu nhập/ })
+    await userEvent.type(income, '1000000')
+
+    await expect.poll(() => income.getAttribute('aria-invalid'), { timeout: 3000 }).toBe('true')
+    expect(income).toHaveAccessibleDescription(/thấp hơn mức tối thiểu 1.500.000 ₫/)
+  })
+})

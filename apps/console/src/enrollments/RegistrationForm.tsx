@@ -1,0 +1,365 @@
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useForm } from '@mantine/form'
+import {
+  allowedPaymentPeriods,
+  defaultContributionParameters,
+  localDateInZone,
+  type Product,
+  products,
+  supportGroups,
+} from '@tangtoc/shared'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import {
+  ConflictErrorFields,
+  ForbiddenErrorFields,
+  isTypedError,
+  localized,
+  NotFoundErrorFields,
+  placeTypedError,
+  StaleObjectErrorFields,
+  ValidationErrorFields,
+} from '../shell/typedErrors.ts'
+import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
+import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+import { PersonFields } from './PersonFields.tsx'
+import {
+  initialRegistration,
+  type RegistrationValues,
+  registrationErrors,
+  registrationField,
+  registrationInput,
+} from './registration.ts'
+
+export const RegistrationOptionsQuery = graphql(`
+  query RegistrationOptions($sessionFilter: OutreachSessionFilter!, $withSessions: Boolean!) {
+    campaigns(first: 20, filter: { status: [ACTIVE] }) {
+      edges {
+        node {
+          id
+          name
+          centers(first: 100) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+    outreachSessions(first: 100, filter: $sessionFilter, orderBy: STARTS_AT_DESC) @include(if: $withSessions) {
+      edges {
+        node {
+          id
+          title
+          status
+        }
+      }
+    }
+  }
+`)
+
+export const RegisterEnrollmentMutation = graphql(
+  `
+    mutation RegisterEnrollment($input: RegisterEnrollmentInput!) {
+      registerEnrollment(input: $input) {
+        __typename
+        ... on RegisterEnrollmentPayload {
+          enrollment {
+            id
+            status
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+type Problem = { text: string[]; existingId?: string | null }
+
+/** Registers an enrollment: the person, the product and its contribution inputs, a household for HHI. */
+export function RegistrationForm() {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const label = useEnumLabel()
+  const navigate = useNavigate()
+  const viewer = useViewer()
+  const prefill = useSearch({ from: '/enrollments/new' })
+  const today = localDateInZone(new Date())
+  const check = useRef({ t, locale, today })
+  check.current = { t, locale, today }
+
+  const form = useForm<RegistrationValues>({
+    initialValues: initialRegistration({
+      campaign: prefill.campaign ?? null,
+      center: prefill.center ?? null,
+      session: prefill.session ?? null,
+    }),
+    validateInputOnChange: true,
+    validate: (values) => registrationErrors(values, check.current),
+  })
+  const values = form.getValues()
+
+  // The citizen ID is checked against the date of birth and sex: a change to either checks it again.
+  const identityKey = [values.person, ...values.members.map((member) => member.person)]
+    .map((person) => `${person.dateOfBirth}|${person.sex}`)
+    .join(',')
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a changed birth date or sex re-checks
+  useEffect(() => {
+    const paths = ['person', ...values.members.map((_, index) => `members.${index}.person`)]
+    for (const path of paths) {
+      const id = `${path}.citizenId`
+      if (form.isTouched(id) || form.isDirty(id)) form.validateField(id)
+    }
+  }, [identityKey])
+
+  const [{ data: options }] = useQuery({
+    query: RegistrationOptionsQuery,
+    variables: {
+      withSessions: Boolean(values.campaign),
+      sessionFilter: {
+        campaign: values.campaign,
+        ...(values.center ? { center: values.center } : {}),
+        status: ['PLANNED', 'DONE'],
+      },
+    },
+  })
+  const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
+  const campaign = campaigns.find((candidate) => candidate.id === values.campaign)
+  const centers = campaign?.centers.edges.map((edge) => edge.node) ?? []
+
+  // One active campaign is the one; an agent registers at its own center.
+  useEffect(() => {
+    const only = campaigns.length === 1 ? campaigns[0] : undefined
+    if (!form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
+  }, [campaigns, form])
+  useEffect(() => {
+    const own = viewer?.center?.id
+    if (!form.getValues().center && own && centers.some((center) => center.id === own)) {
+      form.setFieldValue('center', own)
+    }
+  }, [viewer, centers, form])
+
+  const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
+  const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
+  const quoteError = (field: string) => {
+    const error = quoteErrors[field]
+    return error ? localized(error, locale) : undefined
+  }
+
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [{ fetching: saving }, register] = useMutation(RegisterEnrollmentMutation)
+
+  const submit = (status: 'DRAFT' | 'SUBMITTED') =>
+    form.onSubmit(async (submitted) => {
+      setProblem(null)
+      const result = await register({ input: registrationInput(submitted, status) })
+      const outcome = result.data?.registerEnrollment
+      if (outcome?.__typename === 'RegisterEnrollmentPayload') {
+        await navigate({ to: '/enrollments/$id', params: { id: outcome.enrollment.id } })
+        return
+      }
+      if (isTypedError(outcome)) {
+        const placed = placeTypedError(outcome, locale, (path) => registrationField(submitted, path))
+        form.setErrors({ ...form.errors, ...placed.fields })
+        setProblem({ text: placed.general, existingId: outcome.existingId })
+        return
+      }
+      setProblem({ text: [result.error?.message ?? t('enrollment.errors.unknown')] })
+    })()
+
+  const product = values.product
+  const periods = allowedPaymentPeriods(product, today, defaultContributionParameters, { jurisdiction: '79' })
+  const monthsProps = form.getInputProps('months')
+  const incomeProps = form.getInputProps('monthlyIncome')
+
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/enrollments" size="sm">
+        ← {t('enrollment.backToList')}
+      </AnchorLink>
+      <Title order={2}>{t('enrollment.registerTitle')}</Title>
+      <form
+        noValidate
+        aria-label={t('enrollment.registerTitle')}
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit('SUBMITTED')
+        }}
+      >
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="lg">
+              <Paper withBorder p="md">
+                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                  <Select
+                    label={t('enrollment.campaign')}
+                    required
+                    data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
+                    {...form.getInputProps('campaign')}
+                    onChange={(value) => {
+                      form.setFieldValue('campaign', value)
+                      form.setFieldValue('session', null)
+                    }}
+                  />
+                  <Select
+                    label={t('enrollment.center')}
+                    required
+                    searchable
+                    data={centers.map((node) => ({ value: node.id, label: node.name }))}
+                    {...form.getInputProps('center')}
+                  />
+                  <Select
+                    label={t('enrollment.session')}
+                    clearable
+                    searchable
+                    data={(options?.outreachSessions?.edges ?? []).map(({ node }) => ({
+                      value: node.id,
+                      label: node.title,
+                    }))}
+                    {...form.getInputProps('session')}
+                  />
+                </SimpleGrid>
+              </Paper>
+              <Paper withBorder p="md">
+                <Title order={3} size="h4" mb="sm">
+                  {t('enrollment.person.title')}
+                </Title>
+                <PersonFields form={form} prefix="person" contact />
+              </Paper>
+              <Paper withBorder p="md">
+                <Stack gap="sm">
+                  <Title order={3} size="h4">
+                    {t('enrollment.contribution')}
+                  </Title>
+                  <SegmentedControl
+                    aria-label={t('enrollment.product')}
+                    data={products.map((value) => ({ value, label: label('Product', value) }))}
+                    value={product}
+                    onChange={(value) => {
+                      form.setFieldValue('product', value as Product)
+                      form.setFieldValue('months', '12')
+                    }}
+                  />
+                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                    <Select
+                      label={t('enrollment.months')}
+                      required
+                      data={periods.map((months) => ({
+                        value: String(months),
+                        label: t('enrollment.monthsValue', { count: months }),
+                      }))}
+                      {...monthsProps}
+                      error={monthsProps.error ?? quoteError('months')}
+                    />
+                    {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
+                      <NumberInput
+                        label={t('enrollment.monthlyIncome')}
+                        required
+                        min={0}
+                        allowDecimal={false}
+                        allowNegative={false}
+                        thousandSeparator={locale === 'vi' ? '.' : ','}
+                        decimalSeparator={locale === 'vi' ? ',' : '.'}
+                        suffix=" ₫"
+                        {...incomeProps}
+                        error={incomeProps.error ?? quoteError('monthlyIncome')}
+                      />
+                    ) : null}
+                    <MultiSelect
+                      label={t('enrollment.supportGroups')}
+                      data={supportGroups.map((group) => ({
+                        value: group,
+                        label: label('SupportGroup', group),
+                      }))}
+                      {...form.getInputProps('supportGroups')}
+                      error={form.errors.supportGroups ?? quoteError('supportGroups')}
+                    />
+                  </SimpleGrid>
+                </Stack>
+              </Paper>
+              {product === 'HOUSEHOLD_HEALTH_INSURANCE' ? (
+                <Paper withBorder p="md">
+                  <HouseholdMembersEditor form={form} />
+                </Paper>
+              ) : null}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Paper withBorder p="md" pos="sticky" top={72}>
+              <LiveQuote
+                request={{
+                  product,
+                  months: values.months ? Number(values.months) : null,
+                  monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
+                  supportGroups: values.supportGroups,
+                  householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
+                }}
+                onFieldErrors={onQuoteErrors}
+              />
+            </Paper>
+          </Grid.Col>
+        </Grid>
+        {problem ? (
+          <Alert color="red" role="alert" mt="md" title={t('enrollment.errors.notSaved')}>
+            <Stack gap={4}>
+              {problem.text.map((text) => (
+                <Text key={text} size="sm">
+                  {text}
+                </Text>
+              ))}
+              {problem.existingId ? (
+                <AnchorLink size="sm" to="/enrollments/$id" params={{ id: problem.existingId }}>
+                  {t('enrollment.errors.openExisting')}
+                </AnchorLink>
+              ) : null}
+            </Stack>
+          </Alert>
+        ) : null}
+        <Group mt="lg" gap="sm">
+          <Button type="button" variant="default" loading={saving} onClick={() => void submit('DRAFT')}>
+            {t('enrollment.saveDraft')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {t('enrollment.submit')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  )
+}

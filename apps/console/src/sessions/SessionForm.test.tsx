@@ -1,0 +1,95 @@
+import { fireEvent, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { recording } from '../testing/recording.ts'
+import { renderConsoleAt, type TestViewer } from '../testing/render.tsx'
+
+const agent: TestViewer = {
+  id: 'VXNlcjoz',
+  username: 'agent',
+  displayName: 'Nhân viên Sài Gòn',
+  role: 'AGENT',
+  center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
+}
+
+const options = {
+  data: {
+    campaigns: {
+      edges: [
+        {
+          node: {
+            id: 'campaign-1',
+            name: '60 ngày tăng tốc',
+            centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
+          },
+        },
+      ],
+    },
+  },
+}
+
+async function chooseOption(label: RegExp, option: string) {
+  await userEvent.click(screen.getByRole('combobox', { name: label }))
+  await userEvent.click(await screen.findByRole('option', { name: option, hidden: true }))
+}
+
+describe('planning an outreach session', () => {
+  it('checks the times as they are typed and sends them in Hồ Chí Minh time', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions/new', {
+      viewer: agent,
+      answers: {
+        SessionFormOptions: options,
+        CreateOutreachSession: recording(sent, () => ({
+          data: {
+            createOutreachSession: {
+              __typename: 'ValidationError',
+              code: 'VALIDATION',
+              message: 'invalid',
+              messageVi: 'không hợp lệ',
+              fieldErrors: [
+                {
+                  path: ['input', 'startsAt'],
+                  code: 'SESSION_OUTSIDE_CAMPAIGN',
+                  message: 'The session must take place within the campaign.',
+                  messageVi: 'Buổi tuyên truyền phải diễn ra trong thời gian chiến dịch.',
+                },
+              ],
+            },
+          },
+        })),
+      },
+    })
+
+    await userEvent.type(await screen.findByRole('textbox', { name: /Tên buổi/ }), 'Tư vấn tại chợ Bến Thành')
+    await chooseOption(/Hình thức/, 'Điểm tư vấn tại chợ')
+    await chooseOption(/Loại địa điểm/, 'Chợ')
+    const starts = screen.getByLabelText(/Bắt đầu/)
+    const ends = screen.getByLabelText(/Kết thúc/)
+    fireEvent.change(starts, { target: { value: '2025-11-20T08:00' } })
+    fireEvent.change(ends, { target: { value: '2025-11-20T07:00' } })
+    expect(ends).toHaveAccessibleDescription(/Giờ kết thúc phải sau giờ bắt đầu./)
+
+    fireEvent.change(ends, { target: { value: '2025-11-20T11:30' } })
+    await userEvent.click(screen.getByRole('button', { name: 'Lên kế hoạch buổi tuyên truyền' }))
+
+    await expect
+      .poll(() => sent[0])
+      .toMatchObject({
+        input: {
+          campaign: 'campaign-1',
+          center: 'c-saigon',
+          title: 'Tư vấn tại chợ Bến Thành',
+          kind: 'MARKET_STALL',
+          venueKind: 'MARKET',
+          startsAt: '2025-11-20T08:00:00+07:00',
+          endsAt: '2025-11-20T11:30:00+07:00',
+        },
+      })
+    expect(
+      await screen.findByText('Buổi tuyên truyền phải diễn ra trong thời gian chiến dịch.'),
+    ).toBeInTheDocument()
+    expect(starts).toHaveValue('2025-11-20T08:00')
+    expect(screen.getByRole('textbox', { name: /Tên buổi/ })).toHaveValue('Tư vấn tại chợ Bến Thành')
+  })
+})

@@ -1,0 +1,350 @@
+import {
+  Alert,
+  Button,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { audienceGroups, type SessionKind, sessionKinds, type VenueKind, venueKinds } from '@tangtoc/shared'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
+import { WardPicker } from '../centers/WardPicker.tsx'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import {
+  ConflictErrorFields,
+  ForbiddenErrorFields,
+  inputPath,
+  isTypedError,
+  NotFoundErrorFields,
+  placeTypedError,
+  StaleObjectErrorFields,
+  ValidationErrorFields,
+} from '../shell/typedErrors.ts'
+import { fromZonedInput, toZonedInput } from '../shell/zonedTime.ts'
+
+export const SessionFormOptionsQuery = graphql(`
+  query SessionFormOptions {
+    campaigns(first: 20, filter: { status: [ACTIVE, DRAFT] }) {
+      edges {
+        node {
+          id
+          name
+          centers(first: 100) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const CreateOutreachSessionMutation = graphql(
+  `
+    mutation CreateOutreachSession($input: CreateOutreachSessionInput!) {
+      createOutreachSession(input: $input) {
+        __typename
+        ... on CreateOutreachSessionPayload {
+          outreachSession {
+            id
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export const UpdateOutreachSessionMutation = graphql(
+  `
+    mutation UpdateOutreachSession($input: UpdateOutreachSessionInput!) {
+      updateOutreachSession(input: $input) {
+        __typename
+        ... on UpdateOutreachSessionPayload {
+          outreachSession {
+            id
+            version
+            title
+            kind
+            venueKind
+            address
+            startsAt
+            endsAt
+            audiences
+            notes
+            ward {
+              code
+              fullName
+              nameEn
+            }
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export type SessionValues = {
+  campaign: string | null
+  center: string | null
+  title: string
+  kind: SessionKind | null
+  venueKind: VenueKind | null
+  address: string
+  wardCode: string | null
+  startsAt: string
+  endsAt: string
+  audiences: string[]
+  notes: string
+}
+
+/** What the API knows of a session being edited. */
+export type EditedSession = {
+  id: string
+  version: number
+  title: string
+  kind: SessionKind
+  venueKind: VenueKind
+  address: string | null
+  ward: { code: string } | null
+  startsAt: string
+  endsAt: string
+  audiences: readonly string[]
+  notes: string | null
+}
+
+const fields = new Set([
+  'campaign',
+  'center',
+  'title',
+  'kind',
+  'venueKind',
+  'address',
+  'wardCode',
+  'startsAt',
+  'endsAt',
+  'audiences',
+  'notes',
+])
+
+/** Plans a session (no `session` given) or edits one; times are entered in Hồ Chí Minh time. */
+export function SessionForm({
+  session,
+  onSaved,
+  onCancel,
+}: {
+  session?: EditedSession
+  onSaved: (id: string) => void
+  onCancel?: () => void
+}) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const label = useEnumLabel()
+  const viewer = useViewer()
+  const form = useForm<SessionValues>({
+    initialValues: {
+      campaign: null,
+      center: null,
+      title: session?.title ?? '',
+      kind: session?.kind ?? null,
+      venueKind: session?.venueKind ?? null,
+      address: session?.address ?? '',
+      wardCode: session?.ward?.code ?? null,
+      startsAt: session ? toZonedInput(session.startsAt) : '',
+      endsAt: session ? toZonedInput(session.endsAt) : '',
+      audiences: [...(session?.audiences ?? [])],
+      notes: session?.notes ?? '',
+    },
+    validateInputOnChange: true,
+    validate: {
+      campaign: (value) => (session || value ? null : t('session.errors.required')),
+      center: (value) => (session || value ? null : t('session.errors.required')),
+      title: (value) => (value.trim() ? null : t('session.errors.required')),
+      kind: (value) => (value ? null : t('session.errors.required')),
+      venueKind: (value) => (value ? null : t('session.errors.required')),
+      startsAt: (value) => (fromZonedInput(value) ? null : t('session.errors.required')),
+      endsAt: (value, values) =>
+        !fromZonedInput(value)
+          ? t('session.errors.required')
+          : fromZonedInput(values.startsAt) && value <= values.startsAt
+            ? t('session.errors.endsBeforeStart')
+            : null,
+    },
+  })
+  const values = form.getValues()
+  const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery, pause: Boolean(session) })
+  const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
+  const centers =
+    campaigns.find((campaign) => campaign.id === values.campaign)?.centers.edges.map((e) => e.node) ?? []
+  useEffect(() => {
+    const only = campaigns.length === 1 ? campaigns[0] : undefined
+    if (!session && !form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
+  }, [campaigns, form, session])
+  useEffect(() => {
+    const own = viewer?.center?.id
+    if (!session && !form.getValues().center && own && centers.some((center) => center.id === own)) {
+      form.setFieldValue('center', own)
+    }
+  }, [viewer, centers, form, session])
+
+  const [problem, setProblem] = useState<string | null>(null)
+  const [created, create] = useMutation(CreateOutreachSessionMutation)
+  const [updated, update] = useMutation(UpdateOutreachSessionMutation)
+
+  const submit = form.onSubmit(async (submitted) => {
+    setProblem(null)
+    const common = {
+      title: submitted.title.trim(),
+      kind: submitted.kind as SessionKind,
+      venueKind: submitted.venueKind as VenueKind,
+      address: submitted.address.trim() || null,
+      wardCode: submitted.wardCode,
+      startsAt: fromZonedInput(submitted.startsAt) ?? '',
+      endsAt: fromZonedInput(submitted.endsAt) ?? '',
+      audiences: submitted.audiences as never[],
+      notes: submitted.notes.trim() || null,
+    }
+    const result = session
+      ? await update({ input: { session: session.id, version: session.version, ...common } }).then((r) => ({
+          outcome: r.data?.updateOutreachSession,
+          error: r.error,
+        }))
+      : await create({
+          input: { campaign: submitted.campaign ?? '', center: submitted.center ?? '', ...common },
+        }).then((r) => ({ outcome: r.data?.createOutreachSession, error: r.error }))
+    const outcome = result.outcome
+    if (outcome && 'outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
+    if (isTypedError(outcome)) {
+      const placed = placeTypedError(outcome, locale, (path) => {
+        const field = inputPath(path)
+        return fields.has(field) ? field : null
+      })
+      form.setErrors(placed.fields)
+      setProblem(placed.general.join(' ') || null)
+      return
+    }
+    setProblem(result.error?.message ?? t('session.errors.unknown'))
+  })
+
+  return (
+    <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>
+      <Stack gap="sm">
+        {session ? null : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('session.campaign')}
+              required
+              data={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+              {...form.getInputProps('campaign')}
+            />
+            <Select
+              label={t('session.center')}
+              required
+              searchable
+              data={centers.map((center) => ({ value: center.id, label: center.name }))}
+              {...form.getInputProps('center')}
+            />
+          </SimpleGrid>
+        )}
+        <TextInput label={t('session.title')} required {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('session.kind')}
+            required
+            data={sessionKinds.map((value) => ({ value, label: label('SessionKind', value) }))}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label={t('session.venueKind')}
+            required
+            data={venueKinds.map((value) => ({ value, label: label('VenueKind', value) }))}
+            {...form.getInputProps('venueKind')}
+          />
+          <TextInput
+            label={t('session.startsAt')}
+            description={t('session.timeZoneHint')}
+            type="datetime-local"
+            required
+            {...form.getInputProps('startsAt')}
+          />
+          <TextInput
+            label={t('session.endsAt')}
+            description={t('session.timeZoneHint')}
+            type="datetime-local"
+            required
+            {...form.getInputProps('endsAt')}
+          />
+          <TextInput label={t('session.address')} {...form.getInputProps('address')} />
+          <WardPicker
+            label={t('session.ward')}
+            value={values.wardCode}
+            onChange={(code) => form.setFieldValue('wardCode', code)}
+            error={form.errors.wardCode as string | undefined}
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label={t('session.audiences')}
+          data={audienceGroups.map((value) => ({ value, label: label('AudienceGroup', value) }))}
+          {...form.getInputProps('audiences')}
+        />
+        <Textarea label={t('session.notes')} rows={2} {...form.getInputProps('notes')} />
+        {problem ? (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+        <Group gap="sm">
+          <Button type="submit" loading={created.fetching || updated.fetching}>
+            {session ? t('session.save') : t('session.plan')}
+          </Button>
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t('session.back')}
+            </Button>
+          ) : (
+            <AnchorLink to="/sessions" size="sm">
+              {t('session.back')}
+            </AnchorLink>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,93 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { ResultOf } from '../graphql.ts'
+import { recording } from '../testing/recording.ts'
+import { renderConsoleAt } from '../testing/render.tsx'
+import type { OutreachSessionsQuery } from './SessionList.tsx'
+
+type Session = ResultOf<typeof OutreachSessionsQuery>['outreachSessions']['edges'][number]['node']
+
+const launch: Session = {
+  id: 'T3V0cmVhY2hTZXNzaW9uOjE=',
+  title: 'Lễ ra quân tại Bưu điện Thành phố',
+  kind: 'LAUNCH_CEREMONY',
+  status: 'DONE',
+  // 07:30 in Hồ Chí Minh.
+  startsAt: '2025-11-04T00:30:00.000Z',
+  endsAt: '2025-11-04T04:00:00.000Z',
+  enrollmentCount: 42,
+  center: { id: 'c1', name: 'Bưu điện Thành phố Hồ Chí Minh' },
+  campaign: { id: 'campaign-1', name: '60 ngày tăng tốc' },
+}
+
+function sessions(...nodes: Session[]) {
+  return {
+    data: {
+      outreachSessions: {
+        totalCount: nodes.length,
+        edges: nodes.map((node) => ({ node })),
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+    },
+  }
+}
+
+const options = { data: { campaigns: { edges: [] }, centers: { edges: [] } } }
+
+describe('the outreach sessions', () => {
+  it('lists each session with its time in Hồ Chí Minh, its kind, its enrollments and its status', async () => {
+    renderConsoleAt('/sessions', {
+      answers: { OutreachSessions: sessions(launch), SessionFilterOptions: options },
+    })
+
+    const row = within(await screen.findByRole('table', { name: 'Danh sách buổi tuyên truyền' })).getByRole(
+      'row',
+      {
+        name: /Lễ ra quân/,
+      },
+    )
+    expect(row).toHaveTextContent('04/11/2025 07:30')
+    expect(row).toHaveTextContent('Lễ phát động')
+    expect(row).toHaveTextContent('42')
+    expect(row).toHaveTextContent('Đã thực hiện')
+  })
+
+  it('shows a month of sessions on a calendar, each on its Hồ Chí Minh day, and asks only for that month', async () => {
+    const asked: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions?view=month&day=2025-11-20', {
+      answers: {
+        OutreachSessions: recording(asked, () => sessions(launch)),
+        SessionFilterOptions: options,
+      },
+    })
+
+    const day = await screen.findByRole('group', { name: /, 4 tháng 11, 2025$/ })
+    expect(within(day).getByRole('link', { name: /07:30 Lễ ra quân/ })).toHaveAttribute(
+      'href',
+      '/sessions/T3V0cmVhY2hTZXNzaW9uOjE%3D',
+    )
+    // The grid runs Monday 27/10 to Sunday 30/11, in Hồ Chí Minh time.
+    expect(asked[0]).toMatchObject({
+      filter: { startsFrom: '2025-10-27T00:00:00+07:00', startsTo: '2025-12-01T00:00:00+07:00' },
+    })
+
+    await userEvent.click(screen.getByRole('button', { name: /Tháng sau/ }))
+    await expect
+      .poll(() => asked.at(-1))
+      .toMatchObject({ filter: { startsFrom: '2025-12-01T00:00:00+07:00' } })
+  })
+
+  it('filters by status through the address', async () => {
+    const asked: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions?status=PLANNED&kind=MARKET_STALL', {
+      answers: {
+        OutreachSessions: recording(asked, () => sessions()),
+        SessionFilterOptions: options,
+      },
+    })
+
+    expect(await screen.findByText('Không có buổi tuyên truyền nào khớp với bộ lọc.')).toBeInTheDocument()
+    expect(asked[0]).toMatchObject({ filter: { status: ['PLANNED'], kind: ['MARKET_STALL'] } })
+  })
+})

@@ -1,0 +1,514 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { formatDate, formatDong } from '@tangtoc/shared'
+import { useNavigate, useParams } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { EnrollmentStatusBadge } from '../enrollments/EnrollmentStatusBadge.tsx'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink, ButtonLink } from '../shell/links.tsx'
+import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import {
+  ConflictErrorFields,
+  ForbiddenErrorFields,
+  inputPath,
+  isTypedError,
+  NotFoundErrorFields,
+  placeTypedError,
+  StaleObjectErrorFields,
+  ValidationErrorFields,
+} from '../shell/typedErrors.ts'
+import { formatDateTime } from '../shell/zonedTime.ts'
+import { SessionForm } from './SessionForm.tsx'
+import { SessionStatusBadge } from './SessionStatusBadge.tsx'
+
+export const OutreachSessionQuery = graphql(`
+  query OutreachSession($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on OutreachSession {
+        id
+        version
+        title
+        kind
+        venueKind
+        status
+        address
+        startsAt
+        endsAt
+        audiences
+        notes
+        attendance
+        cancelReason
+        enrollmentCount
+        ward {
+          code
+          fullName
+          nameEn
+        }
+        campaign {
+          id
+          name
+        }
+        center {
+          id
+          name
+        }
+        createdBy {
+          id
+          displayName
+        }
+      }
+    }
+    enrollments(first: 100, filter: { session: $id }) {
+      totalCount
+      edges {
+        node {
+          id
+          product
+          status
+          payable
+          registeredOn
+          person {
+            id
+            fullName
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const CancelOutreachSessionMutation = graphql(
+  `
+    mutation CancelOutreachSession($input: CancelOutreachSessionInput!) {
+      cancelOutreachSession(input: $input) {
+        __typename
+        ... on CancelOutreachSessionPayload {
+          outreachSession {
+            id
+            status
+            version
+            cancelReason
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+export const CompleteOutreachSessionMutation = graphql(
+  `
+    mutation CompleteOutreachSession($input: CompleteOutreachSessionInput!) {
+      completeOutreachSession(input: $input) {
+        __typename
+        ... on CompleteOutreachSessionPayload {
+          outreachSession {
+            id
+            status
+            version
+            attendance
+            notes
+          }
+        }
+        ...ValidationErrorFields
+        ...ConflictErrorFields
+        ...StaleObjectErrorFields
+        ...ForbiddenErrorFields
+        ...NotFoundErrorFields
+      }
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="baseline">
+      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
+        {term}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Group>
+  )
+}
+
+type Step = 'edit' | 'cancel' | 'complete' | null
+
+export function SessionPage() {
+  const { id } = useParams({ from: '/sessions/$id' })
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const [step, setStep] = useState<Step>(null)
+  const [report, setReport] = useState<{ ok: boolean; text: string } | null>(null)
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OutreachSessionQuery, variables: { id } })
+  const refresh = () => reexecute({ requestPolicy: 'network-only' })
+  const session = data?.node?.__typename === 'OutreachSession' ? data.node : null
+  const back = (
+    <AnchorLink to="/sessions" size="sm">
+      ← {t('session.backToList')}
+    </AnchorLink>
+  )
+  if (fetching && !data) return <Loading />
+  if (error && !session) return <LoadFailed error={error} onRetry={refresh} />
+  if (!session) {
+    return (
+      <Stack>
+        {back}
+        <Empty>{t('session.notFound')}</Empty>
+      </Stack>
+    )
+  }
+  const enrollments = data?.enrollments.edges.map((edge) => edge.node) ?? []
+  const planned = session.status === 'PLANNED'
+  const done = (text: string) => {
+    setStep(null)
+    setReport({ ok: true, text })
+    refresh()
+  }
+
+  return (
+    <Stack gap="lg">
+      {back}
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{session.title}</Title>
+          <Group gap="sm">
+            <SessionStatusBadge status={session.status} />
+            <Text size="sm">{label('SessionKind', session.kind)}</Text>
+            <Text size="sm" c="dimmed">
+              {session.campaign.name}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="sm">
+          {session.status !== 'CANCELLED' ? (
+            <Button variant="light" onClick={() => setStep('edit')}>
+              {t('session.edit')}
+            </Button>
+          ) : null}
+          {planned ? (
+            <>
+              <Button onClick={() => setStep('complete')}>{t('session.complete')}</Button>
+              <Button variant="outline" color="red" onClick={() => setStep('cancel')}>
+                {t('session.cancel')}
+              </Button>
+            </>
+          ) : null}
+        </Group>
+      </Group>
+      {report ? (
+        <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
+          {report.text}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md">
+        {step === 'edit' ? (
+          <SessionForm
+            session={session}
+            onSaved={() => done(t('session.saved'))}
+            onCancel={() => setStep(null)}
+          />
+        ) : (
+          <Stack gap={6}>
+            <Fact term={t('session.center')}>{session.center.name}</Fact>
+            <Fact term={t('session.startsAt')}>{formatDateTime(session.startsAt, intlLocale)}</Fact>
+            <Fact term={t('session.endsAt')}>{formatDateTime(session.endsAt, intlLocale)}</Fact>
+            <Fact term={t('session.venueKind')}>{label('VenueKind', session.venueKind)}</Fact>
+            <Fact term={t('session.address')}>
+              {[
+                session.address,
+                session.ward ? (locale === 'vi' ? session.ward.fullName : session.ward.nameEn) : null,
+              ]
+                .filter(Boolean)
+                .join(', ') || '—'}
+            </Fact>
+            <Fact term={t('session.audiences')}>
+              {session.audiences.map((audience) => label('AudienceGroup', audience)).join(', ') || '—'}
+            </Fact>
+            <Fact term={t('session.notes')}>{session.notes || '—'}</Fact>
+            {session.attendance !== null ? (
+              <Fact term={t('session.attendance')}>{session.attendance}</Fact>
+            ) : null}
+            {session.cancelReason ? (
+              <Fact term={t('session.cancelReason')}>{session.cancelReason}</Fact>
+            ) : null}
+            {session.createdBy ? (
+              <Fact term={t('session.createdBy')}>{session.createdBy.displayName}</Fact>
+            ) : null}
+          </Stack>
+        )}
+      </Paper>
+
+      <section aria-labelledby="session-enrollments">
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4" id="session-enrollments">
+            {t('session.enrollments', { count: data?.enrollments.totalCount ?? 0 })}
+          </Title>
+          {session.status !== 'CANCELLED' ? (
+            <ButtonLink
+              size="xs"
+              variant="light"
+              to="/enrollments/new"
+              search={{ campaign: session.campaign.id, center: session.center.id, session: session.id }}
+            >
+              {t('session.registerEnrollment')}
+            </ButtonLink>
+          ) : null}
+        </Group>
+        {enrollments.length === 0 ? (
+          <Empty>{t('session.noEnrollments')}</Empty>
+        ) : (
+          <Table striped aria-label={t('session.enrollmentsLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
+                <Table.Th scope="col">{t('enrollment.product')}</Table.Th>
+                <Table.Th scope="col">{t('enrollment.registeredOn')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('enrollment.payable')}
+                </Table.Th>
+                <Table.Th scope="col">{t('enrollment.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {enrollments.map((enrollment) => (
+                <Table.Tr key={enrollment.id}>
+                  <Table.Td>
+                    <AnchorLink to="/enrollments/$id" params={{ id: enrollment.id }}>
+                      {enrollment.person.fullName}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{label('Product', enrollment.product)}</Table.Td>
+                  <Table.Td>{formatDate(enrollment.registeredOn, intlLocale)}</Table.Td>
+                  <Table.Td ta="right">{formatDong(enrollment.payable, intlLocale)}</Table.Td>
+                  <Table.Td>
+                    <EnrollmentStatusBadge status={enrollment.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+
+      <CancelSessionModal
+        opened={step === 'cancel'}
+        session={session}
+        onClose={() => setStep(null)}
+        onDone={() => done(t('session.cancelled'))}
+      />
+      <CompleteSessionModal
+        opened={step === 'complete'}
+        session={session}
+        onClose={() => setStep(null)}
+        onDone={() => done(t('session.completed'))}
+      />
+    </Stack>
+  )
+}
+
+function CancelSessionModal({
+  opened,
+  session,
+  onClose,
+  onDone,
+}: {
+  opened: boolean
+  session: { id: string; version: number }
+  onClose: () => void
+  onDone: () => void
+}) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState<{ reason?: string; general?: string }>({})
+  const [{ fetching }, cancel] = useMutation(CancelOutreachSessionMutation)
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('session.cancel')}>
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (!reason.trim()) return setProblem({ reason: t('session.errors.reasonRequired') })
+          const result = await cancel({
+            input: { session: session.id, version: session.version, reason: reason.trim() },
+          })
+          const outcome = result.data?.cancelOutreachSession
+          if (outcome?.__typename === 'CancelOutreachSessionPayload') return onDone()
+          if (isTypedError(outcome)) {
+            const placed = placeTypedError(outcome, locale, (path) =>
+              inputPath(path) === 'reason' ? 'reason' : null,
+            )
+            return setProblem({
+              reason: placed.fields.reason,
+              general: placed.general.join(' ') || undefined,
+            })
+          }
+          setProblem({ general: result.error?.message ?? t('session.errors.unknown') })
+        }}
+      >
+        <Stack gap="sm">
+          <Textarea
+            label={t('session.cancelReason')}
+            required
+            rows={3}
+            value={reason}
+            error={problem.reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value)
+              setProblem({
+                reason: event.currentTarget.value.trim() ? undefined : t('session.errors.reasonRequired'),
+              })
+            }}
+            data-autofocus
+          />
+          {problem.general ? (
+            <Alert color="red" role="alert">
+              {problem.general}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('session.back')}
+            </Button>
+            <Button type="submit" color="red" loading={fetching}>
+              {t('session.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+function CompleteSessionModal({
+  opened,
+  session,
+  onClose,
+  onDone,
+}: {
+  opened: boolean
+  session: { id: string; version: number; notes: string | null }
+  onClose: () => void
+  onDone: () => void
+}) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const [attendance, setAttendance] = useState<number | string>('')
+  const [notes, setNotes] = useState(session.notes ?? '')
+  const [problem, setProblem] = useState<{ attendance?: string; notes?: string; general?: string }>({})
+  const [{ fetching }, complete] = useMutation(CompleteOutreachSessionMutation)
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('session.complete')}>
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (typeof attendance !== 'number') return setProblem({ attendance: t('session.errors.required') })
+          const result = await complete({
+            input: { session: session.id, version: session.version, attendance, notes: notes.trim() || null },
+          })
+          const outcome = result.data?.completeOutreachSession
+          if (outcome?.__typename === 'CompleteOutreachSessionPayload') return onDone()
+          if (isTypedError(outcome)) {
+            const placed = placeTypedError(outcome, locale, (path) => {
+              const field = inputPath(path)
+              return field === 'attendance' || field === 'notes' ? field : null
+            })
+            return setProblem({ ...placed.fields, general: placed.general.join(' ') || undefined })
+          }
+          setProblem({ general: result.error?.message ?? t('session.errors.unknown') })
+        }}
+      >
+        <Stack gap="sm">
+          <NumberInput
+            label={t('session.attendance')}
+            required
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            value={attendance}
+            error={problem.attendance}
+            onChange={(value) => {
+              setAttendance(value)
+              setProblem({ attendance: typeof value === 'number' ? undefined : t('session.errors.required') })
+            }}
+            data-autofocus
+          />
+          <Textarea
+            label={t('session.notes')}
+            rows={3}
+            value={notes}
+            error={problem.notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+          />
+          {problem.general ? (
+            <Alert color="red" role="alert">
+              {problem.general}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('session.back')}
+            </Button>
+            <Button type="submit" loading={fetching}>
+              {t('session.complete')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+export function NewSessionPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/sessions" size="sm">
+        ← {t('session.backToList')}
+      </AnchorLink>
+      <Title order={2}>{t('session.plan')}</Title>
+      <Paper withBorder p="md" maw={900}>
+        <SessionForm onSaved={(id) => void navigate({ to: '/sessions/$id', params: { id } })} />
+      </Paper>
+    </Stack>
+  )
+}

@@ -1,0 +1,113 @@
+// The typed errors mutations return, as fragments to spread in a result, and where the console shows
+// them: a field error beside the field its path names, anything else above the form.
+import type { Locale } from '@tangtoc/shared'
+import { graphql } from '../graphql.ts'
+
+// Unmasked, so a screen reads them straight from the mutation's result. List all five as the
+// mutation's fragments: gql.tada's check reads the literal array.
+export const ValidationErrorFields = graphql(`
+  fragment ValidationErrorFields on ValidationError @_unmask {
+    __typename
+    code
+    message
+    messageVi
+    fieldErrors {
+      path
+      code
+      message
+      messageVi
+    }
+  }
+`)
+
+export const ConflictErrorFields = graphql(`
+  fragment ConflictErrorFields on ConflictError @_unmask {
+    __typename
+    code
+    message
+    messageVi
+    existingId
+  }
+`)
+
+export const StaleObjectErrorFields = graphql(`
+  fragment StaleObjectErrorFields on StaleObjectError @_unmask {
+    __typename
+    code
+    message
+    messageVi
+    currentVersion
+  }
+`)
+
+export const ForbiddenErrorFields = graphql(`
+  fragment ForbiddenErrorFields on ForbiddenError @_unmask {
+    __typename
+    code
+    message
+    messageVi
+  }
+`)
+
+export const NotFoundErrorFields = graphql(`
+  fragment NotFoundErrorFields on NotFoundError @_unmask {
+    __typename
+    code
+    message
+    messageVi
+  }
+`)
+
+export type Localized = { message: string; messageVi: string }
+
+export type TypedError = Localized & {
+  __typename: 'ValidationError' | 'ConflictError' | 'StaleObjectError' | 'ForbiddenError' | 'NotFoundError'
+  code: string
+  fieldErrors?: readonly (Localized & { path: readonly string[]; code: string })[]
+  existingId?: string | null
+  currentVersion?: number
+}
+
+const typedErrors = new Set<string>([
+  'ValidationError',
+  'ConflictError',
+  'StaleObjectError',
+  'ForbiddenError',
+  'NotFoundError',
+])
+
+/** The result is one of the typed errors rather than the payload. */
+export function isTypedError(result: { __typename?: string } | null | undefined): result is TypedError {
+  return result?.__typename !== undefined && typedErrors.has(result.__typename)
+}
+
+/** The text in the console's language: `messageVi` in Vietnamese, `message` in English. */
+export function localized(text: Localized, locale: Locale): string {
+  return locale === 'vi' ? text.messageVi : text.message
+}
+
+/**
+ * Splits an error into messages beside form fields and messages for the whole form. `fieldOf` maps
+ * the API's path (['input', 'person', 'citizenId']) to the form's field ('person.citizenId'), or null.
+ */
+export function placeTypedError(
+  error: TypedError,
+  locale: Locale,
+  fieldOf: (path: readonly string[]) => string | null,
+): { fields: Record<string, string>; general: string[] } {
+  const fields: Record<string, string> = {}
+  const general: string[] = []
+  for (const fieldError of error.fieldErrors ?? []) {
+    const field = fieldOf(fieldError.path)
+    const text = localized(fieldError, locale)
+    if (field === null) general.push(text)
+    else fields[field] = fields[field] ? `${fields[field]} ${text}` : text
+  }
+  if (general.length === 0 && Object.keys(fields).length === 0) general.push(localized(error, locale))
+  return { fields, general }
+}
+
+/** An API path without its leading 'input', joined like a form path: ['input', 'person', 'phone'] → 'person.phone'. */
+export function inputPath(path: readonly string[]): string {
+  return (path[0] === 'input' ? path.slice(1) : path).join('.')
+}
