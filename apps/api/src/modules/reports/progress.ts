@@ -150,12 +150,23 @@ export async function campaignProgress(
 ): Promise<CampaignProgress | null> {
   const [scope, daily, targets, sessionRows] = await Promise.all([
     progressScope(context, viewer, args.campaignId, args.centerId),
-    dailyCounts(context, args.campaignId, args.product),
+    dailyCounts(
+      context,
+      args.campaignId,
+      args.product,
+      centerRestriction(viewer, args.centerId, Prisma.sql`d."centerId"`),
+    ),
     context.prisma.target.findMany({
       where: { campaignId: args.campaignId },
       orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
     }),
-    sessionsHeld(context, args.campaignId, args.from, args.to),
+    sessionsHeld(
+      context,
+      args.campaignId,
+      args.from,
+      args.to,
+      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
+    ),
   ])
   if (!scope) return null
   const { campaign } = scope
@@ -386,13 +397,15 @@ export async function countBySessionKind(
 async function dailyCounts(
   context: Context,
   campaignId: string,
-  product?: Product | null,
+  product: Product | null | undefined,
+  centers: Prisma.Sql,
 ): Promise<DailyRow[]> {
   return context.prisma.$queryRaw<DailyRow[]>`
     SELECT d."centerId", d."product"::text AS product, to_char(d."day", 'YYYY-MM-DD') AS day, sum(d."count")::int AS count
     FROM "EnrollmentDailyCount" d JOIN "Campaign" c ON c."id" = d."campaignId"
     WHERE d."campaignId" = ${campaignId}::uuid AND d."status" = ANY(c."countedStatuses")
       ${product ? Prisma.sql`AND d."product"::text = ${product}` : Prisma.empty}
+      ${centers}
     GROUP BY 1, 2, 3`
 }
 
@@ -400,8 +413,9 @@ async function dailyCounts(
 async function sessionsHeld(
   context: Context,
   campaignId: string,
-  from?: IsoDate | null,
-  to?: IsoDate | null,
+  from: IsoDate | null | undefined,
+  to: IsoDate | null | undefined,
+  centers: Prisma.Sql,
 ): Promise<{ centerId: string; held: number; attendance: number }[]> {
   return context.prisma.$queryRaw<{ centerId: string; held: number; attendance: number }[]>`
     SELECT s."centerId", count(*)::int AS held, coalesce(sum(s."attendance"), 0)::int AS attendance
@@ -409,5 +423,32 @@ async function sessionsHeld(
     WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = 'DONE'
       AND ((s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE c."timeZone")::date
         BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
+      ${centers}
     GROUP BY 1`
+}
+
+/**
+ * The same narrowing as progressScope's, in SQL, so the rollup is read only for the centers in view
+ * while the scope is being looked up (the caller still keeps only the rows in scope).
+ */
+function centerRestriction(
+  viewer: Viewer,
+  centerId: string | null | undefined,
+  column: Prisma.Sql,
+): Prisma.Sql {
+  const conditions: Prisma.Sql[] = []
+  if (centerId) {
+    conditions.push(Prisma.sql`AND ${column} IN (SELECT t."id" FROM "Center" t
+      WHERE t."path" LIKE (SELECT a."path" FROM "Center" a WHERE a."id" = ${centerId}::uuid) || '%')`)
+  }
+  if (viewer.role === 'AGENT') {
+    conditions.push(
+      viewer.centerId ? Prisma.sql`AND ${column} = ${viewer.centerId}::uuid` : Prisma.sql`AND false`,
+    )
+  } else if (viewer.role !== 'ADMIN' && viewer.centerPath) {
+    conditions.push(
+      Prisma.sql`AND ${column} IN (SELECT v."id" FROM "Center" v WHERE v."path" LIKE ${`${viewer.centerPath}%`})`,
+    )
+  }
+  return conditions.length > 0 ? Prisma.join(conditions, ' ') : Prisma.empty
 }
