@@ -167,8 +167,8 @@ export const messages = {
     en: 'The new password must differ from the current one.',
   },
   INVALID_CREDENTIALS: {
-    vi: '{credentials} không đúng.',
-    en: '{credentials}.',
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
   },
   INVALID_LENGTH: {
     vi: '{field} phải có từ {min} đến {max} ký tự.',
@@ -186,16 +186,173 @@ export const messages = {
     vi: 'Quản lý đơn vị và nhân viên phải thuộc một đơn vị.',
     en: 'A center manager or an agent needs a center.',
   },
+  IN_THE_PAST: {
+    vi: 'Thời điểm hết hạn phải ở tương lai.',
+    en: 'The expiry must be in the future.',
+  },
+  SCOPE_NOT_ALLOWED: {
+    vi: 'Người xem chỉ tạo được mã API chỉ đọc (READ).',
+    en: 'A viewer can only create READ tokens.',
+  },
+  NAME_REQUIRED: {
+    vi: 'Tên không được để trống và dài tối đa 200 ký tự.',
+    en: 'A name is required, at most 200 characters.',
+  },
+  CODE_FORMAT: {
+    vi: 'Mã gồm 1–40 chữ cái, chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ cái hoặc chữ số.',
+    en: 'A code is 1–40 letters, digits, ".", "_" or "-", starting with a letter or digit.',
+  },
+  WARD_UNKNOWN: {
+    vi: 'Không có phường, xã nào mang mã {wardCode}.',
+    en: 'No ward has the code {wardCode}.',
+  },
+  CENTER_UNKNOWN: {
+    vi: 'Không tìm thấy đơn vị này.',
+    en: 'This center does not exist.',
+  },
+  CENTER_MOVE_CYCLE: {
+    vi: 'Không thể chuyển một đơn vị vào bên dưới chính nó.',
+    en: 'A center cannot move below itself or one of its descendants.',
+  },
+  CENTER_NOT_IN_CAMPAIGN: {
+    vi: 'Đơn vị này không tham gia chiến dịch.',
+    en: 'This center does not take part in the campaign.',
+  },
+  CAMPAIGN_PERIOD_INVALID: {
+    vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+    en: 'The last day must be on or after the first.',
+  },
+  TIME_ZONE_UNKNOWN: {
+    vi: '“{timeZone}” không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh).',
+    en: '“{timeZone}” is not an IANA time zone (e.g. Asia/Ho_Chi_Minh).',
+  },
+  COUNTED_STATUSES_INVALID: {
+    vi: 'Cần ít nhất một trạng thái, và không tính hồ sơ bị từ chối hay đã hủy.',
+    en: 'At least one status is needed, and rejected or cancelled enrollments never count.',
+  },
+  CAMPAIGN_PERIOD_EXCLUDES_CONTENTS: {
+    vi: 'Thời gian mới không còn bao gồm mọi ngày mốc và buổi tuyên truyền của chiến dịch.',
+    en: 'The new period no longer holds all of the campaign’s milestones and outreach sessions.',
+  },
+  CAMPAIGN_NOT_ACTIVE: {
+    vi: 'Chiến dịch không đang diễn ra.',
+    en: 'The campaign is not active.',
+  },
+  TITLE_REQUIRED: {
+    vi: 'Tên buổi không được để trống và dài tối đa 200 ký tự.',
+    en: 'A title is required, at most 200 characters.',
+  },
+  SESSION_ENDS_BEFORE_START: {
+    vi: 'Giờ kết thúc phải sau giờ bắt đầu.',
+    en: 'A session ends after it starts.',
+  },
+  SESSION_OUTSIDE_CAMPAIGN: {
+    vi: 'Buổi phải diễn ra trong thời gian chiến dịch ({first} – {last}, giờ {timeZone}).',
+    en: 'A session takes place within the campaign ({first} – {last}, {timeZone} time).',
+  },
+  ATTENDANCE_INVALID: {
+    vi: 'Số người tham dự phải là số nguyên không âm.',
+    en: 'Attendance is a whole number, zero or more.',
+  },
+  STAFF_UNKNOWN: {
+    vi: 'Không tìm thấy người dùng này trong các đơn vị bạn được xem.',
+    en: 'No such active user at a center you may read.',
+  },
+  SESSION_NOT_DONE: {
+    vi: 'Chỉ ghi số người tham dự khi buổi đã diễn ra.',
+    en: 'Attendance is recorded once the session is done.',
+  },
+  SESSION_NOT_IN_CAMPAIGN: {
+    vi: 'Buổi tuyên truyền không thuộc chiến dịch này.',
+    en: 'The outreach session belongs to another campaign.',
+  },
+  PARAMETER_VALUE_INVALID: {
+    vi: 'Giá trị phải là số nguyên không âm.',
+    en: 'The value must be a whole number, zero or more.',
+  },
+  DATE_OF_BIRTH_FUTURE: {
+    vi: 'Ngày sinh không thể sau hôm nay.',
+    en: 'The date of birth cannot be after today.',
+  },
+  PERSON_DETAILS_DIFFER: {
+    vi: 'Thông tin khác với hồ sơ đã có của số định danh này.',
+    en: 'The details differ from the record on file for this citizen ID.',
+  },
+  HOUSEHOLD_MEMBER_DUPLICATE: {
+    vi: 'Thành viên này đã có trong danh sách hộ.',
+    en: 'This member is already listed in the household.',
+  },
+  HOUSEHOLD_MEMBER_MISSING: {
+    vi: 'Người đăng ký phải có trong danh sách thành viên hộ.',
+    en: 'The person enrolled must be one of the household members.',
+  },
+  HOUSEHOLD_MEMBER_INSURED_ELSEWHERE: {
+    vi: 'Người đã có bảo hiểm y tế theo nhóm khác không đăng ký theo hộ.',
+    en: 'A member insured through another group is not enrolled with the household.',
+  },
+  HOUSEHOLD_NOT_FOR_PRODUCT: {
+    vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
+    en: 'Household members are only for household health insurance.',
+  },
+  ENROLLMENT_NOT_EDITABLE: {
+    vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
+    en: 'Only a draft or submitted enrollment can be changed.',
+  },
 } as const satisfies Record<string, LocalizedText>
+
+/**
+ * Where one code reads differently in one place (the password being changed, a person's full name),
+ * the variant's text replaces the code's own; the code stays, so a client branches on it alone.
+ */
+export const messageVariants = {
+  INVALID_CREDENTIALS: {
+    currentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  },
+  NAME_REQUIRED: {
+    fullName: { vi: 'Cần nhập họ và tên.', en: 'The full name is required.' },
+  },
+  CENTER_UNKNOWN: {
+    parent: { vi: 'Không tìm thấy đơn vị cấp trên.', en: 'The parent center does not exist.' },
+  },
+  CENTER_NOT_IN_CAMPAIGN: {
+    inRole: {
+      vi: 'Đơn vị này không có trong chiến dịch với vai trò đã chọn.',
+      en: 'This center is not in the campaign in that role.',
+    },
+    enrollment: {
+      vi: 'Đơn vị không tham gia chiến dịch này.',
+      en: 'The center does not take part in this campaign.',
+    },
+  },
+  WARD_UNKNOWN: {
+    person: { vi: 'Không có phường, xã mã {wardCode}.', en: 'There is no ward with code {wardCode}.' },
+  },
+  PERSON_DETAILS_DIFFER: {
+    fullName: {
+      vi: 'Số định danh này đã đăng ký với họ tên “{fullName}”.',
+      en: 'This citizen ID is on file under the name “{fullName}”.',
+    },
+    dateOfBirth: {
+      vi: 'Ngày sinh khác với hồ sơ đã có của số định danh này.',
+      en: 'The date of birth differs from the record on file for this citizen ID.',
+    },
+    sex: {
+      vi: 'Giới tính khác với hồ sơ đã có của số định danh này.',
+      en: 'The sex differs from the record on file for this citizen ID.',
+    },
+  },
+} as const satisfies { readonly [Code in keyof typeof messages]?: Record<string, LocalizedText> }
+
+type Variants = typeof messageVariants
+export type MessageVariant<Code extends IssueCode> = Code extends keyof Variants
+  ? keyof Variants[Code] & string
+  : never
 
 /** Words an issue's text takes as a param where no enum label fits, e.g. a target for every product. */
 export const phrases = {
   ALL_PRODUCTS: { vi: 'mọi loại hình', en: 'all products' },
   DISPLAY_NAME: { vi: 'Tên hiển thị', en: 'A display name' },
   API_TOKEN_NAME: { vi: 'Tên mã API', en: 'A token name' },
-  // INVALID_CREDENTIALS reads differently in English for logging in and for changing a password.
-  LOGIN_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' },
-  CURRENT_PASSWORD: { vi: 'Mật khẩu hiện tại', en: 'The current password is wrong' },
 } as const satisfies Record<string, LocalizedText>
 
 export type Phrase = keyof typeof phrases
@@ -219,6 +376,8 @@ export type Issue = {
   readonly code: IssueCode
   readonly message: LocalizedText
   readonly params?: Readonly<Record<string, IssueParam>>
+  /** Which of the code's texts (messageVariants), when not its own. */
+  readonly variant?: string
 }
 
 export type Failure = { readonly ok: false; readonly issues: readonly Issue[] }
@@ -239,25 +398,35 @@ function render(template: string, params: Readonly<Record<string, IssueParam>>, 
   })
 }
 
+function textOf(code: IssueCode, variant: string | undefined): LocalizedText {
+  const texts: Readonly<Record<string, LocalizedText>> | undefined = (
+    messageVariants as { readonly [Code in IssueCode]?: Readonly<Record<string, LocalizedText>> }
+  )[code]
+  return (variant === undefined ? undefined : texts?.[variant]) ?? messages[code]
+}
+
 /** Builds an issue with its text in both languages. Money params are `{ dong: n }`,
- * enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`, phrases `{ phrase: 'ALL_PRODUCTS' }`. */
-export function issue(
+ * enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`, phrases `{ phrase: 'ALL_PRODUCTS' }`;
+ * `variant` picks one of the code's messageVariants. */
+export function issue<Code extends IssueCode>(
   path: string,
-  code: IssueCode,
+  code: Code,
   params: Readonly<Record<string, IssueParam>> = {},
+  variant?: MessageVariant<Code>,
 ): Issue {
-  const text = messages[code]
+  const text = textOf(code, variant)
   return {
     path,
     code,
     message: { vi: render(text.vi, params, 'vi'), en: render(text.en, params, 'en') },
     ...(Object.keys(params).length > 0 ? { params } : {}),
+    ...(variant === undefined ? {} : { variant }),
   }
 }
 
 /** The issue's text in one language, rendered again from its code so the catalogue is the single source. */
-export function describeIssue(problem: Pick<Issue, 'code' | 'params'>, locale: Locale): string {
-  return render(messages[problem.code][locale], problem.params ?? {}, locale)
+export function describeIssue(problem: Pick<Issue, 'code' | 'params' | 'variant'>, locale: Locale): string {
+  return render(textOf(problem.code, problem.variant)[locale], problem.params ?? {}, locale)
 }
 
 export function failure(issues: readonly Issue[]): Failure {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { describeIssue, enumLabels, enumValues, issue, labelOf, messages } from '../src/index.ts'
+import {
+  describeIssue,
+  enumLabels,
+  enumValues,
+  issue,
+  labelOf,
+  messages,
+  messageVariants,
+  phrases,
+} from '../src/index.ts'
 
 describe('messages and labels', () => {
   it('has Vietnamese and English text for every issue code', () => {
@@ -14,6 +23,42 @@ describe('messages and labels', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
     for (const [code, text] of Object.entries(messages))
       expect(placeholders(text.vi), code).toEqual(placeholders(text.en))
+    for (const [code, variants] of Object.entries(messageVariants))
+      for (const [variant, text] of Object.entries(variants))
+        expect(placeholders(text.vi), `${code} ${variant}`).toEqual(placeholders(text.en))
+  })
+
+  it('has both languages for every variant and phrase', () => {
+    const texts = [
+      ...Object.values(messageVariants).flatMap((variants) => Object.values(variants)),
+      ...Object.values(phrases),
+    ]
+    for (const text of texts) {
+      expect(text.vi.length).toBeGreaterThan(0)
+      expect(text.vi).not.toBe(text.en)
+    }
+  })
+
+  it("a variant keeps the code and replaces the code's own text", () => {
+    const problem = issue('person.fullName', 'PERSON_DETAILS_DIFFER', { fullName: 'Lê Thị Hoa' }, 'fullName')
+    expect(problem).toMatchObject({ code: 'PERSON_DETAILS_DIFFER', variant: 'fullName' })
+    expect(problem.message.vi).toBe('Số định danh này đã đăng ký với họ tên “Lê Thị Hoa”.')
+    expect(describeIssue(problem, 'en')).toBe('This citizen ID is on file under the name “Lê Thị Hoa”.')
+    expect(issue('password', 'INVALID_CREDENTIALS').message.en).toBe('Wrong username or password.')
+    expect(issue('currentPassword', 'INVALID_CREDENTIALS', {}, 'currentPassword').message.en).toBe(
+      'The current password is wrong.',
+    )
+  })
+
+  it('fills a phrase param in each language', () => {
+    const problem = issue('name', 'INVALID_LENGTH', { field: { phrase: 'API_TOKEN_NAME' }, min: 1, max: 100 })
+    expect(problem.message).toEqual({
+      vi: 'Tên mã API phải có từ 1 đến 100 ký tự.',
+      en: 'A token name has 1 to 100 characters.',
+    })
+    expect(describeIssue({ code: 'WARD_UNKNOWN', params: { wardCode: '26734' } }, 'vi')).toBe(
+      'Không có phường, xã nào mang mã 26734.',
+    )
   })
 
   it('labels every value of every enumeration in both languages', () => {

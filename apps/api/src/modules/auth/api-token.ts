@@ -2,9 +2,10 @@
 // role and center; a READ token changes nothing. Only the secret's SHA-256 is stored, so the secret is
 // shown once, in `createApiToken`'s payload.
 import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
+import { issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
-import { ForbiddenError, mutationErrorTypes, NotFoundError, ValidationError } from '../../errors.ts'
+import { ForbiddenError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { UserNode } from '../users/user.ts'
 import { hashSecret, newSecret } from './credentials.ts'
@@ -148,42 +149,19 @@ builder.mutationField('createApiToken', (t) =>
       const issues = [
         ...(name.length === 0 || name.length > maxNameLength
           ? [
-              {
-                path: ['input', 'name'],
-                code: 'INVALID_LENGTH',
-                message: {
-                  vi: `Tên mã API phải có từ 1 đến ${maxNameLength} ký tự.`,
-                  en: `A token name has 1 to ${maxNameLength} characters.`,
-                },
-              },
+              issue('name', 'INVALID_LENGTH', {
+                field: { phrase: 'API_TOKEN_NAME' },
+                min: 1,
+                max: maxNameLength,
+              }),
             ]
           : []),
         ...(input.expiresAt && input.expiresAt.getTime() <= Date.now()
-          ? [
-              {
-                path: ['input', 'expiresAt'],
-                code: 'IN_THE_PAST',
-                message: {
-                  vi: 'Thời điểm hết hạn phải ở tương lai.',
-                  en: 'The expiry must be in the future.',
-                },
-              },
-            ]
+          ? [issue('expiresAt', 'IN_THE_PAST')]
           : []),
-        ...(viewer.role === 'VIEWER' && input.scope !== 'READ'
-          ? [
-              {
-                path: ['input', 'scope'],
-                code: 'SCOPE_NOT_ALLOWED',
-                message: {
-                  vi: 'Người xem chỉ tạo được mã API chỉ đọc (READ).',
-                  en: 'A viewer can only create READ tokens.',
-                },
-              },
-            ]
-          : []),
+        ...(viewer.role === 'VIEWER' && input.scope !== 'READ' ? [issue('scope', 'SCOPE_NOT_ALLOWED')] : []),
       ]
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       const secret = newSecret(apiTokenSecretPrefix)
       const apiToken = await context.prisma.$transaction(async (tx) => {

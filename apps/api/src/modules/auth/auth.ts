@@ -1,6 +1,7 @@
 import { hashPassword, type User, verifyPassword } from '@tangtoc/db'
+import { issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
-import { TooManyAttemptsError, ValidationError } from '../../errors.ts'
+import { TooManyAttemptsError, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { UserNode } from '../users/user.ts'
 import { hashSecret, newSecret, sessionCookieName, sessionLifetimeMs } from './credentials.ts'
@@ -50,14 +51,7 @@ const LogInPayload = builder.objectRef<{ user: User }>('LogInPayload').implement
   }),
 })
 
-const invalidCredentials = () =>
-  new ValidationError([
-    {
-      path: ['input', 'password'],
-      code: 'INVALID_CREDENTIALS',
-      message: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-    },
-  ])
+const invalidCredentials = () => validationErrorFrom([issue('password', 'INVALID_CREDENTIALS')])
 
 builder.mutationField('logIn', (t) =>
   t.field({

@@ -7,6 +7,7 @@ import {
   checkTargetGrid,
   findProvince,
   foldSearchKey,
+  type Issue,
   isIsoDate,
   isLive,
   issue,
@@ -17,12 +18,9 @@ import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import {
   ConflictError,
-  type FieldIssue,
-  fieldIssue,
   mutationErrorTypes,
   NotFoundError,
   StaleObjectError,
-  ValidationError,
   validationErrorFrom,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -112,17 +110,12 @@ function checkCampaignFields(
   input: CampaignFields,
   current: Partial<Record<'startDate' | 'endDate', string>>,
 ) {
-  const issues: FieldIssue[] = []
+  const issues: Issue[] = []
   const data: Prisma.CampaignUpdateInput = {}
   if (input.name != null) {
     const name = normalizeText(input.name)
     if (!name || name.length > 200) {
-      issues.push(
-        fieldIssue(['input', 'name'], 'NAME_REQUIRED', {
-          vi: 'Tên không được để trống và dài tối đa 200 ký tự.',
-          en: 'A name is required, at most 200 characters.',
-        }),
-      )
+      issues.push(issue('name', 'NAME_REQUIRED'))
     }
     data.name = name
     data.searchKey = foldSearchKey(name)
@@ -132,46 +125,31 @@ function checkCampaignFields(
   for (const field of ['startDate', 'endDate'] as const) {
     const value = input[field]
     if (value == null) continue
-    if (!isIsoDate(value)) issues.push(...validationErrorFrom([issue(field, 'DATE_INVALID')]).fieldErrors)
+    if (!isIsoDate(value)) issues.push(issue(field, 'DATE_INVALID'))
     else data[field] = new Date(`${value}T00:00:00Z`)
   }
   const startDate = input.startDate ?? current.startDate
   const endDate = input.endDate ?? current.endDate
   if (startDate && endDate && isIsoDate(startDate) && isIsoDate(endDate) && startDate > endDate) {
-    issues.push(
-      fieldIssue(['input', 'endDate'], 'CAMPAIGN_PERIOD_INVALID', {
-        vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
-        en: 'The last day must be on or after the first.',
-      }),
-    )
+    issues.push(issue('endDate', 'CAMPAIGN_PERIOD_INVALID'))
   }
   if (input.timeZone != null) {
     if (!isTimeZone(input.timeZone)) {
-      issues.push(
-        fieldIssue(['input', 'timeZone'], 'TIME_ZONE_UNKNOWN', {
-          vi: `“${input.timeZone}” không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh).`,
-          en: `“${input.timeZone}” is not an IANA time zone (e.g. Asia/Ho_Chi_Minh).`,
-        }),
-      )
+      issues.push(issue('timeZone', 'TIME_ZONE_UNKNOWN', { timeZone: input.timeZone }))
     }
     data.timeZone = input.timeZone
   }
   if (input.jurisdiction != null) {
     const jurisdiction = input.jurisdiction.trim().toUpperCase()
     if (jurisdiction !== 'VN' && !findProvince(jurisdiction)) {
-      issues.push(...validationErrorFrom([issue('jurisdiction', 'JURISDICTION_INVALID')]).fieldErrors)
+      issues.push(issue('jurisdiction', 'JURISDICTION_INVALID'))
     }
     data.jurisdiction = jurisdiction
   }
   if (input.countedStatuses != null) {
     const statuses = [...new Set(input.countedStatuses)]
     if (statuses.length === 0 || statuses.some((status) => !isLive(status))) {
-      issues.push(
-        fieldIssue(['input', 'countedStatuses'], 'COUNTED_STATUSES_INVALID', {
-          vi: 'Cần ít nhất một trạng thái, và không tính hồ sơ bị từ chối hay đã hủy.',
-          en: 'At least one status is needed, and rejected or cancelled enrollments never count.',
-        }),
-      )
+      issues.push(issue('countedStatuses', 'COUNTED_STATUSES_INVALID'))
     }
     data.countedStatuses = statuses
   }
@@ -187,21 +165,16 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-function checkCode(value: string, issues: FieldIssue[]): string {
+function checkCode(value: string, issues: Issue[]): string {
   const code = value.trim()
   if (!codePattern.test(code)) {
-    issues.push(
-      fieldIssue(['input', 'code'], 'CODE_FORMAT', {
-        vi: 'Mã gồm 1–40 chữ cái, chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ cái hoặc chữ số.',
-        en: 'A code is 1–40 letters, digits, ".", "_" or "-", starting with a letter or digit.',
-      }),
-    )
+    issues.push(issue('code', 'CODE_FORMAT'))
   }
   return code
 }
 
 /** The ids of existing centers among the refs; unknown ones become issues at their place in the input. */
-async function centerIds(context: Context, refs: readonly GlobalRef[], field: string, issues: FieldIssue[]) {
+async function centerIds(context: Context, refs: readonly GlobalRef[], field: string, issues: Issue[]) {
   const ids = refs.map((ref) => idOfType(ref, 'Center'))
   const found = await context.prisma.center.findMany({
     where: { id: { in: ids.filter((id): id is string => id !== null) } },
@@ -210,12 +183,7 @@ async function centerIds(context: Context, refs: readonly GlobalRef[], field: st
   const known = new Set(found.map((center) => center.id))
   ids.forEach((id, index) => {
     if (id === null || !known.has(id)) {
-      issues.push(
-        fieldIssue(['input', field, index], 'CENTER_UNKNOWN', {
-          vi: 'Không tìm thấy đơn vị này.',
-          en: 'This center does not exist.',
-        }),
-      )
+      issues.push(issue(`${field}.${index}`, 'CENTER_UNKNOWN'))
     }
   })
   return [...new Set(ids.filter((id): id is string => id !== null && known.has(id)))]
@@ -233,7 +201,7 @@ builder.mutationField('createCampaign', (t) =>
       const code = checkCode(input.code, issues)
       const organizers = await centerIds(context, input.organizers ?? [], 'organizers', issues)
       const participants = await centerIds(context, input.participants ?? [], 'participants', issues)
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
         const existing = await tx.campaign.findUnique({ where: { code }, select: { id: true } })
@@ -316,7 +284,7 @@ builder.mutationField('updateCampaign', (t) =>
           endDate: isoDay(before.endDate),
         })
         if (issues.length === 0) issues.push(...(await checkPeriodHoldsContents(tx, before, input)))
-        if (issues.length > 0) throw new ValidationError(issues)
+        if (issues.length > 0) throw validationErrorFrom(issues)
         const campaign = await tx.campaign.update({ where: { id: before.id }, data })
         await recordAudit(tx, context, {
           action: 'campaign.update',
@@ -339,7 +307,7 @@ async function checkPeriodHoldsContents(
   const startDate = input.startDate ?? isoDay(before.startDate)
   const endDate = input.endDate ?? isoDay(before.endDate)
   const timeZone = input.timeZone ?? before.timeZone
-  const issues: FieldIssue[] = []
+  const issues: Issue[] = []
   const outside = await tx.target.count({
     where: {
       campaignId: before.id,
@@ -357,16 +325,7 @@ async function checkPeriodHoldsContents(
   const first = sessions._min.startsAt ? localDateInZone(sessions._min.startsAt, timeZone) : null
   const last = sessions._max.endsAt ? localDateInZone(sessions._max.endsAt, timeZone) : null
   if (outside > 0 || (first && first < startDate) || (last && last > endDate)) {
-    issues.push(
-      fieldIssue(
-        ['input', input.startDate != null ? 'startDate' : 'endDate'],
-        'CAMPAIGN_PERIOD_EXCLUDES_CONTENTS',
-        {
-          vi: 'Thời gian mới không còn bao gồm mọi ngày mốc và buổi tuyên truyền của chiến dịch.',
-          en: 'The new period no longer holds all of the campaign’s milestones and outreach sessions.',
-        },
-      ),
-    )
+    issues.push(issue(input.startDate != null ? 'startDate' : 'endDate', 'CAMPAIGN_PERIOD_EXCLUDES_CONTENTS'))
   }
   return issues
 }
@@ -568,9 +527,9 @@ builder.mutationField('addCampaignCenters', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: CampaignCentersInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       const ids = await centerIds(context, input.centers, 'centers', issues)
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
       const role = (input.role ?? 'PARTICIPANT') as CampaignCenterRole
       return context.prisma.$transaction(async (tx) => {
         const before = await claimCampaign(tx, input.campaign, input.version)
@@ -616,14 +575,9 @@ builder.mutationField('removeCampaignCenters', (t) =>
         const issues = ids.flatMap((id, index) =>
           id !== null && presentIds.has(id)
             ? []
-            : [
-                fieldIssue(['input', 'centers', index], 'CENTER_NOT_IN_CAMPAIGN', {
-                  vi: 'Đơn vị này không có trong chiến dịch với vai trò đã chọn.',
-                  en: 'This center is not in the campaign in that role.',
-                }),
-              ],
+            : [issue(`centers.${index}`, 'CENTER_NOT_IN_CAMPAIGN', {}, 'inRole')],
         )
-        if (issues.length > 0) throw new ValidationError(issues)
+        if (issues.length > 0) throw validationErrorFrom(issues)
         const centerIds = [...presentIds]
         if (role === 'PARTICIPANT') await assertNothingHeld(tx, before.id, centerIds)
         await tx.campaignCenter.deleteMany({

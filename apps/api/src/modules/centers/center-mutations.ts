@@ -2,17 +2,15 @@
 // center below it in the same transaction, so subtree filters never see a half-moved branch.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
-import { foldSearchKey, normalizeText } from '@tangtoc/shared'
+import { foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import {
   ConflictError,
-  type FieldIssue,
-  fieldIssue,
   mutationErrorTypes,
   NotFoundError,
   StaleObjectError,
-  ValidationError,
+  validationErrorFrom,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
@@ -58,8 +56,7 @@ const CreateCenterInput = builder.inputType('CreateCenterInput', {
 })
 
 const UpdateCenterInput = builder.inputType('UpdateCenterInput', {
-  description:
-    'Changes to a center; fields left out stay as they are.',
+  description: 'Changes to a center; fields left out stay as they are.',
   fields: (t) => ({
     center: t.globalID({ required: true, description: 'The center to change.' }),
     version: t.int({ description: 'The version you read; an older one is a StaleObjectError.' }),
@@ -84,7 +81,7 @@ builder.mutationField('createCenter', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: CreateCenterInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       const code = checkCode(input.code, issues)
       const name = checkName(input.name, issues)
       const address = input.address ? normalizeText(input.address) || null : null
@@ -92,7 +89,7 @@ builder.mutationField('createCenter', (t) =>
       const parentId = input.parent ? idOfType(input.parent, 'Center') : null
       const parent = parentId ? await context.prisma.center.findUnique({ where: { id: parentId } }) : null
       if (input.parent && !parent) issues.push(unknownParent())
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
         await assertCodeFree(tx, code)
@@ -132,9 +129,9 @@ builder.mutationField('updateCenter', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: UpdateCenterInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       const data: Prisma.CenterUncheckedUpdateInput = {}
-      if (input.code != null) data.code = checkCode(input.code, issues, ['input', 'code'])
+      if (input.code != null) data.code = checkCode(input.code, issues)
       if (input.name != null) {
         data.name = checkName(input.name, issues)
         data.searchKey = foldSearchKey(data.name)
@@ -147,7 +144,7 @@ builder.mutationField('updateCenter', (t) =>
         await checkWard(context, input.wardCode, issues)
         data.wardCode = input.wardCode ?? null
       }
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
         // One tree change at a time: two concurrent moves could otherwise close a cycle between them.
@@ -155,7 +152,8 @@ builder.mutationField('updateCenter', (t) =>
         const centerId = idOfType(input.center, 'Center')
         const before = centerId ? await tx.center.findUnique({ where: { id: centerId } }) : null
         if (!before) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
-        if (input.version != null && input.version !== before.version) throw new StaleObjectError(before.version)
+        if (input.version != null && input.version !== before.version)
+          throw new StaleObjectError(before.version)
         data.version = { increment: 1 }
         if (typeof data.code === 'string' && data.code !== before.code) await assertCodeFree(tx, data.code)
 
@@ -163,14 +161,9 @@ builder.mutationField('updateCenter', (t) =>
         const parentId = input.parent ? idOfType(input.parent, 'Center') : null
         if (input.parent !== undefined && (input.parent === null || parentId !== before.parentId)) {
           const parent = parentId ? await tx.center.findUnique({ where: { id: parentId } }) : null
-          if (input.parent && !parent) throw new ValidationError([unknownParent()])
+          if (input.parent && !parent) throw validationErrorFrom([unknownParent()])
           if (parent?.path.startsWith(before.path)) {
-            throw new ValidationError([
-              fieldIssue(['input', 'parent'], 'CENTER_MOVE_CYCLE', {
-                vi: 'Không thể chuyển một đơn vị vào bên dưới chính nó.',
-                en: 'A center cannot move below itself or one of its descendants.',
-              }),
-            ])
+            throw validationErrorFrom([issue('parent', 'CENTER_MOVE_CYCLE')])
           }
           const newPath = `${parent?.path ?? '/'}${before.id}/`
           data.parentId = parent?.id ?? null
@@ -192,50 +185,26 @@ builder.mutationField('updateCenter', (t) =>
   }),
 )
 
-function checkCode(value: string, issues: FieldIssue[], path = ['input', 'code']): string {
+function checkCode(value: string, issues: Issue[]): string {
   const code = value.trim()
-  if (!codePattern.test(code)) {
-    issues.push(
-      fieldIssue(path, 'CODE_FORMAT', {
-        vi: 'Mã gồm 1–40 chữ cái, chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ cái hoặc chữ số.',
-        en: 'A code is 1–40 letters, digits, ".", "_" or "-", starting with a letter or digit.',
-      }),
-    )
-  }
+  if (!codePattern.test(code)) issues.push(issue('code', 'CODE_FORMAT'))
   return code
 }
 
-function checkName(value: string, issues: FieldIssue[]): string {
+function checkName(value: string, issues: Issue[]): string {
   const name = normalizeText(value)
-  if (name.length === 0 || name.length > 200) {
-    issues.push(
-      fieldIssue(['input', 'name'], 'NAME_REQUIRED', {
-        vi: 'Tên không được để trống và dài tối đa 200 ký tự.',
-        en: 'A name is required, at most 200 characters.',
-      }),
-    )
-  }
+  if (name.length === 0 || name.length > 200) issues.push(issue('name', 'NAME_REQUIRED'))
   return name
 }
 
-async function checkWard(context: Context, wardCode: string | null | undefined, issues: FieldIssue[]) {
+async function checkWard(context: Context, wardCode: string | null | undefined, issues: Issue[]) {
   if (!wardCode) return
   const ward = await context.prisma.ward.findUnique({ where: { code: wardCode }, select: { code: true } })
-  if (!ward) {
-    issues.push(
-      fieldIssue(['input', 'wardCode'], 'WARD_UNKNOWN', {
-        vi: `Không có phường, xã nào mang mã ${wardCode}.`,
-        en: `No ward has the code ${wardCode}.`,
-      }),
-    )
-  }
+  if (!ward) issues.push(issue('wardCode', 'WARD_UNKNOWN', { wardCode }))
 }
 
-function unknownParent(): FieldIssue {
-  return fieldIssue(['input', 'parent'], 'CENTER_UNKNOWN', {
-    vi: 'Không tìm thấy đơn vị cấp trên.',
-    en: 'The parent center does not exist.',
-  })
+function unknownParent(): Issue {
+  return issue('parent', 'CENTER_UNKNOWN', {}, 'parent')
 }
 
 async function assertCodeFree(tx: Prisma.TransactionClient, code: string) {

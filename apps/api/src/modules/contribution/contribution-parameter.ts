@@ -2,13 +2,14 @@ import { ContributionParameterKey, type Prisma } from '@tangtoc/db'
 import {
   type ContributionParameter,
   checkParameterHistory,
-  describeIssue,
+  type Issue,
   isIsoDate,
+  issue,
   nationalJurisdiction,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { type FieldIssue, mutationErrorTypes, NotFoundError, ValidationError } from '../../errors.ts'
+import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { dateColumn, forgetContributionParameterRows } from './parameters.ts'
 
@@ -159,26 +160,17 @@ type Candidate = Omit<ContributionParameter, 'effectiveFrom' | 'effectiveTo'> & 
 
 /** Checks a row about to be saved against the others of its rule with the shared history check. */
 async function checkCandidate(tx: Prisma.TransactionClient, candidate: Candidate, excludeId?: string) {
-  const issues: FieldIssue[] = []
-  const at = (field: string) => ['input', field]
-  if (!Number.isInteger(candidate.value) || candidate.value < 0) {
-    issues.push({
-      path: at('value'),
-      code: 'PARAMETER_VALUE_INVALID',
-      message: {
-        vi: 'Giá trị phải là số nguyên không âm.',
-        en: 'The value must be a whole number, zero or more.',
-      },
-    })
-  }
+  const issues: Issue[] = []
+  if (!Number.isInteger(candidate.value) || candidate.value < 0)
+    issues.push(issue('value', 'PARAMETER_VALUE_INVALID'))
   if (candidate.jurisdiction !== nationalJurisdiction && !/^\d{2}$/.test(candidate.jurisdiction)) {
-    issues.push(sharedIssue(at('jurisdiction'), 'JURISDICTION_INVALID'))
+    issues.push(issue('jurisdiction', 'JURISDICTION_INVALID'))
   }
   for (const field of ['effectiveFrom', 'effectiveTo'] as const) {
     const value = candidate[field]
-    if (value !== null && !isIsoDate(value)) issues.push(sharedIssue(at(field), 'DATE_INVALID'))
+    if (value !== null && !isIsoDate(value)) issues.push(issue(field, 'DATE_INVALID'))
   }
-  if (issues.length > 0) throw new ValidationError(issues)
+  if (issues.length > 0) throw validationErrorFrom(issues)
 
   const others = await tx.contributionParameter.findMany({
     where: {
@@ -192,18 +184,13 @@ async function checkCandidate(tx: Prisma.TransactionClient, candidate: Candidate
   const last = `rows.${rows.length - 1}`
   const problems = checkParameterHistory(rows).filter((problem) => problem.path === last)
   if (problems.length > 0) {
-    throw new ValidationError(
+    throw validationErrorFrom(
       problems.map((problem) => ({
-        path: at(problem.code === 'PARAMETER_PERIOD_INVALID' ? 'effectiveTo' : 'effectiveFrom'),
-        code: problem.code,
-        message: { vi: describeIssue(problem, 'vi'), en: describeIssue(problem, 'en') },
+        ...problem,
+        path: problem.code === 'PARAMETER_PERIOD_INVALID' ? 'effectiveTo' : 'effectiveFrom',
       })),
     )
   }
-}
-
-function sharedIssue(path: string[], code: 'JURISDICTION_INVALID' | 'DATE_INVALID'): FieldIssue {
-  return { path, code, message: { vi: describeIssue({ code }, 'vi'), en: describeIssue({ code }, 'en') } }
 }
 
 const toColumns = (candidate: Candidate) => ({

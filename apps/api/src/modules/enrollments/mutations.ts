@@ -1,14 +1,8 @@
 import type { Enrollment, Prisma, SupportGroup } from '@tangtoc/db'
-import { localDateInZone, rankHouseholdMembers } from '@tangtoc/shared'
+import { type Issue, issue, localDateInZone, rankHouseholdMembers } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import {
-  type FieldIssue,
-  mutationErrorTypes,
-  NotFoundError,
-  ValidationError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
@@ -30,12 +24,6 @@ import {
 import { EnrollmentNode, idOf } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
 import { adjustDailyCount } from './rollup.ts'
-
-const issueAt = (path: string[], code: string, vi: string, en: string): FieldIssue => ({
-  path,
-  code,
-  message: { vi, en },
-})
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
   description: 'A member of the household, in register order; the order decides each member’s rate.',
@@ -147,41 +135,20 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
   assertCanWriteCenter(context.viewer, center)
   if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
 
-  const issues: FieldIssue[] = []
+  const issues: Issue[] = []
   if (campaign.status !== 'ACTIVE') {
-    issues.push(
-      issueAt(
-        ['input', 'campaign'],
-        'CAMPAIGN_NOT_ACTIVE',
-        'Chiến dịch không đang diễn ra.',
-        'The campaign is not active.',
-      ),
-    )
+    issues.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
   }
   if (center.campaigns.length === 0) {
-    issues.push(
-      issueAt(
-        ['input', 'center'],
-        'CENTER_NOT_IN_CAMPAIGN',
-        'Đơn vị không tham gia chiến dịch này.',
-        'The center does not take part in this campaign.',
-      ),
-    )
+    issues.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
   }
   if (session && session.campaignId !== campaign.id) {
-    issues.push(
-      issueAt(
-        ['input', 'session'],
-        'SESSION_NOT_IN_CAMPAIGN',
-        'Buổi tuyên truyền không thuộc chiến dịch này.',
-        'The outreach session belongs to another campaign.',
-      ),
-    )
+    issues.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
   }
 
-  const checked = checkPerson(input.person, ['input', 'person'])
+  const checked = checkPerson(input.person, 'person')
   issues.push(...checked.issues)
-  const wards = [{ code: checked.person.wardCode, path: ['input', 'person', 'wardCode'] }]
+  const wards = [{ code: checked.person.wardCode, path: 'person.wardCode' }]
 
   let members: Member[] | null = null
   let enrolledIndex = 0
@@ -191,10 +158,10 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
       members = [{ person: checked.person, isHead: true, insuredElsewhere: false, relationToHead: null }]
     } else {
       members = given.map((member, index) => {
-        const path = ['input', 'householdMembers', String(index), 'person']
+        const path = `householdMembers.${index}.person`
         const result = checkPerson(member.person, path)
         issues.push(...result.issues)
-        wards.push({ code: result.person.wardCode, path: [...path, 'wardCode'] })
+        wards.push({ code: result.person.wardCode, path: `${path}.wardCode` })
         return {
           person: result.person,
           isHead: member.isHead ?? false,
@@ -203,54 +170,28 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
         }
       })
       const ranking = rankHouseholdMembers(members, 'householdMembers')
-      if (!ranking.ok) issues.push(...validationErrorFrom(ranking.issues).fieldErrors)
+      if (!ranking.ok) issues.push(...ranking.issues)
       const seen = new Map<string, number>()
       members.forEach((member, index) => {
         if (seen.has(member.person.citizenId)) {
-          issues.push(
-            issueAt(
-              ['input', 'householdMembers', String(index), 'person', 'citizenId'],
-              'HOUSEHOLD_MEMBER_DUPLICATE',
-              'Thành viên này đã có trong danh sách hộ.',
-              'This member is already listed in the household.',
-            ),
-          )
+          issues.push(issue(`householdMembers.${index}.person.citizenId`, 'HOUSEHOLD_MEMBER_DUPLICATE'))
         }
         seen.set(member.person.citizenId, index)
       })
       enrolledIndex = members.findIndex((member) => member.person.citizenId === checked.person.citizenId)
       if (enrolledIndex < 0) {
-        issues.push(
-          issueAt(
-            ['input', 'householdMembers'],
-            'HOUSEHOLD_MEMBER_MISSING',
-            'Người đăng ký phải có trong danh sách thành viên hộ.',
-            'The person enrolled must be one of the household members.',
-          ),
-        )
+        issues.push(issue('householdMembers', 'HOUSEHOLD_MEMBER_MISSING'))
       } else if (members[enrolledIndex]?.insuredElsewhere) {
         issues.push(
-          issueAt(
-            ['input', 'householdMembers', String(enrolledIndex), 'insuredElsewhere'],
-            'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE',
-            'Người đã có bảo hiểm y tế theo nhóm khác không đăng ký theo hộ.',
-            'A member insured through another group is not enrolled with the household.',
-          ),
+          issue(`householdMembers.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'),
         )
       }
     }
   } else if (input.householdMembers && input.householdMembers.length > 0) {
-    issues.push(
-      issueAt(
-        ['input', 'householdMembers'],
-        'HOUSEHOLD_NOT_FOR_PRODUCT',
-        'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
-        'Household members are only for household health insurance.',
-      ),
-    )
+    issues.push(issue('householdMembers', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
   }
   issues.push(...(await checkWardCodes(context.prisma, wards)))
-  if (issues.length > 0) throw new ValidationError(issues)
+  if (issues.length > 0) throw validationErrorFrom(issues)
 
   const now = new Date()
   const on = input.on ?? localDateInZone(now, campaign.timeZone)
@@ -320,7 +261,7 @@ async function storeRegistration(context: Context, input: RegisterInput, prepare
   const viewer = context.viewer
   if (!viewer) throw new Error('registration without a viewer')
   return context.prisma.$transaction(async (tx) => {
-    const { person, reused } = await findOrCreatePerson(tx, context, prepared.person, ['input', 'person'])
+    const { person, reused } = await findOrCreatePerson(tx, context, prepared.person, 'person')
     const where = { campaignId: prepared.campaign.id, personId: person.id, product: input.product }
     const duplicate = await duplicateConflict(tx, where)
     if (duplicate) throw duplicate
@@ -331,7 +272,7 @@ async function storeRegistration(context: Context, input: RegisterInput, prepare
       for (const [index, member] of prepared.members.entries()) {
         if (index === prepared.enrolledIndex) personIds.push(person.id)
         else {
-          const path = ['input', 'householdMembers', String(index), 'person']
+          const path = `householdMembers.${index}.person`
           personIds.push((await findOrCreatePerson(tx, context, member.person, path)).person.id)
         }
       }
@@ -456,16 +397,9 @@ builder.mutationField('updateEnrollment', (t) =>
     args: { input: t.arg({ type: UpdateEnrollmentInput, required: true }) },
     resolve: async (_root, { input }, context) => {
       const { enrollment } = await enrollmentToChange(context, input.id, input.version)
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       if (enrollment.status !== 'DRAFT' && enrollment.status !== 'SUBMITTED') {
-        issues.push(
-          issueAt(
-            ['input', 'id'],
-            'ENROLLMENT_NOT_EDITABLE',
-            'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
-            'Only a draft or submitted enrollment can be changed.',
-          ),
-        )
+        issues.push(issue('id', 'ENROLLMENT_NOT_EDITABLE'))
       }
       let sessionId = enrollment.sessionId
       if (input.session !== undefined) {
@@ -477,18 +411,11 @@ builder.mutationField('updateEnrollment', (t) =>
           })
           if (!session) throw new NotFoundError('OutreachSession', input.session ?? '')
           if (session.campaignId !== enrollment.campaignId) {
-            issues.push(
-              issueAt(
-                ['input', 'session'],
-                'SESSION_NOT_IN_CAMPAIGN',
-                'Buổi tuyên truyền không thuộc chiến dịch này.',
-                'The outreach session belongs to another campaign.',
-              ),
-            )
+            issues.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
           }
         }
       }
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       const campaign = await context.prisma.campaign.findUniqueOrThrow({
         where: { id: enrollment.campaignId },

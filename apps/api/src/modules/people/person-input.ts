@@ -15,7 +15,7 @@ import {
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { type FieldIssue, ValidationError, validationErrorFrom } from '../../errors.ts'
+import { validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
 
@@ -70,38 +70,22 @@ export interface CheckedPerson {
   legacySocialInsuranceCode: string | null
 }
 
-const issueAt = (path: string[], code: string, vi: string, en: string): FieldIssue => ({
-  path,
-  code,
-  message: { vi, en },
-})
-
-/** Checks a person's details; issues are placed under `path` (e.g. ['input', 'person']). */
+/** Checks a person's details; issues are placed under `path` (e.g. 'person', within the input). */
 export function checkPerson(
   input: PersonInputShape,
-  path: string[],
-): { person: CheckedPerson; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = []
+  path: string,
+): { person: CheckedPerson; issues: Issue[] } {
+  const issues: Issue[] = []
   const shared = (result: { ok: boolean; issues?: readonly Issue[] }) => {
-    if (!result.ok && result.issues) issues.push(...validationErrorFrom(result.issues, path).fieldErrors)
+    if (!result.ok && result.issues)
+      issues.push(...result.issues.map((problem) => ({ ...problem, path: `${path}.${problem.path}` })))
   }
   const fullName = normalizeText(input.fullName)
-  if (fullName === '') {
-    issues.push(
-      issueAt([...path, 'fullName'], 'NAME_REQUIRED', 'Cần nhập họ và tên.', 'The full name is required.'),
-    )
-  }
+  if (fullName === '') issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
   if (!isIsoDate(input.dateOfBirth)) {
     shared({ ok: false, issues: [issue('dateOfBirth', 'DATE_INVALID')] })
   } else if (input.dateOfBirth > localDateInZone(new Date())) {
-    issues.push(
-      issueAt(
-        [...path, 'dateOfBirth'],
-        'DATE_OF_BIRTH_FUTURE',
-        'Ngày sinh không thể sau hôm nay.',
-        'The date of birth cannot be after today.',
-      ),
-    )
+    issues.push(issue(`${path}.dateOfBirth`, 'DATE_OF_BIRTH_FUTURE'))
   }
   const holder = isIsoDate(input.dateOfBirth)
     ? { dateOfBirth: input.dateOfBirth, sex: input.sex }
@@ -140,8 +124,8 @@ export function checkPerson(
 /** Issues for ward codes that are not official codes; `wards` maps each code to where it was given. */
 export async function checkWardCodes(
   db: Prisma.TransactionClient | Context['prisma'],
-  wards: { code: string | null; path: string[] }[],
-): Promise<FieldIssue[]> {
+  wards: { code: string | null; path: string }[],
+): Promise<Issue[]> {
   const codes = [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]
   if (codes.length === 0) return []
   const known = new Set(
@@ -149,14 +133,7 @@ export async function checkWardCodes(
   )
   return wards.flatMap((ward) =>
     ward.code && !known.has(ward.code)
-      ? [
-          issueAt(
-            ward.path,
-            'WARD_UNKNOWN',
-            `Không có phường, xã mã ${ward.code}.`,
-            `There is no ward with code ${ward.code}.`,
-          ),
-        ]
+      ? [issue(ward.path, 'WARD_UNKNOWN', { wardCode: ward.code }, 'person')]
       : [],
   )
 }
@@ -172,7 +149,7 @@ export async function findOrCreatePerson(
   tx: Prisma.TransactionClient,
   context: Context,
   person: CheckedPerson,
-  path: string[],
+  path: string,
 ): Promise<{ person: Person; reused: boolean }> {
   const existing = await tx.person.findUnique({ where: { citizenId: person.citizenId } })
   if (!existing) {
@@ -191,31 +168,17 @@ export async function findOrCreatePerson(
     })
     return { person: created, reused: false }
   }
-  const issues: FieldIssue[] = []
-  const differs = (field: 'fullName' | 'dateOfBirth' | 'sex', vi: string, en: string) =>
-    issues.push(issueAt([...path, field], 'PERSON_DETAILS_DIFFER', vi, en))
+  const issues: Issue[] = []
   if (foldSearchKey(existing.fullName) !== foldSearchKey(person.fullName)) {
-    differs(
-      'fullName',
-      `Số định danh này đã đăng ký với họ tên “${existing.fullName}”.`,
-      `This citizen ID is on file under the name “${existing.fullName}”.`,
+    issues.push(
+      issue(`${path}.fullName`, 'PERSON_DETAILS_DIFFER', { fullName: existing.fullName }, 'fullName'),
     )
   }
   if (existing.dateOfBirth.toISOString().slice(0, 10) !== person.dateOfBirth) {
-    differs(
-      'dateOfBirth',
-      'Ngày sinh khác với hồ sơ đã có của số định danh này.',
-      'The date of birth differs from the record on file for this citizen ID.',
-    )
+    issues.push(issue(`${path}.dateOfBirth`, 'PERSON_DETAILS_DIFFER', {}, 'dateOfBirth'))
   }
-  if (existing.sex !== person.sex) {
-    differs(
-      'sex',
-      'Giới tính khác với hồ sơ đã có của số định danh này.',
-      'The sex differs from the record on file for this citizen ID.',
-    )
-  }
-  if (issues.length > 0) throw new ValidationError(issues)
+  if (existing.sex !== person.sex) issues.push(issue(`${path}.sex`, 'PERSON_DETAILS_DIFFER', {}, 'sex'))
+  if (issues.length > 0) throw validationErrorFrom(issues)
 
   const contact = {
     phone: person.phone ?? existing.phone,

@@ -3,17 +3,14 @@
 // within the campaign's days, counted in the campaign's time zone.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, VenueKind } from '@tangtoc/db'
-import { issue, localDateInZone, normalizeText } from '@tangtoc/shared'
+import { type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import {
   ConflictError,
-  type FieldIssue,
-  fieldIssue,
   mutationErrorTypes,
   NotFoundError,
   StaleObjectError,
-  ValidationError,
   validationErrorFrom,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -117,69 +114,41 @@ const CompleteOutreachSessionInput = builder.inputType('CompleteOutreachSessionI
 
 // ─── checks ──────────────────────────────────────────────────────────────────
 
-function checkTitle(value: string, issues: FieldIssue[]): string {
+function checkTitle(value: string, issues: Issue[]): string {
   const title = normalizeText(value)
   if (!title || title.length > 200) {
-    issues.push(
-      fieldIssue(['input', 'title'], 'TITLE_REQUIRED', {
-        vi: 'Tên buổi không được để trống và dài tối đa 200 ký tự.',
-        en: 'A title is required, at most 200 characters.',
-      }),
-    )
+    issues.push(issue('title', 'TITLE_REQUIRED'))
   }
   return title
 }
 
-function checkTimes(startsAt: Date, endsAt: Date, campaign: Campaign, issues: FieldIssue[]) {
+function checkTimes(startsAt: Date, endsAt: Date, campaign: Campaign, issues: Issue[]) {
   if (endsAt <= startsAt) {
-    issues.push(
-      fieldIssue(['input', 'endsAt'], 'SESSION_ENDS_BEFORE_START', {
-        vi: 'Giờ kết thúc phải sau giờ bắt đầu.',
-        en: 'A session ends after it starts.',
-      }),
-    )
+    issues.push(issue('endsAt', 'SESSION_ENDS_BEFORE_START'))
   }
   const first = campaign.startDate.toISOString().slice(0, 10)
   const last = campaign.endDate.toISOString().slice(0, 10)
   const outside = (field: 'startsAt' | 'endsAt') =>
-    fieldIssue(['input', field], 'SESSION_OUTSIDE_CAMPAIGN', {
-      vi: `Buổi phải diễn ra trong thời gian chiến dịch (${first} – ${last}, giờ ${campaign.timeZone}).`,
-      en: `A session takes place within the campaign (${first} – ${last}, ${campaign.timeZone} time).`,
-    })
+    issue(field, 'SESSION_OUTSIDE_CAMPAIGN', { first, last, timeZone: campaign.timeZone })
   if (localDateInZone(startsAt, campaign.timeZone) < first) issues.push(outside('startsAt'))
   if (localDateInZone(endsAt, campaign.timeZone) > last) issues.push(outside('endsAt'))
 }
 
-function checkAttendance(attendance: number, issues: FieldIssue[]) {
+function checkAttendance(attendance: number, issues: Issue[]) {
   if (!Number.isInteger(attendance) || attendance < 0) {
-    issues.push(
-      fieldIssue(['input', 'attendance'], 'ATTENDANCE_INVALID', {
-        vi: 'Số người tham dự phải là số nguyên không âm.',
-        en: 'Attendance is a whole number, zero or more.',
-      }),
-    )
+    issues.push(issue('attendance', 'ATTENDANCE_INVALID'))
   }
 }
 
-async function checkWard(context: Context, wardCode: string | null | undefined, issues: FieldIssue[]) {
+async function checkWard(context: Context, wardCode: string | null | undefined, issues: Issue[]) {
   if (!wardCode) return
   if (!(await context.prisma.ward.findUnique({ where: { code: wardCode }, select: { code: true } }))) {
-    issues.push(
-      fieldIssue(['input', 'wardCode'], 'WARD_UNKNOWN', {
-        vi: `Không có phường, xã nào mang mã ${wardCode}.`,
-        en: `No ward has the code ${wardCode}.`,
-      }),
-    )
+    issues.push(issue('wardCode', 'WARD_UNKNOWN', { wardCode }))
   }
 }
 
 /** Active users whose center the viewer may read (users without a center: only for admins). */
-async function checkStaff(
-  context: Context,
-  viewer: Viewer,
-  refs: readonly GlobalRef[],
-  issues: FieldIssue[],
-) {
+async function checkStaff(context: Context, viewer: Viewer, refs: readonly GlobalRef[], issues: Issue[]) {
   const ids = refs.map((ref) => idOfType(ref, 'User'))
   const users = await context.prisma.user.findMany({
     where: { id: { in: ids.filter((id): id is string => id !== null) }, active: true },
@@ -192,12 +161,7 @@ async function checkStaff(
   )
   ids.forEach((id, index) => {
     if (id === null || !allowed.has(id)) {
-      issues.push(
-        fieldIssue(['input', 'staff', index], 'STAFF_UNKNOWN', {
-          vi: 'Không tìm thấy người dùng này trong các đơn vị bạn được xem.',
-          en: 'No such active user at a center you may read.',
-        }),
-      )
+      issues.push(issue(`staff.${index}`, 'STAFF_UNKNOWN'))
     }
   })
   return [...allowed]
@@ -287,20 +251,15 @@ builder.mutationField('createOutreachSession', (t) =>
         })
       }
 
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       if (campaign.centers.length === 0) {
-        issues.push(
-          fieldIssue(['input', 'center'], 'CENTER_NOT_IN_CAMPAIGN', {
-            vi: 'Đơn vị này không tham gia chiến dịch.',
-            en: 'This center does not take part in the campaign.',
-          }),
-        )
+        issues.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN'))
       }
       const title = checkTitle(input.title, issues)
       checkTimes(input.startsAt, input.endsAt, campaign, issues)
       await checkWard(context, input.wardCode, issues)
       const staff = await checkStaff(context, viewer, input.staff ?? [], issues)
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
         const session = await tx.outreachSession.create({
@@ -349,7 +308,7 @@ builder.mutationField('updateOutreachSession', (t) =>
           en: 'The session is cancelled and can no longer change.',
         })
       }
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       const data: Prisma.OutreachSessionUpdateInput = {}
       if (input.title != null) data.title = checkTitle(input.title, issues)
       if (input.kind != null) data.kind = input.kind as SessionKind
@@ -375,17 +334,12 @@ builder.mutationField('updateOutreachSession', (t) =>
       if (input.notes !== undefined) data.notes = input.notes ? normalizeText(input.notes) || null : null
       if (input.attendance != null) {
         if (session.status !== 'DONE') {
-          issues.push(
-            fieldIssue(['input', 'attendance'], 'SESSION_NOT_DONE', {
-              vi: 'Chỉ ghi số người tham dự khi buổi đã diễn ra.',
-              en: 'Attendance is recorded once the session is done.',
-            }),
-          )
+          issues.push(issue('attendance', 'SESSION_NOT_DONE'))
         }
         checkAttendance(input.attendance, issues)
         data.attendance = input.attendance
       }
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
         await claim(tx, session, input.version)
@@ -450,9 +404,9 @@ builder.mutationField('completeOutreachSession', (t) =>
     resolve: async (_root, { input }, context) => {
       const { session } = await sessionToChange(context, input.session)
       if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hoàn thành được', en: 'completed' })
-      const issues: FieldIssue[] = []
+      const issues: Issue[] = []
       checkAttendance(input.attendance, issues)
-      if (issues.length > 0) throw new ValidationError(issues)
+      if (issues.length > 0) throw validationErrorFrom(issues)
       const notes = input.notes != null ? normalizeText(input.notes) || null : session.notes
       return context.prisma.$transaction(async (tx) => {
         await claim(tx, session, input.version)

@@ -367,9 +367,7 @@ builder.mutationField('changeMyPassword', (t) =>
           where: { id: current.id },
           data: { failedLogins: { increment: 1 }, lastFailedLoginAt: now },
         })
-        throw validationErrorFrom([
-          issue('currentPassword', 'INVALID_CREDENTIALS', { credentials: { phrase: 'CURRENT_PASSWORD' } }),
-        ])
+        throw validationErrorFrom([issue('currentPassword', 'INVALID_CREDENTIALS', {}, 'currentPassword')])
       }
       const issues = [
         ...checkPassword(input.newPassword, 'newPassword'),
