@@ -93,14 +93,13 @@ async function fillPerson(
   await userEvent.type(within(scope).getByRole('textbox', { name: /Số định danh cá nhân/ }), person.citizenId)
 }
 
-const participant = () => screen.getByText('Người tham gia', { selector: 'h3' }).closest('div') as HTMLElement
+const participant = () => screen.getByRole('region', { name: 'Người tham gia' })
 
 // Typing a household into jsdom takes seconds; give the longer journeys room under a loaded machine.
 describe('the registration form', { timeout: 40_000 }, () => {
   it('checks the citizen ID against the date of birth and sex as the user types', async () => {
     renderForm()
-    const person = await screen.findByText('Người tham gia', { selector: 'h3' })
-    const section = person.closest('div') as HTMLElement
+    const section = await screen.findByRole('region', { name: 'Người tham gia' })
 
     fireEvent.change(within(section).getByLabelText(/Ngày sinh/), { target: { value: '1990-05-12' } })
     await userEvent.click(within(section).getByRole('radio', { name: 'Nữ' }))

@@ -54,7 +54,7 @@ import {
 
 export const RegistrationOptionsQuery = graphql(`
   query RegistrationOptions($sessionFilter: OutreachSessionFilter!, $withSessions: Boolean!) {
-    campaigns(first: 20, filter: { status: [ACTIVE] }) {
+    campaigns(first: 5, filter: { status: [ACTIVE] }) {
       edges {
         node {
           id
@@ -256,8 +256,8 @@ export function RegistrationForm() {
                   />
                 </SimpleGrid>
               </Paper>
-              <Paper withBorder p="md">
-                <Title order={3} size="h4" mb="sm">
+              <Paper withBorder p="md" component="section" aria-labelledby="registration-person">
+                <Title order={3} size="h4" mb="sm" id="registration-person">
                   {t('enrollment.person.title')}
                 </Title>
                 <PersonFields form={form} prefix="person" contact />

@@ -34,7 +34,7 @@ import { fromZonedInput, toZonedInput } from '../shell/zonedTime.ts'
 
 export const SessionFormOptionsQuery = graphql(`
   query SessionFormOptions {
-    campaigns(first: 20, filter: { status: [ACTIVE, DRAFT] }) {
+    campaigns(first: 5, filter: { status: [ACTIVE, DRAFT] }) {
       edges {
         node {
           id
