@@ -277,12 +277,13 @@ async function main() {
       let serial = randomInt(0, 999_999)
       while (serials.has(serial)) serial = randomInt(0, 999_999)
       serials.add(serial)
-      const dateOfBirth = '1991-03-07'
+      // Born in Cà Mau (096) in 1999: few demo people share that prefix, so a citizen ID is rarely on file.
+      const dateOfBirth = '1999-12-31'
       return {
         fullName: 'Phạm Thị Bench',
         dateOfBirth,
         sex: 'FEMALE',
-        citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth, sex: 'FEMALE', serial }),
+        citizenId: buildCitizenId({ provinceCode: '096', dateOfBirth, sex: 'FEMALE', serial }),
         phone: '0912 345 678',
         wardCode: center.wardCode,
         address: '1 Công xã Paris',
