@@ -24,8 +24,19 @@ const apiServerSource = new URL('../../api/src/server.ts', import.meta.url).href
 export type SeededUser = (typeof launchUsers)[number]['username']
 
 export type Harness = {
-  /** A new page in a fresh browser context (its own cookies and storage) signed in as `user`, at `path`. */
-  open(path?: string, options?: { as?: SeededUser }): Promise<Page>
+  /**
+   * A new page in a fresh browser context (its own cookies and storage) signed in as `user`, at `path`;
+   * `as: null` opens it signed out.
+   */
+  open(path?: string, options?: { as?: SeededUser | null }): Promise<Page>
+  /** Sends a GraphQL operation to the API as a seeded user (signed in through `logIn`), and returns its data. */
+  graphql<T = Record<string, unknown>>(
+    as: SeededUser,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T>
+  /** The test database, to seed what a spec needs (e.g. `seedDemo`). */
+  prisma: PrismaClient
   close(): Promise<void>
 }
 
@@ -64,11 +75,54 @@ export async function startHarness(): Promise<Harness> {
     throw error
   }
 
+  const sessions = new Map<SeededUser, string>()
+  async function cookieOf(as: SeededUser): Promise<string> {
+    const known = sessions.get(as)
+    if (known) return known
+    const user = launchUsers.find((candidate) => candidate.username === as)
+    if (!user) throw new Error(`No seeded user ${as}`)
+    const response = await fetch(new URL('/graphql', origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
+      body: JSON.stringify({
+        query: logIn,
+        variables: { input: { username: user.username, password: user.password } },
+      }),
+    })
+    const cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .join('; ')
+    if (!cookie) throw new Error(`Signing in as ${as} set no cookie`)
+    sessions.set(as, cookie)
+    return cookie
+  }
+
   return {
+    prisma: database.prisma,
+    async graphql(as, query, variables = {}) {
+      const response = await fetch(new URL('/graphql', origin), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-graphql-yoga-csrf': '1',
+          cookie: await cookieOf(as),
+        },
+        body: JSON.stringify({ query, variables }),
+      })
+      const result = await response.json()
+      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
+      return result.data
+    },
     async open(path = '/', { as = 'admin' } = {}) {
       const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
       // Fail on a missing element well before the test's own timeout, with the locator in the message.
       context.setDefaultTimeout(15_000)
+      if (as === null) {
+        const page = await context.newPage()
+        await page.goto(new URL(path, origin).href)
+        return page
+      }
       // Signed in through the API until the console has its sign-in screen; the cookie lands in this context.
       const user = launchUsers.find((candidate) => candidate.username === as)
       if (!user) throw new Error(`No seeded user ${as}`)

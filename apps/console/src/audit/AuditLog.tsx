@@ -108,8 +108,11 @@ export function AuditLog() {
   })
   const events = data?.auditEvents.edges.map((edge) => edge.node) ?? []
   const instant = new Intl.DateTimeFormat(intlLocale, {
-    dateStyle: 'short',
-    timeStyle: 'medium',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'Asia/Ho_Chi_Minh',
   })
   const filtered = (change: () => void) => () => {

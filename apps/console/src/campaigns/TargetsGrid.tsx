@@ -256,6 +256,7 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
                         allowNegative={false}
                         allowDecimal={false}
                         thousandSeparator={t('target.thousandSeparator')}
+                        decimalSeparator={t('target.decimalSeparator')}
                         error={errors[key]}
                         hideControls
                       />
@@ -331,6 +332,7 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
                   allowNegative={false}
                   allowDecimal={false}
                   thousandSeparator={t('target.thousandSeparator')}
+                  decimalSeparator={t('target.decimalSeparator')}
                   hideControls
                   onChange={(value) => setMilestone(milestone.key, { count: count(value) })}
                   error={error('count')}

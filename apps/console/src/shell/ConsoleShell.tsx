@@ -1,5 +1,5 @@
 import { AppShell, Group, Text, Title } from '@mantine/core'
-import { Outlet, useMatches } from '@tanstack/react-router'
+import { Outlet, useLocation, useMatches } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ViewerMenu } from '../auth/ViewerMenu.tsx'
 import { isAdmin, useViewer, ViewerGate } from '../auth/viewer.tsx'
@@ -7,10 +7,13 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { NavLinkLink } from './links.tsx'
 
 export function ConsoleShell() {
-  // The sign-in screen stands alone; every other screen is for a signed-in user. (The matched route, not
-  // the address, decides: during a redirect the address changes before the screen below does.)
-  const signingIn = useMatches({ select: (matches) => matches.some((match) => match.routeId === '/login') })
-  if (signingIn) return <Outlet />
+  const pathname = useLocation({ select: (location) => location.pathname })
+  const loginMatched = useMatches({
+    select: (matches) => matches.some((match) => match.routeId === '/login'),
+  })
+  // The sign-in screen stands alone; every other screen is for a signed-in user. While a redirect to it
+  // is under way the address has changed but the screen below not yet: show nothing for that moment.
+  if (pathname === '/login') return loginMatched ? <Outlet /> : null
   return (
     <ViewerGate>
       <SignedInShell />

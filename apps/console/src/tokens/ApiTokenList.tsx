@@ -88,9 +88,7 @@ export function ApiTokenList() {
           onClose={() => setSecret(null)}
         >
           <Group gap="xs" wrap="nowrap">
-            <Code style={{ wordBreak: 'break-all' }} data-testid="token-secret">
-              {secret}
-            </Code>
+            <Code style={{ wordBreak: 'break-all' }}>{secret}</Code>
             <CopyButton value={secret}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="light" onClick={copy}>
