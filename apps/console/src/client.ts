@@ -1,11 +1,20 @@
 // The console's urql client: one normalized cache for every screen, Relay pagination for connections.
-import { cacheExchange, type Data } from '@urql/exchange-graphcache'
+import { cacheExchange, type Data, type UpdateResolver } from '@urql/exchange-graphcache'
 import { relayPagination } from '@urql/exchange-graphcache/extras'
 import { Client, fetchExchange } from 'urql'
 
 /** Connections, edges, page info, payloads and typed errors are parts of their parent, not entities. */
 const embedded = () => null
 const byCode = (entity: Data) => (typeof entity.code === 'string' ? entity.code : null)
+
+/** After a mutation, these top-level lists are asked again (whatever their filters) when next shown. */
+function invalidateLists(...fieldNames: string[]): UpdateResolver {
+  return (_result, _args, cache) => {
+    for (const field of cache.inspectFields('Query')) {
+      if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments)
+    }
+  }
+}
 
 function createCache() {
   return cacheExchange({
@@ -95,6 +104,18 @@ function createCache() {
             if (field.fieldName === 'campaigns') cache.invalidate('Query', field.fieldName, field.arguments)
           }
         },
+        // A new or changed enrollment may enter or leave any filtered list, and sessions count them.
+        registerEnrollment: invalidateLists('enrollments', 'outreachSessions'),
+        updateEnrollment: invalidateLists('enrollments'),
+        submitEnrollment: invalidateLists('enrollments'),
+        confirmEnrollmentPayment: invalidateLists('enrollments'),
+        activateEnrollment: invalidateLists('enrollments'),
+        rejectEnrollment: invalidateLists('enrollments'),
+        cancelEnrollment: invalidateLists('enrollments'),
+        createOutreachSession: invalidateLists('outreachSessions'),
+        updateOutreachSession: invalidateLists('outreachSessions'),
+        cancelOutreachSession: invalidateLists('outreachSessions'),
+        completeOutreachSession: invalidateLists('outreachSessions'),
       },
     },
     resolvers: {

@@ -160,4 +160,52 @@ describe('the enrollment page', () => {
       'Hồ sơ đã được người khác thay đổi sau khi bạn mở.',
     )
   })
+
+  it('shows an admin the audit history of the enrollment', async () => {
+    const asked: Record<string, unknown>[] = []
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      answers: {
+        Enrollment: { data: { enrollment: submitted() } },
+        EnrollmentAudit: recording(asked, () => ({
+          data: {
+            auditEvents: {
+              edges: [
+                {
+                  node: {
+                    id: 'a1',
+                    action: 'enrollment.register',
+                    at: '2025-11-04T02:30:00.000Z',
+                    actor: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
+                    before: null,
+                    after: { status: 'SUBMITTED', months: 12 },
+                  },
+                },
+              ],
+            },
+          },
+        })),
+      },
+    })
+
+    const audit = await screen.findByRole('table', { name: 'Nhật ký thay đổi' })
+    expect(within(audit).getByRole('row', { name: /enrollment.register/ })).toHaveTextContent(
+      'status, months',
+    )
+    expect(asked[0]).toEqual({ entityId: 'RW5yb2xsbWVudDox' })
+  })
+
+  it('does not ask for the audit history for a center manager, who may not read the audit log', async () => {
+    const asked: Record<string, unknown>[] = []
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      viewer: manager,
+      answers: {
+        Enrollment: { data: { enrollment: submitted() } },
+        EnrollmentAudit: recording(asked, () => ({ data: { auditEvents: { edges: [] } } })),
+      },
+    })
+
+    await screen.findByRole('heading', { name: 'Trần Thị Mai', level: 2 })
+    expect(screen.queryByRole('heading', { name: 'Nhật ký thay đổi' })).not.toBeInTheDocument()
+    expect(asked).toHaveLength(0)
+  })
 })

@@ -1,0 +1,148 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { ResultOf } from '../graphql.ts'
+import { recording } from '../testing/recording.ts'
+import { renderConsoleAt } from '../testing/render.tsx'
+import type { OutreachSessionQuery } from './SessionPage.tsx'
+
+type Answer = ResultOf<typeof OutreachSessionQuery>
+
+const planned: Answer = {
+  node: {
+    __typename: 'OutreachSession',
+    id: 'T3V0cmVhY2hTZXNzaW9uOjc',
+    version: 1,
+    title: 'Tư vấn tại chợ Bến Thành',
+    kind: 'MARKET_STALL',
+    venueKind: 'MARKET',
+    status: 'PLANNED',
+    address: 'Chợ Bến Thành',
+    startsAt: '2025-12-10T01:00:00.000Z',
+    endsAt: '2025-12-10T04:30:00.000Z',
+    audiences: ['SMALL_TRADER'],
+    notes: null,
+    attendance: null,
+    cancelReason: null,
+    enrollmentCount: 1,
+    ward: null,
+    campaign: { id: 'campaign-1', name: '60 ngày tăng tốc' },
+    center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
+    createdBy: { id: 'u2', displayName: 'Quản lý Sài Gòn' },
+  },
+  enrollments: {
+    totalCount: 1,
+    edges: [
+      {
+        node: {
+          id: 'RW5yb2xsbWVudDox',
+          product: 'VOLUNTARY_SOCIAL_INSURANCE',
+          status: 'PAID',
+          payable: 5_400_000,
+          registeredOn: '2025-12-10',
+          person: { id: 'p1', fullName: 'Trần Thị Mai' },
+        },
+      },
+    ],
+  },
+}
+
+describe('an outreach session’s page', () => {
+  it('shows the session in Hồ Chí Minh time and the enrollments it produced', async () => {
+    renderConsoleAt('/sessions/T3V0cmVhY2hTZXNzaW9uOjc', { answers: { OutreachSession: { data: planned } } })
+
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Tư vấn tại chợ Bến Thành' }),
+    ).toBeInTheDocument()
+    expect(screen.getByText('10/12/2025 08:00')).toBeInTheDocument()
+    const row = within(screen.getByRole('table', { name: 'Hồ sơ từ buổi này' })).getByRole('row', {
+      name: /Trần Thị Mai/,
+    })
+    expect(row).toHaveTextContent('5.400.000 ₫')
+    expect(row).toHaveTextContent('Đã đóng tiền')
+    expect(screen.getByRole('link', { name: 'Đăng ký hồ sơ từ buổi này' })).toHaveAttribute(
+      'href',
+      '/enrollments/new?campaign=campaign-1&center=c-saigon&session=T3V0cmVhY2hTZXNzaW9uOjc',
+    )
+  })
+
+  it('cancels only with a reason, and places the API’s error on the reason', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions/T3V0cmVhY2hTZXNzaW9uOjc', {
+      answers: {
+        OutreachSession: { data: planned },
+        CancelOutreachSession: recording(sent, () => ({
+          data: {
+            cancelOutreachSession: {
+              __typename: 'ValidationError',
+              code: 'VALIDATION',
+              message: 'invalid',
+              messageVi: 'không hợp lệ',
+              fieldErrors: [
+                {
+                  path: ['input', 'reason'],
+                  code: 'TOO_LONG',
+                  message: 'The reason is too long.',
+                  messageVi: 'Lý do quá dài.',
+                },
+              ],
+            },
+          },
+        })),
+      },
+    })
+    await userEvent.click(await screen.findByRole('button', { name: 'Hủy buổi' }))
+    const dialog = await screen.findByRole('dialog')
+    const reason = within(dialog).getByRole('textbox', { name: /Lý do hủy/ })
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Hủy buổi' }))
+    expect(reason).toHaveAccessibleDescription('Cần ghi lý do.')
+    expect(sent).toHaveLength(0)
+
+    await userEvent.type(reason, 'Mưa lớn')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Hủy buổi' }))
+    await expect
+      .poll(() => sent[0])
+      .toEqual({
+        input: { session: 'T3V0cmVhY2hTZXNzaW9uOjc', version: 1, reason: 'Mưa lớn' },
+      })
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true')
+    expect(reason).toHaveAccessibleDescription('Lý do quá dài.')
+    expect(reason).toHaveValue('Mưa lớn')
+  })
+
+  it('records the attendance and notes of a session that took place', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions/T3V0cmVhY2hTZXNzaW9uOjc', {
+      answers: {
+        OutreachSession: { data: planned },
+        CompleteOutreachSession: recording(sent, () => ({
+          data: {
+            completeOutreachSession: {
+              __typename: 'CompleteOutreachSessionPayload',
+              outreachSession: {
+                id: 'T3V0cmVhY2hTZXNzaW9uOjc',
+                status: 'DONE',
+                version: 2,
+                attendance: 35,
+                notes: 'Đông',
+              },
+            },
+          },
+        })),
+      },
+    })
+    await userEvent.click(await screen.findByRole('button', { name: 'Ghi nhận kết quả' }))
+    const dialog = await screen.findByRole('dialog')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Số người tham dự/ }), '35')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Ghi chú' }), 'Đông')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận kết quả' }))
+
+    await expect
+      .poll(() => sent[0])
+      .toEqual({
+        input: { session: 'T3V0cmVhY2hTZXNzaW9uOjc', version: 1, attendance: 35, notes: 'Đông' },
+      })
+    expect(await screen.findByRole('status')).toHaveTextContent('Đã ghi nhận kết quả buổi tuyên truyền.')
+  })
+})
