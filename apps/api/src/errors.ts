@@ -120,12 +120,3 @@ export function validationErrorFrom(issues: readonly SharedIssue[], prefix: read
     })),
   )
 }
-
-/** One invalid field for a ValidationError, for rules the shared library has no issue code for. */
-export function fieldIssue(
-  path: readonly (string | number)[],
-  code: string,
-  message: LocalizedText,
-): FieldIssue {
-  return { path: path.map(String), code, message }
-}
