@@ -146,8 +146,9 @@ export function recentPace(series: readonly DailyTotal[], today: IsoDate, window
 }
 
 /**
- * The date the target would be reached at `pace` a day from tomorrow on; the date it was reached when
- * it already is; null without a target or with no pace.
+ * The date the target would be reached at `pace` a day from tomorrow on (from the campaign's last day
+ * once it is over, so a finished campaign's projection does not drift with the calendar); the date it
+ * was reached when it already is; null without a target or with no pace.
  */
 export function projectedFinishDate(
   series: readonly DailyTotal[],
@@ -158,9 +159,11 @@ export function projectedFinishDate(
   if (target === null) return null
   const reached = dateReached(series, target)
   if (reached !== null) return reached
-  const enrolled = series.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
+  const last = series.at(-1)?.date
+  const asOf = last !== undefined && today > last ? last : today
+  const enrolled = series.filter((day) => day.date <= asOf).at(-1)?.cumulative ?? 0
   if (pace <= 0) return null
-  const from = series[0] && today < series[0].date ? addDays(series[0].date, -1) : today
+  const from = series[0] && asOf < series[0].date ? addDays(series[0].date, -1) : asOf
   return addDays(from, Math.ceil((target - enrolled) / pace))
 }
 

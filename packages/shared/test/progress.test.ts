@@ -153,6 +153,12 @@ describe('pace and projection', () => {
     expect(projectedFinishDate(series, 2_000, '2025-11-20', 0)).toBeNull()
     expect(projectedFinishDate(series, null, '2025-11-20', 100)).toBeNull()
   })
+
+  it('projects a finished campaign from its last day, not from today', () => {
+    // The series ends on the campaign's last day with 1,700 enrolled; 300 more at 100 a day.
+    const lastDay = series.at(-1)?.date ?? ''
+    expect(projectedFinishDate(series, 2_000, '2026-11-26', 100)).toBe(addDays(lastDay, 3))
+  })
 })
 
 describe('ranking centers', () => {
