@@ -148,4 +148,21 @@ describe('the enrollment list', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Failed to fetch')
   })
+
+  it('offers a new registration to those who register, not to a viewer', async () => {
+    render('/enrollments', () => page([lan]))
+    expect(await screen.findByRole('link', { name: 'Đăng ký mới' })).toHaveAttribute(
+      'href',
+      '/enrollments/new',
+    )
+  })
+
+  it('offers a viewer no registration', async () => {
+    renderConsoleAt('/enrollments', {
+      viewer: { id: 'v', username: 'viewer', displayName: 'Người xem', role: 'VIEWER', center: null },
+      answers: { Enrollments: page([lan]), EnrollmentFilterOptions: noOptions },
+    })
+    await screen.findByRole('table')
+    expect(screen.queryByRole('link', { name: 'Đăng ký mới' })).not.toBeInTheDocument()
+  })
 })

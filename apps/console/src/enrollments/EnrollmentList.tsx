@@ -3,6 +3,7 @@ import { formatDate, formatDong } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
 import { graphql, type VariablesOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
@@ -92,6 +93,8 @@ const sortableColumns: {
 
 export function EnrollmentList() {
   const { t } = useTranslation()
+  // Viewers read; they register and plan nothing.
+  const viewer = useViewer()
   const { intlLocale } = useLocale()
   const label = useEnumLabel()
   const search = useSearch({ from: '/enrollments' })
@@ -137,7 +140,9 @@ export function EnrollmentList() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('enrollment.plural')}</Title>
-        <ButtonLink to="/enrollments/new">{t('enrollment.register')}</ButtonLink>
+        {viewer.role === 'VIEWER' ? null : (
+          <ButtonLink to="/enrollments/new">{t('enrollment.register')}</ButtonLink>
+        )}
       </Group>
       <EnrollmentFilters
         value={search}

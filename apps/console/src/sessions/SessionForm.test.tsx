@@ -33,7 +33,8 @@ async function chooseOption(label: RegExp, option: string) {
   await userEvent.click(await screen.findByRole('option', { name: option, hidden: true }))
 }
 
-describe('planning an outreach session', () => {
+// Typing a whole session into jsdom takes seconds; give it room on a loaded machine.
+describe('planning an outreach session', { timeout: 40_000 }, () => {
   it('checks the times as they are typed and sends them in Hồ Chí Minh time', async () => {
     const sent: Record<string, unknown>[] = []
     renderConsoleAt('/sessions/new', {

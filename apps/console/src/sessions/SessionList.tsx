@@ -4,6 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
@@ -70,6 +71,8 @@ export const SessionFilterOptionsQuery = graphql(`
 
 export function SessionList() {
   const { t } = useTranslation()
+  // Viewers read; they register and plan nothing.
+  const viewer = useViewer()
   const { intlLocale } = useLocale()
   const label = useEnumLabel()
   const search = useSearch({ from: '/sessions' })
@@ -112,7 +115,7 @@ export function SessionList() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('session.plural')}</Title>
-        <ButtonLink to="/sessions/new">{t('session.plan')}</ButtonLink>
+        {viewer.role === 'VIEWER' ? null : <ButtonLink to="/sessions/new">{t('session.plan')}</ButtonLink>}
       </Group>
       <Group align="flex-end" gap="sm">
         <Select
