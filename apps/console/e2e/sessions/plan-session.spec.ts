@@ -38,6 +38,7 @@ describe('outreach sessions', () => {
     await dialog.getByRole('button', { name: 'Ghi nhận kết quả' }).click()
     await page.getByRole('status').getByText('Đã ghi nhận kết quả buổi tuyên truyền.').waitFor()
     await page.getByText('Đã thực hiện').first().waitFor()
+    await dialog.waitFor({ state: 'hidden' })
     expect(await page.getByText('Nhiều tiểu thương hỏi về mức hỗ trợ.').count()).toBe(1)
 
     await page.goto(new URL('/sessions?view=month&day=2025-12-10', page.url()).href)
