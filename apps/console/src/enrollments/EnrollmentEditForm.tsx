@@ -12,7 +12,7 @@ import {
 } from '@tangtoc/shared'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMutation } from 'urql'
+import { useMutation, useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
@@ -28,6 +28,19 @@ import {
   ValidationErrorFields,
 } from '../shell/typedErrors.ts'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+
+export const EnrollmentSessionOptionsQuery = graphql(`
+  query EnrollmentSessionOptions($filter: OutreachSessionFilter!) {
+    outreachSessions(first: 100, filter: $filter, orderBy: STARTS_AT_DESC) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`)
 
 export const UpdateEnrollmentMutation = graphql(
   `
@@ -46,6 +59,10 @@ export const UpdateEnrollmentMutation = graphql(
             payable
             periodStart
             periodEnd
+            session {
+              id
+              title
+            }
           }
         }
         ...ValidationErrorFields
@@ -65,7 +82,12 @@ export const UpdateEnrollmentMutation = graphql(
   ],
 )
 
-type EditValues = { months: string | null; monthlyIncome: number | string; supportGroups: SupportGroup[] }
+type EditValues = {
+  session: string | null
+  months: string | null
+  monthlyIncome: number | string
+  supportGroups: SupportGroup[]
+}
 
 /** Changes a draft or submitted enrollment's contribution inputs, with the new quote live. */
 export function EnrollmentEditForm({
@@ -82,6 +104,9 @@ export function EnrollmentEditForm({
     monthlyIncome: number | null
     supportGroups: readonly SupportGroup[]
     quoteDate: string
+    campaign: { id: string }
+    center: { id: string }
+    session: { id: string } | null
   }
   householdMembers: number
   onDone: (changed: boolean) => void
@@ -92,6 +117,7 @@ export function EnrollmentEditForm({
   const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
   const form = useForm<EditValues>({
     initialValues: {
+      session: enrollment.session?.id ?? null,
       months: String(enrollment.months),
       monthlyIncome: enrollment.monthlyIncome ?? '',
       supportGroups: [...enrollment.supportGroups],
@@ -104,6 +130,12 @@ export function EnrollmentEditForm({
     },
   })
   const values = form.getValues()
+  const [{ data: sessionOptions }] = useQuery({
+    query: EnrollmentSessionOptionsQuery,
+    variables: {
+      filter: { campaign: enrollment.campaign.id, center: enrollment.center.id, status: ['PLANNED', 'DONE'] },
+    },
+  })
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
   const [problem, setProblem] = useState<string | null>(null)
@@ -132,6 +164,7 @@ export function EnrollmentEditForm({
             id: enrollment.id,
             version: enrollment.version,
             months: Number(submitted.months),
+            ...(submitted.session !== (enrollment.session?.id ?? null) ? { session: submitted.session } : {}),
             ...(vsi ? { monthlyIncome: Number(submitted.monthlyIncome) } : {}),
             supportGroups: submitted.supportGroups,
           },
@@ -151,6 +184,16 @@ export function EnrollmentEditForm({
       })}
     >
       <Stack gap="sm">
+        <Select
+          label={t('enrollment.session')}
+          clearable
+          searchable
+          data={(sessionOptions?.outreachSessions.edges ?? []).map(({ node }) => ({
+            value: node.id,
+            label: node.title,
+          }))}
+          {...form.getInputProps('session')}
+        />
         <Select
           label={t('enrollment.months')}
           required

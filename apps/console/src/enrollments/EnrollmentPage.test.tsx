@@ -208,4 +208,52 @@ describe('the enrollment page', () => {
     expect(screen.queryByRole('heading', { name: 'Nhật ký thay đổi' })).not.toBeInTheDocument()
     expect(asked).toHaveLength(0)
   })
+
+  it('changes a submitted enrollment’s session and sends the version it read', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      viewer: manager,
+      answers: {
+        Enrollment: { data: { enrollment: submitted() } },
+        EnrollmentSessionOptions: {
+          data: { outreachSessions: { edges: [{ node: { id: 's1', title: 'Tư vấn tại chợ Bến Thành' } }] } },
+        },
+        QuoteContribution: {
+          data: {
+            quoteContribution: {
+              __typename: 'ValidationError',
+              message: 'invalid',
+              messageVi: 'không hợp lệ',
+              fieldErrors: [],
+            },
+          },
+        },
+        UpdateEnrollment: recording(sent, () => ({
+          data: {
+            updateEnrollment: {
+              __typename: 'StaleObjectError',
+              code: 'STALE_OBJECT',
+              message: 'Someone changed this enrollment after you read it.',
+              messageVi: 'Hồ sơ đã được người khác thay đổi sau khi bạn mở.',
+              currentVersion: 3,
+            },
+          },
+        })),
+      },
+    })
+    await userEvent.click(await screen.findByRole('button', { name: 'Sửa mức đóng' }))
+    const form = screen.getByRole('form', { name: 'Sửa mức đóng' })
+    await userEvent.click(within(form).getByRole('combobox', { name: 'Buổi tuyên truyền' }))
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Tư vấn tại chợ Bến Thành', hidden: true }),
+    )
+    await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
+
+    await expect
+      .poll(() => sent[0])
+      .toEqual({
+        input: { id: 'RW5yb2xsbWVudDox', version: 2, months: 12, supportGroups: [], session: 's1' },
+      })
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Hồ sơ đã được người khác thay đổi')
+  })
 })
