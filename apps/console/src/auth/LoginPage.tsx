@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { graphql } from '../graphql.ts'
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import { safeRedirect } from './viewer.tsx'
 
 export const LogInMutation = graphql(`
@@ -47,7 +47,7 @@ export function LoginPage() {
   const { t } = useTranslation()
   const router = useRouter()
   const { redirect } = useSearch({ from: '/login' })
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [{ data, fetching, error }, logIn] = useMutation(LogInMutation)

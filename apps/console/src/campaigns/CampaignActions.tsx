@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { isAdmin, useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
-import { useUserErrorText } from '../shell/userErrors.ts'
+import { useLocalized } from '../shell/typedErrors.ts'
 
 const ButtonLink = createLink((props: ComponentPropsWithRef<'a'> & { variant?: string }) => (
   <Button component="a" size="xs" {...props} />
@@ -61,7 +61,7 @@ export function CampaignActions({
 }) {
   const { t } = useTranslation()
   const viewer = useViewer()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [confirming, { open, close }] = useDisclosure(false)
   const [message, setMessage] = useState<string | null>(null)
   const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)

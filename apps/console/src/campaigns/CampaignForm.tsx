@@ -10,7 +10,7 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql } from '../graphql.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 
 export const CreateCampaignMutation = graphql(`
   mutation CreateCampaign($input: CreateCampaignInput!) {
@@ -183,7 +183,7 @@ export function NewCampaignPage() {
 function CreateCampaignForm() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [formError, setFormError] = useState<string | null>(null)
   const [{ fetching }, createCampaign] = useMutation(CreateCampaignMutation)
   const form = useCampaignForm({
@@ -281,7 +281,7 @@ export function EditCampaignForm({
 }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [formError, setFormError] = useState<string | null>(null)
   const [stale, setStale] = useState(false)
   const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)

@@ -22,7 +22,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import {
   cellKey,
   type GridState,
@@ -127,7 +127,7 @@ const count = (value: number | string): number | '' => (typeof value === 'number
 export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; onReload: () => void }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const navigate = useNavigate()
   const centers = campaign.centers.edges.map((edge) => edge.node)
   const centerIds = centers.map((center) => center.id)

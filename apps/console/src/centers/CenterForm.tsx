@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
 import { WardPicker } from './WardPicker.tsx'
 
@@ -46,7 +46,7 @@ export function CenterForm({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [formError, setFormError] = useState<string | null>(null)
   const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const [{ fetching: creating }, createCenter] = useMutation(CreateCenterMutation)

@@ -2,6 +2,7 @@
 // them: a field error beside the field its path names, anything else above the form.
 import type { Locale } from '@tangtoc/shared'
 import { graphql } from '../graphql.ts'
+import { useLocale } from '../i18n/useLocale.ts'
 
 // Unmasked, so a screen reads them straight from the mutation's result. List all five as the
 // mutation's fragments: gql.tada's check reads the literal array.
@@ -59,6 +60,7 @@ export const NotFoundErrorFields = graphql(`
 `)
 
 export type Localized = { message: string; messageVi: string }
+export type LocalizedFieldError = Localized & { path: readonly string[] }
 
 export type TypedError = Localized & {
   __typename: 'ValidationError' | 'ConflictError' | 'StaleObjectError' | 'ForbiddenError' | 'NotFoundError'
@@ -86,6 +88,12 @@ export function localized(text: Localized, locale: Locale): string {
   return locale === 'vi' ? text.messageVi : text.message
 }
 
+/** `localized` bound to the console's current language. */
+export function useLocalized(): (text: Localized) => string {
+  const { locale } = useLocale()
+  return (text) => localized(text, locale)
+}
+
 /**
  * Splits an error into messages beside form fields and messages for the whole form. `fieldOf` maps
  * the API's path (['input', 'person', 'citizenId']) to the form's field ('person.citizenId'), or null.
@@ -110,4 +118,17 @@ export function placeTypedError(
 /** An API path without its leading 'input', joined like a form path: ['input', 'person', 'phone'] → 'person.phone'. */
 export function inputPath(path: readonly string[]): string {
   return (path[0] === 'input' ? path.slice(1) : path).join('.')
+}
+
+/**
+ * A ValidationError's field errors keyed by their `inputPath`: ['input', 'targets', '2', 'count'] →
+ * 'targets.2.count'. The first error of a field wins.
+ */
+export function fieldErrorsByPath(
+  fieldErrors: readonly LocalizedFieldError[],
+  text: (error: Localized) => string,
+): Record<string, string> {
+  const byPath: Record<string, string> = {}
+  for (const error of fieldErrors) byPath[inputPath(error.path)] ??= text(error)
+  return byPath
 }

@@ -23,7 +23,7 @@ import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import {
   ApiTokenRowFields,
   ApiTokensQuery,
@@ -45,7 +45,7 @@ export function ApiTokenList() {
   const { t } = useTranslation()
   const label = useEnumLabel()
   const { intlLocale } = useLocale()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [includeRevoked, setIncludeRevoked] = useState(false)
   const [creating, setCreating] = useState(false)
   const [secret, setSecret] = useState<string | null>(null)
@@ -182,7 +182,7 @@ export function CreateTokenForm({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [name, setName] = useState('')
   const [scope, setScope] = useState<ApiTokenScope>('READ')
   const [expiresOn, setExpiresOn] = useState('')

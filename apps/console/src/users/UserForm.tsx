@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { CenterChoicesQuery } from '../centers/CenterQueries.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
 
 export type EditedUser = {
@@ -38,7 +38,7 @@ export function UserForm({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [formError, setFormError] = useState<string | null>(null)
   const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)

@@ -21,7 +21,7 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useUserErrorText } from '../shell/userErrors.ts'
+import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import { type EditedUser, UserForm } from './UserForm.tsx'
 import {
   DeactivateUserMutation,
@@ -195,7 +195,7 @@ function ResetPasswordForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [{ fetching }, resetPassword] = useMutation(ResetUserPasswordMutation)
@@ -250,7 +250,7 @@ function DeactivateUser({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const text = useUserErrorText()
+  const text = useLocalized()
   const [error, setError] = useState<string | null>(null)
   const [{ fetching }, deactivate] = useMutation(DeactivateUserMutation)
 
