@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql } from '../graphql.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 
 export const CreateCampaignMutation = graphql(`
   mutation CreateCampaign($input: CreateCampaignInput!) {
@@ -183,8 +183,6 @@ export function NewCampaignPage() {
 function CreateCampaignForm() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const text = useLocalized()
-  const [formError, setFormError] = useState<string | null>(null)
   const [{ fetching }, createCampaign] = useMutation(CreateCampaignMutation)
   const form = useCampaignForm({
     code: '',
@@ -195,8 +193,10 @@ function CreateCampaignForm() {
     participants: [],
   })
 
+  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+
   const submit = form.onSubmit(async (values) => {
-    setFormError(null)
+    clear()
     const outcome = await createCampaign({
       input: {
         code: values.code.trim(),
@@ -208,11 +208,10 @@ function CreateCampaignForm() {
       },
     })
     const result = outcome.data?.createCampaign
-    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'CreateCampaignPayload')
       return navigate({ to: '/campaigns/$code/targets', params: { code: result.campaign.code } })
-    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
-    setFormError(text(result))
+    failed(result)
   })
 
   return (
@@ -223,11 +222,7 @@ function CreateCampaignForm() {
       <Title order={2}>{t('campaign.create')}</Title>
       <form onSubmit={submit} noValidate aria-label={t('campaign.create')}>
         <Stack>
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormErrorAlert message={formError} />
           <CampaignFields form={form} creating />
           <Group>
             <Button type="submit" loading={fetching}>
@@ -281,8 +276,6 @@ export function EditCampaignForm({
 }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const text = useLocalized()
-  const [formError, setFormError] = useState<string | null>(null)
   const [stale, setStale] = useState(false)
   const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)
   const form = useCampaignForm({
@@ -294,8 +287,10 @@ export function EditCampaignForm({
     participants: [],
   })
 
+  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+
   const submit = form.onSubmit(async (values) => {
-    setFormError(null)
+    clear()
     setStale(false)
     const outcome = await updateCampaign({
       input: {
@@ -308,12 +303,11 @@ export function EditCampaignForm({
       },
     })
     const result = outcome.data?.updateCampaign
-    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UpdateCampaignPayload')
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
-    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
     if (result.__typename === 'StaleObjectError') setStale(true)
-    setFormError(text(result))
+    failed(result)
   })
 
   return (

@@ -1,12 +1,11 @@
 // Create a center (below a parent, or as a root) or edit one; the API's errors land beside their field.
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
 import { WardPicker } from './WardPicker.tsx'
 
@@ -46,8 +45,6 @@ export function CenterForm({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useLocalized()
-  const [formError, setFormError] = useState<string | null>(null)
   const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const [{ fetching: creating }, createCenter] = useMutation(CreateCenterMutation)
   const [{ fetching: updating }, updateCenter] = useMutation(UpdateCenterMutation)
@@ -71,8 +68,10 @@ export function CenterForm({
     },
   })
 
+  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+
   const submit = form.onSubmit(async (values) => {
-    setFormError(null)
+    clear()
     const common = {
       code: values.code.trim(),
       name: values.name.trim(),
@@ -87,11 +86,10 @@ export function CenterForm({
       : await createCenter({ input: common })
     const result =
       outcome.data && ('updateCenter' in outcome.data ? outcome.data.updateCenter : outcome.data.createCenter)
-    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'CreateCenterPayload' || result.__typename === 'UpdateCenterPayload')
       return onSaved()
-    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
-    setFormError(text(result))
+    failed(result)
   })
 
   const parents = (choices?.centers.edges ?? [])
@@ -101,11 +99,7 @@ export function CenterForm({
   return (
     <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
       <Stack>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         <Group grow align="flex-start">
           <TextInput label={t('center.code')} required {...form.getInputProps('code')} />
           <TextInput label={t('center.name')} required {...form.getInputProps('name')} />

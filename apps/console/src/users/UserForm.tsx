@@ -1,13 +1,12 @@
 // Create a user, or change a user's name, role and center; the API's errors land beside their field.
-import { Alert, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
+import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { type Role, roles } from '@tangtoc/shared'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { CenterChoicesQuery } from '../centers/CenterQueries.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
 
 export type EditedUser = {
@@ -38,8 +37,6 @@ export function UserForm({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useLocalized()
-  const [formError, setFormError] = useState<string | null>(null)
   const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)
   const [{ fetching: updating }, updateUser] = useMutation(UpdateUserMutation)
@@ -61,8 +58,10 @@ export function UserForm({
     },
   })
 
+  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+
   const submit = form.onSubmit(async (values) => {
-    setFormError(null)
+    clear()
     const outcome = user
       ? await updateUser({
           input: {
@@ -84,20 +83,15 @@ export function UserForm({
         })
     const result =
       outcome.data && ('updateUser' in outcome.data ? outcome.data.updateUser : outcome.data.createUser)
-    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UserPayload') return onSaved()
-    if (result.__typename === 'ValidationError') form.setErrors(fieldErrorsByPath(result.fieldErrors, text))
-    setFormError(text(result))
+    failed(result)
   })
 
   return (
     <form onSubmit={submit} noValidate aria-label={user ? t('user.edit') : t('user.create')}>
       <Stack>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrorAlert message={formError} />
         <TextInput
           label={t('user.username')}
           required
