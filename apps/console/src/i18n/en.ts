@@ -90,7 +90,7 @@ export const en: Messages = {
     edit: 'Edit',
     editNamed: 'Edit center {{name}}',
     addChild: 'Add below',
-    createBelow: 'Add a center below {{name}}',
+    createBelow: 'Add below {{name}}',
     expand: 'Open {{name}}',
     collapse: 'Close {{name}}',
   },

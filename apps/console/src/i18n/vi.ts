@@ -89,7 +89,7 @@ export const vi = {
     edit: 'Sửa',
     editNamed: 'Sửa đơn vị {{name}}',
     addChild: 'Thêm đơn vị con',
-    createBelow: 'Thêm đơn vị dưới {{name}}',
+    createBelow: 'Thêm đơn vị con của {{name}}',
     expand: 'Mở {{name}}',
     collapse: 'Thu gọn {{name}}',
   },
