@@ -10,7 +10,7 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql } from '../graphql.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 
 export const CreateCampaignMutation = graphql(`
   mutation CreateCampaign($input: CreateCampaignInput!) {
@@ -247,10 +247,17 @@ export function EditCampaignPage() {
 function EditCampaignLoader({ code }: { code: string }) {
   const { t } = useTranslation()
   const [{ data, fetching, error }, reexecute] = useQuery({ query: EditCampaignQuery, variables: { code } })
-  if (fetching && !data) return <Loading />
-  if (error && !data?.campaign)
-    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-  if (!data?.campaign) return <Empty>{t('campaign.notFound', { code })}</Empty>
+  if (!data?.campaign) {
+    return (
+      <MissingRecord
+        loading={fetching && !data}
+        error={error}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      >
+        <Empty>{t('campaign.notFound', { code })}</Empty>
+      </MissingRecord>
+    )
+  }
   return (
     <EditCampaignForm
       campaign={data.campaign}

@@ -7,7 +7,7 @@ import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { ShowMore } from '../shell/ShowMore.tsx'
 import { CampaignActions } from './CampaignActions.tsx'
 import { CampaignCenterFields, CampaignCenters } from './CampaignCenters.tsx'
@@ -66,16 +66,18 @@ export function CampaignPage() {
       ← {t('campaign.backToList')}
     </AnchorLink>
   )
-  if (fetching && !data) return <Loading />
-  // A campaign missing because of an error (not signed in, a failing field) is not "not found".
-  if (error && !campaign)
-    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!campaign) {
     return (
-      <Stack>
-        {back}
-        <Empty>{t('campaign.notFound', { code })}</Empty>
-      </Stack>
+      <MissingRecord
+        loading={fetching && !data}
+        error={error}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      >
+        <Stack>
+          {back}
+          <Empty>{t('campaign.notFound', { code })}</Empty>
+        </Stack>
+      </MissingRecord>
     )
   }
 

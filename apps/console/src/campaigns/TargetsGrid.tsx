@@ -21,7 +21,7 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import {
   cellKey,
@@ -113,10 +113,17 @@ export function TargetsGridPage() {
 function TargetsGridLoader({ code }: { code: string }) {
   const { t } = useTranslation()
   const [{ data, fetching, error }, reexecute] = useQuery({ query: TargetGridQuery, variables: { code } })
-  if (fetching && !data) return <Loading />
-  if (error && !data?.campaign)
-    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-  if (!data?.campaign) return <Empty>{t('campaign.notFound', { code })}</Empty>
+  if (!data?.campaign) {
+    return (
+      <MissingRecord
+        loading={fetching && !data}
+        error={error}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      >
+        <Empty>{t('campaign.notFound', { code })}</Empty>
+      </MissingRecord>
+    )
+  }
   return (
     <TargetsGrid campaign={data.campaign} onReload={() => reexecute({ requestPolicy: 'network-only' })} />
   )

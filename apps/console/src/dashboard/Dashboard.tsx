@@ -9,7 +9,7 @@ import type { ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
 import { ActiveCampaignQuery, CampaignProgressQuery, DashboardCampaignQuery } from './DashboardQueries.ts'
 import { ProgressCharts } from './ProgressCharts.tsx'
 
@@ -44,10 +44,17 @@ export function CampaignDashboard() {
     variables: { code },
   })
   const campaign = data?.campaign
-  if (fetching && !data) return <Loading />
-  if (error && !campaign)
-    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-  if (!campaign) return <Empty>{t('campaign.notFound', { code })}</Empty>
+  if (!campaign) {
+    return (
+      <MissingRecord
+        loading={fetching && !data}
+        error={error}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      >
+        <Empty>{t('campaign.notFound', { code })}</Empty>
+      </MissingRecord>
+    )
+  }
   return (
     <Stack gap="lg">
       <Stack gap={4}>

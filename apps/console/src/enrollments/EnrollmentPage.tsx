@@ -9,7 +9,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { EnrollmentActions } from './EnrollmentActions.tsx'
 import { EnrollmentEditForm } from './EnrollmentEditForm.tsx'
@@ -154,14 +154,14 @@ export function EnrollmentPage() {
       ← {t('enrollment.backToList')}
     </AnchorLink>
   )
-  if (fetching && !data) return <Loading />
-  if (error && !enrollment) return <LoadFailed error={error} onRetry={refresh} />
   if (!enrollment) {
     return (
-      <Stack>
-        {back}
-        <Empty>{t('enrollment.notFound')}</Empty>
-      </Stack>
+      <MissingRecord loading={fetching && !data} error={error} onRetry={refresh}>
+        <Stack>
+          {back}
+          <Empty>{t('enrollment.notFound')}</Empty>
+        </Stack>
+      </MissingRecord>
     )
   }
 

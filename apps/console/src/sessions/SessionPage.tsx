@@ -21,7 +21,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import {
   ConflictErrorFields,
   ForbiddenErrorFields,
@@ -184,14 +184,14 @@ export function SessionPage() {
       ← {t('session.backToList')}
     </AnchorLink>
   )
-  if (fetching && !data) return <Loading />
-  if (error && !session) return <LoadFailed error={error} onRetry={refresh} />
   if (!session) {
     return (
-      <Stack>
-        {back}
-        <Empty>{t('session.notFound')}</Empty>
-      </Stack>
+      <MissingRecord loading={fetching && !data} error={error} onRetry={refresh}>
+        <Stack>
+          {back}
+          <Empty>{t('session.notFound')}</Empty>
+        </Stack>
+      </MissingRecord>
     )
   }
   const enrollments = data?.enrollments.edges.map((edge) => edge.node) ?? []

@@ -1,5 +1,6 @@
 // What every screen shows while its data loads or when it cannot.
 import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CombinedError } from 'urql'
 
@@ -33,4 +34,25 @@ export function Empty({ children }: { children: string }) {
       {children}
     </Text>
   )
+}
+
+/**
+ * What a screen shows in place of the record it reads while that record is not there: the loader,
+ * the error that kept it away (a record missing because of an error is not "not found"), or else
+ * `children`, the screen's "not found".
+ */
+export function MissingRecord({
+  loading,
+  error,
+  onRetry,
+  children,
+}: {
+  loading: boolean
+  error: CombinedError | undefined
+  onRetry: () => void
+  children: ReactNode
+}) {
+  if (loading) return <Loading />
+  if (error) return <LoadFailed error={error} onRetry={onRetry} />
+  return <>{children}</>
 }
