@@ -6,16 +6,7 @@ import { type CombinedError, useMutation } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import {
-  ConflictErrorFields,
-  ForbiddenErrorFields,
-  isTypedError,
-  NotFoundErrorFields,
-  placeTypedError,
-  StaleObjectErrorFields,
-  type TypedError,
-  ValidationErrorFields,
-} from '../shell/typedErrors.ts'
+import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const SubmitEnrollmentMutation = graphql(
   `
@@ -30,21 +21,11 @@ export const SubmitEnrollmentMutation = graphql(
             availableActions
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export const ConfirmEnrollmentPaymentMutation = graphql(
@@ -60,21 +41,11 @@ export const ConfirmEnrollmentPaymentMutation = graphql(
             availableActions
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export const ActivateEnrollmentMutation = graphql(
@@ -90,21 +61,11 @@ export const ActivateEnrollmentMutation = graphql(
             availableActions
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export const RejectEnrollmentMutation = graphql(
@@ -121,21 +82,11 @@ export const RejectEnrollmentMutation = graphql(
             availableActions
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export const CancelEnrollmentMutation = graphql(
@@ -152,21 +103,11 @@ export const CancelEnrollmentMutation = graphql(
             availableActions
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 const withReason = new Set<EnrollmentAction>(['REJECT', 'CANCEL'])
@@ -197,32 +138,43 @@ export function EnrollmentActions({
   const [cancel, doCancel] = useMutation(CancelEnrollmentMutation)
   const busy = submit.fetching || confirm.fetching || activate.fetching || reject.fetching || cancel.fetching
 
+  function perform(
+    action: EnrollmentAction,
+    base: { id: string; version: number },
+    reasoned: { id: string; version: number; reason: string },
+  ): Promise<{ outcome: Outcome; error?: CombinedError }> {
+    switch (action) {
+      case 'SUBMIT':
+        return doSubmit({ input: base }).then(({ data, error }) => ({
+          outcome: data?.submitEnrollment,
+          error,
+        }))
+      case 'CONFIRM_PAYMENT':
+        return doConfirm({ input: base }).then(({ data, error }) => ({
+          outcome: data?.confirmEnrollmentPayment,
+          error,
+        }))
+      case 'ACTIVATE':
+        return doActivate({ input: base }).then(({ data, error }) => ({
+          outcome: data?.activateEnrollment,
+          error,
+        }))
+      case 'REJECT':
+        return doReject({ input: reasoned }).then(({ data, error }) => ({
+          outcome: data?.rejectEnrollment,
+          error,
+        }))
+      case 'CANCEL':
+        return doCancel({ input: reasoned }).then(({ data, error }) => ({
+          outcome: data?.cancelEnrollment,
+          error,
+        }))
+    }
+  }
+
   async function run(action: EnrollmentAction, why?: string) {
     const base = { id: enrollment.id, version: enrollment.version }
-    const reasoned = { ...base, reason: why ?? '' }
-    const { outcome, error }: { outcome: Outcome; error: CombinedError | undefined } =
-      action === 'SUBMIT'
-        ? await doSubmit({ input: base }).then((r) => ({ outcome: r.data?.submitEnrollment, error: r.error }))
-        : action === 'CONFIRM_PAYMENT'
-          ? await doConfirm({ input: base }).then((r) => ({
-              outcome: r.data?.confirmEnrollmentPayment,
-              error: r.error,
-            }))
-          : action === 'ACTIVATE'
-            ? await doActivate({ input: base }).then((r) => ({
-                outcome: r.data?.activateEnrollment,
-                error: r.error,
-              }))
-            : action === 'REJECT'
-              ? await doReject({ input: reasoned }).then((r) => ({
-                  outcome: r.data?.rejectEnrollment,
-                  error: r.error,
-                }))
-              : await doCancel({ input: reasoned }).then((r) => ({
-                  outcome: r.data?.cancelEnrollment,
-                  error: r.error,
-                }))
-
+    const { outcome, error } = await perform(action, base, { ...base, reason: why ?? '' })
     if (outcome && !isTypedError(outcome)) {
       setAsking(null)
       setReason('')

@@ -17,15 +17,11 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import {
-  ConflictErrorFields,
-  ForbiddenErrorFields,
   inputPath,
   isTypedError,
   localized,
-  NotFoundErrorFields,
   placeTypedError,
-  StaleObjectErrorFields,
-  ValidationErrorFields,
+  TypedErrorFields,
 } from '../shell/typedErrors.ts'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
 
@@ -65,21 +61,11 @@ export const UpdateEnrollmentMutation = graphql(
             }
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 type EditValues = {

@@ -31,16 +31,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import {
-  ConflictErrorFields,
-  ForbiddenErrorFields,
-  isTypedError,
-  localized,
-  NotFoundErrorFields,
-  placeTypedError,
-  StaleObjectErrorFields,
-  ValidationErrorFields,
-} from '../shell/typedErrors.ts'
+import { isTypedError, localized, placeTypedError, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
 import { PersonFields } from './PersonFields.tsx'
@@ -93,21 +84,11 @@ export const RegisterEnrollmentMutation = graphql(
             status
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 type Problem = { text: string[]; existingId?: string | null }

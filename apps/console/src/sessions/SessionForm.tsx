@@ -20,16 +20,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import {
-  ConflictErrorFields,
-  ForbiddenErrorFields,
-  inputPath,
-  isTypedError,
-  NotFoundErrorFields,
-  placeTypedError,
-  StaleObjectErrorFields,
-  ValidationErrorFields,
-} from '../shell/typedErrors.ts'
+import { inputPath, isTypedError, placeTypedError, TypedErrorFields } from '../shell/typedErrors.ts'
 import { fromZonedInput, toZonedInput } from '../shell/zonedTime.ts'
 
 export const SessionFormOptionsQuery = graphql(`
@@ -63,21 +54,11 @@ export const CreateOutreachSessionMutation = graphql(
             id
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export const UpdateOutreachSessionMutation = graphql(
@@ -104,21 +85,11 @@ export const UpdateOutreachSessionMutation = graphql(
             }
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export type SessionValues = {

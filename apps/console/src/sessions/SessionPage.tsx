@@ -22,16 +22,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
-import {
-  ConflictErrorFields,
-  ForbiddenErrorFields,
-  inputPath,
-  isTypedError,
-  NotFoundErrorFields,
-  placeTypedError,
-  StaleObjectErrorFields,
-  ValidationErrorFields,
-} from '../shell/typedErrors.ts'
+import { inputPath, isTypedError, placeTypedError, TypedErrorFields } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { SessionForm } from './SessionForm.tsx'
 import { SessionStatusBadge } from './SessionStatusBadge.tsx'
@@ -106,21 +97,11 @@ export const CancelOutreachSessionMutation = graphql(
             cancelReason
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 export const CompleteOutreachSessionMutation = graphql(
@@ -137,21 +118,11 @@ export const CompleteOutreachSessionMutation = graphql(
             notes
           }
         }
-        ...ValidationErrorFields
-        ...ConflictErrorFields
-        ...StaleObjectErrorFields
-        ...ForbiddenErrorFields
-        ...NotFoundErrorFields
+        ...TypedErrorFields
       }
     }
   `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
+  [TypedErrorFields],
 )
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {

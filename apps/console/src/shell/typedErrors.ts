@@ -4,8 +4,8 @@ import type { Locale } from '@tangtoc/shared'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 
-// Unmasked, so a screen reads them straight from the mutation's result. List all five as the
-// mutation's fragments: gql.tada's check reads the literal array.
+// Unmasked, so a screen reads them straight from the mutation's result. A mutation spreads
+// `TypedErrorFields` and lists it as its fragment: gql.tada's check reads the literal array.
 export const ValidationErrorFields = graphql(`
   fragment ValidationErrorFields on ValidationError @_unmask {
     __typename
@@ -58,6 +58,26 @@ export const NotFoundErrorFields = graphql(`
     messageVi
   }
 `)
+
+/** The five together, for a mutation whose result may be any of them. */
+export const TypedErrorFields = graphql(
+  `
+    fragment TypedErrorFields on UserError @_unmask {
+      ...ValidationErrorFields
+      ...ConflictErrorFields
+      ...StaleObjectErrorFields
+      ...ForbiddenErrorFields
+      ...NotFoundErrorFields
+    }
+  `,
+  [
+    ValidationErrorFields,
+    ConflictErrorFields,
+    StaleObjectErrorFields,
+    ForbiddenErrorFields,
+    NotFoundErrorFields,
+  ],
+)
 
 export type Localized = { message: string; messageVi: string }
 export type LocalizedFieldError = Localized & { path: readonly string[] }
