@@ -2,32 +2,10 @@ import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { recording } from '../testing/recording.ts'
-import { renderConsoleAt, type TestViewer } from '../testing/render.tsx'
+import { renderConsoleAt } from '../testing/render.tsx'
+import { campaignsWithSaigon, saigonAgent } from '../testing/saigon.ts'
 
-const agent: TestViewer = {
-  id: 'VXNlcjoz',
-  username: 'agent',
-  displayName: 'Nhân viên Sài Gòn',
-  role: 'AGENT',
-  center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
-}
-
-const options = {
-  data: {
-    campaigns: {
-      edges: [
-        {
-          node: {
-            id: 'campaign-1',
-            name: '60 ngày tăng tốc',
-            centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
-          },
-        },
-      ],
-    },
-    outreachSessions: { edges: [] },
-  },
-}
+const options = { data: { campaigns: campaignsWithSaigon, outreachSessions: { edges: [] } } }
 
 const householdQuote = {
   data: {
@@ -73,7 +51,7 @@ type Mutation = (variables: Record<string, unknown>) => { data: unknown }
 function renderForm({ register, quote }: { register?: Mutation; quote?: Mutation } = {}) {
   const quoted: Record<string, unknown>[] = []
   renderConsoleAt('/enrollments/new', {
-    viewer: agent,
+    viewer: saigonAgent,
     answers: {
       RegistrationOptions: options,
       QuoteContribution: recording(quoted, (variables) => (quote ? quote(variables) : householdQuote)),

@@ -2,31 +2,10 @@ import { fireEvent, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { recording } from '../testing/recording.ts'
-import { renderConsoleAt, type TestViewer } from '../testing/render.tsx'
+import { renderConsoleAt } from '../testing/render.tsx'
+import { campaignsWithSaigon, saigonAgent } from '../testing/saigon.ts'
 
-const agent: TestViewer = {
-  id: 'VXNlcjoz',
-  username: 'agent',
-  displayName: 'Nhân viên Sài Gòn',
-  role: 'AGENT',
-  center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
-}
-
-const options = {
-  data: {
-    campaigns: {
-      edges: [
-        {
-          node: {
-            id: 'campaign-1',
-            name: '60 ngày tăng tốc',
-            centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
-          },
-        },
-      ],
-    },
-  },
-}
+const options = { data: { campaigns: campaignsWithSaigon } }
 
 async function chooseOption(label: RegExp, option: string) {
   await userEvent.click(screen.getByRole('combobox', { name: label }))
@@ -38,7 +17,7 @@ describe('planning an outreach session', { timeout: 40_000 }, () => {
   it('checks the times as they are typed and sends them in Hồ Chí Minh time', async () => {
     const sent: Record<string, unknown>[] = []
     renderConsoleAt('/sessions/new', {
-      viewer: agent,
+      viewer: saigonAgent,
       answers: {
         SessionFormOptions: options,
         CreateOutreachSession: recording(sent, () => ({
