@@ -1,7 +1,8 @@
 // The console's urql client: one normalized cache for every screen, Relay pagination for connections.
 import { cacheExchange, type Data, type UpdateResolver } from '@urql/exchange-graphcache'
 import { relayPagination } from '@urql/exchange-graphcache/extras'
-import { Client, fetchExchange } from 'urql'
+import { createClient as createSseClient } from 'graphql-sse'
+import { Client, fetchExchange, subscriptionExchange } from 'urql'
 
 /** Connections, edges, page info, payloads and typed errors are parts of their parent, not entities. */
 const embedded = () => null
@@ -130,10 +131,34 @@ function createCache() {
   })
 }
 
+/**
+ * Subscriptions over Server-Sent Events with graphql-sse's client in its "distinct connections" mode,
+ * the one graphql-yoga serves out of the box: each subscription is its own POST /graphql answered by
+ * an event stream, sent with the session cookie and the CSRF header like every other request.
+ */
+function sseExchange(url: string) {
+  const sse = createSseClient({
+    url,
+    singleConnection: false,
+    headers: { 'x-graphql-yoga-csrf': '1' },
+    credentials: 'include',
+  })
+  return subscriptionExchange({
+    forwardSubscription(request) {
+      const input = { ...request, query: request.query ?? '' }
+      return {
+        subscribe(sink) {
+          return { unsubscribe: sse.subscribe(input, sink) }
+        },
+      }
+    },
+  })
+}
+
 export function createConsoleClient(url = '/graphql'): Client {
   return new Client({
     url,
-    exchanges: [createCache(), fetchExchange],
+    exchanges: [createCache(), fetchExchange, sseExchange(url)],
     fetchOptions: {
       credentials: 'include',
       // graphql-yoga's CSRF prevention accepts only requests that carry this header.

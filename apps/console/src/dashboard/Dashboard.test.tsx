@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ResultOf } from '../graphql.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
-import type { CampaignProgressQuery, DashboardCampaignQuery } from './DashboardQueries.ts'
+import type { CampaignProgressFiguresFragment, DashboardCampaignQuery } from './DashboardQueries.ts'
 
 const campaign: ResultOf<typeof DashboardCampaignQuery>['campaign'] = {
   id: 'campaign-1',
@@ -13,7 +13,7 @@ const campaign: ResultOf<typeof DashboardCampaignQuery>['campaign'] = {
   status: 'ACTIVE',
 }
 
-const progress: NonNullable<ResultOf<typeof CampaignProgressQuery>['campaignProgress']> = {
+const progress: ResultOf<typeof CampaignProgressFiguresFragment> = {
   asOf: '2025-11-20',
   from: '2025-11-04',
   to: '2026-01-02',
@@ -73,7 +73,7 @@ describe('the campaign dashboard', () => {
     expect(within(milestones).getByRole('row', { name: /Ngày ra quân/ })).toHaveTextContent('Đạt')
     const ranking = screen.getByRole('table', { name: 'Xếp hạng đơn vị theo chỉ tiêu' })
     expect(within(ranking).getByRole('row', { name: /Thủ Đức/ })).toHaveTextContent('4,5%')
-    expect(screen.getByText('Số liệu tự cập nhật mỗi 30 giây.')).toBeInTheDocument()
+    expect(screen.getByText('Trực tiếp')).toBeInTheDocument()
   })
 
   it('says so when the campaign has no targets, milestones or centers yet', async () => {

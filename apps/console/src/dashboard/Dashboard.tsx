@@ -3,20 +3,28 @@ import { formatDate } from '@tangtoc/shared'
 import { Navigate, useParams } from '@tanstack/react-router'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useQuery } from 'urql'
+import { useQuery, useSubscription } from 'urql'
 import { CampaignStatusBadge } from '../campaigns/CampaignStatusBadge.tsx'
-import type { ResultOf } from '../graphql.ts'
+import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
-import { ActiveCampaignQuery, CampaignProgressQuery, DashboardCampaignQuery } from './DashboardQueries.ts'
+import {
+  ActiveCampaignQuery,
+  CampaignProgressChangedSubscription,
+  CampaignProgressFiguresFragment,
+  CampaignProgressQuery,
+  DashboardCampaignQuery,
+} from './DashboardQueries.ts'
+import { LatestEnrollments } from './LatestEnrollments.tsx'
+import { LiveIndicator } from './LiveIndicator.tsx'
 import { ProgressCharts } from './ProgressCharts.tsx'
 
-/** The API has no progress subscription yet: the dashboard asks again every 30 seconds. */
+/** While the live progress subscription is down, the dashboard asks again every 30 seconds. */
 export const refreshEveryMs = 30_000
 
-type CampaignProgressFigures = NonNullable<ResultOf<typeof CampaignProgressQuery>['campaignProgress']>
+type CampaignProgressFigures = ResultOf<typeof CampaignProgressFiguresFragment>
 
 /** /dashboard: the running campaign's dashboard, or a way to the campaigns when none runs. */
 export function ActiveCampaignDashboard() {
@@ -78,24 +86,34 @@ function CampaignProgressView({ campaignId }: { campaignId: string }) {
     query: CampaignProgressQuery,
     variables: { campaign: campaignId },
   })
+  // The API pushes the same figures after each change; while that stream is down, ask every 30 s.
+  const [live] = useSubscription({
+    query: CampaignProgressChangedSubscription,
+    variables: { campaign: campaignId },
+  })
+  // urql marks a subscription as not fetching once its first event arrives: only an error ends it.
+  const liveOn = !live.error
   useEffect(() => {
+    if (liveOn) return
     const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), refreshEveryMs)
     return () => clearInterval(timer)
-  }, [reexecute])
+  }, [liveOn, reexecute])
 
   if (fetching && !data) return <Loading />
   if (error && !data)
     return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-  const progress = data?.campaignProgress
-  if (!progress) return <Empty>{t('dashboard.noProgress')}</Empty>
+  const pushed = live.data?.campaignProgressChanged
+  // Pushed figures are newer than the query's while the stream is up; the polls' afterwards.
+  const figures = liveOn ? (pushed ?? data?.campaignProgress) : data?.campaignProgress
+  if (!figures) return <Empty>{t('dashboard.noProgress')}</Empty>
+  const progress = readFragment(CampaignProgressFiguresFragment, figures)
   return (
     <Stack gap="lg">
-      <Text size="xs" c="dimmed">
-        {t('dashboard.refreshNote')}
-      </Text>
+      <LiveIndicator live={liveOn} />
       <ProductCards progress={progress} />
       <PaceSummary progress={progress} />
       <Milestones progress={progress} />
+      <LatestEnrollments campaignId={campaignId} refreshKey={pushed} />
       <ProgressCharts days={progress.days} asOf={progress.asOf} />
       <CenterRanking progress={progress} />
     </Stack>

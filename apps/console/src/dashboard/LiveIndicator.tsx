@@ -1,0 +1,26 @@
+// Whether the dashboard's figures arrive live (pushed by the API over Server-Sent Events) or, with the
+// stream down, by asking again every 30 seconds.
+import { Badge, Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+
+export function LiveIndicator({ live }: { live: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap="xs" role="status" aria-live="polite">
+      {live ? (
+        <>
+          <Badge color="green" variant="dot" size="lg">
+            {t('dashboard.live')}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {t('dashboard.liveNote')}
+          </Text>
+        </>
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('dashboard.liveLost')}
+        </Text>
+      )}
+    </Group>
+  )
+}
