@@ -25,11 +25,11 @@ import {
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { idOfType } from '../centers/center.ts'
+import { checkCode } from '../codes.ts'
 import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
-const codePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 
 type GlobalRef = { typename: string; id: string }
 
@@ -163,14 +163,6 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false
   }
-}
-
-function checkCode(value: string, issues: Issue[]): string {
-  const code = value.trim()
-  if (!codePattern.test(code)) {
-    issues.push(issue('code', 'CODE_FORMAT'))
-  }
-  return code
 }
 
 /** The ids of existing centers among the refs; unknown ones become issues at their place in the input. */

@@ -4,7 +4,6 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
 import { foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
-import type { Context } from '../../context.ts'
 import {
   ConflictError,
   mutationErrorTypes,
@@ -13,12 +12,12 @@ import {
   validationErrorFrom,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
+import { checkCode } from '../codes.ts'
 import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
+import { checkWard } from '../wards/ward-code.ts'
 import { CenterNode, idOfType } from './center.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
-
-const codePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 
 const CenterPayload = (name: string, description: string) =>
   builder.objectRef<Center>(name).implement({
@@ -185,22 +184,10 @@ builder.mutationField('updateCenter', (t) =>
   }),
 )
 
-function checkCode(value: string, issues: Issue[]): string {
-  const code = value.trim()
-  if (!codePattern.test(code)) issues.push(issue('code', 'CODE_FORMAT'))
-  return code
-}
-
 function checkName(value: string, issues: Issue[]): string {
   const name = normalizeText(value)
   if (name.length === 0 || name.length > 200) issues.push(issue('name', 'NAME_REQUIRED'))
   return name
-}
-
-async function checkWard(context: Context, wardCode: string | null | undefined, issues: Issue[]) {
-  if (!wardCode) return
-  const ward = await context.prisma.ward.findUnique({ where: { code: wardCode }, select: { code: true } })
-  if (!ward) issues.push(issue('wardCode', 'WARD_UNKNOWN', { wardCode }))
 }
 
 function unknownParent(): Issue {

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
 import { idOfType } from '../centers/center.ts'
 import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
+import { checkWard } from '../wards/ward-code.ts'
 import { OutreachSessionNode, VenueKindEnum } from './outreach-session.ts'
 
 type GlobalRef = { typename: string; id: string }
@@ -137,13 +138,6 @@ function checkTimes(startsAt: Date, endsAt: Date, campaign: Campaign, issues: Is
 function checkAttendance(attendance: number, issues: Issue[]) {
   if (!Number.isInteger(attendance) || attendance < 0) {
     issues.push(issue('attendance', 'ATTENDANCE_INVALID'))
-  }
-}
-
-async function checkWard(context: Context, wardCode: string | null | undefined, issues: Issue[]) {
-  if (!wardCode) return
-  if (!(await context.prisma.ward.findUnique({ where: { code: wardCode }, select: { code: true } }))) {
-    issues.push(issue('wardCode', 'WARD_UNKNOWN', { wardCode }))
   }
 }
 
