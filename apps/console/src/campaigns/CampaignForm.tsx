@@ -11,8 +11,10 @@ import { graphql } from '../graphql.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { UserErrorTextFields } from '../shell/typedErrors.ts'
 
-export const CreateCampaignMutation = graphql(`
+export const CreateCampaignMutation = graphql(
+  `
   mutation CreateCampaign($input: CreateCampaignInput!) {
     createCampaign(input: $input) {
       __typename
@@ -28,22 +30,15 @@ export const CreateCampaignMutation = graphql(`
           version
         }
       }
-      ... on UserError {
-        message
-        messageVi
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-          messageVi
-        }
-      }
+      ...UserErrorTextFields
     }
   }
-`)
+`,
+  [UserErrorTextFields],
+)
 
-export const UpdateCampaignMutation = graphql(`
+export const UpdateCampaignMutation = graphql(
+  `
   mutation UpdateCampaign($input: UpdateCampaignInput!) {
     updateCampaign(input: $input) {
       __typename
@@ -59,23 +54,15 @@ export const UpdateCampaignMutation = graphql(`
           version
         }
       }
-      ... on UserError {
-        message
-        messageVi
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-          messageVi
-        }
-      }
+      ...UserErrorTextFields
       ... on StaleObjectError {
         currentVersion
       }
     }
   }
-`)
+`,
+  [UserErrorTextFields],
+)
 
 export const CampaignFormCentersQuery = graphql(`
   query CampaignFormCenters {

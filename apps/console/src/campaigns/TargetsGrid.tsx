@@ -22,7 +22,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
+import { fieldErrorsByPath, UserErrorTextFields, useLocalized } from '../shell/typedErrors.ts'
 import {
   cellKey,
   type GridState,
@@ -70,7 +70,8 @@ export const TargetGridQuery = graphql(`
   }
 `)
 
-export const SetCampaignTargetsMutation = graphql(`
+export const SetCampaignTargetsMutation = graphql(
+  `
   mutation SetCampaignTargets($input: SetCampaignTargetsInput!) {
     setCampaignTargets(input: $input) {
       __typename
@@ -81,23 +82,15 @@ export const SetCampaignTargetsMutation = graphql(`
           version
         }
       }
-      ... on UserError {
-        message
-        messageVi
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-          messageVi
-        }
-      }
+      ...UserErrorTextFields
       ... on StaleObjectError {
         currentVersion
       }
     }
   }
-`)
+`,
+  [UserErrorTextFields],
+)
 
 type GridCampaign = NonNullable<ResultOf<typeof TargetGridQuery>['campaign']>
 

@@ -1,4 +1,5 @@
 import { graphql } from '../graphql.ts'
+import { UserErrorTextFields } from '../shell/typedErrors.ts'
 
 export const CenterNodeFields = graphql(`
   fragment CenterNodeFields on Center {
@@ -79,21 +80,11 @@ export const CreateCenterMutation = graphql(
             ...CenterNodeFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-            messageVi
-          }
-        }
+        ...UserErrorTextFields
       }
     }
   `,
-  [CenterNodeFields],
+  [CenterNodeFields, UserErrorTextFields],
 )
 
 export const UpdateCenterMutation = graphql(
@@ -106,19 +97,9 @@ export const UpdateCenterMutation = graphql(
             ...CenterNodeFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-            messageVi
-          }
-        }
+        ...UserErrorTextFields
       }
     }
   `,
-  [CenterNodeFields],
+  [CenterNodeFields, UserErrorTextFields],
 )

@@ -59,6 +59,21 @@ export const NotFoundErrorFields = graphql(`
   }
 `)
 
+/** A typed error's message in both languages, and a ValidationError's field errors. */
+export const UserErrorTextFields = graphql(`
+  fragment UserErrorTextFields on UserError @_unmask {
+    message
+    messageVi
+    ... on ValidationError {
+      fieldErrors {
+        path
+        message
+        messageVi
+      }
+    }
+  }
+`)
+
 /** The five together, for a mutation whose result may be any of them. */
 export const TypedErrorFields = graphql(
   `

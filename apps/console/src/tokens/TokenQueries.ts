@@ -1,4 +1,5 @@
 import { graphql } from '../graphql.ts'
+import { UserErrorTextFields } from '../shell/typedErrors.ts'
 
 export const ApiTokenRowFields = graphql(`
   fragment ApiTokenRowFields on ApiToken {
@@ -44,21 +45,11 @@ export const CreateApiTokenMutation = graphql(
             ...ApiTokenRowFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-            messageVi
-          }
-        }
+        ...UserErrorTextFields
       }
     }
   `,
-  [ApiTokenRowFields],
+  [ApiTokenRowFields, UserErrorTextFields],
 )
 
 export const RevokeApiTokenMutation = graphql(

@@ -1,4 +1,5 @@
 import { graphql } from '../graphql.ts'
+import { UserErrorTextFields } from '../shell/typedErrors.ts'
 
 export const UserRowFields = graphql(`
   fragment UserRowFields on User {
@@ -42,21 +43,11 @@ export const CreateUserMutation = graphql(
             ...UserRowFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-            messageVi
-          }
-        }
+        ...UserErrorTextFields
       }
     }
   `,
-  [UserRowFields],
+  [UserRowFields, UserErrorTextFields],
 )
 
 export const UpdateUserMutation = graphql(
@@ -69,21 +60,11 @@ export const UpdateUserMutation = graphql(
             ...UserRowFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-            messageVi
-          }
-        }
+        ...UserErrorTextFields
       }
     }
   `,
-  [UserRowFields],
+  [UserRowFields, UserErrorTextFields],
 )
 
 export const DeactivateUserMutation = graphql(
@@ -106,7 +87,8 @@ export const DeactivateUserMutation = graphql(
   [UserRowFields],
 )
 
-export const ResetUserPasswordMutation = graphql(`
+export const ResetUserPasswordMutation = graphql(
+  `
   mutation ResetUserPassword($input: ResetUserPasswordInput!) {
     resetUserPassword(input: $input) {
       __typename
@@ -115,17 +97,9 @@ export const ResetUserPasswordMutation = graphql(`
           id
         }
       }
-      ... on UserError {
-        message
-        messageVi
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-          messageVi
-        }
-      }
+      ...UserErrorTextFields
     }
   }
-`)
+`,
+  [UserErrorTextFields],
+)
