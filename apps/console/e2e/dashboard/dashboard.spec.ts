@@ -19,7 +19,7 @@ describe('the campaign dashboard', () => {
   it('opens on the running campaign with its products, milestones, curves and center ranking (the README screenshot)', async () => {
     const page = await harness.open('/dashboard')
     // Wide enough for the README, tall enough for the figures, the milestones and both charts.
-    await page.setViewportSize({ width: 1280, height: 1400 })
+    await page.setViewportSize({ width: 1280, height: 2050 })
 
     await page.getByRole('heading', { name: 'Tiến độ', exact: true }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/campaigns/TANG-TOC-2025/dashboard')
