@@ -1,6 +1,6 @@
-import { personInput } from '@tangtoc/db/fixtures'
 import { addDays, localDateInZone } from '@tangtoc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { confirmEnrollmentPayment, registerHouseholdEnrollment } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 const participants = `
@@ -13,34 +13,6 @@ const participants = `
             id
           }
         }
-      }
-    }
-  }
-`
-
-const register = `
-  mutation Register($input: RegisterEnrollmentInput!) {
-    registerEnrollment(input: $input) {
-      __typename
-      ... on RegisterEnrollmentPayload {
-        enrollment {
-          id
-          version
-        }
-      }
-      ... on UserError {
-        message
-      }
-    }
-  }
-`
-
-const confirmPayment = `
-  mutation ConfirmPayment($input: ConfirmEnrollmentPaymentInput!) {
-    confirmEnrollmentPayment(input: $input) {
-      __typename
-      ... on UserError {
-        message
       }
     }
   }
@@ -99,32 +71,13 @@ describe('a new campaign, its targets and its dashboard', () => {
       campaign: { id: string; centers: { edges: { node: { id: string } }[] } }
     }>('admin', participants, { code })
     const center = campaign.centers.edges[0]?.node.id
-    const registered = await harness.graphql<{
-      registerEnrollment: {
-        __typename: string
-        enrollment?: { id: string; version: number }
-        message?: string
-      }
-    }>('admin', register, {
-      input: {
-        campaign: campaign.id,
-        center,
-        product: 'HOUSEHOLD_HEALTH_INSURANCE',
-        months: 12,
-        person: personInput({ fullName: 'Lê Thị Thu' }),
-        status: 'SUBMITTED',
-      },
+    if (!center) throw new Error('The new campaign has no participating center')
+    const enrollment = await registerHouseholdEnrollment(harness, {
+      campaign: campaign.id,
+      center,
+      fullName: 'Lê Thị Thu',
     })
-    const enrollment = registered.registerEnrollment.enrollment
-    if (!enrollment) throw new Error(`Registering failed: ${JSON.stringify(registered)}`)
-    const paid = await harness.graphql<{ confirmEnrollmentPayment: { __typename: string } }>(
-      'admin',
-      confirmPayment,
-      {
-        input: { id: enrollment.id, version: enrollment.version },
-      },
-    )
-    expect(paid.confirmEnrollmentPayment.__typename).toBe('ConfirmEnrollmentPaymentPayload')
+    await confirmEnrollmentPayment(harness, enrollment)
 
     await page.getByRole('link', { name: 'Tiến độ', exact: true }).click()
     const household = page.getByRole('group', { name: 'BHYT hộ gia đình' })

@@ -1,8 +1,8 @@
 // The dashboard is live: an enrollment registered and paid through the API shows on an open dashboard
 // within seconds, without a reload, well before the 30-second fallback poll could have brought it.
-import { personInput } from '@tangtoc/db/fixtures'
 import { addDays, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { confirmEnrollmentPayment, registerHouseholdEnrollment } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 const thuDuc = `
@@ -53,34 +53,6 @@ const setTargets = `
 const activate = `
   mutation Activate($input: CampaignStatusChangeInput!) {
     activateCampaign(input: $input) {
-      __typename
-      ... on UserError {
-        message
-      }
-    }
-  }
-`
-
-const register = `
-  mutation Register($input: RegisterEnrollmentInput!) {
-    registerEnrollment(input: $input) {
-      __typename
-      ... on RegisterEnrollmentPayload {
-        enrollment {
-          id
-          version
-        }
-      }
-      ... on UserError {
-        message
-      }
-    }
-  }
-`
-
-const confirmPayment = `
-  mutation ConfirmPayment($input: ConfirmEnrollmentPaymentInput!) {
-    confirmEnrollmentPayment(input: $input) {
       __typename
       ... on UserError {
         message
@@ -158,20 +130,11 @@ describe('the live dashboard', () => {
     })
 
     const started = Date.now()
-    const registered = expectPayload(
-      await harness.graphql<Result>('admin', register, {
-        input: {
-          campaign: campaign.id,
-          center,
-          product: 'HOUSEHOLD_HEALTH_INSURANCE',
-          months: 12,
-          person: personInput({ fullName: 'Đỗ Thị Hồng Nhung' }),
-          status: 'SUBMITTED',
-        },
-      }),
-      'registerEnrollment',
-      'RegisterEnrollmentPayload',
-    ).enrollment as { id: string; version: number }
+    const registered = await registerHouseholdEnrollment(harness, {
+      campaign: campaign.id,
+      center,
+      fullName: 'Đỗ Thị Hồng Nhung',
+    })
 
     // Pushed by enrollmentRegistered: at the top of the latest enrollments, a link to the enrollment.
     const latest = page.getByRole('table', { name: 'Đăng ký mới nhất' })
@@ -181,13 +144,7 @@ describe('the live dashboard', () => {
       `/enrollments/${encodeURIComponent(registered.id)}`,
     )
 
-    expectPayload(
-      await harness.graphql<Result>('admin', confirmPayment, {
-        input: { id: registered.id, version: registered.version },
-      }),
-      'confirmEnrollmentPayment',
-      'ConfirmEnrollmentPaymentPayload',
-    )
+    await confirmEnrollmentPayment(harness, registered)
     // Pushed by campaignProgressChanged: paid enrollments count toward the target.
     await household.getByText('1 / 1.000').waitFor({ timeout: 8_000 })
     await row.getByText('Đã đóng tiền').waitFor({ timeout: 8_000 })
