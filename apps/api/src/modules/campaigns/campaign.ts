@@ -1,5 +1,5 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma'
-import { CampaignCenterRole, type Prisma } from '@tangtoc/db'
+import { CampaignCenterRole, type Center, type Prisma } from '@tangtoc/db'
 import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { CenterNode, idOfType } from '../centers/center.ts'
@@ -21,8 +21,10 @@ export const CampaignCenterRoleEnum = builder.enumType(CampaignCenterRole, {
 
 const campaignCenters = prismaConnectionHelpers(builder, 'CampaignCenter', {
   cursor: 'campaignId_centerId_role',
-  select: (nodeSelection) => ({ role: true, center: nodeSelection(true) }),
-  resolveNode: (row) => row.center,
+  // The id keeps the selection non-empty when a query asks only for counts or roles; Pothos merges the
+  // fields the query asks of each center into it, so the node carries what its resolvers read.
+  select: (nodeSelection) => ({ role: true, center: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (row) => row.center as Center,
 })
 
 export const CampaignNode = builder.prismaNode('Campaign', {
@@ -97,10 +99,21 @@ export const CampaignNode = builder.prismaNode('Campaign', {
             ...campaignCenters.getQuery(args, context, nestedSelection),
             ...(args.role ? { where: { role: args.role } } : {}),
           },
+          _count: { select: { centers: args.role ? { where: { role: args.role } } : true } },
         }),
-        resolve: (campaign, args, context) => campaignCenters.resolve(campaign.centers, args, context),
+        resolve: (campaign, args, context) => ({
+          ...campaignCenters.resolve(campaign.centers, args, context),
+          totalCount: campaign._count.centers,
+        }),
       },
-      {},
+      {
+        fields: (connection) => ({
+          totalCount: connection.int({
+            description: 'How many centers have this part in the campaign.',
+            resolve: (result) => result.totalCount,
+          }),
+        }),
+      },
       {
         fields: (edge) => ({
           role: edge.field({

@@ -177,7 +177,8 @@ describe('reading campaigns', () => {
       `query ($code: String!, $branch: ID!) {
         campaign(code: $code) {
           organizers: centers(role: ORGANIZER, first: 10) { edges { role node { code } } }
-          participants: centers(role: PARTICIPANT, first: 10) { edges { node { code } } }
+          participants: centers(role: PARTICIPANT, first: 1) { totalCount edges { node { code } } }
+          everyCenter: centers(first: 10) { totalCount }
           targets(first: 10) { totalCount }
           wide: targets(first: 10, campaignWideOnly: true, product: VOLUNTARY_SOCIAL_INSURANCE) { edges { node { count } } }
           ofBranch: targets(first: 10, center: $branch) { edges { node { count center { code } } } }
@@ -191,8 +192,10 @@ describe('reading campaigns', () => {
     expect(response.data?.campaign).toEqual({
       organizers: { edges: [{ role: 'ORGANIZER', node: { code: root.code } }] },
       participants: {
-        edges: expect.arrayContaining([{ node: { code: branch.code } }, { node: { code: leaf.code } }]),
+        totalCount: 2,
+        edges: [{ node: { code: expect.stringMatching(new RegExp(`^(${branch.code}|${leaf.code})$`)) } }],
       },
+      everyCenter: { totalCount: 3 },
       targets: { totalCount: 3 },
       wide: { edges: [{ node: { count: 500 } }] },
       ofBranch: { edges: [{ node: { count: 300, center: { code: branch.code } } }] },
