@@ -18,7 +18,7 @@ import { useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ListState } from '../shell/QueryState.tsx'
 import { ShowMore } from '../shell/ShowMore.tsx'
 
 export const AuditEventsQuery = graphql(`
@@ -174,13 +174,11 @@ export function AuditLog() {
           {t('audit.clearFilters')}
         </Button>
       </Group>
-      {fetching && !data ? (
-        <Loading />
-      ) : error && !data ? (
-        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : events.length === 0 ? (
-        <Empty>{t('audit.empty')}</Empty>
-      ) : (
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={events.length === 0 ? t('audit.empty') : null}
+      >
         <Table striped aria-label={t('audit.listLabel')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -212,7 +210,7 @@ export function AuditLog() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </ListState>
       {data ? (
         <ShowMore pageInfo={data.auditEvents.pageInfo} fetching={fetching} onMore={setAfter}>
           {t('audit.more')}

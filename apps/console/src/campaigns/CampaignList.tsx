@@ -7,7 +7,7 @@ import { isAdmin, useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ListState } from '../shell/QueryState.tsx'
 import { ShowMore } from '../shell/ShowMore.tsx'
 import { CampaignStatusBadge } from './CampaignStatusBadge.tsx'
 
@@ -50,13 +50,11 @@ export function CampaignList() {
         <Title order={2}>{t('campaign.plural')}</Title>
         {isAdmin(viewer) ? <AnchorLink to="/campaigns/new">{t('campaign.create')}</AnchorLink> : null}
       </Group>
-      {fetching && !data ? (
-        <Loading />
-      ) : error && !data ? (
-        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : campaigns.length === 0 ? (
-        <Empty>{t('campaign.empty')}</Empty>
-      ) : (
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={campaigns.length === 0 ? t('campaign.empty') : null}
+      >
         <Table striped highlightOnHover aria-label={t('campaign.listLabel')}>
           <Table.Thead>
             <Table.Tr>
@@ -88,7 +86,7 @@ export function CampaignList() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </ListState>
       {data ? (
         <ShowMore pageInfo={data.campaigns.pageInfo} fetching={fetching} onMore={setAfter}>
           {t('campaign.more')}

@@ -6,7 +6,7 @@ import { useQuery } from 'urql'
 import { isAdmin, useViewer } from '../auth/viewer.tsx'
 import { type FragmentOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ListState, LoadFailed, Loading } from '../shell/QueryState.tsx'
 import { CenterForm, type EditedCenter } from './CenterForm.tsx'
 import { CenterChildrenQuery, CenterNodeFields, RootCentersQuery } from './CenterQueries.ts'
 
@@ -41,19 +41,17 @@ export function CenterTree() {
             </Button>
           ) : null}
         </Group>
-        {fetching && !data ? (
-          <Loading />
-        ) : error && !data ? (
-          <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-        ) : roots.length === 0 ? (
-          <Empty>{t('center.emptyTree')}</Empty>
-        ) : (
+        <ListState
+          result={{ fetching, data, error }}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+          empty={roots.length === 0 ? t('center.emptyTree') : null}
+        >
           <Box component="ul" aria-label={t('center.tree')} p={0} m={0} style={{ listStyle: 'none' }}>
             {roots.map((root) => (
               <CenterBranch key={readFragment(CenterNodeFields, root).id} center={root} />
             ))}
           </Box>
-        )}
+        </ListState>
       </Stack>
       <Modal
         opened={editing !== null}

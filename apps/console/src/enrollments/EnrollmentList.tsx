@@ -8,7 +8,7 @@ import { graphql, type VariablesOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ListState } from '../shell/QueryState.tsx'
 import { EnrollmentFilters } from './EnrollmentFilters.tsx'
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx'
 import type { EnrollmentSearch, EnrollmentSortField } from './enrollmentSearch.ts'
@@ -152,13 +152,11 @@ export function EnrollmentList() {
           void navigate({ search: rest, replace: true })
         }}
       />
-      {fetching && !data ? (
-        <Loading />
-      ) : error && !data ? (
-        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : enrollments.length === 0 ? (
-        <Empty>{t('enrollment.empty')}</Empty>
-      ) : (
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={enrollments.length === 0 ? t('enrollment.empty') : null}
+      >
         <>
           <Text size="sm" aria-live="polite">
             {t('enrollment.totalCount', { count: connection?.totalCount ?? 0 })}
@@ -200,7 +198,7 @@ export function EnrollmentList() {
             </Table.Tbody>
           </Table>
         </>
-      )}
+      </ListState>
       {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage) ? (
         <Group justify="center" gap="sm">
           <Button

@@ -9,7 +9,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
+import { Empty, ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { EnrollmentActions } from './EnrollmentActions.tsx'
 import { EnrollmentEditForm } from './EnrollmentEditForm.tsx'
@@ -379,13 +379,11 @@ function EnrollmentAuditHistory({ id }: { id: string }) {
       <Title order={3} size="h4" id="enrollment-audit" mb="sm">
         {t('enrollment.auditHistory')}
       </Title>
-      {fetching && !data ? (
-        <Loading />
-      ) : error && !data ? (
-        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : events.length === 0 ? (
-        <Empty>{t('enrollment.auditEmpty')}</Empty>
-      ) : (
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={events.length === 0 ? t('enrollment.auditEmpty') : null}
+      >
         <Table aria-label={t('enrollment.auditHistory')} striped>
           <Table.Thead>
             <Table.Tr>
@@ -410,7 +408,7 @@ function EnrollmentAuditHistory({ id }: { id: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </ListState>
     </section>
   )
 }

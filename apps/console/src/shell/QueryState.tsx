@@ -56,3 +56,24 @@ export function MissingRecord({
   if (error) return <LoadFailed error={error} onRetry={onRetry} />
   return <>{children}</>
 }
+
+/**
+ * What a list shows: the loader on its first load, the error when nothing could be read, `empty` (the
+ * list's "nothing here" text, or null when it has rows), else `children`, the rows.
+ */
+export function ListState({
+  result: { fetching, data, error },
+  onRetry,
+  empty,
+  children,
+}: {
+  result: { fetching: boolean; data: unknown; error: CombinedError | undefined }
+  onRetry: () => void
+  empty: string | null
+  children: ReactNode
+}) {
+  if (fetching && !data) return <Loading />
+  if (error && !data) return <LoadFailed error={error} onRetry={onRetry} />
+  if (empty !== null) return <Empty>{empty}</Empty>
+  return <>{children}</>
+}

@@ -22,7 +22,7 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ListState } from '../shell/QueryState.tsx'
 import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import {
   ApiTokenRowFields,
@@ -104,13 +104,11 @@ export function ApiTokenList() {
           {message}
         </Alert>
       ) : null}
-      {fetching && !data ? (
-        <Loading />
-      ) : error && !data ? (
-        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : tokens.length === 0 ? (
-        <Empty>{t('token.empty')}</Empty>
-      ) : (
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={tokens.length === 0 ? t('token.empty') : null}
+      >
         <Table striped aria-label={t('token.listLabel')}>
           <Table.Thead>
             <Table.Tr>
@@ -156,7 +154,7 @@ export function ApiTokenList() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </ListState>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('token.create')}>
         {creating ? (
           <CreateTokenForm

@@ -20,7 +20,7 @@ import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { ListState } from '../shell/QueryState.tsx'
 import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
 import { type EditedUser, UserForm } from './UserForm.tsx'
 import {
@@ -78,13 +78,11 @@ export function UserList() {
           {notice}
         </Alert>
       ) : null}
-      {fetching && !data ? (
-        <Loading />
-      ) : error && !data ? (
-        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : users.length === 0 ? (
-        <Empty>{t('user.empty')}</Empty>
-      ) : (
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={users.length === 0 ? t('user.empty') : null}
+      >
         <Table striped aria-label={t('user.listLabel')}>
           <Table.Thead>
             <Table.Tr>
@@ -145,7 +143,7 @@ export function UserList() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </ListState>
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
