@@ -8,7 +8,8 @@
 //   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on
 //                        (default postgresql://postgres@127.0.0.1:5432/postgres)
 //   BENCH_ENROLLMENTS    how many enrollments to seed (default 366000)
-//   BENCH_REUSE          the name of an already seeded database to measure instead (kept afterwards)
+//   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
+//                        does not exist yet, migrated when it does
 import { randomInt, randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
@@ -78,7 +79,11 @@ async function timeIt(run: () => Promise<unknown>): Promise<{ p50: number; p95: 
 }
 
 async function main() {
-  if (!reuse) {
+  const exists = await admin(
+    async (client) =>
+      (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 1,
+  )
+  if (!exists) {
     log(`creating ${databaseName}`)
     await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`))
   }
@@ -86,9 +91,9 @@ async function main() {
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 10 })
   let server: ReturnType<typeof createServer> | undefined
   try {
-    if (!reuse) {
-      log('migrating')
-      await migrateDatabase(databaseUrl)
+    log('migrating')
+    await migrateDatabase(databaseUrl)
+    if (!exists) {
       await seedReferenceData(prisma)
       await seedLaunchCampaign(prisma)
       log(`seeding ${enrollmentCount.toLocaleString('en')} enrollments (a few minutes)`)

@@ -1,11 +1,11 @@
 // The driver adapters the wasm schema engine talks to the database through, with the fixes the
 // engine needs on top of them.
 import { randomUUID } from 'node:crypto'
-import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { ColumnTypeEnum } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { lockEmbeddedDatabase } from './embedded-lock.mjs'
+import { openPGlite } from './pglite.mjs'
 
 const INTERNAL_CHAR_OID = 18
 const TEXT_OID = 25
@@ -137,7 +137,7 @@ export class EnginePGliteAdapterFactory {
   /** @param {string | undefined} folder */
   constructor(folder) {
     this.folder = folder
-    /** @type {Promise<PGlite> | undefined} */
+    /** @type {Promise<import('@electric-sql/pglite').PGlite> | undefined} */
     this.database = undefined
     /** @type {(() => void) | undefined} */
     this.release = undefined
@@ -149,7 +149,7 @@ export class EnginePGliteAdapterFactory {
   }
 
   async connectToShadowDb() {
-    const shadow = await PGlite.create()
+    const shadow = await openPGlite()
     const adapter = await adapterOver(shadow)
     adapter.dispose = () => shadow.close()
     return adapter
@@ -168,13 +168,13 @@ export class EnginePGliteAdapterFactory {
   }
 
   async open() {
-    if (this.folder === undefined) return PGlite.create()
+    if (this.folder === undefined) return openPGlite()
     this.release = await lockEmbeddedDatabase(this.folder)
-    return PGlite.create(this.folder)
+    return openPGlite({ dataDir: this.folder })
   }
 }
 
-/** @param {PGlite} database */
+/** @param {import('@electric-sql/pglite').PGlite} database */
 async function adapterOver(database) {
   const adapter = /** @type {any} */ (await new PrismaPGlite(database).connect())
   // pglite-prisma-adapter 0.7.2 starts the script without awaiting it, so a failing migration

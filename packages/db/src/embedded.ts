@@ -1,9 +1,10 @@
 // The embedded database: PGlite persisted in a folder (DATA_DIR/pglite by default), held by one
 // process at a time through the lock beside the folder.
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { lockEmbeddedDatabase } from '../engine/embedded-lock.mjs'
+import { openPGlite } from '../engine/pglite.mjs'
 
 export { EmbeddedDatabaseBusyError } from '../engine/embedded-lock.mjs'
 
@@ -20,7 +21,7 @@ export function embeddedAdapterFactory(source: { folder: string | undefined } | 
       const release = source.folder ? await lockEmbeddedDatabase(source.folder, { waitMs: 5_000 }) : () => {}
       let database: PGlite
       try {
-        database = await PGlite.create(source.folder)
+        database = await openPGlite({ dataDir: source.folder })
       } catch (error) {
         release()
         throw error

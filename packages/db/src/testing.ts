@@ -10,9 +10,9 @@ import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
+import { openPGlite } from '../engine/pglite.mjs'
 import { createPrismaClient } from './client.ts'
 import { embeddedAdapterFactory } from './embedded.ts'
 import type { Prisma, PrismaClient } from './generated/prisma/client.ts'
@@ -70,7 +70,7 @@ let pgliteTemplate: Promise<Blob> | undefined
 
 async function createPGliteTestDatabase(options: CreateTestDatabaseOptions): Promise<TestDatabase> {
   pgliteTemplate ??= loadPGliteTemplate()
-  const database = await PGlite.create({ loadDataDir: await pgliteTemplate })
+  const database = await openPGlite({ loadDataDir: await pgliteTemplate })
   const prisma = createPrismaClient({
     adapter: embeddedAdapterFactory({ database }),
     onQuery: options.onQuery,
@@ -97,7 +97,7 @@ async function loadPGliteTemplate(): Promise<Blob> {
   try {
     const dataDir = join(folder, 'pglite')
     await runPrisma(['migrate', 'deploy'], { url: embeddedDatabaseUrl(dataDir) })
-    const database = await PGlite.create(dataDir)
+    const database = await openPGlite({ dataDir })
     const dump = await database.dumpDataDir('none')
     await database.close()
     // Written aside then renamed, so that a test process running beside never reads half a file.

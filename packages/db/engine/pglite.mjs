@@ -1,0 +1,12 @@
+// Every PGlite the project opens (the embedded database, test databases, the schema engine's), with the
+// extensions the migrations create: pg_trgm for the trigram search index.
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+
+/**
+ * @param {Omit<import('@electric-sql/pglite').PGliteOptions, 'extensions'>} [options]
+ * @returns {Promise<PGlite>}
+ */
+export function openPGlite(options = {}) {
+  return PGlite.create({ ...options, extensions: { pg_trgm } })
+}
