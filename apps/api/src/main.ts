@@ -1,28 +1,71 @@
 // `pnpm start`: migrate, seed an empty database, and serve the API and the built console on one port.
+// API_WORKERS=n (PostgreSQL and REDIS_URL only) serves from n processes sharing the port, so one
+// machine's cores all take requests; live updates cross them through Redis.
+import cluster from 'node:cluster'
 import { fileURLToPath } from 'node:url'
 import { createPrismaClient, describeDatabase, migrateDatabase } from '@tangtoc/db'
 import { seedIfEmpty } from '@tangtoc/db/seed'
 import { createServer } from './server.ts'
 
 const port = Number(process.env.PORT ?? 4000)
+const workers = Number(process.env.API_WORKERS ?? 1)
 const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url))
+const database = describeDatabase()
 
-await migrateDatabase()
-const prisma = createPrismaClient()
-const seeded = await seedIfEmpty(prisma)
-const server = createServer({ prisma, consoleDir })
+if (!Number.isInteger(workers) || workers < 1) {
+  throw new Error(`API_WORKERS must be a whole number of at least 1, not “${process.env.API_WORKERS}”`)
+}
+if (workers > 1 && database.kind === 'pglite') {
+  throw new Error('API_WORKERS > 1 needs PostgreSQL (DATABASE_URL): one process holds the embedded database')
+}
+if (workers > 1 && !process.env.REDIS_URL) {
+  throw new Error('API_WORKERS > 1 needs REDIS_URL, so that live updates reach subscribers on every worker')
+}
 
-server.listen(port, () => {
-  console.log(
-    `Tăng Tốc on ${describeDatabase().label}${seeded.launchCampaignId ? ' (seeded the launch campaign)' : ''}`,
-  )
+let seededLaunchCampaign = false
+if (cluster.isPrimary) {
+  await migrateDatabase()
+  const prisma = createPrismaClient()
+  seededLaunchCampaign = Boolean((await seedIfEmpty(prisma)).launchCampaignId)
+  await prisma.$disconnect()
+}
+
+const banner = () => {
+  console.log(`Tăng Tốc on ${database.label}${seededLaunchCampaign ? ' (seeded the launch campaign)' : ''}`)
+  if (workers > 1) console.log(`  ${workers} workers`)
   console.log(`  console  http://localhost:${port}/`)
   console.log(`  GraphQL  http://localhost:${port}/graphql`)
-})
+}
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close()
-    void prisma.$disconnect().finally(() => process.exit(0))
+if (cluster.isPrimary && workers > 1) {
+  let stopping = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopping = true
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
+      process.exit(0)
+    })
+  }
+  let listening = 0
+  cluster.on('listening', () => {
+    if (++listening === workers) banner()
   })
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return
+    console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`)
+    cluster.fork()
+  })
+  for (let i = 0; i < workers; i++) cluster.fork()
+} else {
+  const prisma = createPrismaClient()
+  const server = createServer({ prisma, consoleDir })
+  server.listen(port, () => {
+    if (cluster.isPrimary) banner()
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.close()
+      void prisma.$disconnect().finally(() => process.exit(0))
+    })
+  }
 }

@@ -7,6 +7,8 @@ export type IsoDate = string
 /** The campaign's time zone: UTC+7 all year, no daylight saving. */
 export const campaignTimeZone = 'Asia/Ho_Chi_Minh'
 
+import { dateTimeFormat } from './intl.ts'
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** True for a real calendar date in 'YYYY-MM-DD' form (2025-02-29 is not one). */
@@ -32,7 +34,7 @@ export function toIsoDate(value: IsoDate | Date): IsoDate | undefined {
 
 /** The calendar date an instant falls on in a time zone: the day a registration counts for. */
 export function localDateInZone(instant: Date | string | number, timeZone = campaignTimeZone): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -1,8 +1,9 @@
 // Display formatting for money and dates. Built on Intl only, so it behaves the same in Node and the browser.
+import { dateTimeFormat, numberFormat } from './intl.ts'
 
 /** Whole đồng for display: formatDong(1263600, 'vi-VN') → '1.263.600 ₫' (with a no-break space). */
 export function formatDong(amount: number, locale = 'vi-VN'): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency: 'VND',
     maximumFractionDigits: 0,
@@ -14,7 +15,7 @@ export function formatDong(amount: number, locale = 'vi-VN'): string {
  * Formatted in UTC because the value is a date, not an instant: no time zone may shift its day.
  */
 export function formatDate(isoDate: string, locale = 'vi-VN'): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',

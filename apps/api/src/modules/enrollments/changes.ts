@@ -54,13 +54,20 @@ export async function updateAtVersion(
 
 /** The model a unique-constraint violation happened on, or null when the error is something else. */
 export function uniqueViolationOn(error: unknown): string | null {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    const meta = (error.meta ?? {}) as { modelName?: string; target?: unknown }
-    if (meta.modelName) return meta.modelName
-    const target = JSON.stringify(meta.target ?? error.message)
-    return target.includes('citizenId') ? 'Person' : target.includes('live') ? 'Enrollment' : 'unknown'
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null
+  const meta = (error.meta ?? {}) as {
+    modelName?: string
+    target?: unknown
+    driverAdapterError?: { cause?: { kind?: string; table?: string } }
   }
-  return null
+  // A raw query's violation (the registration's write) comes as P2010 with the driver's details.
+  const cause = meta.driverAdapterError?.cause
+  if (error.code === 'P2010')
+    return cause?.kind === 'UniqueConstraintViolation' ? (cause.table ?? 'unknown') : null
+  if (error.code !== 'P2002') return null
+  if (meta.modelName) return meta.modelName
+  const target = JSON.stringify(meta.target ?? error.message)
+  return target.includes('citizenId') ? 'Person' : target.includes('live') ? 'Enrollment' : 'unknown'
 }
 
 /** The live enrollment a person already holds for the product in the campaign, as a ConflictError. */

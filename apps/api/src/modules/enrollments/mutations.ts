@@ -1,17 +1,21 @@
-import type { Enrollment, Prisma, SupportGroup } from '@tangtoc/db'
+import type { AudienceGroup, Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
 import { type Issue, issue, localDateInZone, rankHouseholdMembers } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
 import {
   type CheckedPerson,
   checkPerson,
-  checkWardCodes,
   findOrCreatePerson,
+  type PersonChange,
   PersonInput,
+  personChange,
+  unknownWardIssues,
+  wardCodesOf,
 } from '../people/person-input.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import {
@@ -23,7 +27,7 @@ import {
 } from './changes.ts'
 import { EnrollmentNode, idOf } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
-import { adjustDailyCount } from './rollup.ts'
+import { readRegistrationContext, writeRegistration } from './registration-store.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
   description: 'A member of the household, in register order; the order decides each member’s rate.',
@@ -115,37 +119,16 @@ interface Member {
   relationToHead: string | null
 }
 
-/** Everything about the input that needs no transaction: references, rules, the quote. */
+/**
+ * Everything about the input before anything is written, in two parallel reads (the references, the
+ * stored people) and the quote: validation, access, the person's change and the amounts.
+ */
 async function prepareRegistration(context: Context, input: RegisterInput) {
   const campaignId = idOf(input.campaign, 'Campaign')
   const centerId = idOf(input.center, 'Center')
   const sessionId = input.session ? idOf(input.session, 'OutreachSession') : null
-  const [campaign, center, session] = await Promise.all([
-    context.prisma.campaign.findUnique({ where: { id: campaignId } }),
-    context.prisma.center.findUnique({
-      where: { id: centerId },
-      include: { campaigns: { where: { campaignId, role: 'PARTICIPANT' }, select: { role: true } } },
-    }),
-    sessionId
-      ? context.prisma.outreachSession.findUnique({ where: { id: sessionId }, select: { campaignId: true } })
-      : null,
-  ])
-  if (!campaign) throw new NotFoundError('Campaign', input.campaign)
-  if (!center) throw new NotFoundError('Center', input.center)
-  assertCanWriteCenter(context.viewer, center)
-  if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
 
   const issues: Issue[] = []
-  if (campaign.status !== 'ACTIVE') {
-    issues.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
-  }
-  if (center.campaigns.length === 0) {
-    issues.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
-  }
-  if (session && session.campaignId !== campaign.id) {
-    issues.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
-  }
-
   const checked = checkPerson(input.person, 'person')
   issues.push(...checked.issues)
   const wards = [{ code: checked.person.wardCode, path: 'person.wardCode' }]
@@ -190,10 +173,30 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
   } else if (input.householdMembers && input.householdMembers.length > 0) {
     issues.push(issue('householdMembers', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
   }
-  issues.push(...(await checkWardCodes(context.prisma, wards)))
-  if (issues.length > 0) throw validationErrorFrom(issues)
+
+  const references = await readRegistrationContext(context.prisma, {
+    campaignId,
+    centerId,
+    sessionId,
+    wardCodes: wardCodesOf(wards),
+    citizenId: checked.person.citizenId,
+  })
+  const { campaign, center, session } = references
+  if (!campaign) throw new NotFoundError('Campaign', input.campaign)
+  if (!center) throw new NotFoundError('Center', input.center)
+  assertCanWriteCenter(context.viewer, center)
+  if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
+
+  const problems: Issue[] = []
+  if (campaign.status !== 'ACTIVE') problems.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
+  if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
+  if (session && session.campaignId !== campaign.id)
+    problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
+  problems.push(...issues, ...unknownWardIssues(wards, references.wards))
+  if (problems.length > 0) throw validationErrorFrom(problems)
 
   const now = new Date()
+  const person = personChange(references.person, checked.person, 'person', now)
   const on = input.on ?? localDateInZone(now, campaign.timeZone)
   const supportGroups: SupportGroup[] = input.supportGroups ?? []
   const pricing = await priceEnrollment(context, {
@@ -209,7 +212,8 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
     campaign,
     center,
     sessionId,
-    person: checked.person,
+    session,
+    person,
     members,
     enrolledIndex,
     on,
@@ -257,59 +261,94 @@ async function householdFor(
   return household.id
 }
 
-async function storeRegistration(context: Context, input: RegisterInput, prepared: Prepared) {
+/** The enrollment row a registration stores, for the person (and household) it ends with. */
+function enrollmentRow(
+  context: Context,
+  input: RegisterInput,
+  prepared: Prepared,
+  personId: string,
+  audience: AudienceGroup | null,
+  householdId: string | null,
+): Enrollment {
   const viewer = context.viewer
   if (!viewer) throw new Error('registration without a viewer')
+  return {
+    id: newId(),
+    campaignId: prepared.campaign.id,
+    centerId: prepared.center.id,
+    sessionId: prepared.sessionId,
+    registeredById: viewer.userId,
+    product: input.product,
+    personId,
+    householdId,
+    quoteDate: new Date(`${prepared.on}T00:00:00Z`),
+    months: input.months,
+    monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
+    supportGroups: prepared.supportGroups,
+    ...prepared.pricing,
+    status: input.status ?? 'DRAFT',
+    audience,
+    statusReason: null,
+    live: true,
+    socialInsuranceNumber: null,
+    registeredAt: prepared.now,
+    registeredOn: new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`),
+    updatedAt: prepared.now,
+    version: 1,
+  }
+}
+
+/**
+ * Stores the registration: one statement for a person alone, a transaction for a household (whose
+ * members are found or created first). Null when the person changed meanwhile: prepare again.
+ */
+async function storeRegistration(
+  context: Context,
+  input: RegisterInput,
+  prepared: Prepared,
+): Promise<{ enrollment: Enrollment; personReused: boolean } | null> {
+  const write = (
+    db: Prisma.TransactionClient | Context['prisma'],
+    enrollment: Enrollment,
+    person: PersonChange,
+  ) =>
+    writeRegistration(db, {
+      person,
+      enrollment,
+      sessionKind: prepared.session?.kind ?? null,
+      actorId: enrollment.registeredById,
+      requestId: context.requestId,
+    })
+  const personReused = prepared.person.kind !== 'create'
+  const members = prepared.members
+  if (!members) {
+    const { person } = prepared.person
+    const enrollment = enrollmentRow(context, input, prepared, person.id, person.occupationGroup, null)
+    return (await write(context.prisma, enrollment, prepared.person)) ? { enrollment, personReused } : null
+  }
   return context.prisma.$transaction(async (tx) => {
-    const { person, reused } = await findOrCreatePerson(tx, context, prepared.person, 'person')
-    const where = { campaignId: prepared.campaign.id, personId: person.id, product: input.product }
-    const duplicate = await duplicateConflict(tx, where)
-    if (duplicate) throw duplicate
-
-    let householdId: string | null = null
-    if (prepared.members) {
-      const personIds: string[] = []
-      for (const [index, member] of prepared.members.entries()) {
-        if (index === prepared.enrolledIndex) personIds.push(person.id)
-        else {
-          const path = `householdMembers.${index}.person`
-          personIds.push((await findOrCreatePerson(tx, context, member.person, path)).person.id)
-        }
-      }
-      householdId = await householdFor(tx, prepared.members, personIds, person.id)
+    const personIds: string[] = []
+    let enrolled: Person | undefined
+    for (const [index, member] of members.entries()) {
+      const path = index === prepared.enrolledIndex ? 'person' : `householdMembers.${index}.person`
+      const { person } = await findOrCreatePerson(tx, context, member.person, path)
+      if (index === prepared.enrolledIndex) enrolled = person
+      personIds.push(person.id)
     }
-
-    const status = input.status ?? 'DRAFT'
-    const registeredOn = new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`)
-    const enrollment = await tx.enrollment.create({
-      data: {
-        ...where,
-        centerId: prepared.center.id,
-        sessionId: prepared.sessionId,
-        registeredById: viewer.userId,
-        householdId,
-        quoteDate: new Date(`${prepared.on}T00:00:00Z`),
-        months: input.months,
-        monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
-        supportGroups: prepared.supportGroups,
-        ...prepared.pricing,
-        status,
-        live: true,
-        registeredAt: prepared.now,
-        registeredOn,
-        statusChanges: {
-          create: { fromStatus: null, toStatus: status, actorId: viewer.userId, at: prepared.now },
-        },
-      },
-    })
-    await adjustDailyCount(tx, { ...where, centerId: prepared.center.id, registeredOn }, status, 1)
-    await recordAudit(tx, context, {
-      action: 'enrollment.register',
-      entityType: 'Enrollment',
-      entityId: enrollment.id,
-      after: enrollment,
-    })
-    return { enrollment, personReused: reused }
+    if (!enrolled) throw new Error('the enrolled person is not among the household members')
+    const householdId = await householdFor(tx, members, personIds, enrolled.id)
+    const enrollment = enrollmentRow(
+      context,
+      input,
+      prepared,
+      enrolled.id,
+      enrolled.occupationGroup,
+      householdId,
+    )
+    if (!(await write(tx, enrollment, { kind: 'reuse', person: enrolled }))) {
+      throw new Error('the enrollment of a household registration was not written')
+    }
+    return { enrollment, personReused }
   }, transactionOptions)
 }
 
@@ -322,13 +361,17 @@ builder.mutationField('registerEnrollment', (t) =>
     authScopes: { write: true },
     args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const prepared = await prepareRegistration(context, input)
-      // Two agents registering the same new person at the same moment: the loser's insert of the
-      // person or of the live enrollment violates a unique index; retry once to reuse the person,
-      // and name the winner's enrollment when it is the enrollment that collides.
+      // Two agents registering the same new person at the same moment: the loser's person is not
+      // written (or its insert violates the unique index, in a household); prepare again to reuse the
+      // winner's person, and name the winner's enrollment when it is the enrollment that collides.
       for (let attempt = 1; ; attempt++) {
+        const prepared = await prepareRegistration(context, input)
         try {
           const stored = await storeRegistration(context, input, prepared)
+          if (!stored) {
+            if (attempt < 3) continue
+            throw new Error('the person kept changing while being registered')
+          }
           publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
           return stored
         } catch (error) {
@@ -336,7 +379,7 @@ builder.mutationField('registerEnrollment', (t) =>
           if (model === 'Person' && attempt < 3) continue
           if (model === 'Enrollment') {
             const person = await context.prisma.person.findUnique({
-              where: { citizenId: prepared.person.citizenId },
+              where: { citizenId: prepared.person.person.citizenId },
               select: { id: true },
             })
             const duplicate = person

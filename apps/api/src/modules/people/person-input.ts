@@ -16,6 +16,7 @@ import {
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { validationErrorFrom } from '../../errors.ts'
+import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
 
@@ -126,13 +127,25 @@ export async function checkWardCodes(
   db: Prisma.TransactionClient | Context['prisma'],
   wards: { code: string | null; path: string }[],
 ): Promise<Issue[]> {
-  const codes = [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]
+  const codes = wardCodesOf(wards)
   if (codes.length === 0) return []
-  const known = new Set(
-    (await db.ward.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((w) => w.code),
+  const known = await db.ward.findMany({ where: { code: { in: codes } }, select: { code: true } })
+  return unknownWardIssues(
+    wards,
+    known.map((ward) => ward.code),
   )
+}
+
+/** The distinct ward codes given. */
+export function wardCodesOf(wards: { code: string | null }[]): string[] {
+  return [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]
+}
+
+/** Issues for the ward codes given that are not among the `known` official ones. */
+export function unknownWardIssues(wards: { code: string | null; path: string }[], known: string[]): Issue[] {
+  const official = new Set(known)
   return wards.flatMap((ward) =>
-    ward.code && !known.has(ward.code)
+    ward.code && !official.has(ward.code)
       ? [issue(ward.path, 'WARD_UNKNOWN', { wardCode: ward.code }, 'person')]
       : [],
   )
@@ -140,33 +153,37 @@ export async function checkWardCodes(
 
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
+/** What registering `person` does to the stored record of its citizen ID (`existing`, if any). */
+export type PersonChange =
+  | { kind: 'create'; person: Person }
+  | { kind: 'update'; before: Person; person: Person }
+  | { kind: 'reuse'; person: Person }
+
 /**
- * The stored person for the citizen ID, created if new. An existing record is reused: a different
- * birth date, sex or name (diacritics aside) is a validation error, since it means a typo or another
- * person; contact details given replace the stored ones (the latest registration knows them best).
+ * The stored person for the citizen ID, new if there is none. An existing record is reused: a
+ * different birth date, sex or name (diacritics aside) is a validation error, since it means a typo or
+ * another person; contact details given replace the stored ones (the latest registration knows them
+ * best). Pure: the caller writes the row.
  */
-export async function findOrCreatePerson(
-  tx: Prisma.TransactionClient,
-  context: Context,
+export function personChange(
+  existing: Person | null,
   person: CheckedPerson,
   path: string,
-): Promise<{ person: Person; reused: boolean }> {
-  const existing = await tx.person.findUnique({ where: { citizenId: person.citizenId } })
+  now: Date,
+): PersonChange {
   if (!existing) {
-    const created = await tx.person.create({
-      data: {
+    return {
+      kind: 'create',
+      person: {
+        id: newId(),
         ...person,
         dateOfBirth: day(person.dateOfBirth),
         searchKey: personSearchKey(person),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
       },
-    })
-    await recordAudit(tx, context, {
-      action: 'person.create',
-      entityType: 'Person',
-      entityId: created.id,
-      after: created,
-    })
-    return { person: created, reused: false }
+    }
   }
   const issues: Issue[] = []
   if (foldSearchKey(existing.fullName) !== foldSearchKey(person.fullName)) {
@@ -190,24 +207,51 @@ export async function findOrCreatePerson(
   const changed = (Object.keys(contact) as (keyof typeof contact)[]).some(
     (key) => contact[key] !== existing[key],
   )
-  if (!changed) return { person: existing, reused: true }
-  const updated = await tx.person.update({
-    where: { id: existing.id },
-    data: {
+  if (!changed) return { kind: 'reuse', person: existing }
+  return {
+    kind: 'update',
+    before: existing,
+    person: {
+      ...existing,
       ...contact,
       searchKey: personSearchKey({
         fullName: existing.fullName,
         phone: contact.phone,
         citizenId: existing.citizenId,
       }),
-      version: { increment: 1 },
+      updatedAt: now,
+      version: existing.version + 1,
     },
-  })
+  }
+}
+
+/** The stored person for the citizen ID, created or updated as `personChange` says, with its audit event. */
+export async function findOrCreatePerson(
+  tx: Prisma.TransactionClient,
+  context: Context,
+  person: CheckedPerson,
+  path: string,
+): Promise<{ person: Person; reused: boolean }> {
+  const existing = await tx.person.findUnique({ where: { citizenId: person.citizenId } })
+  const change = personChange(existing, person, path, new Date())
+  if (change.kind === 'reuse') return { person: change.person, reused: true }
+  if (change.kind === 'create') {
+    const created = await tx.person.create({ data: change.person })
+    await recordAudit(tx, context, {
+      action: 'person.create',
+      entityType: 'Person',
+      entityId: created.id,
+      after: created,
+    })
+    return { person: created, reused: false }
+  }
+  const { id, createdAt: _createdAt, ...data } = change.person
+  const updated = await tx.person.update({ where: { id }, data })
   await recordAudit(tx, context, {
     action: 'person.update',
     entityType: 'Person',
-    entityId: existing.id,
-    before: existing,
+    entityId: id,
+    before: change.before,
     after: updated,
   })
   return { person: updated, reused: true }

@@ -4,7 +4,15 @@
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay'
 import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
-import { isIsoDate, labelOf, localDateInZone, maskCitizenId, maskPhone, toIsoDate } from '@tangtoc/shared'
+import {
+  dateTimeFormat,
+  isIsoDate,
+  labelOf,
+  localDateInZone,
+  maskCitizenId,
+  maskPhone,
+  toIsoDate,
+} from '@tangtoc/shared'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from '../../context.ts'
 import { UserError } from '../../errors.ts'
@@ -256,7 +264,7 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
 
 /** "2025-11-04 23:30:00" in the time zone: what a spreadsheet reads as a local date and time. */
 function localDateTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
+  return dateTimeFormat('sv-SE', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
