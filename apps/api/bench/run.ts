@@ -8,10 +8,17 @@
 //   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on
 //                        (default postgresql://postgres@127.0.0.1:5432/postgres)
 //   BENCH_ENROLLMENTS    how many enrollments to seed (default 366000)
+//   BENCH_API_WORKERS    API processes serving the benchmark (API_WORKERS; default 2, one per core)
+//   BENCH_REDIS_URL      the Redis their live events go through (default redis://127.0.0.1:6379)
+//   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
+//   BENCH_ONLY           some of progress,list,register (default all)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
 //                        does not exist yet, migrated when it does
+
+import { type ChildProcess, spawn } from 'node:child_process'
 import { randomInt, randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import { once } from 'node:events'
+import { createServer as createNetServer } from 'node:net'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { createPrismaClient, migrateDatabase } from '@tangtoc/db'
@@ -20,11 +27,13 @@ import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } f
 import { buildCitizenId, foldSearchKey } from '@tangtoc/shared'
 import pg from 'pg'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
-import { createServer } from '../src/server.ts'
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
+const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 2)
+const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
+const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,register').split(','))
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
   const url = new URL(serverUrl)
@@ -89,7 +98,7 @@ async function main() {
   }
   const prisma = createPrismaClient({ url: databaseUrl })
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 10 })
-  let server: ReturnType<typeof createServer> | undefined
+  let server: ChildProcess | undefined
   try {
     log('migrating')
     await migrateDatabase(databaseUrl)
@@ -132,9 +141,22 @@ async function main() {
     const adminCookie = await signIn(adminUser.id)
     const agentCookies = await Promise.all(agents.map((agent) => signIn(agent.id)))
 
-    server = createServer({ prisma, redisUrl: undefined })
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+    // The API as `pnpm start` runs it, in processes of its own: the clients below are not its work.
+    const port = await freePort()
+    log(`starting the API: ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''} on port ${port}`)
+    const nodeOptions = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(' ').filter(Boolean)
+    server = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        API_WORKERS: String(apiWorkers),
+        REDIS_URL: redisUrl,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    await untilHealthy(`http://127.0.0.1:${port}/healthz`, server)
+    const endpoint = `http://127.0.0.1:${port}/graphql`
     const graphql = async (query: string, variables: Record<string, unknown>, cookie = adminCookie) => {
       const response = await fetch(endpoint, {
         method: 'POST',
@@ -182,43 +204,45 @@ async function main() {
           centerIds ? [campaign.id, centerIds] : [campaign.id],
         ),
       ])
-    await measure(
-      'campaignProgress, whole campaign',
-      () => graphql(progressQuery, { campaign: campaignId }),
-      progressSql(null),
-      {
-        p95: 50,
-        ratio: 2,
-      },
-    )
-    await measure(
-      'campaignProgress, one center',
-      () => graphql(progressQuery, { campaign: campaignId, center: centerId }),
-      progressSql(subtreeIds),
-      { p95: 50, ratio: 2 },
-    )
-    const breakdownQuery = `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
+    if (sections.has('progress')) {
+      await measure(
+        'campaignProgress, whole campaign',
+        () => graphql(progressQuery, { campaign: campaignId }),
+        progressSql(null),
+        {
+          p95: 50,
+          ratio: 2,
+        },
+      )
+      await measure(
+        'campaignProgress, one center',
+        () => graphql(progressQuery, { campaign: campaignId, center: centerId }),
+        progressSql(subtreeIds),
+        { p95: 50, ratio: 2 },
+      )
+      const breakdownQuery = `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
       audiences { audience enrolled } sessionKinds { kind enrolled } conversion } }`
-    await measure(
-      'campaignProgress audiences + sessionKinds (no rollup)',
-      () => graphql(breakdownQuery, { campaign: campaignId }),
-      () =>
-        Promise.all([
-          sql.query(
-            `SELECT p."occupationGroup", count(*)::int FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+      await measure(
+        'campaignProgress audiences + sessionKinds (no rollup)',
+        () => graphql(breakdownQuery, { campaign: campaignId }),
+        () =>
+          Promise.all([
+            sql.query(
+              `SELECT p."occupationGroup", count(*)::int FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
              WHERE e."campaignId" = $1 AND e.status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1`,
-            [campaign.id, counted],
-          ),
-          sql.query(
-            `SELECT s.kind, sum(g.n)::int FROM (SELECT "sessionId", count(*) AS n FROM "Enrollment"
+              [campaign.id, counted],
+            ),
+            sql.query(
+              `SELECT s.kind, sum(g.n)::int FROM (SELECT "sessionId", count(*) AS n FROM "Enrollment"
              WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1) g
              LEFT JOIN "OutreachSession" s ON s.id = g."sessionId" GROUP BY 1`,
-            [campaign.id, counted],
-          ),
-        ]),
-      {},
-      20,
-    )
+              [campaign.id, counted],
+            ),
+          ]),
+        {},
+        20,
+      )
+    }
 
     // ── The enrollment list ──────────────────────────────────────────────────
     const listQuery = `query ($filter: EnrollmentFilter, $after: String, $first: Int) {
@@ -229,49 +253,51 @@ async function main() {
     }`
     const listFilter = { campaign: campaignId, center: centerId, product: 'HOUSEHOLD_HEALTH_INSURANCE' }
     const listColumns = `e.id, e.status, e.product, e.payable, e."registeredAt", p."fullName", p."citizenId", p.phone, c.name`
-    const listSql = (keyset: { at: Date; id: string } | null) => () =>
-      sql.query(
-        `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
+    if (sections.has('list')) {
+      const listSql = (keyset: { at: Date; id: string } | null) => () =>
+        sql.query(
+          `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
          WHERE e."campaignId" = $1 AND c.path LIKE $2 AND e.product = 'HOUSEHOLD_HEALTH_INSURANCE'
          ${keyset ? 'AND (e."registeredAt", e.id) < ($3, $4)' : ''}
          ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
-        keyset ? [campaign.id, `${center.path}%`, keyset.at, keyset.id] : [campaign.id, `${center.path}%`],
+          keyset ? [campaign.id, `${center.path}%`, keyset.at, keyset.id] : [campaign.id, `${center.path}%`],
+        )
+      await measure(
+        'enrollments, first page (center + product)',
+        () => graphql(listQuery, { filter: listFilter, first: 50 }),
+        listSql(null),
+        {
+          p95: 30,
+        },
       )
-    await measure(
-      'enrollments, first page (center + product)',
-      () => graphql(listQuery, { filter: listFilter, first: 50 }),
-      listSql(null),
-      {
-        p95: 30,
-      },
-    )
-    let after: string | null = null
-    for (let fetched = 0; fetched < 5_000; fetched += 100) {
-      const page = await graphql(listQuery, { filter: listFilter, first: 100, after })
-      after = page.enrollments.pageInfo.endCursor
-    }
-    const deepRow = await prisma.enrollment.findUniqueOrThrow({
-      where: { id: Buffer.from(String(after), 'base64').toString().replace(/^.*:/, '') },
-      select: { id: true, registeredAt: true },
-    })
-    await measure(
-      'enrollments, page after 5,000 rows',
-      () => graphql(listQuery, { filter: listFilter, first: 50, after }),
-      listSql({ at: deepRow.registeredAt, id: deepRow.id }),
-      { p95: 30 },
-    )
-    const search = 'nguyen van an'
-    await measure(
-      `enrollments, search “${search}”`,
-      () => graphql(listQuery, { filter: { campaign: campaignId, search }, first: 50 }),
-      () =>
-        sql.query(
-          `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
+      let after: string | null = null
+      for (let fetched = 0; fetched < 5_000; fetched += 100) {
+        const page = await graphql(listQuery, { filter: listFilter, first: 100, after })
+        after = page.enrollments.pageInfo.endCursor
+      }
+      const deepRow = await prisma.enrollment.findUniqueOrThrow({
+        where: { id: Buffer.from(String(after), 'base64').toString().replace(/^.*:/, '') },
+        select: { id: true, registeredAt: true },
+      })
+      await measure(
+        'enrollments, page after 5,000 rows',
+        () => graphql(listQuery, { filter: listFilter, first: 50, after }),
+        listSql({ at: deepRow.registeredAt, id: deepRow.id }),
+        { p95: 30 },
+      )
+      const search = 'nguyen van an'
+      await measure(
+        `enrollments, search “${search}”`,
+        () => graphql(listQuery, { filter: { campaign: campaignId, search }, first: 50 }),
+        () =>
+          sql.query(
+            `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
            WHERE e."campaignId" = $1 AND p."searchKey" LIKE $2 ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
-          [campaign.id, `%${foldSearchKey(search)}%`],
-        ),
-      { p95: 30 },
-    )
+            [campaign.id, `%${foldSearchKey(search)}%`],
+          ),
+        { p95: 30 },
+      )
+    }
 
     // ── Registering ──────────────────────────────────────────────────────────
     const register = `mutation ($input: RegisterEnrollmentInput!) {
@@ -282,8 +308,11 @@ async function main() {
       let serial = randomInt(0, 999_999)
       while (serials.has(serial)) serial = randomInt(0, 999_999)
       serials.add(serial)
-      // Born in Cà Mau (096) in 1999: few demo people share that prefix, so a citizen ID is rarely on file.
-      const dateOfBirth = '1999-12-31'
+      // Born in Cà Mau (096), a day of 1960–2005: few demo people share the prefix, so a citizen ID is
+      // rarely on file, even in a database benchmarked before (the ID encodes only the year).
+      const dateOfBirth = new Date(Date.UTC(1960 + randomInt(0, 46), 0, 1 + randomInt(0, 365)))
+        .toISOString()
+        .slice(0, 10)
       return {
         fullName: 'Phạm Thị Bench',
         dateOfBirth,
@@ -318,71 +347,76 @@ async function main() {
       const seconds = (performance.now() - started) / 1000
       return { label, perSecond: (total - failed) / seconds, failed }
     }
-    for (let i = 0; i < 50; i++) await graphql(register, { input: registrationInput() }, agentCookies[0])
-    let firstError = ''
-    const api = await throughput(
-      'registerEnrollment',
-      async (client) => {
-        const data = await graphql(register, { input: registrationInput() }, agentCookies[client])
-        const ok = data.registerEnrollment.__typename === 'RegisterEnrollmentPayload'
-        if (!ok && !firstError) firstError = JSON.stringify(data.registerEnrollment)
-        return ok
-      },
-      registrations,
-    )
-    if (firstError) log(`a refused registration: ${firstError}`)
-    const plain = await throughput(
-      'plain SQL registration',
-      async (client) => {
-        const connection = await sql.connect()
-        try {
-          const p = person()
-          const today = new Date().toISOString().slice(0, 10)
-          await connection.query('BEGIN')
-          const personId = randomUUID()
-          await connection.query(
-            `INSERT INTO "Person" (id, "fullName", "citizenId", "dateOfBirth", sex, phone, "searchKey", "updatedAt")
+    const writes: { label: string; perSecond: number; failed: number; floor?: number }[] = []
+    if (sections.has('register')) {
+      for (let i = 0; i < 50; i++) await graphql(register, { input: registrationInput() }, agentCookies[0])
+      let firstError = ''
+      const api = await throughput(
+        'registerEnrollment',
+        async (client) => {
+          const data = await graphql(register, { input: registrationInput() }, agentCookies[client])
+          const ok = data.registerEnrollment.__typename === 'RegisterEnrollmentPayload'
+          if (!ok && !firstError) firstError = JSON.stringify(data.registerEnrollment)
+          return ok
+        },
+        registrations,
+      )
+      writes.push({ ...api, label: 'registerEnrollment (API)', floor: 300 })
+      if (firstError) log(`a refused registration: ${firstError}`)
+      const plain = await throughput(
+        'plain SQL registration',
+        async (client) => {
+          const connection = await sql.connect()
+          try {
+            const p = person()
+            const today = new Date().toISOString().slice(0, 10)
+            await connection.query('BEGIN')
+            const personId = randomUUID()
+            await connection.query(
+              `INSERT INTO "Person" (id, "fullName", "citizenId", "dateOfBirth", sex, phone, "searchKey", "updatedAt")
              VALUES ($1, $2, $3, $4, 'FEMALE', '+84912345678', $5, now())`,
-            [personId, p.fullName, p.citizenId, p.dateOfBirth, foldSearchKey(p.fullName)],
-          )
-          const enrollmentId = randomUUID()
-          await connection.query(
-            `INSERT INTO "Enrollment" (id, "campaignId", "centerId", "registeredById", product, "personId", "quoteDate", months,
+              [personId, p.fullName, p.citizenId, p.dateOfBirth, foldSearchKey(p.fullName)],
+            )
+            const enrollmentId = randomUUID()
+            await connection.query(
+              `INSERT INTO "Enrollment" (id, "campaignId", "centerId", "registeredById", product, "personId", "quoteDate", months,
                "monthlyIncome", gross, support, payable, "periodStart", "periodEnd", status, "registeredOn", "updatedAt")
              VALUES ($1, $2, $3, $4, 'VOLUNTARY_SOCIAL_INSURANCE', $5, $6, 1, 1500000, 330000, 0, 330000, $6, $6, 'SUBMITTED', $6, now())`,
-            [enrollmentId, campaign.id, center.id, agents[client]?.id, personId, today],
-          )
-          await connection.query(
-            `INSERT INTO "EnrollmentStatusChange" (id, "enrollmentId", "toStatus", "actorId") VALUES ($1, $2, 'SUBMITTED', $3)`,
-            [randomUUID(), enrollmentId, agents[client]?.id],
-          )
-          await connection.query(
-            `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", product, status, day, count)
+              [enrollmentId, campaign.id, center.id, agents[client]?.id, personId, today],
+            )
+            await connection.query(
+              `INSERT INTO "EnrollmentStatusChange" (id, "enrollmentId", "toStatus", "actorId") VALUES ($1, $2, 'SUBMITTED', $3)`,
+              [randomUUID(), enrollmentId, agents[client]?.id],
+            )
+            await connection.query(
+              `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", product, status, day, count)
              VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, 1)
              ON CONFLICT ("campaignId", "centerId", product, status, day) DO UPDATE SET count = "EnrollmentDailyCount".count + 1`,
-            [campaign.id, center.id, today],
-          )
-          await connection.query(
-            `INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after) VALUES ($1, $2, 'enrollment.register', 'Enrollment', $3, '{}')`,
-            [randomUUID(), agents[client]?.id, enrollmentId],
-          )
-          await connection.query('COMMIT')
-          return true
-        } catch {
-          await connection.query('ROLLBACK')
-          return false
-        } finally {
-          connection.release()
-        }
-      },
-      registrations,
-    )
+              [campaign.id, center.id, today],
+            )
+            await connection.query(
+              `INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after) VALUES ($1, $2, 'enrollment.register', 'Enrollment', $3, '{}')`,
+              [randomUUID(), agents[client]?.id, enrollmentId],
+            )
+            await connection.query('COMMIT')
+            return true
+          } catch {
+            await connection.query('ROLLBACK')
+            return false
+          } finally {
+            connection.release()
+          }
+        },
+        registrations,
+      )
+      writes.push(plain)
+    }
 
     // ── Report ───────────────────────────────────────────────────────────────
     const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
     console.log('')
     console.log(
-      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${enrollmentCount.toLocaleString('en')} enrollments`,
+      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${enrollmentCount.toLocaleString('en')} enrollments, API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}`,
     )
     console.log(
       `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
@@ -400,17 +434,20 @@ async function main() {
         `| ${row.name} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.sqlP50)} | ${ms(row.sqlP95)} | ${ratio} | ${row.floor ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'NO'} |`,
       )
     }
-    console.log('')
-    console.log('| writes, 16 concurrent clients | per second | failed | floor | met |')
-    console.log('|---|---:|---:|---|---|')
-    console.log(
-      `| ${api.label} (API) | ${api.perSecond.toFixed(0)} | ${api.failed} | ≥ 300/s | ${api.perSecond >= 300 ? 'yes' : 'NO'} |`,
-    )
-    console.log(`| ${plain.label} | ${plain.perSecond.toFixed(0)} | ${plain.failed} | | |`)
+    if (writes.length > 0) {
+      console.log('')
+      console.log('| writes, 16 concurrent clients | per second | failed | floor | met |')
+      console.log('|---|---:|---:|---|---|')
+      for (const row of writes) {
+        const floor = row.floor === undefined ? '' : `≥ ${row.floor}/s`
+        const met = row.floor === undefined ? '' : row.perSecond >= row.floor ? 'yes' : 'NO'
+        console.log(`| ${row.label} | ${row.perSecond.toFixed(0)} | ${row.failed} | ${floor} | ${met} |`)
+      }
+    }
   } finally {
-    if (server) {
-      server.closeAllConnections()
-      await new Promise((resolve) => server?.close(resolve))
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM')
+      await once(server, 'exit')
     }
     await sql.end()
     await prisma.$disconnect()
@@ -419,6 +456,28 @@ async function main() {
       log(`dropped ${databaseName}`)
     }
   }
+}
+
+async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1')
+  await once(probe, 'listening')
+  const address = probe.address()
+  probe.close()
+  if (!address || typeof address === 'string') throw new Error('no free port')
+  return address.port
+}
+
+async function untilHealthy(url: string, child: ChildProcess) {
+  for (const started = Date.now(); Date.now() - started < 60_000; ) {
+    if (child.exitCode !== null) throw new Error(`the API stopped (exit ${child.exitCode})`)
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (healthy) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('the API did not become healthy within a minute')
 }
 
 async function measure(

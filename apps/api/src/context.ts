@@ -1,4 +1,5 @@
 import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
+import type { InstanceCaches } from './caches.ts'
 import type { ApiPubSub } from './pubsub.ts'
 
 /** Who is asking, resolved once per request from the session cookie or the bearer token. */
@@ -22,4 +23,6 @@ export interface Context {
   requestId: string
   /** Events between instances (enrollment changes for live progress): Redis when REDIS_URL is set. */
   pubsub: ApiPubSub
+  /** This instance's viewers and contribution parameters (see caches.ts). */
+  caches: InstanceCaches
 }

@@ -24,6 +24,8 @@ export interface EnrollmentChange {
 export type ApiEvents = {
   /** Topic per campaign id. */
   'tangtoc:enrollmentChanged': [campaignId: string, change: EnrollmentChange]
+  /** Users, sessions, tokens, centers or contribution parameters changed: instances empty their caches. */
+  'tangtoc:cachesStale': []
 }
 
 export type ApiPubSub = PubSub<ApiEvents>

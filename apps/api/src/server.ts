@@ -10,6 +10,7 @@ import type { PrismaClient } from '@tangtoc/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, useReadinessCheck } from 'graphql-yoga'
 import sirv from 'sirv'
+import { InstanceCaches, useInstanceCaches } from './caches.ts'
 import type { Context } from './context.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
 import { useExports } from './modules/reports/exports.ts'
@@ -81,6 +82,7 @@ export function createYogaApp({
   redisUrl,
 }: Pick<ServerOptions, 'prisma' | 'pubsub' | 'redisUrl'>) {
   const events = pubsub ? { pubsub, close: async () => {} } : createEventBus(redisUrl)
+  const caches = new InstanceCaches()
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -102,7 +104,9 @@ export function createYogaApp({
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
       useRequestId(),
-      useExports({ prisma, pubsub: events.pubsub }),
+      useExports({ prisma, pubsub: events.pubsub, caches }),
+      // Stops listening before the event bus closes.
+      useInstanceCaches(caches, events.pubsub),
       { onDispose: () => events.close() },
       maxTokensPlugin({ n: operationLimits.maxTokens }),
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
@@ -115,9 +119,10 @@ export function createYogaApp({
     context: async ({ request }): Promise<Context> => ({
       prisma,
       request,
-      viewer: await resolveViewer(prisma, request),
+      viewer: await resolveViewer(prisma, request, caches),
       requestId: requestIds.get(request) ?? randomUUID(),
       pubsub: events.pubsub,
+      caches,
     }),
   })
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@tangtoc/db'
+import type { InstanceCaches } from '../../caches.ts'
 import type { Viewer } from '../../context.ts'
 import { hashSecret, sessionCookieName } from './credentials.ts'
 
@@ -33,33 +34,59 @@ export function viewerFromUser(
   }
 }
 
-/** The viewer behind a request: a bearer API token wins over the session cookie. */
-export async function resolveViewer(prisma: PrismaClient, request: Request): Promise<Viewer | null> {
+/**
+ * The viewer behind a request: a bearer API token wins over the session cookie. Kept per secret for a
+ * few seconds (see caches.ts), no longer than the session or token is valid; a token's lastUsedAt is
+ * written when it is looked up, so at most every few seconds.
+ */
+export async function resolveViewer(
+  prisma: PrismaClient,
+  request: Request,
+  caches: InstanceCaches,
+): Promise<Viewer | null> {
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (bearer) {
-    const token = await prisma.apiToken.findUnique({
-      where: { tokenHash: hashSecret(bearer) },
-      select: {
-        id: true,
-        scope: true,
-        revokedAt: true,
-        expiresAt: true,
-        user: { select: viewerUserSelection },
-      },
+    return caches.through(caches.viewers, `token:${hashSecret(bearer)}`, async () => {
+      const token = await prisma.apiToken.findUnique({
+        where: { tokenHash: hashSecret(bearer) },
+        select: {
+          id: true,
+          scope: true,
+          revokedAt: true,
+          expiresAt: true,
+          user: { select: viewerUserSelection },
+        },
+      })
+      const now = new Date()
+      if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active)
+        return null
+      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
+      return {
+        value: viewerFromUser(token.user, {
+          credential: 'token',
+          tokenScope: token.scope,
+          loginSessionId: null,
+        }),
+        until: token.expiresAt?.getTime(),
+      }
     })
-    const now = new Date()
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active)
-      return null
-    await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
-    return viewerFromUser(token.user, { credential: 'token', tokenScope: token.scope, loginSessionId: null })
   }
 
   const secret = (await request.cookieStore?.get(sessionCookieName))?.value
   if (!secret) return null
-  const session = await prisma.loginSession.findUnique({
-    where: { tokenHash: hashSecret(secret) },
-    select: { id: true, expiresAt: true, user: { select: viewerUserSelection } },
+  return caches.through(caches.viewers, `session:${hashSecret(secret)}`, async () => {
+    const session = await prisma.loginSession.findUnique({
+      where: { tokenHash: hashSecret(secret) },
+      select: { id: true, expiresAt: true, user: { select: viewerUserSelection } },
+    })
+    if (!session || session.expiresAt <= new Date() || !session.user.active) return null
+    return {
+      value: viewerFromUser(session.user, {
+        credential: 'session',
+        tokenScope: null,
+        loginSessionId: session.id,
+      }),
+      until: session.expiresAt.getTime(),
+    }
   })
-  if (!session || session.expiresAt <= new Date() || !session.user.active) return null
-  return viewerFromUser(session.user, { credential: 'session', tokenScope: null, loginSessionId: session.id })
 }

@@ -1,25 +1,22 @@
-// The contribution parameter rows a quote reads, loaded once per request: a request that quotes
-// twenty enrollments reads the table once.
+// The contribution parameter rows a quote reads, kept by the instance (see caches.ts): a day of
+// registrations reads the table once every few seconds, not once per quote.
 import type { ContributionParameter as ParameterRow, Prisma } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 
-const loaded = new WeakMap<Context, Promise<ParameterRow[]>>()
-
-/** Every ContributionParameter row (a few dozen), cached for the request. */
-export function contributionParameterRows(context: Context): Promise<ParameterRow[]> {
-  let rows = loaded.get(context)
-  if (!rows) {
-    rows = context.prisma.contributionParameter.findMany({
+/** Every ContributionParameter row (a few dozen). */
+export async function contributionParameterRows(context: Context): Promise<ParameterRow[]> {
+  const { caches } = context
+  const rows = await caches.through(caches.contributionParameters, 'all', async () => ({
+    value: await context.prisma.contributionParameter.findMany({
       orderBy: [{ key: 'asc' }, { effectiveFrom: 'asc' }],
-    })
-    loaded.set(context, rows)
-  }
-  return rows
+    }),
+  }))
+  return rows ?? []
 }
 
-/** Forgets the request's rows after an admin changed one, so a later quote in the request sees it. */
+/** Forgets the kept rows after an admin changed one, so a later quote (in this request too) sees it. */
 export function forgetContributionParameterRows(context: Context): void {
-  loaded.delete(context)
+  context.caches.clear()
 }
 
 /** 'YYYY-MM-DD' as the UTC midnight Prisma stores a @db.Date as. */

@@ -14,6 +14,7 @@ import {
   toIsoDate,
 } from '@tangtoc/shared'
 import type { Plugin } from 'graphql-yoga'
+import type { InstanceCaches } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import { UserError } from '../../errors.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
@@ -47,7 +48,15 @@ class ExportRequestError extends Error {
 }
 
 /** Serves the CSV exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
-export function useExports({ prisma, pubsub }: { prisma: PrismaClient; pubsub: ApiPubSub }): Plugin {
+export function useExports({
+  prisma,
+  pubsub,
+  caches,
+}: {
+  prisma: PrismaClient
+  pubsub: ApiPubSub
+  caches: InstanceCaches
+}): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== exportPaths.enrollments && url.pathname !== exportPaths.progress) return
@@ -61,9 +70,9 @@ export function useExports({ prisma, pubsub }: { prisma: PrismaClient; pubsub: A
         return
       }
       try {
-        const viewer = await resolveViewer(prisma, request)
+        const viewer = await resolveViewer(prisma, request, caches)
         if (!viewer) throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
-        const context: Context = { prisma, request, viewer, requestId: crypto.randomUUID(), pubsub }
+        const context: Context = { prisma, request, viewer, requestId: crypto.randomUUID(), pubsub, caches }
         const exported =
           url.pathname === exportPaths.enrollments
             ? await enrollmentsCsv(context, url.searchParams)

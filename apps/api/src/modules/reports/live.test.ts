@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { cacheLifetimeMs } from '../../caches.ts'
 import { createServer } from '../../server.ts'
 import {
   campaignSetting,
@@ -247,5 +248,33 @@ describe.skipIf(!redisUp)('live progress across API instances', () => {
     expect(text).toMatch(/event: next/)
     expect(text).toMatch(/Not authorized|may not/i)
     expect(text).not.toMatch(/"enrollmentRegistered":\{/)
+  })
+})
+
+describe.skipIf(!redisUp)('instance caches across API instances', () => {
+  it('a user deactivated through one instance is refused by the other at once, not when its cache expires', async () => {
+    const admin = await api.userWithRole('ADMIN', null)
+    const agent = await api.userWithRole('AGENT')
+    const me = '{ me { username } }'
+    // The second instance now keeps the agent's session (cacheLifetimeMs).
+    expect((await post(second, me, {}, agent.credentials)).data?.me).toEqual({
+      username: agent.user.username,
+    })
+
+    const deactivated = await post(
+      first,
+      `mutation ($input: DeactivateUserInput!) { deactivateUser(input: $input) { __typename } }`,
+      { input: { id: gid('User', agent.user.id), version: agent.user.version } },
+      admin.credentials as Cookie,
+    )
+    expect(deactivated.data?.deactivateUser.__typename).toBe('UserPayload')
+
+    const deadline = Date.now() + cacheLifetimeMs / 5
+    let answer = (await post(second, me, {}, agent.credentials)).data?.me
+    while (answer !== null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      answer = (await post(second, me, {}, agent.credentials)).data?.me
+    }
+    expect(answer).toBeNull()
   })
 })
