@@ -23,7 +23,7 @@ import {
 } from './changes.ts'
 import { EnrollmentNode, idOf } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
-import { adjustDailyCount } from './rollup.ts'
+import { countEnrollment, moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
   description: 'A member of the household, in register order; the order decides each member’s rate.',
@@ -294,6 +294,7 @@ async function storeRegistration(context: Context, input: RegisterInput, prepare
         supportGroups: prepared.supportGroups,
         ...prepared.pricing,
         status,
+        audience: person.occupationGroup,
         live: true,
         registeredAt: prepared.now,
         registeredOn,
@@ -302,13 +303,13 @@ async function storeRegistration(context: Context, input: RegisterInput, prepare
         },
       },
     })
-    await adjustDailyCount(tx, { ...where, centerId: prepared.center.id, registeredOn }, status, 1)
     await recordAudit(tx, context, {
       action: 'enrollment.register',
       entityType: 'Enrollment',
       entityId: enrollment.id,
       after: enrollment,
     })
+    await countEnrollment(tx, { key: enrollment, status })
     return { enrollment, personReused: reused }
   }, transactionOptions)
 }
@@ -467,6 +468,13 @@ builder.mutationField('updateEnrollment', (t) =>
           before,
           after: row,
         })
+        if (row.sessionId !== enrollment.sessionId) {
+          await moveEnrollmentCount(
+            tx,
+            { key: enrollment, status: enrollment.status },
+            { key: row, status: row.status },
+          )
+        }
         return row
       }, transactionOptions)
       publishEnrollmentChange(context, { ...updated, center: enrollment.center }, 'UPDATED')
