@@ -86,7 +86,8 @@ const DayProgressRef = builder.objectRef<CampaignProgress['days'][number]>('DayP
 const AudienceProgressRef = builder
   .objectRef<{ audience: AudienceGroup | null; enrolled: number }>('AudienceProgress')
   .implement({
-    description: 'Counted enrollments by the person’s occupation group.',
+    description:
+      'Counted enrollments by the person’s occupation group when registered (a later edit of the person does not move them).',
     fields: (t) => ({
       audience: t.expose('audience', {
         type: AudienceGroupEnum,
@@ -191,14 +192,12 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
     days: t.field({ type: [DayProgressRef], description: 'Each day of the period.', resolve: (p) => p.days }),
     audiences: t.field({
       type: [AudienceProgressRef],
-      description:
-        'Per occupation group of the person, most first. Reads every counted enrollment: ask for it only where it is shown.',
+      description: 'Per occupation group of the person when registered (null: not recorded), most first.',
       resolve: (p) => p.audiences(),
     }),
     sessionKinds: t.field({
       type: [SessionKindProgressRef],
-      description:
-        'Per kind of outreach session (null: direct), most first. Reads every counted enrollment: ask for it only where it is shown.',
+      description: 'Per kind of outreach session (null: direct), most first.',
       resolve: (p) => p.sessionKinds(),
     }),
     milestones: t.field({
@@ -231,14 +230,13 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
       description: 'People who attended those sessions, as recorded.',
     }),
     sessionEnrollments: t.int({
-      description:
-        'Counted enrollments registered at an outreach session (reads every counted enrollment, as `sessionKinds`).',
+      description: 'Counted enrollments registered at an outreach session.',
       resolve: (p) => p.sessionEnrollments(),
     }),
     conversion: t.float({
       nullable: true,
       description:
-        'Counted enrollments registered at sessions per attendee; null without recorded attendance (reads every counted enrollment, as `sessionKinds`).',
+        'Counted enrollments registered at sessions per attendee; null without recorded attendance.',
       resolve: (p) => p.conversion(),
     }),
   }),

@@ -1,7 +1,6 @@
 // A campaign's progress for one viewer: counts by day, center and product from the EnrollmentDailyCount
-// rollup (a few thousand rows at most, whatever the campaign's size); counts by audience group and
-// session kind, which the rollup does not keep, from grouped SQL over the enrollments, run only when a
-// client asks for them (they read every counted enrollment: about a second at 366,000).
+// rollup, and by audience group and session kind from the EnrollmentSegmentCount rollup (read only when
+// a client asks for them); a few thousand rows each, whatever the campaign's size.
 // The arithmetic (percent, series, milestones, pace, projection, ranking) is @tangtoc/shared's.
 import {
   type AudienceGroup,
@@ -298,11 +297,20 @@ export async function campaignProgress(
   const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
   const left = daysLeft(today, start, end)
   const pace = recentPace(campaignSeries, today)
-  const filters = { product: args.product, centerIds, from, to }
-  const audiences = once(() => countByAudience(context, campaign.id, counted, filters))
-  const sessionKinds = once(() => countBySessionKind(context, campaign.id, counted, filters))
+  const segments = once(() =>
+    segmentCounts(context, campaign.id, counted, { product: args.product, centerIds, from, to }),
+  )
+  const audiences = once(async () =>
+    mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
+      audience,
+      enrolled,
+    })),
+  )
+  const sessionKinds = once(async () =>
+    mostFirst(await segments(), (row) => row.sessionKind).map(([kind, enrolled]) => ({ kind, enrolled })),
+  )
   const sessionEnrollments = once(async () =>
-    (await sessionKinds()).filter((row) => row.kind !== null).reduce((t, row) => t + row.enrolled, 0),
+    (await segments()).filter((row) => row.sessionKind !== null).reduce((t, row) => t + row.enrolled, 0),
   )
 
   return {
@@ -344,50 +352,39 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 type Filters = { product?: Product | null; centerIds: string[] | null; from: IsoDate; to: IsoDate }
 
-function enrollmentConditions(campaignId: string, counted: EnrollmentStatus[], filters: Filters): Prisma.Sql {
-  return Prisma.join(
-    [
-      Prisma.sql`e."campaignId" = ${campaignId}::uuid`,
-      Prisma.sql`e."status" = ANY(${counted}::"EnrollmentStatus"[])`,
-      Prisma.sql`e."registeredOn" BETWEEN ${filters.from}::date AND ${filters.to}::date`,
-      ...(filters.product ? [Prisma.sql`e."product"::text = ${filters.product}`] : []),
-      ...(filters.centerIds ? [Prisma.sql`e."centerId" = ANY(${filters.centerIds}::uuid[])`] : []),
-    ],
-    ' AND ',
+type SegmentRow = { audience: AudienceGroup | null; sessionKind: SessionKind | null; enrolled: number }
+
+/**
+ * Counted enrollments by audience (the person's occupation group when registered; null: not recorded)
+ * and session kind (null: registered directly), from the rollup.
+ */
+async function segmentCounts(
+  context: Context,
+  campaignId: string,
+  counted: EnrollmentStatus[],
+  filters: Filters,
+): Promise<SegmentRow[]> {
+  return context.prisma.$queryRaw<SegmentRow[]>`
+    SELECT nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
+           sum(s."count")::int AS enrolled
+    FROM "EnrollmentSegmentCount" s
+    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(${counted}::"EnrollmentStatus"[])
+      AND s."day" BETWEEN ${filters.from}::date AND ${filters.to}::date
+      ${filters.product ? Prisma.sql`AND s."product"::text = ${filters.product}` : Prisma.empty}
+      ${filters.centerIds ? Prisma.sql`AND s."centerId" = ANY(${filters.centerIds}::uuid[])` : Prisma.empty}
+    GROUP BY 1, 2`
+}
+
+/** The rows' counts summed per group, most first, then by name (null last). */
+function mostFirst<T extends string>(
+  rows: SegmentRow[],
+  groupOf: (row: SegmentRow) => T | null,
+): [T | null, number][] {
+  const totals = new Map<T | null, number>()
+  for (const row of rows) totals.set(groupOf(row), (totals.get(groupOf(row)) ?? 0) + row.enrolled)
+  return [...totals].sort(
+    ([a, x], [b, y]) => y - x || (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1),
   )
-}
-
-/** Counted enrollments by the person's occupation group (null: not recorded). */
-export async function countByAudience(
-  context: Context,
-  campaignId: string,
-  counted: EnrollmentStatus[],
-  filters: Filters,
-): Promise<{ audience: AudienceGroup | null; enrolled: number }[]> {
-  const rows = await context.prisma.$queryRaw<{ audience: AudienceGroup | null; enrolled: number }[]>`
-    SELECT p."occupationGroup"::text AS audience, count(*)::int AS enrolled
-    FROM "Enrollment" e JOIN "Person" p ON p."id" = e."personId"
-    WHERE ${enrollmentConditions(campaignId, counted, filters)}
-    GROUP BY 1 ORDER BY 2 DESC, 1`
-  return rows
-}
-
-/** Counted enrollments by the kind of outreach session they came through (null: registered directly). */
-export async function countBySessionKind(
-  context: Context,
-  campaignId: string,
-  counted: EnrollmentStatus[],
-  filters: Filters,
-): Promise<{ kind: SessionKind | null; enrolled: number }[]> {
-  const rows = await context.prisma.$queryRaw<{ kind: SessionKind | null; enrolled: number }[]>`
-    SELECT s."kind"::text AS kind, sum(g.enrolled)::int AS enrolled
-    FROM (
-      SELECT e."sessionId", count(*) AS enrolled FROM "Enrollment" e
-      WHERE ${enrollmentConditions(campaignId, counted, filters)}
-      GROUP BY 1
-    ) g LEFT JOIN "OutreachSession" s ON s."id" = g."sessionId"
-    GROUP BY 1 ORDER BY 2 DESC, 1`
-  return rows
 }
 
 /**
