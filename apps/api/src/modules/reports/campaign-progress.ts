@@ -1,4 +1,5 @@
 import type { AudienceGroup, Product, SessionKind } from '@tangtoc/db'
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
 import { builder } from '../../builder.ts'
 import { ForbiddenError } from '../../errors.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
@@ -258,7 +259,7 @@ builder.queryField('campaignProgress', (t) =>
       }),
       to: t.arg({ type: 'Date', description: 'The period’s last day, local (default the campaign’s end).' }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       if (!context.viewer) throw new ForbiddenError()
       return campaignProgress(context, context.viewer, {
         campaignId: args.campaign.id,
@@ -266,9 +267,22 @@ builder.queryField('campaignProgress', (t) =>
         product: args.product as Product | null | undefined,
         from: args.from,
         to: args.to,
+        breakdowns: selectsAny(info, ['audiences', 'sessionKinds', 'sessionEnrollments', 'conversion']),
       })
     },
   }),
 )
 
 export { CampaignProgressRef }
+
+/** Whether the query selects any of these fields of the field being resolved, in fragments too. */
+function selectsAny(info: GraphQLResolveInfo, fields: string[]): boolean {
+  const wanted = new Set(fields)
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    set?.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return wanted.has(selection.name.value)
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet)
+      return visit(info.fragments[selection.name.value]?.selectionSet)
+    }) ?? false
+  return info.fieldNodes.some((node) => visit(node.selectionSet))
+}

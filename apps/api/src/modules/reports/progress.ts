@@ -43,6 +43,11 @@ export interface ProgressArgs {
   to?: IsoDate | null
   /** Today in the campaign's time zone; default the real today (tests pass their own). */
   today?: IsoDate
+  /**
+   * The caller will ask for audiences, session kinds or conversion: their rollup is then read with the
+   * other reads, in the same round, rather than on first use.
+   */
+  breakdowns?: boolean
 }
 
 export interface ProductProgress {
@@ -147,6 +152,18 @@ export async function campaignProgress(
   viewer: Viewer,
   args: ProgressArgs,
 ): Promise<CampaignProgress | null> {
+  const segmentRows = once(() =>
+    segmentCounts(
+      context,
+      args.campaignId,
+      args.product,
+      args.from,
+      args.to,
+      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
+    ),
+  )
+  // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
+  if (args.breakdowns) segmentRows().catch(() => {})
   const [scope, daily, targets, sessionRows] = await Promise.all([
     progressScope(context, viewer, args.campaignId, args.centerId),
     dailyCounts(
@@ -176,7 +193,6 @@ export async function campaignProgress(
   const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
   const counted = campaign.countedStatuses
   const productList = args.product ? [args.product] : products
-  const centerIds = scope.centers?.map((center) => center.id) ?? null
   const inScope = (id: string) => scope.centers === null || centerById.has(id)
   const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
   const rows = daily.filter((row) => inScope(row.centerId))
@@ -297,9 +313,7 @@ export async function campaignProgress(
   const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
   const left = daysLeft(today, start, end)
   const pace = recentPace(campaignSeries, today)
-  const segments = once(() =>
-    segmentCounts(context, campaign.id, counted, { product: args.product, centerIds, from, to }),
-  )
+  const segments = once(async () => (await segmentRows()).filter((row) => inScope(row.centerId)))
   const audiences = once(async () =>
     mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
       audience,
@@ -350,29 +364,35 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   }
 }
 
-type Filters = { product?: Product | null; centerIds: string[] | null; from: IsoDate; to: IsoDate }
-
-type SegmentRow = { audience: AudienceGroup | null; sessionKind: SessionKind | null; enrolled: number }
+type SegmentRow = {
+  centerId: string
+  audience: AudienceGroup | null
+  sessionKind: SessionKind | null
+  enrolled: number
+}
 
 /**
- * Counted enrollments by audience (the person's occupation group when registered; null: not recorded)
- * and session kind (null: registered directly), from the rollup.
+ * Counted enrollments per center, audience (the person's occupation group when registered; null: not
+ * recorded) and session kind (null: registered directly), from the rollup, in the period (local dates;
+ * default the campaign's); every center (the caller keeps those in scope).
  */
 async function segmentCounts(
   context: Context,
   campaignId: string,
-  counted: EnrollmentStatus[],
-  filters: Filters,
+  product: Product | null | undefined,
+  from: IsoDate | null | undefined,
+  to: IsoDate | null | undefined,
+  centers: Prisma.Sql,
 ): Promise<SegmentRow[]> {
   return context.prisma.$queryRaw<SegmentRow[]>`
-    SELECT nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
+    SELECT s."centerId", nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
            sum(s."count")::int AS enrolled
-    FROM "EnrollmentSegmentCount" s
-    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(${counted}::"EnrollmentStatus"[])
-      AND s."day" BETWEEN ${filters.from}::date AND ${filters.to}::date
-      ${filters.product ? Prisma.sql`AND s."product"::text = ${filters.product}` : Prisma.empty}
-      ${filters.centerIds ? Prisma.sql`AND s."centerId" = ANY(${filters.centerIds}::uuid[])` : Prisma.empty}
-    GROUP BY 1, 2`
+    FROM "EnrollmentSegmentCount" s JOIN "Campaign" c ON c."id" = s."campaignId"
+    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(c."countedStatuses")
+      AND s."day" BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
+      ${product ? Prisma.sql`AND s."product"::text = ${product}` : Prisma.empty}
+      ${centers}
+    GROUP BY 1, 2, 3`
 }
 
 /** The rows' counts summed per group, most first, then by name (null last). */
