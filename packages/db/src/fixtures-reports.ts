@@ -1,5 +1,5 @@
-// Builders for progress and export tests: enrollments written with their EnrollmentDailyCount row, as
-// the enrollment mutations keep it, and outreach sessions held.
+// Builders for progress and export tests: enrollments written with their EnrollmentDailyCount and
+// EnrollmentSegmentCount rows, as the enrollment mutations keep them, and outreach sessions held.
 import { localDateInZone, personSearchKey } from '@tangtoc/shared'
 import { personInput } from './fixtures.ts'
 import type {
@@ -17,8 +17,9 @@ import type {
 } from './generated/prisma/client.ts'
 
 /**
- * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount in the same
- * transaction, on the local date of `registeredAt` in the campaign's time zone.
+ * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount and
+ * EnrollmentSegmentCount in the same transaction, on the local date of `registeredAt` in the campaign's
+ * time zone; its audience is the person's occupation group.
  */
 export async function createRolledUpEnrollment(
   prisma: PrismaClient,
@@ -71,6 +72,7 @@ export async function createRolledUpEnrollment(
         periodStart: registeredOn,
         periodEnd: registeredOn,
         status,
+        audience: person.occupationGroup,
         live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
         registeredAt,
         registeredOn,
@@ -86,6 +88,16 @@ export async function createRolledUpEnrollment(
     await tx.enrollmentDailyCount.upsert({
       where: { campaignId_centerId_product_status_day: key },
       create: { ...key, count: 1 },
+      update: { count: { increment: 1 } },
+    })
+    const segment = {
+      ...key,
+      audience: person.occupationGroup ?? '',
+      sessionKind: options.session?.kind ?? '',
+    }
+    await tx.enrollmentSegmentCount.upsert({
+      where: { campaignId_centerId_product_status_day_audience_sessionKind: segment },
+      create: { ...segment, count: 1 },
       update: { count: { increment: 1 } },
     })
     return { ...enrollment, person }

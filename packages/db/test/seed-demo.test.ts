@@ -32,6 +32,10 @@ async function fingerprint(): Promise<Record<string, string>> {
     enrollments: await digest('Enrollment', 't.id'),
     statusChanges: await digest('EnrollmentStatusChange', 't.id'),
     dailyCounts: await digest('EnrollmentDailyCount', 't."centerId", t.product, t.status, t.day'),
+    segmentCounts: await digest(
+      'EnrollmentSegmentCount',
+      't."centerId", t.product, t.status, t.day, t.audience, t."sessionKind"',
+    ),
   }
 }
 
@@ -98,6 +102,36 @@ describe('seedDemo', () => {
     )
     expect(stored).toEqual(recount)
     expect(stored.reduce((sum, row) => sum + row.count, 0)).toBe(size)
+  })
+
+  it('records each enrollment’s audience and keeps the segment counts equal to a recount', async () => {
+    const mismatched = await database.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT e.id FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+        WHERE e.audience IS DISTINCT FROM p."occupationGroup"`,
+    )
+    expect(mismatched).toEqual([])
+    const order = 't."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind"'
+    type Segment = { audience: string; sessionKind: string }
+    const stored = await database.prisma.$queryRawUnsafe<Segment[]>(
+      `SELECT t."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind", t.count
+         FROM "EnrollmentSegmentCount" t ORDER BY ${order}`,
+    )
+    const recount = await database.prisma.$queryRawUnsafe<Segment[]>(
+      `SELECT * FROM (
+         SELECT e."centerId", e.product::text AS product, e.status::text AS status, e."registeredOn" AS day,
+                coalesce(e.audience::text, '') AS audience, coalesce(s.kind::text, '') AS "sessionKind",
+                count(*)::int AS count
+           FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
+          GROUP BY 1, 2, 3, 4, 5, 6) t
+        ORDER BY ${order}`,
+    )
+    expect(stored).toEqual(recount)
+    const kinds = new Set(stored.map((row) => row.sessionKind))
+    const audiences = new Set(stored.map((row) => row.audience))
+    // Direct registrations and several session kinds; several audiences.
+    expect(kinds.has('')).toBe(true)
+    expect(kinds.size).toBeGreaterThan(2)
+    expect(audiences.size).toBeGreaterThan(2)
   })
 
   it('registers on the local day, with a launch-day spike and a status history ending in the status', async () => {

@@ -3,7 +3,8 @@
 // year-end push; ~16,000 VSI to 350,000 HHI). The same seed on the same database gives the same rows.
 //
 // Speed: rows are generated in memory and loaded with one `INSERT … SELECT FROM unnest(…)` per
-// 10,000 rows and table, ids are UUID v7 made here, and the per-day counts are one recount at the end.
+// 10,000 rows and table, ids are UUID v7 made here, and the rollups (per-day and per-segment counts)
+// are one recount each at the end.
 
 import {
   applyBasisPoints,
@@ -59,6 +60,7 @@ export type DemoResult = {
   enrollments: { voluntarySocialInsurance: number; householdHealthInsurance: number }
   statusChanges: number
   dailyCounts: number
+  segmentCounts: number
   usersCreated: number
   milliseconds: { prepare: number; load: number; recount: number; total: number }
 }
@@ -598,9 +600,10 @@ async function takenCitizenIds(prisma: PrismaClient, campaignId: string): Promis
   return new Set(rows.map((row) => row.citizenId))
 }
 
-/** Removes a campaign's sessions, enrollments and daily counts, and the people and households only they used. */
+/** Removes a campaign's sessions, enrollments and rollups, and the people and households only they used. */
 export async function clearCampaignActivity(db: Db, campaignId: string): Promise<void> {
   await db.$executeRawUnsafe(`DELETE FROM "EnrollmentDailyCount" WHERE "campaignId" = $1::uuid`, campaignId)
+  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentCount" WHERE "campaignId" = $1::uuid`, campaignId)
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS demo_replaced`)
   await db.$executeRawUnsafe(
     `CREATE TEMP TABLE demo_replaced AS
@@ -636,6 +639,24 @@ export async function recountEnrollmentDailyCounts(db: Db, campaignId: string): 
      SELECT "campaignId", "centerId", "product", "status", "registeredOn", count(*)::int
        FROM "Enrollment" WHERE "campaignId" = $1::uuid
       GROUP BY "campaignId", "centerId", "product", "status", "registeredOn"`,
+    campaignId,
+  )
+}
+
+/**
+ * Rebuilds a campaign's EnrollmentSegmentCount rows from its enrollments (their audience, their
+ * session's kind) with one GROUP BY. Returns how many rows it wrote.
+ */
+export async function recountEnrollmentSegmentCounts(db: Db, campaignId: string): Promise<number> {
+  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentCount" WHERE "campaignId" = $1::uuid`, campaignId)
+  return db.$executeRawUnsafe(
+    `INSERT INTO "EnrollmentSegmentCount"
+       ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "count")
+     SELECT e."campaignId", e."centerId", e."product", e."status", e."registeredOn",
+            coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)::int
+       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
+      WHERE e."campaignId" = $1::uuid
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     campaignId,
   )
 }
@@ -726,6 +747,7 @@ function enrollmentTables() {
       ['periodStart', 'date'],
       ['periodEnd', 'date'],
       ['status', '"EnrollmentStatus"'],
+      ['audience', '"AudienceGroup"'],
       ['statusReason', 'text'],
       ['live', 'boolean'],
       ['socialInsuranceNumber', 'text'],
@@ -1127,13 +1149,14 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             createdAt: iso(person.at),
             updatedAt: iso(person.at),
           })
-          return { id, citizenId: personCitizenId }
+          return { id, citizenId: personCitizenId, occupation: person.occupation }
         }
 
         const addEnrollment = (enrollment: {
           at: number
           personId: string
           citizenId: string
+          audience: AudienceGroup | null
           householdId: string | null
           months: number
           monthlyIncome: number | null
@@ -1166,6 +1189,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             periodStart: enrollment.periodStart,
             periodEnd: enrollment.periodEnd,
             status,
+            audience: enrollment.audience,
             statusReason: reason,
             live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
             // Since 2025-08-01 the personal id number is the social-insurance number (vn-insurance.md §3).
@@ -1233,6 +1257,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             at: unit.registeredAt,
             personId: person.id,
             citizenId: person.citizenId,
+            audience: person.occupation,
             householdId: null,
             months,
             monthlyIncome: income,
@@ -1303,6 +1328,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
               at,
               personId: person.id,
               citizenId: person.citizenId,
+              audience: person.occupation,
               householdId,
               months,
               monthlyIncome: null,
@@ -1323,7 +1349,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       await inFlight
       const loaded = performance.now()
       const dailyCounts = await recountEnrollmentDailyCounts(tx, campaign.id)
-      return { ...totals, dailyCounts, loaded }
+      const segmentCounts = await recountEnrollmentSegmentCounts(tx, campaign.id)
+      return { ...totals, dailyCounts, segmentCounts, loaded }
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   )
@@ -1337,6 +1364,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     enrollments: { voluntarySocialInsurance: result.vsi, householdHealthInsurance: result.hhi },
     statusChanges: result.statusChanges,
     dailyCounts: result.dailyCounts,
+    segmentCounts: result.segmentCounts,
     usersCreated,
     milliseconds: {
       prepare: Math.round(prepared - started),

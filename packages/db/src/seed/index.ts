@@ -12,6 +12,7 @@ export {
   type DemoResult,
   demoUserPassword,
   recountEnrollmentDailyCounts,
+  recountEnrollmentSegmentCounts,
   seedDemo,
 } from './demo.ts'
 export { launchCampaign, launchCampaignCode, seedLaunchCampaign } from './launch-campaign.ts'

@@ -54,6 +54,7 @@ describe('listing enrollments', () => {
       expect(result.data?.enrollments.edges[0].node.session.id).toBe(gid('OutreachSession', session.id))
       return statements.length
     }
+    await run(1) // the first request also looks the viewer up, which the instance then keeps
     const ten = await run(10)
     const hundred = await run(100)
     expect(hundred).toBe(ten)

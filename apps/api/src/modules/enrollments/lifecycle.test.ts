@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { personInput } from '@tangtoc/db/fixtures'
-import { recountEnrollmentDailyCounts } from '@tangtoc/db/seed'
+import type { AudienceGroup } from '@tangtoc/db'
+import { createHeldSession, personInput } from '@tangtoc/db/fixtures'
+import { recountEnrollmentDailyCounts, recountEnrollmentSegmentCounts } from '@tangtoc/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
+import { moveSessionKind } from './rollup.ts'
 import {
   activate,
   campaignSetting,
   cancel,
   confirmPayment,
+  gid,
   registerEnrollment,
   reject,
   submit,
@@ -24,10 +27,16 @@ afterAll(() => api.close())
 
 type Setting = Awaited<ReturnType<typeof campaignSetting>>
 
-async function registered(setting: Setting, status: 'DRAFT' | 'SUBMITTED' = 'DRAFT', person = personInput()) {
+async function registered(
+  setting: Setting,
+  status: 'DRAFT' | 'SUBMITTED' = 'DRAFT',
+  person = personInput(),
+  sessionId: string | null = null,
+) {
+  const session = sessionId ? gid('OutreachSession', sessionId) : null
   const result = await api.graphql(
     registerEnrollment,
-    { input: vsiInput(setting, { status }, person) },
+    { input: vsiInput(setting, { status, session }, person) },
     setting.agent.credentials,
   )
   const enrollment = result.data?.registerEnrollment.enrollment
@@ -57,6 +66,47 @@ async function rollupAndRecount(campaignId: string) {
     .sort()
   return { stored, recount }
 }
+
+type SegmentRow = {
+  centerId: string
+  product: string
+  status: string
+  day: string
+  audience: string
+  sessionKind: string
+  count: number
+}
+
+/**
+ * The campaign's EnrollmentSegmentCount rows, and the same numbers from a GROUP BY over the enrollments
+ * (the audience they were registered with, the kind their session has now), one line a row.
+ */
+async function segmentsAndRecount(campaignId: string) {
+  const stored = await api.prisma.$queryRaw<SegmentRow[]>`
+    SELECT "centerId"::text, "product"::text, "status"::text, to_char("day", 'YYYY-MM-DD') AS day,
+           "audience", "sessionKind", "count"
+      FROM "EnrollmentSegmentCount" WHERE "campaignId" = ${campaignId}::uuid`
+  const recount = await api.prisma.$queryRaw<SegmentRow[]>`
+    SELECT e."centerId"::text, e."product"::text, e."status"::text,
+           to_char(e."registeredOn", 'YYYY-MM-DD') AS day, coalesce(e."audience"::text, '') AS audience,
+           coalesce(s."kind"::text, '') AS "sessionKind", count(*)::int AS count
+      FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
+     WHERE e."campaignId" = ${campaignId}::uuid
+     GROUP BY 1, 2, 3, 4, 5, 6`
+  const lines = (rows: SegmentRow[]) =>
+    rows
+      .map(
+        (row) =>
+          `${row.centerId} ${row.product} ${row.status} ${row.day} ${row.audience || '-'} ${row.sessionKind || '-'} ${row.count}`,
+      )
+      .sort()
+  return { stored: lines(stored), recount: lines(recount), counts: stored.map((row) => row.count) }
+}
+
+const updateSession = `mutation ($input: UpdateEnrollmentInput!) { updateEnrollment(input: $input) {
+  __typename ... on UpdateEnrollmentPayload { enrollment { id } } ... on UserError { code message } } }`
+const changeSessionKind = `mutation ($input: UpdateOutreachSessionInput!) { updateOutreachSession(input: $input) {
+  __typename ... on UpdateOutreachSessionPayload { outreachSession { kind } } ... on UserError { code message } } }`
 
 describe('the enrollment lifecycle', () => {
   it('draft → submitted → paid → active, each step kept with its actor, the daily count following', async () => {
@@ -193,46 +243,143 @@ describe('the enrollment lifecycle', () => {
     ])
   })
 
-  it('after registrations and concurrent status changes the daily counts equal a full recount', async () => {
+  it('after concurrent registrations, status changes, session changes and a session kind change, both rollups equal a full recount', async () => {
     const setting = await campaignSetting(api)
-    const enrollments = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        api.graphql(
-          registerEnrollment,
-          { input: vsiInput(setting, { status: 'SUBMITTED' }) },
-          setting.agent.credentials,
+    const market = await createHeldSession(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      kind: 'MARKET_STALL',
+    })
+    const door = await createHeldSession(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      kind: 'DOOR_TO_DOOR',
+    })
+    // Twelve at once: direct, at the market stall, door to door; four audiences, one of them unknown.
+    const sessions = [null, market, door]
+    const audiences: (AudienceGroup | null)[] = [null, 'FREELANCER', 'SMALL_TRADER', 'FARMER']
+    const registered = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => {
+        const session = sessions[index % 3]
+        const person = { ...personInput(), occupationGroup: audiences[index % 4] }
+        const input = vsiInput(
+          setting,
+          { status: 'SUBMITTED', session: session && gid('OutreachSession', session.id) },
+          person,
+        )
+        return api.graphql(registerEnrollment, { input }, setting.agent.credentials)
+      }),
+    )
+    const ids = registered.map((result) => {
+      const id = result.data?.registerEnrollment.enrollment?.id
+      if (!id) throw new Error(JSON.stringify(result))
+      return id as string
+    })
+    const stored = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
+    expect(stored.map((enrollment) => enrollment.audience ?? null).sort()).toEqual(
+      ids.map((_, index) => audiences[index % 4] ?? null).sort(),
+    )
+
+    // At the same time: six status changes, three enrollments moved to another session (or none), and
+    // the market stall recorded as a conference after all.
+    const moves = [door, null, market]
+    const results = await Promise.all([
+      ...ids
+        .slice(0, 6)
+        .map((id, index) =>
+          index % 3 === 0
+            ? api.graphql(reject, { input: { id, version: 1, reason: 'Trùng' } }, setting.manager.credentials)
+            : index % 3 === 1
+              ? api.graphql(confirmPayment, { input: { id, version: 1 } }, setting.admin.credentials)
+              : api.graphql(
+                  cancel,
+                  { input: { id, version: 1, reason: 'Rút hồ sơ' } },
+                  setting.manager.credentials,
+                ),
         ),
+      ...ids.slice(6, 9).map((id, index) => {
+        const session = moves[index]
+        return api.graphql(
+          updateSession,
+          { input: { id, version: 1, session: session ? gid('OutreachSession', session.id) : null } },
+          setting.agent.credentials,
+        )
+      }),
+      api.graphql(
+        changeSessionKind,
+        { input: { session: gid('OutreachSession', market.id), version: 1, kind: 'CONFERENCE' } },
+        setting.admin.credentials,
       ),
-    )
-    const ids = enrollments.map((result) => result.data?.registerEnrollment.enrollment.id as string)
-    await Promise.all(
-      ids.map((id, index) =>
-        index % 3 === 0
-          ? api.graphql(reject, { input: { id, version: 1, reason: 'Trùng' } }, setting.manager.credentials)
-          : index % 3 === 1
-            ? api.graphql(confirmPayment, { input: { id, version: 1 } }, setting.admin.credentials)
-            : api.graphql(
-                cancel,
-                { input: { id, version: 1, reason: 'Rút hồ sơ' } },
-                setting.manager.credentials,
-              ),
-      ),
-    )
-    const { stored, recount } = await rollupAndRecount(setting.campaign.id)
-    expect(stored).toEqual(recount)
+    ])
+    for (const result of results) {
+      const payload = Object.values(result.data ?? {})[0] as { __typename?: string } | undefined
+      expect(payload?.__typename, JSON.stringify(result)).toMatch(/Payload$/)
+    }
+
+    const daily = await rollupAndRecount(setting.campaign.id)
+    expect(daily.stored).toEqual(daily.recount)
     expect(
-      stored.map((line) => line.split(' ').slice(2, 3).concat(line.split(' ').slice(-1)).join(' ')),
-    ).toEqual(['CANCELLED 2', 'PAID 3', 'REJECTED 3'])
-    // The seed's recount writes the same rows.
-    const before = await api.prisma.enrollmentDailyCount.findMany({
-      where: { campaignId: setting.campaign.id },
+      daily.stored.map((line) => line.split(' ').slice(2, 3).concat(line.split(' ').slice(-1)).join(' ')),
+    ).toEqual(['CANCELLED 2', 'PAID 2', 'REJECTED 2', 'SUBMITTED 6'])
+    const segments = await segmentsAndRecount(setting.campaign.id)
+    expect(segments.stored).toEqual(segments.recount)
+    expect(segments.counts.every((count) => count > 0)).toBe(true)
+    const byKind = (kind: string) =>
+      segments.stored
+        .filter((line) => line.split(' ')[5] === kind)
+        .reduce((total, line) => total + Number(line.split(' ')[6]), 0)
+    // At the market stall: 1, 4 and 10 stayed, 8 came, 7 left; none is counted under its old kind.
+    expect(byKind('CONFERENCE')).toBe(4)
+    expect(byKind('MARKET_STALL')).toBe(0)
+    expect(byKind('DOOR_TO_DOOR')).toBe(4)
+    expect(byKind('-')).toBe(4)
+
+    // The seed's recounts write the same rows.
+    const rows = async () => ({
+      daily: await api.prisma.enrollmentDailyCount.findMany({ where: { campaignId: setting.campaign.id } }),
+      segments: await api.prisma.enrollmentSegmentCount.findMany({
+        where: { campaignId: setting.campaign.id },
+      }),
     })
+    const before = await rows()
     await recountEnrollmentDailyCounts(api.prisma, setting.campaign.id)
-    const after = await api.prisma.enrollmentDailyCount.findMany({
-      where: { campaignId: setting.campaign.id },
+    await recountEnrollmentSegmentCounts(api.prisma, setting.campaign.id)
+    const after = await rows()
+    const key = (row: object) => JSON.stringify(row)
+    expect(after.daily.map(key).sort()).toEqual(before.daily.map(key).sort())
+    expect(after.segments.map(key).sort()).toEqual(before.segments.map(key).sort())
+  })
+
+  it('a registration at a session whose kind is being changed is counted under the kind it ends with', async () => {
+    const setting = await campaignSetting(api)
+    const market = await createHeldSession(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      kind: 'MARKET_STALL',
     })
-    const key = (row: { status: string; count: number }) => `${row.status} ${row.count}`
-    expect(after.map(key).sort()).toEqual(before.map(key).sort())
+    await registered(setting, 'SUBMITTED', personInput(), market.id)
+    // A kind change that has moved the session's counts but not committed yet…
+    let commit = () => {}
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve
+    })
+    const changing = api.prisma.$transaction(
+      async (tx) => {
+        await tx.outreachSession.update({ where: { id: market.id }, data: { kind: 'CONFERENCE' } })
+        await moveSessionKind(tx, market.id, 'MARKET_STALL', 'CONFERENCE')
+        await committed
+      },
+      { timeout: 30_000 },
+    )
+    // …while an agent registers at that session: its count waits for the change and follows it.
+    const registering = registered(setting, 'SUBMITTED', personInput(), market.id)
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    commit()
+    await changing
+    await registering
+    const segments = await segmentsAndRecount(setting.campaign.id)
+    expect(segments.stored).toEqual(segments.recount)
+    expect(segments.stored).toEqual([expect.stringMatching(/ CONFERENCE 2$/)])
   })
 })
 

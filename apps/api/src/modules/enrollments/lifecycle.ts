@@ -1,5 +1,5 @@
 // The lifecycle steps as mutations: the shared planTransition decides which role may take which step
-// from which status; the API adds where (the center tree) and keeps the history and the daily counts.
+// from which status; the API adds where (the center tree) and keeps the history and the rollups.
 import type { Enrollment } from '@tangtoc/db'
 import { type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import { enrollmentToChange, transactionOptions, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
-import { moveDailyCount } from './rollup.ts'
+import { moveEnrollmentCount } from './rollup.ts'
 
 interface Step {
   field: string
@@ -138,7 +138,6 @@ for (const step of steps) {
               at: now,
             },
           })
-          await moveDailyCount(tx, enrollment, enrollment.status, plan.to)
           const { center: _center, ...before } = enrollment
           await recordAudit(tx, context, {
             action: `enrollment.${step.action.toLowerCase()}`,
@@ -147,6 +146,12 @@ for (const step of steps) {
             before,
             after: row,
           })
+          // Last, so the hot rollup rows stay locked only until the commit.
+          await moveEnrollmentCount(
+            tx,
+            { key: enrollment, status: enrollment.status },
+            { key: row, status: plan.to },
+          )
           return row
         }, transactionOptions)
         publishEnrollmentChange(

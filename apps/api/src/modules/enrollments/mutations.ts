@@ -28,6 +28,7 @@ import {
 import { EnrollmentNode, idOf } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
 import { readRegistrationContext, writeRegistration } from './registration-store.ts'
+import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
   description: 'A member of the household, in register order; the order decides each member’s rate.',
@@ -315,7 +316,6 @@ async function storeRegistration(
     writeRegistration(db, {
       person,
       enrollment,
-      sessionKind: prepared.session?.kind ?? null,
       actorId: enrollment.registeredById,
       requestId: context.requestId,
     })
@@ -510,6 +510,13 @@ builder.mutationField('updateEnrollment', (t) =>
           before,
           after: row,
         })
+        if (row.sessionId !== enrollment.sessionId) {
+          await moveEnrollmentCount(
+            tx,
+            { key: enrollment, status: enrollment.status },
+            { key: row, status: row.status },
+          )
+        }
         return row
       }, transactionOptions)
       publishEnrollmentChange(context, { ...updated, center: enrollment.center }, 'UPDATED')

@@ -4,18 +4,19 @@
 // atomically): the person when new or changed, the enrollment, its first status change, both
 // rollups and the audit events. Rows are built here, so the API returns and audits exactly what it
 // stored without reading it back.
-import type { Enrollment, Person, Prisma, SessionKind } from '@tangtoc/db'
+import type { Enrollment, Person, Prisma } from '@tangtoc/db'
 import { Prisma as PrismaRuntime } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 import type { PersonChange } from '../people/person-input.ts'
+import { rollupUpserts } from './rollup.ts'
 
 const sql = PrismaRuntime.sql
 
 export interface RegistrationContext {
   campaign: { id: string; status: string; timeZone: string; jurisdiction: string } | null
   center: { id: string; path: string; participant: boolean } | null
-  session: { campaignId: string; kind: SessionKind } | null
+  session: { campaignId: string } | null
   /** The ward codes asked about that exist. */
   wards: string[]
   /** The stored person with the citizen ID, if any. */
@@ -45,7 +46,7 @@ export async function readRegistrationContext(
                  WHERE cc."campaignId" = ${ids.campaignId}::uuid AND cc."centerId" = t."id"
                    AND cc."role" = 'PARTICIPANT'))
          FROM "Center" t WHERE t."id" = ${ids.centerId}::uuid) AS center,
-      (SELECT json_build_object('campaignId', s."campaignId", 'kind', s."kind")
+      (SELECT json_build_object('campaignId', s."campaignId")
          FROM "OutreachSession" s WHERE s."id" = ${ids.sessionId}::uuid) AS session,
       (SELECT coalesce(json_agg(w."code"), '[]'::json)
          FROM "Ward" w WHERE w."code" = ANY(${ids.wardCodes}::text[])) AS wards,
@@ -84,8 +85,6 @@ function personOf(row: PersonColumns): Person | null {
 export interface RegistrationWrite {
   person: PersonChange
   enrollment: Enrollment
-  /** The kind of the enrollment's outreach session, for the segment rollup; null when direct. */
-  sessionKind: SessionKind | null
   actorId: string
   requestId: string
 }
@@ -141,9 +140,13 @@ export async function writeRegistration(
                  ${json(person.person)}, ${requestId}, ${at}::timestamp
             FROM person p)`
   const audience = e.audience ?? ''
-  const sessionKind = write.sessionKind ?? ''
   const [row] = await db.$queryRaw<{ written: number }[]>(sql`
-    WITH person AS (${personStatement(person)})${personAudit},
+    WITH "session" AS (
+      -- The session's kind, under a share lock taken before any rollup row, as every rollup writer
+      -- does (rollup.ts): a concurrent change of the kind waits for this registration, or is seen.
+      SELECT "kind" FROM "OutreachSession" WHERE "id" = ${e.sessionId}::uuid FOR SHARE
+    ),
+    person AS (${personStatement(person)})${personAudit},
     enrollment AS (
       INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
         "personId", "householdId", "quoteDate", "months", "monthlyIncome", "supportGroups",
@@ -157,8 +160,8 @@ export async function writeRegistration(
         ${e.periodEnd}::date, ${e.status}::"EnrollmentStatus", ${e.audience}::"AudienceGroup",
         ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${at}::timestamp,
         ${e.registeredOn}::date, ${e.updatedAt}::timestamp, ${e.version}
-      FROM person p
-      RETURNING "id"
+      FROM person p LEFT JOIN "session" ON true
+      RETURNING "id", "campaignId", "centerId", "product", "status", "registeredOn"
     ),
     status_change AS (
       INSERT INTO "EnrollmentStatusChange" ("id", "enrollmentId", "fromStatus", "toStatus", "actorId", "at")
@@ -171,23 +174,13 @@ export async function writeRegistration(
              ${json(e)}, ${requestId}, ${at}::timestamp
         FROM enrollment n
     ),
-    daily AS (
-      INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", "product", "status", "day", "count")
-      SELECT ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.product}::"Product",
-             ${e.status}::"EnrollmentStatus", ${e.registeredOn}::date, 1
+    "change" AS MATERIALIZED (
+      SELECT n."campaignId", n."centerId", n."product", n."status", n."registeredOn" AS "day",
+             ${audience} AS "audience", coalesce((SELECT "kind"::text FROM "session"), '') AS "sessionKind",
+             1 AS "delta"
         FROM enrollment n
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day")
-      DO UPDATE SET "count" = "EnrollmentDailyCount"."count" + 1
     ),
-    segment AS (
-      INSERT INTO "EnrollmentSegmentCount" ("campaignId", "centerId", "product", "status", "day",
-        "audience", "sessionKind", "count")
-      SELECT ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.product}::"Product",
-             ${e.status}::"EnrollmentStatus", ${e.registeredOn}::date, ${audience}, ${sessionKind}, 1
-        FROM enrollment n
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind")
-      DO UPDATE SET "count" = "EnrollmentSegmentCount"."count" + 1
-    )
+    ${rollupUpserts}
     SELECT count(*)::int AS written FROM enrollment`)
   return (row?.written ?? 0) === 1
 }

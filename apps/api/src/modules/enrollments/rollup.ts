@@ -1,49 +1,162 @@
-// EnrollmentDailyCount, kept in the transaction of every registration and status change: one row per
-// campaign, center, product, status and local day, so progress never scans the enrollments.
-import { type EnrollmentStatus, Prisma, type Product } from '@tangtoc/db'
+// The two rollups progress reads, kept in the transaction of every change to what they count, so
+// progress never scans the enrollments:
+// - EnrollmentDailyCount: one row per campaign, center, product, status and local day;
+// - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind.
+// Both are written by one statement (one round trip: callers run it last, just before COMMIT, so the
+// hot rows stay locked as briefly as possible). A row that reaches zero goes, so each table always
+// equals a GROUP BY of the enrollments.
+import {
+  type AudienceGroup,
+  type EnrollmentStatus,
+  Prisma,
+  type Product,
+  type SessionKind,
+} from '@tangtoc/db'
 
+/** What an enrollment is counted by, besides its status. */
 export interface RollupKey {
   campaignId: string
   centerId: string
   product: Product
   registeredOn: Date
+  /** The person's occupation group when registered. */
+  audience: AudienceGroup | null
+  /**
+   * The outreach session it came from. Its kind is read by the rollup statement itself, under a share
+   * lock, so a concurrent change of the session's kind either waits for this transaction (and then
+   * moves this count too) or is seen by it.
+   */
+  sessionId: string | null
 }
 
-/** Adds `delta` to the row of the key and status; INSERT … ON CONFLICT so concurrent agents never collide. */
-export async function adjustDailyCount(
-  tx: Prisma.TransactionClient,
-  key: RollupKey,
-  status: EnrollmentStatus,
-  delta: number,
-): Promise<void> {
-  await tx.$executeRaw(Prisma.sql`
-    INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", "product", "status", "day", "count")
-    VALUES (${key.campaignId}::uuid, ${key.centerId}::uuid, ${key.product}::"Product",
-            ${status}::"EnrollmentStatus", ${key.registeredOn}::date, ${delta})
-    ON CONFLICT ("campaignId", "centerId", "product", "status", "day")
-    DO UPDATE SET "count" = "EnrollmentDailyCount"."count" + EXCLUDED."count"`)
-  if (delta < 0) {
-    // A row that reaches zero goes, so the table always equals a GROUP BY of the enrollments.
-    await tx.$executeRaw(Prisma.sql`
-      DELETE FROM "EnrollmentDailyCount"
-       WHERE "campaignId" = ${key.campaignId}::uuid AND "centerId" = ${key.centerId}::uuid
-         AND "product" = ${key.product}::"Product" AND "status" = ${status}::"EnrollmentStatus"
-         AND "day" = ${key.registeredOn}::date AND "count" <= 0`)
-  }
+export interface Counted {
+  key: RollupKey
+  status: EnrollmentStatus
 }
 
-/** Moves one enrollment's count from its old status to its new one. */
-export async function moveDailyCount(
+/** Counts a new enrollment. */
+export function countEnrollment(tx: Prisma.TransactionClient, counted: Counted): Promise<void> {
+  return adjustCounts(tx, enrollmentChanges([{ ...counted, delta: 1 }]))
+}
+
+/** Moves one enrollment's count from what it was counted by to what it is now: status, session or both. */
+export function moveEnrollmentCount(tx: Prisma.TransactionClient, from: Counted, to: Counted): Promise<void> {
+  return adjustCounts(
+    tx,
+    enrollmentChanges([
+      { ...from, delta: -1 },
+      { ...to, delta: 1 },
+    ]),
+  )
+}
+
+/**
+ * Moves the counts of a session's enrollments from its old kind to its new one. The caller holds the
+ * session's row (it has just updated it), so no enrollment is counted under the old kind meanwhile.
+ */
+export function moveSessionKind(
   tx: Prisma.TransactionClient,
-  key: RollupKey,
-  from: EnrollmentStatus,
-  to: EnrollmentStatus,
+  sessionId: string,
+  from: SessionKind,
+  to: SessionKind,
 ): Promise<void> {
-  // Always in the same order of statuses, so two moves never wait on each other's rows in a cycle.
-  const changes: [EnrollmentStatus, number][] = [
-    [from, -1],
-    [to, 1],
-  ]
-  changes.sort(([a], [b]) => a.localeCompare(b))
-  for (const [status, delta] of changes) await adjustDailyCount(tx, key, status, delta)
+  return adjustCounts(
+    tx,
+    Prisma.sql`
+      SELECT e."campaignId", e."centerId", e."product", e."status", e."registeredOn" AS "day",
+             coalesce(e."audience"::text, '') AS "audience", k."sessionKind", k."delta"
+        FROM "Enrollment" e
+       CROSS JOIN (VALUES (${from}::text, -1), (${to}::text, 1)) AS k("sessionKind", "delta")
+       WHERE e."sessionId" = ${sessionId}::uuid`,
+  )
+}
+
+/** Rows of (campaignId, centerId, product, status, day, audience, sessionKind, delta) for enrollments. */
+function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql {
+  const sessionIds = changes.flatMap(({ key }) => (key.sessionId ? [key.sessionId] : []))
+  return Prisma.sql`
+    WITH "session" AS (
+      SELECT "id", "kind" FROM "OutreachSession" WHERE "id" = ANY(${sessionIds}::uuid[]) ORDER BY "id" FOR SHARE
+    )
+    SELECT c."campaignId", c."centerId", c."product", c."status", c."day", c."audience",
+           coalesce(s."kind"::text, '') AS "sessionKind", c."delta"
+      FROM unnest(
+        ${changes.map(({ key }) => key.campaignId)}::uuid[],
+        ${changes.map(({ key }) => key.centerId)}::uuid[],
+        ${changes.map(({ key }) => key.product)}::"Product"[],
+        ${changes.map(({ status }) => status)}::"EnrollmentStatus"[],
+        ${changes.map(({ key }) => key.registeredOn.toISOString().slice(0, 10))}::date[],
+        ${changes.map(({ key }) => key.audience ?? '')}::text[],
+        ${changes.map(({ key }) => key.sessionId ?? '')}::text[],
+        ${changes.map(({ delta }) => delta)}::int[]
+      ) AS c("campaignId", "centerId", "product", "status", "day", "audience", "sessionId", "delta")
+      LEFT JOIN "session" s ON s."id"::text = c."sessionId"`
+}
+
+type Emptied = {
+  rollup: 'daily' | 'segment'
+  campaignId: string
+  centerId: string
+  product: Product
+  status: EnrollmentStatus
+  day: string
+  audience: string
+  sessionKind: string
+}
+
+/**
+ * The upserts of a `"change"` CTE's rows (campaignId, centerId, product, status, day, audience,
+ * sessionKind, delta) into both rollups, netted per row, as CTEs `"daily"` and `"segment"` returning
+ * the rows written. Rows are written in key order, daily counts before segment counts, so two
+ * transactions never wait on each other's rows in a cycle.
+ */
+export const rollupUpserts = Prisma.sql`
+    "daily" AS (
+      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "count")
+      SELECT "campaignId", "centerId", "product", "status", "day", sum("delta")::int FROM "change"
+       GROUP BY 1, 2, 3, 4, 5 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day")
+      DO UPDATE SET "count" = t."count" + EXCLUDED."count"
+      RETURNING t.*
+    ),
+    "segment" AS (
+      INSERT INTO "EnrollmentSegmentCount" AS t
+        ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "count")
+      SELECT "campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", sum("delta")::int
+        FROM "change"
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind")
+      DO UPDATE SET "count" = t."count" + EXCLUDED."count"
+      RETURNING t.*
+    )`
+
+/** Adds the changes' deltas to both rollups (see rollupUpserts), removing rows that reach zero. */
+async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): Promise<void> {
+  const emptied = await tx.$queryRaw<Emptied[]>`
+    WITH "change" AS MATERIALIZED (${changes}), ${rollupUpserts}
+    SELECT 'daily' AS "rollup", "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
+           to_char("day", 'YYYY-MM-DD') AS "day", '' AS "audience", '' AS "sessionKind"
+      FROM "daily" WHERE "count" <= 0
+    UNION ALL
+    SELECT 'segment', "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
+           to_char("day", 'YYYY-MM-DD'), "audience", "sessionKind"
+      FROM "segment" WHERE "count" <= 0`
+  if (emptied.length === 0) return
+  // Rows that reached zero go in a second statement (a statement cannot change a row twice). This
+  // transaction holds their locks, so no other one can have counted into them meanwhile.
+  await tx.$executeRaw`
+    WITH "emptied" AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(emptied)}::jsonb) AS x("rollup" text,
+        "campaignId" uuid, "centerId" uuid, "product" "Product", "status" "EnrollmentStatus", "day" date,
+        "audience" text, "sessionKind" text)
+    ),
+    "daily" AS (
+      DELETE FROM "EnrollmentDailyCount" t USING "emptied" x
+       WHERE x."rollup" = 'daily' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
+         AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day" AND t."count" <= 0
+    )
+    DELETE FROM "EnrollmentSegmentCount" t USING "emptied" x
+     WHERE x."rollup" = 'segment' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
+       AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day"
+       AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind" AND t."count" <= 0`
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Campaign, Center, User } from '@tangtoc/db'
+import type { Campaign, Center, Product, User } from '@tangtoc/db'
 import {
   createCampaign,
   createCenter,
@@ -116,7 +116,7 @@ async function launchedCampaign() {
     occupationGroup: 'SMALL_TRADER',
     session: market,
   })
-  return { campaign, root, a, b, start, today }
+  return { campaign, root, a, b, start, today, at, enroll }
 }
 
 async function progressAs(
@@ -198,6 +198,111 @@ describe('campaign progress', () => {
     })
     expect(secondDay.data?.campaignProgress).toMatchObject({ enrolled: 2, sessionsHeld: 1 })
     expect(secondDay.data?.campaignProgress.days).toHaveLength(2)
+  })
+
+  it('audiences and session kinds equal a direct count of the enrollments in view, however narrowed', async () => {
+    const { campaign, a, b, start, at, enroll } = await launchedCampaign()
+    const door = await createHeldSession(api.prisma, {
+      campaign,
+      center: a,
+      kind: 'DOOR_TO_DOOR',
+      startsAt: at(addDays(start, 3), '08:00'),
+      attendance: 12,
+    })
+    const day3 = at(addDays(start, 3), '09:00')
+    const farmer = await enroll(a, { registeredAt: day3, session: door, occupationGroup: 'FARMER' })
+    await enroll(a, {
+      registeredAt: day3,
+      session: door,
+      occupationGroup: 'FREELANCER',
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      status: 'ACTIVE',
+    })
+    await enroll(a, { registeredAt: day3, session: door, occupationGroup: 'FARMER', status: 'REJECTED' })
+    await enroll(b, { registeredAt: at(addDays(start, 4), '10:00'), occupationGroup: 'RETIREE' })
+    // The audience is the one registered with: a later change to the person moves nothing.
+    await api.prisma.person.update({ where: { id: farmer.person.id }, data: { occupationGroup: 'STUDENT' } })
+
+    type View = { product?: Product; centers?: Center[]; from?: string; to?: string }
+    const directCount = async (view: View) => {
+      const enrollments = await api.prisma.enrollment.findMany({
+        where: {
+          campaignId: campaign.id,
+          status: { in: campaign.countedStatuses },
+          ...(view.product ? { product: view.product } : {}),
+          ...(view.centers ? { centerId: { in: view.centers.map((center) => center.id) } } : {}),
+          ...(view.from && view.to
+            ? {
+                registeredOn: {
+                  gte: new Date(`${view.from}T00:00:00Z`),
+                  lte: new Date(`${view.to}T00:00:00Z`),
+                },
+              }
+            : {}),
+        },
+        select: { audience: true, session: { select: { kind: true } } },
+      })
+      const tally = (groups: (string | null)[]) => {
+        const counts = new Map<string | null, number>()
+        for (const group of groups) counts.set(group, (counts.get(group) ?? 0) + 1)
+        return [...counts].map(([group, enrolled]) => ({ group, enrolled }))
+      }
+      const kinds = tally(enrollments.map((enrollment) => enrollment.session?.kind ?? null))
+      return {
+        audiences: tally(enrollments.map((enrollment) => enrollment.audience)),
+        sessionKinds: kinds,
+        sessionEnrollments: kinds.reduce((total, row) => total + (row.group ? row.enrolled : 0), 0),
+      }
+    }
+    const byGroup = (rows: { group: string | null; enrolled: number }[]) =>
+      rows.map((row) => `${row.group ?? '-'} ${row.enrolled}`).sort()
+
+    const admin = await api.userWithRole('ADMIN', null)
+    const agentAtB = await api.userWithRole('AGENT', b)
+    const views: [Credentials, Record<string, unknown>, View][] = [
+      [admin.credentials, {}, {}],
+      [
+        admin.credentials,
+        { product: 'HOUSEHOLD_HEALTH_INSURANCE' },
+        { product: 'HOUSEHOLD_HEALTH_INSURANCE' },
+      ],
+      [admin.credentials, { center: globalId('Center', a.id) }, { centers: [a] }],
+      [
+        admin.credentials,
+        { from: addDays(start, 1), to: addDays(start, 3) },
+        { from: addDays(start, 1), to: addDays(start, 3) },
+      ],
+      [agentAtB.credentials, {}, { centers: [b] }],
+    ]
+    for (const [credentials, variables, view] of views) {
+      const result = await progressAs(credentials, campaign, variables)
+      expect(result.errors).toBeUndefined()
+      const progress = result.data?.campaignProgress
+      const direct = await directCount(view)
+      const audiences = progress.audiences.map((row: { audience: string | null; enrolled: number }) => ({
+        group: row.audience,
+        enrolled: row.enrolled,
+      }))
+      const kinds = progress.sessionKinds.map((row: { kind: string | null; enrolled: number }) => ({
+        group: row.kind,
+        enrolled: row.enrolled,
+      }))
+      const label = JSON.stringify(variables)
+      expect(byGroup(audiences), label).toEqual(byGroup(direct.audiences))
+      expect(byGroup(kinds), label).toEqual(byGroup(direct.sessionKinds))
+      expect(progress.sessionEnrollments, label).toBe(direct.sessionEnrollments)
+      for (const rows of [audiences, kinds]) {
+        const counts = rows.map((row: { enrolled: number }) => row.enrolled)
+        expect(counts, `${label}: most first`).toEqual([...counts].sort((x, y) => y - x))
+      }
+    }
+    const whole = await progressAs(admin.credentials, campaign)
+    expect(whole.data?.campaignProgress).toMatchObject({
+      audiences: expect.arrayContaining([{ audience: 'FARMER', enrolled: 1 }]),
+      sessionKinds: expect.arrayContaining([{ kind: 'DOOR_TO_DOOR', enrolled: 2 }]),
+      sessionEnrollments: 3,
+      conversion: 3 / 52,
+    })
   })
 
   it('counts the statuses the campaign says count', async () => {

@@ -1,4 +1,5 @@
 import type { AudienceGroup, Product, SessionKind } from '@tangtoc/db'
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
 import { builder } from '../../builder.ts'
 import { ForbiddenError } from '../../errors.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
@@ -86,7 +87,8 @@ const DayProgressRef = builder.objectRef<CampaignProgress['days'][number]>('DayP
 const AudienceProgressRef = builder
   .objectRef<{ audience: AudienceGroup | null; enrolled: number }>('AudienceProgress')
   .implement({
-    description: 'Counted enrollments by the person’s occupation group.',
+    description:
+      'Counted enrollments by the person’s occupation group when registered (a later edit of the person does not move them).',
     fields: (t) => ({
       audience: t.expose('audience', {
         type: AudienceGroupEnum,
@@ -191,14 +193,12 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
     days: t.field({ type: [DayProgressRef], description: 'Each day of the period.', resolve: (p) => p.days }),
     audiences: t.field({
       type: [AudienceProgressRef],
-      description:
-        'Per occupation group of the person, most first. Reads every counted enrollment: ask for it only where it is shown.',
+      description: 'Per occupation group of the person when registered (null: not recorded), most first.',
       resolve: (p) => p.audiences(),
     }),
     sessionKinds: t.field({
       type: [SessionKindProgressRef],
-      description:
-        'Per kind of outreach session (null: direct), most first. Reads every counted enrollment: ask for it only where it is shown.',
+      description: 'Per kind of outreach session (null: direct), most first.',
       resolve: (p) => p.sessionKinds(),
     }),
     milestones: t.field({
@@ -231,14 +231,13 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
       description: 'People who attended those sessions, as recorded.',
     }),
     sessionEnrollments: t.int({
-      description:
-        'Counted enrollments registered at an outreach session (reads every counted enrollment, as `sessionKinds`).',
+      description: 'Counted enrollments registered at an outreach session.',
       resolve: (p) => p.sessionEnrollments(),
     }),
     conversion: t.float({
       nullable: true,
       description:
-        'Counted enrollments registered at sessions per attendee; null without recorded attendance (reads every counted enrollment, as `sessionKinds`).',
+        'Counted enrollments registered at sessions per attendee; null without recorded attendance.',
       resolve: (p) => p.conversion(),
     }),
   }),
@@ -260,7 +259,7 @@ builder.queryField('campaignProgress', (t) =>
       }),
       to: t.arg({ type: 'Date', description: 'The period’s last day, local (default the campaign’s end).' }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       if (!context.viewer) throw new ForbiddenError()
       return campaignProgress(context, context.viewer, {
         campaignId: args.campaign.id,
@@ -268,9 +267,22 @@ builder.queryField('campaignProgress', (t) =>
         product: args.product as Product | null | undefined,
         from: args.from,
         to: args.to,
+        breakdowns: selectsAny(info, ['audiences', 'sessionKinds', 'sessionEnrollments', 'conversion']),
       })
     },
   }),
 )
 
 export { CampaignProgressRef }
+
+/** Whether the query selects any of these fields of the field being resolved, in fragments too. */
+function selectsAny(info: GraphQLResolveInfo, fields: string[]): boolean {
+  const wanted = new Set(fields)
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    set?.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return wanted.has(selection.name.value)
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet)
+      return visit(info.fragments[selection.name.value]?.selectionSet)
+    }) ?? false
+  return info.fieldNodes.some((node) => visit(node.selectionSet))
+}

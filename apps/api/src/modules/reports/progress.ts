@@ -1,7 +1,7 @@
 // A campaign's progress for one viewer: counts by day, center and product from the EnrollmentDailyCount
-// rollup (a few thousand rows at most, whatever the campaign's size); counts by audience group and
-// session kind, which the rollup does not keep, from grouped SQL over the enrollments, run only when a
-// client asks for them (they read every counted enrollment: about a second at 366,000).
+// rollup, and by audience group and session kind from the EnrollmentSegmentCount rollup (read only when
+// a client asks for them). Their rows are bounded by centers × products × statuses × days (× audiences ×
+// session kinds), not by the enrollments: ~6,000 and ~34,000 at 100,000 enrollments.
 // The arithmetic (percent, series, milestones, pace, projection, ranking) is @tangtoc/shared's.
 import {
   type AudienceGroup,
@@ -44,6 +44,11 @@ export interface ProgressArgs {
   to?: IsoDate | null
   /** Today in the campaign's time zone; default the real today (tests pass their own). */
   today?: IsoDate
+  /**
+   * The caller will ask for audiences, session kinds or conversion: their rollup is then read with the
+   * other reads, in the same round, rather than on first use.
+   */
+  breakdowns?: boolean
 }
 
 export interface ProductProgress {
@@ -148,6 +153,18 @@ export async function campaignProgress(
   viewer: Viewer,
   args: ProgressArgs,
 ): Promise<CampaignProgress | null> {
+  const segmentRows = once(() =>
+    segmentCounts(
+      context,
+      args.campaignId,
+      args.product,
+      args.from,
+      args.to,
+      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
+    ),
+  )
+  // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
+  if (args.breakdowns) segmentRows().catch(() => {})
   const [scope, daily, targets, sessionRows] = await Promise.all([
     progressScope(context, viewer, args.campaignId, args.centerId),
     dailyCounts(
@@ -177,7 +194,6 @@ export async function campaignProgress(
   const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
   const counted = campaign.countedStatuses
   const productList = args.product ? [args.product] : products
-  const centerIds = scope.centers?.map((center) => center.id) ?? null
   const inScope = (id: string) => scope.centers === null || centerById.has(id)
   const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
   const rows = daily.filter((row) => inScope(row.centerId))
@@ -298,11 +314,18 @@ export async function campaignProgress(
   const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
   const left = daysLeft(today, start, end)
   const pace = recentPace(campaignSeries, today)
-  const filters = { product: args.product, centerIds, from, to }
-  const audiences = once(() => countByAudience(context, campaign.id, counted, filters))
-  const sessionKinds = once(() => countBySessionKind(context, campaign.id, counted, filters))
+  const segments = once(async () => (await segmentRows()).filter((row) => inScope(row.centerId)))
+  const audiences = once(async () =>
+    mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
+      audience,
+      enrolled,
+    })),
+  )
+  const sessionKinds = once(async () =>
+    mostFirst(await segments(), (row) => row.sessionKind).map(([kind, enrolled]) => ({ kind, enrolled })),
+  )
   const sessionEnrollments = once(async () =>
-    (await sessionKinds()).filter((row) => row.kind !== null).reduce((t, row) => t + row.enrolled, 0),
+    (await segments()).filter((row) => row.sessionKind !== null).reduce((t, row) => t + row.enrolled, 0),
   )
 
   return {
@@ -342,52 +365,47 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   }
 }
 
-type Filters = { product?: Product | null; centerIds: string[] | null; from: IsoDate; to: IsoDate }
+type SegmentRow = {
+  centerId: string
+  audience: AudienceGroup | null
+  sessionKind: SessionKind | null
+  enrolled: number
+}
 
-function enrollmentConditions(campaignId: string, counted: EnrollmentStatus[], filters: Filters): Prisma.Sql {
-  return Prisma.join(
-    [
-      Prisma.sql`e."campaignId" = ${campaignId}::uuid`,
-      Prisma.sql`e."status" = ANY(${counted}::"EnrollmentStatus"[])`,
-      Prisma.sql`e."registeredOn" BETWEEN ${filters.from}::date AND ${filters.to}::date`,
-      ...(filters.product ? [Prisma.sql`e."product"::text = ${filters.product}`] : []),
-      ...(filters.centerIds ? [Prisma.sql`e."centerId" = ANY(${filters.centerIds}::uuid[])`] : []),
-    ],
-    ' AND ',
+/**
+ * Counted enrollments per center, audience (the person's occupation group when registered; null: not
+ * recorded) and session kind (null: registered directly), from the rollup, in the period (local dates;
+ * default the campaign's); every center (the caller keeps those in scope).
+ */
+async function segmentCounts(
+  context: Context,
+  campaignId: string,
+  product: Product | null | undefined,
+  from: IsoDate | null | undefined,
+  to: IsoDate | null | undefined,
+  centers: Prisma.Sql,
+): Promise<SegmentRow[]> {
+  return context.prisma.$queryRaw<SegmentRow[]>`
+    SELECT s."centerId", nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
+           sum(s."count")::int AS enrolled
+    FROM "EnrollmentSegmentCount" s JOIN "Campaign" c ON c."id" = s."campaignId"
+    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(c."countedStatuses")
+      AND s."day" BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
+      ${product ? Prisma.sql`AND s."product"::text = ${product}` : Prisma.empty}
+      ${centers}
+    GROUP BY 1, 2, 3`
+}
+
+/** The rows' counts summed per group, most first, then by name (null last). */
+function mostFirst<T extends string>(
+  rows: SegmentRow[],
+  groupOf: (row: SegmentRow) => T | null,
+): [T | null, number][] {
+  const totals = new Map<T | null, number>()
+  for (const row of rows) totals.set(groupOf(row), (totals.get(groupOf(row)) ?? 0) + row.enrolled)
+  return [...totals].sort(
+    ([a, x], [b, y]) => y - x || (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1),
   )
-}
-
-/** Counted enrollments by the person's occupation group (null: not recorded). */
-export async function countByAudience(
-  context: Context,
-  campaignId: string,
-  counted: EnrollmentStatus[],
-  filters: Filters,
-): Promise<{ audience: AudienceGroup | null; enrolled: number }[]> {
-  const rows = await context.prisma.$queryRaw<{ audience: AudienceGroup | null; enrolled: number }[]>`
-    SELECT p."occupationGroup"::text AS audience, count(*)::int AS enrolled
-    FROM "Enrollment" e JOIN "Person" p ON p."id" = e."personId"
-    WHERE ${enrollmentConditions(campaignId, counted, filters)}
-    GROUP BY 1 ORDER BY 2 DESC, 1`
-  return rows
-}
-
-/** Counted enrollments by the kind of outreach session they came through (null: registered directly). */
-export async function countBySessionKind(
-  context: Context,
-  campaignId: string,
-  counted: EnrollmentStatus[],
-  filters: Filters,
-): Promise<{ kind: SessionKind | null; enrolled: number }[]> {
-  const rows = await context.prisma.$queryRaw<{ kind: SessionKind | null; enrolled: number }[]>`
-    SELECT s."kind"::text AS kind, sum(g.enrolled)::int AS enrolled
-    FROM (
-      SELECT e."sessionId", count(*) AS enrolled FROM "Enrollment" e
-      WHERE ${enrollmentConditions(campaignId, counted, filters)}
-      GROUP BY 1
-    ) g LEFT JOIN "OutreachSession" s ON s."id" = g."sessionId"
-    GROUP BY 1 ORDER BY 2 DESC, 1`
-  return rows
 }
 
 /**

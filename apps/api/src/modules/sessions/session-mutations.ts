@@ -16,6 +16,8 @@ import {
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
 import { idOfType } from '../centers/center.ts'
+import { transactionOptions } from '../enrollments/changes.ts'
+import { moveSessionKind } from '../enrollments/rollup.ts'
 import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
 import { checkWard } from '../wards/ward-code.ts'
 import { OutreachSessionNode, VenueKindEnum } from './outreach-session.ts'
@@ -350,8 +352,10 @@ builder.mutationField('updateOutreachSession', (t) =>
           before: snapshot(before),
           after: snapshot(updated),
         })
+        // Progress counts enrollments by their session's kind: theirs move with it.
+        if (updated.kind !== session.kind) await moveSessionKind(tx, session.id, session.kind, updated.kind)
         return updated
-      })
+      }, transactionOptions)
     },
   }),
 )
