@@ -5,11 +5,12 @@
 // concurrent clients. Each read is also timed as the plain SQL that gives the same answer, through
 // `pg` in the same run: the least work the database needs. Prints figures; drops the database.
 //
-//   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on
-//                        (default postgresql://postgres@127.0.0.1:5432/postgres)
+//   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on (default the local
+//                        server, through its Unix socket when it has one, as an API beside it would)
 //   BENCH_ENROLLMENTS    how many enrollments to seed (default 366000)
-//   BENCH_API_WORKERS    API processes serving the benchmark (API_WORKERS; default 2, one per core)
-//   BENCH_REDIS_URL      the Redis their live events go through (default redis://127.0.0.1:6379)
+//   BENCH_API_WORKERS    API processes serving the benchmark (API_WORKERS; default 1: on 2 cores
+//                        shared with PostgreSQL and the clients, a second one costs more than it gives)
+//   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
 //   BENCH_ONLY           some of progress,list,register (default all)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
@@ -18,6 +19,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomInt, randomUUID } from 'node:crypto'
 import { once } from 'node:events'
+import { existsSync, readFileSync } from 'node:fs'
+import { Agent, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { encodeGlobalID } from '@pothos/plugin-relay'
@@ -28,10 +31,15 @@ import { buildCitizenId, foldSearchKey } from '@tangtoc/shared'
 import pg from 'pg'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+const localSocket = '/var/run/postgresql'
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  (existsSync(`${localSocket}/.s.PGSQL.5432`)
+    ? `postgresql://postgres@localhost/postgres?host=${localSocket}`
+    : 'postgresql://postgres@127.0.0.1:5432/postgres')
 const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
-const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 2)
+const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,register').split(','))
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
@@ -151,22 +159,49 @@ async function main() {
         DATABASE_URL: databaseUrl,
         PORT: String(port),
         API_WORKERS: String(apiWorkers),
-        REDIS_URL: redisUrl,
+        // One instance needs no Redis; several share their live events through it.
+        REDIS_URL: apiWorkers > 1 ? redisUrl : '',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
     await untilHealthy(`http://127.0.0.1:${port}/healthz`, server)
     const endpoint = `http://127.0.0.1:${port}/graphql`
-    const graphql = async (query: string, variables: Record<string, unknown>, cookie = adminCookie) => {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1', cookie },
-        body: JSON.stringify({ query, variables }),
+    // Plain node:http over kept-alive connections: the clients share the machine with the API and the
+    // database, so they should cost as little as a client can (fetch costs several times more).
+    const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
+    const graphql = (query: string, variables: Record<string, unknown>, cookie = adminCookie) =>
+      new Promise<Record<string, any>>((resolve, reject) => {
+        const payload = JSON.stringify({ query, variables })
+        const request = httpRequest(
+          endpoint,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+              'x-graphql-yoga-csrf': '1',
+              cookie,
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = []
+            response.on('data', (chunk: Buffer) => chunks.push(chunk))
+            response.on('end', () => {
+              const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+                data?: Record<string, any>
+                errors?: unknown[]
+              }
+              if (body.errors)
+                reject(new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`))
+              else resolve(body.data as Record<string, any>)
+            })
+            response.on('error', reject)
+          },
+        )
+        request.on('error', reject)
+        request.end(payload)
       })
-      const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] }
-      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`)
-      return body.data as Record<string, any>
-    }
 
     const campaignId = encodeGlobalID('Campaign', campaign.id)
     const centerId = encodeGlobalID('Center', center.id)
@@ -327,9 +362,20 @@ async function main() {
       monthlyIncome: 1_500_000,
       status: 'SUBMITTED',
     })
+    // CPU time by whom (Linux /proc): the API's processes, PostgreSQL's, and these clients.
+    const cpuNow = async () => ({
+      api: server?.pid ? processTreeCpuMs(server.pid) : 0,
+      database: (
+        await admin((client) =>
+          client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()'),
+        )
+      ).rows.reduce((total, row) => total + processCpuMs(row.pid), 0),
+      clients: (({ user, system }) => (user + system) / 1000)(process.cpuUsage()),
+    })
     const throughput = async (label: string, once: (client: number) => Promise<boolean>, total: number) => {
       let next = 0
       let failed = 0
+      const cpuBefore = await cpuNow()
       const started = performance.now()
       await Promise.all(
         Array.from({ length: concurrency }, async (_, client) => {
@@ -340,9 +386,12 @@ async function main() {
         }),
       )
       const seconds = (performance.now() - started) / 1000
-      return { label, perSecond: (total - failed) / seconds, failed }
+      const cpuAfter = await cpuNow()
+      const perRow = (key: keyof typeof cpuAfter) => ((cpuAfter[key] - cpuBefore[key]) / total).toFixed(2)
+      const cpu = `CPU ms per row: API ${perRow('api')}, database ${perRow('database')}, clients ${perRow('clients')}`
+      return { label, perSecond: (total - failed) / seconds, failed, cpu }
     }
-    const writes: { label: string; perSecond: number; failed: number; floor?: number }[] = []
+    const writes: { label: string; perSecond: number; failed: number; cpu: string; floor?: number }[] = []
     if (sections.has('register')) {
       for (let i = 0; i < 50; i++) await graphql(register, { input: registrationInput() }, agentCookies[0])
       let firstError = ''
@@ -416,7 +465,7 @@ async function main() {
     const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
     console.log('')
     console.log(
-      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${enrollmentCount.toLocaleString('en')} enrollments, API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}`,
+      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${enrollmentCount.toLocaleString('en')} enrollments, API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}, PostgreSQL through ${serverUrl.includes('host=/') ? 'its Unix socket' : 'TCP'}`,
     )
     console.log(
       `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
@@ -436,12 +485,16 @@ async function main() {
     }
     if (writes.length > 0) {
       console.log('')
-      console.log('| writes, 16 concurrent clients | per second | failed | floor | met |')
-      console.log('|---|---:|---:|---|---|')
+      console.log(
+        '| writes, 16 concurrent clients | per second | failed | floor | met | where the CPU went |',
+      )
+      console.log('|---|---:|---:|---|---|---|')
       for (const row of writes) {
         const floor = row.floor === undefined ? '' : `≥ ${row.floor}/s`
         const met = row.floor === undefined ? '' : row.perSecond >= row.floor ? 'yes' : 'NO'
-        console.log(`| ${row.label} | ${row.perSecond.toFixed(0)} | ${row.failed} | ${floor} | ${met} |`)
+        console.log(
+          `| ${row.label} | ${row.perSecond.toFixed(0)} | ${row.failed} | ${floor} | ${met} | ${row.cpu} |`,
+        )
       }
     }
   } finally {
@@ -456,6 +509,33 @@ async function main() {
       log(`dropped ${databaseName}`)
     }
   }
+}
+
+const clockTicksPerMs = 100 / 1000 // USER_HZ, 100 on Linux
+
+/** A process's CPU time so far (user + system), ms; 0 when it is gone or /proc is not there. */
+function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerMs
+  } catch {
+    return 0
+  }
+}
+
+/** The CPU time of a process and its descendants (the API's workers), ms. */
+function processTreeCpuMs(pid: number): number {
+  let children: number[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    // No /proc: nothing to add.
+  }
+  return processCpuMs(pid) + children.reduce((total, child) => total + processTreeCpuMs(child), 0)
 }
 
 async function freePort(): Promise<number> {

@@ -32,16 +32,26 @@ export function toIsoDate(value: IsoDate | Date): IsoDate | undefined {
   return isIsoDate(value) ? value : undefined
 }
 
+const lastLocalDate = new Map<string, { minute: number; date: IsoDate }>()
+
 /** The calendar date an instant falls on in a time zone: the day a registration counts for. */
 export function localDateInZone(instant: Date | string | number, timeZone = campaignTimeZone): IsoDate {
+  const time = new Date(instant).getTime()
+  // Offsets are whole minutes, so the local date only turns at a minute's start: the last answer
+  // for the zone holds for the rest of its minute (a busy API asks many times a second).
+  const minute = Math.floor(time / 60_000)
+  const last = lastLocalDate.get(timeZone)
+  if (last?.minute === minute) return last.date
   const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).formatToParts(new Date(instant))
+  }).formatToParts(time)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
+  const date = `${part('year')}-${part('month')}-${part('day')}`
+  if (Number.isFinite(minute)) lastLocalDate.set(timeZone, { minute, date })
+  return date
 }
 
 /** The date a number of months later, clamped to the month's last day (2025-01-31 + 1 → 2025-02-28). */

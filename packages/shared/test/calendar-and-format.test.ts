@@ -27,6 +27,16 @@ describe('calendar dates', () => {
     expect(localDateInZone(new Date('2025-11-03T17:00:00Z'))).toBe('2025-11-04')
   })
 
+  it('answers each zone right when asked again and again around local midnight', () => {
+    // The last answer is kept for the rest of its minute; the next minute and other zones are their own.
+    expect(localDateInZone('2025-11-03T16:59:00.000Z')).toBe('2025-11-03')
+    expect(localDateInZone('2025-11-03T16:59:59.999Z')).toBe('2025-11-03')
+    expect(localDateInZone('2025-11-03T16:59:59.999Z', 'UTC')).toBe('2025-11-03')
+    expect(localDateInZone('2025-11-03T17:00:00.000Z')).toBe('2025-11-04')
+    expect(localDateInZone('2025-11-03T17:00:00.000Z', 'America/New_York')).toBe('2025-11-03')
+    expect(localDateInZone('2025-11-03T16:59:30.000Z')).toBe('2025-11-03')
+  })
+
   it('accepts only real dates in YYYY-MM-DD form', () => {
     expect(isIsoDate('2024-02-29')).toBe(true)
     expect(isIsoDate('2025-02-29')).toBe(false)
