@@ -123,8 +123,8 @@ async function main() {
         `seeded in ${(seeded.milliseconds.total / 1000).toFixed(0)} s: ${seeded.sessions} sessions, ${seeded.people} people`,
       )
     }
-    // Fresh planner statistics, as autovacuum would have them on a database in use.
-    await sql.query('ANALYZE')
+    // Fresh planner statistics and flushed index pending lists, as autovacuum keeps a database in use.
+    await sql.query('VACUUM ANALYZE')
 
     const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: launchCampaignCode } })
     const [busiest] = await prisma.enrollment.groupBy({

@@ -244,14 +244,49 @@ builder.queryField('enrollments', (t) =>
     },
     totalCount: async (_parent, args, context) =>
       context.prisma.enrollment.count({ where: await enrollmentFilter(args.filter, context) }),
-    resolve: async (query, _root, args, context) =>
-      context.prisma.enrollment.findMany({
-        ...query,
-        where: await enrollmentFilter(args.filter, context),
+    resolve: async (query, _root, args, context) => {
+      const filter = await enrollmentFilter(args.filter, context)
+      const { page, after } = await keysetPage(query, args.orderBy, context)
+      return context.prisma.enrollment.findMany({
+        ...page,
+        where: after ? { AND: [filter, after] } : filter,
         orderBy: enrollmentOrder(args.orderBy),
-      }),
+        // A search matches rows in no useful order: person and center are then read for the page's
+        // rows only, after the sort and limit (joined, they would be built for every match). Otherwise
+        // the index gives the order and a join reads them with the page, in one statement.
+        relationLoadStrategy: args.filter?.search ? 'query' : 'join',
+      })
+    },
   }),
 )
+
+/**
+ * A page after a cursor in registration order (the default) as a condition the index answers: rows
+ * registered before the cursor's, or at the same instant with a lower id (after, for ascending).
+ * Prisma's own cursor compares each sort column through sub-selects joined by OR, which PostgreSQL
+ * answers by reading every matching row: 25 ms five thousand rows deep, against 1 ms for this.
+ */
+async function keysetPage<Q extends { cursor?: { id?: string }; skip?: number; take?: number }>(
+  query: Q,
+  order: OrderArgs | null | undefined,
+  context: Context,
+): Promise<{ page: Q; after: Prisma.EnrollmentWhereInput | null }> {
+  const byRegistration = !order || order.field === 'REGISTERED_AT'
+  const cursorId = query.cursor?.id
+  if (!cursorId || !byRegistration || (query.take ?? 0) < 0) return { page: query, after: null }
+  const { cursor: _cursor, skip: _skip, ...rest } = query
+  const row = await context.prisma.enrollment.findUnique({
+    where: { id: cursorId },
+    select: { id: true, registeredAt: true },
+  })
+  if (!row) return { page: query, after: null }
+  const at = row.registeredAt
+  const after: Prisma.EnrollmentWhereInput =
+    order?.direction === 'ASC'
+      ? { registeredAt: { gte: at }, OR: [{ registeredAt: { gt: at } }, { id: { gt: row.id } }] }
+      : { registeredAt: { lte: at }, OR: [{ registeredAt: { lt: at } }, { id: { lt: row.id } }] }
+  return { page: rest as Q, after }
+}
 
 builder.queryField('enrollment', (t) =>
   t.prismaField({

@@ -61,6 +61,42 @@ describe('listing enrollments', () => {
     expect(ten).toBeLessThanOrEqual(10)
   })
 
+  it('pages through enrollments registered at the same instant without losing or repeating one, either way', async () => {
+    const setting = await campaignSetting(api)
+    const at = new Date('2025-11-04T09:00:00.000Z')
+    const options = { campaign: setting.campaign, center: setting.center, registeredBy: setting.agent.user }
+    const early = await createEnrollments(api.prisma, 2, {
+      ...options,
+      registeredAt: new Date(at.getTime() - 3_600_000),
+    })
+    const tied = await Promise.all(
+      Array.from({ length: 5 }, () => createEnrollment(api.prisma, { ...options, registeredAt: at })),
+    )
+    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    for (const direction of ['DESC', 'ASC'] as const) {
+      const seen: string[] = []
+      let after: string | null = null
+      for (let page = 0; page < 10; page++) {
+        const result: { data?: Record<string, any> | null } = await api.graphql(
+          list,
+          { first: 2, after, filter, orderBy: { field: 'REGISTERED_AT', direction } },
+          setting.manager.credentials,
+        )
+        const connection: {
+          edges: { node: { id: string } }[]
+          pageInfo: { hasNextPage: boolean; endCursor: string }
+        } = result.data?.enrollments
+        seen.push(...connection.edges.map((edge) => edge.node.id))
+        if (!connection.pageInfo.hasNextPage) break
+        after = connection.pageInfo.endCursor
+      }
+      const byTime = [...early, ...tied]
+        .sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime() || a.id.localeCompare(b.id))
+        .map((row) => gid('Enrollment', row.id))
+      expect(seen, direction).toEqual(direction === 'ASC' ? byTime : byTime.reverse())
+    }
+  })
+
   it('filters by center subtree, status, product, day and search; sorts; pages', async () => {
     const setting = await campaignSetting(api)
     const sibling = await createCenter(api.prisma, { parent: setting.parent })
