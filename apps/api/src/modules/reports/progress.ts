@@ -314,7 +314,8 @@ export async function campaignProgress(
   const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
   const left = daysLeft(today, start, end)
   const pace = recentPace(campaignSeries, today)
-  const segments = once(async () => (await segmentRows()).filter((row) => inScope(row.centerId)))
+  // Narrowed in SQL exactly as the scope is (centerRestriction), so no row is out of view.
+  const segments = segmentRows
   const audiences = once(async () =>
     mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
       audience,
@@ -366,16 +367,15 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 type SegmentRow = {
-  centerId: string
   audience: AudienceGroup | null
   sessionKind: SessionKind | null
   enrolled: number
 }
 
 /**
- * Counted enrollments per center, audience (the person's occupation group when registered; null: not
- * recorded) and session kind (null: registered directly), from the rollup, in the period (local dates;
- * default the campaign's); every center (the caller keeps those in scope).
+ * Counted enrollments per audience (the person's occupation group when registered; null: not recorded)
+ * and session kind (null: registered directly), from the rollup, in the period (local dates; default
+ * the campaign's), at the centers `centers` narrows to.
  */
 async function segmentCounts(
   context: Context,
@@ -386,14 +386,14 @@ async function segmentCounts(
   centers: Prisma.Sql,
 ): Promise<SegmentRow[]> {
   return context.prisma.$queryRaw<SegmentRow[]>`
-    SELECT s."centerId", nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
+    SELECT nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
            sum(s."count")::int AS enrolled
     FROM "EnrollmentSegmentCount" s JOIN "Campaign" c ON c."id" = s."campaignId"
     WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(c."countedStatuses")
       AND s."day" BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
       ${product ? Prisma.sql`AND s."product"::text = ${product}` : Prisma.empty}
       ${centers}
-    GROUP BY 1, 2, 3`
+    GROUP BY s."audience", s."sessionKind"`
 }
 
 /** The rows' counts summed per group, most first, then by name (null last). */
@@ -467,6 +467,9 @@ function centerRestriction(
     conditions.push(
       Prisma.sql`AND ${column} IN (SELECT v."id" FROM "Center" v WHERE v."path" LIKE ${`${viewer.centerPath}%`})`,
     )
+  } else if (viewer.role !== 'ADMIN' && viewer.role !== 'VIEWER') {
+    // canReadCenter: a manager without a center reads none.
+    conditions.push(Prisma.sql`AND false`)
   }
   return conditions.length > 0 ? Prisma.join(conditions, ' ') : Prisma.empty
 }
