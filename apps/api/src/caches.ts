@@ -8,6 +8,7 @@ import type { ContributionParameter } from '@tangtoc/db'
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context, Viewer } from './context.ts'
+import type { RegistrationHint } from './modules/enrollments/registration-store.ts'
 import type { ApiPubSub } from './pubsub.ts'
 
 /** How long a cached entry lives at most, ms. */
@@ -59,6 +60,8 @@ export class InstanceCaches {
   /** Viewers by the hash of their session secret or API token. */
   readonly viewers = new Expiring<string, Viewer>(10_000)
   readonly contributionParameters = new Expiring<'all', ContributionParameter[]>(1)
+  /** Campaign and center as a registration read them, by campaign and center id (checked when used). */
+  readonly registrationHints = new Expiring<string, RegistrationHint>(1_000)
   /**
    * Counts the clearings: a value read from the database is kept only if no clearing happened since
    * the read began, so a read that raced a change never refills a cache with what it replaced.
@@ -69,6 +72,7 @@ export class InstanceCaches {
     this.generation++
     this.viewers.clear()
     this.contributionParameters.clear()
+    this.registrationHints.clear()
   }
 
   /** Reads through `cache`: the kept value, else `load`'s, kept unless the caches were cleared meanwhile. */

@@ -27,7 +27,7 @@ import {
 } from './changes.ts'
 import { EnrollmentNode, idOf } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
-import { readRegistrationContext, writeRegistration } from './registration-store.ts'
+import { type RegistrationContext, readRegistrationContext, writeRegistration } from './registration-store.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
@@ -124,7 +124,7 @@ interface Member {
  * Everything about the input before anything is written, in two parallel reads (the references, the
  * stored people) and the quote: validation, access, the person's change and the amounts.
  */
-async function prepareRegistration(context: Context, input: RegisterInput) {
+async function prepareRegistration(context: Context, input: RegisterInput, hinted: boolean) {
   const campaignId = idOf(input.campaign, 'Campaign')
   const centerId = idOf(input.center, 'Center')
   const sessionId = input.session ? idOf(input.session, 'OutreachSession') : null
@@ -175,14 +175,24 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
     issues.push(issue('householdMembers', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
   }
 
-  const references = await readRegistrationContext(context.prisma, {
-    campaignId,
-    centerId,
-    sessionId,
-    wardCodes: wardCodesOf(wards),
-    citizenId: checked.person.citizenId,
-  })
+  // A person alone at a campaign and center registered at moments ago: what was read then stands in
+  // for the read, and the write checks it still holds (see registration-store.ts).
+  const hintKey = `${campaignId}:${centerId}`
+  const hint =
+    hinted && !members && issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
+  const references: RegistrationContext = hint
+    ? { ...hint, session: sessionId ? { campaignId } : null, wards: wardCodesOf(wards), person: null }
+    : await readRegistrationContext(context.prisma, {
+        campaignId,
+        centerId,
+        sessionId,
+        wardCodes: wardCodesOf(wards),
+        citizenId: checked.person.citizenId,
+      })
   const { campaign, center, session } = references
+  if (!hint && campaign?.status === 'ACTIVE' && center?.participant) {
+    context.caches.registrationHints.set(hintKey, { campaign, center })
+  }
   if (!campaign) throw new NotFoundError('Campaign', input.campaign)
   if (!center) throw new NotFoundError('Center', input.center)
   assertCanWriteCenter(context.viewer, center)
@@ -214,6 +224,7 @@ async function prepareRegistration(context: Context, input: RegisterInput) {
     center,
     sessionId,
     session,
+    hint: hint ? { ...hint, wardCodes: wardCodesOf(wards) } : null,
     person,
     members,
     enrolledIndex,
@@ -318,6 +329,7 @@ async function storeRegistration(
       enrollment,
       actorId: enrollment.registeredById,
       requestId: context.requestId,
+      assumed: prepared.hint,
     })
   const personReused = prepared.person.kind !== 'create'
   const members = prepared.members
@@ -361,22 +373,23 @@ builder.mutationField('registerEnrollment', (t) =>
     authScopes: { write: true },
     args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      // Two agents registering the same new person at the same moment: the loser's person is not
-      // written (or its insert violates the unique index, in a household); prepare again to reuse the
-      // winner's person, and name the winner's enrollment when it is the enrollment that collides.
+      // Nothing is written when what the write assumed no longer holds: the person is on file (or
+      // was just registered by another agent), or a hint from an earlier registration is stale. Then
+      // prepare again from what is stored, to reuse the person or report what changed; and name the
+      // winner's enrollment when it is the enrollment that collides.
       for (let attempt = 1; ; attempt++) {
-        const prepared = await prepareRegistration(context, input)
+        const prepared = await prepareRegistration(context, input, attempt === 1)
         try {
           const stored = await storeRegistration(context, input, prepared)
           if (!stored) {
-            if (attempt < 3) continue
+            if (attempt < 4) continue
             throw new Error('the person kept changing while being registered')
           }
           publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
           return stored
         } catch (error) {
           const model = uniqueViolationOn(error)
-          if (model === 'Person' && attempt < 3) continue
+          if (model === 'Person' && attempt < 4) continue
           if (model === 'Enrollment') {
             const person = await context.prisma.person.findUnique({
               where: { citizenId: prepared.person.person.citizenId },

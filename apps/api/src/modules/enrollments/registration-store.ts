@@ -82,16 +82,41 @@ function personOf(row: PersonColumns): Person | null {
   }
 }
 
+/** What a registration at a campaign and center read moments ago, kept to stand in for the read. */
+export interface RegistrationHint {
+  campaign: NonNullable<RegistrationContext['campaign']>
+  center: NonNullable<RegistrationContext['center']>
+}
+
 export interface RegistrationWrite {
   person: PersonChange
   enrollment: Enrollment
+  /**
+   * What was assumed instead of read (a hint, and every ward code given): the write checks it in the
+   * same statement and writes nothing unless campaign and center are still as assumed, the session
+   * belongs to the campaign, every ward code is official and the person is new.
+   */
+  assumed?: (RegistrationHint & { wardCodes: string[] }) | null
   actorId: string
   requestId: string
 }
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
 
-function personStatement(write: PersonChange): Prisma.Sql {
+/** True while what a hinted registration assumed still holds. */
+function assumptionsHold(e: Enrollment, assumed: NonNullable<RegistrationWrite['assumed']>): Prisma.Sql {
+  const { campaign, center, wardCodes } = assumed
+  return sql`EXISTS (SELECT 1 FROM "Campaign" c WHERE c."id" = ${campaign.id}::uuid AND c."status" = 'ACTIVE'
+        AND c."timeZone" = ${campaign.timeZone} AND c."jurisdiction" = ${campaign.jurisdiction})
+    AND EXISTS (SELECT 1 FROM "Center" t JOIN "CampaignCenter" cc ON cc."centerId" = t."id"
+        AND cc."campaignId" = ${campaign.id}::uuid AND cc."role" = 'PARTICIPANT'
+        WHERE t."id" = ${center.id}::uuid AND t."path" = ${center.path})
+    AND (${e.sessionId}::uuid IS NULL OR EXISTS (SELECT 1 FROM "OutreachSession" s
+        WHERE s."id" = ${e.sessionId}::uuid AND s."campaignId" = ${campaign.id}::uuid))
+    AND (SELECT count(*) FROM "Ward" w WHERE w."code" = ANY(${wardCodes}::text[])) = ${wardCodes.length}`
+}
+
+function personStatement(write: PersonChange, holds: Prisma.Sql): Prisma.Sql {
   const p = write.person
   switch (write.kind) {
     case 'create':
@@ -100,10 +125,11 @@ function personStatement(write: PersonChange): Prisma.Sql {
       return sql`INSERT INTO "Person" ("id", "fullName", "citizenId", "legacySocialInsuranceCode",
           "dateOfBirth", "sex", "phone", "address", "wardCode", "occupationGroup", "searchKey",
           "createdAt", "updatedAt", "version")
-        VALUES (${p.id}::uuid, ${p.fullName}, ${p.citizenId}, ${p.legacySocialInsuranceCode},
+        SELECT ${p.id}::uuid, ${p.fullName}, ${p.citizenId}, ${p.legacySocialInsuranceCode},
           ${p.dateOfBirth}::date, ${p.sex}::"Sex", ${p.phone}, ${p.address}, ${p.wardCode},
           ${p.occupationGroup}::"AudienceGroup", ${p.searchKey}, ${p.createdAt}::timestamp,
-          ${p.updatedAt}::timestamp, ${p.version})
+          ${p.updatedAt}::timestamp, ${p.version}
+        WHERE ${holds}
         ON CONFLICT ("citizenId") DO NOTHING
         RETURNING "id"`
     case 'update':
@@ -112,10 +138,10 @@ function personStatement(write: PersonChange): Prisma.Sql {
           "wardCode" = ${p.wardCode}, "occupationGroup" = ${p.occupationGroup}::"AudienceGroup",
           "legacySocialInsuranceCode" = ${p.legacySocialInsuranceCode}, "searchKey" = ${p.searchKey},
           "updatedAt" = ${p.updatedAt}::timestamp, "version" = ${p.version}
-        WHERE "id" = ${p.id}::uuid AND "version" = ${write.before.version}
+        WHERE "id" = ${p.id}::uuid AND "version" = ${write.before.version} AND ${holds}
         RETURNING "id"`
     case 'reuse':
-      return sql`SELECT ${p.id}::uuid AS "id"`
+      return sql`SELECT ${p.id}::uuid AS "id" WHERE ${holds}`
   }
 }
 
@@ -146,7 +172,7 @@ export async function writeRegistration(
       -- does (rollup.ts): a concurrent change of the kind waits for this registration, or is seen.
       SELECT "kind" FROM "OutreachSession" WHERE "id" = ${e.sessionId}::uuid FOR SHARE
     ),
-    person AS (${personStatement(person)})${personAudit},
+    person AS (${personStatement(person, write.assumed ? assumptionsHold(e, write.assumed) : sql`true`)})${personAudit},
     enrollment AS (
       INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
         "personId", "householdId", "quoteDate", "months", "monthlyIncome", "supportGroups",

@@ -259,6 +259,56 @@ describe('registering an enrollment', () => {
     expect(unknownCampaign.data?.registerEnrollment.__typename).toBe('NotFoundError')
   })
 
+  it('what an earlier registration read is checked again by the write: changes made behind the API are seen', async () => {
+    const setting = await campaignSetting(api)
+    const agent = setting.agent.credentials
+    const first = await api.graphql(registerEnrollment, { input: vsiInput(setting) }, agent)
+    expect(first.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    // The instance now keeps campaign and center as read; they change without a mutation telling it.
+    const otherCampaign = await createCampaign(api.prisma, { centers: [setting.center] })
+    const session = await api.prisma.outreachSession.create({
+      data: {
+        campaignId: otherCampaign.id,
+        centerId: setting.center.id,
+        title: 'Buổi khác',
+        kind: 'CONSULTATION_GROUP',
+        venueKind: 'MARKET',
+        startsAt: new Date(),
+        endsAt: new Date(),
+      },
+    })
+    const wrongSession = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { session: gid('OutreachSession', session.id) }) },
+      agent,
+    )
+    expect(wrongSession.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'session'], code: 'SESSION_NOT_IN_CAMPAIGN' }),
+    ])
+    const unknownWard = vsiInput(setting)
+    const badWard = await api.graphql(
+      registerEnrollment,
+      { input: { ...unknownWard, person: { ...unknownWard.person, wardCode: '99999' } } },
+      agent,
+    )
+    expect(badWard.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'person', 'wardCode'], code: 'WARD_UNKNOWN' }),
+    ])
+    const onFile = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { product: 'VOLUNTARY_SOCIAL_INSURANCE' }) },
+      agent,
+    )
+    expect(onFile.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    await api.prisma.campaign.update({ where: { id: setting.campaign.id }, data: { status: 'CLOSED' } })
+    const closed = await api.graphql(registerEnrollment, { input: vsiInput(setting) }, agent)
+    expect(closed.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'campaign'], code: 'CAMPAIGN_NOT_ACTIVE' }),
+    ])
+    const enrollments = await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })
+    expect(enrollments).toBe(2)
+  })
+
   it('a second live enrollment of the same person is a ConflictError naming the first', async () => {
     const setting = await campaignSetting(api)
     const person = personInput()
