@@ -106,7 +106,8 @@ export interface CampaignProgress {
 
 /** The centers a viewer's progress covers: every center (null) or the listed ones. */
 export interface ProgressScope {
-  campaign: Campaign
+  /** With its targets, by due date (milestones first, the end targets last). */
+  campaign: Campaign & { targets: Target[] }
   center: Center | null
   /** null: the whole tree, no filter on centers. */
   centers: Center[] | null
@@ -122,7 +123,10 @@ export async function progressScope(
 ): Promise<ProgressScope | null> {
   // The tree is small (tens of centers): read it whole and filter here, in one round trip.
   const [campaign, centers] = await Promise.all([
-    context.prisma.campaign.findUnique({ where: { id: campaignId } }),
+    context.prisma.campaign.findUnique({
+      where: { id: campaignId },
+      include: { targets: { orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] } },
+    }),
     context.prisma.center.findMany({ orderBy: { code: 'asc' } }),
   ])
   if (!campaign) return null
@@ -165,28 +169,13 @@ export async function campaignProgress(
   )
   // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
   if (args.breakdowns) segmentRows().catch(() => {})
-  const [scope, daily, targets, sessionRows] = await Promise.all([
+  const [scope, { daily, sessionRows }] = await Promise.all([
     progressScope(context, viewer, args.campaignId, args.centerId),
-    dailyCounts(
-      context,
-      args.campaignId,
-      args.product,
-      centerRestriction(viewer, args.centerId, Prisma.sql`d."centerId"`),
-    ),
-    context.prisma.target.findMany({
-      where: { campaignId: args.campaignId },
-      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-    }),
-    sessionsHeld(
-      context,
-      args.campaignId,
-      args.from,
-      args.to,
-      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
-    ),
+    countsInView(context, viewer, args),
   ])
   if (!scope) return null
   const { campaign } = scope
+  const { targets } = campaign
   const start = toIsoDate(campaign.startDate) as IsoDate
   const end = toIsoDate(campaign.endDate) as IsoDate
   const from = args.from ?? start
@@ -408,41 +397,53 @@ function mostFirst<T extends string>(
   )
 }
 
+type CountRow = {
+  kind: 'daily' | 'sessions'
+  centerId: string
+  product: Product | null
+  day: IsoDate | null
+  count: number
+  attendance: number
+}
+
 /**
- * Counted enrollments per center, product and local day, from the rollup, in the campaign's counted
- * statuses; every center (the caller keeps those in scope).
+ * In one statement: counted enrollments per center, product and local day, from the rollup, in the
+ * campaign's counted statuses; and outreach sessions held (DONE) per center in the period (local
+ * dates; default the campaign's), with their attendance. Only the centers in view (the caller still
+ * keeps only the rows in scope).
  */
-async function dailyCounts(
+async function countsInView(
   context: Context,
-  campaignId: string,
-  product: Product | null | undefined,
-  centers: Prisma.Sql,
-): Promise<DailyRow[]> {
-  return context.prisma.$queryRaw<DailyRow[]>`
-    SELECT d."centerId", d."product"::text AS product, to_char(d."day", 'YYYY-MM-DD') AS day, sum(d."count")::int AS count
+  viewer: Viewer,
+  args: ProgressArgs,
+): Promise<{ daily: DailyRow[]; sessionRows: { centerId: string; held: number; attendance: number }[] }> {
+  const { campaignId, product, from, to } = args
+  const rows = await context.prisma.$queryRaw<CountRow[]>`
+    SELECT 'daily' AS kind, d."centerId", d."product"::text AS product, to_char(d."day", 'YYYY-MM-DD') AS day,
+           sum(d."count")::int AS count, 0 AS attendance
     FROM "EnrollmentDailyCount" d JOIN "Campaign" c ON c."id" = d."campaignId"
     WHERE d."campaignId" = ${campaignId}::uuid AND d."status" = ANY(c."countedStatuses")
       ${product ? Prisma.sql`AND d."product"::text = ${product}` : Prisma.empty}
-      ${centers}
-    GROUP BY 1, 2, 3`
-}
-
-/** Outreach sessions held (DONE) per center in the period (local dates; default the campaign's), with their attendance. */
-async function sessionsHeld(
-  context: Context,
-  campaignId: string,
-  from: IsoDate | null | undefined,
-  to: IsoDate | null | undefined,
-  centers: Prisma.Sql,
-): Promise<{ centerId: string; held: number; attendance: number }[]> {
-  return context.prisma.$queryRaw<{ centerId: string; held: number; attendance: number }[]>`
-    SELECT s."centerId", count(*)::int AS held, coalesce(sum(s."attendance"), 0)::int AS attendance
+      ${centerRestriction(viewer, args.centerId, Prisma.sql`d."centerId"`)}
+    GROUP BY d."centerId", d."product", d."day"
+    UNION ALL
+    SELECT 'sessions', s."centerId", NULL, NULL, count(*)::int, coalesce(sum(s."attendance"), 0)::int
     FROM "OutreachSession" s JOIN "Campaign" c ON c."id" = s."campaignId"
     WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = 'DONE'
       AND ((s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE c."timeZone")::date
         BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
-      ${centers}
-    GROUP BY 1`
+      ${centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`)}
+    GROUP BY s."centerId"`
+  const daily: DailyRow[] = []
+  const sessionRows: { centerId: string; held: number; attendance: number }[] = []
+  for (const row of rows) {
+    if (row.kind === 'daily' && row.product && row.day) {
+      daily.push({ centerId: row.centerId, product: row.product, day: row.day, count: row.count })
+    } else {
+      sessionRows.push({ centerId: row.centerId, held: row.count, attendance: row.attendance })
+    }
+  }
+  return { daily, sessionRows }
 }
 
 /**
