@@ -21,11 +21,21 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** Every date from `start` to `end`, both included; empty when `end` is before `start`. */
-export function datesBetween(start: IsoDate, end: IsoDate): IsoDate[] {
-  const dates: IsoDate[] = []
-  for (let date = start; date <= end; date = addDays(date, 1)) dates.push(date)
+export function datesBetween(start: IsoDate, end: IsoDate): readonly IsoDate[] {
+  // A campaign's days are asked for many times per progress view (each series, each milestone).
+  const key = `${start}/${end}`
+  let dates = recentRanges.get(key)
+  if (!dates) {
+    const list: IsoDate[] = []
+    for (let date = start; date <= end; date = addDays(date, 1)) list.push(date)
+    dates = Object.freeze(list)
+    if (recentRanges.size >= 64) recentRanges.clear()
+    recentRanges.set(key, dates)
+  }
   return dates
 }
+
+const recentRanges = new Map<string, readonly IsoDate[]>()
 
 /** Enrolled as a percentage of target, to one decimal; null without a positive target. */
 export function percentOfTarget(enrolled: number, target: number | null | undefined): number | null {
