@@ -157,18 +157,6 @@ export async function campaignProgress(
   viewer: Viewer,
   args: ProgressArgs,
 ): Promise<CampaignProgress | null> {
-  const segmentRows = once(() =>
-    segmentCounts(
-      context,
-      args.campaignId,
-      args.product,
-      args.from,
-      args.to,
-      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
-    ),
-  )
-  // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
-  if (args.breakdowns) segmentRows().catch(() => {})
   const [scope, { daily, sessionRows }] = await Promise.all([
     progressScope(context, viewer, args.campaignId, args.centerId),
     countsInView(context, viewer, args),
@@ -182,6 +170,21 @@ export async function campaignProgress(
   const to = args.to ?? end
   const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
   const counted = campaign.countedStatuses
+  // Read once the campaign is known: with its statuses and dates as values, PostgreSQL sums the
+  // rollup in a hash of a few groups (joined to the campaign, it misjudges the rows and sorts them all).
+  const segmentRows = once(() =>
+    segmentCounts(
+      context,
+      args.campaignId,
+      args.product,
+      counted,
+      from,
+      to,
+      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
+    ),
+  )
+  // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
+  if (args.breakdowns) segmentRows().catch(() => {})
   const productList = args.product ? [args.product] : products
   const inScope = (id: string) => scope.centers === null || centerById.has(id)
   const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
@@ -370,16 +373,17 @@ async function segmentCounts(
   context: Context,
   campaignId: string,
   product: Product | null | undefined,
-  from: IsoDate | null | undefined,
-  to: IsoDate | null | undefined,
+  counted: EnrollmentStatus[],
+  from: IsoDate,
+  to: IsoDate,
   centers: Prisma.Sql,
 ): Promise<SegmentRow[]> {
   return context.prisma.$queryRaw<SegmentRow[]>`
     SELECT nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
            sum(s."count")::int AS enrolled
-    FROM "EnrollmentSegmentCount" s JOIN "Campaign" c ON c."id" = s."campaignId"
-    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(c."countedStatuses")
-      AND s."day" BETWEEN coalesce(${from ?? null}::date, c."startDate") AND coalesce(${to ?? null}::date, c."endDate")
+    FROM "EnrollmentSegmentCount" s
+    WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(${counted}::"EnrollmentStatus"[])
+      AND s."day" BETWEEN ${from}::date AND ${to}::date
       ${product ? Prisma.sql`AND s."product"::text = ${product}` : Prisma.empty}
       ${centers}
     GROUP BY s."audience", s."sessionKind"`
