@@ -515,8 +515,8 @@ async function main() {
 }
 
 /**
- * A fixed piece of CPU work, timed: this machine ran it in 550–910 ms within one afternoon (its host's
- * other tenants), so figures from different runs compare only beside it.
+ * A fixed piece of CPU work, timed: a cloud machine's speed varies with its host's other tenants, so
+ * figures from different runs compare only beside it.
  */
 function hostLoopMs(): number {
   const started = performance.now()
