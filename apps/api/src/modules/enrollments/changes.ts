@@ -58,16 +58,26 @@ export function uniqueViolationOn(error: unknown): string | null {
   const meta = (error.meta ?? {}) as {
     modelName?: string
     target?: unknown
-    driverAdapterError?: { cause?: { kind?: string; table?: string } }
+    driverAdapterError?: {
+      cause?: { kind?: string; table?: string; originalMessage?: string; constraint?: unknown }
+    }
   }
-  // A raw query's violation (the registration's write) comes as P2010 with the driver's details.
+  // A raw query's violation (the registration's write) comes as P2010 with the driver's details: the
+  // table from adapter-pg, only the constraint from PGlite's adapter (named "<Table>_<columns>_key").
   const cause = meta.driverAdapterError?.cause
-  if (error.code === 'P2010')
-    return cause?.kind === 'UniqueConstraintViolation' ? (cause.table ?? 'unknown') : null
+  if (error.code === 'P2010') {
+    if (cause?.kind !== 'UniqueConstraintViolation') return null
+    const constraint = cause.originalMessage?.match(/unique constraint "([A-Za-z]+)_/)?.[1]
+    return cause.table ?? constraint ?? modelOfColumns(JSON.stringify(cause.constraint ?? ''))
+  }
   if (error.code !== 'P2002') return null
   if (meta.modelName) return meta.modelName
-  const target = JSON.stringify(meta.target ?? error.message)
-  return target.includes('citizenId') ? 'Person' : target.includes('live') ? 'Enrollment' : 'unknown'
+  return modelOfColumns(JSON.stringify(meta.target ?? error.message))
+}
+
+/** The model of the two unique indexes registrations can hit, from the columns named. */
+function modelOfColumns(columns: string): string {
+  return columns.includes('citizenId') ? 'Person' : columns.includes('live') ? 'Enrollment' : 'unknown'
 }
 
 /** The live enrollment a person already holds for the product in the campaign, as a ConflictError. */
