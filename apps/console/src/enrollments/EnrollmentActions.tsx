@@ -8,6 +8,17 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
 
+/** What a lifecycle step changes, for the cache to update every view of the enrollment. */
+const EnrollmentAfterStep = graphql(`
+  fragment EnrollmentAfterStep on Enrollment {
+    id
+    status
+    statusReason
+    version
+    availableActions
+  }
+`)
+
 export const SubmitEnrollmentMutation = graphql(
   `
     mutation SubmitEnrollment($input: SubmitEnrollmentInput!) {
@@ -15,17 +26,14 @@ export const SubmitEnrollmentMutation = graphql(
         __typename
         ... on SubmitEnrollmentPayload {
           enrollment {
-            id
-            status
-            version
-            availableActions
+            ...EnrollmentAfterStep
           }
         }
         ...TypedErrorFields
       }
     }
   `,
-  [TypedErrorFields],
+  [TypedErrorFields, EnrollmentAfterStep],
 )
 
 export const ConfirmEnrollmentPaymentMutation = graphql(
@@ -35,17 +43,14 @@ export const ConfirmEnrollmentPaymentMutation = graphql(
         __typename
         ... on ConfirmEnrollmentPaymentPayload {
           enrollment {
-            id
-            status
-            version
-            availableActions
+            ...EnrollmentAfterStep
           }
         }
         ...TypedErrorFields
       }
     }
   `,
-  [TypedErrorFields],
+  [TypedErrorFields, EnrollmentAfterStep],
 )
 
 export const ActivateEnrollmentMutation = graphql(
@@ -55,17 +60,14 @@ export const ActivateEnrollmentMutation = graphql(
         __typename
         ... on ActivateEnrollmentPayload {
           enrollment {
-            id
-            status
-            version
-            availableActions
+            ...EnrollmentAfterStep
           }
         }
         ...TypedErrorFields
       }
     }
   `,
-  [TypedErrorFields],
+  [TypedErrorFields, EnrollmentAfterStep],
 )
 
 export const RejectEnrollmentMutation = graphql(
@@ -75,18 +77,14 @@ export const RejectEnrollmentMutation = graphql(
         __typename
         ... on RejectEnrollmentPayload {
           enrollment {
-            id
-            status
-            statusReason
-            version
-            availableActions
+            ...EnrollmentAfterStep
           }
         }
         ...TypedErrorFields
       }
     }
   `,
-  [TypedErrorFields],
+  [TypedErrorFields, EnrollmentAfterStep],
 )
 
 export const CancelEnrollmentMutation = graphql(
@@ -96,18 +94,14 @@ export const CancelEnrollmentMutation = graphql(
         __typename
         ... on CancelEnrollmentPayload {
           enrollment {
-            id
-            status
-            statusReason
-            version
-            availableActions
+            ...EnrollmentAfterStep
           }
         }
         ...TypedErrorFields
       }
     }
   `,
-  [TypedErrorFields],
+  [TypedErrorFields, EnrollmentAfterStep],
 )
 
 const withReason = new Set<EnrollmentAction>(['REJECT', 'CANCEL'])

@@ -46,9 +46,10 @@ export async function resolveViewer(
 ): Promise<Viewer | null> {
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (bearer) {
-    return caches.through(caches.viewers, `token:${hashSecret(bearer)}`, async () => {
+    const tokenHash = hashSecret(bearer)
+    return caches.through(caches.viewers, `token:${tokenHash}`, async () => {
       const token = await prisma.apiToken.findUnique({
-        where: { tokenHash: hashSecret(bearer) },
+        where: { tokenHash },
         select: {
           id: true,
           scope: true,
@@ -74,9 +75,10 @@ export async function resolveViewer(
 
   const secret = (await request.cookieStore?.get(sessionCookieName))?.value
   if (!secret) return null
-  return caches.through(caches.viewers, `session:${hashSecret(secret)}`, async () => {
+  const tokenHash = hashSecret(secret)
+  return caches.through(caches.viewers, `session:${tokenHash}`, async () => {
     const session = await prisma.loginSession.findUnique({
-      where: { tokenHash: hashSecret(secret) },
+      where: { tokenHash },
       select: { id: true, expiresAt: true, user: { select: viewerUserSelection } },
     })
     if (!session || session.expiresAt <= new Date() || !session.user.active) return null

@@ -1,4 +1,10 @@
-import { createCenter, createEnrollment, createEnrollments, createPerson } from '@tangtoc/db/fixtures'
+import {
+  createCenter,
+  createEnrollment,
+  createEnrollments,
+  createOutreachSession,
+  createPerson,
+} from '@tangtoc/db/fixtures'
 import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
@@ -28,16 +34,9 @@ const list = `query ($first: Int, $after: String, $filter: EnrollmentFilter, $or
 describe('listing enrollments', () => {
   it('listing 10 or 100 enrollments with their center, session, person and registering user runs the same few statements', async () => {
     const setting = await campaignSetting(api)
-    const session = await api.prisma.outreachSession.create({
-      data: {
-        campaignId: setting.campaign.id,
-        centerId: setting.center.id,
-        title: 'Buổi tư vấn',
-        kind: 'CONSULTATION_GROUP',
-        venueKind: 'MARKET',
-        startsAt: new Date(),
-        endsAt: new Date(),
-      },
+    const session = await createOutreachSession(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
     })
     await createEnrollments(api.prisma, 100, {
       campaign: setting.campaign,

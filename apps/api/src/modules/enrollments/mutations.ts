@@ -178,15 +178,16 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   // A person alone at a campaign and center registered at moments ago: what was read then stands in
   // for the read, and the write checks it still holds (see registration-store.ts).
   const hintKey = `${campaignId}:${centerId}`
+  const wardCodes = wardCodesOf(wards)
   const hint =
     hinted && !members && issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
   const references: RegistrationContext = hint
-    ? { ...hint, session: sessionId ? { campaignId } : null, wards: wardCodesOf(wards), person: null }
+    ? { ...hint, session: sessionId ? { campaignId } : null, wards: wardCodes, person: null }
     : await readRegistrationContext(context.prisma, {
         campaignId,
         centerId,
         sessionId,
-        wardCodes: wardCodesOf(wards),
+        wardCodes,
         citizenId: checked.person.citizenId,
       })
   const { campaign, center, session } = references
@@ -223,8 +224,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     campaign,
     center,
     sessionId,
-    session,
-    hint: hint ? { ...hint, wardCodes: wardCodesOf(wards) } : null,
+    hint: hint ? { ...hint, wardCodes } : null,
     person,
     members,
     enrolledIndex,

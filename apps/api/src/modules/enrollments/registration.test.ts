@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createCampaign, createCenter, personInput } from '@tangtoc/db/fixtures'
+import { createCampaign, createCenter, createOutreachSession, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
@@ -230,16 +230,9 @@ describe('registering an enrollment', () => {
       expect.objectContaining({ path: ['input', 'center'], code: 'CENTER_NOT_IN_CAMPAIGN' }),
     ])
     const otherCampaign = await createCampaign(api.prisma, { centers: [setting.center] })
-    const session = await api.prisma.outreachSession.create({
-      data: {
-        campaignId: otherCampaign.id,
-        centerId: setting.center.id,
-        title: 'Buổi khác',
-        kind: 'CONSULTATION_GROUP',
-        venueKind: 'MARKET',
-        startsAt: new Date(),
-        endsAt: new Date(),
-      },
+    const session = await createOutreachSession(api.prisma, {
+      campaign: otherCampaign,
+      center: setting.center,
     })
     const wrongSession = await api.graphql(
       registerEnrollment,
@@ -266,16 +259,9 @@ describe('registering an enrollment', () => {
     expect(first.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
     // The instance now keeps campaign and center as read; they change without a mutation telling it.
     const otherCampaign = await createCampaign(api.prisma, { centers: [setting.center] })
-    const session = await api.prisma.outreachSession.create({
-      data: {
-        campaignId: otherCampaign.id,
-        centerId: setting.center.id,
-        title: 'Buổi khác',
-        kind: 'CONSULTATION_GROUP',
-        venueKind: 'MARKET',
-        startsAt: new Date(),
-        endsAt: new Date(),
-      },
+    const session = await createOutreachSession(api.prisma, {
+      campaign: otherCampaign,
+      center: setting.center,
     })
     const wrongSession = await api.graphql(
       registerEnrollment,

@@ -122,20 +122,6 @@ export function checkPerson(
   }
 }
 
-/** Issues for ward codes that are not official codes; `wards` maps each code to where it was given. */
-export async function checkWardCodes(
-  db: Prisma.TransactionClient | Context['prisma'],
-  wards: { code: string | null; path: string }[],
-): Promise<Issue[]> {
-  const codes = wardCodesOf(wards)
-  if (codes.length === 0) return []
-  const known = await db.ward.findMany({ where: { code: { in: codes } }, select: { code: true } })
-  return unknownWardIssues(
-    wards,
-    known.map((ward) => ward.code),
-  )
-}
-
 /** The distinct ward codes given. */
 export function wardCodesOf(wards: { code: string | null }[]): string[] {
   return [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]

@@ -172,7 +172,8 @@ export async function campaignProgress(
   const counted = campaign.countedStatuses
   // Read once the campaign is known: with its statuses and dates as values, PostgreSQL sums the
   // rollup in a hash of a few groups (joined to the campaign, it misjudges the rows and sorts them all).
-  const segmentRows = once(() =>
+  // Narrowed in SQL exactly as the scope is (centerRestriction), so no row is out of view.
+  const segments = once(() =>
     segmentCounts(
       context,
       args.campaignId,
@@ -184,7 +185,7 @@ export async function campaignProgress(
     ),
   )
   // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
-  if (args.breakdowns) segmentRows().catch(() => {})
+  if (args.breakdowns) segments().catch(() => {})
   const productList = args.product ? [args.product] : products
   const inScope = (id: string) => scope.centers === null || centerById.has(id)
   const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
@@ -306,8 +307,6 @@ export async function campaignProgress(
   const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
   const left = daysLeft(today, start, end)
   const pace = recentPace(campaignSeries, today)
-  // Narrowed in SQL exactly as the scope is (centerRestriction), so no row is out of view.
-  const segments = segmentRows
   const audiences = once(async () =>
     mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
       audience,
