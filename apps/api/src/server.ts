@@ -10,6 +10,7 @@ import type { PrismaClient } from '@tangtoc/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, useReadinessCheck } from 'graphql-yoga'
 import sirv from 'sirv'
+import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
 import type { Context } from './context.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
@@ -43,6 +44,8 @@ export const operationLimits = {
   maxAliases: 20,
   maxCost: 100_000,
   maxTokens: 2_000,
+  /** Bytes of request body: a registration is about 1 kB, the largest console request (targets) 40 kB. */
+  maxBodyBytes: 1_000_000,
 } as const
 
 // Reported like any other validation error (HTTP 400 with application/graphql-response+json), rather
@@ -93,6 +96,8 @@ export function createYogaApp({
       additionalHeaders: { [csrfHeader]: '1' },
       credentials: 'same-origin',
     },
+    // Limited by useBodySizeLimit below, without streaming every body through a counter.
+    maxRequestBodySize: false,
     plugins: [
       useReadinessCheck({
         endpoint: healthEndpoint,
@@ -101,6 +106,7 @@ export function createYogaApp({
           return fetchAPI.Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
         },
       }),
+      useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
       useRequestId(),

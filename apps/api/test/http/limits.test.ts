@@ -76,4 +76,44 @@ describe('operation limits', () => {
     expect(result.status).toBe(400)
     expect(result.errors?.[0]?.message).toMatch(/Token limit of 2000 exceeded/)
   })
+
+  it('a request body over the limit is refused with 413 before it is read, in Vietnamese and English', async () => {
+    // The padding rides in `extensions`, which the operation ignores.
+    const query = '{ __typename }'
+    const response = await api.fetchGraphQL(
+      { query, extensions: { note: 'x'.repeat(operationLimits.maxBodyBytes) } },
+      await admin(),
+    )
+    expect(response.status).toBe(413)
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: Record<string, string> }[]
+    }
+    expect(body.errors[0]?.message).toBe('Request body too large: at most 1 MB.')
+    expect(body.errors[0]?.extensions).toMatchObject({
+      code: 'REQUEST_ENTITY_TOO_LARGE',
+      messageVi: 'Yêu cầu quá lớn: tối đa 1 MB.',
+    })
+
+    const fits = await api.fetchGraphQL(
+      { query, extensions: { note: 'x'.repeat(operationLimits.maxBodyBytes - 100) } },
+      await admin(),
+    )
+    expect(fits.status).toBe(200)
+  })
+
+  it('a chunked request body without a Content-Length is refused with 411', async () => {
+    const body = new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' }))
+    const response = await api.yoga.fetch('http://tangtoc.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(body)
+          controller.close()
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(411)
+  })
 })
