@@ -1,4 +1,4 @@
-export { type CreatePrismaClientOptions, createPrismaClient } from './client.ts'
+export { type CreatePrismaClientOptions, createPrismaClient, queryPrepared } from './client.ts'
 export {
   type DatabaseDescription,
   describeDatabase,

@@ -8,6 +8,8 @@ import {
   describeDatabase,
   EmbeddedDatabaseBusyError,
   migrateDatabase,
+  Prisma,
+  queryPrepared,
 } from '../src/index.ts'
 import { createTestDatabase } from '../src/testing.ts'
 
@@ -81,6 +83,39 @@ describe.runIf(process.env.TEST_DATABASE_URL)('createPrismaClient on PostgreSQL'
       expect(describeDatabase(database.url)).toMatchObject({ kind: 'postgresql', host: '127.0.0.1:5432' })
       await prisma.$disconnect()
     } finally {
+      await database.close()
+    }
+  })
+})
+
+describe('queryPrepared', () => {
+  it('gives what $queryRaw gives, sending a Date as UTC, arrays and nulls, and tells onQuery', async () => {
+    // In the campaign's time zone, where a Date sent as local time would be 7 hours off.
+    const timeZone = process.env.TZ
+    process.env.TZ = 'Asia/Ho_Chi_Minh'
+    const statements: string[] = []
+    const database = await createTestDatabase()
+    const prisma = database.url
+      ? createPrismaClient({ url: database.url, onQuery: (event) => statements.push(event.query) })
+      : database.prisma
+    try {
+      const statement = (at: Date, codes: string[], note: string | null) =>
+        Prisma.sql`SELECT ${at}::timestamp = '2026-11-26 01:02:03.004'::timestamp AS "utc",
+          cardinality(${codes}::text[])::int AS "codes", ${note}::text IS NULL AS "noNote"`
+      const at = new Date('2026-11-26T01:02:03.004Z')
+      for (const codes of [['79', '01'], []]) {
+        expect(await queryPrepared(prisma, statement(at, codes, null))).toEqual(
+          await prisma.$queryRaw(statement(at, codes, null)),
+        )
+      }
+      expect(await queryPrepared(prisma, statement(at, ['79'], 'x'))).toEqual([
+        { utc: true, codes: 1, noNote: false },
+      ])
+      if (database.url) expect(statements.filter((text) => text.includes('cardinality'))).toHaveLength(5)
+    } finally {
+      if (timeZone === undefined) delete process.env.TZ
+      else process.env.TZ = timeZone
+      if (database.url) await prisma.$disconnect()
       await database.close()
     }
   })

@@ -3,6 +3,7 @@
 
 import type { Enrollment } from '@tangtoc/db'
 import { Prisma } from '@tangtoc/db'
+import pg from 'pg'
 import type { Context, Viewer } from '../../context.ts'
 import { ConflictError, NotFoundError, StaleObjectError } from '../../errors.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
@@ -54,6 +55,8 @@ export async function updateAtVersion(
 
 /** The model a unique-constraint violation happened on, or null when the error is something else. */
 export function uniqueViolationOn(error: unknown): string | null {
+  // A prepared statement's (queryPrepared: the registration's write on PostgreSQL) is the driver's own.
+  if (error instanceof pg.DatabaseError) return error.code === '23505' ? (error.table ?? 'unknown') : null
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null
   const meta = (error.meta ?? {}) as {
     modelName?: string

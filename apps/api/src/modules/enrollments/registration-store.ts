@@ -5,7 +5,7 @@
 // rollups and the audit events. Rows are built here, so the API returns and audits exactly what it
 // stored without reading it back.
 import type { Enrollment, Person, Prisma } from '@tangtoc/db'
-import { Prisma as PrismaRuntime } from '@tangtoc/db'
+import { Prisma as PrismaRuntime, queryPrepared } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 import type { PersonChange } from '../people/person-input.ts'
@@ -166,7 +166,10 @@ export async function writeRegistration(
                  ${json(person.person)}, ${requestId}, ${at}::timestamp
             FROM person p)`
   const audience = e.audience ?? ''
-  const [row] = await db.$queryRaw<{ written: number }[]>(sql`
+  // Prepared: PostgreSQL plans this statement once per connection, not at every registration.
+  const [row] = await queryPrepared<{ written: number }>(
+    db,
+    sql`
     WITH "session" AS (
       -- The session's kind, under a share lock taken before any rollup row, as every rollup writer
       -- does (rollup.ts): a concurrent change of the kind waits for this registration, or is seen.
@@ -207,6 +210,7 @@ export async function writeRegistration(
         FROM enrollment n
     ),
     ${rollupUpserts}
-    SELECT count(*)::int AS written FROM enrollment`)
+    SELECT count(*)::int AS written FROM enrollment`,
+  )
   return (row?.written ?? 0) === 1
 }
