@@ -200,6 +200,22 @@ describe('campaign progress', () => {
     expect(secondDay.data?.campaignProgress.days).toHaveLength(2)
   })
 
+  it('counts a session held by its local date: 23:30 on the period’s last day in, 00:30 the next day out', async () => {
+    const { campaign, b, start, at } = await launchedCampaign()
+    const admin = await api.userWithRole('ADMIN', null)
+    const held = (startsAt: Date, attendance: number) =>
+      createHeldSession(api.prisma, { campaign, center: b, startsAt, attendance })
+    await held(at(addDays(start, 4), '00:30'), 5) // 17:30 UTC the day before: the period's first day
+    await held(at(addDays(start, 5), '23:30'), 7) // 16:30 UTC: the period's last day
+    await held(at(addDays(start, 6), '00:30'), 11) // the day after
+    await held(at(addDays(start, 3), '23:30'), 13) // the day before
+    const period = await progressAs(admin.credentials, campaign, {
+      from: addDays(start, 4),
+      to: addDays(start, 5),
+    })
+    expect(period.data?.campaignProgress).toMatchObject({ sessionsHeld: 2, attendance: 12 })
+  })
+
   it('audiences and session kinds equal a direct count of the enrollments in view, however narrowed', async () => {
     const { campaign, a, b, start, at, enroll } = await launchedCampaign()
     const door = await createHeldSession(api.prisma, {
