@@ -9,6 +9,7 @@ import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context, Viewer } from './context.ts'
 import type { RegistrationHint } from './modules/enrollments/registration-store.ts'
+import type { ScopeRows } from './modules/reports/progress.ts'
 import type { ApiPubSub } from './pubsub.ts'
 
 /** How long a cached entry lives at most, ms. */
@@ -62,6 +63,8 @@ export class InstanceCaches {
   readonly contributionParameters = new Expiring<'all', ContributionParameter[]>(1)
   /** Campaign and center as a registration read them, by campaign and center id (checked when used). */
   readonly registrationHints = new Expiring<string, RegistrationHint>(1_000)
+  /** A campaign's targets and the center tree as progress read them, by campaign id (checked when used). */
+  readonly progressScopes = new Expiring<string, ScopeRows>(100)
   /**
    * Counts the clearings: a value read from the database is kept only if no clearing happened since
    * the read began, so a read that raced a change never refills a cache with what it replaced.
@@ -73,6 +76,7 @@ export class InstanceCaches {
     this.viewers.clear()
     this.contributionParameters.clear()
     this.registrationHints.clear()
+    this.progressScopes.clear()
   }
 
   /** Reads through `cache`: the kept value, else `load`'s, kept unless the caches were cleared meanwhile. */

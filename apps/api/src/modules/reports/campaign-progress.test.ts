@@ -7,14 +7,16 @@ import {
   createRolledUpEnrollment,
   createUser,
 } from '@tangtoc/db/fixtures'
+import { QueryLog } from '@tangtoc/db/testing'
 import { addDays, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
 
 let api: ApiHarness
+const queries = new QueryLog()
 beforeAll(async () => {
-  api = await createApiHarness()
+  api = await createApiHarness({ onQuery: queries.record })
 })
 afterAll(() => api.close())
 
@@ -198,6 +200,42 @@ describe('campaign progress', () => {
     })
     expect(secondDay.data?.campaignProgress).toMatchObject({ enrolled: 2, sessionsHeld: 1 })
     expect(secondDay.data?.campaignProgress.days).toHaveLength(2)
+  })
+
+  it('reads the campaign and the center tree again only when they changed, even behind the API', async () => {
+    const { campaign, root, b } = await launchedCampaign()
+    const admin = await api.userWithRole('ADMIN', null)
+    const scopeReads = (statements: string[]) =>
+      statements.filter((text) => /FROM "public"\."(Campaign|Center)"/.test(text))
+    await progressAs(admin.credentials, campaign)
+    const again = await queries.during(() => progressAs(admin.credentials, campaign))
+    expect(scopeReads(again.statements)).toEqual([])
+    expect(again.result.data?.campaignProgress.centers[1]).toMatchObject({
+      center: { code: b.code },
+      target: 12,
+    })
+
+    await api.prisma.target.create({
+      data: { campaignId: campaign.id, centerId: b.id, product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 6 },
+    })
+    const retargeted = await queries.during(() => progressAs(admin.credentials, campaign))
+    expect(scopeReads(retargeted.statements).length).toBeGreaterThan(0)
+    expect(retargeted.result.data?.campaignProgress.centers[1]).toMatchObject({ target: 18 })
+
+    const c = await createCenter(api.prisma, { parent: root })
+    await api.prisma.target.create({ data: { campaignId: campaign.id, centerId: c.id, count: 3 } })
+    const grown = await progressAs(admin.credentials, campaign)
+    expect(
+      grown.data?.campaignProgress.centers.map((row: { center: { code: string } }) => row.center.code),
+    ).toContain(c.code)
+
+    await api.prisma.campaign.update({
+      where: { id: campaign.id },
+      data: { countedStatuses: ['SUBMITTED', 'PAID', 'ACTIVE'] },
+    })
+    expect((await progressAs(admin.credentials, campaign)).data?.campaignProgress).toMatchObject({
+      enrolled: 6,
+    })
   })
 
   it('counts a session held by its local date: 23:30 on the period’s last day in, 00:30 the next day out', async () => {

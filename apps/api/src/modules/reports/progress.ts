@@ -116,12 +116,13 @@ export interface ProgressScope {
   visibleCenters: Center[]
 }
 
-export async function progressScope(
-  context: Context,
-  viewer: Viewer,
-  campaignId: string,
-  centerId?: string | null,
-): Promise<ProgressScope | null> {
+/** What a progress scope is made of: the campaign with its targets, and the whole center tree. */
+export interface ScopeRows {
+  campaign: (Campaign & { targets: Target[] }) | null
+  centers: Center[]
+}
+
+async function readScopeRows(context: Context, campaignId: string): Promise<ScopeRows> {
   // The tree is small (tens of centers): read it whole and filter here, in one round trip.
   const [campaign, centers] = await Promise.all([
     context.prisma.campaign.findUnique({
@@ -130,6 +131,41 @@ export async function progressScope(
     }),
     context.prisma.center.findMany({ orderBy: { code: 'asc' } }),
   ])
+  return { campaign, centers }
+}
+
+/**
+ * When the rows last changed: the campaign's version and time, its targets' and the centers' number
+ * and latest change. countsInView computes the same in SQL (scopeStamp), so kept rows are used only
+ * while they are still what is stored.
+ */
+export function scopeRowsStamp({ campaign, centers }: ScopeRows): string | null {
+  if (!campaign) return null
+  const latest = (rows: { updatedAt: Date }[]) => Math.max(0, ...rows.map((row) => row.updatedAt.getTime()))
+  return [
+    campaign.version,
+    campaign.updatedAt.getTime(),
+    campaign.targets.length,
+    latest(campaign.targets),
+    centers.length,
+    latest(centers),
+  ].join(':')
+}
+
+export async function progressScope(
+  context: Context,
+  viewer: Viewer,
+  campaignId: string,
+  centerId?: string | null,
+): Promise<ProgressScope | null> {
+  return scopeOf(viewer, await readScopeRows(context, campaignId), centerId)
+}
+
+function scopeOf(
+  viewer: Viewer,
+  { campaign, centers }: ScopeRows,
+  centerId?: string | null,
+): ProgressScope | null {
   if (!campaign) return null
   let center: Center | null = null
   if (centerId) {
@@ -150,6 +186,24 @@ export async function progressScope(
   return { campaign, center, centers: unrestricted ? null : visibleCenters, visibleCenters }
 }
 
+/**
+ * The scope's rows: those this instance kept for the campaign when the counts' stamp says they are
+ * still current (a dashboard's every refresh is then one statement), else read again and kept.
+ */
+async function currentScopeRows(
+  context: Context,
+  campaignId: string,
+  counts: Promise<{ stamp: string | null }>,
+): Promise<ScopeRows> {
+  const cache = context.caches.progressScopes
+  const kept = cache.get(campaignId)
+  if (kept && scopeRowsStamp(kept) === (await counts).stamp) return kept
+  const since = context.caches.generation
+  const rows = await readScopeRows(context, campaignId)
+  if (rows.campaign && since === context.caches.generation) cache.set(campaignId, rows)
+  return rows
+}
+
 type DailyRow = { centerId: string; product: Product; day: IsoDate; count: number }
 
 /** The progress of a campaign as `viewer` may see it; null when there is no such campaign. */
@@ -158,10 +212,12 @@ export async function campaignProgress(
   viewer: Viewer,
   args: ProgressArgs,
 ): Promise<CampaignProgress | null> {
-  const [scope, { daily, sessionRows }] = await Promise.all([
-    progressScope(context, viewer, args.campaignId, args.centerId),
-    countsInView(context, viewer, args),
+  const counts = countsInView(context, viewer, args)
+  const [scopeRows, { daily, sessionRows }] = await Promise.all([
+    currentScopeRows(context, args.campaignId, counts),
+    counts,
   ])
+  const scope = scopeOf(viewer, scopeRows, args.centerId)
   if (!scope) return null
   const { campaign } = scope
   const { targets } = campaign
@@ -413,16 +469,29 @@ async function countsInView(
   context: Context,
   viewer: Viewer,
   args: ProgressArgs,
-): Promise<{ daily: DailyRow[]; sessionRows: { centerId: string; held: number; attendance: number }[] }> {
+): Promise<{
+  daily: DailyRow[]
+  sessionRows: { centerId: string; held: number; attendance: number }[]
+  stamp: string | null
+}> {
   const { campaignId, product, from, to } = args
   const [row] = await queryPrepared<{
     daily: [string, Product, IsoDate[], number[]][]
     sessions: [string, number, number][]
+    stamp: string | null
   }>(
     context.prisma,
     Prisma.sql`
     WITH c AS (
       SELECT "countedStatuses" AS counted,
+        -- scopeRowsStamp's, in SQL
+        concat_ws(':', "version", floor(extract(epoch FROM "updatedAt") * 1000)::bigint,
+          (SELECT count(*) FROM "Target" t WHERE t."campaignId" = ${campaignId}::uuid),
+          (SELECT coalesce(floor(extract(epoch FROM max(t."updatedAt")) * 1000)::bigint, 0)
+             FROM "Target" t WHERE t."campaignId" = ${campaignId}::uuid),
+          (SELECT count(*) FROM "Center"),
+          (SELECT coalesce(floor(extract(epoch FROM max(x."updatedAt")) * 1000)::bigint, 0) FROM "Center" x)
+        ) AS stamp,
         (coalesce(${from ?? null}::date, "startDate")::timestamp AT TIME ZONE "timeZone") AT TIME ZONE 'UTC' AS since,
         ((coalesce(${to ?? null}::date, "endDate") + 1)::timestamp AT TIME ZONE "timeZone") AT TIME ZONE 'UTC' AS until
       FROM "Campaign" WHERE "id" = ${campaignId}::uuid
@@ -445,7 +514,8 @@ async function countsInView(
              WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = 'DONE'
                AND s."startsAt" >= (SELECT since FROM c) AND s."startsAt" < (SELECT until FROM c)
                ${centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`)}
-             GROUP BY s."centerId") h) AS sessions`,
+             GROUP BY s."centerId") h) AS sessions,
+      (SELECT stamp FROM c) AS stamp`,
   )
   return {
     daily: (row?.daily ?? []).flatMap(([centerId, product, days, counts]) =>
@@ -456,6 +526,7 @@ async function countsInView(
       held,
       attendance,
     })),
+    stamp: row?.stamp ?? null,
   }
 }
 
