@@ -29,21 +29,52 @@ export type ParameterQuery = {
   readonly jurisdiction?: string
 }
 
-function inForce(row: ContributionParameter, on: IsoDate): boolean {
-  const from = toIsoDate(row.effectiveFrom)
-  const to = row.effectiveTo === null ? null : toIsoDate(row.effectiveTo)
-  return from !== undefined && from <= on && (to === null || (to !== undefined && on <= to))
+/** A row with its period as ISO dates ('' when invalid: never in force). */
+type Span = {
+  readonly row: ContributionParameter
+  readonly from: IsoDate | ''
+  readonly to: IsoDate | '' | null
 }
 
-/** The latest-starting of several rows, so a newer row wins if an admin leaves an overlap. */
-function latest(rows: readonly ContributionParameter[]): ContributionParameter | undefined {
-  let best: ContributionParameter | undefined
-  for (const row of rows) {
-    if (best === undefined || (toIsoDate(row.effectiveFrom) ?? '') > (toIsoDate(best.effectiveFrom) ?? '')) {
-      best = row
+/**
+ * The rows by key and qualifier, with their periods as ISO dates: made once per list of rows (a
+ * quote asks for a dozen parameters, and the API keeps one list for every quote).
+ */
+const indexes = new WeakMap<readonly ContributionParameter[], Map<string, Span[]>>()
+
+function spansOf(rows: readonly ContributionParameter[], key: string, qualifier: string): Span[] {
+  let index = indexes.get(rows)
+  if (!index) {
+    index = new Map()
+    for (const row of rows) {
+      const span: Span = {
+        row,
+        from: toIsoDate(row.effectiveFrom) ?? '',
+        to: row.effectiveTo === null ? null : (toIsoDate(row.effectiveTo) ?? ''),
+      }
+      const group = `${row.key}\u0000${row.qualifier}`
+      const list = index.get(group)
+      if (list) list.push(span)
+      else index.set(group, [span])
     }
+    indexes.set(rows, index)
   }
-  return best
+  return index.get(`${key}\u0000${qualifier}`) ?? []
+}
+
+/** The latest-starting of the spans in force on `on` in a jurisdiction: a newer row wins an overlap. */
+function latestInForce(
+  spans: readonly Span[],
+  on: IsoDate,
+  jurisdiction: string,
+): ContributionParameter | undefined {
+  let best: Span | undefined
+  for (const span of spans) {
+    if (span.row.jurisdiction !== jurisdiction || span.from === '' || span.from > on) continue
+    if (span.to !== null && (span.to === '' || on > span.to)) continue
+    if (best === undefined || span.from > best.from) best = span
+  }
+  return best?.row
 }
 
 /**
@@ -55,12 +86,9 @@ export function findParameter(
   key: ContributionParameterKey,
   { on, qualifier = '', jurisdiction = nationalJurisdiction }: ParameterQuery,
 ): ContributionParameter | undefined {
-  const matching = rows.filter((row) => row.key === key && row.qualifier === qualifier && inForce(row, on))
-  const local =
-    jurisdiction === nationalJurisdiction
-      ? undefined
-      : latest(matching.filter((row) => row.jurisdiction === jurisdiction))
-  return local ?? latest(matching.filter((row) => row.jurisdiction === nationalJurisdiction))
+  const spans = spansOf(rows, key, qualifier)
+  const local = jurisdiction === nationalJurisdiction ? undefined : latestInForce(spans, on, jurisdiction)
+  return local ?? latestInForce(spans, on, nationalJurisdiction)
 }
 
 export type ParameterResult = { readonly ok: true; readonly parameter: ContributionParameter } | Failure
