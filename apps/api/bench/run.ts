@@ -3,7 +3,8 @@
 // free port and measures through HTTP after a warm-up: campaignProgress (campaign, one center), the
 // enrollment list (first page, a page 5,000 rows deep, a text search) and registrations from 16
 // concurrent clients. Each read is also timed as the plain SQL that gives the same answer, through
-// `pg` in the same run: the least work the database needs. Prints figures; drops the database.
+// `pg` in the same run, alternating with the API: the least work the database needs. Prints
+// figures; drops the database.
 //
 //   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on (default the local
 //                        server, through its Unix socket when it has one, as an API beside it would)
@@ -49,7 +50,7 @@ const databaseUrl = (() => {
   return url.toString()
 })()
 
-const iterations = 100
+const iterations = 200
 const warmUp = 20
 const registrations = 3_000
 const concurrency = 16
@@ -81,18 +82,6 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-}
-
-async function timeIt(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < warmUp; i++) await run()
-  const times: number[] = []
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now()
-    await run()
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
 }
 
 async function main() {
@@ -575,16 +564,32 @@ async function untilHealthy(url: string, child: ChildProcess) {
   throw new Error('the API did not become healthy within a minute')
 }
 
+/**
+ * Times the API and its plain SQL alternately, request by request, so both see the same machine: a
+ * neighbour's burst of work lands on both columns, not on one.
+ */
 async function measure(
   name: string,
   api: () => Promise<unknown>,
   plainSql: () => Promise<unknown>,
   floor: { p95?: number; ratio?: number },
-  runs = iterations,
 ) {
-  const saved = { iterations: runs }
-  const apiTimes = await timeRuns(api, saved.iterations)
-  const sqlTimes = await timeRuns(plainSql, saved.iterations)
+  for (let i = 0; i < warmUp; i++) {
+    await api()
+    await plainSql()
+  }
+  const times = { api: [] as number[], sql: [] as number[] }
+  const timed = async (run: () => Promise<unknown>, into: number[]) => {
+    const started = performance.now()
+    await run()
+    into.push(performance.now() - started)
+  }
+  for (let i = 0; i < iterations; i++) {
+    await timed(api, times.api)
+    await timed(plainSql, times.sql)
+  }
+  const apiTimes = percentiles(times.api)
+  const sqlTimes = percentiles(times.sql)
   const ratio = apiTimes.p95 / sqlTimes.p95
   const floors = [
     floor.p95 ? `p95 ≤ ${floor.p95} ms` : '',
@@ -606,17 +611,9 @@ async function measure(
   log(`${name}: API p95 ${apiTimes.p95.toFixed(1)} ms, SQL p95 ${sqlTimes.p95.toFixed(1)} ms`)
 }
 
-async function timeRuns(run: () => Promise<unknown>, runs: number) {
-  if (runs === iterations) return timeIt(run)
-  for (let i = 0; i < Math.min(warmUp, 3); i++) await run()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await run()
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+function percentiles(times: number[]): { p50: number; p95: number } {
+  const sorted = times.toSorted((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
 }
 
 await main()
