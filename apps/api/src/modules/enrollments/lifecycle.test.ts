@@ -350,6 +350,58 @@ describe('the enrollment lifecycle', () => {
     expect(after.segments.map(key).sort()).toEqual(before.segments.map(key).sort())
   })
 
+  it('registrations and status changes waiting on the same rollup rows all succeed, and both rollups equal a recount', async () => {
+    const setting = await campaignSetting(api)
+    // Everyone on the same day, with the same audience and no session: every write below counts into
+    // the same daily and segment rows.
+    const person = () => ({ ...personInput(), occupationGroup: 'FREELANCER' as const })
+    const submitted = await Promise.all(
+      Array.from({ length: 12 }, () => registered(setting, 'SUBMITTED', person())),
+    )
+    // A transaction holds those rows for a second…
+    let commit = () => {}
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve
+    })
+    const holding = api.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "EnrollmentDailyCount" WHERE "campaignId" = ${setting.campaign.id}::uuid FOR UPDATE`
+        await tx.$queryRaw`SELECT 1 FROM "EnrollmentSegmentCount" WHERE "campaignId" = ${setting.campaign.id}::uuid FOR UPDATE`
+        await committed
+      },
+      { timeout: 30_000 },
+    )
+    // …while payments are confirmed and more people registered, all of them queued behind it: when it
+    // ends they take the rows' locks at once, so any two writers locking in different orders deadlock.
+    const writing = Promise.all([
+      ...submitted.map(({ id }) =>
+        api.graphql(confirmPayment, { input: { id, version: 1 } }, setting.manager.credentials),
+      ),
+      ...Array.from({ length: 12 }, () =>
+        api.graphql(
+          registerEnrollment,
+          { input: vsiInput(setting, { status: 'SUBMITTED' }, person()) },
+          setting.agent.credentials,
+        ),
+      ),
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    commit()
+    await holding
+    for (const result of await writing) {
+      const payload = Object.values(result.data ?? {})[0] as { __typename?: string } | undefined
+      expect(payload?.__typename, JSON.stringify(result)).toMatch(/Payload$/)
+    }
+    const daily = await rollupAndRecount(setting.campaign.id)
+    expect(daily.stored).toEqual(daily.recount)
+    expect(daily.stored.map((line) => line.split(' ').slice(2).join(' '))).toEqual([
+      expect.stringMatching(/^PAID .* 12$/),
+      expect.stringMatching(/^SUBMITTED .* 12$/),
+    ])
+    const segments = await segmentsAndRecount(setting.campaign.id)
+    expect(segments.stored).toEqual(segments.recount)
+  })
+
   it('a registration at a session whose kind is being changed is counted under the kind it ends with', async () => {
     const setting = await campaignSetting(api)
     const market = await createHeldSession(api.prisma, {

@@ -107,8 +107,11 @@ type Emptied = {
 /**
  * The upserts of a `"change"` CTE's rows (campaignId, centerId, product, status, day, audience,
  * sessionKind, delta) into both rollups, netted per row, as CTEs `"daily"` and `"segment"` returning
- * the rows written. Rows are written in key order, daily counts before segment counts, so two
- * transactions never wait on each other's rows in a cycle.
+ * the rows written. Every writer locks in one order: the session's row (FOR SHARE, in `"change"`),
+ * then daily counts, then segment counts, each in key order, so two transactions never wait on each
+ * other's rows in a cycle. PostgreSQL runs sibling data-modifying CTEs in no promised order (a
+ * statement that reads neither ran "segment" first), so "segment" reads "daily" to its end before
+ * writing a row.
  */
 export const rollupUpserts = Prisma.sql`
     "daily" AS (
@@ -124,6 +127,7 @@ export const rollupUpserts = Prisma.sql`
         ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "count")
       SELECT "campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", sum("delta")::int
         FROM "change"
+       WHERE (SELECT count(*) FROM "daily") >= 0
        GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
