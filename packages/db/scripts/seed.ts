@@ -60,7 +60,7 @@ try {
     console.log(
       `  ${voluntarySocialInsurance} VSI and ${householdHealthInsurance} HHI enrollments, ${demo.people} people, ` +
         `${demo.households} households, ${demo.sessions} sessions, ${demo.statusChanges} status changes, ` +
-        `${demo.dailyCounts} daily and ${demo.segmentCounts} segment counts, ${demo.usersCreated} demo accounts created.`,
+        `${demo.dailyCounts} daily, ${demo.segmentCounts} segment counts and ${demo.segmentTotals} segment totals, ${demo.usersCreated} demo accounts created.`,
     )
     const ms = demo.milliseconds
     console.log(

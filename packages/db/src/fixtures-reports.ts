@@ -1,5 +1,6 @@
-// Builders for progress and export tests: enrollments written with their EnrollmentDailyCount and
-// EnrollmentSegmentCount rows, as the enrollment mutations keep them, and outreach sessions held.
+// Builders for progress and export tests: enrollments written with their EnrollmentDailyCount,
+// EnrollmentSegmentCount and EnrollmentSegmentTotal rows, as the enrollment mutations keep them, and
+// outreach sessions held.
 import { localDateInZone, personSearchKey } from '@tangtoc/shared'
 import { personInput } from './fixtures.ts'
 import type {
@@ -17,8 +18,8 @@ import type {
 } from './generated/prisma/client.ts'
 
 /**
- * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount and
- * EnrollmentSegmentCount in the same transaction, on the local date of `registeredAt` in the campaign's
+ * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount,
+ * EnrollmentSegmentCount and EnrollmentSegmentTotal in the same transaction, on the local date of `registeredAt` in the campaign's
  * time zone; its audience is the person's occupation group.
  */
 export async function createRolledUpEnrollment(
@@ -98,6 +99,12 @@ export async function createRolledUpEnrollment(
     await tx.enrollmentSegmentCount.upsert({
       where: { campaignId_centerId_product_status_day_audience_sessionKind: segment },
       create: { ...segment, count: 1 },
+      update: { count: { increment: 1 } },
+    })
+    const { day: _, ...total } = segment
+    await tx.enrollmentSegmentTotal.upsert({
+      where: { campaignId_centerId_product_status_audience_sessionKind: total },
+      create: { ...total, count: 1 },
       update: { count: { increment: 1 } },
     })
     return { ...enrollment, person }

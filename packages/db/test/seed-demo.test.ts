@@ -36,6 +36,10 @@ async function fingerprint(): Promise<Record<string, string>> {
       'EnrollmentSegmentCount',
       't."centerId", t.product, t.status, t.day, t.audience, t."sessionKind"',
     ),
+    segmentTotals: await digest(
+      'EnrollmentSegmentTotal',
+      't."centerId", t.product, t.status, t.audience, t."sessionKind"',
+    ),
   }
 }
 
@@ -104,7 +108,7 @@ describe('seedDemo', () => {
     expect(stored.reduce((sum, row) => sum + row.count, 0)).toBe(size)
   })
 
-  it('records each enrollment’s audience and keeps the segment counts equal to a recount', async () => {
+  it('records each enrollment’s audience and keeps the segment counts and totals equal to a recount', async () => {
     const mismatched = await database.prisma.$queryRawUnsafe<unknown[]>(
       `SELECT e.id FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
         WHERE e.audience IS DISTINCT FROM p."occupationGroup"`,
@@ -116,16 +120,25 @@ describe('seedDemo', () => {
       `SELECT t."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind", t.count
          FROM "EnrollmentSegmentCount" t ORDER BY ${order}`,
     )
+    const recountSql = `SELECT e."centerId", e.product::text AS product, e.status::text AS status,
+         e."registeredOn" AS day, coalesce(e.audience::text, '') AS audience,
+         coalesce(s.kind::text, '') AS "sessionKind", count(*)::int AS count
+       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
+      GROUP BY 1, 2, 3, 4, 5, 6`
     const recount = await database.prisma.$queryRawUnsafe<Segment[]>(
-      `SELECT * FROM (
-         SELECT e."centerId", e.product::text AS product, e.status::text AS status, e."registeredOn" AS day,
-                coalesce(e.audience::text, '') AS audience, coalesce(s.kind::text, '') AS "sessionKind",
-                count(*)::int AS count
-           FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
-          GROUP BY 1, 2, 3, 4, 5, 6) t
-        ORDER BY ${order}`,
+      `SELECT * FROM (${recountSql}) t ORDER BY ${order}`,
     )
     expect(stored).toEqual(recount)
+    const totalOrder = 't."centerId", t.product::text, t.status::text, t.audience, t."sessionKind"'
+    const totals = await database.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT t."centerId", t.product::text, t.status::text, t.audience, t."sessionKind", t.count
+         FROM "EnrollmentSegmentTotal" t ORDER BY ${totalOrder}`,
+    )
+    const totalRecount = await database.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT t."centerId", t.product, t.status, t.audience, t."sessionKind", sum(t.count)::int AS count
+         FROM (${recountSql}) t GROUP BY 1, 2, 3, 4, 5 ORDER BY ${totalOrder}`,
+    )
+    expect(totals).toEqual(totalRecount)
     const kinds = new Set(stored.map((row) => row.sessionKind))
     const audiences = new Set(stored.map((row) => row.audience))
     // Direct registrations and several session kinds; several audiences.

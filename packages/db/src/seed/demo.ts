@@ -61,6 +61,7 @@ export type DemoResult = {
   statusChanges: number
   dailyCounts: number
   segmentCounts: number
+  segmentTotals: number
   usersCreated: number
   milliseconds: { prepare: number; load: number; recount: number; total: number }
 }
@@ -604,6 +605,7 @@ async function takenCitizenIds(prisma: PrismaClient, campaignId: string): Promis
 export async function clearCampaignActivity(db: Db, campaignId: string): Promise<void> {
   await db.$executeRawUnsafe(`DELETE FROM "EnrollmentDailyCount" WHERE "campaignId" = $1::uuid`, campaignId)
   await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentCount" WHERE "campaignId" = $1::uuid`, campaignId)
+  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentTotal" WHERE "campaignId" = $1::uuid`, campaignId)
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS demo_replaced`)
   await db.$executeRawUnsafe(
     `CREATE TEMP TABLE demo_replaced AS
@@ -657,6 +659,24 @@ export async function recountEnrollmentSegmentCounts(db: Db, campaignId: string)
        FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
       WHERE e."campaignId" = $1::uuid
       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    campaignId,
+  )
+}
+
+/**
+ * Rebuilds a campaign's EnrollmentSegmentTotal rows (the segment counts without the day) from its
+ * enrollments with one GROUP BY. Returns how many rows it wrote.
+ */
+export async function recountEnrollmentSegmentTotals(db: Db, campaignId: string): Promise<number> {
+  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentTotal" WHERE "campaignId" = $1::uuid`, campaignId)
+  return db.$executeRawUnsafe(
+    `INSERT INTO "EnrollmentSegmentTotal"
+       ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "count")
+     SELECT e."campaignId", e."centerId", e."product", e."status",
+            coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)::int
+       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
+      WHERE e."campaignId" = $1::uuid
+      GROUP BY 1, 2, 3, 4, 5, 6`,
     campaignId,
   )
 }
@@ -1350,7 +1370,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       const loaded = performance.now()
       const dailyCounts = await recountEnrollmentDailyCounts(tx, campaign.id)
       const segmentCounts = await recountEnrollmentSegmentCounts(tx, campaign.id)
-      return { ...totals, dailyCounts, segmentCounts, loaded }
+      const segmentTotals = await recountEnrollmentSegmentTotals(tx, campaign.id)
+      return { ...totals, dailyCounts, segmentCounts, segmentTotals, loaded }
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   )
@@ -1365,6 +1386,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     statusChanges: result.statusChanges,
     dailyCounts: result.dailyCounts,
     segmentCounts: result.segmentCounts,
+    segmentTotals: result.segmentTotals,
     usersCreated,
     milliseconds: {
       prepare: Math.round(prepared - started),

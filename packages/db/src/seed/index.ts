@@ -13,6 +13,7 @@ export {
   demoUserPassword,
   recountEnrollmentDailyCounts,
   recountEnrollmentSegmentCounts,
+  recountEnrollmentSegmentTotals,
   seedDemo,
 } from './demo.ts'
 export { launchCampaign, launchCampaignCode, seedLaunchCampaign } from './launch-campaign.ts'

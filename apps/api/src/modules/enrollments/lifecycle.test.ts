@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { AudienceGroup } from '@tangtoc/db'
 import { createHeldSession, personInput } from '@tangtoc/db/fixtures'
-import { recountEnrollmentDailyCounts, recountEnrollmentSegmentCounts } from '@tangtoc/db/seed'
+import {
+  recountEnrollmentDailyCounts,
+  recountEnrollmentSegmentCounts,
+  recountEnrollmentSegmentTotals,
+} from '@tangtoc/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
@@ -98,6 +102,29 @@ async function segmentsAndRecount(campaignId: string) {
       .map(
         (row) =>
           `${row.centerId} ${row.product} ${row.status} ${row.day} ${row.audience || '-'} ${row.sessionKind || '-'} ${row.count}`,
+      )
+      .sort()
+  return { stored: lines(stored), recount: lines(recount), counts: stored.map((row) => row.count) }
+}
+
+/** The campaign's EnrollmentSegmentTotal rows, and the same numbers from a GROUP BY over the enrollments. */
+async function totalsAndRecount(campaignId: string) {
+  type TotalRow = Omit<SegmentRow, 'day'>
+  const stored = await api.prisma.$queryRaw<TotalRow[]>`
+    SELECT "centerId"::text, "product"::text, "status"::text, "audience", "sessionKind", "count"
+      FROM "EnrollmentSegmentTotal" WHERE "campaignId" = ${campaignId}::uuid`
+  const recount = await api.prisma.$queryRaw<TotalRow[]>`
+    SELECT e."centerId"::text, e."product"::text, e."status"::text,
+           coalesce(e."audience"::text, '') AS audience, coalesce(s."kind"::text, '') AS "sessionKind",
+           count(*)::int AS count
+      FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
+     WHERE e."campaignId" = ${campaignId}::uuid
+     GROUP BY 1, 2, 3, 4, 5`
+  const lines = (rows: TotalRow[]) =>
+    rows
+      .map(
+        (row) =>
+          `${row.centerId} ${row.product} ${row.status} ${row.audience || '-'} ${row.sessionKind || '-'} ${row.count}`,
       )
       .sort()
   return { stored: lines(stored), recount: lines(recount), counts: stored.map((row) => row.count) }
@@ -243,7 +270,7 @@ describe('the enrollment lifecycle', () => {
     ])
   })
 
-  it('after concurrent registrations, status changes, session changes and a session kind change, both rollups equal a full recount', async () => {
+  it('after concurrent registrations, status changes, session changes and a session kind change, every rollup equals a full recount', async () => {
     const setting = await campaignSetting(api)
     const market = await createHeldSession(api.prisma, {
       campaign: setting.campaign,
@@ -333,6 +360,10 @@ describe('the enrollment lifecycle', () => {
     expect(byKind('MARKET_STALL')).toBe(0)
     expect(byKind('DOOR_TO_DOOR')).toBe(4)
     expect(byKind('-')).toBe(4)
+    const totals = await totalsAndRecount(setting.campaign.id)
+    expect(totals.stored).toEqual(totals.recount)
+    expect(totals.counts.every((count) => count > 0)).toBe(true)
+    expect(totals.stored.filter((line) => line.includes(' MARKET_STALL '))).toEqual([])
 
     // The seed's recounts write the same rows.
     const rows = async () => ({
@@ -340,17 +371,22 @@ describe('the enrollment lifecycle', () => {
       segments: await api.prisma.enrollmentSegmentCount.findMany({
         where: { campaignId: setting.campaign.id },
       }),
+      totals: await api.prisma.enrollmentSegmentTotal.findMany({
+        where: { campaignId: setting.campaign.id },
+      }),
     })
     const before = await rows()
     await recountEnrollmentDailyCounts(api.prisma, setting.campaign.id)
     await recountEnrollmentSegmentCounts(api.prisma, setting.campaign.id)
+    await recountEnrollmentSegmentTotals(api.prisma, setting.campaign.id)
     const after = await rows()
     const key = (row: object) => JSON.stringify(row)
     expect(after.daily.map(key).sort()).toEqual(before.daily.map(key).sort())
     expect(after.segments.map(key).sort()).toEqual(before.segments.map(key).sort())
+    expect(after.totals.map(key).sort()).toEqual(before.totals.map(key).sort())
   })
 
-  it('registrations and status changes waiting on the same rollup rows all succeed, and both rollups equal a recount', async () => {
+  it('registrations and status changes waiting on the same rollup rows all succeed, and every rollup equals a recount', async () => {
     const setting = await campaignSetting(api)
     // Everyone on the same day, with the same audience and no session: every write below counts into
     // the same daily and segment rows.
@@ -367,6 +403,7 @@ describe('the enrollment lifecycle', () => {
       async (tx) => {
         await tx.$queryRaw`SELECT 1 FROM "EnrollmentDailyCount" WHERE "campaignId" = ${setting.campaign.id}::uuid FOR UPDATE`
         await tx.$queryRaw`SELECT 1 FROM "EnrollmentSegmentCount" WHERE "campaignId" = ${setting.campaign.id}::uuid FOR UPDATE`
+        await tx.$queryRaw`SELECT 1 FROM "EnrollmentSegmentTotal" WHERE "campaignId" = ${setting.campaign.id}::uuid FOR UPDATE`
         await committed
       },
       { timeout: 30_000 },
@@ -400,6 +437,8 @@ describe('the enrollment lifecycle', () => {
     ])
     const segments = await segmentsAndRecount(setting.campaign.id)
     expect(segments.stored).toEqual(segments.recount)
+    const totals = await totalsAndRecount(setting.campaign.id)
+    expect(totals.stored).toEqual(totals.recount)
   })
 
   it('a registration at a session whose kind is being changed is counted under the kind it ends with', async () => {
@@ -432,6 +471,9 @@ describe('the enrollment lifecycle', () => {
     const segments = await segmentsAndRecount(setting.campaign.id)
     expect(segments.stored).toEqual(segments.recount)
     expect(segments.stored).toEqual([expect.stringMatching(/ CONFERENCE 2$/)])
+    const totals = await totalsAndRecount(setting.campaign.id)
+    expect(totals.stored).toEqual(totals.recount)
+    expect(totals.stored).toEqual([expect.stringMatching(/ CONFERENCE 2$/)])
   })
 })
 

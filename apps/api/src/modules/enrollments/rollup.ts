@@ -1,8 +1,9 @@
-// The two rollups progress reads, kept in the transaction of every change to what they count, so
+// The rollups progress reads, kept in the transaction of every change to what they count, so
 // progress never scans the enrollments:
 // - EnrollmentDailyCount: one row per campaign, center, product, status and local day;
-// - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind.
-// Both are written by one statement (one round trip: callers run it last, just before COMMIT, so the
+// - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind;
+// - EnrollmentSegmentTotal: the segment counts without the day, for a period holding every day.
+// All are written by one statement (one round trip: callers run it last, just before COMMIT, so the
 // hot rows stay locked as briefly as possible). A row that reaches zero goes, so each table always
 // equals a GROUP BY of the enrollments.
 import {
@@ -94,24 +95,24 @@ function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql
 }
 
 type Emptied = {
-  rollup: 'daily' | 'segment'
+  rollup: 'daily' | 'segment' | 'total'
   campaignId: string
   centerId: string
   product: Product
   status: EnrollmentStatus
-  day: string
+  day: string | null
   audience: string
   sessionKind: string
 }
 
 /**
  * The upserts of a `"change"` CTE's rows (campaignId, centerId, product, status, day, audience,
- * sessionKind, delta) into both rollups, netted per row, as CTEs `"daily"` and `"segment"` returning
- * the rows written. Every writer locks in one order: the session's row (FOR SHARE, in `"change"`),
- * then daily counts, then segment counts, each in key order, so two transactions never wait on each
- * other's rows in a cycle. PostgreSQL runs sibling data-modifying CTEs in no promised order (a
- * statement that reads neither ran "segment" first), so "segment" reads "daily" to its end before
- * writing a row.
+ * sessionKind, delta) into the three rollups, netted per row, as CTEs `"daily"`, `"segment"` and
+ * `"total"` returning the rows written. Every writer locks in one order: the session's row (FOR SHARE,
+ * in `"change"`), then daily counts, then segment counts, then segment totals, each in key order, so
+ * two transactions never wait on each other's rows in a cycle. PostgreSQL runs sibling data-modifying
+ * CTEs in no promised order (a statement that reads none of them ran "segment" first), so each upsert
+ * reads the one before it to its end before writing a row.
  */
 export const rollupUpserts = Prisma.sql`
     "daily" AS (
@@ -132,9 +133,20 @@ export const rollupUpserts = Prisma.sql`
       ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
       RETURNING t.*
+    ),
+    "total" AS (
+      INSERT INTO "EnrollmentSegmentTotal" AS t
+        ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "count")
+      SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", sum("delta")::int
+        FROM "change"
+       WHERE (SELECT count(*) FROM "segment") >= 0
+       GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "audience", "sessionKind")
+      DO UPDATE SET "count" = t."count" + EXCLUDED."count"
+      RETURNING t.*
     )`
 
-/** Adds the changes' deltas to both rollups (see rollupUpserts), removing rows that reach zero. */
+/** Adds the changes' deltas to the rollups (see rollupUpserts), removing rows that reach zero. */
 async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): Promise<void> {
   const emptied = await tx.$queryRaw<Emptied[]>`
     WITH "change" AS MATERIALIZED (${changes}), ${rollupUpserts}
@@ -144,7 +156,11 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
     UNION ALL
     SELECT 'segment', "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
            to_char("day", 'YYYY-MM-DD'), "audience", "sessionKind"
-      FROM "segment" WHERE "count" <= 0`
+      FROM "segment" WHERE "count" <= 0
+    UNION ALL
+    SELECT 'total', "campaignId"::text, "centerId"::text, "product"::text, "status"::text, NULL,
+           "audience", "sessionKind"
+      FROM "total" WHERE "count" <= 0`
   if (emptied.length === 0) return
   // Rows that reached zero go in a second statement (a statement cannot change a row twice). This
   // transaction holds their locks, so no other one can have counted into them meanwhile.
@@ -158,9 +174,15 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
       DELETE FROM "EnrollmentDailyCount" t USING "emptied" x
        WHERE x."rollup" = 'daily' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
          AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day" AND t."count" <= 0
+    ),
+    "segment" AS (
+      DELETE FROM "EnrollmentSegmentCount" t USING "emptied" x
+       WHERE x."rollup" = 'segment' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
+         AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day"
+         AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind" AND t."count" <= 0
     )
-    DELETE FROM "EnrollmentSegmentCount" t USING "emptied" x
-     WHERE x."rollup" = 'segment' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
-       AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day"
+    DELETE FROM "EnrollmentSegmentTotal" t USING "emptied" x
+     WHERE x."rollup" = 'total' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
+       AND t."product" = x."product" AND t."status" = x."status"
        AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind" AND t."count" <= 0`
 }
