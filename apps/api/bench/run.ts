@@ -246,7 +246,8 @@ async function main() {
       )
       const breakdownQuery = `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
       audiences { audience enrolled } sessionKinds { kind enrolled } conversion } }`
-      // The API answers it with the same five reads and one more, of the segment rollup.
+      // The API answers it with the same five reads and one more: the campaign's period holds every day
+      // the day rollup counts, so of the segment totals (the segments without the day).
       await measure(
         'campaignProgress audiences + sessionKinds',
         () => graphql(breakdownQuery, { campaign: campaignId }),
@@ -254,7 +255,7 @@ async function main() {
           Promise.all([
             progressSql(null)(),
             sql.query(
-              `SELECT nullif(audience, ''), nullif("sessionKind", ''), sum(count)::int FROM "EnrollmentSegmentCount"
+              `SELECT nullif(audience, ''), nullif("sessionKind", ''), sum(count)::int FROM "EnrollmentSegmentTotal"
              WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1, 2`,
               [campaign.id, counted],
             ),
@@ -429,11 +430,18 @@ async function main() {
               `WITH daily AS (
                 INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", product, status, day, count)
                 VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, 1)
-                ON CONFLICT ("campaignId", "centerId", product, status, day) DO UPDATE SET count = "EnrollmentDailyCount".count + 1)
-              INSERT INTO "EnrollmentSegmentCount" ("campaignId", "centerId", product, status, day, audience, "sessionKind", count)
-              VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, '', '', 1)
-              ON CONFLICT ("campaignId", "centerId", product, status, day, audience, "sessionKind")
-              DO UPDATE SET count = "EnrollmentSegmentCount".count + 1`,
+                ON CONFLICT ("campaignId", "centerId", product, status, day) DO UPDATE SET count = "EnrollmentDailyCount".count + 1),
+              segment AS (
+                INSERT INTO "EnrollmentSegmentCount" ("campaignId", "centerId", product, status, day, audience, "sessionKind", count)
+                VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, '', '', 1)
+                ON CONFLICT ("campaignId", "centerId", product, status, day, audience, "sessionKind")
+                DO UPDATE SET count = "EnrollmentSegmentCount".count + 1
+                RETURNING 1)
+              INSERT INTO "EnrollmentSegmentTotal" ("campaignId", "centerId", product, status, audience, "sessionKind", count)
+              SELECT $1::uuid, $2::uuid, 'VOLUNTARY_SOCIAL_INSURANCE'::"Product", 'SUBMITTED'::"EnrollmentStatus", '', '', 1
+               WHERE (SELECT count(*) FROM segment) >= 0
+              ON CONFLICT ("campaignId", "centerId", product, status, audience, "sessionKind")
+              DO UPDATE SET count = "EnrollmentSegmentTotal".count + 1`,
               [campaign.id, center.id, today],
             )
             await connection.query('COMMIT')

@@ -321,10 +321,23 @@ describe('campaign progress', () => {
         { product: 'HOUSEHOLD_HEALTH_INSURANCE' },
       ],
       [admin.credentials, { center: globalId('Center', a.id) }, { centers: [a] }],
+      // Leaving out counted days: summed from the segments by day.
       [
         admin.credentials,
         { from: addDays(start, 1), to: addDays(start, 3) },
         { from: addDays(start, 1), to: addDays(start, 3) },
+      ],
+      [
+        agentAtB.credentials,
+        { from: addDays(start, 3), to: addDays(start, 4) },
+        { centers: [b], from: addDays(start, 3), to: addDays(start, 4) },
+      ],
+      // From the first counted day in view to the last: summed from the totals, as without a period.
+      [admin.credentials, { from: start, to: addDays(start, 4) }, { from: start, to: addDays(start, 4) }],
+      [
+        agentAtB.credentials,
+        { from: addDays(start, 2), to: addDays(start, 4) },
+        { centers: [b], from: addDays(start, 2), to: addDays(start, 4) },
       ],
       [agentAtB.credentials, {}, { centers: [b] }],
     ]

@@ -1,7 +1,8 @@
 // A campaign's progress for one viewer: counts by day, center and product from the EnrollmentDailyCount
-// rollup, and by audience group and session kind from the EnrollmentSegmentCount rollup (read only when
-// a client asks for them). Their rows are bounded by centers × products × statuses × days (× audiences ×
-// session kinds), not by the enrollments: ~6,000 and ~34,000 at 100,000 enrollments.
+// rollup, and by audience group and session kind from the EnrollmentSegmentTotal rollup, or the
+// EnrollmentSegmentCount one (by day) when the period leaves out a counted day (read only when a client
+// asks for them). Their rows are bounded by centers × products × statuses (× days) (× audiences ×
+// session kinds), not by the enrollments: ~6,000 daily and ~34,000 segment rows at 100,000 enrollments.
 // The arithmetic (percent, series, milestones, pace, projection, ranking) is @tangtoc/shared's.
 import {
   type AudienceGroup,
@@ -227,6 +228,26 @@ export async function campaignProgress(
   const to = args.to ?? end
   const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
   const counted = campaign.countedStatuses
+  const productList = args.product ? [args.product] : products
+  const inScope = (id: string) => scope.centers === null || centerById.has(id)
+  const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
+  const rows = daily.filter((row) => inScope(row.centerId))
+  // The day rollup just read holds every day with counted enrollments in view (same statuses, product
+  // and centers as the segments): a period from its first such day to its last, or wider, counts
+  // everything, so the breakdowns sum the totals without the day (a campaign's ~50,000 segment rows
+  // become a few thousand). Another period sums the segments by day. A change committed between the two
+  // reads may fall on either side, as it may between any two reads.
+  const countedDays = rows.reduce<{ first: IsoDate; last: IsoDate } | null>(
+    (bounds, row) =>
+      bounds
+        ? {
+            first: row.day < bounds.first ? row.day : bounds.first,
+            last: row.day > bounds.last ? row.day : bounds.last,
+          }
+        : { first: row.day, last: row.day },
+    null,
+  )
+  const wholePeriod = countedDays === null || (from <= countedDays.first && to >= countedDays.last)
   // Read once the campaign is known: with its statuses and dates as values, PostgreSQL sums the
   // rollup in a hash of a few groups (joined to the campaign, it misjudges the rows and sorts them all).
   // Narrowed in SQL exactly as the scope is (centerRestriction), so no row is out of view.
@@ -236,17 +257,12 @@ export async function campaignProgress(
       args.campaignId,
       args.product,
       counted,
-      from,
-      to,
+      wholePeriod ? null : { from, to },
       centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
     ),
   )
   // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
   if (args.breakdowns) segments().catch(() => {})
-  const productList = args.product ? [args.product] : products
-  const inScope = (id: string) => scope.centers === null || centerById.has(id)
-  const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
-  const rows = daily.filter((row) => inScope(row.centerId))
   const sessions = sessionRows
     .filter((row) => inScope(row.centerId))
     .reduce(
@@ -422,25 +438,24 @@ type SegmentRow = {
 
 /**
  * Counted enrollments per audience (the person's occupation group when registered; null: not recorded)
- * and session kind (null: registered directly), from the rollup, in the period (local dates; default
- * the campaign's), at the centers `centers` narrows to.
+ * and session kind (null: registered directly), at the centers `centers` narrows to: in the period
+ * (local dates) from the rollup by day, or all of them from the totals when `period` is null.
  */
 async function segmentCounts(
   context: Context,
   campaignId: string,
   product: Product | null | undefined,
   counted: EnrollmentStatus[],
-  from: IsoDate,
-  to: IsoDate,
+  period: { from: IsoDate; to: IsoDate } | null,
   centers: Prisma.Sql,
 ): Promise<SegmentRow[]> {
   return context.prisma.$queryRaw<SegmentRow[]>`
     SELECT nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
            sum(s."count")::int AS enrolled
-    FROM "EnrollmentSegmentCount" s
+    FROM ${period ? Prisma.sql`"EnrollmentSegmentCount"` : Prisma.sql`"EnrollmentSegmentTotal"`} s
     WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(${counted}::"EnrollmentStatus"[])
-      AND s."day" BETWEEN ${from}::date AND ${to}::date
-      ${product ? Prisma.sql`AND s."product"::text = ${product}` : Prisma.empty}
+      ${period ? Prisma.sql`AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date` : Prisma.empty}
+      ${product ? Prisma.sql`AND s."product" = ${product}::"Product"` : Prisma.empty}
       ${centers}
     GROUP BY s."audience", s."sessionKind"`
 }
@@ -504,7 +519,7 @@ async function countsInView(
                    FROM "EnrollmentDailyCount" d
                    WHERE d."campaignId" = ${campaignId}::uuid
                      AND d."status" = ANY((SELECT counted FROM c)::"EnrollmentStatus"[])
-                     ${product ? Prisma.sql`AND d."product"::text = ${product}` : Prisma.empty}
+                     ${product ? Prisma.sql`AND d."product" = ${product}::"Product"` : Prisma.empty}
                      ${centerRestriction(viewer, args.centerId, Prisma.sql`d."centerId"`)}
                    GROUP BY d."centerId", d."product", d."day") g
              GROUP BY g."centerId", g."product") s) AS daily,
