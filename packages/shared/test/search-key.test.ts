@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldSearchKey, normalizeText, personSearchKey } from '../src/index.ts'
+import {
+  foldSearchKey,
+  normalizeText,
+  personSearch,
+  personSearchKey,
+  searchPrefixes,
+  searchWords,
+} from '../src/index.ts'
 
 describe('search keys', () => {
   it('folds Vietnamese names to lower case without marks, đ becoming d', () => {
@@ -50,5 +57,51 @@ describe('search keys', () => {
 
   it('leaves out a missing phone and citizen id', () => {
     expect(personSearchKey({ fullName: 'Lê Thị Bé', phone: null, citizenId: null })).toBe('le thi be')
+  })
+
+  it('splits a name into folded words at anything not a letter or digit', () => {
+    expect(searchWords(' Nguyễn  Văn-An ')).toEqual(['nguyen', 'van', 'an'])
+    expect(searchWords("Đỗ Thị O'Hara")).toEqual(['do', 'thi', 'o', 'hara'])
+    expect(searchWords(' - ')).toEqual([])
+  })
+
+  it('stores every beginning of every word of a name, once', () => {
+    expect(searchPrefixes('Nguyễn Văn An')).toEqual([
+      'n',
+      'ng',
+      'ngu',
+      'nguy',
+      'nguye',
+      'nguyen',
+      'v',
+      'va',
+      'van',
+      'a',
+      'an',
+    ])
+    expect(searchPrefixes('An Ánh')).toEqual(['a', 'an', 'anh'])
+  })
+
+  it('finds a name by the beginnings of its words in any order, marks and case ignored', () => {
+    const stored = new Set(searchPrefixes('Nguyễn Văn An'))
+    const finds = (search: string) => {
+      const read = personSearch(search)
+      return read?.kind === 'words' && read.words.every((word) => stored.has(word))
+    }
+    for (const search of ['nguyen an', 'AN NGUYỄN', 'ng v a', 'Văn', 'nguyen van an']) {
+      expect(finds(search), search).toBe(true)
+    }
+    for (const search of ['guyen', 'nguyen anh', 'van an binh']) expect(finds(search), search).toBe(false)
+  })
+
+  it('reads a number however written as the beginning of a citizen ID or phone', () => {
+    expect(personSearch('0912 345')).toEqual({ kind: 'digits', citizenId: '0912345', phone: '+84912345' })
+    expect(personSearch('+84 912-345')).toEqual({ kind: 'digits', citizenId: '84912345', phone: '+84912345' })
+    expect(personSearch('079200001123')).toMatchObject({ citizenId: '079200001123' })
+  })
+
+  it('has nothing to search for in blanks and punctuation', () => {
+    expect(personSearch('  ')).toBeNull()
+    expect(personSearch(' , ')).toBeNull()
   })
 })

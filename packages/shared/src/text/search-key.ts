@@ -44,3 +44,45 @@ export function personSearchKey({ fullName, phone, citizenId }: PersonSearchFiel
   if (citizenId) parts.push(citizenId.replace(/\s/g, ''))
   return parts.filter((part) => part.length > 0).join(' ')
 }
+
+/** The words of a text as a name search compares them: folded, split at anything not a letter or digit. */
+export function searchWords(text: string): string[] {
+  return foldSearchKey(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+}
+
+/**
+ * Every beginning of every word of a name ("Văn An" → v, va, van, a, an), as stored in
+ * Person.searchPrefixes: a person matches a search when each of its words is one of them, so
+ * "nguyen an" finds "Nguyễn Văn An" by exact matches an index answers.
+ */
+export function searchPrefixes(fullName: string): string[] {
+  const prefixes = new Set<string>()
+  for (const word of searchWords(fullName)) {
+    const letters = Array.from(word)
+    for (let end = 1; end <= letters.length; end++) prefixes.add(letters.slice(0, end).join(''))
+  }
+  return [...prefixes]
+}
+
+/** What a person search looks for: the beginning of a citizen ID or phone, or the beginnings of name words. */
+export type PersonSearch =
+  | { readonly kind: 'digits'; readonly citizenId: string; readonly phone: string }
+  | { readonly kind: 'words'; readonly words: readonly string[] }
+
+/**
+ * A search as typed, read as a person search. A number however written ("0912 345", "+84 912-345",
+ * "079200") is the beginning of a citizen ID or of a phone (stored E.164: "0912…" and "84912…" both
+ * begin "+84912…"); anything else is words, each the beginning of a word of the name, in any order.
+ * Null when nothing is left to search for.
+ */
+export function personSearch(search: string): PersonSearch | null {
+  const compact = search.replace(/[\s.\-()+]/g, '')
+  if (/^\d+$/.test(compact)) {
+    const national = compact.startsWith('84') ? compact.slice(2) : compact.replace(/^0/, '')
+    return { kind: 'digits', citizenId: compact, phone: `+84${national}` }
+  }
+  const words = [...new Set(searchWords(normalizeText(search)))]
+  return words.length > 0 ? { kind: 'words', words } : null
+}
