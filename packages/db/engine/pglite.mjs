@@ -1,5 +1,5 @@
 // Every PGlite the project opens (the embedded database, test databases, the schema engine's), with the
-// extensions the migrations create: pg_trgm for the trigram search index.
+// extensions the migrations create: pg_trgm (an early migration creates it for a search index since dropped).
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 

@@ -2,7 +2,7 @@
 // bulk inserts. They write rows directly and do not touch EnrollmentDailyCount; tests of the rollup
 // register through the API.
 import { randomInt, randomUUID } from 'node:crypto'
-import { buildCitizenId, localDateInZone, personSearchKey } from '@tangtoc/shared'
+import { buildCitizenId, localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
 import type {
   Campaign,
   Center,
@@ -27,7 +27,7 @@ export interface EnrollmentFixtureOptions {
   registeredAt?: Date
 }
 
-function enrollmentRow(options: EnrollmentFixtureOptions & { personId: string }) {
+function enrollmentRow(options: EnrollmentFixtureOptions & { person: Pick<Person, 'id' | 'fullName'> }) {
   const registeredAt = options.registeredAt ?? new Date()
   const status = options.status ?? 'SUBMITTED'
   const registeredOn = localDateInZone(registeredAt, options.campaign.timeZone)
@@ -38,7 +38,7 @@ function enrollmentRow(options: EnrollmentFixtureOptions & { personId: string })
     sessionId: options.sessionId ?? null,
     registeredById: options.registeredBy.id,
     product: options.product ?? 'VOLUNTARY_SOCIAL_INSURANCE',
-    personId: options.personId,
+    personId: options.person.id,
     quoteDate: day('2025-11-04'),
     months: 1,
     monthlyIncome: 1_500_000,
@@ -51,6 +51,7 @@ function enrollmentRow(options: EnrollmentFixtureOptions & { personId: string })
     status,
     statusReason: status === 'REJECTED' || status === 'CANCELLED' ? 'Thử nghiệm' : null,
     live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+    searchPrefixes: searchPrefixes(options.person.fullName),
     registeredAt,
     registeredOn: day(registeredOn),
   } satisfies Partial<Enrollment>
@@ -63,7 +64,7 @@ export async function createEnrollment(
 ): Promise<Enrollment> {
   const person = options.person ?? (await createPeopleForEnrollments(prisma, 1))[0]
   if (!person) throw new Error('no person')
-  const row = enrollmentRow({ ...options, personId: person.id })
+  const row = enrollmentRow({ ...options, person })
   return prisma.enrollment.create({
     data: {
       ...row,
@@ -94,6 +95,7 @@ export async function createPeopleForEnrollments(
       sex,
       phone,
       searchKey: personSearchKey({ fullName, phone, citizenId }),
+      searchPrefixes: searchPrefixes(fullName),
     }
   })
   await prisma.person.createMany({ data: people })
@@ -112,7 +114,7 @@ export async function createEnrollments(
   const people = await createPeopleForEnrollments(prisma, count)
   const start = (options.registeredAt ?? new Date()).getTime()
   const rows = people.map((person, index) =>
-    enrollmentRow({ ...options, personId: person.id, registeredAt: new Date(start - index * 60_000) }),
+    enrollmentRow({ ...options, person, registeredAt: new Date(start - index * 60_000) }),
   )
   await prisma.enrollment.createMany({ data: rows })
   return prisma.enrollment.findMany({ where: { id: { in: rows.map((row) => row.id) } } })

@@ -1,7 +1,7 @@
 // Builders for progress and export tests: enrollments written with their EnrollmentDailyCount,
 // EnrollmentSegmentCount and EnrollmentSegmentTotal rows, as the enrollment mutations keep them, and
 // outreach sessions held.
-import { localDateInZone, personSearchKey } from '@tangtoc/shared'
+import { localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
 import { personInput } from './fixtures.ts'
 import type {
   AudienceGroup,
@@ -52,6 +52,7 @@ export async function createRolledUpEnrollment(
             ...input,
             dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
             searchKey: personSearchKey(input),
+            searchPrefixes: searchPrefixes(input.fullName),
             occupationGroup: options.occupationGroup ?? null,
           },
         })
@@ -74,6 +75,7 @@ export async function createRolledUpEnrollment(
         periodEnd: registeredOn,
         status,
         audience: person.occupationGroup,
+        searchPrefixes: searchPrefixes(person.fullName),
         live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
         registeredAt,
         registeredOn,

@@ -1,7 +1,7 @@
 // Test data builders: every test creates the centers, users, campaigns and people it needs, so no
 // test depends on another's leftovers or on the seed.
 import { randomInt, randomUUID } from 'node:crypto'
-import { buildCitizenId, foldSearchKey, personSearchKey, type Sex } from '@tangtoc/shared'
+import { buildCitizenId, foldSearchKey, personSearchKey, type Sex, searchPrefixes } from '@tangtoc/shared'
 import type {
   Campaign,
   CampaignStatus,
@@ -126,6 +126,7 @@ export async function createPerson(
       ...input,
       dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
       searchKey: personSearchKey(input),
+      searchPrefixes: searchPrefixes(input.fullName),
     },
   })
 }

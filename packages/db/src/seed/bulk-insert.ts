@@ -10,6 +10,7 @@ import type { Db } from './launch-campaign.ts'
 export type ColumnCast =
   | 'uuid'
   | 'text'
+  | 'text[]'
   | 'int4'
   | 'boolean'
   | 'date'
@@ -68,6 +69,11 @@ export class BulkTable<Column extends string> {
     }
     return lines.length
   }
+}
+
+/** A text array as PostgreSQL array text, every element quoted (a bare NULL would be a null). */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
 }
 
 /** An enum array as PostgreSQL array text: ['A', 'B'] → '{A,B}'. Enum labels need no quoting. */

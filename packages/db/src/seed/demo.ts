@@ -19,12 +19,13 @@ import {
   quoteContribution,
   type Sex,
   type SupportGroup,
+  searchPrefixes,
   type Ward,
 } from '@tangtoc/shared'
 import type { AudienceGroup, PrismaClient, SessionKind, VenueKind } from '../generated/prisma/client.ts'
 import { hashPassword } from '../passwords.ts'
 import { apportion } from './apportion.ts'
-import { BulkTable, enumArray } from './bulk-insert.ts'
+import { BulkTable, enumArray, textArray } from './bulk-insert.ts'
 import {
   address,
   birthProvince,
@@ -736,6 +737,7 @@ function enrollmentTables() {
       ['wardCode', 'text'],
       ['occupationGroup', '"AudienceGroup"'],
       ['searchKey', 'text'],
+      ['searchPrefixes', 'text[]'],
       ['createdAt', timestamp],
       ['updatedAt', timestamp],
     ] as const),
@@ -771,6 +773,7 @@ function enrollmentTables() {
       ['statusReason', 'text'],
       ['live', 'boolean'],
       ['socialInsuranceNumber', 'text'],
+      ['searchPrefixes', 'text[]'],
       ['registeredAt', timestamp],
       ['registeredOn', 'date'],
       ['updatedAt', timestamp],
@@ -1150,6 +1153,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
         }) => {
           const id = r.uuidv7(person.at)
           const personCitizenId = citizenId(r, taken, person)
+          const prefixes = textArray(searchPrefixes(person.name))
           tables.people.add({
             id,
             fullName: person.name,
@@ -1166,16 +1170,18 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
               phone: person.phone,
               citizenId: personCitizenId,
             }),
+            searchPrefixes: prefixes,
             createdAt: iso(person.at),
             updatedAt: iso(person.at),
           })
-          return { id, citizenId: personCitizenId, occupation: person.occupation }
+          return { id, citizenId: personCitizenId, occupation: person.occupation, searchPrefixes: prefixes }
         }
 
         const addEnrollment = (enrollment: {
           at: number
           personId: string
           citizenId: string
+          searchPrefixes: string
           audience: AudienceGroup | null
           householdId: string | null
           months: number
@@ -1214,6 +1220,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
             // Since 2025-08-01 the personal id number is the social-insurance number (vn-insurance.md §3).
             socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
+            searchPrefixes: enrollment.searchPrefixes,
             registeredAt: iso(enrollment.at),
             registeredOn,
             updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
@@ -1277,6 +1284,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             at: unit.registeredAt,
             personId: person.id,
             citizenId: person.citizenId,
+            searchPrefixes: person.searchPrefixes,
             audience: person.occupation,
             householdId: null,
             months,
@@ -1348,6 +1356,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
               at,
               personId: person.id,
               citizenId: person.citizenId,
+              searchPrefixes: person.searchPrefixes,
               audience: person.occupation,
               householdId,
               months,

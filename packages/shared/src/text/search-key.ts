@@ -54,7 +54,7 @@ export function searchWords(text: string): string[] {
 
 /**
  * Every beginning of every word of a name ("Văn An" → v, va, van, a, an), as stored in
- * Person.searchPrefixes: a person matches a search when each of its words is one of them, so
+ * Person.searchPrefixes and copied onto its enrollments: a person matches a search when each of its words is one of them, so
  * "nguyen an" finds "Nguyễn Văn An" by exact matches an index answers.
  */
 export function searchPrefixes(fullName: string): string[] {

@@ -6,7 +6,7 @@ import type { Context } from '../../context.ts'
 import { NotFoundError } from '../../errors.ts'
 import { canWriteCenter } from '../auth/center-access.ts'
 import { EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
-import { readableEnrollmentsWhere, searchNeedle } from '../people/visibility.ts'
+import { enrollmentSearchWhere, readableEnrollmentsWhere } from '../people/visibility.ts'
 
 export const EnrollmentActionEnum = builder.enumType('EnrollmentAction', {
   description: 'A step of the enrollment lifecycle.',
@@ -140,7 +140,7 @@ const EnrollmentFilter = builder.inputType('EnrollmentFilter', {
     registeredBy: t.id({ description: 'Only enrollments registered by this user (its global id).' }),
     search: t.string({
       description:
-        'Part of the person’s name (diacritics ignored: "nguyen van" finds "Nguyễn Văn"), phone or citizen ID.',
+        'Words beginning the person’s name words, in any order (diacritics ignored: "nguyen an" finds "Nguyễn Văn An"), or the beginning of their phone or citizen ID.',
     }),
   }),
 })
@@ -206,8 +206,8 @@ export async function enrollmentFilter(filter: FilterArgs | null | undefined, co
   if (filter?.session) conditions.push({ sessionId: idOf(filter.session, 'OutreachSession') })
   if (filter?.registeredBy) conditions.push({ registeredById: idOf(filter.registeredBy, 'User') })
   if (filter?.search) {
-    const needle = searchNeedle(filter.search)
-    if (needle) conditions.push({ person: { searchKey: { contains: needle } } })
+    const found = enrollmentSearchWhere(filter.search)
+    if (found) conditions.push(found)
   }
   return { AND: conditions } satisfies Prisma.EnrollmentWhereInput
 }
@@ -251,9 +251,10 @@ builder.queryField('enrollments', (t) =>
         ...page,
         where: after ? { AND: [filter, after] } : filter,
         orderBy: enrollmentOrder(args.orderBy),
-        // A search matches rows in no useful order: person and center are then read for the page's
-        // rows only, after the sort and limit (joined, they would be built for every match). Otherwise
-        // the index gives the order and a join reads them with the page, in one statement.
+        // A search for rare words reads its matches through the GIN index, in no useful order: person
+        // and center are then read for the page's rows only, after the sort and limit (joined, they
+        // would be built for every match). Otherwise an index gives the order and a join reads them
+        // with the page, in one statement.
         relationLoadStrategy: args.filter?.search ? 'query' : 'join',
       })
     },

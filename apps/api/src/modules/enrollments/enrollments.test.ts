@@ -142,12 +142,19 @@ describe('listing enrollments', () => {
     for (const search of [
       'nguyen van lan',
       'NGUYỄN văn',
+      'lan nguyen',
+      'ng v l',
       '0987 000',
       '+84987000111',
       lan.citizenId.slice(0, 8),
     ]) {
       const found = await query({ search })
       expect(found.data?.enrollments.totalCount, search).toBe(1)
+    }
+    // Words begin words of the name; digits begin the citizen ID or phone.
+    for (const search of ['guyen', 'nguyen lan van an', '000111', lan.citizenId.slice(2, 10)]) {
+      const found = await query({ search })
+      expect(found.data?.enrollments.totalCount, search).toBe(0)
     }
     const byPayable = await query({}, { field: 'STATUS', direction: 'DESC' })
     expect(byPayable.data?.enrollments.edges[0].node.status).toBe('PAID')

@@ -1,5 +1,5 @@
 import type { AudienceGroup, Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
-import { type Issue, issue, localDateInZone, rankHouseholdMembers } from '@tangtoc/shared'
+import { type Issue, issue, localDateInZone, rankHouseholdMembers, searchPrefixes } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -278,8 +278,7 @@ function enrollmentRow(
   context: Context,
   input: RegisterInput,
   prepared: Prepared,
-  personId: string,
-  audience: AudienceGroup | null,
+  person: Pick<Person, 'id' | 'fullName' | 'occupationGroup'>,
   householdId: string | null,
 ): Enrollment {
   const viewer = context.viewer
@@ -291,7 +290,7 @@ function enrollmentRow(
     sessionId: prepared.sessionId,
     registeredById: viewer.userId,
     product: input.product,
-    personId,
+    personId: person.id,
     householdId,
     quoteDate: new Date(`${prepared.on}T00:00:00Z`),
     months: input.months,
@@ -299,10 +298,11 @@ function enrollmentRow(
     supportGroups: prepared.supportGroups,
     ...prepared.pricing,
     status: input.status ?? 'DRAFT',
-    audience,
+    audience: person.occupationGroup,
     statusReason: null,
     live: true,
     socialInsuranceNumber: null,
+    searchPrefixes: searchPrefixes(person.fullName),
     registeredAt: prepared.now,
     registeredOn: new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`),
     updatedAt: prepared.now,
@@ -335,7 +335,7 @@ async function storeRegistration(
   const members = prepared.members
   if (!members) {
     const { person } = prepared.person
-    const enrollment = enrollmentRow(context, input, prepared, person.id, person.occupationGroup, null)
+    const enrollment = enrollmentRow(context, input, prepared, person, null)
     return (await write(context.prisma, enrollment, prepared.person)) ? { enrollment, personReused } : null
   }
   return context.prisma.$transaction(async (tx) => {
@@ -349,14 +349,7 @@ async function storeRegistration(
     }
     if (!enrolled) throw new Error('the enrolled person is not among the household members')
     const householdId = await householdFor(tx, members, personIds, enrolled.id)
-    const enrollment = enrollmentRow(
-      context,
-      input,
-      prepared,
-      enrolled.id,
-      enrolled.occupationGroup,
-      householdId,
-    )
+    const enrollment = enrollmentRow(context, input, prepared, enrolled, householdId)
     if (!(await write(tx, enrollment, { kind: 'reuse', person: enrolled }))) {
       throw new Error('the enrollment of a household registration was not written')
     }

@@ -55,6 +55,7 @@ export async function readRegistrationContext(
       p."dateOfBirth" AS "person_dateOfBirth", p."sex"::text AS "person_sex", p."phone" AS "person_phone",
       p."address" AS "person_address", p."wardCode" AS "person_wardCode",
       p."occupationGroup"::text AS "person_occupationGroup", p."searchKey" AS "person_searchKey",
+      p."searchPrefixes" AS "person_searchPrefixes",
       p."createdAt" AS "person_createdAt", p."updatedAt" AS "person_updatedAt", p."version" AS "person_version"
     FROM (SELECT 1) AS one LEFT JOIN "Person" p ON p."citizenId" = ${ids.citizenId}`)
   if (!row) throw new Error('the registration context query returned no row')
@@ -76,6 +77,7 @@ function personOf(row: PersonColumns): Person | null {
     wardCode: row.person_wardCode,
     occupationGroup: row.person_occupationGroup,
     searchKey: row.person_searchKey ?? '',
+    searchPrefixes: row.person_searchPrefixes ?? [],
     createdAt: row.person_createdAt ?? new Date(Number.NaN),
     updatedAt: row.person_updatedAt ?? new Date(Number.NaN),
     version: row.person_version ?? 1,
@@ -124,10 +126,11 @@ function personStatement(write: PersonChange, holds: Prisma.Sql): Prisma.Sql {
       // so nothing below is written and the caller reads the person again.
       return sql`INSERT INTO "Person" ("id", "fullName", "citizenId", "legacySocialInsuranceCode",
           "dateOfBirth", "sex", "phone", "address", "wardCode", "occupationGroup", "searchKey",
-          "createdAt", "updatedAt", "version")
+          "searchPrefixes", "createdAt", "updatedAt", "version")
         SELECT ${p.id}::uuid, ${p.fullName}, ${p.citizenId}, ${p.legacySocialInsuranceCode},
           ${p.dateOfBirth}::date, ${p.sex}::"Sex", ${p.phone}, ${p.address}, ${p.wardCode},
-          ${p.occupationGroup}::"AudienceGroup", ${p.searchKey}, ${p.createdAt}::timestamp,
+          ${p.occupationGroup}::"AudienceGroup", ${p.searchKey},
+          ${p.searchPrefixes}::text[], ${p.createdAt}::timestamp,
           ${p.updatedAt}::timestamp, ${p.version}
         WHERE ${holds}
         ON CONFLICT ("citizenId") DO NOTHING
@@ -180,14 +183,14 @@ export async function writeRegistration(
       INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
         "personId", "householdId", "quoteDate", "months", "monthlyIncome", "supportGroups",
         "householdPosition", "gross", "support", "payable", "periodStart", "periodEnd", "status",
-        "audience", "statusReason", "live", "socialInsuranceNumber", "registeredAt", "registeredOn",
-        "updatedAt", "version")
+        "audience", "statusReason", "live", "socialInsuranceNumber", "searchPrefixes", "registeredAt",
+        "registeredOn", "updatedAt", "version")
       SELECT ${e.id}::uuid, ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.sessionId}::uuid,
         ${e.registeredById}::uuid, ${e.product}::"Product", p."id", ${e.householdId}::uuid,
         ${e.quoteDate}::date, ${e.months}, ${e.monthlyIncome}, ${e.supportGroups}::"SupportGroup"[],
         ${e.householdPosition}, ${e.gross}, ${e.support}, ${e.payable}, ${e.periodStart}::date,
         ${e.periodEnd}::date, ${e.status}::"EnrollmentStatus", ${e.audience}::"AudienceGroup",
-        ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${at}::timestamp,
+        ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,
         ${e.registeredOn}::date, ${e.updatedAt}::timestamp, ${e.version}
       FROM person p LEFT JOIN "session" ON true
       RETURNING "id", "campaignId", "centerId", "product", "status", "registeredOn"

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts'
-import { readableEnrollmentsWhere, readableHouseholdsWhere, searchNeedle } from './visibility.ts'
+import { personSearchWhere, readableEnrollmentsWhere, readableHouseholdsWhere } from './visibility.ts'
 
 builder.prismaObject('HouseholdMember', {
   description: 'A person’s place in a household: the order decides the health insurance rate.',
@@ -56,7 +56,8 @@ builder.queryField('households', (t) =>
     description: 'Households with an enrollment at a center you may read (admins: all), the latest first.',
     args: {
       search: t.arg.string({
-        description: 'Part of a member’s name, phone or citizen ID (diacritics ignored).',
+        description:
+          'Words beginning a member’s name words, in any order (diacritics ignored), or the beginning of their phone or citizen ID.',
       }),
       wardCode: t.arg.string({ description: 'Only households in this ward.' }),
     },
@@ -75,12 +76,12 @@ function householdFilter(
   args: { search?: string | null; wardCode?: string | null },
   viewer: Parameters<typeof readableHouseholdsWhere>[0],
 ) {
-  const needle = args.search ? searchNeedle(args.search) : ''
+  const found = args.search ? personSearchWhere(args.search) : null
   return {
     AND: [
       readableHouseholdsWhere(viewer),
       ...(args.wardCode ? [{ wardCode: args.wardCode }] : []),
-      ...(needle ? [{ members: { some: { person: { searchKey: { contains: needle } } } } }] : []),
+      ...(found ? [{ members: { some: { person: found } } }] : []),
     ],
   }
 }

@@ -10,6 +10,7 @@ import {
   normalizePhone,
   normalizeText,
   personSearchKey,
+  searchPrefixes,
   validateCitizenId,
   validateLegacySocialInsuranceCode,
 } from '@tangtoc/shared'
@@ -165,6 +166,7 @@ export function personChange(
         ...person,
         dateOfBirth: day(person.dateOfBirth),
         searchKey: personSearchKey(person),
+        searchPrefixes: searchPrefixes(person.fullName),
         createdAt: now,
         updatedAt: now,
         version: 1,

@@ -1,9 +1,9 @@
 import { builder } from '../../builder.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
 import {
+  personSearchWhere,
   readableEnrollmentsWhere,
   readablePeopleWhere,
-  searchNeedle,
   shownCitizenId,
   shownPhone,
 } from './visibility.ts'
@@ -80,7 +80,10 @@ builder.queryField('people', (t) =>
     description:
       'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches phone and citizen ID digits.',
     args: {
-      search: t.arg.string({ description: 'Part of a name, phone number or citizen ID.' }),
+      search: t.arg.string({
+        description:
+          'Words beginning the name’s words, in any order (diacritics ignored), or the beginning of a phone number or citizen ID.',
+      }),
     },
     totalCount: (_parent, args, context) =>
       context.prisma.person.count({ where: peopleFilter(args, context.viewer) }),
@@ -94,10 +97,8 @@ builder.queryField('people', (t) =>
 )
 
 function peopleFilter(args: { search?: string | null }, viewer: Parameters<typeof readablePeopleWhere>[0]) {
-  const needle = args.search ? searchNeedle(args.search) : ''
-  return {
-    AND: [readablePeopleWhere(viewer), ...(needle ? [{ searchKey: { contains: needle } }] : [])],
-  }
+  const found = args.search ? personSearchWhere(args.search) : null
+  return { AND: [readablePeopleWhere(viewer), ...(found ? [found] : [])] }
 }
 
 builder.queryField('person', (t) =>

@@ -1,7 +1,7 @@
 // Who sees which people: admins everyone; anyone else the people and households with an enrollment at
 // a center they may read. Person data exists only because of an enrollment, so that is the scope.
 import type { Prisma } from '@tangtoc/db'
-import { foldSearchKey, maskCitizenId, maskPhone, normalizeText } from '@tangtoc/shared'
+import { maskCitizenId, maskPhone, personSearch } from '@tangtoc/shared'
 import type { Context, Viewer } from '../../context.ts'
 import { readableCentersWhere } from '../auth/center-access.ts'
 
@@ -24,13 +24,42 @@ export function readableHouseholdsWhere(viewer: Viewer | null): Prisma.Household
 }
 
 /**
- * What a search compares with Person.searchKey: the folded text ("Nguyễn Văn" → "nguyen van"), or,
- * when it is a number however written ("+84 912-345", "0912 345"), its digits.
+ * The enrollments a search finds (personSearch in @tangtoc/shared): those whose person's name words
+ * begin with each of its words, from the prefixes copied onto the enrollment; or, for a number, those
+ * whose person's citizen ID or phone begins with it, answered by their btree indexes.
  */
-export function searchNeedle(search: string): string {
-  const folded = foldSearchKey(normalizeText(search))
-  const digits = folded.replace(/[\s.\-()+]/g, '')
-  return /^\d+$/.test(digits) ? digits : folded
+export function enrollmentSearchWhere(search: string): Prisma.EnrollmentWhereInput | null {
+  const read = personSearch(search)
+  if (!read) return null
+  if (read.kind === 'words') return { searchPrefixes: { hasEvery: [...read.words] } }
+  return { person: identifiersWhere(read) }
+}
+
+/**
+ * The people a search finds, as enrollmentSearchWhere, from the person's own prefixes (a household
+ * member insured elsewhere has no enrollment).
+ */
+export function personSearchWhere(search: string): Prisma.PersonWhereInput | null {
+  const read = personSearch(search)
+  if (!read) return null
+  if (read.kind === 'words') return { searchPrefixes: { hasEvery: [...read.words] } }
+  return identifiersWhere(read)
+}
+
+function identifiersWhere(read: { citizenId: string; phone: string }): Prisma.PersonWhereInput {
+  return { OR: [{ citizenId: beginningWith(read.citizenId) }, { phone: beginningWith(read.phone) }] }
+}
+
+/**
+ * Text beginning with `prefix`, a number, as a range a btree index answers whatever the column's
+ * collation (LIKE 'x%' uses one only under the C collation): from the prefix to the next number of
+ * its length ("0799" → "08").
+ */
+function beginningWith(prefix: string): Prisma.StringFilter {
+  const kept = prefix.replace(/9+$/, '')
+  const last = kept.at(-1)
+  if (last === undefined || !/\d/.test(last)) return { startsWith: prefix }
+  return { gte: prefix, lt: `${kept.slice(0, -1)}${Number(last) + 1}`, startsWith: prefix }
 }
 
 /** Viewers see identifiers masked; everyone else as stored. */

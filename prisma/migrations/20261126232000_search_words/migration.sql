@@ -1,0 +1,28 @@
+-- A search's words each match the beginning of a word of the person's name, through exact matches on
+-- every beginning of every word (searchPrefixes in @tangtoc/shared), kept on the person and copied
+-- onto each enrollment for the enrollment list, instead of a substring of the folded key (trigrams).
+DROP INDEX "Person_searchKey_trgm_idx";
+
+-- AlterTable
+ALTER TABLE "Enrollment" ADD COLUMN     "searchPrefixes" TEXT[];
+
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN     "searchPrefixes" TEXT[];
+
+-- The people already stored: their folded name is searchKey's words that are not numbers (the phone
+-- and citizen ID follow it there), split as searchWords splits it. Their enrollments copy it.
+UPDATE "Person" SET "searchPrefixes" = ARRAY(
+  SELECT DISTINCT left(w.word, n)
+    FROM regexp_split_to_table("searchKey", '[^[:alnum:]]+') AS w(word), generate_series(1, length(w.word)) AS n
+   WHERE w.word !~ '^[0-9]+$'
+);
+UPDATE "Enrollment" e SET "searchPrefixes" = p."searchPrefixes" FROM "Person" p WHERE p."id" = e."personId";
+
+-- CreateIndex
+CREATE INDEX "Enrollment_campaignId_registeredAt_id_searchPrefixes_idx" ON "Enrollment"("campaignId", "registeredAt", "id", "searchPrefixes");
+
+-- CreateIndex
+CREATE INDEX "Enrollment_searchPrefixes_idx" ON "Enrollment" USING GIN ("searchPrefixes");
+
+-- CreateIndex
+CREATE INDEX "Person_searchPrefixes_idx" ON "Person" USING GIN ("searchPrefixes");
