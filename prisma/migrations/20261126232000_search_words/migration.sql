@@ -19,7 +19,7 @@ UPDATE "Person" SET "searchPrefixes" = ARRAY(
 UPDATE "Enrollment" e SET "searchPrefixes" = p."searchPrefixes" FROM "Person" p WHERE p."id" = e."personId";
 
 -- CreateIndex
-CREATE INDEX "Enrollment_campaignId_registeredAt_id_searchPrefixes_idx" ON "Enrollment"("campaignId", "registeredAt", "id", "searchPrefixes");
+CREATE INDEX "Enrollment_search_walk_idx" ON "Enrollment"("campaignId", "registeredAt", "id", "centerId", "searchPrefixes");
 
 -- CreateIndex
 CREATE INDEX "Enrollment_searchPrefixes_idx" ON "Enrollment" USING GIN ("searchPrefixes");

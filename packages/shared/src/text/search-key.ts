@@ -30,9 +30,9 @@ export type PersonSearchFields = {
 }
 
 /**
- * One key for one substring search over a person: folded name, the phone in national ('0912…') and
- * international ('84912…') digits, and the citizen id. "nguyen van", "0912345", "8491234" and
- * "079200" all find the same person.
+ * One folded key over a person (Person.searchKey, which lists sort by name on): folded name, the
+ * phone in national ('0912…') and international ('84912…') digits, and the citizen id. Searches
+ * use searchPrefixes and the identifiers instead (personSearch).
  */
 export function personSearchKey({ fullName, phone, citizenId }: PersonSearchFields): string {
   const parts = [foldSearchKey(fullName)]

@@ -247,15 +247,33 @@ builder.queryField('enrollments', (t) =>
     resolve: async (query, _root, args, context) => {
       const filter = await enrollmentFilter(args.filter, context)
       const { page, after } = await keysetPage(query, args.orderBy, context)
+      const where = after ? { AND: [filter, after] } : filter
+      const orderBy = enrollmentOrder(args.orderBy)
+      // The index gives the order, and a join reads person and center with the page, in one statement.
+      if (!args.filter?.search) {
+        return context.prisma.enrollment.findMany({ ...page, where, orderBy, relationLoadStrategy: 'join' })
+      }
+      // A search finds the page's ids first: walking a campaign newest first for common words, that
+      // reads the search index alone, not each enrollment's row; rare words come from the GIN index
+      // in no useful order and are sorted. Then the page's rows are read with person and center.
+      const { take, skip, cursor, ...shape } = page as typeof page & {
+        take?: number
+        skip?: number
+        cursor?: Prisma.EnrollmentWhereUniqueInput
+      }
+      const ids = await context.prisma.enrollment.findMany({
+        take,
+        skip,
+        cursor,
+        where,
+        orderBy,
+        select: { id: true },
+      })
       return context.prisma.enrollment.findMany({
-        ...page,
-        where: after ? { AND: [filter, after] } : filter,
-        orderBy: enrollmentOrder(args.orderBy),
-        // A search for rare words reads its matches through the GIN index, in no useful order: person
-        // and center are then read for the page's rows only, after the sort and limit (joined, they
-        // would be built for every match). Otherwise an index gives the order and a join reads them
-        // with the page, in one statement.
-        relationLoadStrategy: args.filter?.search ? 'query' : 'join',
+        ...shape,
+        where: { id: { in: ids.map((row) => row.id) } },
+        orderBy,
+        relationLoadStrategy: 'join',
       })
     },
   }),
