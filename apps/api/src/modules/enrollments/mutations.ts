@@ -1,4 +1,4 @@
-import type { AudienceGroup, Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
+import type { Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
 import { type Issue, issue, localDateInZone, rankHouseholdMembers, searchPrefixes } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
