@@ -309,7 +309,10 @@ export const messageVariants = {
     currentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
   },
   NAME_REQUIRED: {
-    fullName: { vi: 'Cần nhập họ và tên.', en: 'The full name is required.' },
+    fullName: {
+      vi: 'Cần nhập họ và tên, tối đa 100 ký tự.',
+      en: 'The full name is required, at most 100 characters.',
+    },
   },
   CENTER_UNKNOWN: {
     parent: { vi: 'Không tìm thấy đơn vị cấp trên.', en: 'The parent center does not exist.' },

@@ -6,6 +6,7 @@ import {
   personSearch,
   personSearchKey,
   searchPrefixes,
+  searchPrefixLetters,
   searchWords,
 } from '../src/index.ts'
 
@@ -92,6 +93,15 @@ describe('search keys', () => {
       expect(finds(search), search).toBe(true)
     }
     for (const search of ['guyen', 'nguyen anh', 'van an binh']) expect(finds(search), search).toBe(false)
+  })
+
+  it('keeps the beginnings of a long word up to searchPrefixLetters letters, and compares a long searched word by as many', () => {
+    const long = 'a'.repeat(searchPrefixLetters + 10)
+    const stored = searchPrefixes(`Trần ${long}`)
+    expect(stored).toHaveLength(4 + searchPrefixLetters)
+    expect(Math.max(...stored.map((prefix) => prefix.length))).toBe(searchPrefixLetters)
+    const read = personSearch(`${long}b tran`)
+    expect(read?.kind === 'words' && read.words.every((word) => stored.includes(word))).toBe(true)
   })
 
   it('reads a number however written as the beginning of a citizen ID or phone', () => {

@@ -1,6 +1,6 @@
 import { Group, Radio, SimpleGrid, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { sexes } from '@tangtoc/shared'
+import { fullNameMaxLength, sexes } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { WardPicker } from '../centers/WardPicker.tsx'
 import { useEnumLabel } from '../i18n/labels.ts'
@@ -21,7 +21,13 @@ export function PersonFields({
   const field = (name: string) => form.getInputProps(`${prefix}.${name}`)
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-      <TextInput label={t('enrollment.person.fullName')} required autoComplete="off" {...field('fullName')} />
+      <TextInput
+        label={t('enrollment.person.fullName')}
+        required
+        maxLength={fullNameMaxLength}
+        autoComplete="off"
+        {...field('fullName')}
+      />
       <TextInput
         label={t('enrollment.person.citizenId')}
         required

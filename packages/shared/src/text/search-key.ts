@@ -52,15 +52,26 @@ export function searchWords(text: string): string[] {
     .filter((word) => word.length > 0)
 }
 
+/** A person's full name, at most this many characters (as normalizeText leaves it). */
+export const fullNameMaxLength = 100
+
 /**
- * Every beginning of every word of a name ("Văn An" → v, va, van, a, an), as stored in
- * Person.searchPrefixes and copied onto its enrollments: a person matches a search when each of its words is one of them, so
- * "nguyen an" finds "Nguyễn Văn An" by exact matches an index answers.
+ * How many letters of a word its beginnings go up to; a searched word is compared by as many. No
+ * Vietnamese syllable has more than seven, and a name's entries stay within what an index row holds
+ * with fullNameMaxLength (the migration that filled Person.searchPrefixes uses the same number).
+ */
+export const searchPrefixLetters = 16
+
+/**
+ * Every beginning of every word of a name ("Văn An" → v, va, van, a, an), up to searchPrefixLetters
+ * letters, as stored in Person.searchPrefixes and copied onto its enrollments: a person matches a
+ * search when each of its words is one of them, so "nguyen an" finds "Nguyễn Văn An" by exact
+ * matches an index answers.
  */
 export function searchPrefixes(fullName: string): string[] {
   const prefixes = new Set<string>()
   for (const word of searchWords(fullName)) {
-    const letters = Array.from(word)
+    const letters = Array.from(word).slice(0, searchPrefixLetters)
     for (let end = 1; end <= letters.length; end++) prefixes.add(letters.slice(0, end).join(''))
   }
   return [...prefixes]
@@ -83,6 +94,12 @@ export function personSearch(search: string): PersonSearch | null {
     const national = compact.startsWith('84') ? compact.slice(2) : compact.replace(/^0/, '')
     return { kind: 'digits', citizenId: compact, phone: `+84${national}` }
   }
-  const words = [...new Set(searchWords(normalizeText(search)))]
+  const words = [
+    ...new Set(
+      searchWords(normalizeText(search)).map((word) =>
+        Array.from(word).slice(0, searchPrefixLetters).join(''),
+      ),
+    ),
+  ]
   return words.length > 0 ? { kind: 'words', words } : null
 }

@@ -213,6 +213,18 @@ describe('registering an enrollment', () => {
     expect(quote.data?.registerEnrollment.fieldErrors).toEqual([
       expect.objectContaining({ path: ['input', 'monthlyIncome'], code: 'INCOME_BELOW_FLOOR' }),
     ])
+    const long = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, {}, { ...personInput(), fullName: `Nguyễn ${'Văn '.repeat(30)}An` }) },
+      setting.agent.credentials,
+    )
+    expect(long.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: ['input', 'person', 'fullName'],
+        code: 'NAME_REQUIRED',
+        message: expect.stringContaining('100'),
+      }),
+    ])
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
     expect(await api.prisma.auditEvent.count({ where: { actorId: setting.agent.user.id } })).toBe(0)
   })

@@ -3,6 +3,7 @@
 import type { AudienceGroup, Person, Prisma, Sex } from '@tangtoc/db'
 import {
   foldSearchKey,
+  fullNameMaxLength,
   type Issue,
   isIsoDate,
   issue,
@@ -83,7 +84,9 @@ export function checkPerson(
       issues.push(...result.issues.map((problem) => ({ ...problem, path: `${path}.${problem.path}` })))
   }
   const fullName = normalizeText(input.fullName)
-  if (fullName === '') issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
+  if (fullName === '' || fullName.length > fullNameMaxLength) {
+    issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
+  }
   if (!isIsoDate(input.dateOfBirth)) {
     shared({ ok: false, issues: [issue('dateOfBirth', 'DATE_INVALID')] })
   } else if (input.dateOfBirth > localDateInZone(new Date())) {

@@ -10,10 +10,11 @@ ALTER TABLE "Enrollment" ADD COLUMN     "searchPrefixes" TEXT[];
 ALTER TABLE "Person" ADD COLUMN     "searchPrefixes" TEXT[];
 
 -- The people already stored: their folded name is searchKey's words that are not numbers (the phone
--- and citizen ID follow it there), split as searchWords splits it. Their enrollments copy it.
+-- and citizen ID follow it there), split as searchWords splits it, each word's beginnings up to 16
+-- letters (searchPrefixLetters). Their enrollments copy it.
 UPDATE "Person" SET "searchPrefixes" = ARRAY(
   SELECT DISTINCT left(w.word, n)
-    FROM regexp_split_to_table("searchKey", '[^[:alnum:]]+') AS w(word), generate_series(1, length(w.word)) AS n
+    FROM regexp_split_to_table("searchKey", '[^[:alnum:]]+') AS w(word), generate_series(1, least(length(w.word), 16)) AS n
    WHERE w.word !~ '^[0-9]+$'
 );
 UPDATE "Enrollment" e SET "searchPrefixes" = p."searchPrefixes" FROM "Person" p WHERE p."id" = e."personId";
