@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
+import { createPerson } from '../src/fixtures.ts'
 import {
   createPrismaClient,
   describeDatabase,
@@ -82,6 +83,27 @@ describe.runIf(process.env.TEST_DATABASE_URL)('createPrismaClient on PostgreSQL'
       ).toEqual([{ name: 'Ba Đình' }])
       expect(describeDatabase(database.url)).toMatchObject({ kind: 'postgresql', host: '127.0.0.1:5432' })
       await prisma.$disconnect()
+    } finally {
+      await database.close()
+    }
+  })
+})
+
+describe('the search columns', () => {
+  it('are left out of the rows a client returns, and still find rows and come when asked for', async () => {
+    const database = await createTestDatabase()
+    try {
+      const { prisma } = database
+      const created = await createPerson(prisma, { fullName: 'Nguyễn Văn An' })
+      expect(created).not.toHaveProperty('searchPrefixes')
+      const found = await prisma.person.findMany({ where: { searchPrefixes: { hasEvery: ['ng', 'an'] } } })
+      expect(found.map((person) => person.id)).toEqual([created.id])
+      expect(found[0]).not.toHaveProperty('searchPrefixes')
+      const asked = await prisma.person.findUniqueOrThrow({
+        where: { id: created.id },
+        omit: { searchPrefixes: false },
+      })
+      expect(asked.searchPrefixes).toEqual(expect.arrayContaining(['n', 'nguyen', 'v', 'van', 'a', 'an']))
     } finally {
       await database.close()
     }
