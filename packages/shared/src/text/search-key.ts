@@ -71,10 +71,15 @@ export const searchPrefixLetters = 16
 export function searchPrefixes(fullName: string): string[] {
   const prefixes = new Set<string>()
   for (const word of searchWords(fullName)) {
-    const letters = Array.from(word).slice(0, searchPrefixLetters)
+    const letters = wordLetters(word)
     for (let end = 1; end <= letters.length; end++) prefixes.add(letters.slice(0, end).join(''))
   }
   return [...prefixes]
+}
+
+/** A word's letters (code points) up to searchPrefixLetters: what is stored of it and compared. */
+function wordLetters(word: string): string[] {
+  return Array.from(word).slice(0, searchPrefixLetters)
 }
 
 /** What a person search looks for: the beginning of a citizen ID or phone, or the beginnings of name words. */
@@ -94,12 +99,6 @@ export function personSearch(search: string): PersonSearch | null {
     const national = compact.startsWith('84') ? compact.slice(2) : compact.replace(/^0/, '')
     return { kind: 'digits', citizenId: compact, phone: `+84${national}` }
   }
-  const words = [
-    ...new Set(
-      searchWords(normalizeText(search)).map((word) =>
-        Array.from(word).slice(0, searchPrefixLetters).join(''),
-      ),
-    ),
-  ]
+  const words = [...new Set(searchWords(normalizeText(search)).map((word) => wordLetters(word).join('')))]
   return words.length > 0 ? { kind: 'words', words } : null
 }
