@@ -256,11 +256,7 @@ builder.queryField('enrollments', (t) =>
       // A search finds the page's ids first: walking a campaign newest first for common words, that
       // reads the search index alone, not each enrollment's row; rare words come from the GIN index
       // in no useful order and are sorted. Then the page's rows are read with person and center.
-      const { take, skip, cursor, ...shape } = page as typeof page & {
-        take?: number
-        skip?: number
-        cursor?: Prisma.EnrollmentWhereUniqueInput
-      }
+      const { take, skip, cursor, ...shape } = page
       const ids = await context.prisma.enrollment.findMany({
         take,
         skip,
