@@ -25,7 +25,7 @@ import { Agent, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { createPrismaClient, migrateDatabase } from '@tangtoc/db'
+import { createPrismaClient, migrateDatabase, searchHashes } from '@tangtoc/db'
 import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
 import { buildCitizenId, foldSearchKey, personSearch, searchPrefixes } from '@tangtoc/shared'
@@ -305,19 +305,19 @@ async function main() {
         listSql({ at: deepRow.registeredAt, id: deepRow.id }),
         { p95: 30 },
       )
-      // The same answer with the least work: the page's ids from the enrollments whose prefixes hold
-      // every word (the planner walks the campaign newest first in the index alone, or reads the GIN
-      // index, as for the API), then their rows; or the enrollments whose person's citizen ID or
-      // phone begins with the number.
+      // The same answer with the least work: the page's ids from the enrollments whose prefix hashes
+      // hold every word's (the planner walks the campaign newest first in the index alone, or reads
+      // the GIN index, as for the API), then their rows; or the enrollments whose person's citizen
+      // ID or phone begins with the number.
       const searchSql = (search: string) => () => {
         const read = personSearch(search)
         if (read?.kind !== 'digits') {
           return sql.query(
-            `WITH page AS (SELECT id, "registeredAt" FROM "Enrollment" WHERE "campaignId" = $1 AND "searchPrefixes" @> $2::text[]
+            `WITH page AS (SELECT id, "registeredAt" FROM "Enrollment" WHERE "campaignId" = $1 AND "searchHashes" @> $2::bigint[]
                             ORDER BY "registeredAt" DESC, id DESC LIMIT 50)
              SELECT ${listColumns} FROM page JOIN "Enrollment" e ON e.id = page.id JOIN "Person" p ON p.id = e."personId"
                JOIN "Center" c ON c.id = e."centerId" ORDER BY page."registeredAt" DESC, page.id DESC`,
-            [campaign.id, read?.words ?? []],
+            [campaign.id, searchHashes(read?.words ?? []).map(String)],
           )
         }
         return sql.query(

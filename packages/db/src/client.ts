@@ -37,13 +37,14 @@ export function createPrismaClient(options: CreatePrismaClientOptions = {}): Pri
 
 /**
  * Columns only the database reads, left out of every row Prisma returns: the beginnings of a name's
- * words that the search indexes match (Person.searchPrefixes, and its copy on each enrollment),
- * ~20 strings a row that a list page would otherwise read, parse and drop (1–1.5 ms of a 50-row
- * page). Written as any column; a query that needs them asks with `omit: { searchPrefixes: false }`.
+ * words that the search indexes match (Person.searchPrefixes, its copy on each enrollment and their
+ * hashes), ~20 strings a row that a list page would otherwise read, parse and drop (1–1.5 ms of a
+ * 50-row page). Written as any column (but the hashes, which the database generates); a query that
+ * needs them asks with `omit: { searchPrefixes: false }`.
  */
 const searchColumns = {
   person: { searchPrefixes: true },
-  enrollment: { searchPrefixes: true },
+  enrollment: { searchPrefixes: true, searchHashes: true },
 } as const satisfies Prisma.GlobalOmitConfig
 
 function adapterFor(url: string | undefined): { adapter: SqlDriverAdapterFactory; pool: pg.Pool | null } {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
-import { createPerson } from '../src/fixtures.ts'
+import { createCampaign, createCenter, createEnrollment, createPerson, createUser } from '../src/fixtures.ts'
 import {
   createPrismaClient,
   describeDatabase,
@@ -11,6 +11,7 @@ import {
   migrateDatabase,
   Prisma,
   queryPrepared,
+  searchHashes,
 } from '../src/index.ts'
 import { createTestDatabase } from '../src/testing.ts'
 
@@ -104,6 +105,44 @@ describe('the search columns', () => {
         omit: { searchPrefixes: false },
       })
       expect(asked.searchPrefixes).toEqual(expect.arrayContaining(['n', 'nguyen', 'v', 'van', 'a', 'an']))
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('hash an enrollment’s prefixes in the database as searchHashes does, so a search by hashes finds it', async () => {
+    const database = await createTestDatabase()
+    try {
+      const { prisma } = database
+      const center = await createCenter(prisma)
+      const campaign = await createCampaign(prisma, { organizers: [center] })
+      const registeredBy = await createUser(prisma, { role: 'ADMIN' })
+      const person = await createPerson(prisma, { fullName: 'Nguyễn Văn An' })
+      const enrollment = await createEnrollment(prisma, { campaign, center, registeredBy, person })
+      expect(enrollment).not.toHaveProperty('searchHashes')
+      const stored = await prisma.enrollment.findUniqueOrThrow({
+        where: { id: enrollment.id },
+        omit: { searchPrefixes: false, searchHashes: false },
+      })
+      expect(stored.searchHashes).toEqual(searchHashes(stored.searchPrefixes))
+      expect(new Set(stored.searchHashes).size).toBe(stored.searchPrefixes.length)
+
+      const found = (words: string[]) =>
+        prisma.enrollment.findMany({
+          where: { searchHashes: { hasEvery: searchHashes(words) } },
+          select: { id: true },
+        })
+      expect(await found(['an', 'ng'])).toEqual([{ id: enrollment.id }])
+      expect(await found(['an', 'binh'])).toEqual([])
+
+      // Any text, not only folded Vietnamese, the same on both sides: bytes beyond ASCII, and a
+      // hash whose first bit is set (a negative bigint).
+      const texts = ['đ', 'nguyễn', '名前', '🙂', 'z'.repeat(64), 'a']
+      const [row] = await prisma.$queryRaw<
+        { hashes: bigint[] }[]
+      >`SELECT search_hashes(${texts}::text[]) AS hashes`
+      expect(row?.hashes).toEqual(searchHashes(texts))
+      expect(searchHashes(texts).some((hash) => hash < 0n)).toBe(true)
     } finally {
       await database.close()
     }

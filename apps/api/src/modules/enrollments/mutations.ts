@@ -27,7 +27,12 @@ import {
 } from './changes.ts'
 import { EnrollmentNode, idOf } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
-import { type RegistrationContext, readRegistrationContext, writeRegistration } from './registration-store.ts'
+import {
+  type RegisteredEnrollment,
+  type RegistrationContext,
+  readRegistrationContext,
+  writeRegistration,
+} from './registration-store.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
@@ -96,7 +101,7 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
 })
 
 const RegisterEnrollmentPayload = builder
-  .objectRef<{ enrollment: Enrollment; personReused: boolean }>('RegisterEnrollmentPayload')
+  .objectRef<{ enrollment: RegisteredEnrollment; personReused: boolean }>('RegisterEnrollmentPayload')
   .implement({
     description: 'The enrollment as stored.',
     fields: (t) => ({
@@ -280,7 +285,7 @@ function enrollmentRow(
   prepared: Prepared,
   person: Pick<Person, 'id' | 'fullName' | 'occupationGroup'>,
   householdId: string | null,
-): Enrollment {
+): RegisteredEnrollment {
   const viewer = context.viewer
   if (!viewer) throw new Error('registration without a viewer')
   return {
@@ -318,10 +323,10 @@ async function storeRegistration(
   context: Context,
   input: RegisterInput,
   prepared: Prepared,
-): Promise<{ enrollment: Enrollment; personReused: boolean } | null> {
+): Promise<{ enrollment: RegisteredEnrollment; personReused: boolean } | null> {
   const write = (
     db: Prisma.TransactionClient | Context['prisma'],
-    enrollment: Enrollment,
+    enrollment: RegisteredEnrollment,
     person: PersonChange,
   ) =>
     writeRegistration(db, {

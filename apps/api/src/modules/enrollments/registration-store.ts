@@ -90,9 +90,12 @@ export interface RegistrationHint {
   center: NonNullable<RegistrationContext['center']>
 }
 
+/** An enrollment as a registration builds it: every column but the hashes the database generates. */
+export type RegisteredEnrollment = Omit<Enrollment, 'searchHashes'>
+
 export interface RegistrationWrite {
   person: PersonChange
-  enrollment: Enrollment
+  enrollment: RegisteredEnrollment
   /**
    * What was assumed instead of read (a hint, and every ward code given): the write checks it in the
    * same statement and writes nothing unless campaign and center are still as assumed, the session
@@ -106,7 +109,10 @@ export interface RegistrationWrite {
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
 
 /** True while what a hinted registration assumed still holds. */
-function assumptionsHold(e: Enrollment, assumed: NonNullable<RegistrationWrite['assumed']>): Prisma.Sql {
+function assumptionsHold(
+  e: RegisteredEnrollment,
+  assumed: NonNullable<RegistrationWrite['assumed']>,
+): Prisma.Sql {
   const { campaign, center, wardCodes } = assumed
   return sql`EXISTS (SELECT 1 FROM "Campaign" c WHERE c."id" = ${campaign.id}::uuid AND c."status" = 'ACTIVE'
         AND c."timeZone" = ${campaign.timeZone} AND c."jurisdiction" = ${campaign.jurisdiction})

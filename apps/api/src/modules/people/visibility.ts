@@ -1,6 +1,6 @@
 // Who sees which people: admins everyone; anyone else the people and households with an enrollment at
 // a center they may read. Person data exists only because of an enrollment, so that is the scope.
-import type { Prisma } from '@tangtoc/db'
+import { type Prisma, searchHashes } from '@tangtoc/db'
 import { maskCitizenId, maskPhone, personSearch } from '@tangtoc/shared'
 import type { Context, Viewer } from '../../context.ts'
 import { readableCentersWhere } from '../auth/center-access.ts'
@@ -27,13 +27,14 @@ export function readableHouseholdsWhere(viewer: Viewer | null): Prisma.Household
 
 /**
  * The enrollments a search finds (personSearch in @tangtoc/shared): those whose person's name words
- * begin with each of its words, from the prefixes copied onto the enrollment; or, for a number, those
- * whose person's citizen ID or phone begins with it, answered by their btree indexes.
+ * begin with each of its words, compared as hashes with those of the prefixes copied onto the
+ * enrollment; or, for a number, those whose person's citizen ID or phone begins with it, answered by
+ * their btree indexes.
  */
 export function enrollmentSearchWhere(search: string): Prisma.EnrollmentWhereInput | null {
   const read = personSearch(search)
   if (!read) return null
-  if (read.kind === 'words') return { searchPrefixes: { hasEvery: [...read.words] } }
+  if (read.kind === 'words') return { searchHashes: { hasEvery: searchHashes(read.words) } }
   return { person: identifiersWhere(read) }
 }
 
