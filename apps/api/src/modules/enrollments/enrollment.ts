@@ -28,6 +28,7 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
   authScopes: { signedIn: true },
   nullable: true,
   findUnique: (id, context) => ({ id, AND: [readableEnrollmentsWhere(context.viewer)] }),
+  select: { id: true },
   fields: (t) => ({
     campaign: t.relation('campaign', { description: 'The campaign.' }),
     center: t.relation('center', { description: 'The center that registered it.' }),
@@ -92,7 +93,7 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     availableActions: t.field({
       type: [EnrollmentActionEnum],
       description: 'The lifecycle steps you may take on it now: the buttons to show.',
-      select: { center: { select: { id: true, path: true } } },
+      select: { status: true, center: { select: { id: true, path: true } } },
       resolve: (enrollment, _args, context) =>
         context.viewer && canWriteCenter(context.viewer, enrollment.center)
           ? availableActions(enrollment.status, context.viewer.role)

@@ -15,18 +15,21 @@ export const PersonNode = builder.prismaNode('Person', {
   authScopes: { signedIn: true },
   nullable: true,
   findUnique: (id, context) => ({ id, AND: [readablePeopleWhere(context.viewer)] }),
+  select: { id: true },
   fields: (t) => ({
     fullName: t.exposeString('fullName', {
       description: 'The full name, Unicode NFC, as on the identity card.',
     }),
     citizenId: t.string({
       description: 'The 12-digit personal identification number (masked for viewers).',
+      select: { citizenId: true },
       resolve: (person, _args, context) => shownCitizenId(context, person.citizenId),
     }),
     legacySocialInsuranceCode: t.string({
       nullable: true,
       description:
         'The 10-digit social-insurance code used before 2025-08-01, for matching old records (masked for viewers).',
+      select: { legacySocialInsuranceCode: true },
       resolve: (person, _args, context) =>
         person.legacySocialInsuranceCode === null
           ? null
@@ -37,6 +40,7 @@ export const PersonNode = builder.prismaNode('Person', {
     phone: t.string({
       nullable: true,
       description: 'The mobile number in E.164, e.g. +84912345678 (masked for viewers).',
+      select: { phone: true },
       resolve: (person, _args, context) => shownPhone(context, person.phone),
     }),
     address: t.exposeString('address', { nullable: true, description: 'The street address, Unicode NFC.' }),
