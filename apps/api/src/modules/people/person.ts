@@ -82,7 +82,7 @@ builder.queryField('people', (t) =>
     cursor: 'id',
     authScopes: { signedIn: true },
     description:
-      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches phone and citizen ID digits.',
+      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches the beginning of a phone number or citizen ID.',
     args: {
       search: t.arg.string({
         description:
