@@ -55,6 +55,11 @@ function adapterFor(url: string | undefined): { adapter: SqlDriverAdapterFactory
   const schema = new URL(resolved).searchParams.get('schema') ?? undefined
   // The pool is ours, so that queryPrepared can use its connections too; $disconnect ends it.
   const pool = new pg.Pool({ connectionString: resolved })
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event,
+  // which would end the process unheard; the pool drops that connection and opens another when asked.
+  pool.on('error', (error) => {
+    console.error(JSON.stringify({ level: 'warn', database: 'idle connection closed', error: error.message }))
+  })
   return { adapter: new PrismaPg(pool, { disposeExternalPool: true, ...(schema ? { schema } : {}) }), pool }
 }
 

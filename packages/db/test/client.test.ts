@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
 import { createCampaign, createCenter, createEnrollment, createPerson, createUser } from '../src/fixtures.ts'
 import {
@@ -85,6 +86,32 @@ describe.runIf(process.env.TEST_DATABASE_URL)('createPrismaClient on PostgreSQL'
       expect(describeDatabase(database.url)).toMatchObject({ kind: 'postgresql', host: '127.0.0.1:5432' })
       await prisma.$disconnect()
     } finally {
+      await database.close()
+    }
+  })
+
+  it('outlives its idle connections being ended by the server, and connects again', async () => {
+    const database = await createTestDatabase()
+    const prisma = createPrismaClient({ url: database.url })
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
+    const warned = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      await admin.connect()
+      await Promise.all([prisma.province.count(), prisma.ward.count()])
+      const ended = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+        [new URL(database.url).pathname.slice(1)],
+      )
+      expect(ended.rowCount).toBeGreaterThan(0)
+      // Without a listener, the pool's 'error' event would end this process.
+      await vi.waitFor(() =>
+        expect(warned).toHaveBeenCalledWith(expect.stringContaining('idle connection closed')),
+      )
+      expect(await prisma.province.count()).toBe(0)
+    } finally {
+      warned.mockRestore()
+      await admin.end()
+      await prisma.$disconnect()
       await database.close()
     }
   })
