@@ -95,6 +95,8 @@ async function main() {
   }
   const prisma = createPrismaClient({ url: databaseUrl })
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  // A connection still closing when the scratch database is dropped ends with an error: not news.
+  sql.on('error', () => {})
   let server: ChildProcess | undefined
   try {
     log('migrating')
