@@ -430,35 +430,21 @@ async function main() {
           const connection = await sql.connect()
           try {
             const p = person()
+            const prefixes = searchPrefixes(p.fullName)
             const today = new Date().toISOString().slice(0, 10)
             await connection.query('BEGIN')
             const personId = randomUUID()
             await connection.query(
               `INSERT INTO "Person" (id, "fullName", "citizenId", "dateOfBirth", sex, phone, "searchKey", "searchPrefixes", "updatedAt")
              VALUES ($1, $2, $3, $4, 'FEMALE', '+84912345678', $5, $6, now())`,
-              [
-                personId,
-                p.fullName,
-                p.citizenId,
-                p.dateOfBirth,
-                foldSearchKey(p.fullName),
-                searchPrefixes(p.fullName),
-              ],
+              [personId, p.fullName, p.citizenId, p.dateOfBirth, foldSearchKey(p.fullName), prefixes],
             )
             const enrollmentId = randomUUID()
             await connection.query(
               `INSERT INTO "Enrollment" (id, "campaignId", "centerId", "registeredById", product, "personId", "quoteDate", months,
                "monthlyIncome", gross, support, payable, "periodStart", "periodEnd", status, "registeredOn", "updatedAt", "searchPrefixes")
              VALUES ($1, $2, $3, $4, 'VOLUNTARY_SOCIAL_INSURANCE', $5, $6, 1, 1500000, 330000, 0, 330000, $6, $6, 'SUBMITTED', $6, now(), $7)`,
-              [
-                enrollmentId,
-                campaign.id,
-                center.id,
-                agents[client]?.id,
-                personId,
-                today,
-                searchPrefixes(p.fullName),
-              ],
+              [enrollmentId, campaign.id, center.id, agents[client]?.id, personId, today, prefixes],
             )
             await connection.query(
               `INSERT INTO "EnrollmentStatusChange" (id, "enrollmentId", "toStatus", "actorId") VALUES ($1, $2, 'SUBMITTED', $3)`,
