@@ -1,6 +1,6 @@
 // Household health insurance prices members by their place in the household: 1st, 2nd, … 5th and
 // after. Members insured through another group (employer, state-paid) are taken out before ranking
-// (vn-insurance.md §2 "Household definition" [23]).
+// (docs/domain/vn-insurance.md §2 "Household definition" [23]).
 
 import { type Failure, failure, type Issue, issue } from './messages.ts'
 

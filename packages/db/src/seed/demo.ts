@@ -292,7 +292,7 @@ type Member = {
 
 /**
  * Who lives together and pays household health insurance together: adults only, since children under
- * 6 are state-insured and pupils are insured at school (vn-insurance.md §2).
+ * 6 are state-insured and pupils are insured at school (docs/domain/vn-insurance.md §2, Appendix C).
  */
 function householdMembers(random: Random, size: number): Member[] {
   const headSex: Sex = random.chance(0.55) ? 'MALE' : 'FEMALE'
@@ -1218,7 +1218,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             audience: enrollment.audience,
             statusReason: reason,
             live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
-            // Since 2025-08-01 the personal id number is the social-insurance number (vn-insurance.md §3).
+            // Since 2025-08-01 the personal id number is the social-insurance number
+            // (docs/domain/vn-insurance.md §3).
             socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
             searchPrefixes: enrollment.searchPrefixes,
             registeredAt: iso(enrollment.at),
@@ -1319,7 +1320,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
           const amounts = quote(unit.product, registeredOn, months, supportGroups, {
             householdSize: unit.size,
           })
-          // A first enrolment's card is valid from 30 days after payment (vn-insurance.md §2).
+          // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
           const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
           const headProvince = birthProvince(r, region)
           let at = unit.registeredAt

@@ -1,5 +1,5 @@
 // The seeded history of contribution parameters: every rule that changes with the law, as date-ranged
-// rows of the ContributionParameter model. Figures and sources: /work/shared/domain/vn-insurance.md
+// rows of the ContributionParameter model. Figures and sources: docs/domain/vn-insurance.md
 // (bracketed numbers are its references). confirmed: false marks what that document calls
 // UNCONFIRMED or takes from general knowledge (its Appendix A); an admin can correct those rows.
 
@@ -16,24 +16,25 @@ const national = 'VN'
 const hoChiMinhCity = '79'
 
 const sources = {
-  baseSalary2019: 'Decree 38/2019/NĐ-CP (vn-insurance.md Appendix A; verify)',
-  baseSalary2023: 'Decree 24/2023/NĐ-CP (vn-insurance.md Appendix A; verify)',
+  baseSalary2019: 'Decree 38/2019/NĐ-CP (docs/domain/vn-insurance.md Appendix A; verify)',
+  baseSalary2023: 'Decree 24/2023/NĐ-CP (docs/domain/vn-insurance.md Appendix A; verify)',
   baseSalary2024: 'Decree 73/2024/NĐ-CP [16]; unchanged on 2026-01-01 [18]',
   povertyLine2018:
-    'Rural poverty line 2016–2021, Decision 59/2015/QĐ-TTg (vn-insurance.md Appendix A; verify)',
+    'Rural poverty line 2016–2021, Decision 59/2015/QĐ-TTg (docs/domain/vn-insurance.md Appendix A; verify)',
   povertyLine2022: 'Decree 07/2021/NĐ-CP, rural poverty line 2022–2025 [5][12]',
   referenceLevelBefore2025:
     'Law 58/2014/QH13: VSI income cap was 20 × base salary; stored as the reference level (verify)',
   referenceLevel2025: 'Law 41/2024/QH15: reference level, still equal to the base salary [5]',
-  vsiLaw2014: 'Law on Social Insurance 58/2014/QH13, Art. 87 (vn-insurance.md Appendix A; verify)',
+  vsiLaw2014:
+    'Law on Social Insurance 58/2014/QH13, Art. 87 (docs/domain/vn-insurance.md Appendix A; verify)',
   vsiLaw2024: 'Law on Social Insurance 41/2024/QH15, Art. 36 [7][10]',
   vsiStep: 'Decision 595/QĐ-BHXH practice: floor + m × 50,000 (UNCONFIRMED for 2025)',
-  decree134: 'Decree 134/2015/NĐ-CP, Art. 14 (vn-insurance.md Appendix A; verify)',
+  decree134: 'Decree 134/2015/NĐ-CP, Art. 14 (docs/domain/vn-insurance.md Appendix A; verify)',
   decree159: 'Decree 159/2025/NĐ-CP [6][5]',
   hcmcTopUp:
     'Resolution 84/2025/NQ-HĐND TP.HCM [14]: city poverty standard; in force date 2026-01-01 inferred (UNCONFIRMED)',
   monthsAhead: 'VSS guidance under Decree 134: at most 5 years ahead [9] (UNCONFIRMED under Decree 159)',
-  decree146: 'Decree 146/2018/NĐ-CP, Art. 7 (vn-insurance.md Appendix A; verify)',
+  decree146: 'Decree 146/2018/NĐ-CP, Art. 7 (docs/domain/vn-insurance.md Appendix A; verify)',
   decree188: 'Decree 188/2025/NĐ-CP, Art. 6(5) [19][20][21]',
   decree188Support: 'Decree 188/2025/NĐ-CP [21]: minimum state support',
   hcmcResolution75: 'HCMC Resolution 75/2025: 100% from 2026-01-01 [24]',

@@ -1,6 +1,6 @@
 // Household health insurance (BHYT hộ gia đình): member 1 pays HHI_RATE (4.5%) of the base salary,
 // members 2, 3, 4 pay 70%, 60%, 50% of member 1's amount and member 5 onward 40%, counting only the
-// members insured together. Decree 188/2025 Art. 6(5) (vn-insurance.md §2).
+// members insured together. Decree 188/2025 Art. 6(5) (docs/domain/vn-insurance.md §2).
 
 import type { SupportGroup } from '../enums.ts'
 import { assignPricingPositions } from '../household.ts'

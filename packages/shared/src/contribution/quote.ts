@@ -96,8 +96,9 @@ export type QuoteResult = { readonly ok: true; readonly quote: ContributionQuote
 
 /**
  * The payment periods offered, in months. Neither product's list is settled for the current decrees
- * (vn-insurance.md §1 "Payment methods", §2 "Payment periods": UNCONFIRMED), and the Prisma schema has
- * no parameter key for them, so they are a policy the API may load from configuration and pass in.
+ * (docs/domain/vn-insurance.md §1 "Payment methods", §2 "Payment periods": UNCONFIRMED), and the
+ * Prisma schema has no parameter key for them, so they are a policy the API may load from
+ * configuration and pass in.
  * VSI also allows whole years ahead up to VSI_MAX_MONTHS_AHEAD, which is a parameter row.
  */
 export type PaymentPeriodPolicy = {

@@ -1,6 +1,6 @@
 // Voluntary social insurance (BHXH tự nguyện): 22% of a monthly income the participant chooses between
 // the rural poverty line and 20 × the reference level, less state support computed on the contribution
-// at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (vn-insurance.md §1).
+// at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (docs/domain/vn-insurance.md §1).
 
 import { failure, type Issue, issue } from '../messages.ts'
 import { applyBasisPoints, isWholeNumber } from './money.ts'

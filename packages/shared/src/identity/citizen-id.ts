@@ -1,5 +1,6 @@
 // The 12-digit personal identification number (số định danh cá nhân) on the CCCD / thẻ căn cước,
-// which replaced the 10-digit social-insurance code from 2025-08-01. vn-insurance.md §3 [26][27][28].
+// which replaced the 10-digit social-insurance code from 2025-08-01. docs/domain/vn-insurance.md §3
+// [26][27][28].
 //
 //   digits 1–3  province (or country) code of the birth registration, from the 63 pre-2025 provinces
 //   digit  4    century and sex: 1900s male 0 / female 1, 2000s 2/3, 2100s 4/5, 2200s 6/7, 2300s 8/9

@@ -1,5 +1,5 @@
 // Vietnamese mobile numbers: 10 national digits since the 2018–19 conversion, stored as E.164.
-// Sources: vn-insurance.md §3 "Mobile phones" [30].
+// Sources: docs/domain/vn-insurance.md §3 "Mobile phones" [30].
 
 import { type Failure, failure, issue } from '../messages.ts'
 

@@ -1,6 +1,6 @@
 // Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
-// agents read them. Every change takes the campaign's version (optional where the brief allows) and
-// bumps it, so two admins editing the same campaign cannot silently overwrite each other.
+// agents read them. Every change takes the campaign's version (when the input gives one) and bumps it,
+// so two admins editing the same campaign cannot silently overwrite each other.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
