@@ -30,13 +30,25 @@ export const messages = {
     vi: 'Chữ số thứ 5–6 ({digits}) không khớp với năm sinh {birthYear}.',
     en: 'Digits 5–6 ({digits}) do not match the birth year {birthYear}.',
   },
+  IDENTITY_CARD_NUMBER_OBSOLETE: {
+    vi: 'Đây là số chứng minh nhân dân 9 chữ số cũ: hãy nhập số định danh cá nhân 12 chữ số in trên thẻ căn cước.',
+    en: 'This is an old 9-digit identity card number: enter the 12-digit personal identification number printed on the identity card.',
+  },
+  SOCIAL_INSURANCE_NUMBER_FORMAT: {
+    vi: 'Mã số BHXH gồm 10 chữ số; từ năm 2025 số định danh cá nhân 12 chữ số được dùng thay mã số BHXH.',
+    en: 'A social-insurance number has 10 digits; since 2025 the 12-digit personal identification number serves as one.',
+  },
   LEGACY_SOCIAL_INSURANCE_CODE_FORMAT: {
     vi: 'Mã số BHXH cũ phải gồm đúng 10 chữ số.',
     en: 'A legacy social-insurance code has exactly 10 digits.',
   },
   PHONE_FORMAT: {
-    vi: 'Số điện thoại di động phải có 10 chữ số (bắt đầu bằng 0, 84 hoặc +84).',
-    en: 'A mobile number has 10 digits (starting 0, 84 or +84).',
+    vi: 'Số điện thoại di động phải có 10 chữ số (bắt đầu bằng 0, 84, +84 hoặc 0084).',
+    en: 'A mobile number has 10 digits (starting 0, 84, +84 or 0084).',
+  },
+  PHONE_ELEVEN_DIGITS: {
+    vi: 'Số 11 chữ số đã chuyển sang 10 chữ số từ năm 2018: đầu số {oldPrefix} nay là {newPrefix}, tức số {converted}.',
+    en: 'Eleven-digit numbers became ten-digit numbers in 2018: prefix {oldPrefix} is now {newPrefix}, so the number is {converted}.',
   },
   PHONE_PREFIX: {
     vi: 'Đầu số {prefix} không phải đầu số di động Việt Nam.',
@@ -325,6 +337,12 @@ export const messageVariants = {
     enrollment: {
       vi: 'Đơn vị không tham gia chiến dịch này.',
       en: 'The center does not take part in this campaign.',
+    },
+  },
+  IDENTITY_CARD_NUMBER_OBSOLETE: {
+    socialInsuranceNumber: {
+      vi: 'Đây là số chứng minh nhân dân 9 chữ số cũ: hãy nhập mã số BHXH 10 chữ số hoặc số định danh cá nhân 12 chữ số.',
+      en: 'This is an old 9-digit identity card number: enter the 10-digit social-insurance number or the 12-digit personal identification number.',
     },
   },
   WARD_UNKNOWN: {
