@@ -10,6 +10,10 @@ export type Locale = (typeof locales)[number]
 export type LocalizedText = { readonly vi: string; readonly en: string }
 
 export const messages = {
+  FIELD_REQUIRED: {
+    vi: 'Bắt buộc nhập.',
+    en: 'Required.',
+  },
   DATE_INVALID: {
     vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD).',
     en: 'Invalid date (expected YYYY-MM-DD).',
@@ -301,6 +305,14 @@ export const messages = {
   HOUSEHOLD_MEMBER_INSURED_ELSEWHERE: {
     vi: 'Người đã có bảo hiểm y tế theo nhóm khác không đăng ký theo hộ.',
     en: 'A member insured through another group is not enrolled with the household.',
+  },
+  HOUSEHOLD_MEMBER_UNDER_SIX: {
+    vi: '{fullName} chưa đủ 6 tuổi nên được ngân sách nhà nước đóng BHYT, không tham gia theo hộ gia đình: đánh dấu là đã có BHYT theo nhóm khác.',
+    en: '{fullName} is under 6, so the state insures them, not the household: mark them as insured through another group.',
+  },
+  VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG: {
+    vi: '{fullName} chưa đủ {minimumAge} tuổi vào ngày {on}: BHXH tự nguyện dành cho công dân từ đủ {minimumAge} tuổi.',
+    en: '{fullName} is not yet {minimumAge} on {on}: voluntary social insurance is for citizens from {minimumAge} years of age.',
   },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',

@@ -1,3 +1,4 @@
+import { addDays, buildCitizenId, localDateInZone } from '@tangtoc/shared'
 import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
@@ -156,10 +157,10 @@ describe('the registration form', { timeout: 40_000 }, () => {
               messageVi: 'Dữ liệu chưa hợp lệ.',
               fieldErrors: [
                 {
-                  path: ['input', 'householdMembers', '1', 'person', 'citizenId'],
-                  code: 'HOUSEHOLD_MEMBER_DUPLICATE',
-                  message: 'This member is already listed in the household.',
-                  messageVi: 'Thành viên này đã có trong danh sách hộ.',
+                  path: ['input', 'householdMembers', '1', 'person', 'fullName'],
+                  code: 'PERSON_DETAILS_DIFFER',
+                  message: 'This citizen ID is on file under the name “Lê Văn Hưng”.',
+                  messageVi: 'Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.',
                 },
                 {
                   path: ['input', 'householdMembers', '0', 'person', 'phone'],
@@ -184,10 +185,10 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
     const second = screen.getByRole('group', { name: 'Thành viên 2' })
     await fillPerson(second, {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
+      name: 'Lê Văn Hùng',
+      citizenId: '079088000456',
+      born: '1988-02-01',
+      sex: 'Nam',
     })
 
     await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
@@ -200,20 +201,80 @@ describe('the registration form', { timeout: 40_000 }, () => {
         product: 'HOUSEHOLD_HEALTH_INSURANCE',
         status: 'SUBMITTED',
         person: { citizenId: '079190000123', sex: 'FEMALE', dateOfBirth: '1990-05-12' },
-        householdMembers: [{ isHead: true }, { isHead: false, person: { fullName: 'Trần Thị Mai' } }],
+        householdMembers: [{ isHead: true }, { isHead: false, person: { fullName: 'Lê Văn Hùng' } }],
       },
     })
-    const memberId = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
-      name: /Số định danh cá nhân/,
+    const memberName = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
+      name: /Họ và tên/,
     })
-    expect(await screen.findByText('Thành viên này đã có trong danh sách hộ.')).toBeInTheDocument()
-    expect(memberId).toHaveAccessibleDescription('Thành viên này đã có trong danh sách hộ.')
-    expect(memberId).toHaveValue('079190000123')
+    expect(
+      await screen.findByText('Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.'),
+    ).toBeInTheDocument()
+    expect(memberName).toHaveAccessibleDescription('Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.')
+    expect(memberName).toHaveValue('Lê Văn Hùng')
     // The enrolled person's row maps to the participant's own fields.
     expect(screen.getByRole('textbox', { name: 'Số điện thoại' })).toHaveAccessibleDescription(
       'Đầu số 099 không phải đầu số di động Việt Nam.',
     )
     expect(within(participant()).getByRole('textbox', { name: /Họ và tên/ })).toHaveValue('Trần Thị Mai')
+  })
+
+  it('checks the household with the API’s rules before sending it: a member twice, a child under 6', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderForm({ register: recording(sent, () => ({ data: null })) })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await fillPerson(participant(), {
+      name: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      born: '1990-05-12',
+      sex: 'Nữ',
+    })
+    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), {
+      name: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      born: '1990-05-12',
+      sex: 'Nữ',
+    })
+    const child = screen.getByRole('group', { name: 'Thành viên 3' })
+    const born = addDays(localDateInZone(new Date()), -3 * 365)
+    await fillPerson(child, {
+      name: 'Lê Minh An',
+      citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth: born, sex: 'MALE', serial: 789 }),
+      born,
+      sex: 'Nam',
+    })
+
+    await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
+
+    const secondId = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
+      name: /Số định danh cá nhân/,
+    })
+    await expect.poll(() => secondId.getAttribute('aria-invalid')).toBe('true')
+    expect(secondId).toHaveAccessibleDescription('Thành viên này đã có trong danh sách hộ.')
+    expect(within(child).getByRole('checkbox')).toHaveAccessibleDescription(
+      /^Lê Minh An chưa đủ 6 tuổi nên được ngân sách nhà nước đóng BHYT/,
+    )
+    expect(sent).toEqual([])
+
+    // Listed as insured elsewhere, the child is no longer a problem.
+    await userEvent.click(within(child).getByRole('checkbox'))
+    await expect.poll(() => within(child).getByRole('checkbox').getAttribute('aria-invalid')).not.toBe('true')
+  })
+
+  it('says voluntary social insurance starts at 15 beside the date of birth', async () => {
+    renderForm()
+    const section = await screen.findByRole('region', { name: 'Người tham gia' })
+    const date = within(section).getByLabelText(/Ngày sinh/)
+    fireEvent.change(date, { target: { value: addDays(localDateInZone(new Date()), -14 * 365) } })
+    fireEvent.blur(date)
+
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
+    expect(date).toHaveAccessibleDescription(
+      /chưa đủ 15 tuổi vào ngày .*: BHXH tự nguyện dành cho công dân từ đủ 15 tuổi\./,
+    )
   })
 
   it('links to the enrollment the person already has when the API reports a conflict', async () => {

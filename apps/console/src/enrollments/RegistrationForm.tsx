@@ -102,8 +102,8 @@ export function RegistrationForm() {
   const viewer = useViewer()
   const prefill = useSearch({ from: '/enrollments/new' })
   const today = localDateInZone(new Date())
-  const check = useRef({ t, locale, today })
-  check.current = { t, locale, today }
+  const check = useRef({ locale, today })
+  check.current = { locale, today }
 
   const form = useForm<RegistrationValues>({
     initialValues: initialRegistration({

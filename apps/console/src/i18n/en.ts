@@ -202,7 +202,6 @@ export const en: Messages = {
     },
     errors: {
       required: 'Required.',
-      dateOfBirthFuture: 'The date of birth cannot be after today.',
       notSaved: 'The enrollment was not saved',
       openExisting: 'Open the existing enrollment',
       unknown: 'Something went wrong; try again.',

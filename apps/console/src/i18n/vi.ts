@@ -201,7 +201,6 @@ export const vi = {
     },
     errors: {
       required: 'Bắt buộc nhập.',
-      dateOfBirthFuture: 'Ngày sinh không thể sau hôm nay.',
       notSaved: 'Chưa lưu được hồ sơ',
       openExisting: 'Mở hồ sơ đã có',
       unknown: 'Đã có lỗi, hãy thử lại.',
