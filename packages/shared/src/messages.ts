@@ -78,6 +78,18 @@ export const messages = {
     vi: 'Không được đóng {months} tháng; các kỳ được phép: {allowed} tháng.',
     en: 'Paying for {months} months is not allowed; allowed periods: {allowed} months.',
   },
+  VSI_PAYMENT_AHEAD_NOT_QUOTED: {
+    vi: 'Đóng {months} tháng là đóng trước nhiều năm, được giảm trừ theo luật; chưa có nguồn nào nêu cách tính mức giảm nên chỉ tính được kỳ đóng tối đa {limit} tháng.',
+    en: 'Paying {months} months is paying years ahead, which the law discounts; no source gives the discount, so periods of at most {limit} months can be quoted.',
+  },
+  VSI_PAYMENT_AHEAD_BEYOND_LIMIT: {
+    vi: 'Không được đóng trước {months} tháng: chỉ được đóng trước tối đa {maxAhead} tháng.',
+    en: 'Paying {months} months ahead is not allowed: at most {maxAhead} months may be paid ahead.',
+  },
+  RANKED_BEFORE_INVALID: {
+    vi: 'Số thành viên hộ đã tham gia trước phải là số nguyên không âm.',
+    en: 'The members already insured with the household must be a whole number, zero or more.',
+  },
   INCOME_REQUIRED: {
     vi: 'Cần nhập mức thu nhập làm căn cứ đóng.',
     en: 'The monthly income to contribute on is required.',

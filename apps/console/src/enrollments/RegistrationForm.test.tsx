@@ -16,6 +16,7 @@ const householdQuote = {
       gross: 3_548_880,
       support: 0,
       payable: 3_548_880,
+      confirmed: true,
       perMonth: { gross: 295_740, support: 0, payable: 295_740 },
       lines: [
         {
@@ -143,6 +144,62 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await expect.poll(() => quoted.at(-1)).toMatchObject({ input: { householdMembers: 2 } })
   })
 
+  it('names a supported member’s line and says when a quote rests on an unconfirmed rule', async () => {
+    renderForm({
+      quote: () => ({
+        data: {
+          quoteContribution: {
+            __typename: 'ContributionQuote',
+            months: 12,
+            gross: 2_527_200,
+            support: 1_263_600,
+            payable: 1_263_600,
+            confirmed: false,
+            perMonth: { gross: 210_600, support: 105_300, payable: 105_300 },
+            lines: [
+              {
+                __typename: 'MemberLine',
+                monthlyAmount: 105_300,
+                months: 12,
+                total: 1_263_600,
+                position: 1,
+                shareBasisPoints: 10_000,
+              },
+              {
+                __typename: 'MemberLine',
+                monthlyAmount: 105_300,
+                months: 12,
+                total: 1_263_600,
+                position: null,
+                shareBasisPoints: 10_000,
+              },
+              {
+                __typename: 'SupportLine',
+                monthlyAmount: 105_300,
+                months: 12,
+                total: 1_263_600,
+                group: 'CITY_NEAR_POOR',
+                rateBasisPoints: 10_000,
+                positions: [],
+              },
+            ],
+          },
+        },
+      }),
+    })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+
+    const quote = await screen.findByRole('table', { name: 'Số tiền đóng dự kiến' })
+    expect(quote).toHaveTextContent('Người thứ 1 (100%)')
+    expect(quote).toHaveTextContent('Thành viên thuộc nhóm được hỗ trợ (100%)')
+    expect(
+      screen.getByText(
+        'Có tham số dùng để tính chưa được xác nhận: số tiền có thể thay đổi khi quy định được kiểm tra.',
+      ),
+    ).toBeInTheDocument()
+  })
+
   it('places the API’s errors beside the fields their paths name and keeps what was typed', async () => {
     const sent: Record<string, unknown>[] = []
     renderForm({
@@ -221,7 +278,12 @@ describe('the registration form', { timeout: 40_000 }, () => {
 
   it('checks the household with the API’s rules before sending it: a member twice, a child under 6', async () => {
     const sent: Record<string, unknown>[] = []
-    renderForm({ register: recording(sent, () => ({ data: null })) })
+    renderForm({
+      register: (variables) => {
+        sent.push(variables)
+        return { data: null }
+      },
+    })
     await screen.findByText('Người tham gia', { selector: 'h3' })
     await fillPerson(participant(), {
       name: 'Trần Thị Mai',

@@ -16,7 +16,6 @@ import {
 import { useForm } from '@mantine/form'
 import {
   allowedPaymentPeriods,
-  defaultContributionParameters,
   localDateInZone,
   type Product,
   products,
@@ -185,7 +184,7 @@ export function RegistrationForm() {
     })()
 
   const product = values.product
-  const periods = allowedPaymentPeriods(product, today, defaultContributionParameters, { jurisdiction: '79' })
+  const periods = allowedPaymentPeriods(product)
   const monthsProps = form.getInputProps('months')
   const incomeProps = form.getInputProps('monthlyIncome')
 

@@ -7,7 +7,6 @@
 // are one recount each at the end.
 
 import {
-  applyBasisPoints,
   type ContributionParameter,
   coverageEnd,
   defaultContributionParameters,
@@ -495,20 +494,12 @@ function quoteCache(rows: readonly ContributionParameter[]) {
     const amounts =
       product === 'VOLUNTARY_SOCIAL_INSURANCE'
         ? [{ gross: quote.gross, support: quote.support, payable: quote.payable }]
-        : // One enrollment per member: its own line, and its part of the support lines naming its position.
-          quote.lines.flatMap((member) => {
-            if (member.kind !== 'MEMBER') return []
-            let support = 0
-            for (const line of quote.lines) {
-              if (line.kind !== 'SUPPORT' || !line.positions.includes(member.position)) continue
-              support += Math.min(
-                applyBasisPoints(member.monthlyAmount, line.rateBasisPoints),
-                member.monthlyAmount,
-              )
-            }
-            support *= member.months
-            return [{ gross: member.total, support, payable: member.total - support }]
-          })
+        : // One enrollment per member, with that member's line.
+          quote.lines.flatMap((member) =>
+            member.kind === 'MEMBER'
+              ? [{ gross: member.total, support: member.support, payable: member.payable }]
+              : [],
+          )
     cache.set(key, amounts)
     return amounts
   }
