@@ -330,6 +330,22 @@ export const messages = {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
   },
+  PAYMENT_AMOUNT_INVALID: {
+    vi: 'Số tiền nhận phải là số đồng nguyên dương.',
+    en: 'The amount received must be a positive whole number of đồng.',
+  },
+  PAYMENT_NOTHING_DUE: {
+    vi: 'Các hồ sơ này không còn khoản nào phải đóng.',
+    en: 'Nothing is due for these enrollments.',
+  },
+  PAYMENT_AMOUNT_ABOVE_DUE: {
+    vi: 'Số tiền nhận {received} lớn hơn số phải đóng {due}.',
+    en: 'The amount received, {received}, is more than the {due} due.',
+  },
+  PAYMENT_AMOUNT_BELOW_DUE: {
+    vi: 'Số tiền nhận {received} ít hơn số phải đóng {due} (thiếu {shortfall}): thu đủ, hoặc ghi nhận là đóng một phần.',
+    en: 'The amount received, {received}, is less than the {due} due ({shortfall} short): collect the rest, or record it as a partial payment.',
+  },
   ENROLLMENT_NOT_EDITABLE: {
     vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
     en: 'Only a draft or submitted enrollment can be changed.',
