@@ -5,6 +5,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
   checkTargetGrid,
+  defaultCountedStatuses,
   findProvince,
   foldSearchKey,
   type Issue,
@@ -66,8 +67,8 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
     }),
     countedStatuses: t.field({
       type: [EnrollmentStatusEnum],
-      defaultValue: ['PAID', 'ACTIVE'],
-      description: 'The live enrollment statuses that count toward the targets; PAID and ACTIVE by default.',
+      defaultValue: [...defaultCountedStatuses],
+      description: `The live enrollment statuses that count toward the targets; ${defaultCountedStatuses.join(' and ')} by default.`,
     }),
     organizers: t.globalIDList({ description: 'The organising centers.' }),
     participants: t.globalIDList({ description: 'The participating centers.' }),
