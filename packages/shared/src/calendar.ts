@@ -54,15 +54,6 @@ export function localDateInZone(instant: Date | string | number, timeZone = camp
   return date
 }
 
-/** The date a number of months later, clamped to the month's last day (2025-01-31 + 1 → 2025-02-28). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(year, month - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(day, lastDay))
-  return target.toISOString().slice(0, 10)
-}
-
 const dayMs = 86_400_000
 
 function toUtc(date: IsoDate): number {

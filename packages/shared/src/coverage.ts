@@ -51,6 +51,16 @@ export function householdCardPeriod({
   return paidOn > longBreakEnds ? period('NEW', afterWaiting) : period('CONTINUING', paidOn)
 }
 
+/**
+ * The months a member joining a household already insured pays for, to be covered from `start` to
+ * the household's card end `end`: a month begun counts whole (at least 1).
+ */
+export function remainingMonths(start: IsoDate, end: IsoDate): number {
+  let months = 1
+  while (coverageEnd(start, months) < end) months += 1
+  return months
+}
+
 /** The first day of the month a date falls in. */
 function monthOf(date: IsoDate): IsoDate {
   return `${date.slice(0, 7)}-01`

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { citizenIdProvinceCodes } from '../src/identity/citizen-id.ts'
 import {
   buildCitizenId,
   checkSocialInsuranceNumber,
-  citizenIdProvinceCodes,
   maskCitizenId,
   validateCitizenId,
   validateLegacySocialInsuranceCode,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { resolveParameter } from '../src/contribution/parameters.ts'
 import {
   addDays,
   type ContributionParameter,
   checkParameterHistory,
   defaultContributionParameters,
   findParameter,
-  resolveParameter,
 } from '../src/index.ts'
 
 const rows = defaultContributionParameters

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, coverageEnd, coverageOfPayment, daysBetween, householdCardPeriod } from '../src/index.ts'
+import { daysBetween } from '../src/calendar.ts'
+import {
+  addDays,
+  coverageEnd,
+  coverageOfPayment,
+  householdCardPeriod,
+  remainingMonths,
+} from '../src/index.ts'
 
 const isoDates = fc
   .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
@@ -53,6 +60,25 @@ describe('the last day of a period of months', () => {
         const next = addDays(end, 1)
         expect(coverageEnd(next, second) >= next).toBe(true)
         expect(daysBetween(start, next)).toBe(daysBetween(start, end) + 1)
+      }),
+    )
+  })
+})
+
+describe('the months left in a household’s period', () => {
+  it('count a month begun as whole, so the newcomer is covered to the household’s card end', () => {
+    expect(remainingMonths('2026-05-10', '2026-11-09')).toBe(6)
+    expect(remainingMonths('2026-05-15', '2026-11-09')).toBe(6)
+    expect(remainingMonths('2026-11-01', '2026-11-09')).toBe(1)
+  })
+
+  it('are the fewest months whose period reaches the end', () => {
+    fc.assert(
+      fc.property(isoDates, fc.integer({ min: 0, max: 400 }), (start, days) => {
+        const end = addDays(start, days)
+        const months = remainingMonths(start, end)
+        expect(coverageEnd(start, months) >= end).toBe(true)
+        if (months > 1) expect(coverageEnd(start, months - 1) < end).toBe(true)
       }),
     )
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type ContributionQuoteInput,
   quoteContribution,
+  remainingMonths,
   defaultContributionParameters as rows,
 } from '../src/index.ts'
 
@@ -150,16 +151,23 @@ describe('household health insurance quotes', () => {
   })
 
   it('prices a member added to a household already insured at the next rank, for the months left', () => {
-    // Three insured since November; a fourth joins for the last 6 months of the period.
-    const newcomer = quote({ on: '2026-05-10', months: 6, householdMembers: [{}], rankedBefore: 3 })
+    // Three insured from 2025-12-10 to 2026-12-09; a fourth's card starts 2026-05-15.
+    const months = remainingMonths('2026-05-15', '2026-12-09')
+    expect(months).toBe(7)
+    const newcomer = quote({ on: '2026-04-15', months, householdMembers: [{}], rankedBefore: 3 })
     expect(newcomer.lines).toEqual([
-      expect.objectContaining({ position: 4, shareBasisPoints: 5000, monthlyAmount: 52_650, total: 315_900 }),
+      expect.objectContaining({ position: 4, shareBasisPoints: 5000, monthlyAmount: 52_650, total: 368_550 }),
     ])
     // One of the three left: nobody is priced again, and a newcomer ranks after the two still insured.
     expect(quote({ householdMembers: [{}], rankedBefore: 2 }).lines[0]).toMatchObject({
       position: 3,
       monthlyAmount: 63_180,
     })
+    // The months left are whole months up to 12; a household enrolling anew still chooses 3, 6 or 12.
+    expect(issuesOf({ months: 13, rankedBefore: 1 })).toEqual([
+      { path: 'months', code: 'PAYMENT_PERIOD_NOT_ALLOWED' },
+    ])
+    expect(issuesOf({ months: 7 })).toEqual([{ path: 'months', code: 'PAYMENT_PERIOD_NOT_ALLOWED' }])
   })
 
   it('refuses a negative or fractional count of members insured before', () => {

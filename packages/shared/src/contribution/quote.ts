@@ -165,7 +165,6 @@ export type CheckedQuoteInput = {
   readonly months: number
   readonly jurisdiction: string
   readonly supportGroups: readonly SupportGroup[]
-  readonly allowedMonths: readonly number[]
 }
 
 /**
@@ -188,7 +187,13 @@ export function quoteContribution(
   const groups = checkSupportGroups(input.supportGroups, 'supportGroups', issues)
   if (issues.length > 0) return failure(issues)
 
-  const allowedMonths = allowedPaymentPeriods(input.product, policy)
+  const periods = allowedPaymentPeriods(input.product, policy)
+  // A member joining a household already insured pays for the months left in its period, whole months
+  // up to the longest period offered.
+  const joining = input.product === 'HOUSEHOLD_HEALTH_INSURANCE' && (input.rankedBefore ?? 0) > 0
+  const allowedMonths = joining
+    ? Array.from({ length: Math.max(...periods) }, (_, index) => index + 1)
+    : periods
   if (!isWholeNumber(input.months, 1)) {
     issues.push(issue('months', 'MONTHS_INVALID'))
   } else if (!allowedMonths.includes(input.months)) {
@@ -202,7 +207,6 @@ export function quoteContribution(
     months: input.months,
     jurisdiction,
     supportGroups: groups,
-    allowedMonths,
   }
   return input.product === 'VOLUNTARY_SOCIAL_INSURANCE'
     ? quoteVoluntarySocialInsurance(input, checked, rows, issues)
