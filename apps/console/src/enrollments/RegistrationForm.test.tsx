@@ -75,6 +75,19 @@ async function fillPerson(
 
 const participant = () => screen.getByRole('region', { name: 'Người tham gia' })
 
+const mai = { name: 'Trần Thị Mai', citizenId: '079190000123', born: '1990-05-12', sex: 'Nữ' } as const
+const hung = { name: 'Lê Văn Hùng', citizenId: '079088000456', born: '1988-02-01', sex: 'Nam' } as const
+
+/** The participant filled in and household health insurance chosen, with `extra` members added. */
+async function startHousehold(extra: number) {
+  await screen.findByText('Người tham gia', { selector: 'h3' })
+  await fillPerson(participant(), mai)
+  await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+  for (let added = 0; added < extra; added++) {
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+  }
+}
+
 // Typing a household into jsdom takes seconds; give the longer journeys room under a loaded machine.
 describe('the registration form', { timeout: 40_000 }, () => {
   it('checks the citizen ID against the date of birth and sex as the user types', async () => {
@@ -120,12 +133,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Xóa thành viên 4' }))
     expect(screen.getAllByRole('group', { name: /^Thành viên \d$/ })).toHaveLength(3)
 
-    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), {
-      name: 'Lê Văn Hùng',
-      citizenId: '079088000456',
-      born: '1988-02-01',
-      sex: 'Nam',
-    })
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), hung)
     await userEvent.click(screen.getByRole('button', { name: 'Chuyển thành viên 2 lên' }))
     expect(screen.getByRole('group', { name: 'Thành viên 1' })).toHaveTextContent('Lê Văn Hùng')
 
@@ -231,22 +239,8 @@ describe('the registration form', { timeout: 40_000 }, () => {
         }
       },
     })
-    await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
-    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
-    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
-    const second = screen.getByRole('group', { name: 'Thành viên 2' })
-    await fillPerson(second, {
-      name: 'Lê Văn Hùng',
-      citizenId: '079088000456',
-      born: '1988-02-01',
-      sex: 'Nam',
-    })
+    await startHousehold(1)
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), hung)
 
     await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
 
@@ -284,22 +278,8 @@ describe('the registration form', { timeout: 40_000 }, () => {
         return { data: null }
       },
     })
-    await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
-    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
-    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
-    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
-    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
+    await startHousehold(2)
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), mai)
     const child = screen.getByRole('group', { name: 'Thành viên 3' })
     const born = addDays(localDateInZone(new Date()), -3 * 365)
     await fillPerson(child, {
@@ -376,12 +356,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
       }),
     })
     await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
+    await fillPerson(participant(), mai)
     await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
 
     await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
