@@ -54,23 +54,31 @@ export function localDateInZone(instant: Date | string | number, timeZone = camp
   return date
 }
 
-/** The date a number of months later, clamped to the month's last day (2025-01-31 + 1 → 2025-02-28). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(year, month - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(day, lastDay))
-  return target.toISOString().slice(0, 10)
+const dayMs = 86_400_000
+
+function toUtc(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`)
 }
 
-/** The day before a date. */
-export function previousDay(date: IsoDate): IsoDate {
-  const value = new Date(`${date}T00:00:00Z`)
-  value.setUTCDate(value.getUTCDate() - 1)
-  return value.toISOString().slice(0, 10)
+/** The date `days` days after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(toUtc(date) + days * dayMs).toISOString().slice(0, 10)
 }
 
-/** The last day covered by a payment for `months` months starting on `start` (inclusive). */
+/** Whole days from `from` to `to`: 0 for the same day, negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / dayMs)
+}
+
+/**
+ * The last day of `months` months from `start` (inclusive): the day before the same day of the month
+ * `months` later, or the last day of that month when it has no such day. From 4 November for 3 months
+ * ends 3 February; from 30 November ends 28 February (the card does not lose February's last day),
+ * from 31 January for 3 months ends 30 April.
+ */
 export function coverageEnd(start: IsoDate, months: number): IsoDate {
-  return previousDay(addMonths(start, months))
+  const [year, month, day] = start.split('-').map(Number) as [number, number, number]
+  const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0))
+  if (day > lastDay.getUTCDate()) return lastDay.toISOString().slice(0, 10)
+  return addDays(new Date(Date.UTC(year, month - 1 + months, day)).toISOString().slice(0, 10), -1)
 }

@@ -40,6 +40,7 @@ export const contributionParameterKeys = [
   'HHI_RATE',
   'HHI_MEMBER_SHARE',
   'HHI_SUPPORT_RATE',
+  'IMPLIED_SUPPORT_GROUP',
 ] as const
 export type ContributionParameterKey = (typeof contributionParameterKeys)[number]
 

@@ -1,8 +1,13 @@
 // Household health insurance prices members by their place in the household: 1st, 2nd, … 5th and
 // after. Members insured through another group (employer, state-paid) are taken out before ranking
-// (vn-insurance.md §2 "Household definition" [23]).
+// (docs/domain/vn-insurance.md §2 "Household definition" [23]).
 
+import { type IsoDate, isIsoDate } from './calendar.ts'
+import { isStateInsuredChild } from './eligibility.ts'
+import type { Product, Sex } from './enums.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
+import { type CheckedPerson, checkPerson, type PersonInput } from './person.ts'
+import { normalizeText } from './text/search-key.ts'
 
 export type HouseholdMemberFacts = {
   readonly isHead?: boolean
@@ -47,4 +52,108 @@ export function rankHouseholdMembers<T extends HouseholdMemberFacts>(
   for (const index of heads.slice(1)) issues.push(issue(`${path}.${index}.isHead`, 'HOUSEHOLD_HEAD_MULTIPLE'))
   if (issues.length > 0) return failure(issues)
   return { ok: true, members: assignPricingPositions(members) }
+}
+
+/** A household member as given, in register order. */
+export type HouseholdMemberInput<Sexed extends Sex | '' = Sex> = {
+  readonly person: PersonInput<Sexed>
+  readonly isHead?: boolean | null
+  readonly insuredElsewhere?: boolean | null
+  /** E.g. "vợ", "con". */
+  readonly relationToHead?: string | null
+}
+
+export type CheckedHouseholdMember<Sexed extends Sex | '' = Sex> = {
+  readonly person: CheckedPerson<Sexed>
+  readonly isHead: boolean
+  readonly insuredElsewhere: boolean
+  readonly relationToHead: string | null
+}
+
+export type HouseholdCheck<Sexed extends Sex | '' = Sex> = {
+  /** Household health insurance: the members in register order (the person alone when none are given); else null. */
+  readonly members: readonly CheckedHouseholdMember<Sexed>[] | null
+  /** Where the person enrolled is among `members` (0 when not found: see the issues). */
+  readonly enrolledIndex: number
+  readonly issues: readonly Issue[]
+}
+
+/**
+ * The household of a registration, checked: only household health insurance lists members; each
+ * member's details pass checkPerson (at 'householdMembers.<i>.person'); one head; no citizen ID twice;
+ * the person enrolled (already checked, at 'person') is among the members and not insured elsewhere;
+ * and a child under 6 on `on` is insured by the state, so is listed as insured elsewhere, never
+ * enrolled with the household (docs/domain/vn-insurance.md Appendix C). No members given means the
+ * person alone, as head.
+ */
+export function checkHousehold<Sexed extends Sex | ''>(
+  registration: {
+    readonly product: Product
+    readonly person: CheckedPerson<Sexed>
+    readonly householdMembers?: readonly HouseholdMemberInput<Sexed>[] | null
+  },
+  { today, on }: { readonly today: IsoDate; readonly on: IsoDate },
+): HouseholdCheck<Sexed> {
+  const path = 'householdMembers'
+  const given = registration.householdMembers ?? []
+  if (registration.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
+    return {
+      members: null,
+      enrolledIndex: 0,
+      issues: given.length > 0 ? [issue(path, 'HOUSEHOLD_NOT_FOR_PRODUCT')] : [],
+    }
+  }
+  const { person } = registration
+  if (given.length === 0) {
+    const alone = { person, isHead: true, insuredElsewhere: false, relationToHead: null }
+    const issues = isEnrolledChild(alone, on)
+      ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: person.fullName })]
+      : []
+    return { members: [alone], enrolledIndex: 0, issues }
+  }
+
+  const issues: Issue[] = []
+  const members = given.map((member, index) => {
+    const checked = checkPerson(member.person, `${path}.${index}.person`, { today })
+    issues.push(...checked.issues)
+    const relationToHead = normalizeText(member.relationToHead ?? '')
+    return {
+      person: checked.person,
+      isHead: member.isHead ?? false,
+      insuredElsewhere: member.insuredElsewhere ?? false,
+      relationToHead: relationToHead === '' ? null : relationToHead,
+    }
+  })
+  const ranking = rankHouseholdMembers(members, path)
+  if (!ranking.ok) issues.push(...ranking.issues)
+  const seen = new Set<string>()
+  members.forEach((member, index) => {
+    if (seen.has(member.person.citizenId)) {
+      issues.push(issue(`${path}.${index}.person.citizenId`, 'HOUSEHOLD_MEMBER_DUPLICATE'))
+    }
+    seen.add(member.person.citizenId)
+    if (isEnrolledChild(member, on)) {
+      issues.push(
+        issue(`${path}.${index}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_UNDER_SIX', {
+          fullName: member.person.fullName,
+        }),
+      )
+    }
+  })
+  const enrolledIndex = members.findIndex((member) => member.person.citizenId === person.citizenId)
+  if (enrolledIndex < 0) {
+    issues.push(issue(path, 'HOUSEHOLD_MEMBER_MISSING'))
+  } else if (members[enrolledIndex]?.insuredElsewhere) {
+    issues.push(issue(`${path}.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'))
+  }
+  return { members, enrolledIndex: Math.max(enrolledIndex, 0), issues }
+}
+
+/** A member enrolled with the household who is young enough to be insured by the state instead. */
+function isEnrolledChild(member: CheckedHouseholdMember<Sex | ''>, on: IsoDate): boolean {
+  return (
+    !member.insuredElsewhere &&
+    isIsoDate(member.person.dateOfBirth) &&
+    isStateInsuredChild(member.person.dateOfBirth, on)
+  )
 }

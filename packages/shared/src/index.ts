@@ -1,23 +1,212 @@
-// @tangtoc/shared: the domain rules the API and the console share. Pure and browser-safe.
-// Quotes go through quoteContribution; the per-product calculators stay internal.
+// @tangtoc/shared: the domain rules the API, the console and importers share. Pure and browser-safe.
+// This is the public API, and all of it: README.md says what each name is for. Anything a module
+// exports but this file does not (the per-product calculators, the parameter trail, the support-group
+// choice, the Intl caches) is the package's own.
 
-export * from './account.ts'
-export * from './calendar.ts'
-export * from './campaign/target-grid.ts'
-export * from './contribution/default-parameters.ts'
-export * from './contribution/money.ts'
-export * from './contribution/parameters.ts'
-export * from './contribution/quote.ts'
-export * from './contribution/support-groups.ts'
-export * from './enrollment/lifecycle.ts'
-export * from './enums.ts'
-export * from './format.ts'
-export * from './household.ts'
-export * from './identity/citizen-id.ts'
-export * from './identity/phone.ts'
-export * from './intl.ts'
-export * from './labels.ts'
-export * from './messages.ts'
-export * from './progress.ts'
-export * from './text/search-key.ts'
-export * from './wards/index.ts'
+export {
+  checkDisplayName,
+  checkPassword,
+  checkUsername,
+  maxDisplayNameLength,
+  maxPasswordLength,
+  minPasswordLength,
+  usernamePattern,
+} from './account.ts'
+export {
+  addDays,
+  campaignTimeZone,
+  coverageEnd,
+  type IsoDate,
+  isIsoDate,
+  localDateInZone,
+  toIsoDate,
+} from './calendar.ts'
+export { checkTargetGrid, type TargetGridCampaign, type TargetGridRow } from './campaign/target-grid.ts'
+export {
+  type ContributionParameterSeed,
+  defaultContributionParameters,
+} from './contribution/default-parameters.ts'
+export {
+  type ContributionParameter,
+  checkParameterHistory,
+  findParameter,
+  nationalJurisdiction,
+  type ParameterQuery,
+  type QuoteParameter,
+} from './contribution/parameters.ts'
+export {
+  allowedPaymentPeriods,
+  type ContributionQuote,
+  type ContributionQuoteInput,
+  defaultPaymentPeriods,
+  type HouseholdMemberQuoteInput,
+  type MemberLine,
+  type MonthlyAmounts,
+  type PaymentPeriodPolicy,
+  type QuoteLine,
+  type QuoteResult,
+  quoteContribution,
+  type SupportLine,
+} from './contribution/quote.ts'
+export {
+  type Continuity,
+  type CoveragePeriod,
+  type CoverageResult,
+  coverageOfPayment,
+  type DeclaredParticipation,
+  householdCardBreakMonths,
+  householdCardPeriod,
+  householdCardWaitingDays,
+  remainingMonths,
+} from './coverage.ts'
+export {
+  ageOn,
+  checkVoluntaryEligibility,
+  isStateInsuredChild,
+  stateInsuredChildAge,
+  voluntarySocialInsuranceMinimumAge,
+} from './eligibility.ts'
+export {
+  availableActions,
+  defaultCountedStatuses,
+  type EnrollmentAction,
+  enrollmentActions,
+  isLive,
+  planTransition,
+  roleScopes,
+  type Transition,
+  type TransitionPlan,
+} from './enrollment/lifecycle.ts'
+export {
+  type ApiTokenScope,
+  type AudienceGroup,
+  apiTokenScopes,
+  audienceGroups,
+  type CampaignCenterRole,
+  type CampaignStatus,
+  type CenterKind,
+  type ContributionParameterKey,
+  campaignCenterRoles,
+  campaignStatuses,
+  centerKinds,
+  contributionParameterKeys,
+  type EnrollmentStatus,
+  type EnumName,
+  enrollmentStatuses,
+  enumValues,
+  isOneOf,
+  type Organization,
+  organizations,
+  type Product,
+  products,
+  type Role,
+  roles,
+  type SessionKind,
+  type SessionStatus,
+  type Sex,
+  type SupportGroup,
+  sessionKinds,
+  sessionStatuses,
+  sexes,
+  supportGroups,
+  type VenueKind,
+  venueKinds,
+  type WardType,
+  wardTypes,
+} from './enums.ts'
+export { formatDate, formatDong } from './format.ts'
+export {
+  assignPricingPositions,
+  type CheckedHouseholdMember,
+  checkHousehold,
+  type HouseholdCheck,
+  type HouseholdMemberFacts,
+  type HouseholdMemberInput,
+  type HouseholdRankingResult,
+  type RankedHouseholdMember,
+  rankHouseholdMembers,
+} from './household.ts'
+export {
+  buildCitizenId,
+  type CitizenIdFacts,
+  type CitizenIdResult,
+  checkSocialInsuranceNumber,
+  type LegacySocialInsuranceCodeResult,
+  maskCitizenId,
+  type SocialInsuranceNumber,
+  type SocialInsuranceNumberResult,
+  validateCitizenId,
+  validateLegacySocialInsuranceCode,
+} from './identity/citizen-id.ts'
+export {
+  formatPhoneNational,
+  maskPhone,
+  normalizePhone,
+  type PhoneE164,
+  type PhoneResult,
+  phoneNationalDigits,
+} from './identity/phone.ts'
+export { dateTimeFormat } from './intl.ts'
+export { enumLabels, type LabelledEnum, labelOf } from './labels.ts'
+export {
+  describeIssue,
+  type Failure,
+  failure,
+  type Issue,
+  type IssueCode,
+  type IssueParam,
+  issue,
+  type Locale,
+  type LocalizedText,
+  locales,
+  type MessageVariant,
+  messages,
+} from './messages.ts'
+export {
+  type AmountOwed,
+  amountsDue,
+  type Settlement,
+  type SettlementResult,
+  settlePayment,
+  voluntaryPaymentDeadline,
+} from './payments.ts'
+export { type CheckedPerson, checkPerson, type PersonCheck, type PersonInput } from './person.ts'
+export {
+  type DailyCount,
+  type DailyTotal,
+  dailyPaceNeeded,
+  dailySeries,
+  daysLeft,
+  type MilestoneOutcome,
+  type MilestoneStatus,
+  milestoneOutcome,
+  percentOfTarget,
+  projectedFinishDate,
+  rankByProgress,
+  recentPace,
+  type TargetPoint,
+  targetLine,
+  topmostTargets,
+} from './progress.ts'
+export {
+  foldSearchKey,
+  fullNameMaxLength,
+  normalizeText,
+  type PersonSearch,
+  type PersonSearchFields,
+  personSearch,
+  personSearchKey,
+  searchPrefixes,
+} from './text/search-key.ts'
+export {
+  findProvince,
+  findWard,
+  hoChiMinhCityProvinceCode,
+  hoChiMinhCityWards,
+  type Province,
+  type ProvinceType,
+  provinces,
+  provinceTypes,
+  type Ward,
+  wardSource,
+} from './wards/index.ts'

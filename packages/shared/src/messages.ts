@@ -10,6 +10,10 @@ export type Locale = (typeof locales)[number]
 export type LocalizedText = { readonly vi: string; readonly en: string }
 
 export const messages = {
+  FIELD_REQUIRED: {
+    vi: 'Bắt buộc nhập.',
+    en: 'Required.',
+  },
   DATE_INVALID: {
     vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD).',
     en: 'Invalid date (expected YYYY-MM-DD).',
@@ -30,13 +34,25 @@ export const messages = {
     vi: 'Chữ số thứ 5–6 ({digits}) không khớp với năm sinh {birthYear}.',
     en: 'Digits 5–6 ({digits}) do not match the birth year {birthYear}.',
   },
+  IDENTITY_CARD_NUMBER_OBSOLETE: {
+    vi: 'Đây là số chứng minh nhân dân 9 chữ số cũ: hãy nhập số định danh cá nhân 12 chữ số in trên thẻ căn cước.',
+    en: 'This is an old 9-digit identity card number: enter the 12-digit personal identification number printed on the identity card.',
+  },
+  SOCIAL_INSURANCE_NUMBER_FORMAT: {
+    vi: 'Mã số BHXH gồm 10 chữ số; từ năm 2025 số định danh cá nhân 12 chữ số được dùng thay mã số BHXH.',
+    en: 'A social-insurance number has 10 digits; since 2025 the 12-digit personal identification number serves as one.',
+  },
   LEGACY_SOCIAL_INSURANCE_CODE_FORMAT: {
     vi: 'Mã số BHXH cũ phải gồm đúng 10 chữ số.',
     en: 'A legacy social-insurance code has exactly 10 digits.',
   },
   PHONE_FORMAT: {
-    vi: 'Số điện thoại di động phải có 10 chữ số (bắt đầu bằng 0, 84 hoặc +84).',
-    en: 'A mobile number has 10 digits (starting 0, 84 or +84).',
+    vi: 'Số điện thoại di động phải có 10 chữ số (bắt đầu bằng 0, 84, +84 hoặc 0084).',
+    en: 'A mobile number has 10 digits (starting 0, 84, +84 or 0084).',
+  },
+  PHONE_ELEVEN_DIGITS: {
+    vi: 'Số 11 chữ số đã chuyển sang 10 chữ số từ năm 2018: đầu số {oldPrefix} nay là {newPrefix}, tức số {converted}.',
+    en: 'Eleven-digit numbers became ten-digit numbers in 2018: prefix {oldPrefix} is now {newPrefix}, so the number is {converted}.',
   },
   PHONE_PREFIX: {
     vi: 'Đầu số {prefix} không phải đầu số di động Việt Nam.',
@@ -61,6 +77,18 @@ export const messages = {
   PAYMENT_PERIOD_NOT_ALLOWED: {
     vi: 'Không được đóng {months} tháng; các kỳ được phép: {allowed} tháng.',
     en: 'Paying for {months} months is not allowed; allowed periods: {allowed} months.',
+  },
+  VSI_PAYMENT_AHEAD_NOT_QUOTED: {
+    vi: 'Đóng {months} tháng là đóng trước nhiều năm, được giảm trừ theo luật; chưa có nguồn nào nêu cách tính mức giảm nên chỉ tính được kỳ đóng tối đa {limit} tháng.',
+    en: 'Paying {months} months is paying years ahead, which the law discounts; no source gives the discount, so periods of at most {limit} months can be quoted.',
+  },
+  VSI_PAYMENT_AHEAD_BEYOND_LIMIT: {
+    vi: 'Không được đóng trước {months} tháng: chỉ được đóng trước tối đa {maxAhead} tháng.',
+    en: 'Paying {months} months ahead is not allowed: at most {maxAhead} months may be paid ahead.',
+  },
+  RANKED_BEFORE_INVALID: {
+    vi: 'Số thành viên hộ đã tham gia trước phải là số nguyên không âm.',
+    en: 'The members already insured with the household must be a whole number, zero or more.',
   },
   INCOME_REQUIRED: {
     vi: 'Cần nhập mức thu nhập làm căn cứ đóng.',
@@ -290,9 +318,33 @@ export const messages = {
     vi: 'Người đã có bảo hiểm y tế theo nhóm khác không đăng ký theo hộ.',
     en: 'A member insured through another group is not enrolled with the household.',
   },
+  HOUSEHOLD_MEMBER_UNDER_SIX: {
+    vi: '{fullName} chưa đủ 6 tuổi nên được ngân sách nhà nước đóng BHYT, không tham gia theo hộ gia đình: đánh dấu là đã có BHYT theo nhóm khác.',
+    en: '{fullName} is under 6, so the state insures them, not the household: mark them as insured through another group.',
+  },
+  VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG: {
+    vi: '{fullName} chưa đủ {minimumAge} tuổi vào ngày {on}: BHXH tự nguyện dành cho công dân từ đủ {minimumAge} tuổi.',
+    en: '{fullName} is not yet {minimumAge} on {on}: voluntary social insurance is for citizens from {minimumAge} years of age.',
+  },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
+  },
+  PAYMENT_AMOUNT_INVALID: {
+    vi: 'Số tiền nhận phải là số đồng nguyên dương.',
+    en: 'The amount received must be a positive whole number of đồng.',
+  },
+  PAYMENT_NOTHING_DUE: {
+    vi: 'Các hồ sơ này không còn khoản nào phải đóng.',
+    en: 'Nothing is due for these enrollments.',
+  },
+  PAYMENT_AMOUNT_ABOVE_DUE: {
+    vi: 'Số tiền nhận {received} lớn hơn số phải đóng {due}.',
+    en: 'The amount received, {received}, is more than the {due} due.',
+  },
+  PAYMENT_AMOUNT_BELOW_DUE: {
+    vi: 'Số tiền nhận {received} ít hơn số phải đóng {due} (thiếu {shortfall}): thu đủ, hoặc ghi nhận là đóng một phần.',
+    en: 'The amount received, {received}, is less than the {due} due ({shortfall} short): collect the rest, or record it as a partial payment.',
   },
   ENROLLMENT_NOT_EDITABLE: {
     vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
@@ -325,6 +377,12 @@ export const messageVariants = {
     enrollment: {
       vi: 'Đơn vị không tham gia chiến dịch này.',
       en: 'The center does not take part in this campaign.',
+    },
+  },
+  IDENTITY_CARD_NUMBER_OBSOLETE: {
+    socialInsuranceNumber: {
+      vi: 'Đây là số chứng minh nhân dân 9 chữ số cũ: hãy nhập mã số BHXH 10 chữ số hoặc số định danh cá nhân 12 chữ số.',
+      en: 'This is an old 9-digit identity card number: enter the 10-digit social-insurance number or the 12-digit personal identification number.',
     },
   },
   WARD_UNKNOWN: {

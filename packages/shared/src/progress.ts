@@ -2,23 +2,7 @@
 // milestones, pace and projection. Pure, over calendar dates ('YYYY-MM-DD') already in the campaign's
 // time zone, so the API and the console compute the same figures the same way.
 
-import type { IsoDate } from './calendar.ts'
-
-const dayMs = 86_400_000
-
-function toUtc(date: IsoDate): number {
-  return Date.parse(`${date}T00:00:00Z`)
-}
-
-/** The date `days` days after `date` (before it when negative). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(toUtc(date) + days * dayMs).toISOString().slice(0, 10)
-}
-
-/** Whole days from `from` to `to`: 0 for the same day, negative when `to` is earlier. */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to) - toUtc(from)) / dayMs)
-}
+import { addDays, daysBetween, type IsoDate } from './calendar.ts'
 
 /** Every date from `start` to `end`, both included; empty when `end` is before `start`. */
 export function datesBetween(start: IsoDate, end: IsoDate): readonly IsoDate[] {

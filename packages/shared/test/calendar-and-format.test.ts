@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  addMonths,
-  coverageEnd,
-  formatDate,
-  formatDong,
-  isIsoDate,
-  localDateInZone,
-  toIsoDate,
-} from '../src/index.ts'
+import { formatDate, formatDong, isIsoDate, localDateInZone, toIsoDate } from '../src/index.ts'
 
 describe('formatting for display', () => {
   it('shows đồng the Vietnamese way: 1.263.600 ₫', () => {
@@ -42,10 +34,5 @@ describe('calendar dates', () => {
     expect(isIsoDate('2025-02-29')).toBe(false)
     expect(isIsoDate('4/11/2025')).toBe(false)
     expect(toIsoDate(new Date('2025-11-04T00:00:00Z'))).toBe('2025-11-04')
-  })
-
-  it('ends a 3-month payment from 4 November on 3 February', () => {
-    expect(coverageEnd('2025-11-04', 3)).toBe('2026-02-03')
-    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28')
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { citizenIdProvinceCodes } from '../src/identity/citizen-id.ts'
 import {
   buildCitizenId,
-  citizenIdProvinceCodes,
+  checkSocialInsuranceNumber,
   maskCitizenId,
   validateCitizenId,
   validateLegacySocialInsuranceCode,
@@ -97,8 +98,67 @@ describe('personal identification numbers', () => {
     expect(maskCitizenId('079200001123')).toBe('079••••••123')
   })
 
+  it('names an old 9-digit identity card number given for a personal ID', () => {
+    const result = validateCitizenId('025 123 456', {}, 'person.citizenId')
+    expect(result.ok ? [] : result.issues).toEqual([
+      expect.objectContaining({
+        path: 'person.citizenId',
+        code: 'IDENTITY_CARD_NUMBER_OBSOLETE',
+        message: expect.objectContaining({
+          en: 'This is an old 9-digit identity card number: enter the 12-digit personal identification number printed on the identity card.',
+        }),
+      }),
+    ])
+  })
+
   it('checks a legacy 10-digit social-insurance code by form only', () => {
     expect(validateLegacySocialInsuranceCode('79 1234 5678')).toEqual({ ok: true, code: '7912345678' })
     expect(validateLegacySocialInsuranceCode('791234567').ok).toBe(false)
+  })
+
+  describe('social-insurance numbers', () => {
+    it('are the 10-digit code or, since 2025, the 12-digit personal ID', () => {
+      expect(checkSocialInsuranceNumber('79 1234 5678')).toEqual({
+        ok: true,
+        socialInsuranceNumber: { number: '7912345678', kind: 'LEGACY_CODE' },
+      })
+      expect(checkSocialInsuranceNumber('079301001123')).toEqual({
+        ok: true,
+        socialInsuranceNumber: { number: '079301001123', kind: 'CITIZEN_ID' },
+      })
+    })
+
+    it('check a 12-digit number as a personal ID', () => {
+      const result = checkSocialInsuranceNumber('999301001123', 'previousSocialInsuranceNumber')
+      expect(result.ok ? [] : result.issues.map(({ path, code }) => ({ path, code }))).toEqual([
+        { path: 'previousSocialInsuranceNumber', code: 'CITIZEN_ID_PROVINCE' },
+      ])
+    })
+
+    it('name an old 9-digit identity card number, in this field and in the legacy code’s', () => {
+      for (const result of [
+        checkSocialInsuranceNumber('025123456'),
+        validateLegacySocialInsuranceCode('025123456'),
+      ]) {
+        expect(result.ok ? [] : result.issues).toEqual([
+          expect.objectContaining({
+            code: 'IDENTITY_CARD_NUMBER_OBSOLETE',
+            variant: 'socialInsuranceNumber',
+            message: expect.objectContaining({
+              vi: 'Đây là số chứng minh nhân dân 9 chữ số cũ: hãy nhập mã số BHXH 10 chữ số hoặc số định danh cá nhân 12 chữ số.',
+            }),
+          }),
+        ])
+      }
+    })
+
+    it('refuse any other length', () => {
+      for (const input of ['12345678', '12345678901', '1234567890123', 'BHXH123456', '']) {
+        const result = checkSocialInsuranceNumber(input)
+        expect(result.ok ? [] : result.issues.map((i) => i.code), input).toEqual([
+          'SOCIAL_INSURANCE_NUMBER_FORMAT',
+        ])
+      }
+    })
   })
 })

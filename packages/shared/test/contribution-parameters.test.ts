@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { resolveParameter } from '../src/contribution/parameters.ts'
 import {
+  addDays,
   type ContributionParameter,
   checkParameterHistory,
   defaultContributionParameters,
   findParameter,
-  resolveParameter,
 } from '../src/index.ts'
 
 const rows = defaultContributionParameters
@@ -51,12 +52,55 @@ describe('contribution parameters', () => {
     expect(rows.every((row) => row.source.length > 0)).toBe(true)
   })
 
+  it('gives every rule a validity period: its rows follow one another day after day, the last open-ended', () => {
+    const rules = new Map<string, (typeof rows)[number][]>()
+    for (const row of rows) {
+      const rule = `${row.key} ${row.qualifier} ${row.jurisdiction}`
+      rules.set(rule, [...(rules.get(rule) ?? []), row])
+    }
+    for (const [rule, history] of rules) {
+      const ordered = [...history].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))
+      ordered.slice(1).forEach((row, index) => {
+        const previous = ordered[index]
+        expect(previous?.effectiveTo && addDays(previous.effectiveTo, 1), rule).toBe(row.effectiveFrom)
+      })
+      expect(ordered.at(-1)?.effectiveTo, rule).toBeNull()
+    }
+  })
+
+  it('ends the 2022–2025 poverty line with its decree and adds 2026–2030 as reported, unconfirmed', () => {
+    const povertyLine = rows
+      .filter((row) => row.key === 'RURAL_POVERTY_LINE')
+      .map(({ value, effectiveFrom, effectiveTo, confirmed }) => ({
+        value,
+        effectiveFrom,
+        effectiveTo,
+        confirmed,
+      }))
+    expect(povertyLine).toEqual([
+      { value: 700_000, effectiveFrom: '2018-01-01', effectiveTo: '2021-12-31', confirmed: false },
+      { value: 1_500_000, effectiveFrom: '2022-01-01', effectiveTo: '2025-12-31', confirmed: true },
+      { value: 1_500_000, effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31', confirmed: false },
+      { value: 2_200_000, effectiveFrom: '2027-01-01', effectiveTo: null, confirmed: false },
+    ])
+  })
+
+  it('makes a nationally poor or near-poor person in Ho Chi Minh City one by the city standard, from 2026', () => {
+    const implied = (qualifier: string, on: string, jurisdiction = '79') =>
+      findParameter(rows, 'IMPLIED_SUPPORT_GROUP', { on, qualifier, jurisdiction })?.value
+    expect(implied('POOR:CITY_POOR', '2026-01-01')).toBe(1)
+    expect(implied('NEAR_POOR:CITY_NEAR_POOR', '2026-01-01')).toBe(1)
+    expect(implied('POOR:CITY_POOR', '2025-12-31')).toBeUndefined()
+    expect(implied('POOR:CITY_POOR', '2026-01-01', 'VN')).toBeUndefined()
+  })
+
   it('marks what the sources leave unconfirmed so an admin can correct it', () => {
     const unconfirmed = (key: string, qualifier = '') =>
       rows.filter((row) => row.key === key && row.qualifier === qualifier).every((row) => !row.confirmed)
     expect(unconfirmed('VSI_INCOME_STEP')).toBe(true)
     expect(unconfirmed('VSI_MAX_MONTHS_AHEAD')).toBe(true)
     expect(unconfirmed('VSI_LOCAL_TOP_UP', 'CITY_POOR')).toBe(true)
+    expect(unconfirmed('IMPLIED_SUPPORT_GROUP', 'POOR:CITY_POOR')).toBe(true)
   })
 
   it('catches overlapping periods and an end before the start', () => {

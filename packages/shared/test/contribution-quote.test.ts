@@ -20,10 +20,8 @@ describe('quote input', () => {
   })
 
   it('offers the console the periods a product may be paid for', () => {
-    expect(allowedPaymentPeriods('VOLUNTARY_SOCIAL_INSURANCE', '2025-11-04', rows)).toEqual([
-      1, 3, 6, 12, 24, 36, 48, 60,
-    ])
-    expect(allowedPaymentPeriods('HOUSEHOLD_HEALTH_INSURANCE', '2025-11-04', rows)).toEqual([3, 6, 12])
+    expect(allowedPaymentPeriods('VOLUNTARY_SOCIAL_INSURANCE')).toEqual([1, 3, 6, 12])
+    expect(allowedPaymentPeriods('HOUSEHOLD_HEALTH_INSURANCE')).toEqual([3, 6, 12])
   })
 
   it('lets the API pass another payment-period policy', () => {

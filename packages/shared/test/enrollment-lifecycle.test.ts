@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { transitions } from '../src/enrollment/lifecycle.ts'
 import {
   availableActions,
   defaultCountedStatuses,
@@ -6,7 +7,6 @@ import {
   enrollmentStatuses,
   isLive,
   planTransition,
-  transitions,
 } from '../src/index.ts'
 
 describe('enrollment lifecycle', () => {

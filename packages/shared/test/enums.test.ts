@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { enumValues } from '../src/index.ts'
+import { defaultCountedStatuses, enumValues } from '../src/index.ts'
 
 const schema = readFileSync(new URL('../../../prisma/schema.prisma', import.meta.url), 'utf8')
 
@@ -22,5 +22,11 @@ describe('enumerations', () => {
     expect(Object.keys(enumValues).sort()).toEqual(Object.keys(fromSchema).sort())
     for (const [name, values] of Object.entries(enumValues))
       expect([...values], name).toEqual(fromSchema[name])
+  })
+
+  it('count the statuses the database counts by default, from one list', () => {
+    const [, list = ''] =
+      /countedStatuses\s+EnrollmentStatus\[\]\s+@default\(\[([^\]]*)\]\)/.exec(schema) ?? []
+    expect(list.split(',').map((status) => status.trim())).toEqual([...defaultCountedStatuses])
   })
 })

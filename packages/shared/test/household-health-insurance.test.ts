@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type ContributionQuoteInput,
   quoteContribution,
+  remainingMonths,
   defaultContributionParameters as rows,
 } from '../src/index.ts'
 
@@ -51,20 +52,24 @@ describe('household health insurance quotes', () => {
       {
         kind: 'MEMBER',
         position: 1,
-        memberIndex: null,
+        memberIndex: 0,
         shareBasisPoints: 10_000,
         monthlyAmount: 105_300,
         months: 12,
         total: 1_263_600,
+        support: 0,
+        payable: 1_263_600,
       },
       {
         kind: 'MEMBER',
         position: 2,
-        memberIndex: null,
+        memberIndex: 1,
         shareBasisPoints: 7000,
         monthlyAmount: 73_710,
         months: 12,
         total: 884_520,
+        support: 0,
+        payable: 884_520,
       },
     ])
   })
@@ -107,20 +112,91 @@ describe('household health insurance quotes', () => {
     }
   })
 
-  it('supports a near-poor household 70% of each member’s amount', () => {
+  it('prices a near-poor household by its group: each member 105,300 less 70%, 31,590, none ranked', () => {
     const result = quote({ householdMembers: 2, supportGroups: ['NEAR_POOR'] })
-    expect(result.perMonth).toEqual({ gross: 179_010, support: 73_710 + 51_597, payable: 31_590 + 22_113 })
-    expect(result.lines.at(-1)).toMatchObject({
-      kind: 'SUPPORT',
-      group: 'NEAR_POOR',
-      positions: [1, 2],
-      rateBasisPoints: 7000,
-    })
+    expect(result.perMonth).toEqual({ gross: 210_600, support: 147_420, payable: 63_180 })
+    expect(result.lines).toMatchObject([
+      { kind: 'MEMBER', position: null, memberIndex: 0, shareBasisPoints: 10_000, monthlyAmount: 105_300 },
+      { kind: 'MEMBER', position: null, memberIndex: 1, shareBasisPoints: 10_000, monthlyAmount: 105_300 },
+      {
+        kind: 'SUPPORT',
+        group: 'NEAR_POOR',
+        positions: [],
+        memberIndexes: [0, 1],
+        rateBasisPoints: 7000,
+        monthlyAmount: 147_420,
+      },
+    ])
   })
 
-  it('supports only the member a per-member group belongs to', () => {
-    const result = quote({ householdMembers: [{}, { supportGroups: ['STUDENT'] }] })
-    expect(result.perMonth.support).toBe(36_855)
+  it('leaves a student out of the ranking: priced 105,300 less 50%, the others ranked 1 and 2', () => {
+    const result = quote({ householdMembers: [{}, { supportGroups: ['STUDENT'] }, {}] })
+    expect(result.lines).toMatchObject([
+      { position: 1, memberIndex: 0, monthlyAmount: 105_300 },
+      { position: null, memberIndex: 1, monthlyAmount: 105_300 },
+      { position: 2, memberIndex: 2, monthlyAmount: 73_710 },
+      { kind: 'SUPPORT', group: 'STUDENT', memberIndexes: [1], monthlyAmount: 52_650 },
+    ])
+    expect(result.perMonth).toEqual({ gross: 284_310, support: 52_650, payable: 231_660 })
+    expect(result.lines.flatMap((line) => (line.kind === 'MEMBER' ? [line.payable] : []))).toEqual([
+      1_263_600, 631_800, 884_520,
+    ])
+  })
+
+  it('prices a household of three for 12 months on 2025-11-10 at 2,906,280: 1,263,600 + 884,520 + 758,160', () => {
+    const result = quote({ on: '2025-11-10', householdMembers: [{}, {}, {}] })
+    expect(result.lines.map((line) => line.total)).toEqual([1_263_600, 884_520, 758_160])
+    expect(result.payable).toBe(2_906_280)
+    expect(result.confirmed).toBe(true)
+  })
+
+  it('prices a member added to a household already insured at the next rank, for the months left', () => {
+    // Three insured from 2025-12-10 to 2026-12-09; a fourth's card starts 2026-05-15.
+    const months = remainingMonths('2026-05-15', '2026-12-09')
+    expect(months).toBe(7)
+    const newcomer = quote({ on: '2026-04-15', months, householdMembers: [{}], rankedBefore: 3 })
+    expect(newcomer.lines).toEqual([
+      expect.objectContaining({ position: 4, shareBasisPoints: 5000, monthlyAmount: 52_650, total: 368_550 }),
+    ])
+    // One of the three left: nobody is priced again, and a newcomer ranks after the two still insured.
+    expect(quote({ householdMembers: [{}], rankedBefore: 2 }).lines[0]).toMatchObject({
+      position: 3,
+      monthlyAmount: 63_180,
+    })
+    // The months left are whole months up to 12; a household enrolling anew still chooses 3, 6 or 12.
+    expect(issuesOf({ months: 13, rankedBefore: 1 })).toEqual([
+      { path: 'months', code: 'PAYMENT_PERIOD_NOT_ALLOWED' },
+    ])
+    expect(issuesOf({ months: 7 })).toEqual([{ path: 'months', code: 'PAYMENT_PERIOD_NOT_ALLOWED' }])
+  })
+
+  it('refuses a negative or fractional count of members insured before', () => {
+    expect(issuesOf({ rankedBefore: -1 })).toEqual([{ path: 'rankedBefore', code: 'RANKED_BEFORE_INVALID' }])
+    expect(issuesOf({ rankedBefore: 1.5 })).toEqual([{ path: 'rankedBefore', code: 'RANKED_BEFORE_INVALID' }])
+  })
+
+  it('pays all of it for a nationally near-poor member in Ho Chi Minh City from 2026 (the city group it implies)', () => {
+    const result = quote({
+      on: '2026-02-01',
+      jurisdiction: '79',
+      householdMembers: [{}, { supportGroups: ['NEAR_POOR'] }],
+    })
+    expect(result.lines.at(-1)).toMatchObject({
+      kind: 'SUPPORT',
+      group: 'CITY_NEAR_POOR',
+      jurisdiction: '79',
+      rateBasisPoints: 10_000,
+      memberIndexes: [1],
+    })
+    expect(result.perMonth).toEqual({ gross: 210_600, support: 105_300, payable: 105_300 })
+    expect(result.parameters).toContainEqual(
+      expect.objectContaining({
+        key: 'IMPLIED_SUPPORT_GROUP',
+        qualifier: 'NEAR_POOR:CITY_NEAR_POOR',
+        confirmed: false,
+      }),
+    )
+    expect(result.confirmed).toBe(false)
   })
 
   it('pays all of it for the city-poor in Ho Chi Minh City from 2026', () => {

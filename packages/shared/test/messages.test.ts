@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  describeIssue,
-  enumLabels,
-  enumValues,
-  issue,
-  labelOf,
-  messages,
-  messageVariants,
-  phrases,
-} from '../src/index.ts'
+import { describeIssue, enumLabels, enumValues, issue, labelOf, messages } from '../src/index.ts'
+import { messageVariants, phrases } from '../src/messages.ts'
 
 describe('messages and labels', () => {
   it('has Vietnamese and English text for every issue code', () => {

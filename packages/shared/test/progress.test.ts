@@ -1,12 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { daysBetween } from '../src/calendar.ts'
 import {
   addDays,
   dailyPaceNeeded,
   dailySeries,
-  dateReached,
-  datesBetween,
-  daysBetween,
   daysLeft,
   milestoneOutcome,
   percentOfTarget,
@@ -16,6 +14,7 @@ import {
   targetLine,
   topmostTargets,
 } from '../src/index.ts'
+import { dateReached, datesBetween } from '../src/progress.ts'
 
 // The launch campaign: 60 days from 4 November 2025 to 2 January 2026.
 const start = '2025-11-04'

@@ -1,14 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  foldSearchKey,
-  normalizeText,
-  personSearch,
-  personSearchKey,
-  searchPrefixes,
-  searchPrefixLetters,
-  searchWords,
-} from '../src/index.ts'
+import { foldSearchKey, normalizeText, personSearch, personSearchKey, searchPrefixes } from '../src/index.ts'
+import { searchPrefixLetters, searchWords } from '../src/text/search-key.ts'
 
 describe('search keys', () => {
   it('folds Vietnamese names to lower case without marks, đ becoming d', () => {

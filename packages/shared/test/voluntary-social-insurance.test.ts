@@ -102,13 +102,41 @@ describe('voluntary social insurance quotes', () => {
     )
   })
 
-  it('offers monthly, quarterly, half-yearly, yearly and whole years up to five years ahead', () => {
-    for (const months of [1, 3, 6, 12, 24, 36, 48, 60]) expect(issuesOf({ months })).toEqual([])
-    for (const months of [2, 9, 18, 72]) {
+  it('offers monthly, quarterly, half-yearly and yearly payments', () => {
+    for (const months of [1, 3, 6, 12]) expect(issuesOf({ months })).toEqual([])
+    for (const months of [2, 9]) {
       expect(issuesOf({ months })).toEqual([{ path: 'months', code: 'PAYMENT_PERIOD_NOT_ALLOWED' }])
     }
     expect(issuesOf({ months: 0 })).toEqual([{ path: 'months', code: 'MONTHS_INVALID' }])
     expect(issuesOf({ months: -3 })).toEqual([{ path: 'months', code: 'MONTHS_INVALID' }])
+  })
+
+  it('never quotes years ahead undiscounted: the law discounts them and no source says how', () => {
+    for (const months of [18, 24, 60]) {
+      expect(issuesOf({ months })).toEqual([{ path: 'months', code: 'VSI_PAYMENT_AHEAD_NOT_QUOTED' }])
+    }
+    const result = quoteContribution(
+      { product: 'VOLUNTARY_SOCIAL_INSURANCE', on: launchDay, months: 24, monthlyIncome: 1_500_000 },
+      rows,
+    )
+    expect(result.ok ? null : result.issues[0]?.message).toEqual({
+      vi: 'Đóng 24 tháng là đóng trước nhiều năm, được giảm trừ theo luật; chưa có nguồn nào nêu cách tính mức giảm nên chỉ tính được kỳ đóng tối đa 12 tháng.',
+      en: 'Paying 24 months is paying years ahead, which the law discounts; no source gives the discount, so periods of at most 12 months can be quoted.',
+    })
+  })
+
+  it('refuses paying more than the 60 months ahead the rules allow, naming the limit', () => {
+    const result = quoteContribution(
+      { product: 'VOLUNTARY_SOCIAL_INSURANCE', on: launchDay, months: 72, monthlyIncome: 1_500_000 },
+      rows,
+    )
+    expect(result.ok ? null : result.issues).toEqual([
+      expect.objectContaining({
+        path: 'months',
+        code: 'VSI_PAYMENT_AHEAD_BEYOND_LIMIT',
+        params: { months: 72, maxAhead: 60 },
+      }),
+    ])
   })
 
   it('refuses an unknown support group by its place in the list', () => {
@@ -169,10 +197,72 @@ describe('voluntary social insurance quotes', () => {
       )
     })
 
+    it('gives a nationally poor person the city-poor top-up without a second tick, saying the rule is unconfirmed', () => {
+      const result = quote({ ...hcmc, supportGroups: ['POOR'] })
+      expect(result.perMonth.payable).toBe(66_000)
+      expect(result.lines.filter((line) => line.kind === 'SUPPORT')).toMatchObject([
+        { parameterKey: 'VSI_SUPPORT_RATE', group: 'POOR', monthlyAmount: 165_000 },
+        { parameterKey: 'VSI_LOCAL_TOP_UP', group: 'CITY_POOR', monthlyAmount: 99_000 },
+      ])
+      expect(result.parameters).toContainEqual(
+        expect.objectContaining({
+          key: 'IMPLIED_SUPPORT_GROUP',
+          qualifier: 'POOR:CITY_POOR',
+          jurisdiction: '79',
+        }),
+      )
+      expect(result.confirmed).toBe(false)
+      expect(quote({ ...hcmc, supportGroups: ['NEAR_POOR'] }).perMonth.payable).toBe(115_500)
+    })
+
     it('gives no top-up to a national quote or before 2026', () => {
       expect(quote({ on: '2026-01-15', supportGroups: ['CITY_POOR'] }).perMonth.support).toBe(66_000)
       expect(quote({ jurisdiction: '79', supportGroups: ['CITY_POOR'] }).perMonth.support).toBe(66_000)
+      expect(
+        quote({ jurisdiction: '79', supportGroups: ['POOR'] }).parameters.map((p) => p.key),
+      ).not.toContain('IMPLIED_SUPPORT_GROUP')
     })
+  })
+
+  describe('the rural poverty line, the income floor, through the 2026–2030 standard', () => {
+    it('is 1,500,000 to the end of 2025 under Decree 07/2021, confirmed', () => {
+      const result = quote({ on: '2025-12-31' })
+      expect(result.perMonth.gross).toBe(330_000)
+      expect(result.parameters).toContainEqual(
+        expect.objectContaining({
+          key: 'RURAL_POVERTY_LINE',
+          value: 1_500_000,
+          confirmed: true,
+          effectiveTo: '2025-12-31',
+        }),
+      )
+    })
+
+    it('stays 1,500,000 through 2026 as Decree 351/2025 is reported, unconfirmed', () => {
+      const result = quote({ on: '2026-12-31' })
+      expect(result.perMonth.gross).toBe(330_000)
+      expect(result.parameters).toContainEqual(
+        expect.objectContaining({ key: 'RURAL_POVERTY_LINE', value: 1_500_000, confirmed: false }),
+      )
+    })
+
+    it('is 2,200,000 from 2027: a floor contribution of 484,000 a month, quoted as unconfirmed', () => {
+      const result = quote({ on: '2027-01-01', monthlyIncome: 2_200_000 })
+      expect(result.perMonth).toEqual({ gross: 484_000, support: 96_800, payable: 387_200 })
+      expect(result.confirmed).toBe(false)
+      expect(issuesOf({ on: '2027-01-01', monthlyIncome: 1_500_000 })).toEqual([
+        { path: 'monthlyIncome', code: 'INCOME_BELOW_FLOOR' },
+      ])
+    })
+  })
+
+  it('says a quote is unconfirmed when a row it used is: the 50,000 income step', () => {
+    expect(quote().confirmed).toBe(false)
+    expect(
+      quote()
+        .parameters.filter((p) => !p.confirmed)
+        .map((p) => p.key),
+    ).toEqual(['VSI_INCOME_STEP'])
   })
 
   it('lists the parameter rows it used with their sources', () => {

@@ -2,10 +2,8 @@ import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack } from '@
 import { useForm } from '@mantine/form'
 import {
   allowedPaymentPeriods,
-  defaultContributionParameters,
   describeIssue,
   type EnrollmentStatus,
-  localDateInZone,
   type Product,
   type SupportGroup,
   supportGroups,
@@ -126,14 +124,7 @@ export function EnrollmentEditForm({
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
   const [problem, setProblem] = useState<string | null>(null)
   const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
-  const periods = allowedPaymentPeriods(
-    enrollment.product,
-    localDateInZone(new Date()),
-    defaultContributionParameters,
-    {
-      jurisdiction: '79',
-    },
-  )
+  const periods = allowedPaymentPeriods(enrollment.product)
   const quoteError = (field: string) => {
     const error = quoteErrors[field]
     return error ? localized(error, locale) : undefined

@@ -18,6 +18,7 @@ export const QuoteContributionQuery = graphql(`
         gross
         support
         payable
+        confirmed
         perMonth {
           gross
           support
@@ -152,12 +153,14 @@ export function LiveQuote({
                 <Table.Tr key={index}>
                   <Table.Td>
                     {line.__typename === 'MemberLine'
-                      ? request.product === 'HOUSEHOLD_HEALTH_INSURANCE'
-                        ? t('enrollment.quote.memberLine', {
-                            position: line.position,
-                            share: line.shareBasisPoints / 100,
-                          })
-                        : t('enrollment.quote.participantLine')
+                      ? request.product !== 'HOUSEHOLD_HEALTH_INSURANCE'
+                        ? t('enrollment.quote.participantLine')
+                        : line.position === null
+                          ? t('enrollment.quote.groupMemberLine')
+                          : t('enrollment.quote.memberLine', {
+                              position: line.position,
+                              share: line.shareBasisPoints / 100,
+                            })
                       : line.__typename === 'SupportLine'
                         ? t('enrollment.quote.supportLine', {
                             group: label('SupportGroup', line.group),
@@ -191,6 +194,11 @@ export function LiveQuote({
           <Text size="sm" c="dimmed">
             {t('enrollment.quote.summary', { gross: dong(result.gross), support: dong(result.support) })}
           </Text>
+          {result.confirmed ? null : (
+            <Text size="sm" c="orange.9">
+              {t('enrollment.quote.unconfirmed')}
+            </Text>
+          )}
         </Stack>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { addDays, buildCitizenId, localDateInZone } from '@tangtoc/shared'
 import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +16,7 @@ const householdQuote = {
       gross: 3_548_880,
       support: 0,
       payable: 3_548_880,
+      confirmed: true,
       perMonth: { gross: 295_740, support: 0, payable: 295_740 },
       lines: [
         {
@@ -73,6 +75,19 @@ async function fillPerson(
 
 const participant = () => screen.getByRole('region', { name: 'Người tham gia' })
 
+const mai = { name: 'Trần Thị Mai', citizenId: '079190000123', born: '1990-05-12', sex: 'Nữ' } as const
+const hung = { name: 'Lê Văn Hùng', citizenId: '079088000456', born: '1988-02-01', sex: 'Nam' } as const
+
+/** The participant filled in and household health insurance chosen, with `extra` members added. */
+async function startHousehold(extra: number) {
+  await screen.findByText('Người tham gia', { selector: 'h3' })
+  await fillPerson(participant(), mai)
+  await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+  for (let added = 0; added < extra; added++) {
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
+  }
+}
+
 // Typing a household into jsdom takes seconds; give the longer journeys room under a loaded machine.
 describe('the registration form', { timeout: 40_000 }, () => {
   it('checks the citizen ID against the date of birth and sex as the user types', async () => {
@@ -118,12 +133,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Xóa thành viên 4' }))
     expect(screen.getAllByRole('group', { name: /^Thành viên \d$/ })).toHaveLength(3)
 
-    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), {
-      name: 'Lê Văn Hùng',
-      citizenId: '079088000456',
-      born: '1988-02-01',
-      sex: 'Nam',
-    })
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), hung)
     await userEvent.click(screen.getByRole('button', { name: 'Chuyển thành viên 2 lên' }))
     expect(screen.getByRole('group', { name: 'Thành viên 1' })).toHaveTextContent('Lê Văn Hùng')
 
@@ -142,6 +152,62 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await expect.poll(() => quoted.at(-1)).toMatchObject({ input: { householdMembers: 2 } })
   })
 
+  it('names a supported member’s line and says when a quote rests on an unconfirmed rule', async () => {
+    renderForm({
+      quote: () => ({
+        data: {
+          quoteContribution: {
+            __typename: 'ContributionQuote',
+            months: 12,
+            gross: 2_527_200,
+            support: 1_263_600,
+            payable: 1_263_600,
+            confirmed: false,
+            perMonth: { gross: 210_600, support: 105_300, payable: 105_300 },
+            lines: [
+              {
+                __typename: 'MemberLine',
+                monthlyAmount: 105_300,
+                months: 12,
+                total: 1_263_600,
+                position: 1,
+                shareBasisPoints: 10_000,
+              },
+              {
+                __typename: 'MemberLine',
+                monthlyAmount: 105_300,
+                months: 12,
+                total: 1_263_600,
+                position: null,
+                shareBasisPoints: 10_000,
+              },
+              {
+                __typename: 'SupportLine',
+                monthlyAmount: 105_300,
+                months: 12,
+                total: 1_263_600,
+                group: 'CITY_NEAR_POOR',
+                rateBasisPoints: 10_000,
+                positions: [],
+              },
+            ],
+          },
+        },
+      }),
+    })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
+
+    const quote = await screen.findByRole('table', { name: 'Số tiền đóng dự kiến' })
+    expect(quote).toHaveTextContent('Người thứ 1 (100%)')
+    expect(quote).toHaveTextContent('Thành viên thuộc nhóm được hỗ trợ (100%)')
+    expect(
+      screen.getByText(
+        'Có tham số dùng để tính chưa được xác nhận: số tiền có thể thay đổi khi quy định được kiểm tra.',
+      ),
+    ).toBeInTheDocument()
+  })
+
   it('places the API’s errors beside the fields their paths name and keeps what was typed', async () => {
     const sent: Record<string, unknown>[] = []
     renderForm({
@@ -156,10 +222,10 @@ describe('the registration form', { timeout: 40_000 }, () => {
               messageVi: 'Dữ liệu chưa hợp lệ.',
               fieldErrors: [
                 {
-                  path: ['input', 'householdMembers', '1', 'person', 'citizenId'],
-                  code: 'HOUSEHOLD_MEMBER_DUPLICATE',
-                  message: 'This member is already listed in the household.',
-                  messageVi: 'Thành viên này đã có trong danh sách hộ.',
+                  path: ['input', 'householdMembers', '1', 'person', 'fullName'],
+                  code: 'PERSON_DETAILS_DIFFER',
+                  message: 'This citizen ID is on file under the name “Lê Văn Hưng”.',
+                  messageVi: 'Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.',
                 },
                 {
                   path: ['input', 'householdMembers', '0', 'person', 'phone'],
@@ -173,22 +239,8 @@ describe('the registration form', { timeout: 40_000 }, () => {
         }
       },
     })
-    await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
-    await userEvent.click(screen.getByRole('radio', { name: 'BHYT hộ gia đình' }))
-    await userEvent.click(screen.getByRole('button', { name: 'Thêm thành viên' }))
-    const second = screen.getByRole('group', { name: 'Thành viên 2' })
-    await fillPerson(second, {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
+    await startHousehold(1)
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), hung)
 
     await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
 
@@ -200,20 +252,71 @@ describe('the registration form', { timeout: 40_000 }, () => {
         product: 'HOUSEHOLD_HEALTH_INSURANCE',
         status: 'SUBMITTED',
         person: { citizenId: '079190000123', sex: 'FEMALE', dateOfBirth: '1990-05-12' },
-        householdMembers: [{ isHead: true }, { isHead: false, person: { fullName: 'Trần Thị Mai' } }],
+        householdMembers: [{ isHead: true }, { isHead: false, person: { fullName: 'Lê Văn Hùng' } }],
       },
     })
-    const memberId = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
-      name: /Số định danh cá nhân/,
+    const memberName = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
+      name: /Họ và tên/,
     })
-    expect(await screen.findByText('Thành viên này đã có trong danh sách hộ.')).toBeInTheDocument()
-    expect(memberId).toHaveAccessibleDescription('Thành viên này đã có trong danh sách hộ.')
-    expect(memberId).toHaveValue('079190000123')
+    expect(
+      await screen.findByText('Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.'),
+    ).toBeInTheDocument()
+    expect(memberName).toHaveAccessibleDescription('Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.')
+    expect(memberName).toHaveValue('Lê Văn Hùng')
     // The enrolled person's row maps to the participant's own fields.
     expect(screen.getByRole('textbox', { name: 'Số điện thoại' })).toHaveAccessibleDescription(
       'Đầu số 099 không phải đầu số di động Việt Nam.',
     )
     expect(within(participant()).getByRole('textbox', { name: /Họ và tên/ })).toHaveValue('Trần Thị Mai')
+  })
+
+  it('checks the household with the API’s rules before sending it: a member twice, a child under 6', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderForm({
+      register: (variables) => {
+        sent.push(variables)
+        return { data: null }
+      },
+    })
+    await startHousehold(2)
+    await fillPerson(screen.getByRole('group', { name: 'Thành viên 2' }), mai)
+    const child = screen.getByRole('group', { name: 'Thành viên 3' })
+    const born = addDays(localDateInZone(new Date()), -3 * 365)
+    await fillPerson(child, {
+      name: 'Lê Minh An',
+      citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth: born, sex: 'MALE', serial: 789 }),
+      born,
+      sex: 'Nam',
+    })
+
+    await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
+
+    const secondId = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
+      name: /Số định danh cá nhân/,
+    })
+    await expect.poll(() => secondId.getAttribute('aria-invalid')).toBe('true')
+    expect(secondId).toHaveAccessibleDescription('Thành viên này đã có trong danh sách hộ.')
+    expect(within(child).getByRole('checkbox')).toHaveAccessibleDescription(
+      /^Lê Minh An chưa đủ 6 tuổi nên được ngân sách nhà nước đóng BHYT/,
+    )
+    expect(sent).toEqual([])
+
+    // Listed as insured elsewhere, the child is no longer a problem.
+    await userEvent.click(within(child).getByRole('checkbox'))
+    await expect.poll(() => within(child).getByRole('checkbox').getAttribute('aria-invalid')).not.toBe('true')
+  })
+
+  it('says voluntary social insurance starts at 15 beside the date of birth', async () => {
+    renderForm()
+    const section = await screen.findByRole('region', { name: 'Người tham gia' })
+    const date = within(section).getByLabelText(/Ngày sinh/)
+    fireEvent.change(date, { target: { value: addDays(localDateInZone(new Date()), -14 * 365) } })
+    fireEvent.blur(date)
+
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
+    expect(date).toHaveAccessibleDescription(
+      /chưa đủ 15 tuổi vào ngày .*: BHXH tự nguyện dành cho công dân từ đủ 15 tuổi\./,
+    )
   })
 
   it('links to the enrollment the person already has when the API reports a conflict', async () => {
@@ -253,12 +356,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
       }),
     })
     await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
+    await fillPerson(participant(), mai)
     await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
 
     await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))

@@ -16,7 +16,6 @@ import {
 import { useForm } from '@mantine/form'
 import {
   allowedPaymentPeriods,
-  defaultContributionParameters,
   localDateInZone,
   type Product,
   products,
@@ -102,8 +101,8 @@ export function RegistrationForm() {
   const viewer = useViewer()
   const prefill = useSearch({ from: '/enrollments/new' })
   const today = localDateInZone(new Date())
-  const check = useRef({ t, locale, today })
-  check.current = { t, locale, today }
+  const check = useRef({ locale, today })
+  check.current = { locale, today }
 
   const form = useForm<RegistrationValues>({
     initialValues: initialRegistration({
@@ -185,7 +184,7 @@ export function RegistrationForm() {
     })()
 
   const product = values.product
-  const periods = allowedPaymentPeriods(product, today, defaultContributionParameters, { jurisdiction: '79' })
+  const periods = allowedPaymentPeriods(product)
   const monthsProps = form.getInputProps('months')
   const incomeProps = form.getInputProps('monthlyIncome')
 

@@ -1,19 +1,17 @@
 // The registration form's values, its checks as the user types (the shared rules, never copies of
 // them), the API input it becomes, and where each of the API's error paths lands in it.
 import {
+  checkHousehold,
+  checkPerson,
+  checkVoluntaryEligibility,
   describeIssue,
   type Issue,
-  isIsoDate,
   type Locale,
-  normalizePhone,
   normalizeText,
   type Product,
-  rankHouseholdMembers,
   type Sex,
   type SupportGroup,
-  validateCitizenId,
 } from '@tangtoc/shared'
-import type { TFunction } from 'i18next'
 import type { VariablesOf } from '../graphql.ts'
 import type { RegisterEnrollmentMutation } from './RegistrationForm.tsx'
 
@@ -89,66 +87,58 @@ export function initialRegistration(defaults: Partial<RegistrationValues> = {}):
 }
 
 type Errors = Record<string, string>
-type Check = { t: TFunction; locale: Locale; today: string }
+type Check = { locale: Locale; today: string }
 
-function issueText(problem: Issue, locale: Locale) {
-  return problem.message[locale]
+/** The form's fields for issues at the API's input paths; the messages of one field are joined. */
+function errorsOf(values: RegistrationValues, issues: readonly Issue[], locale: Locale): Errors {
+  const messages = new Map<string, Set<string>>()
+  for (const problem of issues) {
+    const field = registrationField(values, problem.path.split('.')) ?? 'members'
+    messages.set(field, (messages.get(field) ?? new Set()).add(problem.message[locale]))
+  }
+  return Object.fromEntries([...messages].map(([field, texts]) => [field, [...texts].join(' ')]))
 }
 
-/** A person's fields under `prefix` ('person', 'members.2.person'), checked with the shared rules. */
-export function personErrors(
-  person: PersonValues,
-  prefix: string,
-  { t, locale, today }: Check,
-  withPhone = true,
-) {
+/**
+ * Every check the form makes before it asks the API, with the shared rules the API applies (the person,
+ * the household, who may join): the API checks again and has the last word.
+ */
+export function registrationErrors(values: RegistrationValues, { locale, today }: Check): Errors {
+  const required = describeIssue({ code: 'FIELD_REQUIRED' }, locale)
   const errors: Errors = {}
-  if (normalizeText(person.fullName) === '') errors[`${prefix}.fullName`] = t('enrollment.errors.required')
-  if (person.dateOfBirth === '') errors[`${prefix}.dateOfBirth`] = t('enrollment.errors.required')
-  else if (!isIsoDate(person.dateOfBirth))
-    errors[`${prefix}.dateOfBirth`] = describeIssue({ code: 'DATE_INVALID' }, locale)
-  else if (person.dateOfBirth > today)
-    errors[`${prefix}.dateOfBirth`] = t('enrollment.errors.dateOfBirthFuture')
-  if (person.sex === '') errors[`${prefix}.sex`] = t('enrollment.errors.required')
-  if (person.citizenId.trim() === '') errors[`${prefix}.citizenId`] = t('enrollment.errors.required')
-  else {
-    const checked = validateCitizenId(person.citizenId, {
-      ...(isIsoDate(person.dateOfBirth) ? { dateOfBirth: person.dateOfBirth } : {}),
-      ...(person.sex ? { sex: person.sex } : {}),
-    })
-    if (!checked.ok) {
-      const messages = checked.issues
-        .filter((problem) => problem.path === 'citizenId')
-        .map((p) => issueText(p, locale))
-      if (messages.length > 0) errors[`${prefix}.citizenId`] = messages.join(' ')
-    }
-  }
-  if (withPhone && person.phone.trim() !== '') {
-    const phone = normalizePhone(person.phone)
-    if (!phone.ok) errors[`${prefix}.phone`] = phone.issues.map((p) => issueText(p, locale)).join(' ')
-  }
-  return errors
-}
-
-/** Every check the form makes before it asks the API; the API checks again and has the last word. */
-export function registrationErrors(values: RegistrationValues, check: Check): Errors {
-  const { t, locale } = check
-  const errors: Errors = { ...personErrors(values.person, 'person', check) }
-  if (!values.campaign) errors.campaign = t('enrollment.errors.required')
-  if (!values.center) errors.center = t('enrollment.errors.required')
-  if (!values.months) errors.months = t('enrollment.errors.required')
+  if (!values.campaign) errors.campaign = required
+  if (!values.center) errors.center = required
+  if (!values.months) errors.months = required
   if (values.product === 'VOLUNTARY_SOCIAL_INSURANCE' && values.monthlyIncome === '') {
     errors.monthlyIncome = describeIssue({ code: 'INCOME_REQUIRED' }, locale)
   }
-  if (values.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
-    values.members.forEach((member, index) => {
-      if (!member.self)
-        Object.assign(errors, personErrors(member.person, `members.${index}.person`, check, false))
-    })
-    const ranking = rankHouseholdMembers(values.members, 'members')
-    if (!ranking.ok) errors.members = ranking.issues.map((p) => issueText(p, locale)).join(' ')
+  const input = registrationPeople(values)
+  const checked = checkPerson(input.person, 'person', { today })
+  const household = checkHousehold(
+    { product: values.product, person: checked.person, householdMembers: input.householdMembers },
+    { today, on: today },
+  )
+  const eligibility =
+    values.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? checkVoluntaryEligibility(checked.person, today) : []
+  return { ...errors, ...errorsOf(values, [...checked.issues, ...household.issues, ...eligibility], locale) }
+}
+
+/** The person and, for household health insurance, the members as the API's input has them. */
+function registrationPeople(values: RegistrationValues) {
+  const household = values.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+  return {
+    person: personInput(values.person),
+    householdMembers: household
+      ? values.members.map((member) => ({
+          person: personInput(member.self ? values.person : member.person),
+          isHead: member.isHead,
+          insuredElsewhere: member.insuredElsewhere,
+          ...(normalizeText(member.relationToHead)
+            ? { relationToHead: normalizeText(member.relationToHead) }
+            : {}),
+        }))
+      : null,
   }
-  return errors
 }
 
 type RegisterInput = VariablesOf<typeof RegisterEnrollmentMutation>['input']
@@ -159,35 +149,29 @@ function personInput(person: PersonValues) {
     fullName: normalizeText(person.fullName),
     citizenId: person.citizenId.replace(/\s/g, ''),
     dateOfBirth: person.dateOfBirth,
-    sex: person.sex as Sex,
+    sex: person.sex,
     ...(phone ? { phone } : {}),
     ...(normalizeText(person.address) ? { address: normalizeText(person.address) } : {}),
     ...(person.wardCode ? { wardCode: person.wardCode } : {}),
   }
 }
 
-/** The form as the API's registration input. */
+/** The form as the API's registration input (sent once the checks pass, so the sex is given). */
 export function registrationInput(values: RegistrationValues, status: 'DRAFT' | 'SUBMITTED'): RegisterInput {
-  const household = values.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+  const { person, householdMembers } = registrationPeople(values)
+  const withSex = (given: ReturnType<typeof personInput>) => ({ ...given, sex: given.sex as Sex })
   return {
     campaign: values.campaign ?? '',
     center: values.center ?? '',
     ...(values.session ? { session: values.session } : {}),
     product: values.product,
-    person: personInput(values.person),
+    person: withSex(person),
     months: Number(values.months),
-    ...(household ? {} : { monthlyIncome: Number(values.monthlyIncome) }),
+    ...(householdMembers ? {} : { monthlyIncome: Number(values.monthlyIncome) }),
     supportGroups: values.supportGroups,
-    ...(household
+    ...(householdMembers
       ? {
-          householdMembers: values.members.map((member) => ({
-            person: personInput(member.self ? values.person : member.person),
-            isHead: member.isHead,
-            insuredElsewhere: member.insuredElsewhere,
-            ...(normalizeText(member.relationToHead)
-              ? { relationToHead: normalizeText(member.relationToHead) }
-              : {}),
-          })),
+          householdMembers: householdMembers.map((member) => ({ ...member, person: withSex(member.person) })),
         }
       : {}),
     status,
@@ -212,7 +196,8 @@ export function registrationField(values: RegistrationValues, path: readonly str
   if (first === 'householdMembers') {
     const [index, ...within] = rest
     const member = index === undefined ? undefined : values.members[Number(index)]
-    if (!member || within.length === 0) return 'members'
+    // The head is chosen among the members: a problem with it is the list's.
+    if (!member || within.length === 0 || within[0] === 'isHead') return 'members'
     if (member.self && within[0] === 'person') return ['person', ...within.slice(1)].join('.')
     return ['members', index, ...within].join('.')
   }

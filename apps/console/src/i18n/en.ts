@@ -182,9 +182,11 @@ export const en: Messages = {
       total: 'For {{months}} months',
       participantLine: 'Participant',
       memberLine: 'Member {{position}} ({{share}}%)',
+      groupMemberLine: 'Member of a supported group (100%)',
       supportLine: 'Support: {{group}} ({{rate}}%)',
       payable: 'Payable',
       summary: 'Contribution {{gross}}, support {{support}}.',
+      unconfirmed: 'A rule this quote uses is not confirmed yet: the amount may change once it is checked.',
     },
     action: {
       reason: 'Reason',
@@ -202,7 +204,6 @@ export const en: Messages = {
     },
     errors: {
       required: 'Required.',
-      dateOfBirthFuture: 'The date of birth cannot be after today.',
       notSaved: 'The enrollment was not saved',
       openExisting: 'Open the existing enrollment',
       unknown: 'Something went wrong; try again.',

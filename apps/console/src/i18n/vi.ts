@@ -181,9 +181,12 @@ export const vi = {
       total: 'Cả {{months}} tháng',
       participantLine: 'Người tham gia',
       memberLine: 'Người thứ {{position}} ({{share}}%)',
+      groupMemberLine: 'Thành viên thuộc nhóm được hỗ trợ (100%)',
       supportLine: 'Hỗ trợ: {{group}} ({{rate}}%)',
       payable: 'Phải đóng',
       summary: 'Mức đóng {{gross}}, được hỗ trợ {{support}}.',
+      unconfirmed:
+        'Có tham số dùng để tính chưa được xác nhận: số tiền có thể thay đổi khi quy định được kiểm tra.',
     },
     action: {
       reason: 'Lý do',
@@ -201,7 +204,6 @@ export const vi = {
     },
     errors: {
       required: 'Bắt buộc nhập.',
-      dateOfBirthFuture: 'Ngày sinh không thể sau hôm nay.',
       notSaved: 'Chưa lưu được hồ sơ',
       openExisting: 'Mở hồ sơ đã có',
       unknown: 'Đã có lỗi, hãy thử lại.',

@@ -194,8 +194,9 @@ export function citizenId(
   }
 }
 
-// Mobile prefixes by carrier share (vn-insurance.md §3): Viettel, VinaPhone, MobiFone, Vietnamobile,
-// Gmobile. Portability means a prefix says nothing about today's carrier; it only has to be real.
+// Mobile prefixes by carrier share (docs/domain/vn-insurance.md §3): Viettel, VinaPhone, MobiFone,
+// Vietnamobile, Gmobile. Portability means a prefix says nothing about today's carrier; it only has to
+// be real.
 const mobilePrefixes: readonly (readonly [string, number])[] = [
   ...['86', '96', '97', '98', '32', '33', '34', '35', '36', '37', '38', '39'].map(
     (p) => [p, 45 / 12] as const,

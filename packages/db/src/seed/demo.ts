@@ -7,7 +7,6 @@
 // are one recount each at the end.
 
 import {
-  applyBasisPoints,
   type ContributionParameter,
   coverageEnd,
   defaultContributionParameters,
@@ -292,7 +291,7 @@ type Member = {
 
 /**
  * Who lives together and pays household health insurance together: adults only, since children under
- * 6 are state-insured and pupils are insured at school (vn-insurance.md §2).
+ * 6 are state-insured and pupils are insured at school (docs/domain/vn-insurance.md §2, Appendix C).
  */
 function householdMembers(random: Random, size: number): Member[] {
   const headSex: Sex = random.chance(0.55) ? 'MALE' : 'FEMALE'
@@ -495,20 +494,12 @@ function quoteCache(rows: readonly ContributionParameter[]) {
     const amounts =
       product === 'VOLUNTARY_SOCIAL_INSURANCE'
         ? [{ gross: quote.gross, support: quote.support, payable: quote.payable }]
-        : // One enrollment per member: its own line, and its part of the support lines naming its position.
-          quote.lines.flatMap((member) => {
-            if (member.kind !== 'MEMBER') return []
-            let support = 0
-            for (const line of quote.lines) {
-              if (line.kind !== 'SUPPORT' || !line.positions.includes(member.position)) continue
-              support += Math.min(
-                applyBasisPoints(member.monthlyAmount, line.rateBasisPoints),
-                member.monthlyAmount,
-              )
-            }
-            support *= member.months
-            return [{ gross: member.total, support, payable: member.total - support }]
-          })
+        : // One enrollment per member, with that member's line.
+          quote.lines.flatMap((member) =>
+            member.kind === 'MEMBER'
+              ? [{ gross: member.total, support: member.support, payable: member.payable }]
+              : [],
+          )
     cache.set(key, amounts)
     return amounts
   }
@@ -1218,7 +1209,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             audience: enrollment.audience,
             statusReason: reason,
             live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
-            // Since 2025-08-01 the personal id number is the social-insurance number (vn-insurance.md §3).
+            // Since 2025-08-01 the personal id number is the social-insurance number
+            // (docs/domain/vn-insurance.md §3).
             socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
             searchPrefixes: enrollment.searchPrefixes,
             registeredAt: iso(enrollment.at),
@@ -1319,7 +1311,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
           const amounts = quote(unit.product, registeredOn, months, supportGroups, {
             householdSize: unit.size,
           })
-          // A first enrolment's card is valid from 30 days after payment (vn-insurance.md §2).
+          // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
           const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
           const headProvince = birthProvince(r, region)
           let at = unit.registeredAt

@@ -1,5 +1,6 @@
 // The campaign the tool was built for: "60 ngày tăng tốc", launched by HCMC Social Insurance and
-// Vietnam Post on 2025-11-04 at the city post office, with online bridge points (vn-insurance.md §0).
+// Vietnam Post on 2025-11-04 at the city post office, with online bridge points
+// (docs/domain/vn-insurance.md §0).
 
 import { foldSearchKey } from '@tangtoc/shared'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'

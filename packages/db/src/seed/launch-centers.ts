@@ -1,6 +1,6 @@
-// The centers of the launch campaign, as editable data. The eight central post offices come from the
-// campaign brief and no stored source confirms them (vn-insurance.md §0); the base social-insurance
-// offices are an illustrative handful. Admins edit both in the console; this is only the first state.
+// The centers of the launch campaign, as editable data. No source names the eight central post offices
+// (UNCONFIRMED, docs/domain/vn-insurance.md §0); the base social-insurance offices are an illustrative
+// handful. Admins edit both in the console; this is only the first state.
 
 import type { CenterKind, Organization } from '../generated/prisma/enums.ts'
 

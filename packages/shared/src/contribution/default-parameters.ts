@@ -1,10 +1,11 @@
 // The seeded history of contribution parameters: every rule that changes with the law, as date-ranged
-// rows of the ContributionParameter model. Figures and sources: /work/shared/domain/vn-insurance.md
+// rows of the ContributionParameter model. Figures and sources: docs/domain/vn-insurance.md
 // (bracketed numbers are its references). confirmed: false marks what that document calls
 // UNCONFIRMED or takes from general knowledge (its Appendix A); an admin can correct those rows.
 
 import type { IsoDate } from '../calendar.ts'
 import type { ContributionParameter } from './parameters.ts'
+import { impliedSupportGroupQualifier } from './support-groups.ts'
 
 export type ContributionParameterSeed = ContributionParameter & {
   readonly effectiveFrom: IsoDate
@@ -16,28 +17,35 @@ const national = 'VN'
 const hoChiMinhCity = '79'
 
 const sources = {
-  baseSalary2019: 'Decree 38/2019/NĐ-CP (vn-insurance.md Appendix A; verify)',
-  baseSalary2023: 'Decree 24/2023/NĐ-CP (vn-insurance.md Appendix A; verify)',
+  baseSalary2019: 'Decree 38/2019/NĐ-CP (docs/domain/vn-insurance.md Appendix A; verify)',
+  baseSalary2023: 'Decree 24/2023/NĐ-CP (docs/domain/vn-insurance.md Appendix A; verify)',
   baseSalary2024: 'Decree 73/2024/NĐ-CP [16]; unchanged on 2026-01-01 [18]',
   povertyLine2018:
-    'Rural poverty line 2016–2021, Decision 59/2015/QĐ-TTg (vn-insurance.md Appendix A; verify)',
+    'Rural poverty line 2016–2021, Decision 59/2015/QĐ-TTg (docs/domain/vn-insurance.md Appendix A; verify)',
   povertyLine2022: 'Decree 07/2021/NĐ-CP, rural poverty line 2022–2025 [5][12]',
+  povertyLine2026:
+    'Decree 351/2025/NĐ-CP (2025-12-30) as reported: 1,500,000 rural through 2026 (docs/domain/vn-insurance.md Appendix C; UNCONFIRMED until its text is read)',
+  povertyLine2027:
+    'Decree 351/2025/NĐ-CP (2025-12-30) as reported: 2,200,000 rural from 2027-01-01 (docs/domain/vn-insurance.md Appendix C; UNCONFIRMED until its text is read)',
   referenceLevelBefore2025:
     'Law 58/2014/QH13: VSI income cap was 20 × base salary; stored as the reference level (verify)',
   referenceLevel2025: 'Law 41/2024/QH15: reference level, still equal to the base salary [5]',
-  vsiLaw2014: 'Law on Social Insurance 58/2014/QH13, Art. 87 (vn-insurance.md Appendix A; verify)',
+  vsiLaw2014:
+    'Law on Social Insurance 58/2014/QH13, Art. 87 (docs/domain/vn-insurance.md Appendix A; verify)',
   vsiLaw2024: 'Law on Social Insurance 41/2024/QH15, Art. 36 [7][10]',
   vsiStep: 'Decision 595/QĐ-BHXH practice: floor + m × 50,000 (UNCONFIRMED for 2025)',
-  decree134: 'Decree 134/2015/NĐ-CP, Art. 14 (vn-insurance.md Appendix A; verify)',
+  decree134: 'Decree 134/2015/NĐ-CP, Art. 14 (docs/domain/vn-insurance.md Appendix A; verify)',
   decree159: 'Decree 159/2025/NĐ-CP [6][5]',
   hcmcTopUp:
     'Resolution 84/2025/NQ-HĐND TP.HCM [14]: city poverty standard; in force date 2026-01-01 inferred (UNCONFIRMED)',
   monthsAhead: 'VSS guidance under Decree 134: at most 5 years ahead [9] (UNCONFIRMED under Decree 159)',
-  decree146: 'Decree 146/2018/NĐ-CP, Art. 7 (vn-insurance.md Appendix A; verify)',
+  decree146: 'Decree 146/2018/NĐ-CP, Art. 7 (docs/domain/vn-insurance.md Appendix A; verify)',
   decree188: 'Decree 188/2025/NĐ-CP, Art. 6(5) [19][20][21]',
   decree188Support: 'Decree 188/2025/NĐ-CP [21]: minimum state support',
   hcmcResolution75: 'HCMC Resolution 75/2025: 100% from 2026-01-01 [24]',
   hcmcStudentsSeniors: 'HCMC resolution: 100% for students and people aged 65–75, from 2026-01-01 [25]',
+  hcmcPovertyStandard:
+    'HCMC Resolutions 75/2025 [24] and 84/2025 [14] support the poor and near-poor by the city standard, which is above the national one: a household poor (near-poor) nationally is so by the city standard too (inferred, UNCONFIRMED)',
 } as const
 
 type Period = { readonly from: IsoDate; readonly to: IsoDate | null }
@@ -85,6 +93,10 @@ const baseSalaryHistory = [
  *   quote applies to everyone by default, so no rows are needed for them before 2025-07-01.
  * - VSI_SUPPORT_MAX_MONTHS is 120 under both decrees (10 years under Decree 134 Art. 14).
  * - HHI_MEMBER_SHARE qualifier '5' is used for member 5 and every member after.
+ * - RURAL_POVERTY_LINE: Decree 07/2021's row ends with its period (2025-12-31); Decree 351/2025 as the
+ *   press reported it continues 1,500,000 through 2026 and sets 2,200,000 from 2027, both unconfirmed.
+ * - IMPLIED_SUPPORT_GROUP: in Ho Chi Minh City from 2026 a nationally poor (near-poor) person counts
+ *   as poor (near-poor) by the city standard, so the city's support applies without a second tick.
  */
 export const defaultContributionParameters: readonly ContributionParameterSeed[] = [
   ...baseSalaryHistory.map(({ value, period, source }) =>
@@ -97,7 +109,21 @@ export const defaultContributionParameters: readonly ContributionParameterSeed[]
     sources.povertyLine2018,
     unconfirmed,
   ),
-  row('RURAL_POVERTY_LINE', 1_500_000, { from: '2022-01-01', to: null }, sources.povertyLine2022),
+  row('RURAL_POVERTY_LINE', 1_500_000, { from: '2022-01-01', to: '2025-12-31' }, sources.povertyLine2022),
+  row(
+    'RURAL_POVERTY_LINE',
+    1_500_000,
+    { from: '2026-01-01', to: '2026-12-31' },
+    sources.povertyLine2026,
+    unconfirmed,
+  ),
+  row(
+    'RURAL_POVERTY_LINE',
+    2_200_000,
+    { from: '2027-01-01', to: null },
+    sources.povertyLine2027,
+    unconfirmed,
+  ),
   ...baseSalaryHistory.map(({ value, period }) =>
     period.from === '2024-07-01'
       ? row('REFERENCE_LEVEL', value, period, sources.referenceLevel2025)
@@ -166,6 +192,18 @@ export const defaultContributionParameters: readonly ContributionParameterSeed[]
     row('HHI_SUPPORT_RATE', 10_000, hcmc2026Period, sources.hcmcStudentsSeniors, {
       qualifier: group,
       jurisdiction: hoChiMinhCity,
+    }),
+  ),
+  ...(
+    [
+      ['POOR', 'CITY_POOR'],
+      ['NEAR_POOR', 'CITY_NEAR_POOR'],
+    ] as const
+  ).map(([group, implied]) =>
+    row('IMPLIED_SUPPORT_GROUP', 1, hcmc2026Period, sources.hcmcPovertyStandard, {
+      qualifier: impliedSupportGroupQualifier(group, implied),
+      jurisdiction: hoChiMinhCity,
+      confirmed: false,
     }),
   ),
 ]

@@ -1,70 +1,66 @@
 // Household health insurance (BHYT hộ gia đình): member 1 pays HHI_RATE (4.5%) of the base salary,
 // members 2, 3, 4 pay 70%, 60%, 50% of member 1's amount and member 5 onward 40%, counting only the
-// members insured together. Decree 188/2025 Art. 6(5) (vn-insurance.md §2).
+// members insured together. Decree 188/2025 Art. 6(5) (docs/domain/vn-insurance.md §2).
+//
+// Members insured through another group are left out before ranking, and so are members of a group the
+// state supports (near-poor, students, …): they belong to that group, not to the household's reduction,
+// and pay member 1's full amount less their group's support (§2 "Household definition" [23]). So a
+// household's total never depends on the order its members are given in.
 
 import type { SupportGroup } from '../enums.ts'
-import { assignPricingPositions } from '../household.ts'
 import { failure, type Issue, issue } from '../messages.ts'
 import { applyBasisPoints, isWholeNumber, wholeInBasisPoints } from './money.ts'
 import { type ContributionParameter, ParameterTrail, resolveParameter } from './parameters.ts'
 import type {
   CheckedQuoteInput,
   ContributionQuoteInput,
-  HouseholdMemberQuoteInput,
   MemberLine,
   QuoteResult,
   SupportLine,
 } from './quote.ts'
-import { checkSupportGroups, highestSupport } from './support-groups.ts'
+import { checkSupportGroups, highestSupport, withImpliedGroups } from './support-groups.ts'
 
 /** HHI_MEMBER_SHARE rows exist for positions 2–5; the 5th member's share applies to every later one. */
 const lastSharePosition = 5
 
-type PricedMember = {
-  readonly memberIndex: number | null
-  readonly position: number
-  readonly supportGroups: readonly SupportGroup[]
-}
+type GivenMember = { readonly memberIndex: number; readonly supportGroups: readonly SupportGroup[] }
 
-function membersToPrice(
+/** The members to price (not insured elsewhere), each with the quote's groups and its own. */
+function membersGiven(
   given: ContributionQuoteInput['householdMembers'],
   quoteGroups: readonly SupportGroup[],
   issues: Issue[],
-): PricedMember[] {
+): GivenMember[] {
   const path = 'householdMembers'
-  if (given === undefined) return [{ memberIndex: null, position: 1, supportGroups: quoteGroups }]
+  if (given === undefined) return [{ memberIndex: 0, supportGroups: quoteGroups }]
   if (typeof given === 'number') {
     if (!isWholeNumber(given, 0)) {
       issues.push(issue(path, 'HOUSEHOLD_SIZE_INVALID'))
       return []
     }
     if (given === 0) issues.push(issue(path, 'HOUSEHOLD_EMPTY'))
-    return Array.from({ length: given }, (_, index) => ({
-      memberIndex: null,
-      position: index + 1,
-      supportGroups: quoteGroups,
-    }))
+    return Array.from({ length: given }, (_, memberIndex) => ({ memberIndex, supportGroups: quoteGroups }))
   }
-  const members: HouseholdMemberQuoteInput[] = Array.isArray(given) ? given : []
-  const priced = assignPricingPositions(members).flatMap((member, index) => {
-    if (member.pricingPosition === null) return []
-    const own = checkSupportGroups(member.supportGroups, `${path}.${index}.supportGroups`, issues)
-    return [{ memberIndex: index, position: member.pricingPosition, supportGroups: [...quoteGroups, ...own] }]
+  const members = (Array.isArray(given) ? given : []).flatMap((member, memberIndex) => {
+    if (member.insuredElsewhere) return []
+    const own = checkSupportGroups(member.supportGroups, `${path}.${memberIndex}.supportGroups`, issues)
+    return [{ memberIndex, supportGroups: [...quoteGroups, ...own] }]
   })
-  if (priced.length === 0) issues.push(issue(path, 'HOUSEHOLD_EMPTY'))
-  return priced
+  if (members.length === 0) issues.push(issue(path, 'HOUSEHOLD_EMPTY'))
+  return members
 }
 
 /**
  * Quotes HHI for input that passed the shared checks; `issues` holds what those checks found.
  *
- * - Members insured elsewhere are dropped before ranking; a count n means positions 1…n.
- * - Member k's monthly amount = member 1's × HHI_MEMBER_SHARE(k), rounded half up once.
- * - Support is per member: the highest HHI_SUPPORT_RATE among the quote's groups and that member's
- *   own groups, as a share of the member's own monthly amount. The quote's groups apply to every
- *   member (give per-member groups for a mixed household). A province row (HCMC's 100% from
- *   2026-01-01) replaces the national rate of the same group rather than adding to it, and support
- *   never exceeds the member's amount. Members with the same support are one support line.
+ * - A member whose groups (the quote's and their own, with those they imply in the jurisdiction) have
+ *   an HHI_SUPPORT_RATE row in force is priced by that group: member 1's amount less the highest such
+ *   rate, no position. A province row (HCMC's 100% from 2026-01-01) replaces the national rate of the
+ *   same group rather than adding to it; support never exceeds the amount.
+ * - The others are ranked in the order given, after the `rankedBefore` members the household already
+ *   has insured this period: member k's monthly amount = member 1's × HHI_MEMBER_SHARE(k), rounded half
+ *   up once. A count n means n members with the quote's groups.
+ * - Members with the same support row are one support line.
  */
 export function quoteHouseholdHealthInsurance(
   input: ContributionQuoteInput,
@@ -74,7 +70,21 @@ export function quoteHouseholdHealthInsurance(
 ): QuoteResult {
   const { on, jurisdiction, months } = checked
   const trail = new ParameterTrail()
-  const members = membersToPrice(input.householdMembers, checked.supportGroups, issues)
+  const rankedBefore = input.rankedBefore ?? 0
+  if (!isWholeNumber(rankedBefore, 0)) issues.push(issue('rankedBefore', 'RANKED_BEFORE_INVALID'))
+  const given = membersGiven(input.householdMembers, checked.supportGroups, issues)
+  const members = given.map((member) => {
+    const groups = withImpliedGroups(rows, member.supportGroups, { on, jurisdiction })
+    const support = highestSupport(rows, 'HHI_SUPPORT_RATE', groups.groups, { on, jurisdiction })
+    const impliedBy = support && groups.impliedBy.get(support.group)
+    return { memberIndex: member.memberIndex, support, impliedBy }
+  })
+  let ranked = isWholeNumber(rankedBefore, 0) ? rankedBefore : 0
+  const positioned = members.map((member) => ({
+    ...member,
+    position: member.support ? null : ++ranked,
+  }))
+
   const required = (key: 'BASE_SALARY' | 'HHI_RATE' | 'HHI_MEMBER_SHARE', qualifier = '') => {
     const result = resolveParameter(rows, key, { on, jurisdiction, qualifier })
     if (!result.ok) {
@@ -85,9 +95,11 @@ export function quoteHouseholdHealthInsurance(
   }
   const baseSalary = required('BASE_SALARY')
   const rate = required('HHI_RATE')
-  const positions = [...new Set(members.map((member) => Math.min(member.position, lastSharePosition)))]
+  const sharePositions = new Set(
+    positioned.flatMap(({ position }) => (position === null ? [] : [Math.min(position, lastSharePosition)])),
+  )
   const shares = new Map(
-    positions
+    [...sharePositions]
       .sort((a, b) => a - b)
       .map((position) => [
         position,
@@ -100,12 +112,18 @@ export function quoteHouseholdHealthInsurance(
   const memberLines: MemberLine[] = []
   const supportByRow = new Map<
     ContributionParameter,
-    { group: SupportGroup; positions: number[]; monthly: number }
+    { group: SupportGroup; members: number[]; monthly: number }
   >()
-  for (const member of members) {
-    const share = shares.get(Math.min(member.position, lastSharePosition)) ?? wholeInBasisPoints
+  for (const member of positioned) {
+    const share =
+      member.position === null
+        ? wholeInBasisPoints
+        : (shares.get(Math.min(member.position, lastSharePosition)) ?? wholeInBasisPoints)
     const monthlyAmount =
-      member.position === 1 ? firstMemberAmount : applyBasisPoints(firstMemberAmount, share)
+      share === wholeInBasisPoints ? firstMemberAmount : applyBasisPoints(firstMemberAmount, share)
+    const monthlySupport = member.support
+      ? Math.min(applyBasisPoints(monthlyAmount, member.support.row.value), monthlyAmount)
+      : 0
     memberLines.push({
       kind: 'MEMBER',
       position: member.position,
@@ -114,15 +132,20 @@ export function quoteHouseholdHealthInsurance(
       monthlyAmount,
       months,
       total: monthlyAmount * months,
+      support: monthlySupport * months,
+      payable: (monthlyAmount - monthlySupport) * months,
     })
-    const chosen = highestSupport(rows, 'HHI_SUPPORT_RATE', member.supportGroups, { on, jurisdiction })
-    if (!chosen) continue
-    trail.use(chosen.row)
-    const support = Math.min(applyBasisPoints(monthlyAmount, chosen.row.value), monthlyAmount)
-    const line = supportByRow.get(chosen.row) ?? { group: chosen.group, positions: [], monthly: 0 }
-    line.positions.push(member.position)
-    line.monthly += support
-    supportByRow.set(chosen.row, line)
+    if (!member.support) continue
+    trail.use(member.impliedBy)
+    trail.use(member.support.row)
+    const line = supportByRow.get(member.support.row) ?? {
+      group: member.support.group,
+      members: [],
+      monthly: 0,
+    }
+    line.members.push(member.memberIndex)
+    line.monthly += monthlySupport
+    supportByRow.set(member.support.row, line)
   }
   const supportLines: SupportLine[] = [...supportByRow].map(([row, line]) => ({
     kind: 'SUPPORT',
@@ -130,7 +153,8 @@ export function quoteHouseholdHealthInsurance(
     group: line.group,
     rateBasisPoints: row.value,
     jurisdiction: row.jurisdiction,
-    positions: line.positions,
+    positions: [],
+    memberIndexes: line.members,
     monthlyAmount: line.monthly,
     months,
     total: line.monthly * months,
@@ -140,6 +164,7 @@ export function quoteHouseholdHealthInsurance(
   const supportPerMonth = supportLines.reduce((sum, line) => sum + line.monthlyAmount, 0)
   const gross = grossPerMonth * months
   const support = supportPerMonth * months
+  const parameters = trail.toList()
   return {
     ok: true,
     quote: {
@@ -153,7 +178,8 @@ export function quoteHouseholdHealthInsurance(
       perMonth: { gross: grossPerMonth, support: supportPerMonth, payable: grossPerMonth - supportPerMonth },
       supportedMonths: months,
       lines: [...memberLines, ...supportLines],
-      parameters: trail.toList(),
+      parameters,
+      confirmed: parameters.every((parameter) => parameter.confirmed),
     },
   }
 }

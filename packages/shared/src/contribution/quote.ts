@@ -37,6 +37,12 @@ export type ContributionQuoteInput = {
   /** HHI: how many are insured together (default 1), or the members in register order. */
   readonly householdMembers?: number | readonly HouseholdMemberQuoteInput[]
   /**
+   * HHI: members of the household already insured together for this period (enrolled earlier and still
+   * covered). The members quoted rank after them: a newcomer is priced at the next rank, and nobody
+   * enrolled earlier is priced again (default 0).
+   */
+  readonly rankedBefore?: number
+  /**
    * 'VN' (the default) applies national rules only; a province code ('79') also applies that
    * province's rows: its replacements of national values and its own support.
    */
@@ -47,15 +53,22 @@ export type ContributionQuoteInput = {
 
 export type MemberLine = {
   readonly kind: 'MEMBER'
-  /** Pricing position: 1 for the first member insured together (always 1 for VSI). */
-  readonly position: number
-  /** Index in input.householdMembers when a list was given. */
+  /**
+   * Pricing position: 1 for the first member insured together (always 1 for VSI); null for a member
+   * of a group the state supports, priced by that group at the full rate and not ranked.
+   */
+  readonly position: number | null
+  /** HHI: the member's index in input.householdMembers (0…n−1 for a count n). VSI: null. */
   readonly memberIndex: number | null
   /** Share of member 1's amount, basis points (10,000 for member 1 and for VSI). */
   readonly shareBasisPoints: number
   readonly monthlyAmount: number
   readonly months: number
   readonly total: number
+  /** The support this member receives for the period: their part of the support lines. */
+  readonly support: number
+  /** What this member pays for the period: total − support. One enrollment per member carries these. */
+  readonly payable: number
 }
 
 export type SupportLine = {
@@ -64,8 +77,10 @@ export type SupportLine = {
   readonly group: SupportGroup
   readonly rateBasisPoints: number
   readonly jurisdiction: string
-  /** HHI: the pricing positions this support covers. VSI: [1]. */
+  /** The ranked pricing positions this support covers: VSI [1]; HHI none, as supported members are not ranked. */
   readonly positions: readonly number[]
+  /** HHI: the memberIndex of each member this support covers. VSI: none. */
+  readonly memberIndexes: readonly number[]
   readonly monthlyAmount: number
   readonly months: number
   readonly total: number
@@ -90,15 +105,21 @@ export type ContributionQuote = {
   readonly supportedMonths: number
   readonly lines: readonly QuoteLine[]
   readonly parameters: readonly QuoteParameter[]
+  /** False when a row the quote used is marked unconfirmed: the amount may change once it is checked. */
+  readonly confirmed: boolean
 }
 
 export type QuoteResult = { readonly ok: true; readonly quote: ContributionQuote } | Failure
 
 /**
  * The payment periods offered, in months. Neither product's list is settled for the current decrees
- * (vn-insurance.md §1 "Payment methods", §2 "Payment periods": UNCONFIRMED), and the Prisma schema has
- * no parameter key for them, so they are a policy the API may load from configuration and pass in.
- * VSI also allows whole years ahead up to VSI_MAX_MONTHS_AHEAD, which is a parameter row.
+ * (docs/domain/vn-insurance.md §1 "Payment methods", §2 "Payment periods": UNCONFIRMED), and the
+ * Prisma schema has no parameter key for them, so they are a policy the API may load from
+ * configuration and pass in.
+ *
+ * VSI may also be paid several years ahead (up to VSI_MAX_MONTHS_AHEAD, a row), discounted by law; no
+ * source gives the discount, so such a period is refused with a message saying why (never quoted
+ * undiscounted): the VSI list's longest period is the limit of what is quoted.
  */
 export type PaymentPeriodPolicy = {
   readonly voluntarySocialInsurance: readonly number[]
@@ -110,19 +131,32 @@ export const defaultPaymentPeriods: PaymentPeriodPolicy = {
   householdHealthInsurance: [3, 6, 12],
 }
 
-/** The periods a participant may pay for on a date, ascending: what the console offers. */
-export function allowedPaymentPeriods(
+/** The periods that can be quoted, ascending: what the console offers. */
+export function allowedPaymentPeriods(product: Product, policy = defaultPaymentPeriods): number[] {
+  const periods =
+    product === 'HOUSEHOLD_HEALTH_INSURANCE'
+      ? policy.householdHealthInsurance
+      : policy.voluntarySocialInsurance
+  return [...periods].sort((a, b) => a - b)
+}
+
+/** Why `months` is not offered: the general message, or for VSI paid years ahead the limit and its reason. */
+function periodNotAllowed(
   product: Product,
-  on: IsoDate,
+  months: number,
+  allowedMonths: readonly number[],
   rows: readonly ContributionParameter[],
-  { jurisdiction = nationalJurisdiction, policy = defaultPaymentPeriods } = {},
-): number[] {
-  if (product === 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return [...policy.householdHealthInsurance].sort((a, b) => a - b)
+  query: { readonly on: IsoDate; readonly jurisdiction: string },
+): Issue {
+  const limit = Math.max(...allowedMonths)
+  if (product === 'VOLUNTARY_SOCIAL_INSURANCE' && months > limit) {
+    const maxAhead = findParameter(rows, 'VSI_MAX_MONTHS_AHEAD', query)
+    if (maxAhead && months > maxAhead.value) {
+      return issue('months', 'VSI_PAYMENT_AHEAD_BEYOND_LIMIT', { months, maxAhead: maxAhead.value })
+    }
+    return issue('months', 'VSI_PAYMENT_AHEAD_NOT_QUOTED', { months, limit })
   }
-  const maxAhead = findParameter(rows, 'VSI_MAX_MONTHS_AHEAD', { on, jurisdiction })?.value ?? 12
-  const years = Array.from({ length: Math.floor(maxAhead / 12) }, (_, index) => (index + 1) * 12)
-  return [...new Set([...policy.voluntarySocialInsurance, ...years])].sort((a, b) => a - b)
+  return issue('months', 'PAYMENT_PERIOD_NOT_ALLOWED', { months, allowed: allowedMonths.join(', ') })
 }
 
 /** Input that passed the checks every product shares. */
@@ -131,7 +165,6 @@ export type CheckedQuoteInput = {
   readonly months: number
   readonly jurisdiction: string
   readonly supportGroups: readonly SupportGroup[]
-  readonly allowedMonths: readonly number[]
 }
 
 /**
@@ -154,15 +187,18 @@ export function quoteContribution(
   const groups = checkSupportGroups(input.supportGroups, 'supportGroups', issues)
   if (issues.length > 0) return failure(issues)
 
-  const allowedMonths = allowedPaymentPeriods(input.product, input.on, rows, { jurisdiction, policy })
+  const periods = allowedPaymentPeriods(input.product, policy)
+  // A member joining a household already insured pays for the months left in its period, whole months
+  // up to the longest period offered.
+  const joining = input.product === 'HOUSEHOLD_HEALTH_INSURANCE' && (input.rankedBefore ?? 0) > 0
+  const allowedMonths = joining
+    ? Array.from({ length: Math.max(...periods) }, (_, index) => index + 1)
+    : periods
   if (!isWholeNumber(input.months, 1)) {
     issues.push(issue('months', 'MONTHS_INVALID'))
   } else if (!allowedMonths.includes(input.months)) {
     issues.push(
-      issue('months', 'PAYMENT_PERIOD_NOT_ALLOWED', {
-        months: input.months,
-        allowed: allowedMonths.join(', '),
-      }),
+      periodNotAllowed(input.product, input.months, allowedMonths, rows, { on: input.on, jurisdiction }),
     )
   }
 
@@ -171,7 +207,6 @@ export function quoteContribution(
     months: input.months,
     jurisdiction,
     supportGroups: groups,
-    allowedMonths,
   }
   return input.product === 'VOLUNTARY_SOCIAL_INSURANCE'
     ? quoteVoluntarySocialInsurance(input, checked, rows, issues)

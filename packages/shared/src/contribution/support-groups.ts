@@ -49,3 +49,42 @@ export function highestSupport(
   }
   return chosen
 }
+
+/** The qualifier of an IMPLIED_SUPPORT_GROUP row: 'POOR:CITY_POOR'. */
+export function impliedSupportGroupQualifier(group: SupportGroup, implied: SupportGroup): string {
+  return `${group}:${implied}`
+}
+
+export type SupportGroupsWithImplied = {
+  /** The groups given and those they imply, unique, in enum order. */
+  readonly groups: readonly SupportGroup[]
+  /** The row that implied each group not given. */
+  readonly impliedBy: ReadonlyMap<SupportGroup, ContributionParameter>
+}
+
+/**
+ * The groups a person belongs to in a jurisdiction on a date: those given, and those the
+ * IMPLIED_SUPPORT_GROUP rows in force make them imply (a value above 0), one implication after another
+ * (a nationally poor person in Ho Chi Minh City is poor by the city standard too).
+ */
+export function withImpliedGroups(
+  rows: readonly ContributionParameter[],
+  groups: readonly SupportGroup[],
+  query: { readonly on: string; readonly jurisdiction: string },
+): SupportGroupsWithImplied {
+  const found = new Set(groups)
+  const impliedBy = new Map<SupportGroup, ContributionParameter>()
+  for (let pending = [...found]; pending.length > 0; ) {
+    const group = pending.pop() as SupportGroup
+    for (const implied of supportGroups) {
+      if (found.has(implied)) continue
+      const qualifier = impliedSupportGroupQualifier(group, implied)
+      const row = findParameter(rows, 'IMPLIED_SUPPORT_GROUP', { ...query, qualifier })
+      if (row === undefined || row.value <= 0) continue
+      found.add(implied)
+      impliedBy.set(implied, row)
+      pending.push(implied)
+    }
+  }
+  return { groups: canonicalGroups([...found]), impliedBy }
+}

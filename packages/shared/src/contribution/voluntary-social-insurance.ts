@@ -1,7 +1,8 @@
 // Voluntary social insurance (BHXH tự nguyện): 22% of a monthly income the participant chooses between
 // the rural poverty line and 20 × the reference level, less state support computed on the contribution
-// at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (vn-insurance.md §1).
+// at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (docs/domain/vn-insurance.md §1).
 
+import type { SupportGroup } from '../enums.ts'
 import { failure, type Issue, issue } from '../messages.ts'
 import { applyBasisPoints, isWholeNumber } from './money.ts'
 import {
@@ -17,7 +18,7 @@ import type {
   QuoteResult,
   SupportLine,
 } from './quote.ts'
-import { highestSupport } from './support-groups.ts'
+import { highestSupport, withImpliedGroups } from './support-groups.ts'
 
 /**
  * Quotes VSI for input that passed the shared checks; `issues` holds what those checks found.
@@ -28,9 +29,10 @@ import { highestSupport } from './support-groups.ts'
  * - A province's VSI_LOCAL_TOP_UP (HCMC's +30% CITY_POOR, +25% CITY_NEAR_POOR) is a line of its own on
  *   the same base, for the same months. Whether it really shares that base and the 120-month limit is
  *   unconfirmed; both are data, the base rule is here.
+ * - The person's groups include those they imply in the jurisdiction (IMPLIED_SUPPORT_GROUP): in Ho
+ *   Chi Minh City a nationally poor person gets the city's top-up for the city-poor.
  * - Support runs for at most VSI_SUPPORT_MAX_MONTHS − supportedMonthsUsed months of the period.
- * - Paying several years ahead is discounted by law; the discount is not modelled (no source gives
- *   the rate), so such quotes show the undiscounted amount.
+ * - Periods of several years ahead never reach here (see quote.ts): their discount has no source.
  */
 export function quoteVoluntarySocialInsurance(
   input: ContributionQuoteInput,
@@ -102,9 +104,11 @@ export function quoteVoluntarySocialInsurance(
 
   const supportLines: SupportLine[] = []
   let remaining = grossPerMonth
-  const addSupport = (key: SupportLine['parameterKey'], groups: CheckedQuoteInput['supportGroups']) => {
-    const chosen = highestSupport(rows, key, groups, { on, jurisdiction })
+  const groups = withImpliedGroups(rows, checked.supportGroups, { on, jurisdiction })
+  const addSupport = (key: SupportLine['parameterKey'], given: readonly SupportGroup[]) => {
+    const chosen = highestSupport(rows, key, given, { on, jurisdiction })
     if (!chosen || supportedMonths === 0) return
+    trail.use(groups.impliedBy.get(chosen.group))
     trail.use(chosen.row)
     // Support never exceeds what is owed, whatever an admin sets the rates to.
     const monthlyAmount = Math.min(applyBasisPoints(floorContribution, chosen.row.value), remaining)
@@ -116,13 +120,14 @@ export function quoteVoluntarySocialInsurance(
       rateBasisPoints: chosen.row.value,
       jurisdiction: chosen.row.jurisdiction,
       positions: [1],
+      memberIndexes: [],
       monthlyAmount,
       months: supportedMonths,
       total: monthlyAmount * supportedMonths,
     })
   }
-  addSupport('VSI_SUPPORT_RATE', [...checked.supportGroups, 'OTHER'])
-  if (jurisdiction !== nationalJurisdiction) addSupport('VSI_LOCAL_TOP_UP', checked.supportGroups)
+  addSupport('VSI_SUPPORT_RATE', [...groups.groups, 'OTHER'])
+  if (jurisdiction !== nationalJurisdiction) addSupport('VSI_LOCAL_TOP_UP', groups.groups)
 
   const supportPerMonth = grossPerMonth - remaining
   const gross = grossPerMonth * months
@@ -136,10 +141,13 @@ export function quoteVoluntarySocialInsurance(
       monthlyAmount: grossPerMonth,
       months,
       total: gross,
+      support,
+      payable: gross - support,
     },
     ...supportLines,
   ]
   const firstMonthSupport = supportedMonths > 0 ? supportPerMonth : 0
+  const parameters = trail.toList()
   return {
     ok: true,
     quote: {
@@ -157,7 +165,8 @@ export function quoteVoluntarySocialInsurance(
       },
       supportedMonths,
       lines,
-      parameters: trail.toList(),
+      parameters,
+      confirmed: parameters.every((parameter) => parameter.confirmed),
     },
   }
 }

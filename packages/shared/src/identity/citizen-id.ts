@@ -1,5 +1,6 @@
 // The 12-digit personal identification number (số định danh cá nhân) on the CCCD / thẻ căn cước,
-// which replaced the 10-digit social-insurance code from 2025-08-01. vn-insurance.md §3 [26][27][28].
+// which replaced the 10-digit social-insurance code from 2025-08-01. docs/domain/vn-insurance.md §3
+// [26][27][28].
 //
 //   digits 1–3  province (or country) code of the birth registration, from the 63 pre-2025 provinces
 //   digit  4    century and sex: 1900s male 0 / female 1, 2000s 2/3, 2100s 4/5, 2200s 6/7, 2300s 8/9
@@ -9,6 +10,11 @@
 import { type IsoDate, toIsoDate } from '../calendar.ts'
 import type { Sex } from '../enums.ts'
 import { type Failure, failure, type Issue, issue } from '../messages.ts'
+
+/** An identifier as typed, without the spaces people group its digits with. */
+function compactDigits(input: string): string {
+  return input.replace(/\s/g, '')
+}
 
 /**
  * Birth-registration codes of the 63 provinces before the 2025 merger (Circular 07/2016/TT-BCA).
@@ -121,7 +127,8 @@ export function validateCitizenId(
   holder: { readonly dateOfBirth?: IsoDate | Date; readonly sex?: Sex } = {},
   path = 'citizenId',
 ): CitizenIdResult {
-  const citizenId = input.replace(/\s/g, '')
+  const citizenId = compactDigits(input)
+  if (/^\d{9}$/.test(citizenId)) return failure([issue(path, 'IDENTITY_CARD_NUMBER_OBSOLETE')])
   if (!/^\d{12}$/.test(citizenId)) return failure([issue(path, 'CITIZEN_ID_FORMAT')])
 
   const issues: Issue[] = []
@@ -193,13 +200,50 @@ export type LegacySocialInsuranceCodeResult = { readonly ok: true; readonly code
 
 /**
  * The 10-digit social-insurance code (mã số BHXH) used before 2025-08-01, kept only to match old
- * records. Its digits carry no checkable meaning in the sources, so only the form is checked.
+ * records. Its digits carry no checkable meaning in the sources, so only the form is checked; an old
+ * 9-digit identity card number, a common mix-up, is named as such.
  */
 export function validateLegacySocialInsuranceCode(
   input: string,
   path = 'legacySocialInsuranceCode',
 ): LegacySocialInsuranceCodeResult {
-  const code = input.replace(/\s/g, '')
+  const code = compactDigits(input)
+  if (/^\d{9}$/.test(code)) {
+    return failure([issue(path, 'IDENTITY_CARD_NUMBER_OBSOLETE', {}, 'socialInsuranceNumber')])
+  }
   if (!/^\d{10}$/.test(code)) return failure([issue(path, 'LEGACY_SOCIAL_INSURANCE_CODE_FORMAT')])
   return { ok: true, code }
+}
+
+export type SocialInsuranceNumber = {
+  /** The digits, without spaces. */
+  readonly number: string
+  /** The 12-digit personal ID that serves as the number since 2025, or the 10-digit code before it. */
+  readonly kind: 'CITIZEN_ID' | 'LEGACY_CODE'
+}
+
+export type SocialInsuranceNumberResult =
+  | { readonly ok: true; readonly socialInsuranceNumber: SocialInsuranceNumber }
+  | Failure
+
+/**
+ * A social-insurance number as people give it (a previous card's, a VssID screen's): the 10-digit code,
+ * or the 12-digit personal ID that replaced it from 2025-08-01 (docs/domain/vn-insurance.md §3 [28],
+ * Appendix C). A 12-digit number is checked as a personal ID; an old 9-digit identity card number
+ * gets its own message.
+ */
+export function checkSocialInsuranceNumber(
+  input: string,
+  path = 'socialInsuranceNumber',
+): SocialInsuranceNumberResult {
+  const number = compactDigits(input)
+  if (/^\d{10}$/.test(number)) return { ok: true, socialInsuranceNumber: { number, kind: 'LEGACY_CODE' } }
+  if (/^\d{12}$/.test(number)) {
+    const checked = validateCitizenId(number, {}, path)
+    return checked.ok ? { ok: true, socialInsuranceNumber: { number, kind: 'CITIZEN_ID' } } : checked
+  }
+  if (/^\d{9}$/.test(number)) {
+    return failure([issue(path, 'IDENTITY_CARD_NUMBER_OBSOLETE', {}, 'socialInsuranceNumber')])
+  }
+  return failure([issue(path, 'SOCIAL_INSURANCE_NUMBER_FORMAT')])
 }

@@ -1,5 +1,5 @@
 // Text as stored and as searched. Vietnamese is stored NFC (one code unit per "ệ"); search runs on a
-// folded key because no collator matches "Thu Duc" to "Thủ Đức" (vn-insurance.md §6).
+// folded key because no collator matches "Thu Duc" to "Thủ Đức" (docs/domain/vn-insurance.md §6).
 
 import { phoneNationalDigits } from '../identity/phone.ts'
 

@@ -1,10 +1,11 @@
 // Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
-// agents read them. Every change takes the campaign's version (optional where the brief allows) and
-// bumps it, so two admins editing the same campaign cannot silently overwrite each other.
+// agents read them. Every change takes the campaign's version (when the input gives one) and bumps it,
+// so two admins editing the same campaign cannot silently overwrite each other.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
   checkTargetGrid,
+  defaultCountedStatuses,
   findProvince,
   foldSearchKey,
   type Issue,
@@ -66,8 +67,8 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
     }),
     countedStatuses: t.field({
       type: [EnrollmentStatusEnum],
-      defaultValue: ['PAID', 'ACTIVE'],
-      description: 'The live enrollment statuses that count toward the targets; PAID and ACTIVE by default.',
+      defaultValue: [...defaultCountedStatuses],
+      description: `The live enrollment statuses that count toward the targets; ${defaultCountedStatuses.join(' and ')} by default.`,
     }),
     organizers: t.globalIDList({ description: 'The organising centers.' }),
     participants: t.globalIDList({ description: 'The participating centers.' }),

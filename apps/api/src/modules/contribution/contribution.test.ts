@@ -14,7 +14,7 @@ const quote = `query ($input: ContributionQuoteInput!) {
   quoteContribution(input: $input) {
     __typename
     ... on ContributionQuote {
-      gross support payable months jurisdiction
+      gross support payable months jurisdiction confirmed
       perMonth { gross support payable }
       lines {
         __typename monthlyAmount months total
@@ -118,6 +118,63 @@ describe('quoting a contribution', () => {
       10_000, 7000, 6000, 5000, 4000,
     ])
     expect(members[0]).toMatchObject({ position: 1, monthlyAmount: 105_300, months: 12, total: 1_263_600 })
+  })
+
+  it('a household of students in Ho Chi Minh City is priced by their group, unranked, and the city pays it all', async () => {
+    const result = await api.graphql(
+      quote,
+      {
+        input: {
+          product: 'HOUSEHOLD_HEALTH_INSURANCE',
+          on: '2026-02-01',
+          months: 12,
+          householdMembers: 2,
+          supportGroups: ['STUDENT'],
+        },
+      },
+      await agent(),
+    )
+    const body = result.data?.quoteContribution
+    expect(body.payable).toBe(0)
+    const members = body.lines.filter((line: { __typename: string }) => line.__typename === 'MemberLine')
+    expect(members).toEqual([
+      expect.objectContaining({ position: null, shareBasisPoints: 10_000, monthlyAmount: 105_300 }),
+      expect.objectContaining({ position: null, shareBasisPoints: 10_000, monthlyAmount: 105_300 }),
+    ])
+  })
+
+  it('says whether a quote rests only on confirmed rules', async () => {
+    const quoted = async (input: Record<string, unknown>) =>
+      (await api.graphql(quote, { input: { on: '2025-11-04', months: 12, ...input } }, await agent())).data
+        ?.quoteContribution
+    expect((await quoted({ product: 'HOUSEHOLD_HEALTH_INSURANCE', householdMembers: 3 })).confirmed).toBe(
+      true,
+    )
+    // The 50,000 income step is unconfirmed for 2025.
+    expect(
+      (await quoted({ product: 'VOLUNTARY_SOCIAL_INSURANCE', monthlyIncome: 1_500_000 })).confirmed,
+    ).toBe(false)
+  })
+
+  it('refuses voluntary social insurance paid years ahead rather than quoting it undiscounted', async () => {
+    const body = (
+      await api.graphql(
+        quote,
+        {
+          input: {
+            product: 'VOLUNTARY_SOCIAL_INSURANCE',
+            on: '2025-11-04',
+            months: 24,
+            monthlyIncome: 1_500_000,
+          },
+        },
+        await agent(),
+      )
+    ).data?.quoteContribution
+    expect(body.__typename).toBe('ValidationError')
+    expect(body.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'months'], code: 'VSI_PAYMENT_AHEAD_NOT_QUOTED' }),
+    ])
   })
 
   it('a quote dated 2024-05-01 uses that day’s base salary of 1,800,000 đồng', async () => {

@@ -70,8 +70,9 @@ builder.objectRef<MemberLine>('MemberLine').implement({
   isTypeOf: (line) => (line as QuoteLine).kind === 'MEMBER',
   fields: (t) => ({
     position: t.exposeInt('position', {
+      nullable: true,
       description:
-        'The pricing position among the members insured together (1 for voluntary social insurance).',
+        'The pricing position among the members insured together (1 for voluntary social insurance); null for a member of a group the state supports, priced at the full rate less that support and not ranked.',
     }),
     shareBasisPoints: t.exposeInt('shareBasisPoints', {
       description: 'The share of the first member’s amount, basis points (10,000 = 100%).',
@@ -98,7 +99,8 @@ builder.objectRef<SupportLine>('SupportLine').implement({
       description: '"VN" for national support, a province code for local.',
     }),
     positions: t.exposeIntList('positions', {
-      description: 'The pricing positions of the members it covers.',
+      description:
+        'The pricing positions of the members it covers: [1] for voluntary social insurance; none for household health insurance, whose supported members are not ranked.',
     }),
   }),
 })
@@ -136,6 +138,10 @@ const ContributionQuoteRef = builder.objectRef<ContributionQuoteResult>('Contrib
       description: 'The parameter rows the quote used, in the order first used.',
       resolve: (quote) => quote.parameterRows,
     }),
+    confirmed: t.exposeBoolean('confirmed', {
+      description:
+        'False when a parameter row the quote used is marked unconfirmed: the amount may change once the rule is checked.',
+    }),
   }),
 })
 
@@ -150,7 +156,8 @@ const ContributionQuoteInput = builder.inputType('ContributionQuoteInput', {
     }),
     months: t.int({
       required: true,
-      description: 'The months paid for (1, 3, 6, 12 or whole years for VSI; 3, 6, 12 for HHI).',
+      description:
+        'The months paid for: 1, 3, 6 or 12 for VSI (years ahead are refused: the law discounts them and no source says how); 3, 6 or 12 for HHI.',
     }),
     monthlyIncome: t.int({
       description: 'Voluntary social insurance: the monthly income chosen as the contribution base.',

@@ -1,0 +1,87 @@
+// Money received against enrollments: what is due, whether an amount settles it, and by when voluntary
+// social insurance must be paid. An amount that differs from what is due is recorded as partial (when
+// the collector says so) or refused, never silently accepted.
+
+import { coverageEnd, type IsoDate } from './calendar.ts'
+import { isWholeNumber } from './contribution/money.ts'
+import { type Failure, failure, issue } from './messages.ts'
+
+/** An enrollment's amount to pay for its period and what payments have brought in so far, whole đồng. */
+export type AmountOwed = { readonly payable: number; readonly received: number }
+
+/** What is still due for a set of enrollments (a household's, paid together), each at least 0. */
+export function amountsDue(enrollments: readonly AmountOwed[]): number[] {
+  return enrollments.map(({ payable, received }) => Math.max(0, payable - received))
+}
+
+export type Settlement = {
+  /** FULL when the amount settles everything due, PARTIAL when the collector recorded less on purpose. */
+  readonly status: 'FULL' | 'PARTIAL'
+  /** The amount split over the enrollments in the order given, each settled in full before the next. */
+  readonly allocations: readonly number[]
+  /** What is still due after this payment. */
+  readonly remaining: number
+}
+
+export type SettlementResult = { readonly ok: true; readonly settlement: Settlement } | Failure
+
+/**
+ * Checks an amount received against what is due for each enrollment it pays for (amountsDue): the
+ * exact sum settles them; less is refused unless the collector records it as `partial`; more is
+ * refused (a receipt for more than is owed is a typing error or a refund to arrange). Issues are at
+ * `path`, naming the amounts in đồng.
+ */
+export function settlePayment(
+  received: number,
+  dues: readonly number[],
+  { partial = false, path = 'amount' }: { readonly partial?: boolean; readonly path?: string } = {},
+): SettlementResult {
+  const due = dues.reduce((sum, amount) => sum + amount, 0)
+  if (!isWholeNumber(received, 1)) return failure([issue(path, 'PAYMENT_AMOUNT_INVALID')])
+  if (due === 0) return failure([issue(path, 'PAYMENT_NOTHING_DUE')])
+  if (received > due) {
+    return failure([
+      issue(path, 'PAYMENT_AMOUNT_ABOVE_DUE', { received: { dong: received }, due: { dong: due } }),
+    ])
+  }
+  if (received < due && !partial) {
+    return failure([
+      issue(path, 'PAYMENT_AMOUNT_BELOW_DUE', {
+        received: { dong: received },
+        due: { dong: due },
+        shortfall: { dong: due - received },
+      }),
+    ])
+  }
+  let left = received
+  const allocations = dues.map((amount) => {
+    const allocated = Math.min(amount, left)
+    left -= allocated
+    return allocated
+  })
+  return {
+    ok: true,
+    settlement: { status: received === due ? 'FULL' : 'PARTIAL', allocations, remaining: due - received },
+  }
+}
+
+/**
+ * The last day to pay voluntary social insurance for a period starting in `firstMonth` (Law 41/2024
+ * Art. 36(3), docs/domain/vn-insurance.md §1 "Deadlines"): monthly within the month; every 3 months
+ * within the 3 months; every 6 months within the first 4; every 12 months within the first 7; any
+ * other period (a lump sum) at registration.
+ */
+export function voluntaryPaymentDeadline({
+  firstMonth,
+  months,
+  registeredOn,
+}: {
+  /** Any day of the period's first month. */
+  readonly firstMonth: IsoDate
+  readonly months: number
+  readonly registeredOn: IsoDate
+}): IsoDate {
+  const monthsToPayIn: Readonly<Record<number, number>> = { 1: 1, 3: 3, 6: 4, 12: 7 }
+  const within = monthsToPayIn[months]
+  return within === undefined ? registeredOn : coverageEnd(`${firstMonth.slice(0, 7)}-01`, within)
+}
