@@ -18,7 +18,14 @@ const download = (path: string, credentials: Credentials) => downloadCsv(api, pa
 async function tokenFor(user: User, scope: 'READ' | 'READ_WRITE') {
   const token = `ttk_${randomUUID()}`
   await api.prisma.apiToken.create({
-    data: { name: 'export', prefix: token.slice(0, 8), tokenHash: hashSecret(token), scope, userId: user.id },
+    data: {
+      name: 'export',
+      prefix: token.slice(0, 8),
+      tokenHash: hashSecret(token),
+      expiresAt: new Date(Date.now() + 3_600_000),
+      scope,
+      userId: user.id,
+    },
   })
   return { token }
 }
