@@ -1,6 +1,10 @@
 import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
 import type { InstanceCaches } from './caches.ts'
+import { type Client, clientOf, type Peer } from './client.ts'
+import { resolveViewer } from './modules/auth/viewer.ts'
 import type { ApiPubSub } from './pubsub.ts'
+import { requestIdsOf } from './request-id.ts'
+import type { SecuritySettings } from './settings.ts'
 
 /** Who is asking, resolved once per request from the session cookie or the bearer token. */
 export interface Viewer {
@@ -20,9 +24,46 @@ export interface Context {
   prisma: PrismaClient
   request: Request
   viewer: Viewer | null
+  /** The server's own id of the request, sent back in `x-request-id`. */
   requestId: string
+  /** The `x-request-id` the client sent, when well-formed; recorded beside the server's. */
+  clientRequestId: string | null
+  /** The client's address and whether it came over TLS. */
+  client: Client
+  settings: SecuritySettings
   /** Events between instances (enrollment changes for live progress): Redis when REDIS_URL is set. */
   pubsub: ApiPubSub
   /** This instance's viewers and contribution parameters (see caches.ts). */
   caches: InstanceCaches
+}
+
+/** The context of one request, for GraphQL operations and the CSV exports alike. */
+export async function createRequestContext({
+  prisma,
+  request,
+  peer,
+  settings,
+  pubsub,
+  caches,
+}: Pick<Context, 'prisma' | 'request' | 'settings' | 'pubsub' | 'caches'> & {
+  peer: Peer | undefined
+}): Promise<Context> {
+  const ids = requestIdsOf(request)
+  const client = clientOf(
+    (name) => request.headers.get(name),
+    peer,
+    new URL(request.url).protocol === 'https:',
+    settings.trustProxy,
+  )
+  return {
+    prisma,
+    request,
+    viewer: await resolveViewer(prisma, request, caches, settings),
+    requestId: ids.id,
+    clientRequestId: ids.clientId,
+    client,
+    settings,
+    pubsub,
+    caches,
+  }
 }

@@ -5,6 +5,7 @@ import {
   ConflictError,
   type FieldIssue,
   ForbiddenError,
+  LimitExceededError,
   NotFoundError,
   StaleObjectError,
   TooManyAttemptsError,
@@ -86,9 +87,19 @@ builder.objectType(StaleObjectError, {
   }),
 })
 
+builder.objectType(LimitExceededError, {
+  name: 'LimitExceededError',
+  description: 'You hold as many as allowed already (e.g. working API tokens); give one up first.',
+  interfaces: [UserErrorInterface],
+  fields: (t) => ({
+    limit: t.exposeInt('limit', { description: 'How many are allowed.' }),
+  }),
+})
+
 builder.objectType(TooManyAttemptsError, {
   name: 'TooManyAttemptsError',
-  description: 'Too many failed logins for this account; wait before trying again.',
+  description:
+    'Too many failed attempts for this account or from this client address; wait before trying again.',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
     retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'How long to wait.' }),

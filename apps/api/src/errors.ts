@@ -110,6 +110,18 @@ export class TooManyAttemptsError extends UserError {
   }
 }
 
+/** A limit on how many of something one may hold, e.g. working API tokens per user. */
+export class LimitExceededError extends UserError {
+  readonly code = 'LIMIT_EXCEEDED'
+
+  constructor(
+    text: LocalizedText,
+    readonly limit: number,
+  ) {
+    super(text)
+  }
+}
+
 /** The shared library's validation issues as one ValidationError; `prefix` places them in the input. */
 export function validationErrorFrom(issues: readonly SharedIssue[], prefix: readonly string[] = ['input']) {
   return new ValidationError(

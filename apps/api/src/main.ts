@@ -1,13 +1,19 @@
 // `pnpm start`: migrate, seed an empty database, and serve the API and the built console on one port.
 // API_WORKERS=n (PostgreSQL and REDIS_URL only) serves from n processes sharing the port, so one
-// machine's cores all take requests; live updates cross them through Redis.
+// machine's cores all take requests; live updates cross them through Redis. NODE_ENV=production seeds
+// no account and refuses to start without an admin or with a development password (production.ts).
 import cluster from 'node:cluster'
 import { fileURLToPath } from 'node:url'
 import { createPrismaClient, describeDatabase, migrateDatabase } from '@tangtoc/db'
 import { seedIfEmpty } from '@tangtoc/db/seed'
+import { productionProblems, takeAdminFromEnvironment } from './production.ts'
 import { createServer } from './server.ts'
+import { securitySettingsFromEnvironment } from './settings.ts'
 
 const port = Number(process.env.PORT ?? 4000)
+const host = process.env.HOST || undefined
+const settings = securitySettingsFromEnvironment(process.env)
+const admin = takeAdminFromEnvironment(process.env)
 const workers = Number(process.env.API_WORKERS ?? 1)
 const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url))
 const database = describeDatabase()
@@ -26,15 +32,22 @@ let seededLaunchCampaign = false
 if (cluster.isPrimary) {
   await migrateDatabase()
   const prisma = createPrismaClient()
-  seededLaunchCampaign = Boolean((await seedIfEmpty(prisma)).launchCampaignId)
+  const seeded = await seedIfEmpty(prisma, { launchAccounts: !settings.production })
+  seededLaunchCampaign = Boolean(seeded.launchCampaignId)
+  const problems = settings.production ? await productionProblems(prisma, admin) : []
   await prisma.$disconnect()
+  if (problems.length > 0) {
+    console.error(`Not starting in production:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+    process.exit(1)
+  }
 }
 
 const banner = () => {
   console.log(`Tăng Tốc on ${database.label}${seededLaunchCampaign ? ' (seeded the launch campaign)' : ''}`)
   if (workers > 1) console.log(`  ${workers} workers`)
-  console.log(`  console  http://localhost:${port}/`)
-  console.log(`  GraphQL  http://localhost:${port}/graphql`)
+  const origin = `http://${host ?? 'localhost'}:${port}`
+  console.log(`  console  ${origin}/`)
+  console.log(`  GraphQL  ${origin}/graphql`)
 }
 
 if (cluster.isPrimary && workers > 1) {
@@ -58,8 +71,8 @@ if (cluster.isPrimary && workers > 1) {
   for (let i = 0; i < workers; i++) cluster.fork()
 } else {
   const prisma = createPrismaClient()
-  const server = createServer({ prisma, consoleDir })
-  server.listen(port, () => {
+  const server = createServer({ prisma, consoleDir, ...settings })
+  server.listen(port, host, () => {
     if (cluster.isPrimary) banner()
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,25 +1,44 @@
-// Every request gets an id, sent back in `x-request-id`. An unexpected error is logged with it and reaches
-// the client masked — no stack, no SQL — carrying only that id, so support can find the log line.
+// Every request gets the server's own id, sent back in `x-request-id`, recorded with each audit event
+// and each error's log line. A client's own `x-request-id` (a support ticket's, a gateway's) is kept
+// beside it, never instead of it: a client could otherwise choose the id of someone else's request. An
+// unexpected error is logged with both and reaches the client masked — no stack, no SQL — carrying only
+// the server's id, so support can find the log line.
 import { randomUUID } from 'node:crypto'
 import { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
 
-export const requestIds = new WeakMap<Request, string>()
+export interface RequestIds {
+  /** The server's own id. */
+  id: string
+  /** The client's `x-request-id`, when well-formed. */
+  clientId: string | null
+}
+
+export const requestIds = new WeakMap<Request, RequestIds>()
 
 const acceptableId = /^[\w.-]{8,100}$/
+
+/** The request's ids, given them at its start (a new pair for a request the plugin did not see). */
+export function requestIdsOf(request: Request): RequestIds {
+  const known = requestIds.get(request)
+  if (known) return known
+  const given = request.headers.get('x-request-id')
+  const ids = { id: randomUUID(), clientId: given && acceptableId.test(given) ? given : null }
+  requestIds.set(request, ids)
+  return ids
+}
 
 export function useRequestId(): Plugin<Context> {
   return {
     onRequest({ request }) {
-      const given = request.headers.get('x-request-id')
-      requestIds.set(request, given && acceptableId.test(given) ? given : randomUUID())
+      requestIdsOf(request)
     },
     onExecute() {
       return {
         onExecuteDone({ args, result, setResult }) {
           if (!('errors' in result) || !result.errors?.length) return
-          const { requestId } = args.contextValue as Context
+          const { requestId, clientRequestId } = args.contextValue as Context
           setResult({
             ...result,
             errors: result.errors.map((error) => {
@@ -28,6 +47,7 @@ export function useRequestId(): Plugin<Context> {
                 JSON.stringify({
                   level: 'error',
                   requestId,
+                  ...(clientRequestId ? { clientRequestId } : {}),
                   path: error.path,
                   error: String(error.originalError?.stack ?? error),
                 }),
@@ -46,8 +66,8 @@ export function useRequestId(): Plugin<Context> {
       }
     },
     onResponse({ request, response }) {
-      const id = requestIds.get(request)
-      if (id) response.headers.set('x-request-id', id)
+      const ids = requestIds.get(request)
+      if (ids) response.headers.set('x-request-id', ids.id)
     },
   }
 }

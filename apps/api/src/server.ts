@@ -1,25 +1,31 @@
-import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { TLSSocket } from 'node:tls'
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions'
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit'
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases'
 import { type MaxDepthOptions, maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth'
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens'
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection'
 import type { PrismaClient } from '@tangtoc/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
-import { createYoga, useReadinessCheck } from 'graphql-yoga'
+import { type CORSOptions, createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga'
 import sirv from 'sirv'
 import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
-import type { Context } from './context.ts'
+import { clientOf, type ServerContext } from './client.ts'
+import { type Context, createRequestContext } from './context.ts'
+import { useGraphiQL } from './graphiql.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
 import { useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
-import { maskUnexpected, requestIds, useRequestId } from './request-id.ts'
+import { maskUnexpected, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
+import { setSecurityHeaders } from './security-headers.ts'
+import { defaultSecuritySettings, type SecuritySettings } from './settings.ts'
 
-export interface ServerOptions {
+export interface ServerOptions extends Partial<SecuritySettings> {
   prisma: PrismaClient
   /** The built console to serve at `/`; nothing is served there when absent. */
   consoleDir?: string
@@ -79,23 +85,46 @@ query Me {
 }
 `
 
-export function createYogaApp({
-  prisma,
-  pubsub,
-  redisUrl,
-}: Pick<ServerOptions, 'prisma' | 'pubsub' | 'redisUrl'>) {
+const graphiqlOptions: GraphiQLOptions = {
+  title: 'Tăng Tốc',
+  defaultQuery: graphiqlQuery,
+  additionalHeaders: { [csrfHeader]: '1' },
+  credentials: 'same-origin',
+}
+
+/**
+ * Cross-origin browser requests: none by default (the console is served from the API's own origin).
+ * An origin of the allow-list gets CORS headers naming it, without credentials: integrators' browser
+ * apps send `Authorization: Bearer`, and no origin is ever reflected with cookies allowed.
+ */
+function corsOf(allowed: readonly string[]) {
+  return (request: Request): CORSOptions | false => {
+    const origin = request.headers.get('origin')
+    if (!origin || !allowed.includes(origin)) return false
+    return {
+      origin: [origin],
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['accept', 'authorization', 'content-type', csrfHeader, 'x-request-id'],
+      exposedHeaders: ['x-request-id', 'content-disposition'],
+      maxAge: 600,
+    }
+  }
+}
+
+export function createYogaApp({ prisma, pubsub, redisUrl, ...chosen }: Omit<ServerOptions, 'consoleDir'>) {
+  const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
   const events = pubsub ? { pubsub, close: async () => {} } : createEventBus(redisUrl)
   const caches = new InstanceCaches()
-  return createYoga<Record<string, unknown>, Context>({
+  const anonymous = async (request: Request) =>
+    (await resolveViewer(prisma, request, caches, settings)) === null
+  const graphqlEndpoint = '/graphql'
+  return createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     landingPage: false,
-    graphiql: {
-      title: 'Tăng Tốc',
-      defaultQuery: graphiqlQuery,
-      additionalHeaders: { [csrfHeader]: '1' },
-      credentials: 'same-origin',
-    },
+    cors: corsOf(settings.corsOrigins),
+    graphiql: false,
     // Limited by useBodySizeLimit below, without streaming every body through a counter.
     maxRequestBodySize: false,
     plugins: [
@@ -109,8 +138,13 @@ export function createYogaApp({
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
+      useGraphiQL({
+        graphqlEndpoint,
+        options: graphiqlOptions,
+        signInRequired: async (request) => settings.production && (await anonymous(request)),
+      }),
       useRequestId(),
-      useExports({ prisma, pubsub: events.pubsub, caches }),
+      useExports({ prisma, pubsub: events.pubsub, caches, settings }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub),
       { onDispose: () => events.close() },
@@ -118,18 +152,17 @@ export function createYogaApp({
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
       maxAliasesPlugin({ n: operationLimits.maxAliases, ...asValidationError }),
       costLimitPlugin({ maxCost: operationLimits.maxCost, flattenFragments: true, ...asValidationError }),
+      // In production the schema is no map for strangers: introspection only for the signed-in, and no
+      // "Did you mean …?" for anyone.
+      ...(settings.production
+        ? [useDisableIntrospection({ isDisabled: anonymous }), blockFieldSuggestionsPlugin({ mask: '' })]
+        : []),
     ],
     maskedErrors: {
       maskError: (error, message) => maskUnexpected(error, message),
     },
-    context: async ({ request }): Promise<Context> => ({
-      prisma,
-      request,
-      viewer: await resolveViewer(prisma, request, caches),
-      requestId: requestIds.get(request) ?? randomUUID(),
-      pubsub: events.pubsub,
-      caches,
-    }),
+    context: ({ request, req }): Promise<Context> =>
+      createRequestContext({ prisma, request, peer: req?.socket, settings, pubsub: events.pubsub, caches }),
   })
 }
 
@@ -148,17 +181,22 @@ export async function checkHealth(
   }
 }
 
-export function createServer({
-  prisma,
-  consoleDir,
-  pubsub,
-  redisUrl = process.env.REDIS_URL,
-}: ServerOptions) {
-  const yoga = createYogaApp({ prisma, pubsub, redisUrl })
+export function createServer({ consoleDir, redisUrl = process.env.REDIS_URL, ...options }: ServerOptions) {
+  const yoga = createYogaApp({ redisUrl, ...options })
+  const trustProxy = options.trustProxy ?? defaultSecuritySettings.trustProxy
   const serveConsole =
     consoleDir && existsSync(consoleDir) ? sirv(consoleDir, { single: true, etag: true }) : null
 
   const server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
+    const header = (name: string) => {
+      const value = request.headers[name]
+      return Array.isArray(value) ? value.join(',') : (value ?? null)
+    }
+    const { tls } = clientOf(header, request.socket as TLSSocket, false, trustProxy)
+    setSecurityHeaders(request, response, tls, () => route(request, response))
+  })
+
+  function route(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0]
     if (
       path === healthEndpoint ||
@@ -176,7 +214,7 @@ export function createServer({
       return
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
-  })
+  }
   server.on('close', () => {
     void yoga.dispose()
   })

@@ -8,6 +8,7 @@ import { type CreateTestDatabaseOptions, createTestDatabase } from '@tangtoc/db/
 import type { ExecutionResult } from 'graphql'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
 import { createYogaApp } from '../src/server.ts'
+import type { SecuritySettings } from '../src/settings.ts'
 
 export type Credentials = { cookie: string } | { token: string } | null
 
@@ -74,6 +75,8 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
       const user = await createUser(prisma, { role, center: at })
       return { user, center: at, credentials: await signIn(user) }
     },
+    /** The same API over the same database with other settings (production, a trusted proxy, CORS…). */
+    yogaWith: (settings: Partial<SecuritySettings>) => createYogaApp({ prisma, ...settings }),
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: () => database.close(),
   }

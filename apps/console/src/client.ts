@@ -38,6 +38,7 @@ function createCache() {
       NotFoundError: embedded,
       StaleObjectError: embedded,
       TooManyAttemptsError: embedded,
+      LimitExceededError: embedded,
       ValidationError: embedded,
       // Enrollments and outreach sessions: their connections, parts, payloads and quotes.
       QueryEnrollmentsConnection: embedded,

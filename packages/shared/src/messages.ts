@@ -194,6 +194,10 @@ export const messages = {
     vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
     en: 'The new password must differ from the current one.',
   },
+  PASSWORD_PUBLISHED: {
+    vi: 'Mật khẩu này đã được công bố (mật khẩu phát triển); hãy chọn mật khẩu khác.',
+    en: 'This password is published (a development password); choose another.',
+  },
   INVALID_CREDENTIALS: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'Wrong username or password.',
@@ -217,6 +221,10 @@ export const messages = {
   IN_THE_PAST: {
     vi: 'Thời điểm hết hạn phải ở tương lai.',
     en: 'The expiry must be in the future.',
+  },
+  EXPIRY_TOO_FAR: {
+    vi: 'Mã API dùng được tối đa {days} ngày kể từ khi tạo.',
+    en: 'An API token lasts at most {days} days from its creation.',
   },
   SCOPE_NOT_ALLOWED: {
     vi: 'Người xem chỉ tạo được mã API chỉ đọc (READ).',

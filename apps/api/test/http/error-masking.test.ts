@@ -67,17 +67,24 @@ describe('masked errors', () => {
     expect(logged.error).toMatch(/passwordHash/)
   })
 
-  it('a well-formed request id from the client is kept', async () => {
+  it('a request id from the client is logged beside the server’s own, which the answer carries', async () => {
     const user = await createUser(api.prisma, { role: 'AGENT' })
     const { cookie } = await api.signIn(user)
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const response = await askMe(brokenYoga(), cookie, 'support-ticket-4711')
+    const lines = log.mock.calls.map((call) => String(call[0]))
     log.mockRestore()
-    expect(response.headers.get('x-request-id')).toBe('support-ticket-4711')
+    const requestId = response.headers.get('x-request-id')
+    expect(requestId).not.toBe('support-ticket-4711')
     expect(
       ((await response.json()) as { errors: { extensions: { requestId: string } }[] }).errors[0]?.extensions
         .requestId,
-    ).toBe('support-ticket-4711')
+    ).toBe(requestId)
+    const logged = lines
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.requestId === requestId)
+    expect(logged).toMatchObject({ requestId, clientRequestId: 'support-ticket-4711' })
   })
 
   it('a typed error is not masked', async () => {

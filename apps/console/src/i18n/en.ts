@@ -355,7 +355,8 @@ export const en: Messages = {
     passwordHint: 'At least 12 characters; tell it to the user privately.',
     resetPassword: 'Reset password',
     resetPasswordNamed: 'Reset the password of {{name}}',
-    resetPasswordFor: 'A new password for {{name}}. Their console sessions end.',
+    resetPasswordFor:
+      'A new password for {{name}}. Their console sessions end and their API tokens are revoked.',
     passwordReset: 'Password reset.',
     deactivate: 'Deactivate',
     deactivateNamed: 'Deactivate {{name}}',

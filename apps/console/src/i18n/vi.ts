@@ -355,7 +355,8 @@ export const vi = {
     passwordHint: 'Ít nhất 12 ký tự; báo riêng cho người dùng.',
     resetPassword: 'Đặt lại mật khẩu',
     resetPasswordNamed: 'Đặt lại mật khẩu của {{name}}',
-    resetPasswordFor: 'Mật khẩu mới cho {{name}}. Các phiên đăng nhập của họ sẽ kết thúc.',
+    resetPasswordFor:
+      'Mật khẩu mới cho {{name}}. Các phiên đăng nhập của họ sẽ kết thúc và các mã API của họ bị thu hồi.',
     passwordReset: 'Đã đặt lại mật khẩu.',
     deactivate: 'Vô hiệu hóa',
     deactivateNamed: 'Vô hiệu hóa {{name}}',

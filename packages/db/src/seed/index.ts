@@ -16,6 +16,7 @@ export {
   recountEnrollmentSegmentTotals,
   seedDemo,
 } from './demo.ts'
+export { developmentPasswords, developmentPasswordsInUse } from './development-passwords.ts'
 export { launchCampaign, launchCampaignCode, seedLaunchCampaign } from './launch-campaign.ts'
 export { launchCenters } from './launch-centers.ts'
 export { launchUsers, seedLaunchUsers } from './launch-users.ts'
@@ -30,12 +31,16 @@ export type SeedIfEmptyResult = {
 
 /**
  * What every start runs: reference data always; the launch campaign and its first accounts only on a
- * database without any campaign, so nothing an admin changed is ever overwritten.
+ * database without any campaign, so nothing an admin changed is ever overwritten. In production
+ * (`launchAccounts: false`) the accounts with published passwords are left out.
  */
-export async function seedIfEmpty(prisma: PrismaClient): Promise<SeedIfEmptyResult> {
+export async function seedIfEmpty(
+  prisma: PrismaClient,
+  { launchAccounts = true }: { launchAccounts?: boolean } = {},
+): Promise<SeedIfEmptyResult> {
   const referenceData = await seedReferenceData(prisma)
   if ((await prisma.campaign.count()) > 0) return { referenceData, launchCampaignId: null, usersCreated: [] }
   const { campaignId } = await seedLaunchCampaign(prisma)
-  const usersCreated = await seedLaunchUsers(prisma)
+  const usersCreated = launchAccounts ? await seedLaunchUsers(prisma) : []
   return { referenceData, launchCampaignId: campaignId, usersCreated }
 }

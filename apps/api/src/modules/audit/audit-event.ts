@@ -17,19 +17,20 @@ function canReadAuditEvent(context: Context, event: { entityType: string; entity
 export const AuditEventNode = builder.prismaNode('AuditEvent', {
   id: { field: 'id' },
   description:
-    'One change, written in the same transaction as the change itself: who did what to which record, with its state before and after.',
+    'One change, written in the same transaction as the change itself: who did what to which record, with its state before and after. Also each sign-in, each failed one, each CSV export and each read of a person’s unmasked citizen ID outside a list (`person.view`): reading personal data in bulk is accountable.',
   authScopes: (event, context) => canReadAuditEvent(context, event),
   fields: (t) => ({
     actor: t.relation('actor', {
       nullable: true,
-      description: 'Who made the change; null for a sign-in attempt or a system job.',
+      description: 'Who made the change; null for a failed sign-in or a system job.',
     }),
     action: t.exposeString('action', {
       description:
-        'What was done, as `<domain>.<verb>`, e.g. `user.create`, `apiToken.revoke`, `auth.logIn`.',
+        'What was done, as `<domain>.<verb>`, e.g. `user.create`, `apiToken.revoke`, `auth.logIn`, `auth.logInFailed`, `export.download`, `person.view`.',
     }),
     entityType: t.exposeString('entityType', {
-      description: 'The GraphQL type of the record changed, e.g. `User`.',
+      description:
+        'The GraphQL type of the record changed or read, e.g. `User`; `Export` for a CSV export (its file name as `entityId`), `ClientAddress` for a failed sign-in with an unknown username.',
     }),
     entityId: t.exposeString('entityId', { description: 'The database id of the record changed.' }),
     entityGlobalId: t.id({
@@ -50,7 +51,12 @@ export const AuditEventNode = builder.prismaNode('AuditEvent', {
     requestId: t.exposeString('requestId', {
       nullable: true,
       description:
-        'The id of the HTTP request that made the change (its `x-request-id`), to find it in the logs.',
+        'The server’s id of the HTTP request that made the change (the `x-request-id` it answered with), to find it in the logs.',
+    }),
+    clientRequestId: t.exposeString('clientRequestId', {
+      nullable: true,
+      description:
+        'The `x-request-id` the client sent with that request, if any: kept beside the server’s id, never instead of it.',
     }),
     at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
   }),
@@ -65,6 +71,9 @@ const AuditEventFilter = builder.inputType('AuditEventFilter', {
         'Only events about this record: its global id, or its database id together with `entityType`.',
     }),
     actor: t.globalID({ for: UserNode, description: 'Only changes made by this user.' }),
+    action: t.string({
+      description: 'Only events of this action, e.g. `export.download` or `person.view`.',
+    }),
     from: t.field({ type: 'DateTime', description: 'Only events at or after this instant.' }),
     to: t.field({ type: 'DateTime', description: 'Only events before this instant.' }),
   }),
@@ -101,6 +110,7 @@ function auditEventsWhere(
     ...(entityType ? { entityType } : {}),
     ...(reference ? { entityId: reference.id } : {}),
     ...(filter.actor ? { actorId: filter.actor.id } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from || filter.to
       ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
       : {}),

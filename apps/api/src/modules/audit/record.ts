@@ -10,7 +10,12 @@ export interface AuditEntry {
 }
 
 /** Writes the audit event inside the caller's transaction, so a failed change leaves no trace. */
-export async function recordAudit(tx: Prisma.TransactionClient, context: Context, entry: AuditEntry) {
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  // A request's context; outside a request (a command) no request ids.
+  context: Pick<Context, 'viewer'> & { requestId: string | null; clientRequestId: string | null },
+  entry: AuditEntry,
+) {
   await tx.auditEvent.create({
     data: {
       actorId: context.viewer?.userId ?? null,
@@ -20,6 +25,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, context: Context
       before: toJson(entry.before),
       after: toJson(entry.after),
       requestId: context.requestId,
+      clientRequestId: context.clientRequestId,
     },
   })
 }

@@ -1,11 +1,19 @@
 // API tokens for integrators: `Authorization: Bearer ttk_…`. A token acts as its user, with the user's
 // role and center; a READ token changes nothing. Only the secret's SHA-256 is stored, so the secret is
-// shown once, in `createApiToken`'s payload.
+// shown once, in `createApiToken`'s payload. Every token expires (at most API_TOKEN_MAX_DAYS after its
+// creation) and a user holds at most API_TOKENS_PER_USER working ones, so a forgotten secret stops
+// working and a leaked session cannot mint tokens without end.
 import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
 import { issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
-import { ForbiddenError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import {
+  ForbiddenError,
+  LimitExceededError,
+  mutationErrorTypes,
+  NotFoundError,
+  validationErrorFrom,
+} from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { UserNode } from '../users/user.ts'
 import { hashSecret, newSecret } from './credentials.ts'
@@ -36,11 +44,7 @@ export const ApiTokenNode = builder.prismaNode('ApiToken', {
     }),
     scope: t.expose('scope', { type: ApiTokenScopeEnum, description: 'Read only, or read and write.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the token was created.' }),
-    expiresAt: t.expose('expiresAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'When the token stops working; null for never.',
-    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token stops working.' }),
     lastUsedAt: t.expose('lastUsedAt', {
       type: 'DateTime',
       nullable: true,
@@ -69,11 +73,13 @@ const ApiTokenFilter = builder.inputType('ApiTokenFilter', {
   }),
 })
 
+const workingTokensWhere = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } })
+
 function apiTokensWhere(viewer: Viewer, filter: typeof ApiTokenFilter.$inferInput | null | undefined) {
   const conditions: Prisma.ApiTokenWhereInput[] = [viewer.role === 'ADMIN' ? {} : { userId: viewer.userId }]
   if (filter?.user) conditions.push({ userId: filter.user.id })
   if (!filter?.includeRevoked) {
-    conditions.push({ revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] })
+    conditions.push(workingTokensWhere(new Date()))
   }
   return { AND: conditions }
 }
@@ -108,7 +114,8 @@ const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
     scope: t.field({ type: ApiTokenScopeEnum, required: true, description: 'Read only, or read and write.' }),
     expiresAt: t.field({
       type: 'DateTime',
-      description: 'When the token stops working; never when omitted.',
+      description:
+        'When the token stops working, at most the longest lifetime allowed (365 days unless the installation says otherwise) from now, which it is when omitted.',
     }),
   }),
 })
@@ -133,8 +140,8 @@ builder.mutationField('createApiToken', (t) =>
   t.field({
     type: CreateApiTokenPayload,
     description:
-      'Creates an API token acting as you, from a console session (a token cannot create tokens). A viewer’s tokens are read-only.',
-    errors: { types: mutationErrorTypes },
+      'Creates an API token acting as you, from a console session (a token cannot create tokens). A viewer’s tokens are read-only. LimitExceededError when you hold as many working tokens as allowed (20 unless the installation says otherwise).',
+    errors: { types: [...mutationErrorTypes, LimitExceededError] },
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -146,6 +153,9 @@ builder.mutationField('createApiToken', (t) =>
         })
       }
       const name = input.name.trim()
+      const now = new Date()
+      const { apiTokenMaxDays, apiTokensPerUser } = context.settings
+      const latestExpiry = new Date(now.getTime() + apiTokenMaxDays * 24 * 60 * 60 * 1000)
       const issues = [
         ...(name.length === 0 || name.length > maxNameLength
           ? [
@@ -156,8 +166,9 @@ builder.mutationField('createApiToken', (t) =>
               }),
             ]
           : []),
-        ...(input.expiresAt && input.expiresAt.getTime() <= Date.now()
-          ? [issue('expiresAt', 'IN_THE_PAST')]
+        ...(input.expiresAt && input.expiresAt <= now ? [issue('expiresAt', 'IN_THE_PAST')] : []),
+        ...(input.expiresAt && input.expiresAt > latestExpiry
+          ? [issue('expiresAt', 'EXPIRY_TOO_FAR', { days: apiTokenMaxDays })]
           : []),
         ...(viewer.role === 'VIEWER' && input.scope !== 'READ' ? [issue('scope', 'SCOPE_NOT_ALLOWED')] : []),
       ]
@@ -165,11 +176,25 @@ builder.mutationField('createApiToken', (t) =>
 
       const secret = newSecret(apiTokenSecretPrefix)
       const apiToken = await context.prisma.$transaction(async (tx) => {
+        // The user's row, locked: two creations at once count each other's token.
+        await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${viewer.userId}::uuid FOR UPDATE`
+        const working = await tx.apiToken.count({
+          where: { userId: viewer.userId, ...workingTokensWhere(now) },
+        })
+        if (working >= apiTokensPerUser) {
+          throw new LimitExceededError(
+            {
+              vi: `Mỗi người dùng có tối đa ${apiTokensPerUser} mã API còn hiệu lực. Hãy thu hồi một mã không còn dùng.`,
+              en: `A user holds at most ${apiTokensPerUser} working API tokens. Revoke one you no longer use.`,
+            },
+            apiTokensPerUser,
+          )
+        }
         const created = await tx.apiToken.create({
           data: {
             name,
             scope: input.scope,
-            expiresAt: input.expiresAt ?? null,
+            expiresAt: input.expiresAt ?? latestExpiry,
             prefix: secret.slice(0, shownPrefixLength),
             tokenHash: hashSecret(secret),
             userId: viewer.userId,

@@ -1,24 +1,17 @@
 import { hashPassword, type User, verifyPassword } from '@tangtoc/db'
 import { issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
 import { TooManyAttemptsError, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { UserNode } from '../users/user.ts'
-import { hashSecret, newSecret, sessionCookieName, sessionLifetimeMs } from './credentials.ts'
+import { hashSecret, newSecret, secretCookie, sessionCookieName, sessionLifetimeMs } from './credentials.ts'
+import { knownDevice, rememberDevice } from './devices.ts'
+import { accountKey, succeeded, type ThrottleKey, takeAttempt } from './throttle.ts'
 import { viewerFromUser } from './viewer.ts'
 
-/** Failed logins allowed before each further attempt must wait, doubling from one second. */
-const freeFailedLogins = 5
-const maxLoginWaitSeconds = 15 * 60
-// Verified against when the username is unknown, so both cases take the same time.
+// Verified against when the username is unknown, so that every failure costs the same time.
 const decoyHash = hashPassword('decoy password that matches nothing')
-
-export function loginWaitSeconds(failedLogins: number, lastFailedLoginAt: Date | null, now: Date): number {
-  if (failedLogins < freeFailedLogins || !lastFailedLoginAt) return 0
-  const wait = Math.min(2 ** (failedLogins - freeFailedLogins), maxLoginWaitSeconds)
-  const elapsed = (now.getTime() - lastFailedLoginAt.getTime()) / 1000
-  return Math.max(0, Math.ceil(wait - elapsed))
-}
 
 builder.queryField('me', (t) =>
   t.prismaField({
@@ -56,69 +49,92 @@ const invalidCredentials = () => validationErrorFrom([issue('password', 'INVALID
 builder.mutationField('logIn', (t) =>
   t.field({
     type: LogInPayload,
-    description: 'Signs in with a username and password and sets an HTTP-only session cookie.',
+    description:
+      'Signs in with a username and password and sets an HTTP-only session cookie. Failed attempts are throttled per account and per client address; a browser that signed in to the account before keeps its own count. An unknown username, a deactivated account and a wrong password get the same answer in the same time.',
     errors: { types: [ValidationError, TooManyAttemptsError] },
     args: { input: t.arg({ type: LogInInput, required: true }) },
     resolve: async (_root, { input }, context) => {
       const now = new Date()
-      const user = await context.prisma.user.findUnique({ where: { username: input.username.trim() } })
-      if (!user) {
-        await verifyPassword(await decoyHash, input.password)
-        throw invalidCredentials()
-      }
-      const wait = loginWaitSeconds(user.failedLogins, user.lastFailedLoginAt, now)
-      if (wait > 0) throw new TooManyAttemptsError(wait)
-      if (!user.active || !(await verifyPassword(user.passwordHash, input.password))) {
-        await context.prisma.user.update({
-          where: { id: user.id },
-          data: { failedLogins: { increment: 1 }, lastFailedLoginAt: now },
-        })
+      const username = input.username.trim()
+      const user = await context.prisma.user.findUnique({
+        where: { username },
+        include: { center: { select: { path: true } } },
+      })
+      const device = await knownDevice(context, user?.id ?? null, now)
+      const keys: ThrottleKey[] = device
+        ? [{ kind: 'device', id: device.id }]
+        : [
+            accountKey(username),
+            ...(context.client.address ? [{ kind: 'address' as const, id: context.client.address }] : []),
+          ]
+      const attempt = await takeAttempt(context.prisma, keys, now)
+      if (!attempt.allowed) throw new TooManyAttemptsError(attempt.retryAfterSeconds)
+      const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password)
+      if (!user?.active || !passwordMatches) {
+        await recordFailedLogIn(context, user, { passwordMatches, device: device !== null })
         throw invalidCredentials()
       }
 
       const secret = newSecret('tts')
       const expiresAt = new Date(now.getTime() + sessionLifetimeMs)
-      const { user: signedIn, session } = await context.prisma.$transaction(async (tx) => {
+      const deviceCookie = await context.prisma.$transaction(async (tx) => {
         const session = await tx.loginSession.create({
-          data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt },
+          data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt, lastSeenAt: now },
         })
-        const updated = await tx.user.update({
-          where: { id: user.id },
-          data: { failedLogins: 0, lastFailedLoginAt: null },
-          include: { center: { select: { path: true } } },
+        const deviceCookie = await rememberDevice(tx, context, user.id, device, now)
+        await succeeded(tx, keys, now)
+        // From here on this request is the signed-in user's: the event and the payload are theirs.
+        context.viewer = viewerFromUser(user, {
+          credential: 'session',
+          tokenScope: null,
+          loginSessionId: session.id,
         })
-        await recordAudit(
-          tx,
-          { ...context, viewer: null },
-          {
-            action: 'auth.logIn',
-            entityType: 'User',
-            entityId: user.id,
-            after: { loginSessionId: session.id },
+        await recordAudit(tx, context, {
+          action: 'auth.logIn',
+          entityType: 'User',
+          entityId: user.id,
+          after: {
+            loginSessionId: session.id,
+            address: context.client.address,
+            knownDevice: device !== null,
           },
-        )
-        return { user: updated, session }
+        })
+        return deviceCookie
       })
-      await context.request.cookieStore?.set({
-        name: sessionCookieName,
-        value: secret,
-        expires: expiresAt.getTime(),
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: new URL(context.request.url).protocol === 'https:',
-        path: '/',
-        domain: null,
-      })
-      // From here on this request is the signed-in user's, so the payload may show them.
-      context.viewer = viewerFromUser(signedIn, {
-        credential: 'session',
-        tokenScope: null,
-        loginSessionId: session.id,
-      })
+      const cookieStore = context.request.cookieStore
+      await cookieStore?.set(
+        secretCookie(context, { name: sessionCookieName, value: secret, expires: expiresAt }),
+      )
+      if (deviceCookie) await cookieStore?.set(deviceCookie)
+      const { center: _, ...signedIn } = user
       return { user: signedIn }
     },
   }),
 )
+
+/**
+ * A failed sign-in, in the audit log: against the account when the username names one (its history
+ * shows it), else against the client address; the username typed is not kept (people type passwords
+ * into it).
+ */
+async function recordFailedLogIn(
+  context: Context,
+  user: Pick<User, 'id' | 'active'> | null,
+  { passwordMatches, device }: { passwordMatches: boolean; device: boolean },
+) {
+  const reason = !user ? 'UNKNOWN_USERNAME' : !user.active ? 'DEACTIVATED' : 'WRONG_PASSWORD'
+  await recordAudit(context.prisma, context, {
+    action: 'auth.logInFailed',
+    entityType: user ? 'User' : 'ClientAddress',
+    entityId: user?.id ?? context.client.address ?? 'unknown',
+    after: {
+      reason,
+      address: context.client.address,
+      knownDevice: device,
+      ...(reason === 'DEACTIVATED' ? { passwordMatches } : {}),
+    },
+  })
+}
 
 builder.mutationField('logOut', (t) =>
   t.boolean({

@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Context } from '../../context.ts'
+
+type CookieListItem = Exclude<Parameters<NonNullable<Request['cookieStore']>['set']>[0], string>
 
 export const sessionCookieName = 'tangtoc_session'
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000
@@ -10,4 +13,24 @@ export function newSecret(prefix: string): string {
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
+}
+
+/**
+ * A cookie only this site's requests carry and no script reads; `Secure` whenever the client reached us
+ * over TLS (at a trusted proxy too), so the browser never sends it over plain HTTP.
+ */
+export function secretCookie(
+  context: Pick<Context, 'client'>,
+  cookie: { name: string; value: string; expires: Date; path?: string },
+): CookieListItem {
+  return {
+    name: cookie.name,
+    value: cookie.value,
+    expires: cookie.expires.getTime(),
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: context.client.tls,
+    path: cookie.path ?? '/',
+    domain: null,
+  }
 }

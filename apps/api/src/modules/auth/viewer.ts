@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@tangtoc/db'
 import type { InstanceCaches } from '../../caches.ts'
 import type { Viewer } from '../../context.ts'
+import type { SecuritySettings } from '../../settings.ts'
 import { hashSecret, sessionCookieName } from './credentials.ts'
 
 export const viewerUserSelection = {
@@ -34,15 +35,20 @@ export function viewerFromUser(
   }
 }
 
+/** How stale a session's lastSeenAt may be before a request writes it again. */
+const lastSeenPrecisionMs = 60_000
+
 /**
  * The viewer behind a request: a bearer API token wins over the session cookie. Kept per secret for a
  * few seconds (see caches.ts), no longer than the session or token is valid; a token's lastUsedAt is
- * written when it is looked up, so at most every few seconds.
+ * written when it is looked up, so at most every few seconds, a session's lastSeenAt at most once a
+ * minute. A session unused for the idle time has ended.
  */
 export async function resolveViewer(
   prisma: PrismaClient,
   request: Request,
   caches: InstanceCaches,
+  settings: Pick<SecuritySettings, 'sessionIdleMinutes'>,
 ): Promise<Viewer | null> {
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (bearer) {
@@ -59,8 +65,7 @@ export async function resolveViewer(
         },
       })
       const now = new Date()
-      if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active)
-        return null
+      if (!token || token.revokedAt || token.expiresAt <= now || !token.user.active) return null
       await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
       return {
         value: viewerFromUser(token.user, {
@@ -68,7 +73,7 @@ export async function resolveViewer(
           tokenScope: token.scope,
           loginSessionId: null,
         }),
-        until: token.expiresAt?.getTime(),
+        until: token.expiresAt.getTime(),
       }
     })
   }
@@ -79,16 +84,27 @@ export async function resolveViewer(
   return caches.through(caches.viewers, `session:${tokenHash}`, async () => {
     const session = await prisma.loginSession.findUnique({
       where: { tokenHash },
-      select: { id: true, expiresAt: true, user: { select: viewerUserSelection } },
+      select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: viewerUserSelection } },
     })
-    if (!session || session.expiresAt <= new Date() || !session.user.active) return null
+    const now = Date.now()
+    const idleMs = settings.sessionIdleMinutes * 60_000
+    if (
+      !session ||
+      session.expiresAt.getTime() <= now ||
+      session.lastSeenAt.getTime() + idleMs <= now ||
+      !session.user.active
+    )
+      return null
+    if (now - session.lastSeenAt.getTime() >= lastSeenPrecisionMs) {
+      await prisma.loginSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } })
+    }
     return {
       value: viewerFromUser(session.user, {
         credential: 'session',
         tokenScope: null,
         loginSessionId: session.id,
       }),
-      until: session.expiresAt.getTime(),
+      until: Math.min(session.expiresAt.getTime(), now + idleMs),
     }
   })
 }

@@ -41,6 +41,7 @@ export async function credentialsFor(api: ApiHarness, actor: Actor, center: Cent
           name: `read ${randomUUID()}`,
           prefix: secret.slice(0, 8),
           tokenHash: hashSecret(secret),
+          expiresAt: new Date(Date.now() + 3_600_000),
           scope: 'READ',
           userId: user.id,
         },

@@ -66,6 +66,7 @@ async function readToken(role: 'ADMIN' | 'VIEWER' = 'VIEWER'): Promise<Credentia
       name: 'test',
       prefix: token.slice(0, 8),
       tokenHash: hashSecret(token),
+      expiresAt: new Date(Date.now() + 3_600_000),
       scope: 'READ',
       userId: user.id,
     },

@@ -533,6 +533,7 @@ describe('who may take each step', () => {
         name: 't',
         prefix: 'tt',
         tokenHash: hashSecret(token),
+        expiresAt: new Date(Date.now() + 3_600_000),
         scope: 'READ',
         userId: setting.admin.user.id,
       },

@@ -1,5 +1,6 @@
 import { builder } from '../../builder.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
+import { recordPersonView } from './person-views.ts'
 import {
   personSearchWhere,
   readableEnrollmentsWhere,
@@ -21,9 +22,14 @@ export const PersonNode = builder.prismaNode('Person', {
       description: 'The full name, Unicode NFC, as on the identity card.',
     }),
     citizenId: t.string({
-      description: 'The 12-digit personal identification number (masked for viewers).',
+      description:
+        'The 12-digit personal identification number (masked for viewers). Read unmasked outside a list, it is recorded in the audit log (`person.view`).',
       select: { citizenId: true },
-      resolve: (person, _args, context) => shownCitizenId(context, person.citizenId),
+      resolve: async (person, _args, context, info) => {
+        const shown = shownCitizenId(context, person.citizenId)
+        if (shown === person.citizenId) await recordPersonView(context, person.id, info)
+        return shown
+      },
     }),
     legacySocialInsuranceCode: t.string({
       nullable: true,

@@ -44,6 +44,7 @@ async function tokenFor(user: User, scope: 'READ' | 'READ_WRITE'): Promise<{ tok
       name: 'integration',
       prefix: token.slice(0, 8),
       tokenHash: hashSecret(token),
+      expiresAt: new Date(Date.now() + 3_600_000),
       scope,
       userId: user.id,
     },

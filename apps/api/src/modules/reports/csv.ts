@@ -1,15 +1,28 @@
 // CSV as Excel opens it: UTF-8 with a byte order mark (else Vietnamese shows as mojibake), CRLF line
-// ends and RFC 4180 quoting.
+// ends and RFC 4180 quoting, and no text a spreadsheet would run as a formula (OWASP's CSV injection).
 
 /** The UTF-8 byte order mark, written once before the header row. */
 export const byteOrderMark = '\uFEFF'
 
 export type CsvValue = string | number | null | undefined
 
-/** One field: quoted when it holds a comma, a quote, a line break or leading/trailing spaces. */
+/**
+ * Text a spreadsheet would read as a formula — beginning with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return — made inert the OWASP way: prefixed with an apostrophe, which Excel and LibreOffice take as
+ * "this is text". A sign and digits alone (a phone number such as +84912345678, a negative amount) is
+ * no formula and stays as it is, so it reads as before.
+ */
+export function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]\d+$/.test(text) ? `'${text}` : text
+}
+
+/**
+ * One field: text made inert, then quoted when it holds a comma, a quote, a line break or
+ * leading/trailing spaces. Numbers are written as numbers.
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return ''
-  const text = String(value)
+  const text = typeof value === 'number' ? String(value) : inertText(value)
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

@@ -3,7 +3,8 @@ import type { User } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import { maskCitizenId } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { downloadCsv, parseCsv } from '../../../test/csv.ts'
+import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
 
 let api: ApiHarness
@@ -12,50 +13,19 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
-type Auth = { cookie: string } | { token: string } | null
-
-async function download(path: string, auth: Auth) {
-  const headers: Record<string, string> = {}
-  if (auth && 'cookie' in auth) headers.cookie = auth.cookie
-  if (auth && 'token' in auth) headers.authorization = `Bearer ${auth.token}`
-  const response = await api.yoga.fetch(`http://tangtoc.test${path}`, { headers })
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  return { response, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }
-}
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      i++
-    } else field += char
-  }
-  return rows
-}
+const download = (path: string, credentials: Credentials) => downloadCsv(api, path, credentials)
 
 async function tokenFor(user: User, scope: 'READ' | 'READ_WRITE') {
   const token = `ttk_${randomUUID()}`
   await api.prisma.apiToken.create({
-    data: { name: 'export', prefix: token.slice(0, 8), tokenHash: hashSecret(token), scope, userId: user.id },
+    data: {
+      name: 'export',
+      prefix: token.slice(0, 8),
+      tokenHash: hashSecret(token),
+      expiresAt: new Date(Date.now() + 3_600_000),
+      scope,
+      userId: user.id,
+    },
   })
   return { token }
 }

@@ -2,6 +2,7 @@
 // filters) and `GET /exports/progress.csv` (a campaign's progress per center and product). Same
 // credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
+// Every export is in the audit log before its first byte: who, with which filter, how many rows.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay'
 import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
 import {
@@ -15,10 +16,12 @@ import {
 } from '@tangtoc/shared'
 import type { Plugin } from 'graphql-yoga'
 import type { InstanceCaches } from '../../caches.ts'
-import type { Context } from '../../context.ts'
+import type { ServerContext } from '../../client.ts'
+import { type Context, createRequestContext } from '../../context.ts'
 import { UserError } from '../../errors.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
-import { resolveViewer } from '../auth/viewer.ts'
+import type { SecuritySettings } from '../../settings.ts'
+import { recordAudit } from '../audit/record.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
 import { type CsvValue, csvStream } from './csv.ts'
 import { campaignProgress, products } from './progress.ts'
@@ -52,13 +55,15 @@ export function useExports({
   prisma,
   pubsub,
   caches,
+  settings,
 }: {
   prisma: PrismaClient
   pubsub: ApiPubSub
   caches: InstanceCaches
-}): Plugin {
+  settings: SecuritySettings
+}): Plugin<Record<string, unknown>, ServerContext> {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname !== exportPaths.enrollments && url.pathname !== exportPaths.progress) return
       const text = (status: number, message: string) =>
         new fetchAPI.Response(`${message}\n`, {
@@ -70,9 +75,16 @@ export function useExports({
         return
       }
       try {
-        const viewer = await resolveViewer(prisma, request, caches)
-        if (!viewer) throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
-        const context: Context = { prisma, request, viewer, requestId: crypto.randomUUID(), pubsub, caches }
+        const context = await createRequestContext({
+          prisma,
+          request,
+          peer: serverContext?.req?.socket,
+          settings,
+          pubsub,
+          caches,
+        })
+        if (!context.viewer)
+          throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
         const exported =
           url.pathname === exportPaths.enrollments
             ? await enrollmentsCsv(context, url.searchParams)
@@ -219,6 +231,7 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
   )
   const masked = context.viewer?.role === 'VIEWER'
   const prisma = context.prisma
+  await recordExport(context, exportPaths.enrollments, params, await prisma.enrollment.count({ where }))
 
   async function* batches(): AsyncGenerator<CsvValue[][]> {
     let cursor: string | undefined
@@ -269,6 +282,18 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
     body: csvStream(enrollmentHeader, batches()),
     filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}.csv`,
   }
+}
+
+/** An export in the audit log: who (the actor), the filter as the URL gave it, how many rows. */
+async function recordExport(context: Context, path: string, params: URLSearchParams, rows: number) {
+  const filter: Record<string, string> = {}
+  for (const name of new Set(params.keys())) filter[name] = params.getAll(name).join(',')
+  await recordAudit(context.prisma, context, {
+    action: 'export.download',
+    entityType: 'Export',
+    entityId: path.slice(path.lastIndexOf('/') + 1),
+    after: { filter, rows, masked: context.viewer?.role === 'VIEWER' },
+  })
 }
 
 /** "2025-11-04 23:30:00" in the time zone: what a spreadsheet reads as a local date and time. */
@@ -344,6 +369,7 @@ async function progressCsv(context: Context, params: URLSearchParams) {
       ]),
     ]),
   ]
+  await recordExport(context, exportPaths.progress, params, rows.length)
   async function* once() {
     yield rows
   }

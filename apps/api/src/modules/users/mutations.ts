@@ -22,7 +22,7 @@ import {
   validationErrorFrom,
 } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
-import { loginWaitSeconds } from '../auth/auth.ts'
+import { forgetAccountFailures, succeeded, type ThrottleKey, takeAttempt } from '../auth/throttle.ts'
 import { CenterNode } from '../centers/center.ts'
 import { RoleEnum, UserNode } from './user.ts'
 
@@ -57,7 +57,10 @@ function auditedUser(user: Pick<User, 'username' | 'displayName' | 'role' | 'cen
   }
 }
 
-/** Ends every console session of the user (but `keep`) and revokes its API tokens when asked. */
+/**
+ * Ends every console session of the user (but `keep`) and revokes its API tokens when asked; forgets
+ * the devices it signed in from when its sessions all end.
+ */
 async function endSessions(
   tx: Prisma.TransactionClient,
   userId: string,
@@ -66,6 +69,7 @@ async function endSessions(
   const sessions = await tx.loginSession.deleteMany({
     where: { userId, ...(options.keep ? { id: { not: options.keep } } : {}) },
   })
+  if (!options.keep) await tx.loginDevice.deleteMany({ where: { userId } })
   const tokens = options.revokeTokens
     ? await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
     : { count: 0 }
@@ -291,6 +295,11 @@ const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
       required: true,
       description: `The new password, at least ${minPasswordLength} characters; tell it to the user privately.`,
     }),
+    keepApiTokens: t.boolean({
+      defaultValue: false,
+      description:
+        'Keep the user’s API tokens working (when only the password was lost, not stolen). By default they are revoked with the sessions.',
+    }),
   }),
 })
 
@@ -298,7 +307,7 @@ builder.mutationField('resetUserPassword', (t) =>
   t.field({
     type: UserPayload,
     description:
-      'Sets a new password for a user (admins), ends their console sessions and lifts any login wait. Their API tokens keep working.',
+      'Sets a new password for a user (admins), ends their console sessions, forgets the devices they signed in from, lifts any login wait and revokes their API tokens (unless `keepApiTokens`).',
     errors: { types: mutationErrorTypes },
     authScopes: { admin: true },
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
@@ -310,11 +319,12 @@ builder.mutationField('resetUserPassword', (t) =>
       const user = await context.prisma.$transaction(async (tx) => {
         const updated = await tx.user.update({
           where: { id: current.id },
-          data: { passwordHash, failedLogins: 0, lastFailedLoginAt: null, version: { increment: 1 } },
+          data: { passwordHash, version: { increment: 1 } },
         })
+        await forgetAccountFailures(tx, current.username)
         // The admin resetting their own password keeps the session they do it from.
         const keep = current.id === context.viewer?.userId ? context.viewer.loginSessionId : null
-        const ended = await endSessions(tx, current.id, { keep })
+        const ended = await endSessions(tx, current.id, { keep, revokeTokens: !input.keepApiTokens })
         await recordAudit(tx, context, {
           action: 'user.resetPassword',
           entityType: 'User',
@@ -358,17 +368,14 @@ builder.mutationField('changeMyPassword', (t) =>
         })
       }
       const current = await findUser(context, viewer.userId)
-      const now = new Date()
-      const wait = loginWaitSeconds(current.failedLogins, current.lastFailedLoginAt, now)
-      if (wait > 0) throw new TooManyAttemptsError(wait)
+      // Counted per session, so a console left open cannot be used to guess the password.
+      const keys: ThrottleKey[] = [{ kind: 'session', id: viewer.loginSessionId ?? viewer.userId }]
+      const attempt = await takeAttempt(context.prisma, keys)
+      if (!attempt.allowed) throw new TooManyAttemptsError(attempt.retryAfterSeconds)
       if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-        // Counted like a failed login, so a left-open console cannot be used to guess the password.
-        await context.prisma.user.update({
-          where: { id: current.id },
-          data: { failedLogins: { increment: 1 }, lastFailedLoginAt: now },
-        })
         throw validationErrorFrom([issue('currentPassword', 'INVALID_CREDENTIALS', {}, 'currentPassword')])
       }
+      await succeeded(context.prisma, keys)
       const issues = [
         ...checkPassword(input.newPassword, 'newPassword'),
         ...(input.newPassword === input.currentPassword ? [issue('newPassword', 'PASSWORD_UNCHANGED')] : []),
@@ -378,7 +385,7 @@ builder.mutationField('changeMyPassword', (t) =>
       const user = await context.prisma.$transaction(async (tx) => {
         const updated = await tx.user.update({
           where: { id: current.id },
-          data: { passwordHash, failedLogins: 0, lastFailedLoginAt: null, version: { increment: 1 } },
+          data: { passwordHash, version: { increment: 1 } },
         })
         const ended = await endSessions(tx, current.id, { keep: viewer.loginSessionId })
         await recordAudit(tx, context, {

@@ -1,0 +1,31 @@
+// Reading one person's unmasked citizen ID on its own — the `person` query, `node(id:)`, an
+// enrollment's person: a detail page, not a row of a list — is recorded in the audit log as
+// `person.view` (who, whom, through which query field), once per person and request. Rows of the
+// paginated lists are not; their bulk copy, the CSV export, is (`export.download`).
+import type { GraphQLResolveInfo } from 'graphql'
+import type { Context } from '../../context.ts'
+import { recordAudit } from '../audit/record.ts'
+
+const recorded = new WeakMap<Context, Set<string>>()
+
+export async function recordPersonView(context: Context, personId: string, info: GraphQLResolveInfo) {
+  const keys: (string | number)[] = []
+  for (let at: GraphQLResolveInfo['path'] | undefined = info.path; at; at = at.prev) keys.unshift(at.key)
+  const [rootField, ...below] = keys
+  // `nodes(ids:)` lists the records asked for one by one: each is a detail.
+  const listed = below.slice(rootField === 'nodes' ? 1 : 0).some((key) => typeof key === 'number')
+  if (listed) return
+  let people = recorded.get(context)
+  if (!people) {
+    people = new Set()
+    recorded.set(context, people)
+  }
+  if (people.has(personId)) return
+  people.add(personId)
+  await recordAudit(context.prisma, context, {
+    action: 'person.view',
+    entityType: 'Person',
+    entityId: personId,
+    after: { via: rootField },
+  })
+}
