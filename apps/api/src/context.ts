@@ -1,5 +1,6 @@
 import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
 import type { InstanceCaches } from './caches.ts'
+import type { Logger } from './logger.ts'
 import type { ApiPubSub } from './pubsub.ts'
 
 /** Who is asking, resolved once per request from the session cookie or the bearer token. */
@@ -21,6 +22,8 @@ export interface Context {
   request: Request
   viewer: Viewer | null
   requestId: string
+  /** The request's logger: every line carries the request id. */
+  log: Logger
   /** Events between instances (enrollment changes for live progress): Redis when REDIS_URL is set. */
   pubsub: ApiPubSub
   /** This instance's viewers and contribution parameters (see caches.ts). */

@@ -1,19 +1,23 @@
 // Every request gets an id, sent back in `x-request-id`. An unexpected error is logged with it and reaches
 // the client masked — no stack, no SQL — carrying only that id, so support can find the log line.
-import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
+import { type Logger, requestIdFrom } from './logger.ts'
 
 export const requestIds = new WeakMap<Request, string>()
 
-const acceptableId = /^[\w.-]{8,100}$/
-
-export function useRequestId(): Plugin<Context> {
+export function useRequestId(logger: Logger): Plugin<Context> {
   return {
-    onRequest({ request }) {
-      const given = request.headers.get('x-request-id')
-      requestIds.set(request, given && acceptableId.test(given) ? given : randomUUID())
+    onRequest({ request, serverContext }) {
+      // Over HTTP, the id the request's log line carries (createRequestLogger); through yoga.fetch, its own.
+      const nodeRequest = (serverContext as { req?: IncomingMessage & { id?: unknown } } | undefined)?.req
+      const id =
+        typeof nodeRequest?.id === 'string'
+          ? nodeRequest.id
+          : requestIdFrom(request.headers.get('x-request-id'))
+      requestIds.set(request, id)
     },
     onExecute() {
       return {
@@ -24,14 +28,7 @@ export function useRequestId(): Plugin<Context> {
             ...result,
             errors: result.errors.map((error) => {
               if (!isUnexpected(error)) return error
-              console.error(
-                JSON.stringify({
-                  level: 'error',
-                  requestId,
-                  path: error.path,
-                  error: String(error.originalError?.stack ?? error),
-                }),
-              )
+              logger.error({ requestId, path: error.path, err: error.originalError }, 'unexpected error')
               return new GraphQLError(error.message, {
                 nodes: error.nodes,
                 source: error.source,

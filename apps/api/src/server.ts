@@ -8,16 +8,20 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens'
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import type { PrismaClient } from '@tangtoc/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
-import { createYoga, useReadinessCheck } from 'graphql-yoga'
+import { createYoga, type Plugin } from 'graphql-yoga'
 import sirv from 'sirv'
 import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
 import type { Context } from './context.ts'
+import { healthEndpoint, readinessEndpoint, useHealthChecks } from './health.ts'
+import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
+import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
-import { useExports } from './modules/reports/exports.ts'
+import { exportPaths, useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
 import { maskUnexpected, requestIds, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
+import { Lifecycle, useSubscriptionsEndAtShutdown } from './shutdown.ts'
 
 export interface ServerOptions {
   prisma: PrismaClient
@@ -25,9 +29,21 @@ export interface ServerOptions {
   consoleDir?: string
   /** The event bus to publish and subscribe on; default one over `redisUrl`. */
   pubsub?: ApiPubSub
-  /** Redis for events between instances (createServer: default REDIS_URL); none: in memory. */
+  /** Redis for events between instances; none: in memory. */
   redisUrl?: string
+  /** Where the log lines go; default none. */
+  logger?: Logger
+  /** The instance's metrics; none are kept without. */
+  metrics?: Metrics
+  /** Serves the metrics at `/metrics` on this server to requests bearing this token (METRICS_TOKEN). */
+  metricsToken?: string
+  /** Turns readiness false and ends live subscriptions when the shutdown begins. */
+  lifecycle?: Lifecycle
+  /** OpenTelemetry's plugin when tracing is on (tracing.ts). */
+  tracing?: Plugin
 }
+
+type YogaOptions = Omit<ServerOptions, 'consoleDir'>
 
 /** The header a browser cannot send cross-site without a CORS preflight; the console and curl send it. */
 export const csrfHeader = 'x-graphql-yoga-csrf'
@@ -83,8 +99,14 @@ export function createYogaApp({
   prisma,
   pubsub,
   redisUrl,
-}: Pick<ServerOptions, 'prisma' | 'pubsub' | 'redisUrl'>) {
-  const events = pubsub ? { pubsub, close: async () => {} } : createEventBus(redisUrl)
+  logger = createLogger({ level: 'silent' }),
+  metrics,
+  metricsToken,
+  lifecycle = new Lifecycle(),
+  tracing,
+}: YogaOptions) {
+  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl)
+  const events = { ...bus, pubsub: metrics ? metrics.counting(bus.pubsub) : bus.pubsub }
   const caches = new InstanceCaches()
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -99,20 +121,19 @@ export function createYogaApp({
     // Limited by useBodySizeLimit below, without streaming every body through a counter.
     maxRequestBodySize: false,
     plugins: [
-      useReadinessCheck({
-        endpoint: healthEndpoint,
-        check: async ({ fetchAPI }) => {
-          const { status, body } = await checkHealth(prisma)
-          return fetchAPI.Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
-        },
-      }),
+      ...useHealthChecks({ prisma, lifecycle, pingRedis: events.ping, logger }),
+      ...(metrics && metricsToken ? [useMetricsEndpoint(metrics, metricsToken)] : []),
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
-      useRequestId(),
-      useExports({ prisma, pubsub: events.pubsub, caches }),
+      useRequestId(logger),
+      useOperationFacts(),
+      ...(metrics ? metrics.plugins() : []),
+      ...(tracing ? [tracing] : []),
+      useSubscriptionsEndAtShutdown(lifecycle),
+      useExports({ prisma, pubsub: events.pubsub, caches, logger }),
       // Stops listening before the event bus closes.
-      useInstanceCaches(caches, events.pubsub),
+      useInstanceCaches(caches, events.pubsub, logger),
       { onDispose: () => events.close() },
       maxTokensPlugin({ n: operationLimits.maxTokens }),
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
@@ -122,51 +143,50 @@ export function createYogaApp({
     maskedErrors: {
       maskError: (error, message) => maskUnexpected(error, message),
     },
-    context: async ({ request }): Promise<Context> => ({
-      prisma,
-      request,
-      viewer: await resolveViewer(prisma, request, caches),
-      requestId: requestIds.get(request) ?? randomUUID(),
-      pubsub: events.pubsub,
-      caches,
-    }),
+    context: async ({ request }): Promise<Context> => {
+      const requestId = requestIds.get(request) ?? randomUUID()
+      return {
+        prisma,
+        request,
+        viewer: await resolveViewer(prisma, request, caches),
+        requestId,
+        log: logger.child({ requestId }),
+        pubsub: events.pubsub,
+        caches,
+      }
+    },
   })
 }
 
-export const healthEndpoint = '/healthz'
-
-/** `GET /healthz`: 200 when the API can reach its database, 503 when it cannot. */
-export async function checkHealth(
-  prisma: PrismaClient,
-): Promise<{ status: number; body: Record<string, string> }> {
-  try {
-    await prisma.$queryRaw`SELECT 1`
-    return { status: 200, body: { status: 'ok', database: 'ok' } }
-  } catch (error) {
-    console.error(JSON.stringify({ level: 'error', check: 'healthz', error: String(error) }))
-    return { status: 503, body: { status: 'unavailable', database: 'unreachable' } }
-  }
-}
-
-export function createServer({
-  prisma,
-  consoleDir,
-  pubsub,
-  redisUrl = process.env.REDIS_URL,
-}: ServerOptions) {
-  const yoga = createYogaApp({ prisma, pubsub, redisUrl })
+export function createServer({ consoleDir, ...options }: ServerOptions) {
+  const { metrics, metricsToken, logger = createLogger({ level: 'silent' }) } = options
+  const yoga = createYogaApp({ ...options, logger })
   const serveConsole =
     consoleDir && existsSync(consoleDir) ? sirv(consoleDir, { single: true, etag: true }) : null
+  const logRequest = createRequestLogger(logger, [healthEndpoint, readinessEndpoint, metricsEndpoint])
+  const yogaPaths = new Set([healthEndpoint, readinessEndpoint, ...Object.values(exportPaths)])
+  if (metrics && metricsToken) yogaPaths.add(metricsEndpoint)
+
+  /** The route Yoga answers for a path (a metric's label), or null for the console. */
+  const yogaRoute = (path: string) => {
+    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`))
+      return yoga.graphqlEndpoint
+    if (yogaPaths.has(path)) return path
+    return path.startsWith('/exports/') ? '/exports/…' : null
+  }
 
   const server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
-    const path = (request.url ?? '/').split('?')[0]
-    if (
-      path === healthEndpoint ||
-      path === yoga.graphqlEndpoint ||
-      path?.startsWith(`${yoga.graphqlEndpoint}/`) ||
-      path?.startsWith('/exports/')
-    ) {
+    const route = yogaRoute((request.url ?? '/').split('?')[0] ?? '/')
+    metrics?.observeHttp(request, response, route ?? (serveConsole ? 'console' : 'other'))
+    logRequest(request, response)
+    if (route) {
       yoga(request, response)
+      return
+    }
+    if (route === null && request.url?.split('?')[0] === metricsEndpoint) {
+      response
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('Metrics are served with METRICS_TOKEN set, or on METRICS_PORT: see docs/operations.md.\n')
       return
     }
     if (serveConsole) {

@@ -17,7 +17,9 @@ import type { Plugin } from 'graphql-yoga'
 import type { InstanceCaches } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import { UserError } from '../../errors.ts'
+import type { Logger } from '../../logger.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
+import { requestIds } from '../../request-id.ts'
 import { resolveViewer } from '../auth/viewer.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
 import { type CsvValue, csvStream } from './csv.ts'
@@ -52,10 +54,12 @@ export function useExports({
   prisma,
   pubsub,
   caches,
+  logger,
 }: {
   prisma: PrismaClient
   pubsub: ApiPubSub
   caches: InstanceCaches
+  logger: Logger
 }): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -72,7 +76,9 @@ export function useExports({
       try {
         const viewer = await resolveViewer(prisma, request, caches)
         if (!viewer) throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
-        const context: Context = { prisma, request, viewer, requestId: crypto.randomUUID(), pubsub, caches }
+        const requestId = requestIds.get(request) ?? crypto.randomUUID()
+        const log = logger.child({ requestId })
+        const context: Context = { prisma, request, viewer, requestId, log, pubsub, caches }
         const exported =
           url.pathname === exportPaths.enrollments
             ? await enrollmentsCsv(context, url.searchParams)
@@ -91,7 +97,10 @@ export function useExports({
         else if (error instanceof UserError)
           endResponse(text(error.code === 'FORBIDDEN' ? 403 : 400, error.message))
         else {
-          console.error(JSON.stringify({ level: 'error', export: url.pathname, error: String(error) }))
+          logger.error(
+            { err: error, requestId: requestIds.get(request), export: url.pathname },
+            'export failed',
+          )
           endResponse(text(500, 'The export failed.'))
         }
       }
