@@ -17,26 +17,34 @@ COPY packages/db/package.json packages/db/
 COPY packages/shared/package.json packages/shared/
 RUN pnpm install --frozen-lockfile --ignore-scripts
 COPY . .
-# Generates the Prisma client and the console's documents, compiles everything, then keeps only what
-# runs in production in node_modules.
-RUN pnpm generate && pnpm build \
-  && pnpm install --frozen-lockfile --prod --ignore-scripts --offline
+# Generates the Prisma client and the console's documents, then compiles everything.
+RUN pnpm generate && pnpm build
+
+# The API's production dependencies alone, from the packages the build stage fetched.
+FROM build AS production-dependencies
+WORKDIR /production
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY apps/api/package.json apps/api/
+COPY apps/console/package.json apps/console/
+COPY packages/db/package.json packages/db/
+COPY packages/shared/package.json packages/shared/
+RUN pnpm install --frozen-lockfile --prod --ignore-scripts --offline --filter "@tangtoc/api..."
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production DATA_DIR=/data PORT=4000
 WORKDIR /app
 COPY --from=build /app/package.json ./
-COPY --from=build /app/node_modules ./node_modules
+COPY --from=production-dependencies /production/node_modules ./node_modules
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/packages/shared/package.json ./packages/shared/
 COPY --from=build /app/packages/shared/dist ./packages/shared/dist
 COPY --from=build /app/packages/db/package.json /app/packages/db/prisma.config.ts ./packages/db/
-COPY --from=build /app/packages/db/node_modules ./packages/db/node_modules
+COPY --from=production-dependencies /production/packages/db/node_modules ./packages/db/node_modules
 COPY --from=build /app/packages/db/dist ./packages/db/dist
 COPY --from=build /app/packages/db/engine ./packages/db/engine
 COPY --from=build /app/packages/db/scripts/prisma.mjs ./packages/db/scripts/
 COPY --from=build /app/apps/api/package.json ./apps/api/
-COPY --from=build /app/apps/api/node_modules ./apps/api/node_modules
+COPY --from=production-dependencies /production/apps/api/node_modules ./apps/api/node_modules
 COPY --from=build /app/apps/api/dist ./apps/api/dist
 COPY --from=build /app/apps/console/dist ./apps/console/dist
 # The embedded database (when DATABASE_URL is unset) lives in /data, the only folder the server writes.
