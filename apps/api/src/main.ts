@@ -109,7 +109,11 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
   const prisma = prepared?.prisma ?? createPrismaClient(clientOptions)
   const lifecycle = new Lifecycle()
   const metrics = new Metrics(prisma)
-  if (cluster.isWorker) AggregatorRegistry.setRegistries([metrics.registry])
+  if (cluster.isWorker) {
+    // Answers the primary's requests for this worker's metrics (the constructor adds the listener).
+    new AggregatorRegistry()
+    AggregatorRegistry.setRegistries([metrics.registry])
+  }
   const tracing = await startTracing(config)
   const server = createServer({
     prisma,
