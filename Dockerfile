@@ -5,46 +5,45 @@
 #   docker run -p 4000:4000 -e DATABASE_URL=postgresql://… -e REDIS_URL=redis://… tangtoc
 ARG NODE_IMAGE=node:20.19-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+# pnpm and the workspace's manifests: the dependencies install from these alone, so that a change of
+# source reuses the installed layers.
+FROM ${NODE_IMAGE} AS manifests
 ENV CI=true TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 RUN npm install --global pnpm@10.34.9
 WORKDIR /app
-# The dependencies first, so that a change of source reuses this layer.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/api/package.json apps/api/
 COPY apps/console/package.json apps/console/
 COPY packages/db/package.json packages/db/
 COPY packages/shared/package.json packages/shared/
-RUN pnpm install --frozen-lockfile --ignore-scripts
+
+FROM manifests AS build
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+  pnpm install --frozen-lockfile --ignore-scripts
 COPY . .
 # Generates the Prisma client and the console's documents, then compiles everything.
 RUN pnpm generate && pnpm build
 
-# The API's production dependencies alone, from the packages the build stage fetched.
-FROM build AS production-dependencies
-WORKDIR /production
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-COPY apps/api/package.json apps/api/
-COPY apps/console/package.json apps/console/
-COPY packages/db/package.json packages/db/
-COPY packages/shared/package.json packages/shared/
-RUN pnpm install --frozen-lockfile --prod --ignore-scripts --offline --filter "@tangtoc/api..."
+# The API's production dependencies alone (the Prisma CLI among them, for migrations), no dev tools.
+FROM manifests AS production-dependencies
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+  pnpm install --frozen-lockfile --prod --ignore-scripts --filter "@tangtoc/api..."
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production DATA_DIR=/data PORT=4000
 WORKDIR /app
 COPY --from=build /app/package.json ./
-COPY --from=production-dependencies /production/node_modules ./node_modules
+COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/packages/shared/package.json ./packages/shared/
 COPY --from=build /app/packages/shared/dist ./packages/shared/dist
 COPY --from=build /app/packages/db/package.json /app/packages/db/prisma.config.ts ./packages/db/
-COPY --from=production-dependencies /production/packages/db/node_modules ./packages/db/node_modules
+COPY --from=production-dependencies /app/packages/db/node_modules ./packages/db/node_modules
 COPY --from=build /app/packages/db/dist ./packages/db/dist
 COPY --from=build /app/packages/db/engine ./packages/db/engine
 COPY --from=build /app/packages/db/scripts/prisma.mjs ./packages/db/scripts/
 COPY --from=build /app/apps/api/package.json ./apps/api/
-COPY --from=production-dependencies /production/apps/api/node_modules ./apps/api/node_modules
+COPY --from=production-dependencies /app/apps/api/node_modules ./apps/api/node_modules
 COPY --from=build /app/apps/api/dist ./apps/api/dist
 COPY --from=build /app/apps/console/dist ./apps/console/dist
 # The embedded database (when DATABASE_URL is unset) lives in /data, the only folder the server writes.
