@@ -57,8 +57,9 @@ describe('the configuration', () => {
     expect(error.message).not.toMatch(/hunter2|short-secret/)
   })
 
-  it('refuses several workers without PostgreSQL and Redis', () => {
-    const error = problemsOf({ API_WORKERS: '4' })
+  it('refuses several workers without PostgreSQL and Redis, along with any other wrong variable', () => {
+    const error = problemsOf({ API_WORKERS: '4', PORT: 'eighty' })
+    expect(error.message).toContain('PORT: must be a whole number')
     expect(error.message).toContain('API_WORKERS: more than 1 needs DATABASE_URL')
     expect(error.message).toContain('API_WORKERS: more than 1 needs REDIS_URL')
   })

@@ -65,21 +65,25 @@ export const variables = {
   OTEL_SERVICE_NAME: z.string().min(1).default('tangtoc-api').describe('The service name on traces.'),
 }
 
-const schema = z.object(variables).superRefine((config, context) => {
-  const problem = (variable: keyof typeof variables, message: string) =>
-    context.addIssue({ code: 'custom', path: [variable], message })
-  if (config.API_WORKERS > 1 && !config.DATABASE_URL)
-    problem('API_WORKERS', 'more than 1 needs DATABASE_URL: one process holds the embedded database')
-  if (config.API_WORKERS > 1 && !config.REDIS_URL)
-    problem(
-      'API_WORKERS',
-      'more than 1 needs REDIS_URL, so that live updates reach subscribers on every worker',
-    )
-  if (config.API_WORKERS > 1 && config.METRICS_TOKEN && !config.METRICS_PORT)
-    problem('METRICS_TOKEN', 'with several workers, metrics are served summed over them on METRICS_PORT')
-  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
-    problem('METRICS_PORT', 'must differ from PORT')
-})
+const schema = z.object(variables).superRefine(
+  (config, context) => {
+    const problem = (variable: keyof typeof variables, message: string) =>
+      context.addIssue({ code: 'custom', path: [variable], message })
+    if (config.API_WORKERS > 1 && !config.DATABASE_URL)
+      problem('API_WORKERS', 'more than 1 needs DATABASE_URL: one process holds the embedded database')
+    if (config.API_WORKERS > 1 && !config.REDIS_URL)
+      problem(
+        'API_WORKERS',
+        'more than 1 needs REDIS_URL, so that live updates reach subscribers on every worker',
+      )
+    if (config.API_WORKERS > 1 && config.METRICS_TOKEN && !config.METRICS_PORT)
+      problem('METRICS_TOKEN', 'with several workers, metrics are served summed over them on METRICS_PORT')
+    if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
+      problem('METRICS_PORT', 'must differ from PORT')
+  },
+  // Also when another variable is wrong, so that one start names every problem.
+  { when: () => true },
+)
 
 export type Config = z.output<typeof schema> & { LOG_FORMAT: 'json' | 'pretty' }
 

@@ -36,6 +36,13 @@ function configuration(): Config {
 
 const config = configuration()
 const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT })
+// A bug that escapes every handler ends the process, as Node would, but with a line in the log's format.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error) => {
+    logger.fatal({ err: error }, event)
+    process.exit(1)
+  })
+}
 const databaseUrl =
   config.DATABASE_URL ?? embeddedDatabaseUrl(embeddedDatabaseFolder({ DATA_DIR: config.DATA_DIR }))
 const database = describeDatabase(databaseUrl)
@@ -132,6 +139,10 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
           contentType: metrics.registry.contentType,
         }))
       : null
+  server.on('error', (error) => {
+    logger.fatal({ err: error, port: config.PORT }, 'the server cannot listen')
+    process.exit(1)
+  })
   server.listen(config.PORT, () => {
     if (prepared) announce(prepared.seeded)
   })
