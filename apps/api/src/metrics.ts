@@ -87,9 +87,13 @@ export class Metrics {
     return name
   }
 
-  /** Times an HTTP request until its response is sent (or the client goes). */
+  /**
+   * Times an HTTP request until its response is sent (or the client goes). A live stream (Server-Sent
+   * Events) lasts as long as its subscriber listens: it is counted apart, as `<route> stream`.
+   */
   observeHttp(request: IncomingMessage, response: ServerResponse, route: string): void {
-    const end = this.httpDuration.startTimer({ route, method: request.method ?? 'GET' })
+    const stream = request.headers.accept?.includes('text/event-stream') ? ' stream' : ''
+    const end = this.httpDuration.startTimer({ route: `${route}${stream}`, method: request.method ?? 'GET' })
     response.once('close', () => end({ status: String(response.statusCode) }))
   }
 

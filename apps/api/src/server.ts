@@ -172,18 +172,19 @@ export function createServer({ consoleDir, ...options }: ServerOptions) {
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`))
       return yoga.graphqlEndpoint
     if (yogaPaths.has(path)) return path
-    return path.startsWith('/exports/') ? '/exports/…' : null
+    return path.startsWith('/exports/') ? '/exports/other' : null
   }
 
   const server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
-    const route = yogaRoute((request.url ?? '/').split('?')[0] ?? '/')
+    const path = (request.url ?? '/').split('?')[0] ?? '/'
+    const route = yogaRoute(path)
     metrics?.observeHttp(request, response, route ?? (serveConsole ? 'console' : 'other'))
     logRequest(request, response)
     if (route) {
       yoga(request, response)
       return
     }
-    if (route === null && request.url?.split('?')[0] === metricsEndpoint) {
+    if (path === metricsEndpoint) {
       response
         .writeHead(404, { 'content-type': 'text/plain' })
         .end('Metrics are served with METRICS_TOKEN set, or on METRICS_PORT: see docs/operations.md.\n')

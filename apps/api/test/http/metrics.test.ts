@@ -116,6 +116,10 @@ describe('/metrics', () => {
     expect(seriesValue(await scrape(), 'tangtoc_live_subscriptions')).toBe(1)
     abort.abort()
     await expect.poll(async () => seriesValue(await scrape(), 'tangtoc_live_subscriptions')).toBe(0)
+    // Timed apart from the requests it would otherwise make look slow.
+    expect(await scrape()).toMatch(
+      /^tangtoc_http_request_duration_seconds_count\{route="\/graphql stream",method="POST",status="200"\} 1$/m,
+    )
   })
 
   it('reports the depth of a queue that asks to be watched', async () => {
