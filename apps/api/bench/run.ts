@@ -152,6 +152,8 @@ async function main() {
         API_WORKERS: String(apiWorkers),
         // One instance needs no Redis; several share their live events through it.
         REDIS_URL: apiWorkers > 1 ? redisUrl : '',
+        // A line per request as in production (JSON), not development's pretty printing.
+        LOG_FORMAT: 'json',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     })

@@ -8,6 +8,7 @@ import type { ContributionParameter } from '@tangtoc/db'
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context, Viewer } from './context.ts'
+import type { Logger } from './logger.ts'
 import type { RegistrationHint } from './modules/enrollments/registration-store.ts'
 import type { ScopeRows } from './modules/reports/progress.ts'
 import type { ApiPubSub } from './pubsub.ts'
@@ -99,15 +100,18 @@ export class InstanceCaches {
  * Empties every instance's caches after a mutation that may have changed what they hold; listens for
  * the same from the other instances.
  */
-export function useInstanceCaches(caches: InstanceCaches, pubsub: ApiPubSub): Plugin<Context> {
+export function useInstanceCaches(
+  caches: InstanceCaches,
+  pubsub: ApiPubSub,
+  logger: Logger,
+): Plugin<Context> {
   let disposed = false
   void (async () => {
     try {
       for await (const _ of pubsub.subscribe('tangtoc:cachesStale')) caches.clear()
     } catch (error) {
       // The bus went away (Redis lost): entries still expire after cacheLifetimeMs.
-      if (!disposed)
-        console.error(JSON.stringify({ level: 'error', event: 'cachesStale', error: String(error) }))
+      if (!disposed) logger.error({ err: error }, 'the event bus ended: caches now only expire')
     }
   })()
   return {

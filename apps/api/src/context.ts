@@ -1,6 +1,7 @@
 import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
 import type { InstanceCaches } from './caches.ts'
 import { type Client, clientOf, type Peer } from './client.ts'
+import type { Logger } from './logger.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
 import type { ApiPubSub } from './pubsub.ts'
 import { requestIdsOf } from './request-id.ts'
@@ -31,6 +32,8 @@ export interface Context {
   /** The client's address and whether it came over TLS. */
   client: Client
   settings: SecuritySettings
+  /** The request's logger: every line carries the request id. */
+  log: Logger
   /** Events between instances (enrollment changes for live progress): Redis when REDIS_URL is set. */
   pubsub: ApiPubSub
   /** This instance's viewers and contribution parameters (see caches.ts). */
@@ -43,10 +46,12 @@ export async function createRequestContext({
   request,
   peer,
   settings,
+  logger,
   pubsub,
   caches,
 }: Pick<Context, 'prisma' | 'request' | 'settings' | 'pubsub' | 'caches'> & {
   peer: Peer | undefined
+  logger: Logger
 }): Promise<Context> {
   const ids = requestIdsOf(request)
   const client = clientOf(
@@ -63,6 +68,7 @@ export async function createRequestContext({
     clientRequestId: ids.clientId,
     client,
     settings,
+    log: logger.child({ requestId: ids.id }),
     pubsub,
     caches,
   }

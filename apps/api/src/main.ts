@@ -1,84 +1,188 @@
-// `pnpm start`: migrate, seed an empty database, and serve the API and the built console on one port.
-// API_WORKERS=n (PostgreSQL and REDIS_URL only) serves from n processes sharing the port, so one
-// machine's cores all take requests; live updates cross them through Redis. NODE_ENV=production seeds
-// no account and refuses to start without an admin or with a development password (production.ts).
+// `pnpm start`: check the configuration, migrate, seed an empty database, and serve the API and the
+// built console on one port. API_WORKERS=n (PostgreSQL and REDIS_URL only) serves from n processes
+// sharing the port, so one machine's cores all take requests; live updates cross them through Redis.
+// SIGTERM (or SIGINT) stops gracefully: see shutdown.ts. NODE_ENV=production seeds no account and
+// refuses to start without an admin or with a development password (production.ts).
 import cluster from 'node:cluster'
 import { fileURLToPath } from 'node:url'
-import { createPrismaClient, describeDatabase, migrateDatabase } from '@tangtoc/db'
+import {
+  createPrismaClient,
+  describeDatabase,
+  embeddedDatabaseFolder,
+  embeddedDatabaseUrl,
+  migrateDatabase,
+  type PrismaClient,
+  pendingMigrations,
+} from '@tangtoc/db'
 import { seedIfEmpty } from '@tangtoc/db/seed'
+import { AggregatorRegistry } from 'prom-client'
+import { type Config, ConfigError, loadConfig } from './config.ts'
+import { createLogger, type Logger } from './logger.ts'
+import { Metrics, serveMetrics } from './metrics.ts'
 import { productionProblems, takeAdminFromEnvironment } from './production.ts'
 import { createServer } from './server.ts'
-import { securitySettingsFromEnvironment } from './settings.ts'
+import { securitySettingsOf } from './settings.ts'
+import { drainServer, Lifecycle } from './shutdown.ts'
+import { startTracing } from './tracing.ts'
 
-const port = Number(process.env.PORT ?? 4000)
-const host = process.env.HOST || undefined
-const settings = securitySettingsFromEnvironment(process.env)
-const admin = takeAdminFromEnvironment(process.env)
-const workers = Number(process.env.API_WORKERS ?? 1)
 const consoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url))
-const database = describeDatabase()
 
-if (!Number.isInteger(workers) || workers < 1) {
-  throw new Error(`API_WORKERS must be a whole number of at least 1, not “${process.env.API_WORKERS}”`)
-}
-if (workers > 1 && database.kind === 'pglite') {
-  throw new Error('API_WORKERS > 1 needs PostgreSQL (DATABASE_URL): one process holds the embedded database')
-}
-if (workers > 1 && !process.env.REDIS_URL) {
-  throw new Error('API_WORKERS > 1 needs REDIS_URL, so that live updates reach subscribers on every worker')
-}
-
-let seededLaunchCampaign = false
-if (cluster.isPrimary) {
-  await migrateDatabase()
-  const prisma = createPrismaClient()
-  const seeded = await seedIfEmpty(prisma, { launchAccounts: !settings.production })
-  seededLaunchCampaign = Boolean(seeded.launchCampaignId)
-  const problems = settings.production ? await productionProblems(prisma, admin) : []
-  await prisma.$disconnect()
-  if (problems.length > 0) {
-    console.error(`Not starting in production:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+function configuration(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`Tăng Tốc cannot start. ${error.message}\n`)
     process.exit(1)
   }
 }
 
-const banner = () => {
-  console.log(`Tăng Tốc on ${database.label}${seededLaunchCampaign ? ' (seeded the launch campaign)' : ''}`)
-  if (workers > 1) console.log(`  ${workers} workers`)
-  const origin = `http://${host ?? 'localhost'}:${port}`
-  console.log(`  console  ${origin}/`)
-  console.log(`  GraphQL  ${origin}/graphql`)
+const config = configuration()
+const settings = securitySettingsOf(config)
+const admin = takeAdminFromEnvironment(process.env)
+const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT })
+// A bug that escapes every handler ends the process, as Node would, but with a line in the log's format.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error) => {
+    logger.fatal({ err: error }, event)
+    process.exit(1)
+  })
+}
+const databaseUrl =
+  config.DATABASE_URL ?? embeddedDatabaseUrl(embeddedDatabaseFolder({ DATA_DIR: config.DATA_DIR }))
+const database = describeDatabase(databaseUrl)
+const clientOptions = {
+  url: databaseUrl,
+  onIdleConnectionError: (error: Error) =>
+    logger.warn({ err: error }, 'the database closed an idle connection'),
 }
 
-if (cluster.isPrimary && workers > 1) {
+/** Applies the pending migrations and seeds an empty database; resolves with the client to serve with. */
+async function prepareDatabase(): Promise<{ prisma: PrismaClient; seeded: boolean }> {
+  let prisma = createPrismaClient(clientOptions)
+  const pending = await pendingMigrations(prisma)
+  if (pending.length) {
+    logger.info({ pending }, 'applying migrations')
+    // The migration engine opens the database itself (the embedded one admits one holder at a time).
+    await prisma.$disconnect()
+    await migrateDatabase(databaseUrl)
+    prisma = createPrismaClient(clientOptions)
+  }
+  const seeded = Boolean(
+    (await seedIfEmpty(prisma, { launchAccounts: !settings.production })).launchCampaignId,
+  )
+  const problems = settings.production ? await productionProblems(prisma, admin) : []
+  if (problems.length > 0) {
+    logger.fatal(
+      { problems },
+      `Not starting in production:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    )
+    await prisma.$disconnect()
+    process.exit(1)
+  }
+  return { prisma, seeded }
+}
+
+function announce(seeded: boolean) {
+  const origin = `http://${config.HOST ?? 'localhost'}:${config.PORT}`
+  logger.info(
+    { workers: config.API_WORKERS, host: config.HOST, port: config.PORT },
+    `Tăng Tốc on ${database.label}${seeded ? ' (seeded the launch campaign)' : ''}: ` +
+      `console ${origin}/, GraphQL ${origin}/graphql`,
+  )
+}
+
+async function runPrimaryOfWorkers(log: Logger) {
+  const { prisma, seeded } = await prepareDatabase()
+  await prisma.$disconnect()
   let stopping = false
+  let listening = 0
+  cluster.on('listening', () => {
+    if (++listening === config.API_WORKERS) announce(seeded)
+  })
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      return
+    }
+    log.error({ pid: worker.process.pid, code, signal }, 'a worker stopped; starting another')
+    cluster.fork()
+  })
+  for (let i = 0; i < config.API_WORKERS; i++) cluster.fork()
+  // The workers' metrics, summed, on METRICS_PORT.
+  const aggregator = new AggregatorRegistry()
+  const metricsServer = config.METRICS_PORT
+    ? serveMetrics(config.METRICS_PORT, async () => ({
+        text: await aggregator.clusterMetrics(),
+        contentType: aggregator.contentType,
+      }))
+    : null
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopping = true
+      log.info({ signal }, 'stopping the workers')
+      metricsServer?.close()
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
+      // A worker that does not stop in time is stopped.
+      setTimeout(() => process.exit(1), (config.SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000).unref()
+    })
+  }
+}
+
+async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
+  const prisma = prepared?.prisma ?? createPrismaClient(clientOptions)
+  const lifecycle = new Lifecycle()
+  const metrics = new Metrics(prisma)
+  if (cluster.isWorker) {
+    // Answers the primary's requests for this worker's metrics (the constructor adds the listener).
+    new AggregatorRegistry()
+    AggregatorRegistry.setRegistries([metrics.registry])
+  }
+  const tracing = await startTracing(config)
+  const server = createServer({
+    prisma,
+    consoleDir,
+    redisUrl: config.REDIS_URL,
+    logger,
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
+    lifecycle,
+    tracing: tracing?.plugin,
+    ...settings,
+  })
+  const metricsServer =
+    config.METRICS_PORT && cluster.isPrimary
+      ? serveMetrics(config.METRICS_PORT, async () => ({
+          text: await metrics.registry.metrics(),
+          contentType: metrics.registry.contentType,
+        }))
+      : null
+  server.on('error', (error) => {
+    logger.fatal({ err: error, port: config.PORT }, 'the server cannot listen')
+    process.exit(1)
+  })
+  server.listen(config.PORT, config.HOST, () => {
+    if (prepared) announce(prepared.seeded)
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      logger.info({ signal }, 'shutting down: finishing the requests in flight')
+      lifecycle.beginShutdown()
+      metricsServer?.close()
+      const { timedOut } = await drainServer(server, config.SHUTDOWN_TIMEOUT_SECONDS * 1000)
+      await tracing?.shutdown()
+      await prisma.$disconnect()
+      logger.info({ timedOut }, timedOut ? 'stopped, closing requests still open' : 'stopped')
       process.exit(0)
     })
   }
-  let listening = 0
-  cluster.on('listening', () => {
-    if (++listening === workers) banner()
-  })
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return
-    console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`)
-    cluster.fork()
-  })
-  for (let i = 0; i < workers; i++) cluster.fork()
-} else {
-  const prisma = createPrismaClient()
-  const server = createServer({ prisma, consoleDir, ...settings })
-  server.listen(port, host, () => {
-    if (cluster.isPrimary) banner()
-  })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      server.close()
-      void prisma.$disconnect().finally(() => process.exit(0))
-    })
-  }
+}
+
+try {
+  if (cluster.isPrimary && config.API_WORKERS > 1) await runPrimaryOfWorkers(logger)
+  else if (cluster.isPrimary) await serve(await prepareDatabase())
+  else await serve()
+} catch (error) {
+  logger.fatal({ err: error }, 'Tăng Tốc could not start')
+  process.exit(1)
 }

@@ -34,6 +34,8 @@ export interface ApiEventBus {
   pubsub: ApiPubSub
   /** 'redis' when events cross instances. */
   kind: 'redis' | 'memory'
+  /** Asks Redis whether it answers (readiness); absent in memory. */
+  ping?: () => Promise<unknown>
   close(): Promise<void>
 }
 
@@ -49,6 +51,7 @@ export function createEventBus(redisUrl?: string): ApiEventBus {
   return {
     pubsub,
     kind: 'redis',
+    ping: () => publishClient.ping(),
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()])
     },

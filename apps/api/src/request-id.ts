@@ -4,9 +4,11 @@
 // unexpected error is logged with both and reaches the client masked — no stack, no SQL — carrying only
 // the server's id, so support can find the log line.
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { GraphQLError } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
+import { clientRequestIdFrom, type Logger } from './logger.ts'
 
 export interface RequestIds {
   /** The server's own id. */
@@ -17,22 +19,26 @@ export interface RequestIds {
 
 export const requestIds = new WeakMap<Request, RequestIds>()
 
-const acceptableId = /^[\w.-]{8,100}$/
-
-/** The request's ids, given them at its start (a new pair for a request the plugin did not see). */
-export function requestIdsOf(request: Request): RequestIds {
+/**
+ * The request's ids, given them at its start (a new pair for a request the plugin did not see).
+ * `serverId`: the id the request's log line already carries (createRequestLogger), over HTTP.
+ */
+export function requestIdsOf(request: Request, serverId?: string): RequestIds {
   const known = requestIds.get(request)
   if (known) return known
-  const given = request.headers.get('x-request-id')
-  const ids = { id: randomUUID(), clientId: given && acceptableId.test(given) ? given : null }
+  const ids = {
+    id: serverId ?? randomUUID(),
+    clientId: clientRequestIdFrom(request.headers.get('x-request-id')),
+  }
   requestIds.set(request, ids)
   return ids
 }
 
-export function useRequestId(): Plugin<Context> {
+export function useRequestId(logger: Logger): Plugin<Context> {
   return {
-    onRequest({ request }) {
-      requestIdsOf(request)
+    onRequest({ request, serverContext }) {
+      const nodeRequest = (serverContext as { req?: IncomingMessage & { id?: unknown } } | undefined)?.req
+      requestIdsOf(request, typeof nodeRequest?.id === 'string' ? nodeRequest.id : undefined)
     },
     onExecute() {
       return {
@@ -43,14 +49,14 @@ export function useRequestId(): Plugin<Context> {
             ...result,
             errors: result.errors.map((error) => {
               if (!isUnexpected(error)) return error
-              console.error(
-                JSON.stringify({
-                  level: 'error',
+              logger.error(
+                {
                   requestId,
                   ...(clientRequestId ? { clientRequestId } : {}),
                   path: error.path,
-                  error: String(error.originalError?.stack ?? error),
-                }),
+                  err: error.originalError,
+                },
+                'unexpected error',
               )
               return new GraphQLError(error.message, {
                 nodes: error.nodes,

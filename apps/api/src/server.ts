@@ -10,20 +10,24 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection'
 import type { PrismaClient } from '@tangtoc/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
-import { type CORSOptions, createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga'
+import { type CORSOptions, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga'
 import sirv from 'sirv'
 import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
 import { clientOf, type ServerContext } from './client.ts'
 import { type Context, createRequestContext } from './context.ts'
 import { useGraphiQL } from './graphiql.ts'
+import { healthEndpoint, readinessEndpoint, useHealthChecks } from './health.ts'
+import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
+import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
-import { useExports } from './modules/reports/exports.ts'
+import { exportPaths, useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
 import { maskUnexpected, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
 import { setSecurityHeaders } from './security-headers.ts'
 import { defaultSecuritySettings, type SecuritySettings } from './settings.ts'
+import { Lifecycle, useSubscriptionsEndAtShutdown } from './shutdown.ts'
 
 export interface ServerOptions extends Partial<SecuritySettings> {
   prisma: PrismaClient
@@ -31,9 +35,21 @@ export interface ServerOptions extends Partial<SecuritySettings> {
   consoleDir?: string
   /** The event bus to publish and subscribe on; default one over `redisUrl`. */
   pubsub?: ApiPubSub
-  /** Redis for events between instances (createServer: default REDIS_URL); none: in memory. */
+  /** Redis for events between instances; none: in memory. */
   redisUrl?: string
+  /** Where the log lines go; default none. */
+  logger?: Logger
+  /** The instance's metrics; none are kept without. */
+  metrics?: Metrics
+  /** Serves the metrics at `/metrics` on this server to requests bearing this token (METRICS_TOKEN). */
+  metricsToken?: string
+  /** Turns readiness false and ends live subscriptions when the shutdown begins. */
+  lifecycle?: Lifecycle
+  /** OpenTelemetry's plugin when tracing is on (tracing.ts). */
+  tracing?: Plugin
 }
+
+type YogaOptions = Omit<ServerOptions, 'consoleDir'>
 
 /** The header a browser cannot send cross-site without a CORS preflight; the console and curl send it. */
 export const csrfHeader = 'x-graphql-yoga-csrf'
@@ -112,9 +128,20 @@ function corsOf(allowed: readonly string[]) {
   }
 }
 
-export function createYogaApp({ prisma, pubsub, redisUrl, ...chosen }: Omit<ServerOptions, 'consoleDir'>) {
+export function createYogaApp({
+  prisma,
+  pubsub,
+  redisUrl,
+  logger = createLogger({ level: 'silent' }),
+  metrics,
+  metricsToken,
+  lifecycle = new Lifecycle(),
+  tracing,
+  ...chosen
+}: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
-  const events = pubsub ? { pubsub, close: async () => {} } : createEventBus(redisUrl)
+  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl)
+  const events = { ...bus, pubsub: metrics ? metrics.counting(bus.pubsub) : bus.pubsub }
   const caches = new InstanceCaches()
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
@@ -128,13 +155,8 @@ export function createYogaApp({ prisma, pubsub, redisUrl, ...chosen }: Omit<Serv
     // Limited by useBodySizeLimit below, without streaming every body through a counter.
     maxRequestBodySize: false,
     plugins: [
-      useReadinessCheck({
-        endpoint: healthEndpoint,
-        check: async ({ fetchAPI }) => {
-          const { status, body } = await checkHealth(prisma)
-          return fetchAPI.Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
-        },
-      }),
+      ...useHealthChecks({ prisma, lifecycle, pingRedis: events.ping, logger }),
+      ...(metrics && metricsToken ? [useMetricsEndpoint(metrics, metricsToken)] : []),
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
@@ -143,10 +165,14 @@ export function createYogaApp({ prisma, pubsub, redisUrl, ...chosen }: Omit<Serv
         options: graphiqlOptions,
         signInRequired: async (request) => settings.production && (await anonymous(request)),
       }),
-      useRequestId(),
-      useExports({ prisma, pubsub: events.pubsub, caches, settings }),
+      useRequestId(logger),
+      useOperationFacts(),
+      ...(metrics ? metrics.plugins() : []),
+      ...(tracing ? [tracing] : []),
+      useSubscriptionsEndAtShutdown(lifecycle),
+      useExports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
-      useInstanceCaches(caches, events.pubsub),
+      useInstanceCaches(caches, events.pubsub, logger),
       { onDispose: () => events.close() },
       maxTokensPlugin({ n: operationLimits.maxTokens }),
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
@@ -162,30 +188,35 @@ export function createYogaApp({ prisma, pubsub, redisUrl, ...chosen }: Omit<Serv
       maskError: (error, message) => maskUnexpected(error, message),
     },
     context: ({ request, req }): Promise<Context> =>
-      createRequestContext({ prisma, request, peer: req?.socket, settings, pubsub: events.pubsub, caches }),
+      createRequestContext({
+        prisma,
+        request,
+        peer: req?.socket,
+        settings,
+        logger,
+        pubsub: events.pubsub,
+        caches,
+      }),
   })
 }
 
-export const healthEndpoint = '/healthz'
-
-/** `GET /healthz`: 200 when the API can reach its database, 503 when it cannot. */
-export async function checkHealth(
-  prisma: PrismaClient,
-): Promise<{ status: number; body: Record<string, string> }> {
-  try {
-    await prisma.$queryRaw`SELECT 1`
-    return { status: 200, body: { status: 'ok', database: 'ok' } }
-  } catch (error) {
-    console.error(JSON.stringify({ level: 'error', check: 'healthz', error: String(error) }))
-    return { status: 503, body: { status: 'unavailable', database: 'unreachable' } }
-  }
-}
-
-export function createServer({ consoleDir, redisUrl = process.env.REDIS_URL, ...options }: ServerOptions) {
-  const yoga = createYogaApp({ redisUrl, ...options })
+export function createServer({ consoleDir, ...options }: ServerOptions) {
+  const { metrics, metricsToken, logger = createLogger({ level: 'silent' }) } = options
+  const yoga = createYogaApp({ ...options, logger })
   const trustProxy = options.trustProxy ?? defaultSecuritySettings.trustProxy
   const serveConsole =
     consoleDir && existsSync(consoleDir) ? sirv(consoleDir, { single: true, etag: true }) : null
+  const logRequest = createRequestLogger(logger, [healthEndpoint, readinessEndpoint, metricsEndpoint])
+  const yogaPaths = new Set([healthEndpoint, readinessEndpoint, ...Object.values(exportPaths)])
+  if (metrics && metricsToken) yogaPaths.add(metricsEndpoint)
+
+  /** The route Yoga answers for a path (a metric's label), or null for the console. */
+  const yogaRoute = (path: string) => {
+    if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`))
+      return yoga.graphqlEndpoint
+    if (yogaPaths.has(path)) return path
+    return path.startsWith('/exports/') ? '/exports/other' : null
+  }
 
   const server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
     const header = (name: string) => {
@@ -197,14 +228,18 @@ export function createServer({ consoleDir, redisUrl = process.env.REDIS_URL, ...
   })
 
   function route(request: IncomingMessage, response: ServerResponse) {
-    const path = (request.url ?? '/').split('?')[0]
-    if (
-      path === healthEndpoint ||
-      path === yoga.graphqlEndpoint ||
-      path?.startsWith(`${yoga.graphqlEndpoint}/`) ||
-      path?.startsWith('/exports/')
-    ) {
+    const path = (request.url ?? '/').split('?')[0] ?? '/'
+    const yogaPath = yogaRoute(path)
+    metrics?.observeHttp(request, response, yogaPath ?? (serveConsole ? 'console' : 'other'))
+    logRequest(request, response)
+    if (yogaPath) {
       yoga(request, response)
+      return
+    }
+    if (path === metricsEndpoint) {
+      response
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('Metrics are served with METRICS_TOKEN set, or on METRICS_PORT: see docs/operations.md.\n')
       return
     }
     if (serveConsole) {

@@ -1,5 +1,7 @@
 // What an installation decides about access to the API, given to createServer / createYogaApp
-// (main.ts reads them from the environment). The defaults suit development on one machine.
+// (main.ts takes them from the declared configuration, config.ts). The defaults suit development on one machine.
+
+import { type Config, loadConfig } from './config.ts'
 
 export interface SecuritySettings {
   /**
@@ -22,42 +24,17 @@ export interface SecuritySettings {
   apiTokensPerUser: number
 }
 
-export const defaultSecuritySettings: SecuritySettings = {
-  production: false,
-  corsOrigins: [],
-  trustProxy: 0,
-  sessionIdleMinutes: 30,
-  apiTokenMaxDays: 365,
-  apiTokensPerUser: 20,
-}
+/** The settings of an installation that sets no variable. */
+export const defaultSecuritySettings: SecuritySettings = securitySettingsOf(loadConfig({}))
 
-/** The settings the environment gives, each checked; what it leaves out keeps its default. */
-export function securitySettingsFromEnvironment(env: NodeJS.ProcessEnv): Partial<SecuritySettings> {
-  const whole = (name: string, min: number) => {
-    const text = env[name]
-    if (text === undefined || text === '') return undefined
-    const value = text === 'true' && name === 'TRUST_PROXY' ? 1 : Number(text)
-    if (!Number.isInteger(value) || value < min) {
-      throw new Error(`${name} must be a whole number of at least ${min}, not “${text}”`)
-    }
-    return value
+/** The settings the declared configuration gives (config.ts). */
+export function securitySettingsOf(config: Config): SecuritySettings {
+  return {
+    production: config.NODE_ENV === 'production',
+    corsOrigins: config.CORS_ORIGINS ?? [],
+    trustProxy: config.TRUST_PROXY,
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    apiTokenMaxDays: config.API_TOKEN_MAX_DAYS,
+    apiTokensPerUser: config.API_TOKENS_PER_USER,
   }
-  const corsOrigins = (env.CORS_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean)
-  for (const origin of corsOrigins) {
-    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
-      throw new Error(`CORS_ORIGINS holds origins such as https://app.example.vn, not “${origin}”`)
-    }
-  }
-  const settings: Partial<SecuritySettings> = {
-    production: env.NODE_ENV === 'production',
-    corsOrigins,
-    trustProxy: whole('TRUST_PROXY', 0),
-    sessionIdleMinutes: whole('SESSION_IDLE_MINUTES', 1),
-    apiTokenMaxDays: whole('API_TOKEN_MAX_DAYS', 1),
-    apiTokensPerUser: whole('API_TOKENS_PER_USER', 1),
-  }
-  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined))
 }

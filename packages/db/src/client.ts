@@ -16,12 +16,14 @@ export interface CreatePrismaClientOptions {
   onQuery?: (event: Prisma.QueryEvent) => void
   /** Prisma's log levels to print, e.g. ['warn', 'error']. */
   log?: Prisma.LogLevel[]
+  /** Told when the server ends an idle connection of the pool (PostgreSQL); default a line on stderr. */
+  onIdleConnectionError?: (error: Error) => void
 }
 
 export function createPrismaClient(options: CreatePrismaClientOptions = {}): PrismaClient {
   const { adapter, pool } = options.adapter
     ? { adapter: options.adapter, pool: null }
-    : adapterFor(options.url)
+    : adapterFor(options.url, options.onIdleConnectionError)
   const log: Prisma.LogDefinition[] = (options.log ?? []).map((level) => ({ level, emit: 'stdout' }))
   if (options.onQuery) log.push({ level: 'query', emit: 'event' })
   // Typed as the plain client: Pothos's generated types describe whole rows, and no code reads the
@@ -47,7 +49,14 @@ const searchColumns = {
   enrollment: { searchPrefixes: true, searchHashes: true },
 } as const satisfies Prisma.GlobalOmitConfig
 
-function adapterFor(url: string | undefined): { adapter: SqlDriverAdapterFactory; pool: pg.Pool | null } {
+const logIdleConnectionError = (error: Error) => {
+  console.error(JSON.stringify({ level: 'warn', database: 'idle connection closed', error: error.message }))
+}
+
+function adapterFor(
+  url: string | undefined,
+  onIdleConnectionError = logIdleConnectionError,
+): { adapter: SqlDriverAdapterFactory; pool: pg.Pool | null } {
   const resolved = resolveDatabaseUrl(url)
   const database = describeDatabase(resolved)
   if (database.kind === 'pglite')
@@ -57,10 +66,22 @@ function adapterFor(url: string | undefined): { adapter: SqlDriverAdapterFactory
   const pool = new pg.Pool({ connectionString: resolved })
   // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event,
   // which would end the process unheard; the pool drops that connection and opens another when asked.
-  pool.on('error', (error) => {
-    console.error(JSON.stringify({ level: 'warn', database: 'idle connection closed', error: error.message }))
-  })
+  pool.on('error', onIdleConnectionError)
   return { adapter: new PrismaPg(pool, { disposeExternalPool: true, ...(schema ? { schema } : {}) }), pool }
+}
+
+/** The connections of the client's pool on PostgreSQL; null over PGlite (one connection, in-process). */
+export function databasePool(
+  prisma: PrismaClient,
+): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = preparedDrivers.get(prisma)?.pool
+  if (!pool) return null
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+  }
 }
 
 // ─── Prepared statements ─────────────────────────────────────────────────────

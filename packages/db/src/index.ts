@@ -1,4 +1,4 @@
-export { type CreatePrismaClientOptions, createPrismaClient, queryPrepared } from './client.ts'
+export { type CreatePrismaClientOptions, createPrismaClient, databasePool, queryPrepared } from './client.ts'
 export {
   type DatabaseDescription,
   describeDatabase,
@@ -9,6 +9,6 @@ export {
 } from './database-url.ts'
 export { EmbeddedDatabaseBusyError } from './embedded.ts'
 export * from './generated/prisma/client.ts'
-export { migrateDatabase, PrismaCommandError, runPrisma } from './migrate.ts'
+export { migrateDatabase, PrismaCommandError, pendingMigrations, runPrisma } from './migrate.ts'
 export { hashPassword, verifyPassword } from './passwords.ts'
 export { searchHashes } from './search-hashes.ts'

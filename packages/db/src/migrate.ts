@@ -1,10 +1,13 @@
 // Applies the migrations in prisma/migrations with `prisma migrate deploy`, through the offline
 // schema engine, in a child process (the CLI is not a library).
 import { spawn } from 'node:child_process'
+import { readdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { resolveDatabaseUrl } from './database-url.ts'
+import type { PrismaClient } from './generated/prisma/client.ts'
 
 const prismaScript = fileURLToPath(new URL('../scripts/prisma.mjs', import.meta.url))
+const migrationsFolder = fileURLToPath(new URL('../../../prisma/migrations/', import.meta.url))
 
 export class PrismaCommandError extends Error {
   constructor(
@@ -57,4 +60,21 @@ export function runPrisma(args: readonly string[], options: RunPrismaOptions = {
  */
 export function migrateDatabase(url?: string, options: Omit<RunPrismaOptions, 'url'> = {}): Promise<string> {
   return runPrisma(['migrate', 'deploy'], { ...options, url })
+}
+
+/**
+ * The migrations in prisma/migrations that the database has not applied, by name (none: it is current).
+ * Reads Prisma's `_prisma_migrations` table, as `prisma migrate status` does, without starting the CLI.
+ */
+export async function pendingMigrations(prisma: PrismaClient): Promise<string[]> {
+  const expected = (await readdir(migrationsFolder, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+  const [{ present }] = await prisma.$queryRaw<[{ present: boolean }]>`
+    SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`
+  if (!present) return expected.sort()
+  const applied = await prisma.$queryRaw<{ migration_name: string }[]>`
+    SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
+  const names = new Set(applied.map((row) => row.migration_name))
+  return expected.filter((name) => !names.has(name)).sort()
 }

@@ -10,6 +10,7 @@ import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
 import { openPGlite } from '../engine/pglite.mjs'
@@ -23,6 +24,8 @@ export interface TestDatabase {
   /** The PostgreSQL URL of the test database; undefined for an in-memory PGlite. */
   url?: string
   kind: 'pglite' | 'postgresql'
+  /** The PGlite instance of an in-memory test database; undefined on PostgreSQL. */
+  pglite?: PGlite
   /** Disconnects and, on PostgreSQL, drops the database. */
   close(): Promise<void>
 }
@@ -32,12 +35,14 @@ export interface CreateTestDatabaseOptions {
   onQuery?: (event: Prisma.QueryEvent) => void
   /** A PostgreSQL URL to create the database beside; default TEST_DATABASE_URL, else PGlite. */
   postgresUrl?: string
+  /** An in-memory PGlite even when TEST_DATABASE_URL is set. */
+  embedded?: boolean
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../../prisma/migrations/', import.meta.url))
 
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
-  const postgresUrl = options.postgresUrl ?? process.env.TEST_DATABASE_URL
+  const postgresUrl = options.embedded ? undefined : (options.postgresUrl ?? process.env.TEST_DATABASE_URL)
   return postgresUrl ? createPostgresTestDatabase(postgresUrl, options) : createPGliteTestDatabase(options)
 }
 
@@ -78,6 +83,7 @@ async function createPGliteTestDatabase(options: CreateTestDatabaseOptions): Pro
   return {
     prisma,
     kind: 'pglite',
+    pglite: database,
     async close() {
       await prisma.$disconnect()
       await database.close()

@@ -1,8 +1,10 @@
 import type { PrismaClient } from '@tangtoc/db'
 import { createUser } from '@tangtoc/db/fixtures'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Logger } from '../../src/logger.ts'
 import { createYogaApp } from '../../src/server.ts'
 import { type ApiHarness, createApiHarness } from '../harness.ts'
+import { catchLog } from '../log-lines.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -11,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => api.close())
 
 /** The API over a database whose user table fails with an internal message, as a bug would. */
-function brokenYoga() {
+function brokenYoga(logger?: Logger) {
   const failing = new Proxy(api.prisma, {
     get: (target, property, receiver) =>
       property === 'user'
@@ -21,7 +23,7 @@ function brokenYoga() {
           }
         : Reflect.get(target, property, receiver),
   }) as PrismaClient
-  return createYogaApp({ prisma: failing })
+  return createYogaApp({ prisma: failing, logger })
 }
 
 async function askMe(yoga: ReturnType<typeof createYogaApp>, cookie: string, requestId?: string) {
@@ -41,10 +43,8 @@ describe('masked errors', () => {
   it('an unexpected exception is "Unexpected error." with the request id of the response header and the log line, and no stack', async () => {
     const user = await createUser(api.prisma, { role: 'AGENT' })
     const { cookie } = await api.signIn(user)
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const response = await askMe(brokenYoga(), cookie)
-    const lines = log.mock.calls.map((call) => String(call[0]))
-    log.mockRestore()
+    const log = catchLog()
+    const response = await askMe(brokenYoga(log.logger), cookie)
 
     const requestId = response.headers.get('x-request-id')
     expect(requestId).toMatch(/^[\w.-]{8,}$/)
@@ -59,31 +59,24 @@ describe('masked errors', () => {
       },
     ])
     expect(text).not.toMatch(/passwordHash|relation|stack|at /)
-    const logged = lines
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line))
-      .find((entry) => entry.requestId === requestId)
-    expect(logged).toMatchObject({ level: 'error', requestId, path: ['me'] })
-    expect(logged.error).toMatch(/passwordHash/)
+    const logged = log.lines.find((entry) => entry.requestId === requestId)
+    expect(logged).toMatchObject({ level: 'error', requestId, path: ['me'], msg: 'unexpected error' })
+    expect(logged?.err.message).toMatch(/passwordHash/)
+    expect(logged?.err.stack.split('\n').length).toBeLessThanOrEqual(12)
   })
 
   it('a request id from the client is logged beside the server’s own, which the answer carries', async () => {
     const user = await createUser(api.prisma, { role: 'AGENT' })
     const { cookie } = await api.signIn(user)
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const response = await askMe(brokenYoga(), cookie, 'support-ticket-4711')
-    const lines = log.mock.calls.map((call) => String(call[0]))
-    log.mockRestore()
+    const log = catchLog()
+    const response = await askMe(brokenYoga(log.logger), cookie, 'support-ticket-4711')
     const requestId = response.headers.get('x-request-id')
     expect(requestId).not.toBe('support-ticket-4711')
     expect(
       ((await response.json()) as { errors: { extensions: { requestId: string } }[] }).errors[0]?.extensions
         .requestId,
     ).toBe(requestId)
-    const logged = lines
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line))
-      .find((entry) => entry.requestId === requestId)
+    const logged = log.lines.find((entry) => entry.requestId === requestId)
     expect(logged).toMatchObject({ requestId, clientRequestId: 'support-ticket-4711' })
   })
 

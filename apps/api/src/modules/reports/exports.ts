@@ -19,7 +19,9 @@ import type { InstanceCaches } from '../../caches.ts'
 import type { ServerContext } from '../../client.ts'
 import { type Context, createRequestContext } from '../../context.ts'
 import { UserError } from '../../errors.ts'
+import type { Logger } from '../../logger.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
+import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { recordAudit } from '../audit/record.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
@@ -56,11 +58,13 @@ export function useExports({
   pubsub,
   caches,
   settings,
+  logger,
 }: {
   prisma: PrismaClient
   pubsub: ApiPubSub
   caches: InstanceCaches
   settings: SecuritySettings
+  logger: Logger
 }): Plugin<Record<string, unknown>, ServerContext> {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
@@ -80,6 +84,7 @@ export function useExports({
           request,
           peer: serverContext?.req?.socket,
           settings,
+          logger,
           pubsub,
           caches,
         })
@@ -103,7 +108,10 @@ export function useExports({
         else if (error instanceof UserError)
           endResponse(text(error.code === 'FORBIDDEN' ? 403 : 400, error.message))
         else {
-          console.error(JSON.stringify({ level: 'error', export: url.pathname, error: String(error) }))
+          logger.error(
+            { err: error, requestId: requestIdsOf(request).id, export: url.pathname },
+            'export failed',
+          )
           endResponse(text(500, 'The export failed.'))
         }
       }

@@ -36,7 +36,7 @@ export type PublishedEnrollment = Pick<
  * once the transaction has committed; it never throws (live updates must not fail a mutation).
  */
 export function publishEnrollmentChange(
-  context: Pick<Context, 'pubsub'>,
+  context: Pick<Context, 'pubsub' | 'log'>,
   enrollment: PublishedEnrollment,
   kind: EnrollmentChange['kind'] = 'REGISTERED',
   previousStatus: EnrollmentChange['previousStatus'] = null,
@@ -54,7 +54,7 @@ export function publishEnrollmentChange(
       registeredOn: toIsoDate(enrollment.registeredOn) ?? '',
     })
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', event: 'publishEnrollmentChange', error: String(error) }))
+    context.log.error({ err: error }, 'an enrollment change could not be published')
   }
 }
 

@@ -1,0 +1,67 @@
+// `/healthz`: the process lives (a liveness probe restarts it when this fails). `/readyz`: it can serve
+// (a load balancer sends it requests): the database answers and has every migration this build knows,
+// Redis answers when configured, and the instance is not shutting down.
+import { type PrismaClient, pendingMigrations } from '@tangtoc/db'
+import { type Plugin, useReadinessCheck } from 'graphql-yoga'
+import type { Logger } from './logger.ts'
+import type { Lifecycle } from './shutdown.ts'
+
+export const healthEndpoint = '/healthz'
+export const readinessEndpoint = '/readyz'
+
+export interface ReadinessOptions {
+  prisma: PrismaClient
+  lifecycle: Lifecycle
+  /** Pings Redis when the instance uses it. */
+  pingRedis?: () => Promise<unknown>
+  logger: Logger
+}
+
+type Readiness = { status: number; body: Record<string, string> }
+
+/** What `/readyz` answers: 200 with every check `ok`, else 503 naming the one that is not. */
+export async function checkReadiness({
+  prisma,
+  lifecycle,
+  pingRedis,
+  logger,
+}: ReadinessOptions): Promise<Readiness> {
+  if (lifecycle.stopping) return { status: 503, body: { status: 'shutting down' } }
+  const body: Record<string, string> = { status: 'ok' }
+  try {
+    const pending = await pendingMigrations(prisma)
+    body.database = 'ok'
+    body.migrations = pending.length ? `${pending.length} pending` : 'ok'
+  } catch (error) {
+    logger.error({ err: error, check: readinessEndpoint }, 'the database does not answer')
+    body.database = 'unreachable'
+  }
+  if (pingRedis) {
+    try {
+      await pingRedis()
+      body.redis = 'ok'
+    } catch (error) {
+      logger.error({ err: error, check: readinessEndpoint }, 'Redis does not answer')
+      body.redis = 'unreachable'
+    }
+  }
+  const ready = Object.entries(body).every(([check, state]) => check === 'status' || state === 'ok')
+  return ready ? { status: 200, body } : { status: 503, body: { ...body, status: 'unavailable' } }
+}
+
+export function useHealthChecks(options: ReadinessOptions): Plugin[] {
+  const headers = { 'cache-control': 'no-store' }
+  return [
+    useReadinessCheck({
+      endpoint: healthEndpoint,
+      check: ({ fetchAPI }) => fetchAPI.Response.json({ status: 'ok' }, { headers }),
+    }),
+    useReadinessCheck({
+      endpoint: readinessEndpoint,
+      check: async ({ fetchAPI }) => {
+        const { status, body } = await checkReadiness(options)
+        return fetchAPI.Response.json(body, { status, headers })
+      },
+    }),
+  ]
+}
