@@ -12,6 +12,7 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga'
 import sirv from 'sirv'
 import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
+import { useClientInputErrors } from './client-input.ts'
 import type { Context } from './context.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
 import { useExports } from './modules/reports/exports.ts'
@@ -109,6 +110,8 @@ export function createYogaApp({
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
+      // Before useRequestId, which logs what is left unexpected.
+      useClientInputErrors(),
       useRequestId(),
       useExports({ prisma, pubsub: events.pubsub, caches }),
       // Stops listening before the event bus closes.

@@ -294,6 +294,10 @@ export const messages = {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
   },
+  GLOBAL_ID_INVALID: {
+    vi: 'Không phải mã ID hợp lệ của {typename}.',
+    en: 'Not a valid id of a {typename}.',
+  },
   ENROLLMENT_NOT_EDITABLE: {
     vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
     en: 'Only a draft or submitted enrollment can be changed.',

@@ -6,8 +6,8 @@ import { issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
-import { UserNode } from '../users/user.ts'
 import { hashSecret, newSecret } from './credentials.ts'
 
 export const apiTokenSecretPrefix = 'ttk'
@@ -58,8 +58,7 @@ export const ApiTokenNode = builder.prismaNode('ApiToken', {
 const ApiTokenFilter = builder.inputType('ApiTokenFilter', {
   description: 'Which API tokens to list.',
   fields: (t) => ({
-    user: t.globalID({
-      for: UserNode,
+    user: t.id({
       description: 'Only this user’s tokens (admins; others only see their own).',
     }),
     includeRevoked: t.boolean({
@@ -71,7 +70,7 @@ const ApiTokenFilter = builder.inputType('ApiTokenFilter', {
 
 function apiTokensWhere(viewer: Viewer, filter: typeof ApiTokenFilter.$inferInput | null | undefined) {
   const conditions: Prisma.ApiTokenWhereInput[] = [viewer.role === 'ADMIN' ? {} : { userId: viewer.userId }]
-  if (filter?.user) conditions.push({ userId: filter.user.id })
+  if (filter?.user) conditions.push({ userId: idOf(filter.user, 'User', 'filter.user') })
   if (!filter?.includeRevoked) {
     conditions.push({ revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] })
   }
@@ -191,7 +190,7 @@ builder.mutationField('createApiToken', (t) =>
 const RevokeApiTokenInput = builder.inputType('RevokeApiTokenInput', {
   description: 'The API token to revoke.',
   fields: (t) => ({
-    id: t.globalID({ for: ApiTokenNode, required: true, description: 'The token’s id.' }),
+    id: t.id({ required: true, description: 'The token’s id.' }),
   }),
 })
 
@@ -215,10 +214,11 @@ builder.mutationField('revokeApiToken', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const token = await context.prisma.apiToken.findUnique({ where: { id: input.id.id } })
+      const token = await context.prisma.apiToken.findUnique({
+        where: { id: idOf(input.id, 'ApiToken', 'input.id') },
+      })
       // Someone else's token is reported as missing, so ids cannot be probed.
-      if (!token || !mayManageToken(context.viewer, token))
-        throw new NotFoundError('ApiToken', String(input.id.id))
+      if (!token || !mayManageToken(context.viewer, token)) throw new NotFoundError('ApiToken', input.id)
       if (token.revokedAt) return { apiToken: token }
       const apiToken = await context.prisma.$transaction(async (tx) => {
         const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } })

@@ -1,7 +1,6 @@
 // Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
 // agents read them. Every change takes the campaign's version (optional where the brief allows) and
 // bumps it, so two admins editing the same campaign cannot silently overwrite each other.
-import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
   checkTargetGrid,
@@ -23,15 +22,13 @@ import {
   StaleObjectError,
   validationErrorFrom,
 } from '../../errors.ts'
+import { idOf, idsOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
-import { idOfType } from '../centers/center.ts'
 import { checkCode } from '../codes.ts'
 import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
-
-type GlobalRef = { typename: string; id: string }
 
 function payload(name: string, description: string) {
   return builder.objectRef<Campaign>(name).implement({
@@ -69,15 +66,15 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
       defaultValue: ['PAID', 'ACTIVE'],
       description: 'The live enrollment statuses that count toward the targets; PAID and ACTIVE by default.',
     }),
-    organizers: t.globalIDList({ description: 'The organising centers.' }),
-    participants: t.globalIDList({ description: 'The participating centers.' }),
+    organizers: t.idList({ description: 'The organising centers.' }),
+    participants: t.idList({ description: 'The participating centers.' }),
   }),
 })
 
 const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
   description: 'Changes to a campaign that is not closed; fields left out stay as they are.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
     version: t.int({
       required: true,
       description: 'The version you read; an older one is a StaleObjectError.',
@@ -166,19 +163,14 @@ function isTimeZone(name: string): boolean {
 }
 
 /** The ids of existing centers among the refs; unknown ones become issues at their place in the input. */
-async function centerIds(context: Context, refs: readonly GlobalRef[], field: string, issues: Issue[]) {
-  const ids = refs.map((ref) => idOfType(ref, 'Center'))
-  const found = await context.prisma.center.findMany({
-    where: { id: { in: ids.filter((id): id is string => id !== null) } },
-    select: { id: true },
-  })
+async function centerIds(context: Context, refs: readonly string[], field: string, issues: Issue[]) {
+  const ids = idsOf(refs, 'Center', `input.${field}`)
+  const found = await context.prisma.center.findMany({ where: { id: { in: ids } }, select: { id: true } })
   const known = new Set(found.map((center) => center.id))
   ids.forEach((id, index) => {
-    if (id === null || !known.has(id)) {
-      issues.push(issue(`${field}.${index}`, 'CENTER_UNKNOWN'))
-    }
+    if (!known.has(id)) issues.push(issue(`${field}.${index}`, 'CENTER_UNKNOWN'))
   })
-  return [...new Set(ids.filter((id): id is string => id !== null && known.has(id)))]
+  return [...new Set(ids.filter((id) => known.has(id)))]
 }
 
 builder.mutationField('createCampaign', (t) =>
@@ -233,13 +225,12 @@ builder.mutationField('createCampaign', (t) =>
  */
 async function claimCampaign(
   tx: Prisma.TransactionClient,
-  ref: GlobalRef,
+  ref: string,
   version: number | null | undefined,
   { open = true }: { open?: boolean } = {},
 ): Promise<Campaign> {
-  const id = idOfType(ref, 'Campaign')
-  const before = id ? await tx.campaign.findUnique({ where: { id } }) : null
-  if (!before) throw new NotFoundError('Campaign', encodeGlobalID(ref.typename, ref.id))
+  const before = await tx.campaign.findUnique({ where: { id: idOf(ref, 'Campaign', 'input.campaign') } })
+  if (!before) throw new NotFoundError('Campaign', ref)
   if (version != null && version !== before.version) throw new StaleObjectError(before.version)
   const { count } = await tx.campaign.updateMany({
     where: { id: before.id, version: before.version },
@@ -327,7 +318,7 @@ async function checkPeriodHoldsContents(
 const CampaignStatusChangeInput = builder.inputType('CampaignStatusChangeInput', {
   description: 'The campaign whose status changes.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
     version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
   }),
 })
@@ -389,7 +380,7 @@ const TargetInput = builder.inputType('TargetInput', {
   description: 'One row of the target grid.',
   fields: (t) => ({
     product: t.field({ type: ProductEnum, description: 'The product; null or left out for all products.' }),
-    center: t.globalID({ description: 'A participating center; null or left out for the whole campaign.' }),
+    center: t.id({ description: 'A participating center; null or left out for the whole campaign.' }),
     dueDate: t.field({
       type: 'Date',
       description: 'A milestone’s date within the campaign; null for its end.',
@@ -405,7 +396,7 @@ const TargetInput = builder.inputType('TargetInput', {
 const SetCampaignTargetsInput = builder.inputType('SetCampaignTargetsInput', {
   description: 'The whole target grid of a campaign, replacing the stored one.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
     version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
     targets: t.field({
       type: [TargetInput],
@@ -430,9 +421,9 @@ builder.mutationField('setCampaignTargets', (t) =>
           where: { campaignId: before.id, role: 'PARTICIPANT' },
           select: { centerId: true },
         })
-        const rows = input.targets.map((row) => ({
+        const rows = input.targets.map((row, index) => ({
           product: (row.product ?? null) as Product | null,
-          centerId: row.center ? (idOfType(row.center, 'Center') ?? `invalid:${row.center.id}`) : null,
+          centerId: optionalIdOf(row.center, 'Center', `input.targets.${index}.center`) ?? null,
           dueDate: row.dueDate ?? null,
           label: row.label ? normalizeText(row.label) || null : null,
           count: row.count,
@@ -499,9 +490,9 @@ function targetSnapshot(target: {
 const CampaignCentersInput = builder.inputType('CampaignCentersInput', {
   description: 'Centers to add to or remove from a campaign, in one role.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
     version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
-    centers: t.globalIDList({ required: true, description: 'The centers.' }),
+    centers: t.idList({ required: true, description: 'The centers.' }),
     role: t.field({
       type: CampaignCenterRoleEnum,
       defaultValue: 'PARTICIPANT',
@@ -554,20 +545,14 @@ builder.mutationField('removeCampaignCenters', (t) =>
       context.prisma.$transaction(async (tx) => {
         const before = await claimCampaign(tx, input.campaign, input.version)
         const role = (input.role ?? 'PARTICIPANT') as CampaignCenterRole
-        const ids = input.centers.map((ref) => idOfType(ref, 'Center'))
+        const ids = idsOf(input.centers, 'Center', 'input.centers')
         const present = await tx.campaignCenter.findMany({
-          where: {
-            campaignId: before.id,
-            role,
-            centerId: { in: ids.filter((id): id is string => id !== null) },
-          },
+          where: { campaignId: before.id, role, centerId: { in: ids } },
           select: { centerId: true },
         })
         const presentIds = new Set(present.map((row) => row.centerId))
         const issues = ids.flatMap((id, index) =>
-          id !== null && presentIds.has(id)
-            ? []
-            : [issue(`centers.${index}`, 'CENTER_NOT_IN_CAMPAIGN', {}, 'inRole')],
+          presentIds.has(id) ? [] : [issue(`centers.${index}`, 'CENTER_NOT_IN_CAMPAIGN', {}, 'inRole')],
         )
         if (issues.length > 0) throw validationErrorFrom(issues)
         const centerIds = [...presentIds]

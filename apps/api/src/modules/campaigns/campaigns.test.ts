@@ -256,7 +256,7 @@ describe('creating and changing a campaign', () => {
         timeZone: 'Mars/Olympus',
         jurisdiction: '99',
         countedStatuses: ['PAID', 'CANCELLED'],
-        participants: [encodeGlobalID('Campaign', '0198a1b2-0000-7000-8000-000000000000')],
+        participants: [encodeGlobalID('Center', '0198a1b2-0000-7000-8000-000000000000')],
       },
       credentials,
     )

@@ -180,7 +180,7 @@ describe('changing the center tree', () => {
           kind: 'POST_OFFICE',
           organization: 'VIETNAM_POST',
           wardCode: '00000',
-          parent: encodeGlobalID('Campaign', '0198a1b2-0000-7000-8000-000000000000'),
+          parent: encodeGlobalID('Center', '0198a1b2-0000-7000-8000-000000000000'),
         },
       },
       credentials,

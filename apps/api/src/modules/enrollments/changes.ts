@@ -6,9 +6,9 @@ import { Prisma } from '@tangtoc/db'
 import pg from 'pg'
 import type { Context, Viewer } from '../../context.ts'
 import { ConflictError, NotFoundError, StaleObjectError } from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { readableEnrollmentsWhere } from '../people/visibility.ts'
-import { idOf } from './enrollment.ts'
 
 export type EnrollmentWithCenter = Enrollment & { center: { id: string; path: string } }
 
@@ -22,7 +22,7 @@ export async function enrollmentToChange(
   globalId: string,
   version: number,
 ): Promise<{ enrollment: EnrollmentWithCenter; viewer: Viewer }> {
-  const id = idOf(globalId, 'Enrollment')
+  const id = idOf(globalId, 'Enrollment', 'input.id')
   const enrollment = await context.prisma.enrollment.findFirst({
     where: { id, AND: [readableEnrollmentsWhere(context.viewer)] },
     include: { center: { select: { id: true, path: true } } },

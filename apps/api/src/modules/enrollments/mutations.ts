@@ -3,6 +3,7 @@ import { type Issue, issue, localDateInZone, rankHouseholdMembers, searchPrefixe
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
@@ -25,7 +26,7 @@ import {
   uniqueViolationOn,
   updateAtVersion,
 } from './changes.ts'
-import { EnrollmentNode, idOf } from './enrollment.ts'
+import { EnrollmentNode } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
 import {
   type RegisteredEnrollment,
@@ -130,9 +131,9 @@ interface Member {
  * stored people) and the quote: validation, access, the person's change and the amounts.
  */
 async function prepareRegistration(context: Context, input: RegisterInput, hinted: boolean) {
-  const campaignId = idOf(input.campaign, 'Campaign')
-  const centerId = idOf(input.center, 'Center')
-  const sessionId = input.session ? idOf(input.session, 'OutreachSession') : null
+  const campaignId = idOf(input.campaign, 'Campaign', 'input.campaign')
+  const centerId = idOf(input.center, 'Center', 'input.center')
+  const sessionId = input.session ? idOf(input.session, 'OutreachSession', 'input.session') : null
 
   const issues: Issue[] = []
   const checked = checkPerson(input.person, 'person')
@@ -457,7 +458,7 @@ builder.mutationField('updateEnrollment', (t) =>
       }
       let sessionId = enrollment.sessionId
       if (input.session !== undefined) {
-        sessionId = input.session === null ? null : idOf(input.session, 'OutreachSession')
+        sessionId = optionalIdOf(input.session, 'OutreachSession', 'input.session')
         if (sessionId) {
           const session = await context.prisma.outreachSession.findUnique({
             where: { id: sessionId },

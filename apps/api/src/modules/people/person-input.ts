@@ -7,6 +7,7 @@ import {
   type Issue,
   isIsoDate,
   issue,
+  isWardCode,
   localDateInZone,
   normalizePhone,
   normalizeText,
@@ -126,9 +127,9 @@ export function checkPerson(
   }
 }
 
-/** The distinct ward codes given. */
+/** The distinct ward codes given that have the form of one (the others are unknown without asking). */
 export function wardCodesOf(wards: { code: string | null }[]): string[] {
-  return [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]
+  return [...new Set(wards.flatMap((ward) => (ward.code && isWardCode(ward.code) ? [ward.code] : [])))]
 }
 
 /** Issues for the ward codes given that are not among the `known` official ones. */

@@ -2,7 +2,7 @@
 // filters) and `GET /exports/progress.csv` (a campaign's progress per center and product). Same
 // credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay'
+import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
 import {
   dateTimeFormat,
@@ -15,8 +15,10 @@ import {
 } from '@tangtoc/shared'
 import type { Plugin } from 'graphql-yoga'
 import type { InstanceCaches } from '../../caches.ts'
+import { holdsNul } from '../../client-input.ts'
 import type { Context } from '../../context.ts'
 import { UserError } from '../../errors.ts'
+import { decodeGlobalId } from '../../global-id.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
 import { resolveViewer } from '../auth/viewer.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
@@ -70,6 +72,9 @@ export function useExports({
         return
       }
       try {
+        if (holdsNul([...url.searchParams.values()])) {
+          throw new ExportRequestError(400, 'Parameters must not contain the NUL character (U+0000).')
+        }
         const viewer = await resolveViewer(prisma, request, caches)
         if (!viewer) throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
         const context: Context = { prisma, request, viewer, requestId: crypto.randomUUID(), pubsub, caches }
@@ -101,14 +106,9 @@ export function useExports({
 
 /** A campaign or center by global id or by code. */
 async function findByReference(context: Context, typename: 'Campaign' | 'Center', reference: string) {
-  let id: string | null = null
-  try {
-    const decoded = decodeGlobalID(reference)
-    if (decoded.typename === typename) id = decoded.id
-  } catch {
-    // Not a global id: a code.
-  }
-  const where = id ? { id } : { code: reference }
+  const decoded = decodeGlobalId(reference)
+  // Not a global id of the type: a code.
+  const where = decoded?.typename === typename ? { id: decoded.id } : { code: reference }
   const select = { id: true, code: true }
   const found =
     typename === 'Campaign'

@@ -1,7 +1,6 @@
 // Planning and recording outreach sessions: an agent for its own center, a center manager within its
 // subtree, an admin anywhere. A session belongs to a center taking part in the campaign and falls
 // within the campaign's days, counted in the campaign's time zone.
-import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, VenueKind } from '@tangtoc/db'
 import { type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
@@ -13,16 +12,15 @@ import {
   StaleObjectError,
   validationErrorFrom,
 } from '../../errors.ts'
+import { idOf, idsOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
-import { idOfType } from '../centers/center.ts'
 import { transactionOptions } from '../enrollments/changes.ts'
 import { moveSessionKind } from '../enrollments/rollup.ts'
 import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
 import { checkWard } from '../wards/ward-code.ts'
 import { OutreachSessionNode, VenueKindEnum } from './outreach-session.ts'
 
-type GlobalRef = { typename: string; id: string }
 type CenterRef = { id: string; path: string }
 
 // The session node checks its center's path for every read, so payloads carry it.
@@ -44,8 +42,8 @@ function payload(name: string, description: string) {
 const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput', {
   description: 'A session to plan.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign, not closed.' }),
-    center: t.globalID({
+    campaign: t.id({ required: true, description: 'The campaign, not closed.' }),
+    center: t.id({
       required: true,
       description: 'The center holding it: one taking part in the campaign, and one you may write for.',
     }),
@@ -69,7 +67,7 @@ const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput
       description: 'When it ends: after it starts, on a day of the campaign.',
     }),
     audiences: t.field({ type: [AudienceGroupEnum], defaultValue: [], description: 'Whom it aims at.' }),
-    staff: t.globalIDList({ description: 'The users working at it: active users of centers you may read.' }),
+    staff: t.idList({ description: 'The users working at it: active users of centers you may read.' }),
     notes: t.string({ description: 'Notes for the team.' }),
   }),
 })
@@ -77,7 +75,7 @@ const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput
 const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput', {
   description: 'Changes to a planned or done session; fields left out stay as they are.',
   fields: (t) => ({
-    session: t.globalID({ required: true, description: 'The session.' }),
+    session: t.id({ required: true, description: 'The session.' }),
     version: t.int({
       required: true,
       description: 'The version you read; an older one is a StaleObjectError.',
@@ -90,7 +88,7 @@ const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput
     startsAt: t.field({ type: 'DateTime', description: 'A new start.' }),
     endsAt: t.field({ type: 'DateTime', description: 'A new end.' }),
     audiences: t.field({ type: [AudienceGroupEnum], description: 'New audiences.' }),
-    staff: t.globalIDList({ description: 'The new staff, replacing the old.' }),
+    staff: t.idList({ description: 'The new staff, replacing the old.' }),
     notes: t.string({ description: 'New notes; null clears them.' }),
     attendance: t.int({ description: 'A corrected attendance, for a session already done: zero or more.' }),
   }),
@@ -99,7 +97,7 @@ const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput
 const CancelOutreachSessionInput = builder.inputType('CancelOutreachSessionInput', {
   description: 'A planned session that will not take place.',
   fields: (t) => ({
-    session: t.globalID({ required: true, description: 'The session.' }),
+    session: t.id({ required: true, description: 'The session.' }),
     version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
     reason: t.string({ required: true, description: 'Why it is cancelled.' }),
   }),
@@ -108,7 +106,7 @@ const CancelOutreachSessionInput = builder.inputType('CancelOutreachSessionInput
 const CompleteOutreachSessionInput = builder.inputType('CompleteOutreachSessionInput', {
   description: 'A planned session that took place.',
   fields: (t) => ({
-    session: t.globalID({ required: true, description: 'The session.' }),
+    session: t.id({ required: true, description: 'The session.' }),
     version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
     attendance: t.int({ required: true, description: 'How many people came: zero or more.' }),
     notes: t.string({ description: 'What happened, what to follow up.' }),
@@ -144,10 +142,10 @@ function checkAttendance(attendance: number, issues: Issue[]) {
 }
 
 /** Active users whose center the viewer may read (users without a center: only for admins). */
-async function checkStaff(context: Context, viewer: Viewer, refs: readonly GlobalRef[], issues: Issue[]) {
-  const ids = refs.map((ref) => idOfType(ref, 'User'))
+async function checkStaff(context: Context, viewer: Viewer, refs: readonly string[], issues: Issue[]) {
+  const ids = idsOf(refs, 'User', 'input.staff')
   const users = await context.prisma.user.findMany({
-    where: { id: { in: ids.filter((id): id is string => id !== null) }, active: true },
+    where: { id: { in: ids }, active: true },
     select: { id: true, center: { select: { id: true, path: true } } },
   })
   const allowed = new Set(
@@ -156,7 +154,7 @@ async function checkStaff(context: Context, viewer: Viewer, refs: readonly Globa
       .map((user) => user.id),
   )
   ids.forEach((id, index) => {
-    if (id === null || !allowed.has(id)) {
+    if (!allowed.has(id)) {
       issues.push(issue(`staff.${index}`, 'STAFF_UNKNOWN'))
     }
   })
@@ -164,20 +162,17 @@ async function checkStaff(context: Context, viewer: Viewer, refs: readonly Globa
 }
 
 /** The session, if the viewer may change it: not found when it cannot even read it. */
-async function sessionToChange(context: Context, ref: GlobalRef) {
-  const id = idOfType(ref, 'OutreachSession')
-  const session = id
-    ? await context.prisma.outreachSession.findUnique({
-        where: { id },
-        include: {
-          center: { select: { id: true, path: true } },
-          campaign: true,
-          staff: { select: { id: true } },
-        },
-      })
-    : null
+async function sessionToChange(context: Context, ref: string) {
+  const session = await context.prisma.outreachSession.findUnique({
+    where: { id: idOf(ref, 'OutreachSession', 'input.session') },
+    include: {
+      center: { select: { id: true, path: true } },
+      campaign: true,
+      staff: { select: { id: true } },
+    },
+  })
   if (!session || !context.viewer || !canReadCenter(context.viewer, session.center)) {
-    throw new NotFoundError('OutreachSession', encodeGlobalID(ref.typename, ref.id))
+    throw new NotFoundError('OutreachSession', ref)
   }
   assertCanWriteCenter(context.viewer, session.center)
   return { session, viewer: context.viewer }
@@ -226,20 +221,17 @@ builder.mutationField('createOutreachSession', (t) =>
     authScopes: { write: true },
     args: { input: t.arg({ type: CreateOutreachSessionInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const centerId = idOfType(input.center, 'Center')
-      const center = centerId ? await context.prisma.center.findUnique({ where: { id: centerId } }) : null
-      if (!center) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
+      const center = await context.prisma.center.findUnique({
+        where: { id: idOf(input.center, 'Center', 'input.center') },
+      })
+      if (!center) throw new NotFoundError('Center', input.center)
       assertCanWriteCenter(context.viewer, center)
       const viewer = context.viewer
-      const campaignId = idOfType(input.campaign, 'Campaign')
-      const campaign = campaignId
-        ? await context.prisma.campaign.findUnique({
-            where: { id: campaignId },
-            include: { centers: { where: { centerId: center.id }, select: { role: true } } },
-          })
-        : null
-      if (!campaign)
-        throw new NotFoundError('Campaign', encodeGlobalID(input.campaign.typename, input.campaign.id))
+      const campaign = await context.prisma.campaign.findUnique({
+        where: { id: idOf(input.campaign, 'Campaign', 'input.campaign') },
+        include: { centers: { where: { centerId: center.id }, select: { role: true } } },
+      })
+      if (!campaign) throw new NotFoundError('Campaign', input.campaign)
       if (campaign.status === 'CLOSED') {
         throw new ConflictError({
           vi: 'Chiến dịch đã kết thúc, không thể lên kế hoạch thêm buổi.',

@@ -21,9 +21,9 @@ import {
   TooManyAttemptsError,
   validationErrorFrom,
 } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { loginWaitSeconds } from '../auth/auth.ts'
-import { CenterNode } from '../centers/center.ts'
 import { RoleEnum, UserNode } from './user.ts'
 
 /** Roles whose rights are scoped to a center, which they therefore must have. */
@@ -90,8 +90,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     }),
     displayName: t.string({ required: true, description: 'The name shown to others.' }),
     role: t.field({ type: RoleEnum, required: true, description: 'What the user may do.' }),
-    center: t.globalID({
-      for: CenterNode,
+    center: t.id({
       description: 'The center the user’s rights are scoped to; required for a center manager or an agent.',
     }),
     password: t.string({
@@ -111,7 +110,7 @@ builder.mutationField('createUser', (t) =>
     resolve: async (_root, { input }, context) => {
       const username = input.username.trim()
       const displayName = normalizeText(input.displayName)
-      const centerId = input.center?.id ?? null
+      const centerId = optionalIdOf(input.center, 'Center', 'input.center') ?? null
       const issues = [
         ...checkUsername(username),
         ...checkDisplayName(displayName),
@@ -162,12 +161,11 @@ function usernameTaken(username: string, existingId: string | null) {
 const UpdateUserInput = builder.inputType('UpdateUserInput', {
   description: 'Changes to a user; fields left out stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    id: t.id({ required: true, description: 'The user.' }),
     version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
     displayName: t.string({ description: 'The name shown to others.' }),
     role: t.field({ type: RoleEnum, description: 'What the user may do.' }),
-    center: t.globalID({
-      for: CenterNode,
+    center: t.id({
       description: 'The center the user’s rights are scoped to; null removes it (admins and viewers only).',
     }),
   }),
@@ -182,10 +180,13 @@ builder.mutationField('updateUser', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const current = await findUser(context, input.id.id)
+      const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       const displayName = input.displayName == null ? current.displayName : normalizeText(input.displayName)
       const role = input.role ?? current.role
-      const centerId = input.center === undefined ? current.centerId : (input.center?.id ?? null)
+      const centerId =
+        input.center === undefined
+          ? current.centerId
+          : (optionalIdOf(input.center, 'Center', 'input.center') ?? null)
       const issues = [
         ...(input.displayName == null ? [] : checkDisplayName(displayName)),
         ...centerIssues(role, centerId),
@@ -241,7 +242,7 @@ function staleOr(tx: Prisma.TransactionClient, id: string) {
 const DeactivateUserInput = builder.inputType('DeactivateUserInput', {
   description: 'The user to deactivate.',
   fields: (t) => ({
-    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    id: t.id({ required: true, description: 'The user.' }),
     version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
   }),
 })
@@ -255,7 +256,7 @@ builder.mutationField('deactivateUser', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const current = await findUser(context, input.id.id)
+      const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       if (current.id === context.viewer?.userId) {
         throw validationErrorFrom([issue('id', 'OWN_ACCOUNT')])
       }
@@ -286,7 +287,7 @@ builder.mutationField('deactivateUser', (t) =>
 const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
   description: 'A new password for a user who lost theirs.',
   fields: (t) => ({
-    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    id: t.id({ required: true, description: 'The user.' }),
     newPassword: t.string({
       required: true,
       description: `The new password, at least ${minPasswordLength} characters; tell it to the user privately.`,
@@ -305,7 +306,7 @@ builder.mutationField('resetUserPassword', (t) =>
     resolve: async (_root, { input }, context) => {
       const issues = checkPassword(input.newPassword, 'newPassword')
       if (issues.length > 0) throw validationErrorFrom(issues)
-      const current = await findUser(context, input.id.id)
+      const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       const passwordHash = await hashPassword(input.newPassword)
       const user = await context.prisma.$transaction(async (tx) => {
         const updated = await tx.user.update({

@@ -1,7 +1,7 @@
 import { type Prisma, Role } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { CenterNode } from '../centers/center.ts'
+import { idOf } from '../../global-id.ts'
 import { canReadUserHistory, listableUsersWhere } from './user-access.ts'
 
 export const RoleEnum = builder.enumType(Role, {
@@ -47,7 +47,7 @@ export const UserFilter = builder.inputType('UserFilter', {
   description: 'Which users to list; every field given must match.',
   fields: (t) => ({
     role: t.field({ type: RoleEnum, description: 'Only users with this role.' }),
-    center: t.globalID({ for: CenterNode, description: 'Only users of this center or a center below it.' }),
+    center: t.id({ description: 'Only users of this center or a center below it.' }),
     active: t.boolean({ description: 'Only active (true) or deactivated (false) users.' }),
     search: t.string({ description: 'Part of the username or display name, ignoring case.' }),
   }),
@@ -75,7 +75,7 @@ async function usersWhere(
   if (filter?.active != null) conditions.push({ active: filter.active })
   if (filter?.center) {
     const center = await context.prisma.center.findUnique({
-      where: { id: filter.center.id },
+      where: { id: idOf(filter.center, 'Center', 'filter.center') },
       select: { path: true },
     })
     conditions.push(center ? { center: { path: { startsWith: center.path } } } : { id: { in: [] } })
