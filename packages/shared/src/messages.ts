@@ -294,6 +294,10 @@ export const messages = {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
   },
+  TEXT_UNREADABLE_CHARACTER: {
+    vi: 'Không được chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản.',
+    en: 'Must not contain control characters or bidirectional-text controls.',
+  },
   GLOBAL_ID_INVALID: {
     vi: 'Không phải mã ID hợp lệ của {typename}.',
     en: 'Not a valid id of a {typename}.',

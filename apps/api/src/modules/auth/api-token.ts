@@ -2,7 +2,7 @@
 // role and center; a READ token changes nothing. Only the secret's SHA-256 is stored, so the secret is
 // shown once, in `createApiToken`'s payload.
 import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
-import { issue } from '@tangtoc/shared'
+import { checkFreeText, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -155,6 +155,7 @@ builder.mutationField('createApiToken', (t) =>
               }),
             ]
           : []),
+        ...checkFreeText(input.name, 'name'),
         ...(input.expiresAt && input.expiresAt.getTime() <= Date.now()
           ? [issue('expiresAt', 'IN_THE_PAST')]
           : []),

@@ -3,6 +3,7 @@
 // bumps it, so two admins editing the same campaign cannot silently overwrite each other.
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
+  checkFreeText,
   checkTargetGrid,
   findProvince,
   foldSearchKey,
@@ -117,6 +118,7 @@ function checkCampaignFields(
     data.name = name
     data.searchKey = foldSearchKey(name)
   }
+  issues.push(...checkFreeText(input.name, 'name'), ...checkFreeText(input.description, 'description'))
   if (input.description !== undefined)
     data.description = input.description ? normalizeText(input.description) || null : null
   for (const field of ['startDate', 'endDate'] as const) {
@@ -434,6 +436,7 @@ builder.mutationField('setCampaignTargets', (t) =>
               ? [issue(`targets.${index}.dueDate`, 'DATE_INVALID')]
               : [],
           ),
+          ...input.targets.flatMap((row, index) => checkFreeText(row.label, `targets.${index}.label`)),
           ...checkTargetGrid(rows, {
             startDate: isoDay(before.startDate),
             endDate: isoDay(before.endDate),

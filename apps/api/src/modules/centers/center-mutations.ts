@@ -1,7 +1,7 @@
 // Changing the tree: admins only. A move rewrites the materialized path of the center and of every
 // center below it in the same transaction, so subtree filters never see a half-moved branch.
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
-import { foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
+import { checkFreeText, foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import {
   ConflictError,
@@ -84,6 +84,7 @@ builder.mutationField('createCenter', (t) =>
       const code = checkCode(input.code, issues)
       const name = checkName(input.name, issues)
       const address = input.address ? normalizeText(input.address) || null : null
+      issues.push(...checkFreeText(input.address, 'address'))
       await checkWard(context, input.wardCode, issues)
       const parentId = optionalIdOf(input.parent, 'Center', 'input.parent')
       const parent = parentId ? await context.prisma.center.findUnique({ where: { id: parentId } }) : null
@@ -137,8 +138,10 @@ builder.mutationField('updateCenter', (t) =>
       }
       if (input.kind != null) data.kind = input.kind as CenterKind
       if (input.organization != null) data.organization = input.organization as Organization
-      if (input.address !== undefined)
+      if (input.address !== undefined) {
+        issues.push(...checkFreeText(input.address, 'address'))
         data.address = input.address ? normalizeText(input.address) || null : null
+      }
       if (input.wardCode !== undefined) {
         await checkWard(context, input.wardCode, issues)
         data.wardCode = input.wardCode ?? null
@@ -188,6 +191,7 @@ builder.mutationField('updateCenter', (t) =>
 function checkName(value: string, issues: Issue[]): string {
   const name = normalizeText(value)
   if (name.length === 0 || name.length > 200) issues.push(issue('name', 'NAME_REQUIRED'))
+  issues.push(...checkFreeText(value, 'name'))
   return name
 }
 

@@ -1,6 +1,7 @@
 import { ContributionParameterKey, type Prisma } from '@tangtoc/db'
 import {
   type ContributionParameter,
+  checkFreeText,
   checkParameterHistory,
   type Issue,
   isIsoDate,
@@ -161,7 +162,7 @@ type Candidate = Omit<ContributionParameter, 'effectiveFrom' | 'effectiveTo'> & 
 
 /** Checks a row about to be saved against the others of its rule with the shared history check. */
 async function checkCandidate(tx: Prisma.TransactionClient, candidate: Candidate, excludeId?: string) {
-  const issues: Issue[] = []
+  const issues: Issue[] = [...checkFreeText(candidate.source, 'source')]
   if (!Number.isInteger(candidate.value) || candidate.value < 0)
     issues.push(issue('value', 'PARAMETER_VALUE_INVALID'))
   if (candidate.jurisdiction !== nationalJurisdiction && !/^\d{2}$/.test(candidate.jurisdiction)) {

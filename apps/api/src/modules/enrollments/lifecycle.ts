@@ -1,7 +1,7 @@
 // The lifecycle steps as mutations: the shared planTransition decides which role may take which step
 // from which status; the API adds where (the center tree) and keeps the history and the rollups.
 import type { Enrollment } from '@tangtoc/db'
-import { type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
+import { checkFreeText, type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -115,6 +115,8 @@ for (const step of steps) {
             })),
           )
         }
+        const unreadable = checkFreeText(input.reason, 'reason')
+        if (unreadable.length > 0) throw validationErrorFrom(unreadable)
         const reason = input.reason ? normalizeText(input.reason) || null : null
         const socialInsuranceNumber =
           'socialInsuranceNumber' in input && typeof input.socialInsuranceNumber === 'string'

@@ -1,5 +1,12 @@
 import type { Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
-import { type Issue, issue, localDateInZone, rankHouseholdMembers, searchPrefixes } from '@tangtoc/shared'
+import {
+  checkFreeText,
+  type Issue,
+  issue,
+  localDateInZone,
+  rankHouseholdMembers,
+  searchPrefixes,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -150,7 +157,10 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
       members = given.map((member, index) => {
         const path = `householdMembers.${index}.person`
         const result = checkPerson(member.person, path)
-        issues.push(...result.issues)
+        issues.push(
+          ...result.issues,
+          ...checkFreeText(member.relationToHead, `householdMembers.${index}.relationToHead`),
+        )
         wards.push({ code: result.person.wardCode, path: `${path}.wardCode` })
         return {
           person: result.person,

@@ -2,6 +2,7 @@
 // record their citizen ID already has, or stored as a new one.
 import type { AudienceGroup, Person, Prisma, Sex } from '@tangtoc/db'
 import {
+  checkFreeText,
   foldSearchKey,
   fullNameMaxLength,
   type Issue,
@@ -88,6 +89,10 @@ export function checkPerson(
   if (fullName === '' || fullName.length > fullNameMaxLength) {
     issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
   }
+  issues.push(
+    ...checkFreeText(input.fullName, `${path}.fullName`),
+    ...checkFreeText(input.address, `${path}.address`),
+  )
   if (!isIsoDate(input.dateOfBirth)) {
     shared({ ok: false, issues: [issue('dateOfBirth', 'DATE_INVALID')] })
   } else if (input.dateOfBirth > localDateInZone(new Date())) {

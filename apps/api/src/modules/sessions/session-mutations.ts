@@ -2,7 +2,7 @@
 // subtree, an admin anywhere. A session belongs to a center taking part in the campaign and falls
 // within the campaign's days, counted in the campaign's time zone.
 import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, VenueKind } from '@tangtoc/db'
-import { type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
+import { checkFreeText, type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import {
@@ -120,6 +120,7 @@ function checkTitle(value: string, issues: Issue[]): string {
   if (!title || title.length > 200) {
     issues.push(issue('title', 'TITLE_REQUIRED'))
   }
+  issues.push(...checkFreeText(value, 'title'))
   return title
 }
 
@@ -244,6 +245,7 @@ builder.mutationField('createOutreachSession', (t) =>
         issues.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN'))
       }
       const title = checkTitle(input.title, issues)
+      issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
       checkTimes(input.startsAt, input.endsAt, campaign, issues)
       await checkWard(context, input.wardCode, issues)
       const staff = await checkStaff(context, viewer, input.staff ?? [], issues)
@@ -299,6 +301,7 @@ builder.mutationField('updateOutreachSession', (t) =>
       const issues: Issue[] = []
       const data: Prisma.OutreachSessionUpdateInput = {}
       if (input.title != null) data.title = checkTitle(input.title, issues)
+      issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
       if (input.kind != null) data.kind = input.kind as SessionKind
       if (input.venueKind != null) data.venueKind = input.venueKind as VenueKind
       if (input.address !== undefined)
@@ -364,6 +367,8 @@ builder.mutationField('cancelOutreachSession', (t) =>
       if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hủy được', en: 'cancelled' })
       const reason = normalizeText(input.reason)
       if (!reason) throw validationErrorFrom([issue('reason', 'TRANSITION_REASON_REQUIRED')])
+      const unreadable = checkFreeText(input.reason, 'reason')
+      if (unreadable.length > 0) throw validationErrorFrom(unreadable)
       return context.prisma.$transaction(async (tx) => {
         await claim(tx, session, input.version)
         const updated = await tx.outreachSession.update({
@@ -394,7 +399,7 @@ builder.mutationField('completeOutreachSession', (t) =>
     resolve: async (_root, { input }, context) => {
       const { session } = await sessionToChange(context, input.session)
       if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hoàn thành được', en: 'completed' })
-      const issues: Issue[] = []
+      const issues: Issue[] = [...checkFreeText(input.notes, 'notes')]
       checkAttendance(input.attendance, issues)
       if (issues.length > 0) throw validationErrorFrom(issues)
       const notes = input.notes != null ? normalizeText(input.notes) || null : session.notes

@@ -3,6 +3,7 @@
 import { hashPassword, Prisma, type User, verifyPassword } from '@tangtoc/db'
 import {
   checkDisplayName,
+  checkFreeText,
   checkPassword,
   checkUsername,
   type Issue,
@@ -114,6 +115,7 @@ builder.mutationField('createUser', (t) =>
       const issues = [
         ...checkUsername(username),
         ...checkDisplayName(displayName),
+        ...checkFreeText(input.displayName, 'displayName'),
         ...centerIssues(input.role, centerId),
         ...checkPassword(input.password),
       ]
@@ -189,6 +191,7 @@ builder.mutationField('updateUser', (t) =>
           : (optionalIdOf(input.center, 'Center', 'input.center') ?? null)
       const issues = [
         ...(input.displayName == null ? [] : checkDisplayName(displayName)),
+        ...checkFreeText(input.displayName, 'displayName'),
         ...centerIssues(role, centerId),
         ...(current.id === context.viewer?.userId && role !== current.role
           ? [issue('role', 'OWN_ROLE')]
