@@ -1,6 +1,6 @@
 // Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
-// agents read them. Every change takes the campaign's version (optional where the brief allows) and
-// bumps it, so two admins editing the same campaign cannot silently overwrite each other.
+// agents read them. Every change takes the campaign's version and bumps it (versions.ts), so two admins
+// editing the same campaign cannot silently overwrite each other.
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
   checkFreeText,
@@ -16,17 +16,12 @@ import {
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import {
-  ConflictError,
-  mutationErrorTypes,
-  NotFoundError,
-  StaleObjectError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf, idsOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { checkCode } from '../codes.ts'
 import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import { claimVersion, versionField } from '../versions.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
@@ -76,10 +71,7 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
   description: 'Changes to a campaign that is not closed; fields left out stay as they are.',
   fields: (t) => ({
     campaign: t.id({ required: true, description: 'The campaign.' }),
-    version: t.int({
-      required: true,
-      description: 'The version you read; an older one is a StaleObjectError.',
-    }),
+    version: versionField(t),
     name: t.string({ description: 'A new name.' }),
     description: t.string({ description: 'A new description; null clears it.' }),
     startDate: t.field({ type: 'Date', description: 'A new first day.' }),
@@ -228,20 +220,12 @@ builder.mutationField('createCampaign', (t) =>
 async function claimCampaign(
   tx: Prisma.TransactionClient,
   ref: string,
-  version: number | null | undefined,
+  version: number,
   { open = true }: { open?: boolean } = {},
 ): Promise<Campaign> {
   const before = await tx.campaign.findUnique({ where: { id: idOf(ref, 'Campaign', 'input.campaign') } })
   if (!before) throw new NotFoundError('Campaign', ref)
-  if (version != null && version !== before.version) throw new StaleObjectError(before.version)
-  const { count } = await tx.campaign.updateMany({
-    where: { id: before.id, version: before.version },
-    data: { version: { increment: 1 } },
-  })
-  if (count === 0) {
-    const now = await tx.campaign.findUniqueOrThrow({ where: { id: before.id }, select: { version: true } })
-    throw new StaleObjectError(now.version)
-  }
+  await claimVersion(tx, 'Campaign', before, version)
   if (open && before.status === 'CLOSED') {
     throw new ConflictError({
       vi: 'Chiến dịch đã kết thúc, không thể thay đổi.',
@@ -321,7 +305,7 @@ const CampaignStatusChangeInput = builder.inputType('CampaignStatusChangeInput',
   description: 'The campaign whose status changes.',
   fields: (t) => ({
     campaign: t.id({ required: true, description: 'The campaign.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    version: versionField(t),
   }),
 })
 
@@ -399,7 +383,7 @@ const SetCampaignTargetsInput = builder.inputType('SetCampaignTargetsInput', {
   description: 'The whole target grid of a campaign, replacing the stored one.',
   fields: (t) => ({
     campaign: t.id({ required: true, description: 'The campaign.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    version: versionField(t),
     targets: t.field({
       type: [TargetInput],
       required: true,
@@ -494,7 +478,7 @@ const CampaignCentersInput = builder.inputType('CampaignCentersInput', {
   description: 'Centers to add to or remove from a campaign, in one role.',
   fields: (t) => ({
     campaign: t.id({ required: true, description: 'The campaign.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    version: versionField(t),
     centers: t.idList({ required: true, description: 'The centers.' }),
     role: t.field({
       type: CampaignCenterRoleEnum,

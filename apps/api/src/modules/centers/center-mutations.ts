@@ -3,17 +3,12 @@
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
 import { checkFreeText, foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
-import {
-  ConflictError,
-  mutationErrorTypes,
-  NotFoundError,
-  StaleObjectError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { checkCode } from '../codes.ts'
 import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
+import { claimVersion, versionField } from '../versions.ts'
 import { checkWard } from '../wards/ward-code.ts'
 import { CenterNode } from './center.ts'
 
@@ -58,7 +53,7 @@ const UpdateCenterInput = builder.inputType('UpdateCenterInput', {
   description: 'Changes to a center; fields left out stay as they are.',
   fields: (t) => ({
     center: t.id({ required: true, description: 'The center to change.' }),
-    version: t.int({ description: 'The version you read; an older one is a StaleObjectError.' }),
+    version: versionField(t),
     code: t.string({ description: 'A new code, unique among centers.' }),
     name: t.string({ description: 'A new name.' }),
     kind: t.field({ type: CenterKindEnum, description: 'A new kind.' }),
@@ -155,9 +150,7 @@ builder.mutationField('updateCenter', (t) =>
           where: { id: idOf(input.center, 'Center', 'input.center') },
         })
         if (!before) throw new NotFoundError('Center', input.center)
-        if (input.version != null && input.version !== before.version)
-          throw new StaleObjectError(before.version)
-        data.version = { increment: 1 }
+        await claimVersion(tx, 'Center', before, input.version)
         if (typeof data.code === 'string' && data.code !== before.code) await assertCodeFree(tx, data.code)
 
         let moved = 0

@@ -6,6 +6,7 @@ import { builder } from '../../builder.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
+import { versionField } from '../versions.ts'
 import { enrollmentToChange, transactionOptions, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
 import { moveEnrollmentCount } from './rollup.ts'
@@ -60,10 +61,7 @@ for (const step of steps) {
     description: `Which enrollment, at which version. ${step.description}`,
     fields: (t) => ({
       id: t.id({ required: true, description: 'The enrollment (global id).' }),
-      version: t.int({
-        required: true,
-        description: 'The version you read; a newer stored one is a StaleObjectError.',
-      }),
+      version: versionField(t),
       reason: t.string({
         required: step.reason === 'required',
         description:

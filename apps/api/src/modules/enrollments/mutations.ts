@@ -26,6 +26,7 @@ import {
   wardCodesOf,
 } from '../people/person-input.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
+import { versionField } from '../versions.ts'
 import {
   duplicateConflict,
   enrollmentToChange,
@@ -427,10 +428,7 @@ const UpdateEnrollmentInput = builder.inputType('UpdateEnrollmentInput', {
     'Changes to a draft or submitted enrollment; omitted fields keep their value. The quote is made again.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The enrollment (global id).' }),
-    version: t.int({
-      required: true,
-      description: 'The version you read; a newer stored one is a StaleObjectError.',
-    }),
+    version: versionField(t),
     session: t.id({ description: 'The outreach session (global id); null to clear it.' }),
     on: t.field({ type: 'Date', description: 'The first day of the period, whose rules price it.' }),
     months: t.int({ description: 'The months paid for.' }),

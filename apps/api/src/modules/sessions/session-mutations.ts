@@ -5,19 +5,14 @@ import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, Ven
 import { checkFreeText, type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
-import {
-  ConflictError,
-  mutationErrorTypes,
-  NotFoundError,
-  StaleObjectError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf, idsOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
 import { transactionOptions } from '../enrollments/changes.ts'
 import { moveSessionKind } from '../enrollments/rollup.ts'
 import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
+import { claimVersion, versionField } from '../versions.ts'
 import { checkWard } from '../wards/ward-code.ts'
 import { OutreachSessionNode, VenueKindEnum } from './outreach-session.ts'
 
@@ -76,10 +71,7 @@ const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput
   description: 'Changes to a planned or done session; fields left out stay as they are.',
   fields: (t) => ({
     session: t.id({ required: true, description: 'The session.' }),
-    version: t.int({
-      required: true,
-      description: 'The version you read; an older one is a StaleObjectError.',
-    }),
+    version: versionField(t),
     title: t.string({ description: 'A new title.' }),
     kind: t.field({ type: SessionKindEnum, description: 'A new kind.' }),
     venueKind: t.field({ type: VenueKindEnum, description: 'A new kind of place.' }),
@@ -98,7 +90,7 @@ const CancelOutreachSessionInput = builder.inputType('CancelOutreachSessionInput
   description: 'A planned session that will not take place.',
   fields: (t) => ({
     session: t.id({ required: true, description: 'The session.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    version: versionField(t),
     reason: t.string({ required: true, description: 'Why it is cancelled.' }),
   }),
 })
@@ -107,7 +99,7 @@ const CompleteOutreachSessionInput = builder.inputType('CompleteOutreachSessionI
   description: 'A planned session that took place.',
   fields: (t) => ({
     session: t.id({ required: true, description: 'The session.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    version: versionField(t),
     attendance: t.int({ required: true, description: 'How many people came: zero or more.' }),
     notes: t.string({ description: 'What happened, what to follow up.' }),
   }),
@@ -177,26 +169,6 @@ async function sessionToChange(context: Context, ref: string) {
   }
   assertCanWriteCenter(context.viewer, session.center)
   return { session, viewer: context.viewer }
-}
-
-/** Bumps the version the caller holds, so the rest of the transaction works on what it checked. */
-async function claim(
-  tx: Prisma.TransactionClient,
-  session: OutreachSession,
-  version: number | null | undefined,
-) {
-  if (version != null && version !== session.version) throw new StaleObjectError(session.version)
-  const { count } = await tx.outreachSession.updateMany({
-    where: { id: session.id, version: session.version },
-    data: { version: { increment: 1 } },
-  })
-  if (count === 0) {
-    const now = await tx.outreachSession.findUniqueOrThrow({
-      where: { id: session.id },
-      select: { version: true },
-    })
-    throw new StaleObjectError(now.version)
-  }
 }
 
 function notPlanned(session: OutreachSession, action: { vi: string; en: string }) {
@@ -333,7 +305,7 @@ builder.mutationField('updateOutreachSession', (t) =>
       if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
-        await claim(tx, session, input.version)
+        await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
           where: { id: session.id },
           data,
@@ -370,7 +342,7 @@ builder.mutationField('cancelOutreachSession', (t) =>
       const unreadable = checkFreeText(input.reason, 'reason')
       if (unreadable.length > 0) throw validationErrorFrom(unreadable)
       return context.prisma.$transaction(async (tx) => {
-        await claim(tx, session, input.version)
+        await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
           where: { id: session.id },
           data: { status: 'CANCELLED', cancelReason: reason },
@@ -404,7 +376,7 @@ builder.mutationField('completeOutreachSession', (t) =>
       if (issues.length > 0) throw validationErrorFrom(issues)
       const notes = input.notes != null ? normalizeText(input.notes) || null : session.notes
       return context.prisma.$transaction(async (tx) => {
-        await claim(tx, session, input.version)
+        await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
           where: { id: session.id },
           data: { status: 'DONE', attendance: input.attendance, notes },

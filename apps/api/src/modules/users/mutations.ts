@@ -18,13 +18,13 @@ import {
   ForbiddenError,
   mutationErrorTypes,
   NotFoundError,
-  StaleObjectError,
   TooManyAttemptsError,
   validationErrorFrom,
 } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { loginWaitSeconds } from '../auth/auth.ts'
+import { assertVersion, claimVersion, versionField } from '../versions.ts'
 import { RoleEnum, UserNode } from './user.ts'
 
 /** Roles whose rights are scoped to a center, which they therefore must have. */
@@ -164,7 +164,7 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
   description: 'Changes to a user; fields left out stay as they are.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The user.' }),
-    version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
+    version: versionField(t),
     displayName: t.string({ description: 'The name shown to others.' }),
     role: t.field({ type: RoleEnum, description: 'What the user may do.' }),
     center: t.id({
@@ -201,12 +201,11 @@ builder.mutationField('updateUser', (t) =>
       if (centerId !== current.centerId) await findCenter(context, centerId)
 
       const user = await context.prisma.$transaction(async (tx) => {
-        const updated = await tx.user
-          .update({
-            where: { id: current.id, version: input.version },
-            data: { displayName, role, centerId, version: { increment: 1 } },
-          })
-          .catch(staleOr(tx, current.id))
+        await claimVersion(tx, 'User', current, input.version)
+        const updated = await tx.user.update({
+          where: { id: current.id },
+          data: { displayName, role, centerId },
+        })
         await recordAudit(tx, context, {
           action: 'user.update',
           entityType: 'User',
@@ -229,24 +228,13 @@ function changed<T extends Record<string, unknown>>(before: T, after: T) {
   }
 }
 
-/** An update that matched no row (`where: {id, version}`) met a newer version: a StaleObjectError. */
-function staleOr(tx: Prisma.TransactionClient, id: string) {
-  return async (error: unknown): Promise<never> => {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
-      const now = await tx.user.findUnique({ where: { id }, select: { version: true } })
-      throw new StaleObjectError(now?.version ?? 0)
-    }
-    throw error
-  }
-}
-
 // ─── deactivateUser ──────────────────────────────────────────────────────────
 
 const DeactivateUserInput = builder.inputType('DeactivateUserInput', {
   description: 'The user to deactivate.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The user.' }),
-    version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
+    version: versionField(t),
   }),
 })
 
@@ -264,12 +252,8 @@ builder.mutationField('deactivateUser', (t) =>
         throw validationErrorFrom([issue('id', 'OWN_ACCOUNT')])
       }
       const user = await context.prisma.$transaction(async (tx) => {
-        const updated = await tx.user
-          .update({
-            where: { id: current.id, version: input.version },
-            data: { active: false, version: { increment: 1 } },
-          })
-          .catch(staleOr(tx, current.id))
+        await claimVersion(tx, 'User', current, input.version)
+        const updated = await tx.user.update({ where: { id: current.id }, data: { active: false } })
         const ended = await endSessions(tx, current.id, { revokeTokens: true })
         await recordAudit(tx, context, {
           action: 'user.deactivate',
@@ -291,6 +275,7 @@ const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
   description: 'A new password for a user who lost theirs.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The user.' }),
+    version: versionField(t),
     newPassword: t.string({
       required: true,
       description: `The new password, at least ${minPasswordLength} characters; tell it to the user privately.`,
@@ -310,11 +295,13 @@ builder.mutationField('resetUserPassword', (t) =>
       const issues = checkPassword(input.newPassword, 'newPassword')
       if (issues.length > 0) throw validationErrorFrom(issues)
       const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
+      assertVersion(current, input.version)
       const passwordHash = await hashPassword(input.newPassword)
       const user = await context.prisma.$transaction(async (tx) => {
+        await claimVersion(tx, 'User', current, input.version)
         const updated = await tx.user.update({
           where: { id: current.id },
-          data: { passwordHash, failedLogins: 0, lastFailedLoginAt: null, version: { increment: 1 } },
+          data: { passwordHash, failedLogins: 0, lastFailedLoginAt: null },
         })
         // The admin resetting their own password keeps the session they do it from.
         const keep = current.id === context.viewer?.userId ? context.viewer.loginSessionId : null

@@ -336,7 +336,7 @@ describe('resetting a password', () => {
       const target = await createUser(api.prisma, { role: 'VIEWER' })
       const result = await api.graphql(
         resetMutation,
-        { input: { id: userId(target.id), newPassword: 'a brand new secret' } },
+        { input: { id: userId(target.id), version: 1, newPassword: 'a brand new secret' } },
         credentials,
       )
       expect(outcome(result, 'resetUserPassword')).toBe(expected)
@@ -349,7 +349,7 @@ describe('resetting a password', () => {
     const cookie = await api.signIn(target)
     const short = await api.graphql(
       resetMutation,
-      { input: { id: userId(target.id), newPassword: 'short' } },
+      { input: { id: userId(target.id), version: 1, newPassword: 'short' } },
       credentials,
     )
     expect(short.data?.resetUserPassword).toEqual({
@@ -359,7 +359,7 @@ describe('resetting a password', () => {
 
     await api.graphql(
       resetMutation,
-      { input: { id: userId(target.id), newPassword: 'a brand new secret' } },
+      { input: { id: userId(target.id), version: 1, newPassword: 'a brand new secret' } },
       credentials,
     )
     expect((await api.graphql('{ me { username } }', {}, cookie)).data?.me).toBeNull()
