@@ -2,7 +2,7 @@ import { type Prisma, Role } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
-import { canReadUserHistory, listableUsersWhere } from './user-access.ts'
+import { canReadUserHistory, listableUsersWhere, readableUsersWhere } from './user-access.ts'
 
 export const RoleEnum = builder.enumType(Role, {
   name: 'Role',
@@ -12,8 +12,11 @@ export const RoleEnum = builder.enumType(Role, {
 
 export const UserNode = builder.prismaNode('User', {
   id: { field: 'id' },
-  description: 'Someone who signs in to the console or owns API tokens.',
+  description:
+    'Someone who signs in to the console or owns API tokens. By id (node, nodes) admins read every user, anyone else themself and the users of the centers whose data they may read; the users named by a record you may read (who registered an enrollment, planned or staffed a session, made a status change) show with that record.',
   authScopes: { signedIn: true },
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [readableUsersWhere(context.viewer)] }),
   fields: (t) => ({
     username: t.exposeString('username', { description: 'The login name.' }),
     displayName: t.exposeString('displayName', { description: 'The name shown to others.' }),
