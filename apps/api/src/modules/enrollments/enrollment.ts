@@ -140,7 +140,7 @@ const EnrollmentFilter = builder.inputType('EnrollmentFilter', {
     registeredBy: t.id({ description: 'Only enrollments registered by this user (its global id).' }),
     search: t.string({
       description:
-        'Words beginning the person’s name words, in any order (diacritics ignored: "nguyen an" finds "Nguyễn Văn An"), or the beginning of their phone or citizen ID.',
+        'Words beginning the person’s name words, in any order (diacritics ignored: "nguyen an" finds "Nguyễn Văn An"), or the beginning of their phone or citizen ID. Viewers, who see those masked, search by name only: a number finds nothing.',
     }),
   }),
 })
@@ -197,7 +197,7 @@ export async function enrollmentFilter(filter: FilterArgs | null | undefined, co
   if (filter?.registeredBy)
     conditions.push({ registeredById: idOf(filter.registeredBy, 'User', 'filter.registeredBy') })
   if (filter?.search) {
-    const found = enrollmentSearchWhere(filter.search)
+    const found = enrollmentSearchWhere(filter.search, viewer)
     if (found) conditions.push(found)
   }
   return { AND: conditions } satisfies Prisma.EnrollmentWhereInput

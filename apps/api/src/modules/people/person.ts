@@ -82,11 +82,11 @@ builder.queryField('people', (t) =>
     cursor: 'id',
     authScopes: { signedIn: true },
     description:
-      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches the beginning of a phone number or citizen ID.',
+      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches the beginning of a phone number or citizen ID, except for viewers.',
     args: {
       search: t.arg.string({
         description:
-          'Words beginning the name’s words, in any order (diacritics ignored), or the beginning of a phone number or citizen ID.',
+          'Words beginning the name’s words, in any order (diacritics ignored), or the beginning of a phone number or citizen ID. Viewers, who see those masked, search by name only: a number finds no one.',
       }),
     },
     totalCount: (_parent, args, context) =>
@@ -101,7 +101,7 @@ builder.queryField('people', (t) =>
 )
 
 function peopleFilter(args: { search?: string | null }, viewer: Parameters<typeof readablePeopleWhere>[0]) {
-  const found = args.search ? personSearchWhere(args.search) : null
+  const found = args.search ? personSearchWhere(args.search, viewer) : null
   return { AND: [readablePeopleWhere(viewer), ...(found ? [found] : [])] }
 }
 
@@ -109,8 +109,10 @@ builder.queryField('person', (t) =>
   t.prismaField({
     type: 'Person',
     nullable: true,
-    authScopes: { signedIn: true },
-    description: 'A person by citizen ID, when you may see them.',
+    // A viewer sees citizen IDs masked: a lookup by one would confirm a guess at the hidden digits.
+    authScopes: { roles: ['ADMIN', 'CENTER_MANAGER', 'AGENT'] },
+    description:
+      'A person by citizen ID, when you may see them. Not for viewers, who see citizen IDs masked (a FORBIDDEN error).',
     args: {
       citizenId: t.arg.string({
         required: true,

@@ -1,7 +1,7 @@
 // Who sees which people: admins everyone; anyone else the people and households with an enrollment at
 // a center they may read. Person data exists only because of an enrollment, so that is the scope.
 import { type Prisma, searchHashes } from '@tangtoc/db'
-import { maskCitizenId, maskPhone, personSearch } from '@tangtoc/shared'
+import { maskCitizenId, maskPhone, type PersonSearch, personSearch } from '@tangtoc/shared'
 import type { Context, Viewer } from '../../context.ts'
 import { readableCentersWhere } from '../auth/center-access.ts'
 
@@ -26,14 +26,27 @@ export function readableHouseholdsWhere(viewer: Viewer | null): Prisma.Household
 }
 
 /**
- * The enrollments a search finds (personSearch in @tangtoc/shared): those whose person's name words
- * begin with each of its words, compared as hashes with those of the prefixes copied onto the
- * enrollment; or, for a number, those whose person's citizen ID or phone begins with it, answered by
- * their btree indexes.
+ * A search as the viewer may make it (personSearch in @tangtoc/shared). A viewer, who sees citizen IDs
+ * and phones masked, searches names only: a number finds nothing, or each digit added to a search
+ * would confirm or deny a hidden one.
  */
-export function enrollmentSearchWhere(search: string): Prisma.EnrollmentWhereInput | null {
+function searchFor(search: string, viewer: Viewer | null): PersonSearch | 'nothing' | null {
   const read = personSearch(search)
+  return read?.kind === 'digits' && viewer?.role === 'VIEWER' ? 'nothing' : read
+}
+
+/**
+ * The enrollments a search finds: those whose person's name words begin with each of its words,
+ * compared as hashes with those of the prefixes copied onto the enrollment; or, for a number, those
+ * whose person's citizen ID or phone begins with it, answered by their btree indexes.
+ */
+export function enrollmentSearchWhere(
+  search: string,
+  viewer: Viewer | null,
+): Prisma.EnrollmentWhereInput | null {
+  const read = searchFor(search, viewer)
   if (!read) return null
+  if (read === 'nothing') return nobody
   if (read.kind === 'words') return { searchHashes: { hasEvery: searchHashes(read.words) } }
   return { person: identifiersWhere(read) }
 }
@@ -42,9 +55,10 @@ export function enrollmentSearchWhere(search: string): Prisma.EnrollmentWhereInp
  * The people a search finds, as enrollmentSearchWhere, from the person's own prefixes (a household
  * member insured elsewhere has no enrollment).
  */
-export function personSearchWhere(search: string): Prisma.PersonWhereInput | null {
-  const read = personSearch(search)
+export function personSearchWhere(search: string, viewer: Viewer | null): Prisma.PersonWhereInput | null {
+  const read = searchFor(search, viewer)
   if (!read) return null
+  if (read === 'nothing') return nobody
   if (read.kind === 'words') return { searchPrefixes: { hasEvery: [...read.words] } }
   return identifiersWhere(read)
 }
