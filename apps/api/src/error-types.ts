@@ -88,7 +88,8 @@ builder.objectType(StaleObjectError, {
 
 builder.objectType(TooManyAttemptsError, {
   name: 'TooManyAttemptsError',
-  description: 'Too many failed logins for this account; wait before trying again.',
+  description:
+    'Too many failed attempts by this account (logins, or registrations whose identity details did not match the record on file); wait before trying again.',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
     retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'How long to wait.' }),

@@ -118,10 +118,14 @@ export const mutationErrorTypes = [
 export class TooManyAttemptsError extends UserError {
   readonly code = 'TOO_MANY_ATTEMPTS'
 
-  constructor(readonly retryAfterSeconds: number) {
+  /** `what` says what failed too often (failed logins unless given). */
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: LocalizedText = { vi: 'Đăng nhập sai quá nhiều lần.', en: 'Too many failed logins.' },
+  ) {
     super({
-      vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${retryAfterSeconds} giây.`,
-      en: `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`,
+      vi: `${what.vi} Hãy thử lại sau ${retryAfterSeconds} giây.`,
+      en: `${what.en} Try again in ${retryAfterSeconds} seconds.`,
     })
   }
 }

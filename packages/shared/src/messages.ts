@@ -274,9 +274,10 @@ export const messages = {
     vi: 'Ngày sinh không thể sau hôm nay.',
     en: 'The date of birth cannot be after today.',
   },
-  PERSON_DETAILS_DIFFER: {
-    vi: 'Thông tin khác với hồ sơ đã có của số định danh này.',
-    en: 'The details differ from the record on file for this citizen ID.',
+  // One text whatever differs, naming nothing stored: the person may be another center's to read.
+  PERSON_IDENTITY_MISMATCH: {
+    vi: 'Số định danh này đã có hồ sơ với họ tên, ngày sinh hoặc giới tính khác. Hãy đối chiếu lại với thẻ căn cước.',
+    en: 'This citizen ID is on file with a different name, date of birth or sex. Check the details against the identity card.',
   },
   HOUSEHOLD_MEMBER_DUPLICATE: {
     vi: 'Thành viên này đã có trong danh sách hộ.',
@@ -337,20 +338,6 @@ export const messageVariants = {
   },
   WARD_UNKNOWN: {
     person: { vi: 'Không có phường, xã mã {wardCode}.', en: 'There is no ward with code {wardCode}.' },
-  },
-  PERSON_DETAILS_DIFFER: {
-    fullName: {
-      vi: 'Số định danh này đã đăng ký với họ tên “{fullName}”.',
-      en: 'This citizen ID is on file under the name “{fullName}”.',
-    },
-    dateOfBirth: {
-      vi: 'Ngày sinh khác với hồ sơ đã có của số định danh này.',
-      en: 'The date of birth differs from the record on file for this citizen ID.',
-    },
-    sex: {
-      vi: 'Giới tính khác với hồ sơ đã có của số định danh này.',
-      en: 'The sex differs from the record on file for this citizen ID.',
-    },
   },
 } as const satisfies { readonly [Code in keyof typeof messages]?: Record<string, LocalizedText> }
 

@@ -272,6 +272,33 @@ describe('the registration form', { timeout: 40_000 }, () => {
     expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
   })
 
+  it('says when the user may register no one on file for a while, in the console’s language', async () => {
+    renderForm({
+      register: () => ({
+        data: {
+          registerEnrollment: {
+            __typename: 'TooManyAttemptsError',
+            message: 'Too many registrations whose identity details did not match the record on file.',
+            messageVi:
+              'Đã khai sai thông tin nhân thân của người đã có hồ sơ quá nhiều lần. Hãy thử lại sau 3000 giây.',
+          },
+        },
+      }),
+    })
+    await screen.findByText('Người tham gia', { selector: 'h3' })
+    await fillPerson(participant(), {
+      name: 'Trần Thị Mai',
+      citizenId: '079190000123',
+      born: '1990-05-12',
+      sex: 'Nữ',
+    })
+    await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Đã khai sai thông tin nhân thân')
+  })
+
   it('shows the quote’s income error beside the income', async () => {
     renderForm({
       quote: () => ({

@@ -4,8 +4,13 @@ import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
 import { canWriteCenter } from '../auth/center-access.ts'
-import { EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
-import { enrollmentSearchWhere, readableEnrollmentsWhere } from '../people/visibility.ts'
+import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
+import {
+  enrollmentSearchWhere,
+  readableEnrollmentsWhere,
+  shownCitizenId,
+  shownPhone,
+} from '../people/visibility.ts'
 
 export const EnrollmentActionEnum = builder.enumType('EnrollmentAction', {
   description: 'A step of the enrollment lifecycle.',
@@ -38,6 +43,32 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     registeredBy: t.relation('registeredBy', { description: 'The user who registered it.' }),
     product: t.expose('product', { type: ProductEnum, description: 'What the person enrolls in.' }),
     person: t.relation('person', { description: 'The person enrolled.' }),
+    phone: t.string({
+      nullable: true,
+      description:
+        'The person’s mobile number (E.164) as given with this registration: each center keeps the details it was given (masked for viewers).',
+      select: { phone: true },
+      resolve: (enrollment, _args, context) => shownPhone(context, enrollment.phone),
+    }),
+    address: t.exposeString('address', {
+      nullable: true,
+      description: 'The person’s address as given with this registration, Unicode NFC.',
+    }),
+    ward: t.relation('ward', { nullable: true, description: 'The ward of that address.' }),
+    occupationGroup: t.expose('audience', {
+      type: AudienceGroupEnum,
+      nullable: true,
+      description: 'The person’s occupation group as given with this registration; progress counts by it.',
+    }),
+    legacySocialInsuranceCode: t.string({
+      nullable: true,
+      description: 'The legacy social-insurance code as given with this registration (masked for viewers).',
+      select: { legacySocialInsuranceCode: true },
+      resolve: (enrollment, _args, context) =>
+        enrollment.legacySocialInsuranceCode === null
+          ? null
+          : shownCitizenId(context, enrollment.legacySocialInsuranceCode),
+    }),
     household: t.relation('household', {
       nullable: true,
       description: 'Household health insurance: the household the person is insured with.',

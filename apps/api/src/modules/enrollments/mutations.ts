@@ -9,16 +9,18 @@ import {
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { mutationErrorTypes, NotFoundError, TooManyAttemptsError, validationErrorFrom } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
+import { isThrottled, OnFileWhileThrottled, refusalOnFile } from '../people/identity-mismatches.ts'
 import {
   type CheckedPerson,
   checkPerson,
   findOrCreatePerson,
+  givenContact,
   type PersonChange,
   PersonInput,
   personChange,
@@ -139,6 +141,8 @@ interface Member {
  * stored people) and the quote: validation, access, the person's change and the amounts.
  */
 async function prepareRegistration(context: Context, input: RegisterInput, hinted: boolean) {
+  const viewer = context.viewer
+  if (!viewer) throw new Error('registration without a viewer')
   const campaignId = idOf(input.campaign, 'Campaign', 'input.campaign')
   const centerId = idOf(input.center, 'Center', 'input.center')
   const sessionId = input.session ? idOf(input.session, 'OutreachSession', 'input.session') : null
@@ -199,13 +203,20 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   const hint =
     hinted && !members && issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
   const references: RegistrationContext = hint
-    ? { ...hint, session: sessionId ? { campaignId } : null, wards: wardCodes, person: null }
+    ? {
+        ...hint,
+        session: sessionId ? { campaignId } : null,
+        wards: wardCodes,
+        person: null,
+        mismatches: { count: 0, oldest: null },
+      }
     : await readRegistrationContext(context.prisma, {
         campaignId,
         centerId,
         sessionId,
         wardCodes,
         citizenId: checked.person.citizenId,
+        userId: viewer.userId,
       })
   const { campaign, center, session } = references
   if (!hint && campaign?.status === 'ACTIVE' && center?.participant) {
@@ -224,8 +235,16 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   problems.push(...issues, ...unknownWardIssues(wards, references.wards))
   if (problems.length > 0) throw validationErrorFrom(problems)
 
+  const { mismatches } = references
+  if (references.person && isThrottled(mismatches)) {
+    throw new OnFileWhileThrottled({
+      personId: references.person.id,
+      centerId: center.id,
+      recent: mismatches,
+    })
+  }
   const now = new Date()
-  const person = personChange(references.person, checked.person, 'person', now)
+  const person = personChange(references.person, checked.person, 'person', { centerId: center.id, now })
   const on = input.on ?? localDateInZone(now, campaign.timeZone)
   const supportGroups: SupportGroup[] = input.supportGroups ?? []
   const pricing = await priceEnrollment(context, {
@@ -243,6 +262,8 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     sessionId,
     hint: hint ? { ...hint, wardCodes } : null,
     person,
+    given: givenContact(checked.person),
+    mismatches,
     members,
     enrolledIndex,
     on,
@@ -254,15 +275,22 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
 
 type Prepared = Awaited<ReturnType<typeof prepareRegistration>>
 
-/** The household of the enrolled person with these members in this order, or a new one. */
+/**
+ * The household of the enrolled person with these members in this order that the registering center
+ * already holds a live enrollment in, or a new one: a household another center registered (its
+ * address, its members) is that center's to read, not to be reused.
+ */
 async function householdFor(
   tx: Prisma.TransactionClient,
   members: Member[],
   personIds: string[],
-  enrolledPersonId: string,
+  { enrolledPersonId, centerId }: { enrolledPersonId: string; centerId: string },
 ): Promise<string> {
   const candidates = await tx.household.findMany({
-    where: { members: { some: { personId: enrolledPersonId } } },
+    where: {
+      members: { some: { personId: enrolledPersonId } },
+      enrollments: { some: { centerId, live: true } },
+    },
     include: { members: { orderBy: { position: 'asc' }, select: { personId: true } } },
   })
   const same = candidates.find(
@@ -295,7 +323,7 @@ function enrollmentRow(
   context: Context,
   input: RegisterInput,
   prepared: Prepared,
-  person: Pick<Person, 'id' | 'fullName' | 'occupationGroup'>,
+  person: Pick<Person, 'id' | 'fullName'>,
   householdId: string | null,
 ): RegisteredEnrollment {
   const viewer = context.viewer
@@ -315,7 +343,7 @@ function enrollmentRow(
     supportGroups: prepared.supportGroups,
     ...prepared.pricing,
     status: input.status ?? 'DRAFT',
-    audience: person.occupationGroup,
+    ...prepared.given,
     statusReason: null,
     live: true,
     socialInsuranceNumber: null,
@@ -360,12 +388,25 @@ async function storeRegistration(
     let enrolled: Person | undefined
     for (const [index, member] of members.entries()) {
       const path = index === prepared.enrolledIndex ? 'person' : `householdMembers.${index}.person`
-      const { person } = await findOrCreatePerson(tx, context, member.person, path)
-      if (index === prepared.enrolledIndex) enrolled = person
-      personIds.push(person.id)
+      const found = await findOrCreatePerson(tx, context, member.person, {
+        path,
+        centerId: prepared.center.id,
+      })
+      if (found.reused && isThrottled(prepared.mismatches)) {
+        throw new OnFileWhileThrottled({
+          personId: found.person.id,
+          centerId: prepared.center.id,
+          recent: prepared.mismatches,
+        })
+      }
+      if (index === prepared.enrolledIndex) enrolled = found.person
+      personIds.push(found.person.id)
     }
     if (!enrolled) throw new Error('the enrolled person is not among the household members')
-    const householdId = await householdFor(tx, members, personIds, enrolled.id)
+    const householdId = await householdFor(tx, members, personIds, {
+      enrolledPersonId: enrolled.id,
+      centerId: prepared.center.id,
+    })
     const enrollment = enrollmentRow(context, input, prepared, enrolled, householdId)
     if (!(await write(tx, enrollment, { kind: 'reuse', person: enrolled }))) {
       throw new Error('the enrollment of a household registration was not written')
@@ -378,48 +419,57 @@ builder.mutationField('registerEnrollment', (t) =>
   t.field({
     type: RegisterEnrollmentPayload,
     description:
-      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server. A second live enrollment of the same person for the same product in the campaign is a ConflictError naming the first.',
-    errors: { types: mutationErrorTypes },
+      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server. A second live enrollment of the same person for the same product in the campaign is a ConflictError naming the first. A citizen ID on file with another name, birth date or sex is one neutral ValidationError (PERSON_IDENTITY_MISMATCH), recorded in the audit log; after five within an hour, registering anyone on file is a TooManyAttemptsError for the rest of it.',
+    errors: { types: [...mutationErrorTypes, TooManyAttemptsError] },
     authScopes: { write: true },
     args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      // Nothing is written when what the write assumed no longer holds: the person is on file (or
-      // was just registered by another agent), or a hint from an earlier registration is stale. Then
-      // prepare again from what is stored, to reuse the person or report what changed; and name the
-      // winner's enrollment when it is the enrollment that collides.
-      for (let attempt = 1; ; attempt++) {
-        const prepared = await prepareRegistration(context, input, attempt === 1)
-        try {
-          const stored = await storeRegistration(context, input, prepared)
-          if (!stored) {
-            if (attempt < 4) continue
-            throw new Error('the person kept changing while being registered')
-          }
-          publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
-          return stored
-        } catch (error) {
-          const model = uniqueViolationOn(error)
-          if (model === 'Person' && attempt < 4) continue
-          if (model === 'Enrollment') {
-            const person = await context.prisma.person.findUnique({
-              where: { citizenId: prepared.person.person.citizenId },
-              select: { id: true },
-            })
-            const duplicate = person
-              ? await duplicateConflict(context.prisma, {
-                  campaignId: prepared.campaign.id,
-                  personId: person.id,
-                  product: input.product,
-                })
-              : null
-            if (duplicate) throw duplicate
-          }
-          throw error
-        }
+      try {
+        return await register(context, input)
+      } catch (error) {
+        throw await refusalOnFile(context, error)
       }
     },
   }),
 )
+
+/** Registers the input, preparing it again while the write finds what it assumed has changed. */
+async function register(context: Context, input: RegisterInput) {
+  // Nothing is written when what the write assumed no longer holds: the person is on file (or
+  // was just registered by another agent), or a hint from an earlier registration is stale. Then
+  // prepare again from what is stored, to reuse the person or report what changed; and name the
+  // winner's enrollment when it is the enrollment that collides.
+  for (let attempt = 1; ; attempt++) {
+    const prepared = await prepareRegistration(context, input, attempt === 1)
+    try {
+      const stored = await storeRegistration(context, input, prepared)
+      if (!stored) {
+        if (attempt < 4) continue
+        throw new Error('the person kept changing while being registered')
+      }
+      publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
+      return stored
+    } catch (error) {
+      const model = uniqueViolationOn(error)
+      if (model === 'Person' && attempt < 4) continue
+      if (model === 'Enrollment') {
+        const person = await context.prisma.person.findUnique({
+          where: { citizenId: prepared.person.person.citizenId },
+          select: { id: true },
+        })
+        const duplicate = person
+          ? await duplicateConflict(context.prisma, {
+              campaignId: prepared.campaign.id,
+              personId: person.id,
+              product: input.product,
+            })
+          : null
+        if (duplicate) throw duplicate
+      }
+      throw error
+    }
+  }
+}
 
 // ─── Update ──────────────────────────────────────────────────────────────────
 

@@ -8,6 +8,7 @@ import type { Enrollment, Person, Prisma } from '@tangtoc/db'
 import { Prisma as PrismaRuntime, queryPrepared } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
+import { identityMismatches, type RecentMismatches } from '../people/identity-mismatches.ts'
 import type { PersonChange } from '../people/person-input.ts'
 import { rollupUpserts } from './rollup.ts'
 
@@ -21,11 +22,17 @@ export interface RegistrationContext {
   wards: string[]
   /** The stored person with the citizen ID, if any. */
   person: Person | null
+  /** The registering user's identity mismatches of the past hour (identity-mismatches.ts). */
+  mismatches: RecentMismatches
 }
 
 type PersonColumns = { [K in keyof Person as `person_${K}`]: Person[K] | null }
+type MismatchColumns = { mismatchCount: number; mismatchOldest: Date | null }
 
-/** Campaign, center (and whether it takes part), session, ward codes and the person, in one query. */
+/**
+ * Campaign, center (and whether it takes part), session, ward codes, the person and the user's recent
+ * identity mismatches, in one query.
+ */
 export async function readRegistrationContext(
   db: Context['prisma'],
   ids: {
@@ -34,9 +41,13 @@ export async function readRegistrationContext(
     sessionId: string | null
     wardCodes: string[]
     citizenId: string
+    userId: string
   },
 ): Promise<RegistrationContext> {
-  const [row] = await db.$queryRaw<(Omit<RegistrationContext, 'person'> & PersonColumns)[]>(sql`
+  const since = new Date(Date.now() - identityMismatches.windowMs)
+  const [row] = await db.$queryRaw<
+    (Omit<RegistrationContext, 'person' | 'mismatches'> & PersonColumns & MismatchColumns)[]
+  >(sql`
     SELECT
       (SELECT json_build_object('id', c."id", 'status', c."status", 'timeZone', c."timeZone",
                                 'jurisdiction', c."jurisdiction")
@@ -54,13 +65,25 @@ export async function readRegistrationContext(
       p."legacySocialInsuranceCode" AS "person_legacySocialInsuranceCode",
       p."dateOfBirth" AS "person_dateOfBirth", p."sex"::text AS "person_sex", p."phone" AS "person_phone",
       p."address" AS "person_address", p."wardCode" AS "person_wardCode",
-      p."occupationGroup"::text AS "person_occupationGroup", p."searchKey" AS "person_searchKey",
-      p."searchPrefixes" AS "person_searchPrefixes",
-      p."createdAt" AS "person_createdAt", p."updatedAt" AS "person_updatedAt", p."version" AS "person_version"
-    FROM (SELECT 1) AS one LEFT JOIN "Person" p ON p."citizenId" = ${ids.citizenId}`)
+      p."occupationGroup"::text AS "person_occupationGroup", p."recordingCenterId" AS "person_recordingCenterId",
+      p."searchKey" AS "person_searchKey", p."searchPrefixes" AS "person_searchPrefixes",
+      p."createdAt" AS "person_createdAt", p."updatedAt" AS "person_updatedAt", p."version" AS "person_version",
+      m."mismatchCount", m."mismatchOldest"
+    FROM (SELECT 1) AS one LEFT JOIN "Person" p ON p."citizenId" = ${ids.citizenId}
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS "mismatchCount", min(a."at") AS "mismatchOldest" FROM "AuditEvent" a
+       WHERE a."actorId" = ${ids.userId}::uuid AND a."action" = ${identityMismatches.mismatch}
+         AND a."at" > ${since}::timestamp) m`)
   if (!row) throw new Error('the registration context query returned no row')
   const { campaign, center, session, wards } = row
-  return { campaign, center, session, wards, person: personOf(row) }
+  return {
+    campaign,
+    center,
+    session,
+    wards,
+    person: personOf(row),
+    mismatches: { count: row.mismatchCount, oldest: row.mismatchOldest },
+  }
 }
 
 function personOf(row: PersonColumns): Person | null {
@@ -76,6 +99,7 @@ function personOf(row: PersonColumns): Person | null {
     address: row.person_address,
     wardCode: row.person_wardCode,
     occupationGroup: row.person_occupationGroup,
+    recordingCenterId: row.person_recordingCenterId,
     searchKey: row.person_searchKey ?? '',
     searchPrefixes: row.person_searchPrefixes ?? [],
     createdAt: row.person_createdAt ?? new Date(Number.NaN),
@@ -131,11 +155,11 @@ function personStatement(write: PersonChange, holds: Prisma.Sql): Prisma.Sql {
       // A concurrent registration of the same new person wins the citizen ID: nothing is returned,
       // so nothing below is written and the caller reads the person again.
       return sql`INSERT INTO "Person" ("id", "fullName", "citizenId", "legacySocialInsuranceCode",
-          "dateOfBirth", "sex", "phone", "address", "wardCode", "occupationGroup", "searchKey",
-          "searchPrefixes", "createdAt", "updatedAt", "version")
+          "dateOfBirth", "sex", "phone", "address", "wardCode", "occupationGroup", "recordingCenterId",
+          "searchKey", "searchPrefixes", "createdAt", "updatedAt", "version")
         SELECT ${p.id}::uuid, ${p.fullName}, ${p.citizenId}, ${p.legacySocialInsuranceCode},
           ${p.dateOfBirth}::date, ${p.sex}::"Sex", ${p.phone}, ${p.address}, ${p.wardCode},
-          ${p.occupationGroup}::"AudienceGroup", ${p.searchKey},
+          ${p.occupationGroup}::"AudienceGroup", ${p.recordingCenterId}::uuid, ${p.searchKey},
           ${p.searchPrefixes}::text[], ${p.createdAt}::timestamp,
           ${p.updatedAt}::timestamp, ${p.version}
         WHERE ${holds}
@@ -189,14 +213,14 @@ export async function writeRegistration(
       INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
         "personId", "householdId", "quoteDate", "months", "monthlyIncome", "supportGroups",
         "householdPosition", "gross", "support", "payable", "periodStart", "periodEnd", "status",
-        "audience", "statusReason", "live", "socialInsuranceNumber", "searchPrefixes", "registeredAt",
-        "registeredOn", "updatedAt", "version")
+        "audience", "phone", "address", "wardCode", "legacySocialInsuranceCode", "statusReason", "live",
+        "socialInsuranceNumber", "searchPrefixes", "registeredAt", "registeredOn", "updatedAt", "version")
       SELECT ${e.id}::uuid, ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.sessionId}::uuid,
         ${e.registeredById}::uuid, ${e.product}::"Product", p."id", ${e.householdId}::uuid,
         ${e.quoteDate}::date, ${e.months}, ${e.monthlyIncome}, ${e.supportGroups}::"SupportGroup"[],
         ${e.householdPosition}, ${e.gross}, ${e.support}, ${e.payable}, ${e.periodStart}::date,
         ${e.periodEnd}::date, ${e.status}::"EnrollmentStatus", ${e.audience}::"AudienceGroup",
-        ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,
+        ${e.phone}, ${e.address}, ${e.wardCode}, ${e.legacySocialInsuranceCode}, ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,
         ${e.registeredOn}::date, ${e.updatedAt}::timestamp, ${e.version}
       FROM person p LEFT JOIN "session" ON true
       RETURNING "id", "campaignId", "centerId", "product", "status", "registeredOn"

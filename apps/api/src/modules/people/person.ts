@@ -1,8 +1,11 @@
 import { builder } from '../../builder.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
+import { WardRef } from '../wards/ward.ts'
+import { contactOf, contactSelect } from './contact.ts'
 import {
   personSearchWhere,
   readableEnrollmentsWhere,
+  readableHouseholdsWhere,
   readablePeopleWhere,
   shownCitizenId,
   shownPhone,
@@ -11,7 +14,7 @@ import {
 export const PersonNode = builder.prismaNode('Person', {
   id: { field: 'id' },
   description:
-    'Someone enrolled in a campaign: one record per citizen ID however many campaigns enrol them. Viewers see the citizen ID, legacy code and phone masked.',
+    'Someone enrolled in a campaign: one record per citizen ID however many campaigns enrol them. Readable (by id, in lists, by citizen ID) while they have a live enrollment at a center you may read; admins read everyone. Their contact details (phone, address, ward, occupation group, legacy code) are what your centers recorded: the person’s record when one of your centers registered them first (admins: always), otherwise the latest given with an enrollment at one of your centers — never another center’s. Viewers see the citizen ID, legacy code and phone masked.',
   authScopes: { signedIn: true },
   nullable: true,
   findUnique: (id, context) => ({ id, AND: [readablePeopleWhere(context.viewer)] }),
@@ -28,27 +31,41 @@ export const PersonNode = builder.prismaNode('Person', {
     legacySocialInsuranceCode: t.string({
       nullable: true,
       description:
-        'The 10-digit social-insurance code used before 2025-08-01, for matching old records (masked for viewers).',
-      select: { legacySocialInsuranceCode: true },
-      resolve: (person, _args, context) =>
-        person.legacySocialInsuranceCode === null
-          ? null
-          : shownCitizenId(context, person.legacySocialInsuranceCode),
+        'The 10-digit social-insurance code used before 2025-08-01, for matching old records, as your centers recorded it (masked for viewers).',
+      select: (_args, context) => contactSelect(context.viewer),
+      resolve: (person, _args, context) => {
+        const code = contactOf(person, context.viewer).legacySocialInsuranceCode
+        return code === null ? null : shownCitizenId(context, code)
+      },
     }),
     dateOfBirth: t.expose('dateOfBirth', { type: 'Date', description: 'The date of birth.' }),
     sex: t.expose('sex', { type: SexEnum, description: 'The sex as on the identity card.' }),
     phone: t.string({
       nullable: true,
-      description: 'The mobile number in E.164, e.g. +84912345678 (masked for viewers).',
-      select: { phone: true },
-      resolve: (person, _args, context) => shownPhone(context, person.phone),
+      description:
+        'The mobile number in E.164, e.g. +84912345678, as your centers recorded it (masked for viewers).',
+      select: (_args, context) => contactSelect(context.viewer),
+      resolve: (person, _args, context) => shownPhone(context, contactOf(person, context.viewer).phone),
     }),
-    address: t.exposeString('address', { nullable: true, description: 'The street address, Unicode NFC.' }),
-    ward: t.relation('ward', { nullable: true, description: 'The ward of the address.' }),
-    occupationGroup: t.expose('occupationGroup', {
+    address: t.string({
+      nullable: true,
+      description: 'The street address, Unicode NFC, as your centers recorded it.',
+      select: (_args, context) => contactSelect(context.viewer),
+      resolve: (person, _args, context) => contactOf(person, context.viewer).address,
+    }),
+    ward: t.field({
+      type: WardRef,
+      nullable: true,
+      description: 'The ward of the address, as your centers recorded it.',
+      select: (_args, context) => contactSelect(context.viewer),
+      resolve: (person, _args, context) => contactOf(person, context.viewer).ward,
+    }),
+    occupationGroup: t.field({
       type: AudienceGroupEnum,
       nullable: true,
-      description: 'The occupation group the person belongs to.',
+      description: 'The occupation group the person belongs to, as your centers recorded it.',
+      select: (_args, context) => contactSelect(context.viewer),
+      resolve: (person, _args, context) => contactOf(person, context.viewer).occupationGroup,
     }),
     version: t.exposeInt('version', { description: 'Increases on every change.' }),
     createdAt: t.expose('createdAt', {
@@ -71,7 +88,9 @@ export const PersonNode = builder.prismaNode('Person', {
     households: t.relatedConnection('memberships', {
       cursor: 'householdId_personId',
       totalCount: true,
-      description: 'The households the person is a member of, with their place in each.',
+      description:
+        'The households the person is a member of that you may read (with a live enrollment at a center you may read), with their place in each.',
+      query: (_args, context) => ({ where: { household: readableHouseholdsWhere(context.viewer) } }),
     }),
   }),
 })

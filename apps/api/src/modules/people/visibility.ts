@@ -1,5 +1,7 @@
-// Who sees which people: admins everyone; anyone else the people and households with an enrollment at
-// a center they may read. Person data exists only because of an enrollment, so that is the scope.
+// Who sees which people: admins everyone; anyone else the people and households with a live enrollment
+// at a center they may read (a rejected or cancelled one keeps nobody readable). Person data exists
+// only because of an enrollment, so that is the scope. What a center recorded about a person's contact
+// stays that center's to read (contact.ts).
 import { type Prisma, searchHashes } from '@tangtoc/db'
 import { maskCitizenId, maskPhone, type PersonSearch, personSearch } from '@tangtoc/shared'
 import type { Context, Viewer } from '../../context.ts'
@@ -13,16 +15,21 @@ export function readableEnrollmentsWhere(viewer: Viewer | null): Prisma.Enrollme
   return viewer.role === 'ADMIN' ? {} : { center: readableCentersWhere(viewer) }
 }
 
+/** Live enrollments at a center the viewer may read: what makes a person or household readable. */
+function liveReadableEnrollments(viewer: Viewer): Prisma.EnrollmentWhereInput {
+  return { live: true, ...readableEnrollmentsWhere(viewer) }
+}
+
 export function readablePeopleWhere(viewer: Viewer | null): Prisma.PersonWhereInput {
   if (!viewer) return nobody
   if (viewer.role === 'ADMIN') return {}
-  return { enrollments: { some: readableEnrollmentsWhere(viewer) } }
+  return { enrollments: { some: liveReadableEnrollments(viewer) } }
 }
 
 export function readableHouseholdsWhere(viewer: Viewer | null): Prisma.HouseholdWhereInput {
   if (!viewer) return nobody
   if (viewer.role === 'ADMIN') return {}
-  return { enrollments: { some: readableEnrollmentsWhere(viewer) } }
+  return { enrollments: { some: liveReadableEnrollments(viewer) } }
 }
 
 /**
@@ -38,7 +45,8 @@ function searchFor(search: string, viewer: Viewer | null): PersonSearch | 'nothi
 /**
  * The enrollments a search finds: those whose person's name words begin with each of its words,
  * compared as hashes with those of the prefixes copied onto the enrollment; or, for a number, those
- * whose person's citizen ID or phone begins with it, answered by their btree indexes.
+ * whose person's citizen ID or phone begins with it (for all but admins, the phone the enrollment was
+ * registered with), answered by their btree indexes.
  */
 export function enrollmentSearchWhere(
   search: string,
@@ -48,7 +56,11 @@ export function enrollmentSearchWhere(
   if (!read) return null
   if (read === 'nothing') return nobody
   if (read.kind === 'words') return { searchHashes: { hasEvery: searchHashes(read.words) } }
-  return { person: identifiersWhere(read) }
+  if (viewer?.role === 'ADMIN') return { person: identifiersWhere(read) }
+  // The phone given with the enrollment's own registration: the one its center recorded.
+  return {
+    OR: [{ person: { citizenId: beginningWith(read.citizenId) } }, { phone: beginningWith(read.phone) }],
+  }
 }
 
 /**
@@ -57,10 +69,20 @@ export function enrollmentSearchWhere(
  */
 export function personSearchWhere(search: string, viewer: Viewer | null): Prisma.PersonWhereInput | null {
   const read = searchFor(search, viewer)
-  if (!read) return null
+  if (!read || !viewer) return null
   if (read === 'nothing') return nobody
   if (read.kind === 'words') return { searchPrefixes: { hasEvery: [...read.words] } }
-  return identifiersWhere(read)
+  if (viewer.role === 'ADMIN') return identifiersWhere(read)
+  // A phone the viewer's centers recorded: on the person's record when one of them recorded it, else
+  // with one of their enrollments of the person — never another center's.
+  const phone = beginningWith(read.phone)
+  return {
+    OR: [
+      { citizenId: beginningWith(read.citizenId) },
+      { phone, recordingCenter: { is: readableCentersWhere(viewer) } },
+      { enrollments: { some: { phone, ...readableEnrollmentsWhere(viewer) } } },
+    ],
+  }
 }
 
 function identifiersWhere(read: { citizenId: string; phone: string }): Prisma.PersonWhereInput {

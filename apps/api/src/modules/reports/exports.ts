@@ -178,18 +178,12 @@ const enrollmentSelect = {
   center: { select: { code: true, name: true } },
   session: { select: { title: true, kind: true } },
   registeredBy: { select: { username: true } },
-  person: {
-    select: {
-      fullName: true,
-      citizenId: true,
-      dateOfBirth: true,
-      sex: true,
-      phone: true,
-      address: true,
-      occupationGroup: true,
-      ward: { select: { name: true } },
-    },
-  },
+  person: { select: { fullName: true, citizenId: true, dateOfBirth: true, sex: true } },
+  // Each enrollment's own contact details: what its center was given, never another center's.
+  phone: true,
+  address: true,
+  audience: true,
+  ward: { select: { name: true } },
 } satisfies Prisma.EnrollmentSelect
 
 async function enrollmentsCsv(context: Context, params: URLSearchParams) {
@@ -242,10 +236,10 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
         masked ? maskCitizenId(row.person.citizenId) : row.person.citizenId,
         toIsoDate(row.person.dateOfBirth),
         labelOf('Sex', row.person.sex, 'vi'),
-        row.person.phone && (masked ? maskPhone(row.person.phone) : row.person.phone),
-        row.person.address,
-        row.person.ward?.name,
-        row.person.occupationGroup && labelOf('AudienceGroup', row.person.occupationGroup, 'vi'),
+        row.phone && (masked ? maskPhone(row.phone) : row.phone),
+        row.address,
+        row.ward?.name,
+        row.audience && labelOf('AudienceGroup', row.audience, 'vi'),
         row.months,
         row.monthlyIncome,
         row.gross,
