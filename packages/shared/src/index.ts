@@ -3,6 +3,7 @@
 
 export * from './account.ts'
 export * from './calendar.ts'
+export * from './campaign/registration-date.ts'
 export * from './campaign/target-grid.ts'
 export * from './contribution/default-parameters.ts'
 export * from './contribution/money.ts'

@@ -299,6 +299,14 @@ export const messages = {
     vi: 'Không được chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản.',
     en: 'Must not contain control characters or bidirectional-text controls.',
   },
+  REGISTRATION_DATE_OUTSIDE_CAMPAIGN: {
+    vi: 'Kỳ đóng phải bắt đầu trong thời gian chiến dịch, từ {first} đến {last}.',
+    en: 'The period must begin within the campaign, from {first} to {last}.',
+  },
+  REGISTRATION_MARGIN_INVALID: {
+    vi: 'Số ngày nới thêm phải là số nguyên từ 0 đến {max}.',
+    en: 'The margin is a whole number of days from 0 to {max}.',
+  },
   GLOBAL_ID_INVALID: {
     vi: 'Không phải mã ID hợp lệ của {typename}.',
     en: 'Not a valid id of a {typename}.',

@@ -4,6 +4,7 @@
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
   checkFreeText,
+  checkRegistrationMargin,
   checkTargetGrid,
   findProvince,
   foldSearchKey,
@@ -62,6 +63,11 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
       defaultValue: ['PAID', 'ACTIVE'],
       description: 'The live enrollment statuses that count toward the targets; PAID and ACTIVE by default.',
     }),
+    registrationMarginDays: t.int({
+      defaultValue: 0,
+      description:
+        'How many days before the first day and after the last an enrollment’s period may still begin: 0 (the default) to 366.',
+    }),
     organizers: t.idList({ description: 'The organising centers.' }),
     participants: t.idList({ description: 'The participating centers.' }),
   }),
@@ -82,6 +88,9 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
       type: [EnrollmentStatusEnum],
       description: 'New statuses counted toward targets.',
     }),
+    registrationMarginDays: t.int({
+      description: 'A new margin, in days, around the campaign for the start of an enrollment’s period.',
+    }),
   }),
 })
 
@@ -93,6 +102,7 @@ type CampaignFields = {
   timeZone?: string | null
   jurisdiction?: string | null
   countedStatuses?: EnrollmentStatus[] | null
+  registrationMarginDays?: number | null
 }
 
 /** Checks and normalises the fields given; `current` fills in the ones left out for the period check. */
@@ -143,6 +153,10 @@ function checkCampaignFields(
       issues.push(issue('countedStatuses', 'COUNTED_STATUSES_INVALID'))
     }
     data.countedStatuses = statuses
+  }
+  if (input.registrationMarginDays != null) {
+    issues.push(...checkRegistrationMargin(input.registrationMarginDays))
+    data.registrationMarginDays = input.registrationMarginDays
   }
   return { issues, data }
 }

@@ -54,6 +54,10 @@ export const CampaignNode = builder.prismaNode('Campaign', {
       type: [EnrollmentStatusEnum],
       description: 'The enrollment statuses that count toward the targets (by default PAID and ACTIVE).',
     }),
+    registrationMarginDays: t.exposeInt('registrationMarginDays', {
+      description:
+        'How many days before its first day and after its last an enrollment’s period may still begin (0 by default: within the campaign).',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the campaign was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the campaign last changed.' }),
     closedAt: t.expose('closedAt', {

@@ -1,9 +1,11 @@
 import type { Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
 import {
   checkFreeText,
+  checkRegistrationDate,
   type Issue,
   issue,
   localDateInZone,
+  type RegistrationPeriod,
   rankHouseholdMembers,
   searchPrefixes,
 } from '@tangtoc/shared'
@@ -96,7 +98,7 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
     on: t.field({
       type: 'Date',
       description:
-        'The first day of the period, whose rules price it; today in the campaign’s time zone when omitted.',
+        'The first day of the period, whose rules price it; today in the campaign’s time zone when omitted. It must lie within the campaign, widened by its registrationMarginDays.',
     }),
     months: t.int({ required: true, description: 'The months paid for.' }),
     monthlyIncome: t.int({
@@ -227,8 +229,11 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   assertCanWriteCenter(context.viewer, center)
   if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
 
+  const now = new Date()
+  const on = input.on ?? localDateInZone(now, campaign.timeZone)
   const problems: Issue[] = []
   if (campaign.status !== 'ACTIVE') problems.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
+  problems.push(...checkRegistrationDate(on, registrationPeriod(campaign)))
   if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
   if (session && session.campaignId !== campaign.id)
     problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
@@ -243,9 +248,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
       recent: mismatches,
     })
   }
-  const now = new Date()
   const person = personChange(references.person, checked.person, 'person', { centerId: center.id, now })
-  const on = input.on ?? localDateInZone(now, campaign.timeZone)
   const supportGroups: SupportGroup[] = input.supportGroups ?? []
   const pricing = await priceEnrollment(context, {
     product: input.product,
@@ -274,6 +277,20 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
 }
 
 type Prepared = Awaited<ReturnType<typeof prepareRegistration>>
+
+/** Where a campaign lets `on` fall, from its row (dates) or the registration's read (YYYY-MM-DD). */
+function registrationPeriod(campaign: {
+  startDate: Date | string
+  endDate: Date | string
+  registrationMarginDays: number
+}): RegistrationPeriod {
+  const day = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)
+  return {
+    startDate: day(campaign.startDate),
+    endDate: day(campaign.endDate),
+    marginDays: campaign.registrationMarginDays,
+  }
+}
 
 /**
  * The household of the enrolled person with these members in this order that the registering center
@@ -480,7 +497,11 @@ const UpdateEnrollmentInput = builder.inputType('UpdateEnrollmentInput', {
     id: t.id({ required: true, description: 'The enrollment (global id).' }),
     version: versionField(t),
     session: t.id({ description: 'The outreach session (global id); null to clear it.' }),
-    on: t.field({ type: 'Date', description: 'The first day of the period, whose rules price it.' }),
+    on: t.field({
+      type: 'Date',
+      description:
+        'The first day of the period, whose rules price it; within the campaign, widened by its registrationMarginDays.',
+    }),
     months: t.int({ description: 'The months paid for.' }),
     monthlyIncome: t.int({ description: 'Voluntary social insurance: the monthly income to contribute on.' }),
     supportGroups: t.field({ type: [SupportGroupEnum], description: 'The person’s support groups.' }),
@@ -533,6 +554,10 @@ builder.mutationField('updateEnrollment', (t) =>
       const campaign = await context.prisma.campaign.findUniqueOrThrow({
         where: { id: enrollment.campaignId },
       })
+      if (input.on != null) {
+        const outside = checkRegistrationDate(input.on, registrationPeriod(campaign))
+        if (outside.length > 0) throw validationErrorFrom(outside)
+      }
       const members = enrollment.householdId
         ? await context.prisma.householdMember.findMany({
             where: { householdId: enrollment.householdId },

@@ -15,7 +15,16 @@ import { rollupUpserts } from './rollup.ts'
 const sql = PrismaRuntime.sql
 
 export interface RegistrationContext {
-  campaign: { id: string; status: string; timeZone: string; jurisdiction: string } | null
+  campaign: {
+    id: string
+    status: string
+    timeZone: string
+    jurisdiction: string
+    /** The campaign's first and last day (YYYY-MM-DD) and its margin: where `on` may fall. */
+    startDate: string
+    endDate: string
+    registrationMarginDays: number
+  } | null
   center: { id: string; path: string; participant: boolean } | null
   session: { campaignId: string } | null
   /** The ward codes asked about that exist. */
@@ -50,7 +59,8 @@ export async function readRegistrationContext(
   >(sql`
     SELECT
       (SELECT json_build_object('id', c."id", 'status', c."status", 'timeZone', c."timeZone",
-                                'jurisdiction', c."jurisdiction")
+                                'jurisdiction', c."jurisdiction", 'startDate', c."startDate",
+                                'endDate', c."endDate", 'registrationMarginDays', c."registrationMarginDays")
          FROM "Campaign" c WHERE c."id" = ${ids.campaignId}::uuid) AS campaign,
       (SELECT json_build_object('id', t."id", 'path', t."path", 'participant', EXISTS (
                 SELECT 1 FROM "CampaignCenter" cc
@@ -139,7 +149,9 @@ function assumptionsHold(
 ): Prisma.Sql {
   const { campaign, center, wardCodes } = assumed
   return sql`EXISTS (SELECT 1 FROM "Campaign" c WHERE c."id" = ${campaign.id}::uuid AND c."status" = 'ACTIVE'
-        AND c."timeZone" = ${campaign.timeZone} AND c."jurisdiction" = ${campaign.jurisdiction})
+        AND c."timeZone" = ${campaign.timeZone} AND c."jurisdiction" = ${campaign.jurisdiction}
+        AND c."startDate" = ${campaign.startDate}::date AND c."endDate" = ${campaign.endDate}::date
+        AND c."registrationMarginDays" = ${campaign.registrationMarginDays})
     AND EXISTS (SELECT 1 FROM "Center" t JOIN "CampaignCenter" cc ON cc."centerId" = t."id"
         AND cc."campaignId" = ${campaign.id}::uuid AND cc."role" = 'PARTICIPANT'
         WHERE t."id" = ${center.id}::uuid AND t."path" = ${center.path})
