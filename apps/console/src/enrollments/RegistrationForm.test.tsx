@@ -73,6 +73,19 @@ async function fillPerson(
 
 const participant = () => screen.getByRole('region', { name: 'Người tham gia' })
 
+/** Fills in one person with an income and saves the draft. */
+async function saveMaiAsDraft() {
+  await screen.findByText('Người tham gia', { selector: 'h3' })
+  await fillPerson(participant(), {
+    name: 'Trần Thị Mai',
+    citizenId: '079190000123',
+    born: '1990-05-12',
+    sex: 'Nữ',
+  })
+  await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
+  await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+}
+
 // Typing a household into jsdom takes seconds; give the longer journeys room under a loaded machine.
 describe('the registration form', { timeout: 40_000 }, () => {
   it('checks the citizen ID against the date of birth and sex as the user types', async () => {
@@ -252,16 +265,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
         },
       }),
     })
-    await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
-    await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
-
-    await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+    await saveMaiAsDraft()
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Người này đã có hồ sơ đang hiệu lực')
@@ -285,16 +289,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
         },
       }),
     })
-    await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), {
-      name: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      born: '1990-05-12',
-      sex: 'Nữ',
-    })
-    await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
-
-    await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+    await saveMaiAsDraft()
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Đã khai sai thông tin nhân thân')
   })

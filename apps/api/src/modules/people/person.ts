@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
 import { WardRef } from '../wards/ward.ts'
 import { contactOf, contactSelect } from './contact.ts'
@@ -10,6 +11,11 @@ import {
   shownCitizenId,
   shownPhone,
 } from './visibility.ts'
+
+// Each contact field selects the same (contact.ts), so they load together.
+const contactSelection = {
+  select: (_args: unknown, context: Context) => contactSelect(context.viewer),
+}
 
 export const PersonNode = builder.prismaNode('Person', {
   id: { field: 'id' },
@@ -32,7 +38,7 @@ export const PersonNode = builder.prismaNode('Person', {
       nullable: true,
       description:
         'The 10-digit social-insurance code used before 2025-08-01, for matching old records, as your centers recorded it (masked for viewers).',
-      select: (_args, context) => contactSelect(context.viewer),
+      ...contactSelection,
       resolve: (person, _args, context) => {
         const code = contactOf(person, context.viewer).legacySocialInsuranceCode
         return code === null ? null : shownCitizenId(context, code)
@@ -44,27 +50,27 @@ export const PersonNode = builder.prismaNode('Person', {
       nullable: true,
       description:
         'The mobile number in E.164, e.g. +84912345678, as your centers recorded it (masked for viewers).',
-      select: (_args, context) => contactSelect(context.viewer),
+      ...contactSelection,
       resolve: (person, _args, context) => shownPhone(context, contactOf(person, context.viewer).phone),
     }),
     address: t.string({
       nullable: true,
       description: 'The street address, Unicode NFC, as your centers recorded it.',
-      select: (_args, context) => contactSelect(context.viewer),
+      ...contactSelection,
       resolve: (person, _args, context) => contactOf(person, context.viewer).address,
     }),
     ward: t.field({
       type: WardRef,
       nullable: true,
       description: 'The ward of the address, as your centers recorded it.',
-      select: (_args, context) => contactSelect(context.viewer),
+      ...contactSelection,
       resolve: (person, _args, context) => contactOf(person, context.viewer).ward,
     }),
     occupationGroup: t.field({
       type: AudienceGroupEnum,
       nullable: true,
       description: 'The occupation group the person belongs to, as your centers recorded it.',
-      select: (_args, context) => contactSelect(context.viewer),
+      ...contactSelection,
       resolve: (person, _args, context) => contactOf(person, context.viewer).occupationGroup,
     }),
     version: t.exposeInt('version', { description: 'Increases on every change.' }),
