@@ -376,6 +376,8 @@ async function main() {
       campaign: campaignId,
       center: centerId,
       product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      // A period that begins within the seeded campaign, whatever today is.
+      on: campaign.startDate.toISOString().slice(0, 10),
       person: person(),
       months: 1,
       monthlyIncome: 1_500_000,

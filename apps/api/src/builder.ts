@@ -6,8 +6,10 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
 import type { Role } from '@tangtoc/db'
 import type PrismaTypes from '@tangtoc/db/pothos'
 import { getDatamodel } from '@tangtoc/db/pothos'
+import { type GraphQLResolveInfo, isObjectType } from 'graphql'
 import type { Context } from './context.ts'
 import { ForbiddenError } from './errors.ts'
+import { decodeGlobalId, invalidGlobalId } from './global-id.ts'
 
 export const builder = new SchemaBuilder<{
   Context: Context
@@ -49,6 +51,20 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // node(id:) and nodes(ids:) read ids as every other argument does: a value that is not a global id,
+    // or names no type of node, is the client's error.
+    decodeGlobalID: (value) => {
+      const decoded = decodeGlobalId(value)
+      if (!decoded) throw invalidGlobalId('id', 'Node')
+      return decoded
+    },
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _context, info, resolveNode) => resolveNode(nodeId(info, id, 'id')),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, _context, info, resolveNodes) =>
+        resolveNodes(ids.map((id, index) => nodeId(info, id, `ids.${index}`))),
+    },
   },
   prisma: {
     client: (context) => context.prisma,
@@ -67,6 +83,14 @@ builder.mutationType({
   // A read-only API token changes nothing, whatever the mutation's own scopes say.
   authScopes: (_root, { viewer }) => viewer?.tokenScope !== 'READ',
 })
+
+/** The id, when its type is a node of the schema; a ValidationError at `path` otherwise. */
+function nodeId(info: GraphQLResolveInfo, id: { typename: string; id: string }, path: string) {
+  const type = info.schema.getType(id.typename)
+  const isNode = isObjectType(type) && type.getInterfaces().some((face) => face.name === 'Node')
+  if (!isNode) throw invalidGlobalId(path, 'Node')
+  return id
+}
 
 function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1)

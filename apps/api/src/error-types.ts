@@ -99,7 +99,7 @@ builder.objectType(LimitExceededError, {
 builder.objectType(TooManyAttemptsError, {
   name: 'TooManyAttemptsError',
   description:
-    'Too many failed attempts for this account or from this client address; wait before trying again.',
+    'Too many failed attempts: logins for this account or from this client address, or registrations whose identity details did not match the record on file; wait before trying again.',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
     retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'How long to wait.' }),

@@ -29,12 +29,17 @@ export abstract class UserError extends GraphQLError {
     this.messageVi = text.vi
     // Read late: the subclass sets `code` after this constructor. In `extensions` itself, so the code
     // survives graphql-js wrapping the error with its path (a query field refused by its auth scope).
-    Object.defineProperty(this.extensions, 'code', { get: () => this.code, enumerable: true })
+    Object.defineProperty(this.extensions, 'code', { get: () => this.extensionsCode, enumerable: true })
+  }
+
+  /** The code in `extensions`, where no union catches the error; the error's own code by default. */
+  get extensionsCode(): string {
+    return this.code
   }
 
   override toJSON() {
     const json = super.toJSON()
-    return { ...json, extensions: { ...json.extensions, code: this.code } }
+    return { ...json, extensions: { ...json.extensions, code: this.extensionsCode } }
   }
 }
 
@@ -46,6 +51,17 @@ export class ValidationError extends UserError {
       vi: `Dữ liệu chưa hợp lệ: ${fieldErrors.map((issue) => issue.message.vi).join('; ')}`,
       en: `Invalid input: ${fieldErrors.map((issue) => issue.message.en).join('; ')}`,
     })
+    this.extensions.fieldErrors = fieldErrors.map(({ path, code, message }) => ({
+      path,
+      code,
+      message: message.en,
+      messageVi: message.vi,
+    }))
+  }
+
+  /** A query's bad argument, the way GraphQL servers name it: the fields are in `extensions.fieldErrors`. */
+  override get extensionsCode(): string {
+    return 'BAD_USER_INPUT'
   }
 }
 
@@ -102,10 +118,14 @@ export const mutationErrorTypes = [
 export class TooManyAttemptsError extends UserError {
   readonly code = 'TOO_MANY_ATTEMPTS'
 
-  constructor(readonly retryAfterSeconds: number) {
+  /** `what` says what failed too often (failed logins unless given). */
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: LocalizedText = { vi: 'Đăng nhập sai quá nhiều lần.', en: 'Too many failed logins.' },
+  ) {
     super({
-      vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${retryAfterSeconds} giây.`,
-      en: `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`,
+      vi: `${what.vi} Hãy thử lại sau ${retryAfterSeconds} giây.`,
+      en: `${what.en} Try again in ${retryAfterSeconds} seconds.`,
     })
   }
 }

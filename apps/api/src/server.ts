@@ -15,6 +15,7 @@ import sirv from 'sirv'
 import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
 import { clientOf, type ServerContext } from './client.ts'
+import { useClientInputErrors } from './client-input.ts'
 import { type Context, createRequestContext } from './context.ts'
 import { useGraphiQL } from './graphiql.ts'
 import { healthEndpoint, readinessEndpoint, useHealthChecks } from './health.ts'
@@ -160,6 +161,8 @@ export function createYogaApp({
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useCookies(),
+      // Before useRequestId, which logs what is left unexpected.
+      useClientInputErrors(),
       useGraphiQL({
         graphqlEndpoint,
         options: graphiqlOptions,

@@ -27,7 +27,12 @@ export interface EnrollmentFixtureOptions {
   registeredAt?: Date
 }
 
-function enrollmentRow(options: EnrollmentFixtureOptions & { person: Pick<Person, 'id' | 'fullName'> }) {
+type EnrolledPerson = Pick<
+  Person,
+  'id' | 'fullName' | 'phone' | 'address' | 'wardCode' | 'occupationGroup' | 'legacySocialInsuranceCode'
+>
+
+function enrollmentRow(options: EnrollmentFixtureOptions & { person: EnrolledPerson }) {
   const registeredAt = options.registeredAt ?? new Date()
   const status = options.status ?? 'SUBMITTED'
   const registeredOn = localDateInZone(registeredAt, options.campaign.timeZone)
@@ -49,6 +54,12 @@ function enrollmentRow(options: EnrollmentFixtureOptions & { person: Pick<Person
     periodStart: day('2025-11-04'),
     periodEnd: day('2025-12-03'),
     status,
+    // The person's details, as a registration that gave them keeps them.
+    phone: options.person.phone,
+    address: options.person.address,
+    wardCode: options.person.wardCode,
+    audience: options.person.occupationGroup,
+    legacySocialInsuranceCode: options.person.legacySocialInsuranceCode,
     statusReason: status === 'REJECTED' || status === 'CANCELLED' ? 'Thử nghiệm' : null,
     live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
     searchPrefixes: searchPrefixes(options.person.fullName),
@@ -57,13 +68,20 @@ function enrollmentRow(options: EnrollmentFixtureOptions & { person: Pick<Person
   } satisfies Partial<Enrollment>
 }
 
-/** One enrollment (a new person unless given), with its first status change. */
+/**
+ * One enrollment (a new person unless given), with its first status change. As a first registration
+ * would, the enrollment's center becomes the one that recorded the person when none has.
+ */
 export async function createEnrollment(
   prisma: PrismaClient,
   options: EnrollmentFixtureOptions,
 ): Promise<Enrollment> {
   const person = options.person ?? (await createPeopleForEnrollments(prisma, 1))[0]
   if (!person) throw new Error('no person')
+  await prisma.person.updateMany({
+    where: { id: person.id, recordingCenterId: null },
+    data: { recordingCenterId: options.center.id },
+  })
   const row = enrollmentRow({ ...options, person })
   return prisma.enrollment.create({
     data: {
@@ -75,11 +93,12 @@ export async function createEnrollment(
   })
 }
 
-/** `count` people with valid citizen ids and phones, named "<prefix> <n>". */
+/** `count` people with valid citizen ids and phones, named "<prefix> <n>", recorded at `center` if given. */
 export async function createPeopleForEnrollments(
   prisma: PrismaClient,
   count: number,
   prefix = 'Người tham gia',
+  center: Pick<Center, 'id'> | null = null,
 ): Promise<Person[]> {
   const people = Array.from({ length: count }, (_, index) => {
     const dateOfBirth = `19${String(60 + (index % 40)).padStart(2, '0')}-03-15`
@@ -96,6 +115,7 @@ export async function createPeopleForEnrollments(
       phone,
       searchKey: personSearchKey({ fullName, phone, citizenId }),
       searchPrefixes: searchPrefixes(fullName),
+      recordingCenterId: center?.id ?? null,
     }
   })
   await prisma.person.createMany({ data: people })
@@ -111,7 +131,7 @@ export async function createEnrollments(
   count: number,
   options: Omit<EnrollmentFixtureOptions, 'person'>,
 ): Promise<Enrollment[]> {
-  const people = await createPeopleForEnrollments(prisma, count)
+  const people = await createPeopleForEnrollments(prisma, count, undefined, options.center)
   const start = (options.registeredAt ?? new Date()).getTime()
   const rows = people.map((person, index) =>
     enrollmentRow({ ...options, person, registeredAt: new Date(start - index * 60_000) }),

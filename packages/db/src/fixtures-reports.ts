@@ -54,6 +54,7 @@ export async function createRolledUpEnrollment(
             searchKey: personSearchKey(input),
             searchPrefixes: searchPrefixes(input.fullName),
             occupationGroup: options.occupationGroup ?? null,
+            recordingCenterId: options.center.id,
           },
         })
       })())
@@ -75,6 +76,10 @@ export async function createRolledUpEnrollment(
         periodEnd: registeredOn,
         status,
         audience: person.occupationGroup,
+        phone: person.phone,
+        address: person.address,
+        wardCode: person.wardCode,
+        legacySocialInsuranceCode: person.legacySocialInsuranceCode,
         searchPrefixes: searchPrefixes(person.fullName),
         live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
         registeredAt,

@@ -21,6 +21,13 @@ export {
   localDateInZone,
   toIsoDate,
 } from './calendar.ts'
+export {
+  checkRegistrationDate,
+  checkRegistrationMargin,
+  maxRegistrationMarginDays,
+  type RegistrationPeriod,
+  registrationDates,
+} from './campaign/registration-date.ts'
 export { checkTargetGrid, type TargetGridCampaign, type TargetGridRow } from './campaign/target-grid.ts'
 export {
   type ContributionParameterSeed,
@@ -188,6 +195,7 @@ export {
   targetLine,
   topmostTargets,
 } from './progress.ts'
+export { checkFreeText, holdsUnreadableCharacter } from './text/free-text.ts'
 export {
   foldSearchKey,
   fullNameMaxLength,
@@ -203,6 +211,7 @@ export {
   findWard,
   hoChiMinhCityProvinceCode,
   hoChiMinhCityWards,
+  isWardCode,
   type Province,
   type ProvinceType,
   provinces,

@@ -310,9 +310,10 @@ export const messages = {
     vi: 'Ngày sinh không thể sau hôm nay.',
     en: 'The date of birth cannot be after today.',
   },
-  PERSON_DETAILS_DIFFER: {
-    vi: 'Thông tin khác với hồ sơ đã có của số định danh này.',
-    en: 'The details differ from the record on file for this citizen ID.',
+  // One text whatever differs, naming nothing stored: the person may be another center's to read.
+  PERSON_IDENTITY_MISMATCH: {
+    vi: 'Số định danh này đã có hồ sơ với họ tên, ngày sinh hoặc giới tính khác. Hãy đối chiếu lại với thẻ căn cước.',
+    en: 'This citizen ID is on file with a different name, date of birth or sex. Check the details against the identity card.',
   },
   HOUSEHOLD_MEMBER_DUPLICATE: {
     vi: 'Thành viên này đã có trong danh sách hộ.',
@@ -353,6 +354,22 @@ export const messages = {
   PAYMENT_AMOUNT_BELOW_DUE: {
     vi: 'Số tiền nhận {received} ít hơn số phải đóng {due} (thiếu {shortfall}): thu đủ, hoặc ghi nhận là đóng một phần.',
     en: 'The amount received, {received}, is less than the {due} due ({shortfall} short): collect the rest, or record it as a partial payment.',
+  },
+  TEXT_UNREADABLE_CHARACTER: {
+    vi: 'Không được chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản.',
+    en: 'Must not contain control characters or bidirectional-text controls.',
+  },
+  REGISTRATION_DATE_OUTSIDE_CAMPAIGN: {
+    vi: 'Kỳ đóng phải bắt đầu trong thời gian chiến dịch, từ {first} đến {last}.',
+    en: 'The period must begin within the campaign, from {first} to {last}.',
+  },
+  REGISTRATION_MARGIN_INVALID: {
+    vi: 'Số ngày nới thêm phải là số nguyên từ 0 đến {max}.',
+    en: 'The margin is a whole number of days from 0 to {max}.',
+  },
+  GLOBAL_ID_INVALID: {
+    vi: 'Không phải mã ID hợp lệ của {typename}.',
+    en: 'Not a valid id of a {typename}.',
   },
   ENROLLMENT_NOT_EDITABLE: {
     vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
@@ -395,20 +412,6 @@ export const messageVariants = {
   },
   WARD_UNKNOWN: {
     person: { vi: 'Không có phường, xã mã {wardCode}.', en: 'There is no ward with code {wardCode}.' },
-  },
-  PERSON_DETAILS_DIFFER: {
-    fullName: {
-      vi: 'Số định danh này đã đăng ký với họ tên “{fullName}”.',
-      en: 'This citizen ID is on file under the name “{fullName}”.',
-    },
-    dateOfBirth: {
-      vi: 'Ngày sinh khác với hồ sơ đã có của số định danh này.',
-      en: 'The date of birth differs from the record on file for this citizen ID.',
-    },
-    sex: {
-      vi: 'Giới tính khác với hồ sơ đã có của số định danh này.',
-      en: 'The sex differs from the record on file for this citizen ID.',
-    },
   },
 } as const satisfies { readonly [Code in keyof typeof messages]?: Record<string, LocalizedText> }
 

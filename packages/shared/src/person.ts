@@ -6,6 +6,7 @@ import { type AudienceGroup, isOneOf, type Sex, sexes } from './enums.ts'
 import { validateCitizenId, validateLegacySocialInsuranceCode } from './identity/citizen-id.ts'
 import { normalizePhone } from './identity/phone.ts'
 import { type Issue, issue } from './messages.ts'
+import { checkFreeText } from './text/free-text.ts'
 import { fullNameMaxLength, normalizeText } from './text/search-key.ts'
 
 /**
@@ -67,6 +68,10 @@ export function checkPerson<Sexed extends Sex | ''>(
   if (fullName === '' || fullName.length > fullNameMaxLength) {
     issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
   }
+  issues.push(
+    ...checkFreeText(input.fullName, `${path}.fullName`),
+    ...checkFreeText(input.address, `${path}.address`),
+  )
   const dateOfBirth = input.dateOfBirth.trim()
   if (dateOfBirth === '') issues.push(issue(`${path}.dateOfBirth`, 'FIELD_REQUIRED'))
   else if (!isIsoDate(dateOfBirth)) issues.push(issue(`${path}.dateOfBirth`, 'DATE_INVALID'))

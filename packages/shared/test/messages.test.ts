@@ -32,10 +32,10 @@ describe('messages and labels', () => {
   })
 
   it("a variant keeps the code and replaces the code's own text", () => {
-    const problem = issue('person.fullName', 'PERSON_DETAILS_DIFFER', { fullName: 'Lê Thị Hoa' }, 'fullName')
-    expect(problem).toMatchObject({ code: 'PERSON_DETAILS_DIFFER', variant: 'fullName' })
-    expect(problem.message.vi).toBe('Số định danh này đã đăng ký với họ tên “Lê Thị Hoa”.')
-    expect(describeIssue(problem, 'en')).toBe('This citizen ID is on file under the name “Lê Thị Hoa”.')
+    const problem = issue('person.wardCode', 'WARD_UNKNOWN', { wardCode: '99999' }, 'person')
+    expect(problem).toMatchObject({ code: 'WARD_UNKNOWN', variant: 'person' })
+    expect(problem.message.vi).toBe('Không có phường, xã mã 99999.')
+    expect(describeIssue(problem, 'en')).toBe('There is no ward with code 99999.')
     expect(issue('password', 'INVALID_CREDENTIALS').message.en).toBe('Wrong username or password.')
     expect(issue('currentPassword', 'INVALID_CREDENTIALS', {}, 'currentPassword').message.en).toBe(
       'The current password is wrong.',

@@ -19,6 +19,14 @@ const problems = (result: { issues: readonly { path: string; code: string }[] })
   result.issues.map(({ path, code }) => ({ path, code }))
 
 describe('checking a person', () => {
+  it('refuses a name or an address holding control or bidirectional-control characters', () => {
+    const spoofed = { ...mai, fullName: 'Trần Thị \u202eiaM', address: '12 Lê\u0007 Lợi' }
+    expect(problems(checkPerson(spoofed, 'person', { today }))).toEqual([
+      { path: 'person.fullName', code: 'TEXT_UNREADABLE_CHARACTER' },
+      { path: 'person.address', code: 'TEXT_UNREADABLE_CHARACTER' },
+    ])
+  })
+
   it('returns the details as they are stored: trimmed NFC text, E.164 phone, digits without spaces', () => {
     expect(checkPerson(mai, 'person', { today })).toEqual({
       person: {

@@ -16,6 +16,7 @@ export type EditedCenter = {
   kind: CenterKind
   organization: Organization
   address: string | null
+  version: number
   parent: { id: string } | null
   ward: { code: string } | null
 }
@@ -82,7 +83,7 @@ export function CenterForm({
       wardCode: values.wardCode,
     }
     const outcome = center
-      ? await updateCenter({ input: { center: center.id, ...common } })
+      ? await updateCenter({ input: { center: center.id, version: center.version, ...common } })
       : await createCenter({ input: common })
     const result =
       outcome.data && ('updateCenter' in outcome.data ? outcome.data.updateCenter : outcome.data.createCenter)

@@ -9,6 +9,7 @@ export const CenterNodeFields = graphql(`
     kind
     organization
     address
+    version
     parent {
       id
     }

@@ -88,6 +88,14 @@ async function startHousehold(extra: number) {
   }
 }
 
+/** Fills in one person with an income and saves the draft. */
+async function saveMaiAsDraft() {
+  await screen.findByText('Người tham gia', { selector: 'h3' })
+  await fillPerson(participant(), mai)
+  await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
+  await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+}
+
 // Typing a household into jsdom takes seconds; give the longer journeys room under a loaded machine.
 describe('the registration form', { timeout: 40_000 }, () => {
   it('checks the citizen ID against the date of birth and sex as the user types', async () => {
@@ -222,10 +230,12 @@ describe('the registration form', { timeout: 40_000 }, () => {
               messageVi: 'Dữ liệu chưa hợp lệ.',
               fieldErrors: [
                 {
-                  path: ['input', 'householdMembers', '1', 'person', 'fullName'],
-                  code: 'PERSON_DETAILS_DIFFER',
-                  message: 'This citizen ID is on file under the name “Lê Văn Hưng”.',
-                  messageVi: 'Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.',
+                  path: ['input', 'householdMembers', '1', 'person', 'citizenId'],
+                  code: 'PERSON_IDENTITY_MISMATCH',
+                  message:
+                    'This citizen ID is on file with a different name, date of birth or sex. Check the details against the identity card.',
+                  messageVi:
+                    'Số định danh này đã có hồ sơ với họ tên, ngày sinh hoặc giới tính khác. Hãy đối chiếu lại với thẻ căn cước.',
                 },
                 {
                   path: ['input', 'householdMembers', '0', 'person', 'phone'],
@@ -255,14 +265,12 @@ describe('the registration form', { timeout: 40_000 }, () => {
         householdMembers: [{ isHead: true }, { isHead: false, person: { fullName: 'Lê Văn Hùng' } }],
       },
     })
-    const memberName = within(screen.getByRole('group', { name: 'Thành viên 2' })).getByRole('textbox', {
-      name: /Họ và tên/,
-    })
-    expect(
-      await screen.findByText('Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.'),
-    ).toBeInTheDocument()
-    expect(memberName).toHaveAccessibleDescription('Số định danh này đã đăng ký với họ tên “Lê Văn Hưng”.')
-    expect(memberName).toHaveValue('Lê Văn Hùng')
+    const member = within(screen.getByRole('group', { name: 'Thành viên 2' }))
+    const mismatch =
+      'Số định danh này đã có hồ sơ với họ tên, ngày sinh hoặc giới tính khác. Hãy đối chiếu lại với thẻ căn cước.'
+    expect(await screen.findByText(mismatch)).toBeInTheDocument()
+    expect(member.getByRole('textbox', { name: /Số định danh/ })).toHaveAccessibleDescription(mismatch)
+    expect(member.getByRole('textbox', { name: /Họ và tên/ })).toHaveValue('Lê Văn Hùng')
     // The enrolled person's row maps to the participant's own fields.
     expect(screen.getByRole('textbox', { name: 'Số điện thoại' })).toHaveAccessibleDescription(
       'Đầu số 099 không phải đầu số di động Việt Nam.',
@@ -355,11 +363,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
         },
       }),
     })
-    await screen.findByText('Người tham gia', { selector: 'h3' })
-    await fillPerson(participant(), mai)
-    await userEvent.type(screen.getByRole('textbox', { name: /Mức thu nhập/ }), '2500000')
-
-    await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+    await saveMaiAsDraft()
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Người này đã có hồ sơ đang hiệu lực')
@@ -368,6 +372,24 @@ describe('the registration form', { timeout: 40_000 }, () => {
       '/enrollments/RW5yb2xsbWVudDo5',
     )
     expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
+  })
+
+  it('says when the user may register no one on file for a while, in the console’s language', async () => {
+    renderForm({
+      register: () => ({
+        data: {
+          registerEnrollment: {
+            __typename: 'TooManyAttemptsError',
+            message: 'Too many registrations whose identity details did not match the record on file.',
+            messageVi:
+              'Đã khai sai thông tin nhân thân của người đã có hồ sơ quá nhiều lần. Hãy thử lại sau 3000 giây.',
+          },
+        },
+      }),
+    })
+    await saveMaiAsDraft()
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Đã khai sai thông tin nhân thân')
   })
 
   it('shows the quote’s income error beside the income', async () => {

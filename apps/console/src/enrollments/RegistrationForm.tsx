@@ -83,6 +83,10 @@ export const RegisterEnrollmentMutation = graphql(
             status
           }
         }
+        ... on TooManyAttemptsError {
+          message
+          messageVi
+        }
         ...TypedErrorFields
       }
     }
@@ -172,6 +176,10 @@ export function RegistrationForm() {
       const outcome = result.data?.registerEnrollment
       if (outcome?.__typename === 'RegisterEnrollmentPayload') {
         await navigate({ to: '/enrollments/$id', params: { id: outcome.enrollment.id } })
+        return
+      }
+      if (outcome?.__typename === 'TooManyAttemptsError') {
+        setProblem({ text: [localized(outcome, locale)] })
         return
       }
       if (isTypedError(outcome)) {

@@ -201,7 +201,9 @@ function ResetPasswordForm({
   async function submit(event: FormEvent) {
     event.preventDefault()
     setError(null)
-    const outcome = await resetPassword({ input: { id: user.id, newPassword: password } })
+    const outcome = await resetPassword({
+      input: { id: user.id, version: user.version, newPassword: password },
+    })
     const result = outcome.data?.resetUserPassword
     if (!result) return setError(t('form.failed', { message: outcome.error?.message ?? '' }))
     if (result.__typename === 'UserPayload') return onDone()

@@ -95,6 +95,7 @@ export const ResetUserPasswordMutation = graphql(
       ... on UserPayload {
         user {
           id
+          version
         }
       }
       ...UserErrorTextFields

@@ -727,6 +727,7 @@ function enrollmentTables() {
       ['address', 'text'],
       ['wardCode', 'text'],
       ['occupationGroup', '"AudienceGroup"'],
+      ['recordingCenterId', 'uuid'],
       ['searchKey', 'text'],
       ['searchPrefixes', 'text[]'],
       ['createdAt', timestamp],
@@ -761,6 +762,10 @@ function enrollmentTables() {
       ['periodEnd', 'date'],
       ['status', '"EnrollmentStatus"'],
       ['audience', '"AudienceGroup"'],
+      ['phone', 'text'],
+      ['address', 'text'],
+      ['wardCode', 'text'],
+      ['legacySocialInsuranceCode', 'text'],
       ['statusReason', 'text'],
       ['live', 'boolean'],
       ['socialInsuranceNumber', 'text'],
@@ -1156,6 +1161,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             address: person.address,
             wardCode: unit.ward.code,
             occupationGroup: person.occupation,
+            recordingCenterId: unit.center.id,
             searchKey: personSearchKey({
               fullName: person.name,
               phone: person.phone,
@@ -1165,7 +1171,18 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             createdAt: iso(person.at),
             updatedAt: iso(person.at),
           })
-          return { id, citizenId: personCitizenId, occupation: person.occupation, searchPrefixes: prefixes }
+          return {
+            id,
+            citizenId: personCitizenId,
+            occupation: person.occupation,
+            searchPrefixes: prefixes,
+            // What the registration was given, which its enrollment keeps.
+            contact: {
+              phone: person.phone,
+              address: person.address,
+              legacySocialInsuranceCode: person.legacyCode,
+            },
+          }
         }
 
         const addEnrollment = (enrollment: {
@@ -1174,6 +1191,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
           citizenId: string
           searchPrefixes: string
           audience: AudienceGroup | null
+          contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
           householdId: string | null
           months: number
           monthlyIncome: number | null
@@ -1207,6 +1225,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             periodEnd: enrollment.periodEnd,
             status,
             audience: enrollment.audience,
+            ...enrollment.contact,
+            wardCode: unit.ward.code,
             statusReason: reason,
             live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
             // Since 2025-08-01 the personal id number is the social-insurance number
@@ -1278,6 +1298,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             citizenId: person.citizenId,
             searchPrefixes: person.searchPrefixes,
             audience: person.occupation,
+            contact: person.contact,
             householdId: null,
             months,
             monthlyIncome: income,
@@ -1350,6 +1371,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
               citizenId: person.citizenId,
               searchPrefixes: person.searchPrefixes,
               audience: person.occupation,
+              contact: person.contact,
               householdId,
               months,
               monthlyIncome: null,

@@ -77,6 +77,11 @@ export const hoChiMinhCityWards: readonly Ward[] = units.hoChiMinhCity.map((ward
 const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
 const provincesByCode = new Map(provinces.map((province) => [province.code, province]))
 
+/** Whether a text has the form of an official ward code, 5 digits (whether the ward exists is another question). */
+export function isWardCode(code: string): boolean {
+  return /^\d{5}$/.test(code)
+}
+
 export function findWard(code: string): Ward | undefined {
   return wardsByCode.get(code)
 }

@@ -4,7 +4,7 @@
 // creation) and a user holds at most API_TOKENS_PER_USER working ones, so a forgotten secret stops
 // working and a leaked session cannot mint tokens without end.
 import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
-import { issue } from '@tangtoc/shared'
+import { checkFreeText, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
 import {
@@ -14,8 +14,8 @@ import {
   NotFoundError,
   validationErrorFrom,
 } from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
-import { UserNode } from '../users/user.ts'
 import { hashSecret, newSecret } from './credentials.ts'
 
 export const apiTokenSecretPrefix = 'ttk'
@@ -62,8 +62,7 @@ export const ApiTokenNode = builder.prismaNode('ApiToken', {
 const ApiTokenFilter = builder.inputType('ApiTokenFilter', {
   description: 'Which API tokens to list.',
   fields: (t) => ({
-    user: t.globalID({
-      for: UserNode,
+    user: t.id({
       description: 'Only this user’s tokens (admins; others only see their own).',
     }),
     includeRevoked: t.boolean({
@@ -77,7 +76,7 @@ const workingTokensWhere = (now: Date) => ({ revokedAt: null, expiresAt: { gt: n
 
 function apiTokensWhere(viewer: Viewer, filter: typeof ApiTokenFilter.$inferInput | null | undefined) {
   const conditions: Prisma.ApiTokenWhereInput[] = [viewer.role === 'ADMIN' ? {} : { userId: viewer.userId }]
-  if (filter?.user) conditions.push({ userId: filter.user.id })
+  if (filter?.user) conditions.push({ userId: idOf(filter.user, 'User', 'filter.user') })
   if (!filter?.includeRevoked) {
     conditions.push(workingTokensWhere(new Date()))
   }
@@ -166,6 +165,7 @@ builder.mutationField('createApiToken', (t) =>
               }),
             ]
           : []),
+        ...checkFreeText(input.name, 'name'),
         ...(input.expiresAt && input.expiresAt <= now ? [issue('expiresAt', 'IN_THE_PAST')] : []),
         ...(input.expiresAt && input.expiresAt > latestExpiry
           ? [issue('expiresAt', 'EXPIRY_TOO_FAR', { days: apiTokenMaxDays })]
@@ -216,7 +216,7 @@ builder.mutationField('createApiToken', (t) =>
 const RevokeApiTokenInput = builder.inputType('RevokeApiTokenInput', {
   description: 'The API token to revoke.',
   fields: (t) => ({
-    id: t.globalID({ for: ApiTokenNode, required: true, description: 'The token’s id.' }),
+    id: t.id({ required: true, description: 'The token’s id.' }),
   }),
 })
 
@@ -240,10 +240,11 @@ builder.mutationField('revokeApiToken', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const token = await context.prisma.apiToken.findUnique({ where: { id: input.id.id } })
+      const token = await context.prisma.apiToken.findUnique({
+        where: { id: idOf(input.id, 'ApiToken', 'input.id') },
+      })
       // Someone else's token is reported as missing, so ids cannot be probed.
-      if (!token || !mayManageToken(context.viewer, token))
-        throw new NotFoundError('ApiToken', String(input.id.id))
+      if (!token || !mayManageToken(context.viewer, token)) throw new NotFoundError('ApiToken', input.id)
       if (token.revokedAt) return { apiToken: token }
       const apiToken = await context.prisma.$transaction(async (tx) => {
         const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } })

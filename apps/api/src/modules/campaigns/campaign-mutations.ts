@@ -1,9 +1,11 @@
 // Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
-// agents read them. Every change takes the campaign's version (when the input gives one) and bumps it,
-// so two admins editing the same campaign cannot silently overwrite each other.
+// agents read them. Every change takes the campaign's version and bumps it (versions.ts), so two admins
+// editing the same campaign cannot silently overwrite each other.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
+  checkFreeText,
+  checkRegistrationMargin,
   checkTargetGrid,
   defaultCountedStatuses,
   findProvince,
@@ -17,22 +19,15 @@ import {
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import {
-  ConflictError,
-  mutationErrorTypes,
-  NotFoundError,
-  StaleObjectError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { idOf, idsOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
-import { idOfType } from '../centers/center.ts'
 import { checkCode } from '../codes.ts'
 import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import { claimVersion, versionField } from '../versions.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
-
-type GlobalRef = { typename: string; id: string }
 
 function payload(name: string, description: string) {
   return builder.objectRef<Campaign>(name).implement({
@@ -70,19 +65,21 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
       defaultValue: [...defaultCountedStatuses],
       description: `The live enrollment statuses that count toward the targets; ${defaultCountedStatuses.join(' and ')} by default.`,
     }),
-    organizers: t.globalIDList({ description: 'The organising centers.' }),
-    participants: t.globalIDList({ description: 'The participating centers.' }),
+    registrationMarginDays: t.int({
+      defaultValue: 0,
+      description:
+        'How many days before the first day and after the last an enrollment’s period may still begin: 0 (the default) to 366.',
+    }),
+    organizers: t.idList({ description: 'The organising centers.' }),
+    participants: t.idList({ description: 'The participating centers.' }),
   }),
 })
 
 const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
   description: 'Changes to a campaign that is not closed; fields left out stay as they are.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
-    version: t.int({
-      required: true,
-      description: 'The version you read; an older one is a StaleObjectError.',
-    }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
+    version: versionField(t),
     name: t.string({ description: 'A new name.' }),
     description: t.string({ description: 'A new description; null clears it.' }),
     startDate: t.field({ type: 'Date', description: 'A new first day.' }),
@@ -92,6 +89,9 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
     countedStatuses: t.field({
       type: [EnrollmentStatusEnum],
       description: 'New statuses counted toward targets.',
+    }),
+    registrationMarginDays: t.int({
+      description: 'A new margin, in days, around the campaign for the start of an enrollment’s period.',
     }),
   }),
 })
@@ -104,6 +104,7 @@ type CampaignFields = {
   timeZone?: string | null
   jurisdiction?: string | null
   countedStatuses?: EnrollmentStatus[] | null
+  registrationMarginDays?: number | null
 }
 
 /** Checks and normalises the fields given; `current` fills in the ones left out for the period check. */
@@ -121,6 +122,7 @@ function checkCampaignFields(
     data.name = name
     data.searchKey = foldSearchKey(name)
   }
+  issues.push(...checkFreeText(input.name, 'name'), ...checkFreeText(input.description, 'description'))
   if (input.description !== undefined)
     data.description = input.description ? normalizeText(input.description) || null : null
   for (const field of ['startDate', 'endDate'] as const) {
@@ -154,6 +156,10 @@ function checkCampaignFields(
     }
     data.countedStatuses = statuses
   }
+  if (input.registrationMarginDays != null) {
+    issues.push(...checkRegistrationMargin(input.registrationMarginDays))
+    data.registrationMarginDays = input.registrationMarginDays
+  }
   return { issues, data }
 }
 
@@ -167,19 +173,14 @@ function isTimeZone(name: string): boolean {
 }
 
 /** The ids of existing centers among the refs; unknown ones become issues at their place in the input. */
-async function centerIds(context: Context, refs: readonly GlobalRef[], field: string, issues: Issue[]) {
-  const ids = refs.map((ref) => idOfType(ref, 'Center'))
-  const found = await context.prisma.center.findMany({
-    where: { id: { in: ids.filter((id): id is string => id !== null) } },
-    select: { id: true },
-  })
+async function centerIds(context: Context, refs: readonly string[], field: string, issues: Issue[]) {
+  const ids = idsOf(refs, 'Center', `input.${field}`)
+  const found = await context.prisma.center.findMany({ where: { id: { in: ids } }, select: { id: true } })
   const known = new Set(found.map((center) => center.id))
   ids.forEach((id, index) => {
-    if (id === null || !known.has(id)) {
-      issues.push(issue(`${field}.${index}`, 'CENTER_UNKNOWN'))
-    }
+    if (!known.has(id)) issues.push(issue(`${field}.${index}`, 'CENTER_UNKNOWN'))
   })
-  return [...new Set(ids.filter((id): id is string => id !== null && known.has(id)))]
+  return [...new Set(ids.filter((id) => known.has(id)))]
 }
 
 builder.mutationField('createCampaign', (t) =>
@@ -234,22 +235,13 @@ builder.mutationField('createCampaign', (t) =>
  */
 async function claimCampaign(
   tx: Prisma.TransactionClient,
-  ref: GlobalRef,
-  version: number | null | undefined,
+  ref: string,
+  version: number,
   { open = true }: { open?: boolean } = {},
 ): Promise<Campaign> {
-  const id = idOfType(ref, 'Campaign')
-  const before = id ? await tx.campaign.findUnique({ where: { id } }) : null
-  if (!before) throw new NotFoundError('Campaign', encodeGlobalID(ref.typename, ref.id))
-  if (version != null && version !== before.version) throw new StaleObjectError(before.version)
-  const { count } = await tx.campaign.updateMany({
-    where: { id: before.id, version: before.version },
-    data: { version: { increment: 1 } },
-  })
-  if (count === 0) {
-    const now = await tx.campaign.findUniqueOrThrow({ where: { id: before.id }, select: { version: true } })
-    throw new StaleObjectError(now.version)
-  }
+  const before = await tx.campaign.findUnique({ where: { id: idOf(ref, 'Campaign', 'input.campaign') } })
+  if (!before) throw new NotFoundError('Campaign', ref)
+  await claimVersion(tx, 'Campaign', before, version)
   if (open && before.status === 'CLOSED') {
     throw new ConflictError({
       vi: 'Chiến dịch đã kết thúc, không thể thay đổi.',
@@ -328,8 +320,8 @@ async function checkPeriodHoldsContents(
 const CampaignStatusChangeInput = builder.inputType('CampaignStatusChangeInput', {
   description: 'The campaign whose status changes.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
+    version: versionField(t),
   }),
 })
 
@@ -390,7 +382,7 @@ const TargetInput = builder.inputType('TargetInput', {
   description: 'One row of the target grid.',
   fields: (t) => ({
     product: t.field({ type: ProductEnum, description: 'The product; null or left out for all products.' }),
-    center: t.globalID({ description: 'A participating center; null or left out for the whole campaign.' }),
+    center: t.id({ description: 'A participating center; null or left out for the whole campaign.' }),
     dueDate: t.field({
       type: 'Date',
       description: 'A milestone’s date within the campaign; null for its end.',
@@ -406,8 +398,8 @@ const TargetInput = builder.inputType('TargetInput', {
 const SetCampaignTargetsInput = builder.inputType('SetCampaignTargetsInput', {
   description: 'The whole target grid of a campaign, replacing the stored one.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
+    version: versionField(t),
     targets: t.field({
       type: [TargetInput],
       required: true,
@@ -431,9 +423,9 @@ builder.mutationField('setCampaignTargets', (t) =>
           where: { campaignId: before.id, role: 'PARTICIPANT' },
           select: { centerId: true },
         })
-        const rows = input.targets.map((row) => ({
+        const rows = input.targets.map((row, index) => ({
           product: (row.product ?? null) as Product | null,
-          centerId: row.center ? (idOfType(row.center, 'Center') ?? `invalid:${row.center.id}`) : null,
+          centerId: optionalIdOf(row.center, 'Center', `input.targets.${index}.center`) ?? null,
           dueDate: row.dueDate ?? null,
           label: row.label ? normalizeText(row.label) || null : null,
           count: row.count,
@@ -444,6 +436,7 @@ builder.mutationField('setCampaignTargets', (t) =>
               ? [issue(`targets.${index}.dueDate`, 'DATE_INVALID')]
               : [],
           ),
+          ...input.targets.flatMap((row, index) => checkFreeText(row.label, `targets.${index}.label`)),
           ...checkTargetGrid(rows, {
             startDate: isoDay(before.startDate),
             endDate: isoDay(before.endDate),
@@ -500,9 +493,9 @@ function targetSnapshot(target: {
 const CampaignCentersInput = builder.inputType('CampaignCentersInput', {
   description: 'Centers to add to or remove from a campaign, in one role.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
-    centers: t.globalIDList({ required: true, description: 'The centers.' }),
+    campaign: t.id({ required: true, description: 'The campaign.' }),
+    version: versionField(t),
+    centers: t.idList({ required: true, description: 'The centers.' }),
     role: t.field({
       type: CampaignCenterRoleEnum,
       defaultValue: 'PARTICIPANT',
@@ -555,20 +548,14 @@ builder.mutationField('removeCampaignCenters', (t) =>
       context.prisma.$transaction(async (tx) => {
         const before = await claimCampaign(tx, input.campaign, input.version)
         const role = (input.role ?? 'PARTICIPANT') as CampaignCenterRole
-        const ids = input.centers.map((ref) => idOfType(ref, 'Center'))
+        const ids = idsOf(input.centers, 'Center', 'input.centers')
         const present = await tx.campaignCenter.findMany({
-          where: {
-            campaignId: before.id,
-            role,
-            centerId: { in: ids.filter((id): id is string => id !== null) },
-          },
+          where: { campaignId: before.id, role, centerId: { in: ids } },
           select: { centerId: true },
         })
         const presentIds = new Set(present.map((row) => row.centerId))
         const issues = ids.flatMap((id, index) =>
-          id !== null && presentIds.has(id)
-            ? []
-            : [issue(`centers.${index}`, 'CENTER_NOT_IN_CAMPAIGN', {}, 'inRole')],
+          presentIds.has(id) ? [] : [issue(`centers.${index}`, 'CENTER_NOT_IN_CAMPAIGN', {}, 'inRole')],
         )
         if (issues.length > 0) throw validationErrorFrom(issues)
         const centerIds = [...presentIds]

@@ -2,7 +2,8 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma'
 import { CampaignCenterRole, type Center, type Prisma } from '@tangtoc/db'
 import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
-import { CenterNode, idOfType } from '../centers/center.ts'
+import { idOf } from '../../global-id.ts'
+import { CenterNode } from '../centers/center.ts'
 import { CampaignStatusEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 
 // Campaigns are not secret inside the organisation: every signed-in user reads them all, with their
@@ -53,6 +54,10 @@ export const CampaignNode = builder.prismaNode('Campaign', {
       type: [EnrollmentStatusEnum],
       description: 'The enrollment statuses that count toward the targets (by default PAID and ACTIVE).',
     }),
+    registrationMarginDays: t.exposeInt('registrationMarginDays', {
+      description:
+        'How many days before its first day and after its last an enrollment’s period may still begin (0 by default: within the campaign).',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the campaign was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the campaign last changed.' }),
     closedAt: t.expose('closedAt', {
@@ -75,7 +80,7 @@ export const CampaignNode = builder.prismaNode('Campaign', {
         campaignWideOnly: t.arg.boolean({
           description: 'Only targets for the whole campaign, not a center.',
         }),
-        center: t.arg.globalID({ description: 'Only targets of this center.' }),
+        center: t.arg.id({ description: 'Only targets of this center.' }),
         milestonesOnly: t.arg.boolean({ description: 'Only milestones (targets with a due date).' }),
       },
       query: (args) => ({
@@ -83,7 +88,7 @@ export const CampaignNode = builder.prismaNode('Campaign', {
           ...(args.product ? { product: args.product } : {}),
           ...(args.allProductsOnly ? { product: null } : {}),
           ...(args.campaignWideOnly ? { centerId: null } : {}),
-          ...(args.center ? { centerId: idOfType(args.center, 'Center') ?? nothing } : {}),
+          ...(args.center ? { centerId: idOf(args.center, 'Center', 'center') } : {}),
           ...(args.milestonesOnly ? { dueDate: { not: null } } : {}),
         },
         orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { product: 'asc' }, { id: 'asc' }],
@@ -126,9 +131,6 @@ export const CampaignNode = builder.prismaNode('Campaign', {
     ),
   }),
 })
-
-// Matches no row: what a filter on an id of the wrong type or shape selects.
-const nothing = '00000000-0000-0000-0000-000000000000'
 
 builder.prismaNode('Target', {
   id: { field: 'id' },

@@ -65,14 +65,23 @@ async function scenario() {
       participants: [gid('Center', tree.branch)],
     },
     updateCampaign: { campaign: campaignId(active), version: active.version, name: 'Tên mới' },
-    activateCampaign: { campaign: campaignId(draft) },
-    closeCampaign: { campaign: campaignId(active) },
+    activateCampaign: { campaign: campaignId(draft), version: draft.version },
+    closeCampaign: { campaign: campaignId(active), version: active.version },
     setCampaignTargets: {
       campaign: campaignId(active),
+      version: active.version,
       targets: [{ product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 1000 }],
     },
-    addCampaignCenters: { campaign: campaignId(active), centers: [gid('Center', tree.otherBranch)] },
-    removeCampaignCenters: { campaign: campaignId(active), centers: [gid('Center', tree.leaf)] },
+    addCampaignCenters: {
+      campaign: campaignId(active),
+      version: active.version,
+      centers: [gid('Center', tree.otherBranch)],
+    },
+    removeCampaignCenters: {
+      campaign: campaignId(active),
+      version: active.version,
+      centers: [gid('Center', tree.leaf)],
+    },
   }
   return { ...tree, draft, active, inputs }
 }
@@ -256,7 +265,7 @@ describe('creating and changing a campaign', () => {
         timeZone: 'Mars/Olympus',
         jurisdiction: '99',
         countedStatuses: ['PAID', 'CANCELLED'],
-        participants: [encodeGlobalID('Campaign', '0198a1b2-0000-7000-8000-000000000000')],
+        participants: [encodeGlobalID('Center', '0198a1b2-0000-7000-8000-000000000000')],
       },
       credentials,
     )
@@ -328,14 +337,18 @@ describe('creating and changing a campaign', () => {
     const { credentials } = await api.userWithRole('ADMIN', null)
     const campaign = await createCampaign(api.prisma, { status: 'DRAFT' })
     const input = { campaign: campaignId(campaign) }
-    expect((await run('closeCampaign', input, credentials)).__typename).toBe('ConflictError')
-    expect(await run('activateCampaign', input, credentials)).toMatchObject({
-      campaign: { status: 'ACTIVE', closedAt: null },
+    expect((await run('closeCampaign', { ...input, version: 1 }, credentials)).__typename).toBe(
+      'ConflictError',
+    )
+    expect(await run('activateCampaign', { ...input, version: 1 }, credentials)).toMatchObject({
+      campaign: { status: 'ACTIVE', closedAt: null, version: 2 },
     })
-    const closed = await run('closeCampaign', input, credentials)
+    const closed = await run('closeCampaign', { ...input, version: 2 }, credentials)
     expect(closed.campaign.status).toBe('CLOSED')
     expect(Date.parse(closed.campaign.closedAt)).toBeGreaterThan(Date.now() - 60_000)
-    expect((await run('activateCampaign', input, credentials)).__typename).toBe('ConflictError')
+    expect(
+      (await run('activateCampaign', { ...input, version: closed.campaign.version }, credentials)).__typename,
+    ).toBe('ConflictError')
     const update = await run(
       'updateCampaign',
       { ...input, version: closed.campaign.version, name: 'Sau khi đóng' },
@@ -379,7 +392,7 @@ describe('the target grid', () => {
 
     const cleared = await run(
       'setCampaignTargets',
-      { campaign: campaignId(campaign), targets: [] },
+      { campaign: campaignId(campaign), version: 2, targets: [] },
       credentials,
     )
     expect(cleared.campaign.version).toBe(3)
@@ -398,7 +411,11 @@ describe('the target grid', () => {
       { dueDate: '2026-01-03', count: 10 },
       { product: 'VOLUNTARY_SOCIAL_INSURANCE', center: gid('Center', leaf), count: 200 },
     ]
-    const payload = await run('setCampaignTargets', { campaign: campaignId(campaign), targets }, credentials)
+    const payload = await run(
+      'setCampaignTargets',
+      { campaign: campaignId(campaign), version: 1, targets },
+      credentials,
+    )
     expect(payload.__typename).toBe('ValidationError')
     expect(
       payload.fieldErrors.map((error: { path: string[]; code: string }) => [
@@ -447,9 +464,11 @@ describe('participating centers', () => {
       campaign: campaignId(campaign),
       centers: [gid('Center', branch), gid('Center', otherBranch)],
     }
-    expect((await run('addCampaignCenters', input, credentials)).__typename).toBe('AddCampaignCentersPayload')
+    expect((await run('addCampaignCenters', { ...input, version: 1 }, credentials)).__typename).toBe(
+      'AddCampaignCentersPayload',
+    )
     expect(await api.prisma.campaignCenter.count({ where: { campaignId: campaign.id } })).toBe(2)
-    expect((await run('removeCampaignCenters', input, credentials)).__typename).toBe(
+    expect((await run('removeCampaignCenters', { ...input, version: 2 }, credentials)).__typename).toBe(
       'RemoveCampaignCentersPayload',
     )
     expect(await api.prisma.campaignCenter.count({ where: { campaignId: campaign.id } })).toBe(0)
@@ -462,7 +481,7 @@ describe('participating centers', () => {
     const session = await createOutreachSession(api.prisma, { campaign, center: branch })
     const payload = await run(
       'removeCampaignCenters',
-      { campaign: campaignId(campaign), centers: [gid('Center', branch)] },
+      { campaign: campaignId(campaign), version: 1, centers: [gid('Center', branch)] },
       credentials,
     )
     expect(payload).toMatchObject({
@@ -479,7 +498,11 @@ describe('participating centers', () => {
     const campaign = await createCampaign(api.prisma, { centers: [branch] })
     const payload = await run(
       'removeCampaignCenters',
-      { campaign: campaignId(campaign), centers: [gid('Center', branch), gid('Center', otherBranch)] },
+      {
+        campaign: campaignId(campaign),
+        version: 1,
+        centers: [gid('Center', branch), gid('Center', otherBranch)],
+      },
       credentials,
     )
     expect(payload).toMatchObject({

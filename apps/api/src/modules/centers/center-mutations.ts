@@ -1,21 +1,16 @@
 // Changing the tree: admins only. A move rewrites the materialized path of the center and of every
 // center below it in the same transaction, so subtree filters never see a half-moved branch.
-import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
-import { foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
+import { checkFreeText, foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
-import {
-  ConflictError,
-  mutationErrorTypes,
-  NotFoundError,
-  StaleObjectError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { checkCode } from '../codes.ts'
 import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
+import { claimVersion, versionField } from '../versions.ts'
 import { checkWard } from '../wards/ward-code.ts'
-import { CenterNode, idOfType } from './center.ts'
+import { CenterNode } from './center.ts'
 
 const adminWrite = { $all: { admin: true, write: true } } as const
 
@@ -48,7 +43,7 @@ const CreateCenterInput = builder.inputType('CreateCenterInput', {
       required: true,
       description: 'The organisation it belongs to.',
     }),
-    parent: t.globalID({ description: 'The center above it; none for a new root.' }),
+    parent: t.id({ description: 'The center above it; none for a new root.' }),
     address: t.string({ description: 'The street address.' }),
     wardCode: t.string({ description: 'The official 5-digit code of the ward it is in.' }),
   }),
@@ -57,13 +52,13 @@ const CreateCenterInput = builder.inputType('CreateCenterInput', {
 const UpdateCenterInput = builder.inputType('UpdateCenterInput', {
   description: 'Changes to a center; fields left out stay as they are.',
   fields: (t) => ({
-    center: t.globalID({ required: true, description: 'The center to change.' }),
-    version: t.int({ description: 'The version you read; an older one is a StaleObjectError.' }),
+    center: t.id({ required: true, description: 'The center to change.' }),
+    version: versionField(t),
     code: t.string({ description: 'A new code, unique among centers.' }),
     name: t.string({ description: 'A new name.' }),
     kind: t.field({ type: CenterKindEnum, description: 'A new kind.' }),
     organization: t.field({ type: OrganizationEnum, description: 'A new organisation.' }),
-    parent: t.globalID({
+    parent: t.id({
       description:
         'Moves the center, with everything below it, under this center; null makes it a root. A center cannot move below itself.',
     }),
@@ -84,8 +79,9 @@ builder.mutationField('createCenter', (t) =>
       const code = checkCode(input.code, issues)
       const name = checkName(input.name, issues)
       const address = input.address ? normalizeText(input.address) || null : null
+      issues.push(...checkFreeText(input.address, 'address'))
       await checkWard(context, input.wardCode, issues)
-      const parentId = input.parent ? idOfType(input.parent, 'Center') : null
+      const parentId = optionalIdOf(input.parent, 'Center', 'input.parent')
       const parent = parentId ? await context.prisma.center.findUnique({ where: { id: parentId } }) : null
       if (input.parent && !parent) issues.push(unknownParent())
       if (issues.length > 0) throw validationErrorFrom(issues)
@@ -137,8 +133,10 @@ builder.mutationField('updateCenter', (t) =>
       }
       if (input.kind != null) data.kind = input.kind as CenterKind
       if (input.organization != null) data.organization = input.organization as Organization
-      if (input.address !== undefined)
+      if (input.address !== undefined) {
+        issues.push(...checkFreeText(input.address, 'address'))
         data.address = input.address ? normalizeText(input.address) || null : null
+      }
       if (input.wardCode !== undefined) {
         await checkWard(context, input.wardCode, issues)
         data.wardCode = input.wardCode ?? null
@@ -148,16 +146,15 @@ builder.mutationField('updateCenter', (t) =>
       return context.prisma.$transaction(async (tx) => {
         // One tree change at a time: two concurrent moves could otherwise close a cycle between them.
         if (input.parent !== undefined) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(7242001)')
-        const centerId = idOfType(input.center, 'Center')
-        const before = centerId ? await tx.center.findUnique({ where: { id: centerId } }) : null
-        if (!before) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
-        if (input.version != null && input.version !== before.version)
-          throw new StaleObjectError(before.version)
-        data.version = { increment: 1 }
+        const before = await tx.center.findUnique({
+          where: { id: idOf(input.center, 'Center', 'input.center') },
+        })
+        if (!before) throw new NotFoundError('Center', input.center)
+        await claimVersion(tx, 'Center', before, input.version)
         if (typeof data.code === 'string' && data.code !== before.code) await assertCodeFree(tx, data.code)
 
         let moved = 0
-        const parentId = input.parent ? idOfType(input.parent, 'Center') : null
+        const parentId = optionalIdOf(input.parent, 'Center', 'input.parent')
         if (input.parent !== undefined && (input.parent === null || parentId !== before.parentId)) {
           const parent = parentId ? await tx.center.findUnique({ where: { id: parentId } }) : null
           if (input.parent && !parent) throw validationErrorFrom([unknownParent()])
@@ -187,6 +184,7 @@ builder.mutationField('updateCenter', (t) =>
 function checkName(value: string, issues: Issue[]): string {
   const name = normalizeText(value)
   if (name.length === 0 || name.length > 200) issues.push(issue('name', 'NAME_REQUIRED'))
+  issues.push(...checkFreeText(value, 'name'))
   return name
 }
 

@@ -1,6 +1,7 @@
 import type { Prisma } from '@tangtoc/db'
 import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { idOf } from '../../global-id.ts'
 import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
 
 export const CenterNode = builder.prismaNode('Center', {
@@ -61,21 +62,6 @@ export const CenterNode = builder.prismaNode('Center', {
   }),
 })
 
-// Matches no row: what a filter on an id of the wrong type or shape selects.
-const nothing = '00000000-0000-0000-0000-000000000000'
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** Whether a decoded global id can name a row at all (ids are UUIDs); anything else matches nothing. */
-export function isRecordId(id: string): boolean {
-  return uuidPattern.test(id)
-}
-
-/** The row id a decoded global id names, when it is of the expected type and well-formed; else null. */
-export function idOfType(ref: { typename: string; id: string }, typename: string): string | null {
-  return ref.typename === typename && isRecordId(ref.id) ? ref.id : null
-}
-
 /** The ids on a materialized path "/root/…/self/", root first. */
 export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean)
@@ -104,7 +90,7 @@ const CenterFilter = builder.inputType('CenterFilter', {
   description: 'Which centers to list; every condition given must hold.',
   fields: (t) => ({
     rootsOnly: t.boolean({ description: 'Only the roots of the tree (centers with no parent).' }),
-    parent: t.globalID({ description: 'Only the centers directly below this one.' }),
+    parent: t.id({ description: 'Only the centers directly below this one.' }),
     kind: t.field({ type: CenterKindEnum, description: 'Only centers of this kind.' }),
     organization: t.field({ type: OrganizationEnum, description: 'Only centers of this organisation.' }),
     search: t.string({
@@ -154,7 +140,7 @@ function centerFilter(filter?: typeof CenterFilter.$inferInput | null): Prisma.C
   const search = filter.search ? foldSearchKey(filter.search) : ''
   return {
     ...(filter.rootsOnly ? { parentId: null } : {}),
-    ...(filter.parent ? { parentId: idOfType(filter.parent, 'Center') ?? nothing } : {}),
+    ...(filter.parent ? { parentId: idOf(filter.parent, 'Center', 'filter.parent') } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.organization ? { organization: filter.organization } : {}),
     ...(search

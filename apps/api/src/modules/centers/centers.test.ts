@@ -71,7 +71,7 @@ describe('who may change the center tree', () => {
     const credentials = await credentialsFor(api, actor, branch)
     const result = await api.graphql(
       updateCenterMutation,
-      { input: { center: centerId(leaf), name: 'Bưu cục Đổi tên' } },
+      { input: { center: centerId(leaf), version: 1, name: 'Bưu cục Đổi tên' } },
       credentials,
     )
     expect(result.data?.updateCenter.__typename).toBe(outcome === 'Payload' ? 'UpdateCenterPayload' : outcome)
@@ -180,7 +180,7 @@ describe('changing the center tree', () => {
           kind: 'POST_OFFICE',
           organization: 'VIETNAM_POST',
           wardCode: '00000',
-          parent: encodeGlobalID('Campaign', '0198a1b2-0000-7000-8000-000000000000'),
+          parent: encodeGlobalID('Center', '0198a1b2-0000-7000-8000-000000000000'),
         },
       },
       credentials,
@@ -228,7 +228,7 @@ describe('changing the center tree', () => {
     const deeper = await createCenter(api.prisma, { parent: leaf })
     const result = await api.graphql(
       updateCenterMutation,
-      { input: { center: centerId(branch), parent: centerId(otherBranch) } },
+      { input: { center: centerId(branch), version: 1, parent: centerId(otherBranch) } },
       credentials,
     )
     expect(result.data?.updateCenter).toMatchObject({
@@ -251,7 +251,7 @@ describe('changing the center tree', () => {
 
     const toRoot = await api.graphql(
       updateCenterMutation,
-      { input: { center: centerId(leaf), parent: null } },
+      { input: { center: centerId(leaf), version: 1, parent: null } },
       credentials,
     )
     expect(toRoot.data?.updateCenter.center).toMatchObject({ parent: null, ancestors: [] })
@@ -266,7 +266,7 @@ describe('changing the center tree', () => {
     for (const target of [branch, leaf]) {
       const result = await api.graphql(
         updateCenterMutation,
-        { input: { center: centerId(branch), parent: centerId(target) } },
+        { input: { center: centerId(branch), version: 1, parent: centerId(target) } },
         credentials,
       )
       expect(result.data?.updateCenter).toMatchObject({
@@ -282,7 +282,13 @@ describe('changing the center tree', () => {
     const { credentials } = await api.userWithRole('ADMIN', null)
     const result = await api.graphql(
       updateCenterMutation,
-      { input: { center: encodeGlobalID('Center', '0198a1b2-0000-7000-8000-000000000000'), name: 'X' } },
+      {
+        input: {
+          center: encodeGlobalID('Center', '0198a1b2-0000-7000-8000-000000000000'),
+          version: 1,
+          name: 'X',
+        },
+      },
       credentials,
     )
     expect(result.data?.updateCenter.__typename).toBe('NotFoundError')

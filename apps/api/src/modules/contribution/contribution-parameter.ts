@@ -1,6 +1,7 @@
 import { ContributionParameterKey, type Prisma } from '@tangtoc/db'
 import {
   type ContributionParameter,
+  checkFreeText,
   checkParameterHistory,
   type Issue,
   isIsoDate,
@@ -10,6 +11,7 @@ import {
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { dateColumn, forgetContributionParameterRows } from './parameters.ts'
 
@@ -126,7 +128,7 @@ const CreateContributionParameterInput = builder.inputType('CreateContributionPa
 const UpdateContributionParameterInput = builder.inputType('UpdateContributionParameterInput', {
   description: 'A correction of a parameter row; omitted fields keep their value.',
   fields: (t) => ({
-    id: t.globalID({ required: true, for: ContributionParameterNode, description: 'The row to change.' }),
+    id: t.id({ required: true, description: 'The row to change.' }),
     value: t.int({ description: 'The new value.' }),
     effectiveFrom: t.field({ type: 'Date', description: 'The new first day in force.' }),
     effectiveTo: t.field({ type: 'Date', description: 'The new last day in force; null for no end.' }),
@@ -160,7 +162,7 @@ type Candidate = Omit<ContributionParameter, 'effectiveFrom' | 'effectiveTo'> & 
 
 /** Checks a row about to be saved against the others of its rule with the shared history check. */
 async function checkCandidate(tx: Prisma.TransactionClient, candidate: Candidate, excludeId?: string) {
-  const issues: Issue[] = []
+  const issues: Issue[] = [...checkFreeText(candidate.source, 'source')]
   if (!Number.isInteger(candidate.value) || candidate.value < 0)
     issues.push(issue('value', 'PARAMETER_VALUE_INVALID'))
   if (candidate.jurisdiction !== nationalJurisdiction && !/^\d{2}$/.test(candidate.jurisdiction)) {
@@ -251,7 +253,7 @@ builder.mutationField('updateContributionParameter', (t) =>
     authScopes: { $all: { admin: true, write: true } },
     args: { input: t.arg({ type: UpdateContributionParameterInput, required: true }) },
     resolve: async (_root, { input }, context: Context) => {
-      const id = input.id.id
+      const id = idOf(input.id, 'ContributionParameter', 'input.id')
       const updated = await context.prisma.$transaction(async (tx) => {
         const before = await tx.contributionParameter.findUnique({ where: { id } })
         if (!before) throw new NotFoundError('ContributionParameter', id)

@@ -5,10 +5,11 @@ import type { Enrollment } from '@tangtoc/db'
 import { Prisma } from '@tangtoc/db'
 import pg from 'pg'
 import type { Context, Viewer } from '../../context.ts'
-import { ConflictError, NotFoundError, StaleObjectError } from '../../errors.ts'
+import { ConflictError, NotFoundError } from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { readableEnrollmentsWhere } from '../people/visibility.ts'
-import { idOf } from './enrollment.ts'
+import { assertVersion, claimVersion } from '../versions.ts'
 
 export type EnrollmentWithCenter = Enrollment & { center: { id: string; path: string } }
 
@@ -22,35 +23,25 @@ export async function enrollmentToChange(
   globalId: string,
   version: number,
 ): Promise<{ enrollment: EnrollmentWithCenter; viewer: Viewer }> {
-  const id = idOf(globalId, 'Enrollment')
+  const id = idOf(globalId, 'Enrollment', 'input.id')
   const enrollment = await context.prisma.enrollment.findFirst({
     where: { id, AND: [readableEnrollmentsWhere(context.viewer)] },
     include: { center: { select: { id: true, path: true } } },
   })
   if (!enrollment) throw new NotFoundError('Enrollment', globalId)
   assertCanWriteCenter(context.viewer, enrollment.center)
-  if (enrollment.version !== version) throw new StaleObjectError(enrollment.version)
+  assertVersion(enrollment, version)
   return { enrollment, viewer: context.viewer }
 }
 
-/** Updates the row only if it still has the version read; StaleObjectError otherwise. */
+/** Updates the enrollment as read, if nobody changed it since (claimVersion); StaleObjectError otherwise. */
 export async function updateAtVersion(
   tx: Prisma.TransactionClient,
   enrollment: Pick<Enrollment, 'id' | 'version'>,
-  data: Prisma.EnrollmentUncheckedUpdateManyInput,
+  data: Prisma.EnrollmentUncheckedUpdateInput,
 ): Promise<Enrollment> {
-  const { count } = await tx.enrollment.updateMany({
-    where: { id: enrollment.id, version: enrollment.version },
-    data: { ...data, version: { increment: 1 } },
-  })
-  if (count === 0) {
-    const current = await tx.enrollment.findUnique({
-      where: { id: enrollment.id },
-      select: { version: true },
-    })
-    throw new StaleObjectError(current?.version ?? enrollment.version)
-  }
-  return tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })
+  await claimVersion(tx, 'Enrollment', enrollment, enrollment.version)
+  return tx.enrollment.update({ where: { id: enrollment.id }, data })
 }
 
 /** The model a unique-constraint violation happened on, or null when the error is something else. */

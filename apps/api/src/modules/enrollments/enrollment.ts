@@ -1,12 +1,16 @@
-import { decodeGlobalID } from '@pothos/plugin-relay'
 import type { Prisma } from '@tangtoc/db'
 import { availableActions, type enrollmentActions } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { NotFoundError } from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
 import { canWriteCenter } from '../auth/center-access.ts'
-import { EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
-import { enrollmentSearchWhere, readableEnrollmentsWhere } from '../people/visibility.ts'
+import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
+import {
+  enrollmentSearchWhere,
+  readableEnrollmentsWhere,
+  shownCitizenId,
+  shownPhone,
+} from '../people/visibility.ts'
 
 export const EnrollmentActionEnum = builder.enumType('EnrollmentAction', {
   description: 'A step of the enrollment lifecycle.',
@@ -39,6 +43,32 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     registeredBy: t.relation('registeredBy', { description: 'The user who registered it.' }),
     product: t.expose('product', { type: ProductEnum, description: 'What the person enrolls in.' }),
     person: t.relation('person', { description: 'The person enrolled.' }),
+    phone: t.string({
+      nullable: true,
+      description:
+        'The person’s mobile number (E.164) as given with this registration: each center keeps the details it was given (masked for viewers).',
+      select: { phone: true },
+      resolve: (enrollment, _args, context) => shownPhone(context, enrollment.phone),
+    }),
+    address: t.exposeString('address', {
+      nullable: true,
+      description: 'The person’s address as given with this registration, Unicode NFC.',
+    }),
+    ward: t.relation('ward', { nullable: true, description: 'The ward of that address.' }),
+    occupationGroup: t.expose('audience', {
+      type: AudienceGroupEnum,
+      nullable: true,
+      description: 'The person’s occupation group as given with this registration; progress counts by it.',
+    }),
+    legacySocialInsuranceCode: t.string({
+      nullable: true,
+      description: 'The legacy social-insurance code as given with this registration (masked for viewers).',
+      select: { legacySocialInsuranceCode: true },
+      resolve: (enrollment, _args, context) =>
+        enrollment.legacySocialInsuranceCode === null
+          ? null
+          : shownCitizenId(context, enrollment.legacySocialInsuranceCode),
+    }),
     household: t.relation('household', {
       nullable: true,
       description: 'Household health insurance: the household the person is insured with.',
@@ -141,7 +171,7 @@ const EnrollmentFilter = builder.inputType('EnrollmentFilter', {
     registeredBy: t.id({ description: 'Only enrollments registered by this user (its global id).' }),
     search: t.string({
       description:
-        'Words beginning the person’s name words, in any order (diacritics ignored: "nguyen an" finds "Nguyễn Văn An"), or the beginning of their phone or citizen ID.',
+        'Words beginning the person’s name words, in any order (diacritics ignored: "nguyen an" finds "Nguyễn Văn An"), or the beginning of their phone or citizen ID. Viewers, who see those masked, search by name only: a number finds nothing.',
     }),
   }),
 })
@@ -175,25 +205,14 @@ const EnrollmentOrder = builder.inputType('EnrollmentOrder', {
 type FilterArgs = typeof EnrollmentFilter.$inferInput
 type OrderArgs = typeof EnrollmentOrder.$inferInput
 
-/** The id of a global id of the given type; a NotFoundError names it otherwise. */
-export function idOf(globalId: string, typename: string): string {
-  try {
-    const decoded = decodeGlobalID(globalId)
-    if (decoded.typename === typename) return decoded.id
-  } catch {
-    // Not a global id at all: reported below like one of the wrong type.
-  }
-  throw new NotFoundError(typename, globalId)
-}
-
 /** The enrollment list's filter as a Prisma where, within what the viewer may read (also the CSV export's). */
 export async function enrollmentFilter(filter: FilterArgs | null | undefined, context: Context) {
   const viewer = context.viewer
   const conditions: Prisma.EnrollmentWhereInput[] = [readableEnrollmentsWhere(viewer)]
-  if (filter?.campaign) conditions.push({ campaignId: idOf(filter.campaign, 'Campaign') })
+  if (filter?.campaign) conditions.push({ campaignId: idOf(filter.campaign, 'Campaign', 'filter.campaign') })
   if (filter?.center) {
     const center = await context.prisma.center.findUnique({
-      where: { id: idOf(filter.center, 'Center') },
+      where: { id: idOf(filter.center, 'Center', 'filter.center') },
       select: { path: true },
     })
     conditions.push({ center: { path: { startsWith: center?.path ?? '/none/' } } })
@@ -204,10 +223,12 @@ export async function enrollmentFilter(filter: FilterArgs | null | undefined, co
     conditions.push({ registeredOn: { gte: new Date(`${filter.registeredFrom}T00:00:00Z`) } })
   if (filter?.registeredTo)
     conditions.push({ registeredOn: { lte: new Date(`${filter.registeredTo}T00:00:00Z`) } })
-  if (filter?.session) conditions.push({ sessionId: idOf(filter.session, 'OutreachSession') })
-  if (filter?.registeredBy) conditions.push({ registeredById: idOf(filter.registeredBy, 'User') })
+  if (filter?.session)
+    conditions.push({ sessionId: idOf(filter.session, 'OutreachSession', 'filter.session') })
+  if (filter?.registeredBy)
+    conditions.push({ registeredById: idOf(filter.registeredBy, 'User', 'filter.registeredBy') })
   if (filter?.search) {
-    const found = enrollmentSearchWhere(filter.search)
+    const found = enrollmentSearchWhere(filter.search, viewer)
     if (found) conditions.push(found)
   }
   return { AND: conditions } satisfies Prisma.EnrollmentWhereInput
@@ -311,17 +332,13 @@ builder.queryField('enrollment', (t) =>
     authScopes: { signedIn: true },
     description: 'An enrollment by its global id, when it is at a center you may read.',
     args: { id: t.arg.id({ required: true, description: 'The enrollment’s global id.' }) },
-    resolve: (query, _root, args, context) => {
-      let id: string
-      try {
-        id = idOf(String(args.id), 'Enrollment')
-      } catch {
-        return null
-      }
-      return context.prisma.enrollment.findFirst({
+    resolve: (query, _root, args, context) =>
+      context.prisma.enrollment.findFirst({
         ...query,
-        where: { id, AND: [readableEnrollmentsWhere(context.viewer)] },
-      })
-    },
+        where: {
+          id: idOf(String(args.id), 'Enrollment', 'id'),
+          AND: [readableEnrollmentsWhere(context.viewer)],
+        },
+      }),
   }),
 )

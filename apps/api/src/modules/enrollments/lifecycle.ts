@@ -1,11 +1,12 @@
 // The lifecycle steps as mutations: the shared planTransition decides which role may take which step
 // from which status; the API adds where (the center tree) and keeps the history and the rollups.
 import type { Enrollment } from '@tangtoc/db'
-import { type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
+import { checkFreeText, type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
+import { versionField } from '../versions.ts'
 import { enrollmentToChange, transactionOptions, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
 import { moveEnrollmentCount } from './rollup.ts'
@@ -60,10 +61,7 @@ for (const step of steps) {
     description: `Which enrollment, at which version. ${step.description}`,
     fields: (t) => ({
       id: t.id({ required: true, description: 'The enrollment (global id).' }),
-      version: t.int({
-        required: true,
-        description: 'The version you read; a newer stored one is a StaleObjectError.',
-      }),
+      version: versionField(t),
       reason: t.string({
         required: step.reason === 'required',
         description:
@@ -115,6 +113,8 @@ for (const step of steps) {
             })),
           )
         }
+        const unreadable = checkFreeText(input.reason, 'reason')
+        if (unreadable.length > 0) throw validationErrorFrom(unreadable)
         const reason = input.reason ? normalizeText(input.reason) || null : null
         const socialInsuranceNumber =
           'socialInsuranceNumber' in input && typeof input.socialInsuranceNumber === 'string'

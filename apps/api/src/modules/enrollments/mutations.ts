@@ -1,16 +1,28 @@
 import type { Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
-import { type Issue, issue, localDateInZone, rankHouseholdMembers, searchPrefixes } from '@tangtoc/shared'
+import {
+  checkFreeText,
+  checkRegistrationDate,
+  type Issue,
+  issue,
+  localDateInZone,
+  type RegistrationPeriod,
+  rankHouseholdMembers,
+  searchPrefixes,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { mutationErrorTypes, NotFoundError, TooManyAttemptsError, validationErrorFrom } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
+import { isThrottled, OnFileWhileThrottled, refusalOnFile } from '../people/identity-mismatches.ts'
 import {
   type CheckedPerson,
   checkPerson,
   findOrCreatePerson,
+  givenContact,
   type PersonChange,
   PersonInput,
   personChange,
@@ -18,6 +30,7 @@ import {
   wardCodesOf,
 } from '../people/person-input.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
+import { versionField } from '../versions.ts'
 import {
   duplicateConflict,
   enrollmentToChange,
@@ -25,7 +38,7 @@ import {
   uniqueViolationOn,
   updateAtVersion,
 } from './changes.ts'
-import { EnrollmentNode, idOf } from './enrollment.ts'
+import { EnrollmentNode } from './enrollment.ts'
 import { priceEnrollment } from './pricing.ts'
 import {
   type RegisteredEnrollment,
@@ -85,7 +98,7 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
     on: t.field({
       type: 'Date',
       description:
-        'The first day of the period, whose rules price it; today in the campaign’s time zone when omitted.',
+        'The first day of the period, whose rules price it; today in the campaign’s time zone when omitted. It must lie within the campaign, widened by its registrationMarginDays.',
     }),
     months: t.int({ required: true, description: 'The months paid for.' }),
     monthlyIncome: t.int({
@@ -130,9 +143,11 @@ interface Member {
  * stored people) and the quote: validation, access, the person's change and the amounts.
  */
 async function prepareRegistration(context: Context, input: RegisterInput, hinted: boolean) {
-  const campaignId = idOf(input.campaign, 'Campaign')
-  const centerId = idOf(input.center, 'Center')
-  const sessionId = input.session ? idOf(input.session, 'OutreachSession') : null
+  const viewer = context.viewer
+  if (!viewer) throw new Error('registration without a viewer')
+  const campaignId = idOf(input.campaign, 'Campaign', 'input.campaign')
+  const centerId = idOf(input.center, 'Center', 'input.center')
+  const sessionId = input.session ? idOf(input.session, 'OutreachSession', 'input.session') : null
 
   const issues: Issue[] = []
   const checked = checkPerson(input.person, 'person')
@@ -149,7 +164,10 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
       members = given.map((member, index) => {
         const path = `householdMembers.${index}.person`
         const result = checkPerson(member.person, path)
-        issues.push(...result.issues)
+        issues.push(
+          ...result.issues,
+          ...checkFreeText(member.relationToHead, `householdMembers.${index}.relationToHead`),
+        )
         wards.push({ code: result.person.wardCode, path: `${path}.wardCode` })
         return {
           person: result.person,
@@ -187,13 +205,20 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   const hint =
     hinted && !members && issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
   const references: RegistrationContext = hint
-    ? { ...hint, session: sessionId ? { campaignId } : null, wards: wardCodes, person: null }
+    ? {
+        ...hint,
+        session: sessionId ? { campaignId } : null,
+        wards: wardCodes,
+        person: null,
+        mismatches: { count: 0, oldest: null },
+      }
     : await readRegistrationContext(context.prisma, {
         campaignId,
         centerId,
         sessionId,
         wardCodes,
         citizenId: checked.person.citizenId,
+        userId: viewer.userId,
       })
   const { campaign, center, session } = references
   if (!hint && campaign?.status === 'ACTIVE' && center?.participant) {
@@ -204,17 +229,26 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   assertCanWriteCenter(context.viewer, center)
   if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
 
+  const now = new Date()
+  const on = input.on ?? localDateInZone(now, campaign.timeZone)
   const problems: Issue[] = []
   if (campaign.status !== 'ACTIVE') problems.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
+  problems.push(...checkRegistrationDate(on, registrationPeriod(campaign)))
   if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
   if (session && session.campaignId !== campaign.id)
     problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
   problems.push(...issues, ...unknownWardIssues(wards, references.wards))
   if (problems.length > 0) throw validationErrorFrom(problems)
 
-  const now = new Date()
-  const person = personChange(references.person, checked.person, 'person', now)
-  const on = input.on ?? localDateInZone(now, campaign.timeZone)
+  const { mismatches } = references
+  if (references.person && isThrottled(mismatches)) {
+    throw new OnFileWhileThrottled({
+      personId: references.person.id,
+      centerId: center.id,
+      recent: mismatches,
+    })
+  }
+  const person = personChange(references.person, checked.person, 'person', { centerId: center.id, now })
   const supportGroups: SupportGroup[] = input.supportGroups ?? []
   const pricing = await priceEnrollment(context, {
     product: input.product,
@@ -231,6 +265,8 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     sessionId,
     hint: hint ? { ...hint, wardCodes } : null,
     person,
+    given: givenContact(checked.person),
+    mismatches,
     members,
     enrolledIndex,
     on,
@@ -242,15 +278,36 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
 
 type Prepared = Awaited<ReturnType<typeof prepareRegistration>>
 
-/** The household of the enrolled person with these members in this order, or a new one. */
+/** Where a campaign lets `on` fall, from its row (dates) or the registration's read (YYYY-MM-DD). */
+function registrationPeriod(campaign: {
+  startDate: Date | string
+  endDate: Date | string
+  registrationMarginDays: number
+}): RegistrationPeriod {
+  const day = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)
+  return {
+    startDate: day(campaign.startDate),
+    endDate: day(campaign.endDate),
+    marginDays: campaign.registrationMarginDays,
+  }
+}
+
+/**
+ * The household of the enrolled person with these members in this order that the registering center
+ * already holds a live enrollment in, or a new one: a household another center registered (its
+ * address, its members) is that center's to read, not to be reused.
+ */
 async function householdFor(
   tx: Prisma.TransactionClient,
   members: Member[],
   personIds: string[],
-  enrolledPersonId: string,
+  { enrolledPersonId, centerId }: { enrolledPersonId: string; centerId: string },
 ): Promise<string> {
   const candidates = await tx.household.findMany({
-    where: { members: { some: { personId: enrolledPersonId } } },
+    where: {
+      members: { some: { personId: enrolledPersonId } },
+      enrollments: { some: { centerId, live: true } },
+    },
     include: { members: { orderBy: { position: 'asc' }, select: { personId: true } } },
   })
   const same = candidates.find(
@@ -283,7 +340,7 @@ function enrollmentRow(
   context: Context,
   input: RegisterInput,
   prepared: Prepared,
-  person: Pick<Person, 'id' | 'fullName' | 'occupationGroup'>,
+  person: Pick<Person, 'id' | 'fullName'>,
   householdId: string | null,
 ): RegisteredEnrollment {
   const viewer = context.viewer
@@ -303,7 +360,7 @@ function enrollmentRow(
     supportGroups: prepared.supportGroups,
     ...prepared.pricing,
     status: input.status ?? 'DRAFT',
-    audience: person.occupationGroup,
+    ...prepared.given,
     statusReason: null,
     live: true,
     socialInsuranceNumber: null,
@@ -348,12 +405,25 @@ async function storeRegistration(
     let enrolled: Person | undefined
     for (const [index, member] of members.entries()) {
       const path = index === prepared.enrolledIndex ? 'person' : `householdMembers.${index}.person`
-      const { person } = await findOrCreatePerson(tx, context, member.person, path)
-      if (index === prepared.enrolledIndex) enrolled = person
-      personIds.push(person.id)
+      const found = await findOrCreatePerson(tx, context, member.person, {
+        path,
+        centerId: prepared.center.id,
+      })
+      if (found.reused && isThrottled(prepared.mismatches)) {
+        throw new OnFileWhileThrottled({
+          personId: found.person.id,
+          centerId: prepared.center.id,
+          recent: prepared.mismatches,
+        })
+      }
+      if (index === prepared.enrolledIndex) enrolled = found.person
+      personIds.push(found.person.id)
     }
     if (!enrolled) throw new Error('the enrolled person is not among the household members')
-    const householdId = await householdFor(tx, members, personIds, enrolled.id)
+    const householdId = await householdFor(tx, members, personIds, {
+      enrolledPersonId: enrolled.id,
+      centerId: prepared.center.id,
+    })
     const enrollment = enrollmentRow(context, input, prepared, enrolled, householdId)
     if (!(await write(tx, enrollment, { kind: 'reuse', person: enrolled }))) {
       throw new Error('the enrollment of a household registration was not written')
@@ -366,48 +436,57 @@ builder.mutationField('registerEnrollment', (t) =>
   t.field({
     type: RegisterEnrollmentPayload,
     description:
-      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server. A second live enrollment of the same person for the same product in the campaign is a ConflictError naming the first.',
-    errors: { types: mutationErrorTypes },
+      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server. A second live enrollment of the same person for the same product in the campaign is a ConflictError naming the first. A citizen ID on file with another name, birth date or sex is one neutral ValidationError (PERSON_IDENTITY_MISMATCH), recorded in the audit log; after five within an hour, registering anyone on file is a TooManyAttemptsError for the rest of it.',
+    errors: { types: [...mutationErrorTypes, TooManyAttemptsError] },
     authScopes: { write: true },
     args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      // Nothing is written when what the write assumed no longer holds: the person is on file (or
-      // was just registered by another agent), or a hint from an earlier registration is stale. Then
-      // prepare again from what is stored, to reuse the person or report what changed; and name the
-      // winner's enrollment when it is the enrollment that collides.
-      for (let attempt = 1; ; attempt++) {
-        const prepared = await prepareRegistration(context, input, attempt === 1)
-        try {
-          const stored = await storeRegistration(context, input, prepared)
-          if (!stored) {
-            if (attempt < 4) continue
-            throw new Error('the person kept changing while being registered')
-          }
-          publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
-          return stored
-        } catch (error) {
-          const model = uniqueViolationOn(error)
-          if (model === 'Person' && attempt < 4) continue
-          if (model === 'Enrollment') {
-            const person = await context.prisma.person.findUnique({
-              where: { citizenId: prepared.person.person.citizenId },
-              select: { id: true },
-            })
-            const duplicate = person
-              ? await duplicateConflict(context.prisma, {
-                  campaignId: prepared.campaign.id,
-                  personId: person.id,
-                  product: input.product,
-                })
-              : null
-            if (duplicate) throw duplicate
-          }
-          throw error
-        }
+      try {
+        return await register(context, input)
+      } catch (error) {
+        throw await refusalOnFile(context, error)
       }
     },
   }),
 )
+
+/** Registers the input, preparing it again while the write finds what it assumed has changed. */
+async function register(context: Context, input: RegisterInput) {
+  // Nothing is written when what the write assumed no longer holds: the person is on file (or
+  // was just registered by another agent), or a hint from an earlier registration is stale. Then
+  // prepare again from what is stored, to reuse the person or report what changed; and name the
+  // winner's enrollment when it is the enrollment that collides.
+  for (let attempt = 1; ; attempt++) {
+    const prepared = await prepareRegistration(context, input, attempt === 1)
+    try {
+      const stored = await storeRegistration(context, input, prepared)
+      if (!stored) {
+        if (attempt < 4) continue
+        throw new Error('the person kept changing while being registered')
+      }
+      publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
+      return stored
+    } catch (error) {
+      const model = uniqueViolationOn(error)
+      if (model === 'Person' && attempt < 4) continue
+      if (model === 'Enrollment') {
+        const person = await context.prisma.person.findUnique({
+          where: { citizenId: prepared.person.person.citizenId },
+          select: { id: true },
+        })
+        const duplicate = person
+          ? await duplicateConflict(context.prisma, {
+              campaignId: prepared.campaign.id,
+              personId: person.id,
+              product: input.product,
+            })
+          : null
+        if (duplicate) throw duplicate
+      }
+      throw error
+    }
+  }
+}
 
 // ─── Update ──────────────────────────────────────────────────────────────────
 
@@ -416,12 +495,13 @@ const UpdateEnrollmentInput = builder.inputType('UpdateEnrollmentInput', {
     'Changes to a draft or submitted enrollment; omitted fields keep their value. The quote is made again.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The enrollment (global id).' }),
-    version: t.int({
-      required: true,
-      description: 'The version you read; a newer stored one is a StaleObjectError.',
-    }),
+    version: versionField(t),
     session: t.id({ description: 'The outreach session (global id); null to clear it.' }),
-    on: t.field({ type: 'Date', description: 'The first day of the period, whose rules price it.' }),
+    on: t.field({
+      type: 'Date',
+      description:
+        'The first day of the period, whose rules price it; within the campaign, widened by its registrationMarginDays.',
+    }),
     months: t.int({ description: 'The months paid for.' }),
     monthlyIncome: t.int({ description: 'Voluntary social insurance: the monthly income to contribute on.' }),
     supportGroups: t.field({ type: [SupportGroupEnum], description: 'The person’s support groups.' }),
@@ -457,7 +537,7 @@ builder.mutationField('updateEnrollment', (t) =>
       }
       let sessionId = enrollment.sessionId
       if (input.session !== undefined) {
-        sessionId = input.session === null ? null : idOf(input.session, 'OutreachSession')
+        sessionId = optionalIdOf(input.session, 'OutreachSession', 'input.session')
         if (sessionId) {
           const session = await context.prisma.outreachSession.findUnique({
             where: { id: sessionId },
@@ -474,6 +554,10 @@ builder.mutationField('updateEnrollment', (t) =>
       const campaign = await context.prisma.campaign.findUniqueOrThrow({
         where: { id: enrollment.campaignId },
       })
+      if (input.on != null) {
+        const outside = checkRegistrationDate(input.on, registrationPeriod(campaign))
+        if (outside.length > 0) throw validationErrorFrom(outside)
+      }
       const members = enrollment.householdId
         ? await context.prisma.householdMember.findMany({
             where: { householdId: enrollment.householdId },

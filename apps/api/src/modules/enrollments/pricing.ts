@@ -29,7 +29,8 @@ export interface Pricing {
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
 export async function priceEnrollment(context: Context, input: PricingInput): Promise<Pricing> {
-  const period = { periodStart: day(input.on), periodEnd: day(coverageEnd(input.on, input.months)) }
+  // After the quote, which refuses months no payment period allows.
+  const period = () => ({ periodStart: day(input.on), periodEnd: day(coverageEnd(input.on, input.months)) })
   if (input.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
     const quote = await quoteWithStoredParameters(context, {
       product: input.product,
@@ -44,7 +45,7 @@ export async function priceEnrollment(context: Context, input: PricingInput): Pr
       support: quote.support,
       payable: quote.payable,
       householdPosition: null,
-      ...period,
+      ...period(),
     }
   }
   const household = input.household ?? { members: [{ insuredElsewhere: false }], enrolledIndex: 0 }
@@ -70,6 +71,6 @@ export async function priceEnrollment(context: Context, input: PricingInput): Pr
     support,
     payable: own.total - support,
     householdPosition: own.position,
-    ...period,
+    ...period(),
   }
 }

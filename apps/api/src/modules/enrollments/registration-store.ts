@@ -8,24 +8,40 @@ import type { Enrollment, Person, Prisma } from '@tangtoc/db'
 import { Prisma as PrismaRuntime, queryPrepared } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
+import { identityMismatches, type RecentMismatches } from '../people/identity-mismatches.ts'
 import type { PersonChange } from '../people/person-input.ts'
 import { rollupUpserts } from './rollup.ts'
 
 const sql = PrismaRuntime.sql
 
 export interface RegistrationContext {
-  campaign: { id: string; status: string; timeZone: string; jurisdiction: string } | null
+  campaign: {
+    id: string
+    status: string
+    timeZone: string
+    jurisdiction: string
+    /** The campaign's first and last day (YYYY-MM-DD) and its margin: where `on` may fall. */
+    startDate: string
+    endDate: string
+    registrationMarginDays: number
+  } | null
   center: { id: string; path: string; participant: boolean } | null
   session: { campaignId: string } | null
   /** The ward codes asked about that exist. */
   wards: string[]
   /** The stored person with the citizen ID, if any. */
   person: Person | null
+  /** The registering user's identity mismatches of the past hour (identity-mismatches.ts). */
+  mismatches: RecentMismatches
 }
 
 type PersonColumns = { [K in keyof Person as `person_${K}`]: Person[K] | null }
+type MismatchColumns = { mismatchCount: number; mismatchOldest: Date | null }
 
-/** Campaign, center (and whether it takes part), session, ward codes and the person, in one query. */
+/**
+ * Campaign, center (and whether it takes part), session, ward codes, the person and the user's recent
+ * identity mismatches, in one query.
+ */
 export async function readRegistrationContext(
   db: Context['prisma'],
   ids: {
@@ -34,12 +50,17 @@ export async function readRegistrationContext(
     sessionId: string | null
     wardCodes: string[]
     citizenId: string
+    userId: string
   },
 ): Promise<RegistrationContext> {
-  const [row] = await db.$queryRaw<(Omit<RegistrationContext, 'person'> & PersonColumns)[]>(sql`
+  const since = new Date(Date.now() - identityMismatches.windowMs)
+  const [row] = await db.$queryRaw<
+    (Omit<RegistrationContext, 'person' | 'mismatches'> & PersonColumns & MismatchColumns)[]
+  >(sql`
     SELECT
       (SELECT json_build_object('id', c."id", 'status', c."status", 'timeZone', c."timeZone",
-                                'jurisdiction', c."jurisdiction")
+                                'jurisdiction', c."jurisdiction", 'startDate', c."startDate",
+                                'endDate', c."endDate", 'registrationMarginDays', c."registrationMarginDays")
          FROM "Campaign" c WHERE c."id" = ${ids.campaignId}::uuid) AS campaign,
       (SELECT json_build_object('id', t."id", 'path', t."path", 'participant', EXISTS (
                 SELECT 1 FROM "CampaignCenter" cc
@@ -54,13 +75,25 @@ export async function readRegistrationContext(
       p."legacySocialInsuranceCode" AS "person_legacySocialInsuranceCode",
       p."dateOfBirth" AS "person_dateOfBirth", p."sex"::text AS "person_sex", p."phone" AS "person_phone",
       p."address" AS "person_address", p."wardCode" AS "person_wardCode",
-      p."occupationGroup"::text AS "person_occupationGroup", p."searchKey" AS "person_searchKey",
-      p."searchPrefixes" AS "person_searchPrefixes",
-      p."createdAt" AS "person_createdAt", p."updatedAt" AS "person_updatedAt", p."version" AS "person_version"
-    FROM (SELECT 1) AS one LEFT JOIN "Person" p ON p."citizenId" = ${ids.citizenId}`)
+      p."occupationGroup"::text AS "person_occupationGroup", p."recordingCenterId" AS "person_recordingCenterId",
+      p."searchKey" AS "person_searchKey", p."searchPrefixes" AS "person_searchPrefixes",
+      p."createdAt" AS "person_createdAt", p."updatedAt" AS "person_updatedAt", p."version" AS "person_version",
+      m."mismatchCount", m."mismatchOldest"
+    FROM (SELECT 1) AS one LEFT JOIN "Person" p ON p."citizenId" = ${ids.citizenId}
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS "mismatchCount", min(a."at") AS "mismatchOldest" FROM "AuditEvent" a
+       WHERE a."actorId" = ${ids.userId}::uuid AND a."action" = ${identityMismatches.mismatch}
+         AND a."at" > ${since}::timestamp) m`)
   if (!row) throw new Error('the registration context query returned no row')
   const { campaign, center, session, wards } = row
-  return { campaign, center, session, wards, person: personOf(row) }
+  return {
+    campaign,
+    center,
+    session,
+    wards,
+    person: personOf(row),
+    mismatches: { count: row.mismatchCount, oldest: row.mismatchOldest },
+  }
 }
 
 function personOf(row: PersonColumns): Person | null {
@@ -76,6 +109,7 @@ function personOf(row: PersonColumns): Person | null {
     address: row.person_address,
     wardCode: row.person_wardCode,
     occupationGroup: row.person_occupationGroup,
+    recordingCenterId: row.person_recordingCenterId,
     searchKey: row.person_searchKey ?? '',
     searchPrefixes: row.person_searchPrefixes ?? [],
     createdAt: row.person_createdAt ?? new Date(Number.NaN),
@@ -115,7 +149,9 @@ function assumptionsHold(
 ): Prisma.Sql {
   const { campaign, center, wardCodes } = assumed
   return sql`EXISTS (SELECT 1 FROM "Campaign" c WHERE c."id" = ${campaign.id}::uuid AND c."status" = 'ACTIVE'
-        AND c."timeZone" = ${campaign.timeZone} AND c."jurisdiction" = ${campaign.jurisdiction})
+        AND c."timeZone" = ${campaign.timeZone} AND c."jurisdiction" = ${campaign.jurisdiction}
+        AND c."startDate" = ${campaign.startDate}::date AND c."endDate" = ${campaign.endDate}::date
+        AND c."registrationMarginDays" = ${campaign.registrationMarginDays})
     AND EXISTS (SELECT 1 FROM "Center" t JOIN "CampaignCenter" cc ON cc."centerId" = t."id"
         AND cc."campaignId" = ${campaign.id}::uuid AND cc."role" = 'PARTICIPANT'
         WHERE t."id" = ${center.id}::uuid AND t."path" = ${center.path})
@@ -131,11 +167,11 @@ function personStatement(write: PersonChange, holds: Prisma.Sql): Prisma.Sql {
       // A concurrent registration of the same new person wins the citizen ID: nothing is returned,
       // so nothing below is written and the caller reads the person again.
       return sql`INSERT INTO "Person" ("id", "fullName", "citizenId", "legacySocialInsuranceCode",
-          "dateOfBirth", "sex", "phone", "address", "wardCode", "occupationGroup", "searchKey",
-          "searchPrefixes", "createdAt", "updatedAt", "version")
+          "dateOfBirth", "sex", "phone", "address", "wardCode", "occupationGroup", "recordingCenterId",
+          "searchKey", "searchPrefixes", "createdAt", "updatedAt", "version")
         SELECT ${p.id}::uuid, ${p.fullName}, ${p.citizenId}, ${p.legacySocialInsuranceCode},
           ${p.dateOfBirth}::date, ${p.sex}::"Sex", ${p.phone}, ${p.address}, ${p.wardCode},
-          ${p.occupationGroup}::"AudienceGroup", ${p.searchKey},
+          ${p.occupationGroup}::"AudienceGroup", ${p.recordingCenterId}::uuid, ${p.searchKey},
           ${p.searchPrefixes}::text[], ${p.createdAt}::timestamp,
           ${p.updatedAt}::timestamp, ${p.version}
         WHERE ${holds}
@@ -189,14 +225,14 @@ export async function writeRegistration(
       INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
         "personId", "householdId", "quoteDate", "months", "monthlyIncome", "supportGroups",
         "householdPosition", "gross", "support", "payable", "periodStart", "periodEnd", "status",
-        "audience", "statusReason", "live", "socialInsuranceNumber", "searchPrefixes", "registeredAt",
-        "registeredOn", "updatedAt", "version")
+        "audience", "phone", "address", "wardCode", "legacySocialInsuranceCode", "statusReason", "live",
+        "socialInsuranceNumber", "searchPrefixes", "registeredAt", "registeredOn", "updatedAt", "version")
       SELECT ${e.id}::uuid, ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.sessionId}::uuid,
         ${e.registeredById}::uuid, ${e.product}::"Product", p."id", ${e.householdId}::uuid,
         ${e.quoteDate}::date, ${e.months}, ${e.monthlyIncome}, ${e.supportGroups}::"SupportGroup"[],
         ${e.householdPosition}, ${e.gross}, ${e.support}, ${e.payable}, ${e.periodStart}::date,
         ${e.periodEnd}::date, ${e.status}::"EnrollmentStatus", ${e.audience}::"AudienceGroup",
-        ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,
+        ${e.phone}, ${e.address}, ${e.wardCode}, ${e.legacySocialInsuranceCode}, ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,
         ${e.registeredOn}::date, ${e.updatedAt}::timestamp, ${e.version}
       FROM person p LEFT JOIN "session" ON true
       RETURNING "id", "campaignId", "centerId", "product", "status", "registeredOn"

@@ -156,7 +156,7 @@ describe('registering an enrollment', () => {
       third.agent.credentials,
     )
     expect(clash.data?.registerEnrollment.fieldErrors).toEqual([
-      expect.objectContaining({ path: ['input', 'person', 'fullName'], code: 'PERSON_DETAILS_DIFFER' }),
+      expect.objectContaining({ path: ['input', 'person', 'citizenId'], code: 'PERSON_IDENTITY_MISMATCH' }),
     ])
     expect(await api.prisma.enrollment.count({ where: { campaignId: third.campaign.id } })).toBe(0)
   })

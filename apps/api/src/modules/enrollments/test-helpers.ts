@@ -23,6 +23,7 @@ export const registerEnrollment = `mutation ($input: RegisterEnrollmentInput!) {
     }
     ... on ValidationError { fieldErrors { path code message } }
     ... on ConflictError { existingId }
+    ... on TooManyAttemptsError { retryAfterSeconds }
     ... on UserError { code message }
   }
 }`

@@ -57,7 +57,7 @@ builder.queryField('households', (t) =>
     args: {
       search: t.arg.string({
         description:
-          'Words beginning a member’s name words, in any order (diacritics ignored), or the beginning of their phone or citizen ID.',
+          'Words beginning a member’s name words, in any order (diacritics ignored), or the beginning of their phone or citizen ID. Viewers search by name only: a number finds nothing.',
       }),
       wardCode: t.arg.string({ description: 'Only households in this ward.' }),
     },
@@ -76,7 +76,7 @@ function householdFilter(
   args: { search?: string | null; wardCode?: string | null },
   viewer: Parameters<typeof readableHouseholdsWhere>[0],
 ) {
-  const found = args.search ? personSearchWhere(args.search) : null
+  const found = args.search ? personSearchWhere(args.search, viewer) : null
   return {
     AND: [
       readableHouseholdsWhere(viewer),

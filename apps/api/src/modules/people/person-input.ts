@@ -2,11 +2,13 @@
 // record their citizen ID already has, or stored as a new one.
 import type { AudienceGroup, Person, Prisma, Sex } from '@tangtoc/db'
 import {
+  checkFreeText,
   foldSearchKey,
   fullNameMaxLength,
   type Issue,
   isIsoDate,
   issue,
+  isWardCode,
   localDateInZone,
   normalizePhone,
   normalizeText,
@@ -17,14 +19,14 @@ import {
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { validationErrorFrom } from '../../errors.ts'
 import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
+import { IdentityMismatch } from './identity-mismatches.ts'
 
 export const PersonInput = builder.inputType('PersonInput', {
   description:
-    'A person’s details. A citizen ID already on file reuses that person: identity (name, birth date, sex) must match it; contact details given here replace the stored ones.',
+    'A person’s details. A citizen ID already on file reuses that person: name, birth date and sex must match the record, or the registration is refused with one neutral PERSON_IDENTITY_MISMATCH (which says nothing of what is stored; five within an hour and the user may register no one on file for the rest of it). The contact details given are kept with the enrollment; they replace the stored ones only when your center recorded the person.',
   fields: (t) => ({
     fullName: t.string({ required: true, description: 'The full name as on the identity card.' }),
     citizenId: t.string({ required: true, description: 'The 12-digit personal identification number.' }),
@@ -87,6 +89,10 @@ export function checkPerson(
   if (fullName === '' || fullName.length > fullNameMaxLength) {
     issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
   }
+  issues.push(
+    ...checkFreeText(input.fullName, `${path}.fullName`),
+    ...checkFreeText(input.address, `${path}.address`),
+  )
   if (!isIsoDate(input.dateOfBirth)) {
     shared({ ok: false, issues: [issue('dateOfBirth', 'DATE_INVALID')] })
   } else if (input.dateOfBirth > localDateInZone(new Date())) {
@@ -126,9 +132,9 @@ export function checkPerson(
   }
 }
 
-/** The distinct ward codes given. */
+/** The distinct ward codes given that have the form of one (the others are unknown without asking). */
 export function wardCodesOf(wards: { code: string | null }[]): string[] {
-  return [...new Set(wards.flatMap((ward) => (ward.code ? [ward.code] : [])))]
+  return [...new Set(wards.flatMap((ward) => (ward.code && isWardCode(ward.code) ? [ward.code] : [])))]
 }
 
 /** Issues for the ward codes given that are not among the `known` official ones. */
@@ -149,17 +155,26 @@ export type PersonChange =
   | { kind: 'update'; before: Person; person: Person }
   | { kind: 'reuse'; person: Person }
 
+/** The fields of a person's record that the center recording them owns (Person.recordingCenterId). */
+const contactFields = [
+  'phone',
+  'address',
+  'wardCode',
+  'occupationGroup',
+  'legacySocialInsuranceCode',
+] as const
+
 /**
- * The stored person for the citizen ID, new if there is none. An existing record is reused: a
- * different birth date, sex or name (diacritics aside) is a validation error, since it means a typo or
- * another person; contact details given replace the stored ones (the latest registration knows them
- * best). Pure: the caller writes the row.
+ * The stored person for the citizen ID, new if there is none (recorded by `centerId`, the registering
+ * center). An existing record is reused when name (diacritics aside), birth date and sex agree;
+ * otherwise an IdentityMismatch. Only the center that recorded the person changes the stored contact
+ * details, with those given; another center's stay with its enrollment. Pure: the caller writes the row.
  */
 export function personChange(
   existing: Person | null,
   person: CheckedPerson,
   path: string,
-  now: Date,
+  { centerId, now }: { centerId: string; now: Date },
 ): PersonChange {
   if (!existing) {
     return {
@@ -168,6 +183,7 @@ export function personChange(
         id: newId(),
         ...person,
         dateOfBirth: day(person.dateOfBirth),
+        recordingCenterId: centerId,
         searchKey: personSearchKey(person),
         searchPrefixes: searchPrefixes(person.fullName),
         createdAt: now,
@@ -176,29 +192,21 @@ export function personChange(
       },
     }
   }
-  const issues: Issue[] = []
-  if (foldSearchKey(existing.fullName) !== foldSearchKey(person.fullName)) {
-    issues.push(
-      issue(`${path}.fullName`, 'PERSON_DETAILS_DIFFER', { fullName: existing.fullName }, 'fullName'),
-    )
-  }
-  if (existing.dateOfBirth.toISOString().slice(0, 10) !== person.dateOfBirth) {
-    issues.push(issue(`${path}.dateOfBirth`, 'PERSON_DETAILS_DIFFER', {}, 'dateOfBirth'))
-  }
-  if (existing.sex !== person.sex) issues.push(issue(`${path}.sex`, 'PERSON_DETAILS_DIFFER', {}, 'sex'))
-  if (issues.length > 0) throw validationErrorFrom(issues)
+  const differing = [
+    ...(foldSearchKey(existing.fullName) === foldSearchKey(person.fullName) ? [] : ['fullName']),
+    ...(existing.dateOfBirth.toISOString().slice(0, 10) === person.dateOfBirth ? [] : ['dateOfBirth']),
+    ...(existing.sex === person.sex ? [] : ['sex']),
+  ]
+  if (differing.length > 0)
+    throw new IdentityMismatch({ path, personId: existing.id, centerId, fields: differing })
+  if (existing.recordingCenterId !== centerId) return { kind: 'reuse', person: existing }
 
-  const contact = {
-    phone: person.phone ?? existing.phone,
-    address: person.address ?? existing.address,
-    wardCode: person.wardCode ?? existing.wardCode,
-    occupationGroup: person.occupationGroup ?? existing.occupationGroup,
-    legacySocialInsuranceCode: person.legacySocialInsuranceCode ?? existing.legacySocialInsuranceCode,
+  const contact = Object.fromEntries(
+    contactFields.map((field) => [field, person[field] ?? existing[field]]),
+  ) as Pick<Person, (typeof contactFields)[number]>
+  if (contactFields.every((field) => contact[field] === existing[field])) {
+    return { kind: 'reuse', person: existing }
   }
-  const changed = (Object.keys(contact) as (keyof typeof contact)[]).some(
-    (key) => contact[key] !== existing[key],
-  )
-  if (!changed) return { kind: 'reuse', person: existing }
   return {
     kind: 'update',
     before: existing,
@@ -216,15 +224,26 @@ export function personChange(
   }
 }
 
+/** What an enrollment keeps of its registration's person: the contact details given, nothing stored. */
+export function givenContact(person: CheckedPerson) {
+  return {
+    phone: person.phone,
+    address: person.address,
+    wardCode: person.wardCode,
+    audience: person.occupationGroup,
+    legacySocialInsuranceCode: person.legacySocialInsuranceCode,
+  }
+}
+
 /** The stored person for the citizen ID, created or updated as `personChange` says, with its audit event. */
 export async function findOrCreatePerson(
   tx: Prisma.TransactionClient,
   context: Context,
   person: CheckedPerson,
-  path: string,
+  { path, centerId }: { path: string; centerId: string },
 ): Promise<{ person: Person; reused: boolean }> {
   const existing = await tx.person.findUnique({ where: { citizenId: person.citizenId } })
-  const change = personChange(existing, person, path, new Date())
+  const change = personChange(existing, person, path, { centerId, now: new Date() })
   if (change.kind === 'reuse') return { person: change.person, reused: true }
   if (change.kind === 'create') {
     const created = await tx.person.create({ data: change.person })

@@ -1,18 +1,27 @@
 import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
+import { WardRef } from '../wards/ward.ts'
+import { contactOf, contactSelect } from './contact.ts'
 import { recordPersonView } from './person-views.ts'
 import {
   personSearchWhere,
   readableEnrollmentsWhere,
+  readableHouseholdsWhere,
   readablePeopleWhere,
   shownCitizenId,
   shownPhone,
 } from './visibility.ts'
 
+// Each contact field selects the same (contact.ts), so they load together.
+const contactSelection = {
+  select: (_args: unknown, context: Context) => contactSelect(context.viewer),
+}
+
 export const PersonNode = builder.prismaNode('Person', {
   id: { field: 'id' },
   description:
-    'Someone enrolled in a campaign: one record per citizen ID however many campaigns enrol them. Viewers see the citizen ID, legacy code and phone masked.',
+    'Someone enrolled in a campaign: one record per citizen ID however many campaigns enrol them. Readable (by id, in lists, by citizen ID) while they have a live enrollment at a center you may read; admins read everyone. Their contact details (phone, address, ward, occupation group, legacy code) are what your centers recorded: the person’s record when one of your centers registered them first (admins: always), otherwise the latest given with an enrollment at one of your centers — never another center’s. Viewers see the citizen ID, legacy code and phone masked.',
   authScopes: { signedIn: true },
   nullable: true,
   findUnique: (id, context) => ({ id, AND: [readablePeopleWhere(context.viewer)] }),
@@ -34,27 +43,41 @@ export const PersonNode = builder.prismaNode('Person', {
     legacySocialInsuranceCode: t.string({
       nullable: true,
       description:
-        'The 10-digit social-insurance code used before 2025-08-01, for matching old records (masked for viewers).',
-      select: { legacySocialInsuranceCode: true },
-      resolve: (person, _args, context) =>
-        person.legacySocialInsuranceCode === null
-          ? null
-          : shownCitizenId(context, person.legacySocialInsuranceCode),
+        'The 10-digit social-insurance code used before 2025-08-01, for matching old records, as your centers recorded it (masked for viewers).',
+      ...contactSelection,
+      resolve: (person, _args, context) => {
+        const code = contactOf(person, context.viewer).legacySocialInsuranceCode
+        return code === null ? null : shownCitizenId(context, code)
+      },
     }),
     dateOfBirth: t.expose('dateOfBirth', { type: 'Date', description: 'The date of birth.' }),
     sex: t.expose('sex', { type: SexEnum, description: 'The sex as on the identity card.' }),
     phone: t.string({
       nullable: true,
-      description: 'The mobile number in E.164, e.g. +84912345678 (masked for viewers).',
-      select: { phone: true },
-      resolve: (person, _args, context) => shownPhone(context, person.phone),
+      description:
+        'The mobile number in E.164, e.g. +84912345678, as your centers recorded it (masked for viewers).',
+      ...contactSelection,
+      resolve: (person, _args, context) => shownPhone(context, contactOf(person, context.viewer).phone),
     }),
-    address: t.exposeString('address', { nullable: true, description: 'The street address, Unicode NFC.' }),
-    ward: t.relation('ward', { nullable: true, description: 'The ward of the address.' }),
-    occupationGroup: t.expose('occupationGroup', {
+    address: t.string({
+      nullable: true,
+      description: 'The street address, Unicode NFC, as your centers recorded it.',
+      ...contactSelection,
+      resolve: (person, _args, context) => contactOf(person, context.viewer).address,
+    }),
+    ward: t.field({
+      type: WardRef,
+      nullable: true,
+      description: 'The ward of the address, as your centers recorded it.',
+      ...contactSelection,
+      resolve: (person, _args, context) => contactOf(person, context.viewer).ward,
+    }),
+    occupationGroup: t.field({
       type: AudienceGroupEnum,
       nullable: true,
-      description: 'The occupation group the person belongs to.',
+      description: 'The occupation group the person belongs to, as your centers recorded it.',
+      ...contactSelection,
+      resolve: (person, _args, context) => contactOf(person, context.viewer).occupationGroup,
     }),
     version: t.exposeInt('version', { description: 'Increases on every change.' }),
     createdAt: t.expose('createdAt', {
@@ -77,7 +100,9 @@ export const PersonNode = builder.prismaNode('Person', {
     households: t.relatedConnection('memberships', {
       cursor: 'householdId_personId',
       totalCount: true,
-      description: 'The households the person is a member of, with their place in each.',
+      description:
+        'The households the person is a member of that you may read (with a live enrollment at a center you may read), with their place in each.',
+      query: (_args, context) => ({ where: { household: readableHouseholdsWhere(context.viewer) } }),
     }),
   }),
 })
@@ -88,11 +113,11 @@ builder.queryField('people', (t) =>
     cursor: 'id',
     authScopes: { signedIn: true },
     description:
-      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches the beginning of a phone number or citizen ID.',
+      'People with an enrollment at a center you may read (admins: everyone), by name. The search ignores Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn") and also matches the beginning of a phone number or citizen ID, except for viewers.',
     args: {
       search: t.arg.string({
         description:
-          'Words beginning the name’s words, in any order (diacritics ignored), or the beginning of a phone number or citizen ID.',
+          'Words beginning the name’s words, in any order (diacritics ignored), or the beginning of a phone number or citizen ID. Viewers, who see those masked, search by name only: a number finds no one.',
       }),
     },
     totalCount: (_parent, args, context) =>
@@ -107,7 +132,7 @@ builder.queryField('people', (t) =>
 )
 
 function peopleFilter(args: { search?: string | null }, viewer: Parameters<typeof readablePeopleWhere>[0]) {
-  const found = args.search ? personSearchWhere(args.search) : null
+  const found = args.search ? personSearchWhere(args.search, viewer) : null
   return { AND: [readablePeopleWhere(viewer), ...(found ? [found] : [])] }
 }
 
@@ -115,8 +140,10 @@ builder.queryField('person', (t) =>
   t.prismaField({
     type: 'Person',
     nullable: true,
-    authScopes: { signedIn: true },
-    description: 'A person by citizen ID, when you may see them.',
+    // A viewer sees citizen IDs masked: a lookup by one would confirm a guess at the hidden digits.
+    authScopes: { roles: ['ADMIN', 'CENTER_MANAGER', 'AGENT'] },
+    description:
+      'A person by citizen ID, when you may see them. Not for viewers, who see citizen IDs masked (a FORBIDDEN error).',
     args: {
       citizenId: t.arg.string({
         required: true,

@@ -2,6 +2,7 @@ import type { AudienceGroup, Product, SessionKind } from '@tangtoc/db'
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
 import { builder } from '../../builder.ts'
 import { ForbiddenError } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
 import { CenterNode } from '../centers/center.ts'
 import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SessionKindEnum } from '../enums.ts'
@@ -250,8 +251,8 @@ builder.queryField('campaignProgress', (t) =>
     authScopes: { signedIn: true },
     description: `A campaign’s progress toward its targets, within the centers the viewer may read; null when there is no such campaign. ${countedNote}`,
     args: {
-      campaign: t.arg.globalID({ for: CampaignNode, required: true, description: 'The campaign.' }),
-      center: t.arg.globalID({ for: CenterNode, description: 'Only this center and the centers below it.' }),
+      campaign: t.arg.id({ required: true, description: 'The campaign.' }),
+      center: t.arg.id({ description: 'Only this center and the centers below it.' }),
       product: t.arg({ type: ProductEnum, description: 'Only this product.' }),
       from: t.arg({
         type: 'Date',
@@ -262,8 +263,8 @@ builder.queryField('campaignProgress', (t) =>
     resolve: async (_root, args, context, info) => {
       if (!context.viewer) throw new ForbiddenError()
       return campaignProgress(context, context.viewer, {
-        campaignId: args.campaign.id,
-        centerId: args.center?.id,
+        campaignId: idOf(args.campaign, 'Campaign', 'campaign'),
+        centerId: optionalIdOf(args.center, 'Center', 'center'),
         product: args.product as Product | null | undefined,
         from: args.from,
         to: args.to,

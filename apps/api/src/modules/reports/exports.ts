@@ -3,7 +3,7 @@
 // credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
 // Every export is in the audit log before its first byte: who, with which filter, how many rows.
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay'
+import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
 import {
   dateTimeFormat,
@@ -17,8 +17,10 @@ import {
 import type { Plugin } from 'graphql-yoga'
 import type { InstanceCaches } from '../../caches.ts'
 import type { ServerContext } from '../../client.ts'
+import { holdsNul } from '../../client-input.ts'
 import { type Context, createRequestContext } from '../../context.ts'
 import { UserError } from '../../errors.ts'
+import { decodeGlobalId } from '../../global-id.ts'
 import type { Logger } from '../../logger.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
 import { requestIdsOf } from '../../request-id.ts'
@@ -79,6 +81,9 @@ export function useExports({
         return
       }
       try {
+        if (holdsNul([...url.searchParams.values()])) {
+          throw new ExportRequestError(400, 'Parameters must not contain the NUL character (U+0000).')
+        }
         const context = await createRequestContext({
           prisma,
           request,
@@ -121,14 +126,9 @@ export function useExports({
 
 /** A campaign or center by global id or by code. */
 async function findByReference(context: Context, typename: 'Campaign' | 'Center', reference: string) {
-  let id: string | null = null
-  try {
-    const decoded = decodeGlobalID(reference)
-    if (decoded.typename === typename) id = decoded.id
-  } catch {
-    // Not a global id: a code.
-  }
-  const where = id ? { id } : { code: reference }
+  const decoded = decodeGlobalId(reference)
+  // Not a global id of the type: a code.
+  const where = decoded?.typename === typename ? { id: decoded.id } : { code: reference }
   const select = { id: true, code: true }
   const found =
     typename === 'Campaign'
@@ -198,18 +198,12 @@ const enrollmentSelect = {
   center: { select: { code: true, name: true } },
   session: { select: { title: true, kind: true } },
   registeredBy: { select: { username: true } },
-  person: {
-    select: {
-      fullName: true,
-      citizenId: true,
-      dateOfBirth: true,
-      sex: true,
-      phone: true,
-      address: true,
-      occupationGroup: true,
-      ward: { select: { name: true } },
-    },
-  },
+  person: { select: { fullName: true, citizenId: true, dateOfBirth: true, sex: true } },
+  // Each enrollment's own contact details: what its center was given, never another center's.
+  phone: true,
+  address: true,
+  audience: true,
+  ward: { select: { name: true } },
 } satisfies Prisma.EnrollmentSelect
 
 async function enrollmentsCsv(context: Context, params: URLSearchParams) {
@@ -263,10 +257,10 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
         masked ? maskCitizenId(row.person.citizenId) : row.person.citizenId,
         toIsoDate(row.person.dateOfBirth),
         labelOf('Sex', row.person.sex, 'vi'),
-        row.person.phone && (masked ? maskPhone(row.person.phone) : row.person.phone),
-        row.person.address,
-        row.person.ward?.name,
-        row.person.occupationGroup && labelOf('AudienceGroup', row.person.occupationGroup, 'vi'),
+        row.phone && (masked ? maskPhone(row.phone) : row.phone),
+        row.address,
+        row.ward?.name,
+        row.audience && labelOf('AudienceGroup', row.audience, 'vi'),
         row.months,
         row.monthlyIncome,
         row.gross,

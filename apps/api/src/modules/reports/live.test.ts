@@ -198,7 +198,7 @@ describe.skipIf(!redisUp)('live progress across API instances', () => {
     const registered = await post(
       first,
       registerEnrollment,
-      { input: vsiInput(setting) },
+      { input: vsiInput(setting, { on: null }) },
       setting.agent.credentials,
     )
     const enrollment = registered.data?.registerEnrollment.enrollment

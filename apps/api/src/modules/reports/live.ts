@@ -8,10 +8,9 @@ import { filter, pipe, Repeater } from 'graphql-yoga'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import type { EnrollmentChange } from '../../pubsub.ts'
 import { canReadCenter } from '../auth/center-access.ts'
-import { CampaignNode } from '../campaigns/campaign.ts'
-import { CenterNode } from '../centers/center.ts'
 import { ProductEnum } from '../enums.ts'
 import { CampaignProgressRef } from './campaign-progress.ts'
 import { campaignProgress, progressScope } from './progress.ts'
@@ -98,11 +97,11 @@ builder.subscriptionField('enrollmentRegistered', (t) =>
     authScopes: { signedIn: true },
     description:
       'Each enrollment registered in the campaign from now on, at a center the viewer may read, as the `enrollment` query would show it (masked for a viewer).',
-    args: { campaign: t.arg.globalID({ for: CampaignNode, required: true, description: 'The campaign.' }) },
+    args: { campaign: t.arg.id({ required: true, description: 'The campaign.' }) },
     subscribe: (_root, args, context) => {
       const viewer = signedIn(context)
       return pipe(
-        changesVisibleTo(context, viewer, args.campaign.id),
+        changesVisibleTo(context, viewer, idOf(args.campaign, 'Campaign', 'campaign')),
         filter((change: EnrollmentChange) => change.kind === 'REGISTERED'),
       )
     },
@@ -117,8 +116,8 @@ builder.subscriptionField('campaignProgressChanged', (t) =>
     authScopes: { signedIn: true },
     description: `The campaign’s progress, as \`campaignProgress\` with the same arguments gives it to the viewer, pushed after enrollments it may read are registered or change (at most once a second: a burst is one push).`,
     args: {
-      campaign: t.arg.globalID({ for: CampaignNode, required: true, description: 'The campaign.' }),
-      center: t.arg.globalID({ for: CenterNode, description: 'Only this center and the centers below it.' }),
+      campaign: t.arg.id({ required: true, description: 'The campaign.' }),
+      center: t.arg.id({ description: 'Only this center and the centers below it.' }),
       product: t.arg({ type: ProductEnum, description: 'Only this product.' }),
       from: t.arg({ type: 'Date', description: 'The period’s first day, local.' }),
       to: t.arg({ type: 'Date', description: 'The period’s last day, local.' }),
@@ -126,10 +125,15 @@ builder.subscriptionField('campaignProgressChanged', (t) =>
     subscribe: async (_root, args, context) => {
       const viewer = signedIn(context)
       // Refuses a center the viewer may not read before anything is streamed.
-      const scope = await progressScope(context, viewer, args.campaign.id, args.center?.id)
+      const scope = await progressScope(
+        context,
+        viewer,
+        idOf(args.campaign, 'Campaign', 'campaign'),
+        optionalIdOf(args.center, 'Center', 'center'),
+      )
       const subtree = scope?.center?.path
       const changes = pipe(
-        changesVisibleTo(context, viewer, args.campaign.id),
+        changesVisibleTo(context, viewer, idOf(args.campaign, 'Campaign', 'campaign')),
         filter(
           (change: EnrollmentChange) =>
             (!subtree || change.centerPath.startsWith(subtree)) &&
@@ -140,8 +144,8 @@ builder.subscriptionField('campaignProgressChanged', (t) =>
     },
     resolve: async (_change, args, context) => {
       const progress = await campaignProgress(context, signedIn(context), {
-        campaignId: args.campaign.id,
-        centerId: args.center?.id,
+        campaignId: idOf(args.campaign, 'Campaign', 'campaign'),
+        centerId: optionalIdOf(args.center, 'Center', 'center'),
         product: args.product as Product | null | undefined,
         from: args.from,
         to: args.to,

@@ -2,9 +2,9 @@ import { type Prisma, SessionStatus, VenueKind } from '@tangtoc/db'
 import { enumLabels } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
+import { idOf } from '../../global-id.ts'
 import { canReadCenter, readableCentersWhere } from '../auth/center-access.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
-import { idOfType } from '../centers/center.ts'
 import { AudienceGroupEnum, labelled, SessionKindEnum } from '../enums.ts'
 
 export const VenueKindEnum = builder.enumType(VenueKind, {
@@ -70,8 +70,8 @@ export const OutreachSessionNode = builder.prismaNode('OutreachSession', {
 const OutreachSessionFilter = builder.inputType('OutreachSessionFilter', {
   description: 'Which outreach sessions to list; every condition given must hold.',
   fields: (t) => ({
-    campaign: t.globalID({ description: 'Only sessions of this campaign.' }),
-    center: t.globalID({
+    campaign: t.id({ description: 'Only sessions of this campaign.' }),
+    center: t.id({
       description:
         'Only sessions of this center and, unless `includeSubcenters` is false, the centers below it.',
     }),
@@ -99,7 +99,7 @@ const OutreachSessionOrder = builder.enumType('OutreachSessionOrder', {
   } as const,
 })
 
-// Matches no row: what a filter on an id of the wrong type or shape selects.
+// Matches no row: what a filter on an unknown center selects.
 const nothing = '00000000-0000-0000-0000-000000000000'
 
 /** The viewer's readable sessions that match the filter. */
@@ -110,17 +110,15 @@ async function sessionWhere(
   const conditions: Prisma.OutreachSessionWhereInput[] = [
     { center: context.viewer ? readableCentersWhere(context.viewer) : { id: nothing } },
   ]
-  if (filter?.campaign) conditions.push({ campaignId: idOfType(filter.campaign, 'Campaign') ?? nothing })
+  if (filter?.campaign) conditions.push({ campaignId: idOf(filter.campaign, 'Campaign', 'filter.campaign') })
   if (filter?.center) {
-    const id = idOfType(filter.center, 'Center')
-    const center = id
-      ? await context.prisma.center.findUnique({ where: { id }, select: { path: true } })
-      : null
+    const id = idOf(filter.center, 'Center', 'filter.center')
+    const center = await context.prisma.center.findUnique({ where: { id }, select: { path: true } })
     conditions.push(
       !center
         ? { centerId: nothing }
         : filter.includeSubcenters === false
-          ? { centerId: id ?? nothing }
+          ? { centerId: id }
           : { center: { path: { startsWith: center.path } } },
     )
   }

@@ -121,8 +121,18 @@ describe('who may plan and record outreach sessions', () => {
       'updateOutreachSession',
       (session) => ({ session: gid('OutreachSession', session), version: session.version, title: 'Đổi tên' }),
     ],
-    ['cancelOutreachSession', (session) => ({ session: gid('OutreachSession', session), reason: 'Mưa lớn' })],
-    ['completeOutreachSession', (session) => ({ session: gid('OutreachSession', session), attendance: 40 })],
+    [
+      'cancelOutreachSession',
+      (session) => ({
+        session: gid('OutreachSession', session),
+        version: session.version,
+        reason: 'Mưa lớn',
+      }),
+    ],
+    [
+      'completeOutreachSession',
+      (session) => ({ session: gid('OutreachSession', session), version: session.version, attendance: 40 }),
+    ],
   ]
   const table = changes.flatMap(([name, input]) => actors.map((actor) => [name, actor, input] as const))
 
@@ -397,18 +407,24 @@ describe('changing, cancelling and completing a session', () => {
 
   it('a cancellation needs a reason and only a planned session can be cancelled', async () => {
     const { ref, credentials } = await planned()
-    const blank = await run('cancelOutreachSession', { session: ref, reason: '   ' }, credentials)
+    const blank = await run('cancelOutreachSession', { session: ref, version: 1, reason: '   ' }, credentials)
     expect(blank).toMatchObject({
       __typename: 'ValidationError',
       fieldErrors: [{ path: ['input', 'reason'], code: 'TRANSITION_REASON_REQUIRED' }],
     })
-    const cancelled = await run('cancelOutreachSession', { session: ref, reason: ' Mưa   lớn ' }, credentials)
+    const cancelled = await run(
+      'cancelOutreachSession',
+      { session: ref, version: 1, reason: ' Mưa   lớn ' },
+      credentials,
+    )
     expect(cancelled.outreachSession).toMatchObject({ status: 'CANCELLED', cancelReason: 'Mưa lớn' })
     expect(
-      (await run('cancelOutreachSession', { session: ref, reason: 'Lần nữa' }, credentials)).__typename,
+      (await run('cancelOutreachSession', { session: ref, version: 2, reason: 'Lần nữa' }, credentials))
+        .__typename,
     ).toBe('ConflictError')
     expect(
-      (await run('completeOutreachSession', { session: ref, attendance: 1 }, credentials)).__typename,
+      (await run('completeOutreachSession', { session: ref, version: 2, attendance: 1 }, credentials))
+        .__typename,
     ).toBe('ConflictError')
     const update = await run('updateOutreachSession', { session: ref, version: 2, title: 'Sửa' }, credentials)
     expect(update.__typename).toBe('ConflictError')
@@ -421,7 +437,11 @@ describe('changing, cancelling and completing a session', () => {
       __typename: 'ValidationError',
       fieldErrors: [{ path: ['input', 'attendance'], code: 'SESSION_NOT_DONE' }],
     })
-    const negative = await run('completeOutreachSession', { session: ref, attendance: -3 }, credentials)
+    const negative = await run(
+      'completeOutreachSession',
+      { session: ref, version: 1, attendance: -3 },
+      credentials,
+    )
     expect(negative).toMatchObject({
       __typename: 'ValidationError',
       fieldErrors: [{ path: ['input', 'attendance'], code: 'ATTENDANCE_INVALID' }],

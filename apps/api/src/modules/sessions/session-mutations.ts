@@ -1,28 +1,21 @@
 // Planning and recording outreach sessions: an agent for its own center, a center manager within its
 // subtree, an admin anywhere. A session belongs to a center taking part in the campaign and falls
 // within the campaign's days, counted in the campaign's time zone.
-import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, VenueKind } from '@tangtoc/db'
-import { type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
+import { checkFreeText, type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
-import {
-  ConflictError,
-  mutationErrorTypes,
-  NotFoundError,
-  StaleObjectError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
+import { idOf, idsOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
-import { idOfType } from '../centers/center.ts'
 import { transactionOptions } from '../enrollments/changes.ts'
 import { moveSessionKind } from '../enrollments/rollup.ts'
 import { AudienceGroupEnum, SessionKindEnum } from '../enums.ts'
+import { claimVersion, versionField } from '../versions.ts'
 import { checkWard } from '../wards/ward-code.ts'
 import { OutreachSessionNode, VenueKindEnum } from './outreach-session.ts'
 
-type GlobalRef = { typename: string; id: string }
 type CenterRef = { id: string; path: string }
 
 // The session node checks its center's path for every read, so payloads carry it.
@@ -44,8 +37,8 @@ function payload(name: string, description: string) {
 const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput', {
   description: 'A session to plan.',
   fields: (t) => ({
-    campaign: t.globalID({ required: true, description: 'The campaign, not closed.' }),
-    center: t.globalID({
+    campaign: t.id({ required: true, description: 'The campaign, not closed.' }),
+    center: t.id({
       required: true,
       description: 'The center holding it: one taking part in the campaign, and one you may write for.',
     }),
@@ -69,7 +62,7 @@ const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput
       description: 'When it ends: after it starts, on a day of the campaign.',
     }),
     audiences: t.field({ type: [AudienceGroupEnum], defaultValue: [], description: 'Whom it aims at.' }),
-    staff: t.globalIDList({ description: 'The users working at it: active users of centers you may read.' }),
+    staff: t.idList({ description: 'The users working at it: active users of centers you may read.' }),
     notes: t.string({ description: 'Notes for the team.' }),
   }),
 })
@@ -77,11 +70,8 @@ const CreateOutreachSessionInput = builder.inputType('CreateOutreachSessionInput
 const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput', {
   description: 'Changes to a planned or done session; fields left out stay as they are.',
   fields: (t) => ({
-    session: t.globalID({ required: true, description: 'The session.' }),
-    version: t.int({
-      required: true,
-      description: 'The version you read; an older one is a StaleObjectError.',
-    }),
+    session: t.id({ required: true, description: 'The session.' }),
+    version: versionField(t),
     title: t.string({ description: 'A new title.' }),
     kind: t.field({ type: SessionKindEnum, description: 'A new kind.' }),
     venueKind: t.field({ type: VenueKindEnum, description: 'A new kind of place.' }),
@@ -90,7 +80,7 @@ const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput
     startsAt: t.field({ type: 'DateTime', description: 'A new start.' }),
     endsAt: t.field({ type: 'DateTime', description: 'A new end.' }),
     audiences: t.field({ type: [AudienceGroupEnum], description: 'New audiences.' }),
-    staff: t.globalIDList({ description: 'The new staff, replacing the old.' }),
+    staff: t.idList({ description: 'The new staff, replacing the old.' }),
     notes: t.string({ description: 'New notes; null clears them.' }),
     attendance: t.int({ description: 'A corrected attendance, for a session already done: zero or more.' }),
   }),
@@ -99,8 +89,8 @@ const UpdateOutreachSessionInput = builder.inputType('UpdateOutreachSessionInput
 const CancelOutreachSessionInput = builder.inputType('CancelOutreachSessionInput', {
   description: 'A planned session that will not take place.',
   fields: (t) => ({
-    session: t.globalID({ required: true, description: 'The session.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    session: t.id({ required: true, description: 'The session.' }),
+    version: versionField(t),
     reason: t.string({ required: true, description: 'Why it is cancelled.' }),
   }),
 })
@@ -108,8 +98,8 @@ const CancelOutreachSessionInput = builder.inputType('CancelOutreachSessionInput
 const CompleteOutreachSessionInput = builder.inputType('CompleteOutreachSessionInput', {
   description: 'A planned session that took place.',
   fields: (t) => ({
-    session: t.globalID({ required: true, description: 'The session.' }),
-    version: t.int({ description: 'The version you read; when given, an older one is a StaleObjectError.' }),
+    session: t.id({ required: true, description: 'The session.' }),
+    version: versionField(t),
     attendance: t.int({ required: true, description: 'How many people came: zero or more.' }),
     notes: t.string({ description: 'What happened, what to follow up.' }),
   }),
@@ -122,6 +112,7 @@ function checkTitle(value: string, issues: Issue[]): string {
   if (!title || title.length > 200) {
     issues.push(issue('title', 'TITLE_REQUIRED'))
   }
+  issues.push(...checkFreeText(value, 'title'))
   return title
 }
 
@@ -144,10 +135,10 @@ function checkAttendance(attendance: number, issues: Issue[]) {
 }
 
 /** Active users whose center the viewer may read (users without a center: only for admins). */
-async function checkStaff(context: Context, viewer: Viewer, refs: readonly GlobalRef[], issues: Issue[]) {
-  const ids = refs.map((ref) => idOfType(ref, 'User'))
+async function checkStaff(context: Context, viewer: Viewer, refs: readonly string[], issues: Issue[]) {
+  const ids = idsOf(refs, 'User', 'input.staff')
   const users = await context.prisma.user.findMany({
-    where: { id: { in: ids.filter((id): id is string => id !== null) }, active: true },
+    where: { id: { in: ids }, active: true },
     select: { id: true, center: { select: { id: true, path: true } } },
   })
   const allowed = new Set(
@@ -156,7 +147,7 @@ async function checkStaff(context: Context, viewer: Viewer, refs: readonly Globa
       .map((user) => user.id),
   )
   ids.forEach((id, index) => {
-    if (id === null || !allowed.has(id)) {
+    if (!allowed.has(id)) {
       issues.push(issue(`staff.${index}`, 'STAFF_UNKNOWN'))
     }
   })
@@ -164,43 +155,20 @@ async function checkStaff(context: Context, viewer: Viewer, refs: readonly Globa
 }
 
 /** The session, if the viewer may change it: not found when it cannot even read it. */
-async function sessionToChange(context: Context, ref: GlobalRef) {
-  const id = idOfType(ref, 'OutreachSession')
-  const session = id
-    ? await context.prisma.outreachSession.findUnique({
-        where: { id },
-        include: {
-          center: { select: { id: true, path: true } },
-          campaign: true,
-          staff: { select: { id: true } },
-        },
-      })
-    : null
+async function sessionToChange(context: Context, ref: string) {
+  const session = await context.prisma.outreachSession.findUnique({
+    where: { id: idOf(ref, 'OutreachSession', 'input.session') },
+    include: {
+      center: { select: { id: true, path: true } },
+      campaign: true,
+      staff: { select: { id: true } },
+    },
+  })
   if (!session || !context.viewer || !canReadCenter(context.viewer, session.center)) {
-    throw new NotFoundError('OutreachSession', encodeGlobalID(ref.typename, ref.id))
+    throw new NotFoundError('OutreachSession', ref)
   }
   assertCanWriteCenter(context.viewer, session.center)
   return { session, viewer: context.viewer }
-}
-
-/** Bumps the version the caller holds, so the rest of the transaction works on what it checked. */
-async function claim(
-  tx: Prisma.TransactionClient,
-  session: OutreachSession,
-  version: number | null | undefined,
-) {
-  if (version != null && version !== session.version) throw new StaleObjectError(session.version)
-  const { count } = await tx.outreachSession.updateMany({
-    where: { id: session.id, version: session.version },
-    data: { version: { increment: 1 } },
-  })
-  if (count === 0) {
-    const now = await tx.outreachSession.findUniqueOrThrow({
-      where: { id: session.id },
-      select: { version: true },
-    })
-    throw new StaleObjectError(now.version)
-  }
 }
 
 function notPlanned(session: OutreachSession, action: { vi: string; en: string }) {
@@ -226,20 +194,17 @@ builder.mutationField('createOutreachSession', (t) =>
     authScopes: { write: true },
     args: { input: t.arg({ type: CreateOutreachSessionInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const centerId = idOfType(input.center, 'Center')
-      const center = centerId ? await context.prisma.center.findUnique({ where: { id: centerId } }) : null
-      if (!center) throw new NotFoundError('Center', encodeGlobalID(input.center.typename, input.center.id))
+      const center = await context.prisma.center.findUnique({
+        where: { id: idOf(input.center, 'Center', 'input.center') },
+      })
+      if (!center) throw new NotFoundError('Center', input.center)
       assertCanWriteCenter(context.viewer, center)
       const viewer = context.viewer
-      const campaignId = idOfType(input.campaign, 'Campaign')
-      const campaign = campaignId
-        ? await context.prisma.campaign.findUnique({
-            where: { id: campaignId },
-            include: { centers: { where: { centerId: center.id }, select: { role: true } } },
-          })
-        : null
-      if (!campaign)
-        throw new NotFoundError('Campaign', encodeGlobalID(input.campaign.typename, input.campaign.id))
+      const campaign = await context.prisma.campaign.findUnique({
+        where: { id: idOf(input.campaign, 'Campaign', 'input.campaign') },
+        include: { centers: { where: { centerId: center.id }, select: { role: true } } },
+      })
+      if (!campaign) throw new NotFoundError('Campaign', input.campaign)
       if (campaign.status === 'CLOSED') {
         throw new ConflictError({
           vi: 'Chiến dịch đã kết thúc, không thể lên kế hoạch thêm buổi.',
@@ -252,6 +217,7 @@ builder.mutationField('createOutreachSession', (t) =>
         issues.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN'))
       }
       const title = checkTitle(input.title, issues)
+      issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
       checkTimes(input.startsAt, input.endsAt, campaign, issues)
       await checkWard(context, input.wardCode, issues)
       const staff = await checkStaff(context, viewer, input.staff ?? [], issues)
@@ -307,6 +273,7 @@ builder.mutationField('updateOutreachSession', (t) =>
       const issues: Issue[] = []
       const data: Prisma.OutreachSessionUpdateInput = {}
       if (input.title != null) data.title = checkTitle(input.title, issues)
+      issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
       if (input.kind != null) data.kind = input.kind as SessionKind
       if (input.venueKind != null) data.venueKind = input.venueKind as VenueKind
       if (input.address !== undefined)
@@ -338,7 +305,7 @@ builder.mutationField('updateOutreachSession', (t) =>
       if (issues.length > 0) throw validationErrorFrom(issues)
 
       return context.prisma.$transaction(async (tx) => {
-        await claim(tx, session, input.version)
+        await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
           where: { id: session.id },
           data,
@@ -372,8 +339,10 @@ builder.mutationField('cancelOutreachSession', (t) =>
       if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hủy được', en: 'cancelled' })
       const reason = normalizeText(input.reason)
       if (!reason) throw validationErrorFrom([issue('reason', 'TRANSITION_REASON_REQUIRED')])
+      const unreadable = checkFreeText(input.reason, 'reason')
+      if (unreadable.length > 0) throw validationErrorFrom(unreadable)
       return context.prisma.$transaction(async (tx) => {
-        await claim(tx, session, input.version)
+        await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
           where: { id: session.id },
           data: { status: 'CANCELLED', cancelReason: reason },
@@ -402,12 +371,12 @@ builder.mutationField('completeOutreachSession', (t) =>
     resolve: async (_root, { input }, context) => {
       const { session } = await sessionToChange(context, input.session)
       if (session.status !== 'PLANNED') throw notPlanned(session, { vi: 'hoàn thành được', en: 'completed' })
-      const issues: Issue[] = []
+      const issues: Issue[] = [...checkFreeText(input.notes, 'notes')]
       checkAttendance(input.attendance, issues)
       if (issues.length > 0) throw validationErrorFrom(issues)
       const notes = input.notes != null ? normalizeText(input.notes) || null : session.notes
       return context.prisma.$transaction(async (tx) => {
-        await claim(tx, session, input.version)
+        await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
           where: { id: session.id },
           data: { status: 'DONE', attendance: input.attendance, notes },

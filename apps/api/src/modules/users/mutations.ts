@@ -3,6 +3,7 @@
 import { hashPassword, Prisma, type User, verifyPassword } from '@tangtoc/db'
 import {
   checkDisplayName,
+  checkFreeText,
   checkPassword,
   checkUsername,
   type Issue,
@@ -17,13 +18,13 @@ import {
   ForbiddenError,
   mutationErrorTypes,
   NotFoundError,
-  StaleObjectError,
   TooManyAttemptsError,
   validationErrorFrom,
 } from '../../errors.ts'
+import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { forgetAccountFailures, succeeded, type ThrottleKey, takeAttempt } from '../auth/throttle.ts'
-import { CenterNode } from '../centers/center.ts'
+import { assertVersion, claimVersion, versionField } from '../versions.ts'
 import { RoleEnum, UserNode } from './user.ts'
 
 /** Roles whose rights are scoped to a center, which they therefore must have. */
@@ -94,8 +95,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     }),
     displayName: t.string({ required: true, description: 'The name shown to others.' }),
     role: t.field({ type: RoleEnum, required: true, description: 'What the user may do.' }),
-    center: t.globalID({
-      for: CenterNode,
+    center: t.id({
       description: 'The center the user’s rights are scoped to; required for a center manager or an agent.',
     }),
     password: t.string({
@@ -115,10 +115,11 @@ builder.mutationField('createUser', (t) =>
     resolve: async (_root, { input }, context) => {
       const username = input.username.trim()
       const displayName = normalizeText(input.displayName)
-      const centerId = input.center?.id ?? null
+      const centerId = optionalIdOf(input.center, 'Center', 'input.center') ?? null
       const issues = [
         ...checkUsername(username),
         ...checkDisplayName(displayName),
+        ...checkFreeText(input.displayName, 'displayName'),
         ...centerIssues(input.role, centerId),
         ...checkPassword(input.password),
       ]
@@ -166,12 +167,11 @@ function usernameTaken(username: string, existingId: string | null) {
 const UpdateUserInput = builder.inputType('UpdateUserInput', {
   description: 'Changes to a user; fields left out stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
-    version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
+    id: t.id({ required: true, description: 'The user.' }),
+    version: versionField(t),
     displayName: t.string({ description: 'The name shown to others.' }),
     role: t.field({ type: RoleEnum, description: 'What the user may do.' }),
-    center: t.globalID({
-      for: CenterNode,
+    center: t.id({
       description: 'The center the user’s rights are scoped to; null removes it (admins and viewers only).',
     }),
   }),
@@ -186,12 +186,16 @@ builder.mutationField('updateUser', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const current = await findUser(context, input.id.id)
+      const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       const displayName = input.displayName == null ? current.displayName : normalizeText(input.displayName)
       const role = input.role ?? current.role
-      const centerId = input.center === undefined ? current.centerId : (input.center?.id ?? null)
+      const centerId =
+        input.center === undefined
+          ? current.centerId
+          : (optionalIdOf(input.center, 'Center', 'input.center') ?? null)
       const issues = [
         ...(input.displayName == null ? [] : checkDisplayName(displayName)),
+        ...checkFreeText(input.displayName, 'displayName'),
         ...centerIssues(role, centerId),
         ...(current.id === context.viewer?.userId && role !== current.role
           ? [issue('role', 'OWN_ROLE')]
@@ -201,12 +205,11 @@ builder.mutationField('updateUser', (t) =>
       if (centerId !== current.centerId) await findCenter(context, centerId)
 
       const user = await context.prisma.$transaction(async (tx) => {
-        const updated = await tx.user
-          .update({
-            where: { id: current.id, version: input.version },
-            data: { displayName, role, centerId, version: { increment: 1 } },
-          })
-          .catch(staleOr(tx, current.id))
+        await claimVersion(tx, 'User', current, input.version)
+        const updated = await tx.user.update({
+          where: { id: current.id },
+          data: { displayName, role, centerId },
+        })
         await recordAudit(tx, context, {
           action: 'user.update',
           entityType: 'User',
@@ -229,24 +232,13 @@ function changed<T extends Record<string, unknown>>(before: T, after: T) {
   }
 }
 
-/** An update that matched no row (`where: {id, version}`) met a newer version: a StaleObjectError. */
-function staleOr(tx: Prisma.TransactionClient, id: string) {
-  return async (error: unknown): Promise<never> => {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
-      const now = await tx.user.findUnique({ where: { id }, select: { version: true } })
-      throw new StaleObjectError(now?.version ?? 0)
-    }
-    throw error
-  }
-}
-
 // ─── deactivateUser ──────────────────────────────────────────────────────────
 
 const DeactivateUserInput = builder.inputType('DeactivateUserInput', {
   description: 'The user to deactivate.',
   fields: (t) => ({
-    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
-    version: t.int({ required: true, description: 'The version you read; the change fails if it is old.' }),
+    id: t.id({ required: true, description: 'The user.' }),
+    version: versionField(t),
   }),
 })
 
@@ -259,17 +251,13 @@ builder.mutationField('deactivateUser', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const current = await findUser(context, input.id.id)
+      const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       if (current.id === context.viewer?.userId) {
         throw validationErrorFrom([issue('id', 'OWN_ACCOUNT')])
       }
       const user = await context.prisma.$transaction(async (tx) => {
-        const updated = await tx.user
-          .update({
-            where: { id: current.id, version: input.version },
-            data: { active: false, version: { increment: 1 } },
-          })
-          .catch(staleOr(tx, current.id))
+        await claimVersion(tx, 'User', current, input.version)
+        const updated = await tx.user.update({ where: { id: current.id }, data: { active: false } })
         const ended = await endSessions(tx, current.id, { revokeTokens: true })
         await recordAudit(tx, context, {
           action: 'user.deactivate',
@@ -290,7 +278,8 @@ builder.mutationField('deactivateUser', (t) =>
 const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
   description: 'A new password for a user who lost theirs.',
   fields: (t) => ({
-    id: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+    id: t.id({ required: true, description: 'The user.' }),
+    version: versionField(t),
     newPassword: t.string({
       required: true,
       description: `The new password, at least ${minPasswordLength} characters; tell it to the user privately.`,
@@ -314,12 +303,14 @@ builder.mutationField('resetUserPassword', (t) =>
     resolve: async (_root, { input }, context) => {
       const issues = checkPassword(input.newPassword, 'newPassword')
       if (issues.length > 0) throw validationErrorFrom(issues)
-      const current = await findUser(context, input.id.id)
+      const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
+      assertVersion(current, input.version)
       const passwordHash = await hashPassword(input.newPassword)
       const user = await context.prisma.$transaction(async (tx) => {
+        await claimVersion(tx, 'User', current, input.version)
         const updated = await tx.user.update({
           where: { id: current.id },
-          data: { passwordHash, version: { increment: 1 } },
+          data: { passwordHash },
         })
         await forgetAccountFailures(tx, current.username)
         // The admin resetting their own password keeps the session they do it from.

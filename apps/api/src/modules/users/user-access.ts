@@ -1,7 +1,20 @@
 // Who may see users and their history: admins all of them; a center manager the users of its
-// center's subtree, read-only; everyone their own record.
+// center's subtree, read-only; everyone their own record. By id, anyone also reads the users of the
+// centers whose data they may read.
 import type { Prisma } from '@tangtoc/db'
 import type { Context, Viewer } from '../../context.ts'
+import { readableCentersWhere } from '../auth/center-access.ts'
+
+/**
+ * A filter on users: those the viewer may read by id (node, nodes). Admins everyone; anyone else
+ * themself and the users of a center whose data they may read (a center manager's subtree, an
+ * agent's center, a viewer's subtree). A user without a center (an admin) is for admins only.
+ */
+export function readableUsersWhere(viewer: Viewer | null): Prisma.UserWhereInput {
+  if (!viewer) return { id: { in: [] } }
+  if (viewer.role === 'ADMIN') return {}
+  return { OR: [{ id: viewer.userId }, { center: { is: readableCentersWhere(viewer) } }] }
+}
 
 /** A filter on users: those the viewer may list. */
 export function listableUsersWhere(viewer: Viewer): Prisma.UserWhereInput {

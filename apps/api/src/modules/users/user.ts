@@ -1,8 +1,8 @@
 import { type Prisma, Role } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { CenterNode } from '../centers/center.ts'
-import { canReadUserHistory, listableUsersWhere } from './user-access.ts'
+import { idOf } from '../../global-id.ts'
+import { canReadUserHistory, listableUsersWhere, readableUsersWhere } from './user-access.ts'
 
 export const RoleEnum = builder.enumType(Role, {
   name: 'Role',
@@ -12,8 +12,11 @@ export const RoleEnum = builder.enumType(Role, {
 
 export const UserNode = builder.prismaNode('User', {
   id: { field: 'id' },
-  description: 'Someone who signs in to the console or owns API tokens.',
+  description:
+    'Someone who signs in to the console or owns API tokens. By id (node, nodes) admins read every user, anyone else themself and the users of the centers whose data they may read; the users named by a record you may read (who registered an enrollment, planned or staffed a session, made a status change) show with that record.',
   authScopes: { signedIn: true },
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [readableUsersWhere(context.viewer)] }),
   fields: (t) => ({
     username: t.exposeString('username', { description: 'The login name.' }),
     displayName: t.exposeString('displayName', { description: 'The name shown to others.' }),
@@ -47,7 +50,7 @@ export const UserFilter = builder.inputType('UserFilter', {
   description: 'Which users to list; every field given must match.',
   fields: (t) => ({
     role: t.field({ type: RoleEnum, description: 'Only users with this role.' }),
-    center: t.globalID({ for: CenterNode, description: 'Only users of this center or a center below it.' }),
+    center: t.id({ description: 'Only users of this center or a center below it.' }),
     active: t.boolean({ description: 'Only active (true) or deactivated (false) users.' }),
     search: t.string({ description: 'Part of the username or display name, ignoring case.' }),
   }),
@@ -75,7 +78,7 @@ async function usersWhere(
   if (filter?.active != null) conditions.push({ active: filter.active })
   if (filter?.center) {
     const center = await context.prisma.center.findUnique({
-      where: { id: filter.center.id },
+      where: { id: idOf(filter.center, 'Center', 'filter.center') },
       select: { path: true },
     })
     conditions.push(center ? { center: { path: { startsWith: center.path } } } : { id: { in: [] } })

@@ -3,7 +3,7 @@ import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { WardTypeEnum } from '../enums.ts'
 
-builder.prismaObject('Ward', {
+export const WardRef = builder.prismaObject('Ward', {
   description: 'An official commune-level administrative unit (Decision 19/2025/QĐ-TTg), keyed by its code.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'The official 5-digit code.' }),

@@ -1,0 +1,49 @@
+// Optimistic concurrency, one way for every versioned record (campaigns, centers, outreach sessions,
+// users, enrollments): a change names the `version` it read, and is refused with a StaleObjectError
+// when the record has changed since, so two people editing one record never overwrite each other
+// unseen.
+import { Prisma } from '@tangtoc/db'
+import type { builder } from '../builder.ts'
+import { StaleObjectError } from '../errors.ts'
+
+/** The versioned tables. */
+export type VersionedModel = 'Campaign' | 'Center' | 'OutreachSession' | 'User' | 'Enrollment'
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
+
+/** The `version` field of every input that changes a versioned record. */
+export function versionField(t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) {
+  return t.int({
+    required: true,
+    description:
+      'The version you read; if the record has changed since, nothing changes: a StaleObjectError.',
+  })
+}
+
+/** A StaleObjectError unless `read` is the version the caller says it read. */
+export function assertVersion(read: { version: number }, expected: number): void {
+  if (read.version !== expected) throw new StaleObjectError(read.version)
+}
+
+/**
+ * In the change's transaction: bumps the version of the row as the caller read it, which must be the
+ * version the client read; a StaleObjectError when either differs from what is stored now. The row
+ * stays locked until the commit, so the rest of the transaction works on what was checked.
+ */
+export async function claimVersion(
+  tx: Prisma.TransactionClient,
+  model: VersionedModel,
+  read: { id: string; version: number },
+  expected: number,
+): Promise<void> {
+  assertVersion(read, expected)
+  const table = Prisma.raw(`"${model}"`)
+  const claimed = await tx.$executeRaw`
+    UPDATE ${table} SET "version" = "version" + 1, "updatedAt" = ${new Date()}::timestamp
+     WHERE "id" = ${read.id}::uuid AND "version" = ${read.version}`
+  if (claimed === 1) return
+  const [now] = await tx.$queryRaw<
+    { version: number }[]
+  >`SELECT "version" FROM ${table} WHERE "id" = ${read.id}::uuid`
+  throw new StaleObjectError(now?.version ?? read.version)
+}
