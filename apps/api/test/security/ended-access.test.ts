@@ -62,7 +62,13 @@ describe('ending access', () => {
     expect(await whoIs(token)).toBe(user.username)
     const reset = await api.graphql(
       resetPassword,
-      { input: { id: encodeGlobalID('User', user.id), version: user.version, newPassword: 'a fresh passphrase' } },
+      {
+        input: {
+          id: encodeGlobalID('User', user.id),
+          version: user.version,
+          newPassword: 'a fresh passphrase',
+        },
+      },
       admin.credentials,
     )
     expect(reset.data?.resetUserPassword.__typename).toBe('UserPayload')
