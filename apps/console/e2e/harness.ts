@@ -7,6 +7,7 @@ import { launchUsers, seedIfEmpty } from '@tangtoc/db/seed'
 import { createTestDatabase } from '@tangtoc/db/testing'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { inject } from 'vitest'
+import { seededCookie } from '../src/testing/seeded.ts'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -79,21 +80,7 @@ export async function startHarness(): Promise<Harness> {
   async function cookieOf(as: SeededUser): Promise<string> {
     const known = sessions.get(as)
     if (known) return known
-    const user = launchUsers.find((candidate) => candidate.username === as)
-    if (!user) throw new Error(`No seeded user ${as}`)
-    const response = await fetch(new URL('/graphql', origin), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
-      body: JSON.stringify({
-        query: logIn,
-        variables: { input: { username: user.username, password: user.password } },
-      }),
-    })
-    const cookie = response.headers
-      .getSetCookie()
-      .map((header) => header.split(';')[0])
-      .join('; ')
-    if (!cookie) throw new Error(`Signing in as ${as} set no cookie`)
+    const cookie = await seededCookie(fetch, new URL('/graphql', origin).href, as)
     sessions.set(as, cookie)
     return cookie
   }

@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next'
 import type { ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { type Client, Provider as UrqlProvider } from 'urql'
+import { LocalizedDates } from './shell/LocalizedDates.tsx'
 
 // Shades dark enough for WCAG AA contrast (4.5:1) on white: Mantine's defaults (blue 6, gray 6 for
 // dimmed text) fall short of it, which axe reports as serious.
@@ -32,7 +33,9 @@ export function ConsoleProviders({
   return (
     <MantineProvider theme={theme} cssVariablesResolver={accessibleContrast}>
       <I18nextProvider i18n={i18n}>
-        <UrqlProvider value={client}>{children}</UrqlProvider>
+        <LocalizedDates>
+          <UrqlProvider value={client}>{children}</UrqlProvider>
+        </LocalizedDates>
       </I18nextProvider>
     </MantineProvider>
   )

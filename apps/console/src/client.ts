@@ -3,6 +3,10 @@ import { cacheExchange, type Data, type UpdateResolver } from '@urql/exchange-gr
 import { relayPagination } from '@urql/exchange-graphcache/extras'
 import { createClient as createSseClient } from 'graphql-sse'
 import { Client, fetchExchange, subscriptionExchange } from 'urql'
+// The API's schema (minified introspection of apps/api/schema.graphql, written by `pnpm generate`):
+// without it graphcache matches a fragment on an interface or union member by guessing, and a typed
+// error spread as `...on UserError` came back with only its __typename.
+import schema from './generated/schema.json'
 
 /** Connections, edges, page info, payloads and typed errors are parts of their parent, not entities. */
 const embedded = () => null
@@ -19,6 +23,7 @@ function invalidateLists(...fieldNames: string[]): UpdateResolver {
 
 function createCache() {
   return cacheExchange({
+    schema,
     keys: {
       PageInfo: embedded,
       QueryCampaignsConnection: embedded,
@@ -90,6 +95,8 @@ function createCache() {
       SetCampaignTargetsPayload: embedded,
       CreateCenterPayload: embedded,
       UpdateCenterPayload: embedded,
+      SavedFilterPayload: embedded,
+      DeleteSavedFilterPayload: embedded,
       // Wards are identified by their official code.
       Ward: byCode,
     },
@@ -124,7 +131,6 @@ function createCache() {
       Query: {
         campaigns: relayPagination(),
         centers: relayPagination(),
-        outreachSessions: relayPagination(),
       },
       Campaign: { targets: relayPagination(), centers: relayPagination() },
       Center: { children: relayPagination() },
@@ -137,9 +143,10 @@ function createCache() {
  * the one graphql-yoga serves out of the box: each subscription is its own POST /graphql answered by
  * an event stream, sent with the session cookie and the CSRF header like every other request.
  */
-function sseExchange(url: string) {
+function sseExchange(url: string, fetchFn: typeof fetch | undefined) {
   const sse = createSseClient({
     url,
+    ...(fetchFn ? { fetchFn } : {}),
     singleConnection: false,
     headers: { 'x-graphql-yoga-csrf': '1' },
     credentials: 'include',
@@ -156,10 +163,12 @@ function sseExchange(url: string) {
   })
 }
 
-export function createConsoleClient(url = '/graphql'): Client {
+/** `fetch` stands in for the browser's, e.g. to reach the API in-process in tests. */
+export function createConsoleClient(url = '/graphql', options: { fetch?: typeof fetch } = {}): Client {
   return new Client({
     url,
-    exchanges: [createCache(), fetchExchange, sseExchange(url)],
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    exchanges: [createCache(), fetchExchange, sseExchange(url, options.fetch)],
     fetchOptions: {
       credentials: 'include',
       // graphql-yoga's CSRF prevention accepts only requests that carry this header.

@@ -2,27 +2,43 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   type RouterHistory,
   redirect,
 } from '@tanstack/react-router'
-import { AuditPage } from './audit/AuditLog.tsx'
-import { LoginPage } from './auth/LoginPage.tsx'
-import { EditCampaignPage, NewCampaignPage } from './campaigns/CampaignForm.tsx'
-import { CampaignList } from './campaigns/CampaignList.tsx'
-import { CampaignPage } from './campaigns/CampaignPage.tsx'
-import { TargetsGridPage } from './campaigns/TargetsGrid.tsx'
-import { CenterTree } from './centers/CenterTree.tsx'
-import { ActiveCampaignDashboard, CampaignDashboard } from './dashboard/Dashboard.tsx'
-import { EnrollmentList } from './enrollments/EnrollmentList.tsx'
-import { EnrollmentPage } from './enrollments/EnrollmentPage.tsx'
+import { validateAuditSearch } from './audit/auditSearch.ts'
 import { validateEnrollmentSearch } from './enrollments/enrollmentSearch.ts'
-import { RegistrationForm } from './enrollments/RegistrationForm.tsx'
-import { SessionList } from './sessions/SessionList.tsx'
-import { NewSessionPage, SessionPage } from './sessions/SessionPage.tsx'
 import { validateSessionSearch } from './sessions/sessionSearch.ts'
 import { ConsoleShell } from './shell/ConsoleShell.tsx'
-import { ApiTokensPage } from './tokens/ApiTokenList.tsx'
-import { UsersPage } from './users/UserList.tsx'
+import { validateTokenSearch } from './tokens/tokenSearch.ts'
+import { validateUserSearch } from './users/userSearch.ts'
+
+// Each screen is its own chunk, loaded when first opened: the first screen loads only the shell.
+const AuditPage = lazyRouteComponent(() => import('./audit/AuditLog.tsx'), 'AuditPage')
+const LoginPage = lazyRouteComponent(() => import('./auth/LoginPage.tsx'), 'LoginPage')
+const EditCampaignPage = lazyRouteComponent(() => import('./campaigns/CampaignForm.tsx'), 'EditCampaignPage')
+const NewCampaignPage = lazyRouteComponent(() => import('./campaigns/CampaignForm.tsx'), 'NewCampaignPage')
+const CampaignList = lazyRouteComponent(() => import('./campaigns/CampaignList.tsx'), 'CampaignList')
+const CampaignPage = lazyRouteComponent(() => import('./campaigns/CampaignPage.tsx'), 'CampaignPage')
+const TargetsGridPage = lazyRouteComponent(() => import('./campaigns/TargetsGrid.tsx'), 'TargetsGridPage')
+const CenterTree = lazyRouteComponent(() => import('./centers/CenterTree.tsx'), 'CenterTree')
+const ActiveCampaignDashboard = lazyRouteComponent(
+  () => import('./dashboard/Dashboard.tsx'),
+  'ActiveCampaignDashboard',
+)
+const CampaignDashboard = lazyRouteComponent(() => import('./dashboard/Dashboard.tsx'), 'CampaignDashboard')
+const EnrollmentList = lazyRouteComponent(() => import('./enrollments/EnrollmentList.tsx'), 'EnrollmentList')
+const EnrollmentPage = lazyRouteComponent(() => import('./enrollments/EnrollmentPage.tsx'), 'EnrollmentPage')
+const NewEnrollmentPage = lazyRouteComponent(
+  () => import('./enrollments/NewEnrollmentPage.tsx'),
+  'NewEnrollmentPage',
+)
+const SessionList = lazyRouteComponent(() => import('./sessions/SessionList.tsx'), 'SessionList')
+const NewSessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'NewSessionPage')
+const SessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'SessionPage')
+const RecordPage = lazyRouteComponent(() => import('./shell/RecordPage.tsx'), 'RecordPage')
+const ApiTokensPage = lazyRouteComponent(() => import('./tokens/ApiTokenList.tsx'), 'ApiTokensPage')
+const UsersPage = lazyRouteComponent(() => import('./users/UserList.tsx'), 'UsersPage')
 
 const rootRoute = createRootRoute({ component: ConsoleShell })
 
@@ -68,7 +84,7 @@ const newEnrollmentRoute = createRoute({
     }
     return Object.fromEntries(Object.entries(prefill).filter(([, value]) => value !== undefined))
   },
-  component: RegistrationForm,
+  component: NewEnrollmentPage,
 })
 
 const enrollmentRoute = createRoute({
@@ -144,22 +160,33 @@ const centersRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/users',
+  validateSearch: validateUserSearch,
   component: UsersPage,
 })
 
 const tokensRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tokens',
+  validateSearch: validateTokenSearch,
   component: ApiTokensPage,
 })
 
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/audit',
+  validateSearch: validateAuditSearch,
   component: AuditPage,
 })
 
+/** A record by its global id, sent on to its screen (a conflict's existing record, an audit event's). */
+const recordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/records/$id',
+  component: RecordPage,
+})
+
 const routeTree = rootRoute.addChildren([
+  recordRoute,
   homeRoute,
   campaignsRoute,
   campaignRoute,

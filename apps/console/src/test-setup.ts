@@ -28,3 +28,10 @@ window.ResizeObserver ??= class {
 }
 // The router restores scroll positions on navigation.
 window.scrollTo = () => {}
+// Mantine's autosizing textarea measures again once web fonts load.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+})
+// Mantine's combobox scrolls the selected option into view.
+Element.prototype.scrollIntoView ??= () => {}

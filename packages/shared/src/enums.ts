@@ -110,6 +110,16 @@ export type WardType = (typeof wardTypes)[number]
 export const apiTokenScopes = ['READ', 'READ_WRITE'] as const
 export type ApiTokenScope = (typeof apiTokenScopes)[number]
 
+/** The lists whose filters a user can save. */
+export const savedFilterLists = [
+  'ENROLLMENTS',
+  'OUTREACH_SESSIONS',
+  'USERS',
+  'API_TOKENS',
+  'AUDIT_EVENTS',
+] as const
+export type SavedFilterList = (typeof savedFilterLists)[number]
+
 /** Every enumeration by its Prisma name, for labels, GraphQL enums and completeness checks. */
 export const enumValues = {
   Product: products,
@@ -128,6 +138,7 @@ export const enumValues = {
   Sex: sexes,
   WardType: wardTypes,
   ApiTokenScope: apiTokenScopes,
+  SavedFilterList: savedFilterLists,
 } as const
 export type EnumName = keyof typeof enumValues
 

@@ -103,6 +103,13 @@ const vi: LabelSet = {
   Sex: { MALE: 'Nam', FEMALE: 'Nữ' },
   WardType: { WARD: 'Phường', COMMUNE: 'Xã', SPECIAL_ZONE: 'Đặc khu' },
   ApiTokenScope: { READ: 'Chỉ đọc', READ_WRITE: 'Đọc và ghi' },
+  SavedFilterList: {
+    ENROLLMENTS: 'Hồ sơ đăng ký',
+    OUTREACH_SESSIONS: 'Buổi tuyên truyền',
+    USERS: 'Người dùng',
+    API_TOKENS: 'Mã API',
+    AUDIT_EVENTS: 'Nhật ký thay đổi',
+  },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
     CONFIRM_PAYMENT: 'Xác nhận đã đóng tiền',
@@ -200,6 +207,13 @@ const en: LabelSet = {
   Sex: { MALE: 'Male', FEMALE: 'Female' },
   WardType: { WARD: 'Ward', COMMUNE: 'Commune', SPECIAL_ZONE: 'Special zone' },
   ApiTokenScope: { READ: 'Read only', READ_WRITE: 'Read and write' },
+  SavedFilterList: {
+    ENROLLMENTS: 'Enrollments',
+    OUTREACH_SESSIONS: 'Outreach sessions',
+    USERS: 'Users',
+    API_TOKENS: 'API tokens',
+    AUDIT_EVENTS: 'Audit log',
+  },
   EnrollmentAction: {
     SUBMIT: 'Submit',
     CONFIRM_PAYMENT: 'Confirm payment',

@@ -218,6 +218,10 @@ export const messages = {
     vi: 'Quản lý đơn vị và nhân viên phải thuộc một đơn vị.',
     en: 'A center manager or an agent needs a center.',
   },
+  SAVED_FILTER_INVALID: {
+    vi: 'Bộ lọc phải là một đối tượng JSON dài tối đa {max} ký tự.',
+    en: 'A filter is a JSON object of at most {max} characters.',
+  },
   IN_THE_PAST: {
     vi: 'Thời điểm hết hạn phải ở tương lai.',
     en: 'The expiry must be in the future.',
@@ -425,6 +429,7 @@ export const phrases = {
   ALL_PRODUCTS: { vi: 'mọi loại hình', en: 'all products' },
   DISPLAY_NAME: { vi: 'Tên hiển thị', en: 'A display name' },
   API_TOKEN_NAME: { vi: 'Tên mã API', en: 'A token name' },
+  SAVED_FILTER_NAME: { vi: 'Tên bộ lọc', en: 'A filter name' },
 } as const satisfies Record<string, LocalizedText>
 
 export type Phrase = keyof typeof phrases

@@ -36,17 +36,36 @@ describe('the main screens are accessible (axe finds no serious or critical viol
     expect(await seriousViolations(page)).toEqual([])
   })
 
-  it.each([
-    ['the dashboard', '/dashboard', 'Tiến độ'],
-    ['the campaigns', '/campaigns', 'Chiến dịch'],
-    ['the enrollments', '/enrollments', 'Hồ sơ đăng ký'],
-    ['the outreach sessions', '/sessions', 'Buổi tuyên truyền'],
-    ['the centers', '/centers', 'Đơn vị'],
-  ])('%s (%s)', async (_name, path, heading) => {
+  const screens = [
+    '/dashboard',
+    '/campaigns',
+    '/campaigns/TANG-TOC-2025',
+    '/enrollments',
+    '/enrollments/new',
+    '/sessions',
+    '/sessions?view=month&day=2025-11-20',
+    '/sessions/new',
+    '/centers',
+    '/users',
+    '/tokens',
+    '/audit',
+  ]
+  const cases = screens.flatMap((path) =>
+    (['vi', 'en'] as const).flatMap((language) =>
+      [1366, 1024].map((width) => [path, language, width] as const),
+    ),
+  )
+
+  it.each(cases)('%s in %s at %i px', async (path, language, width) => {
     const page = await harness.open(path)
-    await page.getByRole('heading', { name: heading }).first().waitFor()
+    await page.setViewportSize({ width, height: 900 })
+    await page.getByRole('heading', { level: 2 }).first().waitFor()
+    if (language === 'en') {
+      await page.getByText('English', { exact: true }).click()
+      await page.waitForFunction(() => document.documentElement.lang === 'en')
+    }
     // Not 'networkidle': the dashboard keeps its live stream open. Wait until nothing is loading.
-    await page.waitForFunction(() => !document.body.innerText.includes('Đang tải…'))
+    await page.waitForFunction(() => !/Đang tải…|Loading…/.test(document.body.textContent ?? ''))
     expect(await seriousViolations(page)).toEqual([])
   })
 })

@@ -1,29 +1,25 @@
 // /audit (admins): who changed what and when, filtered by record type, actor and period, with each
 // change's fields before and after.
-import {
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core'
-import { useState } from 'react'
+import { Badge, Button, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
+import { addDays } from '@tangtoc/shared'
+import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { DateField } from '../shell/DateField.tsx'
+import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
+import { AnchorLink } from '../shell/links.tsx'
+import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
-import { ShowMore } from '../shell/ShowMore.tsx'
+import { formatDateTime } from '../shell/zonedTime.ts'
+import { auditedTypes } from './auditedTypes.ts'
+import type { AuditSearch } from './auditSearch.ts'
 
 export const AuditEventsQuery = graphql(`
-  query AuditEvents($filter: AuditEventFilter, $after: String) {
-    auditEvents(first: 50, after: $after, filter: $filter) {
+  query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int) {
+    auditEvents(first: $first, offset: $offset, filter: $filter) {
       totalCount
       edges {
         node {
@@ -32,6 +28,7 @@ export const AuditEventsQuery = graphql(`
           action
           entityType
           entityId
+          entityGlobalId
           before
           after
           actor {
@@ -40,10 +37,6 @@ export const AuditEventsQuery = graphql(`
             displayName
           }
         }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
       }
     }
   }
@@ -63,18 +56,6 @@ export const AuditActorsQuery = graphql(`
   }
 `)
 
-/** The record types the API audits, by their GraphQL type name. */
-export const auditedTypes = [
-  'Campaign',
-  'Center',
-  'User',
-  'ApiToken',
-  'OutreachSession',
-  'Enrollment',
-  'Person',
-  'ContributionParameter',
-] as const
-
 export function AuditPage() {
   return (
     <AdminOnly>
@@ -86,39 +67,67 @@ export function AuditPage() {
 /** A local calendar day's start in Ho Chi Minh City, as the instant the API filters on. */
 const dayStart = (day: string) => `${day}T00:00:00+07:00`
 
+type AuditRow = NonNullable<ResultOf<typeof AuditEventsQuery>['auditEvents']>['edges'][number]['node']
+
 export function AuditLog() {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const [entityType, setEntityType] = useState<string | null>(null)
-  const [actor, setActor] = useState<string | null>(null)
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [after, setAfter] = useState<string | null>(null)
+  const search = useSearch({ from: '/audit' })
+  const navigate = useNavigate({ from: '/audit' })
   const [{ data: actors }] = useQuery({ query: AuditActorsQuery })
   const filter = {
-    entityType,
-    actor,
-    from: from ? dayStart(from) : null,
+    entityType: search.entityType ?? null,
+    actor: search.actor ?? null,
+    from: search.from ? dayStart(search.from) : null,
     // `to` is exclusive: the chosen day is included whole.
-    to: to ? new Date(new Date(dayStart(to)).getTime() + 86_400_000).toISOString() : null,
+    to: search.to ? dayStart(addDays(search.to, 1)) : null,
   }
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AuditEventsQuery,
-    variables: { filter, after },
+    variables: { filter, ...pageVariables(search) },
   })
   const events = data?.auditEvents.edges.map((edge) => edge.node) ?? []
-  const instant = new Intl.DateTimeFormat(intlLocale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  })
-  const filtered = (change: () => void) => () => {
-    setAfter(null)
-    change()
-  }
+  /** A change of filters starts again from the first page. */
+  const set = (patch: Partial<AuditSearch>) =>
+    void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, ...patch }), replace: true })
+  const columns: ListColumn<AuditRow>[] = [
+    {
+      key: 'at',
+      header: t('audit.at'),
+      nowrap: true,
+      cell: (event) => formatDateTime(event.at, intlLocale),
+    },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      cell: (event) => event.actor?.displayName ?? t('audit.system'),
+    },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      cell: (event) => (
+        <Badge variant="light" tt="none">
+          {event.action}
+        </Badge>
+      ),
+    },
+    {
+      key: 'entity',
+      header: t('audit.entity'),
+      cell: (event) => (
+        <AnchorLink to="/records/$id" params={{ id: event.entityGlobalId }} size="sm">
+          {t(`audit.types.${event.entityType as (typeof auditedTypes)[number]}`, {
+            defaultValue: event.entityType,
+          })}
+        </AnchorLink>
+      ),
+    },
+    {
+      key: 'changes',
+      header: t('audit.changes'),
+      cell: (event) => <ChangeList before={event.before} after={event.after} />,
+    },
+  ]
 
   return (
     <Stack gap="sm">
@@ -127,8 +136,8 @@ export function AuditLog() {
         <Select
           label={t('audit.entityType')}
           data={auditedTypes.map((type) => ({ value: type, label: t(`audit.types.${type}`) }))}
-          value={entityType}
-          onChange={(value) => filtered(() => setEntityType(value))()}
+          value={search.entityType ?? null}
+          onChange={(value) => set({ entityType: value ?? undefined })}
           clearable
           placeholder={t('audit.any')}
         />
@@ -138,38 +147,26 @@ export function AuditLog() {
             value: node.id,
             label: `${node.displayName} (${node.username})`,
           }))}
-          value={actor}
-          onChange={(value) => filtered(() => setActor(value))()}
+          value={search.actor ?? null}
+          onChange={(value) => set({ actor: value ?? undefined })}
           searchable
           clearable
           placeholder={t('audit.any')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.from')}
-          value={from}
-          onChange={(event) => {
-            const day = event.currentTarget.value
-            filtered(() => setFrom(day))()
-          }}
+          value={search.from ?? ''}
+          onChange={(day) => set({ from: day || undefined })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.to')}
-          value={to}
-          onChange={(event) => {
-            const day = event.currentTarget.value
-            filtered(() => setTo(day))()
-          }}
+          value={search.to ?? ''}
+          onChange={(day) => set({ to: day || undefined })}
         />
         <Button
           variant="default"
-          onClick={filtered(() => {
-            setEntityType(null)
-            setActor(null)
-            setFrom('')
-            setTo('')
-          })}
+          disabled={!search.entityType && !search.actor && !search.from && !search.to}
+          onClick={() => void navigate({ search: { size: search.size }, replace: true })}
         >
           {t('audit.clearFilters')}
         </Button>
@@ -179,42 +176,26 @@ export function AuditLog() {
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
         empty={events.length === 0 ? t('audit.empty') : null}
       >
-        <Table striped aria-label={t('audit.listLabel')} verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('audit.at')}</Table.Th>
-              <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-              <Table.Th scope="col">{t('audit.action')}</Table.Th>
-              <Table.Th scope="col">{t('audit.entity')}</Table.Th>
-              <Table.Th scope="col">{t('audit.changes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{instant.format(new Date(event.at))}</Table.Td>
-                <Table.Td>{event.actor?.displayName ?? t('audit.system')}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{event.action}</Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{event.entityType}</Text>
-                  <Text size="xs" c="dimmed">
-                    {event.entityId}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <ChangeList before={event.before} after={event.after} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          label={t('audit.listLabel')}
+          columns={columns}
+          rows={events}
+          rowKey={(event) => event.id}
+          rowName={(event) => `${event.action} ${event.entityType}`}
+        />
       </ListState>
       {data ? (
-        <ShowMore pageInfo={data.auditEvents.pageInfo} fetching={fetching} onMore={setAfter}>
-          {t('audit.more')}
-        </ShowMore>
+        <ListPager
+          page={search.page ?? 1}
+          size={search.size ?? defaultPageSize}
+          totalCount={data.auditEvents.totalCount}
+          onPage={(page) =>
+            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+          }
+          onSize={(size) =>
+            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
+          }
+        />
       ) : null}
     </Stack>
   )

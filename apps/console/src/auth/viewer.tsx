@@ -1,4 +1,5 @@
 // Who is signed in: the API's `me`, read once by the shell and shared with every screen below it.
+import { roleScopes } from '@tangtoc/shared'
 import { Navigate, useLocation } from '@tanstack/react-router'
 import { createContext, type ReactNode, useContext } from 'react'
 import { useQuery } from 'urql'
@@ -33,6 +34,27 @@ export function useViewer(): Viewer {
 }
 
 export const isAdmin = (viewer: Viewer) => viewer.role === 'ADMIN'
+
+/** The viewer registers enrollments and plans sessions somewhere (every role but VIEWER). */
+export const canWrite = (viewer: Viewer) => roleScopes[viewer.role] !== 'NONE'
+
+/**
+ * The viewer may register and plan at this center, as the API decides (`roleScopes`): an admin
+ * anywhere, a center manager in its center's subtree, an agent at its own center only.
+ */
+export function canWriteAt(viewer: Viewer, center: { id: string; ancestors: readonly { id: string }[] }) {
+  const own = viewer.center?.id
+  switch (roleScopes[viewer.role]) {
+    case 'ALL':
+      return true
+    case 'SUBTREE':
+      return own !== undefined && (center.id === own || center.ancestors.some((above) => above.id === own))
+    case 'OWN_CENTER':
+      return center.id === own
+    case 'NONE':
+      return false
+  }
+}
 
 /** Where to return after signing in: a path of this console, never another site. */
 export function safeRedirect(redirect: unknown): string {

@@ -1,21 +1,23 @@
 // What can be done with a campaign from its page: its dashboard for everyone; edit, targets, start
 // and close for admins.
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import type { CampaignStatus } from '@tangtoc/shared'
 import { createLink } from '@tanstack/react-router'
-import { type ComponentPropsWithRef, useState } from 'react'
+import type { ComponentPropsWithRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { isAdmin, useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
-import { useLocalized } from '../shell/typedErrors.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { TypedErrorFields } from '../shell/typedErrors.ts'
 
 const ButtonLink = createLink((props: ComponentPropsWithRef<'a'> & { variant?: string }) => (
   <Button component="a" size="xs" {...props} />
 ))
 
-export const CloseCampaignMutation = graphql(`
+export const CloseCampaignMutation = graphql(
+  `
   mutation CloseCampaign($input: CampaignStatusChangeInput!) {
     closeCampaign(input: $input) {
       __typename
@@ -27,15 +29,15 @@ export const CloseCampaignMutation = graphql(`
           version
         }
       }
-      ... on UserError {
-        message
-        messageVi
-      }
+      ...TypedErrorFields
     }
   }
-`)
+`,
+  [TypedErrorFields],
+)
 
-export const ActivateCampaignMutation = graphql(`
+export const ActivateCampaignMutation = graphql(
+  `
   mutation ActivateCampaign($input: CampaignStatusChangeInput!) {
     activateCampaign(input: $input) {
       __typename
@@ -46,13 +48,12 @@ export const ActivateCampaignMutation = graphql(`
           version
         }
       }
-      ... on UserError {
-        message
-        messageVi
-      }
+      ...TypedErrorFields
     }
   }
-`)
+`,
+  [TypedErrorFields],
+)
 
 export function CampaignActions({
   campaign,
@@ -61,25 +62,26 @@ export function CampaignActions({
 }) {
   const { t } = useTranslation()
   const viewer = useViewer()
-  const text = useLocalized()
   const [confirming, { open, close }] = useDisclosure(false)
-  const [message, setMessage] = useState<string | null>(null)
+  const { problem, clear, unanswered, failed } = useFormError(() => {})
   const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)
   const [{ fetching: activating }, activateCampaign] = useMutation(ActivateCampaignMutation)
   const input = { campaign: campaign.id, version: campaign.version }
 
   async function confirmClose() {
+    clear()
     const outcome = await closeCampaign({ input })
     const result = outcome.data?.closeCampaign
     close()
-    if (result && result.__typename !== 'CloseCampaignPayload') setMessage(text(result))
-    else if (!result) setMessage(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) unanswered(outcome.error)
+    else if (result.__typename !== 'CloseCampaignPayload') failed(result)
   }
   async function activate() {
+    clear()
     const outcome = await activateCampaign({ input })
     const result = outcome.data?.activateCampaign
-    if (result && result.__typename !== 'ActivateCampaignPayload') setMessage(text(result))
-    else if (!result) setMessage(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) unanswered(outcome.error)
+    else if (result.__typename !== 'ActivateCampaignPayload') failed(result)
   }
 
   return (
@@ -108,11 +110,7 @@ export function CampaignActions({
           </>
         ) : null}
       </Group>
-      {message ? (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setMessage(null)}>
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert problem={problem} />
       <Modal opened={confirming} onClose={close} title={t('campaign.closeTitle')}>
         <Text mb="md">{t('campaign.closeConfirm', { name: campaign.name })}</Text>
         <Group justify="flex-end">

@@ -1,17 +1,17 @@
 // Create a campaign (as a draft) or edit one that is not closed; the API's typed errors land beside
 // their field, and what the admin typed stays.
-import { Alert, Button, Group, MultiSelect, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Group, MultiSelect, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useNavigate, useParams } from '@tanstack/react-router'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql } from '../graphql.ts'
+import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
-import { UserErrorTextFields } from '../shell/typedErrors.ts'
+import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const CreateCampaignMutation = graphql(
   `
@@ -30,11 +30,11 @@ export const CreateCampaignMutation = graphql(
           version
         }
       }
-      ...UserErrorTextFields
+      ...TypedErrorFields
     }
   }
 `,
-  [UserErrorTextFields],
+  [TypedErrorFields],
 )
 
 export const UpdateCampaignMutation = graphql(
@@ -54,14 +54,11 @@ export const UpdateCampaignMutation = graphql(
           version
         }
       }
-      ...UserErrorTextFields
-      ... on StaleObjectError {
-        currentVersion
-      }
+      ...TypedErrorFields
     }
   }
 `,
-  [UserErrorTextFields],
+  [TypedErrorFields],
 )
 
 export const CampaignFormCentersQuery = graphql(`
@@ -136,13 +133,8 @@ function CampaignFields({ form, creating }: { form: ReturnType<typeof useCampaig
         {...form.getInputProps('description')}
       />
       <Group grow>
-        <TextInput
-          type="date"
-          label={t('campaign.startDate')}
-          required
-          {...form.getInputProps('startDate')}
-        />
-        <TextInput type="date" label={t('campaign.endDate')} required {...form.getInputProps('endDate')} />
+        <DateField label={t('campaign.startDate')} required {...form.getInputProps('startDate')} />
+        <DateField label={t('campaign.endDate')} required {...form.getInputProps('endDate')} />
       </Group>
       {creating ? (
         <MultiSelect
@@ -180,7 +172,7 @@ function CreateCampaignForm() {
     participants: [],
   })
 
-  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
@@ -209,8 +201,8 @@ function CreateCampaignForm() {
       <Title order={2}>{t('campaign.create')}</Title>
       <form onSubmit={submit} noValidate aria-label={t('campaign.create')}>
         <Stack>
-          <FormErrorAlert message={formError} />
           <CampaignFields form={form} creating />
+          <FormErrorAlert problem={problem} />
           <Group>
             <Button type="submit" loading={fetching}>
               {t('campaign.create')}
@@ -270,7 +262,6 @@ export function EditCampaignForm({
 }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [stale, setStale] = useState(false)
   const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)
   const form = useCampaignForm({
     code: campaign.code,
@@ -281,11 +272,10 @@ export function EditCampaignForm({
     participants: [],
   })
 
-  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
-    setStale(false)
     const outcome = await updateCampaign({
       input: {
         campaign: campaign.id,
@@ -300,7 +290,6 @@ export function EditCampaignForm({
     if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UpdateCampaignPayload')
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
-    if (result.__typename === 'StaleObjectError') setStale(true)
     failed(result)
   })
 
@@ -312,17 +301,8 @@ export function EditCampaignForm({
       <Title order={2}>{t('campaign.edit')}</Title>
       <form onSubmit={submit} noValidate aria-label={t('campaign.edit')}>
         <Stack>
-          {formError ? (
-            <Alert color={stale ? 'orange' : 'red'} role="alert">
-              {formError}
-              {stale ? (
-                <Button variant="light" size="xs" ml="sm" onClick={onReload}>
-                  {t('form.reload')}
-                </Button>
-              ) : null}
-            </Alert>
-          ) : null}
           <CampaignFields form={form} creating={false} />
+          <FormErrorAlert problem={problem} onReload={onReload} />
           <Group>
             <Button type="submit" loading={fetching}>
               {t('form.save')}

@@ -1,14 +1,14 @@
-import { Badge } from '@mantine/core'
 import type { CampaignStatus } from '@tangtoc/shared'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { StatusBadge } from '../shell/StatusBadge.tsx'
 
-const colors: Record<CampaignStatus, string> = { DRAFT: 'gray', ACTIVE: 'green', CLOSED: 'dark' }
+const looks: Record<CampaignStatus, { color: string; symbol: string }> = {
+  DRAFT: { color: 'gray', symbol: '✎' },
+  ACTIVE: { color: 'green', symbol: '▶' },
+  CLOSED: { color: 'dark', symbol: '■' },
+}
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   const label = useEnumLabel()
-  return (
-    <Badge color={colors[status]} variant="light">
-      {label('CampaignStatus', status)}
-    </Badge>
-  )
+  return <StatusBadge {...looks[status]} label={label('CampaignStatus', status)} />
 }

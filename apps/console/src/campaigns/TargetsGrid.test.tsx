@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { ResultOf } from '../graphql.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
 import type { TargetGridQuery } from './TargetsGrid.tsx'
-import { placeRowErrors, rowsFromGrid } from './targetGrid.ts'
+import { rowErrorCell, rowsFromGrid } from './targetGrid.ts'
 
 const campaign: NonNullable<ResultOf<typeof TargetGridQuery>['campaign']> = {
   id: 'campaign-1',
@@ -66,7 +66,7 @@ describe('the target grid', () => {
     renderConsoleAt('/campaigns/TANG-TOC-2025/targets', { answer: { data: { campaign } } })
 
     const milestone = await screen.findByRole('group', { name: 'Mốc 1' })
-    expect(within(milestone).getByLabelText('Ngày')).toHaveValue('2025-11-04')
+    expect(within(milestone).getByLabelText('Ngày')).toHaveValue('04/11/2025')
     expect(within(milestone).getByLabelText('Tên mốc')).toHaveValue('Ngày ra quân')
     expect(within(milestone).getByLabelText('Số người tham gia')).toHaveValue('30')
   })
@@ -134,9 +134,7 @@ describe('the rows the grid sends', () => {
       [null, null, '2025-11-04', 30],
       ['c1', null, '2025-11-30', 5],
     ])
-    expect(placeRowErrors({ 'targets.2.dueDate': 'outside', 'targets.3.count': 'other' }, origins)).toEqual({
-      cells: { 'milestone:m:dueDate': 'outside' },
-      form: ['other'],
-    })
+    expect(rowErrorCell('targets.2.dueDate', origins)).toBe('milestone:m:dueDate')
+    expect(rowErrorCell('targets.3.count', origins)).toBeNull()
   })
 })

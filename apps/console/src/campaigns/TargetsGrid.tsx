@@ -1,7 +1,6 @@
 // /campaigns/$code/targets: the whole target grid, saved in one setCampaignTargets call.
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   NumberInput,
@@ -20,16 +19,18 @@ import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { DateField } from '../shell/DateField.tsx'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, UserErrorTextFields, useLocalized } from '../shell/typedErrors.ts'
+import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
 import {
   cellKey,
   type GridState,
   gridFromTargets,
   type Milestone,
-  placeRowErrors,
   productTotals,
+  rowErrorCell,
   rowsFromGrid,
   wholeCampaign,
 } from './targetGrid.ts'
@@ -82,14 +83,11 @@ export const SetCampaignTargetsMutation = graphql(
           version
         }
       }
-      ...UserErrorTextFields
-      ... on StaleObjectError {
-        currentVersion
-      }
+      ...TypedErrorFields
     }
   }
 `,
-  [UserErrorTextFields],
+  [TypedErrorFields],
 )
 
 type GridCampaign = NonNullable<ResultOf<typeof TargetGridQuery>['campaign']>
@@ -127,7 +125,6 @@ const count = (value: number | string): number | '' => (typeof value === 'number
 export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; onReload: () => void }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useLocalized()
   const navigate = useNavigate()
   const centers = campaign.centers.edges.map((edge) => edge.node)
   const centerIds = centers.map((center) => center.id)
@@ -135,8 +132,7 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
     gridFromTargets(campaign.targets.edges.map((edge) => edge.node)),
   )
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formErrors, setFormErrors] = useState<string[]>([])
-  const [stale, setStale] = useState(false)
+  const { problem, clear, unanswered, failed } = useFormError(setErrors)
   const [{ fetching }, setCampaignTargets] = useMutation(SetCampaignTargetsMutation)
   const totals = productTotals(grid, centerIds)
 
@@ -177,24 +173,16 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
     setGrid((current) => ({ ...current, milestones: current.milestones.filter((m) => m.key !== key) }))
 
   async function save() {
-    setFormErrors([])
-    setStale(false)
+    clear()
     const { rows, origins } = rowsFromGrid(grid, centerIds)
     const outcome = await setCampaignTargets({
       input: { campaign: campaign.id, version: campaign.version, targets: rows },
     })
     const result = outcome.data?.setCampaignTargets
-    if (!result) return setFormErrors([t('form.failed', { message: outcome.error?.message ?? '' })])
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'SetCampaignTargetsPayload')
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
-    if (result.__typename === 'ValidationError') {
-      const placed = placeRowErrors(fieldErrorsByPath(result.fieldErrors, text), origins)
-      setErrors(placed.cells)
-      setFormErrors([text(result), ...placed.form])
-      return
-    }
-    if (result.__typename === 'StaleObjectError') setStale(true)
-    setFormErrors([text(result)])
+    failed(result, (path) => rowErrorCell(inputPath(path), origins))
   }
 
   const rowsOfGrid = [{ id: wholeCampaign, name: t('target.wholeCampaign') }, ...centers]
@@ -209,20 +197,6 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
         ← {campaign.code}
       </AnchorLink>
       <Title order={2}>{t('target.edit', { name: campaign.name })}</Title>
-      {formErrors.length > 0 ? (
-        <Alert color={stale ? 'orange' : 'red'} role="alert">
-          {formErrors.map((message) => (
-            <Text key={message} size="sm">
-              {message}
-            </Text>
-          ))}
-          {stale ? (
-            <Button variant="light" size="xs" mt="xs" onClick={onReload}>
-              {t('form.reload')}
-            </Button>
-          ) : null}
-        </Alert>
-      ) : null}
       <section aria-labelledby="grid-end-targets">
         <Title order={3} size="h4" id="grid-end-targets" mb="sm">
           {t('target.endTargets')}
@@ -300,13 +274,12 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
             const name = t('target.milestoneNumber', { number: index + 1 })
             return (
               <Group key={milestone.key} align="flex-start" wrap="nowrap" role="group" aria-label={name}>
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('target.dueDate')}
                   value={milestone.dueDate}
-                  min={campaign.startDate}
-                  max={campaign.endDate}
-                  onChange={(event) => setMilestone(milestone.key, { dueDate: event.currentTarget.value })}
+                  minDate={campaign.startDate}
+                  maxDate={campaign.endDate}
+                  onChange={(dueDate) => setMilestone(milestone.key, { dueDate })}
                   error={error('dueDate')}
                 />
                 <TextInput
@@ -354,6 +327,7 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
           {t('target.addMilestone')}
         </Button>
       </section>
+      <FormErrorAlert problem={problem} onReload={onReload} />
       <Group>
         <Button onClick={save} loading={fetching}>
           {t('target.save')}

@@ -121,21 +121,13 @@ export function productTotals(state: GridState, centers: readonly string[]) {
 }
 
 /**
- * The API's field errors (path below `input`: 'targets.3.count') placed on the grid: by cellKey,
- * by `milestone:<key>:<field>`, or on the form when the row is one the grid does not show.
+ * Where an API field error (path below `input`: 'targets.3.count') lands on the grid: its cellKey,
+ * `milestone:<key>:<field>`, or null (the form) when the row is one the grid does not show.
  */
-export function placeRowErrors(
-  byPath: Record<string, string>,
-  origins: readonly RowOrigin[],
-): { cells: Record<string, string>; form: string[] } {
-  const cells: Record<string, string> = {}
-  const form: string[] = []
-  for (const [path, message] of Object.entries(byPath)) {
-    const [list, index, field] = path.split('.')
-    const origin = list === 'targets' ? origins[Number(index)] : undefined
-    if (!origin || 'other' in origin) form.push(message)
-    else if ('cell' in origin) cells[origin.cell] ??= message
-    else cells[`milestone:${origin.milestone}:${field ?? 'count'}`] ??= message
-  }
-  return { cells, form }
+export function rowErrorCell(path: string, origins: readonly RowOrigin[]): string | null {
+  const [list, index, field] = path.split('.')
+  const origin = list === 'targets' ? origins[Number(index)] : undefined
+  if (!origin || 'other' in origin) return null
+  if ('cell' in origin) return origin.cell
+  return `milestone:${origin.milestone}:${field ?? 'count'}`
 }

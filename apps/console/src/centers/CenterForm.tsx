@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { formFieldOf } from '../shell/typedErrors.ts'
 import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
 import { WardPicker } from './WardPicker.tsx'
 
@@ -69,7 +70,7 @@ export function CenterForm({
     },
   })
 
-  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
@@ -100,7 +101,6 @@ export function CenterForm({
   return (
     <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
       <Stack>
-        <FormErrorAlert message={formError} />
         <Group grow align="flex-start">
           <TextInput label={t('center.code')} required {...form.getInputProps('code')} />
           <TextInput label={t('center.name')} required {...form.getInputProps('name')} />
@@ -134,6 +134,7 @@ export function CenterForm({
           onChange={(code) => form.setFieldValue('wardCode', code)}
           error={form.errors.wardCode as string | undefined}
         />
+        <FormErrorAlert problem={problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('form.cancel')}

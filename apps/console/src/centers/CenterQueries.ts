@@ -1,5 +1,5 @@
 import { graphql } from '../graphql.ts'
-import { UserErrorTextFields } from '../shell/typedErrors.ts'
+import { TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const CenterNodeFields = graphql(`
   fragment CenterNodeFields on Center {
@@ -81,11 +81,11 @@ export const CreateCenterMutation = graphql(
             ...CenterNodeFields
           }
         }
-        ...UserErrorTextFields
+        ...TypedErrorFields
       }
     }
   `,
-  [CenterNodeFields, UserErrorTextFields],
+  [CenterNodeFields, TypedErrorFields],
 )
 
 export const UpdateCenterMutation = graphql(
@@ -98,9 +98,9 @@ export const UpdateCenterMutation = graphql(
             ...CenterNodeFields
           }
         }
-        ...UserErrorTextFields
+        ...TypedErrorFields
       }
     }
   `,
-  [CenterNodeFields, UserErrorTextFields],
+  [CenterNodeFields, TypedErrorFields],
 )

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack } from '@mantine/core'
+import { Button, Group, MultiSelect, NumberInput, Select, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import {
   allowedPaymentPeriods,
@@ -14,13 +14,9 @@ import { useMutation, useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import {
-  inputPath,
-  isTypedError,
-  localized,
-  placeTypedError,
-  TypedErrorFields,
-} from '../shell/typedErrors.ts'
+import { sessionChoice } from '../sessions/sessionChoice.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { formFieldOf, localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
 
 export const EnrollmentSessionOptionsQuery = graphql(`
@@ -30,6 +26,7 @@ export const EnrollmentSessionOptionsQuery = graphql(`
         node {
           id
           title
+          startsAt
         }
       }
     }
@@ -96,7 +93,7 @@ export function EnrollmentEditForm({
   onDone: (changed: boolean) => void
 }) {
   const { t } = useTranslation()
-  const { locale } = useLocale()
+  const { locale, intlLocale } = useLocale()
   const label = useEnumLabel()
   const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
   const form = useForm<EditValues>({
@@ -122,7 +119,7 @@ export function EnrollmentEditForm({
   })
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
-  const [problem, setProblem] = useState<string | null>(null)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
   const periods = allowedPaymentPeriods(enrollment.product)
   const quoteError = (field: string) => {
@@ -135,7 +132,7 @@ export function EnrollmentEditForm({
       noValidate
       aria-label={t('enrollment.edit')}
       onSubmit={form.onSubmit(async (submitted) => {
-        setProblem(null)
+        clear()
         const result = await update({
           input: {
             id: enrollment.id,
@@ -147,17 +144,9 @@ export function EnrollmentEditForm({
           },
         })
         const outcome = result.data?.updateEnrollment
-        if (outcome?.__typename === 'UpdateEnrollmentPayload') return onDone(true)
-        if (isTypedError(outcome)) {
-          const placed = placeTypedError(outcome, locale, (path) => {
-            const field = inputPath(path)
-            return field in values ? field : null
-          })
-          form.setErrors(placed.fields)
-          setProblem(placed.general.join(' ') || null)
-          return
-        }
-        setProblem(result.error?.message ?? t('enrollment.errors.unknown'))
+        if (!outcome) return unanswered(result.error)
+        if (outcome.__typename === 'UpdateEnrollmentPayload') return onDone(true)
+        failed(outcome)
       })}
     >
       <Stack gap="sm">
@@ -165,10 +154,9 @@ export function EnrollmentEditForm({
           label={t('enrollment.session')}
           clearable
           searchable
-          data={(sessionOptions?.outreachSessions.edges ?? []).map(({ node }) => ({
-            value: node.id,
-            label: node.title,
-          }))}
+          data={(sessionOptions?.outreachSessions.edges ?? []).map(({ node }) =>
+            sessionChoice(node, intlLocale),
+          )}
           {...form.getInputProps('session')}
         />
         <Select
@@ -209,11 +197,7 @@ export function EnrollmentEditForm({
           }}
           onFieldErrors={onQuoteErrors}
         />
-        {problem ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <FormErrorAlert problem={problem} />
         <Group gap="sm">
           <Button type="submit" loading={fetching}>
             {t('enrollment.save')}

@@ -1,12 +1,14 @@
-import { Group, MultiSelect, Select, TextInput } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
+import { Group, MultiSelect, Select } from '@mantine/core'
 import { enrollmentStatuses, products } from '@tangtoc/shared'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import type { EnrollmentSearch } from './enrollmentSearch.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { sessionChoice } from '../sessions/sessionChoice.ts'
+import { DateField } from '../shell/DateField.tsx'
+import { SearchField } from '../shell/SearchField.tsx'
+import type { EnrollmentFilterValues } from './enrollmentSearch.ts'
 
 export const EnrollmentFilterOptionsQuery = graphql(`
   query EnrollmentFilterOptions($sessionFilter: OutreachSessionFilter) {
@@ -33,13 +35,14 @@ export const EnrollmentFilterOptionsQuery = graphql(`
         node {
           id
           title
+          startsAt
         }
       }
     }
   }
 `)
 
-type Filters = Omit<EnrollmentSearch, 'sort' | 'dir' | 'after' | 'before'>
+type Filters = EnrollmentFilterValues
 
 /** The list's filters; every change goes to the URL (and back to the first page). */
 export function EnrollmentFilters({
@@ -51,32 +54,22 @@ export function EnrollmentFilters({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
+  const { intlLocale } = useLocale()
   const [{ data }] = useQuery({
     query: EnrollmentFilterOptionsQuery,
     variables: { sessionFilter: value.campaign ? { campaign: value.campaign } : null },
   })
-  const [search, setSearch] = useState(value.search ?? '')
-  const [debouncedSearch] = useDebouncedValue(search, 350)
-  // The typed words reach the URL (and the API) once the user pauses.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the paused typing sends the words on
-  useEffect(() => {
-    const next = debouncedSearch.trim() || undefined
-    if (next !== value.search) onChange({ ...value, search: next })
-  }, [debouncedSearch])
-
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch })
-  const options = (
-    edges: readonly { node: { id: string; name?: string; title?: string; code?: string } }[] = [],
-  ) => edges.map(({ node }) => ({ value: node.id, label: node.name ?? node.title ?? node.code ?? node.id }))
+  const options = (edges: readonly { node: { id: string; name: string } }[] = []) =>
+    edges.map(({ node }) => ({ value: node.id, label: node.name }))
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
+      <SearchField
         label={t('enrollment.search')}
         placeholder={t('enrollment.searchPlaceholder')}
-        type="search"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
+        value={value.search}
+        onChange={(search) => onChange({ ...value, search })}
         w={240}
       />
       <Select
@@ -120,24 +113,22 @@ export function EnrollmentFilters({
         clearable
         w={220}
       />
-      <TextInput
+      <DateField
         label={t('enrollment.registeredFrom')}
-        type="date"
         value={value.from ?? ''}
-        onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+        onChange={(from) => set({ from: from || undefined })}
         w={150}
       />
-      <TextInput
+      <DateField
         label={t('enrollment.registeredTo')}
-        type="date"
         value={value.to ?? ''}
-        onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+        onChange={(to) => set({ to: to || undefined })}
         w={150}
       />
       <Select
         label={t('enrollment.session')}
         placeholder={t('enrollment.any')}
-        data={options(data?.outreachSessions.edges)}
+        data={(data?.outreachSessions.edges ?? []).map(({ node }) => sessionChoice(node, intlLocale))}
         value={value.session ?? null}
         onChange={(session) => set({ session: session ?? undefined })}
         clearable

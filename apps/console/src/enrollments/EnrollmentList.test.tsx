@@ -20,16 +20,8 @@ const lan: Enrollment = {
   center: { id: 'c1', name: 'Bưu điện Trung tâm Sài Gòn' },
 }
 
-function page(nodes: Enrollment[], totalCount = nodes.length, hasNextPage = false): { data: Enrollments } {
-  return {
-    data: {
-      enrollments: {
-        totalCount,
-        edges: nodes.map((node) => ({ node })),
-        pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: 'c0', endCursor: 'c25' },
-      },
-    },
-  }
+function page(nodes: Enrollment[], totalCount = nodes.length): { data: Enrollments } {
+  return { data: { enrollments: { totalCount, edges: nodes.map((node) => ({ node })) } } }
 }
 
 const noOptions = {
@@ -66,7 +58,7 @@ describe('the enrollment list', () => {
       'href',
       '/enrollments/RW5yb2xsbWVudDox',
     )
-    expect(screen.getByText('1.234 hồ sơ')).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: 'Phân trang' })).toHaveTextContent('1–50 trên 1.234')
   })
 
   it('reads its filters from the address and asks the API for them', async () => {
@@ -78,7 +70,7 @@ describe('the enrollment list', () => {
     expect(asked[0]).toMatchObject({
       filter: { status: ['PAID'], product: 'HOUSEHOLD_HEALTH_INSURANCE', search: 'nguyen' },
       orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
-      first: 25,
+      first: 50,
     })
     expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveValue('nguyen')
   })
@@ -109,13 +101,35 @@ describe('the enrollment list', () => {
     await expect.poll(() => asked.at(-1)?.orderBy).toEqual({ field: 'PAYABLE', direction: 'DESC' })
   })
 
-  it('pages through the server’s results with the next page’s cursor', async () => {
-    const asked = render('/enrollments', () => page([lan], 60, true))
-    await screen.findByRole('table')
+  it('says which rows of how many it shows, goes to the next page, to any page, and changes the page size', async () => {
+    const asked = render('/enrollments', () => page([lan], 20_004))
+    const pager = await screen.findByRole('group', { name: 'Phân trang' })
+    expect(pager).toHaveTextContent('1–50 trên 20.004')
+    expect(pager).toHaveTextContent('Trang 1 / 401')
 
-    await userEvent.click(screen.getByRole('button', { name: 'Trang sau' }))
+    await userEvent.click(within(pager).getByRole('button', { name: 'Trang sau →' }))
+    await expect.poll(() => asked.at(-1)).toMatchObject({ first: 50, offset: 50 })
+    expect(await within(pager).findByText('51–100 trên 20.004')).toBeInTheDocument()
 
-    await expect.poll(() => asked.at(-1)).toMatchObject({ first: 25, after: 'c25' })
+    await userEvent.type(within(pager).getByRole('textbox', { name: 'Đến trang' }), '401{Enter}')
+    await expect.poll(() => asked.at(-1)).toMatchObject({ first: 50, offset: 20_000 })
+    expect(await within(pager).findByText('20.001–20.004 trên 20.004')).toBeInTheDocument()
+
+    await userEvent.click(within(pager).getByRole('combobox', { name: 'Số dòng mỗi trang' }))
+    await userEvent.click(await screen.findByRole('option', { name: '100 / trang', hidden: true }))
+    await expect.poll(() => asked.at(-1)).toMatchObject({ first: 100, offset: 0 })
+  })
+
+  it('selects rows one by one or a whole page, for the bulk actions', async () => {
+    render('/enrollments', () =>
+      page([lan, { ...lan, id: 'RW5yb2xsbWVudDoy', person: { ...lan.person, fullName: 'Lê Văn Hùng' } }]),
+    )
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Chọn Nguyễn Thị Lan' }))
+    expect(screen.getByRole('status')).toHaveTextContent('Đã chọn 1 dòng')
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Chọn mọi dòng của trang này' }))
+    expect(screen.getByRole('status')).toHaveTextContent('Đã chọn 2 dòng')
+    await userEvent.click(screen.getByRole('button', { name: 'Bỏ chọn' }))
+    expect(screen.queryByText(/Đã chọn/)).toBeNull()
   })
 
   it('says when no enrollment matches the filters', async () => {

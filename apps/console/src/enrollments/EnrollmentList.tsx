@@ -1,30 +1,36 @@
-import { Button, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core'
+import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { formatDate, formatDong } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
-import { graphql, type VariablesOf } from '../graphql.ts'
+import { graphql, type ResultOf, type VariablesOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { type ListColumn, ListPager, ListTable, SelectionBar } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
+import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
+import { SavedFilters } from '../shell/SavedFilters.tsx'
 import { EnrollmentFilters } from './EnrollmentFilters.tsx'
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx'
-import type { EnrollmentSearch, EnrollmentSortField } from './enrollmentSearch.ts'
-
-export const pageSize = 25
+import {
+  type EnrollmentFilterValues,
+  type EnrollmentSearch,
+  type EnrollmentSortField,
+  filtersOf,
+  validateEnrollmentSearch,
+} from './enrollmentSearch.ts'
 
 export const EnrollmentsQuery = graphql(`
   query Enrollments(
     $filter: EnrollmentFilter
     $orderBy: EnrollmentOrder
     $first: Int
-    $after: String
-    $last: Int
-    $before: String
+    $offset: Int
   ) {
-    enrollments(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+    enrollments(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) {
       totalCount
       edges {
         node {
@@ -44,12 +50,6 @@ export const EnrollmentsQuery = graphql(`
           }
         }
       }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
-      }
     }
   }
 `)
@@ -68,28 +68,17 @@ export function enrollmentVariables(search: EnrollmentSearch): Variables {
     session: search.session,
     search: search.search,
   }
-  const page = search.before
-    ? { last: pageSize, before: search.before }
-    : { first: pageSize, after: search.after }
   return {
     filter,
     orderBy: {
       field: search.sort ?? 'REGISTERED_AT',
       direction: search.dir ?? (search.sort ? 'ASC' : 'DESC'),
     },
-    ...page,
+    ...pageVariables(search),
   }
 }
 
-const sortableColumns: {
-  field: EnrollmentSortField
-  key: 'fullName' | 'registeredOn' | 'payable' | 'status'
-}[] = [
-  { field: 'FULL_NAME', key: 'fullName' },
-  { field: 'REGISTERED_AT', key: 'registeredOn' },
-  { field: 'PAYABLE', key: 'payable' },
-  { field: 'STATUS', key: 'status' },
-]
+type EnrollmentRow = NonNullable<ResultOf<typeof EnrollmentsQuery>['enrollments']>['edges'][number]['node']
 
 export function EnrollmentList() {
   const { t } = useTranslation()
@@ -99,42 +88,69 @@ export function EnrollmentList() {
   const label = useEnumLabel()
   const search = useSearch({ from: '/enrollments' })
   const navigate = useNavigate({ from: '/enrollments' })
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const hasFilters = Object.keys(filtersOf(search)).length > 0
+  /** New filters start again from the first page, in the same order and page size. */
+  const showFilters = (filters: EnrollmentFilterValues) => {
+    const { sort, dir, size } = search
+    void navigate({ search: { ...filtersOf(filters), sort, dir, size }, replace: true })
+    setSelected(new Set())
+  }
+  const selection = { selected, onChange: setSelected }
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: EnrollmentsQuery,
     variables: enrollmentVariables(search),
   })
   const connection = data?.enrollments
   const enrollments = connection?.edges.map((edge) => edge.node) ?? []
-  const sortField = search.sort ?? 'REGISTERED_AT'
-  const sortDirection = search.dir ?? (search.sort ? 'ASC' : 'DESC')
-
-  const header = (field: EnrollmentSortField, key: (typeof sortableColumns)[number]['key']) => {
-    const active = sortField === field
-    const nextDirection = active && sortDirection === 'ASC' ? 'DESC' : 'ASC'
-    return (
-      <Table.Th
-        scope="col"
-        aria-sort={active ? (sortDirection === 'ASC' ? 'ascending' : 'descending') : 'none'}
-        ta={key === 'payable' ? 'right' : undefined}
-      >
-        <UnstyledButton
-          fw={600}
-          fz="sm"
-          onClick={() =>
-            void navigate({
-              search: ({ after: _after, before: _before, ...rest }) => ({
-                ...rest,
-                sort: field,
-                dir: nextDirection,
-              }),
-            })
-          }
-        >
-          {t(`enrollment.${key}`)} {active ? (sortDirection === 'ASC' ? '▲' : '▼') : ''}
-        </UnstyledButton>
-      </Table.Th>
-    )
-  }
+  const columns: ListColumn<EnrollmentRow>[] = [
+    {
+      key: 'fullName',
+      header: t('enrollment.fullName'),
+      sort: 'FULL_NAME',
+      minWidth: 170,
+      cell: (row) => (
+        <>
+          <AnchorLink to="/enrollments/$id" params={{ id: row.id }}>
+            {row.person.fullName}
+          </AnchorLink>
+          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <VisuallyHidden>{t('enrollment.citizenId')} </VisuallyHidden>
+            {row.person.citizenId}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'product',
+      header: t('enrollment.product'),
+      minWidth: 110,
+      cell: (row) => label('Product', row.product),
+    },
+    { key: 'center', header: t('enrollment.center'), minWidth: 150, cell: (row) => row.center.name },
+    {
+      key: 'registeredOn',
+      header: t('enrollment.registeredOn'),
+      sort: 'REGISTERED_AT',
+      nowrap: true,
+      cell: (row) => formatDate(row.registeredOn, intlLocale),
+    },
+    {
+      key: 'payable',
+      header: t('enrollment.payable'),
+      sort: 'PAYABLE',
+      align: 'right',
+      nowrap: true,
+      cell: (row) => formatDong(row.payable, intlLocale),
+    },
+    {
+      key: 'status',
+      header: t('enrollment.status'),
+      sort: 'STATUS',
+      nowrap: true,
+      cell: (row) => <EnrollmentStatusBadge status={row.status} />,
+    },
+  ]
 
   return (
     <Stack gap="md">
@@ -144,94 +160,65 @@ export function EnrollmentList() {
           <ButtonLink to="/enrollments/new">{t('enrollment.register')}</ButtonLink>
         )}
       </Group>
-      <EnrollmentFilters
-        value={search}
-        onChange={(filters) => {
-          // A new filter starts again from the first page, in the same order.
-          const { after: _after, before: _before, ...rest } = filters as EnrollmentSearch
-          void navigate({ search: rest, replace: true })
-        }}
-      />
+      <EnrollmentFilters value={search} onChange={(filters) => showFilters(filters)} />
+      <Group gap="xs">
+        <Button
+          variant="subtle"
+          size="sm"
+          disabled={!hasFilters}
+          onClick={() => {
+            showFilters({})
+          }}
+        >
+          {t('list.clearFilters')}
+        </Button>
+        <SavedFilters
+          list="ENROLLMENTS"
+          builtIn={[{ name: t('savedFilter.waitingForPayment'), filter: { status: ['SUBMITTED'] } }]}
+          current={filtersOf(search)}
+          onApply={(filter) => {
+            showFilters(filtersOf(validateEnrollmentSearch(filter)))
+          }}
+        />
+      </Group>
+      <SelectionBar selection={selection} />
       <ListState
         result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
         empty={enrollments.length === 0 ? t('enrollment.empty') : null}
       >
-        <>
-          <Text size="sm" aria-live="polite">
-            {t('enrollment.totalCount', { count: connection?.totalCount ?? 0 })}
-          </Text>
-          <Table striped highlightOnHover aria-label={t('enrollment.listLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                {header('FULL_NAME', 'fullName')}
-                <Table.Th scope="col">{t('enrollment.citizenId')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.product')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.center')}</Table.Th>
-                {header('REGISTERED_AT', 'registeredOn')}
-                {header('PAYABLE', 'payable')}
-                {header('STATUS', 'status')}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {enrollments.map((enrollment) => (
-                <Table.Tr key={enrollment.id}>
-                  <Table.Td>
-                    <AnchorLink to="/enrollments/$id" params={{ id: enrollment.id }}>
-                      {enrollment.person.fullName}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {enrollment.person.citizenId}
-                  </Table.Td>
-                  <Table.Td>{label('Product', enrollment.product)}</Table.Td>
-                  <Table.Td>{enrollment.center.name}</Table.Td>
-                  <Table.Td>{formatDate(enrollment.registeredOn, intlLocale)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                    {formatDong(enrollment.payable, intlLocale)}
-                  </Table.Td>
-                  <Table.Td>
-                    <EnrollmentStatusBadge status={enrollment.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
+        <ListTable
+          label={t('enrollment.listLabel')}
+          columns={columns}
+          rows={enrollments}
+          rowKey={(row) => row.id}
+          rowName={(row) => row.person.fullName}
+          sort={{
+            field: search.sort ?? 'REGISTERED_AT',
+            direction: search.dir ?? (search.sort ? 'ASC' : 'DESC'),
+          }}
+          onSort={({ field, direction }) =>
+            void navigate({
+              search: ({ page: _page, ...rest }) => ({
+                ...rest,
+                sort: field as EnrollmentSortField,
+                dir: direction,
+              }),
+            })
+          }
+          selection={selection}
+        />
       </ListState>
-      {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage) ? (
-        <Group justify="center" gap="sm">
-          <Button
-            variant="default"
-            size="xs"
-            disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor}
-            onClick={() =>
-              void navigate({
-                search: ({ after: _after, ...rest }) => ({
-                  ...rest,
-                  before: connection.pageInfo.startCursor ?? undefined,
-                }),
-              })
-            }
-          >
-            {t('enrollment.previousPage')}
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-            onClick={() =>
-              void navigate({
-                search: ({ before: _before, ...rest }) => ({
-                  ...rest,
-                  after: connection.pageInfo.endCursor ?? undefined,
-                }),
-              })
-            }
-          >
-            {t('enrollment.nextPage')}
-          </Button>
-        </Group>
+      {connection ? (
+        <ListPager
+          page={search.page ?? 1}
+          size={search.size ?? defaultPageSize}
+          totalCount={connection.totalCount}
+          onPage={(page) =>
+            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+          }
+          onSize={(size) => void navigate({ search: ({ page: _page, ...rest }) => ({ ...rest, size }) })}
+        />
       ) : null}
     </Stack>
   )

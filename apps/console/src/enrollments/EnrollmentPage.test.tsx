@@ -216,7 +216,15 @@ describe('the enrollment page', () => {
       answers: {
         Enrollment: { data: { enrollment: submitted() } },
         EnrollmentSessionOptions: {
-          data: { outreachSessions: { edges: [{ node: { id: 's1', title: 'Tư vấn tại chợ Bến Thành' } }] } },
+          data: {
+            outreachSessions: {
+              edges: [
+                {
+                  node: { id: 's1', title: 'Tư vấn tại chợ Bến Thành', startsAt: '2025-11-20T01:00:00.000Z' },
+                },
+              ],
+            },
+          },
         },
         QuoteContribution: {
           data: {
@@ -245,7 +253,10 @@ describe('the enrollment page', () => {
     const form = screen.getByRole('form', { name: 'Sửa mức đóng' })
     await userEvent.click(within(form).getByRole('combobox', { name: 'Buổi tuyên truyền' }))
     await userEvent.click(
-      await screen.findByRole('option', { name: 'Tư vấn tại chợ Bến Thành', hidden: true }),
+      await screen.findByRole('option', {
+        name: '20/11/2025 08:00 · Tư vấn tại chợ Bến Thành',
+        hidden: true,
+      }),
     )
     await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
 

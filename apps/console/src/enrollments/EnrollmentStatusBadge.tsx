@@ -1,21 +1,17 @@
-import { Badge } from '@mantine/core'
 import type { EnrollmentStatus } from '@tangtoc/shared'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { StatusBadge } from '../shell/StatusBadge.tsx'
 
-const colors: Record<EnrollmentStatus, string> = {
-  DRAFT: 'gray',
-  SUBMITTED: 'blue',
-  PAID: 'teal',
-  ACTIVE: 'green',
-  REJECTED: 'red',
-  CANCELLED: 'dark',
+const looks: Record<EnrollmentStatus, { color: string; symbol: string }> = {
+  DRAFT: { color: 'gray', symbol: '✎' },
+  SUBMITTED: { color: 'blue', symbol: '…' },
+  PAID: { color: 'teal', symbol: '₫' },
+  ACTIVE: { color: 'green', symbol: '✓' },
+  REJECTED: { color: 'red', symbol: '✕' },
+  CANCELLED: { color: 'dark', symbol: '⊘' },
 }
 
 export function EnrollmentStatusBadge({ status }: { status: EnrollmentStatus }) {
   const label = useEnumLabel()
-  return (
-    <Badge color={colors[status]} variant="light">
-      {label('EnrollmentStatus', status)}
-    </Badge>
-  )
+  return <StatusBadge {...looks[status]} label={label('EnrollmentStatus', status)} />
 }

@@ -4,6 +4,7 @@ import { fullNameMaxLength, sexes } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { WardPicker } from '../centers/WardPicker.tsx'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { DateField } from '../shell/DateField.tsx'
 import type { RegistrationValues } from './registration.ts'
 
 /** A person's identity (and, for the person enrolled, contact) fields under `prefix`. */
@@ -36,7 +37,7 @@ export function PersonFields({
         autoComplete="off"
         {...field('citizenId')}
       />
-      <TextInput label={t('enrollment.person.dateOfBirth')} type="date" required {...field('dateOfBirth')} />
+      <DateField label={t('enrollment.person.dateOfBirth')} required {...field('dateOfBirth')} />
       <Radio.Group label={t('enrollment.person.sex')} required {...field('sex')}>
         <Group gap="md" mt={6}>
           {sexes.map((sex) => (

@@ -369,7 +369,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
     expect(alert).toHaveTextContent('Người này đã có hồ sơ đang hiệu lực')
     expect(within(alert).getByRole('link', { name: 'Mở hồ sơ đã có' })).toHaveAttribute(
       'href',
-      '/enrollments/RW5yb2xsbWVudDo5',
+      '/records/RW5yb2xsbWVudDo5',
     )
     expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
   })

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Grid,
   Group,
@@ -10,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   Title,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -25,12 +23,14 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
-import { useViewer } from '../auth/viewer.tsx'
+import { canWriteAt, useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { sessionChoice } from '../sessions/sessionChoice.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
-import { isTypedError, localized, placeTypedError, TypedErrorFields } from '../shell/typedErrors.ts'
+import { localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
 import { PersonFields } from './PersonFields.tsx'
@@ -54,6 +54,9 @@ export const RegistrationOptionsQuery = graphql(`
               node {
                 id
                 name
+                ancestors {
+                  id
+                }
               }
             }
           }
@@ -66,6 +69,7 @@ export const RegistrationOptionsQuery = graphql(`
           id
           title
           status
+          startsAt
         }
       }
     }
@@ -83,10 +87,6 @@ export const RegisterEnrollmentMutation = graphql(
             status
           }
         }
-        ... on TooManyAttemptsError {
-          message
-          messageVi
-        }
         ...TypedErrorFields
       }
     }
@@ -94,12 +94,10 @@ export const RegisterEnrollmentMutation = graphql(
   [TypedErrorFields],
 )
 
-type Problem = { text: string[]; existingId?: string | null }
-
 /** Registers an enrollment: the person, the product and its contribution inputs, a household for HHI. */
 export function RegistrationForm() {
   const { t } = useTranslation()
-  const { locale } = useLocale()
+  const { locale, intlLocale } = useLocale()
   const label = useEnumLabel()
   const navigate = useNavigate()
   const viewer = useViewer()
@@ -145,7 +143,9 @@ export function RegistrationForm() {
   })
   const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
   const campaign = campaigns.find((candidate) => candidate.id === values.campaign)
-  const centers = campaign?.centers.edges.map((edge) => edge.node) ?? []
+  // Only the centers the viewer registers at: an agent its own, a manager its subtree.
+  const centers =
+    campaign?.centers.edges.map((edge) => edge.node).filter((center) => canWriteAt(viewer, center)) ?? []
 
   // One active campaign is the one; an agent registers at its own center.
   useEffect(() => {
@@ -166,29 +166,23 @@ export function RegistrationForm() {
     return error ? localized(error, locale) : undefined
   }
 
-  const [problem, setProblem] = useState<Problem | null>(null)
+  const { problem, clear, unanswered, failed } = useFormError(
+    (errors) => form.setErrors({ ...form.errors, ...errors }),
+    (path) => registrationField(form.getValues(), path),
+  )
   const [{ fetching: saving }, register] = useMutation(RegisterEnrollmentMutation)
 
   const submit = (status: 'DRAFT' | 'SUBMITTED') =>
     form.onSubmit(async (submitted) => {
-      setProblem(null)
+      clear()
       const result = await register({ input: registrationInput(submitted, status) })
       const outcome = result.data?.registerEnrollment
-      if (outcome?.__typename === 'RegisterEnrollmentPayload') {
+      if (!outcome) return unanswered(result.error)
+      if (outcome.__typename === 'RegisterEnrollmentPayload') {
         await navigate({ to: '/enrollments/$id', params: { id: outcome.enrollment.id } })
         return
       }
-      if (outcome?.__typename === 'TooManyAttemptsError') {
-        setProblem({ text: [localized(outcome, locale)] })
-        return
-      }
-      if (isTypedError(outcome)) {
-        const placed = placeTypedError(outcome, locale, (path) => registrationField(submitted, path))
-        form.setErrors({ ...form.errors, ...placed.fields })
-        setProblem({ text: placed.general, existingId: outcome.existingId })
-        return
-      }
-      setProblem({ text: [result.error?.message ?? t('enrollment.errors.unknown')] })
+      failed(outcome)
     })()
 
   const product = values.product
@@ -229,6 +223,7 @@ export function RegistrationForm() {
                     label={t('enrollment.center')}
                     required
                     searchable
+                    readOnly={viewer.role === 'AGENT'}
                     data={centers.map((node) => ({ value: node.id, label: node.name }))}
                     {...form.getInputProps('center')}
                   />
@@ -236,10 +231,9 @@ export function RegistrationForm() {
                     label={t('enrollment.session')}
                     clearable
                     searchable
-                    data={(options?.outreachSessions?.edges ?? []).map(({ node }) => ({
-                      value: node.id,
-                      label: node.title,
-                    }))}
+                    data={(options?.outreachSessions?.edges ?? []).map(({ node }) =>
+                      sessionChoice(node, intlLocale),
+                    )}
                     {...form.getInputProps('session')}
                   />
                 </SimpleGrid>
@@ -323,22 +317,9 @@ export function RegistrationForm() {
             </Paper>
           </Grid.Col>
         </Grid>
-        {problem ? (
-          <Alert color="red" role="alert" mt="md" title={t('enrollment.errors.notSaved')}>
-            <Stack gap={4}>
-              {problem.text.map((text) => (
-                <Text key={text} size="sm">
-                  {text}
-                </Text>
-              ))}
-              {problem.existingId ? (
-                <AnchorLink size="sm" to="/enrollments/$id" params={{ id: problem.existingId }}>
-                  {t('enrollment.errors.openExisting')}
-                </AnchorLink>
-              ) : null}
-            </Stack>
-          </Alert>
-        ) : null}
+        <Stack mt="md">
+          <FormErrorAlert problem={problem} existing={t('enrollment.errors.openExisting')} />
+        </Stack>
         <Group mt="lg" gap="sm">
           <Button type="button" variant="default" loading={saving} onClick={() => void submit('DRAFT')}>
             {t('enrollment.saveDraft')}

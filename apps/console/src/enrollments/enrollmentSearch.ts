@@ -7,6 +7,7 @@ import {
   type Product,
   products,
 } from '@tangtoc/shared'
+import { definedParams, type PageSearch, textParam as text, validatePageSearch } from '../shell/listSearch.ts'
 
 export const enrollmentSortFields = ['REGISTERED_AT', 'FULL_NAME', 'PAYABLE', 'STATUS'] as const
 export type EnrollmentSortField = (typeof enrollmentSortFields)[number]
@@ -22,12 +23,10 @@ export type EnrollmentSearch = {
   search?: string
   sort?: EnrollmentSortField
   dir?: 'ASC' | 'DESC'
-  /** Relay cursors of the page shown: the page after `after`, or the one before `before`. */
-  after?: string
-  before?: string
-}
+} & PageSearch
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
+/** The filters alone: what "clear filters" clears and a saved filter keeps. */
+export type EnrollmentFilterValues = Omit<EnrollmentSearch, 'sort' | 'dir' | 'page' | 'size'>
 
 /** Keeps only well-formed params, so a hand-edited address never reaches the API as a bad filter. */
 export function validateEnrollmentSearch(search: Record<string, unknown>): EnrollmentSearch {
@@ -47,10 +46,18 @@ export function validateEnrollmentSearch(search: Record<string, unknown>): Enrol
     sort:
       typeof search.sort === 'string' && isOneOf(enrollmentSortFields, search.sort) ? search.sort : undefined,
     dir: search.dir === 'ASC' || search.dir === 'DESC' ? search.dir : undefined,
-    after: text(search.after),
-    before: text(search.before),
+    ...validatePageSearch(search),
   }
-  return Object.fromEntries(
-    Object.entries(valid).filter(([, value]) => value !== undefined),
-  ) as EnrollmentSearch
+  return definedParams(valid)
+}
+
+/** The filters of a list's address, without its order and page. */
+export function filtersOf({
+  sort: _sort,
+  dir: _dir,
+  page: _page,
+  size: _size,
+  ...filters
+}: EnrollmentSearch) {
+  return filters as EnrollmentFilterValues
 }

@@ -1,16 +1,15 @@
 import { fireEvent, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
 import { campaignsWithSaigon, saigonAgent } from '../testing/saigon.ts'
 
 const options = { data: { campaigns: campaignsWithSaigon } }
 
-async function chooseOption(label: RegExp, option: string) {
-  await userEvent.click(screen.getByRole('combobox', { name: label }))
-  await userEvent.click(await screen.findByRole('option', { name: option, hidden: true }))
-}
+const chooseOption = (label: RegExp, option: string) =>
+  choose(screen.getByRole('combobox', { name: label }), option)
 
 // Typing a whole session into jsdom takes seconds; give it room on a loaded machine.
 describe('planning an outreach session', { timeout: 40_000 }, () => {

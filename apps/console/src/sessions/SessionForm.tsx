@@ -1,26 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { audienceGroups, type SessionKind, sessionKinds, type VenueKind, venueKinds } from '@tangtoc/shared'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
-import { useViewer } from '../auth/viewer.tsx'
+import { canWriteAt, useViewer } from '../auth/viewer.tsx'
 import { WardPicker } from '../centers/WardPicker.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { useLocale } from '../i18n/useLocale.ts'
+import { DateField } from '../shell/DateField.tsx'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
-import { inputPath, isTypedError, placeTypedError, TypedErrorFields } from '../shell/typedErrors.ts'
+import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
 import { fromZonedInput, toZonedInput } from '../shell/zonedTime.ts'
 
 export const SessionFormOptionsQuery = graphql(`
@@ -35,6 +26,9 @@ export const SessionFormOptionsQuery = graphql(`
               node {
                 id
                 name
+                ancestors {
+                  id
+                }
               }
             }
           }
@@ -121,20 +115,6 @@ export type EditedSession = {
   notes: string | null
 }
 
-const fields = new Set([
-  'campaign',
-  'center',
-  'title',
-  'kind',
-  'venueKind',
-  'address',
-  'wardCode',
-  'startsAt',
-  'endsAt',
-  'audiences',
-  'notes',
-])
-
 /** Plans a session (no `session` given) or edits one; times are entered in Hồ Chí Minh time. */
 export function SessionForm({
   session,
@@ -146,7 +126,6 @@ export function SessionForm({
   onCancel?: () => void
 }) {
   const { t } = useTranslation()
-  const { locale } = useLocale()
   const label = useEnumLabel()
   const viewer = useViewer()
   const form = useForm<SessionValues>({
@@ -182,8 +161,12 @@ export function SessionForm({
   const values = form.getValues()
   const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery, pause: Boolean(session) })
   const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
+  // Only the centers the viewer plans at: an agent its own, a manager its subtree.
   const centers =
-    campaigns.find((campaign) => campaign.id === values.campaign)?.centers.edges.map((e) => e.node) ?? []
+    campaigns
+      .find((campaign) => campaign.id === values.campaign)
+      ?.centers.edges.map((e) => e.node)
+      .filter((center) => canWriteAt(viewer, center)) ?? []
   useEffect(() => {
     const only = campaigns.length === 1 ? campaigns[0] : undefined
     if (!session && !form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
@@ -195,12 +178,12 @@ export function SessionForm({
     }
   }, [viewer, centers, form, session])
 
-  const [problem, setProblem] = useState<string | null>(null)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [created, create] = useMutation(CreateOutreachSessionMutation)
   const [updated, update] = useMutation(UpdateOutreachSessionMutation)
 
   const submit = form.onSubmit(async (submitted) => {
-    setProblem(null)
+    clear()
     const common = {
       title: submitted.title.trim(),
       kind: submitted.kind as SessionKind,
@@ -221,17 +204,9 @@ export function SessionForm({
           input: { campaign: submitted.campaign ?? '', center: submitted.center ?? '', ...common },
         }).then((r) => ({ outcome: r.data?.createOutreachSession, error: r.error }))
     const outcome = result.outcome
-    if (outcome && 'outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
-    if (isTypedError(outcome)) {
-      const placed = placeTypedError(outcome, locale, (path) => {
-        const field = inputPath(path)
-        return fields.has(field) ? field : null
-      })
-      form.setErrors(placed.fields)
-      setProblem(placed.general.join(' ') || null)
-      return
-    }
-    setProblem(result.error?.message ?? t('session.errors.unknown'))
+    if (!outcome) return unanswered(result.error)
+    if ('outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
+    failed(outcome)
   })
 
   return (
@@ -249,6 +224,7 @@ export function SessionForm({
               label={t('session.center')}
               required
               searchable
+              readOnly={viewer.role === 'AGENT'}
               data={centers.map((center) => ({ value: center.id, label: center.name }))}
               {...form.getInputProps('center')}
             />
@@ -268,17 +244,17 @@ export function SessionForm({
             data={venueKinds.map((value) => ({ value, label: label('VenueKind', value) }))}
             {...form.getInputProps('venueKind')}
           />
-          <TextInput
+          <DateField
             label={t('session.startsAt')}
             description={t('session.timeZoneHint')}
-            type="datetime-local"
+            withTime
             required
             {...form.getInputProps('startsAt')}
           />
-          <TextInput
+          <DateField
             label={t('session.endsAt')}
             description={t('session.timeZoneHint')}
-            type="datetime-local"
+            withTime
             required
             {...form.getInputProps('endsAt')}
           />
@@ -296,11 +272,7 @@ export function SessionForm({
           {...form.getInputProps('audiences')}
         />
         <Textarea label={t('session.notes')} rows={2} {...form.getInputProps('notes')} />
-        {problem ? (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <FormErrorAlert problem={problem} />
         <Group gap="sm">
           <Button type="submit" loading={created.fetching || updated.fetching}>
             {session ? t('session.save') : t('session.plan')}

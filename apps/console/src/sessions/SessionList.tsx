@@ -1,25 +1,38 @@
-import { Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/core'
 import { localDateInZone, sessionKinds, sessionStatuses } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { DateField } from '../shell/DateField.tsx'
+import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
+import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
-import { ShowMore } from '../shell/ShowMore.tsx'
+import { SavedFilters } from '../shell/SavedFilters.tsx'
 import { formatDateTime, fromZonedInput } from '../shell/zonedTime.ts'
 import { addDays, visibleDays } from './calendarDays.ts'
 import { SessionCalendar } from './SessionCalendar.tsx'
 import { SessionStatusBadge } from './SessionStatusBadge.tsx'
-import type { SessionSearch, SessionView } from './sessionSearch.ts'
+import {
+  type SessionFilterValues,
+  type SessionSearch,
+  type SessionView,
+  sessionFiltersOf,
+  validateSessionSearch,
+} from './sessionSearch.ts'
 
 export const OutreachSessionsQuery = graphql(`
-  query OutreachSessions($filter: OutreachSessionFilter, $first: Int!, $after: String) {
-    outreachSessions(filter: $filter, first: $first, after: $after) {
+  query OutreachSessions(
+    $filter: OutreachSessionFilter
+    $orderBy: OutreachSessionOrder
+    $first: Int!
+    $offset: Int
+  ) {
+    outreachSessions(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) {
       totalCount
       edges {
         node {
@@ -39,10 +52,6 @@ export const OutreachSessionsQuery = graphql(`
             name
           }
         }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
       }
     }
   }
@@ -79,21 +88,20 @@ export function SessionList() {
   const navigate = useNavigate({ from: '/sessions' })
   const view: SessionView = search.view ?? 'list'
   const day = search.day ?? localDateInZone(new Date())
-  const [after, setAfter] = useState<string | null>(null)
   const days = view === 'list' ? null : visibleDays(view, day)
-  const range =
-    days && days.length > 0
-      ? {
-          startsFrom: fromZonedInput(`${days[0]}T00:00`),
-          startsTo: fromZonedInput(`${addDays(days[days.length - 1] ?? day, 1)}T00:00`),
-        }
-      : {}
+  // The calendar reads the days it shows; the list the days its filters name (the last one whole).
+  const firstDay = days ? days[0] : search.from
+  const lastDay = days ? days[days.length - 1] : search.to
+  const range = {
+    ...(firstDay ? { startsFrom: fromZonedInput(`${firstDay}T00:00`) } : {}),
+    ...(lastDay ? { startsTo: fromZonedInput(`${addDays(lastDay, 1)}T00:00`) } : {}),
+  }
   const [{ data: options }] = useQuery({ query: SessionFilterOptionsQuery })
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OutreachSessionsQuery,
     variables: {
-      first: 100,
-      after: view === 'list' ? after : null,
+      ...(view === 'list' ? pageVariables(search) : { first: 100 }),
+      orderBy: search.dir === 'DESC' ? 'STARTS_AT_DESC' : 'STARTS_AT_ASC',
       filter: {
         campaign: search.campaign,
         center: search.center,
@@ -104,10 +112,54 @@ export function SessionList() {
     },
   })
   const sessions = data?.outreachSessions.edges.map((edge) => edge.node) ?? []
-  const set = (patch: Partial<SessionSearch>) => {
-    setAfter(null)
-    void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true })
-  }
+  /** A change of filters or view starts again from the first page. */
+  const set = (patch: Partial<SessionSearch>) =>
+    void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, ...patch }), replace: true })
+  const today = localDateInZone(new Date())
+  const filters = sessionFiltersOf(search)
+  const showFilters = (next: SessionFilterValues) =>
+    void navigate({
+      search: ({ view: shown, day: shownDay, dir, size }) => ({
+        ...next,
+        view: shown,
+        day: shownDay,
+        dir,
+        size,
+      }),
+      replace: true,
+    })
+  const columns: ListColumn<(typeof sessions)[number]>[] = [
+    {
+      key: 'title',
+      header: t('session.title'),
+      cell: (session) => (
+        <AnchorLink to="/sessions/$id" params={{ id: session.id }}>
+          {session.title}
+        </AnchorLink>
+      ),
+    },
+    {
+      key: 'startsAt',
+      header: t('session.startsAt'),
+      sort: 'STARTS_AT',
+      nowrap: true,
+      cell: (session) => formatDateTime(session.startsAt, intlLocale),
+    },
+    { key: 'kind', header: t('session.kind'), cell: (session) => label('SessionKind', session.kind) },
+    { key: 'center', header: t('session.center'), cell: (session) => session.center.name },
+    {
+      key: 'enrollmentCount',
+      header: t('session.enrollmentCount'),
+      align: 'right',
+      cell: (session) => session.enrollmentCount,
+    },
+    {
+      key: 'status',
+      header: t('session.status'),
+      nowrap: true,
+      cell: (session) => <SessionStatusBadge status={session.status} />,
+    },
+  ]
   const choices = (edges: readonly { node: { id: string; name: string } }[] = []) =>
     edges.map(({ node }) => ({ value: node.id, label: node.name }))
 
@@ -155,6 +207,22 @@ export function SessionList() {
           clearable
           w={200}
         />
+        {view === 'list' ? (
+          <>
+            <DateField
+              label={t('session.from')}
+              value={search.from ?? ''}
+              onChange={(from) => set({ from: from || undefined })}
+              w={150}
+            />
+            <DateField
+              label={t('session.to')}
+              value={search.to ?? ''}
+              onChange={(to) => set({ to: to || undefined })}
+              w={150}
+            />
+          </>
+        ) : null}
         <SegmentedControl
           aria-label={t('session.view')}
           value={view}
@@ -164,6 +232,32 @@ export function SessionList() {
             { value: 'month', label: t('session.monthView') },
             { value: 'week', label: t('session.weekView') },
           ]}
+        />
+      </Group>
+      <Group gap="xs">
+        <Button
+          variant="subtle"
+          size="sm"
+          disabled={Object.keys(filters).length === 0}
+          onClick={() => showFilters({})}
+        >
+          {t('list.clearFilters')}
+        </Button>
+        <Button
+          variant="subtle"
+          size="sm"
+          onClick={() => showFilters({ ...filters, from: today, to: today })}
+        >
+          {t('session.today')}
+        </Button>
+        <SavedFilters
+          list="OUTREACH_SESSIONS"
+          builtIn={[
+            { name: t('savedFilter.sessionsToday'), filter: { from: today, to: today } },
+            { name: t('savedFilter.upcomingSessions'), filter: { from: today, status: 'PLANNED' } },
+          ]}
+          current={filters}
+          onApply={(filter) => showFilters(sessionFiltersOf(validateSessionSearch(filter)))}
         />
       </Group>
       {fetching && !data ? (
@@ -181,45 +275,29 @@ export function SessionList() {
         <Empty>{t('session.empty')}</Empty>
       ) : (
         <>
-          <Text size="sm">{t('session.totalCount', { count: data?.outreachSessions.totalCount ?? 0 })}</Text>
-          <Table striped highlightOnHover aria-label={t('session.listLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('session.title')}</Table.Th>
-                <Table.Th scope="col">{t('session.startsAt')}</Table.Th>
-                <Table.Th scope="col">{t('session.kind')}</Table.Th>
-                <Table.Th scope="col">{t('session.center')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('session.enrollmentCount')}
-                </Table.Th>
-                <Table.Th scope="col">{t('session.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>
-                    <AnchorLink to="/sessions/$id" params={{ id: session.id }}>
-                      {session.title}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(session.startsAt, intlLocale)}
-                  </Table.Td>
-                  <Table.Td>{label('SessionKind', session.kind)}</Table.Td>
-                  <Table.Td>{session.center.name}</Table.Td>
-                  <Table.Td ta="right">{session.enrollmentCount}</Table.Td>
-                  <Table.Td>
-                    <SessionStatusBadge status={session.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ListTable
+            label={t('session.listLabel')}
+            columns={columns}
+            rows={sessions}
+            rowKey={(session) => session.id}
+            rowName={(session) => session.title}
+            sort={{ field: 'STARTS_AT', direction: search.dir ?? 'ASC' }}
+            onSort={({ direction }) =>
+              void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, dir: direction }) })
+            }
+          />
           {data ? (
-            <ShowMore pageInfo={data.outreachSessions.pageInfo} fetching={fetching} onMore={setAfter}>
-              {t('session.more')}
-            </ShowMore>
+            <ListPager
+              page={search.page ?? 1}
+              size={search.size ?? defaultPageSize}
+              totalCount={data.outreachSessions.totalCount}
+              onPage={(page) =>
+                void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+              }
+              onSize={(size) =>
+                void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
+              }
+            />
           ) : null}
         </>
       )}

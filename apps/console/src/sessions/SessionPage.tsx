@@ -16,13 +16,15 @@ import { useNavigate, useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
+import { WritersOnly } from '../auth/AdminOnly.tsx'
 import { EnrollmentStatusBadge } from '../enrollments/EnrollmentStatusBadge.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
-import { inputPath, isTypedError, placeTypedError, TypedErrorFields } from '../shell/typedErrors.ts'
+import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { SessionForm } from './SessionForm.tsx'
 import { SessionStatusBadge } from './SessionStatusBadge.tsx'
@@ -326,9 +328,12 @@ function CancelSessionModal({
   onDone: () => void
 }) {
   const { t } = useTranslation()
-  const { locale } = useLocale()
   const [reason, setReason] = useState('')
-  const [problem, setProblem] = useState<{ reason?: string; general?: string }>({})
+  const [reasonError, setReasonError] = useState<string | undefined>()
+  const { problem, clear, unanswered, failed } = useFormError(
+    (errors) => setReasonError(errors.reason),
+    (path) => (inputPath(path) === 'reason' ? 'reason' : null),
+  )
   const [{ fetching }, cancel] = useMutation(CancelOutreachSessionMutation)
   return (
     <Modal opened={opened} onClose={onClose} title={t('session.cancel')}>
@@ -336,22 +341,15 @@ function CancelSessionModal({
         noValidate
         onSubmit={async (event) => {
           event.preventDefault()
-          if (!reason.trim()) return setProblem({ reason: t('session.errors.reasonRequired') })
+          if (!reason.trim()) return setReasonError(t('session.errors.reasonRequired'))
+          clear()
           const result = await cancel({
             input: { session: session.id, version: session.version, reason: reason.trim() },
           })
           const outcome = result.data?.cancelOutreachSession
-          if (outcome?.__typename === 'CancelOutreachSessionPayload') return onDone()
-          if (isTypedError(outcome)) {
-            const placed = placeTypedError(outcome, locale, (path) =>
-              inputPath(path) === 'reason' ? 'reason' : null,
-            )
-            return setProblem({
-              reason: placed.fields.reason,
-              general: placed.general.join(' ') || undefined,
-            })
-          }
-          setProblem({ general: result.error?.message ?? t('session.errors.unknown') })
+          if (!outcome) return unanswered(result.error)
+          if (outcome.__typename === 'CancelOutreachSessionPayload') return onDone()
+          failed(outcome)
         }}
       >
         <Stack gap="sm">
@@ -360,20 +358,16 @@ function CancelSessionModal({
             required
             rows={3}
             value={reason}
-            error={problem.reason}
+            error={reasonError}
             onChange={(event) => {
               setReason(event.currentTarget.value)
-              setProblem({
-                reason: event.currentTarget.value.trim() ? undefined : t('session.errors.reasonRequired'),
-              })
+              setReasonError(
+                event.currentTarget.value.trim() ? undefined : t('session.errors.reasonRequired'),
+              )
             }}
             data-autofocus
           />
-          {problem.general ? (
-            <Alert color="red" role="alert">
-              {problem.general}
-            </Alert>
-          ) : null}
+          <FormErrorAlert problem={problem} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('session.back')}
@@ -400,10 +394,13 @@ function CompleteSessionModal({
   onDone: () => void
 }) {
   const { t } = useTranslation()
-  const { locale } = useLocale()
   const [attendance, setAttendance] = useState<number | string>('')
   const [notes, setNotes] = useState(session.notes ?? '')
-  const [problem, setProblem] = useState<{ attendance?: string; notes?: string; general?: string }>({})
+  const [errors, setErrors] = useState<{ attendance?: string; notes?: string }>({})
+  const { problem, clear, unanswered, failed } = useFormError(setErrors, (path) => {
+    const field = inputPath(path)
+    return field === 'attendance' || field === 'notes' ? field : null
+  })
   const [{ fetching }, complete] = useMutation(CompleteOutreachSessionMutation)
   return (
     <Modal opened={opened} onClose={onClose} title={t('session.complete')}>
@@ -411,20 +408,16 @@ function CompleteSessionModal({
         noValidate
         onSubmit={async (event) => {
           event.preventDefault()
-          if (typeof attendance !== 'number') return setProblem({ attendance: t('session.errors.required') })
+          if (typeof attendance !== 'number') return setErrors({ attendance: t('session.errors.required') })
+          clear()
+          setErrors({})
           const result = await complete({
             input: { session: session.id, version: session.version, attendance, notes: notes.trim() || null },
           })
           const outcome = result.data?.completeOutreachSession
-          if (outcome?.__typename === 'CompleteOutreachSessionPayload') return onDone()
-          if (isTypedError(outcome)) {
-            const placed = placeTypedError(outcome, locale, (path) => {
-              const field = inputPath(path)
-              return field === 'attendance' || field === 'notes' ? field : null
-            })
-            return setProblem({ ...placed.fields, general: placed.general.join(' ') || undefined })
-          }
-          setProblem({ general: result.error?.message ?? t('session.errors.unknown') })
+          if (!outcome) return unanswered(result.error)
+          if (outcome.__typename === 'CompleteOutreachSessionPayload') return onDone()
+          failed(outcome)
         }}
       >
         <Stack gap="sm">
@@ -435,10 +428,10 @@ function CompleteSessionModal({
             allowDecimal={false}
             allowNegative={false}
             value={attendance}
-            error={problem.attendance}
+            error={errors.attendance}
             onChange={(value) => {
               setAttendance(value)
-              setProblem({ attendance: typeof value === 'number' ? undefined : t('session.errors.required') })
+              setErrors({ attendance: typeof value === 'number' ? undefined : t('session.errors.required') })
             }}
             data-autofocus
           />
@@ -446,14 +439,10 @@ function CompleteSessionModal({
             label={t('session.notes')}
             rows={3}
             value={notes}
-            error={problem.notes}
+            error={errors.notes}
             onChange={(event) => setNotes(event.currentTarget.value)}
           />
-          {problem.general ? (
-            <Alert color="red" role="alert">
-              {problem.general}
-            </Alert>
-          ) : null}
+          <FormErrorAlert problem={problem} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('session.back')}
@@ -472,14 +461,16 @@ export function NewSessionPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   return (
-    <Stack gap="lg">
-      <AnchorLink to="/sessions" size="sm">
-        ← {t('session.backToList')}
-      </AnchorLink>
-      <Title order={2}>{t('session.plan')}</Title>
-      <Paper withBorder p="md" maw={900}>
-        <SessionForm onSaved={(id) => void navigate({ to: '/sessions/$id', params: { id } })} />
-      </Paper>
-    </Stack>
+    <WritersOnly>
+      <Stack gap="lg">
+        <AnchorLink to="/sessions" size="sm">
+          ← {t('session.backToList')}
+        </AnchorLink>
+        <Title order={2}>{t('session.plan')}</Title>
+        <Paper withBorder p="md" maw={900}>
+          <SessionForm onSaved={(id) => void navigate({ to: '/sessions/$id', params: { id } })} />
+        </Paper>
+      </Stack>
+    </WritersOnly>
   )
 }

@@ -1,14 +1,14 @@
-import { Badge } from '@mantine/core'
 import type { SessionStatus } from '@tangtoc/shared'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { StatusBadge } from '../shell/StatusBadge.tsx'
 
-const colors: Record<SessionStatus, string> = { PLANNED: 'blue', DONE: 'green', CANCELLED: 'gray' }
+const looks: Record<SessionStatus, { color: string; symbol: string }> = {
+  PLANNED: { color: 'blue', symbol: '◷' },
+  DONE: { color: 'green', symbol: '✓' },
+  CANCELLED: { color: 'gray', symbol: '⊘' },
+}
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const label = useEnumLabel()
-  return (
-    <Badge color={colors[status]} variant="light">
-      {label('SessionStatus', status)}
-    </Badge>
-  )
+  return <StatusBadge {...looks[status]} label={label('SessionStatus', status)} />
 }

@@ -1,38 +1,85 @@
-// The message above a form after its mutation failed, and the field errors beside their fields.
-import { Alert } from '@mantine/core'
+// What a form shows after its mutation was refused: each field error beside its field, and above the
+// form's buttons the rest — the typed error's message in the console's language, a link to the record
+// a ConflictError collides with, a way to reload after a StaleObjectError. What was typed stays.
+import { Alert, Button, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CombinedError } from 'urql'
-import { fieldErrorsByPath, type Localized, type LocalizedFieldError, useLocalized } from './typedErrors.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { AnchorLink } from './links.tsx'
+import { placeTypedError, type TypedError } from './typedErrors.ts'
 
-/** A mutation's result once it is not the payload: a typed error, a ValidationError with its field errors. */
-type FailedResult = Localized & { __typename: string; fieldErrors?: readonly LocalizedFieldError[] }
+export type FormProblem = {
+  messages: string[]
+  /** The record a ConflictError collides with (its global id). */
+  existingId?: string | null
+  /** The record changed since the form read it. */
+  stale?: boolean
+}
 
 /**
- * The form's error state. `failed` shows a typed error: a ValidationError's field errors go to
- * `setFieldErrors`, its message above the form. `unanswered` shows a mutation that gave no result.
+ * A form's refusal state. `failed` takes a typed error: field errors whose path `fieldOf` maps to a
+ * field go to `setFieldErrors`, the rest to the problem above the buttons. `unanswered` takes a
+ * mutation that gave no result (the network, a bug the API masked).
  */
-export function useFormError(setFieldErrors: (errors: Record<string, string>) => void) {
+export function useFormError(
+  setFieldErrors: (errors: Record<string, string>) => void,
+  fieldOf: (path: readonly string[]) => string | null = () => null,
+) {
   const { t } = useTranslation()
-  const text = useLocalized()
-  const [formError, setFormError] = useState<string | null>(null)
+  const { locale } = useLocale()
+  const [problem, setProblem] = useState<FormProblem | null>(null)
   return {
-    formError,
-    clear: () => setFormError(null),
+    problem,
+    clear: () => setProblem(null),
     unanswered: (error: CombinedError | undefined) =>
-      setFormError(t('form.failed', { message: error?.message ?? '' })),
-    failed: (result: FailedResult) => {
-      if (result.__typename === 'ValidationError')
-        setFieldErrors(fieldErrorsByPath(result.fieldErrors ?? [], text))
-      setFormError(text(result))
+      setProblem({ messages: [t('form.failed', { message: error?.message ?? '' })] }),
+    failed: (error: TypedError, placeBy = fieldOf) => {
+      const placed = placeTypedError(error, locale, placeBy)
+      if (Object.keys(placed.fields).length > 0) setFieldErrors(placed.fields)
+      setProblem({
+        messages: placed.general.length > 0 ? placed.general : [t('form.fixFields')],
+        existingId: error.existingId ?? null,
+        stale: error.__typename === 'StaleObjectError',
+      })
     },
   }
 }
 
-export function FormErrorAlert({ message }: { message: string | null }) {
-  return message ? (
-    <Alert color="red" role="alert">
-      {message}
+/**
+ * The problem above a form's buttons, announced as an alert; nothing when there is none. `existing`
+ * names the record a conflict links to ("Open the existing enrollment"), when the form knows its kind.
+ */
+export function FormErrorAlert({
+  problem,
+  onReload,
+  existing,
+}: {
+  problem: FormProblem | null
+  onReload?: () => void
+  existing?: string
+}) {
+  const { t } = useTranslation()
+  if (!problem) return null
+  return (
+    <Alert color={problem.stale ? 'orange' : 'red'} role="alert" title={t('form.notSaved')}>
+      <Stack gap={4} align="flex-start">
+        {problem.messages.map((message) => (
+          <Text key={message} size="sm">
+            {message}
+          </Text>
+        ))}
+        {problem.existingId ? (
+          <AnchorLink size="sm" to="/records/$id" params={{ id: problem.existingId }}>
+            {existing ?? t('form.openExisting')}
+          </AnchorLink>
+        ) : null}
+        {problem.stale && onReload ? (
+          <Button variant="light" size="xs" onClick={onReload}>
+            {t('form.reload')}
+          </Button>
+        ) : null}
+      </Stack>
     </Alert>
-  ) : null
+  )
 }

@@ -1,121 +1,52 @@
-// The typed errors mutations return, as fragments to spread in a result, and where the console shows
-// them: a field error beside the field its path names, anything else above the form.
+// The typed errors mutations return, as one fragment every mutation spreads, and where the console
+// shows them: a field error beside the field its path names, anything else above the form's buttons.
 import type { Locale } from '@tangtoc/shared'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 
-// Unmasked, so a screen reads them straight from the mutation's result. A mutation spreads
-// `TypedErrorFields` and lists it as its fragment: gql.tada's check reads the literal array.
-export const ValidationErrorFields = graphql(`
-  fragment ValidationErrorFields on ValidationError @_unmask {
+/**
+ * Every typed error a mutation may answer with (the UserError interface), with what the console needs
+ * of each: its message in both languages, a ValidationError's field errors, the record a ConflictError
+ * collides with, the version a StaleObjectError found. Unmasked, so a screen reads it straight from the
+ * mutation's result; a mutation spreads `...TypedErrorFields` and lists it as its fragment.
+ */
+export const TypedErrorFields = graphql(`
+  fragment TypedErrorFields on UserError @_unmask {
     __typename
     code
-    message
-    messageVi
-    fieldErrors {
-      path
-      code
-      message
-      messageVi
-    }
-  }
-`)
-
-export const ConflictErrorFields = graphql(`
-  fragment ConflictErrorFields on ConflictError @_unmask {
-    __typename
-    code
-    message
-    messageVi
-    existingId
-  }
-`)
-
-export const StaleObjectErrorFields = graphql(`
-  fragment StaleObjectErrorFields on StaleObjectError @_unmask {
-    __typename
-    code
-    message
-    messageVi
-    currentVersion
-  }
-`)
-
-export const ForbiddenErrorFields = graphql(`
-  fragment ForbiddenErrorFields on ForbiddenError @_unmask {
-    __typename
-    code
-    message
-    messageVi
-  }
-`)
-
-export const NotFoundErrorFields = graphql(`
-  fragment NotFoundErrorFields on NotFoundError @_unmask {
-    __typename
-    code
-    message
-    messageVi
-  }
-`)
-
-/** A typed error's message in both languages, and a ValidationError's field errors. */
-export const UserErrorTextFields = graphql(`
-  fragment UserErrorTextFields on UserError @_unmask {
     message
     messageVi
     ... on ValidationError {
       fieldErrors {
         path
+        code
         message
         messageVi
       }
     }
+    ... on ConflictError {
+      existingId
+    }
+    ... on StaleObjectError {
+      currentVersion
+    }
   }
 `)
-
-/** The five together, for a mutation whose result may be any of them. */
-export const TypedErrorFields = graphql(
-  `
-    fragment TypedErrorFields on UserError @_unmask {
-      ...ValidationErrorFields
-      ...ConflictErrorFields
-      ...StaleObjectErrorFields
-      ...ForbiddenErrorFields
-      ...NotFoundErrorFields
-    }
-  `,
-  [
-    ValidationErrorFields,
-    ConflictErrorFields,
-    StaleObjectErrorFields,
-    ForbiddenErrorFields,
-    NotFoundErrorFields,
-  ],
-)
 
 export type Localized = { message: string; messageVi: string }
 export type LocalizedFieldError = Localized & { path: readonly string[] }
 
 export type TypedError = Localized & {
-  __typename: 'ValidationError' | 'ConflictError' | 'StaleObjectError' | 'ForbiddenError' | 'NotFoundError'
+  __typename: string
   code: string
-  fieldErrors?: readonly (Localized & { path: readonly string[]; code: string })[]
+  fieldErrors?: readonly LocalizedFieldError[]
   existingId?: string | null
   currentVersion?: number
 }
 
-const typedErrors = new Set<string>([
-  'ValidationError',
-  'ConflictError',
-  'StaleObjectError',
-  'ForbiddenError',
-  'NotFoundError',
-])
-
-/** The result is one of the typed errors rather than the payload. */
+/** The result is one of the typed errors (it carries a code and both messages) rather than the payload. */
 export function isTypedError(result: { __typename?: string } | null | undefined): result is TypedError {
-  return result?.__typename !== undefined && typedErrors.has(result.__typename)
+  return typeof result === 'object' && result !== null && 'code' in result && 'messageVi' in result
 }
 
 /** The text in the console's language: `messageVi` in Vietnamese, `message` in English. */
@@ -153,6 +84,23 @@ export function placeTypedError(
 /** An API path without its leading 'input', joined like a form path: ['input', 'person', 'phone'] → 'person.phone'. */
 export function inputPath(path: readonly string[]): string {
   return (path[0] === 'input' ? path.slice(1) : path).join('.')
+}
+
+/**
+ * A `fieldOf` for a form whose fields are named like the API's input: the input path when the form
+ * has that field (its values hold it, nested or not), else null, so that no error lands on a field
+ * nobody sees.
+ */
+export function formFieldOf(form: { getValues(): object }): (path: readonly string[]) => string | null {
+  return (path) => {
+    const field = inputPath(path)
+    let at: unknown = form.getValues()
+    for (const key of field.split('.')) {
+      if (typeof at !== 'object' || at === null || !(key in at)) return null
+      at = (at as Record<string, unknown>)[key]
+    }
+    return field
+  }
 }
 
 /**

@@ -1,7 +1,6 @@
 // /tokens (admins): API tokens for integrations; a new token's secret is shown once, with a copy button.
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Code,
@@ -10,11 +9,11 @@ import {
   Modal,
   Select,
   Stack,
-  Table,
   TextInput,
   Title,
 } from '@mantine/core'
 import { type ApiTokenScope, apiTokenScopes, formatDate } from '@tangtoc/shared'
+import { useNavigate, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
@@ -22,8 +21,13 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { DateField } from '../shell/DateField.tsx'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
+import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
+import { StatusBadge } from '../shell/StatusBadge.tsx'
+import { inputPath } from '../shell/typedErrors.ts'
 import {
   ApiTokenRowFields,
   ApiTokensQuery,
@@ -45,26 +49,60 @@ export function ApiTokenList() {
   const { t } = useTranslation()
   const label = useEnumLabel()
   const { intlLocale } = useLocale()
-  const text = useLocalized()
-  const [includeRevoked, setIncludeRevoked] = useState(false)
+  const search = useSearch({ from: '/tokens' })
+  const navigate = useNavigate({ from: '/tokens' })
   const [creating, setCreating] = useState(false)
   const [secret, setSecret] = useState<string | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const revocation = useFormError(() => {})
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ApiTokensQuery,
-    variables: { includeRevoked },
+    variables: { includeRevoked: search.revoked ?? false, ...pageVariables(search) },
   })
   const [{ fetching: revoking }, revokeToken] = useMutation(RevokeApiTokenMutation)
   const tokens = data?.apiTokens.edges.map((edge) => readFragment(ApiTokenRowFields, edge.node)) ?? []
   const day = (instant: string | null) => (instant ? formatDate(instant.slice(0, 10), intlLocale) : '—')
 
   async function revoke(token: TokenRow) {
+    revocation.clear()
     const outcome = await revokeToken({ input: { id: token.id } })
     const result = outcome.data?.revokeApiToken
-    if (result && result.__typename !== 'RevokeApiTokenPayload') setMessage(text(result))
-    else if (!result) setMessage(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) revocation.unanswered(outcome.error)
+    else if (result.__typename !== 'RevokeApiTokenPayload') revocation.failed(result)
     reexecute({ requestPolicy: 'network-only' })
   }
+  const columns: ListColumn<TokenRow>[] = [
+    { key: 'name', header: t('token.name'), cell: (token) => token.name },
+    { key: 'prefix', header: t('token.prefix'), cell: (token) => <Code>{token.prefix}…</Code> },
+    { key: 'scope', header: t('token.scope'), cell: (token) => label('ApiTokenScope', token.scope) },
+    { key: 'owner', header: t('token.owner'), cell: (token) => token.user.displayName },
+    { key: 'createdAt', header: t('token.createdAt'), nowrap: true, cell: (token) => day(token.createdAt) },
+    {
+      key: 'lastUsedAt',
+      header: t('token.lastUsedAt'),
+      nowrap: true,
+      cell: (token) => day(token.lastUsedAt),
+    },
+    {
+      key: 'status',
+      header: t('token.status'),
+      nowrap: true,
+      cell: (token) =>
+        token.revokedAt ? (
+          <StatusBadge color="gray" symbol="⊘" label={t('token.revoked')} />
+        ) : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            loading={revoking}
+            aria-label={t('token.revokeNamed', { name: token.name })}
+            onClick={() => revoke(token)}
+          >
+            {t('token.revoke')}
+          </Button>
+        ),
+    },
+  ]
 
   return (
     <Stack gap="sm">
@@ -76,8 +114,13 @@ export function ApiTokenList() {
       </Group>
       <Checkbox
         label={t('token.includeRevoked')}
-        checked={includeRevoked}
-        onChange={(event) => setIncludeRevoked(event.currentTarget.checked)}
+        checked={search.revoked ?? false}
+        onChange={(event) =>
+          void navigate({
+            search: { revoked: event.currentTarget.checked ? true : undefined, size: search.size },
+            replace: true,
+          })
+        }
       />
       {secret ? (
         <Alert
@@ -99,62 +142,33 @@ export function ApiTokenList() {
           </Group>
         </Alert>
       ) : null}
-      {message ? (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setMessage(null)}>
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert problem={revocation.problem} />
       <ListState
         result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
         empty={tokens.length === 0 ? t('token.empty') : null}
       >
-        <Table striped aria-label={t('token.listLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('token.name')}</Table.Th>
-              <Table.Th scope="col">{t('token.prefix')}</Table.Th>
-              <Table.Th scope="col">{t('token.scope')}</Table.Th>
-              <Table.Th scope="col">{t('token.owner')}</Table.Th>
-              <Table.Th scope="col">{t('token.createdAt')}</Table.Th>
-              <Table.Th scope="col">{t('token.lastUsedAt')}</Table.Th>
-              <Table.Th scope="col">{t('token.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tokens.map((token) => (
-              <Table.Tr key={token.id}>
-                <Table.Td>{token.name}</Table.Td>
-                <Table.Td>
-                  <Code>{token.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>{label('ApiTokenScope', token.scope)}</Table.Td>
-                <Table.Td>{token.user.displayName}</Table.Td>
-                <Table.Td>{day(token.createdAt)}</Table.Td>
-                <Table.Td>{day(token.lastUsedAt)}</Table.Td>
-                <Table.Td>
-                  {token.revokedAt ? (
-                    <Badge color="gray" variant="light">
-                      {t('token.revoked')}
-                    </Badge>
-                  ) : (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      loading={revoking}
-                      aria-label={t('token.revokeNamed', { name: token.name })}
-                      onClick={() => revoke(token)}
-                    >
-                      {t('token.revoke')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          label={t('token.listLabel')}
+          columns={columns}
+          rows={tokens}
+          rowKey={(token) => token.id}
+          rowName={(token) => token.name}
+        />
       </ListState>
+      {data ? (
+        <ListPager
+          page={search.page ?? 1}
+          size={search.size ?? defaultPageSize}
+          totalCount={data.apiTokens.totalCount}
+          onPage={(page) =>
+            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+          }
+          onSize={(size) =>
+            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
+          }
+        />
+      ) : null}
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('token.create')}>
         {creating ? (
           <CreateTokenForm
@@ -180,36 +194,32 @@ export function CreateTokenForm({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useLocalized()
   const [name, setName] = useState('')
   const [scope, setScope] = useState<ApiTokenScope>('READ')
   const [expiresOn, setExpiresOn] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const fields = new Set(['name', 'scope', 'expiresAt'])
+  const { problem, clear, unanswered, failed } = useFormError(setErrors, (path) =>
+    fields.has(inputPath(path)) ? inputPath(path) : null,
+  )
   const [{ fetching }, createToken] = useMutation(CreateApiTokenMutation)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     if (!name.trim()) return setErrors({ name: t('form.required') })
-    setFormError(null)
+    clear()
     const outcome = await createToken({
       input: { name: name.trim(), scope, expiresAt: expiresOn ? `${expiresOn}T23:59:59+07:00` : null },
     })
     const result = outcome.data?.createApiToken
-    if (!result) return setFormError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'CreateApiTokenPayload') return onCreated(result.secret)
-    if (result.__typename === 'ValidationError') setErrors(fieldErrorsByPath(result.fieldErrors, text))
-    setFormError(text(result))
+    failed(result)
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('token.create')}>
       <Stack>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
         <TextInput
           label={t('token.name')}
           required
@@ -229,13 +239,13 @@ export function CreateTokenForm({
           onChange={(value) => setScope((value ?? 'READ') as ApiTokenScope)}
           error={errors.scope}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('token.expiresOn')}
           value={expiresOn}
-          onChange={(event) => setExpiresOn(event.currentTarget.value)}
+          onChange={setExpiresOn}
           error={errors.expiresAt}
         />
+        <FormErrorAlert problem={problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('form.cancel')}

@@ -1,5 +1,5 @@
 import { graphql } from '../graphql.ts'
-import { UserErrorTextFields } from '../shell/typedErrors.ts'
+import { TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const ApiTokenRowFields = graphql(`
   fragment ApiTokenRowFields on ApiToken {
@@ -21,8 +21,9 @@ export const ApiTokenRowFields = graphql(`
 
 export const ApiTokensQuery = graphql(
   `
-    query ApiTokens($includeRevoked: Boolean) {
-      apiTokens(first: 100, filter: { includeRevoked: $includeRevoked }) {
+    query ApiTokens($includeRevoked: Boolean, $first: Int!, $offset: Int) {
+      apiTokens(first: $first, offset: $offset, filter: { includeRevoked: $includeRevoked }) {
+        totalCount
         edges {
           node {
             ...ApiTokenRowFields
@@ -45,11 +46,11 @@ export const CreateApiTokenMutation = graphql(
             ...ApiTokenRowFields
           }
         }
-        ...UserErrorTextFields
+        ...TypedErrorFields
       }
     }
   `,
-  [ApiTokenRowFields, UserErrorTextFields],
+  [ApiTokenRowFields, TypedErrorFields],
 )
 
 export const RevokeApiTokenMutation = graphql(
@@ -62,12 +63,9 @@ export const RevokeApiTokenMutation = graphql(
             ...ApiTokenRowFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
+        ...TypedErrorFields
       }
     }
   `,
-  [ApiTokenRowFields],
+  [ApiTokenRowFields, TypedErrorFields],
 )

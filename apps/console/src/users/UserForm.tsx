@@ -7,6 +7,7 @@ import { useMutation, useQuery } from 'urql'
 import { CenterChoicesQuery } from '../centers/CenterQueries.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { formFieldOf } from '../shell/typedErrors.ts'
 import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
 
 export type EditedUser = {
@@ -58,7 +59,7 @@ export function UserForm({
     },
   })
 
-  const { formError, clear, unanswered, failed } = useFormError(form.setErrors)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
@@ -91,7 +92,6 @@ export function UserForm({
   return (
     <form onSubmit={submit} noValidate aria-label={user ? t('user.edit') : t('user.create')}>
       <Stack>
-        <FormErrorAlert message={formError} />
         <TextInput
           label={t('user.username')}
           required
@@ -126,6 +126,7 @@ export function UserForm({
             {...form.getInputProps('password')}
           />
         )}
+        <FormErrorAlert problem={problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('form.cancel')}

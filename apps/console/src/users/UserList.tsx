@@ -1,27 +1,18 @@
 // /users (admins): every user, with create, edit, deactivate and password reset.
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { useNavigate, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
+import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
-import { fieldErrorsByPath, useLocalized } from '../shell/typedErrors.ts'
+import { SearchField } from '../shell/SearchField.tsx'
+import { StatusBadge } from '../shell/StatusBadge.tsx'
 import { type EditedUser, UserForm } from './UserForm.tsx'
 import {
   DeactivateUserMutation,
@@ -44,13 +35,13 @@ export function UsersPage() {
 export function UserList() {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const [search, setSearch] = useState('')
-  const [debounced] = useDebouncedValue(search, 250)
+  const search = useSearch({ from: '/users' })
+  const navigate = useNavigate({ from: '/users' })
   const [dialog, setDialog] = useState<Dialog>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: UsersQuery,
-    variables: { search: debounced.trim() || null },
+    variables: { search: search.search ?? null, ...pageVariables(search) },
   })
   const users = data?.users.edges.map((edge) => readFragment(UserRowFields, edge.node)) ?? []
   const done = (message: string) => {
@@ -58,6 +49,58 @@ export function UserList() {
     setNotice(message)
     reexecute({ requestPolicy: 'network-only' })
   }
+  const columns: ListColumn<UserRow>[] = [
+    { key: 'username', header: t('user.username'), cell: (user) => user.username },
+    { key: 'displayName', header: t('user.displayName'), cell: (user) => user.displayName },
+    { key: 'role', header: t('user.role'), cell: (user) => label('Role', user.role) },
+    { key: 'center', header: t('user.center'), cell: (user) => user.center?.name ?? '—' },
+    {
+      key: 'status',
+      header: t('user.status'),
+      nowrap: true,
+      cell: (user) =>
+        user.active ? (
+          <StatusBadge color="green" symbol="✓" label={t('user.active')} />
+        ) : (
+          <StatusBadge color="gray" symbol="⊘" label={t('user.inactive')} />
+        ),
+    },
+    {
+      key: 'actions',
+      header: t('user.actions'),
+      cell: (user) => (
+        <Group gap={4} wrap="nowrap">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-label={t('user.editNamed', { name: user.username })}
+            onClick={() => setDialog({ kind: 'edit', user })}
+          >
+            {t('user.edit')}
+          </Button>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-label={t('user.resetPasswordNamed', { name: user.username })}
+            onClick={() => setDialog({ kind: 'reset', user })}
+          >
+            {t('user.resetPassword')}
+          </Button>
+          {user.active ? (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              aria-label={t('user.deactivateNamed', { name: user.username })}
+              onClick={() => setDialog({ kind: 'deactivate', user })}
+            >
+              {t('user.deactivate')}
+            </Button>
+          ) : null}
+        </Group>
+      ),
+    },
+  ]
 
   return (
     <Stack gap="sm">
@@ -67,12 +110,22 @@ export function UserList() {
           {t('user.create')}
         </Button>
       </Group>
-      <TextInput
-        label={t('user.search')}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={360}
-      />
+      <Group align="flex-end" gap="sm">
+        <SearchField
+          label={t('user.search')}
+          value={search.search}
+          onChange={(words) => void navigate({ search: { search: words, size: search.size }, replace: true })}
+          w={360}
+        />
+        <Button
+          variant="subtle"
+          size="sm"
+          disabled={!search.search}
+          onClick={() => void navigate({ search: { size: search.size }, replace: true })}
+        >
+          {t('list.clearFilters')}
+        </Button>
+      </Group>
       {notice ? (
         <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
           {notice}
@@ -83,67 +136,27 @@ export function UserList() {
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
         empty={users.length === 0 ? t('user.empty') : null}
       >
-        <Table striped aria-label={t('user.listLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('user.username')}</Table.Th>
-              <Table.Th scope="col">{t('user.displayName')}</Table.Th>
-              <Table.Th scope="col">{t('user.role')}</Table.Th>
-              <Table.Th scope="col">{t('user.center')}</Table.Th>
-              <Table.Th scope="col">{t('user.status')}</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>{t('user.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>{user.username}</Table.Td>
-                <Table.Td>{user.displayName}</Table.Td>
-                <Table.Td>{label('Role', user.role)}</Table.Td>
-                <Table.Td>{user.center?.name ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={user.active ? 'green' : 'gray'} variant="light">
-                    {user.active ? t('user.active') : t('user.inactive')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      aria-label={t('user.editNamed', { name: user.username })}
-                      onClick={() => setDialog({ kind: 'edit', user })}
-                    >
-                      {t('user.edit')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      aria-label={t('user.resetPasswordNamed', { name: user.username })}
-                      onClick={() => setDialog({ kind: 'reset', user })}
-                    >
-                      {t('user.resetPassword')}
-                    </Button>
-                    {user.active ? (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('user.deactivateNamed', { name: user.username })}
-                        onClick={() => setDialog({ kind: 'deactivate', user })}
-                      >
-                        {t('user.deactivate')}
-                      </Button>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          label={t('user.listLabel')}
+          columns={columns}
+          rows={users}
+          rowKey={(user) => user.id}
+          rowName={(user) => user.displayName}
+        />
       </ListState>
+      {data ? (
+        <ListPager
+          page={search.page ?? 1}
+          size={search.size ?? defaultPageSize}
+          totalCount={data.users.totalCount}
+          onPage={(page) =>
+            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+          }
+          onSize={(size) =>
+            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
+          }
+        />
+      ) : null}
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
@@ -193,25 +206,25 @@ function ResetPasswordForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const text = useLocalized()
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [passwordError, setPasswordError] = useState<string | null>(null)
+  const { problem, clear, unanswered, failed } = useFormError(
+    (errors) => setPasswordError(errors.newPassword ?? null),
+    (path) => (path.at(-1) === 'newPassword' ? 'newPassword' : null),
+  )
   const [{ fetching }, resetPassword] = useMutation(ResetUserPasswordMutation)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setError(null)
+    clear()
+    setPasswordError(null)
     const outcome = await resetPassword({
       input: { id: user.id, version: user.version, newPassword: password },
     })
     const result = outcome.data?.resetUserPassword
-    if (!result) return setError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UserPayload') return onDone()
-    setError(
-      result.__typename === 'ValidationError'
-        ? (fieldErrorsByPath(result.fieldErrors, text).newPassword ?? text(result))
-        : text(result),
-    )
+    failed(result)
   }
 
   return (
@@ -224,9 +237,10 @@ function ResetPasswordForm({
           autoComplete="new-password"
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
-          error={error}
+          error={passwordError}
           required
         />
+        <FormErrorAlert problem={problem} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('form.cancel')}
@@ -250,26 +264,22 @@ function DeactivateUser({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const text = useLocalized()
-  const [error, setError] = useState<string | null>(null)
+  const { problem, clear, unanswered, failed } = useFormError(() => {})
   const [{ fetching }, deactivate] = useMutation(DeactivateUserMutation)
 
   async function confirm() {
+    clear()
     const outcome = await deactivate({ input: { id: user.id, version: user.version } })
     const result = outcome.data?.deactivateUser
-    if (!result) return setError(t('form.failed', { message: outcome.error?.message ?? '' }))
+    if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UserPayload') return onDone()
-    setError(text(result))
+    failed(result)
   }
 
   return (
     <Stack>
       <Text>{t('user.deactivateConfirm', { name: user.displayName })}</Text>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <FormErrorAlert problem={problem} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
           {t('form.cancel')}

@@ -1,5 +1,5 @@
 import { graphql } from '../graphql.ts'
-import { UserErrorTextFields } from '../shell/typedErrors.ts'
+import { TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const UserRowFields = graphql(`
   fragment UserRowFields on User {
@@ -19,8 +19,8 @@ export const UserRowFields = graphql(`
 
 export const UsersQuery = graphql(
   `
-    query Users($search: String) {
-      users(first: 100, filter: { search: $search }) {
+    query Users($search: String, $first: Int!, $offset: Int) {
+      users(first: $first, offset: $offset, filter: { search: $search }) {
         totalCount
         edges {
           node {
@@ -43,11 +43,11 @@ export const CreateUserMutation = graphql(
             ...UserRowFields
           }
         }
-        ...UserErrorTextFields
+        ...TypedErrorFields
       }
     }
   `,
-  [UserRowFields, UserErrorTextFields],
+  [UserRowFields, TypedErrorFields],
 )
 
 export const UpdateUserMutation = graphql(
@@ -60,11 +60,11 @@ export const UpdateUserMutation = graphql(
             ...UserRowFields
           }
         }
-        ...UserErrorTextFields
+        ...TypedErrorFields
       }
     }
   `,
-  [UserRowFields, UserErrorTextFields],
+  [UserRowFields, TypedErrorFields],
 )
 
 export const DeactivateUserMutation = graphql(
@@ -77,14 +77,11 @@ export const DeactivateUserMutation = graphql(
             ...UserRowFields
           }
         }
-        ... on UserError {
-          message
-          messageVi
-        }
+        ...TypedErrorFields
       }
     }
   `,
-  [UserRowFields],
+  [UserRowFields, TypedErrorFields],
 )
 
 export const ResetUserPasswordMutation = graphql(
@@ -98,9 +95,9 @@ export const ResetUserPasswordMutation = graphql(
           version
         }
       }
-      ...UserErrorTextFields
+      ...TypedErrorFields
     }
   }
 `,
-  [UserErrorTextFields],
+  [TypedErrorFields],
 )

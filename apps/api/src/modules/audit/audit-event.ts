@@ -6,6 +6,7 @@ import type { Prisma } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { decodeGlobalId, idOf } from '../../global-id.ts'
+import { offsetDescription, withOffset } from '../offset.ts'
 import { canReadUserHistory } from '../users/user-access.ts'
 
 function canReadAuditEvent(context: Context, event: { entityType: string; entityId: string }) {
@@ -123,13 +124,14 @@ builder.queryField('auditEvents', (t) =>
         defaultValue: 'NEWEST_FIRST',
         description: 'The order of the list.',
       }),
+      offset: t.arg.int({ description: offsetDescription }),
     },
     totalCount: (_parent, args, context) =>
       context.prisma.auditEvent.count({ where: auditEventsWhere(args.filter) }),
     resolve: (query, _root, args, context) => {
       const direction = args.orderBy === 'OLDEST_FIRST' ? 'asc' : 'desc'
       return context.prisma.auditEvent.findMany({
-        ...query,
+        ...withOffset(query, args),
         where: auditEventsWhere(args.filter),
         orderBy: [{ at: direction }, { id: direction }],
       })

@@ -16,6 +16,7 @@ import {
 } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
+import { offsetDescription, withOffset } from '../offset.ts'
 import { hashSecret, newSecret } from './credentials.ts'
 
 export const apiTokenSecretPrefix = 'ttk'
@@ -90,7 +91,10 @@ builder.queryField('apiTokens', (t) =>
     description:
       'API tokens, the newest first: your own, or everyone’s for an admin. Working tokens only by default.',
     authScopes: { signedIn: true },
-    args: { filter: t.arg({ type: ApiTokenFilter, description: 'Which tokens to list.' }) },
+    args: {
+      filter: t.arg({ type: ApiTokenFilter, description: 'Which tokens to list.' }),
+      offset: t.arg.int({ description: offsetDescription }),
+    },
     totalCount: (_parent, args, context) =>
       context.viewer
         ? context.prisma.apiToken.count({ where: apiTokensWhere(context.viewer, args.filter) })
@@ -98,7 +102,7 @@ builder.queryField('apiTokens', (t) =>
     resolve: (query, _root, args, context) =>
       context.viewer
         ? context.prisma.apiToken.findMany({
-            ...query,
+            ...withOffset(query, args),
             where: apiTokensWhere(context.viewer, args.filter),
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           })

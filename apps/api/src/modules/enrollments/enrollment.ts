@@ -5,6 +5,7 @@ import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
 import { canWriteCenter } from '../auth/center-access.ts'
 import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
+import { offsetDescription, withOffset } from '../offset.ts'
 import {
   enrollmentSearchWhere,
   readableEnrollmentsWhere,
@@ -263,12 +264,15 @@ builder.queryField('enrollments', (t) =>
         type: EnrollmentOrder,
         description: 'The order; the latest registered first by default.',
       }),
+      offset: t.arg.int({
+        description: offsetDescription,
+      }),
     },
     totalCount: async (_parent, args, context) =>
       context.prisma.enrollment.count({ where: await enrollmentFilter(args.filter, context) }),
     resolve: async (query, _root, args, context) => {
       const filter = await enrollmentFilter(args.filter, context)
-      const { page, after } = await keysetPage(query, args.orderBy, context)
+      const { page, after } = await keysetPage(withOffset(query, args), args.orderBy, context)
       const where = after ? { AND: [filter, after] } : filter
       const orderBy = enrollmentOrder(args.orderBy)
       // The index gives the order, and a join reads person and center with the page, in one statement.

@@ -180,6 +180,46 @@ describe('listing enrollments', () => {
     expect(firstPage.data?.enrollments.pageInfo.hasNextPage).toBe(true)
     expect(secondPage.data?.enrollments.edges).toHaveLength(3)
   })
+
+  it('opens a list at any page: the rows an offset passes over come before it, in the same order', async () => {
+    const setting = await campaignSetting(api)
+    await createEnrollments(api.prisma, 7, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.agent.user,
+    })
+    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    const ids = async (variables: Record<string, unknown>) => {
+      const result = await api.graphql(
+        `query ($first: Int, $offset: Int, $filter: EnrollmentFilter, $orderBy: EnrollmentOrder) {
+          enrollments(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
+            totalCount
+            pageInfo { hasNextPage }
+            edges { node { id } }
+          }
+        }`,
+        { filter, ...variables },
+        setting.admin.credentials,
+      )
+      return result.data?.enrollments as {
+        totalCount: number
+        pageInfo: { hasNextPage: boolean }
+        edges: { node: { id: string } }[]
+      }
+    }
+    for (const orderBy of [undefined, { field: 'FULL_NAME', direction: 'ASC' }]) {
+      const all = (await ids({ first: 7, orderBy })).edges.map((edge) => edge.node.id)
+      const third = await ids({ first: 3, offset: 6, orderBy })
+      expect(third.edges.map((edge) => edge.node.id)).toEqual(all.slice(6))
+      expect(third.pageInfo.hasNextPage).toBe(false)
+      const second = await ids({ first: 3, offset: 3, orderBy })
+      expect(second.edges.map((edge) => edge.node.id)).toEqual(all.slice(3, 6))
+      expect(second.pageInfo.hasNextPage).toBe(true)
+      expect(second.totalCount).toBe(7)
+    }
+    const first = (await ids({ first: 3 })).edges.map((edge) => edge.node.id)
+    expect((await ids({ first: 3, offset: -3 })).edges.map((edge) => edge.node.id)).toEqual(first)
+  })
 })
 
 describe('who sees which enrollments', () => {

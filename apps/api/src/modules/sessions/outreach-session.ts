@@ -6,6 +6,7 @@ import { idOf } from '../../global-id.ts'
 import { canReadCenter, readableCentersWhere } from '../auth/center-access.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
 import { AudienceGroupEnum, labelled, SessionKindEnum } from '../enums.ts'
+import { offsetDescription, withOffset } from '../offset.ts'
 
 export const VenueKindEnum = builder.enumType(VenueKind, {
   name: 'VenueKind',
@@ -145,13 +146,14 @@ builder.queryField('outreachSessions', (t) =>
         defaultValue: 'STARTS_AT_ASC',
         description: 'The order.',
       }),
+      offset: t.arg.int({ description: offsetDescription }),
     },
     totalCount: async (_parent, args, context) =>
       context.prisma.outreachSession.count({ where: await sessionWhere(context, args.filter) }),
     resolve: async (query, _root, args, context) => {
       const direction = args.orderBy === 'STARTS_AT_DESC' ? 'desc' : 'asc'
       return context.prisma.outreachSession.findMany({
-        ...query,
+        ...withOffset(query, args),
         where: await sessionWhere(context, args.filter),
         orderBy: [{ startsAt: direction }, { id: direction }],
       })

@@ -2,6 +2,7 @@ import { type Prisma, Role } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
+import { offsetDescription, withOffset } from '../offset.ts'
 import { canReadUserHistory, listableUsersWhere, readableUsersWhere } from './user-access.ts'
 
 export const RoleEnum = builder.enumType(Role, {
@@ -111,12 +112,13 @@ builder.queryField('users', (t) =>
     args: {
       filter: t.arg({ type: UserFilter, description: 'Which users to list.' }),
       orderBy: t.arg({ type: UserOrder, defaultValue: 'USERNAME', description: 'The order of the list.' }),
+      offset: t.arg.int({ description: offsetDescription }),
     },
     totalCount: async (_parent, args, context) =>
       context.prisma.user.count({ where: await usersWhere(context, args.filter) }),
     resolve: async (query, _root, args, context) =>
       context.prisma.user.findMany({
-        ...query,
+        ...withOffset(query, args),
         where: await usersWhere(context, args.filter),
         orderBy: userOrders[args.orderBy ?? 'USERNAME'],
       }),

@@ -1,0 +1,11 @@
+/** The record types the API audits, by their GraphQL type name. */
+export const auditedTypes = [
+  'Campaign',
+  'Center',
+  'User',
+  'ApiToken',
+  'OutreachSession',
+  'Enrollment',
+  'Person',
+  'ContributionParameter',
+] as const
