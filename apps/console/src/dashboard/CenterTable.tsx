@@ -1,6 +1,6 @@
 // The leaderboard: each center against its own targets, per product and in all, ranked. A center's
 // name opens its own dashboard (its subtree); a number opens the enrollments counted in it.
-import { Group, Progress, Table, Text, Title } from '@mantine/core'
+import { Group, Progress, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { type Product, products } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import type { EnrollmentSearch } from '../enrollments/enrollmentSearch.ts'
@@ -37,6 +37,7 @@ export function CountLink({
 }: {
   count: number
   search: EnrollmentSearch
+  /** What the count is of, read after it by a screen reader ("373 hồ sơ … được tính của …"). */
   label: string
 }) {
   const { t } = useTranslation()
@@ -44,10 +45,10 @@ export function CountLink({
     <AnchorLink
       to="/enrollments"
       search={search}
-      aria-label={label}
+      data-count={count}
       style={{ fontVariantNumeric: 'tabular-nums' }}
     >
-      {t('dashboard.count', { value: count })}
+      {t('dashboard.count', { value: count })} <VisuallyHidden>{label}</VisuallyHidden>
     </AnchorLink>
   )
 }

@@ -79,7 +79,7 @@ describe('the campaign dashboard', () => {
     })
 
     const household = await screen.findByRole('group', { name: 'BHYT hộ gia đình' })
-    expect(household).toHaveTextContent('5.000 / 350.000')
+    expect(household).toHaveTextContent(/^BHYT hộ gia đình5\.000.* \/ 350\.000/)
     expect(household).toHaveTextContent('1,4%')
     expect(screen.getByText('8.200,5/ngày')).toBeInTheDocument()
     expect(screen.getByText('310,4/ngày')).toBeInTheDocument()
@@ -114,9 +114,8 @@ describe('the campaign dashboard', () => {
     })
 
     const count = within(ranking).getByRole('link', {
-      name: 'Các hồ sơ BHYT hộ gia đình được tính của Bưu điện Trung tâm Thủ Đức',
+      name: /^860\s+hồ sơ BHYT hộ gia đình được tính của Bưu điện Trung tâm Thủ Đức$/,
     })
-    expect(count).toHaveTextContent('860')
     const behind = new URL(count.getAttribute('href') ?? '', 'http://console')
     expect(behind.pathname).toBe('/enrollments')
     expect(behind.searchParams.get('center')).toBe('c1')

@@ -138,7 +138,7 @@ const phaseLooks: Record<CampaignPhase, { color: string; symbol: string }> = {
   DRAFT: { color: 'gray', symbol: '✎' },
   UPCOMING: { color: 'blue', symbol: '◷' },
   RUNNING: { color: 'green', symbol: '▶' },
-  PERIOD_OVER: { color: 'orange', symbol: '⏸' },
+  PERIOD_OVER: { color: 'red', symbol: '⏸' },
   CLOSED: { color: 'dark', symbol: '■' },
 }
 
