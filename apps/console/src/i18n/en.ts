@@ -72,6 +72,12 @@ export const en: Messages = {
     save: 'Save targets',
   },
   center: {
+    search: 'Find a center (with or without diacritics)',
+    searchResults: 'Centers found',
+    noMatch: 'No center matches.',
+    expandAll: 'Expand all',
+    collapseAll: 'Collapse all',
+    counts: 'Staff: {{staff, number}} · Live enrollments: {{enrollments, number}}',
     plural: 'Participating centers',
     code: 'Code',
     name: 'Center',

@@ -71,6 +71,12 @@ export const vi = {
     save: 'Lưu chỉ tiêu',
   },
   center: {
+    search: 'Tìm đơn vị (gõ có dấu hoặc không dấu)',
+    searchResults: 'Kết quả tìm đơn vị',
+    noMatch: 'Không có đơn vị nào khớp.',
+    expandAll: 'Mở rộng tất cả',
+    collapseAll: 'Thu gọn tất cả',
+    counts: 'Nhân sự: {{staff, number}} · Hồ sơ đang hiệu lực: {{enrollments, number}}',
     plural: 'Đơn vị tham gia',
     code: 'Mã',
     name: 'Tên đơn vị',
