@@ -72,6 +72,9 @@ export const en: Messages = {
     save: 'Save targets',
   },
   center: {
+    addSubtree: 'Add a whole branch',
+    addSubtreeHint: 'Pick a center to add it with every center below it.',
+    addSubtreePlaceholder: 'Find a center (with or without diacritics)',
     search: 'Find a center (with or without diacritics)',
     searchResults: 'Centers found',
     noMatch: 'No center matches.',
@@ -338,7 +341,7 @@ export const en: Messages = {
     from: 'From',
     to: 'To',
     periodShown: 'Registrations from {{from}} to {{to}}',
-    enrollmentsOfProduct: '{{product}} enrollments counted',
+    enrollmentsOfProduct: 'See the {{product}} enrollments counted',
     enrollmentsOf: '{{product}} enrollments counted at {{center}}',
     allEnrollmentsOf: 'enrollments counted at {{center}}',
     enrolledOfTargetColumn: 'Total / target',

@@ -71,6 +71,9 @@ export const vi = {
     save: 'Lưu chỉ tiêu',
   },
   center: {
+    addSubtree: 'Thêm cả một nhánh',
+    addSubtreeHint: 'Chọn một đơn vị để thêm nó cùng mọi đơn vị trực thuộc.',
+    addSubtreePlaceholder: 'Tìm đơn vị (có dấu hoặc không dấu)',
     search: 'Tìm đơn vị (gõ có dấu hoặc không dấu)',
     searchResults: 'Kết quả tìm đơn vị',
     noMatch: 'Không có đơn vị nào khớp.',
@@ -338,7 +341,7 @@ export const vi = {
     from: 'Từ ngày',
     to: 'Đến ngày',
     periodShown: 'Số liệu đăng ký từ {{from}} đến {{to}}',
-    enrollmentsOfProduct: 'hồ sơ {{product}} được tính',
+    enrollmentsOfProduct: 'Xem các hồ sơ {{product}} được tính',
     enrollmentsOf: 'hồ sơ {{product}} được tính của {{center}}',
     allEnrollmentsOf: 'hồ sơ được tính của {{center}}',
     enrolledOfTargetColumn: 'Tổng / chỉ tiêu',
