@@ -6,7 +6,7 @@ const apiOrigin = `http://localhost:${process.env.PORT ?? 4000}`
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/graphql': apiOrigin } },
+  server: { proxy: { '/graphql': apiOrigin, '/exports': apiOrigin } },
   build: {
     rolldownOptions: {
       output: {

@@ -21,6 +21,7 @@ import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
+import { ExportLinks } from '../shell/ExportLinks.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
 import { StatusBadge } from '../shell/StatusBadge.tsx'
@@ -124,6 +125,7 @@ function CampaignProgressView({ campaign, view }: { campaign: DashboardCampaign;
           <LiveIndicator live={liveOn} />
           <ProductCards campaignId={campaign.id} progress={progress} />
           <CenterTable code={campaign.code} campaignId={campaign.id} view={view} progress={progress} />
+          <ExportLinks what="progress" filters={{ campaign: campaign.id, ...view }} />
           <PaceSummary campaign={campaign} progress={progress} />
           <Milestones progress={progress} />
           <ProductCurves campaignId={campaign.id} center={view.center} refreshKey={pushed} />

@@ -8,6 +8,7 @@ import { useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf, type VariablesOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { ExportLinks } from '../shell/ExportLinks.tsx'
 import { type ListColumn, ListPager, ListTable, SelectionBar } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
@@ -161,6 +162,7 @@ export function EnrollmentList() {
         )}
       </Group>
       <EnrollmentFilters value={search} onChange={(filters) => showFilters(filters)} />
+      <ExportLinks what="enrollments" filters={filtersOf(search)} />
       <Group gap="xs">
         <Button
           variant="subtle"

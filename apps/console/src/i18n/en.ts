@@ -444,6 +444,11 @@ export const en: Messages = {
     copy: 'Copy',
     copied: 'Copied',
   },
+  export: {
+    download: 'Download:',
+    xlsx: 'Excel (.xlsx)',
+    csv: 'CSV',
+  },
   audit: {
     title: 'Audit log',
     filters: 'Filter the audit log',

@@ -444,6 +444,11 @@ export const vi = {
     copy: 'Sao chép',
     copied: 'Đã sao chép',
   },
+  export: {
+    download: 'Tải về:',
+    xlsx: 'Excel (.xlsx)',
+    csv: 'CSV',
+  },
   audit: {
     title: 'Nhật ký thay đổi',
     filters: 'Lọc nhật ký',

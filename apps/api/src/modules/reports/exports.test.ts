@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { User } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import { maskCitizenId } from '@tangtoc/shared'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { downloadCsv, parseCsv } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
@@ -220,5 +221,67 @@ describe('exporting progress as CSV', () => {
       credentials,
     )
     expect(forbidden.response.status).toBe(403)
+  })
+})
+
+/** An XLSX export read back as Excel would: each row's cell values, the header first. */
+async function downloadXlsx(path: string, credentials: Credentials) {
+  const { response, bytes } = await download(path, credentials)
+  const workbook = new ExcelJS.Workbook()
+  if (response.status === 200) await workbook.xlsx.load(bytes.buffer as ArrayBuffer)
+  const sheet = workbook.worksheets[0]
+  const rows: unknown[][] = []
+  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+  return { response, sheet, rows }
+}
+
+describe('exporting as XLSX', () => {
+  it('writes the same rows as the CSV, in a sheet Excel opens, numbers as numbers', async () => {
+    const { campaign, tricky } = await campaignWithEnrollments()
+    const admin = await api.userWithRole('ADMIN', null)
+    const csv = parseCsv(
+      (await download(`/exports/enrollments.csv?campaign=${campaign.code}`, admin.credentials)).text.slice(1),
+    )
+    const { response, sheet, rows } = await downloadXlsx(
+      `/exports/enrollments.xlsx?campaign=${campaign.code}`,
+      admin.credentials,
+    )
+
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="ho-so-.*\.xlsx"/)
+    expect(sheet?.name).toBe('Hồ sơ')
+    expect(rows[0]).toEqual(csv[0])
+    expect(rows).toHaveLength(csv.length)
+    const trickyRow = rows.find((row) => row[6] === 'Nguyễn "Út" Văn, Em')
+    expect(trickyRow?.[7]).toBe(tricky.person.citizenId)
+    expect(typeof trickyRow?.[18]).toBe('number')
+    expect(String(trickyRow?.[18])).toBe(csv.find((row) => row[6] === 'Nguyễn "Út" Văn, Em')?.[18])
+    const audit = await api.prisma.auditEvent.findFirst({
+      where: { action: 'export.download', entityId: 'enrollments.xlsx', actorId: admin.user.id },
+    })
+    expect(audit?.after).toMatchObject({ rows: 3, masked: false })
+  })
+
+  it('masks a viewer’s citizen IDs and scopes an agent’s progress as the CSV does', async () => {
+    const { campaign, a, b, tricky } = await campaignWithEnrollments()
+    const viewer = await api.userWithRole('VIEWER', a)
+    const enrollments = await downloadXlsx(
+      `/exports/enrollments.xlsx?campaign=${campaign.code}`,
+      viewer.credentials,
+    )
+    expect(enrollments.rows.find((row) => row[6] === 'Nguyễn "Út" Văn, Em')?.[7]).toBe(
+      maskCitizenId(tricky.person.citizenId),
+    )
+
+    const agent = await api.userWithRole('AGENT', b)
+    const progress = await downloadXlsx(`/exports/progress.xlsx?campaign=${campaign.code}`, agent.credentials)
+    expect(progress.sheet?.name).toBe('Tiến độ')
+    expect(progress.rows.some((row) => row[1] === a.code)).toBe(false)
+    expect(progress.rows).toContainEqual([1, b.code, b.name, 'Tất cả', 0, 10, 0])
+    const anonymous = await downloadXlsx(`/exports/progress.xlsx?campaign=${campaign.code}`, null)
+    expect(anonymous.response.status).toBe(401)
   })
 })

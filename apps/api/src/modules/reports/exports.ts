@@ -1,5 +1,6 @@
-// CSV exports for spreadsheets and integrators: `GET /exports/enrollments.csv` (the enrollment list's
-// filters) and `GET /exports/progress.csv` (a campaign's progress per center and product). Same
+// Spreadsheet exports for people and integrators, as CSV or XLSX: `GET /exports/enrollments.csv|.xlsx`
+// (the enrollment list's filters) and `GET /exports/progress.csv|.xlsx` (a campaign's progress per
+// center and product). Same
 // credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
 // Every export is in the audit log before its first byte: who, with which filter, how many rows.
@@ -27,13 +28,22 @@ import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { recordAudit } from '../audit/record.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
-import { type CsvValue, csvStream } from './csv.ts'
+import type { CsvValue } from './csv.ts'
 import { campaignProgress, products } from './progress.ts'
+import { type SheetFormat, sheetFormats, sheetStream } from './sheets.ts'
 
 export const exportPaths = {
   enrollments: '/exports/enrollments.csv',
+  enrollmentsXlsx: '/exports/enrollments.xlsx',
   progress: '/exports/progress.csv',
+  progressXlsx: '/exports/progress.xlsx',
 } as const
+
+/** `/exports/<what>.<format>`: which export and in which format. */
+function exportOf(pathname: string): { what: 'enrollments' | 'progress'; format: SheetFormat } | null {
+  const match = /^\/exports\/(enrollments|progress)\.(csv|xlsx)$/.exec(pathname)
+  return match ? { what: match[1] as 'enrollments' | 'progress', format: match[2] as SheetFormat } : null
+}
 
 const batchSize = 1_000
 const statuses: readonly EnrollmentStatus[] = [
@@ -70,7 +80,8 @@ export function useExports({
 }): Plugin<Record<string, unknown>, ServerContext> {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
-      if (url.pathname !== exportPaths.enrollments && url.pathname !== exportPaths.progress) return
+      const requested = exportOf(url.pathname)
+      if (!requested) return
       const text = (status: number, message: string) =>
         new fetchAPI.Response(`${message}\n`, {
           status,
@@ -96,14 +107,14 @@ export function useExports({
         if (!context.viewer)
           throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
         const exported =
-          url.pathname === exportPaths.enrollments
-            ? await enrollmentsCsv(context, url.searchParams)
-            : await progressCsv(context, url.searchParams)
+          requested.what === 'enrollments'
+            ? await enrollmentsSheet(context, url.pathname, url.searchParams)
+            : await progressSheet(context, url.pathname, url.searchParams)
         endResponse(
-          new fetchAPI.Response(exported.body, {
+          new fetchAPI.Response(sheetStream(exported.sheet, requested.format), {
             headers: {
-              'content-type': 'text/csv; charset=utf-8',
-              'content-disposition': `attachment; filename="${exported.filename}"`,
+              'content-type': sheetFormats[requested.format],
+              'content-disposition': `attachment; filename="${exported.filename}.${requested.format}"`,
               'cache-control': 'no-store',
             },
           }),
@@ -206,7 +217,7 @@ const enrollmentSelect = {
   ward: { select: { name: true } },
 } satisfies Prisma.EnrollmentSelect
 
-async function enrollmentsCsv(context: Context, params: URLSearchParams) {
+async function enrollmentsSheet(context: Context, path: string, params: URLSearchParams) {
   const campaignRef = params.get('campaign')
   const campaign = campaignRef ? await findByReference(context, 'Campaign', campaignRef) : null
   const centerRef = params.get('center')
@@ -227,13 +238,14 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
       status: status.length > 0 ? (status as EnrollmentStatus[]) : undefined,
       registeredFrom: dateParam(params, 'from'),
       registeredTo: dateParam(params, 'to'),
+      session: params.get('session'),
       search: params.get('search'),
     },
     context,
   )
   const masked = context.viewer?.role === 'VIEWER'
   const prisma = context.prisma
-  await recordExport(context, exportPaths.enrollments, params, await prisma.enrollment.count({ where }))
+  await recordExport(context, path, params, await prisma.enrollment.count({ where }))
 
   async function* batches(): AsyncGenerator<CsvValue[][]> {
     let cursor: string | undefined
@@ -281,8 +293,8 @@ async function enrollmentsCsv(context: Context, params: URLSearchParams) {
 
   const today = localDateInZone(new Date())
   return {
-    body: csvStream(enrollmentHeader, batches()),
-    filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}.csv`,
+    sheet: { name: 'Hồ sơ', header: enrollmentHeader, batches: batches() },
+    filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}`,
   }
 }
 
@@ -314,7 +326,7 @@ function localDateTime(instant: Date, timeZone: string): string {
 
 const progressHeader = ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Sản phẩm', 'Đã tham gia', 'Chỉ tiêu', 'Tỷ lệ (%)']
 
-async function progressCsv(context: Context, params: URLSearchParams) {
+async function progressSheet(context: Context, path: string, params: URLSearchParams) {
   const campaignRef = params.get('campaign')
   if (!campaignRef) throw new ExportRequestError(400, 'Name the campaign: ?campaign=<id or code>.')
   const campaign = await findByReference(context, 'Campaign', campaignRef)
@@ -371,12 +383,12 @@ async function progressCsv(context: Context, params: URLSearchParams) {
       ]),
     ]),
   ]
-  await recordExport(context, exportPaths.progress, params, rows.length)
+  await recordExport(context, path, params, rows.length)
   async function* once() {
     yield rows
   }
   return {
-    body: csvStream(progressHeader, once()),
-    filename: `tien-do-${campaign.code}-${progress.asOf}.csv`,
+    sheet: { name: 'Tiến độ', header: progressHeader, batches: once() },
+    filename: `tien-do-${campaign.code}-${progress.asOf}`,
   }
 }

@@ -1,0 +1,44 @@
+// The exports' two spreadsheet formats from the same rows: CSV (csv.ts) and Excel's own XLSX, written
+// as a stream by ExcelJS (a workbook of 366,000 rows never sits whole in memory). In XLSX a text cell
+// is text: nothing typed into a name or an address can run as a formula.
+import { PassThrough, Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { type CsvValue, csvStream } from './csv.ts'
+
+export const sheetFormats = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const
+export type SheetFormat = keyof typeof sheetFormats
+
+/** A sheet to export: its name (the XLSX tab), its header and its rows, batch by batch. */
+export type Sheet = {
+  readonly name: string
+  readonly header: readonly string[]
+  readonly batches: AsyncIterable<readonly CsvValue[][]>
+}
+
+export function sheetStream(sheet: Sheet, format: SheetFormat): ReadableStream<Uint8Array> {
+  return format === 'csv' ? csvStream(sheet.header, sheet.batches) : xlsxStream(sheet)
+}
+
+function xlsxStream({ name, header, batches }: Sheet): ReadableStream<Uint8Array> {
+  const output = new PassThrough()
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true })
+  const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  void (async () => {
+    try {
+      const head = worksheet.addRow([...header])
+      head.font = { bold: true }
+      head.commit()
+      for await (const batch of batches) {
+        for (const row of batch) worksheet.addRow(row.map((value) => value ?? null)).commit()
+      }
+      worksheet.commit()
+      await workbook.commit()
+    } catch (error) {
+      output.destroy(error instanceof Error ? error : new Error(String(error)))
+    }
+  })()
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>
+}

@@ -1,0 +1,42 @@
+// Downloads of what a screen shows, with its filters, as CSV or Excel: the API's /exports, with the
+// same session, scope and masking as the screen (a viewer's citizen IDs and phones are masked).
+import { Anchor, Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+
+/** `/exports/<what>.<format>?…` with the filters that are set (a list is repeated, comma-joined). */
+export function exportHref(
+  what: 'enrollments' | 'progress',
+  format: 'csv' | 'xlsx',
+  filters: Record<string, string | readonly string[] | undefined>,
+): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === undefined || value.length === 0) continue
+    params.set(name, typeof value === 'string' ? value : value.join(','))
+  }
+  const query = params.toString()
+  return `/exports/${what}.${format}${query ? `?${query}` : ''}`
+}
+
+export function ExportLinks({
+  what,
+  filters,
+}: {
+  what: 'enrollments' | 'progress'
+  filters: Record<string, string | readonly string[] | undefined>
+}) {
+  const { t } = useTranslation()
+  return (
+    <Group gap="xs" className="no-print">
+      <Text size="sm" c="dimmed">
+        {t('export.download')}
+      </Text>
+      <Anchor href={exportHref(what, 'xlsx', filters)} download size="sm">
+        {t('export.xlsx')}
+      </Anchor>
+      <Anchor href={exportHref(what, 'csv', filters)} download size="sm">
+        {t('export.csv')}
+      </Anchor>
+    </Group>
+  )
+}
