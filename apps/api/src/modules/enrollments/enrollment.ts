@@ -255,8 +255,8 @@ function registeredOnRange(filter: FilterArgs | null | undefined): Prisma.DateTi
  * counting the enrollments reads every one of them (an admin's campaign-wide list: 100,000 rows and
  * 80–160 ms on the embedded database, which runs one statement at a time, so every other request
  * waited behind it). The rollups change in the transaction of every change to what they count
- * (rollup.ts), so the sum is exact. A search, a session or a registering user are counted directly:
- * their indexes narrow the rows first.
+ * (rollup.ts), so the sum is exact. A search, a session or a registering user, which the rollups do
+ * not count by, are counted over the enrollments they find.
  */
 async function enrollmentTotal(filter: FilterArgs | null | undefined, context: Context): Promise<number> {
   const viewer = context.viewer
