@@ -13,16 +13,15 @@
 //                        shared with PostgreSQL and the clients, a second one costs more than it gives)
 //   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
-//   BENCH_ONLY           some of progress,list,register (default all)
+//   BENCH_ONLY           some of progress,list,register,embedded (default all; embedded: the same
+//                        API on the embedded database under concurrency, bench/embedded.ts)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
 //                        does not exist yet, migrated when it does
 
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomInt, randomUUID } from 'node:crypto'
-import { once } from 'node:events'
 import { existsSync, readFileSync } from 'node:fs'
-import { Agent, request as httpRequest } from 'node:http'
-import { createServer as createNetServer } from 'node:net'
+import { Agent } from 'node:http'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { createPrismaClient, migrateDatabase, searchHashes } from '@tangtoc/db'
@@ -30,7 +29,8 @@ import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
 import { buildCitizenId, foldSearchKey, personSearch, searchPrefixes } from '@tangtoc/shared'
 import pg from 'pg'
-import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+import { graphqlOverHttp, hostLoopMs, log, percentilesOf, signIn, startApi, stopApi } from './common.ts'
+import { benchEmbedded } from './embedded.ts'
 
 const localSocket = '/var/run/postgresql'
 const serverUrl =
@@ -42,7 +42,7 @@ const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
-const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,register').split(','))
+const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,register,embedded').split(','))
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
   const url = new URL(serverUrl)
@@ -66,10 +66,6 @@ type Row = {
 }
 const results: Row[] = []
 
-function log(message: string) {
-  console.log(`· ${message}`)
-}
-
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
@@ -78,10 +74,6 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end()
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
 }
 
 async function main() {
@@ -130,71 +122,26 @@ async function main() {
     const agents = await Promise.all(
       Array.from({ length: concurrency }, () => createUser(prisma, { role: 'AGENT', center })),
     )
-    const signIn = async (userId: string) => {
-      const secret = newSecret('tts')
-      await prisma.loginSession.create({
-        data: { tokenHash: hashSecret(secret), userId, expiresAt: new Date(Date.now() + 3_600_000) },
-      })
-      return `${sessionCookieName}=${secret}`
-    }
-    const adminCookie = await signIn(adminUser.id)
-    const agentCookies = await Promise.all(agents.map((agent) => signIn(agent.id)))
+    const adminCookie = await signIn(prisma, adminUser.id)
+    const agentCookies = await Promise.all(agents.map((agent) => signIn(prisma, agent.id)))
 
-    // The API as `pnpm start` runs it, in processes of its own: the clients below are not its work.
-    const port = await freePort()
-    log(`starting the API: ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''} on port ${port}`)
+    log(`starting the API: ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}`)
     const nodeOptions = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(' ').filter(Boolean)
-    server = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
-      env: {
+    const api = await startApi(
+      {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        PORT: String(port),
         API_WORKERS: String(apiWorkers),
         // One instance needs no Redis; several share their live events through it.
         REDIS_URL: apiWorkers > 1 ? redisUrl : '',
-        // A line per request as in production (JSON), not development's pretty printing.
-        LOG_FORMAT: 'json',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
-    await untilHealthy(`http://127.0.0.1:${port}/healthz`, server)
-    const endpoint = `http://127.0.0.1:${port}/graphql`
-    // Plain node:http over kept-alive connections: the clients share the machine with the API and the
-    // database, so they should cost as little as a client can (fetch costs several times more).
+      nodeOptions,
+    )
+    server = api.server
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
+    const post = graphqlOverHttp(`http://127.0.0.1:${api.port}/graphql`, agent)
     const graphql = (query: string, variables: Record<string, unknown>, cookie = adminCookie) =>
-      new Promise<Record<string, any>>((resolve, reject) => {
-        const payload = JSON.stringify({ query, variables })
-        const request = httpRequest(
-          endpoint,
-          {
-            method: 'POST',
-            agent,
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(payload),
-              'x-graphql-yoga-csrf': '1',
-              cookie,
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = []
-            response.on('data', (chunk: Buffer) => chunks.push(chunk))
-            response.on('end', () => {
-              const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-                data?: Record<string, any>
-                errors?: unknown[]
-              }
-              if (body.errors)
-                reject(new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`))
-              else resolve(body.data as Record<string, any>)
-            })
-            response.on('error', reject)
-          },
-        )
-        request.on('error', reject)
-        request.end(payload)
-      })
+      post(query, variables, cookie)
 
     const campaignId = encodeGlobalID('Campaign', campaign.id)
     const centerId = encodeGlobalID('Center', center.id)
@@ -530,10 +477,7 @@ async function main() {
       }
     }
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM')
-      await once(server, 'exit')
-    }
+    await stopApi(server)
     await sql.end()
     await prisma.$disconnect()
     if (!reuse) {
@@ -541,18 +485,6 @@ async function main() {
       log(`dropped ${databaseName}`)
     }
   }
-}
-
-/**
- * A fixed piece of CPU work, timed: a cloud machine's speed varies with its host's other tenants, so
- * figures from different runs compare only beside it.
- */
-function hostLoopMs(): number {
-  const started = performance.now()
-  let sum = 0
-  for (let i = 0; i < 1e8; i++) sum += i
-  if (sum < 0) throw new Error('unreachable')
-  return performance.now() - started
 }
 
 const clockTicksPerMs = 100 / 1000 // USER_HZ, 100 on Linux
@@ -580,28 +512,6 @@ function processTreeCpuMs(pid: number): number {
     // No /proc: nothing to add.
   }
   return processCpuMs(pid) + children.reduce((total, child) => total + processTreeCpuMs(child), 0)
-}
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const address = probe.address()
-  probe.close()
-  if (!address || typeof address === 'string') throw new Error('no free port')
-  return address.port
-}
-
-async function untilHealthy(url: string, child: ChildProcess) {
-  for (const started = Date.now(); Date.now() - started < 60_000; ) {
-    if (child.exitCode !== null) throw new Error(`the API stopped (exit ${child.exitCode})`)
-    const healthy = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (healthy) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('the API did not become healthy within a minute')
 }
 
 /**
@@ -652,8 +562,8 @@ async function measure(
 }
 
 function percentiles(times: number[]): { p50: number; p95: number } {
-  const sorted = times.toSorted((a, b) => a - b)
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
+  return percentilesOf(times, [50, 95])
 }
 
-await main()
+if (['progress', 'list', 'register'].some((section) => sections.has(section))) await main()
+if (sections.has('embedded')) await benchEmbedded()

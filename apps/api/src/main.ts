@@ -13,6 +13,7 @@ import {
   migrateDatabase,
   type PrismaClient,
   pendingMigrations,
+  refreshPlannerStatistics,
 } from '@tangtoc/db'
 import { seedIfEmpty } from '@tangtoc/db/seed'
 import { AggregatorRegistry } from 'prom-client'
@@ -129,8 +130,37 @@ async function runPrimaryOfWorkers(log: Logger) {
   }
 }
 
+/** How often the embedded database's tables are checked for planner statistics gone stale. */
+const statisticsEveryMs = 10 * 60_000
+
+/**
+ * PGlite runs no autovacuum: its tables' planner statistics are refreshed here, before serving and
+ * then every few minutes (embedded-statistics.ts in @tangtoc/db). An ANALYZE holds the database for
+ * its length (seconds for a table of 100,000 rows; a table is analyzed again only after growing by a
+ * tenth), as any statement does.
+ */
+async function keepPlannerStatistics(prisma: PrismaClient): Promise<() => void> {
+  const refresh = async () => {
+    const started = performance.now()
+    try {
+      const analyzed = await refreshPlannerStatistics(prisma)
+      if (analyzed.length > 0)
+        logger.info(
+          { analyzed, ms: Math.round(performance.now() - started) },
+          'refreshed the embedded database’s planner statistics',
+        )
+    } catch (error) {
+      logger.warn({ err: error }, 'could not refresh the embedded database’s planner statistics')
+    }
+  }
+  await refresh()
+  const timer = setInterval(refresh, statisticsEveryMs).unref()
+  return () => clearInterval(timer)
+}
+
 async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
   const prisma = prepared?.prisma ?? createPrismaClient(clientOptions)
+  const stopStatistics = database.kind === 'pglite' ? await keepPlannerStatistics(prisma) : () => {}
   const lifecycle = new Lifecycle()
   const metrics = new Metrics(prisma)
   if (cluster.isWorker) {
@@ -168,6 +198,7 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
     process.once(signal, async () => {
       logger.info({ signal }, 'shutting down: finishing the requests in flight')
       lifecycle.beginShutdown()
+      stopStatistics()
       metricsServer?.close()
       const { timedOut } = await drainServer(server, config.SHUTDOWN_TIMEOUT_SECONDS * 1000)
       await tracing?.shutdown()

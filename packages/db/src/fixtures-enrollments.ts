@@ -1,6 +1,6 @@
 // Enrollment builders for tests: one enrollment as the API would store it, or many at once with two
-// bulk inserts. They write rows directly and do not touch EnrollmentDailyCount; tests of the rollup
-// register through the API.
+// bulk inserts. They write rows directly and count them in the rollups as the API does (the list's
+// totalCount sums EnrollmentDailyCount); tests of the rollups' own upkeep register through the API.
 import { randomInt, randomUUID } from 'node:crypto'
 import { buildCitizenId, localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
 import type {
@@ -83,7 +83,7 @@ export async function createEnrollment(
     data: { recordingCenterId: options.center.id },
   })
   const row = enrollmentRow({ ...options, person })
-  return prisma.enrollment.create({
+  const enrollment = await prisma.enrollment.create({
     data: {
       ...row,
       statusChanges: {
@@ -91,6 +91,8 @@ export async function createEnrollment(
       },
     },
   })
+  await countInRollups(prisma, [enrollment.id])
+  return enrollment
 }
 
 /** `count` people with valid citizen ids and phones, named "<prefix> <n>", recorded at `center` if given. */
@@ -137,5 +139,40 @@ export async function createEnrollments(
     enrollmentRow({ ...options, person, registeredAt: new Date(start - index * 60_000) }),
   )
   await prisma.enrollment.createMany({ data: rows })
+  await countInRollups(
+    prisma,
+    rows.map((row) => row.id),
+  )
   return prisma.enrollment.findMany({ where: { id: { in: rows.map((row) => row.id) } } })
+}
+
+/**
+ * Adds enrollments just written to the three rollups, as a registration does: by campaign, center,
+ * product, status and day, and by audience and session kind. Additive, so builders may run side by side.
+ */
+async function countInRollups(prisma: PrismaClient, enrollmentIds: string[]): Promise<void> {
+  await prisma.$transaction([
+    prisma.$executeRaw`
+      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "count")
+      SELECT "campaignId", "centerId", "product", "status", "registeredOn", count(*)::int
+        FROM "Enrollment" WHERE "id" = ANY(${enrollmentIds}::uuid[])
+       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day")
+      DO UPDATE SET "count" = t."count" + EXCLUDED."count"`,
+    ...(['EnrollmentSegmentCount', 'EnrollmentSegmentTotal'] as const).map((table) => {
+      const day = table === 'EnrollmentSegmentCount'
+      return prisma.$executeRawUnsafe(
+        `INSERT INTO "${table}" AS t
+           ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind", "count")
+         SELECT e."campaignId", e."centerId", e."product", e."status", ${day ? 'e."registeredOn", ' : ''}
+                coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)::int
+           FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
+          WHERE e."id" = ANY($1::uuid[])
+          GROUP BY 1, 2, 3, 4, 5, 6${day ? ', 7' : ''} ORDER BY 1, 2, 3, 4, 5, 6${day ? ', 7' : ''}
+         ON CONFLICT ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind")
+         DO UPDATE SET "count" = t."count" + EXCLUDED."count"`,
+        enrollmentIds,
+      )
+    }),
+  ])
 }

@@ -8,6 +8,7 @@ export {
   resolveDatabaseUrl,
 } from './database-url.ts'
 export { EmbeddedDatabaseBusyError } from './embedded.ts'
+export { refreshPlannerStatistics } from './embedded-statistics.ts'
 export * from './generated/prisma/client.ts'
 export { migrateDatabase, PrismaCommandError, pendingMigrations, runPrisma } from './migrate.ts'
 export { hashPassword, verifyPassword } from './passwords.ts'

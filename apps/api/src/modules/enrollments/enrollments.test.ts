@@ -8,7 +8,7 @@ import {
 import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
-import { campaignSetting, gid } from './test-helpers.ts'
+import { campaignSetting, cancel, confirmPayment, gid, registerEnrollment, vsiInput } from './test-helpers.ts'
 
 const log = new QueryLog()
 let api: ApiHarness
@@ -259,5 +259,118 @@ describe('who sees which enrollments', () => {
   it('an anonymous request sees no enrollments', async () => {
     const result = await api.graphql(list, { first: 10 })
     expect(result.data?.enrollments ?? null).toBeNull()
+  })
+})
+
+describe('the total a list shows', () => {
+  it('is, for every role and every filter, as many as the list holds, after registrations, payments and cancellations', async () => {
+    const setting = await campaignSetting(api)
+    const sibling = await createCenter(api.prisma, { parent: setting.parent })
+    await api.prisma.campaignCenter.create({
+      data: { campaignId: setting.campaign.id, centerId: sibling.id, role: 'PARTICIPANT' },
+    })
+    const registered = async (center: typeof sibling) => {
+      const result = await api.graphql(
+        registerEnrollment,
+        { input: vsiInput({ campaign: setting.campaign, center }) },
+        setting.admin.credentials,
+      )
+      const enrollment = result.data?.registerEnrollment.enrollment
+      if (!enrollment) throw new Error(JSON.stringify(result))
+      return enrollment as { id: string; version: number }
+    }
+    const here = [
+      await registered(setting.center),
+      await registered(setting.center),
+      await registered(setting.center),
+    ]
+    await registered(sibling)
+    for (const { id, version } of here.slice(0, 2)) {
+      await api.graphql(confirmPayment, { input: { id, version } }, setting.manager.credentials)
+    }
+    const cancelled = here[2]
+    await api.graphql(
+      cancel,
+      { input: { id: cancelled?.id, version: cancelled?.version, reason: 'Đăng ký nhầm' } },
+      setting.manager.credentials,
+    )
+    await createEnrollment(api.prisma, {
+      campaign: setting.campaign,
+      center: sibling,
+      registeredBy: setting.admin.user,
+      product: 'HOUSEHOLD_HEALTH_INSURANCE',
+      registeredAt: new Date('2025-11-05T20:00:00Z'),
+    })
+    const filters = [
+      {},
+      { status: ['PAID'] },
+      { status: ['SUBMITTED', 'CANCELLED'] },
+      { product: 'HOUSEHOLD_HEALTH_INSURANCE' },
+      { center: gid('Center', sibling.id) },
+      { center: gid('Center', setting.center.id), status: ['PAID'] },
+      // 2025-11-05 20:00 UTC is 2025-11-06 in Ho Chi Minh City.
+      { registeredFrom: '2025-11-06', registeredTo: '2025-11-06' },
+      { registeredFrom: '2025-11-07' },
+    ]
+    const expected: Record<string, number[]> = {
+      admin: [5, 2, 3, 1, 2, 2, 1, 4],
+      manager: [5, 2, 3, 1, 2, 2, 1, 4],
+      agent: [3, 2, 1, 0, 0, 2, 0, 3],
+      viewer: [5, 2, 3, 1, 2, 2, 1, 4],
+      otherAgent: [0, 0, 0, 0, 0, 0, 0, 0],
+    }
+    for (const [who, totals] of Object.entries(expected)) {
+      const shown = []
+      for (const filter of filters) {
+        const result = await api.graphql(
+          list,
+          { first: 50, filter: { campaign: gid('Campaign', setting.campaign.id), ...filter } },
+          setting[who as 'admin'].credentials,
+        )
+        expect(result.data?.enrollments.totalCount, `${who} ${JSON.stringify(filter)}`).toBe(
+          result.data?.enrollments.edges.length,
+        )
+        shown.push(result.data?.enrollments.totalCount)
+      }
+      expect(shown, who).toEqual(totals)
+    }
+  })
+
+  it('is summed from the daily counts, not counted over every enrollment, unless a search, session or registering user narrows it', async () => {
+    const setting = await campaignSetting(api)
+    await createEnrollments(api.prisma, 3, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.agent.user,
+    })
+    const countStatements = async (who: 'admin' | 'manager' | 'agent', filter: Record<string, unknown>) => {
+      const { result, statements } = await log.during(() =>
+        api.graphql(
+          list,
+          { first: 1, filter: { campaign: gid('Campaign', setting.campaign.id), ...filter } },
+          setting[who].credentials,
+        ),
+      )
+      expect(result.data?.enrollments.totalCount).toBe(3)
+      return {
+        overEnrollments: statements.filter((sql) => /COUNT\(/i.test(sql) && sql.includes('"Enrollment"'))
+          .length,
+        overDailyCounts: statements.filter((sql) => sql.includes('"EnrollmentDailyCount"')).length,
+      }
+    }
+    for (const who of ['admin', 'manager', 'agent'] as const) {
+      expect(await countStatements(who, {}), who).toEqual({ overEnrollments: 0, overDailyCounts: 1 })
+      expect(
+        await countStatements(who, { product: 'VOLUNTARY_SOCIAL_INSURANCE', status: ['SUBMITTED'] }),
+      ).toEqual({ overEnrollments: 0, overDailyCounts: 1 })
+    }
+    expect(await countStatements('admin', { registeredBy: gid('User', setting.agent.user.id) })).toEqual({
+      overEnrollments: 1,
+      overDailyCounts: 0,
+    })
+    expect(await countStatements('admin', { search: 'nguoi tham gia' })).toEqual({
+      overEnrollments: 1,
+      overDailyCounts: 0,
+    })
   })
 })

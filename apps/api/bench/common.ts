@@ -1,0 +1,139 @@
+// What `pnpm bench`'s parts share: the API started as `pnpm start` runs it, a GraphQL client over
+// kept-alive node:http connections, sign-in, percentiles and the host's speed.
+
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { type Agent, request as httpRequest } from 'node:http'
+import { createServer as createNetServer } from 'node:net'
+import type { PrismaClient } from '@tangtoc/db'
+import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+
+export function log(message: string) {
+  console.log(`· ${message}`)
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+}
+
+/** The percentiles asked for of unsorted times, ms. */
+export function percentilesOf<P extends number>(times: number[], ps: readonly P[]): Record<`p${P}`, number> {
+  const sorted = times.toSorted((a, b) => a - b)
+  return Object.fromEntries(ps.map((p) => [`p${p}`, percentile(sorted, p)])) as Record<`p${P}`, number>
+}
+
+/** A console session for the user, as `logIn` would create it (without argon2's cost): its cookie. */
+export async function signIn(prisma: PrismaClient, userId: string): Promise<string> {
+  const secret = newSecret('tts')
+  await prisma.loginSession.create({
+    data: { tokenHash: hashSecret(secret), userId, expiresAt: new Date(Date.now() + 3_600_000) },
+  })
+  return `${sessionCookieName}=${secret}`
+}
+
+/**
+ * The API as `pnpm start` runs it, in a process of its own (the clients are not its work), on a free
+ * port, once it answers /healthz.
+ */
+export async function startApi(
+  env: NodeJS.ProcessEnv,
+  nodeOptions: string[] = [],
+): Promise<{ server: ChildProcess; port: number }> {
+  const port = await freePort()
+  const server = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
+    env: { ...env, PORT: String(port), LOG_FORMAT: 'json' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await untilHealthy(`http://127.0.0.1:${port}/healthz`, server)
+  return { server, port }
+}
+
+export async function stopApi(server: ChildProcess | undefined) {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM')
+    await once(server, 'exit')
+  }
+}
+
+/**
+ * A GraphQL client over plain node:http and kept-alive connections: the clients share the machine
+ * with the API and the database, so they should cost as little as a client can (fetch costs several
+ * times more). Rejects on an error answer, with its HTTP status.
+ */
+export function graphqlOverHttp(endpoint: string, agent: Agent) {
+  return (query: string, variables: Record<string, unknown>, cookie: string) =>
+    new Promise<Record<string, any>>((resolve, reject) => {
+      const payload = JSON.stringify({ query, variables })
+      const request = httpRequest(
+        endpoint,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            'x-graphql-yoga-csrf': '1',
+            cookie,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString()
+            let body: { data?: Record<string, any>; errors?: unknown[] }
+            try {
+              body = JSON.parse(text)
+            } catch {
+              reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`))
+              return
+            }
+            if (body.errors)
+              reject(
+                new Error(
+                  `HTTP ${response.statusCode}, GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`,
+                ),
+              )
+            else resolve(body.data as Record<string, any>)
+          })
+          response.on('error', reject)
+        },
+      )
+      request.on('error', reject)
+      request.end(payload)
+    })
+}
+
+/**
+ * A fixed piece of CPU work, timed: a cloud machine's speed varies with its host's other tenants, so
+ * figures from different runs compare only beside it.
+ */
+export function hostLoopMs(): number {
+  const started = performance.now()
+  let sum = 0
+  for (let i = 0; i < 1e8; i++) sum += i
+  if (sum < 0) throw new Error('unreachable')
+  return performance.now() - started
+}
+
+async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1')
+  await once(probe, 'listening')
+  const address = probe.address()
+  probe.close()
+  if (!address || typeof address === 'string') throw new Error('no free port')
+  return address.port
+}
+
+async function untilHealthy(url: string, child: ChildProcess) {
+  for (const started = Date.now(); Date.now() - started < 120_000; ) {
+    if (child.exitCode !== null) throw new Error(`the API stopped (exit ${child.exitCode})`)
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (healthy) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('the API did not become healthy within two minutes')
+}
