@@ -22,6 +22,7 @@ import './modules/contribution/quote.ts'
 import './modules/people/person.ts'
 import './modules/people/household.ts'
 import './modules/enrollments/enrollment.ts'
+import './modules/enrollments/registration.ts'
 import './modules/enrollments/mutations.ts'
 import './modules/enrollments/lifecycle.ts'
 

@@ -339,6 +339,10 @@ export const messages = {
     vi: '{fullName} chưa đủ {minimumAge} tuổi vào ngày {on}: BHXH tự nguyện dành cho công dân từ đủ {minimumAge} tuổi.',
     en: '{fullName} is not yet {minimumAge} on {on}: voluntary social insurance is for citizens from {minimumAge} years of age.',
   },
+  HOUSEHOLD_MEMBERS_ALREADY_ENROLLED: {
+    vi: 'Đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch: {names}.',
+    en: 'Already holding a live enrollment for this product in the campaign: {names}.',
+  },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',

@@ -74,6 +74,11 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
       nullable: true,
       description: 'Household health insurance: the household the person is insured with.',
     }),
+    registration: t.relation('registration', {
+      nullable: true,
+      description:
+        'The registration that created it, with the household’s other enrollments; null for enrollments registered before registrations were recorded.',
+    }),
     quoteDate: t.expose('quoteDate', {
       type: 'Date',
       description: 'The date whose contribution rules priced it.',
