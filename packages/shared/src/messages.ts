@@ -363,6 +363,18 @@ export const messages = {
     vi: 'Số tiền nhận {received} ít hơn số phải đóng {due} (thiếu {shortfall}): thu đủ, hoặc ghi nhận là đóng một phần.',
     en: 'The amount received, {received}, is less than the {due} due ({shortfall} short): collect the rest, or record it as a partial payment.',
   },
+  PAYMENT_DATE_FUTURE: {
+    vi: 'Ngày đóng tiền không thể sau hôm nay ({today}).',
+    en: 'The payment date cannot be after today ({today}).',
+  },
+  PAYMENT_ENROLLMENTS_ONE_WAY: {
+    vi: 'Chọn các hồ sơ hoặc một lượt đăng ký, không cả hai.',
+    en: 'Give either the enrollments or a registration, not both.',
+  },
+  PAYMENT_ENROLLMENTS_ONE_CENTER: {
+    vi: 'Một khoản thu chỉ cho các hồ sơ của cùng một đơn vị.',
+    en: 'One payment is for enrollments of one center.',
+  },
   TEXT_UNREADABLE_CHARACTER: {
     vi: 'Không được chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản.',
     en: 'Must not contain control characters or bidirectional-text controls.',

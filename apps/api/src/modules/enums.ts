@@ -2,6 +2,7 @@ import {
   AudienceGroup,
   CampaignStatus,
   CenterKind,
+  Continuity,
   EnrollmentStatus,
   Organization,
   Product,
@@ -38,6 +39,11 @@ export const CenterKindEnum = builder.enumType(CenterKind, {
 export const OrganizationEnum = builder.enumType(Organization, {
   name: 'Organization',
   description: 'The organisation a center belongs to.',
+})
+
+export const ContinuityEnum = builder.enumType(Continuity, {
+  name: 'Continuity',
+  description: 'Whether a participant is new or continues a participation (targets count them apart).',
 })
 
 export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, {

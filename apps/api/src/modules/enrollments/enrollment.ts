@@ -4,7 +4,13 @@ import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
 import { canWriteCenter } from '../auth/center-access.ts'
-import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
+import {
+  AudienceGroupEnum,
+  ContinuityEnum,
+  EnrollmentStatusEnum,
+  ProductEnum,
+  SupportGroupEnum,
+} from '../enums.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import {
   enrollmentSearchWhere,
@@ -104,6 +110,23 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     payable: t.exposeInt('payable', { description: 'What the person pays for the period: gross − support.' }),
     periodStart: t.expose('periodStart', { type: 'Date', description: 'The first day covered.' }),
     periodEnd: t.expose('periodEnd', { type: 'Date', description: 'The last day covered.' }),
+    coverageStart: t.expose('coverageStart', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The first day of the coverage bought, set when payment settles it (a first household card starts 30 days after payment); null before.',
+    }),
+    coverageEnd: t.expose('coverageEnd', {
+      type: 'Date',
+      nullable: true,
+      description: 'The last day of the coverage bought; null before payment settles it.',
+    }),
+    continuity: t.expose('continuity', {
+      type: ContinuityEnum,
+      nullable: true,
+      description:
+        'NEW or CONTINUING participant, decided with the coverage; null before payment settles it.',
+    }),
     status: t.expose('status', { type: EnrollmentStatusEnum, description: 'Where it is in its lifecycle.' }),
     statusReason: t.exposeString('statusReason', {
       nullable: true,

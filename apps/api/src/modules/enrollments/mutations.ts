@@ -365,6 +365,10 @@ function enrollmentRow(
     monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
     supportGroups: enrolled.supportGroups,
     ...enrolled.pricing,
+    // Set when payment settles it (payments/record-payment.ts).
+    coverageStart: null,
+    coverageEnd: null,
+    continuity: null,
     status: input.status ?? 'DRAFT',
     ...enrolled.given,
     statusReason: null,
