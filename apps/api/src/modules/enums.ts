@@ -3,6 +3,7 @@ import {
   CampaignStatus,
   CenterKind,
   Continuity,
+  CountDay,
   EnrollmentStatus,
   Organization,
   Product,
@@ -44,6 +45,11 @@ export const OrganizationEnum = builder.enumType(Organization, {
 export const ContinuityEnum = builder.enumType(Continuity, {
   name: 'Continuity',
   description: 'Whether a participant is new or continues a participation (targets count them apart).',
+})
+
+export const CountDayEnum = builder.enumType(CountDay, {
+  name: 'CountDay',
+  description: 'The day a paid participant counts for in a campaign’s progress.',
 })
 
 export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, {

@@ -141,6 +141,13 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
       type: 'Date',
       description: 'The day it was registered, in the campaign’s time zone: the day it counts for.',
     }),
+    countedOn: t.field({
+      type: 'Date',
+      description:
+        'The day it counts for in progress: the day of the payment that settled it where the campaign counts on the payment day, else the day it was registered.',
+      select: { countedOn: true, registeredOn: true },
+      resolve: (enrollment) => enrollment.countedOn ?? enrollment.registeredOn,
+    }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
     version: t.exposeInt('version', { description: 'Increases on every change; send it back to change it.' }),
     statusChanges: t.relatedConnection('statusChanges', {

@@ -377,6 +377,7 @@ function enrollmentRow(
     searchPrefixes: searchPrefixes(enrolled.person.fullName),
     registeredAt: prepared.now,
     registeredOn: new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`),
+    countedOn: null,
     updatedAt: prepared.now,
     version: 1,
   }

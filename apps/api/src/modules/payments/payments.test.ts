@@ -308,4 +308,37 @@ describe('recording a payment', () => {
     })
     expect(stored).toMatchObject({ continuity: 'NEW', coverageStart: expect.any(Date) })
   })
+
+  it('progress counts a paid household on the day of payment, or on the day of registration where the campaign says so', async () => {
+    const daysCounted = async (countOn: 'PAYMENT_DAY' | 'REGISTRATION_DAY') => {
+      const setting = await campaignSetting(api)
+      await api.prisma.campaign.update({ where: { id: setting.campaign.id }, data: { countOn } })
+      const household = await submittedHousehold(setting)
+      await api.graphql(
+        recordPayment,
+        { input: paymentInput({ registration: household.registration.id, amount: 2_906_280 }) },
+        setting.manager.credentials,
+      )
+      const rows = await api.prisma.enrollmentDailyCount.findMany({
+        where: { campaignId: setting.campaign.id },
+      })
+      const registeredOn = await api.prisma.enrollment.findFirstOrThrow({
+        where: { campaignId: setting.campaign.id },
+        select: { registeredOn: true },
+      })
+      return {
+        rows: rows.map((row) => ({
+          status: row.status,
+          day: row.day.toISOString().slice(0, 10),
+          count: row.count,
+        })),
+        registeredOn: registeredOn.registeredOn.toISOString().slice(0, 10),
+      }
+    }
+    // Paid on 2025-11-12: three participants that day, and the day of registration keeps its number.
+    const onPayment = await daysCounted('PAYMENT_DAY')
+    expect(onPayment.rows).toEqual([{ status: 'PAID', day: '2025-11-12', count: 3 }])
+    const onRegistration = await daysCounted('REGISTRATION_DAY')
+    expect(onRegistration.rows).toEqual([{ status: 'PAID', day: onRegistration.registeredOn, count: 3 }])
+  })
 })

@@ -2,7 +2,7 @@
 // by the shared settlePayment. An enrollment whose due it settles becomes PAID, with the coverage the
 // shared coverageOfPayment gives for that day; a partial payment leaves its enrollments unpaid until a
 // later payment settles them.
-import type { Enrollment, Payment, PaymentChannel, Prisma } from '@tangtoc/db'
+import type { CountDay, Enrollment, Payment, PaymentChannel, Prisma } from '@tangtoc/db'
 import {
   amountsDue,
   checkFreeText,
@@ -42,7 +42,7 @@ import { publishEnrollmentChange } from '../reports/live.ts'
 import { assertVersion, claimVersion, versionField } from '../versions.ts'
 import { PaymentChannelEnum, PaymentNode } from './payment.ts'
 
-type PayableEnrollment = EnrollmentWithCenter & { campaign: { timeZone: string } }
+type PayableEnrollment = EnrollmentWithCenter & { campaign: { timeZone: string; countOn: CountDay } }
 
 interface PaymentRecord {
   /** In the order the amount is split over them: a household's in register order. */
@@ -60,7 +60,7 @@ interface PaymentRecord {
 
 const enrollmentInclude = {
   center: { select: { id: true, path: true } },
-  campaign: { select: { timeZone: true } },
+  campaign: { select: { timeZone: true, countOn: true } },
 } as const
 
 /**
@@ -194,9 +194,12 @@ async function storePayment(
         record.declared[index] ?? {},
         `enrollments.${index}`,
       )
+      // Counted on the day the money came in, where the campaign counts so (recordStatusChange moves it).
+      const countedOn =
+        enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
       const row = await tx.enrollment.update({
         where: { id: enrollment.id },
-        data: { status: 'PAID', ...coverage },
+        data: { status: 'PAID', countedOn, ...coverage },
       })
       await recordStatusChange(tx, context, enrollment, row, {
         action: 'CONFIRM_PAYMENT',
@@ -439,7 +442,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
       if (unreadable.length > 0) throw validationErrorFrom(unreadable)
       const campaign = await context.prisma.campaign.findUniqueOrThrow({
         where: { id: enrollment.campaignId },
-        select: { timeZone: true },
+        select: { timeZone: true, countOn: true },
       })
       const record: PaymentRecord = {
         enrollments: [{ ...enrollment, campaign }],
