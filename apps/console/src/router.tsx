@@ -4,9 +4,9 @@ import {
   createRouter,
   lazyRouteComponent,
   type RouterHistory,
-  redirect,
 } from '@tanstack/react-router'
 import { validateAuditSearch } from './audit/auditSearch.ts'
+import { validateDashboardSearch } from './dashboard/dashboardSearch.ts'
 import { validateEnrollmentSearch } from './enrollments/enrollmentSearch.ts'
 import { validateSessionSearch } from './sessions/sessionSearch.ts'
 import { ConsoleShell } from './shell/ConsoleShell.tsx'
@@ -36,18 +36,18 @@ const NewEnrollmentPage = lazyRouteComponent(
 const SessionList = lazyRouteComponent(() => import('./sessions/SessionList.tsx'), 'SessionList')
 const NewSessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'NewSessionPage')
 const SessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'SessionPage')
+const HomePage = lazyRouteComponent(() => import('./shell/HomePage.tsx'), 'HomePage')
 const RecordPage = lazyRouteComponent(() => import('./shell/RecordPage.tsx'), 'RecordPage')
 const ApiTokensPage = lazyRouteComponent(() => import('./tokens/ApiTokenList.tsx'), 'ApiTokensPage')
 const UsersPage = lazyRouteComponent(() => import('./users/UserList.tsx'), 'UsersPage')
 
 const rootRoute = createRootRoute({ component: ConsoleShell })
 
+/** The first screen after signing in, the one the role starts its day on. */
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/campaigns' })
-  },
+  component: HomePage,
 })
 
 const campaignsRoute = createRoute({
@@ -130,6 +130,7 @@ const dashboardRoute = createRoute({
 const campaignDashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/campaigns/$code/dashboard',
+  validateSearch: validateDashboardSearch,
   component: CampaignDashboard,
 })
 

@@ -16,11 +16,13 @@ export {
   addDays,
   campaignTimeZone,
   coverageEnd,
+  daysBetween,
   type IsoDate,
   isIsoDate,
   localDateInZone,
   toIsoDate,
 } from './calendar.ts'
+export { type CampaignPhase, campaignPhase, campaignPhases } from './campaign/phase.ts'
 export {
   checkRegistrationDate,
   checkRegistrationMargin,

@@ -1,6 +1,7 @@
 // Display names of every enumeration value in Vietnamese and English, shared by the API (GraphQL enum
 // descriptions, exports) and the console. Keyed by the Prisma enum name, so a label key is the value.
 
+import type { CampaignPhase } from './campaign/phase.ts'
 import type { EnrollmentAction } from './enrollment/lifecycle.ts'
 import type { EnumName, enumValues } from './enums.ts'
 
@@ -8,6 +9,7 @@ type LabelSet = {
   readonly [Name in EnumName]: { readonly [Value in (typeof enumValues)[Name][number]]: string }
 } & {
   readonly EnrollmentAction: { readonly [Value in EnrollmentAction]: string }
+  readonly CampaignPhase: { readonly [Value in CampaignPhase]: string }
 }
 
 const vi: LabelSet = {
@@ -60,6 +62,13 @@ const vi: LabelSet = {
     IMPLIED_SUPPORT_GROUP: 'Nhóm hỗ trợ được suy ra từ nhóm khác',
   },
   CampaignStatus: { DRAFT: 'Nháp', ACTIVE: 'Đang diễn ra', CLOSED: 'Đã kết thúc' },
+  CampaignPhase: {
+    DRAFT: 'Nháp',
+    UPCOMING: 'Sắp diễn ra',
+    RUNNING: 'Đang diễn ra',
+    PERIOD_OVER: 'Đã hết thời gian, chưa đóng',
+    CLOSED: 'Đã kết thúc',
+  },
   CampaignCenterRole: { ORGANIZER: 'Đơn vị tổ chức', PARTICIPANT: 'Đơn vị tham gia' },
   SessionKind: {
     LAUNCH_CEREMONY: 'Lễ phát động',
@@ -172,6 +181,13 @@ const en: LabelSet = {
     IMPLIED_SUPPORT_GROUP: 'Support group implied by another',
   },
   CampaignStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed' },
+  CampaignPhase: {
+    DRAFT: 'Draft',
+    UPCOMING: 'Upcoming',
+    RUNNING: 'Running',
+    PERIOD_OVER: 'Period over, not closed',
+    CLOSED: 'Closed',
+  },
   CampaignCenterRole: { ORGANIZER: 'Organizer', PARTICIPANT: 'Participant' },
   SessionKind: {
     LAUNCH_CEREMONY: 'Launch ceremony',

@@ -11,7 +11,7 @@ describe('a campaign and its targets', () => {
   })
 
   it('an admin finds the launch campaign and reads its targets in Vietnamese, then in English', async () => {
-    const page = await harness.open('/')
+    const page = await harness.open('/campaigns')
 
     const campaigns = page.getByRole('table', { name: 'Danh sách chiến dịch' })
     const launchCampaign = campaigns.getByRole('link', { name: /^60 ngày tăng tốc/ })

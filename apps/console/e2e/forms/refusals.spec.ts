@@ -2,13 +2,14 @@
 // concerns when there is one, and keeps what was typed.
 import { personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerAtSaigon } from '../../src/testing/seeded.ts'
+import { extendLaunchCampaignToToday, registerAtSaigon } from '../../src/testing/seeded.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 describe('refusals are shown on every form', () => {
   let harness: Harness
   beforeAll(async () => {
     harness = await startHarness()
+    await extendLaunchCampaignToToday(harness.prisma)
   })
   afterAll(async () => {
     await harness?.close()

@@ -60,7 +60,7 @@ export function canWriteAt(viewer: Viewer, center: { id: string; ancestors: read
 export function safeRedirect(redirect: unknown): string {
   return typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//')
     ? redirect
-    : '/dashboard'
+    : '/'
 }
 
 /** Renders its children for a signed-in user; sends anyone else to /login, to come back here after. */

@@ -20,8 +20,31 @@ export const CenterNodeFields = graphql(`
     children(first: 1) {
       totalCount
     }
+    staffCount
+    liveEnrollmentCount
   }
 `)
+
+/** Centers whose name or code matches a search, typed with or without diacritics, with where they sit. */
+export const CenterSearchQuery = graphql(
+  `
+    query CenterSearch($search: String!) {
+      centers(first: 100, filter: { search: $search }, orderBy: NAME_ASC) {
+        totalCount
+        edges {
+          node {
+            ...CenterNodeFields
+            ancestors {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  `,
+  [CenterNodeFields],
+)
 
 export const RootCentersQuery = graphql(
   `

@@ -7,16 +7,31 @@ import { isAdmin, useViewer } from '../auth/viewer.tsx'
 import { type FragmentOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { ListState, LoadFailed, Loading } from '../shell/QueryState.tsx'
+import { SearchField } from '../shell/SearchField.tsx'
 import { CenterForm, type EditedCenter } from './CenterForm.tsx'
-import { CenterChildrenQuery, CenterNodeFields, RootCentersQuery } from './CenterQueries.ts'
+import {
+  CenterChildrenQuery,
+  CenterNodeFields,
+  CenterSearchQuery,
+  RootCentersQuery,
+} from './CenterQueries.ts'
 
 type Editing = { center: EditedCenter } | { parentId: string | null } | null
 
-/** What every row of the tree shares: who may edit, what to open, and a count that grows on each save. */
-const TreeContext = createContext<{ canEdit: boolean; edit: (editing: Editing) => void; saved: number }>({
+/**
+ * What every row of the tree shares: who may edit, what to open, a count that grows on each save, and
+ * the last "expand all" or "collapse all" (its generation grows on each press, so a row follows it once).
+ */
+const TreeContext = createContext<{
+  canEdit: boolean
+  edit: (editing: Editing) => void
+  saved: number
+  expanded: { open: boolean; generation: number }
+}>({
   canEdit: false,
   edit: () => {},
   saved: 0,
+  expanded: { open: false, generation: 0 },
 })
 
 export function CenterTree() {
@@ -24,6 +39,8 @@ export function CenterTree() {
   const viewer = useViewer()
   const [editing, setEditing] = useState<Editing>(null)
   const [saved, setSaved] = useState(0)
+  const [expanded, setExpanded] = useState({ open: false, generation: 0 })
+  const [search, setSearch] = useState('')
   const [{ data, fetching, error }, reexecute] = useQuery({ query: RootCentersQuery })
   useEffect(() => {
     if (saved > 0) reexecute({ requestPolicy: 'network-only' })
@@ -31,7 +48,7 @@ export function CenterTree() {
   const roots = data?.centers.edges.map((edge) => edge.node) ?? []
 
   return (
-    <TreeContext.Provider value={{ canEdit: isAdmin(viewer), edit: setEditing, saved }}>
+    <TreeContext.Provider value={{ canEdit: isAdmin(viewer), edit: setEditing, saved, expanded }}>
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2}>{t('center.tree')}</Title>
@@ -41,17 +58,47 @@ export function CenterTree() {
             </Button>
           ) : null}
         </Group>
-        <ListState
-          result={{ fetching, data, error }}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-          empty={roots.length === 0 ? t('center.emptyTree') : null}
-        >
-          <Box component="ul" aria-label={t('center.tree')} p={0} m={0} style={{ listStyle: 'none' }}>
-            {roots.map((root) => (
-              <CenterBranch key={readFragment(CenterNodeFields, root).id} center={root} />
-            ))}
-          </Box>
-        </ListState>
+        <Group align="flex-end" gap="sm">
+          <SearchField
+            label={t('center.search')}
+            value={search}
+            onChange={(words) => setSearch(words ?? '')}
+            w={320}
+          />
+          {search.trim() === '' ? (
+            <>
+              <Button
+                variant="subtle"
+                size="sm"
+                onClick={() => setExpanded(({ generation }) => ({ open: true, generation: generation + 1 }))}
+              >
+                {t('center.expandAll')}
+              </Button>
+              <Button
+                variant="subtle"
+                size="sm"
+                onClick={() => setExpanded(({ generation }) => ({ open: false, generation: generation + 1 }))}
+              >
+                {t('center.collapseAll')}
+              </Button>
+            </>
+          ) : null}
+        </Group>
+        {search.trim() !== '' ? (
+          <CenterSearchResults search={search.trim()} />
+        ) : (
+          <ListState
+            result={{ fetching, data, error }}
+            onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+            empty={roots.length === 0 ? t('center.emptyTree') : null}
+          >
+            <Box component="ul" aria-label={t('center.tree')} p={0} m={0} style={{ listStyle: 'none' }}>
+              {roots.map((root) => (
+                <CenterBranch key={readFragment(CenterNodeFields, root).id} center={root} />
+              ))}
+            </Box>
+          </ListState>
+        )}
       </Stack>
       <Modal
         opened={editing !== null}
@@ -74,12 +121,46 @@ export function CenterTree() {
   )
 }
 
-function CenterBranch({ center: masked }: { center: FragmentOf<typeof CenterNodeFields> }) {
+/** The centers a search finds, typed without diacritics or not, each with the centers above it. */
+function CenterSearchResults({ search }: { search: string }) {
+  const { t } = useTranslation()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CenterSearchQuery, variables: { search } })
+  const found = data?.centers.edges.map((edge) => edge.node) ?? []
+  return (
+    <ListState
+      result={{ fetching, data, error }}
+      onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      empty={found.length === 0 ? t('center.noMatch') : null}
+    >
+      <Box component="ul" aria-label={t('center.searchResults')} p={0} m={0} style={{ listStyle: 'none' }}>
+        {found.map((center) => (
+          <CenterBranch
+            key={readFragment(CenterNodeFields, center).id}
+            center={center}
+            trail={center.ancestors.map((above) => above.name).join(' › ')}
+          />
+        ))}
+      </Box>
+    </ListState>
+  )
+}
+
+function CenterBranch({
+  center: masked,
+  trail,
+}: {
+  center: FragmentOf<typeof CenterNodeFields>
+  /** Where the center sits, when it is shown outside the tree (a search result). */
+  trail?: string
+}) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const { canEdit, edit } = useContext(TreeContext)
+  const { canEdit, edit, expanded } = useContext(TreeContext)
   const center = readFragment(CenterNodeFields, masked)
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useState(expanded.open)
+  useEffect(() => {
+    if (expanded.generation > 0) setOpen(expanded.open)
+  }, [expanded])
   const hasChildren = center.children.totalCount > 0
   const childrenId = `center-children-${center.id}`
 
@@ -112,11 +193,21 @@ function CenterBranch({ center: masked }: { center: FragmentOf<typeof CenterNode
               {label('CenterKind', center.kind)}
             </Badge>
           </Group>
+          {trail ? (
+            <Text size="xs" c="dimmed">
+              {trail}
+            </Text>
+          ) : null}
           <Text size="xs" c="dimmed">
             {[label('Organization', center.organization), center.address, center.ward?.fullName]
               .filter(Boolean)
               .join(' · ')}
           </Text>
+          {center.staffCount === null || center.liveEnrollmentCount === null ? null : (
+            <Text size="xs">
+              {t('center.counts', { staff: center.staffCount, enrollments: center.liveEnrollmentCount })}
+            </Text>
+          )}
         </Stack>
         {canEdit ? (
           <Group gap={4} wrap="nowrap">

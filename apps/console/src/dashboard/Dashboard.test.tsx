@@ -17,6 +17,8 @@ const progress: ResultOf<typeof CampaignProgressFiguresFragment> = {
   asOf: '2025-11-20',
   from: '2025-11-04',
   to: '2026-01-02',
+  countedStatuses: ['PAID', 'ACTIVE'],
+  center: null,
   enrolled: 5200,
   target: 366000,
   percent: 1.4,
@@ -50,9 +52,21 @@ const progress: ResultOf<typeof CampaignProgressFiguresFragment> = {
       target: 20000,
       percent: 4.5,
       center: { id: 'c1', code: 'BDTT-THUDUC', name: 'Bưu điện Trung tâm Thủ Đức' },
+      products: [
+        { product: 'VOLUNTARY_SOCIAL_INSURANCE', enrolled: 40, target: 1000, percent: 4 },
+        { product: 'HOUSEHOLD_HEALTH_INSURANCE', enrolled: 860, target: 19000, percent: 4.5 },
+      ],
     },
   ],
 }
+
+const curve = (target: number) => ({
+  asOf: '2025-11-20',
+  target,
+  dailyPaceNeeded: 100,
+  days: [{ date: '2025-11-20', enrolled: 10, cumulative: 10, target }],
+})
+const curves = { voluntary: curve(16000), household: curve(350000) }
 
 describe('the campaign dashboard', () => {
   it('shows each product against its target, the pace, the milestones and the center ranking', async () => {
@@ -60,11 +74,12 @@ describe('the campaign dashboard', () => {
       answers: {
         DashboardCampaign: { data: { campaign } },
         CampaignProgress: { data: { campaignProgress: progress } },
+        ProductCurves: { data: curves },
       },
     })
 
     const household = await screen.findByRole('group', { name: 'BHYT hộ gia đình' })
-    expect(household).toHaveTextContent('5.000 / 350.000')
+    expect(household).toHaveTextContent(/^BHYT hộ gia đình5\.000.* \/ 350\.000/)
     expect(household).toHaveTextContent('1,4%')
     expect(screen.getByText('8.200,5/ngày')).toBeInTheDocument()
     expect(screen.getByText('310,4/ngày')).toBeInTheDocument()
@@ -74,6 +89,66 @@ describe('the campaign dashboard', () => {
     const ranking = screen.getByRole('table', { name: 'Xếp hạng đơn vị theo chỉ tiêu' })
     expect(within(ranking).getByRole('row', { name: /Thủ Đức/ })).toHaveTextContent('4,5%')
     expect(screen.getByText('Trực tiếp')).toBeInTheDocument()
+    expect(screen.getByText('Đang diễn ra')).toBeInTheDocument()
+  })
+
+  it('drills down: a center opens its own dashboard, a number the enrollments counted in it', async () => {
+    renderConsoleAt('/campaigns/TANG-TOC-2025/dashboard?from=2025-11-10&to=2025-11-16', {
+      answers: {
+        DashboardCampaign: { data: { campaign } },
+        CampaignProgress: {
+          data: { campaignProgress: { ...progress, from: '2025-11-10', to: '2025-11-16' } },
+        },
+        ProductCurves: { data: curves },
+      },
+    })
+
+    const ranking = await screen.findByRole('table', { name: 'Xếp hạng đơn vị theo chỉ tiêu' })
+    const center = within(ranking).getByRole('link', { name: 'Bưu điện Trung tâm Thủ Đức' })
+    const own = new URL(center.getAttribute('href') ?? '', 'http://console')
+    expect(own.pathname).toBe('/campaigns/TANG-TOC-2025/dashboard')
+    expect(Object.fromEntries(own.searchParams)).toEqual({
+      center: 'c1',
+      from: '2025-11-10',
+      to: '2025-11-16',
+    })
+
+    const count = within(ranking).getByRole('link', {
+      name: /^860\s+hồ sơ BHYT hộ gia đình được tính của Bưu điện Trung tâm Thủ Đức$/,
+    })
+    const behind = new URL(count.getAttribute('href') ?? '', 'http://console')
+    expect(behind.pathname).toBe('/enrollments')
+    expect(behind.searchParams.get('center')).toBe('c1')
+    expect(behind.searchParams.get('product')).toBe('HOUSEHOLD_HEALTH_INSURANCE')
+    expect(behind.searchParams.get('from')).toBe('2025-11-10')
+    expect(behind.searchParams.get('to')).toBe('2025-11-16')
+    expect(behind.searchParams.get('status')).toMatch(/PAID.*ACTIVE/)
+  })
+
+  it('says a campaign left open past its last day is over, and a missed milestone is only missed', async () => {
+    const over = {
+      ...progress,
+      asOf: '2026-01-05',
+      daysLeft: 0,
+      projectedFinishDate: '2051-05-09',
+      milestones: [{ ...progress.milestones[0], enrolled: 22, status: 'MISSED', metOn: '2025-11-20' }],
+    } as typeof progress
+    renderConsoleAt('/campaigns/TANG-TOC-2025/dashboard', {
+      answers: {
+        DashboardCampaign: { data: { campaign } },
+        CampaignProgress: { data: { campaignProgress: over } },
+        ProductCurves: { data: curves },
+      },
+    })
+
+    expect(await screen.findByText('Đã hết thời gian, chưa đóng')).toBeInTheDocument()
+    expect(screen.queryByText('Đang diễn ra')).not.toBeInTheDocument()
+    expect(screen.getByText('Không kịp trước 02/01/2026')).toBeInTheDocument()
+    const milestone = within(screen.getByRole('table', { name: 'Các mốc' })).getByRole('row', {
+      name: /Ngày ra quân/,
+    })
+    expect(milestone).toHaveTextContent('Không đạt')
+    expect(milestone).not.toHaveTextContent(/đạt ngày/)
   })
 
   it('says so when the campaign has no targets, milestones or centers yet', async () => {
@@ -82,6 +157,7 @@ describe('the campaign dashboard', () => {
       answers: {
         DashboardCampaign: { data: { campaign } },
         CampaignProgress: { data: { campaignProgress: empty } },
+        ProductCurves: { data: curves },
       },
     })
 

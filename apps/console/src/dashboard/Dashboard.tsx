@@ -1,22 +1,45 @@
-import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { formatDate } from '@tangtoc/shared'
-import { Navigate, useParams } from '@tanstack/react-router'
+import {
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { type CampaignPhase, campaignPhase, formatDate, type IsoDate } from '@tangtoc/shared'
+import { Navigate, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery, useSubscription } from 'urql'
-import { CampaignStatusBadge } from '../campaigns/CampaignStatusBadge.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { DateField } from '../shell/DateField.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
+import { StatusBadge } from '../shell/StatusBadge.tsx'
+import { CenterTable, CountLink, enrollmentsBehind } from './CenterTable.tsx'
 import {
   ActiveCampaignQuery,
   CampaignProgressChangedSubscription,
   CampaignProgressFiguresFragment,
   CampaignProgressQuery,
   DashboardCampaignQuery,
+  ProductCurvesQuery,
 } from './DashboardQueries.ts'
+import {
+  type DashboardSearch,
+  type PeriodPreset,
+  periodPresets,
+  presetOf,
+  presetPeriod,
+} from './dashboardSearch.ts'
 import { LatestEnrollments } from './LatestEnrollments.tsx'
 import { LiveIndicator } from './LiveIndicator.tsx'
 import { ProgressCharts } from './ProgressCharts.tsx'
@@ -25,6 +48,7 @@ import { ProgressCharts } from './ProgressCharts.tsx'
 export const refreshEveryMs = 30_000
 
 type CampaignProgressFigures = ResultOf<typeof CampaignProgressFiguresFragment>
+type DashboardCampaign = NonNullable<ResultOf<typeof DashboardCampaignQuery>['campaign']>
 
 /** /dashboard: the running campaign's dashboard, or a way to the campaigns when none runs. */
 export function ActiveCampaignDashboard() {
@@ -46,6 +70,7 @@ export function ActiveCampaignDashboard() {
 
 export function CampaignDashboard() {
   const { code } = useParams({ from: '/campaigns/$code/dashboard' })
+  const view = useSearch({ from: '/campaigns/$code/dashboard' })
   const { t } = useTranslation()
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DashboardCampaignQuery,
@@ -63,34 +88,15 @@ export function CampaignDashboard() {
       </MissingRecord>
     )
   }
-  return (
-    <Stack gap="lg">
-      <Stack gap={4}>
-        <AnchorLink to="/campaigns/$code" params={{ code }} size="sm">
-          ← {campaign.code}
-        </AnchorLink>
-        <Group gap="sm" wrap="nowrap" align="center">
-          <Title order={2}>{t('dashboard.title')}</Title>
-          <CampaignStatusBadge status={campaign.status} />
-        </Group>
-        <Text c="dimmed">{campaign.name}</Text>
-      </Stack>
-      <CampaignProgressView campaignId={campaign.id} />
-    </Stack>
-  )
+  return <CampaignProgressView campaign={campaign} view={view} />
 }
 
-function CampaignProgressView({ campaignId }: { campaignId: string }) {
+function CampaignProgressView({ campaign, view }: { campaign: DashboardCampaign; view: DashboardSearch }) {
   const { t } = useTranslation()
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: CampaignProgressQuery,
-    variables: { campaign: campaignId },
-  })
+  const variables = { campaign: campaign.id, center: view.center, from: view.from, to: view.to }
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignProgressQuery, variables })
   // The API pushes the same figures after each change; while that stream is down, ask every 30 s.
-  const [live] = useSubscription({
-    query: CampaignProgressChangedSubscription,
-    variables: { campaign: campaignId },
-  })
+  const [live] = useSubscription({ query: CampaignProgressChangedSubscription, variables })
   // urql marks a subscription as not fetching once its first event arrives: only an error ends it.
   const liveOn = !live.error
   useEffect(() => {
@@ -99,28 +105,155 @@ function CampaignProgressView({ campaignId }: { campaignId: string }) {
     return () => clearInterval(timer)
   }, [liveOn, reexecute])
 
-  if (fetching && !data) return <Loading />
-  if (error && !data)
-    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
   const pushed = live.data?.campaignProgressChanged
   // Pushed figures are newer than the query's while the stream is up; the polls' afterwards.
   const figures = liveOn ? (pushed ?? data?.campaignProgress) : data?.campaignProgress
-  if (!figures) return <Empty>{t('dashboard.noProgress')}</Empty>
-  const progress = readFragment(CampaignProgressFiguresFragment, figures)
+  const progress = figures ? readFragment(CampaignProgressFiguresFragment, figures) : null
   return (
     <Stack gap="lg">
-      <LiveIndicator live={liveOn} />
-      <ProductCards progress={progress} />
-      <PaceSummary progress={progress} />
-      <Milestones progress={progress} />
-      <LatestEnrollments campaignId={campaignId} refreshKey={pushed} />
-      <ProgressCharts days={progress.days} asOf={progress.asOf} />
-      <CenterRanking progress={progress} />
+      <DashboardHeader campaign={campaign} progress={progress} view={view} />
+      {fetching && !data ? (
+        <Loading />
+      ) : error && !data ? (
+        <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !progress ? (
+        <Empty>{t('dashboard.noProgress')}</Empty>
+      ) : (
+        <>
+          <PeriodPicker code={campaign.code} view={view} progress={progress} />
+          <LiveIndicator live={liveOn} />
+          <ProductCards campaignId={campaign.id} progress={progress} />
+          <CenterTable code={campaign.code} campaignId={campaign.id} view={view} progress={progress} />
+          <PaceSummary campaign={campaign} progress={progress} />
+          <Milestones progress={progress} />
+          <ProductCurves campaignId={campaign.id} center={view.center} refreshKey={pushed} />
+          <LatestEnrollments campaignId={campaign.id} refreshKey={pushed} />
+        </>
+      )}
     </Stack>
   )
 }
 
-function ProductCards({ progress }: { progress: CampaignProgressFigures }) {
+const phaseLooks: Record<CampaignPhase, { color: string; symbol: string }> = {
+  DRAFT: { color: 'gray', symbol: '✎' },
+  UPCOMING: { color: 'blue', symbol: '◷' },
+  RUNNING: { color: 'green', symbol: '▶' },
+  PERIOD_OVER: { color: 'red', symbol: '⏸' },
+  CLOSED: { color: 'dark', symbol: '■' },
+}
+
+/** The campaign, where it stands on the figures' day, and the center the figures are narrowed to. */
+function DashboardHeader({
+  campaign,
+  progress,
+  view,
+}: {
+  campaign: DashboardCampaign
+  progress: CampaignProgressFigures | null
+  view: DashboardSearch
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const phase = progress ? campaignPhase(campaign, progress.asOf) : null
+  const center = progress?.center
+  return (
+    <Stack gap={4}>
+      <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm" className="no-print">
+        ← {campaign.code}
+      </AnchorLink>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" align="center">
+          <Title order={2}>
+            {center ? t('dashboard.titleOf', { center: center.name }) : t('dashboard.title')}
+          </Title>
+          {phase ? <StatusBadge {...phaseLooks[phase]} label={label('CampaignPhase', phase)} /> : null}
+        </Group>
+        <Button variant="default" onClick={() => window.print()} className="no-print">
+          {t('dashboard.print')}
+        </Button>
+      </Group>
+      <Text c="dimmed">{campaign.name}</Text>
+      {center ? (
+        <Breadcrumbs aria-label={t('dashboard.centerTrail')} className="no-print">
+          <AnchorLink
+            to="/campaigns/$code/dashboard"
+            params={{ code: campaign.code }}
+            search={{ ...view, center: undefined }}
+          >
+            {t('dashboard.allCenters')}
+          </AnchorLink>
+          {center.ancestors.map((above) => (
+            <AnchorLink
+              key={above.id}
+              to="/campaigns/$code/dashboard"
+              params={{ code: campaign.code }}
+              search={{ ...view, center: above.id }}
+            >
+              {above.name}
+            </AnchorLink>
+          ))}
+          <Text size="sm" aria-current="page">
+            {center.name}
+          </Text>
+        </Breadcrumbs>
+      ) : null}
+    </Stack>
+  )
+}
+
+/** Today, this week, the whole campaign, or any period: kept in the address. */
+function PeriodPicker({
+  code,
+  view,
+  progress,
+}: {
+  code: string
+  view: DashboardSearch
+  progress: CampaignProgressFigures
+}) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const navigate = useNavigate({ from: '/campaigns/$code/dashboard' })
+  const go = (period: Pick<DashboardSearch, 'from' | 'to'>) =>
+    navigate({ params: { code }, search: { center: view.center, ...period }, replace: true })
+  const preset = presetOf(view, progress.asOf)
+  return (
+    <Group gap="md" align="flex-end" className="no-print" role="group" aria-label={t('dashboard.period')}>
+      <SegmentedControl
+        aria-label={t('dashboard.period')}
+        value={preset}
+        onChange={(value) => {
+          const chosen = periodPresets.find((each) => each === value)
+          if (chosen) go(presetPeriod(chosen as PeriodPreset, progress.asOf))
+        }}
+        data={[
+          ...periodPresets.map((each) => ({ value: each, label: t(`dashboard.periods.${each}`) })),
+          { value: 'CUSTOM', label: t('dashboard.periods.CUSTOM'), disabled: true },
+        ]}
+      />
+      <DateField
+        label={t('dashboard.from')}
+        value={view.from ?? ''}
+        onChange={(from) => go({ from: (from || undefined) as IsoDate | undefined, to: view.to })}
+        w={150}
+      />
+      <DateField
+        label={t('dashboard.to')}
+        value={view.to ?? ''}
+        onChange={(to) => go({ from: view.from, to: (to || undefined) as IsoDate | undefined })}
+        w={150}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('dashboard.periodShown', {
+          from: formatDate(progress.from, intlLocale),
+          to: formatDate(progress.to, intlLocale),
+        })}
+      </Text>
+    </Group>
+  )
+}
+
+function ProductCards({ campaignId, progress }: { campaignId: string; progress: CampaignProgressFigures }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
   return (
@@ -142,9 +275,12 @@ function ProductCards({ progress }: { progress: CampaignProgressFigures }) {
             >
               <Text fw={600}>{label('Product', product.product)}</Text>
               <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {product.target === null
-                  ? t('dashboard.enrolledOnly', { enrolled: product.enrolled })
-                  : t('dashboard.enrolledOfTarget', { enrolled: product.enrolled, target: product.target })}
+                <CountLink
+                  count={product.enrolled}
+                  search={enrollmentsBehind(campaignId, progress, { product: product.product })}
+                  label={t('dashboard.enrollmentsOfProduct', { product: label('Product', product.product) })}
+                />
+                {product.target === null ? null : ` / ${t('dashboard.count', { value: product.target })}`}
               </Text>
               {product.percent === null ? null : (
                 <>
@@ -166,13 +302,20 @@ function ProductCards({ progress }: { progress: CampaignProgressFigures }) {
   )
 }
 
-function PaceSummary({ progress }: { progress: CampaignProgressFigures }) {
+function PaceSummary({
+  campaign,
+  progress,
+}: {
+  campaign: DashboardCampaign
+  progress: CampaignProgressFigures
+}) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const behind =
     progress.dailyPaceNeeded !== null &&
     progress.last7DaysPace < progress.dailyPaceNeeded &&
     progress.daysLeft > 0
+  const projected = progress.projectedFinishDate
   const facts = [
     { label: t('dashboard.daysLeft'), value: t('dashboard.count', { value: progress.daysLeft }) },
     {
@@ -183,9 +326,12 @@ function PaceSummary({ progress }: { progress: CampaignProgressFigures }) {
     { label: t('dashboard.recentPace'), value: t('dashboard.pace', { value: progress.last7DaysPace }) },
     {
       label: t('dashboard.projectedFinish'),
-      value: progress.projectedFinishDate
-        ? formatDate(progress.projectedFinishDate, intlLocale)
-        : t('dashboard.noProjection'),
+      value:
+        projected === null
+          ? t('dashboard.noProjection')
+          : projected > campaign.endDate
+            ? t('dashboard.projectedAfterEnd', { date: formatDate(campaign.endDate, intlLocale) })
+            : formatDate(projected, intlLocale),
     },
   ]
   return (
@@ -242,9 +388,9 @@ function Milestones({ progress }: { progress: CampaignProgressFigures }) {
                 {t('dashboard.enrolled')}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t('target.count')}
+                {t('dashboard.target')}
               </Table.Th>
-              <Table.Th scope="col">{t('campaign.status')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.milestoneOutcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -262,10 +408,11 @@ function Milestones({ progress }: { progress: CampaignProgressFigures }) {
                 <Table.Td ta="right">{t('dashboard.count', { value: milestone.enrolled })}</Table.Td>
                 <Table.Td ta="right">{t('dashboard.count', { value: milestone.count })}</Table.Td>
                 <Table.Td>
-                  <Badge color={milestoneColors[milestone.status]} variant="light">
+                  <Badge color={milestoneColors[milestone.status]} variant="light" tt="none">
                     {t(`dashboard.milestoneStatus.${milestone.status}`)}
                   </Badge>
-                  {milestone.metOn && milestone.status !== 'PENDING' ? (
+                  {/* Met or missed, never both: the day it was reached is said only of a met one. */}
+                  {milestone.status === 'MET' && milestone.metOn ? (
                     <Text span size="xs" c="dimmed" ml="xs">
                       {t('dashboard.metOn', { date: formatDate(milestone.metOn, intlLocale) })}
                     </Text>
@@ -280,58 +427,35 @@ function Milestones({ progress }: { progress: CampaignProgressFigures }) {
   )
 }
 
-function CenterRanking({ progress }: { progress: CampaignProgressFigures }) {
+/** One chart per product, asked again whenever the figures above are pushed. */
+function ProductCurves({
+  campaignId,
+  center,
+  refreshKey,
+}: {
+  campaignId: string
+  center: string | undefined
+  refreshKey: unknown
+}) {
   const { t } = useTranslation()
+  const [{ data, error }, reexecute] = useQuery({
+    query: ProductCurvesQuery,
+    variables: { campaign: campaignId, center },
+  })
+  useEffect(() => {
+    if (refreshKey) reexecute({ requestPolicy: 'network-only' })
+  }, [refreshKey, reexecute])
+  if (error && !data)
+    return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!data?.voluntary || !data.household) return null
   return (
-    <section aria-labelledby="dashboard-centers">
-      <Title order={3} size="h4" id="dashboard-centers" mb="sm">
-        {t('dashboard.ranking')}
-      </Title>
-      {progress.centers.length === 0 ? (
-        <Empty>{t('dashboard.noCenters')}</Empty>
-      ) : (
-        <Table striped aria-label={t('dashboard.ranking')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('dashboard.rank')}</Table.Th>
-              <Table.Th scope="col">{t('target.center')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('dashboard.enrolled')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('target.count')}
-              </Table.Th>
-              <Table.Th scope="col" w="30%">
-                {t('dashboard.percentColumn')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {progress.centers.map((row) => (
-              <Table.Tr key={row.center.id}>
-                <Table.Td>{row.rank}</Table.Td>
-                <Table.Td>{row.center.name}</Table.Td>
-                <Table.Td ta="right">{t('dashboard.count', { value: row.enrolled })}</Table.Td>
-                <Table.Td ta="right">
-                  {row.target === null ? '—' : t('dashboard.count', { value: row.target })}
-                </Table.Td>
-                <Table.Td>
-                  {row.percent === null ? (
-                    '—'
-                  ) : (
-                    <Group gap="xs" wrap="nowrap">
-                      <Progress value={Math.min(row.percent, 100)} style={{ flex: 1 }} aria-hidden />
-                      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {t('dashboard.percent', { value: row.percent })}
-                      </Text>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+    <section aria-label={t('dashboard.charts')}>
+      <ProgressCharts
+        curves={[
+          { product: 'VOLUNTARY_SOCIAL_INSURANCE', curve: data.voluntary },
+          { product: 'HOUSEHOLD_HEALTH_INSURANCE', curve: data.household },
+        ]}
+      />
     </section>
   )
 }

@@ -19,6 +19,15 @@ export const CampaignProgressFiguresFragment = graphql(`
     asOf
     from
     to
+    countedStatuses
+    center {
+      id
+      name
+      ancestors {
+        id
+        name
+      }
+    }
     enrolled
     target
     percent
@@ -60,14 +69,20 @@ export const CampaignProgressFiguresFragment = graphql(`
         code
         name
       }
+      products {
+        product
+        enrolled
+        target
+        percent
+      }
     }
   }
 `)
 
 export const CampaignProgressQuery = graphql(
   `
-  query CampaignProgress($campaign: ID!) {
-    campaignProgress(campaign: $campaign) {
+  query CampaignProgress($campaign: ID!, $center: ID, $from: Date, $to: Date) {
+    campaignProgress(campaign: $campaign, center: $center, from: $from, to: $to) {
       ...CampaignProgressFigures
     }
   }
@@ -75,11 +90,44 @@ export const CampaignProgressQuery = graphql(
   [CampaignProgressFiguresFragment],
 )
 
+/** One product's curve: its days against its own target, and the pace it needs. */
+export const ProductCurveFragment = graphql(`
+  fragment ProductCurve on CampaignProgress {
+    asOf
+    target
+    dailyPaceNeeded
+    days {
+      date
+      enrolled
+      cumulative
+      target
+    }
+  }
+`)
+
+/**
+ * Each product's curve, one chart each: 16,000 and 350,000 cannot share an axis. Whole-campaign
+ * curves, as the targets they are drawn against are the campaign's.
+ */
+export const ProductCurvesQuery = graphql(
+  `
+  query ProductCurves($campaign: ID!, $center: ID) {
+    voluntary: campaignProgress(campaign: $campaign, center: $center, product: VOLUNTARY_SOCIAL_INSURANCE) {
+      ...ProductCurve
+    }
+    household: campaignProgress(campaign: $campaign, center: $center, product: HOUSEHOLD_HEALTH_INSURANCE) {
+      ...ProductCurve
+    }
+  }
+`,
+  [ProductCurveFragment],
+)
+
 /** The same figures, pushed by the API (at most once a second) after enrollments change. */
 export const CampaignProgressChangedSubscription = graphql(
   `
-  subscription CampaignProgressChanged($campaign: ID!) {
-    campaignProgressChanged(campaign: $campaign) {
+  subscription CampaignProgressChanged($campaign: ID!, $center: ID, $from: Date, $to: Date) {
+    campaignProgressChanged(campaign: $campaign, center: $center, from: $from, to: $to) {
       ...CampaignProgressFigures
     }
   }

@@ -23,6 +23,8 @@ const progress: ResultOf<typeof CampaignProgressFiguresFragment> = {
   asOf: '2025-11-20',
   from: '2025-11-04',
   to: '2026-01-02',
+  countedStatuses: ['PAID', 'ACTIVE'],
+  center: null,
   enrolled: 0,
   target: null,
   percent: null,

@@ -1,11 +1,13 @@
-// The cumulative curve against the target line, and the enrollments of each day (recharts).
-import { Paper, Title } from '@mantine/core'
-import { formatDate, type IsoDate } from '@tangtoc/shared'
+// One figure per product (16,000 and 350,000 cannot share an axis): the cumulative curve against the
+// product's target line and, from today, the pace still needed to reach it; below it each day's count.
+import { Paper, SimpleGrid, Title } from '@mantine/core'
+import { daysBetween, formatDate, type IsoDate, type Product } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import {
   Bar,
   BarChart,
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -13,72 +15,111 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { type FragmentOf, type ResultOf, readFragment } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { ProductCurveFragment } from './DashboardQueries.ts'
 
-export type ChartDay = { date: IsoDate; enrolled: number; cumulative: number; target: number | null }
+export type ProductCurve = ResultOf<typeof ProductCurveFragment>
 
-export function ProgressCharts({ days, asOf }: { days: readonly ChartDay[]; asOf: IsoDate }) {
-  const { t } = useTranslation()
-  const { intlLocale } = useLocale()
-  const number = new Intl.NumberFormat(intlLocale)
-  const shortDate = (date: string) => formatDate(date, intlLocale).slice(0, 5)
-  // Days after today have no enrollments yet: the curve stops at today, the target line runs on.
-  const points = days.map((day) => ({
+const colors = { enrolled: '#1c7ed6', target: '#868e96', needed: '#e8590c' } as const
+
+/**
+ * The points a product's chart draws: the curve stops at today, the target line runs on, and the pace
+ * needed runs from today's total to the target on the last day.
+ */
+export function curvePoints(curve: ProductCurve) {
+  const today = curve.days.find((day) => day.date === curve.asOf)
+  return curve.days.map((day) => ({
     date: day.date,
     target: day.target,
-    cumulative: day.date <= asOf ? day.cumulative : null,
-    enrolled: day.date <= asOf ? day.enrolled : null,
+    cumulative: day.date <= curve.asOf ? day.cumulative : null,
+    enrolled: day.date <= curve.asOf ? day.enrolled : null,
+    needed:
+      today && curve.dailyPaceNeeded !== null && day.date >= curve.asOf
+        ? Math.round(today.cumulative + curve.dailyPaceNeeded * daysBetween(curve.asOf, day.date))
+        : null,
   }))
+}
+
+export function ProgressCharts({
+  curves,
+}: {
+  curves: readonly { product: Product; curve: FragmentOf<typeof ProductCurveFragment> }[]
+}) {
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {curves.map(({ product, curve }) => (
+        <ProductChart key={product} product={product} curve={readFragment(ProductCurveFragment, curve)} />
+      ))}
+    </SimpleGrid>
+  )
+}
+
+function ProductChart({ product, curve }: { product: Product; curve: ProductCurve }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const number = new Intl.NumberFormat(intlLocale)
+  const shortDate = (date: string) => formatDate(date, intlLocale).slice(0, 5)
+  const points = curvePoints(curve)
   const tooltip = {
     labelFormatter: (date: unknown) => formatDate(String(date), intlLocale),
     formatter: (value: unknown) => number.format(Number(value)),
   }
-
+  const titleId = `dashboard-chart-${product}`
   return (
-    <>
-      <Paper withBorder p="md" component="figure" m={0} aria-labelledby="dashboard-cumulative">
-        <Title order={3} size="h4" id="dashboard-cumulative" mb="sm" component="figcaption">
-          {t('dashboard.cumulativeChart')}
-        </Title>
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={points} margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
-            <YAxis tickFormatter={(value) => number.format(value)} width={72} />
-            <Tooltip {...tooltip} />
-            <Line
-              name={t('dashboard.targetLine')}
-              dataKey="target"
-              stroke="#868e96"
-              strokeDasharray="6 4"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              name={t('dashboard.enrolledLine')}
-              dataKey="cumulative"
-              stroke="#1c7ed6"
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </Paper>
-      <Paper withBorder p="md" component="figure" m={0} aria-labelledby="dashboard-per-day">
-        <Title order={3} size="h4" id="dashboard-per-day" mb="sm" component="figcaption">
-          {t('dashboard.perDayChart')}
-        </Title>
-        <ResponsiveContainer width="100%" height={200}>
-          <BarChart data={points} margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
-            <YAxis tickFormatter={(value) => number.format(value)} width={72} />
-            <Tooltip {...tooltip} />
-            <Bar name={t('dashboard.perDay')} dataKey="enrolled" fill="#1c7ed6" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </Paper>
-    </>
+    <Paper withBorder p="md" component="figure" m={0} aria-labelledby={titleId} className="dashboard-chart">
+      <Title order={3} size="h4" id={titleId} mb="sm" component="figcaption">
+        {t('dashboard.productChart', { product: label('Product', product) })}
+      </Title>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={points} margin={{ left: 8, right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
+          <YAxis tickFormatter={(value) => number.format(value)} width={72} />
+          <Tooltip {...tooltip} />
+          <Legend />
+          <Line
+            name={t('dashboard.targetLine')}
+            dataKey="target"
+            stroke={colors.target}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            name={t('dashboard.neededLine')}
+            dataKey="needed"
+            stroke={colors.needed}
+            strokeDasharray="2 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            name={t('dashboard.enrolledLine')}
+            dataKey="cumulative"
+            stroke={colors.enrolled}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+      <ResponsiveContainer width="100%" height={120}>
+        <BarChart data={points} margin={{ left: 8, right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} />
+          <YAxis tickFormatter={(value) => number.format(value)} width={72} />
+          <Tooltip {...tooltip} />
+          <Bar
+            name={t('dashboard.perDay')}
+            dataKey="enrolled"
+            fill={colors.enrolled}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </Paper>
   )
 }

@@ -1,12 +1,42 @@
-import { Box, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
-import { type IsoDate, localDateInZone } from '@tangtoc/shared'
+import {
+  Box,
+  Button,
+  ColorSwatch,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core'
+import { formatDate, type IsoDate, localDateInZone, type SessionKind, sessionKinds } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
+import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { formatTime } from '../shell/zonedTime.ts'
 import { addDays, addMonthsToMonth, visibleDays } from './calendarDays.ts'
 
-export type CalendarSession = { id: string; title: string; startsAt: string; status: string }
+export type CalendarSession = {
+  id: string
+  title: string
+  kind: SessionKind
+  startsAt: string
+  status: string
+}
+
+/** Each kind of session has its colour on the calendar, named in the legend below it. */
+export const sessionKindColors: Record<SessionKind, string> = {
+  LAUNCH_CEREMONY: 'red',
+  CONFERENCE: 'violet',
+  CONSULTATION_GROUP: 'teal',
+  DOOR_TO_DOOR: 'orange',
+  MARKET_STALL: 'yellow',
+  ONLINE: 'blue',
+}
+
+/** A month's day shows this many sessions; a busier day says how many more and opens its week. */
+export const sessionsShownPerDay = 3
 
 /**
  * Sessions on a month or week grid in Hồ Chí Minh time. A plain grid of Mantine components: the
@@ -17,14 +47,21 @@ export function SessionCalendar({
   day,
   sessions,
   onDayChange,
+  onOpenWeek,
+  campaignStart,
 }: {
   view: 'month' | 'week'
   day: IsoDate
   sessions: readonly CalendarSession[]
   onDayChange: (day: IsoDate) => void
+  /** Shows the week of a busy day, every session in it. */
+  onOpenWeek: (day: IsoDate) => void
+  /** The chosen campaign's first day, to go to its period at once. */
+  campaignStart?: IsoDate
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
+  const label = useEnumLabel()
   const days = visibleDays(view, day)
   const today = localDateInZone(new Date())
   const byDay = new Map<IsoDate, CalendarSession[]>()
@@ -33,19 +70,11 @@ export function SessionCalendar({
     byDay.set(local, [...(byDay.get(local) ?? []), session])
   }
   const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', timeZone: 'UTC' })
+  // One format for every title: the console's dd/MM/yyyy, a month as MM/yyyy.
   const title =
     view === 'month'
-      ? new Intl.DateTimeFormat(intlLocale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-          new Date(`${day}T00:00:00Z`),
-        )
-      : `${new Intl.DateTimeFormat(intlLocale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(
-          new Date(`${days[0]}T00:00:00Z`),
-        )} – ${new Intl.DateTimeFormat(intlLocale, {
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-          timeZone: 'UTC',
-        }).format(new Date(`${days[6]}T00:00:00Z`))}`
+      ? t('session.monthTitle', { month: formatDate(day, intlLocale).slice(3) })
+      : `${formatDate(days[0] ?? day, intlLocale)} – ${formatDate(days[6] ?? day, intlLocale)}`
   const step = (direction: 1 | -1) =>
     onDayChange(view === 'month' ? addMonthsToMonth(day, direction) : addDays(day, 7 * direction))
 
@@ -55,7 +84,17 @@ export function SessionCalendar({
         <Button variant="default" size="xs" onClick={() => step(-1)}>
           ← {view === 'month' ? t('session.previousMonth') : t('session.previousWeek')}
         </Button>
-        <Text fw={600}>{title}</Text>
+        <Group gap="xs">
+          <Text fw={600}>{title}</Text>
+          <Button variant="subtle" size="xs" onClick={() => onDayChange(today)}>
+            {t('session.today')}
+          </Button>
+          {campaignStart ? (
+            <Button variant="subtle" size="xs" onClick={() => onDayChange(campaignStart)}>
+              {t('session.campaignPeriod')}
+            </Button>
+          ) : null}
+        </Group>
         <Button variant="default" size="xs" onClick={() => step(1)}>
           {view === 'month' ? t('session.nextMonth') : t('session.nextWeek')} →
         </Button>
@@ -69,6 +108,8 @@ export function SessionCalendar({
         {days.map((current) => {
           const inMonth = view === 'week' || current.slice(0, 7) === day.slice(0, 7)
           const items = byDay.get(current) ?? []
+          const shown = view === 'month' ? items.slice(0, sessionsShownPerDay) : items
+          const more = items.length - shown.length
           return (
             <Paper
               key={current}
@@ -86,23 +127,44 @@ export function SessionCalendar({
                 {Number(current.slice(8))}
               </Text>
               <Stack gap={2}>
-                {items.map((session) => (
-                  <Box key={session.id} style={{ lineHeight: 1.2 }}>
+                {shown.map((session) => (
+                  <Box
+                    key={session.id}
+                    pl={4}
+                    style={{
+                      lineHeight: 1.2,
+                      borderLeft: `3px solid var(--mantine-color-${sessionKindColors[session.kind]}-6)`,
+                    }}
+                  >
                     <AnchorLink
                       to="/sessions/$id"
                       params={{ id: session.id }}
                       size="xs"
                       td={session.status === 'CANCELLED' ? 'line-through' : undefined}
+                      title={label('SessionKind', session.kind)}
                     >
                       {formatTime(session.startsAt, intlLocale)} {session.title}
                     </AnchorLink>
                   </Box>
                 ))}
+                {more > 0 ? (
+                  <UnstyledButton onClick={() => onOpenWeek(current)} fz="xs" c="blue.8" ta="left">
+                    {t('session.moreOnDay', { count: more })}
+                  </UnstyledButton>
+                ) : null}
               </Stack>
             </Paper>
           )
         })}
       </SimpleGrid>
+      <Group gap="md" component="ul" role="list" aria-label={t('session.legend')} p={0} m={0}>
+        {sessionKinds.map((kind) => (
+          <Group key={kind} gap={6} component="li" style={{ listStyle: 'none' }}>
+            <ColorSwatch color={`var(--mantine-color-${sessionKindColors[kind]}-6)`} size={12} aria-hidden />
+            <Text size="xs">{label('SessionKind', kind)}</Text>
+          </Group>
+        ))}
+      </Group>
     </Stack>
   )
 }

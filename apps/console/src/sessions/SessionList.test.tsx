@@ -78,6 +78,33 @@ describe('the outreach sessions', () => {
       .toMatchObject({ filter: { startsFrom: '2025-12-01T00:00:00+07:00' } })
   })
 
+  it('shows three sessions on a busy day with how many more, opens its week for all of them, and names each kind’s colour', async () => {
+    const market = (hour: number): Session => ({
+      ...launch,
+      id: `market-${hour}`,
+      title: `Điểm tư vấn chợ ${hour}`,
+      kind: 'MARKET_STALL',
+      status: 'PLANNED',
+      startsAt: `2025-11-12T${String(hour - 7).padStart(2, '0')}:00:00.000Z`,
+    })
+    const busy = [8, 9, 10, 11, 14].map(market)
+    renderConsoleAt('/sessions?view=month&day=2025-11-20', {
+      answers: { OutreachSessions: sessions(...busy), SessionFilterOptions: options },
+    })
+
+    expect(await screen.findByText('Tháng 11/2025')).toBeInTheDocument()
+    const day = await screen.findByRole('group', { name: /, 12 tháng 11, 2025$/ })
+    expect(within(day).getAllByRole('link')).toHaveLength(3)
+    await userEvent.click(within(day).getByRole('button', { name: '+2 buổi nữa' }))
+
+    const week = await screen.findByRole('region', { name: 'Lịch tuyên truyền 10/11/2025 – 16/11/2025' })
+    const sameDay = within(week).getByRole('group', { name: /, 12 tháng 11, 2025$/ })
+    expect(within(sameDay).getAllByRole('link')).toHaveLength(5)
+    const legend = screen.getByRole('list', { name: 'Chú giải loại buổi' })
+    expect(within(legend).getAllByRole('listitem')).toHaveLength(6)
+    expect(legend).toHaveTextContent('Điểm tư vấn tại chợ')
+  })
+
   it('filters by status through the address', async () => {
     const asked: Record<string, unknown>[] = []
     renderConsoleAt('/sessions?status=PLANNED&kind=MARKET_STALL', {

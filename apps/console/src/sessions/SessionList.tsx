@@ -64,6 +64,7 @@ export const SessionFilterOptionsQuery = graphql(`
         node {
           id
           name
+          startDate
         }
       }
     }
@@ -270,6 +271,10 @@ export function SessionList() {
           day={day}
           sessions={sessions}
           onDayChange={(next) => set({ day: next })}
+          onOpenWeek={(busy) => set({ view: 'week', day: busy })}
+          campaignStart={
+            options?.campaigns.edges.find(({ node }) => node.id === search.campaign)?.node.startDate
+          }
         />
       ) : sessions.length === 0 ? (
         <Empty>{t('session.empty')}</Empty>

@@ -11,7 +11,7 @@ import { ConsoleProviders } from '../ConsoleProviders.tsx'
 import { createConsoleClient } from '../client.ts'
 import { createI18n } from '../i18n/i18n.ts'
 import { createConsoleRouter } from '../router.tsx'
-import { type SeededUser, seededCookie } from './seeded.ts'
+import { extendLaunchCampaignToToday, type SeededUser, seededCookie } from './seeded.ts'
 
 /**
  * The API is loaded from source at run time, like the end-to-end suite does: the specifier is a URL so
@@ -32,6 +32,7 @@ export type ConsoleApi = Awaited<ReturnType<typeof startConsoleApi>>
 export async function startConsoleApi() {
   const database = await createTestDatabase()
   await seedIfEmpty(database.prisma)
+  await extendLaunchCampaignToToday(database.prisma)
   const { createYogaApp }: ApiServer = await import(/* @vite-ignore */ apiServerSource)
   const yoga = createYogaApp({ prisma: database.prisma })
   const cookies = new Map<SeededUser, string>()

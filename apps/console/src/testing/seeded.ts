@@ -1,6 +1,8 @@
 // What tests against the real API share: signing in as a seeded user, and the launch campaign's ids
 // and a registration through the API, for tests that need an enrollment already there.
+import type { PrismaClient } from '@tangtoc/db'
 import { launchUsers } from '@tangtoc/db/seed'
+import { localDateInZone } from '@tangtoc/shared'
 
 export type SeededUser = (typeof launchUsers)[number]['username']
 
@@ -56,6 +58,18 @@ const register = `
 `
 
 type Request = <T>(as: SeededUser, query: string, variables?: Record<string, unknown>) => Promise<T>
+
+/**
+ * The launch campaign ran from 2025-11-04 to 2026-01-02, and a registration's period begins within
+ * its campaign: tests that register today extend its last day to today, as an admin would (README).
+ */
+export async function extendLaunchCampaignToToday(prisma: PrismaClient): Promise<void> {
+  const today = localDateInZone(new Date())
+  await prisma.campaign.updateMany({
+    where: { code: 'TANG-TOC-2025', endDate: { lt: new Date(`${today}T00:00:00Z`) } },
+    data: { endDate: new Date(`${today}T00:00:00Z`) },
+  })
+}
 
 /** A voluntary social insurance enrollment of `person` at the launch campaign's Sài Gòn center. */
 export async function registerAtSaigon(

@@ -2,6 +2,7 @@ import type { Prisma } from '@tangtoc/db'
 import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { idOf } from '../../global-id.ts'
+import { canReadCenter } from '../auth/center-access.ts'
 import { CenterKindEnum, OrganizationEnum } from '../enums.ts'
 
 export const CenterNode = builder.prismaNode('Center', {
@@ -55,6 +56,22 @@ export const CenterNode = builder.prismaNode('Center', {
           where: descendantsWhere(center.path, args.kind),
           orderBy: [{ code: 'asc' }, { id: 'asc' }],
         }),
+    }),
+    staffCount: t.int({
+      nullable: true,
+      description:
+        'The active user accounts of this center itself (not of the centers below it); null for a center whose data you may not read.',
+      select: { id: true, path: true, _count: { select: { users: { where: { active: true } } } } },
+      resolve: (center, _args, context) =>
+        context.viewer && canReadCenter(context.viewer, center) ? center._count.users : null,
+    }),
+    liveEnrollmentCount: t.int({
+      nullable: true,
+      description:
+        'The live enrollments (neither rejected nor cancelled) registered at this center itself, in every campaign; null for a center whose data you may not read.',
+      select: { id: true, path: true, _count: { select: { enrollments: { where: { live: true } } } } },
+      resolve: (center, _args, context) =>
+        context.viewer && canReadCenter(context.viewer, center) ? center._count.enrollments : null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the center was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the center last changed.' }),

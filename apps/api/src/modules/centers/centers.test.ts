@@ -1,7 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { createCenter } from '@tangtoc/db/fixtures'
+import { createCenter, createUser, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import { campaignSetting, registerEnrollment, vsiInput } from '../enrollments/test-helpers.ts'
 import { type Actor, createTree, credentialsFor } from './test-actors.ts'
 
 let api: ApiHarness
@@ -292,5 +293,31 @@ describe('changing the center tree', () => {
       credentials,
     )
     expect(result.data?.updateCenter.__typename).toBe('NotFoundError')
+  })
+})
+
+describe('a center’s staff and enrollments', () => {
+  const countsQuery = `query ($id: ID!) {
+    node(id: $id) { ... on Center { staffCount liveEnrollmentCount } }
+  }`
+
+  it('counts the center’s own active staff and live enrollments, for those who may read it, and nothing for others', async () => {
+    const setting = await campaignSetting(api)
+    for (const person of [personInput(), personInput()]) {
+      const registered = await api.graphql(
+        registerEnrollment,
+        { input: vsiInput(setting, {}, person) },
+        setting.admin.credentials,
+      )
+      expect(registered.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    }
+    await createUser(api.prisma, { role: 'AGENT', center: setting.center, active: false })
+    const counts = (credentials: Credentials) =>
+      api.graphql(countsQuery, { id: centerId(setting.center) }, credentials).then((result) => result.data?.node)
+
+    // The agent of setting.center is its one active account; the deactivated one is not counted.
+    expect(await counts(setting.admin.credentials)).toEqual({ staffCount: 1, liveEnrollmentCount: 2 })
+    expect(await counts(setting.manager.credentials)).toEqual({ staffCount: 1, liveEnrollmentCount: 2 })
+    expect(await counts(setting.otherAgent.credentials)).toEqual({ staffCount: null, liveEnrollmentCount: null })
   })
 })

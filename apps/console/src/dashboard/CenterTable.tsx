@@ -1,0 +1,161 @@
+// The leaderboard: each center against its own targets, per product and in all, ranked. A center's
+// name opens its own dashboard (its subtree); a number opens the enrollments counted in it.
+import { Group, Progress, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { type Product, products } from '@tangtoc/shared'
+import { useTranslation } from 'react-i18next'
+import type { EnrollmentSearch } from '../enrollments/enrollmentSearch.ts'
+import type { ResultOf } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { AnchorLink } from '../shell/links.tsx'
+import { Empty } from '../shell/QueryState.tsx'
+import type { CampaignProgressFiguresFragment } from './DashboardQueries.ts'
+import type { DashboardSearch } from './dashboardSearch.ts'
+
+type CampaignProgressFigures = ResultOf<typeof CampaignProgressFiguresFragment>
+
+/** The enrollment list's filters that show exactly the enrollments a figure counts. */
+export function enrollmentsBehind(
+  campaignId: string,
+  progress: Pick<CampaignProgressFigures, 'from' | 'to' | 'countedStatuses' | 'center'>,
+  { center, product }: { center?: string; product?: Product },
+): EnrollmentSearch {
+  return {
+    campaign: campaignId,
+    center: center ?? progress.center?.id,
+    product,
+    status: [...progress.countedStatuses],
+    from: progress.from,
+    to: progress.to,
+  }
+}
+
+/** A count that opens the enrollments behind it. */
+export function CountLink({
+  count,
+  search,
+  label,
+}: {
+  count: number
+  search: EnrollmentSearch
+  /** What the count is of, read after it by a screen reader ("373 hồ sơ … được tính của …"). */
+  label: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <AnchorLink
+      to="/enrollments"
+      search={search}
+      data-count={count}
+      style={{ fontVariantNumeric: 'tabular-nums' }}
+    >
+      {t('dashboard.count', { value: count })} <VisuallyHidden>{label}</VisuallyHidden>
+    </AnchorLink>
+  )
+}
+
+export function CenterTable({
+  code,
+  campaignId,
+  view,
+  progress,
+}: {
+  code: string
+  campaignId: string
+  /** The dashboard's own address, which a center's link narrows to that center. */
+  view: DashboardSearch
+  progress: CampaignProgressFigures
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const of = (target: number | null) =>
+    target === null ? null : (
+      <Text span size="xs" c="dimmed">
+        {' / '}
+        {t('dashboard.count', { value: target })}
+      </Text>
+    )
+  return (
+    <section aria-labelledby="dashboard-centers">
+      <Title order={3} size="h4" id="dashboard-centers" mb="sm">
+        {t('dashboard.ranking')}
+      </Title>
+      {progress.centers.length === 0 ? (
+        <Empty>{t('dashboard.noCenters')}</Empty>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped aria-label={t('dashboard.ranking')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('dashboard.rank')}</Table.Th>
+                <Table.Th scope="col">{t('target.center')}</Table.Th>
+                {products.map((product) => (
+                  <Table.Th scope="col" ta="right" key={product}>
+                    {label('Product', product)}
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col" ta="right">
+                  {t('dashboard.enrolledOfTargetColumn')}
+                </Table.Th>
+                <Table.Th scope="col" w="22%">
+                  {t('dashboard.percentColumn')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {progress.centers.map((row) => (
+                <Table.Tr key={row.center.id}>
+                  <Table.Td>{row.rank}</Table.Td>
+                  <Table.Td>
+                    <AnchorLink
+                      to="/campaigns/$code/dashboard"
+                      params={{ code }}
+                      search={{ ...view, center: row.center.id }}
+                    >
+                      {row.center.name}
+                    </AnchorLink>
+                  </Table.Td>
+                  {products.map((product) => {
+                    const figures = row.products.find((each) => each.product === product)
+                    return (
+                      <Table.Td ta="right" key={product}>
+                        <CountLink
+                          count={figures?.enrolled ?? 0}
+                          search={enrollmentsBehind(campaignId, progress, { center: row.center.id, product })}
+                          label={t('dashboard.enrollmentsOf', {
+                            center: row.center.name,
+                            product: label('Product', product),
+                          })}
+                        />
+                        {of(figures?.target ?? null)}
+                      </Table.Td>
+                    )
+                  })}
+                  <Table.Td ta="right">
+                    <CountLink
+                      count={row.enrolled}
+                      search={enrollmentsBehind(campaignId, progress, { center: row.center.id })}
+                      label={t('dashboard.allEnrollmentsOf', { center: row.center.name })}
+                    />
+                    {of(row.target)}
+                  </Table.Td>
+                  <Table.Td>
+                    {row.percent === null ? (
+                      '—'
+                    ) : (
+                      <Group gap="xs" wrap="nowrap">
+                        <Progress value={Math.min(row.percent, 100)} style={{ flex: 1 }} aria-hidden />
+                        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {t('dashboard.percent', { value: row.percent })}
+                        </Text>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  )
+}
