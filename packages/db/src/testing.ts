@@ -98,6 +98,16 @@ async function createPGliteTestDatabase(options: CreateTestDatabaseOptions): Pro
  */
 async function bytesOf(blob: Blob): Promise<Uint8Array> {
   if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer())
+  // jsdom's, on globalThis there; this package's types know Node's globals only.
+  const { FileReader } = globalThis as unknown as {
+    FileReader: new () => {
+      result: unknown
+      error: unknown
+      onload: (() => void) | null
+      onerror: (() => void) | null
+      readAsArrayBuffer(blob: Blob): void
+    }
+  }
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))

@@ -313,11 +313,16 @@ describe('a center’s staff and enrollments', () => {
     }
     await createUser(api.prisma, { role: 'AGENT', center: setting.center, active: false })
     const counts = (credentials: Credentials) =>
-      api.graphql(countsQuery, { id: centerId(setting.center) }, credentials).then((result) => result.data?.node)
+      api
+        .graphql(countsQuery, { id: centerId(setting.center) }, credentials)
+        .then((result) => result.data?.node)
 
     // The agent of setting.center is its one active account; the deactivated one is not counted.
     expect(await counts(setting.admin.credentials)).toEqual({ staffCount: 1, liveEnrollmentCount: 2 })
     expect(await counts(setting.manager.credentials)).toEqual({ staffCount: 1, liveEnrollmentCount: 2 })
-    expect(await counts(setting.otherAgent.credentials)).toEqual({ staffCount: null, liveEnrollmentCount: null })
+    expect(await counts(setting.otherAgent.credentials)).toEqual({
+      staffCount: null,
+      liveEnrollmentCount: null,
+    })
   })
 })
