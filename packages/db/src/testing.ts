@@ -96,8 +96,8 @@ async function createPGliteTestDatabase(options: CreateTestDatabaseOptions): Pro
  * arrayBuffer(): its FileReader reads it instead, so the first test process to make the template may be
  * a console one.
  */
-async function bytesOf(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer())
+async function bytesOf(blob: Blob): Promise<Buffer<ArrayBuffer>> {
+  if (typeof blob.arrayBuffer === 'function') return Buffer.from(await blob.arrayBuffer())
   // jsdom's, on globalThis there; this package's types know Node's globals only.
   const { FileReader } = globalThis as unknown as {
     FileReader: new () => {
@@ -110,7 +110,7 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
   }
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer))
     reader.onerror = () => reject(reader.error)
     reader.readAsArrayBuffer(blob)
   })
