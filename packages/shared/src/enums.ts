@@ -120,6 +120,10 @@ export type PaymentSettlement = (typeof paymentSettlements)[number]
 /** New participants and those continuing a participation (coverage.ts decides which). */
 export const continuities = ['NEW', 'CONTINUING'] as const
 
+/** The day a paid participant counts for in a campaign's progress. */
+export const countDays = ['PAYMENT_DAY', 'REGISTRATION_DAY'] as const
+export type CountDay = (typeof countDays)[number]
+
 /** The lists whose filters a user can save. */
 export const savedFilterLists = [
   'ENROLLMENTS',
@@ -152,6 +156,7 @@ export const enumValues = {
   PaymentChannel: paymentChannels,
   PaymentSettlement: paymentSettlements,
   Continuity: continuities,
+  CountDay: countDays,
 } as const
 export type EnumName = keyof typeof enumValues
 

@@ -127,6 +127,7 @@ const vi: LabelSet = {
   },
   PaymentSettlement: { FULL: 'Đóng đủ', PARTIAL: 'Đóng một phần' },
   Continuity: { NEW: 'Tham gia mới', CONTINUING: 'Tham gia tiếp' },
+  CountDay: { PAYMENT_DAY: 'Ngày đóng tiền', REGISTRATION_DAY: 'Ngày đăng ký' },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
     CONFIRM_PAYMENT: 'Xác nhận đã đóng tiền',
@@ -246,6 +247,7 @@ const en: LabelSet = {
   },
   PaymentSettlement: { FULL: 'Paid in full', PARTIAL: 'Partial payment' },
   Continuity: { NEW: 'New participant', CONTINUING: 'Continuing participant' },
+  CountDay: { PAYMENT_DAY: 'Day of payment', REGISTRATION_DAY: 'Day of registration' },
   EnrollmentAction: {
     SUBMIT: 'Submit',
     CONFIRM_PAYMENT: 'Confirm payment',

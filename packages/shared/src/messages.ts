@@ -339,6 +339,10 @@ export const messages = {
     vi: '{fullName} chưa đủ {minimumAge} tuổi vào ngày {on}: BHXH tự nguyện dành cho công dân từ đủ {minimumAge} tuổi.',
     en: '{fullName} is not yet {minimumAge} on {on}: voluntary social insurance is for citizens from {minimumAge} years of age.',
   },
+  PERSON_ALREADY_ENROLLED: {
+    vi: 'Người này đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch.',
+    en: 'This person already has a live enrollment for this product in the campaign.',
+  },
   HOUSEHOLD_MEMBERS_ALREADY_ENROLLED: {
     vi: 'Đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch: {names}.',
     en: 'Already holding a live enrollment for this product in the campaign: {names}.',

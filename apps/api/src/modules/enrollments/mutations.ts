@@ -385,11 +385,12 @@ function enrollmentRow(
 
 /**
  * The live enrollments some of these people already hold for the product in the campaign, as one
- * ConflictError naming them (and the first one's enrollment); null when none does.
+ * ConflictError naming the first one's enrollment, and for a household the members holding them; null
+ * when none does.
  */
 async function alreadyEnrolled(
   db: Prisma.TransactionClient | Context['prisma'],
-  where: { campaignId: string; product: Product; personIds: string[] },
+  where: { campaignId: string; product: Product; personIds: string[]; household: boolean },
 ): Promise<ConflictError | null> {
   const taken = await db.enrollment.findMany({
     where: {
@@ -404,13 +405,10 @@ async function alreadyEnrolled(
   const [first] = taken
   if (!first) return null
   const names = taken.map((enrollment) => enrollment.person.fullName).join(', ')
-  return new ConflictError(
-    issue('householdMembers', 'HOUSEHOLD_MEMBERS_ALREADY_ENROLLED', { names }).message,
-    {
-      typename: 'Enrollment',
-      id: first.id,
-    },
-  )
+  const text = where.household
+    ? issue('householdMembers', 'HOUSEHOLD_MEMBERS_ALREADY_ENROLLED', { names }).message
+    : issue('person', 'PERSON_ALREADY_ENROLLED').message
+  return new ConflictError(text, { typename: 'Enrollment', id: first.id })
 }
 
 /**
@@ -482,6 +480,7 @@ async function storeRegistration(
       campaignId: prepared.campaign.id,
       product: input.product,
       personIds: enrolledMembers.map(({ person }) => person.id),
+      household: true,
     })
     if (conflict) throw conflict
     const named = people[prepared.enrolledIndex]
@@ -571,6 +570,7 @@ async function register(context: Context, input: RegisterInput): Promise<Registe
           campaignId: prepared.campaign.id,
           product: input.product,
           personIds: people.map((person) => person.id),
+          household: prepared.members !== null,
         })
         if (conflict) throw conflict
       }
