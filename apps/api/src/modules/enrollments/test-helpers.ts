@@ -13,7 +13,7 @@ export const registerEnrollment = `mutation ($input: RegisterEnrollmentInput!) {
     ... on RegisterEnrollmentPayload {
       personReused
       registration { id payable household { id members(first: 10) { totalCount } } enrollments { id } }
-      enrollments { id householdPosition gross support payable supportGroups person { fullName } registration { id } household { id } }
+      enrollments { id version householdPosition gross support payable supportGroups person { fullName } registration { id } household { id } }
       enrollment {
         id version status product gross support payable months monthlyIncome supportGroups householdPosition
         quoteDate periodStart periodEnd registeredOn
