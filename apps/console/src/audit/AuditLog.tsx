@@ -1,9 +1,9 @@
 // /audit (admins): who changed what and when, filtered by record type, actor and period, with each
 // change's fields before and after.
-import { Badge, Button, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { addDays } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
@@ -29,6 +29,7 @@ export const AuditEventsQuery = graphql(`
           entityType
           entityId
           entityGlobalId
+          subject
           before
           after
           actor {
@@ -98,29 +99,9 @@ export function AuditLog() {
       cell: (event) => formatDateTime(event.at, intlLocale),
     },
     {
-      key: 'actor',
-      header: t('audit.actor'),
-      cell: (event) => event.actor?.displayName ?? t('audit.system'),
-    },
-    {
-      key: 'action',
-      header: t('audit.action'),
-      cell: (event) => (
-        <Badge variant="light" tt="none">
-          {event.action}
-        </Badge>
-      ),
-    },
-    {
-      key: 'entity',
-      header: t('audit.entity'),
-      cell: (event) => (
-        <AnchorLink to="/records/$id" params={{ id: event.entityGlobalId }} size="sm">
-          {t(`audit.types.${event.entityType as (typeof auditedTypes)[number]}`, {
-            defaultValue: event.entityType,
-          })}
-        </AnchorLink>
-      ),
+      key: 'event',
+      header: t('audit.event'),
+      cell: (event) => <EventSentence event={event} />,
     },
     {
       key: 'changes',
@@ -181,7 +162,7 @@ export function AuditLog() {
           columns={columns}
           rows={events}
           rowKey={(event) => event.id}
-          rowName={(event) => `${event.action} ${event.entityType}`}
+          rowName={(event) => `${event.action} ${event.subject ?? event.entityType}`}
         />
       </ListState>
       {data ? (
@@ -201,6 +182,33 @@ export function AuditLog() {
   )
 }
 
+/** The event as a sentence in the user's language, its record a link: "Trần Văn Minh xác nhận đóng tiền hồ sơ của Nguyễn Thị Lan". */
+export function EventSentence({ event }: { event: AuditRow }) {
+  const { t, i18n } = useTranslation()
+  const [domain, verb] = event.action.split('.')
+  const key = `audit.sentences.${domain}.${verb}`
+  const actor =
+    event.actor?.displayName ??
+    (event.action === 'auth.logInFailed' ? t('audit.someoneSignedOut') : t('audit.system'))
+  const type = auditedTypes.find((each) => each === event.entityType)
+  const subject = event.subject ?? (type ? t(`audit.types.${type}`) : event.entityId)
+  return (
+    <Text size="sm">
+      <Trans
+        i18nKey={(i18n.exists(key) ? key : 'audit.sentences.other') as 'audit.sentences.other'}
+        values={{ actor, subject, action: event.action }}
+        components={{
+          subject: type ? (
+            <AnchorLink to="/records/$id" params={{ id: event.entityGlobalId }} size="sm" />
+          ) : (
+            <Text span size="sm" />
+          ),
+        }}
+      />
+    </Text>
+  )
+}
+
 const shown = (value: unknown) =>
   value === undefined ? '' : value === null ? '∅' : typeof value === 'string' ? value : JSON.stringify(value)
 
@@ -212,7 +220,10 @@ export function ChangeList({ before, after }: { before: unknown; after: unknown 
   const { t } = useTranslation()
   const old = fieldsOf(before)
   const now = fieldsOf(after)
-  const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])]
+  // Only what changed: a field written with the value it had is not a change.
+  const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
+    (field) => before === null || after === null || JSON.stringify(old[field]) !== JSON.stringify(now[field]),
+  )
   if (fields.length === 0)
     return (
       <Text size="xs" c="dimmed">

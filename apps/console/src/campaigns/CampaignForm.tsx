@@ -1,11 +1,12 @@
 // Create a campaign (as a draft) or edit one that is not closed; the API's typed errors land beside
 // their field, and what the admin typed stays.
-import { Button, Group, MultiSelect, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useNavigate, useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
+import { CenterPicker } from '../centers/CenterPicker.tsx'
 import { graphql } from '../graphql.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
@@ -61,20 +62,6 @@ export const UpdateCampaignMutation = graphql(
   [TypedErrorFields],
 )
 
-export const CampaignFormCentersQuery = graphql(`
-  query CampaignFormCenters {
-    centers(first: 100) {
-      edges {
-        node {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`)
-
 export const EditCampaignQuery = graphql(`
   query EditCampaign($code: String!) {
     campaign(code: $code) {
@@ -121,7 +108,6 @@ function useCampaignForm(initial: CampaignValues) {
 
 function CampaignFields({ form, creating }: { form: ReturnType<typeof useCampaignForm>; creating: boolean }) {
   const { t } = useTranslation()
-  const [{ data: centers }] = useQuery({ query: CampaignFormCentersQuery, pause: !creating })
   return (
     <>
       {creating ? <TextInput label={t('campaign.code')} required {...form.getInputProps('code')} /> : null}
@@ -137,14 +123,11 @@ function CampaignFields({ form, creating }: { form: ReturnType<typeof useCampaig
         <DateField label={t('campaign.endDate')} required {...form.getInputProps('endDate')} />
       </Group>
       {creating ? (
-        <MultiSelect
+        <CenterPicker
           label={t('campaign.participants')}
-          searchable
-          data={(centers?.centers.edges ?? []).map(({ node }) => ({
-            value: node.id,
-            label: `${node.name} (${node.code})`,
-          }))}
-          {...form.getInputProps('participants')}
+          value={form.values.participants}
+          onChange={(ids) => form.setFieldValue('participants', ids)}
+          error={form.errors.participants}
         />
       ) : null}
     </>

@@ -91,11 +91,4 @@ describe('the campaign list', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('Đang tải…')
   })
-
-  it('opens the campaign list from the home page', async () => {
-    renderConsoleAt('/', { answer: campaigns(launchCampaign) })
-
-    expect(await screen.findByRole('heading', { name: 'Chiến dịch' })).toBeInTheDocument()
-    expect(screen.getByRole('navigation', { name: 'Điều hướng chính' })).toBeInTheDocument()
-  })
 })

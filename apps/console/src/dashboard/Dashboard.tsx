@@ -24,7 +24,7 @@ import { DateField } from '../shell/DateField.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
 import { StatusBadge } from '../shell/StatusBadge.tsx'
-import { CenterTable, CountLink, enrollmentsBehind } from './CenterTable.tsx'
+import { CenterTable, enrollmentsBehind } from './CenterTable.tsx'
 import {
   ActiveCampaignQuery,
   CampaignProgressChangedSubscription,
@@ -275,11 +275,7 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
             >
               <Text fw={600}>{label('Product', product.product)}</Text>
               <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                <CountLink
-                  count={product.enrolled}
-                  search={enrollmentsBehind(campaignId, progress, { product: product.product })}
-                  label={t('dashboard.enrollmentsOfProduct', { product: label('Product', product.product) })}
-                />
+                {t('dashboard.count', { value: product.enrolled })}
                 {product.target === null ? null : ` / ${t('dashboard.count', { value: product.target })}`}
               </Text>
               {product.percent === null ? null : (
@@ -294,6 +290,13 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
                   </Text>
                 </>
               )}
+              <AnchorLink
+                to="/enrollments"
+                search={enrollmentsBehind(campaignId, progress, { product: product.product })}
+                size="sm"
+              >
+                {t('dashboard.enrollmentsOfProduct', { product: label('Product', product.product) })}
+              </AnchorLink>
             </Paper>
           ))}
         </SimpleGrid>

@@ -8,6 +8,7 @@ import type { Context } from '../../context.ts'
 import { decodeGlobalId, idOf } from '../../global-id.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { canReadUserHistory } from '../users/user-access.ts'
+import { subjectOf } from './subjects.ts'
 
 function canReadAuditEvent(context: Context, event: { entityType: string; entityId: string }) {
   if (!context.viewer) return false
@@ -34,6 +35,12 @@ export const AuditEventNode = builder.prismaNode('AuditEvent', {
         'The GraphQL type of the record changed or read, e.g. `User`; `Export` for a CSV export (its file name as `entityId`), `ClientAddress` for a failed sign-in with an unknown username.',
     }),
     entityId: t.exposeString('entityId', { description: 'The database id of the record changed.' }),
+    subject: t.string({
+      nullable: true,
+      description:
+        'The name people know the record by, for a sentence: a campaign’s or center’s name, a session’s title, a user’s display name, a token’s name, a person’s full name (the person enrolled, for an enrollment), an export’s file name; null when the record is gone or has none.',
+      resolve: (event, _args, context) => subjectOf(context, event.entityType, event.entityId),
+    }),
     entityGlobalId: t.id({
       description: 'The global id of the record changed, for `node(id:)`.',
       resolve: (event) => encodeGlobalID(event.entityType, event.entityId),

@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Role } from '@tangtoc/db'
-import { createCenter, createUser } from '@tangtoc/db/fixtures'
+import { createCenter, createUser, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import { campaignSetting, registerEnrollment, submit, vsiInput } from '../enrollments/test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -137,5 +138,41 @@ describe('listing audit events', () => {
     )
     expect(result.data?.node ?? null).toBeNull()
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('the name of what an event is about', () => {
+  it('names each record as people know it: the enrolled person for an enrollment, a user by their current name', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput({ fullName: 'Nguyễn Thị Lan' })
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { status: 'DRAFT' }, person) },
+      setting.admin.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    const submitted = await api.graphql(
+      submit,
+      { input: { id: enrollment.id, version: enrollment.version } },
+      setting.admin.credentials,
+    )
+    expect(submitted.data?.submitEnrollment.__typename).toBe('SubmitEnrollmentPayload')
+    const { id: userId } = await changedUser()
+
+    const subjects = `query ($filter: AuditEventFilter) {
+      auditEvents(first: 50, filter: $filter) { edges { node { action subject } } }
+    }`
+    const read = (filter: Record<string, unknown>) =>
+      api
+        .graphql(subjects, { filter }, setting.admin.credentials)
+        .then((result) => result.data?.auditEvents.edges.map((edge: { node: unknown }) => edge.node))
+    expect(await read({ entityId: enrollment.id })).toEqual([
+      { action: 'enrollment.submit', subject: 'Nguyễn Thị Lan' },
+      { action: 'enrollment.register', subject: 'Nguyễn Thị Lan' },
+    ])
+    expect(await read({ entityId: userId })).toEqual([
+      { action: 'user.update', subject: 'Hai' },
+      { action: 'user.update', subject: 'Hai' },
+    ])
   })
 })
