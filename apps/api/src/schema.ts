@@ -22,7 +22,10 @@ import './modules/contribution/quote.ts'
 import './modules/people/person.ts'
 import './modules/people/household.ts'
 import './modules/enrollments/enrollment.ts'
+import './modules/enrollments/registration.ts'
 import './modules/enrollments/mutations.ts'
 import './modules/enrollments/lifecycle.ts'
+import './modules/payments/payment.ts'
+import './modules/payments/record-payment.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

@@ -91,6 +91,31 @@ async function createPGliteTestDatabase(options: CreateTestDatabaseOptions): Pro
   }
 }
 
+/**
+ * A Blob's bytes. Under jsdom (the console's component tests) Blob is jsdom's, which has no
+ * arrayBuffer(): its FileReader reads it instead, so the first test process to make the template may be
+ * a console one.
+ */
+async function bytesOf(blob: Blob): Promise<Buffer<ArrayBuffer>> {
+  if (typeof blob.arrayBuffer === 'function') return Buffer.from(await blob.arrayBuffer())
+  // jsdom's, on globalThis there; this package's types know Node's globals only.
+  const { FileReader } = globalThis as unknown as {
+    FileReader: new () => {
+      result: unknown
+      error: unknown
+      onload: (() => void) | null
+      onerror: (() => void) | null
+      readAsArrayBuffer(blob: Blob): void
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
+}
+
 async function loadPGliteTemplate(): Promise<Blob> {
   const key = await migrationsKey()
   const cached = join(tmpdir(), `tangtoc-test-template-${key}.tar`)
@@ -108,9 +133,10 @@ async function loadPGliteTemplate(): Promise<Blob> {
     await database.close()
     // Written aside then renamed, so that a test process running beside never reads half a file.
     const partial = `${cached}.${process.pid}.partial`
-    await writeFile(partial, Buffer.from(await dump.arrayBuffer()))
+    const bytes = await bytesOf(dump)
+    await writeFile(partial, bytes)
     await rename(partial, cached)
-    return dump
+    return new Blob([bytes])
   } finally {
     await rm(folder, { recursive: true, force: true })
   }

@@ -8,7 +8,7 @@
 //   11/2025–01/2026, and a participant who has paid ahead continues from the month after.
 
 import { addDays, coverageEnd, type IsoDate, isIsoDate } from './calendar.ts'
-import type { Product } from './enums.ts'
+import type { continuities, Product } from './enums.ts'
 import { checkSocialInsuranceNumber } from './identity/citizen-id.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
 
@@ -18,7 +18,7 @@ export const householdCardBreakMonths = 3
 export const householdCardWaitingDays = 30
 
 /** New participants and those continuing a participation count separately toward targets. */
-export type Continuity = 'NEW' | 'CONTINUING'
+export type Continuity = (typeof continuities)[number]
 
 export type CoveragePeriod = {
   readonly continuity: Continuity

@@ -110,6 +110,20 @@ export type WardType = (typeof wardTypes)[number]
 export const apiTokenScopes = ['READ', 'READ_WRITE'] as const
 export type ApiTokenScope = (typeof apiTokenScopes)[number]
 
+export const paymentChannels = ['CASH_AT_POST_OFFICE', 'BANK_TRANSFER', 'QR_EWALLET', 'OTHER'] as const
+export type PaymentChannel = (typeof paymentChannels)[number]
+
+/** FULL when a payment settled everything due on its enrollments, PARTIAL when the collector recorded less. */
+export const paymentSettlements = ['FULL', 'PARTIAL'] as const
+export type PaymentSettlement = (typeof paymentSettlements)[number]
+
+/** New participants and those continuing a participation (coverage.ts decides which). */
+export const continuities = ['NEW', 'CONTINUING'] as const
+
+/** The day a paid participant counts for in a campaign's progress. */
+export const countDays = ['PAYMENT_DAY', 'REGISTRATION_DAY'] as const
+export type CountDay = (typeof countDays)[number]
+
 /** The lists whose filters a user can save. */
 export const savedFilterLists = [
   'ENROLLMENTS',
@@ -139,6 +153,10 @@ export const enumValues = {
   WardType: wardTypes,
   ApiTokenScope: apiTokenScopes,
   SavedFilterList: savedFilterLists,
+  PaymentChannel: paymentChannels,
+  PaymentSettlement: paymentSettlements,
+  Continuity: continuities,
+  CountDay: countDays,
 } as const
 export type EnumName = keyof typeof enumValues
 

@@ -7,6 +7,7 @@ import { isStateInsuredChild } from './eligibility.ts'
 import type { Product, Sex } from './enums.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
 import { type CheckedPerson, checkPerson, type PersonInput } from './person.ts'
+import { checkFreeText } from './text/free-text.ts'
 import { normalizeText } from './text/search-key.ts'
 
 export type HouseholdMemberFacts = {
@@ -80,7 +81,8 @@ export type HouseholdCheck<Sexed extends Sex | '' = Sex> = {
 
 /**
  * The household of a registration, checked: only household health insurance lists members; each
- * member's details pass checkPerson (at 'householdMembers.<i>.person'); one head; no citizen ID twice;
+ * member's details pass checkPerson (at 'householdMembers.<i>.person') and the relation to the head
+ * checkFreeText; one head; no citizen ID twice;
  * the person enrolled (already checked, at 'person') is among the members and not insured elsewhere;
  * and a child under 6 on `on` is insured by the state, so is listed as insured elsewhere, never
  * enrolled with the household (docs/domain/vn-insurance.md Appendix C). No members given means the
@@ -115,7 +117,7 @@ export function checkHousehold<Sexed extends Sex | ''>(
   const issues: Issue[] = []
   const members = given.map((member, index) => {
     const checked = checkPerson(member.person, `${path}.${index}.person`, { today })
-    issues.push(...checked.issues)
+    issues.push(...checked.issues, ...checkFreeText(member.relationToHead, `${path}.${index}.relationToHead`))
     const relationToHead = normalizeText(member.relationToHead ?? '')
     return {
       person: checked.person,

@@ -119,6 +119,15 @@ const vi: LabelSet = {
     API_TOKENS: 'Mã API',
     AUDIT_EVENTS: 'Nhật ký thay đổi',
   },
+  PaymentChannel: {
+    CASH_AT_POST_OFFICE: 'Tiền mặt tại bưu điện',
+    BANK_TRANSFER: 'Chuyển khoản',
+    QR_EWALLET: 'Mã QR, ví điện tử',
+    OTHER: 'Hình thức khác',
+  },
+  PaymentSettlement: { FULL: 'Đóng đủ', PARTIAL: 'Đóng một phần' },
+  Continuity: { NEW: 'Tham gia mới', CONTINUING: 'Tham gia tiếp' },
+  CountDay: { PAYMENT_DAY: 'Ngày đóng tiền', REGISTRATION_DAY: 'Ngày đăng ký' },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
     CONFIRM_PAYMENT: 'Xác nhận đã đóng tiền',
@@ -230,6 +239,15 @@ const en: LabelSet = {
     API_TOKENS: 'API tokens',
     AUDIT_EVENTS: 'Audit log',
   },
+  PaymentChannel: {
+    CASH_AT_POST_OFFICE: 'Cash at a post office',
+    BANK_TRANSFER: 'Bank transfer',
+    QR_EWALLET: 'QR code or e-wallet',
+    OTHER: 'Other',
+  },
+  PaymentSettlement: { FULL: 'Paid in full', PARTIAL: 'Partial payment' },
+  Continuity: { NEW: 'New participant', CONTINUING: 'Continuing participant' },
+  CountDay: { PAYMENT_DAY: 'Day of payment', REGISTRATION_DAY: 'Day of registration' },
   EnrollmentAction: {
     SUBMIT: 'Submit',
     CONFIRM_PAYMENT: 'Confirm payment',

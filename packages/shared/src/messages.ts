@@ -339,6 +339,14 @@ export const messages = {
     vi: '{fullName} chưa đủ {minimumAge} tuổi vào ngày {on}: BHXH tự nguyện dành cho công dân từ đủ {minimumAge} tuổi.',
     en: '{fullName} is not yet {minimumAge} on {on}: voluntary social insurance is for citizens from {minimumAge} years of age.',
   },
+  PERSON_ALREADY_ENROLLED: {
+    vi: 'Người này đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch.',
+    en: 'This person already has a live enrollment for this product in the campaign.',
+  },
+  HOUSEHOLD_MEMBERS_ALREADY_ENROLLED: {
+    vi: 'Đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch: {names}.',
+    en: 'Already holding a live enrollment for this product in the campaign: {names}.',
+  },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
@@ -358,6 +366,18 @@ export const messages = {
   PAYMENT_AMOUNT_BELOW_DUE: {
     vi: 'Số tiền nhận {received} ít hơn số phải đóng {due} (thiếu {shortfall}): thu đủ, hoặc ghi nhận là đóng một phần.',
     en: 'The amount received, {received}, is less than the {due} due ({shortfall} short): collect the rest, or record it as a partial payment.',
+  },
+  PAYMENT_DATE_FUTURE: {
+    vi: 'Ngày đóng tiền không thể sau hôm nay ({today}).',
+    en: 'The payment date cannot be after today ({today}).',
+  },
+  PAYMENT_ENROLLMENTS_ONE_WAY: {
+    vi: 'Chọn các hồ sơ hoặc một lượt đăng ký, không cả hai.',
+    en: 'Give either the enrollments or a registration, not both.',
+  },
+  PAYMENT_ENROLLMENTS_ONE_CENTER: {
+    vi: 'Một khoản thu chỉ cho các hồ sơ của cùng một đơn vị.',
+    en: 'One payment is for enrollments of one center.',
   },
   TEXT_UNREADABLE_CHARACTER: {
     vi: 'Không được chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản.',

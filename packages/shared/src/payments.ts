@@ -4,7 +4,7 @@
 
 import { coverageEnd, type IsoDate } from './calendar.ts'
 import { isWholeNumber } from './contribution/money.ts'
-import { type Failure, failure, issue } from './messages.ts'
+import { type Failure, failure, type Issue, issue } from './messages.ts'
 
 /** An enrollment's amount to pay for its period and what payments have brought in so far, whole đồng. */
 export type AmountOwed = { readonly payable: number; readonly received: number }
@@ -63,6 +63,11 @@ export function settlePayment(
     ok: true,
     settlement: { status: received === due ? 'FULL' : 'PARTIAL', allocations, remaining: due - received },
   }
+}
+
+/** A payment is recorded once the money is in: its date may not be after `today` (the campaign's). */
+export function checkPaidOn(paidOn: IsoDate, today: IsoDate, path = 'paidOn'): Issue[] {
+  return paidOn > today ? [issue(path, 'PAYMENT_DATE_FUTURE', { today })] : []
 }
 
 /**

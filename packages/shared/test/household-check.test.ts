@@ -77,6 +77,16 @@ describe('checking a household', () => {
     ])
   })
 
+  it('refuses a relation to the head with a bidirectional-text control in it', () => {
+    const result = check([
+      { person: mai, isHead: true },
+      { person: hung, relationToHead: 'chồng\u202e' },
+    ])
+    expect(problems(result)).toEqual([
+      { path: 'householdMembers.1.relationToHead', code: 'TEXT_UNREADABLE_CHARACTER' },
+    ])
+  })
+
   it('needs exactly one head', () => {
     expect(problems(check([{ person: mai }, { person: hung }]))).toEqual([
       { path: 'householdMembers', code: 'HOUSEHOLD_HEAD_MISSING' },

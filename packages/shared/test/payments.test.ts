@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountsDue, settlePayment, voluntaryPaymentDeadline } from '../src/index.ts'
+import { amountsDue, checkPaidOn, settlePayment, voluntaryPaymentDeadline } from '../src/index.ts'
 
 // A household of three for 12 months on 2025-11-10 (docs/domain/vn-insurance.md §2).
 const household = [
@@ -73,5 +73,18 @@ describe('voluntary social insurance deadlines (Law 41/2024 Art. 36(3))', () => 
 
   it('fall at registration for a lump sum', () => {
     expect(deadline(24)).toBe('2025-11-10')
+  })
+})
+
+describe('the date of a payment', () => {
+  it('may be today or earlier, never after today', () => {
+    expect(checkPaidOn('2025-11-12', '2025-11-12')).toEqual([])
+    expect(checkPaidOn('2025-11-13', '2025-11-12')).toEqual([
+      expect.objectContaining({
+        path: 'paidOn',
+        code: 'PAYMENT_DATE_FUTURE',
+        params: { today: '2025-11-12' },
+      }),
+    ])
   })
 })

@@ -2,6 +2,8 @@ import {
   AudienceGroup,
   CampaignStatus,
   CenterKind,
+  Continuity,
+  CountDay,
   EnrollmentStatus,
   Organization,
   Product,
@@ -38,6 +40,16 @@ export const CenterKindEnum = builder.enumType(CenterKind, {
 export const OrganizationEnum = builder.enumType(Organization, {
   name: 'Organization',
   description: 'The organisation a center belongs to.',
+})
+
+export const ContinuityEnum = builder.enumType(Continuity, {
+  name: 'Continuity',
+  description: 'Whether a participant is new or continues a participation (targets count them apart).',
+})
+
+export const CountDayEnum = builder.enumType(CountDay, {
+  name: 'CountDay',
+  description: 'The day a paid participant counts for in a campaign’s progress.',
 })
 
 export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, {

@@ -52,7 +52,8 @@ async function householdAtFirstCenter() {
   const household = await api.prisma.household.findFirstOrThrow({
     where: { enrollments: { some: { campaignId: first.campaign.id } } },
   })
-  return { first, head, wife, household, hhi, enrollment: result.data?.registerEnrollment.enrollment }
+  const { enrollment, enrollments } = result.data?.registerEnrollment ?? {}
+  return { first, head, wife, household, hhi, enrollment, enrollments }
 }
 
 const personView = `fullName phone address households(first: 5) { totalCount edges { node { household {
@@ -140,13 +141,17 @@ describe('a person visible at one center does not open the households another ce
   })
 
   it('a household whose enrollments are all cancelled is no longer listed', async () => {
-    const { first, enrollment, household } = await householdAtFirstCenter()
-    const cancelled = await api.graphql(
-      `mutation ($input: CancelEnrollmentInput!) { cancelEnrollment(input: $input) { __typename } }`,
-      { input: { id: enrollment.id, version: enrollment.version, reason: 'Hộ rút hồ sơ' } },
-      first.manager.credentials,
-    )
-    expect(cancelled.data?.cancelEnrollment.__typename).toBe('CancelEnrollmentPayload')
+    const { first, enrollments, household } = await householdAtFirstCenter()
+    // Both members were enrolled by the one registration.
+    expect(enrollments).toHaveLength(2)
+    for (const enrollment of enrollments) {
+      const cancelled = await api.graphql(
+        `mutation ($input: CancelEnrollmentInput!) { cancelEnrollment(input: $input) { __typename } }`,
+        { input: { id: enrollment.id, version: enrollment.version, reason: 'Hộ rút hồ sơ' } },
+        first.manager.credentials,
+      )
+      expect(cancelled.data?.cancelEnrollment.__typename).toBe('CancelEnrollmentPayload')
+    }
     const result = await api.graphql(
       'query ($id: ID!) { node(id: $id) { id } households(first: 5) { totalCount } }',
       { id: encodeGlobalID('Household', household.id) },

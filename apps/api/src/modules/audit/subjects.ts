@@ -51,6 +51,17 @@ const namers: Record<string, (context: Context, ids: string[]) => Promise<NamesB
       ).map((row) => ({ id: row.id, fullName: row.person.fullName })),
       'fullName',
     ),
+  // A payment is known by its receipt's number (none for one recorded by confirmEnrollmentPayment).
+  Payment: async ({ prisma }, ids) =>
+    byId(
+      (
+        await prisma.payment.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, receiptNumber: true },
+        })
+      ).flatMap((row) => (row.receiptNumber ? [{ id: row.id, receiptNumber: row.receiptNumber }] : [])),
+      'receiptNumber',
+    ),
   Export: async (_context, ids) => new Map(ids.map((id) => [id, id])),
 }
 

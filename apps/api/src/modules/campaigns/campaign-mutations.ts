@@ -2,7 +2,7 @@
 // agents read them. Every change takes the campaign's version and bumps it (versions.ts), so two admins
 // editing the same campaign cannot silently overwrite each other.
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import type { Campaign, CampaignCenterRole, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
+import type { Campaign, CampaignCenterRole, CountDay, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
 import {
   checkFreeText,
   checkRegistrationMargin,
@@ -23,7 +23,7 @@ import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom }
 import { idOf, idsOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { checkCode } from '../codes.ts'
-import { EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import { CountDayEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 import { claimVersion, versionField } from '../versions.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
 
@@ -70,6 +70,12 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
       description:
         'How many days before the first day and after the last an enrollment’s period may still begin: 0 (the default) to 366.',
     }),
+    countOn: t.field({
+      type: CountDayEnum,
+      defaultValue: 'PAYMENT_DAY',
+      description:
+        'The day a paid participant counts for in progress: PAYMENT_DAY (the default) or REGISTRATION_DAY.',
+    }),
     organizers: t.idList({ description: 'The organising centers.' }),
     participants: t.idList({ description: 'The participating centers.' }),
   }),
@@ -93,6 +99,11 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
     registrationMarginDays: t.int({
       description: 'A new margin, in days, around the campaign for the start of an enrollment’s period.',
     }),
+    countOn: t.field({
+      type: CountDayEnum,
+      description:
+        'A new day for paid participants to count on; payments recorded from now on follow it, those counted already keep their day.',
+    }),
   }),
 })
 
@@ -105,6 +116,7 @@ type CampaignFields = {
   jurisdiction?: string | null
   countedStatuses?: EnrollmentStatus[] | null
   registrationMarginDays?: number | null
+  countOn?: CountDay | null
 }
 
 /** Checks and normalises the fields given; `current` fills in the ones left out for the period check. */
@@ -160,6 +172,7 @@ function checkCampaignFields(
     issues.push(...checkRegistrationMargin(input.registrationMarginDays))
     data.registrationMarginDays = input.registrationMarginDays
   }
+  if (input.countOn != null) data.countOn = input.countOn
   return { issues, data }
 }
 

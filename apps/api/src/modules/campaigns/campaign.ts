@@ -4,7 +4,7 @@ import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { idOf } from '../../global-id.ts'
 import { CenterNode } from '../centers/center.ts'
-import { CampaignStatusEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import { CampaignStatusEnum, CountDayEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 
 // Campaigns are not secret inside the organisation: every signed-in user reads them all, with their
 // targets and centers. What happens at a center (sessions, enrollments) stays scoped to its readers.
@@ -57,6 +57,11 @@ export const CampaignNode = builder.prismaNode('Campaign', {
     registrationMarginDays: t.exposeInt('registrationMarginDays', {
       description:
         'How many days before its first day and after its last an enrollment’s period may still begin (0 by default: within the campaign).',
+    }),
+    countOn: t.expose('countOn', {
+      type: CountDayEnum,
+      description:
+        'The day a paid participant counts for in progress: the day of payment (the default) or of registration.',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the campaign was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the campaign last changed.' }),

@@ -1,11 +1,11 @@
 // What every change of an enrollment shares: finding it where the viewer may act, the version check,
-// the household the quote ranks, and telling a duplicate apart from a bug.
+// and telling a duplicate apart from a bug.
 
 import type { Enrollment } from '@tangtoc/db'
 import { Prisma } from '@tangtoc/db'
 import pg from 'pg'
 import type { Context, Viewer } from '../../context.ts'
-import { ConflictError, NotFoundError } from '../../errors.ts'
+import { NotFoundError } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { readableEnrollmentsWhere } from '../people/visibility.ts'
@@ -72,22 +72,6 @@ export function uniqueViolationOn(error: unknown): string | null {
 /** The model of the two unique indexes registrations can hit, from the columns named. */
 function modelOfColumns(columns: string): string {
   return columns.includes('citizenId') ? 'Person' : columns.includes('live') ? 'Enrollment' : 'unknown'
-}
-
-/** The live enrollment a person already holds for the product in the campaign, as a ConflictError. */
-export async function duplicateConflict(
-  db: Prisma.TransactionClient | Context['prisma'],
-  where: { campaignId: string; personId: string; product: Enrollment['product'] },
-): Promise<ConflictError | null> {
-  const existing = await db.enrollment.findFirst({ where: { ...where, live: true }, select: { id: true } })
-  if (!existing) return null
-  return new ConflictError(
-    {
-      vi: 'Người này đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch.',
-      en: 'This person already has a live enrollment for this product in the campaign.',
-    },
-    { typename: 'Enrollment', id: existing.id },
-  )
 }
 
 /** Interactive transactions that wait for each other under load (PGlite runs one at a time). */

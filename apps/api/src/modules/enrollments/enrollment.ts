@@ -4,7 +4,13 @@ import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
 import { canWriteCenter, readableCentersWhere } from '../auth/center-access.ts'
-import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SupportGroupEnum } from '../enums.ts'
+import {
+  AudienceGroupEnum,
+  ContinuityEnum,
+  EnrollmentStatusEnum,
+  ProductEnum,
+  SupportGroupEnum,
+} from '../enums.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import {
   enrollmentSearchWhere,
@@ -74,6 +80,11 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
       nullable: true,
       description: 'Household health insurance: the household the person is insured with.',
     }),
+    registration: t.relation('registration', {
+      nullable: true,
+      description:
+        'The registration that created it, with the household’s other enrollments; null for enrollments registered before registrations were recorded.',
+    }),
     quoteDate: t.expose('quoteDate', {
       type: 'Date',
       description: 'The date whose contribution rules priced it.',
@@ -99,6 +110,23 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     payable: t.exposeInt('payable', { description: 'What the person pays for the period: gross − support.' }),
     periodStart: t.expose('periodStart', { type: 'Date', description: 'The first day covered.' }),
     periodEnd: t.expose('periodEnd', { type: 'Date', description: 'The last day covered.' }),
+    coverageStart: t.expose('coverageStart', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The first day of the coverage bought, set when payment settles it (a first household card starts 30 days after payment); null before.',
+    }),
+    coverageEnd: t.expose('coverageEnd', {
+      type: 'Date',
+      nullable: true,
+      description: 'The last day of the coverage bought; null before payment settles it.',
+    }),
+    continuity: t.expose('continuity', {
+      type: ContinuityEnum,
+      nullable: true,
+      description:
+        'NEW or CONTINUING participant, decided with the coverage; null before payment settles it.',
+    }),
     status: t.expose('status', { type: EnrollmentStatusEnum, description: 'Where it is in its lifecycle.' }),
     statusReason: t.exposeString('statusReason', {
       nullable: true,
@@ -112,6 +140,13 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     registeredOn: t.expose('registeredOn', {
       type: 'Date',
       description: 'The day it was registered, in the campaign’s time zone: the day it counts for.',
+    }),
+    countedOn: t.field({
+      type: 'Date',
+      description:
+        'The day it counts for in progress: the day of the payment that settled it where the campaign counts on the payment day, else the day it was registered.',
+      select: { countedOn: true, registeredOn: true },
+      resolve: (enrollment) => enrollment.countedOn ?? enrollment.registeredOn,
     }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
     version: t.exposeInt('version', { description: 'Increases on every change; send it back to change it.' }),

@@ -48,7 +48,10 @@ async function registered(
   return enrollment as { id: string; version: number }
 }
 
-/** The campaign's EnrollmentDailyCount rows, and the same numbers from a GROUP BY over the enrollments. */
+/**
+ * The campaign's EnrollmentDailyCount rows, and the same numbers from a GROUP BY over the enrollments by
+ * the day each counts for (its payment day or its registration day).
+ */
 async function rollupAndRecount(campaignId: string) {
   const rows = await api.prisma.enrollmentDailyCount.findMany({ where: { campaignId } })
   const stored = rows
@@ -57,17 +60,12 @@ async function rollupAndRecount(campaignId: string) {
         `${row.centerId} ${row.product} ${row.status} ${row.day.toISOString().slice(0, 10)} ${row.count}`,
     )
     .sort()
-  const grouped = await api.prisma.enrollment.groupBy({
-    by: ['centerId', 'product', 'status', 'registeredOn'],
-    where: { campaignId },
-    _count: { _all: true },
-  })
-  const recount = grouped
-    .map(
-      (group) =>
-        `${group.centerId} ${group.product} ${group.status} ${group.registeredOn.toISOString().slice(0, 10)} ${group._count._all}`,
-    )
-    .sort()
+  const grouped = await api.prisma.$queryRaw<{ line: string }[]>`
+    SELECT concat_ws(' ', "centerId", "product", "status",
+                     to_char(coalesce("countedOn", "registeredOn"), 'YYYY-MM-DD'), count(*)) AS line
+      FROM "Enrollment" WHERE "campaignId" = ${campaignId}::uuid
+     GROUP BY "centerId", "product", "status", coalesce("countedOn", "registeredOn")`
+  const recount = grouped.map((row) => row.line).sort()
   return { stored, recount }
 }
 
@@ -92,7 +90,8 @@ async function segmentsAndRecount(campaignId: string) {
       FROM "EnrollmentSegmentCount" WHERE "campaignId" = ${campaignId}::uuid`
   const recount = await api.prisma.$queryRaw<SegmentRow[]>`
     SELECT e."centerId"::text, e."product"::text, e."status"::text,
-           to_char(e."registeredOn", 'YYYY-MM-DD') AS day, coalesce(e."audience"::text, '') AS audience,
+           to_char(coalesce(e."countedOn", e."registeredOn"), 'YYYY-MM-DD') AS day,
+           coalesce(e."audience"::text, '') AS audience,
            coalesce(s."kind"::text, '') AS "sessionKind", count(*)::int AS count
       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
      WHERE e."campaignId" = ${campaignId}::uuid

@@ -1,13 +1,20 @@
 // The lifecycle steps as mutations: the shared planTransition decides which role may take which step
 // from which status; the API adds where (the center tree) and keeps the history and the rollups.
-import type { Enrollment } from '@tangtoc/db'
+// Confirming payment records a payment: payments/record-payment.ts.
+import type { Enrollment, Prisma } from '@tangtoc/db'
 import { checkFreeText, type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import type { Context } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import { versionField } from '../versions.ts'
-import { enrollmentToChange, transactionOptions, updateAtVersion } from './changes.ts'
+import {
+  type EnrollmentWithCenter,
+  enrollmentToChange,
+  transactionOptions,
+  updateAtVersion,
+} from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
@@ -26,12 +33,6 @@ const steps: Step[] = [
     action: 'SUBMIT',
     reason: 'optional',
     description: 'Hands a draft in: DRAFT → SUBMITTED.',
-  },
-  {
-    field: 'confirmEnrollmentPayment',
-    action: 'CONFIRM_PAYMENT',
-    reason: 'optional',
-    description: 'Verifies that the money was received: SUBMITTED → PAID (managers).',
   },
   {
     field: 'activateEnrollment',
@@ -54,6 +55,43 @@ const steps: Step[] = [
     description: 'Withdraws an enrollment, with a reason (agents: drafts only).',
   },
 ]
+
+/**
+ * What every status change leaves besides the row: its history entry, its audit event and the rollups'
+ * move. The row is already changed (`after`), its version claimed.
+ */
+export async function recordStatusChange(
+  tx: Prisma.TransactionClient,
+  context: Context,
+  enrollment: EnrollmentWithCenter,
+  after: Enrollment,
+  { action, reason, at }: { action: EnrollmentAction; reason: string | null; at: Date },
+): Promise<void> {
+  await tx.enrollmentStatusChange.create({
+    data: {
+      enrollmentId: enrollment.id,
+      fromStatus: enrollment.status,
+      toStatus: after.status,
+      reason,
+      actorId: context.viewer?.userId ?? null,
+      at,
+    },
+  })
+  const { center: _center, ...before } = enrollment
+  await recordAudit(tx, context, {
+    action: `enrollment.${action.toLowerCase()}`,
+    entityType: 'Enrollment',
+    entityId: enrollment.id,
+    before,
+    after,
+  })
+  // Last, so the hot rollup rows stay locked only until the commit.
+  await moveEnrollmentCount(
+    tx,
+    { key: enrollment, status: enrollment.status },
+    { key: after, status: after.status },
+  )
+}
 
 for (const step of steps) {
   const typeName = step.field.charAt(0).toUpperCase() + step.field.slice(1)
@@ -128,30 +166,7 @@ for (const step of steps) {
             ...(plan.to === 'REJECTED' || plan.to === 'CANCELLED' ? { statusReason: reason } : {}),
             ...(socialInsuranceNumber ? { socialInsuranceNumber } : {}),
           })
-          await tx.enrollmentStatusChange.create({
-            data: {
-              enrollmentId: enrollment.id,
-              fromStatus: enrollment.status,
-              toStatus: plan.to,
-              reason,
-              actorId: viewer.userId,
-              at: now,
-            },
-          })
-          const { center: _center, ...before } = enrollment
-          await recordAudit(tx, context, {
-            action: `enrollment.${step.action.toLowerCase()}`,
-            entityType: 'Enrollment',
-            entityId: enrollment.id,
-            before,
-            after: row,
-          })
-          // Last, so the hot rollup rows stay locked only until the commit.
-          await moveEnrollmentCount(
-            tx,
-            { key: enrollment, status: enrollment.status },
-            { key: row, status: plan.to },
-          )
+          await recordStatusChange(tx, context, enrollment, row, { action: step.action, reason, at: now })
           return row
         }, transactionOptions)
         publishEnrollmentChange(

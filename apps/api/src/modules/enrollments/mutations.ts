@@ -1,17 +1,24 @@
-import type { Enrollment, Person, Prisma, SupportGroup } from '@tangtoc/db'
+import type { Enrollment, Person, Prisma, Product, Registration, SupportGroup } from '@tangtoc/db'
 import {
-  checkFreeText,
+  type CheckedHouseholdMember,
+  checkHousehold,
+  checkPerson,
   checkRegistrationDate,
   type Issue,
   issue,
   localDateInZone,
   type RegistrationPeriod,
-  rankHouseholdMembers,
   searchPrefixes,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
-import { mutationErrorTypes, NotFoundError, TooManyAttemptsError, validationErrorFrom } from '../../errors.ts'
+import {
+  ConflictError,
+  mutationErrorTypes,
+  NotFoundError,
+  TooManyAttemptsError,
+  validationErrorFrom,
+} from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -19,11 +26,8 @@ import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
 import { isThrottled, OnFileWhileThrottled, refusalOnFile } from '../people/identity-mismatches.ts'
 import {
-  type CheckedPerson,
-  checkPerson,
   findOrCreatePerson,
   givenContact,
-  type PersonChange,
   PersonInput,
   personChange,
   unknownWardIssues,
@@ -31,15 +35,10 @@ import {
 } from '../people/person-input.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import { versionField } from '../versions.ts'
-import {
-  duplicateConflict,
-  enrollmentToChange,
-  transactionOptions,
-  uniqueViolationOn,
-  updateAtVersion,
-} from './changes.ts'
+import { enrollmentToChange, transactionOptions, uniqueViolationOn, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
-import { priceEnrollment } from './pricing.ts'
+import { type Pricing, priceEnrollment, priceHousehold } from './pricing.ts'
+import { RegistrationNode } from './registration.ts'
 import {
   type RegisteredEnrollment,
   type RegistrationContext,
@@ -49,7 +48,8 @@ import {
 import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
-  description: 'A member of the household, in register order; the order decides each member’s rate.',
+  description:
+    'A member of the household, in register order. Members insured elsewhere are listed, not enrolled; every other member gets an enrollment, priced at their rank among those ranked (a member of a supported group is priced by that group instead).',
   fields: (t) => ({
     person: t.field({ type: PersonInput, required: true, description: 'The member’s details.' }),
     isHead: t.boolean({
@@ -58,9 +58,15 @@ const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
     }),
     insuredElsewhere: t.boolean({
       defaultValue: false,
-      description: 'Insured through another group (employer, state-paid): not counted in the rate order.',
+      description:
+        'Insured through another group (employer, state-paid, a child under 6): listed, not enrolled, not ranked.',
     }),
     relationToHead: t.string({ description: 'E.g. “vợ”, “con”.' }),
+    supportGroups: t.field({
+      type: [SupportGroupEnum],
+      description:
+        'The member’s support groups (near-poor, student, …). For the person named in the registration, the registration’s supportGroups when omitted.',
+    }),
   }),
 })
 
@@ -88,12 +94,13 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
     person: t.field({
       type: PersonInput,
       required: true,
-      description: 'The person enrolled. A citizen ID on file reuses that person.',
+      description:
+        'The person registering (for a household, one of its members, by citizen ID). A citizen ID on file reuses that person.',
     }),
     householdMembers: t.field({
       type: [HouseholdMemberInput],
       description:
-        'Household health insurance: every member in register order, the enrolled person among them (by citizen ID). Omitted: the person alone.',
+        'Household health insurance: every member in register order, the person among them (by citizen ID). Each member not insured elsewhere is enrolled by this one registration. Omitted: the person alone.',
     }),
     on: t.field({
       type: 'Date',
@@ -113,29 +120,43 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
   }),
 })
 
-const RegisterEnrollmentPayload = builder
-  .objectRef<{ enrollment: RegisteredEnrollment; personReused: boolean }>('RegisterEnrollmentPayload')
-  .implement({
-    description: 'The enrollment as stored.',
-    fields: (t) => ({
-      enrollment: t.field({
-        type: EnrollmentNode,
-        description: 'The new enrollment.',
-        resolve: (p) => p.enrollment,
-      }),
-      personReused: t.exposeBoolean('personReused', {
-        description: 'True when the citizen ID was already on file and that person was reused.',
-      }),
+interface Registered {
+  registration: Registration
+  /** In register order of their members. */
+  enrollments: RegisteredEnrollment[]
+  /** The enrollment of the person the input names. */
+  enrollment: RegisteredEnrollment
+  personReused: boolean
+}
+
+const RegisterEnrollmentPayload = builder.objectRef<Registered>('RegisterEnrollmentPayload').implement({
+  description: 'The registration as stored, with every enrollment it created.',
+  fields: (t) => ({
+    registration: t.field({
+      type: RegistrationNode,
+      description: 'The registration: its enrollments, household and the total payable.',
+      resolve: (p) => p.registration,
     }),
-  })
+    enrollments: t.field({
+      type: [EnrollmentNode],
+      description: 'Every enrollment created: one per household member enrolled, in register order.',
+      resolve: (p) => p.enrollments,
+    }),
+    enrollment: t.field({
+      type: EnrollmentNode,
+      description: 'The enrollment of the person the input names (for a person alone, the only one).',
+      resolve: (p) => p.enrollment,
+    }),
+    personReused: t.exposeBoolean('personReused', {
+      description: 'True when the person’s citizen ID was already on file and that person was reused.',
+    }),
+  }),
+})
 
 type RegisterInput = typeof RegisterEnrollmentInput.$inferInput
 
-interface Member {
-  person: CheckedPerson
-  isHead: boolean
-  insuredElsewhere: boolean
-  relationToHead: string | null
+interface Member extends CheckedHouseholdMember {
+  supportGroups: SupportGroup[]
 }
 
 /**
@@ -149,61 +170,24 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   const centerId = idOf(input.center, 'Center', 'input.center')
   const sessionId = input.session ? idOf(input.session, 'OutreachSession', 'input.session') : null
 
-  const issues: Issue[] = []
-  const checked = checkPerson(input.person, 'person')
-  issues.push(...checked.issues)
-  const wards = [{ code: checked.person.wardCode, path: 'person.wardCode' }]
-
-  let members: Member[] | null = null
-  let enrolledIndex = 0
-  if (input.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
-    const given = input.householdMembers ?? []
-    if (given.length === 0) {
-      members = [{ person: checked.person, isHead: true, insuredElsewhere: false, relationToHead: null }]
-    } else {
-      members = given.map((member, index) => {
-        const path = `householdMembers.${index}.person`
-        const result = checkPerson(member.person, path)
-        issues.push(
-          ...result.issues,
-          ...checkFreeText(member.relationToHead, `householdMembers.${index}.relationToHead`),
-        )
-        wards.push({ code: result.person.wardCode, path: `${path}.wardCode` })
-        return {
-          person: result.person,
-          isHead: member.isHead ?? false,
-          insuredElsewhere: member.insuredElsewhere ?? false,
-          relationToHead: member.relationToHead?.trim() || null,
-        }
-      })
-      const ranking = rankHouseholdMembers(members, 'householdMembers')
-      if (!ranking.ok) issues.push(...ranking.issues)
-      const seen = new Map<string, number>()
-      members.forEach((member, index) => {
-        if (seen.has(member.person.citizenId)) {
-          issues.push(issue(`householdMembers.${index}.person.citizenId`, 'HOUSEHOLD_MEMBER_DUPLICATE'))
-        }
-        seen.set(member.person.citizenId, index)
-      })
-      enrolledIndex = members.findIndex((member) => member.person.citizenId === checked.person.citizenId)
-      if (enrolledIndex < 0) {
-        issues.push(issue('householdMembers', 'HOUSEHOLD_MEMBER_MISSING'))
-      } else if (members[enrolledIndex]?.insuredElsewhere) {
-        issues.push(
-          issue(`householdMembers.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'),
-        )
-      }
-    }
-  } else if (input.householdMembers && input.householdMembers.length > 0) {
-    issues.push(issue('householdMembers', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
-  }
+  const now = new Date()
+  const today = localDateInZone(now)
+  const checked = checkPerson(input.person, 'person', { today })
+  const wards = [
+    { code: checked.person.wardCode, path: 'person.wardCode' },
+    ...(input.householdMembers ?? []).map((member, index) => ({
+      code: member.person.wardCode?.trim() || null,
+      path: `householdMembers.${index}.person.wardCode`,
+    })),
+  ]
 
   // A person alone at a campaign and center registered at moments ago: what was read then stands in
   // for the read, and the write checks it still holds (see registration-store.ts).
   const hintKey = `${campaignId}:${centerId}`
   const wardCodes = wardCodesOf(wards)
+  const alone = input.product !== 'HOUSEHOLD_HEALTH_INSURANCE' && !input.householdMembers?.length
   const hint =
-    hinted && !members && issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
+    hinted && alone && checked.issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
   const references: RegistrationContext = hint
     ? {
         ...hint,
@@ -229,15 +213,27 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   assertCanWriteCenter(context.viewer, center)
   if (sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
 
-  const now = new Date()
   const on = input.on ?? localDateInZone(now, campaign.timeZone)
+  const household = checkHousehold(
+    { product: input.product, person: checked.person, householdMembers: input.householdMembers },
+    { today, on },
+  )
+  const supportGroups: SupportGroup[] = input.supportGroups ?? []
+  const members: Member[] | null =
+    household.members?.map((member, index) => ({
+      ...member,
+      supportGroups:
+        input.householdMembers?.[index]?.supportGroups ??
+        (index === household.enrolledIndex ? supportGroups : []),
+    })) ?? null
+
   const problems: Issue[] = []
   if (campaign.status !== 'ACTIVE') problems.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
   problems.push(...checkRegistrationDate(on, registrationPeriod(campaign)))
   if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
   if (session && session.campaignId !== campaign.id)
     problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
-  problems.push(...issues, ...unknownWardIssues(wards, references.wards))
+  problems.push(...checked.issues, ...household.issues, ...unknownWardIssues(wards, references.wards))
   if (problems.length > 0) throw validationErrorFrom(problems)
 
   const { mismatches } = references
@@ -249,16 +245,23 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     })
   }
   const person = personChange(references.person, checked.person, 'person', { centerId: center.id, now })
-  const supportGroups: SupportGroup[] = input.supportGroups ?? []
-  const pricing = await priceEnrollment(context, {
-    product: input.product,
-    on,
-    months: input.months,
-    monthlyIncome: input.monthlyIncome ?? null,
-    supportGroups,
-    jurisdiction: campaign.jurisdiction,
-    ...(members ? { household: { members, enrolledIndex: Math.max(enrolledIndex, 0) } } : {}),
-  })
+  const pricing = members
+    ? await priceHousehold(context, {
+        on,
+        months: input.months,
+        jurisdiction: campaign.jurisdiction,
+        members,
+      })
+    : [
+        await priceEnrollment(context, {
+          product: input.product,
+          on,
+          months: input.months,
+          monthlyIncome: input.monthlyIncome ?? null,
+          supportGroups,
+          jurisdiction: campaign.jurisdiction,
+        }),
+      ]
   return {
     campaign,
     center,
@@ -268,7 +271,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     given: givenContact(checked.person),
     mismatches,
     members,
-    enrolledIndex,
+    enrolledIndex: household.enrolledIndex,
     on,
     now,
     supportGroups,
@@ -335,74 +338,124 @@ async function householdFor(
   return household.id
 }
 
-/** The enrollment row a registration stores, for the person (and household) it ends with. */
+/** The enrollment row a registration stores for one person (a household member or the person alone). */
 function enrollmentRow(
-  context: Context,
   input: RegisterInput,
   prepared: Prepared,
-  person: Pick<Person, 'id' | 'fullName'>,
-  householdId: string | null,
+  registration: Registration,
+  enrolled: {
+    person: Pick<Person, 'id' | 'fullName'>
+    given: ReturnType<typeof givenContact>
+    supportGroups: SupportGroup[]
+    pricing: Pricing
+  },
 ): RegisteredEnrollment {
-  const viewer = context.viewer
-  if (!viewer) throw new Error('registration without a viewer')
   return {
     id: newId(),
-    campaignId: prepared.campaign.id,
-    centerId: prepared.center.id,
+    campaignId: registration.campaignId,
+    centerId: registration.centerId,
     sessionId: prepared.sessionId,
-    registeredById: viewer.userId,
+    registeredById: registration.registeredById,
     product: input.product,
-    personId: person.id,
-    householdId,
+    personId: enrolled.person.id,
+    householdId: registration.householdId,
+    registrationId: registration.id,
     quoteDate: new Date(`${prepared.on}T00:00:00Z`),
     months: input.months,
     monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
-    supportGroups: prepared.supportGroups,
-    ...prepared.pricing,
+    supportGroups: enrolled.supportGroups,
+    ...enrolled.pricing,
+    // Set when payment settles it (payments/record-payment.ts).
+    coverageStart: null,
+    coverageEnd: null,
+    continuity: null,
     status: input.status ?? 'DRAFT',
-    ...prepared.given,
+    ...enrolled.given,
     statusReason: null,
     live: true,
     socialInsuranceNumber: null,
-    searchPrefixes: searchPrefixes(person.fullName),
+    searchPrefixes: searchPrefixes(enrolled.person.fullName),
     registeredAt: prepared.now,
     registeredOn: new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`),
+    countedOn: null,
     updatedAt: prepared.now,
     version: 1,
   }
 }
 
 /**
- * Stores the registration: one statement for a person alone, a transaction for a household (whose
- * members are found or created first). Null when the person changed meanwhile: prepare again.
+ * The live enrollments some of these people already hold for the product in the campaign, as one
+ * ConflictError naming the first one's enrollment, and for a household the members holding them; null
+ * when none does.
+ */
+async function alreadyEnrolled(
+  db: Prisma.TransactionClient | Context['prisma'],
+  where: { campaignId: string; product: Product; personIds: string[]; household: boolean },
+): Promise<ConflictError | null> {
+  const taken = await db.enrollment.findMany({
+    where: {
+      campaignId: where.campaignId,
+      product: where.product,
+      live: true,
+      personId: { in: where.personIds },
+    },
+    select: { id: true, person: { select: { fullName: true } } },
+    orderBy: { id: 'asc' },
+  })
+  const [first] = taken
+  if (!first) return null
+  const names = taken.map((enrollment) => enrollment.person.fullName).join(', ')
+  const text = where.household
+    ? issue('householdMembers', 'HOUSEHOLD_MEMBERS_ALREADY_ENROLLED', { names }).message
+    : issue('person', 'PERSON_ALREADY_ENROLLED').message
+  return new ConflictError(text, { typename: 'Enrollment', id: first.id })
+}
+
+/**
+ * Stores the registration: one statement for a person alone (the busy path), a transaction for a
+ * household, whose members are found or created first and whose enrollments are all written or none.
+ * Null when the person alone changed meanwhile: prepare again.
  */
 async function storeRegistration(
   context: Context,
   input: RegisterInput,
   prepared: Prepared,
-): Promise<{ enrollment: RegisteredEnrollment; personReused: boolean } | null> {
-  const write = (
-    db: Prisma.TransactionClient | Context['prisma'],
-    enrollment: RegisteredEnrollment,
-    person: PersonChange,
-  ) =>
-    writeRegistration(db, {
+): Promise<Registered | null> {
+  const viewer = context.viewer
+  if (!viewer) throw new Error('registration without a viewer')
+  const personReused = prepared.person.kind !== 'create'
+  const registrationOf = (householdId: string | null): Registration => ({
+    id: newId(),
+    campaignId: prepared.campaign.id,
+    centerId: prepared.center.id,
+    registeredById: viewer.userId,
+    householdId,
+    createdAt: prepared.now,
+  })
+  const members = prepared.members
+  if (!members) {
+    const registration = registrationOf(null)
+    const pricing = prepared.pricing[0]
+    if (!pricing) throw new Error('a registration of one person without its price')
+    const { person } = prepared.person
+    const enrollment = enrollmentRow(input, prepared, registration, {
       person,
+      given: prepared.given,
+      supportGroups: prepared.supportGroups,
+      pricing,
+    })
+    const written = await writeRegistration(context.prisma, {
+      person: prepared.person,
       enrollment,
-      actorId: enrollment.registeredById,
+      insertsRegistration: true,
+      actorId: viewer.userId,
       requestId: context.requestId,
       assumed: prepared.hint,
     })
-  const personReused = prepared.person.kind !== 'create'
-  const members = prepared.members
-  if (!members) {
-    const { person } = prepared.person
-    const enrollment = enrollmentRow(context, input, prepared, person, null)
-    return (await write(context.prisma, enrollment, prepared.person)) ? { enrollment, personReused } : null
+    return written ? { registration, enrollments: [enrollment], enrollment, personReused } : null
   }
   return context.prisma.$transaction(async (tx) => {
-    const personIds: string[] = []
-    let enrolled: Person | undefined
+    const people: Person[] = []
     for (const [index, member] of members.entries()) {
       const path = index === prepared.enrolledIndex ? 'person' : `householdMembers.${index}.person`
       const found = await findOrCreatePerson(tx, context, member.person, {
@@ -416,19 +469,53 @@ async function storeRegistration(
           recent: prepared.mismatches,
         })
       }
-      if (index === prepared.enrolledIndex) enrolled = found.person
-      personIds.push(found.person.id)
+      people.push(found.person)
     }
-    if (!enrolled) throw new Error('the enrolled person is not among the household members')
-    const householdId = await householdFor(tx, members, personIds, {
-      enrolledPersonId: enrolled.id,
-      centerId: prepared.center.id,
+    const enrolledMembers = members.flatMap((member, index) => {
+      const person = people[index]
+      const pricing = prepared.pricing[index]
+      return person && pricing ? [{ member, person, pricing, index }] : []
     })
-    const enrollment = enrollmentRow(context, input, prepared, enrolled, householdId)
-    if (!(await write(tx, enrollment, { kind: 'reuse', person: enrolled }))) {
-      throw new Error('the enrollment of a household registration was not written')
+    const conflict = await alreadyEnrolled(tx, {
+      campaignId: prepared.campaign.id,
+      product: input.product,
+      personIds: enrolledMembers.map(({ person }) => person.id),
+      household: true,
+    })
+    if (conflict) throw conflict
+    const named = people[prepared.enrolledIndex]
+    if (!named) throw new Error('the person named is not among the household members')
+    const registration = registrationOf(
+      await householdFor(
+        tx,
+        members,
+        people.map((person) => person.id),
+        { enrolledPersonId: named.id, centerId: prepared.center.id },
+      ),
+    )
+    await tx.registration.create({ data: registration })
+    const enrollments: RegisteredEnrollment[] = []
+    let enrollment: RegisteredEnrollment | undefined
+    for (const { member, person, pricing, index } of enrolledMembers) {
+      const row = enrollmentRow(input, prepared, registration, {
+        person,
+        given: index === prepared.enrolledIndex ? prepared.given : givenContact(member.person),
+        supportGroups: member.supportGroups,
+        pricing,
+      })
+      const written = await writeRegistration(tx, {
+        person: { kind: 'reuse', person },
+        enrollment: row,
+        insertsRegistration: false,
+        actorId: viewer.userId,
+        requestId: context.requestId,
+      })
+      if (!written) throw new Error('an enrollment of a household registration was not written')
+      enrollments.push(row)
+      if (index === prepared.enrolledIndex) enrollment = row
     }
-    return { enrollment, personReused }
+    if (!enrollment) throw new Error('the person named was not enrolled')
+    return { registration, enrollments, enrollment, personReused }
   }, transactionOptions)
 }
 
@@ -436,7 +523,7 @@ builder.mutationField('registerEnrollment', (t) =>
   t.field({
     type: RegisterEnrollmentPayload,
     description:
-      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server. A second live enrollment of the same person for the same product in the campaign is a ConflictError naming the first. A citizen ID on file with another name, birth date or sex is one neutral ValidationError (PERSON_IDENTITY_MISMATCH), recorded in the audit log; after five within an hour, registering anyone on file is a TooManyAttemptsError for the rest of it.',
+      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server; for household health insurance, every member not insured elsewhere at once, each with an enrollment of their own priced at their rank, under one registration. A live enrollment already held by the person (or a member) for the product in the campaign is a ConflictError naming them, and nothing is written. A citizen ID on file with another name, birth date or sex is one neutral ValidationError (PERSON_IDENTITY_MISMATCH), recorded in the audit log; after five within an hour, registering anyone on file is a TooManyAttemptsError for the rest of it.',
     errors: { types: [...mutationErrorTypes, TooManyAttemptsError] },
     authScopes: { write: true },
     args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },
@@ -451,7 +538,7 @@ builder.mutationField('registerEnrollment', (t) =>
 )
 
 /** Registers the input, preparing it again while the write finds what it assumed has changed. */
-async function register(context: Context, input: RegisterInput) {
+async function register(context: Context, input: RegisterInput): Promise<Registered> {
   // Nothing is written when what the write assumed no longer holds: the person is on file (or
   // was just registered by another agent), or a hint from an earlier registration is stale. Then
   // prepare again from what is stored, to reuse the person or report what changed; and name the
@@ -464,24 +551,28 @@ async function register(context: Context, input: RegisterInput) {
         if (attempt < 4) continue
         throw new Error('the person kept changing while being registered')
       }
-      publishEnrollmentChange(context, { ...stored.enrollment, center: prepared.center }, 'REGISTERED')
+      for (const enrollment of stored.enrollments) {
+        publishEnrollmentChange(context, { ...enrollment, center: prepared.center }, 'REGISTERED')
+      }
       return stored
     } catch (error) {
       const model = uniqueViolationOn(error)
       if (model === 'Person' && attempt < 4) continue
       if (model === 'Enrollment') {
-        const person = await context.prisma.person.findUnique({
-          where: { citizenId: prepared.person.person.citizenId },
+        const citizenIds = (prepared.members ?? [{ person: prepared.person.person, insuredElsewhere: false }])
+          .filter((member) => !member.insuredElsewhere)
+          .map((member) => member.person.citizenId)
+        const people = await context.prisma.person.findMany({
+          where: { citizenId: { in: citizenIds } },
           select: { id: true },
         })
-        const duplicate = person
-          ? await duplicateConflict(context.prisma, {
-              campaignId: prepared.campaign.id,
-              personId: person.id,
-              product: input.product,
-            })
-          : null
-        if (duplicate) throw duplicate
+        const conflict = await alreadyEnrolled(context.prisma, {
+          campaignId: prepared.campaign.id,
+          product: input.product,
+          personIds: people.map((person) => person.id),
+          household: prepared.members !== null,
+        })
+        if (conflict) throw conflict
       }
       throw error
     }
@@ -558,12 +649,29 @@ builder.mutationField('updateEnrollment', (t) =>
         const outside = checkRegistrationDate(input.on, registrationPeriod(campaign))
         if (outside.length > 0) throw validationErrorFrom(outside)
       }
+      // Each member with the support groups of their live enrollment in the campaign, as registered.
       const members = enrollment.householdId
-        ? await context.prisma.householdMember.findMany({
-            where: { householdId: enrollment.householdId },
-            orderBy: { position: 'asc' },
-            select: { personId: true, insuredElsewhere: true },
-          })
+        ? (
+            await context.prisma.householdMember.findMany({
+              where: { householdId: enrollment.householdId },
+              orderBy: { position: 'asc' },
+              select: {
+                personId: true,
+                insuredElsewhere: true,
+                person: {
+                  select: {
+                    enrollments: {
+                      where: { campaignId: enrollment.campaignId, product: enrollment.product, live: true },
+                      select: { supportGroups: true },
+                    },
+                  },
+                },
+              },
+            })
+          ).map(({ person, ...member }) => ({
+            ...member,
+            supportGroups: person.enrollments[0]?.supportGroups ?? [],
+          }))
         : null
       const on = input.on ?? enrollment.quoteDate.toISOString().slice(0, 10)
       const months = input.months ?? enrollment.months

@@ -1,6 +1,7 @@
 // An enrollment's amounts from the shared calculator. For household health insurance the household is
-// quoted as a whole, in register order, with only the enrolled member's support groups, and the
-// enrollment keeps that member's own line: each member's enrollment carries what that member pays.
+// quoted as a whole, each member with their own support groups (a supported member is priced by their
+// group and left out of the ranking: packages/shared/src/contribution/household-health-insurance.ts),
+// and each member's enrollment keeps that member's own line.
 import type { Product, SupportGroup } from '@tangtoc/db'
 import { coverageEnd } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
@@ -13,8 +14,16 @@ export interface PricingInput {
   monthlyIncome: number | null
   supportGroups: SupportGroup[]
   jurisdiction: string
-  /** Household health insurance: the members in register order and which one is enrolled. */
-  household?: { members: { insuredElsewhere: boolean }[]; enrolledIndex: number }
+  /**
+   * Household health insurance: the members in register order and which one is enrolled; the enrolled
+   * member's support groups are `supportGroups`, whatever the member's own say.
+   */
+  household?: { members: HouseholdMemberPricing[]; enrolledIndex: number }
+}
+
+export interface HouseholdMemberPricing {
+  insuredElsewhere: boolean
+  supportGroups: readonly SupportGroup[]
 }
 
 export interface Pricing {
@@ -28,9 +37,12 @@ export interface Pricing {
 
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
+/** The period a quote on `on` for `months` covers, as stored; after the quote, which refuses bad months. */
+function period(on: string, months: number) {
+  return { periodStart: day(on), periodEnd: day(coverageEnd(on, months)) }
+}
+
 export async function priceEnrollment(context: Context, input: PricingInput): Promise<Pricing> {
-  // After the quote, which refuses months no payment period allows.
-  const period = () => ({ periodStart: day(input.on), periodEnd: day(coverageEnd(input.on, input.months)) })
   if (input.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
     const quote = await quoteWithStoredParameters(context, {
       product: input.product,
@@ -45,32 +57,49 @@ export async function priceEnrollment(context: Context, input: PricingInput): Pr
       support: quote.support,
       payable: quote.payable,
       householdPosition: null,
-      ...period(),
+      ...period(input.on, input.months),
     }
   }
-  const household = input.household ?? { members: [{ insuredElsewhere: false }], enrolledIndex: 0 }
+  const household = input.household ?? {
+    members: [{ insuredElsewhere: false, supportGroups: [] }],
+    enrolledIndex: 0,
+  }
+  const members = household.members.map((member, index) =>
+    index === household.enrolledIndex ? { ...member, supportGroups: input.supportGroups } : member,
+  )
+  const own = (await priceHousehold(context, { ...input, members }))[household.enrolledIndex]
+  if (!own) throw new Error('the enrolled member has no line in the household quote')
+  return own
+}
+
+/**
+ * Every member's amounts for household health insurance, in register order: null for a member insured
+ * elsewhere (listed, not enrolled).
+ */
+export async function priceHousehold(
+  context: Context,
+  input: { on: string; months: number; jurisdiction: string; members: readonly HouseholdMemberPricing[] },
+): Promise<(Pricing | null)[]> {
   const quote = await quoteWithStoredParameters(context, {
-    product: input.product,
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
     on: input.on,
     months: input.months,
     supportGroups: [],
-    householdMembers: household.members.map((member, index) => ({
+    householdMembers: input.members.map((member) => ({
       insuredElsewhere: member.insuredElsewhere,
-      supportGroups: index === household.enrolledIndex ? input.supportGroups : [],
+      supportGroups: [...member.supportGroups],
     })),
     jurisdiction: input.jurisdiction,
   })
-  const own = quote.lines.find(
-    (line) => line.kind === 'MEMBER' && line.memberIndex === household.enrolledIndex,
-  )
-  if (!own || own.kind !== 'MEMBER') throw new Error('the enrolled member has no line in the household quote')
-  // Only the enrolled member carries support groups, so every support line is theirs.
-  const support = quote.lines.reduce((sum, line) => (line.kind === 'SUPPORT' ? sum + line.total : sum), 0)
-  return {
-    gross: own.total,
-    support,
-    payable: own.total - support,
-    householdPosition: own.position,
-    ...period(),
-  }
+  return input.members.map((_member, index) => {
+    const line = quote.lines.find((each) => each.kind === 'MEMBER' && each.memberIndex === index)
+    if (!line || line.kind !== 'MEMBER') return null
+    return {
+      gross: line.total,
+      support: line.support,
+      payable: line.payable,
+      householdPosition: line.position,
+      ...period(input.on, input.months),
+    }
+  })
 }

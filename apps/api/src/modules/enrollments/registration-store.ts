@@ -1,8 +1,8 @@
 // The reads and the write of a registration, each one round trip: registration is the busiest path of
 // a campaign (3,000 on launch day, 16 agents at once in the benchmark), and every statement costs the
 // API as much as the database. The write is one statement of data-modifying CTEs (PostgreSQL runs it
-// atomically): the person when new or changed, the enrollment, its first status change, both
-// rollups and the audit events. Rows are built here, so the API returns and audits exactly what it
+// atomically): the person when new or changed, the registration of a person alone, the enrollment,
+// its first status change, both rollups and the audit events. Rows are built here, so the API returns and audits exactly what it
 // stored without reading it back.
 import type { Enrollment, Person, Prisma } from '@tangtoc/db'
 import { Prisma as PrismaRuntime, queryPrepared } from '@tangtoc/db'
@@ -136,6 +136,11 @@ export interface RegistrationWrite {
    * belongs to the campaign, every ward code is official and the person is new.
    */
   assumed?: (RegistrationHint & { wardCodes: string[] }) | null
+  /**
+   * Whether the statement also inserts the enrollment's Registration (a person alone); a household's
+   * transaction inserts it once, before its members' enrollments.
+   */
+  insertsRegistration: boolean
   actorId: string
   requestId: string
 }
@@ -210,6 +215,14 @@ export async function writeRegistration(
                  'Person', p."id"::text, ${person.kind === 'update' ? json(person.before) : sql`NULL`},
                  ${json(person.person)}, ${requestId}, ${at}::timestamp
             FROM person p)`
+  const registration = write.insertsRegistration
+    ? sql`registration AS (
+      INSERT INTO "Registration" ("id", "campaignId", "centerId", "registeredById", "householdId", "createdAt")
+      SELECT ${e.registrationId}::uuid, ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.registeredById}::uuid,
+             ${e.householdId}::uuid, ${at}::timestamp
+        FROM person p
+    ),`
+    : sql``
   const audience = e.audience ?? ''
   // Prepared: PostgreSQL plans this statement once per connection, not at every registration.
   const [row] = await queryPrepared<{ written: number }>(
@@ -221,15 +234,16 @@ export async function writeRegistration(
       SELECT "kind" FROM "OutreachSession" WHERE "id" = ${e.sessionId}::uuid FOR SHARE
     ),
     person AS (${personStatement(person, write.assumed ? assumptionsHold(e, write.assumed) : sql`true`)})${personAudit},
+    ${registration}
     enrollment AS (
       INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
-        "personId", "householdId", "quoteDate", "months", "monthlyIncome", "supportGroups",
+        "personId", "householdId", "registrationId", "quoteDate", "months", "monthlyIncome", "supportGroups",
         "householdPosition", "gross", "support", "payable", "periodStart", "periodEnd", "status",
         "audience", "phone", "address", "wardCode", "legacySocialInsuranceCode", "statusReason", "live",
         "socialInsuranceNumber", "searchPrefixes", "registeredAt", "registeredOn", "updatedAt", "version")
       SELECT ${e.id}::uuid, ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.sessionId}::uuid,
         ${e.registeredById}::uuid, ${e.product}::"Product", p."id", ${e.householdId}::uuid,
-        ${e.quoteDate}::date, ${e.months}, ${e.monthlyIncome}, ${e.supportGroups}::"SupportGroup"[],
+        ${e.registrationId}::uuid, ${e.quoteDate}::date, ${e.months}, ${e.monthlyIncome}, ${e.supportGroups}::"SupportGroup"[],
         ${e.householdPosition}, ${e.gross}, ${e.support}, ${e.payable}, ${e.periodStart}::date,
         ${e.periodEnd}::date, ${e.status}::"EnrollmentStatus", ${e.audience}::"AudienceGroup",
         ${e.phone}, ${e.address}, ${e.wardCode}, ${e.legacySocialInsuranceCode}, ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,

@@ -1,6 +1,7 @@
 // The rollups progress reads, kept in the transaction of every change to what they count, so
 // progress never scans the enrollments:
-// - EnrollmentDailyCount: one row per campaign, center, product, status and local day;
+// - EnrollmentDailyCount: one row per campaign, center, product, status and local day (the day an
+//   enrollment counts for: coalesce(countedOn, registeredOn), its payment day or its registration day);
 // - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind;
 // - EnrollmentSegmentTotal: the segment counts without the day, for a period holding every day.
 // All are written by one statement (one round trip: callers run it last, just before COMMIT, so the
@@ -20,6 +21,8 @@ export interface RollupKey {
   centerId: string
   product: Product
   registeredOn: Date
+  /** The payment day it counts for instead of registeredOn, if any (Enrollment.countedOn). */
+  countedOn: Date | null
   /** The person's occupation group when registered. */
   audience: AudienceGroup | null
   /**
@@ -64,7 +67,8 @@ export function moveSessionKind(
   return adjustCounts(
     tx,
     Prisma.sql`
-      SELECT e."campaignId", e."centerId", e."product", e."status", e."registeredOn" AS "day",
+      SELECT e."campaignId", e."centerId", e."product", e."status",
+             coalesce(e."countedOn", e."registeredOn") AS "day",
              coalesce(e."audience"::text, '') AS "audience", k."sessionKind", k."delta"
         FROM "Enrollment" e
        CROSS JOIN (VALUES (${from}::text, -1), (${to}::text, 1)) AS k("sessionKind", "delta")
@@ -86,7 +90,7 @@ function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql
         ${changes.map(({ key }) => key.centerId)}::uuid[],
         ${changes.map(({ key }) => key.product)}::"Product"[],
         ${changes.map(({ status }) => status)}::"EnrollmentStatus"[],
-        ${changes.map(({ key }) => key.registeredOn.toISOString().slice(0, 10))}::date[],
+        ${changes.map(({ key }) => (key.countedOn ?? key.registeredOn).toISOString().slice(0, 10))}::date[],
         ${changes.map(({ key }) => key.audience ?? '')}::text[],
         ${changes.map(({ key }) => key.sessionId ?? '')}::text[],
         ${changes.map(({ delta }) => delta)}::int[]

@@ -12,6 +12,8 @@ export const registerEnrollment = `mutation ($input: RegisterEnrollmentInput!) {
     __typename
     ... on RegisterEnrollmentPayload {
       personReused
+      registration { id payable household { id members(first: 10) { totalCount } } enrollments { id } }
+      enrollments { id version householdPosition gross support payable supportGroups person { fullName } registration { id } household { id } }
       enrollment {
         id version status product gross support payable months monthlyIncome supportGroups householdPosition
         quoteDate periodStart periodEnd registeredOn
@@ -22,7 +24,7 @@ export const registerEnrollment = `mutation ($input: RegisterEnrollmentInput!) {
       }
     }
     ... on ValidationError { fieldErrors { path code message } }
-    ... on ConflictError { existingId }
+    ... on ConflictError { existingId message }
     ... on TooManyAttemptsError { retryAfterSeconds }
     ... on UserError { code message }
   }

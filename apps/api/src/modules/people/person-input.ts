@@ -1,21 +1,15 @@
-// A person as an agent types them: checked with the shared identity rules, then matched to the one
+// A person as an agent types them: checked with the shared identity rules (checkPerson in
+// @tangtoc/shared), then matched to the one
 // record their citizen ID already has, or stored as a new one.
-import type { AudienceGroup, Person, Prisma, Sex } from '@tangtoc/db'
+import type { Person, Prisma } from '@tangtoc/db'
 import {
-  checkFreeText,
+  type CheckedPerson,
   foldSearchKey,
-  fullNameMaxLength,
   type Issue,
-  isIsoDate,
   issue,
   isWardCode,
-  localDateInZone,
-  normalizePhone,
-  normalizeText,
   personSearchKey,
   searchPrefixes,
-  validateCitizenId,
-  validateLegacySocialInsuranceCode,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
@@ -49,88 +43,6 @@ export const PersonInput = builder.inputType('PersonInput', {
     }),
   }),
 })
-
-export interface PersonInputShape {
-  fullName: string
-  citizenId: string
-  dateOfBirth: string
-  sex: Sex
-  phone?: string | null
-  address?: string | null
-  wardCode?: string | null
-  occupationGroup?: AudienceGroup | null
-  legacySocialInsuranceCode?: string | null
-}
-
-/** A person's details after the shared rules: NFC text, E.164 phone, compact identifiers. */
-export interface CheckedPerson {
-  fullName: string
-  citizenId: string
-  dateOfBirth: string
-  sex: Sex
-  phone: string | null
-  address: string | null
-  wardCode: string | null
-  occupationGroup: AudienceGroup | null
-  legacySocialInsuranceCode: string | null
-}
-
-/** Checks a person's details; issues are placed under `path` (e.g. 'person', within the input). */
-export function checkPerson(
-  input: PersonInputShape,
-  path: string,
-): { person: CheckedPerson; issues: Issue[] } {
-  const issues: Issue[] = []
-  const shared = (result: { ok: boolean; issues?: readonly Issue[] }) => {
-    if (!result.ok && result.issues)
-      issues.push(...result.issues.map((problem) => ({ ...problem, path: `${path}.${problem.path}` })))
-  }
-  const fullName = normalizeText(input.fullName)
-  if (fullName === '' || fullName.length > fullNameMaxLength) {
-    issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
-  }
-  issues.push(
-    ...checkFreeText(input.fullName, `${path}.fullName`),
-    ...checkFreeText(input.address, `${path}.address`),
-  )
-  if (!isIsoDate(input.dateOfBirth)) {
-    shared({ ok: false, issues: [issue('dateOfBirth', 'DATE_INVALID')] })
-  } else if (input.dateOfBirth > localDateInZone(new Date())) {
-    issues.push(issue(`${path}.dateOfBirth`, 'DATE_OF_BIRTH_FUTURE'))
-  }
-  const holder = isIsoDate(input.dateOfBirth)
-    ? { dateOfBirth: input.dateOfBirth, sex: input.sex }
-    : { sex: input.sex }
-  const citizenId = validateCitizenId(input.citizenId, holder)
-  shared(citizenId)
-  let phone: string | null = null
-  if (input.phone && input.phone.trim() !== '') {
-    const result = normalizePhone(input.phone)
-    if (result.ok) phone = result.phone
-    else shared(result)
-  }
-  let legacySocialInsuranceCode: string | null = null
-  if (input.legacySocialInsuranceCode && input.legacySocialInsuranceCode.trim() !== '') {
-    const result = validateLegacySocialInsuranceCode(input.legacySocialInsuranceCode)
-    if (result.ok) legacySocialInsuranceCode = result.code
-    else shared(result)
-  }
-  const address = input.address ? normalizeText(input.address) : ''
-  return {
-    person: {
-      fullName,
-      citizenId: input.citizenId.replace(/\s/g, ''),
-      dateOfBirth: input.dateOfBirth,
-      sex: input.sex,
-      phone,
-      address: address === '' ? null : address,
-      wardCode: input.wardCode?.trim() || null,
-      occupationGroup: input.occupationGroup ?? null,
-      legacySocialInsuranceCode,
-    },
-    issues,
-  }
-}
 
 /** The distinct ward codes given that have the form of one (the others are unknown without asking). */
 export function wardCodesOf(wards: { code: string | null }[]): string[] {

@@ -15,6 +15,18 @@ export function readableEnrollmentsWhere(viewer: Viewer | null): Prisma.Enrollme
   return viewer.role === 'ADMIN' ? {} : { center: readableCentersWhere(viewer) }
 }
 
+/** Registrations made at a center the viewer may read. */
+export function readableRegistrationsWhere(viewer: Viewer | null): Prisma.RegistrationWhereInput {
+  if (!viewer) return nobody
+  return viewer.role === 'ADMIN' ? {} : { center: readableCentersWhere(viewer) }
+}
+
+/** Payments received at a center the viewer may read. */
+export function readablePaymentsWhere(viewer: Viewer | null): Prisma.PaymentWhereInput {
+  if (!viewer) return nobody
+  return viewer.role === 'ADMIN' ? {} : { center: readableCentersWhere(viewer) }
+}
+
 /** Live enrollments at a center the viewer may read: what makes a person or household readable. */
 function liveReadableEnrollments(viewer: Viewer): Prisma.EnrollmentWhereInput {
   return { live: true, ...readableEnrollmentsWhere(viewer) }

@@ -1,0 +1,214 @@
+import { personInput } from '@tangtoc/db/fixtures'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { campaignSetting, gid, registerEnrollment } from './test-helpers.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+type Setting = Awaited<ReturnType<typeof campaignSetting>>
+type MemberInput = { person: ReturnType<typeof personInput>; [field: string]: unknown }
+
+function householdInput(setting: Setting, members: MemberInput[], overrides: Record<string, unknown> = {}) {
+  return {
+    campaign: gid('Campaign', setting.campaign.id),
+    center: gid('Center', setting.center.id),
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    person: members[0]?.person,
+    householdMembers: members,
+    on: '2025-11-10',
+    months: 12,
+    status: 'SUBMITTED',
+    ...overrides,
+  }
+}
+
+const threeMembers = (): [MemberInput, MemberInput, MemberInput] => [
+  { person: personInput({ fullName: 'Phạm Văn Chủ', sex: 'MALE', dateOfBirth: '1975-03-03' }), isHead: true },
+  { person: personInput({ fullName: 'Võ Thị Vợ', dateOfBirth: '1978-04-04' }), relationToHead: 'vợ' },
+  {
+    person: personInput({ fullName: 'Phạm Văn Con', sex: 'MALE', dateOfBirth: '2000-05-05' }),
+    relationToHead: 'con',
+  },
+]
+
+describe('registering a household in one step', () => {
+  it('an admin registers a household of three for 12 months on 2025-11-10: three enrollments, 2,906,280 ₫ in all, each counted', async () => {
+    const setting = await campaignSetting(api)
+    const result = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers()) },
+      setting.admin.credentials,
+    )
+    const payload = result.data?.registerEnrollment
+    expect(payload.__typename, JSON.stringify(result)).toBe('RegisterEnrollmentPayload')
+    expect(payload.enrollments).toMatchObject([
+      { householdPosition: 1, payable: 1_263_600, person: { fullName: 'Phạm Văn Chủ' } },
+      { householdPosition: 2, payable: 884_520, person: { fullName: 'Võ Thị Vợ' } },
+      { householdPosition: 3, payable: 758_160, person: { fullName: 'Phạm Văn Con' } },
+    ])
+    expect(payload.registration.payable).toBe(2_906_280)
+    expect(payload.registration.enrollments.map((each: { id: string }) => each.id)).toEqual(
+      payload.enrollments.map((each: { id: string }) => each.id),
+    )
+    for (const enrollment of payload.enrollments) {
+      expect(enrollment.registration.id).toBe(payload.registration.id)
+      expect(enrollment.household.id).toBe(payload.registration.household.id)
+    }
+    // The named person's enrollment, as before households were registered in one step.
+    expect(payload.enrollment.id).toBe(payload.enrollments[0].id)
+
+    const counts = await api.prisma.enrollmentDailyCount.findMany({
+      where: { campaignId: setting.campaign.id },
+    })
+    expect(counts).toEqual([expect.objectContaining({ status: 'SUBMITTED', count: 3 })])
+    const totals = await api.prisma.enrollmentSegmentTotal.aggregate({
+      where: { campaignId: setting.campaign.id },
+      _sum: { count: true },
+    })
+    expect(totals._sum.count).toBe(3)
+  })
+
+  it('a member insured elsewhere is listed, not enrolled; a student is priced by the student group, outside the ranking', async () => {
+    const setting = await campaignSetting(api)
+    const [head, spouse, child] = threeMembers()
+    const result = await api.graphql(
+      registerEnrollment,
+      {
+        input: householdInput(setting, [
+          { ...head, isHead: true },
+          { ...spouse, insuredElsewhere: true },
+          { ...child, supportGroups: ['STUDENT'] },
+          {
+            person: personInput({ fullName: 'Phạm Thị Út', dateOfBirth: '1999-06-06' }),
+            relationToHead: 'con',
+          },
+        ]),
+      },
+      setting.agent.credentials,
+    )
+    const payload = result.data?.registerEnrollment
+    expect(payload.__typename, JSON.stringify(result)).toBe('RegisterEnrollmentPayload')
+    expect(payload.enrollments).toMatchObject([
+      { person: { fullName: 'Phạm Văn Chủ' }, householdPosition: 1, payable: 1_263_600 },
+      {
+        person: { fullName: 'Phạm Văn Con' },
+        householdPosition: null,
+        supportGroups: ['STUDENT'],
+        gross: 1_263_600,
+        support: 631_800,
+        payable: 631_800,
+      },
+      { person: { fullName: 'Phạm Thị Út' }, householdPosition: 2, payable: 884_520 },
+    ])
+    expect(payload.registration.household.members.totalCount).toBe(4)
+  })
+
+  it('a household’s total does not depend on the order its members are typed in', async () => {
+    const setting = await campaignSetting(api)
+    const groups = fc.constantFrom<string[]>([], [], ['STUDENT'], ['NEAR_POOR'])
+    const household = fc.array(groups, { minLength: 1, maxLength: 6 }).chain((memberGroups) =>
+      fc.tuple(
+        fc.constant(memberGroups),
+        fc.shuffledSubarray(
+          memberGroups.map((_, index) => index),
+          {
+            minLength: memberGroups.length,
+            maxLength: memberGroups.length,
+          },
+        ),
+      ),
+    )
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(household, async ([memberGroups, order]) => {
+        run += 1
+        const total = async (indexes: number[]) => {
+          const members = indexes.map((index, place) => ({
+            person: personInput({
+              fullName: `Hộ ${run} Người ${index}`,
+              dateOfBirth: `19${60 + index}-01-01`,
+            }),
+            isHead: place === 0,
+            supportGroups: memberGroups[index],
+          }))
+          const result = await api.graphql(
+            registerEnrollment,
+            { input: householdInput(setting, members) },
+            setting.agent.credentials,
+          )
+          const payload = result.data?.registerEnrollment
+          expect(payload.__typename, JSON.stringify(result)).toBe('RegisterEnrollmentPayload')
+          return payload.registration.payable as number
+        }
+        expect(await total(order)).toBe(await total(memberGroups.map((_, index) => index)))
+      }),
+      { numRuns: 8 },
+    )
+  })
+
+  it('a member already enrolled in the campaign is a ConflictError naming them, and nothing of the household is written', async () => {
+    const setting = await campaignSetting(api)
+    const [head, spouse, child] = threeMembers()
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, [{ ...spouse, isHead: true }]) },
+      setting.agent.credentials,
+    )
+    const spouseEnrollment = first.data?.registerEnrollment.enrollment.id
+    expect(spouseEnrollment).toBeTruthy()
+    const before = await Promise.all([
+      api.prisma.enrollment.count(),
+      api.prisma.registration.count(),
+      api.prisma.household.count(),
+      api.prisma.person.count(),
+    ])
+
+    const second = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, [head, { ...spouse, isHead: false }, child]) },
+      setting.agent.credentials,
+    )
+    expect(second.data?.registerEnrollment).toMatchObject({
+      __typename: 'ConflictError',
+      existingId: spouseEnrollment,
+    })
+    expect(second.data?.registerEnrollment.message).toContain('Võ Thị Vợ')
+    const after = await Promise.all([
+      api.prisma.enrollment.count(),
+      api.prisma.registration.count(),
+      api.prisma.household.count(),
+      api.prisma.person.count(),
+    ])
+    expect(after).toEqual(before)
+  })
+
+  it('a child under 6 enrolled with the household is a validation error naming the child', async () => {
+    const setting = await campaignSetting(api)
+    const [head] = threeMembers()
+    const result = await api.graphql(
+      registerEnrollment,
+      {
+        input: householdInput(setting, [
+          head,
+          {
+            person: personInput({ fullName: 'Phạm Bé Na', dateOfBirth: '2022-01-01' }),
+            relationToHead: 'con',
+          },
+        ]),
+      },
+      setting.agent.credentials,
+    )
+    expect(result.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: ['input', 'householdMembers', '1', 'insuredElsewhere'],
+        code: 'HOUSEHOLD_MEMBER_UNDER_SIX',
+        message: expect.stringContaining('Phạm Bé Na'),
+      }),
+    ])
+  })
+})

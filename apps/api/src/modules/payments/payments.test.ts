@@ -1,0 +1,344 @@
+import { decodeGlobalID } from '@pothos/plugin-relay'
+import { personInput } from '@tangtoc/db/fixtures'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import {
+  campaignSetting,
+  confirmPayment,
+  gid,
+  registerEnrollment,
+  vsiInput,
+} from '../enrollments/test-helpers.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+const recordPayment = `mutation ($input: RecordPaymentInput!) {
+  recordPayment(input: $input) {
+    __typename
+    ... on RecordPaymentPayload {
+      payment {
+        id paidOn amount channel receiptNumber note settlement collectedBy { username }
+        allocations { amount enrollment { id } }
+      }
+      enrollments { id status version received due coverageStart coverageEnd continuity paymentAllocations { amount payment { receiptNumber } } }
+      registration { id payable due }
+    }
+    ... on ValidationError { fieldErrors { path code message } }
+    ... on ConflictError { existingId message }
+    ... on UserError { code message }
+  }
+}`
+
+type Setting = Awaited<ReturnType<typeof campaignSetting>>
+
+/** A household of three registered and handed in on 2025-11-10 for 12 months: 2,906,280 ₫ due. */
+async function submittedHousehold(setting: Setting) {
+  const members = [
+    { person: personInput({ fullName: 'Đỗ Văn Chủ', sex: 'MALE', dateOfBirth: '1970-01-01' }), isHead: true },
+    { person: personInput({ fullName: 'Lý Thị Vợ', dateOfBirth: '1972-02-02' }) },
+    { person: personInput({ fullName: 'Đỗ Thị Con', dateOfBirth: '1999-03-03' }) },
+  ]
+  const result = await api.graphql(
+    registerEnrollment,
+    {
+      input: {
+        campaign: gid('Campaign', setting.campaign.id),
+        center: gid('Center', setting.center.id),
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        person: members[0]?.person,
+        householdMembers: members,
+        on: '2025-11-10',
+        months: 12,
+        status: 'SUBMITTED',
+      },
+    },
+    setting.agent.credentials,
+  )
+  const payload = result.data?.registerEnrollment
+  expect(payload.__typename, JSON.stringify(result)).toBe('RegisterEnrollmentPayload')
+  return payload as {
+    registration: { id: string; payable: number }
+    enrollments: { id: string; payable: number }[]
+  }
+}
+
+function paymentInput(overrides: Record<string, unknown>) {
+  return {
+    paidOn: '2025-11-12',
+    channel: 'CASH_AT_POST_OFFICE',
+    receiptNumber: `BL-${Math.random().toString(36).slice(2, 10)}`,
+    ...overrides,
+  }
+}
+
+describe('recording a payment', () => {
+  it('one payment of 2,906,280 ₫ settles a household of three: each PAID, its card from 30 days after payment, counted as paid', async () => {
+    const setting = await campaignSetting(api)
+    const household = await submittedHousehold(setting)
+    const result = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          registration: household.registration.id,
+          amount: 2_906_280,
+          receiptNumber: 'BL-000123',
+          note: 'Nộp tại quầy',
+        }),
+      },
+      setting.manager.credentials,
+    )
+    const payload = result.data?.recordPayment
+    expect(payload.__typename, JSON.stringify(result)).toBe('RecordPaymentPayload')
+    expect(payload.payment).toMatchObject({
+      paidOn: '2025-11-12',
+      amount: 2_906_280,
+      channel: 'CASH_AT_POST_OFFICE',
+      receiptNumber: 'BL-000123',
+      note: 'Nộp tại quầy',
+      settlement: 'FULL',
+      collectedBy: { username: setting.manager.user.username },
+    })
+    expect(payload.payment.allocations.map((each: { amount: number }) => each.amount)).toEqual([
+      1_263_600, 884_520, 758_160,
+    ])
+    for (const enrollment of payload.enrollments) {
+      expect(enrollment).toMatchObject({
+        status: 'PAID',
+        due: 0,
+        coverageStart: '2025-12-12',
+        coverageEnd: '2026-12-11',
+        continuity: 'NEW',
+      })
+    }
+    expect(payload.registration).toMatchObject({ payable: 2_906_280, due: 0 })
+    const counts = await api.prisma.enrollmentDailyCount.findMany({
+      where: { campaignId: setting.campaign.id, count: { gt: 0 } },
+    })
+    expect(counts).toEqual([expect.objectContaining({ status: 'PAID', count: 3 })])
+  })
+
+  it('an amount that differs from what is due is refused, naming the amounts, and nothing is recorded', async () => {
+    const setting = await campaignSetting(api)
+    const household = await submittedHousehold(setting)
+    for (const [amount, code] of [
+      [2_900_000, 'PAYMENT_AMOUNT_BELOW_DUE'],
+      [3_000_000, 'PAYMENT_AMOUNT_ABOVE_DUE'],
+    ] as const) {
+      const result = await api.graphql(
+        recordPayment,
+        { input: paymentInput({ registration: household.registration.id, amount }) },
+        setting.manager.credentials,
+      )
+      expect(result.data?.recordPayment.fieldErrors).toEqual([
+        expect.objectContaining({
+          path: ['input', 'amount'],
+          code,
+          message: expect.stringContaining('2,906,280'),
+        }),
+      ])
+    }
+    const payments = await api.prisma.payment.count({ where: { centerId: setting.center.id } })
+    expect(payments).toBe(0)
+    const statuses = await api.prisma.enrollment.findMany({
+      where: { campaignId: setting.campaign.id },
+      select: { status: true, version: true },
+    })
+    expect(statuses).toEqual(Array(3).fill({ status: 'SUBMITTED', version: 1 }))
+  })
+
+  it('a partial payment leaves the household unpaid; the next one settles it, and the first member holds both', async () => {
+    const setting = await campaignSetting(api)
+    const household = await submittedHousehold(setting)
+    const first = await api.graphql(
+      recordPayment,
+      { input: paymentInput({ registration: household.registration.id, amount: 1_000_000, partial: true }) },
+      setting.manager.credentials,
+    )
+    expect(first.data?.recordPayment.payment.settlement).toBe('PARTIAL')
+    expect(first.data?.recordPayment.enrollments).toMatchObject([
+      { status: 'SUBMITTED', received: 1_000_000, due: 263_600, coverageStart: null },
+      { status: 'SUBMITTED', received: 0, due: 884_520 },
+      { status: 'SUBMITTED', received: 0, due: 758_160 },
+    ])
+    expect(first.data?.recordPayment.registration.due).toBe(1_906_280)
+
+    const second = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          registration: household.registration.id,
+          amount: 1_906_280,
+          paidOn: '2025-11-20',
+          channel: 'BANK_TRANSFER',
+        }),
+      },
+      setting.manager.credentials,
+    )
+    const payload = second.data?.recordPayment
+    expect(payload.payment).toMatchObject({ settlement: 'FULL', amount: 1_906_280 })
+    expect(payload.enrollments.map((each: { status: string }) => each.status)).toEqual([
+      'PAID',
+      'PAID',
+      'PAID',
+    ])
+    expect(payload.enrollments[0].paymentAllocations.map((each: { amount: number }) => each.amount)).toEqual([
+      1_000_000, 263_600,
+    ])
+    // Covered from 30 days after the payment that settled it.
+    expect(payload.enrollments[0]).toMatchObject({ coverageStart: '2025-12-20', coverageEnd: '2026-12-19' })
+  })
+
+  it('a receipt number already used at the center is a ConflictError naming that payment', async () => {
+    const setting = await campaignSetting(api)
+    const [one, two] = (await submittedHousehold(setting)).enrollments
+    const pay = (enrollment: { id: string; payable: number } | undefined) =>
+      api.graphql(
+        recordPayment,
+        {
+          input: paymentInput({
+            enrollments: [{ id: enrollment?.id, version: 1 }],
+            amount: enrollment?.payable,
+            receiptNumber: 'BL-777',
+          }),
+        },
+        setting.manager.credentials,
+      )
+    const first = await pay(one)
+    const second = await pay(two)
+    expect(second.data?.recordPayment).toMatchObject({
+      __typename: 'ConflictError',
+      existingId: first.data?.recordPayment.payment.id,
+    })
+    const unpaid = await api.prisma.enrollment.count({
+      where: { campaignId: setting.campaign.id, status: 'SUBMITTED' },
+    })
+    expect(unpaid).toBe(2)
+  })
+
+  it('a card renewed before the previous one ends runs from the day after it: a continuing participant', async () => {
+    const setting = await campaignSetting(api)
+    const [head] = (await submittedHousehold(setting)).enrollments
+    const result = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          enrollments: [{ id: head?.id, version: 1, previousCardValidUntil: '2025-12-31' }],
+          amount: head?.payable,
+        }),
+      },
+      setting.manager.credentials,
+    )
+    expect(result.data?.recordPayment.enrollments).toMatchObject([
+      { status: 'PAID', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', continuity: 'CONTINUING' },
+    ])
+  })
+
+  it('voluntary social insurance is paid for calendar months', async () => {
+    const setting = await campaignSetting(api)
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { months: 3 }) },
+      setting.agent.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    const result = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          enrollments: [{ id: enrollment.id, version: enrollment.version }],
+          amount: enrollment.payable,
+          channel: 'QR_EWALLET',
+          paidOn: '2025-11-10',
+        }),
+      },
+      setting.admin.credentials,
+    )
+    expect(result.data?.recordPayment.enrollments).toMatchObject([
+      { status: 'PAID', coverageStart: '2025-11-01', coverageEnd: '2026-01-31', continuity: 'NEW' },
+    ])
+  })
+
+  it('an agent may not record a payment, a date after today is refused, and an old version is stale', async () => {
+    const setting = await campaignSetting(api)
+    const [head] = (await submittedHousehold(setting)).enrollments
+    const input = (overrides: Record<string, unknown>) =>
+      paymentInput({ enrollments: [{ id: head?.id, version: 1 }], amount: head?.payable, ...overrides })
+    const byAgent = await api.graphql(recordPayment, { input: input({}) }, setting.agent.credentials)
+    expect(byAgent.data?.recordPayment.__typename).toBe('ForbiddenError')
+    const future = await api.graphql(
+      recordPayment,
+      { input: input({ paidOn: '2999-01-01' }) },
+      setting.manager.credentials,
+    )
+    expect(future.data?.recordPayment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'paidOn'], code: 'PAYMENT_DATE_FUTURE' }),
+    ])
+    const stale = await api.graphql(
+      recordPayment,
+      { input: input({ enrollments: [{ id: head?.id, version: 7 }] }) },
+      setting.manager.credentials,
+    )
+    expect(stale.data?.recordPayment.__typename).toBe('StaleObjectError')
+  })
+
+  it('the deprecated confirmEnrollmentPayment records a payment of what is due, and the coverage', async () => {
+    const setting = await campaignSetting(api)
+    const [head] = (await submittedHousehold(setting)).enrollments
+    const result = await api.graphql(
+      confirmPayment,
+      { input: { id: head?.id, version: 1 } },
+      setting.manager.credentials,
+    )
+    expect(result.data?.confirmEnrollmentPayment.enrollment.status).toBe('PAID')
+    const payment = await api.prisma.payment.findFirstOrThrow({
+      where: { allocations: { some: { enrollment: { campaignId: setting.campaign.id } } } },
+    })
+    expect(payment).toMatchObject({
+      amount: 1_263_600,
+      channel: 'OTHER',
+      receiptNumber: null,
+      settlement: 'FULL',
+    })
+    const stored = await api.prisma.enrollment.findFirstOrThrow({
+      where: { id: decodeGlobalID(head?.id ?? '').id },
+    })
+    expect(stored).toMatchObject({ continuity: 'NEW', coverageStart: expect.any(Date) })
+  })
+
+  it('progress counts a paid household on the day of payment, or on the day of registration where the campaign says so', async () => {
+    const daysCounted = async (countOn: 'PAYMENT_DAY' | 'REGISTRATION_DAY') => {
+      const setting = await campaignSetting(api)
+      await api.prisma.campaign.update({ where: { id: setting.campaign.id }, data: { countOn } })
+      const household = await submittedHousehold(setting)
+      await api.graphql(
+        recordPayment,
+        { input: paymentInput({ registration: household.registration.id, amount: 2_906_280 }) },
+        setting.manager.credentials,
+      )
+      const rows = await api.prisma.enrollmentDailyCount.findMany({
+        where: { campaignId: setting.campaign.id },
+      })
+      const registeredOn = await api.prisma.enrollment.findFirstOrThrow({
+        where: { campaignId: setting.campaign.id },
+        select: { registeredOn: true },
+      })
+      return {
+        rows: rows.map((row) => ({
+          status: row.status,
+          day: row.day.toISOString().slice(0, 10),
+          count: row.count,
+        })),
+        registeredOn: registeredOn.registeredOn.toISOString().slice(0, 10),
+      }
+    }
+    // Paid on 2025-11-12: three participants that day, and the day of registration keeps its number.
+    const onPayment = await daysCounted('PAYMENT_DAY')
+    expect(onPayment.rows).toEqual([{ status: 'PAID', day: '2025-11-12', count: 3 }])
+    const onRegistration = await daysCounted('REGISTRATION_DAY')
+    expect(onRegistration.rows).toEqual([{ status: 'PAID', day: onRegistration.registeredOn, count: 3 }])
+  })
+})

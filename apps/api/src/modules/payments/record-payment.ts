@@ -1,0 +1,464 @@
+// Recording money received: one payment, for one enrollment or a household's together, split over them
+// by the shared settlePayment. An enrollment whose due it settles becomes PAID, with the coverage the
+// shared coverageOfPayment gives for that day; a partial payment leaves its enrollments unpaid until a
+// later payment settles them.
+import type { CountDay, Enrollment, Payment, PaymentChannel, Prisma } from '@tangtoc/db'
+import {
+  amountsDue,
+  checkFreeText,
+  checkPaidOn,
+  coverageOfPayment,
+  type DeclaredParticipation,
+  type Issue,
+  issue,
+  localDateInZone,
+  normalizeText,
+  planTransition,
+  settlePayment,
+} from '@tangtoc/shared'
+import { builder } from '../../builder.ts'
+import type { Context, Viewer } from '../../context.ts'
+import {
+  ConflictError,
+  ForbiddenError,
+  mutationErrorTypes,
+  NotFoundError,
+  validationErrorFrom,
+} from '../../errors.ts'
+import { idOf } from '../../global-id.ts'
+import { recordAudit } from '../audit/record.ts'
+import { assertCanWriteCenter } from '../auth/center-access.ts'
+import {
+  type EnrollmentWithCenter,
+  enrollmentToChange,
+  transactionOptions,
+  uniqueViolationOn,
+} from '../enrollments/changes.ts'
+import { EnrollmentNode } from '../enrollments/enrollment.ts'
+import { recordStatusChange } from '../enrollments/lifecycle.ts'
+import { RegistrationNode } from '../enrollments/registration.ts'
+import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
+import { publishEnrollmentChange } from '../reports/live.ts'
+import { assertVersion, claimVersion, versionField } from '../versions.ts'
+import { PaymentChannelEnum, PaymentNode } from './payment.ts'
+
+type PayableEnrollment = EnrollmentWithCenter & { campaign: { timeZone: string; countOn: CountDay } }
+
+interface PaymentRecord {
+  /** In the order the amount is split over them: a household's in register order. */
+  enrollments: PayableEnrollment[]
+  /** What the agent declares about each one's earlier participation, in the same order. */
+  declared: DeclaredParticipation[]
+  paidOn: string
+  /** Null: exactly what is due (the deprecated confirmEnrollmentPayment). */
+  amount: number | null
+  partial: boolean
+  channel: PaymentChannel
+  receiptNumber: string | null
+  note: string | null
+}
+
+const enrollmentInclude = {
+  center: { select: { id: true, path: true } },
+  campaign: { select: { timeZone: true, countOn: true } },
+} as const
+
+/**
+ * Who may record a payment on these enrollments, and whether each may be paid: the shared lifecycle's
+ * CONFIRM_PAYMENT rule (managers; from SUBMITTED), one center, a date not after today.
+ */
+function checkPayment(viewer: Viewer, record: PaymentRecord, path: (index: number) => string): void {
+  const issues: Issue[] = []
+  const [first] = record.enrollments
+  if (!first) throw validationErrorFrom([issue('enrollments', 'FIELD_REQUIRED')])
+  for (const [index, enrollment] of record.enrollments.entries()) {
+    assertCanWriteCenter(viewer, enrollment.center)
+    if (enrollment.centerId !== first.centerId) {
+      issues.push(issue(path(index), 'PAYMENT_ENROLLMENTS_ONE_CENTER'))
+      continue
+    }
+    const plan = planTransition(enrollment.status, 'CONFIRM_PAYMENT', { role: viewer.role })
+    if (plan.ok) continue
+    const forbidden = plan.issues.find((problem) => problem.code === 'TRANSITION_ROLE_FORBIDDEN')
+    if (forbidden) throw new ForbiddenError(forbidden.message)
+    issues.push(...plan.issues.map((problem) => ({ ...problem, path: path(index) })))
+  }
+  issues.push(...checkPaidOn(record.paidOn, localDateInZone(new Date(), first.campaign.timeZone)))
+  if (issues.length > 0) throw validationErrorFrom(issues)
+}
+
+/** What each enrollment has received so far, by id. */
+async function receivedBy(tx: Prisma.TransactionClient, ids: string[]): Promise<Map<string, number>> {
+  const sums = await tx.paymentAllocation.groupBy({
+    by: ['enrollmentId'],
+    where: { enrollmentId: { in: ids } },
+    _sum: { amount: true },
+  })
+  return new Map(sums.map((row) => [row.enrollmentId, row._sum.amount ?? 0]))
+}
+
+/** The coverage a payment on `paidOn` buys an enrollment, from the person's latest coverage on file. */
+async function coverageFor(
+  tx: Prisma.TransactionClient,
+  enrollment: Enrollment,
+  paidOn: string,
+  declared: DeclaredParticipation,
+  path: string,
+) {
+  const onFile = await tx.enrollment.findFirst({
+    where: {
+      personId: enrollment.personId,
+      product: enrollment.product,
+      id: { not: enrollment.id },
+      coverageEnd: { not: null },
+    },
+    orderBy: { coverageEnd: 'desc' },
+    select: { coverageEnd: true },
+  })
+  const result = coverageOfPayment(
+    {
+      product: enrollment.product,
+      paidOn,
+      months: enrollment.months,
+      coveredUntilOnFile: onFile?.coverageEnd?.toISOString().slice(0, 10) ?? null,
+      declared,
+    },
+    path,
+  )
+  if (!result.ok) throw validationErrorFrom(result.issues)
+  const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
+  return {
+    coverageStart: day(result.coverage.start),
+    coverageEnd: day(result.coverage.end),
+    continuity: result.coverage.continuity,
+  }
+}
+
+/**
+ * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment's version
+ * is claimed first, so what is due is computed on rows nobody else is changing.
+ */
+async function storePayment(
+  context: Context,
+  record: PaymentRecord,
+): Promise<{ payment: Payment; enrollments: Enrollment[] }> {
+  const viewer = context.viewer
+  if (!viewer) throw new Error('a payment without a viewer')
+  const now = new Date()
+  const ids = record.enrollments.map((enrollment) => enrollment.id)
+  const stored = await context.prisma.$transaction(async (tx) => {
+    for (const enrollment of record.enrollments) {
+      await claimVersion(tx, 'Enrollment', enrollment, enrollment.version)
+    }
+    const received = await receivedBy(tx, ids)
+    const dues = amountsDue(
+      record.enrollments.map((enrollment) => ({
+        payable: enrollment.payable,
+        received: received.get(enrollment.id) ?? 0,
+      })),
+    )
+    const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
+    const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
+    if (!settled.ok) throw validationErrorFrom(settled.issues)
+    const { allocations, status } = settled.settlement
+    const payment = await tx.payment.create({
+      data: {
+        centerId: record.enrollments[0]?.centerId ?? '',
+        paidOn: new Date(`${record.paidOn}T00:00:00Z`),
+        amount,
+        channel: record.channel,
+        receiptNumber: record.receiptNumber,
+        collectedById: viewer.userId,
+        note: record.note,
+        settlement: status,
+        createdAt: now,
+        allocations: {
+          create: ids.flatMap((enrollmentId, index) => {
+            const allocated = allocations[index] ?? 0
+            return allocated > 0 ? [{ enrollmentId, amount: allocated }] : []
+          }),
+        },
+      },
+    })
+    const after: Enrollment[] = []
+    const settledNow: [PayableEnrollment, Enrollment][] = []
+    for (const [index, enrollment] of record.enrollments.entries()) {
+      if ((dues[index] ?? 0) > (allocations[index] ?? 0)) {
+        after.push(await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
+        continue
+      }
+      const coverage = await coverageFor(
+        tx,
+        enrollment,
+        record.paidOn,
+        record.declared[index] ?? {},
+        `enrollments.${index}`,
+      )
+      // Counted on the day the money came in, where the campaign counts so (recordStatusChange moves it).
+      const countedOn =
+        enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
+      const row = await tx.enrollment.update({
+        where: { id: enrollment.id },
+        data: { status: 'PAID', countedOn, ...coverage },
+      })
+      await recordStatusChange(tx, context, enrollment, row, {
+        action: 'CONFIRM_PAYMENT',
+        reason: record.note,
+        at: now,
+      })
+      after.push(row)
+      settledNow.push([enrollment, row])
+    }
+    await recordAudit(tx, context, {
+      action: 'payment.record',
+      entityType: 'Payment',
+      entityId: payment.id,
+      after: {
+        ...payment,
+        allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] })),
+      },
+    })
+    return { payment, enrollments: after, settledNow }
+  }, transactionOptions)
+  for (const [before, row] of stored.settledNow) {
+    publishEnrollmentChange(context, { ...row, center: before.center }, 'STATUS_CHANGED', before.status)
+  }
+  return { payment: stored.payment, enrollments: stored.enrollments }
+}
+
+/** storePayment, with a receipt number already used at the center as a ConflictError naming that payment. */
+async function storePaymentOnce(context: Context, record: PaymentRecord) {
+  try {
+    return await storePayment(context, record)
+  } catch (error) {
+    if (uniqueViolationOn(error) !== 'Payment' || record.receiptNumber === null) throw error
+    const existing = await context.prisma.payment.findFirst({
+      where: { centerId: record.enrollments[0]?.centerId, receiptNumber: record.receiptNumber },
+      select: { id: true },
+    })
+    throw new ConflictError(
+      {
+        vi: `Số phiếu thu ${record.receiptNumber} đã được dùng ở đơn vị này.`,
+        en: `Receipt number ${record.receiptNumber} is already used at this center.`,
+      },
+      existing ? { typename: 'Payment', id: existing.id } : null,
+    )
+  }
+}
+
+// ─── recordPayment ───────────────────────────────────────────────────────────
+
+const PaymentEnrollmentInput = builder.inputType('PaymentEnrollmentInput', {
+  description: 'An enrollment a payment is for, at the version read, with what is declared of earlier cover.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The enrollment (global id).' }),
+    version: versionField(t),
+    previousCardValidUntil: t.field({
+      type: 'Date',
+      description:
+        'Household health insurance: the last day of the person’s previous card, when the records on file do not show it.',
+    }),
+    previousSocialInsuranceNumber: t.string({
+      description:
+        'Voluntary social insurance: the social-insurance number of the participation continued (10 digits, or the 12-digit personal ID).',
+    }),
+  }),
+})
+
+const RecordPaymentInput = builder.inputType('RecordPaymentInput', {
+  description:
+    'Money received, for some enrollments of one center or for a registration’s (a household’s) together. The amount must equal what is due, or be less with `partial`.',
+  fields: (t) => ({
+    enrollments: t.field({
+      type: [PaymentEnrollmentInput],
+      description:
+        'The enrollments paid for, each at its version, in the order the amount is split over them. Give these or `registration`.',
+    }),
+    registration: t.id({
+      description:
+        'A registration (global id): pays for its live enrollments not yet paid, in register order; the amount, checked against what they owe at the moment of recording, stands for their versions.',
+    }),
+    paidOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The day the money was received; not after today in the campaign’s time zone.',
+    }),
+    amount: t.int({ required: true, description: 'Whole đồng received.' }),
+    channel: t.field({ type: PaymentChannelEnum, required: true, description: 'How the money came in.' }),
+    receiptNumber: t.string({ required: true, description: 'The receipt’s number, unique at the center.' }),
+    note: t.string({ description: 'A note, kept with the payment and in the enrollments’ history.' }),
+    partial: t.boolean({
+      defaultValue: false,
+      description:
+        'Record an amount below what is due as a partial payment (the enrollments stay unpaid until settled); without it, such an amount is refused.',
+    }),
+  }),
+})
+
+const RecordPaymentPayload = builder
+  .objectRef<{ payment: Payment; enrollments: Enrollment[]; registrationId: string | null }>(
+    'RecordPaymentPayload',
+  )
+  .implement({
+    description: 'The payment as stored and the enrollments it went to.',
+    fields: (t) => ({
+      payment: t.field({ type: PaymentNode, description: 'The payment.', resolve: (p) => p.payment }),
+      enrollments: t.field({
+        type: [EnrollmentNode],
+        description: 'The enrollments it went to, as they are now (PAID when settled).',
+        resolve: (p) => p.enrollments,
+      }),
+      registration: t.field({
+        type: RegistrationNode,
+        nullable: true,
+        description: 'The registration paid for, when one was given.',
+        resolve: (p, _args, context) =>
+          p.registrationId
+            ? context.prisma.registration.findUnique({ where: { id: p.registrationId } })
+            : null,
+      }),
+    }),
+  })
+
+type RecordInput = typeof RecordPaymentInput.$inferInput
+
+/** The enrollments the input names, read where the viewer may, in the order given or register order. */
+async function enrollmentsPaidFor(context: Context, input: RecordInput) {
+  const given = input.enrollments ?? []
+  if (given.length > 0 === Boolean(input.registration)) {
+    throw validationErrorFrom([issue('enrollments', 'PAYMENT_ENROLLMENTS_ONE_WAY')])
+  }
+  if (input.registration) {
+    const registrationId = idOf(input.registration, 'Registration', 'input.registration')
+    const registration = await context.prisma.registration.findFirst({
+      where: { id: registrationId, AND: [readableRegistrationsWhere(context.viewer)] },
+      select: { id: true },
+    })
+    if (!registration) throw new NotFoundError('Registration', input.registration)
+    const enrollments = await context.prisma.enrollment.findMany({
+      where: {
+        registrationId,
+        live: true,
+        status: { notIn: ['PAID', 'ACTIVE'] },
+        AND: [readableEnrollmentsWhere(context.viewer)],
+      },
+      include: enrollmentInclude,
+      orderBy: { id: 'asc' },
+    })
+    return { registrationId, enrollments, declared: [], path: () => 'registration' }
+  }
+  const ids = given.map((each, index) => idOf(each.id, 'Enrollment', `input.enrollments.${index}.id`))
+  const found = await context.prisma.enrollment.findMany({
+    where: { id: { in: ids }, AND: [readableEnrollmentsWhere(context.viewer)] },
+    include: enrollmentInclude,
+  })
+  const byId = new Map(found.map((enrollment) => [enrollment.id, enrollment]))
+  const enrollments = given.map((each, index) => {
+    const enrollment = byId.get(ids[index] ?? '')
+    if (!enrollment) throw new NotFoundError('Enrollment', each.id)
+    assertVersion(enrollment, each.version)
+    return enrollment
+  })
+  const declared = given.map((each) => ({
+    previousCardValidUntil: each.previousCardValidUntil ?? null,
+    previousSocialInsuranceNumber: each.previousSocialInsuranceNumber ?? null,
+  }))
+  return { registrationId: null, enrollments, declared, path: (index: number) => `enrollments.${index}.id` }
+}
+
+builder.mutationField('recordPayment', (t) =>
+  t.field({
+    type: RecordPaymentPayload,
+    description:
+      'Records money received against enrollments of one center (a household’s together). The exact amount due settles them: each becomes PAID with its coverage (coverageStart, coverageEnd, continuity). Less is refused unless `partial` (then recorded, the enrollments left unpaid until settled); more is refused. Who may: as confirming payment (managers), on SUBMITTED enrollments.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: RecordPaymentInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const viewer = context.viewer
+      if (!viewer) throw new Error('a payment without a viewer')
+      const receiptNumber = normalizeText(input.receiptNumber)
+      const note = input.note ? normalizeText(input.note) || null : null
+      const issues = [
+        ...(receiptNumber === '' ? [issue('receiptNumber', 'FIELD_REQUIRED')] : []),
+        ...checkFreeText(input.receiptNumber, 'receiptNumber'),
+        ...checkFreeText(input.note, 'note'),
+      ]
+      if (issues.length > 0) throw validationErrorFrom(issues)
+      const { registrationId, enrollments, declared, path } = await enrollmentsPaidFor(context, input)
+      const record: PaymentRecord = {
+        enrollments,
+        declared,
+        paidOn: input.paidOn,
+        amount: input.amount,
+        partial: input.partial ?? false,
+        channel: input.channel,
+        receiptNumber,
+        note,
+      }
+      checkPayment(viewer, record, path)
+      return { ...(await storePaymentOnce(context, record)), registrationId }
+    },
+  }),
+)
+
+// ─── confirmEnrollmentPayment (deprecated) ───────────────────────────────────
+
+const ConfirmEnrollmentPaymentInput = builder.inputType('ConfirmEnrollmentPaymentInput', {
+  description:
+    'Which enrollment, at which version. Verifies that the money was received: SUBMITTED → PAID (managers).',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The enrollment (global id).' }),
+    version: versionField(t),
+    reason: t.string({ description: 'A note on the change, kept in the history.' }),
+  }),
+})
+
+const ConfirmEnrollmentPaymentPayload = builder
+  .objectRef<{ enrollment: Enrollment }>('ConfirmEnrollmentPaymentPayload')
+  .implement({
+    description: 'The enrollment after the step.',
+    fields: (t) => ({
+      enrollment: t.field({
+        type: EnrollmentNode,
+        description: 'The enrollment.',
+        resolve: (p) => p.enrollment,
+      }),
+    }),
+  })
+
+builder.mutationField('confirmEnrollmentPayment', (t) =>
+  t.field({
+    type: ConfirmEnrollmentPaymentPayload,
+    deprecationReason: 'Use recordPayment, which records the amount, date, channel and receipt.',
+    description:
+      'Verifies that the money was received: SUBMITTED → PAID (managers). Records a payment of what is due, received today, channel OTHER, without a receipt number, and sets the coverage.',
+    errors: { types: mutationErrorTypes },
+    authScopes: { write: true },
+    args: { input: t.arg({ type: ConfirmEnrollmentPaymentInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { enrollment, viewer } = await enrollmentToChange(context, input.id, input.version)
+      const unreadable = checkFreeText(input.reason, 'reason')
+      if (unreadable.length > 0) throw validationErrorFrom(unreadable)
+      const campaign = await context.prisma.campaign.findUniqueOrThrow({
+        where: { id: enrollment.campaignId },
+        select: { timeZone: true, countOn: true },
+      })
+      const record: PaymentRecord = {
+        enrollments: [{ ...enrollment, campaign }],
+        declared: [],
+        paidOn: localDateInZone(new Date(), campaign.timeZone),
+        amount: null,
+        partial: false,
+        channel: 'OTHER',
+        receiptNumber: null,
+        note: input.reason ? normalizeText(input.reason) || null : null,
+      }
+      checkPayment(viewer, record, () => 'id')
+      const { enrollments } = await storePayment(context, record)
+      const [updated] = enrollments
+      if (!updated) throw new Error('the enrollment confirmed was not returned')
+      return { enrollment: updated }
+    },
+  }),
+)
