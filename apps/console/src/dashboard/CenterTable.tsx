@@ -24,8 +24,9 @@ export function enrollmentsBehind(
     center: center ?? progress.center?.id,
     product,
     status: [...progress.countedStatuses],
-    from: progress.from,
-    to: progress.to,
+    // Progress counts each enrollment on its counted day (the payment day where the campaign says so).
+    countedFrom: progress.from,
+    countedTo: progress.to,
   }
 }
 

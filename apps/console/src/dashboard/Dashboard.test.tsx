@@ -120,8 +120,8 @@ describe('the campaign dashboard', () => {
     expect(behind.pathname).toBe('/enrollments')
     expect(behind.searchParams.get('center')).toBe('c1')
     expect(behind.searchParams.get('product')).toBe('HOUSEHOLD_HEALTH_INSURANCE')
-    expect(behind.searchParams.get('from')).toBe('2025-11-10')
-    expect(behind.searchParams.get('to')).toBe('2025-11-16')
+    expect(behind.searchParams.get('countedFrom')).toBe('2025-11-10')
+    expect(behind.searchParams.get('countedTo')).toBe('2025-11-16')
     expect(behind.searchParams.get('status')).toMatch(/PAID.*ACTIVE/)
   })
 

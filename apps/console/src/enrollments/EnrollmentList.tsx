@@ -66,6 +66,8 @@ export function enrollmentVariables(search: EnrollmentSearch): Variables {
     status: search.status,
     registeredFrom: search.from,
     registeredTo: search.to,
+    countedFrom: search.countedFrom,
+    countedTo: search.countedTo,
     session: search.session,
     search: search.search,
   }

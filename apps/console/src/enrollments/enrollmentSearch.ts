@@ -19,6 +19,9 @@ export type EnrollmentSearch = {
   status?: EnrollmentStatus[]
   from?: string
   to?: string
+  /** Counted in progress on these days (the dashboard's figures for a period): countedOn in the API. */
+  countedFrom?: string
+  countedTo?: string
   session?: string
   search?: string
   sort?: EnrollmentSortField
@@ -41,6 +44,8 @@ export function validateEnrollmentSearch(search: Record<string, unknown>): Enrol
     status: statuses.length > 0 ? statuses : undefined,
     from: isIsoDate(search.from) ? search.from : undefined,
     to: isIsoDate(search.to) ? search.to : undefined,
+    countedFrom: isIsoDate(search.countedFrom) ? search.countedFrom : undefined,
+    countedTo: isIsoDate(search.countedTo) ? search.countedTo : undefined,
     session: text(search.session),
     search: text(search.search),
     sort:

@@ -203,6 +203,12 @@ const EnrollmentFilter = builder.inputType('EnrollmentFilter', {
       type: 'Date',
       description: 'Registered on or before this day (campaign time zone).',
     }),
+    countedFrom: t.field({
+      type: 'Date',
+      description:
+        'Counted in progress on or after this day (`countedOn`: the payment day where the campaign counts so, else the registration day): the enrollments behind a progress figure for a period.',
+    }),
+    countedTo: t.field({ type: 'Date', description: 'Counted in progress on or before this day.' }),
     session: t.id({ description: 'Only enrollments from this outreach session (its global id).' }),
     registeredBy: t.id({ description: 'Only enrollments registered by this user (its global id).' }),
     search: t.string({
@@ -252,6 +258,8 @@ export async function enrollmentFilter(filter: FilterArgs | null | undefined, co
   if (filter?.status && filter.status.length > 0) conditions.push({ status: { in: filter.status } })
   const registeredOn = registeredOnRange(filter)
   if (registeredOn) conditions.push({ registeredOn })
+  const countedOn = countedOnRange(filter)
+  if (countedOn) conditions.push({ OR: [{ countedOn }, { countedOn: null, registeredOn: countedOn }] })
   if (filter?.session)
     conditions.push({ sessionId: idOf(filter.session, 'OutreachSession', 'filter.session') })
   if (filter?.registeredBy)
@@ -274,14 +282,25 @@ async function centerSubtreeWhere(
   return { path: { startsWith: center?.path ?? '/none/' } }
 }
 
-/** The filter's registration days (campaign time zone), as stored in registeredOn and the rollups' day. */
-function registeredOnRange(filter: FilterArgs | null | undefined): Prisma.DateTimeFilter | null {
-  if (!filter?.registeredFrom && !filter?.registeredTo) return null
+/** Days from–to (campaign time zone, either end optional) as a date filter; null without either. */
+function dayRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): Prisma.DateTimeFilter | null {
+  if (!from && !to) return null
   return {
-    ...(filter.registeredFrom ? { gte: new Date(`${filter.registeredFrom}T00:00:00Z`) } : {}),
-    ...(filter.registeredTo ? { lte: new Date(`${filter.registeredTo}T00:00:00Z`) } : {}),
+    ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
+    ...(to ? { lte: new Date(`${to}T00:00:00Z`) } : {}),
   }
 }
+
+/** The filter's registration days, as stored in registeredOn. */
+const registeredOnRange = (filter: FilterArgs | null | undefined) =>
+  dayRange(filter?.registeredFrom, filter?.registeredTo)
+
+/** The filter's counted days: countedOn where set, else registeredOn, as the rollups' day is. */
+const countedOnRange = (filter: FilterArgs | null | undefined) =>
+  dayRange(filter?.countedFrom, filter?.countedTo)
 
 /**
  * The list's totalCount. When every condition is one the rollups count by (campaign, center, product,
@@ -296,7 +315,8 @@ function registeredOnRange(filter: FilterArgs | null | undefined): Prisma.DateTi
 async function enrollmentTotal(filter: FilterArgs | null | undefined, context: Context): Promise<number> {
   const viewer = context.viewer
   const search = filter?.search ? enrollmentSearchWhere(filter.search, viewer) : null
-  if (!viewer || search || filter?.session || filter?.registeredBy)
+  // The rollups' day is the day counted, not the day registered.
+  if (!viewer || search || filter?.session || filter?.registeredBy || registeredOnRange(filter))
     return context.prisma.enrollment.count({ where: await enrollmentFilter(filter, context) })
   const subtree = await centerSubtreeWhere(filter, context)
   const centers = [readableCentersWhere(viewer), subtree ?? {}].filter((where) => Object.keys(where).length)
@@ -306,7 +326,7 @@ async function enrollmentTotal(filter: FilterArgs | null | undefined, context: C
       : (await context.prisma.center.findMany({ where: { AND: centers }, select: { id: true } })).map(
           (center) => center.id,
         )
-  const day = registeredOnRange(filter)
+  const day = countedOnRange(filter)
   const { _sum } = await context.prisma.enrollmentDailyCount.aggregate({
     _sum: { count: true },
     where: {

@@ -6,6 +6,7 @@ import {
   createPerson,
 } from '@tangtoc/db/fixtures'
 import { QueryLog } from '@tangtoc/db/testing'
+import { localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { campaignSetting, cancel, confirmPayment, gid, registerEnrollment, vsiInput } from './test-helpers.ts'
@@ -301,6 +302,7 @@ describe('the total a list shows', () => {
       product: 'HOUSEHOLD_HEALTH_INSURANCE',
       registeredAt: new Date('2025-11-05T20:00:00Z'),
     })
+    const today = localDateInZone(new Date())
     const filters = [
       {},
       { status: ['PAID'] },
@@ -311,13 +313,16 @@ describe('the total a list shows', () => {
       // 2025-11-05 20:00 UTC is 2025-11-06 in Ho Chi Minh City.
       { registeredFrom: '2025-11-06', registeredTo: '2025-11-06' },
       { registeredFrom: '2025-11-07' },
+      // Counted today: the two paid today (the payment day counts) and the others registered today.
+      { countedFrom: today, countedTo: today },
+      { countedTo: '2025-11-06' },
     ]
     const expected: Record<string, number[]> = {
-      admin: [5, 2, 3, 1, 2, 2, 1, 4],
-      manager: [5, 2, 3, 1, 2, 2, 1, 4],
-      agent: [3, 2, 1, 0, 0, 2, 0, 3],
-      viewer: [5, 2, 3, 1, 2, 2, 1, 4],
-      otherAgent: [0, 0, 0, 0, 0, 0, 0, 0],
+      admin: [5, 2, 3, 1, 2, 2, 1, 4, 4, 1],
+      manager: [5, 2, 3, 1, 2, 2, 1, 4, 4, 1],
+      agent: [3, 2, 1, 0, 0, 2, 0, 3, 3, 0],
+      viewer: [5, 2, 3, 1, 2, 2, 1, 4, 4, 1],
+      otherAgent: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     }
     for (const [who, totals] of Object.entries(expected)) {
       const shown = []

@@ -238,6 +238,8 @@ async function enrollmentsSheet(context: Context, path: string, params: URLSearc
       status: status.length > 0 ? (status as EnrollmentStatus[]) : undefined,
       registeredFrom: dateParam(params, 'from'),
       registeredTo: dateParam(params, 'to'),
+      countedFrom: dateParam(params, 'countedFrom'),
+      countedTo: dateParam(params, 'countedTo'),
       session: params.get('session'),
       search: params.get('search'),
     },
