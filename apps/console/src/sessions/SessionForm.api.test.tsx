@@ -16,7 +16,7 @@ describe('planning a session', { timeout: 60_000 }, () => {
 
   it('says beside its times that a session falls outside the campaign, keeping what was typed', async () => {
     await api.renderAt('/sessions/new', { as: 'manager' })
-    const center = await screen.findByRole('combobox', { name: /^Đơn vị/ })
+    const center = await screen.findByRole('combobox', { name: /^Đơn vị/ }, { timeout: 10_000 })
     await expect.poll(() => (center as HTMLInputElement).value, { timeout: 10_000 }).toContain('Sài Gòn')
     await userEvent.type(screen.getByRole('textbox', { name: /Tên buổi/ }), 'Tư vấn sau chiến dịch')
     await choose(screen.getByRole('combobox', { name: /Hình thức/ }), 'Điểm tư vấn tại chợ')
