@@ -137,3 +137,17 @@ async function untilHealthy(url: string, child: ChildProcess) {
   }
   throw new Error('the API did not become healthy within two minutes')
 }
+
+/** The launch campaign and its center with the most enrollments: the heaviest manager's view. */
+export async function busiestCenter(prisma: PrismaClient, campaignCode: string) {
+  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: campaignCode } })
+  const [busiest] = await prisma.enrollment.groupBy({
+    by: ['centerId'],
+    where: { campaignId: campaign.id },
+    _count: { _all: true },
+    orderBy: { _count: { centerId: 'desc' } },
+    take: 1,
+  })
+  const center = await prisma.center.findUniqueOrThrow({ where: { id: busiest?.centerId ?? '' } })
+  return { campaign, center }
+}

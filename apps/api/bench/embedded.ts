@@ -19,7 +19,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { createPrismaClient, embeddedDatabaseUrl, migrateDatabase } from '@tangtoc/db'
 import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
-import { graphqlOverHttp, log, percentilesOf, signIn, startApi, stopApi } from './common.ts'
+import { busiestCenter, graphqlOverHttp, log, percentilesOf, signIn, startApi, stopApi } from './common.ts'
 
 const enrollmentCount = Number(process.env.BENCH_EMBEDDED_ENROLLMENTS ?? 100_000)
 const keptFolder = process.env.BENCH_EMBEDDED_DIR
@@ -151,15 +151,7 @@ async function prepare(prisma: ReturnType<typeof createPrismaClient>) {
     })
     log(`seeded in ${(seeded.milliseconds.total / 1000).toFixed(0)} s`)
   }
-  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: launchCampaignCode } })
-  const [busiest] = await prisma.enrollment.groupBy({
-    by: ['centerId'],
-    where: { campaignId: campaign.id },
-    _count: { _all: true },
-    orderBy: { _count: { centerId: 'desc' } },
-    take: 1,
-  })
-  const center = await prisma.center.findUniqueOrThrow({ where: { id: busiest?.centerId ?? '' } })
+  const { campaign, center } = await busiestCenter(prisma, launchCampaignCode)
   const admin = await createUser(prisma, { role: 'ADMIN', center: null })
   const manager = await createUser(prisma, { role: 'CENTER_MANAGER', center })
   return {

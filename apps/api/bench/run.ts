@@ -29,7 +29,16 @@ import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
 import { buildCitizenId, foldSearchKey, personSearch, searchPrefixes } from '@tangtoc/shared'
 import pg from 'pg'
-import { graphqlOverHttp, hostLoopMs, log, percentilesOf, signIn, startApi, stopApi } from './common.ts'
+import {
+  busiestCenter,
+  graphqlOverHttp,
+  hostLoopMs,
+  log,
+  percentilesOf,
+  signIn,
+  startApi,
+  stopApi,
+} from './common.ts'
 import { benchEmbedded } from './embedded.ts'
 
 const localSocket = '/var/run/postgresql'
@@ -109,15 +118,7 @@ async function main() {
     // Fresh planner statistics and flushed index pending lists, as autovacuum keeps a database in use.
     await sql.query('VACUUM ANALYZE')
 
-    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: launchCampaignCode } })
-    const [busiest] = await prisma.enrollment.groupBy({
-      by: ['centerId'],
-      where: { campaignId: campaign.id },
-      _count: { _all: true },
-      orderBy: { _count: { centerId: 'desc' } },
-      take: 1,
-    })
-    const center = await prisma.center.findUniqueOrThrow({ where: { id: busiest?.centerId ?? '' } })
+    const { campaign, center } = await busiestCenter(prisma, launchCampaignCode)
     const adminUser = await createUser(prisma, { role: 'ADMIN', center: null })
     const agents = await Promise.all(
       Array.from({ length: concurrency }, () => createUser(prisma, { role: 'AGENT', center })),

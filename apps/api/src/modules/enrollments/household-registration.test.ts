@@ -2,30 +2,13 @@ import { personInput } from '@tangtoc/db/fixtures'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
-import { campaignSetting, gid, registerEnrollment } from './test-helpers.ts'
+import { campaignSetting, gid, householdInput, type MemberInput, registerEnrollment } from './test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
   api = await createApiHarness()
 })
 afterAll(() => api.close())
-
-type Setting = Awaited<ReturnType<typeof campaignSetting>>
-type MemberInput = { person: ReturnType<typeof personInput>; [field: string]: unknown }
-
-function householdInput(setting: Setting, members: MemberInput[], overrides: Record<string, unknown> = {}) {
-  return {
-    campaign: gid('Campaign', setting.campaign.id),
-    center: gid('Center', setting.center.id),
-    product: 'HOUSEHOLD_HEALTH_INSURANCE',
-    person: members[0]?.person,
-    householdMembers: members,
-    on: '2025-11-10',
-    months: 12,
-    status: 'SUBMITTED',
-    ...overrides,
-  }
-}
 
 const threeMembers = (): [MemberInput, MemberInput, MemberInput] => [
   { person: personInput({ fullName: 'Phạm Văn Chủ', sex: 'MALE', dateOfBirth: '1975-03-03' }), isHead: true },

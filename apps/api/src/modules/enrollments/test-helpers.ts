@@ -80,6 +80,28 @@ export function vsiInput(
   }
 }
 
+/** A household member as registerEnrollment takes it: the person and the member's facts. */
+export type MemberInput = { person: ReturnType<typeof personInput>; [field: string]: unknown }
+
+/** A household health insurance registration of `members` (the first named), for 12 months from 2025-11-10. */
+export function householdInput(
+  setting: { campaign: { id: string }; center: Center },
+  members: MemberInput[],
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    campaign: gid('Campaign', setting.campaign.id),
+    center: gid('Center', setting.center.id),
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    person: members[0]?.person,
+    householdMembers: members,
+    on: '2025-11-10',
+    months: 12,
+    status: 'SUBMITTED',
+    ...overrides,
+  }
+}
+
 /** Refused as a typed ForbiddenError in the union, or as a FORBIDDEN error where the scope check runs first. */
 export function wasRefused(
   result: { data?: Record<string, any> | null; errors?: readonly any[] },

@@ -6,6 +6,7 @@ import {
   campaignSetting,
   confirmPayment,
   gid,
+  householdInput,
   registerEnrollment,
   vsiInput,
 } from '../enrollments/test-helpers.ts'
@@ -45,16 +46,7 @@ async function submittedHousehold(setting: Setting) {
   const result = await api.graphql(
     registerEnrollment,
     {
-      input: {
-        campaign: gid('Campaign', setting.campaign.id),
-        center: gid('Center', setting.center.id),
-        product: 'HOUSEHOLD_HEALTH_INSURANCE',
-        person: members[0]?.person,
-        householdMembers: members,
-        on: '2025-11-10',
-        months: 12,
-        status: 'SUBMITTED',
-      },
+      input: householdInput(setting, members),
     },
     setting.agent.credentials,
   )
