@@ -1,6 +1,7 @@
 // Enrollments registered and paid through the API, as an agent's app would, for specs that need counted
 // enrollments without filling in the form.
 import { personInput } from '@tangtoc/db/fixtures'
+import { localDateInZone } from '@tangtoc/shared'
 import type { Harness } from './harness.ts'
 
 const register = `
@@ -11,6 +12,7 @@ const register = `
         enrollment {
           id
           version
+          payable
         }
       }
       ... on UserError {
@@ -20,9 +22,9 @@ const register = `
   }
 `
 
-const confirmPayment = `
-  mutation ConfirmPayment($input: ConfirmEnrollmentPaymentInput!) {
-    confirmEnrollmentPayment(input: $input) {
+const recordPaymentMutation = `
+  mutation RecordPayment($input: RecordPaymentInput!) {
+    recordPayment(input: $input) {
       __typename
       ... on UserError {
         message
@@ -34,6 +36,7 @@ const confirmPayment = `
 export interface RegisteredEnrollment {
   id: string
   version: number
+  payable: number
 }
 
 /** A submitted household health insurance enrollment of a household of one, registered by the admin. */
@@ -58,12 +61,26 @@ export async function registerHouseholdEnrollment(
   return enrollment
 }
 
-/** Confirms the enrollment's payment (SUBMITTED → PAID), so it counts toward the targets. */
-export async function confirmEnrollmentPayment(harness: Harness, enrollment: RegisteredEnrollment) {
+let receipts = 0
+
+/**
+ * Records the payment of what the enrollment costs, received today in cash with a receipt of its own
+ * (SUBMITTED → PAID), so it counts toward the targets.
+ */
+export async function recordPayment(harness: Harness, enrollment: RegisteredEnrollment) {
+  receipts += 1
   const result = await harness.graphql<{
-    confirmEnrollmentPayment: { __typename: string; message?: string }
-  }>('admin', confirmPayment, { input: { id: enrollment.id, version: enrollment.version } })
-  if (result.confirmEnrollmentPayment.__typename !== 'ConfirmEnrollmentPaymentPayload') {
-    throw new Error(`Confirming the payment failed: ${JSON.stringify(result)}`)
+    recordPayment: { __typename: string; message?: string }
+  }>('admin', recordPaymentMutation, {
+    input: {
+      enrollments: [{ id: enrollment.id, version: enrollment.version }],
+      paidOn: localDateInZone(new Date()),
+      amount: enrollment.payable,
+      channel: 'CASH_AT_POST_OFFICE',
+      receiptNumber: `E2E-${process.pid}-${receipts}`,
+    },
+  })
+  if (result.recordPayment.__typename !== 'RecordPaymentPayload') {
+    throw new Error(`Recording the payment failed: ${JSON.stringify(result)}`)
   }
 }
