@@ -40,6 +40,7 @@ export const EnrollmentsQuery = graphql(`
           status
           payable
           registeredOn
+          coverageEnd
           person {
             id
             fullName
@@ -145,6 +146,12 @@ export function EnrollmentList() {
       align: 'right',
       nowrap: true,
       cell: (row) => formatDong(row.payable, intlLocale),
+    },
+    {
+      key: 'coverageEnd',
+      header: t('enrollment.coverageEnd'),
+      nowrap: true,
+      cell: (row) => (row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'),
     },
     {
       key: 'status',

@@ -126,6 +126,7 @@ export const en: Messages = {
     registeredFrom: 'Registered from',
     registeredTo: 'Registered to',
     registeredBy: 'Registered by',
+    coverageEnd: 'Covered until',
     payable: 'Payable',
     gross: 'Contribution',
     support: 'State and city support',

@@ -125,6 +125,7 @@ export const vi = {
     registeredFrom: 'Đăng ký từ ngày',
     registeredTo: 'Đến ngày',
     registeredBy: 'Người tiếp nhận',
+    coverageEnd: 'Thẻ có giá trị đến',
     payable: 'Số tiền phải đóng',
     gross: 'Số tiền đóng',
     support: 'Nhà nước, Thành phố hỗ trợ',
