@@ -45,7 +45,7 @@ function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
     countedOn: '2025-11-04',
     paymentAllocations: [],
     registration: null,
-    campaign: { id: 'campaign-1', code: 'TANG-TOC-2025', name: '60 ngày tăng tốc' },
+    campaign: { id: 'campaign-1', code: 'TANG-TOC-2025', name: '60 ngày tăng tốc', jurisdiction: '79' },
     center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
     session: null,
     registeredBy: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },

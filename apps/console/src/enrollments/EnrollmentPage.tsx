@@ -52,6 +52,7 @@ export const EnrollmentQuery = graphql(
         id
         code
         name
+        jurisdiction
       }
       center {
         id

@@ -49,6 +49,7 @@ export const RegistrationOptionsQuery = graphql(`
         node {
           id
           name
+          jurisdiction
           centers(first: 100) {
             edges {
               node {
@@ -311,6 +312,7 @@ export function RegistrationForm() {
                   monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
                   supportGroups: values.supportGroups,
                   householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
+                  ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
                 }}
                 onFieldErrors={onQuoteErrors}
               />
