@@ -351,6 +351,18 @@ export const messages = {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
   },
+  SELECTION_EMPTY: {
+    vi: 'Chưa chọn hồ sơ nào.',
+    en: 'No enrollment is selected.',
+  },
+  SELECTION_TOO_LARGE: {
+    vi: 'Mỗi lần chỉ thao tác được tối đa {max} hồ sơ.',
+    en: 'At most {max} enrollments can be changed at once.',
+  },
+  SELECTION_ACTION_IS_PAYMENT: {
+    vi: 'Ghi nhận thanh toán cần số tiền và biên lai: dùng chức năng ghi nhận thanh toán.',
+    en: 'Recording a payment needs its amount and receipt: use recordPayment.',
+  },
   PAYMENT_AMOUNT_INVALID: {
     vi: 'Số tiền nhận phải là số đồng nguyên dương.',
     en: 'The amount received must be a positive whole number of đồng.',
