@@ -1,7 +1,9 @@
 // Enrollments registered and paid through the API, as an agent's app would, for specs that need counted
 // enrollments without filling in the form.
 import { personInput } from '@tangtoc/db/fixtures'
-import { localDateInZone } from '@tangtoc/shared'
+import { launchCampaignCode } from '@tangtoc/db/seed'
+import { addDays, localDateInZone } from '@tangtoc/shared'
+import { expect } from 'vitest'
 import type { Harness } from './harness.ts'
 
 const register = `
@@ -83,4 +85,23 @@ export async function recordPayment(harness: Harness, enrollment: RegisteredEnro
   if (result.recordPayment.__typename !== 'RecordPaymentPayload') {
     throw new Error(`Recording the payment failed: ${JSON.stringify(result)}`)
   }
+}
+
+/**
+ * The seeded launch campaign ran from November 2025; an admin extends it to a month from today, since
+ * the form dates a registration today and the API keeps registrations within their campaign.
+ */
+export async function extendLaunchCampaignPastToday(harness: Harness) {
+  const { campaign } = await harness.graphql<{ campaign: { id: string; version: number } }>(
+    'admin',
+    'query ($code: String!) { campaign(code: $code) { id version } }',
+    { code: launchCampaignCode },
+  )
+  const endDate = addDays(localDateInZone(new Date(), 'Asia/Ho_Chi_Minh'), 30)
+  const { updateCampaign } = await harness.graphql<{ updateCampaign: { __typename: string } }>(
+    'admin',
+    'mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { __typename } }',
+    { input: { campaign: campaign.id, version: campaign.version, endDate } },
+  )
+  expect(updateCampaign.__typename).toBe('UpdateCampaignPayload')
 }

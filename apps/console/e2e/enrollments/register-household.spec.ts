@@ -1,30 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { launchCampaignCode } from '@tangtoc/db/seed'
-import { addDays, formatDate, localDateInZone } from '@tangtoc/shared'
+import { formatDate, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { extendLaunchCampaignPastToday } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 /** The printed receipt is shown in the README. */
 const screenshots = new URL('../../../../docs/screenshots/', import.meta.url)
-
-/**
- * The seeded launch campaign ran from November 2025; an admin extends it to a month from today, since
- * the form dates a registration today and the API keeps registrations within their campaign.
- */
-async function extendLaunchCampaignPastToday(harness: Harness) {
-  const { campaign } = await harness.graphql<{ campaign: { id: string; version: number } }>(
-    'admin',
-    'query ($code: String!) { campaign(code: $code) { id version } }',
-    { code: launchCampaignCode },
-  )
-  const endDate = addDays(localDateInZone(new Date(), 'Asia/Ho_Chi_Minh'), 30)
-  const { updateCampaign } = await harness.graphql<{ updateCampaign: { __typename: string } }>(
-    'admin',
-    'mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { __typename } }',
-    { input: { campaign: campaign.id, version: campaign.version, endDate } },
-  )
-  expect(updateCampaign.__typename).toBe('UpdateCampaignPayload')
-}
 
 describe('registering an enrollment', () => {
   let harness: Harness

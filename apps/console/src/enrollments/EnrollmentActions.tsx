@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
 import type { EnrollmentAction } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/useLocale.ts'
 import { type PaymentTarget, RecordPaymentForm } from '../payments/RecordPaymentForm.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
+import { ReasonModal } from './ReasonModal.tsx'
 
 /** What a lifecycle step changes, for the cache to update every view of the enrollment. */
 const EnrollmentAfterStep = graphql(`
@@ -113,7 +114,6 @@ export function EnrollmentActions({
   const label = useEnumLabel()
   const [asking, setAsking] = useState<Step | null>(null)
   const [paying, setPaying] = useState(false)
-  const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [submit, doSubmit] = useMutation(SubmitEnrollmentMutation)
@@ -156,7 +156,6 @@ export function EnrollmentActions({
     const { outcome, error } = await perform(action, base, { ...base, reason: why ?? '' })
     if (outcome && !isTypedError(outcome)) {
       setAsking(null)
-      setReason('')
       setReport({
         ok: true,
         text: t('enrollment.action.done', { action: label('EnrollmentAction', action) }),
@@ -200,7 +199,6 @@ export function EnrollmentActions({
                 setReport(null)
                 if (action === 'CONFIRM_PAYMENT') setPaying(true)
                 else if (withReason.has(action)) {
-                  setReason('')
                   setReasonError(null)
                   setAsking(action)
                 } else void run(action)
@@ -239,49 +237,17 @@ export function EnrollmentActions({
           }}
         />
       </Modal>
-      <Modal
+      <ReasonModal
         opened={asking !== null}
-        onClose={() => setAsking(null)}
         title={asking ? label('EnrollmentAction', asking) : ''}
-      >
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (!asking) return
-            if (reason.trim() === '') {
-              setReasonError(t('enrollment.action.reasonRequired'))
-              return
-            }
-            void run(asking, reason.trim())
-          }}
-        >
-          <Stack gap="sm">
-            <Textarea
-              label={t('enrollment.action.reason')}
-              required
-              rows={3}
-              value={reason}
-              error={reasonError ?? undefined}
-              onChange={(event) => {
-                setReason(event.currentTarget.value)
-                setReasonError(
-                  event.currentTarget.value.trim() === '' ? t('enrollment.action.reasonRequired') : null,
-                )
-              }}
-              data-autofocus
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={() => setAsking(null)}>
-                {t('enrollment.action.back')}
-              </Button>
-              <Button type="submit" color="red" loading={busy}>
-                {asking ? label('EnrollmentAction', asking) : ''}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+        busy={busy}
+        error={reasonError}
+        onClose={() => setAsking(null)}
+        onSubmit={(why) => {
+          if (asking) void run(asking, why)
+        }}
+      />
     </Stack>
   )
 }

@@ -12,6 +12,7 @@ type Enrollment = Enrollments['enrollments']['edges'][number]['node']
 
 const lan: Enrollment = {
   id: 'RW5yb2xsbWVudDox',
+  version: 1,
   product: 'VOLUNTARY_SOCIAL_INSURANCE',
   status: 'SUBMITTED',
   payable: 1_234_567,

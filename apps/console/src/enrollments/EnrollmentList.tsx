@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { formatDate, formatDong } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
@@ -14,6 +14,7 @@ import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { SavedFilters } from '../shell/SavedFilters.tsx'
+import { EnrollmentBulkActions } from './EnrollmentBulkActions.tsx'
 import { EnrollmentFilters } from './EnrollmentFilters.tsx'
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx'
 import {
@@ -36,6 +37,7 @@ export const EnrollmentsQuery = graphql(`
       edges {
         node {
           id
+          version
           product
           status
           payable
@@ -107,6 +109,13 @@ export function EnrollmentList() {
   })
   const connection = data?.enrollments
   const enrollments = connection?.edges.map((edge) => edge.node) ?? []
+  // The rows seen on any page, so a selection kept across pages knows each row's status and version.
+  const seen = useRef(new Map<string, EnrollmentRow>())
+  for (const row of enrollments) seen.current.set(row.id, row)
+  const selectedRows = [...selected].flatMap((id) => {
+    const row = seen.current.get(id)
+    return row ? [row] : []
+  })
   const columns: ListColumn<EnrollmentRow>[] = [
     {
       key: 'fullName',
@@ -193,6 +202,16 @@ export function EnrollmentList() {
         />
       </Group>
       <SelectionBar selection={selection} />
+      {viewer.role === 'VIEWER' ? null : (
+        <EnrollmentBulkActions
+          selected={selectedRows}
+          role={viewer.role}
+          onDone={() => {
+            setSelected(new Set())
+            reexecute({ requestPolicy: 'network-only' })
+          }}
+        />
+      )}
       <ListState
         result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}

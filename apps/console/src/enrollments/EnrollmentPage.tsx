@@ -211,10 +211,10 @@ export function EnrollmentPage() {
             enrollment.registration
               ? {
                   registration: enrollment.registration.id,
-                  enrollments: enrollment.registration.enrollments.length,
+                  count: enrollment.registration.enrollments.length,
                   due: enrollment.registration.due,
                 }
-              : { enrollment: { id: enrollment.id, version: enrollment.version }, due: enrollment.due }
+              : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
           }
           onChanged={refresh}
         />

@@ -317,6 +317,11 @@ export const en: Messages = {
     clearFilters: 'Clear filters',
     filters: 'Filters',
   },
+  bulk: {
+    label: 'Actions on the selected rows',
+    action: '{{action}} ({{count, number}})',
+    outcome: '{{action}}: {{done, number}} done, {{refused, number}} refused.',
+  },
   savedFilter: {
     menu: 'Saved filters',
     builtIn: 'Built in',
@@ -334,9 +339,8 @@ export const en: Messages = {
     record: 'Record a payment',
     submit: 'Record',
     due: 'Still due: {{amount}}.',
-    dueTogether_one: 'One payment for {{count}} enrollment of the same registration: {{amount}}.',
-    dueTogether_other:
-      'One payment for the {{count}} enrollments of the same registration (the household): {{amount}}.',
+    dueTogether_one: 'One payment for {{count}} enrollment: {{amount}}.',
+    dueTogether_other: 'One payment for {{count}} enrollments: {{amount}}.',
     paidOn: 'Paid on',
     amount: 'Amount',
     channel: 'Channel',

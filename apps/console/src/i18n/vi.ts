@@ -317,6 +317,11 @@ export const vi = {
     clearFilters: 'Xóa bộ lọc',
     filters: 'Bộ lọc',
   },
+  bulk: {
+    label: 'Thao tác với các dòng đã chọn',
+    action: '{{action}} ({{count, number}})',
+    outcome: '{{action}}: đã thực hiện {{done, number}}, bị từ chối {{refused, number}}.',
+  },
   savedFilter: {
     menu: 'Bộ lọc đã lưu',
     builtIn: 'Có sẵn',
@@ -334,8 +339,8 @@ export const vi = {
     record: 'Ghi nhận thanh toán',
     submit: 'Ghi nhận',
     due: 'Số tiền còn phải đóng: {{amount}}.',
-    dueTogether_one: 'Thu một lần cho {{count}} hồ sơ cùng lần đăng ký: {{amount}}.',
-    dueTogether_other: 'Thu một lần cho {{count}} hồ sơ cùng lần đăng ký (cả hộ): {{amount}}.',
+    dueTogether_one: 'Thu một lần cho {{count}} hồ sơ: {{amount}}.',
+    dueTogether_other: 'Thu một lần cho {{count}} hồ sơ: {{amount}}.',
     paidOn: 'Ngày thu tiền',
     amount: 'Số tiền',
     channel: 'Hình thức nộp',

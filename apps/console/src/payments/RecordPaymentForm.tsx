@@ -54,10 +54,13 @@ type PaymentValues = {
   note: string
 }
 
-/** What is paid for: a registration's unpaid enrollments together, or one enrollment at its version. */
+/**
+ * What is paid for: a registration's unpaid enrollments together (`count` of them), or enrollments of
+ * one center at the versions read (one, or a selection paid with one receipt).
+ */
 export type PaymentTarget =
-  | { registration: string; enrollments: number; due: number }
-  | { enrollment: { id: string; version: number }; due: number }
+  | { registration: string; count: number; due: number }
+  | { enrollments: readonly { id: string; version: number }[]; due: number }
 
 /** The payment form; `onRecorded` receives the stored payment (its id leads to the receipt). */
 export function RecordPaymentForm({
@@ -92,6 +95,7 @@ export function RecordPaymentForm({
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordPaymentMutation)
   const values = form.getValues()
+  const count = 'registration' in target ? target.count : target.enrollments.length
   const short = typeof values.amount === 'number' && values.amount < target.due
 
   return (
@@ -104,7 +108,7 @@ export function RecordPaymentForm({
           input: {
             ...('registration' in target
               ? { registration: target.registration }
-              : { enrollments: [target.enrollment] }),
+              : { enrollments: target.enrollments.map(({ id, version }) => ({ id, version })) }),
             paidOn: submitted.paidOn,
             amount: Number(submitted.amount),
             channel: submitted.channel as PaymentChannel,
@@ -121,11 +125,8 @@ export function RecordPaymentForm({
     >
       <Stack gap="sm">
         <Text size="sm">
-          {'registration' in target && target.enrollments > 1
-            ? t('payment.dueTogether', {
-                count: target.enrollments,
-                amount: formatDong(target.due, intlLocale),
-              })
+          {count > 1
+            ? t('payment.dueTogether', { count, amount: formatDong(target.due, intlLocale) })
             : t('payment.due', { amount: formatDong(target.due, intlLocale) })}
         </Text>
         <DateField label={t('payment.paidOn')} required {...form.getInputProps('paidOn')} />
