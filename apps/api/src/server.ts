@@ -19,6 +19,7 @@ import { useClientInputErrors } from './client-input.ts'
 import { type Context, createRequestContext } from './context.ts'
 import { useGraphiQL } from './graphiql.ts'
 import { healthEndpoint, readinessEndpoint, useHealthChecks } from './health.ts'
+import { idempotencyHeader, useIdempotencyKeys } from './idempotency.ts'
 import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
 import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
@@ -122,7 +123,14 @@ function corsOf(allowed: readonly string[]) {
       origin: [origin],
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['accept', 'authorization', 'content-type', csrfHeader, 'x-request-id'],
+      allowedHeaders: [
+        'accept',
+        'authorization',
+        'content-type',
+        csrfHeader,
+        'x-request-id',
+        idempotencyHeader,
+      ],
       exposedHeaders: ['x-request-id', 'content-disposition'],
       maxAge: 600,
     }
@@ -170,6 +178,7 @@ export function createYogaApp({
       }),
       useRequestId(logger),
       useOperationFacts(),
+      useIdempotencyKeys(prisma),
       ...(metrics ? metrics.plugins() : []),
       ...(tracing ? [tracing] : []),
       useSubscriptionsEndAtShutdown(lifecycle),

@@ -11,6 +11,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { RecordPaymentForm } from '../payments/RecordPaymentForm.tsx'
 import { AnchorLink } from '../shell/links.tsx'
+import { useSubmitKey } from '../shell/submitKey.ts'
 import { useLocalized } from '../shell/typedErrors.ts'
 import { ReasonModal } from './ReasonModal.tsx'
 
@@ -101,6 +102,7 @@ export function EnrollmentBulkActions({
   } | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [{ fetching }, apply] = useMutation(ApplyEnrollmentActionMutation)
+  const submitKey = useSubmitKey()
 
   const applicable = (action: EnrollmentAction) =>
     selected.filter((row) => availableActions(row.status, role).includes(action))
@@ -109,14 +111,14 @@ export function EnrollmentBulkActions({
 
   async function run(action: Step, why?: string) {
     const rows = applicable(action)
-    const result = await apply({
-      input: {
-        action,
-        enrollments: rows.map(({ id, version }) => ({ id, version })),
-        ...(why ? { reason: why } : {}),
-      },
-    })
+    const input = {
+      action,
+      enrollments: rows.map(({ id, version }) => ({ id, version })),
+      ...(why ? { reason: why } : {}),
+    }
+    const result = await apply({ input }, submitKey.contextFor(input))
     const payload = result.data?.applyEnrollmentAction
+    if (payload) submitKey.answered()
     setAsking(null)
     if (payload?.__typename !== 'ApplyEnrollmentActionPayload') {
       setReport({

@@ -11,6 +11,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { useSubmitKey } from '../shell/submitKey.ts'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const RecordPaymentMutation = graphql(
@@ -94,6 +95,7 @@ export function RecordPaymentForm({
   })
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordPaymentMutation)
+  const submitKey = useSubmitKey()
   const values = form.getValues()
   const count = 'registration' in target ? target.count : target.enrollments.length
   const short = typeof values.amount === 'number' && values.amount < target.due
@@ -104,21 +106,21 @@ export function RecordPaymentForm({
       aria-label={t('payment.record')}
       onSubmit={form.onSubmit(async (submitted) => {
         clear()
-        const result = await record({
-          input: {
-            ...('registration' in target
-              ? { registration: target.registration }
-              : { enrollments: target.enrollments.map(({ id, version }) => ({ id, version })) }),
-            paidOn: submitted.paidOn,
-            amount: Number(submitted.amount),
-            channel: submitted.channel as PaymentChannel,
-            receiptNumber: submitted.receiptNumber.trim(),
-            partial: submitted.partial,
-            ...(submitted.note.trim() ? { note: submitted.note.trim() } : {}),
-          },
-        })
+        const input = {
+          ...('registration' in target
+            ? { registration: target.registration }
+            : { enrollments: target.enrollments.map(({ id, version }) => ({ id, version })) }),
+          paidOn: submitted.paidOn,
+          amount: Number(submitted.amount),
+          channel: submitted.channel as PaymentChannel,
+          receiptNumber: submitted.receiptNumber.trim(),
+          partial: submitted.partial,
+          ...(submitted.note.trim() ? { note: submitted.note.trim() } : {}),
+        }
+        const result = await record({ input }, submitKey.contextFor(input))
         const outcome = result.data?.recordPayment
         if (!outcome) return unanswered(result.error)
+        submitKey.answered()
         if (outcome.__typename === 'RecordPaymentPayload') return onRecorded(outcome.payment)
         failed(outcome)
       })}
