@@ -351,6 +351,22 @@ export const messages = {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
   },
+  SEX_INVALID: {
+    vi: 'Giới tính ghi “Nam” hoặc “Nữ”.',
+    en: 'Sex is written “Nam” (male) or “Nữ” (female).',
+  },
+  CITIZEN_ID_LEADING_ZERO_RESTORED: {
+    vi: 'Số định danh bị mất số 0 ở đầu (ô được định dạng kiểu số) và đã được thêm lại: hãy kiểm tra.',
+    en: 'The personal ID had lost its leading zero (a number-formatted cell) and got it back: check it.',
+  },
+  IMPORT_DUPLICATE_IN_FILE: {
+    vi: 'Người này đã có ở dòng {line} của tệp.',
+    en: 'This person is already on line {line} of the file.',
+  },
+  IMPORT_HOUSEHOLD_INCOMPLETE: {
+    vi: 'Hộ gia đình này chưa nhập được vì dòng {lines} có lỗi.',
+    en: 'This household cannot go in until line(s) {lines} are fixed.',
+  },
   SELECTION_EMPTY: {
     vi: 'Chưa chọn hồ sơ nào.',
     en: 'No enrollment is selected.',
