@@ -33,6 +33,11 @@ export const variables = {
   DATABASE_URL: url(['postgresql', 'postgres'])
     .optional()
     .describe('A PostgreSQL server; without it, the embedded database in `DATA_DIR`.'),
+  DATABASE_REPLICA_URL: url(['postgresql', 'postgres'])
+    .optional()
+    .describe(
+      'A streaming replica of `DATABASE_URL` for the reads that may lag a moment (lists, progress, exports); the rest, and a session\'s reads just after it writes, stay on the primary.',
+    ),
   DATA_DIR: z
     .string()
     .optional()
@@ -121,6 +126,8 @@ const schema = z.object(variables).superRefine(
       context.addIssue({ code: 'custom', path: [variable], message })
     if (config.API_WORKERS > 1 && !config.DATABASE_URL)
       problem('API_WORKERS', 'more than 1 needs DATABASE_URL: one process holds the embedded database')
+    if (config.DATABASE_REPLICA_URL && !config.DATABASE_URL)
+      problem('DATABASE_REPLICA_URL', 'needs DATABASE_URL: the embedded database has no replica')
     if (config.API_WORKERS > 1 && !config.REDIS_URL)
       problem(
         'API_WORKERS',

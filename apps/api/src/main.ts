@@ -169,8 +169,12 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
     AggregatorRegistry.setRegistries([metrics.registry])
   }
   const tracing = await startTracing(config)
+  const replica = config.DATABASE_REPLICA_URL
+    ? createPrismaClient({ ...clientOptions, url: config.DATABASE_REPLICA_URL })
+    : undefined
   const server = createServer({
     prisma,
+    replica,
     consoleDir,
     redisUrl: config.REDIS_URL,
     logger,
@@ -203,6 +207,7 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
       const { timedOut } = await drainServer(server, config.SHUTDOWN_TIMEOUT_SECONDS * 1000)
       await tracing?.shutdown()
       await prisma.$disconnect()
+      await replica?.$disconnect()
       logger.info({ timedOut }, timedOut ? 'stopped, closing requests still open' : 'stopped')
       process.exit(0)
     })

@@ -25,6 +25,7 @@ import './modules/enrollments/enrollment.ts'
 import './modules/enrollments/registration.ts'
 import './modules/enrollments/mutations.ts'
 import './modules/enrollments/lifecycle.ts'
+import './modules/enrollments/bulk-actions.ts'
 import './modules/payments/payment.ts'
 import './modules/payments/record-payment.ts'
 

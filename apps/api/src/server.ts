@@ -19,11 +19,13 @@ import { useClientInputErrors } from './client-input.ts'
 import { type Context, createRequestContext } from './context.ts'
 import { useGraphiQL } from './graphiql.ts'
 import { healthEndpoint, readinessEndpoint, useHealthChecks } from './health.ts'
+import { idempotencyHeader, useIdempotencyKeys } from './idempotency.ts'
 import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
 import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
 import { exportPaths, useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
+import { readPrimaryHeader, useReadReplica } from './replica.ts'
 import { maskUnexpected, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
 import { setSecurityHeaders } from './security-headers.ts'
@@ -38,6 +40,8 @@ export interface ServerOptions extends Partial<SecuritySettings> {
   pubsub?: ApiPubSub
   /** Redis for events between instances; none: in memory. */
   redisUrl?: string
+  /** A streaming replica for the reads that may lag (replica.ts); none: everything on `prisma`. */
+  replica?: PrismaClient
   /** Where the log lines go; default none. */
   logger?: Logger
   /** The instance's metrics; none are kept without. */
@@ -122,7 +126,14 @@ function corsOf(allowed: readonly string[]) {
       origin: [origin],
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['accept', 'authorization', 'content-type', csrfHeader, 'x-request-id'],
+      allowedHeaders: [
+        'accept',
+        'authorization',
+        'content-type',
+        csrfHeader,
+        'x-request-id',
+        idempotencyHeader,
+      ],
       exposedHeaders: ['x-request-id', 'content-disposition'],
       maxAge: 600,
     }
@@ -131,6 +142,7 @@ function corsOf(allowed: readonly string[]) {
 
 export function createYogaApp({
   prisma,
+  replica,
   pubsub,
   redisUrl,
   logger = createLogger({ level: 'silent' }),
@@ -170,10 +182,12 @@ export function createYogaApp({
       }),
       useRequestId(logger),
       useOperationFacts(),
+      useIdempotencyKeys(prisma),
+      ...(replica ? [useReadReplica(replica)] : []),
       ...(metrics ? metrics.plugins() : []),
       ...(tracing ? [tracing] : []),
       useSubscriptionsEndAtShutdown(lifecycle),
-      useExports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
+      useExports({ prisma, replica, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),
       { onDispose: () => events.close() },

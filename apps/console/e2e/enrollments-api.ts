@@ -1,6 +1,9 @@
 // Enrollments registered and paid through the API, as an agent's app would, for specs that need counted
 // enrollments without filling in the form.
 import { personInput } from '@tangtoc/db/fixtures'
+import { launchCampaignCode } from '@tangtoc/db/seed'
+import { addDays, localDateInZone } from '@tangtoc/shared'
+import { expect } from 'vitest'
 import type { Harness } from './harness.ts'
 
 const register = `
@@ -11,6 +14,7 @@ const register = `
         enrollment {
           id
           version
+          payable
         }
       }
       ... on UserError {
@@ -20,9 +24,9 @@ const register = `
   }
 `
 
-const confirmPayment = `
-  mutation ConfirmPayment($input: ConfirmEnrollmentPaymentInput!) {
-    confirmEnrollmentPayment(input: $input) {
+const recordPaymentMutation = `
+  mutation RecordPayment($input: RecordPaymentInput!) {
+    recordPayment(input: $input) {
       __typename
       ... on UserError {
         message
@@ -34,6 +38,7 @@ const confirmPayment = `
 export interface RegisteredEnrollment {
   id: string
   version: number
+  payable: number
 }
 
 /** A submitted household health insurance enrollment of a household of one, registered by the admin. */
@@ -58,12 +63,45 @@ export async function registerHouseholdEnrollment(
   return enrollment
 }
 
-/** Confirms the enrollment's payment (SUBMITTED → PAID), so it counts toward the targets. */
-export async function confirmEnrollmentPayment(harness: Harness, enrollment: RegisteredEnrollment) {
+let receipts = 0
+
+/**
+ * Records the payment of what the enrollment costs, received today in cash with a receipt of its own
+ * (SUBMITTED → PAID), so it counts toward the targets.
+ */
+export async function recordPayment(harness: Harness, enrollment: RegisteredEnrollment) {
+  receipts += 1
   const result = await harness.graphql<{
-    confirmEnrollmentPayment: { __typename: string; message?: string }
-  }>('admin', confirmPayment, { input: { id: enrollment.id, version: enrollment.version } })
-  if (result.confirmEnrollmentPayment.__typename !== 'ConfirmEnrollmentPaymentPayload') {
-    throw new Error(`Confirming the payment failed: ${JSON.stringify(result)}`)
+    recordPayment: { __typename: string; message?: string }
+  }>('admin', recordPaymentMutation, {
+    input: {
+      enrollments: [{ id: enrollment.id, version: enrollment.version }],
+      paidOn: localDateInZone(new Date()),
+      amount: enrollment.payable,
+      channel: 'CASH_AT_POST_OFFICE',
+      receiptNumber: `E2E-${process.pid}-${receipts}`,
+    },
+  })
+  if (result.recordPayment.__typename !== 'RecordPaymentPayload') {
+    throw new Error(`Recording the payment failed: ${JSON.stringify(result)}`)
   }
+}
+
+/**
+ * The seeded launch campaign ran from November 2025; an admin extends it to a month from today, since
+ * the form dates a registration today and the API keeps registrations within their campaign.
+ */
+export async function extendLaunchCampaignPastToday(harness: Harness) {
+  const { campaign } = await harness.graphql<{ campaign: { id: string; version: number } }>(
+    'admin',
+    'query ($code: String!) { campaign(code: $code) { id version } }',
+    { code: launchCampaignCode },
+  )
+  const endDate = addDays(localDateInZone(new Date(), 'Asia/Ho_Chi_Minh'), 30)
+  const { updateCampaign } = await harness.graphql<{ updateCampaign: { __typename: string } }>(
+    'admin',
+    'mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { __typename } }',
+    { input: { campaign: campaign.id, version: campaign.version, endDate } },
+  )
+  expect(updateCampaign.__typename).toBe('UpdateCampaignPayload')
 }

@@ -2,7 +2,7 @@
 import { cacheExchange, type Data, type UpdateResolver } from '@urql/exchange-graphcache'
 import { relayPagination } from '@urql/exchange-graphcache/extras'
 import { createClient as createSseClient } from 'graphql-sse'
-import { Client, fetchExchange, subscriptionExchange } from 'urql'
+import { Client, fetchExchange, type OperationContext, subscriptionExchange } from 'urql'
 // The API's schema (minified introspection of apps/api/schema.graphql, written by `pnpm generate`):
 // without it graphcache matches a fragment on an interface or union member by guessing, and a typed
 // error spread as `...on UserError` came back with only its __typename.
@@ -61,7 +61,8 @@ function createCache() {
       RegisterEnrollmentPayload: embedded,
       UpdateEnrollmentPayload: embedded,
       SubmitEnrollmentPayload: embedded,
-      ConfirmEnrollmentPaymentPayload: embedded,
+      RecordPaymentPayload: embedded,
+      PaymentAllocation: embedded,
       ActivateEnrollmentPayload: embedded,
       RejectEnrollmentPayload: embedded,
       CancelEnrollmentPayload: embedded,
@@ -117,7 +118,7 @@ function createCache() {
         registerEnrollment: invalidateLists('enrollments', 'outreachSessions'),
         updateEnrollment: invalidateLists('enrollments'),
         submitEnrollment: invalidateLists('enrollments'),
-        confirmEnrollmentPayment: invalidateLists('enrollments'),
+        recordPayment: invalidateLists('enrollments', 'campaignProgress'),
         activateEnrollment: invalidateLists('enrollments'),
         rejectEnrollment: invalidateLists('enrollments'),
         cancelEnrollment: invalidateLists('enrollments'),
@@ -163,16 +164,27 @@ function sseExchange(url: string, fetchFn: typeof fetch | undefined) {
   })
 }
 
+/** What every request sends: the session cookie and graphql-yoga's CSRF header. */
+const fetchOptions = {
+  credentials: 'include',
+  // graphql-yoga's CSRF prevention accepts only requests that carry this header.
+  headers: { 'x-graphql-yoga-csrf': '1' },
+} as const satisfies RequestInit
+
+/**
+ * A mutation's context sending an Idempotency-Key (README, "Retries"): the API answers a request sent
+ * again with the same key as it first did, without running it twice.
+ */
+export function withIdempotencyKey(key: string): Partial<OperationContext> {
+  return { fetchOptions: { ...fetchOptions, headers: { ...fetchOptions.headers, 'idempotency-key': key } } }
+}
+
 /** `fetch` stands in for the browser's, e.g. to reach the API in-process in tests. */
 export function createConsoleClient(url = '/graphql', options: { fetch?: typeof fetch } = {}): Client {
   return new Client({
     url,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     exchanges: [createCache(), fetchExchange, sseExchange(url, options.fetch)],
-    fetchOptions: {
-      credentials: 'include',
-      // graphql-yoga's CSRF prevention accepts only requests that carry this header.
-      headers: { 'x-graphql-yoga-csrf': '1' },
-    },
+    fetchOptions,
   })
 }

@@ -33,6 +33,7 @@ const NewEnrollmentPage = lazyRouteComponent(
   () => import('./enrollments/NewEnrollmentPage.tsx'),
   'NewEnrollmentPage',
 )
+const PaymentReceipt = lazyRouteComponent(() => import('./payments/PaymentReceipt.tsx'), 'PaymentReceipt')
 const SessionList = lazyRouteComponent(() => import('./sessions/SessionList.tsx'), 'SessionList')
 const NewSessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'NewSessionPage')
 const SessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'SessionPage')
@@ -91,6 +92,13 @@ const enrollmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/enrollments/$id',
   component: EnrollmentPage,
+})
+
+/** A payment's receipt, printable for the participant. */
+const paymentReceiptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/payments/$id/receipt',
+  component: PaymentReceipt,
 })
 
 const sessionsRoute = createRoute({
@@ -204,6 +212,7 @@ const routeTree = rootRoute.addChildren([
   enrollmentsRoute,
   newEnrollmentRoute,
   enrollmentRoute,
+  paymentReceiptRoute,
   sessionsRoute,
   newSessionRoute,
   sessionRoute,

@@ -164,6 +164,19 @@ export {
   type PhoneResult,
   phoneNationalDigits,
 } from './identity/phone.ts'
+export {
+  type Cell,
+  guessColumns,
+  type ImportField,
+  importFields,
+  type Read,
+  readCitizenId,
+  readDate,
+  readSex,
+  readText,
+  readTick,
+} from './import/columns.ts'
+export { type CheckedImportRow, checkImportRows, type ImportCheck, type SheetRow } from './import/rows.ts'
 export { dateTimeFormat } from './intl.ts'
 export { enumLabels, type LabelledEnum, labelOf } from './labels.ts'
 export {

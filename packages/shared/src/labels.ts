@@ -130,7 +130,7 @@ const vi: LabelSet = {
   CountDay: { PAYMENT_DAY: 'Ngày đóng tiền', REGISTRATION_DAY: 'Ngày đăng ký' },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
-    CONFIRM_PAYMENT: 'Xác nhận đã đóng tiền',
+    CONFIRM_PAYMENT: 'Ghi nhận thanh toán',
     ACTIVATE: 'Xác nhận có hiệu lực',
     REJECT: 'Từ chối',
     CANCEL: 'Hủy',
@@ -250,7 +250,7 @@ const en: LabelSet = {
   CountDay: { PAYMENT_DAY: 'Day of payment', REGISTRATION_DAY: 'Day of registration' },
   EnrollmentAction: {
     SUBMIT: 'Submit',
-    CONFIRM_PAYMENT: 'Confirm payment',
+    CONFIRM_PAYMENT: 'Record payment',
     ACTIVATE: 'Activate',
     REJECT: 'Reject',
     CANCEL: 'Cancel',

@@ -351,6 +351,34 @@ export const messages = {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
   },
+  SEX_INVALID: {
+    vi: 'Giới tính ghi “Nam” hoặc “Nữ”.',
+    en: 'Sex is written “Nam” (male) or “Nữ” (female).',
+  },
+  CITIZEN_ID_LEADING_ZERO_RESTORED: {
+    vi: 'Số định danh bị mất số 0 ở đầu (ô được định dạng kiểu số) và đã được thêm lại: hãy kiểm tra.',
+    en: 'The personal ID had lost its leading zero (a number-formatted cell) and got it back: check it.',
+  },
+  IMPORT_DUPLICATE_IN_FILE: {
+    vi: 'Người này đã có ở dòng {line} của tệp.',
+    en: 'This person is already on line {line} of the file.',
+  },
+  IMPORT_HOUSEHOLD_INCOMPLETE: {
+    vi: 'Hộ gia đình này chưa nhập được vì dòng {lines} có lỗi.',
+    en: 'This household cannot go in until line(s) {lines} are fixed.',
+  },
+  SELECTION_EMPTY: {
+    vi: 'Chưa chọn hồ sơ nào.',
+    en: 'No enrollment is selected.',
+  },
+  SELECTION_TOO_LARGE: {
+    vi: 'Mỗi lần chỉ thao tác được tối đa {max} hồ sơ.',
+    en: 'At most {max} enrollments can be changed at once.',
+  },
+  SELECTION_ACTION_IS_PAYMENT: {
+    vi: 'Ghi nhận thanh toán cần số tiền và biên lai: dùng chức năng ghi nhận thanh toán.',
+    en: 'Recording a payment needs its amount and receipt: use recordPayment.',
+  },
   PAYMENT_AMOUNT_INVALID: {
     vi: 'Số tiền nhận phải là số đồng nguyên dương.',
     en: 'The amount received must be a positive whole number of đồng.',

@@ -1,6 +1,6 @@
 import { addDays, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { confirmEnrollmentPayment, registerHouseholdEnrollment } from '../enrollments-api.ts'
+import { recordPayment, registerHouseholdEnrollment } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 const participants = `
@@ -78,7 +78,7 @@ describe('a new campaign, its targets and its dashboard', () => {
       center,
       fullName: 'Lê Thị Thu',
     })
-    await confirmEnrollmentPayment(harness, enrollment)
+    await recordPayment(harness, enrollment)
 
     await page.getByRole('link', { name: 'Tiến độ', exact: true }).click()
     const household = page.getByRole('group', { name: 'BHYT hộ gia đình' })

@@ -2,7 +2,7 @@
 // within seconds, without a reload, well before the 30-second fallback poll could have brought it.
 import { addDays, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { confirmEnrollmentPayment, registerHouseholdEnrollment } from '../enrollments-api.ts'
+import { recordPayment, registerHouseholdEnrollment } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 const thuDuc = `
@@ -144,7 +144,7 @@ describe('the live dashboard', () => {
       `/enrollments/${encodeURIComponent(registered.id)}`,
     )
 
-    await confirmEnrollmentPayment(harness, registered)
+    await recordPayment(harness, registered)
     // Pushed by campaignProgressChanged: paid enrollments count toward the target.
     await household.getByText('1 / 1.000').waitFor({ timeout: 8_000 })
     await row.getByText('Đã đóng tiền').waitFor({ timeout: 8_000 })

@@ -1,29 +1,17 @@
+import { fileURLToPath } from 'node:url'
 import { launchCampaignCode } from '@tangtoc/db/seed'
-import { addDays, localDateInZone } from '@tangtoc/shared'
+import { formatDate, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { extendLaunchCampaignPastToday } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
-/**
- * The seeded launch campaign ran from November 2025; an admin extends it to a month from today, since
- * the form dates a registration today and the API keeps registrations within their campaign.
- */
-async function extendLaunchCampaignPastToday(harness: Harness) {
-  const { campaign } = await harness.graphql<{ campaign: { id: string; version: number } }>(
-    'admin',
-    'query ($code: String!) { campaign(code: $code) { id version } }',
-    { code: launchCampaignCode },
-  )
-  const endDate = addDays(localDateInZone(new Date(), 'Asia/Ho_Chi_Minh'), 30)
-  const { updateCampaign } = await harness.graphql<{ updateCampaign: { __typename: string } }>(
-    'admin',
-    'mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { __typename } }',
-    { input: { campaign: campaign.id, version: campaign.version, endDate } },
-  )
-  expect(updateCampaign.__typename).toBe('UpdateCampaignPayload')
-}
+/** The printed receipt is shown in the README. */
+const screenshots = new URL('../../../../docs/screenshots/', import.meta.url)
 
 describe('registering an enrollment', () => {
   let harness: Harness
+  /** The household's registrant's enrollment, registered by the first test, paid for by the second. */
+  let enrollmentPath = ''
   beforeAll(async () => {
     harness = await startHarness()
     await extendLaunchCampaignPastToday(harness)
@@ -73,6 +61,10 @@ describe('registering an enrollment', () => {
 
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await page.getByRole('heading', { level: 2, name: 'Phạm Thị Hồng Nhung' }).waitFor()
+    enrollmentPath = new URL(page.url()).pathname
+    // One registration, three enrollments: the page lists the other two, paid for together.
+    const together = page.getByRole('table', { name: 'Cùng lần đăng ký: 3 hồ sơ' })
+    expect(await together.getByRole('row').count()).toBe(5)
     await page.getByText('Đã nộp hồ sơ').first().waitFor()
     const household = page.getByRole('table', { name: 'Thành viên hộ gia đình' })
     expect(await household.getByRole('row').count()).toBe(4)
@@ -85,5 +77,57 @@ describe('registering an enrollment', () => {
     await list.getByRole('link', { name: 'Phạm Thị Hồng Nhung' }).waitFor()
     // The household's three enrollments are listed until the search's answer arrives: then only hers.
     await expect.poll(() => list.getByRole('row').count(), { timeout: 10_000 }).toBe(2)
+  })
+
+  it('a manager records one payment for the whole household with its receipt number, prints the receipt, and the dashboard counts three participants on the payment day', async () => {
+    expect(enrollmentPath).toMatch(/^\/enrollments\//)
+    const page = await harness.open(enrollmentPath, { as: 'manager' })
+    await page.getByRole('heading', { level: 2, name: 'Phạm Thị Hồng Nhung' }).waitFor()
+    await page.getByRole('button', { name: 'Ghi nhận thanh toán' }).click()
+
+    const form = page.getByRole('form', { name: 'Ghi nhận thanh toán' })
+    await form.getByText(/^Thu một lần cho 3 hồ sơ/).waitFor()
+    const due = (await form.getByRole('textbox', { name: /Số tiền/ }).inputValue()).replace(/\D/g, '')
+    expect(Number(due)).toBeGreaterThan(2_000_000)
+    await form.getByRole('textbox', { name: /Số biên lai/ }).fill('SG-2026-000123')
+    await form.getByRole('button', { name: 'Ghi nhận' }).click()
+
+    await page.getByRole('status').getByText('Đã ghi nhận thanh toán, biên lai số SG-2026-000123.').waitFor()
+    await page.getByText('Đã đóng tiền').first().waitFor()
+    const today = formatDate(localDateInZone(new Date()), 'vi-VN')
+    await page.getByRole('region', { name: 'Thanh toán và thời hạn thẻ' }).getByText(today).first().waitFor()
+
+    await page.getByRole('link', { name: 'In biên lai' }).click()
+    await page.waitForURL(/\/payments\/.+\/receipt$/)
+    const lines = page.getByRole('table', { name: 'Các khoản thu' })
+    await lines.getByText('Đỗ Minh Khôi').waitFor()
+    // A row per member, the header and the total.
+    expect(await lines.getByRole('row').count()).toBe(5)
+    const total = new Intl.NumberFormat('vi-VN').format(Number(due))
+    expect(await lines.getByRole('row').last().textContent()).toContain(total)
+    await page.getByText(/^Bằng chữ: /).waitFor()
+    expect(await page.getByText(/^Bằng chữ: /).textContent()).toMatch(/triệu .* đồng\.$/)
+    // Printing: the button opens the browser's print dialog, and the printed page leaves the console out.
+    await page.evaluate(() => {
+      ;(window as unknown as { printed: number }).printed = 0
+      window.print = () => {
+        ;(window as unknown as { printed: number }).printed += 1
+      }
+    })
+    await page.getByRole('button', { name: 'In biên lai' }).click()
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.getByRole('navigation').first().isVisible()).toBe(false)
+    expect(await page.getByRole('heading', { name: /BIÊN LAI THU TIỀN/ }).isVisible()).toBe(true)
+    await page.screenshot({ path: fileURLToPath(new URL('receipt.png', screenshots)), fullPage: true })
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+    await page.emulateMedia({ media: 'screen' })
+
+    const day = localDateInZone(new Date())
+    await page.goto(
+      new URL(`/campaigns/${launchCampaignCode}/dashboard?from=${day}&to=${day}`, page.url()).href,
+    )
+    await page.getByRole('group', { name: 'BHYT hộ gia đình' }).getByText(/^3 \//).waitFor()
   })
 })

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
 import type { EnrollmentAction } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,7 +6,10 @@ import { type CombinedError, useMutation } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { type PaymentTarget, RecordPaymentForm } from '../payments/RecordPaymentForm.tsx'
+import { AnchorLink } from '../shell/links.tsx'
 import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
+import { ReasonModal } from './ReasonModal.tsx'
 
 /** What a lifecycle step changes, for the cache to update every view of the enrollment. */
 const EnrollmentAfterStep = graphql(`
@@ -25,23 +28,6 @@ export const SubmitEnrollmentMutation = graphql(
       submitEnrollment(input: $input) {
         __typename
         ... on SubmitEnrollmentPayload {
-          enrollment {
-            ...EnrollmentAfterStep
-          }
-        }
-        ...TypedErrorFields
-      }
-    }
-  `,
-  [TypedErrorFields, EnrollmentAfterStep],
-)
-
-export const ConfirmEnrollmentPaymentMutation = graphql(
-  `
-    mutation ConfirmEnrollmentPayment($input: ConfirmEnrollmentPaymentInput!) {
-      confirmEnrollmentPayment(input: $input) {
-        __typename
-        ... on ConfirmEnrollmentPaymentPayload {
           enrollment {
             ...EnrollmentAfterStep
           }
@@ -107,33 +93,37 @@ export const CancelEnrollmentMutation = graphql(
 const withReason = new Set<EnrollmentAction>(['REJECT', 'CANCEL'])
 const actionOrder: EnrollmentAction[] = ['SUBMIT', 'CONFIRM_PAYMENT', 'ACTIVATE', 'REJECT', 'CANCEL']
 
+/** A step taken by one mutation on the enrollment alone (recording a payment has its own form). */
+type Step = Exclude<EnrollmentAction, 'CONFIRM_PAYMENT'>
 type Outcome = { __typename: string } | null | undefined
-type Report = { ok: true; text: string } | { ok: false; text: string }
+type Report = { ok: true; text: string; receipt?: string } | { ok: false; text: string }
 
 /** The lifecycle steps the viewer may take now (from the API), each reporting success or its typed error. */
 export function EnrollmentActions({
   enrollment,
+  payment,
   onChanged,
 }: {
   enrollment: { id: string; version: number; availableActions: readonly EnrollmentAction[] }
+  /** What recording a payment pays for (the registration's enrollments together, when there is one). */
+  payment: PaymentTarget
   onChanged: () => void
 }) {
   const { t } = useTranslation()
   const { locale } = useLocale()
   const label = useEnumLabel()
-  const [asking, setAsking] = useState<EnrollmentAction | null>(null)
-  const [reason, setReason] = useState('')
+  const [asking, setAsking] = useState<Step | null>(null)
+  const [paying, setPaying] = useState(false)
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [submit, doSubmit] = useMutation(SubmitEnrollmentMutation)
-  const [confirm, doConfirm] = useMutation(ConfirmEnrollmentPaymentMutation)
   const [activate, doActivate] = useMutation(ActivateEnrollmentMutation)
   const [reject, doReject] = useMutation(RejectEnrollmentMutation)
   const [cancel, doCancel] = useMutation(CancelEnrollmentMutation)
-  const busy = submit.fetching || confirm.fetching || activate.fetching || reject.fetching || cancel.fetching
+  const busy = submit.fetching || activate.fetching || reject.fetching || cancel.fetching
 
   function perform(
-    action: EnrollmentAction,
+    action: Step,
     base: { id: string; version: number },
     reasoned: { id: string; version: number; reason: string },
   ): Promise<{ outcome: Outcome; error?: CombinedError }> {
@@ -141,11 +131,6 @@ export function EnrollmentActions({
       case 'SUBMIT':
         return doSubmit({ input: base }).then(({ data, error }) => ({
           outcome: data?.submitEnrollment,
-          error,
-        }))
-      case 'CONFIRM_PAYMENT':
-        return doConfirm({ input: base }).then(({ data, error }) => ({
-          outcome: data?.confirmEnrollmentPayment,
           error,
         }))
       case 'ACTIVATE':
@@ -166,12 +151,11 @@ export function EnrollmentActions({
     }
   }
 
-  async function run(action: EnrollmentAction, why?: string) {
+  async function run(action: Step, why?: string) {
     const base = { id: enrollment.id, version: enrollment.version }
     const { outcome, error } = await perform(action, base, { ...base, reason: why ?? '' })
     if (outcome && !isTypedError(outcome)) {
       setAsking(null)
-      setReason('')
       setReport({
         ok: true,
         text: t('enrollment.action.done', { action: label('EnrollmentAction', action) }),
@@ -213,8 +197,8 @@ export function EnrollmentActions({
               loading={busy && asking === null}
               onClick={() => {
                 setReport(null)
-                if (withReason.has(action)) {
-                  setReason('')
+                if (action === 'CONFIRM_PAYMENT') setPaying(true)
+                else if (withReason.has(action)) {
                   setReasonError(null)
                   setAsking(action)
                 } else void run(action)
@@ -228,51 +212,42 @@ export function EnrollmentActions({
       {report ? (
         <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
           {report.text}
+          {report.ok && report.receipt ? (
+            <>
+              {' '}
+              <AnchorLink to="/payments/$id/receipt" params={{ id: report.receipt }}>
+                {t('payment.printReceipt')}
+              </AnchorLink>
+            </>
+          ) : null}
         </Alert>
       ) : null}
-      <Modal
-        opened={asking !== null}
-        onClose={() => setAsking(null)}
-        title={asking ? label('EnrollmentAction', asking) : ''}
-      >
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (!asking) return
-            if (reason.trim() === '') {
-              setReasonError(t('enrollment.action.reasonRequired'))
-              return
-            }
-            void run(asking, reason.trim())
+      <Modal opened={paying} onClose={() => setPaying(false)} title={t('payment.record')}>
+        <RecordPaymentForm
+          target={payment}
+          onCancel={() => setPaying(false)}
+          onRecorded={(recorded) => {
+            setPaying(false)
+            setReport({
+              ok: true,
+              text: t('payment.recorded', { number: recorded.receiptNumber }),
+              receipt: recorded.id,
+            })
+            onChanged()
           }}
-        >
-          <Stack gap="sm">
-            <Textarea
-              label={t('enrollment.action.reason')}
-              required
-              rows={3}
-              value={reason}
-              error={reasonError ?? undefined}
-              onChange={(event) => {
-                setReason(event.currentTarget.value)
-                setReasonError(
-                  event.currentTarget.value.trim() === '' ? t('enrollment.action.reasonRequired') : null,
-                )
-              }}
-              data-autofocus
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={() => setAsking(null)}>
-                {t('enrollment.action.back')}
-              </Button>
-              <Button type="submit" color="red" loading={busy}>
-                {asking ? label('EnrollmentAction', asking) : ''}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        />
       </Modal>
+      <ReasonModal
+        opened={asking !== null}
+        title={asking ? label('EnrollmentAction', asking) : ''}
+        submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+        busy={busy}
+        error={reasonError}
+        onClose={() => setAsking(null)}
+        onSubmit={(why) => {
+          if (asking) void run(asking, why)
+        }}
+      />
     </Stack>
   )
 }

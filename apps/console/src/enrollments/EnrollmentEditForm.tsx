@@ -85,7 +85,7 @@ export function EnrollmentEditForm({
     monthlyIncome: number | null
     supportGroups: readonly SupportGroup[]
     quoteDate: string
-    campaign: { id: string }
+    campaign: { id: string; jurisdiction: string }
     center: { id: string }
     session: { id: string } | null
   }
@@ -194,6 +194,9 @@ export function EnrollmentEditForm({
             monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
             supportGroups: values.supportGroups,
             householdMembers: Math.max(householdMembers, 1),
+            // Re-quoted as the API re-prices it: on its quote date, by its campaign's rules.
+            jurisdiction: enrollment.campaign.jurisdiction,
+            on: enrollment.quoteDate,
           }}
           onFieldErrors={onQuoteErrors}
         />

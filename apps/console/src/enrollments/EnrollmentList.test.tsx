@@ -12,10 +12,12 @@ type Enrollment = Enrollments['enrollments']['edges'][number]['node']
 
 const lan: Enrollment = {
   id: 'RW5yb2xsbWVudDox',
+  version: 1,
   product: 'VOLUNTARY_SOCIAL_INSURANCE',
   status: 'SUBMITTED',
   payable: 1_234_567,
   registeredOn: '2025-11-04',
+  coverageEnd: null,
   person: { id: 'p1', fullName: 'Nguyễn Thị Lan', citizenId: '079190000123' },
   center: { id: 'c1', name: 'Bưu điện Trung tâm Sài Gòn' },
 }
@@ -45,8 +47,15 @@ function render(path: string, answer: (variables: Record<string, unknown>) => { 
 }
 
 describe('the enrollment list', () => {
-  it('shows each enrollment with its status label, its amount in đồng and the total count', async () => {
-    render('/enrollments', () => page([lan], 1234))
+  it('shows each enrollment with its status label, its amount in đồng, its cover and the total count', async () => {
+    const paid: Enrollment = {
+      ...lan,
+      id: 'RW5yb2xsbWVudDoy',
+      status: 'PAID',
+      coverageEnd: '2026-12-31',
+      person: { ...lan.person, id: 'p2', fullName: 'Lê Văn Hùng' },
+    }
+    render('/enrollments', () => page([lan, paid], 1234))
 
     const table = await screen.findByRole('table', { name: 'Danh sách hồ sơ đăng ký' })
     const row = within(table).getByRole('row', { name: /Nguyễn Thị Lan/ })
@@ -58,6 +67,7 @@ describe('the enrollment list', () => {
       'href',
       '/enrollments/RW5yb2xsbWVudDox',
     )
+    expect(within(table).getByRole('row', { name: /Lê Văn Hùng/ })).toHaveTextContent('31/12/2026')
     expect(screen.getByRole('group', { name: 'Phân trang' })).toHaveTextContent('1–50 trên 1.234')
   })
 

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { formatDate, formatDong } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
@@ -14,6 +14,7 @@ import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { SavedFilters } from '../shell/SavedFilters.tsx'
+import { EnrollmentBulkActions } from './EnrollmentBulkActions.tsx'
 import { EnrollmentFilters } from './EnrollmentFilters.tsx'
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx'
 import {
@@ -36,10 +37,12 @@ export const EnrollmentsQuery = graphql(`
       edges {
         node {
           id
+          version
           product
           status
           payable
           registeredOn
+          coverageEnd
           person {
             id
             fullName
@@ -106,6 +109,13 @@ export function EnrollmentList() {
   })
   const connection = data?.enrollments
   const enrollments = connection?.edges.map((edge) => edge.node) ?? []
+  // The rows seen on any page, so a selection kept across pages knows each row's status and version.
+  const seen = useRef(new Map<string, EnrollmentRow>())
+  for (const row of enrollments) seen.current.set(row.id, row)
+  const selectedRows = [...selected].flatMap((id) => {
+    const row = seen.current.get(id)
+    return row ? [row] : []
+  })
   const columns: ListColumn<EnrollmentRow>[] = [
     {
       key: 'fullName',
@@ -147,6 +157,12 @@ export function EnrollmentList() {
       cell: (row) => formatDong(row.payable, intlLocale),
     },
     {
+      key: 'coverageEnd',
+      header: t('enrollment.coverageEnd'),
+      nowrap: true,
+      cell: (row) => (row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'),
+    },
+    {
       key: 'status',
       header: t('enrollment.status'),
       sort: 'STATUS',
@@ -186,6 +202,16 @@ export function EnrollmentList() {
         />
       </Group>
       <SelectionBar selection={selection} />
+      {viewer.role === 'VIEWER' ? null : (
+        <EnrollmentBulkActions
+          selected={selectedRows}
+          role={viewer.role}
+          onDone={() => {
+            setSelected(new Set())
+            reexecute({ requestPolicy: 'network-only' })
+          }}
+        />
+      )}
       <ListState
         result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}

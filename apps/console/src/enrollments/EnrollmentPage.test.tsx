@@ -37,7 +37,15 @@ function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
     payable: 1_061_424,
     householdPosition: 2,
     socialInsuranceNumber: null,
-    campaign: { id: 'campaign-1', code: 'TANG-TOC-2025', name: '60 ngày tăng tốc' },
+    due: 1_061_424,
+    received: 0,
+    coverageStart: null,
+    coverageEnd: null,
+    continuity: null,
+    countedOn: '2025-11-04',
+    paymentAllocations: [],
+    registration: null,
+    campaign: { id: 'campaign-1', code: 'TANG-TOC-2025', name: '60 ngày tăng tốc', jurisdiction: '79' },
     center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
     session: null,
     registeredBy: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
@@ -115,7 +123,7 @@ describe('the enrollment page', () => {
     })
 
     await screen.findByRole('heading', { name: 'Trần Thị Mai', level: 2 })
-    expect(screen.getByRole('button', { name: 'Xác nhận đã đóng tiền' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Ghi nhận thanh toán' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Nộp hồ sơ' })).not.toBeInTheDocument()
   })
 

@@ -8,6 +8,7 @@ import { useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
@@ -15,11 +16,21 @@ import { EnrollmentActions } from './EnrollmentActions.tsx'
 import { EnrollmentEditForm } from './EnrollmentEditForm.tsx'
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx'
 
-export const EnrollmentQuery = graphql(`
+export const EnrollmentQuery = graphql(
+  `
   query Enrollment($id: ID!) {
     enrollment(id: $id) {
       id
       version
+      due
+      registration {
+        id
+        due
+        enrollments {
+          id
+        }
+      }
+      ...EnrollmentPaymentsFields
       product
       status
       statusReason
@@ -41,6 +52,7 @@ export const EnrollmentQuery = graphql(`
         id
         code
         name
+        jurisdiction
       }
       center {
         id
@@ -103,7 +115,9 @@ export const EnrollmentQuery = graphql(`
       }
     }
   }
-`)
+`,
+  [EnrollmentPaymentsFields],
+)
 
 export const EnrollmentAuditQuery = graphql(`
   query EnrollmentAudit($entityId: ID!) {
@@ -191,7 +205,19 @@ export function EnrollmentPage() {
             </Text>
           ) : null}
         </Stack>
-        <EnrollmentActions enrollment={enrollment} onChanged={refresh} />
+        <EnrollmentActions
+          enrollment={enrollment}
+          payment={
+            enrollment.registration
+              ? {
+                  registration: enrollment.registration.id,
+                  count: enrollment.registration.enrollments.length,
+                  due: enrollment.registration.due,
+                }
+              : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
+          }
+          onChanged={refresh}
+        />
       </Group>
 
       <Grid gap="lg">
@@ -288,6 +314,8 @@ export function EnrollmentPage() {
           </Paper>
         </Grid.Col>
       </Grid>
+
+      <EnrollmentPayments enrollment={enrollment} />
 
       {members.length > 0 ? (
         <section aria-labelledby="enrollment-household">

@@ -60,6 +60,10 @@ export type QuoteRequest = {
   supportGroups: readonly SupportGroup[]
   /** HHI: how many members are priced together (those not insured elsewhere). */
   householdMembers: number
+  /** The campaign's jurisdiction: its province's rules apply on top of the national ones. */
+  jurisdiction?: string
+  /** The day whose rules apply (an enrollment's quote date); today when not given. */
+  on?: string
 }
 
 /** Field errors of the quote, by form field ('monthlyIncome', 'months'…). */
@@ -90,6 +94,8 @@ export function LiveQuote({
       product: debounced.product,
       months: debounced.months ?? 0,
       supportGroups: [...debounced.supportGroups],
+      ...(debounced.jurisdiction ? { jurisdiction: debounced.jurisdiction } : {}),
+      ...(debounced.on ? { on: debounced.on } : {}),
       ...(debounced.product === 'VOLUNTARY_SOCIAL_INSURANCE'
         ? { monthlyIncome: debounced.monthlyIncome }
         : { householdMembers: debounced.householdMembers }),

@@ -148,7 +148,8 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await expect
       .poll(() => quoted.at(-1))
       .toMatchObject({
-        input: { product: 'HOUSEHOLD_HEALTH_INSURANCE', months: 12, householdMembers: 3 },
+        // By the rules of the campaign's province (Ho Chi Minh City's support on top of the nation's).
+        input: { product: 'HOUSEHOLD_HEALTH_INSURANCE', months: 12, householdMembers: 3, jurisdiction: '79' },
       })
     const quote = await screen.findByRole('table', { name: 'Số tiền đóng dự kiến' })
     expect(quote).toHaveTextContent('Người thứ 2 (70%)')

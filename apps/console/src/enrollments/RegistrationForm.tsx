@@ -30,6 +30,7 @@ import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
+import { useSubmitKey } from '../shell/submitKey.ts'
 import { localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
@@ -49,6 +50,7 @@ export const RegistrationOptionsQuery = graphql(`
         node {
           id
           name
+          jurisdiction
           centers(first: 100) {
             edges {
               node {
@@ -171,13 +173,16 @@ export function RegistrationForm() {
     (path) => registrationField(form.getValues(), path),
   )
   const [{ fetching: saving }, register] = useMutation(RegisterEnrollmentMutation)
+  const submitKey = useSubmitKey()
 
   const submit = (status: 'DRAFT' | 'SUBMITTED') =>
     form.onSubmit(async (submitted) => {
       clear()
-      const result = await register({ input: registrationInput(submitted, status) })
+      const input = registrationInput(submitted, status)
+      const result = await register({ input }, submitKey.contextFor(input))
       const outcome = result.data?.registerEnrollment
       if (!outcome) return unanswered(result.error)
+      submitKey.answered()
       if (outcome.__typename === 'RegisterEnrollmentPayload') {
         await navigate({ to: '/enrollments/$id', params: { id: outcome.enrollment.id } })
         return
@@ -311,6 +316,7 @@ export function RegistrationForm() {
                   monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
                   supportGroups: values.supportGroups,
                   householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
+                  ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
                 }}
                 onFieldErrors={onQuoteErrors}
               />

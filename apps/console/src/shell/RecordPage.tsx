@@ -37,6 +37,8 @@ export function RecordPage() {
       return <Navigate to="/campaigns/$code" params={{ code: record.code }} replace />
     case 'Enrollment':
       return <Navigate to="/enrollments/$id" params={{ id: record.id }} replace />
+    case 'Payment':
+      return <Navigate to="/payments/$id/receipt" params={{ id: record.id }} replace />
     case 'OutreachSession':
       return <Navigate to="/sessions/$id" params={{ id: record.id }} replace />
     case 'Center':

@@ -16,6 +16,7 @@ export const campaignsWithSaigon = {
       node: {
         id: 'campaign-1',
         name: '60 ngày tăng tốc',
+        jurisdiction: '79',
         centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
       },
     },

@@ -1,6 +1,6 @@
 // The contribution parameter rows a quote reads, kept by the instance (see caches.ts): a day of
 // registrations reads the table once every few seconds, not once per quote.
-import type { ContributionParameter as ParameterRow, Prisma } from '@tangtoc/db'
+import type { ContributionParameter as ParameterRow } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 
 /** Every ContributionParameter row (a few dozen). */
@@ -23,5 +23,3 @@ export function forgetContributionParameterRows(context: Context): void {
 export function dateColumn(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`)
 }
-
-export type ParameterWhere = Prisma.ContributionParameterWhereInput

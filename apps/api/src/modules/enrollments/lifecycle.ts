@@ -18,9 +18,12 @@ import {
 import { EnrollmentNode } from './enrollment.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
+/** The steps a mutation takes on the enrollment alone (recording a payment is payments' own). */
+export type StepAction = Exclude<EnrollmentAction, 'CONFIRM_PAYMENT'>
+
 interface Step {
   field: string
-  action: EnrollmentAction
+  action: StepAction
   description: string
   /** Whether the input has a reason (required for rejections and cancellations). */
   reason: 'required' | 'optional'
@@ -93,6 +96,60 @@ export async function recordStatusChange(
   )
 }
 
+/** What one step names: the enrollment at the version read, the reason and, to activate, the number. */
+export interface StepInput {
+  id: string
+  version: number
+  reason?: string | null
+  socialInsuranceNumber?: string | null
+}
+
+/**
+ * One lifecycle step on one enrollment, in its own transaction: who may (role, center), from which
+ * status, at the version read; the row, its history, its audit event and the rollups. Typed errors are
+ * thrown. Used by each step's mutation and, row by row, by applyEnrollmentActions.
+ */
+export async function takeStep(context: Context, action: StepAction, input: StepInput): Promise<Enrollment> {
+  const { enrollment, viewer } = await enrollmentToChange(context, input.id, input.version)
+  const plan = planTransition(enrollment.status, action, { role: viewer.role, reason: input.reason })
+  if (!plan.ok) {
+    if (plan.issues.some((problem) => problem.code === 'TRANSITION_ROLE_FORBIDDEN')) {
+      const problem = plan.issues[0]
+      throw new ForbiddenError({ vi: problem?.message.vi ?? '', en: problem?.message.en ?? '' })
+    }
+    const error = validationErrorFrom(plan.issues)
+    throw new ValidationError(
+      error.fieldErrors.map((issue) => ({
+        ...issue,
+        path: issue.path[1] === 'action' ? ['input', 'id'] : issue.path,
+      })),
+    )
+  }
+  const unreadable = checkFreeText(input.reason, 'reason')
+  if (unreadable.length > 0) throw validationErrorFrom(unreadable)
+  const reason = input.reason ? normalizeText(input.reason) || null : null
+  const socialInsuranceNumber =
+    typeof input.socialInsuranceNumber === 'string' ? input.socialInsuranceNumber.trim() || null : undefined
+  const now = new Date()
+  const updated = await context.prisma.$transaction(async (tx) => {
+    const row = await updateAtVersion(tx, enrollment, {
+      status: plan.to,
+      live: isLive(plan.to) ? true : null,
+      ...(plan.to === 'REJECTED' || plan.to === 'CANCELLED' ? { statusReason: reason } : {}),
+      ...(socialInsuranceNumber ? { socialInsuranceNumber } : {}),
+    })
+    await recordStatusChange(tx, context, enrollment, row, { action, reason, at: now })
+    return row
+  }, transactionOptions)
+  publishEnrollmentChange(
+    context,
+    { ...updated, center: enrollment.center },
+    'STATUS_CHANGED',
+    enrollment.status,
+  )
+  return updated
+}
+
 for (const step of steps) {
   const typeName = step.field.charAt(0).toUpperCase() + step.field.slice(1)
   const Input = builder.inputType(`${typeName}Input`, {
@@ -132,51 +189,9 @@ for (const step of steps) {
       errors: { types: mutationErrorTypes },
       authScopes: { write: true },
       args: { input: t.arg({ type: Input, required: true }) },
-      resolve: async (_root, { input }, context) => {
-        const { enrollment, viewer } = await enrollmentToChange(context, input.id, input.version)
-        const plan = planTransition(enrollment.status, step.action, {
-          role: viewer.role,
-          reason: input.reason,
-        })
-        if (!plan.ok) {
-          if (plan.issues.some((problem) => problem.code === 'TRANSITION_ROLE_FORBIDDEN')) {
-            const problem = plan.issues[0]
-            throw new ForbiddenError({ vi: problem?.message.vi ?? '', en: problem?.message.en ?? '' })
-          }
-          const error = validationErrorFrom(plan.issues)
-          throw new ValidationError(
-            error.fieldErrors.map((issue) => ({
-              ...issue,
-              path: issue.path[1] === 'action' ? ['input', 'id'] : issue.path,
-            })),
-          )
-        }
-        const unreadable = checkFreeText(input.reason, 'reason')
-        if (unreadable.length > 0) throw validationErrorFrom(unreadable)
-        const reason = input.reason ? normalizeText(input.reason) || null : null
-        const socialInsuranceNumber =
-          'socialInsuranceNumber' in input && typeof input.socialInsuranceNumber === 'string'
-            ? input.socialInsuranceNumber.trim() || null
-            : undefined
-        const now = new Date()
-        const updated = await context.prisma.$transaction(async (tx) => {
-          const row = await updateAtVersion(tx, enrollment, {
-            status: plan.to,
-            live: isLive(plan.to) ? true : null,
-            ...(plan.to === 'REJECTED' || plan.to === 'CANCELLED' ? { statusReason: reason } : {}),
-            ...(socialInsuranceNumber ? { socialInsuranceNumber } : {}),
-          })
-          await recordStatusChange(tx, context, enrollment, row, { action: step.action, reason, at: now })
-          return row
-        }, transactionOptions)
-        publishEnrollmentChange(
-          context,
-          { ...updated, center: enrollment.center },
-          'STATUS_CHANGED',
-          enrollment.status,
-        )
-        return { enrollment: updated }
-      },
+      resolve: async (_root, { input }, context) => ({
+        enrollment: await takeStep(context, step.action, input),
+      }),
     }),
   )
 }

@@ -38,11 +38,6 @@ export interface Counted {
   status: EnrollmentStatus
 }
 
-/** Counts a new enrollment. */
-export function countEnrollment(tx: Prisma.TransactionClient, counted: Counted): Promise<void> {
-  return adjustCounts(tx, enrollmentChanges([{ ...counted, delta: 1 }]))
-}
-
 /** Moves one enrollment's count from what it was counted by to what it is now: status, session or both. */
 export function moveEnrollmentCount(tx: Prisma.TransactionClient, from: Counted, to: Counted): Promise<void> {
   return adjustCounts(

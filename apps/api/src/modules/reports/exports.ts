@@ -24,6 +24,7 @@ import { UserError } from '../../errors.ts'
 import { decodeGlobalId } from '../../global-id.ts'
 import type { Logger } from '../../logger.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
+import { readsPrimary } from '../../replica.ts'
 import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -67,12 +68,15 @@ class ExportRequestError extends Error {
 /** Serves the CSV exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
 export function useExports({
   prisma,
+  replica,
   pubsub,
   caches,
   settings,
   logger,
 }: {
   prisma: PrismaClient
+  /** Where the sheets are read from when the request need not see its own latest writes. */
+  replica?: PrismaClient | undefined
   pubsub: ApiPubSub
   caches: InstanceCaches
   settings: SecuritySettings
@@ -106,6 +110,7 @@ export function useExports({
         })
         if (!context.viewer)
           throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
+        if (replica && !readsPrimary(request)) context.prisma = replica
         const exported =
           requested.what === 'enrollments'
             ? await enrollmentsSheet(context, url.pathname, url.searchParams)

@@ -1,0 +1,132 @@
+// Retries that never duplicate: a mutation sent with an `Idempotency-Key` header runs once per user
+// and key. The first answer is kept (IdempotencyKey) and replayed when the same request comes again
+// (a client that lost the answer to a timeout, a proxy that retried); the same key with a different
+// request is a ConflictError, as is one whose first run has not finished. A run that failed
+// unexpectedly (a database fault, an instance killed mid-way) keeps nothing, so the retry runs it.
+import { createHash } from 'node:crypto'
+import type { PrismaClient } from '@tangtoc/db'
+import { type DocumentNode, type ExecutionResult, Kind, type OperationDefinitionNode, print } from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+import type { Context } from './context.ts'
+import { ConflictError, ValidationError } from './errors.ts'
+
+export const idempotencyHeader = 'idempotency-key'
+
+/** Keys are kept this long: a client retries within minutes, and a day covers a night's outage. */
+export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000
+
+const wellFormed = /^[\x21-\x7e]{8,200}$/
+
+function mutationOf(
+  document: DocumentNode,
+  operationName?: string | null,
+): OperationDefinitionNode | undefined {
+  return document.definitions.find(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      definition.operation === 'mutation' &&
+      (!operationName || definition.name?.value === operationName),
+  )
+}
+
+/** The request a key stands for: the operation's text and its variables, keys sorted. */
+function fingerprintOf(operation: OperationDefinitionNode, variables: unknown): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, entry]) => [key, sorted(entry)]),
+          )
+        : value
+  return createHash('sha256')
+    .update(print(operation))
+    .update('\0')
+    .update(JSON.stringify(sorted(variables ?? {})))
+    .digest('hex')
+}
+
+/** The typed error as a result, for a request stopped before it runs. */
+function refusal(error: ConflictError | ValidationError): ExecutionResult {
+  return { errors: [error] }
+}
+
+const reused = () =>
+  new ConflictError({
+    vi: 'Mã chống gửi trùng (Idempotency-Key) này đã được dùng cho một yêu cầu khác.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  })
+const running = () =>
+  new ConflictError({
+    vi: 'Yêu cầu với mã chống gửi trùng này đang được xử lý; hãy thử lại sau giây lát.',
+    en: 'A request with this Idempotency-Key is still running; try again in a moment.',
+  })
+const malformed = () =>
+  new ValidationError([
+    {
+      path: ['Idempotency-Key'],
+      code: 'IDEMPOTENCY_KEY_INVALID',
+      message: {
+        vi: 'Mã chống gửi trùng (Idempotency-Key) phải có từ 8 đến 200 ký tự in được, không có dấu cách.',
+        en: 'An Idempotency-Key has 8 to 200 printable characters without spaces.',
+      },
+    },
+  ])
+
+/** Whether an answer may be replayed: one with an unexpected error is not kept, so a retry runs again. */
+function keepable(result: ExecutionResult): boolean {
+  return !(result.errors ?? []).some((error) => {
+    const code = (error.extensions as { code?: unknown } | undefined)?.code
+    return code === undefined || code === 'INTERNAL_SERVER_ERROR'
+  })
+}
+
+export function useIdempotencyKeys(prisma: PrismaClient): Plugin<Context> {
+  let lastSweep = 0
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as Context
+      const key = context.request.headers.get(idempotencyHeader)
+      if (key === null || !context.viewer) return
+      const operation = mutationOf(args.document as DocumentNode, args.operationName)
+      if (!operation) return
+      if (!wellFormed.test(key)) return setResultAndStopExecution(refusal(malformed()))
+      const userId = context.viewer.userId
+      const fingerprint = fingerprintOf(operation, args.variableValues)
+
+      const now = Date.now()
+      if (now - lastSweep > 10 * 60 * 1000) {
+        lastSweep = now
+        await prisma.idempotencyKey.deleteMany({
+          where: { createdAt: { lt: new Date(now - idempotencyKeyLifetimeMs) } },
+        })
+      }
+      const claimed = await prisma.idempotencyKey.createMany({
+        data: [{ userId, key, fingerprint }],
+        skipDuplicates: true,
+      })
+      if (claimed.count === 0) {
+        const first = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } })
+        if (first && first.fingerprint !== fingerprint) return setResultAndStopExecution(refusal(reused()))
+        if (first?.response) return setResultAndStopExecution(first.response as ExecutionResult)
+        return setResultAndStopExecution(refusal(running()))
+      }
+      return {
+        async onExecuteDone({ result }) {
+          if (Symbol.asyncIterator in result) return
+          const answer = JSON.parse(JSON.stringify(result)) as ExecutionResult
+          if (keepable(answer)) {
+            await prisma.idempotencyKey.update({
+              where: { userId_key: { userId, key } },
+              data: { response: answer as object },
+            })
+          } else {
+            await prisma.idempotencyKey.delete({ where: { userId_key: { userId, key } } })
+          }
+        },
+      }
+    },
+  }
+}

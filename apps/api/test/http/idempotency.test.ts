@@ -1,0 +1,90 @@
+// Retries with an Idempotency-Key: the same request again answers as the first did and writes nothing
+// more; the same key for another request, or while the first still runs, is refused; keys are per user.
+import { randomUUID } from 'node:crypto'
+import { personInput } from '@tangtoc/db/fixtures'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { campaignSetting, registerEnrollment, vsiInput } from '../../src/modules/enrollments/test-helpers.ts'
+import { type ApiHarness, type Credentials, createApiHarness } from '../harness.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+async function send(variables: Record<string, unknown>, credentials: Credentials, key: string) {
+  const response = await api.fetchGraphQL({ query: registerEnrollment, variables }, credentials, {
+    'idempotency-key': key,
+  })
+  return (await response.json()) as {
+    data?: Record<string, any>
+    errors?: { extensions?: { code?: string } }[]
+  }
+}
+
+async function enrollmentsOf(citizenId: string) {
+  return api.prisma.enrollment.count({ where: { person: { citizenId } } })
+}
+
+describe('Idempotency-Key on mutations', () => {
+  it('answers a retried registration as the first time, and registers once', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const variables = { input: vsiInput(setting, {}, person) }
+    const key = randomUUID()
+
+    const first = await send(variables, setting.agent.credentials, key)
+    expect(first.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    const again = await send(variables, setting.agent.credentials, key)
+    expect(again).toEqual(first)
+    expect(await enrollmentsOf(person.citizenId)).toBe(1)
+
+    // Without the key, the same request is a new one: the person already has a live enrollment.
+    const unkeyed = await api.graphql(registerEnrollment, variables, setting.agent.credentials)
+    expect(unkeyed.data?.registerEnrollment.__typename).toBe('ConflictError')
+  })
+
+  it('refuses the same key for a different request, and keeps keys apart per user', async () => {
+    const setting = await campaignSetting(api)
+    const key = randomUUID()
+    const first = personInput()
+    await send({ input: vsiInput(setting, {}, first) }, setting.agent.credentials, key)
+
+    const other = personInput()
+    const reused = await send({ input: vsiInput(setting, {}, other) }, setting.agent.credentials, key)
+    expect(reused.errors?.[0]?.extensions?.code).toBe('CONFLICT')
+    expect(reused.data?.registerEnrollment ?? null).toBeNull()
+    expect(await enrollmentsOf(other.citizenId)).toBe(0)
+
+    // The manager's key of the same name is the manager's own.
+    const byManager = await send({ input: vsiInput(setting, {}, other) }, setting.manager.credentials, key)
+    expect(byManager.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+  })
+
+  it('runs concurrent retries of one request once', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const variables = { input: vsiInput(setting, {}, person) }
+    const key = randomUUID()
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => send(variables, setting.agent.credentials, key)),
+    )
+    expect(await enrollmentsOf(person.citizenId)).toBe(1)
+    for (const answer of answers) {
+      const outcome = answer.data?.registerEnrollment?.__typename ?? answer.errors?.[0]?.extensions?.code
+      // The first run's answer, or "still running, try again".
+      expect(['RegisterEnrollmentPayload', 'CONFLICT']).toContain(outcome)
+    }
+    expect(
+      answers.some((answer) => answer.data?.registerEnrollment?.__typename === 'RegisterEnrollmentPayload'),
+    ).toBe(true)
+  })
+
+  it('refuses a malformed key without running the mutation', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const answer = await send({ input: vsiInput(setting, {}, person) }, setting.agent.credentials, 'short')
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    expect(await enrollmentsOf(person.citizenId)).toBe(0)
+  })
+})

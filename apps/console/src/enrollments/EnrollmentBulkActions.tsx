@@ -1,0 +1,261 @@
+// The enrollment list's bulk actions: for the selected rows, the steps the viewer's role may take on
+// some of them (with how many), one mutation for the whole selection, and the outcome row by row — what
+// was done, and for each refused row its name and the API's reason. Recording a payment for a selection
+// is one payment with one receipt (a partner's workers paid by one transfer, say).
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
+import { availableActions, type EnrollmentAction, type EnrollmentStatus, type Role } from '@tangtoc/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useClient, useMutation } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { RecordPaymentForm } from '../payments/RecordPaymentForm.tsx'
+import { AnchorLink } from '../shell/links.tsx'
+import { useSubmitKey } from '../shell/submitKey.ts'
+import { useLocalized } from '../shell/typedErrors.ts'
+import { ReasonModal } from './ReasonModal.tsx'
+
+export const ApplyEnrollmentActionMutation = graphql(`
+  mutation ApplyEnrollmentAction($input: ApplyEnrollmentActionInput!) {
+    applyEnrollmentAction(input: $input) {
+      __typename
+      ... on ApplyEnrollmentActionPayload {
+        done
+        refused
+        outcomes {
+          id
+          result {
+            __typename
+            ... on Enrollment {
+              id
+              status
+              statusReason
+              version
+              availableActions
+            }
+            ... on UserError {
+              code
+              message
+              messageVi
+            }
+          }
+        }
+      }
+      ... on UserError {
+        message
+        messageVi
+      }
+    }
+  }
+`)
+
+/** What is still due on each selected enrollment, read when the payment form opens. */
+export const SelectionDueQuery = graphql(`
+  query SelectionDue($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on Enrollment {
+        id
+        version
+        due
+      }
+    }
+  }
+`)
+
+export type SelectedEnrollment = {
+  id: string
+  version: number
+  status: EnrollmentStatus
+  person: { fullName: string }
+}
+
+type Step = Exclude<EnrollmentAction, 'CONFIRM_PAYMENT'>
+const order: EnrollmentAction[] = ['SUBMIT', 'CONFIRM_PAYMENT', 'ACTIVATE', 'REJECT', 'CANCEL']
+const reasoned = new Set<EnrollmentAction>(['REJECT', 'CANCEL'])
+
+type Report = {
+  ok: boolean
+  text: string
+  refusals: { id: string; name: string; why: string }[]
+  receipt?: string
+}
+
+export function EnrollmentBulkActions({
+  selected,
+  role,
+  onDone,
+}: {
+  selected: readonly SelectedEnrollment[]
+  role: Role
+  /** After an action: the list is asked again and the selection cleared. */
+  onDone: () => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const text = useLocalized()
+  const client = useClient()
+  const [asking, setAsking] = useState<Step | null>(null)
+  const [paying, setPaying] = useState<{
+    enrollments: { id: string; version: number }[]
+    due: number
+  } | null>(null)
+  const [report, setReport] = useState<Report | null>(null)
+  const [{ fetching }, apply] = useMutation(ApplyEnrollmentActionMutation)
+  const submitKey = useSubmitKey()
+
+  const applicable = (action: EnrollmentAction) =>
+    selected.filter((row) => availableActions(row.status, role).includes(action))
+  const actions = order.filter((action) => applicable(action).length > 0)
+  const nameOf = (id: string) => selected.find((row) => row.id === id)?.person.fullName ?? id
+
+  async function run(action: Step, why?: string) {
+    const rows = applicable(action)
+    const input = {
+      action,
+      enrollments: rows.map(({ id, version }) => ({ id, version })),
+      ...(why ? { reason: why } : {}),
+    }
+    const result = await apply({ input }, submitKey.contextFor(input))
+    const payload = result.data?.applyEnrollmentAction
+    if (payload) submitKey.answered()
+    setAsking(null)
+    if (payload?.__typename !== 'ApplyEnrollmentActionPayload') {
+      setReport({
+        ok: false,
+        text: payload && 'messageVi' in payload ? text(payload) : (result.error?.message ?? ''),
+        refusals: [],
+      })
+      return
+    }
+    const refusals = payload.outcomes.flatMap((outcome) =>
+      outcome.result.__typename !== 'Enrollment' && 'messageVi' in outcome.result
+        ? [{ id: outcome.id, name: nameOf(outcome.id), why: text(outcome.result) }]
+        : [],
+    )
+    setReport({
+      ok: payload.refused === 0,
+      text: t('bulk.outcome', {
+        action: label('EnrollmentAction', action),
+        done: payload.done,
+        refused: payload.refused,
+      }),
+      refusals,
+    })
+    onDone()
+  }
+
+  async function openPayment() {
+    setReport(null)
+    const rows = applicable('CONFIRM_PAYMENT')
+    const { data, error } = await client
+      .query(SelectionDueQuery, { ids: rows.map((row) => row.id) }, { requestPolicy: 'network-only' })
+      .toPromise()
+    if (!data) {
+      setReport({ ok: false, text: error?.message ?? '', refusals: [] })
+      return
+    }
+    const enrollments = data.nodes.flatMap((node) => (node?.__typename === 'Enrollment' ? [node] : []))
+    setPaying({
+      enrollments: enrollments.map(({ id, version }) => ({ id, version })),
+      due: enrollments.reduce((sum, node) => sum + node.due, 0),
+    })
+  }
+
+  if (selected.length === 0 && !report) return null
+  return (
+    <Stack gap="xs">
+      {selected.length > 0 && actions.length > 0 ? (
+        <Group gap="xs" role="group" aria-label={t('bulk.label')}>
+          {actions.map((action) => (
+            <Button
+              key={action}
+              size="compact-sm"
+              variant={reasoned.has(action) ? 'outline' : 'light'}
+              color={reasoned.has(action) ? 'red' : 'blue'}
+              loading={fetching && asking === null}
+              onClick={() => {
+                setReport(null)
+                if (action === 'CONFIRM_PAYMENT') void openPayment()
+                else if (reasoned.has(action)) setAsking(action)
+                else void run(action)
+              }}
+            >
+              {t('bulk.action', {
+                action: label('EnrollmentAction', action),
+                count: applicable(action).length,
+              })}
+            </Button>
+          ))}
+        </Group>
+      ) : null}
+      {report ? (
+        <Alert
+          color={report.ok ? 'green' : 'orange'}
+          role={report.ok ? 'status' : 'alert'}
+          withCloseButton
+          onClose={() => setReport(null)}
+        >
+          <Text size="sm">
+            {report.text}
+            {report.receipt ? (
+              <>
+                {' '}
+                <AnchorLink to="/payments/$id/receipt" params={{ id: report.receipt }}>
+                  {t('payment.printReceipt')}
+                </AnchorLink>
+              </>
+            ) : null}
+          </Text>
+          {report.refusals.length > 0 ? (
+            <List size="sm" mt={4}>
+              {report.refusals.map((refusal) => (
+                <List.Item key={refusal.id}>
+                  <AnchorLink to="/enrollments/$id" params={{ id: refusal.id }}>
+                    {refusal.name}
+                  </AnchorLink>
+                  : {refusal.why}
+                </List.Item>
+              ))}
+            </List>
+          ) : null}
+        </Alert>
+      ) : null}
+      <ReasonModal
+        opened={asking !== null}
+        title={
+          asking
+            ? t('bulk.action', {
+                action: label('EnrollmentAction', asking),
+                count: applicable(asking).length,
+              })
+            : ''
+        }
+        submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+        busy={fetching}
+        onClose={() => setAsking(null)}
+        onSubmit={(why) => {
+          if (asking) void run(asking, why)
+        }}
+      />
+      <Modal opened={paying !== null} onClose={() => setPaying(null)} title={t('payment.record')}>
+        {paying ? (
+          <RecordPaymentForm
+            target={paying}
+            onCancel={() => setPaying(null)}
+            onRecorded={(payment) => {
+              setPaying(null)
+              setReport({
+                ok: true,
+                text: t('payment.recorded', { number: payment.receiptNumber }),
+                refusals: [],
+                receipt: payment.id,
+              })
+              onDone()
+            }}
+          />
+        ) : null}
+      </Modal>
+    </Stack>
+  )
+}
