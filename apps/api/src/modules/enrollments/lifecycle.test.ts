@@ -484,7 +484,9 @@ describe('who may take each step', () => {
     ['submit', 'DRAFT', 'otherAgent', 'NotFoundError'],
     ['submit', 'DRAFT', 'manager', 'ok'],
     ['cancel', 'DRAFT', 'agent', 'ok'],
-    ['confirmPayment', 'SUBMITTED', 'agent', 'ForbiddenError'],
+    // Post-office agents collect the money: they record payments at their own center.
+    ['confirmPayment', 'SUBMITTED', 'agent', 'ok'],
+    ['confirmPayment', 'SUBMITTED', 'otherAgent', 'NotFoundError'],
     ['confirmPayment', 'SUBMITTED', 'manager', 'ok'],
     ['confirmPayment', 'SUBMITTED', 'admin', 'ok'],
     ['reject', 'SUBMITTED', 'agent', 'ForbiddenError'],

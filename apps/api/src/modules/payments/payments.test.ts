@@ -254,13 +254,39 @@ describe('recording a payment', () => {
     ])
   })
 
-  it('an agent may not record a payment, a date after today is refused, and an old version is stale', async () => {
+  it('an agent records a payment at their center (post-office agents collect the money) and is refused at another center', async () => {
+    const setting = await campaignSetting(api)
+    const household = await submittedHousehold(setting)
+    const input = paymentInput({ registration: household.registration.id, amount: 2_906_280 })
+    const elsewhere = await api.graphql(recordPayment, { input }, setting.otherAgent.credentials)
+    expect(elsewhere.data?.recordPayment.__typename).toBe('NotFoundError')
+    const [first] = household.enrollments
+    const byId = await api.graphql(
+      recordPayment,
+      { input: paymentInput({ enrollments: [{ id: first?.id, version: 1 }], amount: 1_263_600 }) },
+      setting.otherAgent.credentials,
+    )
+    expect(byId.data?.recordPayment.__typename).toBe('NotFoundError')
+    expect(await api.prisma.payment.count({ where: { collectedById: setting.otherAgent.user.id } })).toBe(0)
+    const here = await api.graphql(recordPayment, { input }, setting.agent.credentials)
+    const payload = here.data?.recordPayment
+    expect(payload.__typename, JSON.stringify(here)).toBe('RecordPaymentPayload')
+    expect(payload.payment).toMatchObject({
+      amount: 2_906_280,
+      collectedBy: { username: setting.agent.user.username },
+    })
+    expect(payload.enrollments.map((each: { status: string }) => each.status)).toEqual([
+      'PAID',
+      'PAID',
+      'PAID',
+    ])
+  })
+
+  it('a date after today is refused, and an old version is stale', async () => {
     const setting = await campaignSetting(api)
     const [head] = (await submittedHousehold(setting)).enrollments
     const input = (overrides: Record<string, unknown>) =>
       paymentInput({ enrollments: [{ id: head?.id, version: 1 }], amount: head?.payable, ...overrides })
-    const byAgent = await api.graphql(recordPayment, { input: input({}) }, setting.agent.credentials)
-    expect(byAgent.data?.recordPayment.__typename).toBe('ForbiddenError')
     const future = await api.graphql(
       recordPayment,
       { input: input({ paidOn: '2999-01-01' }) },

@@ -65,7 +65,8 @@ const enrollmentInclude = {
 
 /**
  * Who may record a payment on these enrollments, and whether each may be paid: the shared lifecycle's
- * CONFIRM_PAYMENT rule (managers; from SUBMITTED), one center, a date not after today.
+ * CONFIRM_PAYMENT rule (managers, and agents at their own center; from SUBMITTED), one center, a date
+ * not after today.
  */
 function checkPayment(viewer: Viewer, record: PaymentRecord, path: (index: number) => string): void {
   const issues: Issue[] = []
@@ -370,7 +371,7 @@ builder.mutationField('recordPayment', (t) =>
   t.field({
     type: RecordPaymentPayload,
     description:
-      'Records money received against enrollments of one center (a household’s together). The exact amount due settles them: each becomes PAID with its coverage (coverageStart, coverageEnd, continuity). Less is refused unless `partial` (then recorded, the enrollments left unpaid until settled); more is refused. Who may: as confirming payment (managers), on SUBMITTED enrollments.',
+      'Records money received against enrollments of one center (a household’s together). The exact amount due settles them: each becomes PAID with its coverage (coverageStart, coverageEnd, continuity). Less is refused unless `partial` (then recorded, the enrollments left unpaid until settled); more is refused. Who may: as confirming payment (managers in their subtree, agents at their own center: post-office agents collect the money), on SUBMITTED enrollments.',
     errors: { types: mutationErrorTypes },
     authScopes: { write: true },
     args: { input: t.arg({ type: RecordPaymentInput, required: true }) },
@@ -406,7 +407,7 @@ builder.mutationField('recordPayment', (t) =>
 
 const ConfirmEnrollmentPaymentInput = builder.inputType('ConfirmEnrollmentPaymentInput', {
   description:
-    'Which enrollment, at which version. Verifies that the money was received: SUBMITTED → PAID (managers).',
+    'Which enrollment, at which version. Verifies that the money was received: SUBMITTED → PAID (managers, and agents at their own center).',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The enrollment (global id).' }),
     version: versionField(t),
@@ -432,7 +433,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
     type: ConfirmEnrollmentPaymentPayload,
     deprecationReason: 'Use recordPayment, which records the amount, date, channel and receipt.',
     description:
-      'Verifies that the money was received: SUBMITTED → PAID (managers). Records a payment of what is due, received today, channel OTHER, without a receipt number, and sets the coverage.',
+      'Verifies that the money was received: SUBMITTED → PAID (managers, and agents at their own center). Records a payment of what is due, received today, channel OTHER, without a receipt number, and sets the coverage.',
     errors: { types: mutationErrorTypes },
     authScopes: { write: true },
     args: { input: t.arg({ type: ConfirmEnrollmentPaymentInput, required: true }) },
