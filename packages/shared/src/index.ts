@@ -96,12 +96,14 @@ export {
   type CenterKind,
   type ContributionParameterKey,
   type CountDay,
+  type CountedParticipants,
   campaignCenterRoles,
   campaignStatuses,
   centerKinds,
   continuities,
   contributionParameterKeys,
   countDays,
+  countedParticipantsValues,
   type EnrollmentStatus,
   type EnumName,
   enrollmentStatuses,
@@ -191,6 +193,8 @@ export {
 } from './payments.ts'
 export { type CheckedPerson, checkPerson, type PersonCheck, type PersonInput } from './person.ts'
 export {
+  type ContinuityCounts,
+  countedParticipants,
   type DailyCount,
   type DailyTotal,
   dailyPaceNeeded,

@@ -1,5 +1,5 @@
 import { decodeGlobalID } from '@pothos/plugin-relay'
-import { personInput } from '@tangtoc/db/fixtures'
+import { createRolledUpEnrollment, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import {
@@ -358,5 +358,95 @@ describe('recording a payment', () => {
     expect(onPayment.rows).toEqual([{ status: 'PAID', day: '2025-11-12', count: 3 }])
     const onRegistration = await daysCounted('REGISTRATION_DAY')
     expect(onRegistration.rows).toEqual([{ status: 'PAID', day: onRegistration.registeredOn, count: 3 }])
+  })
+
+  it('targets count new participants (the default), continuing ones or both, and progress shows both side by side', async () => {
+    const setting = await campaignSetting(api)
+    // A household of three, new: 2,906,280 ₫ on 2025-11-12.
+    const household = await submittedHousehold(setting)
+    await api.graphql(
+      recordPayment,
+      { input: paymentInput({ registration: household.registration.id, amount: 2_906_280 }) },
+      setting.agent.credentials,
+    )
+    // A voluntary social-insurance participant continuing under their social-insurance number: 264,000 ₫.
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting) },
+      setting.agent.credentials,
+    )
+    const vsi = registered.data?.registerEnrollment.enrollment
+    const paid = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          enrollments: [{ id: vsi.id, version: vsi.version, previousSocialInsuranceNumber: '7912345678' }],
+          amount: 264_000,
+        }),
+      },
+      setting.agent.credentials,
+    )
+    expect(paid.data?.recordPayment.enrollments).toMatchObject([{ status: 'PAID', continuity: 'CONTINUING' }])
+    const progress = async () => {
+      const result = await api.graphql(
+        `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
+          countParticipants enrolled newCount continuingCount
+          products { product enrolled newCount continuingCount }
+          centers { enrolled newCount continuingCount }
+          audiences { enrolled }
+        } }`,
+        { campaign: gid('Campaign', setting.campaign.id) },
+        setting.admin.credentials,
+      )
+      return result.data?.campaignProgress
+    }
+    expect(await progress()).toMatchObject({
+      countParticipants: 'NEW',
+      enrolled: 3,
+      newCount: 3,
+      continuingCount: 1,
+      products: [
+        { product: 'VOLUNTARY_SOCIAL_INSURANCE', enrolled: 0, newCount: 0, continuingCount: 1 },
+        { product: 'HOUSEHOLD_HEALTH_INSURANCE', enrolled: 3, newCount: 3, continuingCount: 0 },
+      ],
+      centers: [{ enrolled: 3, newCount: 3, continuingCount: 1 }],
+      audiences: [{ enrolled: 3 }],
+    })
+    const setCounting = async (countParticipants: string) => {
+      const { version } = await api.prisma.campaign.findUniqueOrThrow({ where: { id: setting.campaign.id } })
+      const result = await api.graphql(
+        `mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) {
+          __typename ... on UpdateCampaignPayload { campaign { countParticipants } }
+        } }`,
+        { input: { campaign: gid('Campaign', setting.campaign.id), version, countParticipants } },
+        setting.admin.credentials,
+      )
+      expect(result.data?.updateCampaign.campaign, JSON.stringify(result)).toEqual({ countParticipants })
+    }
+    await setCounting('BOTH')
+    expect(await progress()).toMatchObject({ enrolled: 4, newCount: 3, continuingCount: 1 })
+    await setCounting('CONTINUING')
+    expect(await progress()).toMatchObject({
+      enrolled: 1,
+      products: [{ enrolled: 1 }, { enrolled: 0 }],
+      audiences: [{ enrolled: 1 }],
+    })
+  })
+
+  it('a paid enrollment whose continuity was never decided (paid before payments were records) counts as new', async () => {
+    const setting = await campaignSetting(api)
+    await createRolledUpEnrollment(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.admin.user,
+      status: 'PAID',
+      registeredAt: new Date('2025-11-20T03:00:00Z'),
+    })
+    const result = await api.graphql(
+      `query ($campaign: ID!) { campaignProgress(campaign: $campaign) { enrolled newCount continuingCount } }`,
+      { campaign: gid('Campaign', setting.campaign.id) },
+      setting.admin.credentials,
+    )
+    expect(result.data?.campaignProgress).toEqual({ enrolled: 1, newCount: 1, continuingCount: 0 })
   })
 })
