@@ -347,6 +347,10 @@ export const messages = {
     vi: 'Đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch: {names}.',
     en: 'Already holding a live enrollment for this product in the campaign: {names}.',
   },
+  HOUSEHOLD_NOT_ENROLLED: {
+    vi: 'Hộ gia đình này không có thành viên nào đang tham gia tại đơn vị trong chiến dịch cho đến ngày {on}.',
+    en: 'No member of this household is enrolled at the center in the campaign up to {on}.',
+  },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
