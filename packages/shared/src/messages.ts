@@ -359,6 +359,10 @@ export const messages = {
     vi: 'Số tiền nhận phải là số đồng nguyên dương.',
     en: 'The amount received must be a positive whole number of đồng.',
   },
+  PAYMENT_NEXT_PERIOD_IN_FULL: {
+    vi: 'Đóng cho kỳ tiếp theo phải đóng đủ số tiền của cả kỳ, không ghi nhận đóng một phần.',
+    en: 'A payment for the next period is the whole period’s amount; it cannot be partial.',
+  },
   PAYMENT_NOTHING_DUE: {
     vi: 'Các hồ sơ này không còn khoản nào phải đóng.',
     en: 'Nothing is due for these enrollments.',

@@ -95,6 +95,16 @@ export function planTransition(
   return { ok: true, to: transition.to, transition }
 }
 
+/**
+ * Whether a role records money received: whoever may confirm payment (CONFIRM_PAYMENT), also for the
+ * next periods of voluntary social insurance already paid (paysNextPeriod in payments.ts).
+ */
+export function mayRecordPayment(role: Role): boolean {
+  return transitions.some(
+    (transition) => transition.action === 'CONFIRM_PAYMENT' && transition.roles.includes(role),
+  )
+}
+
 /** The actions a role can take on an enrollment in a status: the buttons the console shows. */
 export function availableActions(from: EnrollmentStatus, role: Role): EnrollmentAction[] {
   return transitions

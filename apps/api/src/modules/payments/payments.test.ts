@@ -449,4 +449,63 @@ describe('recording a payment', () => {
     )
     expect(result.data?.campaignProgress).toEqual({ enrolled: 1, newCount: 1, continuingCount: 0 })
   })
+
+  it('a monthly voluntary social insurance payer pays a second month: one enrollment, both payments under it, coverage to the end of December, counted once', async () => {
+    const setting = await campaignSetting(api)
+    // 1,500,000 ₫ a month, "others": 330,000 − 66,000 = 264,000 ₫ a month (docs/domain/vn-insurance.md §1).
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting) },
+      setting.agent.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    const pay = (version: number, overrides: Record<string, unknown>) =>
+      api.graphql(
+        recordPayment,
+        {
+          input: paymentInput({
+            enrollments: [{ id: enrollment.id, version }],
+            amount: 264_000,
+            ...overrides,
+          }),
+        },
+        setting.agent.credentials,
+      )
+    const november = (await pay(enrollment.version, { paidOn: '2025-11-10' })).data?.recordPayment
+    expect(november.enrollments).toMatchObject([
+      { status: 'PAID', coverageStart: '2025-11-01', coverageEnd: '2025-11-30', due: 0 },
+    ])
+    const version = november.enrollments[0].version
+    const partial = (await pay(version, { paidOn: '2025-12-05', amount: 100_000, partial: true })).data
+      ?.recordPayment
+    expect(partial.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'partial'], code: 'PAYMENT_NEXT_PERIOD_IN_FULL' }),
+    ])
+    const short = (await pay(version, { paidOn: '2025-12-05', amount: 200_000 })).data?.recordPayment
+    expect(short.fieldErrors).toEqual([expect.objectContaining({ code: 'PAYMENT_AMOUNT_BELOW_DUE' })])
+
+    const december = (await pay(version, { paidOn: '2025-12-05', receiptNumber: 'BL-T12' })).data
+      ?.recordPayment
+    expect(december.__typename, JSON.stringify(december)).toBe('RecordPaymentPayload')
+    expect(december.enrollments).toMatchObject([
+      {
+        id: enrollment.id,
+        status: 'PAID',
+        coverageStart: '2025-11-01',
+        coverageEnd: '2025-12-31',
+        continuity: 'NEW',
+        received: 528_000,
+        due: 0,
+      },
+    ])
+    expect(december.enrollments[0].paymentAllocations.map((each: { amount: number }) => each.amount)).toEqual(
+      [264_000, 264_000],
+    )
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+    const counts = await api.prisma.enrollmentDailyCount.findMany({
+      where: { campaignId: setting.campaign.id },
+      select: { status: true, day: true, count: true },
+    })
+    expect(counts).toEqual([{ status: 'PAID', day: new Date('2025-11-10T00:00:00Z'), count: 1 }])
+  })
 })
