@@ -431,6 +431,27 @@ describe('recording a payment', () => {
       products: [{ enrolled: 1 }, { enrolled: 0 }],
       audiences: [{ enrolled: 1 }],
     })
+    // The list behind each figure: its total from the rollup, its rows from the enrollments.
+    const listed = async (continuity: string[]) => {
+      const result = await api.graphql(
+        `query ($filter: EnrollmentFilter) { enrollments(first: 10, filter: $filter) {
+          totalCount edges { node { continuity } }
+        } }`,
+        {
+          filter: {
+            campaign: gid('Campaign', setting.campaign.id),
+            status: ['PAID', 'ACTIVE'],
+            continuity,
+          },
+        },
+        setting.agent.credentials,
+      )
+      const { totalCount, edges } = result.data?.enrollments ?? {}
+      return { totalCount, rows: edges.map((edge: { node: { continuity: string } }) => edge.node.continuity) }
+    }
+    expect(await listed(['NEW'])).toEqual({ totalCount: 3, rows: ['NEW', 'NEW', 'NEW'] })
+    expect(await listed(['CONTINUING'])).toEqual({ totalCount: 1, rows: ['CONTINUING'] })
+    expect((await listed(['NEW', 'CONTINUING'])).totalCount).toBe(4)
   })
 
   it('a paid enrollment whose continuity was never decided (paid before payments were records) counts as new', async () => {
@@ -448,6 +469,13 @@ describe('recording a payment', () => {
       setting.admin.credentials,
     )
     expect(result.data?.campaignProgress).toEqual({ enrolled: 1, newCount: 1, continuingCount: 0 })
+    const list = await api.graphql(
+      `query ($filter: EnrollmentFilter) { enrollments(first: 10, filter: $filter) { totalCount edges { node { id } } } }`,
+      { filter: { campaign: gid('Campaign', setting.campaign.id), continuity: ['NEW'] } },
+      setting.admin.credentials,
+    )
+    expect(list.data?.enrollments.totalCount).toBe(1)
+    expect(list.data?.enrollments.edges).toHaveLength(1)
   })
 
   it('a monthly voluntary social insurance payer pays a second month: one enrollment, both payments under it, coverage to the end of December, counted once', async () => {
