@@ -530,6 +530,15 @@ describe('recording a payment', () => {
       [264_000, 264_000],
     )
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+    // The deprecated confirmEnrollmentPayment only confirms: a paid enrollment is not paid again through it.
+    const confirmed = await api.graphql(
+      confirmPayment,
+      { input: { id: enrollment.id, version: december.enrollments[0].version } },
+      setting.manager.credentials,
+    )
+    expect(confirmed.data?.confirmEnrollmentPayment.fieldErrors).toEqual([
+      expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }),
+    ])
     const counts = await api.prisma.enrollmentDailyCount.findMany({
       where: { campaignId: setting.campaign.id },
       select: { status: true, day: true, count: true },

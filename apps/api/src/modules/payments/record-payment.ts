@@ -62,7 +62,13 @@ interface PaymentRecord {
   channel: PaymentChannel
   receiptNumber: string | null
   note: string | null
+  /** Whether a paid voluntary social insurance enrollment takes its next period (not through the deprecated confirmEnrollmentPayment, which only confirms). */
+  nextPeriods: boolean
 }
+
+/** Whether this payment pays the enrollment's next period (paysNextPeriod) rather than settling it. */
+const forNextPeriod = (record: PaymentRecord, enrollment: PayableEnrollment) =>
+  record.nextPeriods && paysNextPeriod(enrollment)
 
 const enrollmentInclude = {
   center: { select: { id: true, path: true } },
@@ -84,7 +90,7 @@ function checkPayment(viewer: Viewer, record: PaymentRecord, path: (index: numbe
       issues.push(issue(path(index), 'PAYMENT_ENROLLMENTS_ONE_CENTER'))
       continue
     }
-    if (paysNextPeriod(enrollment)) {
+    if (forNextPeriod(record, enrollment)) {
       if (!mayRecordPayment(viewer.role)) throw new ForbiddenError()
       if (record.partial) issues.push(issue('partial', 'PAYMENT_NEXT_PERIOD_IN_FULL'))
       continue
@@ -194,7 +200,7 @@ async function storePayment(
     const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
     for (const [index, enrollment] of record.enrollments.entries()) {
       nextPeriods.push(
-        paysNextPeriod(enrollment)
+        forNextPeriod(record, enrollment)
           ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
           : null,
       )
@@ -470,6 +476,7 @@ builder.mutationField('recordPayment', (t) =>
         paidOn: input.paidOn,
         amount: input.amount,
         partial: input.partial ?? false,
+        nextPeriods: true,
         channel: input.channel,
         receiptNumber,
         note,
@@ -528,6 +535,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
         paidOn: localDateInZone(new Date(), campaign.timeZone),
         amount: null,
         partial: false,
+        nextPeriods: false,
         channel: 'OTHER',
         receiptNumber: null,
         note: input.reason ? normalizeText(input.reason) || null : null,
