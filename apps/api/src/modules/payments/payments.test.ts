@@ -391,6 +391,7 @@ describe('recording a payment', () => {
       const result = await api.graphql(
         `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
           countParticipants enrolled newCount continuingCount
+          days { date enrolled newCount continuingCount }
           products { product enrolled newCount continuingCount }
           centers { enrolled newCount continuingCount }
           audiences { enrolled }
@@ -412,6 +413,12 @@ describe('recording a payment', () => {
       centers: [{ enrolled: 3, newCount: 3, continuingCount: 1 }],
       audiences: [{ enrolled: 3 }],
     })
+    // Both paid on 2025-11-12, the day they count for.
+    expect(
+      (await progress()).days.filter(
+        (day: { enrolled: number; continuingCount: number }) => day.enrolled + day.continuingCount > 0,
+      ),
+    ).toEqual([{ date: '2025-11-12', enrolled: 3, newCount: 3, continuingCount: 1 }])
     const setCounting = async (countParticipants: string) => {
       const { version } = await api.prisma.campaign.findUniqueOrThrow({ where: { id: setting.campaign.id } })
       const result = await api.graphql(

@@ -95,7 +95,13 @@ const DayProgressRef = builder.objectRef<CampaignProgress['days'][number]>('DayP
   description: 'One day of the campaign, a local date in its time zone.',
   fields: (t) => ({
     date: t.expose('date', { type: 'Date', description: 'The local date.' }),
-    enrolled: t.exposeInt('enrolled', { description: 'Counted enrollments registered that day.' }),
+    enrolled: t.exposeInt('enrolled', { description: 'Counted enrollments that count for that day.' }),
+    newCount: t.exposeInt('newCount', {
+      description: 'New participants that count for that day, whether or not the targets count them.',
+    }),
+    continuingCount: t.exposeInt('continuingCount', {
+      description: 'Continuing participants that count for that day, whether or not the targets count them.',
+    }),
     cumulative: t.exposeInt('cumulative', {
       description: 'Counted enrollments from the period’s first day to this one.',
     }),

@@ -100,7 +100,12 @@ export interface CampaignProgress extends ContinuityProgress {
   percent: number | null
   products: ProductProgress[]
   centers: CenterProgress[]
-  days: { date: IsoDate; enrolled: number; cumulative: number; target: number | null }[]
+  days: ({
+    date: IsoDate
+    enrolled: number
+    cumulative: number
+    target: number | null
+  } & ContinuityProgress)[]
   /** Loaded on first use. */
   audiences: () => Promise<{ audience: AudienceGroup | null; enrolled: number }[]>
   /** Loaded on first use. */
@@ -406,8 +411,11 @@ export async function campaignProgress(
       .map((t) => ({ date: toIsoDate(t.dueDate) as IsoDate, count: t.count })),
   )
   const plannedByDay = new Map(line.map((day) => [day.date, day.target]))
+  const inPeriodByDay = new Map<IsoDate, DailyRow[]>()
+  for (const row of inPeriod) inPeriodByDay.set(row.day, [...(inPeriodByDay.get(row.day) ?? []), row])
   const periodSeries = dailySeries(from, to, countsByDay(inPeriod)).map((day) => ({
     ...day,
+    ...byContinuity(inPeriodByDay.get(day.date) ?? []),
     target: plannedByDay.get(day.date) ?? null,
   }))
 
