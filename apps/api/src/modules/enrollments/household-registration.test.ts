@@ -262,6 +262,36 @@ describe('adding a member to a household already enrolled', () => {
     ])
   })
 
+  it('two newcomers joining at once take ranks 4 and 5, the second priced again after the first', async () => {
+    const setting = await campaignSetting(api)
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers()) },
+      setting.agent.credentials,
+    )
+    const household = first.data?.registerEnrollment.registration.household.id
+    const join = (fullName: string, dateOfBirth: string) =>
+      api.graphql(
+        registerEnrollment,
+        {
+          input: householdInput(setting, [{ person: personInput({ fullName, dateOfBirth }) }], {
+            household,
+            on: '2025-12-20',
+          }),
+        },
+        setting.agent.credentials,
+      )
+    const results = await Promise.all([join('Lê Thị Một', '2001-01-01'), join('Lê Thị Hai', '2002-02-02')])
+    const joined = results
+      .map((result) => result.data?.registerEnrollment.enrollments[0])
+      .sort((a, b) => a.householdPosition - b.householdPosition)
+    // 11 months at 50% (52,650) and at 40% (42,120).
+    expect(joined).toMatchObject([
+      { householdPosition: 4, payable: 579_150 },
+      { householdPosition: 5, payable: 463_320 },
+    ])
+  })
+
   it('a household with no member enrolled any more is not found by the agent, and refused to an admin', async () => {
     const setting = await campaignSetting(api)
     const first = await api.graphql(

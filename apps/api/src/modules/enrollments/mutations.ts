@@ -415,7 +415,7 @@ class HouseholdChanged extends Error {}
  */
 async function joinHousehold(
   tx: Prisma.TransactionClient,
-  joined: JoinedHousehold & { campaignId: string },
+  joined: JoinedHousehold & { campaignId: string; centerId: string },
   members: Member[],
   people: Person[],
 ): Promise<string> {
@@ -425,6 +425,7 @@ async function joinHousehold(
     where: {
       householdId,
       campaignId: joined.campaignId,
+      centerId: joined.centerId,
       product: 'HOUSEHOLD_HEALTH_INSURANCE',
       live: true,
       householdPosition: { not: null },
@@ -629,7 +630,12 @@ function storeHousehold(
     if (!named) throw new Error('the person named is not among the household members')
     const registration = registrationOf(
       prepared.joining
-        ? await joinHousehold(tx, { ...prepared.joining, campaignId: prepared.campaign.id }, members, people)
+        ? await joinHousehold(
+            tx,
+            { ...prepared.joining, campaignId: prepared.campaign.id, centerId: prepared.center.id },
+            members,
+            people,
+          )
         : await householdFor(
             tx,
             members,
