@@ -148,28 +148,30 @@ export async function createEnrollments(
 
 /**
  * Adds enrollments just written to the three rollups, as a registration does: by campaign, center,
- * product, status and day, and by audience and session kind. Additive, so builders may run side by side.
+ * product, status, day and continuity, and by audience and session kind. Additive, so builders may run side by side.
  */
 async function countInRollups(prisma: PrismaClient, enrollmentIds: string[]): Promise<void> {
   await prisma.$transaction([
     prisma.$executeRaw`
-      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "count")
-      SELECT "campaignId", "centerId", "product", "status", "registeredOn", count(*)::int
+      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "continuity", "count")
+      SELECT "campaignId", "centerId", "product", "status", coalesce("countedOn", "registeredOn"),
+             coalesce("continuity"::text, ''), count(*)::int
         FROM "Enrollment" WHERE "id" = ANY(${enrollmentIds}::uuid[])
-       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day")
+       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "continuity")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"`,
     ...(['EnrollmentSegmentCount', 'EnrollmentSegmentTotal'] as const).map((table) => {
       const day = table === 'EnrollmentSegmentCount'
       return prisma.$executeRawUnsafe(
         `INSERT INTO "${table}" AS t
-           ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind", "count")
-         SELECT e."campaignId", e."centerId", e."product", e."status", ${day ? 'e."registeredOn", ' : ''}
-                coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)::int
+           ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind", "continuity", "count")
+         SELECT e."campaignId", e."centerId", e."product", e."status", ${day ? 'coalesce(e."countedOn", e."registeredOn"), ' : ''}
+                coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), coalesce(e."continuity"::text, ''),
+                count(*)::int
            FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
           WHERE e."id" = ANY($1::uuid[])
-          GROUP BY 1, 2, 3, 4, 5, 6${day ? ', 7' : ''} ORDER BY 1, 2, 3, 4, 5, 6${day ? ', 7' : ''}
-         ON CONFLICT ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind")
+          GROUP BY 1, 2, 3, 4, 5, 6, 7${day ? ', 8' : ''} ORDER BY 1, 2, 3, 4, 5, 6, 7${day ? ', 8' : ''}
+         ON CONFLICT ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind", "continuity")
          DO UPDATE SET "count" = t."count" + EXCLUDED."count"`,
         enrollmentIds,
       )

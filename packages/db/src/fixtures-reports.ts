@@ -7,6 +7,7 @@ import type {
   AudienceGroup,
   Campaign,
   Center,
+  Continuity,
   Enrollment,
   EnrollmentStatus,
   OutreachSession,
@@ -34,6 +35,8 @@ export async function createRolledUpEnrollment(
     occupationGroup?: AudienceGroup | null
     product?: Product
     status?: EnrollmentStatus
+    /** New or continuing, as a payment decides; none by default (counted as new). */
+    continuity?: Continuity | null
     registeredAt?: Date
     session?: OutreachSession | null
   },
@@ -42,6 +45,7 @@ export async function createRolledUpEnrollment(
   const registeredOn = new Date(`${localDateInZone(registeredAt, options.campaign.timeZone)}T00:00:00Z`)
   const product = options.product ?? 'HOUSEHOLD_HEALTH_INSURANCE'
   const status = options.status ?? 'PAID'
+  const continuity = options.continuity ?? null
   return prisma.$transaction(async (tx) => {
     const person =
       options.person ??
@@ -75,6 +79,7 @@ export async function createRolledUpEnrollment(
         periodStart: registeredOn,
         periodEnd: registeredOn,
         status,
+        continuity,
         audience: person.occupationGroup,
         phone: person.phone,
         address: person.address,
@@ -92,9 +97,10 @@ export async function createRolledUpEnrollment(
       product,
       status,
       day: registeredOn,
+      continuity: continuity ?? '',
     }
     await tx.enrollmentDailyCount.upsert({
-      where: { campaignId_centerId_product_status_day: key },
+      where: { campaignId_centerId_product_status_day_continuity: key },
       create: { ...key, count: 1 },
       update: { count: { increment: 1 } },
     })
@@ -104,13 +110,13 @@ export async function createRolledUpEnrollment(
       sessionKind: options.session?.kind ?? '',
     }
     await tx.enrollmentSegmentCount.upsert({
-      where: { campaignId_centerId_product_status_day_audience_sessionKind: segment },
+      where: { campaignId_centerId_product_status_day_audience_sessionKind_continuity: segment },
       create: { ...segment, count: 1 },
       update: { count: { increment: 1 } },
     })
     const { day: _, ...total } = segment
     await tx.enrollmentSegmentTotal.upsert({
-      where: { campaignId_centerId_product_status_audience_sessionKind: total },
+      where: { campaignId_centerId_product_status_audience_sessionKind_continuity: total },
       create: { ...total, count: 1 },
       update: { count: { increment: 1 } },
     })

@@ -98,11 +98,18 @@ describe('seedDemo', () => {
 
   it('keeps the daily counts equal to a recount of the enrollments', async () => {
     const stored = await database.prisma.enrollmentDailyCount.findMany({
-      orderBy: [{ centerId: 'asc' }, { product: 'asc' }, { status: 'asc' }, { day: 'asc' }],
+      orderBy: [
+        { centerId: 'asc' },
+        { product: 'asc' },
+        { status: 'asc' },
+        { day: 'asc' },
+        { continuity: 'asc' },
+      ],
     })
     const recount = await database.prisma.$queryRawUnsafe<{ count: number }[]>(
-      `SELECT "campaignId", "centerId", product, status, "registeredOn" AS day, count(*)::int AS count
-         FROM "Enrollment" GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5`,
+      `SELECT "campaignId", "centerId", product, status, coalesce("countedOn", "registeredOn") AS day,
+              coalesce(continuity::text, '') AS continuity, count(*)::int AS count
+         FROM "Enrollment" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6`,
     )
     expect(stored).toEqual(recount)
     expect(stored.reduce((sum, row) => sum + row.count, 0)).toBe(size)

@@ -124,6 +124,10 @@ export const continuities = ['NEW', 'CONTINUING'] as const
 export const countDays = ['PAYMENT_DAY', 'REGISTRATION_DAY'] as const
 export type CountDay = (typeof countDays)[number]
 
+/** Which paid participants a campaign's targets count (progress.ts countedParticipants). */
+export const countedParticipantsValues = ['NEW', 'CONTINUING', 'BOTH'] as const
+export type CountedParticipants = (typeof countedParticipantsValues)[number]
+
 /** The lists whose filters a user can save. */
 export const savedFilterLists = [
   'ENROLLMENTS',
@@ -157,6 +161,7 @@ export const enumValues = {
   PaymentSettlement: paymentSettlements,
   Continuity: continuities,
   CountDay: countDays,
+  CountedParticipants: countedParticipantsValues,
 } as const
 export type EnumName = keyof typeof enumValues
 

@@ -94,7 +94,16 @@ export function checkHousehold<Sexed extends Sex | ''>(
     readonly person: CheckedPerson<Sexed>
     readonly householdMembers?: readonly HouseholdMemberInput<Sexed>[] | null
   },
-  { today, on }: { readonly today: IsoDate; readonly on: IsoDate },
+  {
+    today,
+    on,
+    joining = false,
+  }: {
+    readonly today: IsoDate
+    readonly on: IsoDate
+    /** The members join a household already enrolled, which has its head: none of them is one. */
+    readonly joining?: boolean
+  },
 ): HouseholdCheck<Sexed> {
   const path = 'householdMembers'
   const given = registration.householdMembers ?? []
@@ -126,8 +135,14 @@ export function checkHousehold<Sexed extends Sex | ''>(
       relationToHead: relationToHead === '' ? null : relationToHead,
     }
   })
-  const ranking = rankHouseholdMembers(members, path)
-  if (!ranking.ok) issues.push(...ranking.issues)
+  if (joining) {
+    members.forEach((member, index) => {
+      if (member.isHead) issues.push(issue(`${path}.${index}.isHead`, 'HOUSEHOLD_HEAD_MULTIPLE'))
+    })
+  } else {
+    const ranking = rankHouseholdMembers(members, path)
+    if (!ranking.ok) issues.push(...ranking.issues)
+  }
   const seen = new Set<string>()
   members.forEach((member, index) => {
     if (seen.has(member.person.citizenId)) {

@@ -128,6 +128,11 @@ const vi: LabelSet = {
   PaymentSettlement: { FULL: 'Đóng đủ', PARTIAL: 'Đóng một phần' },
   Continuity: { NEW: 'Tham gia mới', CONTINUING: 'Tham gia tiếp' },
   CountDay: { PAYMENT_DAY: 'Ngày đóng tiền', REGISTRATION_DAY: 'Ngày đăng ký' },
+  CountedParticipants: {
+    NEW: 'Người tham gia mới',
+    CONTINUING: 'Người tham gia tiếp',
+    BOTH: 'Cả mới và tiếp',
+  },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
     CONFIRM_PAYMENT: 'Ghi nhận thanh toán',
@@ -248,6 +253,11 @@ const en: LabelSet = {
   PaymentSettlement: { FULL: 'Paid in full', PARTIAL: 'Partial payment' },
   Continuity: { NEW: 'New participant', CONTINUING: 'Continuing participant' },
   CountDay: { PAYMENT_DAY: 'Day of payment', REGISTRATION_DAY: 'Day of registration' },
+  CountedParticipants: {
+    NEW: 'New participants',
+    CONTINUING: 'Continuing participants',
+    BOTH: 'New and continuing',
+  },
   EnrollmentAction: {
     SUBMIT: 'Submit',
     CONFIRM_PAYMENT: 'Record payment',

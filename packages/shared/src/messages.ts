@@ -347,6 +347,10 @@ export const messages = {
     vi: 'Đã có hồ sơ đang hiệu lực cho loại hình này trong chiến dịch: {names}.',
     en: 'Already holding a live enrollment for this product in the campaign: {names}.',
   },
+  HOUSEHOLD_NOT_ENROLLED: {
+    vi: 'Hộ gia đình này không có thành viên nào đang tham gia tại đơn vị trong chiến dịch cho đến ngày {on}.',
+    en: 'No member of this household is enrolled at the center in the campaign up to {on}.',
+  },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',
@@ -382,6 +386,10 @@ export const messages = {
   PAYMENT_AMOUNT_INVALID: {
     vi: 'Số tiền nhận phải là số đồng nguyên dương.',
     en: 'The amount received must be a positive whole number of đồng.',
+  },
+  PAYMENT_NEXT_PERIOD_IN_FULL: {
+    vi: 'Đóng cho kỳ tiếp theo phải đóng đủ số tiền của cả kỳ, không ghi nhận đóng một phần.',
+    en: 'A payment for the next period is the whole period’s amount; it cannot be partial.',
   },
   PAYMENT_NOTHING_DUE: {
     vi: 'Các hồ sơ này không còn khoản nào phải đóng.',

@@ -4,7 +4,25 @@
 
 import { coverageEnd, type IsoDate } from './calendar.ts'
 import { isWholeNumber } from './contribution/money.ts'
+import type { EnrollmentStatus, Product } from './enums.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
+
+/**
+ * Whether a payment on this enrollment pays its next period rather than settling it. Voluntary social
+ * insurance is paid period after period — monthly, every 3, 6 or 12 months (docs/domain/vn-insurance.md
+ * §1 "Payment methods" [7][9]) — so a participant keeps one live enrollment in the campaign, which takes
+ * each period's payment (the whole period's amount, never part of it), its coverage growing by the
+ * months paid. Household cards are bought once per period: a renewal is a new enrollment.
+ */
+export function paysNextPeriod(enrollment: {
+  readonly product: Product
+  readonly status: EnrollmentStatus
+}): boolean {
+  return (
+    enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE' &&
+    (enrollment.status === 'PAID' || enrollment.status === 'ACTIVE')
+  )
+}
 
 /** An enrollment's amount to pay for its period and what payments have brought in so far, whole đồng. */
 export type AmountOwed = { readonly payable: number; readonly received: number }

@@ -3,6 +3,26 @@
 // time zone, so the API and the console compute the same figures the same way.
 
 import { addDays, daysBetween, type IsoDate } from './calendar.ts'
+import type { CountedParticipants } from './enums.ts'
+
+/**
+ * Paid participants by continuity. A paid enrollment whose continuity was never decided (confirmed
+ * before payments were records) is among the new ones: it counted toward the targets before
+ * continuity existed, and no coverage on file made it a continuing one.
+ */
+export type ContinuityCounts = { readonly newCount: number; readonly continuingCount: number }
+
+/** The participants a campaign's targets count (its `countParticipants`): new, continuing or both. */
+export function countedParticipants(setting: CountedParticipants, counts: ContinuityCounts): number {
+  switch (setting) {
+    case 'NEW':
+      return counts.newCount
+    case 'CONTINUING':
+      return counts.continuingCount
+    case 'BOTH':
+      return counts.newCount + counts.continuingCount
+  }
+}
 
 /** Every date from `start` to `end`, both included; empty when `end` is before `start`. */
 export function datesBetween(start: IsoDate, end: IsoDate): readonly IsoDate[] {

@@ -22,11 +22,16 @@ describe('enrollment lifecycle', () => {
     })
   })
 
-  it('lets an agent submit and cancel drafts but not confirm payment or cancel once submitted', () => {
+  it('lets an agent submit and cancel drafts, and record the payment (post-office agents collect the money), but not reject or cancel once submitted', () => {
     expect(availableActions('DRAFT', 'AGENT')).toEqual(['SUBMIT', 'CANCEL'])
-    expect(availableActions('SUBMITTED', 'AGENT')).toEqual([])
-    const result = planTransition('SUBMITTED', 'CONFIRM_PAYMENT', { role: 'AGENT' })
+    expect(availableActions('SUBMITTED', 'AGENT')).toEqual(['CONFIRM_PAYMENT'])
+    expect(planTransition('SUBMITTED', 'CONFIRM_PAYMENT', { role: 'AGENT' })).toMatchObject({
+      ok: true,
+      to: 'PAID',
+    })
+    const result = planTransition('SUBMITTED', 'REJECT', { role: 'AGENT', reason: 'Sai số định danh' })
     expect(result.ok ? '' : result.issues[0]?.code).toBe('TRANSITION_ROLE_FORBIDDEN')
+    expect(availableActions('PAID', 'AGENT')).toEqual([])
   })
 
   it('lets a viewer change nothing', () => {

@@ -153,3 +153,17 @@ describe('checking a household', () => {
     expect(problems(result)).toEqual([{ path: 'person.dateOfBirth', code: 'HOUSEHOLD_MEMBER_UNDER_SIX' }])
   })
 })
+
+describe('members joining a household already enrolled', () => {
+  it('need no head, and none of them may be one (the household has its head)', () => {
+    const joining = (members: readonly HouseholdMemberInput[]) =>
+      checkHousehold(
+        { product: 'HOUSEHOLD_HEALTH_INSURANCE', person: enrolled, householdMembers: members },
+        { ...dates, joining: true },
+      ).issues.map((problem) => [problem.path, problem.code])
+    expect(joining([{ person: mai, relationToHead: 'con dâu' }])).toEqual([])
+    expect(joining([{ person: mai, isHead: true }])).toEqual([
+      ['householdMembers.0.isHead', 'HOUSEHOLD_HEAD_MULTIPLE'],
+    ])
+  })
+})

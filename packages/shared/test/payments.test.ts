@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { amountsDue, checkPaidOn, settlePayment, voluntaryPaymentDeadline } from '../src/index.ts'
+import {
+  amountsDue,
+  checkPaidOn,
+  mayRecordPayment,
+  paysNextPeriod,
+  settlePayment,
+  voluntaryPaymentDeadline,
+} from '../src/index.ts'
 
 // A household of three for 12 months on 2025-11-10 (docs/domain/vn-insurance.md §2).
 const household = [
@@ -86,5 +93,20 @@ describe('the date of a payment', () => {
         params: { today: '2025-11-12' },
       }),
     ])
+  })
+})
+
+describe('payments period after period', () => {
+  it('a paid voluntary social insurance enrollment takes its next period; a household card, or an unpaid one, does not', () => {
+    expect(paysNextPeriod({ product: 'VOLUNTARY_SOCIAL_INSURANCE', status: 'PAID' })).toBe(true)
+    expect(paysNextPeriod({ product: 'VOLUNTARY_SOCIAL_INSURANCE', status: 'ACTIVE' })).toBe(true)
+    expect(paysNextPeriod({ product: 'VOLUNTARY_SOCIAL_INSURANCE', status: 'SUBMITTED' })).toBe(false)
+    expect(paysNextPeriod({ product: 'HOUSEHOLD_HEALTH_INSURANCE', status: 'PAID' })).toBe(false)
+  })
+
+  it('is recorded by whoever may confirm payment: agents and managers, not viewers', () => {
+    expect(
+      ['ADMIN', 'CENTER_MANAGER', 'AGENT', 'VIEWER'].map((role) => mayRecordPayment(role as never)),
+    ).toEqual([true, true, true, false])
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { daysBetween } from '../src/calendar.ts'
 import {
   addDays,
+  countedParticipants,
   dailyPaceNeeded,
   dailySeries,
   daysLeft,
@@ -186,5 +187,15 @@ describe('targets of a subtree', () => {
       { centerPath: '/c/', product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 40 },
     ]
     expect(topmostTargets(targets).map((t) => t.count)).toEqual([100, 600, 40])
+  })
+})
+
+describe('the participants a campaign counts', () => {
+  it('counts new ones (the launch campaign), continuing ones, or both', () => {
+    // 2,400 new and 600 renewing their household cards on launch day.
+    const counts = { newCount: 2_400, continuingCount: 600 }
+    expect(countedParticipants('NEW', counts)).toBe(2_400)
+    expect(countedParticipants('CONTINUING', counts)).toBe(600)
+    expect(countedParticipants('BOTH', counts)).toBe(3_000)
   })
 })

@@ -4,6 +4,7 @@ import {
   CenterKind,
   Continuity,
   CountDay,
+  CountedParticipants,
   EnrollmentStatus,
   Organization,
   Product,
@@ -50,6 +51,12 @@ export const ContinuityEnum = builder.enumType(Continuity, {
 export const CountDayEnum = builder.enumType(CountDay, {
   name: 'CountDay',
   description: 'The day a paid participant counts for in a campaign’s progress.',
+})
+
+export const CountedParticipantsEnum = builder.enumType(CountedParticipants, {
+  name: 'CountedParticipants',
+  description:
+    'Which paid participants count toward a campaign’s targets: new ones, continuing ones, or both (progress shows new and continuing side by side whichever it is).',
 })
 
 export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, {

@@ -629,10 +629,11 @@ export async function clearCampaignActivity(db: Db, campaignId: string): Promise
 export async function recountEnrollmentDailyCounts(db: Db, campaignId: string): Promise<number> {
   await db.$executeRawUnsafe(`DELETE FROM "EnrollmentDailyCount" WHERE "campaignId" = $1::uuid`, campaignId)
   return db.$executeRawUnsafe(
-    `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", "product", "status", "day", "count")
-     SELECT "campaignId", "centerId", "product", "status", "registeredOn", count(*)::int
+    `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", "product", "status", "day", "continuity", "count")
+     SELECT "campaignId", "centerId", "product", "status", coalesce("countedOn", "registeredOn"),
+            coalesce("continuity"::text, ''), count(*)::int
        FROM "Enrollment" WHERE "campaignId" = $1::uuid
-      GROUP BY "campaignId", "centerId", "product", "status", "registeredOn"`,
+      GROUP BY 1, 2, 3, 4, 5, 6`,
     campaignId,
   )
 }
@@ -645,12 +646,13 @@ export async function recountEnrollmentSegmentCounts(db: Db, campaignId: string)
   await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentCount" WHERE "campaignId" = $1::uuid`, campaignId)
   return db.$executeRawUnsafe(
     `INSERT INTO "EnrollmentSegmentCount"
-       ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "count")
-     SELECT e."campaignId", e."centerId", e."product", e."status", e."registeredOn",
-            coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)::int
+       ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity", "count")
+     SELECT e."campaignId", e."centerId", e."product", e."status", coalesce(e."countedOn", e."registeredOn"),
+            coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), coalesce(e."continuity"::text, ''),
+            count(*)::int
        FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
       WHERE e."campaignId" = $1::uuid
-      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     campaignId,
   )
 }
@@ -664,11 +666,11 @@ export async function recountEnrollmentSegmentTotals(db: Db, campaignId: string)
   await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentTotal" WHERE "campaignId" = $1::uuid`, campaignId)
   return db.$executeRawUnsafe(
     `INSERT INTO "EnrollmentSegmentTotal"
-       ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "count")
-     SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", sum("count")::int
+       ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity", "count")
+     SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity", sum("count")::int
        FROM "EnrollmentSegmentCount"
       WHERE "campaignId" = $1::uuid
-      GROUP BY 1, 2, 3, 4, 5, 6`,
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     campaignId,
   )
 }

@@ -1,7 +1,8 @@
 // An enrollment's life: DRAFT → SUBMITTED → PAID → ACTIVE, or out to REJECTED or CANCELLED.
 //
 //   SUBMIT           DRAFT → SUBMITTED      the agent hands the registration in
-//   CONFIRM_PAYMENT  SUBMITTED → PAID       the money is received; this is the API's "verify"
+//   CONFIRM_PAYMENT  SUBMITTED → PAID       the money is received; this is the API's "verify". Agents
+//                                           too: post-office agents collect the money at their center
 //   ACTIVATE         PAID → ACTIVE          social insurance has recorded the participation / card
 //   REJECT           SUBMITTED, PAID → REJECTED   a reviewer refuses it (wrong data, not eligible)
 //   CANCEL           DRAFT, SUBMITTED, PAID → CANCELLED   the person or the unit withdraws it
@@ -32,7 +33,13 @@ const managersAndAgents: readonly Role[] = ['ADMIN', 'CENTER_MANAGER', 'AGENT']
 export const transitions: readonly Transition[] = [
   { from: 'DRAFT', action: 'SUBMIT', to: 'SUBMITTED', roles: managersAndAgents, reasonRequired: false },
   { from: 'DRAFT', action: 'CANCEL', to: 'CANCELLED', roles: managersAndAgents, reasonRequired: true },
-  { from: 'SUBMITTED', action: 'CONFIRM_PAYMENT', to: 'PAID', roles: managers, reasonRequired: false },
+  {
+    from: 'SUBMITTED',
+    action: 'CONFIRM_PAYMENT',
+    to: 'PAID',
+    roles: managersAndAgents,
+    reasonRequired: false,
+  },
   { from: 'SUBMITTED', action: 'REJECT', to: 'REJECTED', roles: managers, reasonRequired: true },
   { from: 'SUBMITTED', action: 'CANCEL', to: 'CANCELLED', roles: managers, reasonRequired: true },
   { from: 'PAID', action: 'ACTIVATE', to: 'ACTIVE', roles: managers, reasonRequired: false },
@@ -86,6 +93,16 @@ export function planTransition(
     return failure([issue('reason', 'TRANSITION_REASON_REQUIRED')])
   }
   return { ok: true, to: transition.to, transition }
+}
+
+/**
+ * Whether a role records money received: whoever may confirm payment (CONFIRM_PAYMENT), also for the
+ * next periods of voluntary social insurance already paid (paysNextPeriod in payments.ts).
+ */
+export function mayRecordPayment(role: Role): boolean {
+  return transitions.some(
+    (transition) => transition.action === 'CONFIRM_PAYMENT' && transition.roles.includes(role),
+  )
 }
 
 /** The actions a role can take on an enrollment in a status: the buttons the console shows. */

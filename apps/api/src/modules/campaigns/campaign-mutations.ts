@@ -2,7 +2,15 @@
 // agents read them. Every change takes the campaign's version and bumps it (versions.ts), so two admins
 // editing the same campaign cannot silently overwrite each other.
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import type { Campaign, CampaignCenterRole, CountDay, EnrollmentStatus, Prisma, Product } from '@tangtoc/db'
+import type {
+  Campaign,
+  CampaignCenterRole,
+  CountDay,
+  CountedParticipants,
+  EnrollmentStatus,
+  Prisma,
+  Product,
+} from '@tangtoc/db'
 import {
   checkFreeText,
   checkRegistrationMargin,
@@ -23,7 +31,7 @@ import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom }
 import { idOf, idsOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { checkCode } from '../codes.ts'
-import { CountDayEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import { CountDayEnum, CountedParticipantsEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
 import { claimVersion, versionField } from '../versions.ts'
 import { CampaignCenterRoleEnum, CampaignNode } from './campaign.ts'
 
@@ -76,6 +84,11 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
       description:
         'The day a paid participant counts for in progress: PAYMENT_DAY (the default) or REGISTRATION_DAY.',
     }),
+    countParticipants: t.field({
+      type: CountedParticipantsEnum,
+      defaultValue: 'NEW',
+      description: 'Which paid participants count toward the targets: NEW (the default), CONTINUING or BOTH.',
+    }),
     organizers: t.idList({ description: 'The organising centers.' }),
     participants: t.idList({ description: 'The participating centers.' }),
   }),
@@ -104,6 +117,11 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
       description:
         'A new day for paid participants to count on; payments recorded from now on follow it, those counted already keep their day.',
     }),
+    countParticipants: t.field({
+      type: CountedParticipantsEnum,
+      description:
+        'Which paid participants count toward the targets from now on: NEW, CONTINUING or BOTH. Progress is read from counts kept by continuity, so past figures follow the new setting at once.',
+    }),
   }),
 })
 
@@ -117,6 +135,7 @@ type CampaignFields = {
   countedStatuses?: EnrollmentStatus[] | null
   registrationMarginDays?: number | null
   countOn?: CountDay | null
+  countParticipants?: CountedParticipants | null
 }
 
 /** Checks and normalises the fields given; `current` fills in the ones left out for the period check. */
@@ -173,6 +192,7 @@ function checkCampaignFields(
     data.registrationMarginDays = input.registrationMarginDays
   }
   if (input.countOn != null) data.countOn = input.countOn
+  if (input.countParticipants != null) data.countParticipants = input.countParticipants
   return { issues, data }
 }
 

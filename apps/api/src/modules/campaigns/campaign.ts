@@ -4,7 +4,13 @@ import { foldSearchKey } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { idOf } from '../../global-id.ts'
 import { CenterNode } from '../centers/center.ts'
-import { CampaignStatusEnum, CountDayEnum, EnrollmentStatusEnum, ProductEnum } from '../enums.ts'
+import {
+  CampaignStatusEnum,
+  CountDayEnum,
+  CountedParticipantsEnum,
+  EnrollmentStatusEnum,
+  ProductEnum,
+} from '../enums.ts'
 
 // Campaigns are not secret inside the organisation: every signed-in user reads them all, with their
 // targets and centers. What happens at a center (sessions, enrollments) stays scoped to its readers.
@@ -62,6 +68,11 @@ export const CampaignNode = builder.prismaNode('Campaign', {
       type: CountDayEnum,
       description:
         'The day a paid participant counts for in progress: the day of payment (the default) or of registration.',
+    }),
+    countParticipants: t.expose('countParticipants', {
+      type: CountedParticipantsEnum,
+      description:
+        'Which paid participants count toward the targets: NEW (the default, the launch campaign’s), CONTINUING or BOTH. A paid enrollment whose continuity was never decided counts as new.',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the campaign was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the campaign last changed.' }),

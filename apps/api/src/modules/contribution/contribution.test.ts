@@ -157,6 +157,90 @@ describe('quoting a contribution', () => {
     ).toBe(false)
   })
 
+  it('quotes 2027 on the 2,200,000 ₫ poverty line Decree 351/2025 is reported to set, saying it is unconfirmed; 2026 stays on 1,500,000', async () => {
+    const vsi = async (on: string, monthlyIncome: number) =>
+      (
+        await api.graphql(
+          quote,
+          { input: { product: 'VOLUNTARY_SOCIAL_INSURANCE', on, months: 1, monthlyIncome } },
+          await agent(),
+        )
+      ).data?.quoteContribution
+    const line = (body: {
+      parameters: { key: string; value: number; effectiveFrom: string; effectiveTo: string | null }[]
+    }) => body.parameters.find((parameter) => parameter.key === 'RURAL_POVERTY_LINE')
+    // 22% × 2,200,000 = 484,000 ₫ a month at the floor.
+    const in2027 = await vsi('2027-01-15', 2_200_000)
+    expect(in2027).toMatchObject({ confirmed: false, perMonth: { gross: 484_000 } })
+    expect(line(in2027)).toMatchObject({ value: 2_200_000, effectiveFrom: '2027-01-01', effectiveTo: null })
+    const in2026 = await vsi('2026-06-01', 1_500_000)
+    expect(in2026).toMatchObject({ confirmed: false, perMonth: { gross: 330_000 } })
+    expect(line(in2026)).toMatchObject({
+      value: 1_500_000,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '2026-12-31',
+    })
+    // Decree 07/2021's row ends with its period.
+    const in2025 = await vsi('2025-11-04', 1_500_000)
+    expect(line(in2025)).toMatchObject({ value: 1_500_000, effectiveTo: '2025-12-31' })
+  })
+
+  it('gives a nationally poor person in Ho Chi Minh City the city’s support without a second tick (an unconfirmed row)', async () => {
+    const hhi = async (jurisdiction: string) =>
+      (
+        await api.graphql(
+          quote,
+          {
+            input: {
+              product: 'HOUSEHOLD_HEALTH_INSURANCE',
+              on: '2026-02-01',
+              months: 12,
+              householdMembers: 1,
+              supportGroups: ['POOR'],
+              jurisdiction,
+            },
+          },
+          await agent(),
+        )
+      ).data?.quoteContribution
+    const inCity = await hhi('79')
+    expect(inCity).toMatchObject({ gross: 1_263_600, payable: 0, confirmed: false })
+    expect(inCity.lines).toContainEqual(expect.objectContaining({ group: 'CITY_POOR', jurisdiction: '79' }))
+    expect(inCity.parameters).toContainEqual(
+      expect.objectContaining({
+        key: 'IMPLIED_SUPPORT_GROUP',
+        qualifier: 'POOR:CITY_POOR',
+        jurisdiction: '79',
+      }),
+    )
+    const national = await hhi('VN')
+    expect(national.lines).not.toContainEqual(expect.objectContaining({ group: 'CITY_POOR' }))
+  })
+
+  it('refuses voluntary social insurance paid beyond the 60 months ahead allowed, naming the limit', async () => {
+    const body = (
+      await api.graphql(
+        quote,
+        {
+          input: {
+            product: 'VOLUNTARY_SOCIAL_INSURANCE',
+            on: '2025-11-04',
+            months: 72,
+            monthlyIncome: 1_500_000,
+          },
+        },
+        await agent(),
+      )
+    ).data?.quoteContribution
+    expect(body.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: ['input', 'months'],
+        code: 'VSI_PAYMENT_AHEAD_BEYOND_LIMIT',
+        message: expect.stringContaining('60'),
+      }),
+    ])
+  })
+
   it('refuses voluntary social insurance paid years ahead rather than quoting it undiscounted', async () => {
     const body = (
       await api.graphql(

@@ -1,4 +1,4 @@
-import type { Prisma } from '@tangtoc/db'
+import type { Continuity, Prisma } from '@tangtoc/db'
 import { availableActions, type enrollmentActions } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
@@ -209,6 +209,11 @@ const EnrollmentFilter = builder.inputType('EnrollmentFilter', {
         'Counted in progress on or after this day (`countedOn`: the payment day where the campaign counts so, else the registration day): the enrollments behind a progress figure for a period.',
     }),
     countedTo: t.field({ type: 'Date', description: 'Counted in progress on or before this day.' }),
+    continuity: t.field({
+      type: [ContinuityEnum],
+      description:
+        'Only these participants: NEW (with those whose continuity was never decided, as progress counts them) or CONTINUING; with the counted statuses, the enrollments behind a progress figure’s newCount or continuingCount.',
+    }),
     session: t.id({ description: 'Only enrollments from this outreach session (its global id).' }),
     registeredBy: t.id({ description: 'Only enrollments registered by this user (its global id).' }),
     search: t.string({
@@ -260,6 +265,15 @@ export async function enrollmentFilter(filter: FilterArgs | null | undefined, co
   if (registeredOn) conditions.push({ registeredOn })
   const countedOn = countedOnRange(filter)
   if (countedOn) conditions.push({ OR: [{ countedOn }, { countedOn: null, registeredOn: countedOn }] })
+  const continuity = continuityWanted(filter)
+  if (continuity) {
+    const decided = continuity.filter((each): each is Continuity => each !== '')
+    conditions.push(
+      continuity.includes('')
+        ? { OR: [{ continuity: { in: decided } }, { continuity: null }] }
+        : { continuity: { in: decided } },
+    )
+  }
   if (filter?.session)
     conditions.push({ sessionId: idOf(filter.session, 'OutreachSession', 'filter.session') })
   if (filter?.registeredBy)
@@ -298,6 +312,16 @@ function dayRange(
 const registeredOnRange = (filter: FilterArgs | null | undefined) =>
   dayRange(filter?.registeredFrom, filter?.registeredTo)
 
+/**
+ * The filter's continuities as the rollups store them (NEW with "", undecided, as progress counts
+ * them); null without the condition.
+ */
+function continuityWanted(filter: FilterArgs | null | undefined) {
+  const wanted = filter?.continuity
+  if (!wanted || wanted.length === 0) return null
+  return wanted.flatMap((each) => (each === 'NEW' ? (['NEW', ''] as const) : ([each] as const)))
+}
+
 /** The filter's counted days: countedOn where set, else registeredOn, as the rollups' day is. */
 const countedOnRange = (filter: FilterArgs | null | undefined) =>
   dayRange(filter?.countedFrom, filter?.countedTo)
@@ -327,6 +351,7 @@ async function enrollmentTotal(filter: FilterArgs | null | undefined, context: C
           (center) => center.id,
         )
   const day = countedOnRange(filter)
+  const continuity = continuityWanted(filter)
   const { _sum } = await context.prisma.enrollmentDailyCount.aggregate({
     _sum: { count: true },
     where: {
@@ -335,6 +360,7 @@ async function enrollmentTotal(filter: FilterArgs | null | undefined, context: C
       ...(filter?.product ? { product: filter.product } : {}),
       ...(filter?.status && filter.status.length > 0 ? { status: { in: filter.status } } : {}),
       ...(day ? { day } : {}),
+      ...(continuity ? { continuity: { in: continuity } } : {}),
     },
   })
   return _sum.count ?? 0

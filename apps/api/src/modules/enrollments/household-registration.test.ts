@@ -1,8 +1,16 @@
+import { decodeGlobalID } from '@pothos/plugin-relay'
 import { personInput } from '@tangtoc/db/fixtures'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
-import { campaignSetting, gid, householdInput, type MemberInput, registerEnrollment } from './test-helpers.ts'
+import {
+  campaignSetting,
+  cancel,
+  gid,
+  householdInput,
+  type MemberInput,
+  registerEnrollment,
+} from './test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -192,6 +200,126 @@ describe('registering a household in one step', () => {
         code: 'HOUSEHOLD_MEMBER_UNDER_SIX',
         message: expect.stringContaining('Phạm Bé Na'),
       }),
+    ])
+  })
+})
+
+describe('adding a member to a household already enrolled', () => {
+  it('prices the newcomer at the next rank for the months left; cancelling a member re-prices nobody, and the next newcomer ranks after those still enrolled', async () => {
+    const setting = await campaignSetting(api)
+    // 2025-11-10, 12 months: 1,263,600 + 884,520 + 758,160; the household's period ends 2026-11-09.
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers()) },
+      setting.agent.credentials,
+    )
+    const household = first.data?.registerEnrollment.registration.household.id
+    const [head, spouse, child] = first.data?.registerEnrollment.enrollments ?? []
+    const newcomer = (fullName: string, dateOfBirth: string) =>
+      api.graphql(
+        registerEnrollment,
+        {
+          input: householdInput(
+            setting,
+            [{ person: personInput({ fullName, dateOfBirth }), relationToHead: 'con dâu' }],
+            { household, on: '2025-12-20', months: 12 },
+          ),
+        },
+        setting.agent.credentials,
+      )
+    // From 2025-12-20 to 2026-11-09: 11 months (a month begun counts whole), at rank 4 (50%):
+    // 52,650 × 11 = 579,150 ₫.
+    const joined = (await newcomer('Lê Thị Dâu', '2001-07-07')).data?.registerEnrollment
+    expect(joined.__typename, JSON.stringify(joined)).toBe('RegisterEnrollmentPayload')
+    expect(joined.enrollments).toMatchObject([
+      { householdPosition: 4, gross: 579_150, payable: 579_150, person: { fullName: 'Lê Thị Dâu' } },
+    ])
+    expect(joined.enrollment).toMatchObject({
+      months: 11,
+      periodStart: '2025-12-20',
+      periodEnd: '2026-11-19',
+    })
+    expect(joined.registration).toMatchObject({ payable: 579_150, household: { id: household } })
+    expect(joined.registration.household.members.totalCount).toBe(4)
+
+    const cancelled = await api.graphql(
+      cancel,
+      { input: { id: spouse.id, version: spouse.version, reason: 'Đã có thẻ qua nơi làm việc' } },
+      setting.manager.credentials,
+    )
+    expect(cancelled.data?.cancelEnrollment.enrollment.status).toBe('CANCELLED')
+    // Three still enrolled (head, child, the daughter-in-law), so the next one is 4th again.
+    const next = (await newcomer('Phạm Văn Cháu', '2005-08-08')).data?.registerEnrollment
+    expect(next.enrollments).toMatchObject([{ householdPosition: 4, payable: 579_150 }])
+    const amounts = await api.prisma.enrollment.findMany({
+      where: { id: { in: [head.id, child.id].map((id: string) => decodeGlobalID(id).id) } },
+      orderBy: { householdPosition: 'asc' },
+      select: { householdPosition: true, payable: true },
+    })
+    expect(amounts).toEqual([
+      { householdPosition: 1, payable: 1_263_600 },
+      { householdPosition: 3, payable: 758_160 },
+    ])
+  })
+
+  it('two newcomers joining at once take ranks 4 and 5, the second priced again after the first', async () => {
+    const setting = await campaignSetting(api)
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers()) },
+      setting.agent.credentials,
+    )
+    const household = first.data?.registerEnrollment.registration.household.id
+    const join = (fullName: string, dateOfBirth: string) =>
+      api.graphql(
+        registerEnrollment,
+        {
+          input: householdInput(setting, [{ person: personInput({ fullName, dateOfBirth }) }], {
+            household,
+            on: '2025-12-20',
+          }),
+        },
+        setting.agent.credentials,
+      )
+    const results = await Promise.all([join('Lê Thị Một', '2001-01-01'), join('Lê Thị Hai', '2002-02-02')])
+    const joined = results
+      .map((result) => result.data?.registerEnrollment.enrollments[0])
+      .sort((a, b) => a.householdPosition - b.householdPosition)
+    // 11 months at 50% (52,650) and at 40% (42,120).
+    expect(joined).toMatchObject([
+      { householdPosition: 4, payable: 579_150 },
+      { householdPosition: 5, payable: 463_320 },
+    ])
+  })
+
+  it('a household with no member enrolled any more is not found by the agent, and refused to an admin', async () => {
+    const setting = await campaignSetting(api)
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, [threeMembers()[0]]) },
+      setting.agent.credentials,
+    )
+    const { household, enrollments } = first.data?.registerEnrollment.registration ?? {}
+    await api.graphql(
+      cancel,
+      { input: { id: enrollments[0].id, version: 1, reason: 'Đăng ký nhầm' } },
+      setting.manager.credentials,
+    )
+    const joining = (credentials: typeof setting.agent.credentials) =>
+      api.graphql(
+        registerEnrollment,
+        {
+          input: householdInput(setting, [{ person: personInput({ dateOfBirth: '1990-01-01' }) }], {
+            household: household.id,
+          }),
+        },
+        credentials,
+      )
+    const byAgent = await joining(setting.agent.credentials)
+    expect(byAgent.data?.registerEnrollment.__typename).toBe('NotFoundError')
+    const result = await joining(setting.admin.credentials)
+    expect(result.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'household'], code: 'HOUSEHOLD_NOT_ENROLLED' }),
     ])
   })
 })

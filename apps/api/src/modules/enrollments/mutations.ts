@@ -8,6 +8,7 @@ import {
   issue,
   localDateInZone,
   type RegistrationPeriod,
+  remainingMonths,
   searchPrefixes,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
@@ -33,6 +34,7 @@ import {
   unknownWardIssues,
   wardCodesOf,
 } from '../people/person-input.ts'
+import { readableHouseholdsWhere } from '../people/visibility.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import { versionField } from '../versions.ts'
 import { enrollmentToChange, transactionOptions, uniqueViolationOn, updateAtVersion } from './changes.ts'
@@ -100,7 +102,11 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
     householdMembers: t.field({
       type: [HouseholdMemberInput],
       description:
-        'Household health insurance: every member in register order, the person among them (by citizen ID). Each member not insured elsewhere is enrolled by this one registration. Omitted: the person alone.',
+        'Household health insurance: every member in register order, the person among them (by citizen ID). Each member not insured elsewhere is enrolled by this one registration. Omitted: the person alone. With `household`: only the members joining it (none of them its head).',
+    }),
+    household: t.id({
+      description:
+        'Household health insurance: a household already enrolled at the center in the campaign (global id), which the members given join. Each newcomer ranks after the household’s members still enrolled and pays for the months left in its period (a month begun counts whole), whatever `months` says; nobody enrolled earlier is priced again.',
     }),
     on: t.field({
       type: 'Date',
@@ -169,6 +175,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   const campaignId = idOf(input.campaign, 'Campaign', 'input.campaign')
   const centerId = idOf(input.center, 'Center', 'input.center')
   const sessionId = input.session ? idOf(input.session, 'OutreachSession', 'input.session') : null
+  const joinedId = input.household ? idOf(input.household, 'Household', 'input.household') : null
 
   const now = new Date()
   const today = localDateInZone(now)
@@ -216,7 +223,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   const on = input.on ?? localDateInZone(now, campaign.timeZone)
   const household = checkHousehold(
     { product: input.product, person: checked.person, householdMembers: input.householdMembers },
-    { today, on },
+    { today, on, joining: joinedId !== null },
   )
   const supportGroups: SupportGroup[] = input.supportGroups ?? []
   const members: Member[] | null =
@@ -233,6 +240,9 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
   if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
   if (session && session.campaignId !== campaign.id)
     problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
+  if (joinedId && input.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
+    problems.push(issue('household', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
+  }
   problems.push(...checked.issues, ...household.issues, ...unknownWardIssues(wards, references.wards))
   if (problems.length > 0) throw validationErrorFrom(problems)
 
@@ -245,12 +255,22 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     })
   }
   const person = personChange(references.person, checked.person, 'person', { centerId: center.id, now })
+  const joining =
+    joinedId && members
+      ? await enrolledHousehold(context, input.household ?? '', {
+          householdId: joinedId,
+          campaignId: campaign.id,
+          centerId: center.id,
+          on,
+        })
+      : null
   const pricing = members
     ? await priceHousehold(context, {
         on,
-        months: input.months,
+        months: joining?.months ?? input.months,
         jurisdiction: campaign.jurisdiction,
         members,
+        rankedBefore: joining?.rankedBefore ?? 0,
       })
     : [
         await priceEnrollment(context, {
@@ -272,10 +292,57 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     mismatches,
     members,
     enrolledIndex: household.enrolledIndex,
+    joining,
     on,
     now,
     supportGroups,
     pricing,
+  }
+}
+
+/** A household already enrolled that newcomers join: how many rank before them, and for how long. */
+interface JoinedHousehold {
+  householdId: string
+  /** Its members still enrolled (live) and ranked: each newcomer ranks after them. */
+  rankedBefore: number
+  /** The whole months from the registration's first day to the end of the household's period. */
+  months: number
+}
+
+/**
+ * The household `id` names, as the members joining it find it: enrolled (a live enrollment) at the center
+ * in the campaign, its period not over on `on`; a validation error otherwise. Cancelled or rejected
+ * members no longer rank, and nobody is priced again (docs/domain/README.md "Adding a member").
+ */
+async function enrolledHousehold(
+  context: Context,
+  globalId: string,
+  where: { householdId: string; campaignId: string; centerId: string; on: string },
+): Promise<JoinedHousehold> {
+  const household = await context.prisma.household.findFirst({
+    where: { id: where.householdId, AND: [readableHouseholdsWhere(context.viewer)] },
+    select: {
+      enrollments: {
+        where: {
+          campaignId: where.campaignId,
+          centerId: where.centerId,
+          product: 'HOUSEHOLD_HEALTH_INSURANCE',
+          live: true,
+        },
+        select: { householdPosition: true, periodEnd: true },
+      },
+    },
+  })
+  if (!household) throw new NotFoundError('Household', globalId)
+  const ends = household.enrollments.map((enrollment) => enrollment.periodEnd.toISOString().slice(0, 10))
+  const end = ends.sort().at(-1)
+  if (!end || end < where.on) {
+    throw validationErrorFrom([issue('household', 'HOUSEHOLD_NOT_ENROLLED', { on: where.on })])
+  }
+  return {
+    householdId: where.householdId,
+    rankedBefore: household.enrollments.filter((enrollment) => enrollment.householdPosition !== null).length,
+    months: remainingMonths(where.on, end),
   }
 }
 
@@ -338,6 +405,58 @@ async function householdFor(
   return household.id
 }
 
+/** The household joined gained or lost an enrolled member since the newcomers were priced: price again. */
+class HouseholdChanged extends Error {}
+
+/**
+ * Adds the members joining a household to its register, after its members (none of them its head), and
+ * returns its id. A member already listed keeps their place. The household's row is locked first, so
+ * two registrations joining it at once take their places one after the other.
+ */
+async function joinHousehold(
+  tx: Prisma.TransactionClient,
+  joined: JoinedHousehold & { campaignId: string; centerId: string },
+  members: Member[],
+  people: Person[],
+): Promise<string> {
+  const { householdId } = joined
+  await tx.$queryRaw`SELECT 1 FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`
+  const ranked = await tx.enrollment.count({
+    where: {
+      householdId,
+      campaignId: joined.campaignId,
+      centerId: joined.centerId,
+      product: 'HOUSEHOLD_HEALTH_INSURANCE',
+      live: true,
+      householdPosition: { not: null },
+    },
+  })
+  if (ranked !== joined.rankedBefore) throw new HouseholdChanged()
+  const listed = await tx.householdMember.findMany({
+    where: { householdId },
+    select: { personId: true, position: true },
+  })
+  const known = new Set(listed.map((member) => member.personId))
+  let position = Math.max(0, ...listed.map((member) => member.position))
+  const joining = members.flatMap((member, index) => {
+    const person = people[index]
+    return person && !known.has(person.id) ? [{ member, person }] : []
+  })
+  if (joining.length > 0) {
+    await tx.householdMember.createMany({
+      data: joining.map(({ member, person }) => ({
+        householdId,
+        personId: person.id,
+        position: ++position,
+        isHead: false,
+        insuredElsewhere: member.insuredElsewhere,
+        relationToHead: member.relationToHead,
+      })),
+    })
+  }
+  return householdId
+}
+
 /** The enrollment row a registration stores for one person (a household member or the person alone). */
 function enrollmentRow(
   input: RegisterInput,
@@ -361,7 +480,7 @@ function enrollmentRow(
     householdId: registration.householdId,
     registrationId: registration.id,
     quoteDate: new Date(`${prepared.on}T00:00:00Z`),
-    months: input.months,
+    months: prepared.joining?.months ?? input.months,
     monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
     supportGroups: enrolled.supportGroups,
     ...enrolled.pricing,
@@ -454,6 +573,30 @@ async function storeRegistration(
     })
     return written ? { registration, enrollments: [enrollment], enrollment, personReused } : null
   }
+  return storeHousehold(context, input, prepared, members, personReused).catch((error) => {
+    if (error instanceof HouseholdChanged) return null
+    throw error
+  })
+}
+
+/** A household's registration, all or nothing: its members found or created, then their enrollments. */
+function storeHousehold(
+  context: Context,
+  input: RegisterInput,
+  prepared: Prepared,
+  members: Member[],
+  personReused: boolean,
+): Promise<Registered> {
+  const viewer = context.viewer
+  if (!viewer) throw new Error('registration without a viewer')
+  const registrationOf = (householdId: string | null): Registration => ({
+    id: newId(),
+    campaignId: prepared.campaign.id,
+    centerId: prepared.center.id,
+    registeredById: viewer.userId,
+    householdId,
+    createdAt: prepared.now,
+  })
   return context.prisma.$transaction(async (tx) => {
     const people: Person[] = []
     for (const [index, member] of members.entries()) {
@@ -486,12 +629,19 @@ async function storeRegistration(
     const named = people[prepared.enrolledIndex]
     if (!named) throw new Error('the person named is not among the household members')
     const registration = registrationOf(
-      await householdFor(
-        tx,
-        members,
-        people.map((person) => person.id),
-        { enrolledPersonId: named.id, centerId: prepared.center.id },
-      ),
+      prepared.joining
+        ? await joinHousehold(
+            tx,
+            { ...prepared.joining, campaignId: prepared.campaign.id, centerId: prepared.center.id },
+            members,
+            people,
+          )
+        : await householdFor(
+            tx,
+            members,
+            people.map((person) => person.id),
+            { enrolledPersonId: named.id, centerId: prepared.center.id },
+          ),
     )
     await tx.registration.create({ data: registration })
     const enrollments: RegisteredEnrollment[] = []
@@ -523,7 +673,7 @@ builder.mutationField('registerEnrollment', (t) =>
   t.field({
     type: RegisterEnrollmentPayload,
     description:
-      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server; for household health insurance, every member not insured elsewhere at once, each with an enrollment of their own priced at their rank, under one registration. A live enrollment already held by the person (or a member) for the product in the campaign is a ConflictError naming them, and nothing is written. A citizen ID on file with another name, birth date or sex is one neutral ValidationError (PERSON_IDENTITY_MISMATCH), recorded in the audit log; after five within an hour, registering anyone on file is a TooManyAttemptsError for the rest of it.',
+      'Registers a person for a product in a campaign at a center, with the contribution quoted by the server; for household health insurance, every member not insured elsewhere at once, each with an enrollment of their own priced at their rank, under one registration. With `household`, the members given join a household already enrolled at the center: each ranks after its members still enrolled and pays for the months left in its period; nobody enrolled earlier is priced again. A live enrollment already held by the person (or a member) for the product in the campaign is a ConflictError naming them, and nothing is written. A citizen ID on file with another name, birth date or sex is one neutral ValidationError (PERSON_IDENTITY_MISMATCH), recorded in the audit log; after five within an hour, registering anyone on file is a TooManyAttemptsError for the rest of it.',
     errors: { types: [...mutationErrorTypes, TooManyAttemptsError] },
     authScopes: { write: true },
     args: { input: t.arg({ type: RegisterEnrollmentInput, required: true }) },

@@ -74,11 +74,19 @@ export async function priceEnrollment(context: Context, input: PricingInput): Pr
 
 /**
  * Every member's amounts for household health insurance, in register order: null for a member insured
- * elsewhere (listed, not enrolled).
+ * elsewhere (listed, not enrolled). Members joining a household already insured rank after its
+ * `rankedBefore` members.
  */
 export async function priceHousehold(
   context: Context,
-  input: { on: string; months: number; jurisdiction: string; members: readonly HouseholdMemberPricing[] },
+  input: {
+    on: string
+    months: number
+    jurisdiction: string
+    members: readonly HouseholdMemberPricing[]
+    /** Members of the household already insured this period: those given rank after them. */
+    rankedBefore?: number
+  },
 ): Promise<(Pricing | null)[]> {
   const quote = await quoteWithStoredParameters(context, {
     product: 'HOUSEHOLD_HEALTH_INSURANCE',
@@ -90,6 +98,7 @@ export async function priceHousehold(
       supportGroups: [...member.supportGroups],
     })),
     jurisdiction: input.jurisdiction,
+    rankedBefore: input.rankedBefore ?? 0,
   })
   return input.members.map((_member, index) => {
     const line = quote.lines.find((each) => each.kind === 'MEMBER' && each.memberIndex === index)

@@ -265,7 +265,7 @@ export async function writeRegistration(
     "change" AS MATERIALIZED (
       SELECT n."campaignId", n."centerId", n."product", n."status", n."registeredOn" AS "day",
              ${audience} AS "audience", coalesce((SELECT "kind"::text FROM "session"), '') AS "sessionKind",
-             1 AS "delta"
+             '' AS "continuity", 1 AS "delta"
         FROM enrollment n
     ),
     ${rollupUpserts}

@@ -32,7 +32,7 @@ describe('registering an enrollment', () => {
       periodStart: '2025-11-04',
       periodEnd: '2025-12-03',
       version: 1,
-      availableActions: [],
+      availableActions: ['CONFIRM_PAYMENT'],
       statusChanges: { totalCount: 1, edges: [{ node: { fromStatus: null, toStatus: 'SUBMITTED' } }] },
     })
     expect(payload.enrollment.person.phone).toBe('+84912345678')

@@ -1,7 +1,8 @@
 // The rollups progress reads, kept in the transaction of every change to what they count, so
 // progress never scans the enrollments:
-// - EnrollmentDailyCount: one row per campaign, center, product, status and local day (the day an
-//   enrollment counts for: coalesce(countedOn, registeredOn), its payment day or its registration day);
+// - EnrollmentDailyCount: one row per campaign, center, product, status, local day (the day an
+//   enrollment counts for: coalesce(countedOn, registeredOn), its payment day or its registration day)
+//   and continuity (NEW or CONTINUING once paid, "" before), which targets may count apart;
 // - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind;
 // - EnrollmentSegmentTotal: the segment counts without the day, for a period holding every day.
 // All are written by one statement (one round trip: callers run it last, just before COMMIT, so the
@@ -9,6 +10,7 @@
 // equals a GROUP BY of the enrollments.
 import {
   type AudienceGroup,
+  type Continuity,
   type EnrollmentStatus,
   Prisma,
   type Product,
@@ -25,6 +27,8 @@ export interface RollupKey {
   countedOn: Date | null
   /** The person's occupation group when registered. */
   audience: AudienceGroup | null
+  /** New or continuing, decided at payment; null before. */
+  continuity: Continuity | null
   /**
    * The outreach session it came from. Its kind is read by the rollup statement itself, under a share
    * lock, so a concurrent change of the session's kind either waits for this transaction (and then
@@ -64,14 +68,15 @@ export function moveSessionKind(
     Prisma.sql`
       SELECT e."campaignId", e."centerId", e."product", e."status",
              coalesce(e."countedOn", e."registeredOn") AS "day",
-             coalesce(e."audience"::text, '') AS "audience", k."sessionKind", k."delta"
+             coalesce(e."audience"::text, '') AS "audience", k."sessionKind",
+             coalesce(e."continuity"::text, '') AS "continuity", k."delta"
         FROM "Enrollment" e
        CROSS JOIN (VALUES (${from}::text, -1), (${to}::text, 1)) AS k("sessionKind", "delta")
        WHERE e."sessionId" = ${sessionId}::uuid`,
   )
 }
 
-/** Rows of (campaignId, centerId, product, status, day, audience, sessionKind, delta) for enrollments. */
+/** Rows of (campaignId, centerId, product, status, day, audience, sessionKind, continuity, delta) for enrollments. */
 function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql {
   const sessionIds = changes.flatMap(({ key }) => (key.sessionId ? [key.sessionId] : []))
   return Prisma.sql`
@@ -79,7 +84,7 @@ function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql
       SELECT "id", "kind" FROM "OutreachSession" WHERE "id" = ANY(${sessionIds}::uuid[]) ORDER BY "id" FOR SHARE
     )
     SELECT c."campaignId", c."centerId", c."product", c."status", c."day", c."audience",
-           coalesce(s."kind"::text, '') AS "sessionKind", c."delta"
+           coalesce(s."kind"::text, '') AS "sessionKind", c."continuity", c."delta"
       FROM unnest(
         ${changes.map(({ key }) => key.campaignId)}::uuid[],
         ${changes.map(({ key }) => key.centerId)}::uuid[],
@@ -88,8 +93,9 @@ function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql
         ${changes.map(({ key }) => (key.countedOn ?? key.registeredOn).toISOString().slice(0, 10))}::date[],
         ${changes.map(({ key }) => key.audience ?? '')}::text[],
         ${changes.map(({ key }) => key.sessionId ?? '')}::text[],
+        ${changes.map(({ key }) => key.continuity ?? '')}::text[],
         ${changes.map(({ delta }) => delta)}::int[]
-      ) AS c("campaignId", "centerId", "product", "status", "day", "audience", "sessionId", "delta")
+      ) AS c("campaignId", "centerId", "product", "status", "day", "audience", "sessionId", "continuity", "delta")
       LEFT JOIN "session" s ON s."id"::text = c."sessionId"`
 }
 
@@ -102,11 +108,12 @@ type Emptied = {
   day: string | null
   audience: string
   sessionKind: string
+  continuity: string
 }
 
 /**
  * The upserts of a `"change"` CTE's rows (campaignId, centerId, product, status, day, audience,
- * sessionKind, delta) into the three rollups, netted per row, as CTEs `"daily"`, `"segment"` and
+ * sessionKind, continuity, delta) into the three rollups, netted per row, as CTEs `"daily"`, `"segment"` and
  * `"total"` returning the rows written. Every writer locks in one order: the session's row (FOR SHARE,
  * in `"change"`), then daily counts, then segment counts, then segment totals, each in key order, so
  * two transactions never wait on each other's rows in a cycle. PostgreSQL runs sibling data-modifying
@@ -115,32 +122,34 @@ type Emptied = {
  */
 export const rollupUpserts = Prisma.sql`
     "daily" AS (
-      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "count")
-      SELECT "campaignId", "centerId", "product", "status", "day", sum("delta")::int FROM "change"
-       GROUP BY 1, 2, 3, 4, 5 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day")
+      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "continuity", "count")
+      SELECT "campaignId", "centerId", "product", "status", "day", "continuity", sum("delta")::int FROM "change"
+       GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "continuity")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
       RETURNING t.*
     ),
     "segment" AS (
       INSERT INTO "EnrollmentSegmentCount" AS t
-        ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "count")
-      SELECT "campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", sum("delta")::int
+        ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity", "count")
+      SELECT "campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity",
+             sum("delta")::int
         FROM "change"
        WHERE (SELECT count(*) FROM "daily") >= 0
-       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind")
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
       RETURNING t.*
     ),
     "total" AS (
       INSERT INTO "EnrollmentSegmentTotal" AS t
-        ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "count")
-      SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", sum("delta")::int
+        ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity", "count")
+      SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity",
+             sum("delta")::int
         FROM "change"
        WHERE (SELECT count(*) FROM "segment") >= 0
-       GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "audience", "sessionKind")
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
       RETURNING t.*
     )`
@@ -150,15 +159,15 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
   const emptied = await tx.$queryRaw<Emptied[]>`
     WITH "change" AS MATERIALIZED (${changes}), ${rollupUpserts}
     SELECT 'daily' AS "rollup", "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
-           to_char("day", 'YYYY-MM-DD') AS "day", '' AS "audience", '' AS "sessionKind"
+           to_char("day", 'YYYY-MM-DD') AS "day", '' AS "audience", '' AS "sessionKind", "continuity"
       FROM "daily" WHERE "count" <= 0
     UNION ALL
     SELECT 'segment', "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
-           to_char("day", 'YYYY-MM-DD'), "audience", "sessionKind"
+           to_char("day", 'YYYY-MM-DD'), "audience", "sessionKind", "continuity"
       FROM "segment" WHERE "count" <= 0
     UNION ALL
     SELECT 'total', "campaignId"::text, "centerId"::text, "product"::text, "status"::text, NULL,
-           "audience", "sessionKind"
+           "audience", "sessionKind", "continuity"
       FROM "total" WHERE "count" <= 0`
   if (emptied.length === 0) return
   // Rows that reached zero go in a second statement (a statement cannot change a row twice). This
@@ -167,21 +176,24 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
     WITH "emptied" AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(emptied)}::jsonb) AS x("rollup" text,
         "campaignId" uuid, "centerId" uuid, "product" "Product", "status" "EnrollmentStatus", "day" date,
-        "audience" text, "sessionKind" text)
+        "audience" text, "sessionKind" text, "continuity" text)
     ),
     "daily" AS (
       DELETE FROM "EnrollmentDailyCount" t USING "emptied" x
        WHERE x."rollup" = 'daily' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
-         AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day" AND t."count" <= 0
+         AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day"
+         AND t."continuity" = x."continuity" AND t."count" <= 0
     ),
     "segment" AS (
       DELETE FROM "EnrollmentSegmentCount" t USING "emptied" x
        WHERE x."rollup" = 'segment' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
          AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day"
-         AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind" AND t."count" <= 0
+         AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind"
+         AND t."continuity" = x."continuity" AND t."count" <= 0
     )
     DELETE FROM "EnrollmentSegmentTotal" t USING "emptied" x
      WHERE x."rollup" = 'total' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
        AND t."product" = x."product" AND t."status" = x."status"
-       AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind" AND t."count" <= 0`
+       AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind"
+       AND t."continuity" = x."continuity" AND t."count" <= 0`
 }

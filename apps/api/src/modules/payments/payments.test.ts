@@ -1,5 +1,5 @@
 import { decodeGlobalID } from '@pothos/plugin-relay'
-import { personInput } from '@tangtoc/db/fixtures'
+import { createRolledUpEnrollment, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import {
@@ -254,13 +254,39 @@ describe('recording a payment', () => {
     ])
   })
 
-  it('an agent may not record a payment, a date after today is refused, and an old version is stale', async () => {
+  it('an agent records a payment at their center (post-office agents collect the money) and is refused at another center', async () => {
+    const setting = await campaignSetting(api)
+    const household = await submittedHousehold(setting)
+    const input = paymentInput({ registration: household.registration.id, amount: 2_906_280 })
+    const elsewhere = await api.graphql(recordPayment, { input }, setting.otherAgent.credentials)
+    expect(elsewhere.data?.recordPayment.__typename).toBe('NotFoundError')
+    const [first] = household.enrollments
+    const byId = await api.graphql(
+      recordPayment,
+      { input: paymentInput({ enrollments: [{ id: first?.id, version: 1 }], amount: 1_263_600 }) },
+      setting.otherAgent.credentials,
+    )
+    expect(byId.data?.recordPayment.__typename).toBe('NotFoundError')
+    expect(await api.prisma.payment.count({ where: { collectedById: setting.otherAgent.user.id } })).toBe(0)
+    const here = await api.graphql(recordPayment, { input }, setting.agent.credentials)
+    const payload = here.data?.recordPayment
+    expect(payload.__typename, JSON.stringify(here)).toBe('RecordPaymentPayload')
+    expect(payload.payment).toMatchObject({
+      amount: 2_906_280,
+      collectedBy: { username: setting.agent.user.username },
+    })
+    expect(payload.enrollments.map((each: { status: string }) => each.status)).toEqual([
+      'PAID',
+      'PAID',
+      'PAID',
+    ])
+  })
+
+  it('a date after today is refused, and an old version is stale', async () => {
     const setting = await campaignSetting(api)
     const [head] = (await submittedHousehold(setting)).enrollments
     const input = (overrides: Record<string, unknown>) =>
       paymentInput({ enrollments: [{ id: head?.id, version: 1 }], amount: head?.payable, ...overrides })
-    const byAgent = await api.graphql(recordPayment, { input: input({}) }, setting.agent.credentials)
-    expect(byAgent.data?.recordPayment.__typename).toBe('ForbiddenError')
     const future = await api.graphql(
       recordPayment,
       { input: input({ paidOn: '2999-01-01' }) },
@@ -332,5 +358,198 @@ describe('recording a payment', () => {
     expect(onPayment.rows).toEqual([{ status: 'PAID', day: '2025-11-12', count: 3 }])
     const onRegistration = await daysCounted('REGISTRATION_DAY')
     expect(onRegistration.rows).toEqual([{ status: 'PAID', day: onRegistration.registeredOn, count: 3 }])
+  })
+
+  it('targets count new participants (the default), continuing ones or both, and progress shows both side by side', async () => {
+    const setting = await campaignSetting(api)
+    // A household of three, new: 2,906,280 ₫ on 2025-11-12.
+    const household = await submittedHousehold(setting)
+    await api.graphql(
+      recordPayment,
+      { input: paymentInput({ registration: household.registration.id, amount: 2_906_280 }) },
+      setting.agent.credentials,
+    )
+    // A voluntary social-insurance participant continuing under their social-insurance number: 264,000 ₫.
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting) },
+      setting.agent.credentials,
+    )
+    const vsi = registered.data?.registerEnrollment.enrollment
+    const paid = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          enrollments: [{ id: vsi.id, version: vsi.version, previousSocialInsuranceNumber: '7912345678' }],
+          amount: 264_000,
+        }),
+      },
+      setting.agent.credentials,
+    )
+    expect(paid.data?.recordPayment.enrollments).toMatchObject([{ status: 'PAID', continuity: 'CONTINUING' }])
+    const progress = async () => {
+      const result = await api.graphql(
+        `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
+          countParticipants enrolled newCount continuingCount
+          days { date enrolled newCount continuingCount }
+          products { product enrolled newCount continuingCount }
+          centers { enrolled newCount continuingCount }
+          audiences { enrolled }
+        } }`,
+        { campaign: gid('Campaign', setting.campaign.id) },
+        setting.admin.credentials,
+      )
+      return result.data?.campaignProgress
+    }
+    expect(await progress()).toMatchObject({
+      countParticipants: 'NEW',
+      enrolled: 3,
+      newCount: 3,
+      continuingCount: 1,
+      products: [
+        { product: 'VOLUNTARY_SOCIAL_INSURANCE', enrolled: 0, newCount: 0, continuingCount: 1 },
+        { product: 'HOUSEHOLD_HEALTH_INSURANCE', enrolled: 3, newCount: 3, continuingCount: 0 },
+      ],
+      centers: [{ enrolled: 3, newCount: 3, continuingCount: 1 }],
+      audiences: [{ enrolled: 3 }],
+    })
+    // Both paid on 2025-11-12, the day they count for.
+    expect(
+      (await progress()).days.filter(
+        (day: { enrolled: number; continuingCount: number }) => day.enrolled + day.continuingCount > 0,
+      ),
+    ).toEqual([{ date: '2025-11-12', enrolled: 3, newCount: 3, continuingCount: 1 }])
+    const setCounting = async (countParticipants: string) => {
+      const { version } = await api.prisma.campaign.findUniqueOrThrow({ where: { id: setting.campaign.id } })
+      const result = await api.graphql(
+        `mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) {
+          __typename ... on UpdateCampaignPayload { campaign { countParticipants } }
+        } }`,
+        { input: { campaign: gid('Campaign', setting.campaign.id), version, countParticipants } },
+        setting.admin.credentials,
+      )
+      expect(result.data?.updateCampaign.campaign, JSON.stringify(result)).toEqual({ countParticipants })
+    }
+    await setCounting('BOTH')
+    expect(await progress()).toMatchObject({ enrolled: 4, newCount: 3, continuingCount: 1 })
+    await setCounting('CONTINUING')
+    expect(await progress()).toMatchObject({
+      enrolled: 1,
+      products: [{ enrolled: 1 }, { enrolled: 0 }],
+      audiences: [{ enrolled: 1 }],
+    })
+    // The list behind each figure: its total from the rollup, its rows from the enrollments.
+    const listed = async (continuity: string[]) => {
+      const result = await api.graphql(
+        `query ($filter: EnrollmentFilter) { enrollments(first: 10, filter: $filter) {
+          totalCount edges { node { continuity } }
+        } }`,
+        {
+          filter: {
+            campaign: gid('Campaign', setting.campaign.id),
+            status: ['PAID', 'ACTIVE'],
+            continuity,
+          },
+        },
+        setting.agent.credentials,
+      )
+      const { totalCount, edges } = result.data?.enrollments ?? {}
+      return { totalCount, rows: edges.map((edge: { node: { continuity: string } }) => edge.node.continuity) }
+    }
+    expect(await listed(['NEW'])).toEqual({ totalCount: 3, rows: ['NEW', 'NEW', 'NEW'] })
+    expect(await listed(['CONTINUING'])).toEqual({ totalCount: 1, rows: ['CONTINUING'] })
+    expect((await listed(['NEW', 'CONTINUING'])).totalCount).toBe(4)
+  })
+
+  it('a paid enrollment whose continuity was never decided (paid before payments were records) counts as new', async () => {
+    const setting = await campaignSetting(api)
+    await createRolledUpEnrollment(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.admin.user,
+      status: 'PAID',
+      registeredAt: new Date('2025-11-20T03:00:00Z'),
+    })
+    const result = await api.graphql(
+      `query ($campaign: ID!) { campaignProgress(campaign: $campaign) { enrolled newCount continuingCount } }`,
+      { campaign: gid('Campaign', setting.campaign.id) },
+      setting.admin.credentials,
+    )
+    expect(result.data?.campaignProgress).toEqual({ enrolled: 1, newCount: 1, continuingCount: 0 })
+    const list = await api.graphql(
+      `query ($filter: EnrollmentFilter) { enrollments(first: 10, filter: $filter) { totalCount edges { node { id } } } }`,
+      { filter: { campaign: gid('Campaign', setting.campaign.id), continuity: ['NEW'] } },
+      setting.admin.credentials,
+    )
+    expect(list.data?.enrollments.totalCount).toBe(1)
+    expect(list.data?.enrollments.edges).toHaveLength(1)
+  })
+
+  it('a monthly voluntary social insurance payer pays a second month: one enrollment, both payments under it, coverage to the end of December, counted once', async () => {
+    const setting = await campaignSetting(api)
+    // 1,500,000 ₫ a month, "others": 330,000 − 66,000 = 264,000 ₫ a month (docs/domain/vn-insurance.md §1).
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting) },
+      setting.agent.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    const pay = (version: number, overrides: Record<string, unknown>) =>
+      api.graphql(
+        recordPayment,
+        {
+          input: paymentInput({
+            enrollments: [{ id: enrollment.id, version }],
+            amount: 264_000,
+            ...overrides,
+          }),
+        },
+        setting.agent.credentials,
+      )
+    const november = (await pay(enrollment.version, { paidOn: '2025-11-10' })).data?.recordPayment
+    expect(november.enrollments).toMatchObject([
+      { status: 'PAID', coverageStart: '2025-11-01', coverageEnd: '2025-11-30', due: 0 },
+    ])
+    const version = november.enrollments[0].version
+    const partial = (await pay(version, { paidOn: '2025-12-05', amount: 100_000, partial: true })).data
+      ?.recordPayment
+    expect(partial.fieldErrors).toEqual([
+      expect.objectContaining({ path: ['input', 'partial'], code: 'PAYMENT_NEXT_PERIOD_IN_FULL' }),
+    ])
+    const short = (await pay(version, { paidOn: '2025-12-05', amount: 200_000 })).data?.recordPayment
+    expect(short.fieldErrors).toEqual([expect.objectContaining({ code: 'PAYMENT_AMOUNT_BELOW_DUE' })])
+
+    const december = (await pay(version, { paidOn: '2025-12-05', receiptNumber: 'BL-T12' })).data
+      ?.recordPayment
+    expect(december.__typename, JSON.stringify(december)).toBe('RecordPaymentPayload')
+    expect(december.enrollments).toMatchObject([
+      {
+        id: enrollment.id,
+        status: 'PAID',
+        coverageStart: '2025-11-01',
+        coverageEnd: '2025-12-31',
+        continuity: 'NEW',
+        received: 528_000,
+        due: 0,
+      },
+    ])
+    expect(december.enrollments[0].paymentAllocations.map((each: { amount: number }) => each.amount)).toEqual(
+      [264_000, 264_000],
+    )
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+    // The deprecated confirmEnrollmentPayment only confirms: a paid enrollment is not paid again through it.
+    const confirmed = await api.graphql(
+      confirmPayment,
+      { input: { id: enrollment.id, version: december.enrollments[0].version } },
+      setting.manager.credentials,
+    )
+    expect(confirmed.data?.confirmEnrollmentPayment.fieldErrors).toEqual([
+      expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }),
+    ])
+    const counts = await api.prisma.enrollmentDailyCount.findMany({
+      where: { campaignId: setting.campaign.id },
+      select: { status: true, day: true, count: true },
+    })
+    expect(counts).toEqual([{ status: 'PAID', day: new Date('2025-11-10T00:00:00Z'), count: 1 }])
   })
 })

@@ -1,7 +1,8 @@
 // Recording money received: one payment, for one enrollment or a household's together, split over them
 // by the shared settlePayment. An enrollment whose due it settles becomes PAID, with the coverage the
 // shared coverageOfPayment gives for that day; a partial payment leaves its enrollments unpaid until a
-// later payment settles them.
+// later payment settles them. A paid voluntary social insurance enrollment takes the payment of its next
+// period instead (paysNextPeriod): its amounts grow by that period's, its coverage by its months.
 import type { CountDay, Enrollment, Payment, PaymentChannel, Prisma } from '@tangtoc/db'
 import {
   amountsDue,
@@ -12,7 +13,9 @@ import {
   type Issue,
   issue,
   localDateInZone,
+  mayRecordPayment,
   normalizeText,
+  paysNextPeriod,
   planTransition,
   settlePayment,
 } from '@tangtoc/shared'
@@ -36,13 +39,16 @@ import {
 } from '../enrollments/changes.ts'
 import { EnrollmentNode } from '../enrollments/enrollment.ts'
 import { recordStatusChange } from '../enrollments/lifecycle.ts'
+import { priceEnrollment } from '../enrollments/pricing.ts'
 import { RegistrationNode } from '../enrollments/registration.ts'
 import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import { assertVersion, claimVersion, versionField } from '../versions.ts'
 import { PaymentChannelEnum, PaymentNode } from './payment.ts'
 
-type PayableEnrollment = EnrollmentWithCenter & { campaign: { timeZone: string; countOn: CountDay } }
+type PayableEnrollment = EnrollmentWithCenter & {
+  campaign: { timeZone: string; countOn: CountDay; jurisdiction: string }
+}
 
 interface PaymentRecord {
   /** In the order the amount is split over them: a household's in register order. */
@@ -56,16 +62,23 @@ interface PaymentRecord {
   channel: PaymentChannel
   receiptNumber: string | null
   note: string | null
+  /** Whether a paid voluntary social insurance enrollment takes its next period (not through the deprecated confirmEnrollmentPayment, which only confirms). */
+  nextPeriods: boolean
 }
+
+/** Whether this payment pays the enrollment's next period (paysNextPeriod) rather than settling it. */
+const forNextPeriod = (record: PaymentRecord, enrollment: PayableEnrollment) =>
+  record.nextPeriods && paysNextPeriod(enrollment)
 
 const enrollmentInclude = {
   center: { select: { id: true, path: true } },
-  campaign: { select: { timeZone: true, countOn: true } },
+  campaign: { select: { timeZone: true, countOn: true, jurisdiction: true } },
 } as const
 
 /**
  * Who may record a payment on these enrollments, and whether each may be paid: the shared lifecycle's
- * CONFIRM_PAYMENT rule (managers; from SUBMITTED), one center, a date not after today.
+ * CONFIRM_PAYMENT rule (managers, and agents at their own center; from SUBMITTED), or the next period of
+ * a paid voluntary social insurance enrollment (in full); one center, a date not after today.
  */
 function checkPayment(viewer: Viewer, record: PaymentRecord, path: (index: number) => string): void {
   const issues: Issue[] = []
@@ -75,6 +88,11 @@ function checkPayment(viewer: Viewer, record: PaymentRecord, path: (index: numbe
     assertCanWriteCenter(viewer, enrollment.center)
     if (enrollment.centerId !== first.centerId) {
       issues.push(issue(path(index), 'PAYMENT_ENROLLMENTS_ONE_CENTER'))
+      continue
+    }
+    if (forNextPeriod(record, enrollment)) {
+      if (!mayRecordPayment(viewer.role)) throw new ForbiddenError()
+      if (record.partial) issues.push(issue('partial', 'PAYMENT_NEXT_PERIOD_IN_FULL'))
       continue
     }
     const plan = planTransition(enrollment.status, 'CONFIRM_PAYMENT', { role: viewer.role })
@@ -135,6 +153,34 @@ async function coverageFor(
 }
 
 /**
+ * The next period a payment on `paidOn` buys a paid voluntary social insurance enrollment: as many
+ * months as each of its payments buys, from the month after the last one paid (or the month of payment
+ * after a break), priced by the rules of its first month with the enrollment's income and groups.
+ */
+async function nextPeriod(context: Context, enrollment: PayableEnrollment, paidOn: string, path: string) {
+  const result = coverageOfPayment(
+    {
+      product: enrollment.product,
+      paidOn,
+      months: enrollment.months,
+      coveredUntilOnFile: enrollment.coverageEnd?.toISOString().slice(0, 10) ?? null,
+    },
+    path,
+  )
+  if (!result.ok) throw validationErrorFrom(result.issues)
+  const pricing = await priceEnrollment(context, {
+    product: enrollment.product,
+    on: result.coverage.start,
+    months: enrollment.months,
+    monthlyIncome: enrollment.monthlyIncome,
+    supportGroups: enrollment.supportGroups,
+    jurisdiction: enrollment.campaign.jurisdiction,
+  })
+  const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
+  return { pricing, coverageStart: day(result.coverage.start), coverageEnd: day(result.coverage.end) }
+}
+
+/**
  * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment's version
  * is claimed first, so what is due is computed on rows nobody else is changing.
  */
@@ -151,9 +197,17 @@ async function storePayment(
       await claimVersion(tx, 'Enrollment', enrollment, enrollment.version)
     }
     const received = await receivedBy(tx, ids)
+    const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
+    for (const [index, enrollment] of record.enrollments.entries()) {
+      nextPeriods.push(
+        forNextPeriod(record, enrollment)
+          ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
+          : null,
+      )
+    }
     const dues = amountsDue(
-      record.enrollments.map((enrollment) => ({
-        payable: enrollment.payable,
+      record.enrollments.map((enrollment, index) => ({
+        payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
         received: received.get(enrollment.id) ?? 0,
       })),
     )
@@ -182,9 +236,36 @@ async function storePayment(
     })
     const after: Enrollment[] = []
     const settledNow: [PayableEnrollment, Enrollment][] = []
+    const extended: [PayableEnrollment, Enrollment][] = []
     for (const [index, enrollment] of record.enrollments.entries()) {
       if ((dues[index] ?? 0) > (allocations[index] ?? 0)) {
         after.push(await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
+        continue
+      }
+      const next = nextPeriods[index]
+      if (next) {
+        // Still one participant: the status, and so the counts, stay as they are.
+        const row = await tx.enrollment.update({
+          where: { id: enrollment.id },
+          data: {
+            gross: { increment: next.pricing.gross },
+            support: { increment: next.pricing.support },
+            payable: { increment: next.pricing.payable },
+            coverageStart: enrollment.coverageStart ?? next.coverageStart,
+            coverageEnd: next.coverageEnd,
+            periodEnd: next.coverageEnd,
+          },
+        })
+        const { center: _center, campaign: _campaign, ...before } = enrollment
+        await recordAudit(tx, context, {
+          action: 'enrollment.pay_next_period',
+          entityType: 'Enrollment',
+          entityId: enrollment.id,
+          before,
+          after: row,
+        })
+        after.push(row)
+        extended.push([enrollment, row])
         continue
       }
       const coverage = await coverageFor(
@@ -218,10 +299,13 @@ async function storePayment(
         allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] })),
       },
     })
-    return { payment, enrollments: after, settledNow }
+    return { payment, enrollments: after, settledNow, extended }
   }, transactionOptions)
   for (const [before, row] of stored.settledNow) {
     publishEnrollmentChange(context, { ...row, center: before.center }, 'STATUS_CHANGED', before.status)
+  }
+  for (const [before, row] of stored.extended) {
+    publishEnrollmentChange(context, { ...row, center: before.center }, 'UPDATED')
   }
   return { payment: stored.payment, enrollments: stored.enrollments }
 }
@@ -370,7 +454,7 @@ builder.mutationField('recordPayment', (t) =>
   t.field({
     type: RecordPaymentPayload,
     description:
-      'Records money received against enrollments of one center (a household’s together). The exact amount due settles them: each becomes PAID with its coverage (coverageStart, coverageEnd, continuity). Less is refused unless `partial` (then recorded, the enrollments left unpaid until settled); more is refused. Who may: as confirming payment (managers), on SUBMITTED enrollments.',
+      'Records money received against enrollments of one center (a household’s together). The exact amount due settles them: each becomes PAID with its coverage (coverageStart, coverageEnd, continuity). Less is refused unless `partial` (then recorded, the enrollments left unpaid until settled); more is refused. Who may: as confirming payment (managers in their subtree, agents at their own center: post-office agents collect the money), on SUBMITTED enrollments; or on a PAID or ACTIVE voluntary social insurance enrollment, the whole amount of its next period (as many months as each payment buys, priced by the rules of its first month), which extends its coverage and keeps it one participant.',
     errors: { types: mutationErrorTypes },
     authScopes: { write: true },
     args: { input: t.arg({ type: RecordPaymentInput, required: true }) },
@@ -392,6 +476,7 @@ builder.mutationField('recordPayment', (t) =>
         paidOn: input.paidOn,
         amount: input.amount,
         partial: input.partial ?? false,
+        nextPeriods: true,
         channel: input.channel,
         receiptNumber,
         note,
@@ -406,7 +491,7 @@ builder.mutationField('recordPayment', (t) =>
 
 const ConfirmEnrollmentPaymentInput = builder.inputType('ConfirmEnrollmentPaymentInput', {
   description:
-    'Which enrollment, at which version. Verifies that the money was received: SUBMITTED → PAID (managers).',
+    'Which enrollment, at which version. Verifies that the money was received: SUBMITTED → PAID (managers, and agents at their own center).',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The enrollment (global id).' }),
     version: versionField(t),
@@ -432,7 +517,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
     type: ConfirmEnrollmentPaymentPayload,
     deprecationReason: 'Use recordPayment, which records the amount, date, channel and receipt.',
     description:
-      'Verifies that the money was received: SUBMITTED → PAID (managers). Records a payment of what is due, received today, channel OTHER, without a receipt number, and sets the coverage.',
+      'Verifies that the money was received: SUBMITTED → PAID (managers, and agents at their own center). Records a payment of what is due, received today, channel OTHER, without a receipt number, and sets the coverage.',
     errors: { types: mutationErrorTypes },
     authScopes: { write: true },
     args: { input: t.arg({ type: ConfirmEnrollmentPaymentInput, required: true }) },
@@ -442,7 +527,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
       if (unreadable.length > 0) throw validationErrorFrom(unreadable)
       const campaign = await context.prisma.campaign.findUniqueOrThrow({
         where: { id: enrollment.campaignId },
-        select: { timeZone: true, countOn: true },
+        select: { timeZone: true, countOn: true, jurisdiction: true },
       })
       const record: PaymentRecord = {
         enrollments: [{ ...enrollment, campaign }],
@@ -450,6 +535,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
         paidOn: localDateInZone(new Date(), campaign.timeZone),
         amount: null,
         partial: false,
+        nextPeriods: false,
         channel: 'OTHER',
         receiptNumber: null,
         note: input.reason ? normalizeText(input.reason) || null : null,

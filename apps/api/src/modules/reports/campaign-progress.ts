@@ -5,7 +5,13 @@ import { ForbiddenError } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
 import { CenterNode } from '../centers/center.ts'
-import { AudienceGroupEnum, EnrollmentStatusEnum, ProductEnum, SessionKindEnum } from '../enums.ts'
+import {
+  AudienceGroupEnum,
+  CountedParticipantsEnum,
+  EnrollmentStatusEnum,
+  ProductEnum,
+  SessionKindEnum,
+} from '../enums.ts'
 import {
   type CampaignProgress,
   type CenterProgress,
@@ -15,7 +21,7 @@ import {
 } from './progress.ts'
 
 const countedNote =
-  'Counts only enrollments in the campaign’s counted statuses (`countedStatuses`: PAID and ACTIVE unless the campaign says otherwise), by the local date they were registered on in the campaign’s time zone.'
+  'Counts only enrollments in the campaign’s counted statuses (`countedStatuses`: PAID and ACTIVE unless the campaign says otherwise) and, of those, the participants its targets count (`countParticipants`: new ones unless it says otherwise), by the local date they count for in the campaign’s time zone (the day of payment or of registration, `countOn`). `newCount` and `continuingCount` beside a figure give both kinds whatever the setting.'
 
 export const MilestoneStatusEnum = builder.enumType('MilestoneStatus', {
   description: 'Whether a milestone was reached by its due date.',
@@ -35,6 +41,14 @@ const ProductProgressRef = builder.objectRef<ProductProgress>('ProductProgress')
       nullable: true,
       description: 'The target for the campaign’s end; null when none is set.',
     }),
+    newCount: t.exposeInt('newCount', {
+      description:
+        'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).',
+    }),
+    continuingCount: t.exposeInt('continuingCount', {
+      description:
+        'Continuing participants among the counted statuses in the period, whether or not the targets count them.',
+    }),
     percent: t.exposeFloat('percent', {
       nullable: true,
       description: 'Enrolled as a percentage of the target, one decimal; null without a target.',
@@ -52,6 +66,14 @@ const CenterProgressRef = builder.objectRef<CenterProgress>('CenterProgress').im
     }),
     enrolled: t.exposeInt('enrolled', {
       description: 'Counted enrollments of the center and the centers below it.',
+    }),
+    newCount: t.exposeInt('newCount', {
+      description:
+        'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).',
+    }),
+    continuingCount: t.exposeInt('continuingCount', {
+      description:
+        'Continuing participants among the counted statuses in the period, whether or not the targets count them.',
     }),
     target: t.exposeInt('target', {
       nullable: true,
@@ -73,7 +95,13 @@ const DayProgressRef = builder.objectRef<CampaignProgress['days'][number]>('DayP
   description: 'One day of the campaign, a local date in its time zone.',
   fields: (t) => ({
     date: t.expose('date', { type: 'Date', description: 'The local date.' }),
-    enrolled: t.exposeInt('enrolled', { description: 'Counted enrollments registered that day.' }),
+    enrolled: t.exposeInt('enrolled', { description: 'Counted enrollments that count for that day.' }),
+    newCount: t.exposeInt('newCount', {
+      description: 'New participants that count for that day, whether or not the targets count them.',
+    }),
+    continuingCount: t.exposeInt('continuingCount', {
+      description: 'Continuing participants that count for that day, whether or not the targets count them.',
+    }),
     cumulative: t.exposeInt('cumulative', {
       description: 'Counted enrollments from the period’s first day to this one.',
     }),
@@ -171,7 +199,19 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
       description:
         'The enrollment statuses counted as participants, the campaign’s own: PAID and ACTIVE by default (a sign-up that never pays is not a participant).',
     }),
+    countParticipants: t.expose('countParticipants', {
+      type: CountedParticipantsEnum,
+      description: 'Which paid participants the targets count, the campaign’s own: NEW by default.',
+    }),
     enrolled: t.exposeInt('enrolled', { description: 'Counted enrollments in the period.' }),
+    newCount: t.exposeInt('newCount', {
+      description:
+        'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).',
+    }),
+    continuingCount: t.exposeInt('continuingCount', {
+      description:
+        'Continuing participants among the counted statuses in the period, whether or not the targets count them.',
+    }),
     target: t.exposeInt('target', {
       nullable: true,
       description:

@@ -1,5 +1,6 @@
-// A campaign's progress for one viewer: counts by day, center and product from the EnrollmentDailyCount
-// rollup, and by audience group and session kind from the EnrollmentSegmentTotal rollup, or the
+// A campaign's progress for one viewer: counts by day, center, product and continuity from the
+// EnrollmentDailyCount rollup (what counts toward targets is the campaign's countParticipants of the new
+// and continuing participants: @tangtoc/shared countedParticipants), and by audience group and session kind from the EnrollmentSegmentTotal rollup, or the
 // EnrollmentSegmentCount one (by day) when the period leaves out a counted day (read only when a client
 // asks for them). Their rows are bounded by centers × products × statuses (× days) (× audiences ×
 // session kinds), not by the enrollments: ~6,000 daily and ~34,000 segment rows at 100,000 enrollments.
@@ -8,6 +9,7 @@ import {
   type AudienceGroup,
   type Campaign,
   type Center,
+  type CountedParticipants,
   type EnrollmentStatus,
   Prisma,
   type Product,
@@ -16,6 +18,7 @@ import {
   type Target,
 } from '@tangtoc/db'
 import {
+  countedParticipants,
   dailyPaceNeeded,
   dailySeries,
   daysLeft,
@@ -53,14 +56,20 @@ export interface ProgressArgs {
   breakdowns?: boolean
 }
 
-export interface ProductProgress {
+/** Counted paid participants, new and continuing, whatever the targets count. */
+export interface ContinuityProgress {
+  newCount: number
+  continuingCount: number
+}
+
+export interface ProductProgress extends ContinuityProgress {
   product: Product
   enrolled: number
   target: number | null
   percent: number | null
 }
 
-export interface CenterProgress {
+export interface CenterProgress extends ContinuityProgress {
   center: Center
   rank: number
   enrolled: number
@@ -77,7 +86,7 @@ export interface MilestoneProgress {
   status: MilestoneStatus
 }
 
-export interface CampaignProgress {
+export interface CampaignProgress extends ContinuityProgress {
   campaign: Campaign
   center: Center | null
   product: Product | null
@@ -85,12 +94,18 @@ export interface CampaignProgress {
   to: IsoDate
   asOf: IsoDate
   countedStatuses: EnrollmentStatus[]
+  countParticipants: CountedParticipants
   enrolled: number
   target: number | null
   percent: number | null
   products: ProductProgress[]
   centers: CenterProgress[]
-  days: { date: IsoDate; enrolled: number; cumulative: number; target: number | null }[]
+  days: ({
+    date: IsoDate
+    enrolled: number
+    cumulative: number
+    target: number | null
+  } & ContinuityProgress)[]
   /** Loaded on first use. */
   audiences: () => Promise<{ audience: AudienceGroup | null; enrolled: number }[]>
   /** Loaded on first use. */
@@ -205,7 +220,15 @@ async function currentScopeRows(
   return rows
 }
 
-type DailyRow = { centerId: string; product: Product; day: IsoDate; count: number }
+/** `count` is what the targets count of `newCount` and `continuingCount` (countedParticipants). */
+type DailyRow = {
+  centerId: string
+  product: Product
+  day: IsoDate
+  count: number
+  newCount: number
+  continuingCount: number
+}
 
 /** The progress of a campaign as `viewer` may see it; null when there is no such campaign. */
 export async function campaignProgress(
@@ -228,10 +251,13 @@ export async function campaignProgress(
   const to = args.to ?? end
   const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
   const counted = campaign.countedStatuses
+  const participants = campaign.countParticipants
   const productList = args.product ? [args.product] : products
   const inScope = (id: string) => scope.centers === null || centerById.has(id)
   const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
-  const rows = daily.filter((row) => inScope(row.centerId))
+  const rows = daily
+    .filter((row) => inScope(row.centerId))
+    .map((row) => ({ ...row, count: countedParticipants(participants, row) }))
   // The day rollup just read holds every day with counted enrollments in view (same statuses, product
   // and centers as the segments): a period from its first such day to its last, or wider, counts
   // everything, so the breakdowns sum the totals without the day (a campaign's ~50,000 segment rows
@@ -257,6 +283,7 @@ export async function campaignProgress(
       args.campaignId,
       args.product,
       counted,
+      participants,
       wholePeriod ? null : { from, to },
       centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
     ),
@@ -280,6 +307,10 @@ export async function campaignProgress(
     else rowsByCenter.set(row.centerId, [row])
   }
   const sum = (list: DailyRow[]) => list.reduce((total, row) => total + row.count, 0)
+  const byContinuity = (list: DailyRow[]): ContinuityProgress => ({
+    newCount: list.reduce((total, row) => total + row.newCount, 0),
+    continuingCount: list.reduce((total, row) => total + row.continuingCount, 0),
+  })
 
   // Targets: the campaign-wide ones for the whole tree, else those of the centers in scope.
   const endTargets = targets.filter((target) => target.dueDate === null)
@@ -306,9 +337,16 @@ export async function campaignProgress(
   }
   const productProgress = (list: DailyRow[], targetList: typeof endTargets): ProductProgress[] =>
     productList.map((product) => {
-      const enrolled = sum(list.filter((row) => row.product === product))
+      const ofProduct = list.filter((row) => row.product === product)
+      const enrolled = sum(ofProduct)
       const target = targetFor(targetList, product)
-      return { product, enrolled, target, percent: percentOfTarget(enrolled, target) }
+      return {
+        product,
+        enrolled,
+        ...byContinuity(ofProduct),
+        target,
+        percent: percentOfTarget(enrolled, target),
+      }
     })
 
   const enrolled = sum(inPeriod)
@@ -328,6 +366,7 @@ export async function campaignProgress(
         return {
           center,
           enrolled: centerEnrolled,
+          ...byContinuity(own),
           target: centerTarget,
           percent: percentOfTarget(centerEnrolled, centerTarget),
           products: productProgress(own, ownTargets),
@@ -372,8 +411,11 @@ export async function campaignProgress(
       .map((t) => ({ date: toIsoDate(t.dueDate) as IsoDate, count: t.count })),
   )
   const plannedByDay = new Map(line.map((day) => [day.date, day.target]))
+  const inPeriodByDay = new Map<IsoDate, DailyRow[]>()
+  for (const row of inPeriod) inPeriodByDay.set(row.day, [...(inPeriodByDay.get(row.day) ?? []), row])
   const periodSeries = dailySeries(from, to, countsByDay(inPeriod)).map((day) => ({
     ...day,
+    ...byContinuity(inPeriodByDay.get(day.date) ?? []),
     target: plannedByDay.get(day.date) ?? null,
   }))
 
@@ -401,7 +443,9 @@ export async function campaignProgress(
     to,
     asOf: today,
     countedStatuses: counted,
+    countParticipants: participants,
     enrolled,
+    ...byContinuity(inPeriod),
     target,
     percent: percentOfTarget(enrolled, target),
     products: productProgress(inPeriod, scopedTargets),
@@ -446,6 +490,7 @@ async function segmentCounts(
   campaignId: string,
   product: Product | null | undefined,
   counted: EnrollmentStatus[],
+  participants: CountedParticipants,
   period: { from: IsoDate; to: IsoDate } | null,
   centers: Prisma.Sql,
 ): Promise<SegmentRow[]> {
@@ -456,6 +501,7 @@ async function segmentCounts(
     WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(${counted}::"EnrollmentStatus"[])
       ${period ? Prisma.sql`AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date` : Prisma.empty}
       ${product ? Prisma.sql`AND s."product" = ${product}::"Product"` : Prisma.empty}
+      ${continuityRestriction(participants, Prisma.sql`s."continuity"`)}
       ${centers}
     GROUP BY s."audience", s."sessionKind"`
 }
@@ -491,7 +537,7 @@ async function countsInView(
 }> {
   const { campaignId, product, from, to } = args
   const [row] = await queryPrepared<{
-    daily: [string, Product, IsoDate[], number[]][]
+    daily: [string, Product, IsoDate[], number[], number[]][]
     sessions: [string, number, number][]
     stamp: string | null
   }>(
@@ -512,10 +558,14 @@ async function countsInView(
       FROM "Campaign" WHERE "id" = ${campaignId}::uuid
     )
     SELECT
-      (SELECT coalesce(json_agg(json_build_array(s."centerId", s."product", s."days", s."counts")), '[]')
+      (SELECT coalesce(json_agg(json_build_array(s."centerId", s."product", s."days", s."news", s."continuings")), '[]')
        FROM (SELECT g."centerId", g."product", array_agg(g."day" ORDER BY g."day") AS days,
-                    array_agg(g."count" ORDER BY g."day") AS counts
-             FROM (SELECT d."centerId", d."product", d."day", sum(d."count")::int AS count
+                    array_agg(g."new" ORDER BY g."day") AS news,
+                    array_agg(g."continuing" ORDER BY g."day") AS continuings
+             FROM (SELECT d."centerId", d."product", d."day",
+                          -- A paid enrollment of undecided continuity is a new participant (countedParticipants).
+                          coalesce(sum(d."count") FILTER (WHERE d."continuity" <> 'CONTINUING'), 0)::int AS new,
+                          coalesce(sum(d."count") FILTER (WHERE d."continuity" = 'CONTINUING'), 0)::int AS continuing
                    FROM "EnrollmentDailyCount" d
                    WHERE d."campaignId" = ${campaignId}::uuid
                      AND d."status" = ANY((SELECT counted FROM c)::"EnrollmentStatus"[])
@@ -533,8 +583,12 @@ async function countsInView(
       (SELECT stamp FROM c) AS stamp`,
   )
   return {
-    daily: (row?.daily ?? []).flatMap(([centerId, product, days, counts]) =>
-      days.map((day, index) => ({ centerId, product, day, count: counts[index] ?? 0 })),
+    daily: (row?.daily ?? []).flatMap(([centerId, product, days, news, continuings]) =>
+      days.map((day, index) => {
+        const newCount = news[index] ?? 0
+        const continuingCount = continuings[index] ?? 0
+        return { centerId, product, day, count: newCount + continuingCount, newCount, continuingCount }
+      }),
     ),
     sessionRows: (row?.sessions ?? []).map(([centerId, held, attendance]) => ({
       centerId,
@@ -542,6 +596,18 @@ async function countsInView(
       attendance,
     })),
     stamp: row?.stamp ?? null,
+  }
+}
+
+/** The rollup rows of the participants the targets count, as countedParticipants counts them. */
+function continuityRestriction(participants: CountedParticipants, column: Prisma.Sql): Prisma.Sql {
+  switch (participants) {
+    case 'NEW':
+      return Prisma.sql`AND ${column} <> 'CONTINUING'`
+    case 'CONTINUING':
+      return Prisma.sql`AND ${column} = 'CONTINUING'`
+    case 'BOTH':
+      return Prisma.empty
   }
 }
 
