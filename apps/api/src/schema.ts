@@ -27,5 +27,8 @@ import './modules/enrollments/mutations.ts'
 import './modules/enrollments/lifecycle.ts'
 import './modules/payments/payment.ts'
 import './modules/payments/record-payment.ts'
+import './modules/worklists/follow-up.ts'
+import './modules/worklists/lead.ts'
+import './modules/worklists/worklist.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

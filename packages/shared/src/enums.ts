@@ -134,6 +134,22 @@ export const savedFilterLists = [
 ] as const
 export type SavedFilterList = (typeof savedFilterLists)[number]
 
+/** How an agent contacted a person about an enrollment or a lead. */
+export const followUpMeans = ['CALL', 'VISIT', 'MESSAGE', 'AT_SESSION'] as const
+export type FollowUpMeans = (typeof followUpMeans)[number]
+
+/** What a contact attempt came to (worklists.ts says what each does to the worklists). */
+export const followUpOutcomes = [
+  'REACHED',
+  'NO_ANSWER',
+  'WILL_PAY',
+  'DECLINED',
+  'MOVED_AWAY',
+  'DECEASED',
+  'INSURED_ELSEWHERE',
+] as const
+export type FollowUpOutcome = (typeof followUpOutcomes)[number]
+
 /** Every enumeration by its Prisma name, for labels, GraphQL enums and completeness checks. */
 export const enumValues = {
   Product: products,
@@ -157,6 +173,8 @@ export const enumValues = {
   PaymentSettlement: paymentSettlements,
   Continuity: continuities,
   CountDay: countDays,
+  FollowUpMeans: followUpMeans,
+  FollowUpOutcome: followUpOutcomes,
 } as const
 export type EnumName = keyof typeof enumValues
 

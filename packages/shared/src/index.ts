@@ -106,6 +106,10 @@ export {
   type EnumName,
   enrollmentStatuses,
   enumValues,
+  type FollowUpMeans,
+  type FollowUpOutcome,
+  followUpMeans,
+  followUpOutcomes,
   isOneOf,
   type Organization,
   organizations,
@@ -231,3 +235,16 @@ export {
   type Ward,
   wardSource,
 } from './wards/index.ts'
+export {
+  checkWorklistDays,
+  closingOutcomes,
+  type DueRange,
+  defaultWorklistDays,
+  type FollowUpInput,
+  type FollowUpState,
+  followUpEffect,
+  maxWorklistDays,
+  type Worklist,
+  worklistDueRange,
+  worklists,
+} from './worklists.ts'

@@ -128,6 +128,21 @@ const vi: LabelSet = {
   PaymentSettlement: { FULL: 'Đóng đủ', PARTIAL: 'Đóng một phần' },
   Continuity: { NEW: 'Tham gia mới', CONTINUING: 'Tham gia tiếp' },
   CountDay: { PAYMENT_DAY: 'Ngày đóng tiền', REGISTRATION_DAY: 'Ngày đăng ký' },
+  FollowUpMeans: {
+    CALL: 'Gọi điện',
+    VISIT: 'Đến nhà',
+    MESSAGE: 'Nhắn tin',
+    AT_SESSION: 'Tại buổi tuyên truyền',
+  },
+  FollowUpOutcome: {
+    REACHED: 'Đã liên lạc được',
+    NO_ANSWER: 'Không nghe máy',
+    WILL_PAY: 'Hẹn đóng tiền',
+    DECLINED: 'Từ chối',
+    MOVED_AWAY: 'Đã chuyển đi',
+    DECEASED: 'Đã mất',
+    INSURED_ELSEWHERE: 'Đã tham gia ở nơi khác',
+  },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
     CONFIRM_PAYMENT: 'Xác nhận đã đóng tiền',
@@ -248,6 +263,16 @@ const en: LabelSet = {
   PaymentSettlement: { FULL: 'Paid in full', PARTIAL: 'Partial payment' },
   Continuity: { NEW: 'New participant', CONTINUING: 'Continuing participant' },
   CountDay: { PAYMENT_DAY: 'Day of payment', REGISTRATION_DAY: 'Day of registration' },
+  FollowUpMeans: { CALL: 'Call', VISIT: 'Visit', MESSAGE: 'Message', AT_SESSION: 'At a session' },
+  FollowUpOutcome: {
+    REACHED: 'Reached',
+    NO_ANSWER: 'No answer',
+    WILL_PAY: 'Will pay',
+    DECLINED: 'Declined',
+    MOVED_AWAY: 'Moved away',
+    DECEASED: 'Deceased',
+    INSURED_ELSEWHERE: 'Insured elsewhere',
+  },
   EnrollmentAction: {
     SUBMIT: 'Submit',
     CONFIRM_PAYMENT: 'Confirm payment',

@@ -399,6 +399,30 @@ export const messages = {
     vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
     en: 'Only a draft or submitted enrollment can be changed.',
   },
+  PROMISED_ON_REQUIRED: {
+    vi: 'Cần ghi ngày người dân hẹn đóng tiền.',
+    en: 'Give the day the person promised to pay.',
+  },
+  PROMISED_ON_ONLY_WITH_WILL_PAY: {
+    vi: 'Chỉ ghi ngày hẹn đóng khi kết quả là “hẹn đóng”.',
+    en: 'A promised day goes only with the outcome WILL_PAY.',
+  },
+  PROMISED_ON_PAST: {
+    vi: 'Ngày hẹn đóng không được trước ngày liên hệ.',
+    en: 'The promised day cannot be before the contact.',
+  },
+  DECLINE_REASON_REQUIRED: {
+    vi: 'Cần ghi lý do người dân từ chối.',
+    en: 'Give the reason the person declined.',
+  },
+  WORKLIST_CURSOR_INVALID: {
+    vi: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách.',
+    en: 'Not a cursor of this list: load the list again.',
+  },
+  WORKLIST_DAYS_INVALID: {
+    vi: 'Số ngày phải là số nguyên từ 0 đến {max}.',
+    en: 'The number of days is a whole number from 0 to {max}.',
+  },
 } as const satisfies Record<string, LocalizedText>
 
 /**
