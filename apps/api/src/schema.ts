@@ -30,5 +30,6 @@ import './modules/payments/record-payment.ts'
 import './modules/worklists/follow-up.ts'
 import './modules/worklists/lead.ts'
 import './modules/worklists/worklist.ts'
+import './modules/worklists/record-follow-up.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })
