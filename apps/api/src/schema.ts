@@ -31,5 +31,6 @@ import './modules/worklists/follow-up.ts'
 import './modules/worklists/lead.ts'
 import './modules/worklists/worklist.ts'
 import './modules/worklists/record-follow-up.ts'
+import './modules/worklists/lead-mutations.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

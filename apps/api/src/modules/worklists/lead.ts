@@ -60,3 +60,12 @@ export const LeadNode = builder.prismaNode('Lead', {
     version: t.exposeInt('version', { description: 'Increases on every change; send it back to change it.' }),
   }),
 })
+
+builder.prismaObjectField('OutreachSession', 'leads', (t) =>
+  t.relatedConnection('leads', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'The people consulted at it who did not register there, in the order recorded.',
+    query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+)
