@@ -32,5 +32,6 @@ import './modules/worklists/lead.ts'
 import './modules/worklists/worklist.ts'
 import './modules/worklists/record-follow-up.ts'
 import './modules/worklists/lead-mutations.ts'
+import './modules/worklists/assign-follow-ups.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

@@ -415,6 +415,10 @@ export const messages = {
     vi: 'Cần ghi lý do người dân từ chối.',
     en: 'Give the reason the person declined.',
   },
+  ASSIGNEE_NOT_AGENT_OF_CENTER: {
+    vi: 'Người được giao phải là nhân viên đang hoạt động của đơn vị quản lý mục này.',
+    en: 'The assignee must be an active agent of this entry’s center.',
+  },
   WORKLIST_CURSOR_INVALID: {
     vi: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách.',
     en: 'Not a cursor of this list: load the list again.',

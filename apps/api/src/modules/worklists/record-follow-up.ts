@@ -32,7 +32,7 @@ const RecordFollowUpInput = builder.inputType('RecordFollowUpInput', {
   }),
 })
 
-type Subject =
+export type Subject =
   | { kind: 'enrollment'; row: Enrollment & { center: { id: string; path: string } } }
   | { kind: 'lead'; row: Lead & { center: { id: string; path: string } } }
 
@@ -64,23 +64,44 @@ const RecordFollowUpPayload = builder.objectRef<Recorded>('RecordFollowUpPayload
 const withCenter = { center: { select: { id: true, path: true } } } as const
 
 /** The enrollment or lead a global id names, when the viewer may read it; not found otherwise. */
-export async function followUpSubject(context: Context, ref: string, path: string): Promise<Subject> {
-  const decoded = decodeGlobalId(ref)
-  const viewer = context.viewer
-  let subject: Subject | null = null
-  if (decoded?.typename === 'Enrollment') {
-    const row = await context.prisma.enrollment.findUnique({ where: { id: decoded.id }, include: withCenter })
-    subject = row ? { kind: 'enrollment', row } : null
-  } else if (decoded?.typename === 'Lead') {
-    const row = await context.prisma.lead.findUnique({ where: { id: decoded.id }, include: withCenter })
-    subject = row ? { kind: 'lead', row } : null
-  } else {
-    throw invalidGlobalId(path, 'Enrollment or Lead')
-  }
-  if (!subject || !viewer || !canReadCenter(viewer, subject.row.center)) {
-    throw new NotFoundError(decoded.typename, ref)
-  }
+async function followUpSubject(context: Context, ref: string, path: string): Promise<Subject> {
+  const [subject] = await followUpSubjects(context, [ref], () => path)
+  if (!subject) throw new NotFoundError('Enrollment', ref)
   return subject
+}
+
+/**
+ * The enrollments and leads global ids name, in their order, read in two statements; the first one
+ * the viewer may not read is not found.
+ */
+export async function followUpSubjects(
+  context: Context,
+  refs: readonly string[],
+  pathOf: (index: number) => string,
+): Promise<Subject[]> {
+  const decoded = refs.map((ref, index) => {
+    const id = decodeGlobalId(ref)
+    if (id?.typename !== 'Enrollment' && id?.typename !== 'Lead') {
+      throw invalidGlobalId(pathOf(index), 'Enrollment or Lead')
+    }
+    return id
+  })
+  const idsOf = (typename: string) => decoded.filter((id) => id.typename === typename).map((id) => id.id)
+  const [enrollments, leads] = await Promise.all([
+    context.prisma.enrollment.findMany({ where: { id: { in: idsOf('Enrollment') } }, include: withCenter }),
+    context.prisma.lead.findMany({ where: { id: { in: idsOf('Lead') } }, include: withCenter }),
+  ])
+  const found = new Map<string, Subject>([
+    ...enrollments.map((row) => [row.id, { kind: 'enrollment', row }] as const),
+    ...leads.map((row) => [row.id, { kind: 'lead', row }] as const),
+  ])
+  return decoded.map((id, index) => {
+    const subject = found.get(id.id)
+    if (!subject || !context.viewer || !canReadCenter(context.viewer, subject.row.center)) {
+      throw new NotFoundError(id.typename, refs[index] ?? '')
+    }
+    return subject
+  })
 }
 
 builder.mutationField('recordFollowUp', (t) =>
