@@ -33,5 +33,6 @@ import './modules/worklists/worklist.ts'
 import './modules/worklists/record-follow-up.ts'
 import './modules/worklists/lead-mutations.ts'
 import './modules/worklists/assign-follow-ups.ts'
+import './modules/worklists/renewal.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

@@ -419,6 +419,10 @@ export const messages = {
     vi: 'Người được giao phải là nhân viên đang hoạt động của đơn vị quản lý mục này.',
     en: 'The assignee must be an active agent of this entry’s center.',
   },
+  RENEWAL_NOT_COVERED: {
+    vi: 'Chỉ gia hạn được hồ sơ đã đóng tiền và có thời hạn tham gia.',
+    en: 'Only a paid enrollment with coverage on file can be renewed.',
+  },
   WORKLIST_CURSOR_INVALID: {
     vi: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách.',
     en: 'Not a cursor of this list: load the list again.',

@@ -27,6 +27,7 @@ export async function coveredEnrollment(
     end: string
     person?: Person
     product?: Product
+    months?: number
     registeredAt?: Date
   },
 ): Promise<Enrollment> {
@@ -41,7 +42,13 @@ export async function coveredEnrollment(
   })
   return prisma.enrollment.update({
     where: { id: enrollment.id },
-    data: { coverageStart: day(options.start), coverageEnd: day(options.end), continuity: 'NEW' },
+    data: {
+      coverageStart: day(options.start),
+      coverageEnd: day(options.end),
+      continuity: 'NEW',
+      months: options.months ?? enrollment.months,
+      monthlyIncome: options.product === 'HOUSEHOLD_HEALTH_INSURANCE' ? null : enrollment.monthlyIncome,
+    },
   })
 }
 
