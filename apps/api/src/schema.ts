@@ -34,5 +34,6 @@ import './modules/worklists/record-follow-up.ts'
 import './modules/worklists/lead-mutations.ts'
 import './modules/worklists/assign-follow-ups.ts'
 import './modules/worklists/renewal.ts'
+import './modules/worklists/reminders.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

@@ -150,6 +150,17 @@ export const followUpOutcomes = [
 ] as const
 export type FollowUpOutcome = (typeof followUpOutcomes)[number]
 
+/** The follow-up worklists (worklists.ts says what each holds). */
+export const worklists = [
+  'EXPIRING',
+  'LAPSED',
+  'WAITING_PAYMENT',
+  'SESSION_UNPAID',
+  'PROMISED',
+  'LEADS',
+] as const
+export type Worklist = (typeof worklists)[number]
+
 /** Every enumeration by its Prisma name, for labels, GraphQL enums and completeness checks. */
 export const enumValues = {
   Product: products,
@@ -175,6 +186,7 @@ export const enumValues = {
   CountDay: countDays,
   FollowUpMeans: followUpMeans,
   FollowUpOutcome: followUpOutcomes,
+  Worklist: worklists,
 } as const
 export type EnumName = keyof typeof enumValues
 

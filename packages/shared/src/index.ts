@@ -211,6 +211,15 @@ export {
   targetLine,
   topmostTargets,
 } from './progress.ts'
+export {
+  checkReminderText,
+  defaultReminderTemplates,
+  maxReminderTextLength,
+  type ReminderPlaceholder,
+  type ReminderValues,
+  reminderPlaceholders,
+  renderReminder,
+} from './reminders.ts'
 export { checkFreeText, holdsUnreadableCharacter } from './text/free-text.ts'
 export {
   foldSearchKey,

@@ -128,6 +128,14 @@ const vi: LabelSet = {
   PaymentSettlement: { FULL: 'Đóng đủ', PARTIAL: 'Đóng một phần' },
   Continuity: { NEW: 'Tham gia mới', CONTINUING: 'Tham gia tiếp' },
   CountDay: { PAYMENT_DAY: 'Ngày đóng tiền', REGISTRATION_DAY: 'Ngày đăng ký' },
+  Worklist: {
+    EXPIRING: 'Sắp hết hạn',
+    LAPSED: 'Đã hết hạn',
+    WAITING_PAYMENT: 'Chờ đóng tiền',
+    SESSION_UNPAID: 'Đăng ký tại buổi, chưa đóng',
+    PROMISED: 'Hẹn đóng tiền',
+    LEADS: 'Người được tư vấn',
+  },
   FollowUpMeans: {
     CALL: 'Gọi điện',
     VISIT: 'Đến nhà',
@@ -263,6 +271,14 @@ const en: LabelSet = {
   PaymentSettlement: { FULL: 'Paid in full', PARTIAL: 'Partial payment' },
   Continuity: { NEW: 'New participant', CONTINUING: 'Continuing participant' },
   CountDay: { PAYMENT_DAY: 'Day of payment', REGISTRATION_DAY: 'Day of registration' },
+  Worklist: {
+    EXPIRING: 'Expiring',
+    LAPSED: 'Lapsed',
+    WAITING_PAYMENT: 'Waiting for payment',
+    SESSION_UNPAID: 'Registered at a session, unpaid',
+    PROMISED: 'Promised to pay',
+    LEADS: 'Leads',
+  },
   FollowUpMeans: { CALL: 'Call', VISIT: 'Visit', MESSAGE: 'Message', AT_SESSION: 'At a session' },
   FollowUpOutcome: {
     REACHED: 'Reached',

@@ -423,6 +423,14 @@ export const messages = {
     vi: 'Chỉ gia hạn được hồ sơ đã đóng tiền và có thời hạn tham gia.',
     en: 'Only a paid enrollment with coverage on file can be renewed.',
   },
+  REMINDER_TEXT_LENGTH: {
+    vi: 'Nội dung nhắc phải có từ 1 đến {max} ký tự.',
+    en: 'A reminder text has 1 to {max} characters.',
+  },
+  REMINDER_PLACEHOLDER_UNKNOWN: {
+    vi: '{placeholder} không phải chỗ điền được; các chỗ điền: {allowed}.',
+    en: '{placeholder} is not a placeholder; the placeholders are {allowed}.',
+  },
   WORKLIST_CURSOR_INVALID: {
     vi: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách.',
     en: 'Not a cursor of this list: load the list again.',

@@ -9,18 +9,10 @@
 // - LEADS: the day the person was met at a session, up to `on`.
 
 import { addDays, type IsoDate } from './calendar.ts'
-import type { FollowUpOutcome } from './enums.ts'
+import type { FollowUpOutcome, Worklist } from './enums.ts'
 import { type Issue, issue } from './messages.ts'
 
-export const worklists = [
-  'EXPIRING',
-  'LAPSED',
-  'WAITING_PAYMENT',
-  'SESSION_UNPAID',
-  'PROMISED',
-  'LEADS',
-] as const
-export type Worklist = (typeof worklists)[number]
+export { type Worklist, worklists } from './enums.ts'
 
 /** The `days` each list takes when none is given (the issue's "next N days", 30 by default). */
 export const defaultWorklistDays: Readonly<Record<Worklist, number>> = {

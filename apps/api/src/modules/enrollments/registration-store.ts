@@ -130,7 +130,7 @@ export interface RegistrationHint {
  */
 export type RegisteredEnrollment = Omit<
   Enrollment,
-  'searchHashes' | 'assignedToId' | 'lastFollowUpId' | 'promisedOn' | 'followUpClosed'
+  'searchHashes' | 'assignedToId' | 'lastFollowUpId' | 'promisedOn' | 'followUpClosed' | 'remindedAt'
 >
 
 export interface RegistrationWrite {

@@ -4,11 +4,14 @@
 import type { Enrollment, FollowUp, Lead, Product, User } from '@tangtoc/db'
 import {
   checkWorklistDays,
+  defaultReminderTemplates,
   defaultWorklistDays,
+  enumLabels,
   formatDate,
   type IsoDate,
   issue,
   localDateInZone,
+  renderReminder,
   type Worklist,
   worklistDueRange,
   worklists,
@@ -58,6 +61,8 @@ export type WorklistEntryShape = {
   due: IsoDate
   enrollment: EnrollmentEntry | null
   lead: LeadEntry | null
+  /** The list's reminder template, read once for the page. */
+  template: string
 }
 
 function subjectOf(entry: WorklistEntryShape): EnrollmentEntry | LeadEntry {
@@ -150,6 +155,25 @@ export const WorklistEntry = builder.objectRef<WorklistEntryShape>('WorklistEntr
       description: 'The latest contact attempt.',
       resolve: (entry) => subjectOf(entry).lastFollowUp,
     }),
+    reminderText: t.string({
+      description:
+        'The list’s reminder message for this person, filled in (name, product, amount payable last time, due date), ready to copy.',
+      resolve: (entry) =>
+        renderReminder(entry.template, {
+          name: entry.enrollment?.person.fullName ?? entry.lead?.fullName ?? '',
+          product: (entry.enrollment ? [entry.enrollment.product] : (entry.lead?.products ?? []))
+            .map((product) => enumLabels.vi.Product[product])
+            .join(', '),
+          amount: entry.enrollment?.payable ?? null,
+          dueDate: entry.due,
+        }),
+    }),
+    remindedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the person was last reminded (markReminded).',
+      resolve: (entry) => subjectOf(entry).remindedAt,
+    }),
   }),
 })
 
@@ -236,14 +260,17 @@ async function loadEntries(
   rows: EntryRow[],
   context: Context,
 ): Promise<WorklistEntryShape[]> {
+  if (rows.length === 0) return []
   const ids = rows.map((row) => row.id)
+  const stored = await context.prisma.reminderTemplate.findUnique({ where: { list }, select: { text: true } })
+  const template = stored?.text ?? defaultReminderTemplates[list]
   const withFollowUp = { assignedTo: true, lastFollowUp: true } as const
   if (list === 'LEADS') {
     const leads = await context.prisma.lead.findMany({ where: { id: { in: ids } }, include: withFollowUp })
     const byId = new Map(leads.map((lead) => [lead.id, lead]))
     return rows.flatMap((row) => {
       const lead = byId.get(row.id)
-      return lead ? [{ list, due: row.due, enrollment: null, lead }] : []
+      return lead ? [{ list, due: row.due, enrollment: null, lead, template }] : []
     })
   }
   const enrollments = await context.prisma.enrollment.findMany({
@@ -253,7 +280,7 @@ async function loadEntries(
   const byId = new Map(enrollments.map((enrollment) => [enrollment.id, enrollment]))
   return rows.flatMap((row) => {
     const enrollment = byId.get(row.id)
-    return enrollment ? [{ list, due: row.due, enrollment, lead: null }] : []
+    return enrollment ? [{ list, due: row.due, enrollment, lead: null, template }] : []
   })
 }
 
