@@ -71,7 +71,12 @@ function enrollmentCondition(list: Exclude<Worklist, 'LEADS'>): Prisma.Sql {
 function scopeConditions(alias: 'e' | 'l', scope: WorklistScope): Prisma.Sql[] {
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`)
   const conditions: Prisma.Sql[] = [Prisma.sql`${column('followUpClosed')} IS NULL`]
-  if (scope.centerIds !== null)
+  // One center by equality, so that its (centerId, due) index gives the order: compared with ANY, the
+  // planner walks the campaign-wide due-date index instead and filters the center (90 ms against 13 ms
+  // for a page of the busiest center at 658,800 enrollments).
+  if (scope.centerIds?.length === 1)
+    conditions.push(Prisma.sql`${column('centerId')} = ${scope.centerIds[0]}::uuid`)
+  else if (scope.centerIds !== null)
     conditions.push(Prisma.sql`${column('centerId')} = ANY(${scope.centerIds}::uuid[])`)
   if (scope.assignedToId !== null)
     conditions.push(Prisma.sql`${column('assignedToId')} = ${scope.assignedToId}::uuid`)

@@ -1,6 +1,8 @@
 // The follow-up worklists (issue 17): who to call today and why, within the centers the viewer may
 // read. One query, `worklist(list:)`, for every list, since they share their entries' shape, filters
 // and order (due date, then id); `worklistCounts` gives each list's size for the dashboard.
+
+import { queryFromInfo } from '@pothos/plugin-prisma'
 import type { Enrollment, FollowUp, Lead, Product, User } from '@tangtoc/db'
 import {
   checkWorklistDays,
@@ -16,6 +18,7 @@ import {
   worklistDueRange,
   worklists,
 } from '@tangtoc/shared'
+import type { GraphQLResolveInfo } from 'graphql'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { validationErrorFrom } from '../../errors.ts'
@@ -63,6 +66,8 @@ export type WorklistEntryShape = {
   lead: LeadEntry | null
   /** The list's reminder template, read once for the page. */
   template: string
+  /** The enrollment as the query's selection of `enrollment` loaded it (queryFromInfo), when asked. */
+  selected?: Enrollment | undefined
 }
 
 function subjectOf(entry: WorklistEntryShape): EnrollmentEntry | LeadEntry {
@@ -135,7 +140,7 @@ export const WorklistEntry = builder.objectRef<WorklistEntryShape>('WorklistEntr
       type: EnrollmentNode,
       nullable: true,
       description: 'The enrollment followed up; null for a lead.',
-      resolve: (entry) => entry.enrollment,
+      resolve: (entry) => entry.selected ?? entry.enrollment,
     }),
     lead: t.field({
       type: LeadNode,
@@ -254,11 +259,16 @@ function decodeCursor(cursor: string): EntryKey {
   return { due, id }
 }
 
-/** The page's entries, with what they show, in the page's order. */
+/**
+ * The page's entries, with what they show, in the page's order. The enrollments are read once more
+ * with what the query selects under `enrollment`, in one statement, so that nothing below it is read
+ * per entry.
+ */
 async function loadEntries(
   list: Worklist,
   rows: EntryRow[],
   context: Context,
+  info: GraphQLResolveInfo,
 ): Promise<WorklistEntryShape[]> {
   if (rows.length === 0) return []
   const ids = rows.map((row) => row.id)
@@ -278,9 +288,23 @@ async function loadEntries(
     include: { ...withFollowUp, person: { select: { fullName: true } } },
   })
   const byId = new Map(enrollments.map((enrollment) => [enrollment.id, enrollment]))
+  const selection = queryFromInfo({
+    context,
+    info,
+    typeName: 'Enrollment',
+    path: ['edges', 'node', 'enrollment'],
+  })
+  const selected = new Map(
+    (await context.prisma.enrollment.findMany({ ...selection, where: { id: { in: ids } } })).map((row) => [
+      row.id,
+      row,
+    ]),
+  )
   return rows.flatMap((row) => {
     const enrollment = byId.get(row.id)
-    return enrollment ? [{ list, due: row.due, enrollment, lead: null, template }] : []
+    return enrollment
+      ? [{ list, due: row.due, enrollment, lead: null, template, selected: selected.get(row.id) }]
+      : []
   })
 }
 
@@ -301,7 +325,7 @@ builder.queryField('worklist', (t) =>
       on: t.arg({ type: 'Date', description: onDescription }),
       filter: t.arg({ type: WorklistFilter, description: 'Which entries.' }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const viewer = context.viewer
       const list = args.list as Worklist
       const take = Math.min(Math.max(args.first ?? 20, 0), 100)
@@ -318,7 +342,7 @@ builder.queryField('worklist', (t) =>
         worklistPage(list, range, scope, take + 1, after),
       )
       const page = rows.slice(0, take)
-      const entries = await loadEntries(list, page, context)
+      const entries = await loadEntries(list, page, context, info)
       const edges = entries.map((entry) => ({
         cursor: encodeCursor({ due: entry.due, id: subjectOf(entry).id }),
         node: entry,

@@ -1,12 +1,14 @@
 import { createCampaign, createEnrollment, createOutreachSession } from '@tangtoc/db/fixtures'
+import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
 import { coveredEnrollment, entriesOf, idsOf, worklistQuery } from './test-helpers.ts'
 
+const log = new QueryLog()
 let api: ApiHarness
 beforeAll(async () => {
-  api = await createApiHarness()
+  api = await createApiHarness({ onQuery: log.record })
 })
 afterAll(() => api.close())
 
@@ -110,6 +112,33 @@ describe('the expiring and lapsed lists', () => {
       after = result.data?.worklist.pageInfo.endCursor
     }
     expect(seen.sort()).toEqual(made.map((enrollment) => gid('Enrollment', enrollment.id)).sort())
+  })
+})
+
+describe('reading a page', () => {
+  it('2 or 20 entries with their enrollment, person, assignee and last follow-up run the same few statements', async () => {
+    const setting = await campaignSetting(api)
+    const base = { campaign: setting.campaign, center: setting.center, registeredBy: setting.agent.user }
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        coveredEnrollment(api.prisma, { ...base, start: '2025-01-01', end: '2025-12-20' }),
+      ),
+    )
+    const page = `query ($first: Int) { worklist(list: EXPIRING, on: "2025-12-15", first: $first) { edges { node {
+      fullName reminderText assignedTo { username } lastFollowUp { outcome }
+      enrollment { id status person { fullName } center { code } registeredBy { username } }
+    } } } }`
+    const run = async (first: number) => {
+      const { result, statements } = await log.during(() =>
+        api.graphql(page, { first }, setting.agent.credentials),
+      )
+      expect(result.data?.worklist.edges).toHaveLength(first)
+      return statements.length
+    }
+    await run(1) // the first request also looks the viewer up
+    const two = await run(2)
+    expect(await run(20)).toBe(two)
+    expect(two).toBeLessThanOrEqual(8)
   })
 })
 
