@@ -1,12 +1,14 @@
 import { createCampaign, createEnrollment, createOutreachSession, createPerson } from '@tangtoc/db/fixtures'
+import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
 import { entriesOf, idsOf, worklistQuery } from './test-helpers.ts'
 
+const log = new QueryLog()
 let api: ApiHarness
 beforeAll(async () => {
-  api = await createApiHarness()
+  api = await createApiHarness({ onQuery: log.record })
 })
 afterAll(() => api.close())
 
@@ -143,6 +145,32 @@ describe('leads of a session', () => {
       await api.graphql(worklistQuery, { list: 'LEADS', on: '2025-11-20' }, setting.agent.credentials),
     )
     expect(idsOf(leads)).not.toContain(lead.id)
+  })
+
+  it('a page of 2 or 12 leads with their session and recorder runs the same statements', async () => {
+    const setting = await sessionSetting()
+    await api.prisma.lead.createMany({
+      data: Array.from({ length: 12 }, (_, index) => ({
+        sessionId: setting.session.id,
+        centerId: setting.center.id,
+        fullName: `Người quan tâm ${index}`,
+        phone: `+849130000${String(index).padStart(2, '0')}`,
+        metOn: new Date('2025-11-10T00:00:00Z'),
+        recordedById: setting.agent.user.id,
+      })),
+    })
+    const page = `query ($first: Int) { worklist(list: LEADS, on: "2025-11-20", first: $first) { edges { node {
+      reminderText lead { id fullName session { title center { code } } recordedBy { username } }
+    } } } }`
+    const run = async (first: number) => {
+      const { result, statements } = await log.during(() =>
+        api.graphql(page, { first }, setting.agent.credentials),
+      )
+      expect(result.data?.worklist.edges).toHaveLength(first)
+      return statements.length
+    }
+    await run(1)
+    expect(await run(12)).toBe(await run(2))
   })
 
   it('a bad phone is a validation error naming it; another center’s agent finds no such session', async () => {

@@ -68,6 +68,8 @@ export type WorklistEntryShape = {
   template: string
   /** The enrollment as the query's selection of `enrollment` loaded it (queryFromInfo), when asked. */
   selected?: Enrollment | undefined
+  /** The lead as the query's selection of `lead` loaded it, when asked. */
+  selectedLead?: Lead | undefined
 }
 
 function subjectOf(entry: WorklistEntryShape): EnrollmentEntry | LeadEntry {
@@ -146,7 +148,7 @@ export const WorklistEntry = builder.objectRef<WorklistEntryShape>('WorklistEntr
       type: LeadNode,
       nullable: true,
       description: 'The lead followed up (LEADS); null for an enrollment.',
-      resolve: (entry) => entry.lead,
+      resolve: (entry) => entry.selectedLead ?? entry.lead,
     }),
     assignedTo: t.field({
       type: UserNode,
@@ -278,9 +280,18 @@ async function loadEntries(
   if (list === 'LEADS') {
     const leads = await context.prisma.lead.findMany({ where: { id: { in: ids } }, include: withFollowUp })
     const byId = new Map(leads.map((lead) => [lead.id, lead]))
+    const selection = queryFromInfo({ context, info, typeName: 'Lead', path: ['edges', 'node', 'lead'] })
+    const selected = new Map(
+      (await context.prisma.lead.findMany({ ...selection, where: { id: { in: ids } } })).map((row) => [
+        row.id,
+        row,
+      ]),
+    )
     return rows.flatMap((row) => {
       const lead = byId.get(row.id)
-      return lead ? [{ list, due: row.due, enrollment: null, lead, template }] : []
+      return lead
+        ? [{ list, due: row.due, enrollment: null, lead, template, selectedLead: selected.get(row.id) }]
+        : []
     })
   }
   const enrollments = await context.prisma.enrollment.findMany({
