@@ -411,6 +411,10 @@ export const messages = {
     vi: 'Ngày hẹn đóng không được trước ngày liên hệ.',
     en: 'The promised day cannot be before the contact.',
   },
+  FOLLOW_UP_IN_FUTURE: {
+    vi: 'Chỉ ghi lần liên hệ đã diễn ra, không ghi trước.',
+    en: 'A contact is recorded once it happened, not ahead.',
+  },
   DECLINE_REASON_REQUIRED: {
     vi: 'Cần ghi lý do người dân từ chối.',
     en: 'Give the reason the person declined.',

@@ -65,6 +65,8 @@ export type FollowUpInput = {
   readonly outcome: FollowUpOutcome
   /** The contact's day, in the campaign's time zone. */
   readonly on: IsoDate
+  /** Today there: a contact is recorded once it happened, not ahead. */
+  readonly today?: IsoDate
   readonly promisedOn?: IsoDate | null
   readonly reason?: string | null
 }
@@ -91,6 +93,7 @@ export function followUpEffect(
   } else if (promisedOn !== null) {
     issues.push(issue('promisedOn', 'PROMISED_ON_ONLY_WITH_WILL_PAY'))
   }
+  if (input.today !== undefined && input.on > input.today) issues.push(issue('at', 'FOLLOW_UP_IN_FUTURE'))
   if (input.outcome === 'DECLINED' && !input.reason?.trim()) {
     issues.push(issue('reason', 'DECLINE_REASON_REQUIRED'))
   }

@@ -43,6 +43,12 @@ describe('what a contact attempt does', () => {
     })
   })
 
+  it('a contact is recorded once it happened, not on a later day', () => {
+    const ahead = followUpEffect({ outcome: 'REACHED', on: '2026-01-06', today: '2026-01-05' })
+    expect(ahead.ok ? [] : ahead.issues.map((problem) => problem.code)).toEqual(['FOLLOW_UP_IN_FUTURE'])
+    expect(followUpEffect({ outcome: 'REACHED', on: '2026-01-05', today: '2026-01-05' }).ok).toBe(true)
+  })
+
   it('a declined person gives a reason, and leaves the lists', () => {
     expect(followUpEffect({ outcome: 'DECLINED', on: '2026-01-05', reason: ' ' }).ok).toBe(false)
     expect(followUpEffect({ outcome: 'DECLINED', on: '2026-01-05', reason: 'Không có thu nhập' })).toEqual({

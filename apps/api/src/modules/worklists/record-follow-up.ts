@@ -120,6 +120,7 @@ builder.mutationField('recordFollowUp', (t) =>
       const effect = followUpEffect({
         outcome: input.outcome as FollowUpOutcome,
         on: localDateInZone(at),
+        today: localDateInZone(new Date()),
         promisedOn: input.promisedOn,
         reason: input.reason,
       })
