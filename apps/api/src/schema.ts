@@ -28,5 +28,13 @@ import './modules/enrollments/lifecycle.ts'
 import './modules/enrollments/bulk-actions.ts'
 import './modules/payments/payment.ts'
 import './modules/payments/record-payment.ts'
+import './modules/worklists/follow-up.ts'
+import './modules/worklists/lead.ts'
+import './modules/worklists/worklist.ts'
+import './modules/worklists/record-follow-up.ts'
+import './modules/worklists/lead-mutations.ts'
+import './modules/worklists/assign-follow-ups.ts'
+import './modules/worklists/renewal.ts'
+import './modules/worklists/reminders.ts'
 
 export const schema = builder.toSchema({ sortSchema: true })

@@ -34,6 +34,7 @@ describe('seedIfEmpty', () => {
         provinces: { created: 0, updated: 0 },
         wards: { created: 0, updated: 0 },
         contributionParameters: { created: 0 },
+        reminderTemplates: { created: 0 },
       },
       launchCampaignId: null,
       usersCreated: [],

@@ -138,6 +138,33 @@ export const savedFilterLists = [
 ] as const
 export type SavedFilterList = (typeof savedFilterLists)[number]
 
+/** How an agent contacted a person about an enrollment or a lead. */
+export const followUpMeans = ['CALL', 'VISIT', 'MESSAGE', 'AT_SESSION'] as const
+export type FollowUpMeans = (typeof followUpMeans)[number]
+
+/** What a contact attempt came to (worklists.ts says what each does to the worklists). */
+export const followUpOutcomes = [
+  'REACHED',
+  'NO_ANSWER',
+  'WILL_PAY',
+  'DECLINED',
+  'MOVED_AWAY',
+  'DECEASED',
+  'INSURED_ELSEWHERE',
+] as const
+export type FollowUpOutcome = (typeof followUpOutcomes)[number]
+
+/** The follow-up worklists (worklists.ts says what each holds). */
+export const worklists = [
+  'EXPIRING',
+  'LAPSED',
+  'WAITING_PAYMENT',
+  'SESSION_UNPAID',
+  'PROMISED',
+  'LEADS',
+] as const
+export type Worklist = (typeof worklists)[number]
+
 /** Every enumeration by its Prisma name, for labels, GraphQL enums and completeness checks. */
 export const enumValues = {
   Product: products,
@@ -162,6 +189,9 @@ export const enumValues = {
   Continuity: continuities,
   CountDay: countDays,
   CountedParticipants: countedParticipantsValues,
+  FollowUpMeans: followUpMeans,
+  FollowUpOutcome: followUpOutcomes,
+  Worklist: worklists,
 } as const
 export type EnumName = keyof typeof enumValues
 

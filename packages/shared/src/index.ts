@@ -109,6 +109,10 @@ export {
   type EnumName,
   enrollmentStatuses,
   enumValues,
+  type FollowUpMeans,
+  type FollowUpOutcome,
+  followUpMeans,
+  followUpOutcomes,
   isOneOf,
   type Organization,
   organizations,
@@ -226,6 +230,15 @@ export {
   targetLine,
   topmostTargets,
 } from './progress.ts'
+export {
+  checkReminderText,
+  defaultReminderTemplates,
+  maxReminderTextLength,
+  type ReminderPlaceholder,
+  type ReminderValues,
+  reminderPlaceholders,
+  renderReminder,
+} from './reminders.ts'
 export { checkFreeText, holdsUnreadableCharacter } from './text/free-text.ts'
 export {
   foldSearchKey,
@@ -250,3 +263,16 @@ export {
   type Ward,
   wardSource,
 } from './wards/index.ts'
+export {
+  checkWorklistDays,
+  closingOutcomes,
+  type DueRange,
+  defaultWorklistDays,
+  type FollowUpInput,
+  type FollowUpState,
+  followUpEffect,
+  maxWorklistDays,
+  type Worklist,
+  worklistDueRange,
+  worklists,
+} from './worklists.ts'

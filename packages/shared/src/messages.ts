@@ -435,6 +435,50 @@ export const messages = {
     vi: 'Chỉ sửa được hồ sơ nháp hoặc đã nộp.',
     en: 'Only a draft or submitted enrollment can be changed.',
   },
+  PROMISED_ON_REQUIRED: {
+    vi: 'Cần ghi ngày người dân hẹn đóng tiền.',
+    en: 'Give the day the person promised to pay.',
+  },
+  PROMISED_ON_ONLY_WITH_WILL_PAY: {
+    vi: 'Chỉ ghi ngày hẹn đóng khi kết quả là “hẹn đóng”.',
+    en: 'A promised day goes only with the outcome WILL_PAY.',
+  },
+  PROMISED_ON_PAST: {
+    vi: 'Ngày hẹn đóng không được trước ngày liên hệ.',
+    en: 'The promised day cannot be before the contact.',
+  },
+  FOLLOW_UP_IN_FUTURE: {
+    vi: 'Chỉ ghi lần liên hệ đã diễn ra, không ghi trước.',
+    en: 'A contact is recorded once it happened, not ahead.',
+  },
+  DECLINE_REASON_REQUIRED: {
+    vi: 'Cần ghi lý do người dân từ chối.',
+    en: 'Give the reason the person declined.',
+  },
+  ASSIGNEE_NOT_AGENT_OF_CENTER: {
+    vi: 'Người được giao phải là nhân viên đang hoạt động của đơn vị quản lý mục này.',
+    en: 'The assignee must be an active agent of this entry’s center.',
+  },
+  RENEWAL_NOT_COVERED: {
+    vi: 'Chỉ gia hạn được hồ sơ đã đóng tiền và có thời hạn tham gia.',
+    en: 'Only a paid enrollment with coverage on file can be renewed.',
+  },
+  REMINDER_TEXT_LENGTH: {
+    vi: 'Nội dung nhắc phải có từ 1 đến {max} ký tự.',
+    en: 'A reminder text has 1 to {max} characters.',
+  },
+  REMINDER_PLACEHOLDER_UNKNOWN: {
+    vi: '{placeholder} không phải chỗ điền được; các chỗ điền: {allowed}.',
+    en: '{placeholder} is not a placeholder; the placeholders are {allowed}.',
+  },
+  WORKLIST_CURSOR_INVALID: {
+    vi: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách.',
+    en: 'Not a cursor of this list: load the list again.',
+  },
+  WORKLIST_DAYS_INVALID: {
+    vi: 'Số ngày phải là số nguyên từ 0 đến {max}.',
+    en: 'The number of days is a whole number from 0 to {max}.',
+  },
 } as const satisfies Record<string, LocalizedText>
 
 /**

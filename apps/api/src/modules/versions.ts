@@ -7,7 +7,7 @@ import type { builder } from '../builder.ts'
 import { StaleObjectError } from '../errors.ts'
 
 /** The versioned tables. */
-export type VersionedModel = 'Campaign' | 'Center' | 'OutreachSession' | 'User' | 'Enrollment'
+export type VersionedModel = 'Campaign' | 'Center' | 'OutreachSession' | 'User' | 'Enrollment' | 'Lead'
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
 

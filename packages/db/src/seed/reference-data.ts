@@ -1,7 +1,7 @@
-// Reference data that every database needs: provinces, Ho Chi Minh City's wards and the contribution
-// parameters. Runs on every start, so it reads first and writes only what is missing or changed.
+// Reference data that every database needs: provinces, Ho Chi Minh City's wards, the contribution
+// parameters and the worklists' reminder texts. Runs on every start, so it reads first and writes only what is missing or changed.
 
-import { defaultContributionParameters } from '@tangtoc/shared'
+import { defaultContributionParameters, defaultReminderTemplates, worklists } from '@tangtoc/shared'
 import { hoChiMinhCityWards, provinces } from '@tangtoc/shared/wards'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { dateOnly } from './launch-campaign.ts'
@@ -10,6 +10,7 @@ export type ReferenceDataResult = {
   provinces: { created: number; updated: number }
   wards: { created: number; updated: number }
   contributionParameters: { created: number }
+  reminderTemplates: { created: number }
 }
 
 const sameFields = <T extends object>(a: T, b: T, keys: readonly (keyof T)[]) =>
@@ -85,10 +86,17 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<Reference
       .filter((row) => !storedParameters.has(parameterKey(row)))
     if (newParameters.length > 0) await tx.contributionParameter.createMany({ data: newParameters })
 
+    // A worklist without a reminder text gets the default one; a text an admin edited stays theirs.
+    const { count: newTemplates } = await tx.reminderTemplate.createMany({
+      data: worklists.map((list) => ({ list, text: defaultReminderTemplates[list] })),
+      skipDuplicates: true,
+    })
+
     return {
       provinces: { created: newProvinces.length, updated: changedProvinces.length },
       wards: { created: newWards.length, updated: changedWards.length },
       contributionParameters: { created: newParameters.length },
+      reminderTemplates: { created: newTemplates },
     }
   })
 }

@@ -182,6 +182,9 @@ const ContributionQuoteInput = builder.inputType('ContributionQuoteInput', {
   }),
 })
 
+/** The quote's GraphQL type, for other results that carry a quote (a renewal's draft). */
+export { ContributionQuoteRef }
+
 builder.queryField('quoteContribution', (t) =>
   t.field({
     type: ContributionQuoteRef,

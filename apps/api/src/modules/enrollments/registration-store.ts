@@ -124,8 +124,14 @@ export interface RegistrationHint {
   center: NonNullable<RegistrationContext['center']>
 }
 
-/** An enrollment as a registration builds it: every column but the hashes the database generates. */
-export type RegisteredEnrollment = Omit<Enrollment, 'searchHashes'>
+/**
+ * An enrollment as a registration builds it: every column but the hashes the database generates and
+ * the follow-up's (worklists), which a new enrollment starts without.
+ */
+export type RegisteredEnrollment = Omit<
+  Enrollment,
+  'searchHashes' | 'assignedToId' | 'lastFollowUpId' | 'promisedOn' | 'followUpClosed' | 'remindedAt'
+>
 
 export interface RegistrationWrite {
   person: PersonChange
