@@ -36,7 +36,7 @@ export const variables = {
   DATABASE_REPLICA_URL: url(['postgresql', 'postgres'])
     .optional()
     .describe(
-      'A streaming replica of `DATABASE_URL` for the reads that may lag a moment (lists, progress, exports); the rest, and a session\'s reads just after it writes, stay on the primary.',
+      'A streaming replica of `DATABASE_URL` for the reads that may lag a moment (lists, progress, exports); the rest, and a session’s reads just after it writes, stay on the primary.',
     ),
   DATA_DIR: z
     .string()
