@@ -1,13 +1,20 @@
 // Create a campaign (as a draft) or edit one that is not closed; the API's typed errors land beside
 // their field, and what the admin typed stays.
-import { Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import {
+  type CountDay,
+  type CountedParticipants,
+  countDays,
+  countedParticipantsValues,
+} from '@tangtoc/shared'
 import { useNavigate, useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { CenterPicker } from '../centers/CenterPicker.tsx'
 import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
@@ -29,6 +36,9 @@ export const CreateCampaignMutation = graphql(
           endDate
           status
           version
+          countParticipants
+          countOn
+          registrationMarginDays
         }
       }
       ...TypedErrorFields
@@ -53,6 +63,9 @@ export const UpdateCampaignMutation = graphql(
           endDate
           status
           version
+          countParticipants
+          countOn
+          registrationMarginDays
         }
       }
       ...TypedErrorFields
@@ -73,6 +86,9 @@ export const EditCampaignQuery = graphql(`
       endDate
       status
       version
+      countParticipants
+      countOn
+      registrationMarginDays
     }
   }
 `)
@@ -84,6 +100,21 @@ type CampaignValues = {
   startDate: string
   endDate: string
   participants: string[]
+  countParticipants: CountedParticipants
+  countOn: CountDay
+  registrationMarginDays: number | string
+}
+
+/** A new campaign's counting rules: the launch campaign's. */
+const launchRules = { countParticipants: 'NEW', countOn: 'PAYMENT_DAY', registrationMarginDays: 0 } as const
+
+/** The counting rules as the API takes them. */
+function rulesOf(values: CampaignValues) {
+  return {
+    countParticipants: values.countParticipants,
+    countOn: values.countOn,
+    registrationMarginDays: Number(values.registrationMarginDays) || 0,
+  }
 }
 
 function useCampaignForm(initial: CampaignValues) {
@@ -108,6 +139,7 @@ function useCampaignForm(initial: CampaignValues) {
 
 function CampaignFields({ form, creating }: { form: ReturnType<typeof useCampaignForm>; creating: boolean }) {
   const { t } = useTranslation()
+  const label = useEnumLabel()
   return (
     <>
       {creating ? <TextInput label={t('campaign.code')} required {...form.getInputProps('code')} /> : null}
@@ -122,6 +154,34 @@ function CampaignFields({ form, creating }: { form: ReturnType<typeof useCampaig
         <DateField label={t('campaign.startDate')} required {...form.getInputProps('startDate')} />
         <DateField label={t('campaign.endDate')} required {...form.getInputProps('endDate')} />
       </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('campaign.countParticipants')}
+          description={t('campaign.countParticipantsHint')}
+          allowDeselect={false}
+          data={countedParticipantsValues.map((value) => ({
+            value,
+            label: label('CountedParticipants', value),
+          }))}
+          {...form.getInputProps('countParticipants')}
+        />
+        <Select
+          label={t('campaign.countOn')}
+          description={t('campaign.countOnHint')}
+          allowDeselect={false}
+          data={countDays.map((value) => ({ value, label: label('CountDay', value) }))}
+          {...form.getInputProps('countOn')}
+        />
+      </Group>
+      <NumberInput
+        label={t('campaign.registrationMarginDays')}
+        description={t('campaign.registrationMarginDaysHint')}
+        min={0}
+        max={366}
+        allowDecimal={false}
+        allowNegative={false}
+        {...form.getInputProps('registrationMarginDays')}
+      />
       {creating ? (
         <CenterPicker
           label={t('campaign.participants')}
@@ -153,6 +213,7 @@ function CreateCampaignForm() {
     startDate: '',
     endDate: '',
     participants: [],
+    ...launchRules,
   })
 
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
@@ -167,6 +228,7 @@ function CreateCampaignForm() {
         startDate: values.startDate,
         endDate: values.endDate,
         participants: values.participants,
+        ...rulesOf(values),
       },
     })
     const result = outcome.data?.createCampaign
@@ -240,6 +302,9 @@ export function EditCampaignForm({
     startDate: string
     endDate: string
     version: number
+    countParticipants: CountedParticipants
+    countOn: CountDay
+    registrationMarginDays: number
   }
   onReload: () => void
 }) {
@@ -253,6 +318,9 @@ export function EditCampaignForm({
     startDate: campaign.startDate,
     endDate: campaign.endDate,
     participants: [],
+    countParticipants: campaign.countParticipants,
+    countOn: campaign.countOn,
+    registrationMarginDays: campaign.registrationMarginDays,
   })
 
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
@@ -267,6 +335,7 @@ export function EditCampaignForm({
         description: values.description.trim() || null,
         startDate: values.startDate,
         endDate: values.endDate,
+        ...rulesOf(values),
       },
     })
     const result = outcome.data?.updateCampaign

@@ -20,6 +20,9 @@ const progress: ResultOf<typeof CampaignProgressFiguresFragment> = {
   countedStatuses: ['PAID', 'ACTIVE'],
   center: null,
   enrolled: 5200,
+  newCount: 5200,
+  continuingCount: 1340,
+  countParticipants: 'NEW',
   target: 366000,
   percent: 1.4,
   daysLeft: 44,
@@ -27,8 +30,22 @@ const progress: ResultOf<typeof CampaignProgressFiguresFragment> = {
   last7DaysPace: 310.4,
   projectedFinishDate: null,
   products: [
-    { product: 'VOLUNTARY_SOCIAL_INSURANCE', enrolled: 200, target: 16000, percent: 1.3 },
-    { product: 'HOUSEHOLD_HEALTH_INSURANCE', enrolled: 5000, target: 350000, percent: 1.4 },
+    {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      enrolled: 200,
+      newCount: 200,
+      continuingCount: 40,
+      target: 16000,
+      percent: 1.3,
+    },
+    {
+      product: 'HOUSEHOLD_HEALTH_INSURANCE',
+      enrolled: 5000,
+      newCount: 5000,
+      continuingCount: 1300,
+      target: 350000,
+      percent: 1.4,
+    },
   ],
   milestones: [
     {
@@ -81,6 +98,9 @@ describe('the campaign dashboard', () => {
     const household = await screen.findByRole('group', { name: 'BHYT hộ gia đình' })
     expect(household).toHaveTextContent('5.000 / 350.000')
     expect(household).toHaveTextContent('1,4%')
+    // New and continuing participants side by side; the targets count the new ones.
+    expect(household).toHaveTextContent('Mới: 5.000 · Tham gia tiếp: 1.300')
+    expect(screen.getByText('Chỉ tiêu tính: Người tham gia mới.')).toBeInTheDocument()
     expect(screen.getByText('8.200,5/ngày')).toBeInTheDocument()
     expect(screen.getByText('310,4/ngày')).toBeInTheDocument()
     expect(screen.getByText('Chưa dự báo được')).toBeInTheDocument()

@@ -260,9 +260,14 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
   const label = useEnumLabel()
   return (
     <section aria-labelledby="dashboard-products">
-      <Title order={3} size="h4" id="dashboard-products" mb="sm">
+      <Title order={3} size="h4" id="dashboard-products">
         {t('dashboard.products')}
       </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('dashboard.countsParticipants', {
+          which: label('CountedParticipants', progress.countParticipants),
+        })}
+      </Text>
       {progress.products.length === 0 ? (
         <Empty>{t('dashboard.noTargets')}</Empty>
       ) : (
@@ -279,6 +284,15 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
               <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {t('dashboard.count', { value: product.enrolled })}
                 {product.target === null ? null : ` / ${t('dashboard.count', { value: product.target })}`}
+              </Text>
+              <Text
+                size="sm"
+                aria-label={t('dashboard.participantsOf', { product: label('Product', product.product) })}
+              >
+                {t('dashboard.newAndContinuing', {
+                  new: product.newCount,
+                  continuing: product.continuingCount,
+                })}
               </Text>
               {product.percent === null ? null : (
                 <>

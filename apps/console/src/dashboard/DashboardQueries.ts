@@ -29,6 +29,9 @@ export const CampaignProgressFiguresFragment = graphql(`
       }
     }
     enrolled
+    newCount
+    continuingCount
+    countParticipants
     target
     percent
     daysLeft
@@ -38,6 +41,8 @@ export const CampaignProgressFiguresFragment = graphql(`
     products {
       product
       enrolled
+      newCount
+      continuingCount
       target
       percent
     }

@@ -40,6 +40,13 @@ export const en: Messages = {
     close: 'Close the campaign',
     closeTitle: 'Close the campaign?',
     closeConfirm: 'Close “{{name}}”? A closed campaign no longer changes.',
+    countParticipants: 'Targets count',
+    countParticipantsHint: 'New participants, continuing ones, or both (progress always shows both).',
+    countOn: 'Count on the day of',
+    countOnHint: 'A paid participant counts on the day of payment or of registration.',
+    registrationMarginDays: 'Days a registration may fall outside the campaign',
+    registrationMarginDaysHint:
+      'An enrollment’s period may begin this many days before or after the campaign.',
   },
   target: {
     plural: 'Targets',
@@ -408,6 +415,9 @@ export const en: Messages = {
     notFound: 'This record was not found, or you may not see it.',
   },
   dashboard: {
+    newAndContinuing: 'New: {{new, number}} · Continuing: {{continuing, number}}',
+    participantsOf: '{{product}} participants: new and continuing',
+    countsParticipants: 'Targets count: {{which}}.',
     titleOf: 'Progress: {{center}}',
     print: 'Print report',
     centerTrail: 'Center shown',

@@ -39,6 +39,12 @@ export const vi = {
     close: 'Kết thúc chiến dịch',
     closeTitle: 'Kết thúc chiến dịch?',
     closeConfirm: 'Kết thúc “{{name}}”? Chiến dịch đã kết thúc không thay đổi được nữa.',
+    countParticipants: 'Chỉ tiêu tính người tham gia',
+    countParticipantsHint: 'Mới, tham gia tiếp, hay cả hai (tiến độ luôn hiện cả hai).',
+    countOn: 'Tính vào ngày',
+    countOnHint: 'Người đã đóng tiền được tính vào ngày đóng tiền hay ngày đăng ký.',
+    registrationMarginDays: 'Số ngày được đăng ký ngoài thời gian chiến dịch',
+    registrationMarginDaysHint: 'Kỳ đóng của hồ sơ được bắt đầu sớm hoặc muộn hơn chiến dịch chừng ấy ngày.',
   },
   target: {
     plural: 'Chỉ tiêu',
@@ -408,6 +414,9 @@ export const vi = {
     notFound: 'Không tìm thấy bản ghi này, hoặc bạn không được xem nó.',
   },
   dashboard: {
+    newAndContinuing: 'Mới: {{new, number}} · Tham gia tiếp: {{continuing, number}}',
+    participantsOf: 'Người tham gia {{product}}: mới và tham gia tiếp',
+    countsParticipants: 'Chỉ tiêu tính: {{which}}.',
     titleOf: 'Tiến độ: {{center}}',
     print: 'In báo cáo',
     centerTrail: 'Đơn vị đang xem',
