@@ -12,6 +12,7 @@ import { validateSessionSearch } from './sessions/sessionSearch.ts'
 import { ConsoleShell } from './shell/ConsoleShell.tsx'
 import { validateTokenSearch } from './tokens/tokenSearch.ts'
 import { validateUserSearch } from './users/userSearch.ts'
+import { validateWorklistSearch } from './worklists/worklistSearch.ts'
 
 // Each screen is its own chunk, loaded when first opened: the first screen loads only the shell.
 const AuditPage = lazyRouteComponent(() => import('./audit/AuditLog.tsx'), 'AuditPage')
@@ -33,6 +34,7 @@ const NewEnrollmentPage = lazyRouteComponent(
   () => import('./enrollments/NewEnrollmentPage.tsx'),
   'NewEnrollmentPage',
 )
+const WorklistPage = lazyRouteComponent(() => import('./worklists/WorklistPage.tsx'), 'WorklistPage')
 const PaymentReceipt = lazyRouteComponent(() => import('./payments/PaymentReceipt.tsx'), 'PaymentReceipt')
 const SessionList = lazyRouteComponent(() => import('./sessions/SessionList.tsx'), 'SessionList')
 const NewSessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'NewSessionPage')
@@ -92,6 +94,14 @@ const enrollmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/enrollments/$id',
   component: EnrollmentPage,
+})
+
+/** The follow-up worklists: an agent's first screen. */
+const worklistsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/worklists',
+  validateSearch: validateWorklistSearch,
+  component: WorklistPage,
 })
 
 /** A payment's receipt, printable for the participant. */
@@ -213,6 +223,7 @@ const routeTree = rootRoute.addChildren([
   newEnrollmentRoute,
   enrollmentRoute,
   paymentReceiptRoute,
+  worklistsRoute,
   sessionsRoute,
   newSessionRoute,
   sessionRoute,

@@ -48,6 +48,7 @@ function SignedInShell() {
         <NavLinkLink to="/centers" label={t('center.navigation')} />
         <NavLinkLink to="/sessions" label={t('session.plural')} activeOptions={{ exact: false }} />
         <NavLinkLink to="/enrollments" label={t('enrollment.plural')} activeOptions={{ exact: false }} />
+        <NavLinkLink to="/worklists" label={t('worklist.navigation')} />
         {isAdmin(viewer) ? (
           <>
             <NavLinkLink to="/users" label={t('user.plural')} />

@@ -1,0 +1,68 @@
+// The worklists against the real API, as an agent opens them: whom to contact, with the counts, and a
+// promise to pay that moves the person to that day's list.
+import { createEnrollment, createPeopleForEnrollments } from '@tangtoc/db/fixtures'
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ConsoleApi, startConsoleApi } from '../testing/api.tsx'
+import { choose } from '../testing/choose.ts'
+
+describe('the worklists', { timeout: 60_000 }, () => {
+  let api: ConsoleApi
+  beforeAll(async () => {
+    api = await startConsoleApi()
+    // Registered at Sài Gòn ten days ago and still unpaid.
+    const campaign = await api.prisma.campaign.findUniqueOrThrow({ where: { code: 'TANG-TOC-2025' } })
+    const center = await api.prisma.center.findUniqueOrThrow({ where: { code: 'BDTT-SAI-GON' } })
+    const agent = await api.prisma.user.findUniqueOrThrow({ where: { username: 'agent' } })
+    const [person] = await createPeopleForEnrollments(api.prisma, 1, 'Quách Thị Chờ', center)
+    await createEnrollment(api.prisma, {
+      campaign,
+      center,
+      registeredBy: agent,
+      person,
+      status: 'SUBMITTED',
+      registeredAt: new Date(Date.now() - 10 * 86_400_000),
+    })
+  })
+  afterAll(async () => {
+    await api?.close()
+  })
+
+  it('opens on the registrations waiting for payment for an agent, and a promise moves the person to the promised list', async () => {
+    await api.renderAt('/', { as: 'agent' })
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Danh sách cần liên hệ: Chờ đóng tiền' },
+      { timeout: 15_000 },
+    )
+    const row = await within(table).findByRole('row', { name: /Quách Thị Chờ/ })
+    const lists = screen.getByRole('radiogroup', { name: 'Danh sách' })
+    // Each list with how many it holds.
+    expect(within(lists).getByLabelText(/^Chờ đóng tiền/)).toBeInTheDocument()
+    expect(within(lists).getAllByLabelText(/^\d+ người$/).length).toBeGreaterThan(0)
+
+    await userEvent.click(within(row).getByRole('button', { name: /^Ghi nhận liên hệ với Quách Thị Chờ/ }))
+    const form = await screen.findByRole('form', { name: 'Ghi nhận liên hệ' })
+    await choose(within(form).getByRole('combobox', { name: /^Kết quả/ }), 'Hẹn đóng tiền')
+    // A promise needs its day.
+    await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
+    expect(await within(form).findByText('Bắt buộc nhập.')).toBeInTheDocument()
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Hẹn đóng tiền ngày/ }), today)
+    await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
+
+    await expect
+      .poll(() => screen.queryByRole('form', { name: 'Ghi nhận liên hệ' }), { timeout: 10_000 })
+      .toBeNull()
+    await within(table).findByText(/^Hẹn đóng tiền/, {}, { timeout: 10_000 })
+
+    await userEvent.click(within(lists).getByText('Hẹn đóng tiền'))
+    const promised = await screen.findByRole(
+      'table',
+      { name: 'Danh sách cần liên hệ: Hẹn đóng tiền' },
+      { timeout: 10_000 },
+    )
+    expect(await within(promised).findByRole('row', { name: /Quách Thị Chờ/ })).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,257 @@
+// /worklists: the follow-up lists an agent opens every morning — cards expiring soon, cards lapsed,
+// registrations waiting for payment, people registered at a session but unpaid, promises due today,
+// leads from sessions — each with its count, in order of due date, with the person's number, why they
+// are on it, the last contact, the reminder text ready to copy, and a contact attempt to record.
+import {
+  Badge,
+  Button,
+  Checkbox,
+  CopyButton,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { formatDate, formatPhoneNational, type Worklist, worklists } from '@tangtoc/shared'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
+import { graphql, type ResultOf } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
+import { AnchorLink } from '../shell/links.tsx'
+import { ListState } from '../shell/QueryState.tsx'
+import { formatDateTime } from '../shell/zonedTime.ts'
+import { FollowUpForm, subjectOf } from './FollowUpForm.tsx'
+
+export const WorklistQuery = graphql(`
+  query Worklist($list: Worklist!, $filter: WorklistFilter) {
+    worklist(list: $list, filter: $filter, first: 100) {
+      edges {
+        node {
+          list
+          fullName
+          phone
+          products
+          dueDate
+          reason
+          reasonVi
+          reminderText
+          remindedAt
+          enrollment {
+            id
+          }
+          lead {
+            id
+          }
+          assignedTo {
+            id
+            displayName
+          }
+          lastFollowUp {
+            at
+            outcome
+            promisedOn
+            by {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+    worklistCounts(filter: $filter) {
+      list
+      count
+    }
+  }
+`)
+
+export const MarkRemindedMutation = graphql(`
+  mutation MarkReminded($input: MarkRemindedInput!) {
+    markReminded(input: $input) {
+      __typename
+    }
+  }
+`)
+
+type Entry = ResultOf<typeof WorklistQuery>['worklist']['edges'][number]['node']
+
+export function WorklistPage() {
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const viewer = useViewer()
+  const search = useSearch({ from: '/worklists' })
+  const navigate = useNavigate({ from: '/worklists' })
+  const list = search.list ?? 'EXPIRING'
+  const filter = search.mine ? { assignedToMe: true } : {}
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: WorklistQuery,
+    variables: { list, filter },
+  })
+  const refresh = () => reexecute({ requestPolicy: 'network-only' })
+  const [recording, setRecording] = useState<Entry | null>(null)
+  const [, markReminded] = useMutation(MarkRemindedMutation)
+  const entries = data?.worklist.edges.map((edge) => edge.node) ?? []
+  const countOf = (which: Worklist) => data?.worklistCounts.find((count) => count.list === which)?.count
+
+  const columns: ListColumn<Entry>[] = [
+    {
+      key: 'fullName',
+      header: t('worklist.person'),
+      minWidth: 170,
+      cell: (entry) => (
+        <>
+          {entry.enrollment ? (
+            <AnchorLink to="/enrollments/$id" params={{ id: entry.enrollment.id }}>
+              {entry.fullName}
+            </AnchorLink>
+          ) : (
+            entry.fullName
+          )}
+          <Text size="xs" c="dimmed">
+            {entry.products.map((product) => label('Product', product)).join(', ')}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'phone',
+      header: t('worklist.phone'),
+      nowrap: true,
+      cell: (entry) => (entry.phone ? formatPhoneNational(entry.phone) : '—'),
+    },
+    {
+      key: 'dueDate',
+      header: t('worklist.dueDate'),
+      nowrap: true,
+      cell: (entry) => formatDate(entry.dueDate, intlLocale),
+    },
+    {
+      key: 'reason',
+      header: t('worklist.reason'),
+      minWidth: 200,
+      cell: (entry) => (locale === 'vi' ? entry.reasonVi : entry.reason),
+    },
+    {
+      key: 'lastFollowUp',
+      header: t('worklist.lastFollowUp'),
+      minWidth: 160,
+      cell: (entry) =>
+        entry.lastFollowUp ? (
+          <>
+            {label('FollowUpOutcome', entry.lastFollowUp.outcome)}
+            {entry.lastFollowUp.promisedOn
+              ? ` · ${formatDate(entry.lastFollowUp.promisedOn, intlLocale)}`
+              : ''}
+            <Text size="xs" c="dimmed">
+              {entry.lastFollowUp.by.displayName} · {formatDateTime(entry.lastFollowUp.at, intlLocale)}
+            </Text>
+          </>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'actions',
+      header: t('worklist.actions'),
+      nowrap: true,
+      cell: (entry) => (
+        <Group gap={4} wrap="nowrap">
+          <CopyButton value={entry.reminderText}>
+            {({ copied, copy }) => (
+              <Button
+                size="compact-xs"
+                variant="light"
+                color={copied ? 'green' : 'blue'}
+                aria-label={t('worklist.copyReminderFor', { name: entry.fullName })}
+                onClick={() => {
+                  copy()
+                  void markReminded({ input: { entries: [subjectOf(entry)] } })
+                }}
+              >
+                {copied ? t('worklist.copied') : t('worklist.copyReminder')}
+              </Button>
+            )}
+          </CopyButton>
+          {viewer.role === 'VIEWER' ? null : (
+            <Button
+              size="compact-xs"
+              variant="light"
+              aria-label={t('worklist.recordFor', { name: entry.fullName })}
+              onClick={() => setRecording(entry)}
+            >
+              {t('worklist.record')}
+            </Button>
+          )}
+        </Group>
+      ),
+    },
+  ]
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('worklist.title')}</Title>
+      <SegmentedControl
+        aria-label={t('worklist.lists')}
+        value={list}
+        onChange={(value) =>
+          void navigate({ search: (previous) => ({ ...previous, list: value as Worklist }) })
+        }
+        data={worklists.map((which) => ({
+          value: which,
+          label: (
+            <Group gap={6} wrap="nowrap" justify="center">
+              <span>{label('Worklist', which)}</span>
+              {countOf(which) === undefined ? null : (
+                <Badge
+                  size="sm"
+                  variant="light"
+                  aria-label={t('worklist.countOf', { count: countOf(which) })}
+                >
+                  {countOf(which)}
+                </Badge>
+              )}
+            </Group>
+          ),
+        }))}
+      />
+      <Checkbox
+        label={t('worklist.mine')}
+        checked={Boolean(search.mine)}
+        onChange={(event) =>
+          void navigate({
+            search: (previous) => ({ ...previous, mine: event.currentTarget.checked ? true : undefined }),
+          })
+        }
+      />
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={refresh}
+        empty={entries.length === 0 ? t('worklist.empty') : null}
+      >
+        <ListTable
+          label={t('worklist.tableLabel', { list: label('Worklist', list) })}
+          columns={columns}
+          rows={entries}
+          rowKey={subjectOf}
+          rowName={(entry) => entry.fullName}
+        />
+      </ListState>
+      {recording ? (
+        <FollowUpForm
+          entry={recording}
+          onClose={(recorded) => {
+            setRecording(null)
+            if (recorded) refresh()
+          }}
+        />
+      ) : null}
+    </Stack>
+  )
+}
