@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// findBy…/waitFor wait up to 5 s for what a screen shows after its lazy chunk and its answers: the
+// default second is short when Turborepo runs the API's suite beside this one on two cores.
+configure({ asyncUtilTimeout: 5_000 })
 
 afterEach(() => {
   cleanup()
