@@ -49,6 +49,7 @@ describe('the main screens are accessible (axe finds no serious or critical viol
     '/users',
     '/tokens',
     '/audit',
+    '/worklists',
   ]
   const cases = screens.flatMap((path) =>
     (['vi', 'en'] as const).flatMap((language) =>

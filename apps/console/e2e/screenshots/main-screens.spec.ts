@@ -19,6 +19,7 @@ const screens = [
   ['users', '/users', 'Người dùng'],
   ['tokens', '/tokens', 'Mã API'],
   ['audit', '/audit', 'Nhật ký thay đổi'],
+  ['worklists', '/worklists?list=WAITING_PAYMENT', 'Danh sách cần liên hệ'],
 ] as const
 
 describe('screenshots of the main screens at 1024 px', () => {

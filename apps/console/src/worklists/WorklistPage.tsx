@@ -2,17 +2,7 @@
 // registrations waiting for payment, people registered at a session but unpaid, promises due today,
 // leads from sessions — each with its count, in order of due date, with the person's number, why they
 // are on it, the last contact, the reminder text ready to copy, and a contact attempt to record.
-import {
-  Badge,
-  Button,
-  Checkbox,
-  CopyButton,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Button, Checkbox, Chip, CopyButton, Group, Stack, Text, Title } from '@mantine/core'
 import { formatDate, formatPhoneNational, type Worklist, worklists } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useState } from 'react'
@@ -115,16 +105,15 @@ export function WorklistPage() {
             entry.fullName
           )}
           <Text size="xs" c="dimmed">
-            {entry.products.map((product) => label('Product', product)).join(', ')}
+            {[
+              entry.phone ? formatPhoneNational(entry.phone) : null,
+              entry.products.map((product) => label('Product', product)).join(', '),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </>
       ),
-    },
-    {
-      key: 'phone',
-      header: t('worklist.phone'),
-      nowrap: true,
-      cell: (entry) => (entry.phone ? formatPhoneNational(entry.phone) : '—'),
     },
     {
       key: 'dueDate',
@@ -162,7 +151,7 @@ export function WorklistPage() {
       header: t('worklist.actions'),
       nowrap: true,
       cell: (entry) => (
-        <Group gap={4} wrap="nowrap">
+        <Stack gap={4} align="flex-start">
           <CopyButton value={entry.reminderText}>
             {({ copied, copy }) => (
               <Button
@@ -189,7 +178,7 @@ export function WorklistPage() {
               {t('worklist.record')}
             </Button>
           )}
-        </Group>
+        </Stack>
       ),
     },
   ]
@@ -197,30 +186,23 @@ export function WorklistPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('worklist.title')}</Title>
-      <SegmentedControl
-        aria-label={t('worklist.lists')}
+      <Chip.Group
+        multiple={false}
         value={list}
         onChange={(value) =>
           void navigate({ search: (previous) => ({ ...previous, list: value as Worklist }) })
         }
-        data={worklists.map((which) => ({
-          value: which,
-          label: (
-            <Group gap={6} wrap="nowrap" justify="center">
-              <span>{label('Worklist', which)}</span>
-              {countOf(which) === undefined ? null : (
-                <Badge
-                  size="sm"
-                  variant="light"
-                  aria-label={t('worklist.countOf', { count: countOf(which) })}
-                >
-                  {countOf(which)}
-                </Badge>
-              )}
-            </Group>
-          ),
-        }))}
-      />
+      >
+        <Group gap="xs" role="radiogroup" aria-label={t('worklist.lists')}>
+          {worklists.map((which) => (
+            <Chip key={which} value={which} variant="outline">
+              {countOf(which) === undefined
+                ? label('Worklist', which)
+                : t('worklist.listWithCount', { list: label('Worklist', which), count: countOf(which) })}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
       <Checkbox
         label={t('worklist.mine')}
         checked={Boolean(search.mine)}
