@@ -30,7 +30,7 @@ describe('the first screen after signing in', () => {
       answers: { Worklist: recording(asked, () => noEntries) },
     })
 
-    await expect.poll(() => asked[0]).toMatchObject({ list: 'WAITING_PAYMENT' })
+    await expect.poll(() => asked[0], { timeout: 10_000 }).toMatchObject({ list: 'WAITING_PAYMENT' })
     expect(await screen.findByText('Không còn ai trong danh sách này.')).toBeInTheDocument()
   })
 })
