@@ -72,18 +72,22 @@ const enrollmentsRoute = createRoute({
   component: EnrollmentList,
 })
 
-/** A registration may start from a session's page, with its campaign, center and session chosen. */
+/**
+ * A registration may start from a session's page, with its campaign, center and session chosen, or
+ * renew an enrollment (`renew`), prefilled from it.
+ */
 const newEnrollmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/enrollments/new',
   validateSearch: (
     search: Record<string, unknown>,
-  ): { campaign?: string; center?: string; session?: string } => {
+  ): { campaign?: string; center?: string; session?: string; renew?: string } => {
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
     const prefill = {
       campaign: text(search.campaign),
       center: text(search.center),
       session: text(search.session),
+      renew: text(search.renew),
     }
     return Object.fromEntries(Object.entries(prefill).filter(([, value]) => value !== undefined))
   },

@@ -1,11 +1,95 @@
-// /enrollments/new: the registration form, for those who register (a viewer only reads).
+// /enrollments/new: the registration form, for those who register (a viewer only reads); with
+// `renew`, prefilled from the enrollment it renews (renewalDraft: the same people, the current quote).
+import { Alert } from '@mantine/core'
+import { formatDate } from '@tangtoc/shared'
+import { useSearch } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { useQuery } from 'urql'
 import { WritersOnly } from '../auth/AdminOnly.tsx'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { RegistrationForm } from './RegistrationForm.tsx'
+import { renewalValues } from './registration.ts'
+
+export const RenewalDraftQuery = graphql(`
+  query RenewalDraft($enrollment: ID!) {
+    renewalDraft(enrollment: $enrollment) {
+      product
+      months
+      monthlyIncome
+      supportGroups
+      continuity
+      on
+      person {
+        fullName
+        citizenId
+        dateOfBirth
+        sex
+        phone
+        address
+        wardCode
+      }
+      householdMembers {
+        isHead
+        insuredElsewhere
+        relationToHead
+        person {
+          fullName
+          citizenId
+          dateOfBirth
+          sex
+          phone
+          address
+          wardCode
+        }
+      }
+      renews {
+        id
+        coverageEnd
+      }
+    }
+  }
+`)
 
 export function NewEnrollmentPage() {
+  const { renew } = useSearch({ from: '/enrollments/new' })
+  return <WritersOnly>{renew ? <Renewal enrollment={renew} /> : <RegistrationForm />}</WritersOnly>
+}
+
+function Renewal({ enrollment }: { enrollment: string }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: RenewalDraftQuery,
+    variables: { enrollment },
+  })
+  const draft = data?.renewalDraft
+  if (!draft) {
+    return (
+      <MissingRecord
+        loading={fetching && !data}
+        error={error}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      >
+        <Empty>{t('enrollment.notFound')}</Empty>
+      </MissingRecord>
+    )
+  }
+  const coveredUntil = draft.renews.find((renewed) => renewed.coverageEnd)?.coverageEnd
   return (
-    <WritersOnly>
-      <RegistrationForm />
-    </WritersOnly>
+    <RegistrationForm
+      initial={renewalValues(draft)}
+      notice={
+        <Alert color="blue" role="status">
+          {t('enrollment.renewal', {
+            until: coveredUntil ? formatDate(coveredUntil, intlLocale) : '—',
+            continuity: label('Continuity', draft.continuity),
+          })}
+        </Alert>
+      }
+    />
   )
 }

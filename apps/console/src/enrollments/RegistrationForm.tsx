@@ -96,8 +96,17 @@ export const RegisterEnrollmentMutation = graphql(
   [TypedErrorFields],
 )
 
-/** Registers an enrollment: the person, the product and its contribution inputs, a household for HHI. */
-export function RegistrationForm() {
+/**
+ * Registers an enrollment: the person, the product and its contribution inputs, a household for HHI.
+ * `initial` prefills it (a renewal), `notice` says above it where those values came from.
+ */
+export function RegistrationForm({
+  initial = {},
+  notice,
+}: {
+  initial?: Partial<RegistrationValues>
+  notice?: React.ReactNode
+} = {}) {
   const { t } = useTranslation()
   const { locale, intlLocale } = useLocale()
   const label = useEnumLabel()
@@ -113,6 +122,7 @@ export function RegistrationForm() {
       campaign: prefill.campaign ?? null,
       center: prefill.center ?? null,
       session: prefill.session ?? null,
+      ...initial,
     }),
     validateInputOnChange: true,
     validate: (values) => registrationErrors(values, check.current),
@@ -201,6 +211,7 @@ export function RegistrationForm() {
         ← {t('enrollment.backToList')}
       </AnchorLink>
       <Title order={2}>{t('enrollment.registerTitle')}</Title>
+      {notice}
       <form
         noValidate
         aria-label={t('enrollment.registerTitle')}

@@ -71,6 +71,62 @@ export function newMember(self = false): MemberValues {
   }
 }
 
+/** A renewal's draft as the API gives it (renewalDraft): the same people, in the same order. */
+export type RenewalDraftValues = {
+  product: Product
+  months: number
+  monthlyIncome: number | null
+  supportGroups: readonly SupportGroup[]
+  person: RenewalPersonValues
+  householdMembers: readonly {
+    isHead: boolean
+    insuredElsewhere: boolean
+    relationToHead: string | null
+    person: RenewalPersonValues
+  }[]
+}
+type RenewalPersonValues = {
+  fullName: string
+  citizenId: string
+  dateOfBirth: string
+  sex: Sex
+  phone: string | null
+  address: string | null
+  wardCode: string | null
+}
+
+function personValues(person: RenewalPersonValues): PersonValues {
+  return {
+    fullName: person.fullName,
+    citizenId: person.citizenId,
+    dateOfBirth: person.dateOfBirth,
+    sex: person.sex,
+    phone: person.phone ?? '',
+    address: person.address ?? '',
+    wardCode: person.wardCode,
+  }
+}
+
+/** The form's values for renewing: the previous registration's person, household and contribution. */
+export function renewalValues(draft: RenewalDraftValues): Partial<RegistrationValues> {
+  const person = personValues(draft.person)
+  const members = draft.householdMembers.map((member) => ({
+    ...newMember(member.person.citizenId === draft.person.citizenId),
+    isHead: member.isHead,
+    insuredElsewhere: member.insuredElsewhere,
+    relationToHead: member.relationToHead ?? '',
+    person: personValues(member.person),
+  }))
+  return {
+    product: draft.product,
+    person,
+    months: String(draft.months),
+    monthlyIncome: draft.monthlyIncome ?? '',
+    supportGroups: [...draft.supportGroups],
+    ...(members.length > 0 ? { members } : {}),
+  }
+}
+
 export function initialRegistration(defaults: Partial<RegistrationValues> = {}): RegistrationValues {
   return {
     campaign: null,

@@ -118,6 +118,10 @@ export const en: Messages = {
     backToList: 'All enrollments',
     register: 'New registration',
     registerTitle: 'Register an enrollment',
+    renewal:
+      'Renewing the previous enrollment (covered until {{until}}): the same people in the same household order, priced by the current rules. Paid today: {{continuity}}.',
+    renew: 'Renew',
+    renewFor: 'Renew for {{name}}',
     search: 'Search',
     searchPlaceholder: 'Name, phone or citizen ID',
     any: 'Any',

@@ -116,6 +116,10 @@ export const vi = {
     backToList: 'Tất cả hồ sơ',
     register: 'Đăng ký mới',
     registerTitle: 'Đăng ký tham gia',
+    renewal:
+      'Gia hạn từ hồ sơ trước (thẻ đến {{until}}): cùng người, cùng thứ tự trong hộ, mức đóng theo quy định hiện hành. Nếu đóng hôm nay: {{continuity}}.',
+    renew: 'Gia hạn',
+    renewFor: 'Gia hạn cho {{name}}',
     search: 'Tìm kiếm',
     searchPlaceholder: 'Họ tên, số điện thoại, số định danh',
     any: 'Tất cả',

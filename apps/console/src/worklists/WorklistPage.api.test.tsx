@@ -1,6 +1,7 @@
 // The worklists against the real API, as an agent opens them: whom to contact, with the counts, and a
 // promise to pay that moves the person to that day's list.
 import { createEnrollment, createPeopleForEnrollments } from '@tangtoc/db/fixtures'
+import { addDays, localDateInZone } from '@tangtoc/shared'
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,9 +25,50 @@ describe('the worklists', { timeout: 60_000 }, () => {
       status: 'SUBMITTED',
       registeredAt: new Date(Date.now() - 10 * 86_400_000),
     })
+    // Paid a year ago: the card runs out in ten days.
+    const [holder] = await createPeopleForEnrollments(api.prisma, 1, 'Lục Văn Hạn', center)
+    const paid = await createEnrollment(api.prisma, {
+      campaign,
+      center,
+      registeredBy: agent,
+      person: holder,
+      product: 'HOUSEHOLD_HEALTH_INSURANCE',
+      status: 'SUBMITTED',
+      registeredAt: new Date(Date.now() - 355 * 86_400_000),
+    })
+    const dayOf = (offset: number) => new Date(`${addDays(localDateInZone(new Date()), offset)}T00:00:00Z`)
+    await api.prisma.enrollment.update({
+      where: { id: paid.id },
+      // A household card is bought for 3, 6 or 12 months.
+      data: {
+        status: 'PAID',
+        months: 12,
+        coverageStart: dayOf(-355),
+        coverageEnd: dayOf(10),
+        continuity: 'NEW',
+      },
+    })
   })
   afterAll(async () => {
     await api?.close()
+  })
+
+  it('renews an expiring card in one action: the registration opens prefilled with the same person', async () => {
+    await api.renderAt('/worklists?list=EXPIRING', { as: 'agent' })
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Danh sách cần liên hệ: Sắp hết hạn' },
+      { timeout: 15_000 },
+    )
+    const row = await within(table).findByRole('row', { name: /Lục Văn Hạn/ })
+    await userEvent.click(within(row).getByRole('link', { name: /^Gia hạn cho Lục Văn Hạn/ }))
+
+    const form = await screen.findByRole('form', { name: 'Đăng ký tham gia' }, { timeout: 15_000 })
+    expect(screen.getByRole('status')).toHaveTextContent(/^Gia hạn từ hồ sơ trước/)
+    const person = within(form).getByRole('region', { name: 'Người tham gia' })
+    const name = within(person).getByRole('textbox', { name: /Họ và tên/ }) as HTMLInputElement
+    expect(name.value).toMatch(/^Lục Văn Hạn/)
+    expect(within(form).getByRole('radio', { name: 'BHYT hộ gia đình' })).toBeChecked()
   })
 
   it('opens on the registrations waiting for payment for an agent, and a promise moves the person to the promised list', async () => {

@@ -13,7 +13,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
-import { AnchorLink } from '../shell/links.tsx'
+import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { ListState } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { FollowUpForm, subjectOf } from './FollowUpForm.tsx'
@@ -168,6 +168,20 @@ export function WorklistPage() {
               </Button>
             )}
           </CopyButton>
+          {viewer.role !== 'VIEWER' &&
+          entry.enrollment &&
+          (entry.list === 'EXPIRING' || entry.list === 'LAPSED') ? (
+            <ButtonLink
+              size="compact-xs"
+              variant="light"
+              color="teal"
+              to="/enrollments/new"
+              search={{ renew: entry.enrollment.id }}
+              aria-label={t('enrollment.renewFor', { name: entry.fullName })}
+            >
+              {t('enrollment.renew')}
+            </ButtonLink>
+          ) : null}
           {viewer.role === 'VIEWER' ? null : (
             <Button
               size="compact-xs"
