@@ -329,6 +329,10 @@ export const en: Messages = {
     filters: 'Filters',
   },
   worklist: {
+    assign: 'Assign',
+    assignee: 'Assign to agent',
+    assigned: '{{count, number}} assigned.',
+    assignedTo: 'Assigned to {{name}}',
     navigation: 'Follow-ups',
     title: 'Follow-up worklists',
     lists: 'Lists',

@@ -328,6 +328,10 @@ export const vi = {
     filters: 'Bộ lọc',
   },
   worklist: {
+    assign: 'Giao việc',
+    assignee: 'Giao cho nhân viên',
+    assigned: 'Đã giao {{count, number}} người.',
+    assignedTo: 'Giao cho {{name}}',
     navigation: 'Cần liên hệ',
     title: 'Danh sách cần liên hệ',
     lists: 'Danh sách',

@@ -106,4 +106,33 @@ describe('the worklists', { timeout: 60_000 }, () => {
     )
     expect(await within(promised).findByRole('row', { name: /Quách Thị Chờ/ })).toBeInTheDocument()
   })
+
+  it('a manager hands selected entries to an agent, who finds them among their own', async () => {
+    const manager = await api.renderAt('/worklists?list=WAITING_PAYMENT', { as: 'manager' })
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Danh sách cần liên hệ: Chờ đóng tiền' },
+      { timeout: 15_000 },
+    )
+    await userEvent.click(await within(table).findByRole('checkbox', { name: /^Chọn Quách Thị Chờ/ }))
+    const bar = screen.getByRole('group', { name: 'Giao việc' })
+    await choose(within(bar).getByRole('combobox', { name: 'Giao cho nhân viên' }), /^Trần Văn Minh/)
+    await userEvent.click(within(bar).getByRole('button', { name: 'Giao việc' }))
+    expect(await screen.findByRole('status')).toHaveTextContent('Đã giao 1 người.')
+    await within(table).findByText('Giao cho Trần Văn Minh', {}, { timeout: 10_000 })
+    manager.unmount()
+
+    await api.renderAt('/worklists?list=WAITING_PAYMENT&mine=true', { as: 'agent' })
+    const mine = await screen.findByRole(
+      'table',
+      { name: 'Danh sách cần liên hệ: Chờ đóng tiền' },
+      { timeout: 15_000 },
+    )
+    expect(screen.getByRole('checkbox', { name: 'Chỉ những người được giao cho tôi' })).toBeChecked()
+    expect(
+      within(mine)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([expect.stringContaining('Người tham gia'), expect.stringContaining('Quách Thị Chờ')])
+  })
 })

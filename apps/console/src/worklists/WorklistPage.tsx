@@ -2,7 +2,7 @@
 // registrations waiting for payment, people registered at a session but unpaid, promises due today,
 // leads from sessions — each with its count, in order of due date, with the person's number, why they
 // are on it, the last contact, the reminder text ready to copy, and a contact attempt to record.
-import { Button, Checkbox, Chip, CopyButton, Group, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Checkbox, Chip, CopyButton, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { formatDate, formatPhoneNational, type Worklist, worklists } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useState } from 'react'
@@ -15,6 +15,7 @@ import { useLocale } from '../i18n/useLocale.ts'
 import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { ListState } from '../shell/QueryState.tsx'
+import { isTypedError, TypedErrorFields, useLocalized } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { FollowUpForm, subjectOf } from './FollowUpForm.tsx'
 
@@ -61,6 +62,35 @@ export const WorklistQuery = graphql(`
   }
 `)
 
+export const WorklistAgentsQuery = graphql(`
+  query WorklistAgents {
+    users(first: 100, filter: { role: AGENT, active: true }) {
+      edges {
+        node {
+          id
+          displayName
+          center {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const AssignFollowUpsMutation = graphql(
+  `
+    mutation AssignFollowUps($input: AssignFollowUpsInput!) {
+      assignFollowUps(input: $input) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+)
+
 export const MarkRemindedMutation = graphql(`
   mutation MarkReminded($input: MarkRemindedInput!) {
     markReminded(input: $input) {
@@ -86,6 +116,9 @@ export function WorklistPage() {
   })
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const [recording, setRecording] = useState<Entry | null>(null)
+  // Managers and admins hand entries to the agents of their centers.
+  const assigns = viewer.role === 'ADMIN' || viewer.role === 'CENTER_MANAGER'
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [, markReminded] = useMutation(MarkRemindedMutation)
   const entries = data?.worklist.edges.map((edge) => edge.node) ?? []
   const countOf = (which: Worklist) => data?.worklistCounts.find((count) => count.list === which)?.count
@@ -125,7 +158,16 @@ export function WorklistPage() {
       key: 'reason',
       header: t('worklist.reason'),
       minWidth: 200,
-      cell: (entry) => (locale === 'vi' ? entry.reasonVi : entry.reason),
+      cell: (entry) => (
+        <>
+          {locale === 'vi' ? entry.reasonVi : entry.reason}
+          {entry.assignedTo ? (
+            <Text size="xs" c="dimmed">
+              {t('worklist.assignedTo', { name: entry.assignedTo.displayName })}
+            </Text>
+          ) : null}
+        </>
+      ),
     },
     {
       key: 'lastFollowUp',
@@ -226,6 +268,15 @@ export function WorklistPage() {
           })
         }
       />
+      {assigns ? (
+        <AssignBar
+          selected={[...selected]}
+          onAssigned={() => {
+            setSelected(new Set())
+            refresh()
+          }}
+        />
+      ) : null}
       <ListState
         result={{ fetching, data, error }}
         onRetry={refresh}
@@ -237,6 +288,7 @@ export function WorklistPage() {
           rows={entries}
           rowKey={subjectOf}
           rowName={(entry) => entry.fullName}
+          {...(assigns ? { selection: { selected, onChange: setSelected } } : {})}
         />
       </ListState>
       {recording ? (
@@ -247,6 +299,65 @@ export function WorklistPage() {
             if (recorded) refresh()
           }}
         />
+      ) : null}
+    </Stack>
+  )
+}
+
+/** For the selected entries: an agent to hand them to, and the outcome. */
+function AssignBar({ selected, onAssigned }: { selected: string[]; onAssigned: () => void }) {
+  const { t } = useTranslation()
+  const text = useLocalized()
+  const [{ data }] = useQuery({ query: WorklistAgentsQuery })
+  const [agent, setAgent] = useState<string | null>(null)
+  const [report, setReport] = useState<{ ok: boolean; text: string } | null>(null)
+  const [{ fetching }, assign] = useMutation(AssignFollowUpsMutation)
+  const agents = data?.users.edges.map((edge) => edge.node) ?? []
+  if (selected.length === 0 && !report) return null
+  return (
+    <Stack gap="xs">
+      {selected.length > 0 ? (
+        <Group gap="sm" align="flex-end" role="group" aria-label={t('worklist.assign')}>
+          <Text size="sm" fw={600}>
+            {t('list.selected', { count: selected.length })}
+          </Text>
+          <Select
+            label={t('worklist.assignee')}
+            searchable
+            size="xs"
+            value={agent}
+            onChange={setAgent}
+            data={agents.map((user) => ({
+              value: user.id,
+              label: user.center ? `${user.displayName} · ${user.center.name}` : user.displayName,
+            }))}
+          />
+          <Button
+            size="xs"
+            disabled={!agent}
+            loading={fetching}
+            onClick={async () => {
+              const result = await assign({ input: { entries: selected, assignee: agent } })
+              const answer = result.data?.assignFollowUps
+              if (answer?.__typename === 'AssignFollowUpsPayload') {
+                setReport({ ok: true, text: t('worklist.assigned', { count: selected.length }) })
+                onAssigned()
+              } else {
+                setReport({
+                  ok: false,
+                  text: answer && isTypedError(answer) ? text(answer) : (result.error?.message ?? ''),
+                })
+              }
+            }}
+          >
+            {t('worklist.assign')}
+          </Button>
+        </Group>
+      ) : null}
+      {report ? (
+        <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
+          {report.text}
+        </Alert>
       ) : null}
     </Stack>
   )
