@@ -92,6 +92,14 @@ describe('the campaign dashboard', () => {
         DashboardCampaign: { data: { campaign } },
         CampaignProgress: { data: { campaignProgress: progress } },
         ProductCurves: { data: curves },
+        WorklistCounts: {
+          data: {
+            worklistCounts: [
+              { list: 'EXPIRING', count: 1240 },
+              { list: 'WAITING_PAYMENT', count: 38 },
+            ],
+          },
+        },
       },
     })
 
@@ -110,6 +118,13 @@ describe('the campaign dashboard', () => {
     expect(within(ranking).getByRole('row', { name: /Thủ Đức/ })).toHaveTextContent('4,5%')
     expect(screen.getByText('Trực tiếp')).toBeInTheDocument()
     expect(screen.getByText('Đang diễn ra')).toBeInTheDocument()
+    // Each follow-up list's size, a link to the list.
+    const worklists = await screen.findByRole('region', { name: 'Danh sách cần liên hệ' })
+    expect(within(worklists).getByRole('link', { name: 'Sắp hết hạn' })).toHaveAttribute(
+      'href',
+      '/worklists?list=EXPIRING',
+    )
+    expect(worklists).toHaveTextContent('1.240')
   })
 
   it('drills down: a center opens its own dashboard, a number the enrollments counted in it', async () => {

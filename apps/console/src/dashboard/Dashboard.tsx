@@ -25,6 +25,7 @@ import { ExportLinks } from '../shell/ExportLinks.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.tsx'
 import { StatusBadge } from '../shell/StatusBadge.tsx'
+import { WorklistCounts } from '../worklists/WorklistCounts.tsx'
 import { CenterTable, enrollmentsBehind } from './CenterTable.tsx'
 import {
   ActiveCampaignQuery,
@@ -124,6 +125,7 @@ function CampaignProgressView({ campaign, view }: { campaign: DashboardCampaign;
           <PeriodPicker code={campaign.code} view={view} progress={progress} />
           <LiveIndicator live={liveOn} />
           <ProductCards campaignId={campaign.id} progress={progress} />
+          <WorklistCounts center={view.center} />
           <CenterTable code={campaign.code} campaignId={campaign.id} view={view} progress={progress} />
           <ExportLinks what="progress" filters={{ campaign: campaign.id, ...view }} />
           <PaceSummary campaign={campaign} progress={progress} />
