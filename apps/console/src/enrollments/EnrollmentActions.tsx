@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
-import type { EnrollmentAction } from '@tangtoc/shared'
+import { type EnrollmentAction, formatDate } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CombinedError, useMutation } from 'urql'
@@ -102,18 +102,21 @@ type Report = { ok: true; text: string; receipt?: string } | { ok: false; text: 
 export function EnrollmentActions({
   enrollment,
   payment,
+  nextPeriod = null,
   onChanged,
 }: {
   enrollment: { id: string; version: number; availableActions: readonly EnrollmentAction[] }
   /** What recording a payment pays for (the registration's enrollments together, when there is one). */
   payment: PaymentTarget
+  /** A paid voluntary social insurance enrollment's next period, to collect (null: none, or not for the viewer). */
+  nextPeriod?: { start: string; end: string; payable: number } | null
   onChanged: () => void
 }) {
   const { t } = useTranslation()
-  const { locale } = useLocale()
+  const { locale, intlLocale } = useLocale()
   const label = useEnumLabel()
   const [asking, setAsking] = useState<Step | null>(null)
-  const [paying, setPaying] = useState(false)
+  const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [submit, doSubmit] = useMutation(SubmitEnrollmentMutation)
@@ -187,8 +190,24 @@ export function EnrollmentActions({
   const actions = actionOrder.filter((action) => enrollment.availableActions.includes(action))
   return (
     <Stack gap="sm">
-      {actions.length > 0 ? (
+      {actions.length > 0 || nextPeriod ? (
         <Group gap="sm">
+          {nextPeriod ? (
+            <Button
+              onClick={() => {
+                setReport(null)
+                setPaying({
+                  enrollments: [{ id: enrollment.id, version: enrollment.version }],
+                  due: nextPeriod.payable,
+                })
+              }}
+            >
+              {t('payment.nextPeriod', {
+                start: formatDate(nextPeriod.start, intlLocale),
+                end: formatDate(nextPeriod.end, intlLocale),
+              })}
+            </Button>
+          ) : null}
           {actions.map((action) => (
             <Button
               key={action}
@@ -197,7 +216,7 @@ export function EnrollmentActions({
               loading={busy && asking === null}
               onClick={() => {
                 setReport(null)
-                if (action === 'CONFIRM_PAYMENT') setPaying(true)
+                if (action === 'CONFIRM_PAYMENT') setPaying(payment)
                 else if (withReason.has(action)) {
                   setReasonError(null)
                   setAsking(action)
@@ -222,20 +241,22 @@ export function EnrollmentActions({
           ) : null}
         </Alert>
       ) : null}
-      <Modal opened={paying} onClose={() => setPaying(false)} title={t('payment.record')}>
-        <RecordPaymentForm
-          target={payment}
-          onCancel={() => setPaying(false)}
-          onRecorded={(recorded) => {
-            setPaying(false)
-            setReport({
-              ok: true,
-              text: t('payment.recorded', { number: recorded.receiptNumber }),
-              receipt: recorded.id,
-            })
-            onChanged()
-          }}
-        />
+      <Modal opened={paying !== null} onClose={() => setPaying(null)} title={t('payment.record')}>
+        {paying ? (
+          <RecordPaymentForm
+            target={paying}
+            onCancel={() => setPaying(null)}
+            onRecorded={(recorded) => {
+              setPaying(null)
+              setReport({
+                ok: true,
+                text: t('payment.recorded', { number: recorded.receiptNumber }),
+                receipt: recorded.id,
+              })
+              onChanged()
+            }}
+          />
+        ) : null}
       </Modal>
       <ReasonModal
         opened={asking !== null}

@@ -38,6 +38,7 @@ function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
     householdPosition: 2,
     socialInsuranceNumber: null,
     due: 1_061_424,
+    nextPeriod: null,
     received: 0,
     coverageStart: null,
     coverageEnd: null,
@@ -125,6 +126,34 @@ describe('the enrollment page', () => {
     await screen.findByRole('heading', { name: 'Trần Thị Mai', level: 2 })
     expect(screen.getByRole('button', { name: 'Ghi nhận thanh toán' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Nộp hồ sơ' })).not.toBeInTheDocument()
+  })
+
+  it('offers a paid monthly voluntary payer’s next period, with what it costs', async () => {
+    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+      viewer: manager,
+      answers: {
+        Enrollment: {
+          data: {
+            enrollment: submitted({
+              product: 'VOLUNTARY_SOCIAL_INSURANCE',
+              status: 'PAID',
+              availableActions: ['ACTIVATE', 'REJECT', 'CANCEL'],
+              months: 1,
+              due: 0,
+              household: null,
+              householdPosition: null,
+              nextPeriod: { start: '2025-12-01', end: '2025-12-31', payable: 264_000 },
+            }),
+          },
+        },
+      },
+    })
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Thu kỳ tiếp theo (01/12/2025 – 31/12/2025)' }),
+    )
+    const form = await screen.findByRole('form', { name: 'Ghi nhận thanh toán' })
+    expect(form).toHaveTextContent('Số tiền còn phải đóng: 264.000 ₫.')
   })
 
   it('asks for a reason before cancelling and reports the typed error in the chosen language', async () => {

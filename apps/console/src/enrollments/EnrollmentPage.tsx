@@ -23,6 +23,11 @@ export const EnrollmentQuery = graphql(
       id
       version
       due
+      nextPeriod {
+        start
+        end
+        payable
+      }
       registration {
         id
         due
@@ -216,6 +221,7 @@ export function EnrollmentPage() {
                 }
               : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
           }
+          nextPeriod={viewer.role === 'VIEWER' ? null : enrollment.nextPeriod}
           onChanged={refresh}
         />
       </Group>

@@ -376,6 +376,7 @@ export const en: Messages = {
     upcomingSessions: 'Upcoming sessions',
   },
   payment: {
+    nextPeriod: 'Collect the next period ({{start}} – {{end}})',
     section: 'Payments and cover',
     record: 'Record a payment',
     submit: 'Record',

@@ -375,6 +375,7 @@ export const vi = {
     upcomingSessions: 'Buổi sắp tới',
   },
   payment: {
+    nextPeriod: 'Thu kỳ tiếp theo ({{start}} – {{end}})',
     section: 'Thanh toán và thời hạn thẻ',
     record: 'Ghi nhận thanh toán',
     submit: 'Ghi nhận',

@@ -511,6 +511,17 @@ describe('recording a payment', () => {
       { status: 'PAID', coverageStart: '2025-11-01', coverageEnd: '2025-11-30', due: 0 },
     ])
     const version = november.enrollments[0].version
+    // What the next period is and costs, as the console offers it before the payment.
+    const next = await api.graphql(
+      `query ($id: ID!) { enrollment(id: $id) { nextPeriod(on: "2025-12-05") { start end payable } } }`,
+      { id: enrollment.id },
+      setting.agent.credentials,
+    )
+    expect(next.data?.enrollment.nextPeriod).toEqual({
+      start: '2025-12-01',
+      end: '2025-12-31',
+      payable: 264_000,
+    })
     const partial = (await pay(version, { paidOn: '2025-12-05', amount: 100_000, partial: true })).data
       ?.recordPayment
     expect(partial.fieldErrors).toEqual([

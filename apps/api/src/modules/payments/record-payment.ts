@@ -157,7 +157,17 @@ async function coverageFor(
  * months as each of its payments buys, from the month after the last one paid (or the month of payment
  * after a break), priced by the rules of its first month with the enrollment's income and groups.
  */
-async function nextPeriod(context: Context, enrollment: PayableEnrollment, paidOn: string, path: string) {
+export async function nextPeriod(
+  context: Context,
+  enrollment: Pick<
+    PayableEnrollment,
+    'product' | 'months' | 'coverageEnd' | 'monthlyIncome' | 'supportGroups'
+  > & {
+    campaign: { jurisdiction: string }
+  },
+  paidOn: string,
+  path: string,
+) {
   const result = coverageOfPayment(
     {
       product: enrollment.product,
@@ -548,3 +558,45 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
     },
   }),
 )
+
+const NextPeriodRef = builder.objectRef<{ start: Date; end: Date; payable: number }>('NextPeriod').implement({
+  description:
+    'The next period of a paid voluntary social insurance enrollment, as a payment today would buy it.',
+  fields: (t) => ({
+    start: t.expose('start', { type: 'Date', description: 'The first day it covers.' }),
+    end: t.expose('end', { type: 'Date', description: 'The last day it covers.' }),
+    payable: t.exposeInt('payable', {
+      description: 'What it costs, whole đồng: the amount recordPayment expects for it.',
+    }),
+  }),
+})
+
+builder.prismaObjectFields('Enrollment', (t) => ({
+  nextPeriod: t.field({
+    type: NextPeriodRef,
+    nullable: true,
+    args: {
+      on: t.arg({
+        type: 'Date',
+        description: 'The day it would be paid; today in the campaign’s time zone by default.',
+      }),
+    },
+    description:
+      'Voluntary social insurance, paid or active: the next period a payment recorded today would buy (as many months as each payment buys) and its amount; null for anything else.',
+    select: {
+      product: true,
+      status: true,
+      months: true,
+      coverageEnd: true,
+      monthlyIncome: true,
+      supportGroups: true,
+      campaign: { select: { jurisdiction: true, timeZone: true } },
+    },
+    resolve: async (enrollment, args, context) => {
+      if (!paysNextPeriod(enrollment)) return null
+      const on = args.on ?? localDateInZone(new Date(), enrollment.campaign.timeZone)
+      const period = await nextPeriod(context, enrollment, on, 'on')
+      return { start: period.coverageStart, end: period.coverageEnd, payable: period.pricing.payable }
+    },
+  }),
+}))
