@@ -81,13 +81,14 @@ const newEnrollmentRoute = createRoute({
   path: '/enrollments/new',
   validateSearch: (
     search: Record<string, unknown>,
-  ): { campaign?: string; center?: string; session?: string; renew?: string } => {
+  ): { campaign?: string; center?: string; session?: string; renew?: string; household?: string } => {
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
     const prefill = {
       campaign: text(search.campaign),
       center: text(search.center),
       session: text(search.session),
       renew: text(search.renew),
+      household: text(search.household),
     }
     return Object.fromEntries(Object.entries(prefill).filter(([, value]) => value !== undefined))
   },

@@ -1,5 +1,5 @@
 import { Badge, Button, Code, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { formatDate, formatDong, formatPhoneNational } from '@tangtoc/shared'
+import { formatDate, formatDong, formatPhoneNational, isLive } from '@tangtoc/shared'
 import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +9,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
-import { AnchorLink } from '../shell/links.tsx'
+import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { Empty, ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { EnrollmentActions } from './EnrollmentActions.tsx'
@@ -325,9 +325,25 @@ export function EnrollmentPage() {
 
       {members.length > 0 ? (
         <section aria-labelledby="enrollment-household">
-          <Title order={3} size="h4" id="enrollment-household" mb="sm">
-            {t('enrollment.household.title')}
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={3} size="h4" id="enrollment-household">
+              {t('enrollment.household.title')}
+            </Title>
+            {enrollment.household && viewer.role !== 'VIEWER' && isLive(enrollment.status) ? (
+              <ButtonLink
+                size="xs"
+                variant="light"
+                to="/enrollments/new"
+                search={{
+                  household: enrollment.household.id,
+                  campaign: enrollment.campaign.id,
+                  center: enrollment.center.id,
+                }}
+              >
+                {t('enrollment.addToHousehold')}
+              </ButtonLink>
+            ) : null}
+          </Group>
           <Table aria-label={t('enrollment.household.title')} striped>
             <Table.Thead>
               <Table.Tr>

@@ -20,7 +20,14 @@ import { newMember, type RegistrationValues } from './registration.ts'
  * The household register for household health insurance: members in order (the order prices them),
  * one head, those insured elsewhere left out of the ranking. The person enrolled is one of them.
  */
-export function HouseholdMembersEditor({ form }: { form: UseFormReturnType<RegistrationValues> }) {
+/** `joining`: the members join a household already enrolled, which has its head and its ranks. */
+export function HouseholdMembersEditor({
+  form,
+  joining = false,
+}: {
+  form: UseFormReturnType<RegistrationValues>
+  joining?: boolean
+}) {
   const { t } = useTranslation()
   const { members, person } = form.getValues()
   const ranked = assignPricingPositions(members)
@@ -54,17 +61,19 @@ export function HouseholdMembersEditor({ form }: { form: UseFormReturnType<Regis
           >
             <Stack gap="sm">
               <Group gap="lg" align="center" wrap="wrap">
-                <Radio
-                  name="household-head"
-                  label={t('enrollment.household.isHead')}
-                  checked={member.isHead}
-                  onChange={() =>
-                    form.setFieldValue(
-                      'members',
-                      form.getValues().members.map((other, at) => ({ ...other, isHead: at === index })),
-                    )
-                  }
-                />
+                {joining ? null : (
+                  <Radio
+                    name="household-head"
+                    label={t('enrollment.household.isHead')}
+                    checked={member.isHead}
+                    onChange={() =>
+                      form.setFieldValue(
+                        'members',
+                        form.getValues().members.map((other, at) => ({ ...other, isHead: at === index })),
+                      )
+                    }
+                  />
+                )}
                 <Checkbox
                   label={t('enrollment.household.insuredElsewhere')}
                   {...form.getInputProps(`members.${index}.insuredElsewhere`, { type: 'checkbox' })}
@@ -76,9 +85,11 @@ export function HouseholdMembersEditor({ form }: { form: UseFormReturnType<Regis
                   {...form.getInputProps(`members.${index}.relationToHead`)}
                 />
                 <Text size="sm" c="dimmed">
-                  {position
-                    ? t('enrollment.household.pricingPosition', { position })
-                    : t('enrollment.household.notPriced')}
+                  {joining
+                    ? t('enrollment.household.joiningPosition')
+                    : position
+                      ? t('enrollment.household.pricingPosition', { position })
+                      : t('enrollment.household.notPriced')}
                 </Text>
                 <Group gap={4} ml="auto">
                   <ActionIcon

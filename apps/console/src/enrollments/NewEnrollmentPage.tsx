@@ -1,5 +1,6 @@
 // /enrollments/new: the registration form, for those who register (a viewer only reads); with
-// `renew`, prefilled from the enrollment it renews (renewalDraft: the same people, the current quote).
+// `renew`, prefilled from the enrollment it renews (renewalDraft: the same people, the current quote);
+// with `household`, the people joining a household already enrolled.
 import { Alert } from '@mantine/core'
 import { formatDate } from '@tangtoc/shared'
 import { useSearch } from '@tanstack/react-router'
@@ -11,7 +12,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { RegistrationForm } from './RegistrationForm.tsx'
-import { renewalValues } from './registration.ts'
+import { joiningValues, renewalValues } from './registration.ts'
 
 export const RenewalDraftQuery = graphql(`
   query RenewalDraft($enrollment: ID!) {
@@ -54,8 +55,26 @@ export const RenewalDraftQuery = graphql(`
 `)
 
 export function NewEnrollmentPage() {
-  const { renew } = useSearch({ from: '/enrollments/new' })
-  return <WritersOnly>{renew ? <Renewal enrollment={renew} /> : <RegistrationForm />}</WritersOnly>
+  const { t } = useTranslation()
+  const { renew, household } = useSearch({ from: '/enrollments/new' })
+  return (
+    <WritersOnly>
+      {renew ? (
+        <Renewal enrollment={renew} />
+      ) : household ? (
+        <RegistrationForm
+          initial={joiningValues(household)}
+          notice={
+            <Alert color="blue" role="status">
+              {t('enrollment.joining')}
+            </Alert>
+          }
+        />
+      ) : (
+        <RegistrationForm />
+      )}
+    </WritersOnly>
+  )
 }
 
 function Renewal({ enrollment }: { enrollment: string }) {

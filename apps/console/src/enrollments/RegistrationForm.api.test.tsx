@@ -63,4 +63,60 @@ describe('registering an enrollment', { timeout: 60_000 }, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Không được phép')
     expect(screen.queryByRole('form')).toBeNull()
   })
+
+  it('adds a member to a household already enrolled, ranked after its members', async () => {
+    const { campaign, center } = await api.graphql<{ campaign: { id: string }; center: { id: string } }>(
+      'admin',
+      'query { campaign(code: "TANG-TOC-2025") { id } center(code: "BDTT-SAI-GON") { id } }',
+    )
+    const head = personInput({ fullName: 'Mạc Văn Trụ', sex: 'MALE', dateOfBirth: '1980-02-02' })
+    const wife = personInput({ fullName: 'Đinh Thị Vợ', dateOfBirth: '1982-03-03' })
+    const registered = await api.graphql<{
+      registerEnrollment: { __typename: string; enrollment: { id: string } }
+    }>(
+      'agent',
+      `mutation ($input: RegisterEnrollmentInput!) { registerEnrollment(input: $input) {
+        __typename ... on RegisterEnrollmentPayload { enrollment { id } } } }`,
+      {
+        input: {
+          campaign: campaign.id,
+          center: center.id,
+          product: 'HOUSEHOLD_HEALTH_INSURANCE',
+          months: 12,
+          person: head,
+          householdMembers: [
+            { person: head, isHead: true },
+            { person: wife, relationToHead: 'vợ' },
+          ],
+          status: 'SUBMITTED',
+        },
+      },
+    )
+    expect(registered.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+
+    await api.renderAt(`/enrollments/${registered.registerEnrollment.enrollment.id}`, { as: 'agent' })
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'Thêm thành viên vào hộ' }, { timeout: 10_000 }),
+    )
+    expect(await screen.findByRole('status')).toHaveTextContent(/^Thêm người vào hộ đã tham gia/)
+    const son = personInput({ fullName: 'Mạc Văn Con', sex: 'MALE', dateOfBirth: '2005-05-05' })
+    const section = await screen.findByRole('region', { name: 'Người tham gia' })
+    await userEvent.type(within(section).getByRole('textbox', { name: /Họ và tên/ }), son.fullName)
+    fireEvent.change(within(section).getByLabelText(/Ngày sinh/), { target: { value: son.dateOfBirth } })
+    await userEvent.click(within(section).getByRole('radio', { name: 'Nam' }))
+    await userEvent.type(
+      within(section).getByRole('textbox', { name: /Số định danh cá nhân/ }),
+      son.citizenId,
+    )
+    // No head to choose: the household has one.
+    expect(screen.queryByRole('radio', { name: 'Chủ hộ' })).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
+
+    await screen.findByRole('heading', { level: 2, name: 'Mạc Văn Con' }, { timeout: 15_000 })
+    // Third in the household: after the two enrolled.
+    const contribution = screen.getByRole('region', { name: 'Mức đóng' })
+    expect(within(contribution).getByText('Thứ tự trong hộ khi tính mức đóng').nextSibling).toHaveTextContent(
+      '3',
+    )
+  })
 })

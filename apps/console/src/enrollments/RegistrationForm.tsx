@@ -9,6 +9,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Title,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -128,6 +129,7 @@ export function RegistrationForm({
     validate: (values) => registrationErrors(values, check.current),
   })
   const values = form.getValues()
+  const joining = values.household !== null
 
   // The citizen ID is checked against the date of birth and sex: a change to either checks it again.
   const identityKey = [values.person, ...values.members.map((member) => member.person)]
@@ -267,6 +269,7 @@ export function RegistrationForm({
                   </Title>
                   <SegmentedControl
                     aria-label={t('enrollment.product')}
+                    disabled={joining}
                     data={products.map((value) => ({ value, label: label('Product', value) }))}
                     value={product}
                     onChange={(value) => {
@@ -313,24 +316,28 @@ export function RegistrationForm({
               </Paper>
               {product === 'HOUSEHOLD_HEALTH_INSURANCE' ? (
                 <Paper withBorder p="md">
-                  <HouseholdMembersEditor form={form} />
+                  <HouseholdMembersEditor form={form} joining={joining} />
                 </Paper>
               ) : null}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Paper withBorder p="md" pos="sticky" top={72}>
-              <LiveQuote
-                request={{
-                  product,
-                  months: values.months ? Number(values.months) : null,
-                  monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
-                  supportGroups: values.supportGroups,
-                  householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
-                  ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
-                }}
-                onFieldErrors={onQuoteErrors}
-              />
+              {joining ? (
+                <Text size="sm">{t('enrollment.joiningQuote')}</Text>
+              ) : (
+                <LiveQuote
+                  request={{
+                    product,
+                    months: values.months ? Number(values.months) : null,
+                    monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
+                    supportGroups: values.supportGroups,
+                    householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
+                    ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
+                  }}
+                  onFieldErrors={onQuoteErrors}
+                />
+              )}
             </Paper>
           </Grid.Col>
         </Grid>

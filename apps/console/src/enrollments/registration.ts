@@ -37,6 +37,8 @@ export type MemberValues = {
 }
 
 export type RegistrationValues = {
+  /** HHI: a household already enrolled (global id) that the members join; null for a new registration. */
+  household: string | null
   campaign: string | null
   center: string | null
   session: string | null
@@ -107,6 +109,15 @@ function personValues(person: RenewalPersonValues): PersonValues {
   }
 }
 
+/** The form's values for adding people to a household already enrolled: its newcomers, none the head. */
+export function joiningValues(household: string): Partial<RegistrationValues> {
+  return {
+    household,
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    members: [{ ...newMember(true), isHead: false }],
+  }
+}
+
 /** The form's values for renewing: the previous registration's person, household and contribution. */
 export function renewalValues(draft: RenewalDraftValues): Partial<RegistrationValues> {
   const person = personValues(draft.person)
@@ -129,6 +140,7 @@ export function renewalValues(draft: RenewalDraftValues): Partial<RegistrationVa
 
 export function initialRegistration(defaults: Partial<RegistrationValues> = {}): RegistrationValues {
   return {
+    household: null,
     campaign: null,
     center: null,
     session: null,
@@ -172,7 +184,7 @@ export function registrationErrors(values: RegistrationValues, { locale, today }
   const checked = checkPerson(input.person, 'person', { today })
   const household = checkHousehold(
     { product: values.product, person: checked.person, householdMembers: input.householdMembers },
-    { today, on: today },
+    { today, on: today, joining: values.household !== null },
   )
   const eligibility =
     values.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? checkVoluntaryEligibility(checked.person, today) : []
@@ -219,6 +231,7 @@ export function registrationInput(values: RegistrationValues, status: 'DRAFT' | 
   return {
     campaign: values.campaign ?? '',
     center: values.center ?? '',
+    ...(values.household ? { household: values.household } : {}),
     ...(values.session ? { session: values.session } : {}),
     product: values.product,
     person: withSex(person),

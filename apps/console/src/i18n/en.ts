@@ -118,6 +118,11 @@ export const en: Messages = {
     backToList: 'All enrollments',
     register: 'New registration',
     registerTitle: 'Register an enrollment',
+    joiningQuote:
+      'Newcomers rank after the household’s members already enrolled and pay for the months left in its period; the amount shows once saved.',
+    joining:
+      'Adding people to a household already enrolled: no head to choose, ranks continue the household’s.',
+    addToHousehold: 'Add members to the household',
     renewal:
       'Renewing the previous enrollment (covered until {{until}}): the same people in the same household order, priced by the current rules. Paid today: {{continuity}}.',
     renew: 'Renew',
@@ -170,6 +175,7 @@ export const en: Messages = {
       ward: 'Ward or commune',
     },
     household: {
+      joiningPosition: 'Ranked after the members already enrolled',
       title: 'Household members',
       member: 'Member {{number}}',
       memberLegend: 'Member {{number}}: {{name}}',

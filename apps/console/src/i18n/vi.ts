@@ -116,6 +116,10 @@ export const vi = {
     backToList: 'Tất cả hồ sơ',
     register: 'Đăng ký mới',
     registerTitle: 'Đăng ký tham gia',
+    joiningQuote:
+      'Người mới được tính tiếp sau các thành viên đang tham gia của hộ và đóng cho số tháng còn lại của hộ; số tiền hiện ra khi lưu.',
+    joining: 'Thêm người vào hộ đã tham gia: không cần chọn chủ hộ, mức đóng tính tiếp theo thứ tự của hộ.',
+    addToHousehold: 'Thêm thành viên vào hộ',
     renewal:
       'Gia hạn từ hồ sơ trước (thẻ đến {{until}}): cùng người, cùng thứ tự trong hộ, mức đóng theo quy định hiện hành. Nếu đóng hôm nay: {{continuity}}.',
     renew: 'Gia hạn',
@@ -168,6 +172,7 @@ export const vi = {
       ward: 'Phường, xã',
     },
     household: {
+      joiningPosition: 'Tính tiếp sau các thành viên đang tham gia',
       title: 'Thành viên hộ gia đình',
       member: 'Thành viên {{number}}',
       memberLegend: 'Thành viên {{number}}: {{name}}',
