@@ -202,19 +202,21 @@ async function storePayment(
   if (!viewer) throw new Error('a payment without a viewer')
   const now = new Date()
   const ids = record.enrollments.map((enrollment) => enrollment.id)
+  // Priced before the transaction: pricing reads the parameter rows outside it, and the embedded
+  // database's one connection would wait for the transaction holding it.
+  const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
+  for (const [index, enrollment] of record.enrollments.entries()) {
+    nextPeriods.push(
+      forNextPeriod(record, enrollment)
+        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
+        : null,
+    )
+  }
   const stored = await context.prisma.$transaction(async (tx) => {
     for (const enrollment of record.enrollments) {
       await claimVersion(tx, 'Enrollment', enrollment, enrollment.version)
     }
     const received = await receivedBy(tx, ids)
-    const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
-    for (const [index, enrollment] of record.enrollments.entries()) {
-      nextPeriods.push(
-        forNextPeriod(record, enrollment)
-          ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
-          : null,
-      )
-    }
     const dues = amountsDue(
       record.enrollments.map((enrollment, index) => ({
         payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
