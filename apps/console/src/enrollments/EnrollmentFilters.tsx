@@ -2,6 +2,7 @@ import { Group, MultiSelect, Select } from '@mantine/core'
 import { enrollmentStatuses, products } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
@@ -59,6 +60,7 @@ export function EnrollmentFilters({
     query: EnrollmentFilterOptionsQuery,
     variables: { sessionFilter: value.campaign ? { campaign: value.campaign } : null },
   })
+  const viewer = useViewer()
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch })
   const options = (edges: readonly { node: { id: string; name: string } }[] = []) =>
     edges.map(({ node }) => ({ value: node.id, label: node.name }))
@@ -67,7 +69,10 @@ export function EnrollmentFilters({
     <Group align="flex-end" gap="sm" wrap="wrap">
       <SearchField
         label={t('enrollment.search')}
-        placeholder={t('enrollment.searchPlaceholder')}
+        // Viewers see phones and citizen IDs masked, and search by name only.
+        placeholder={t(
+          viewer.role === 'VIEWER' ? 'enrollment.searchPlaceholderByName' : 'enrollment.searchPlaceholder',
+        )}
         value={value.search}
         onChange={(search) => onChange({ ...value, search })}
         w={240}

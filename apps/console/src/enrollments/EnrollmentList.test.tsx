@@ -181,12 +181,13 @@ describe('the enrollment list', () => {
     )
   })
 
-  it('offers a viewer no registration', async () => {
+  it('offers a viewer no registration, and a search by name (phones and IDs are masked for them)', async () => {
     renderConsoleAt('/enrollments', {
       viewer: { id: 'v', username: 'viewer', displayName: 'Người xem', role: 'VIEWER', center: null },
       answers: { Enrollments: page([lan]), EnrollmentFilterOptions: noOptions },
     })
     await screen.findByRole('table')
     expect(screen.queryByRole('link', { name: 'Đăng ký mới' })).not.toBeInTheDocument()
+    expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveAttribute('placeholder', 'Họ tên')
   })
 })

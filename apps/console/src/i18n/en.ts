@@ -129,6 +129,7 @@ export const en: Messages = {
     renewFor: 'Renew for {{name}}',
     search: 'Search',
     searchPlaceholder: 'Name, phone or citizen ID',
+    searchPlaceholderByName: 'Name',
     any: 'Any',
     campaign: 'Campaign',
     center: 'Center',

@@ -126,6 +126,7 @@ export const vi = {
     renewFor: 'Gia hạn cho {{name}}',
     search: 'Tìm kiếm',
     searchPlaceholder: 'Họ tên, số điện thoại, số định danh',
+    searchPlaceholderByName: 'Họ tên',
     any: 'Tất cả',
     campaign: 'Chiến dịch',
     center: 'Đơn vị',
