@@ -335,6 +335,16 @@ export const en: Messages = {
     clearFilters: 'Clear filters',
     filters: 'Filters',
   },
+  lead: {
+    title_one: 'Consulted, not yet registered ({{count}})',
+    title_other: 'Consulted, not yet registered ({{count}})',
+    record: 'Record a person consulted',
+    none: 'No one recorded yet.',
+    fullName: 'Full name',
+    phone: 'Phone',
+    products: 'Interested in',
+    note: 'Note',
+  },
   worklist: {
     assign: 'Assign',
     assignee: 'Assign to agent',

@@ -333,6 +333,16 @@ export const vi = {
     clearFilters: 'Xóa bộ lọc',
     filters: 'Bộ lọc',
   },
+  lead: {
+    title_one: 'Người được tư vấn chưa đăng ký ({{count}})',
+    title_other: 'Người được tư vấn chưa đăng ký ({{count}})',
+    record: 'Ghi nhận người được tư vấn',
+    none: 'Chưa ghi nhận ai.',
+    fullName: 'Họ và tên',
+    phone: 'Số điện thoại',
+    products: 'Quan tâm',
+    note: 'Ghi chú',
+  },
   worklist: {
     assign: 'Giao việc',
     assignee: 'Giao cho nhân viên',

@@ -145,4 +145,57 @@ describe('an outreach session’s page', () => {
       })
     expect(await screen.findByRole('status')).toHaveTextContent('Đã ghi nhận kết quả buổi tuyên truyền.')
   })
+
+  it('lists the people consulted who did not register, and records one for the worklists', async () => {
+    const sent: Record<string, unknown>[] = []
+    const leads = (names: string[]) => ({
+      data: {
+        node: {
+          __typename: 'OutreachSession',
+          id: 'T3V0cmVhY2hTZXNzaW9uOjc',
+          leads: {
+            edges: names.map((fullName, index) => ({
+              node: {
+                id: `l${index}`,
+                fullName,
+                phone: '+84912345678',
+                products: ['HOUSEHOLD_HEALTH_INSURANCE'],
+                note: null,
+              },
+            })),
+          },
+        },
+      },
+    })
+    renderConsoleAt('/sessions/T3V0cmVhY2hTZXNzaW9uOjc', {
+      answers: {
+        OutreachSession: { data: planned },
+        SessionLeads: () => leads(sent.length === 0 ? ['Hà Thị Hỏi'] : ['Hà Thị Hỏi', 'Lê Văn Nghe']),
+        RecordLead: recording(sent, () => ({
+          data: { recordLead: { __typename: 'RecordLeadPayload', lead: { id: 'l1' } } },
+        })),
+      },
+    })
+
+    const section = await screen.findByRole('region', { name: /^Người được tư vấn chưa đăng ký \(1\)/ })
+    expect(within(section).getByRole('row', { name: /Hà Thị Hỏi/ })).toHaveTextContent('0912 345 678')
+    await userEvent.click(within(section).getByRole('button', { name: 'Ghi nhận người được tư vấn' }))
+    const form = await screen.findByRole('form', { name: 'Ghi nhận người được tư vấn' })
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Họ và tên/ }), 'Lê Văn Nghe')
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Số điện thoại/ }), '0987 654 321')
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'BHXH tự nguyện' }))
+    await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
+
+    await expect
+      .poll(() => sent[0])
+      .toMatchObject({
+        input: {
+          session: 'T3V0cmVhY2hTZXNzaW9uOjc',
+          fullName: 'Lê Văn Nghe',
+          phone: '0987 654 321',
+          products: ['VOLUNTARY_SOCIAL_INSURANCE'],
+        },
+      })
+    await screen.findByRole('region', { name: /^Người được tư vấn chưa đăng ký \(2\)/ })
+  })
 })

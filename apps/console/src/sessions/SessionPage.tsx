@@ -17,6 +17,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { WritersOnly } from '../auth/AdminOnly.tsx'
+import { useViewer } from '../auth/viewer.tsx'
 import { EnrollmentStatusBadge } from '../enrollments/EnrollmentStatusBadge.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
@@ -27,6 +28,7 @@ import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { SessionForm } from './SessionForm.tsx'
+import { SessionLeads } from './SessionLeads.tsx'
 import { SessionStatusBadge } from './SessionStatusBadge.tsx'
 
 export const OutreachSessionQuery = graphql(`
@@ -147,6 +149,7 @@ export function SessionPage() {
   const { t } = useTranslation()
   const { locale, intlLocale } = useLocale()
   const label = useEnumLabel()
+  const viewer = useViewer()
   const [step, setStep] = useState<Step>(null)
   const [report, setReport] = useState<{ ok: boolean; text: string } | null>(null)
   const [{ data, fetching, error }, reexecute] = useQuery({ query: OutreachSessionQuery, variables: { id } })
@@ -299,6 +302,11 @@ export function SessionPage() {
           </Table>
         )}
       </section>
+
+      <SessionLeads
+        session={session.id}
+        writable={session.status !== 'CANCELLED' && viewer.role !== 'VIEWER'}
+      />
 
       <CancelSessionModal
         opened={step === 'cancel'}

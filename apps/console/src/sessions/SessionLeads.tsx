@@ -1,0 +1,173 @@
+// On a session's page: the people consulted there who did not register (leads), and a form to record
+// one — name, phone, what they asked about, a note. They appear on the LEADS worklist until they
+// register or a follow-up closes them.
+import { Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { formatPhoneNational, type Product, products } from '@tangtoc/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery } from 'urql'
+import { graphql } from '../graphql.ts'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { Empty } from '../shell/QueryState.tsx'
+import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
+
+export const SessionLeadsQuery = graphql(`
+  query SessionLeads($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on OutreachSession {
+        id
+        leads(first: 100) {
+          edges {
+            node {
+              id
+              fullName
+              phone
+              products
+              note
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const RecordLeadMutation = graphql(
+  `
+    mutation RecordLead($input: RecordLeadInput!) {
+      recordLead(input: $input) {
+        __typename
+        ... on RecordLeadPayload {
+          lead {
+            id
+          }
+        }
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+)
+
+export function SessionLeads({ session, writable }: { session: string; writable: boolean }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const [{ data }, reexecute] = useQuery({ query: SessionLeadsQuery, variables: { id: session } })
+  const [recording, setRecording] = useState(false)
+  const leads =
+    data?.node?.__typename === 'OutreachSession' ? data.node.leads.edges.map((edge) => edge.node) : []
+  return (
+    <section aria-labelledby="session-leads">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="session-leads">
+          {t('lead.title', { count: leads.length })}
+        </Title>
+        {writable ? (
+          <Button size="xs" variant="light" onClick={() => setRecording(true)}>
+            {t('lead.record')}
+          </Button>
+        ) : null}
+      </Group>
+      {leads.length === 0 ? (
+        <Empty>{t('lead.none')}</Empty>
+      ) : (
+        <Table striped aria-labelledby="session-leads">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('lead.fullName')}</Table.Th>
+              <Table.Th scope="col">{t('lead.phone')}</Table.Th>
+              <Table.Th scope="col">{t('lead.products')}</Table.Th>
+              <Table.Th scope="col">{t('lead.note')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {leads.map((lead) => (
+              <Table.Tr key={lead.id}>
+                <Table.Td>{lead.fullName}</Table.Td>
+                <Table.Td>{formatPhoneNational(lead.phone)}</Table.Td>
+                <Table.Td>{lead.products.map((product) => label('Product', product)).join(', ')}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{lead.note ?? ''}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {recording ? (
+        <LeadForm
+          session={session}
+          onClose={(recorded) => {
+            setRecording(false)
+            if (recorded) reexecute({ requestPolicy: 'network-only' })
+          }}
+        />
+      ) : null}
+    </section>
+  )
+}
+
+type LeadValues = { fullName: string; phone: string; products: Product[]; note: string }
+
+function LeadForm({ session, onClose }: { session: string; onClose: (recorded: boolean) => void }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const form = useForm<LeadValues>({
+    initialValues: { fullName: '', phone: '', products: [], note: '' },
+    validate: {
+      fullName: (value) => (value.trim() ? null : t('form.required')),
+      phone: (value) => (value.trim() ? null : t('form.required')),
+    },
+  })
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const [{ fetching }, record] = useMutation(RecordLeadMutation)
+  return (
+    <Modal opened onClose={() => onClose(false)} title={t('lead.record')}>
+      <form
+        noValidate
+        aria-label={t('lead.record')}
+        onSubmit={form.onSubmit(async (values) => {
+          clear()
+          const result = await record({
+            input: {
+              session,
+              fullName: values.fullName.trim(),
+              phone: values.phone.trim(),
+              products: values.products,
+              ...(values.note.trim() ? { note: values.note.trim() } : {}),
+            },
+          })
+          const answer = result.data?.recordLead
+          if (!answer) return unanswered(result.error)
+          if (answer.__typename === 'RecordLeadPayload') return onClose(true)
+          failed(answer)
+        })}
+      >
+        <Stack gap="sm">
+          <TextInput label={t('lead.fullName')} required {...form.getInputProps('fullName')} data-autofocus />
+          <TextInput label={t('lead.phone')} required {...form.getInputProps('phone')} />
+          <Checkbox.Group label={t('lead.products')} {...form.getInputProps('products')}>
+            <Group gap="md" mt={4}>
+              {products.map((product) => (
+                <Checkbox key={product} value={product} label={label('Product', product)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Textarea label={t('lead.note')} rows={2} {...form.getInputProps('note')} />
+          <FormErrorAlert problem={problem} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => onClose(false)}>
+              {t('enrollment.action.back')}
+            </Button>
+            <Button type="submit" loading={fetching}>
+              {t('worklist.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
