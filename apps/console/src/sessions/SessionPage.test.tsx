@@ -167,10 +167,12 @@ describe('an outreach session’s page', () => {
         },
       },
     })
+    // One lead until the form records a second.
+    const leadsSoFar = () => leads(sent.length === 0 ? ['Hà Thị Hỏi'] : ['Hà Thị Hỏi', 'Lê Văn Nghe'])
     renderConsoleAt('/sessions/T3V0cmVhY2hTZXNzaW9uOjc', {
       answers: {
         OutreachSession: { data: planned },
-        SessionLeads: () => leads(sent.length === 0 ? ['Hà Thị Hỏi'] : ['Hà Thị Hỏi', 'Lê Văn Nghe']),
+        SessionLeads: leadsSoFar,
         RecordLead: recording(sent, () => ({
           data: { recordLead: { __typename: 'RecordLeadPayload', lead: { id: 'l1' } } },
         })),
