@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
+import { Alert, Button, Group, Stack } from '@mantine/core'
 import { type EnrollmentAction, formatDate } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,8 +6,12 @@ import { type CombinedError, useMutation } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import { type PaymentTarget, RecordPaymentForm } from '../payments/RecordPaymentForm.tsx'
-import { AnchorLink } from '../shell/links.tsx'
+import {
+  PaymentRecorded,
+  type PaymentTarget,
+  type RecordedPayment,
+  RecordPaymentModal,
+} from '../payments/RecordPaymentForm.tsx'
 import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
 import { ReasonModal } from './ReasonModal.tsx'
 
@@ -96,7 +100,10 @@ const actionOrder: EnrollmentAction[] = ['SUBMIT', 'CONFIRM_PAYMENT', 'ACTIVATE'
 /** A step taken by one mutation on the enrollment alone (recording a payment has its own form). */
 type Step = Exclude<EnrollmentAction, 'CONFIRM_PAYMENT'>
 type Outcome = { __typename: string } | null | undefined
-type Report = { ok: true; text: string; receipt?: string } | { ok: false; text: string }
+type Report =
+  | { ok: true; text: string }
+  | { ok: true; recorded: RecordedPayment }
+  | { ok: false; text: string }
 
 /** The lifecycle steps the viewer may take now (from the API), each reporting success or its typed error. */
 export function EnrollmentActions({
@@ -230,34 +237,17 @@ export function EnrollmentActions({
       ) : null}
       {report ? (
         <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
-          {report.text}
-          {report.ok && report.receipt ? (
-            <>
-              {' '}
-              <AnchorLink to="/payments/$id/receipt" params={{ id: report.receipt }}>
-                {t('payment.printReceipt')}
-              </AnchorLink>
-            </>
-          ) : null}
+          {'recorded' in report ? <PaymentRecorded payment={report.recorded} /> : report.text}
         </Alert>
       ) : null}
-      <Modal opened={paying !== null} onClose={() => setPaying(null)} title={t('payment.record')}>
-        {paying ? (
-          <RecordPaymentForm
-            target={paying}
-            onCancel={() => setPaying(null)}
-            onRecorded={(recorded) => {
-              setPaying(null)
-              setReport({
-                ok: true,
-                text: t('payment.recorded', { number: recorded.receiptNumber }),
-                receipt: recorded.id,
-              })
-              onChanged()
-            }}
-          />
-        ) : null}
-      </Modal>
+      <RecordPaymentModal
+        target={paying}
+        onClose={() => setPaying(null)}
+        onRecorded={(recorded) => {
+          setReport({ ok: true, recorded })
+          onChanged()
+        }}
+      />
       <ReasonModal
         opened={asking !== null}
         title={asking ? label('EnrollmentAction', asking) : ''}

@@ -2,14 +2,19 @@
 // some of them (with how many), one mutation for the whole selection, and the outcome row by row — what
 // was done, and for each refused row its name and the API's reason. Recording a payment for a selection
 // is one payment with one receipt (a partner's workers paid by one transfer, say).
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core'
 import { availableActions, type EnrollmentAction, type EnrollmentStatus, type Role } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient, useMutation } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { RecordPaymentForm } from '../payments/RecordPaymentForm.tsx'
+import {
+  PaymentRecorded,
+  type PaymentTarget,
+  type RecordedPayment,
+  RecordPaymentModal,
+} from '../payments/RecordPaymentForm.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { useLocalized } from '../shell/typedErrors.ts'
@@ -78,7 +83,7 @@ type Report = {
   ok: boolean
   text: string
   refusals: { id: string; name: string; why: string }[]
-  receipt?: string
+  recorded?: RecordedPayment
 }
 
 export function EnrollmentBulkActions({
@@ -96,10 +101,7 @@ export function EnrollmentBulkActions({
   const text = useLocalized()
   const client = useClient()
   const [asking, setAsking] = useState<Step | null>(null)
-  const [paying, setPaying] = useState<{
-    enrollments: { id: string; version: number }[]
-    due: number
-  } | null>(null)
+  const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [{ fetching }, apply] = useMutation(ApplyEnrollmentActionMutation)
   const submitKey = useSubmitKey()
@@ -197,15 +199,7 @@ export function EnrollmentBulkActions({
           onClose={() => setReport(null)}
         >
           <Text size="sm">
-            {report.text}
-            {report.receipt ? (
-              <>
-                {' '}
-                <AnchorLink to="/payments/$id/receipt" params={{ id: report.receipt }}>
-                  {t('payment.printReceipt')}
-                </AnchorLink>
-              </>
-            ) : null}
+            {report.recorded ? <PaymentRecorded payment={report.recorded} /> : report.text}
           </Text>
           {report.refusals.length > 0 ? (
             <List size="sm" mt={4}>
@@ -238,24 +232,14 @@ export function EnrollmentBulkActions({
           if (asking) void run(asking, why)
         }}
       />
-      <Modal opened={paying !== null} onClose={() => setPaying(null)} title={t('payment.record')}>
-        {paying ? (
-          <RecordPaymentForm
-            target={paying}
-            onCancel={() => setPaying(null)}
-            onRecorded={(payment) => {
-              setPaying(null)
-              setReport({
-                ok: true,
-                text: t('payment.recorded', { number: payment.receiptNumber }),
-                refusals: [],
-                receipt: payment.id,
-              })
-              onDone()
-            }}
-          />
-        ) : null}
-      </Modal>
+      <RecordPaymentModal
+        target={paying}
+        onClose={() => setPaying(null)}
+        onRecorded={(recorded) => {
+          setReport({ ok: true, text: '', refusals: [], recorded })
+          onDone()
+        }}
+      />
     </Stack>
   )
 }

@@ -1,7 +1,18 @@
 // Recording money received: the day, the amount (what is due, filled in), the channel, the receipt's
 // number and a note. A registration's enrollments (a household's) are paid together by one payment;
 // an amount below what is due is recorded only when the collector says it is a partial payment.
-import { Button, Checkbox, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { formatDong, localDateInZone, type PaymentChannel, paymentChannels } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +22,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { AnchorLink } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
 
@@ -70,7 +82,7 @@ export function RecordPaymentForm({
   onCancel,
 }: {
   target: PaymentTarget
-  onRecorded: (payment: { id: string; receiptNumber: string | null }) => void
+  onRecorded: (payment: RecordedPayment) => void
   onCancel: () => void
 }) {
   const { t } = useTranslation()
@@ -178,5 +190,48 @@ export function RecordPaymentForm({
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/** A payment as stored: its id leads to the receipt. */
+export type RecordedPayment = { id: string; receiptNumber: string | null }
+
+/** The payment form in a dialog, open while there is something to pay for. */
+export function RecordPaymentModal({
+  target,
+  onClose,
+  onRecorded,
+}: {
+  target: PaymentTarget | null
+  onClose: () => void
+  onRecorded: (payment: RecordedPayment) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={t('payment.record')}>
+      {target ? (
+        <RecordPaymentForm
+          target={target}
+          onCancel={onClose}
+          onRecorded={(payment) => {
+            onClose()
+            onRecorded(payment)
+          }}
+        />
+      ) : null}
+    </Modal>
+  )
+}
+
+/** What a recorded payment reports: its receipt's number, and the receipt to print. */
+export function PaymentRecorded({ payment }: { payment: RecordedPayment }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {t('payment.recorded', { number: payment.receiptNumber })}{' '}
+      <AnchorLink to="/payments/$id/receipt" params={{ id: payment.id }}>
+        {t('payment.printReceipt')}
+      </AnchorLink>
+    </>
   )
 }
