@@ -23,6 +23,12 @@ import {
 const countedNote =
   'Counts only enrollments in the campaign’s counted statuses (`countedStatuses`: PAID and ACTIVE unless the campaign says otherwise) and, of those, the participants its targets count (`countParticipants`: new ones unless it says otherwise), by the local date they count for in the campaign’s time zone (the day of payment or of registration, `countOn`). `newCount` and `continuingCount` beside a figure give both kinds whatever the setting.'
 
+/** What `newCount` and `continuingCount` say beside a figure for the period (product, center, campaign). */
+const newCountNote =
+  'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).'
+const continuingCountNote =
+  'Continuing participants among the counted statuses in the period, whether or not the targets count them.'
+
 export const MilestoneStatusEnum = builder.enumType('MilestoneStatus', {
   description: 'Whether a milestone was reached by its due date.',
   values: {
@@ -41,14 +47,8 @@ const ProductProgressRef = builder.objectRef<ProductProgress>('ProductProgress')
       nullable: true,
       description: 'The target for the campaign’s end; null when none is set.',
     }),
-    newCount: t.exposeInt('newCount', {
-      description:
-        'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).',
-    }),
-    continuingCount: t.exposeInt('continuingCount', {
-      description:
-        'Continuing participants among the counted statuses in the period, whether or not the targets count them.',
-    }),
+    newCount: t.exposeInt('newCount', { description: newCountNote }),
+    continuingCount: t.exposeInt('continuingCount', { description: continuingCountNote }),
     percent: t.exposeFloat('percent', {
       nullable: true,
       description: 'Enrolled as a percentage of the target, one decimal; null without a target.',
@@ -67,14 +67,8 @@ const CenterProgressRef = builder.objectRef<CenterProgress>('CenterProgress').im
     enrolled: t.exposeInt('enrolled', {
       description: 'Counted enrollments of the center and the centers below it.',
     }),
-    newCount: t.exposeInt('newCount', {
-      description:
-        'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).',
-    }),
-    continuingCount: t.exposeInt('continuingCount', {
-      description:
-        'Continuing participants among the counted statuses in the period, whether or not the targets count them.',
-    }),
+    newCount: t.exposeInt('newCount', { description: newCountNote }),
+    continuingCount: t.exposeInt('continuingCount', { description: continuingCountNote }),
     target: t.exposeInt('target', {
       nullable: true,
       description: 'The center’s own target; null when none is set.',
@@ -204,14 +198,8 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
       description: 'Which paid participants the targets count, the campaign’s own: NEW by default.',
     }),
     enrolled: t.exposeInt('enrolled', { description: 'Counted enrollments in the period.' }),
-    newCount: t.exposeInt('newCount', {
-      description:
-        'New participants among the counted statuses in the period, whether or not the targets count them (a paid enrollment whose continuity was never decided is new).',
-    }),
-    continuingCount: t.exposeInt('continuingCount', {
-      description:
-        'Continuing participants among the counted statuses in the period, whether or not the targets count them.',
-    }),
+    newCount: t.exposeInt('newCount', { description: newCountNote }),
+    continuingCount: t.exposeInt('continuingCount', { description: continuingCountNote }),
     target: t.exposeInt('target', {
       nullable: true,
       description:
