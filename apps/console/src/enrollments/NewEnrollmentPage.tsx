@@ -14,7 +14,21 @@ import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { RegistrationForm } from './RegistrationForm.tsx'
 import { joiningValues, renewalValues } from './registration.ts'
 
-export const RenewalDraftQuery = graphql(`
+/** A person as the registration form takes them (renewalValues). */
+const RenewalPersonFields = graphql(`
+  fragment RenewalPersonFields on RenewalPerson @_unmask {
+    fullName
+    citizenId
+    dateOfBirth
+    sex
+    phone
+    address
+    wardCode
+  }
+`)
+
+export const RenewalDraftQuery = graphql(
+  `
   query RenewalDraft($enrollment: ID!) {
     renewalDraft(enrollment: $enrollment) {
       product
@@ -24,26 +38,14 @@ export const RenewalDraftQuery = graphql(`
       continuity
       on
       person {
-        fullName
-        citizenId
-        dateOfBirth
-        sex
-        phone
-        address
-        wardCode
+        ...RenewalPersonFields
       }
       householdMembers {
         isHead
         insuredElsewhere
         relationToHead
         person {
-          fullName
-          citizenId
-          dateOfBirth
-          sex
-          phone
-          address
-          wardCode
+          ...RenewalPersonFields
         }
       }
       renews {
@@ -52,7 +54,9 @@ export const RenewalDraftQuery = graphql(`
       }
     }
   }
-`)
+`,
+  [RenewalPersonFields],
+)
 
 export function NewEnrollmentPage() {
   const { t } = useTranslation()
