@@ -543,14 +543,7 @@ async function storeRegistration(
   const viewer = context.viewer
   if (!viewer) throw new Error('registration without a viewer')
   const personReused = prepared.person.kind !== 'create'
-  const registrationOf = (householdId: string | null): Registration => ({
-    id: newId(),
-    campaignId: prepared.campaign.id,
-    centerId: prepared.center.id,
-    registeredById: viewer.userId,
-    householdId,
-    createdAt: prepared.now,
-  })
+  const registrationOf = (householdId: string | null) => registrationRow(prepared, viewer.userId, householdId)
   const members = prepared.members
   if (!members) {
     const registration = registrationOf(null)
@@ -579,6 +572,22 @@ async function storeRegistration(
   })
 }
 
+/** The registration row of one act of registering, by `registeredById`, for a household or none. */
+function registrationRow(
+  prepared: Prepared,
+  registeredById: string,
+  householdId: string | null,
+): Registration {
+  return {
+    id: newId(),
+    campaignId: prepared.campaign.id,
+    centerId: prepared.center.id,
+    registeredById,
+    householdId,
+    createdAt: prepared.now,
+  }
+}
+
 /** A household's registration, all or nothing: its members found or created, then their enrollments. */
 function storeHousehold(
   context: Context,
@@ -589,14 +598,7 @@ function storeHousehold(
 ): Promise<Registered> {
   const viewer = context.viewer
   if (!viewer) throw new Error('registration without a viewer')
-  const registrationOf = (householdId: string | null): Registration => ({
-    id: newId(),
-    campaignId: prepared.campaign.id,
-    centerId: prepared.center.id,
-    registeredById: viewer.userId,
-    householdId,
-    createdAt: prepared.now,
-  })
+  const registrationOf = (householdId: string | null) => registrationRow(prepared, viewer.userId, householdId)
   return context.prisma.$transaction(async (tx) => {
     const people: Person[] = []
     for (const [index, member] of members.entries()) {
