@@ -17,6 +17,18 @@ export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000
 
 const wellFormed = /^[\x21-\x7e]{8,200}$/
 
+/**
+ * Mutations that carry credentials: a password in their variables, a bearer secret or a session cookie
+ * in their answer. Nothing of them is stored (not even a hash of a password), so a key is ignored.
+ */
+export const credentialMutations = new Set([
+  'logIn',
+  'changeMyPassword',
+  'resetUserPassword',
+  'createUser',
+  'createApiToken',
+])
+
 function mutationOf(
   document: DocumentNode,
   operationName?: string | null,
@@ -92,6 +104,10 @@ export function useIdempotencyKeys(prisma: PrismaClient): Plugin<Context> {
       if (key === null || !context.viewer) return
       const operation = mutationOf(args.document as DocumentNode, args.operationName)
       if (!operation) return
+      const carriesCredentials = operation.selectionSet.selections.some(
+        (selection) => selection.kind === Kind.FIELD && credentialMutations.has(selection.name.value),
+      )
+      if (carriesCredentials) return
       if (!wellFormed.test(key)) return setResultAndStopExecution(refusal(malformed()))
       const userId = context.viewer.userId
       const fingerprint = fingerprintOf(operation, args.variableValues)

@@ -87,4 +87,25 @@ describe('Idempotency-Key on mutations', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     expect(await enrollmentsOf(person.citizenId)).toBe(0)
   })
+
+  it('keeps nothing of a mutation that carries credentials: a new API token’s secret is never stored', async () => {
+    const setting = await campaignSetting(api)
+    const key = randomUUID()
+    const create = `mutation ($input: CreateApiTokenInput!) {
+      createApiToken(input: $input) { __typename ... on CreateApiTokenPayload { secret } }
+    }`
+    const secrets: string[] = []
+    for (const name of ['Báo cáo tuần', 'Báo cáo tuần']) {
+      const response = await api.fetchGraphQL(
+        { query: create, variables: { input: { name, scope: 'READ' } } },
+        setting.manager.credentials,
+        { 'idempotency-key': key },
+      )
+      const body = (await response.json()) as { data: { createApiToken: { secret: string } } }
+      secrets.push(body.data.createApiToken.secret)
+    }
+    // Each request ran: two tokens, two secrets, and no stored answer to replay a secret from.
+    expect(new Set(secrets).size).toBe(2)
+    expect(await api.prisma.idempotencyKey.count({ where: { key } })).toBe(0)
+  })
 })
