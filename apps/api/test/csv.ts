@@ -1,4 +1,6 @@
-// Reading the CSV exports back in tests: download one through the API, parse it as RFC 4180.
+// Reading the exports back in tests: download one through the API, parse it as RFC 4180 or open it
+// as Excel would.
+import ExcelJS from 'exceljs'
 import type { ApiHarness, Credentials } from './harness.ts'
 
 export async function downloadCsv(api: ApiHarness, path: string, credentials: Credentials) {
@@ -37,4 +39,15 @@ export function parseCsv(text: string): string[][] {
     } else field += char
   }
   return rows
+}
+
+/** An XLSX export read back as Excel would: each row's cell values, the header first. */
+export async function readXlsx(api: ApiHarness, path: string, credentials: Credentials) {
+  const { response, bytes } = await downloadCsv(api, path, credentials)
+  const workbook = new ExcelJS.Workbook()
+  if (response.status === 200) await workbook.xlsx.load(bytes.buffer as ArrayBuffer)
+  const sheet = workbook.worksheets[0]
+  const rows: unknown[][] = []
+  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+  return { response, sheet, rows }
 }

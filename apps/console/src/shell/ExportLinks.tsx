@@ -3,9 +3,12 @@
 import { Anchor, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
+/** What the API exports: `/exports/<what>.csv|.xlsx`. */
+export type Exported = 'enrollments' | 'progress' | 'worklist'
+
 /** `/exports/<what>.<format>?…` with the filters that are set (a list is repeated, comma-joined). */
 export function exportHref(
-  what: 'enrollments' | 'progress',
+  what: Exported,
   format: 'csv' | 'xlsx',
   filters: Record<string, string | readonly string[] | undefined>,
 ): string {
@@ -22,7 +25,7 @@ export function ExportLinks({
   what,
   filters,
 }: {
-  what: 'enrollments' | 'progress'
+  what: Exported
   filters: Record<string, string | readonly string[] | undefined>
 }) {
   const { t } = useTranslation()

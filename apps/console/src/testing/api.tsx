@@ -72,6 +72,11 @@ export async function startConsoleApi() {
       if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`)
       return result.data
     },
+    /** What a link to the API (an export) downloads for a seeded user, as text. */
+    async download(as: SeededUser, href: string): Promise<{ status: number; text: string }> {
+      const response = await fetchAs(await cookieOf(as))(href)
+      return { status: response.status, text: await response.text() }
+    },
     /** The whole console at `path`, signed in as `as`, with the production client and cache. */
     async renderAt(path: string, { as = 'admin', locale = 'vi' }: { as?: SeededUser; locale?: Locale } = {}) {
       const client = createConsoleClient(`${origin}/graphql`, { fetch: fetchAs(await cookieOf(as)) })

@@ -134,5 +134,14 @@ describe('the worklists', { timeout: 60_000 }, () => {
         .getAllByRole('row')
         .map((row) => row.textContent),
     ).toEqual([expect.stringContaining('Người tham gia'), expect.stringContaining('Quách Thị Chờ')])
+
+    // The same list as a spreadsheet: the agent's own entries, with the reminder to read out.
+    const csv = screen.getByRole('link', { name: 'CSV' })
+    expect(csv).toHaveAttribute('href', '/exports/worklist.csv?list=WAITING_PAYMENT&assignedToMe=true')
+    const { status, text } = await api.download('agent', csv.getAttribute('href') ?? '')
+    expect(status).toBe(200)
+    const lines = text.trim().split('\r\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toContain('Quách Thị Chờ')
   })
 })

@@ -12,6 +12,7 @@ import { useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { ExportLinks } from '../shell/ExportLinks.tsx'
 import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { ListState } from '../shell/QueryState.tsx'
@@ -259,15 +260,18 @@ export function WorklistPage() {
           ))}
         </Group>
       </Chip.Group>
-      <Checkbox
-        label={t('worklist.mine')}
-        checked={Boolean(search.mine)}
-        onChange={(event) =>
-          void navigate({
-            search: (previous) => ({ ...previous, mine: event.currentTarget.checked ? true : undefined }),
-          })
-        }
-      />
+      <Group justify="space-between">
+        <Checkbox
+          label={t('worklist.mine')}
+          checked={Boolean(search.mine)}
+          onChange={(event) =>
+            void navigate({
+              search: (previous) => ({ ...previous, mine: event.currentTarget.checked ? true : undefined }),
+            })
+          }
+        />
+        <ExportLinks what="worklist" filters={{ list, assignedToMe: search.mine ? 'true' : undefined }} />
+      </Group>
       {assigns ? (
         <AssignBar
           selected={[...selected]}

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { User } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import { maskCitizenId } from '@tangtoc/shared'
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { downloadCsv, parseCsv } from '../../../test/csv.ts'
+import { downloadCsv, parseCsv, readXlsx } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
 
@@ -224,16 +223,7 @@ describe('exporting progress as CSV', () => {
   })
 })
 
-/** An XLSX export read back as Excel would: each row's cell values, the header first. */
-async function downloadXlsx(path: string, credentials: Credentials) {
-  const { response, bytes } = await download(path, credentials)
-  const workbook = new ExcelJS.Workbook()
-  if (response.status === 200) await workbook.xlsx.load(bytes.buffer as ArrayBuffer)
-  const sheet = workbook.worksheets[0]
-  const rows: unknown[][] = []
-  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
-  return { response, sheet, rows }
-}
+const downloadXlsx = (path: string, credentials: Credentials) => readXlsx(api, path, credentials)
 
 describe('exporting as XLSX', () => {
   it('writes the same rows as the CSV, in a sheet Excel opens, numbers as numbers', async () => {

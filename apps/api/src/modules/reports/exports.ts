@@ -1,6 +1,6 @@
 // Spreadsheet exports for people and integrators, as CSV or XLSX: `GET /exports/enrollments.csv|.xlsx`
-// (the enrollment list's filters) and `GET /exports/progress.csv|.xlsx` (a campaign's progress per
-// center and product). Same
+// (the enrollment list's filters), `GET /exports/progress.csv|.xlsx` (a campaign's progress per
+// center and product) and `GET /exports/worklist.csv|.xlsx` (a follow-up worklist, worklists/export.ts). Same
 // credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
 // Every export is in the audit log before its first byte: who, with which filter, how many rows.
@@ -8,7 +8,6 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
 import {
   dateTimeFormat,
-  isIsoDate,
   labelOf,
   localDateInZone,
   maskCitizenId,
@@ -21,29 +20,39 @@ import type { ServerContext } from '../../client.ts'
 import { holdsNul } from '../../client-input.ts'
 import { type Context, createRequestContext } from '../../context.ts'
 import { UserError } from '../../errors.ts'
-import { decodeGlobalId } from '../../global-id.ts'
 import type { Logger } from '../../logger.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
 import { readsPrimary } from '../../replica.ts'
 import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
-import { recordAudit } from '../audit/record.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
+import { worklistSheet } from '../worklists/export.ts'
 import type { CsvValue } from './csv.ts'
-import { campaignProgress, products } from './progress.ts'
-import { type SheetFormat, sheetFormats, sheetStream } from './sheets.ts'
+import {
+  dateParam,
+  ExportRequestError,
+  findByReference,
+  productParam,
+  recordExport,
+} from './export-request.ts'
+import { campaignProgress } from './progress.ts'
+import { type Sheet, type SheetFormat, sheetFormats, sheetStream } from './sheets.ts'
 
 export const exportPaths = {
   enrollments: '/exports/enrollments.csv',
   enrollmentsXlsx: '/exports/enrollments.xlsx',
   progress: '/exports/progress.csv',
   progressXlsx: '/exports/progress.xlsx',
+  worklist: '/exports/worklist.csv',
+  worklistXlsx: '/exports/worklist.xlsx',
 } as const
 
+type Exported = 'enrollments' | 'progress' | 'worklist'
+
 /** `/exports/<what>.<format>`: which export and in which format. */
-function exportOf(pathname: string): { what: 'enrollments' | 'progress'; format: SheetFormat } | null {
-  const match = /^\/exports\/(enrollments|progress)\.(csv|xlsx)$/.exec(pathname)
-  return match ? { what: match[1] as 'enrollments' | 'progress', format: match[2] as SheetFormat } : null
+function exportOf(pathname: string): { what: Exported; format: SheetFormat } | null {
+  const match = /^\/exports\/(enrollments|progress|worklist)\.(csv|xlsx)$/.exec(pathname)
+  return match ? { what: match[1] as Exported, format: match[2] as SheetFormat } : null
 }
 
 const batchSize = 1_000
@@ -55,15 +64,6 @@ const statuses: readonly EnrollmentStatus[] = [
   'REJECTED',
   'CANCELLED',
 ]
-
-class ExportRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
 
 /** Serves the CSV exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
 export function useExports({
@@ -111,10 +111,7 @@ export function useExports({
         if (!context.viewer)
           throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
         if (replica && !readsPrimary(request)) context.prisma = replica
-        const exported =
-          requested.what === 'enrollments'
-            ? await enrollmentsSheet(context, url.pathname, url.searchParams)
-            : await progressSheet(context, url.pathname, url.searchParams)
+        const exported = await sheets[requested.what](context, url.pathname, url.searchParams)
         endResponse(
           new fetchAPI.Response(sheetStream(exported.sheet, requested.format), {
             headers: {
@@ -138,34 +135,6 @@ export function useExports({
       }
     },
   }
-}
-
-/** A campaign or center by global id or by code. */
-async function findByReference(context: Context, typename: 'Campaign' | 'Center', reference: string) {
-  const decoded = decodeGlobalId(reference)
-  // Not a global id of the type: a code.
-  const where = decoded?.typename === typename ? { id: decoded.id } : { code: reference }
-  const select = { id: true, code: true }
-  const found =
-    typename === 'Campaign'
-      ? await context.prisma.campaign.findUnique({ where, select })
-      : await context.prisma.center.findUnique({ where, select })
-  if (!found) throw new ExportRequestError(404, `${typename} ${reference} was not found.`)
-  return found
-}
-
-function productParam(params: URLSearchParams): Product | null {
-  const value = params.get('product')
-  if (!value) return null
-  if (!products.includes(value as Product)) throw new ExportRequestError(400, `Unknown product ${value}.`)
-  return value as Product
-}
-
-function dateParam(params: URLSearchParams, name: string): string | null {
-  const value = params.get(name)
-  if (!value) return null
-  if (!isIsoDate(value)) throw new ExportRequestError(400, `${name} must be a date written YYYY-MM-DD.`)
-  return value
 }
 
 const enrollmentHeader = [
@@ -305,18 +274,6 @@ async function enrollmentsSheet(context: Context, path: string, params: URLSearc
   }
 }
 
-/** An export in the audit log: who (the actor), the filter as the URL gave it, how many rows. */
-async function recordExport(context: Context, path: string, params: URLSearchParams, rows: number) {
-  const filter: Record<string, string> = {}
-  for (const name of new Set(params.keys())) filter[name] = params.getAll(name).join(',')
-  await recordAudit(context.prisma, context, {
-    action: 'export.download',
-    entityType: 'Export',
-    entityId: path.slice(path.lastIndexOf('/') + 1),
-    after: { filter, rows, masked: context.viewer?.role === 'VIEWER' },
-  })
-}
-
 /** "2025-11-04 23:30:00" in the time zone: what a spreadsheet reads as a local date and time. */
 function localDateTime(instant: Date, timeZone: string): string {
   return dateTimeFormat('sv-SE', {
@@ -399,3 +356,12 @@ async function progressSheet(context: Context, path: string, params: URLSearchPa
     filename: `tien-do-${campaign.code}-${progress.asOf}`,
   }
 }
+
+const sheets = {
+  enrollments: enrollmentsSheet,
+  progress: progressSheet,
+  worklist: worklistSheet,
+} satisfies Record<
+  Exported,
+  (context: Context, path: string, params: URLSearchParams) => Promise<{ sheet: Sheet; filename: string }>
+>

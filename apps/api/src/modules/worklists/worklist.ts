@@ -6,6 +6,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma'
 import type { Enrollment, FollowUp, Lead, Product, User } from '@tangtoc/db'
 import {
   checkWorklistDays,
+  type DueRange,
   defaultReminderTemplates,
   defaultWorklistDays,
   enumLabels,
@@ -72,14 +73,14 @@ export type WorklistEntryShape = {
   selectedLead?: Lead | undefined
 }
 
-function subjectOf(entry: WorklistEntryShape): EnrollmentEntry | LeadEntry {
+export function subjectOf(entry: WorklistEntryShape): EnrollmentEntry | LeadEntry {
   const subject = entry.enrollment ?? entry.lead
   if (!subject) throw new Error('A worklist entry without its enrollment or lead')
   return subject
 }
 
 /** Why an entry is on its list, in words, with its due date. */
-function reasonOf(list: Worklist, due: IsoDate): { vi: string; en: string } {
+export function reasonOf(list: Worklist, due: IsoDate): { vi: string; en: string } {
   const vi = formatDate(due, 'vi-VN')
   switch (list) {
     case 'EXPIRING':
@@ -101,6 +102,17 @@ function reasonOf(list: Worklist, due: IsoDate): { vi: string; en: string } {
         en: `Consulted at an outreach session on ${due}, not registered`,
       }
   }
+}
+
+/** The list's reminder message for the entry, filled in (name, product, amount payable last time, due date). */
+export function reminderTextOf(entry: WorklistEntryShape): string {
+  const products = entry.enrollment ? [entry.enrollment.product] : ((entry.lead?.products ?? []) as Product[])
+  return renderReminder(entry.template, {
+    name: entry.enrollment?.person.fullName ?? entry.lead?.fullName ?? '',
+    product: products.map((product) => enumLabels.vi.Product[product]).join(', '),
+    amount: entry.enrollment?.payable ?? null,
+    dueDate: entry.due,
+  })
 }
 
 export const WorklistEntry = builder.objectRef<WorklistEntryShape>('WorklistEntry').implement({
@@ -165,15 +177,7 @@ export const WorklistEntry = builder.objectRef<WorklistEntryShape>('WorklistEntr
     reminderText: t.string({
       description:
         'The list’s reminder message for this person, filled in (name, product, amount payable last time, due date), ready to copy.',
-      resolve: (entry) =>
-        renderReminder(entry.template, {
-          name: entry.enrollment?.person.fullName ?? entry.lead?.fullName ?? '',
-          product: (entry.enrollment ? [entry.enrollment.product] : (entry.lead?.products ?? []))
-            .map((product) => enumLabels.vi.Product[product])
-            .join(', '),
-          amount: entry.enrollment?.payable ?? null,
-          dueDate: entry.due,
-        }),
+      resolve: reminderTextOf,
     }),
     remindedAt: t.field({
       type: 'DateTime',
@@ -244,11 +248,17 @@ export function worklistDay(on: string | null | undefined): IsoDate {
   return on ?? localDateInZone(new Date())
 }
 
-function worklistDays(list: Worklist, days: number | null | undefined): number {
-  if (days == null) return defaultWorklistDays[list]
-  const issues = checkWorklistDays(days)
-  if (issues.length > 0) throw validationErrorFrom(issues, [])
-  return days
+/** The due dates a list covers on a day (today by default) for its N (its default when none is given). */
+export function worklistRange(
+  list: Worklist,
+  on: string | null | undefined,
+  days: number | null | undefined,
+): DueRange {
+  if (days != null) {
+    const issues = checkWorklistDays(days)
+    if (issues.length > 0) throw validationErrorFrom(issues, [])
+  }
+  return worklistDueRange(list, worklistDay(on), days ?? defaultWorklistDays[list])
 }
 
 const encodeCursor = (key: EntryKey) => Buffer.from(`${key.due}|${key.id}`).toString('base64url')
@@ -261,37 +271,24 @@ function decodeCursor(cursor: string): EntryKey {
   return { due, id }
 }
 
-/**
- * The page's entries, with what they show, in the page's order. The enrollments are read once more
- * with what the query selects under `enrollment`, in one statement, so that nothing below it is read
- * per entry.
- */
-async function loadEntries(
+const withFollowUp = { assignedTo: true, lastFollowUp: true } as const
+
+/** The page's entries with what every reader of a list shows (name, phone, assignee, last attempt), in the page's order. */
+export async function loadEntries(
   list: Worklist,
   rows: EntryRow[],
   context: Context,
-  info: GraphQLResolveInfo,
 ): Promise<WorklistEntryShape[]> {
   if (rows.length === 0) return []
   const ids = rows.map((row) => row.id)
   const stored = await context.prisma.reminderTemplate.findUnique({ where: { list }, select: { text: true } })
   const template = stored?.text ?? defaultReminderTemplates[list]
-  const withFollowUp = { assignedTo: true, lastFollowUp: true } as const
   if (list === 'LEADS') {
     const leads = await context.prisma.lead.findMany({ where: { id: { in: ids } }, include: withFollowUp })
     const byId = new Map(leads.map((lead) => [lead.id, lead]))
-    const selection = queryFromInfo({ context, info, typeName: 'Lead', path: ['edges', 'node', 'lead'] })
-    const selected = new Map(
-      (await context.prisma.lead.findMany({ ...selection, where: { id: { in: ids } } })).map((row) => [
-        row.id,
-        row,
-      ]),
-    )
     return rows.flatMap((row) => {
       const lead = byId.get(row.id)
-      return lead
-        ? [{ list, due: row.due, enrollment: null, lead, template, selectedLead: selected.get(row.id) }]
-        : []
+      return lead ? [{ list, due: row.due, enrollment: null, lead, template }] : []
     })
   }
   const enrollments = await context.prisma.enrollment.findMany({
@@ -299,24 +296,38 @@ async function loadEntries(
     include: { ...withFollowUp, person: { select: { fullName: true } } },
   })
   const byId = new Map(enrollments.map((enrollment) => [enrollment.id, enrollment]))
+  return rows.flatMap((row) => {
+    const enrollment = byId.get(row.id)
+    return enrollment ? [{ list, due: row.due, enrollment, lead: null, template }] : []
+  })
+}
+
+/**
+ * The entries with what the query selects under `enrollment` or `lead`, read once more in one
+ * statement (queryFromInfo), so that nothing below them is read per entry.
+ */
+async function withSelection(
+  entries: WorklistEntryShape[],
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<WorklistEntryShape[]> {
+  const ids = entries.map((entry) => subjectOf(entry).id)
+  if (ids.length === 0) return entries
+  if (entries[0]?.list === 'LEADS') {
+    const selection = queryFromInfo({ context, info, typeName: 'Lead', path: ['edges', 'node', 'lead'] })
+    const rows = await context.prisma.lead.findMany({ ...selection, where: { id: { in: ids } } })
+    const selected = new Map(rows.map((row) => [row.id, row]))
+    return entries.map((entry) => ({ ...entry, selectedLead: selected.get(subjectOf(entry).id) }))
+  }
   const selection = queryFromInfo({
     context,
     info,
     typeName: 'Enrollment',
     path: ['edges', 'node', 'enrollment'],
   })
-  const selected = new Map(
-    (await context.prisma.enrollment.findMany({ ...selection, where: { id: { in: ids } } })).map((row) => [
-      row.id,
-      row,
-    ]),
-  )
-  return rows.flatMap((row) => {
-    const enrollment = byId.get(row.id)
-    return enrollment
-      ? [{ list, due: row.due, enrollment, lead: null, template, selected: selected.get(row.id) }]
-      : []
-  })
+  const rows = await context.prisma.enrollment.findMany({ ...selection, where: { id: { in: ids } } })
+  const selected = new Map(rows.map((row) => [row.id, row]))
+  return entries.map((entry) => ({ ...entry, selected: selected.get(subjectOf(entry).id) }))
 }
 
 const onDescription = 'The day to read the lists for (campaign time zone); today by default.'
@@ -344,7 +355,7 @@ builder.queryField('worklist', (t) =>
         edges: [],
         pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
       }
-      const range = worklistDueRange(list, worklistDay(args.on), worklistDays(list, args.days))
+      const range = worklistRange(list, args.on, args.days)
       const after = args.after ? decodeCursor(args.after) : null
       if (!viewer) return empty
       const scope = await worklistScope(args.filter, viewer, context)
@@ -353,7 +364,7 @@ builder.queryField('worklist', (t) =>
         worklistPage(list, range, scope, take + 1, after),
       )
       const page = rows.slice(0, take)
-      const entries = await loadEntries(list, page, context, info)
+      const entries = await withSelection(await loadEntries(list, page, context), context, info)
       const edges = entries.map((entry) => ({
         cursor: encodeCursor({ due: entry.due, id: subjectOf(entry).id }),
         node: entry,

@@ -1,0 +1,143 @@
+// A worklist as a spreadsheet: `GET /exports/worklist.csv|.xlsx?list=EXPIRING`, with the GraphQL
+// query's arguments as parameters (days, on, center, assignedTo, assignedToMe, ward, product). The
+// same entries, scope and masking as `worklist`, in due-date order, read a page of 1,000 at a time,
+// with the reminder text filled in so that a call script can be printed from it.
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { labelOf, localDateInZone, toIsoDate, type Worklist, worklists } from '@tangtoc/shared'
+import type { Context } from '../../context.ts'
+import { shownPhone } from '../people/visibility.ts'
+import type { CsvValue } from '../reports/csv.ts'
+import {
+  dateParam,
+  ExportRequestError,
+  findByReference,
+  productParam,
+  recordExport,
+} from '../reports/export-request.ts'
+import type { Sheet } from '../reports/sheets.ts'
+import {
+  loadEntries,
+  reasonOf,
+  reminderTextOf,
+  subjectOf,
+  type WorklistEntryShape,
+  worklistRange,
+  worklistScope,
+} from './worklist.ts'
+import { type EntryRow, worklistCount, worklistPage } from './worklist-query.ts'
+
+const batchSize = 1_000
+
+const header = [
+  'Danh sách',
+  'Hạn',
+  'Lý do',
+  'Họ và tên',
+  'Số điện thoại',
+  'Sản phẩm',
+  'Mã đơn vị',
+  'Đơn vị',
+  'Số tiền lần trước (đồng)',
+  'Người phụ trách',
+  'Liên hệ gần nhất',
+  'Kết quả',
+  'Hẹn đóng ngày',
+  'Đã nhắc lúc',
+  'Nội dung nhắc',
+  'Mã hồ sơ',
+]
+
+function listParam(params: URLSearchParams): Worklist {
+  const value = params.get('list')
+  if (!value) throw new ExportRequestError(400, `Name the list: ?list=${worklists.join('|')}.`)
+  if (!worklists.includes(value as Worklist)) throw new ExportRequestError(400, `Unknown list ${value}.`)
+  return value as Worklist
+}
+
+function daysParam(params: URLSearchParams): number | null {
+  const value = params.get('days')
+  if (!value) return null
+  if (!/^\d+$/.test(value)) throw new ExportRequestError(400, 'days must be a whole number of days.')
+  return Number(value)
+}
+
+export async function worklistSheet(
+  context: Context,
+  path: string,
+  params: URLSearchParams,
+): Promise<{ sheet: Sheet; filename: string }> {
+  const viewer = context.viewer
+  if (!viewer) throw new ExportRequestError(401, 'Sign in.')
+  const list = listParam(params)
+  const on = dateParam(params, 'on')
+  const range = worklistRange(list, on, daysParam(params))
+  const centerRef = params.get('center')
+  const center = centerRef ? await findByReference(context, 'Center', centerRef) : null
+  const scope = await worklistScope(
+    {
+      center: center ? encodeGlobalID('Center', center.id) : null,
+      assignedTo: params.get('assignedTo'),
+      assignedToMe: params.get('assignedToMe') === 'true',
+      wardCode: params.get('ward'),
+      product: productParam(params),
+    },
+    viewer,
+    context,
+  )
+  const [counted] = scope
+    ? await context.prisma.$queryRaw<{ count: number }[]>(worklistCount(list, range, scope))
+    : []
+  await recordExport(context, path, params, counted?.count ?? 0)
+  const centers = new Map(
+    (await context.prisma.center.findMany({ select: { id: true, code: true, name: true } })).map((row) => [
+      row.id,
+      row,
+    ]),
+  )
+  const row = (entry: WorklistEntryShape): CsvValue[] => {
+    const subject = subjectOf(entry)
+    const at = centers.get(subject.centerId)
+    const last = subject.lastFollowUp
+    const products = entry.enrollment ? [entry.enrollment.product] : (entry.lead?.products ?? [])
+    return [
+      labelOf('Worklist', entry.list, 'vi'),
+      entry.due,
+      reasonOf(entry.list, entry.due).vi,
+      entry.enrollment?.person.fullName ?? entry.lead?.fullName,
+      shownPhone(context, subject.phone),
+      products.map((product) => labelOf('Product', product, 'vi')).join(', '),
+      at?.code,
+      at?.name,
+      entry.enrollment?.payable,
+      subject.assignedTo?.username,
+      last ? localDateInZone(last.at) : null,
+      last ? labelOf('FollowUpOutcome', last.outcome, 'vi') : null,
+      subject.promisedOn ? toIsoDate(subject.promisedOn) : null,
+      subject.remindedAt ? localDateInZone(subject.remindedAt) : null,
+      reminderTextOf(entry),
+      entry.enrollment
+        ? encodeGlobalID('Enrollment', entry.enrollment.id)
+        : encodeGlobalID('Lead', subject.id),
+    ]
+  }
+
+  async function* batches(): AsyncGenerator<CsvValue[][]> {
+    if (!scope) return
+    let after: EntryRow | null = null
+    for (;;) {
+      const page: EntryRow[] = await context.prisma.$queryRaw<EntryRow[]>(
+        worklistPage(list, range, scope, batchSize, after),
+      )
+      if (page.length === 0) return
+      yield (await loadEntries(list, page, context)).map(row)
+      if (page.length < batchSize) return
+      after = page.at(-1) ?? null
+    }
+  }
+
+  const today = localDateInZone(new Date())
+  return {
+    sheet: { name: labelOf('Worklist', list, 'vi').slice(0, 31), header, batches: batches() },
+    filename: `danh-sach-${list.toLowerCase().replaceAll('_', '-')}-${on ?? today}`,
+  }
+}
