@@ -8,8 +8,22 @@ import { Client, fetchExchange, type OperationContext, subscriptionExchange } fr
 // error spread as `...on UserError` came back with only its __typename.
 import schema from './generated/schema.json'
 
-/** Connections, edges, page info, payloads and typed errors are parts of their parent, not entities. */
-const embedded = () => null
+/**
+ * Every object type without an `id` (connections, edges, page info, payloads, typed errors, figures) is
+ * a part of its parent, not an entity: read from the schema, so that a new type is never left for
+ * graphcache to warn about.
+ */
+const embeddedTypes = Object.fromEntries(
+  schema.__schema.types
+    .filter(
+      (type) =>
+        type.kind === 'OBJECT' &&
+        !type.name.startsWith('__') &&
+        !['Query', 'Mutation', 'Subscription'].includes(type.name) &&
+        !type.fields?.some((field) => field.name === 'id'),
+    )
+    .map((type) => [type.name, () => null]),
+)
 const byCode = (entity: Data) => (typeof entity.code === 'string' ? entity.code : null)
 
 /** After a mutation, these top-level lists are asked again (whatever their filters) when next shown. */
@@ -25,81 +39,10 @@ function createCache() {
   return cacheExchange({
     schema,
     keys: {
-      PageInfo: embedded,
-      QueryCampaignsConnection: embedded,
-      QueryCampaignsConnectionEdge: embedded,
-      CampaignTargetsConnection: embedded,
-      CampaignTargetsConnectionEdge: embedded,
-      CampaignCentersConnection: embedded,
-      CampaignCentersConnectionEdge: embedded,
-      CenterChildrenConnection: embedded,
-      CenterChildrenConnectionEdge: embedded,
-      QueryCentersConnection: embedded,
-      QueryCentersConnectionEdge: embedded,
-      LogInPayload: embedded,
-      FieldError: embedded,
-      ConflictError: embedded,
-      ForbiddenError: embedded,
-      NotFoundError: embedded,
-      StaleObjectError: embedded,
-      TooManyAttemptsError: embedded,
-      LimitExceededError: embedded,
-      ValidationError: embedded,
-      // Enrollments and outreach sessions: their connections, parts, payloads and quotes.
-      QueryEnrollmentsConnection: embedded,
-      QueryEnrollmentsConnectionEdge: embedded,
-      EnrollmentStatusChangesConnection: embedded,
-      EnrollmentStatusChangesConnectionEdge: embedded,
-      EnrollmentStatusChange: embedded,
-      HouseholdMembersConnection: embedded,
-      HouseholdMembersConnectionEdge: embedded,
-      HouseholdMember: embedded,
-      QueryOutreachSessionsConnection: embedded,
-      QueryOutreachSessionsConnectionEdge: embedded,
-      QueryWardsConnection: embedded,
-      QueryWardsConnectionEdge: embedded,
-      RegisterEnrollmentPayload: embedded,
-      UpdateEnrollmentPayload: embedded,
-      SubmitEnrollmentPayload: embedded,
-      RecordPaymentPayload: embedded,
-      PaymentAllocation: embedded,
-      ActivateEnrollmentPayload: embedded,
-      RejectEnrollmentPayload: embedded,
-      CancelEnrollmentPayload: embedded,
-      CreateOutreachSessionPayload: embedded,
-      UpdateOutreachSessionPayload: embedded,
-      CancelOutreachSessionPayload: embedded,
-      CompleteOutreachSessionPayload: embedded,
-      ContributionQuote: embedded,
-      MonthlyAmounts: embedded,
-      MemberLine: embedded,
-      SupportLine: embedded,
-      // Progress figures, users, tokens, audit events and campaign/center payloads.
-      CampaignProgress: embedded,
-      ProductProgress: embedded,
-      CenterProgress: embedded,
-      DayProgress: embedded,
-      MilestoneProgress: embedded,
-      QueryUsersConnection: embedded,
-      QueryUsersConnectionEdge: embedded,
-      QueryApiTokensConnection: embedded,
-      QueryApiTokensConnectionEdge: embedded,
-      QueryAuditEventsConnection: embedded,
-      QueryAuditEventsConnectionEdge: embedded,
-      UserPayload: embedded,
-      CreateApiTokenPayload: embedded,
-      RevokeApiTokenPayload: embedded,
-      CreateCampaignPayload: embedded,
-      UpdateCampaignPayload: embedded,
-      CloseCampaignPayload: embedded,
-      ActivateCampaignPayload: embedded,
-      SetCampaignTargetsPayload: embedded,
-      CreateCenterPayload: embedded,
-      UpdateCenterPayload: embedded,
-      SavedFilterPayload: embedded,
-      DeleteSavedFilterPayload: embedded,
-      // Wards are identified by their official code.
+      ...embeddedTypes,
+      // Wards are identified by their official code, a worklist's reminder by its list.
       Ward: byCode,
+      ReminderTemplate: (entity: Data) => (typeof entity.list === 'string' ? entity.list : null),
     },
     updates: {
       Mutation: {
