@@ -130,7 +130,15 @@ export interface RegistrationHint {
  */
 export type RegisteredEnrollment = Omit<
   Enrollment,
-  'searchHashes' | 'assignedToId' | 'lastFollowUpId' | 'promisedOn' | 'followUpClosed' | 'remindedAt'
+  | 'searchHashes'
+  | 'assignedToId'
+  | 'lastFollowUpId'
+  | 'promisedOn'
+  | 'followUpClosed'
+  | 'remindedAt'
+  // Kept by the database's worklist triggers.
+  | 'renewed'
+  | 'promisedWhileCovered'
 >
 
 export interface RegistrationWrite {

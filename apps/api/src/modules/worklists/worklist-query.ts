@@ -21,12 +21,6 @@ export type EntryRow = { id: string; due: IsoDate }
 const unpaid = Prisma.sql`('DRAFT', 'SUBMITTED')`
 const covered = Prisma.sql`('PAID', 'ACTIVE')`
 
-/** No later live enrollment of the same person in the same product: the coverage was not renewed. */
-const notRenewed = Prisma.sql`NOT EXISTS (
-  SELECT 1 FROM "Enrollment" r
-  WHERE r."personId" = e."personId" AND r."product" = e."product" AND r."live"
-    AND r."registeredAt" > e."registeredAt")`
-
 /** The due-date column of a list's entries. */
 function dueColumn(list: Worklist): Prisma.Sql {
   switch (list) {
@@ -54,17 +48,15 @@ function enrollmentCondition(list: Exclude<Worklist, 'LEADS'>): Prisma.Sql {
   switch (list) {
     case 'EXPIRING':
     case 'LAPSED':
-      return Prisma.sql`e."status" IN ${covered} AND ${notRenewed}`
+      return Prisma.sql`e."status" IN ${covered} AND NOT e."renewed"`
     case 'WAITING_PAYMENT':
       return Prisma.sql`e."status" IN ${unpaid}`
     case 'SESSION_UNPAID':
       return Prisma.sql`e."status" IN ${unpaid} AND e."sessionId" IS NOT NULL`
     case 'PROMISED':
       // A promise made while unpaid is kept by paying; one made while covered, by renewing.
-      return Prisma.sql`EXISTS (
-        SELECT 1 FROM "FollowUp" f WHERE f."id" = e."lastFollowUpId"
-          AND ((f."enrollmentStatus" IN ${unpaid} AND e."status" IN ${unpaid})
-            OR (f."enrollmentStatus" IN ${covered} AND e."status" IN ${covered} AND ${notRenewed})))`
+      return Prisma.sql`((NOT e."promisedWhileCovered" AND e."status" IN ${unpaid})
+        OR (e."promisedWhileCovered" AND e."status" IN ${covered} AND NOT e."renewed"))`
   }
 }
 
@@ -93,18 +85,11 @@ function scopeConditions(alias: 'e' | 'l', scope: WorklistScope): Prisma.Sql[] {
   return conditions
 }
 
-/** A lead who has since registered: a live enrollment with the lead's phone or citizen id, from the day met. */
-const leadNotRegistered = Prisma.sql`NOT EXISTS (
-    SELECT 1 FROM "Enrollment" r WHERE r."phone" = l."phone" AND r."live" AND r."registeredOn" >= l."metOn")
-  AND (l."citizenId" IS NULL OR NOT EXISTS (
-    SELECT 1 FROM "Enrollment" r JOIN "Person" p ON p."id" = r."personId"
-    WHERE p."citizenId" = l."citizenId" AND r."live" AND r."registeredOn" >= l."metOn"))`
-
 /** The list's conditions and due column, from its table. */
 function listSource(list: Worklist, range: DueRange, scope: WorklistScope) {
   const due = dueColumn(list)
   if (list === 'LEADS') {
-    const where = [dueWithin(due, range), leadNotRegistered, ...scopeConditions('l', scope)]
+    const where = [dueWithin(due, range), Prisma.sql`NOT l."registered"`, ...scopeConditions('l', scope)]
     return { due, from: Prisma.sql`"Lead" l`, id: Prisma.sql`l."id"`, where }
   }
   const where = [
@@ -140,4 +125,45 @@ export function worklistPage(
 export function worklistCount(list: Worklist, range: DueRange, scope: WorklistScope): Prisma.Sql {
   const source = listSource(list, range, scope)
   return Prisma.sql`SELECT count(*)::int AS "count" FROM ${source.from} WHERE ${Prisma.join(source.where, ' AND ')}`
+}
+
+/** The kind of "WorklistTally" row each list sums (migration 20261203160000_worklist_tally). */
+const tallyKinds: Readonly<Record<Worklist, string>> = {
+  EXPIRING: 'COVERED',
+  LAPSED: 'COVERED',
+  WAITING_PAYMENT: 'UNPAID',
+  SESSION_UNPAID: 'SESSION_UNPAID',
+  PROMISED: 'PROMISED',
+  LEADS: 'LEAD',
+}
+
+/**
+ * Whether the maintained tally holds a list's size for the scope: it has no ward, and it keeps a lead
+ * once (not per product asked about). Otherwise the list is counted on read.
+ */
+export function tallied(list: Worklist, scope: WorklistScope): boolean {
+  return scope.wardCode === null && !(list === 'LEADS' && scope.product !== null)
+}
+
+/** The sizes of the lists, each summed from the tally rows of its due range, in one statement. */
+export function worklistTallies(
+  lists: readonly { list: Worklist; range: DueRange }[],
+  scope: WorklistScope,
+): Prisma.Sql {
+  const conditions: Prisma.Sql[] = []
+  if (scope.centerIds?.length === 1) conditions.push(Prisma.sql`t."centerId" = ${scope.centerIds[0]}::uuid`)
+  else if (scope.centerIds !== null)
+    conditions.push(Prisma.sql`t."centerId" = ANY(${scope.centerIds}::uuid[])`)
+  if (scope.assignedToId !== null) conditions.push(Prisma.sql`t."assignedTo" = ${scope.assignedToId}`)
+  const sums = lists.map(({ list, range }) => {
+    const where = [
+      Prisma.sql`t."kind" = ${tallyKinds[list]}`,
+      dueWithin(Prisma.sql`t."due"`, range),
+      ...conditions,
+      ...(scope.product !== null && list !== 'LEADS' ? [Prisma.sql`t."product" = ${scope.product}`] : []),
+    ]
+    return Prisma.sql`SELECT ${list} AS "list", coalesce(sum(t."count"), 0)::int AS "count"
+      FROM "WorklistTally" t WHERE ${Prisma.join(where, ' AND ')}`
+  })
+  return Prisma.join(sums, ' UNION ALL ')
 }

@@ -34,9 +34,11 @@ import { LeadNode } from './lead.ts'
 import {
   type EntryKey,
   type EntryRow,
+  tallied,
   type WorklistScope,
   worklistCount,
   worklistPage,
+  worklistTallies,
 } from './worklist-query.ts'
 
 export const WorklistEnum = builder.enumType('Worklist', {
@@ -395,7 +397,7 @@ builder.queryField('worklistCounts', (t) =>
     type: [WorklistCount],
     authScopes: { signedIn: true },
     description:
-      'Each worklist’s size at the centers you may read, with each list’s default N, for the dashboard. Counted on read over the same conditions as the lists.',
+      'Each worklist’s size at the centers you may read, with each list’s default N, for the dashboard. Summed from the maintained tally (WorklistTally); a ward filter, or a product for LEADS, is counted on read.',
     args: {
       on: t.arg({ type: 'Date', description: onDescription }),
       filter: t.arg({ type: WorklistFilter, description: 'Which entries.' }),
@@ -403,15 +405,26 @@ builder.queryField('worklistCounts', (t) =>
     resolve: async (_root, args, context) => {
       const viewer = context.viewer
       const scope = viewer ? await worklistScope(args.filter, viewer, context) : null
+      if (!scope) return worklists.map((list) => ({ list, count: 0 }))
       const on = worklistDay(args.on)
-      return Promise.all(
-        worklists.map(async (list) => {
-          if (!scope) return { list, count: 0 }
-          const range = worklistDueRange(list, on, defaultWorklistDays[list])
-          const [row] = await context.prisma.$queryRaw<{ count: number }[]>(worklistCount(list, range, scope))
-          return { list, count: row?.count ?? 0 }
-        }),
-      )
+      const ranges = worklists.map((list) => ({
+        list,
+        range: worklistDueRange(list, on, defaultWorklistDays[list]),
+      }))
+      const fromTally = ranges.filter(({ list }) => tallied(list, scope))
+      const counted = new Map<Worklist, number>()
+      if (fromTally.length > 0) {
+        const rows = await context.prisma.$queryRaw<{ list: Worklist; count: number }[]>(
+          worklistTallies(fromTally, scope),
+        )
+        for (const row of rows) counted.set(row.list, row.count)
+      }
+      for (const { list, range } of ranges) {
+        if (counted.has(list)) continue
+        const [row] = await context.prisma.$queryRaw<{ count: number }[]>(worklistCount(list, range, scope))
+        counted.set(list, row?.count ?? 0)
+      }
+      return worklists.map((list) => ({ list, count: counted.get(list) ?? 0 }))
     },
   }),
 )
