@@ -45,8 +45,9 @@ import {
 } from './registration.ts'
 
 export const RegistrationOptionsQuery = graphql(`
-  query RegistrationOptions($sessionFilter: OutreachSessionFilter!, $withSessions: Boolean!) {
-    campaigns(first: 5, filter: { status: [ACTIVE] }) {
+  query RegistrationOptions($today: Date!, $sessionFilter: OutreachSessionFilter!, $withSessions: Boolean!) {
+    # Registrations are dated today: only the campaigns running today take them.
+    campaigns(first: 5, filter: { status: [ACTIVE], activeOn: $today }) {
       edges {
         node {
           id
@@ -147,6 +148,7 @@ export function RegistrationForm({
   const [{ data: options }] = useQuery({
     query: RegistrationOptionsQuery,
     variables: {
+      today,
       withSessions: Boolean(values.campaign),
       sessionFilter: {
         campaign: values.campaign,
