@@ -373,6 +373,11 @@ export const en: Messages = {
     promisedOn: 'Promised to pay on',
     declinedReason: 'Why they declined',
     note: 'Note',
+    reminderEdit: 'Edit the reminder',
+    reminderTitle: 'The {{list}} list’s reminder',
+    reminderText: 'Text',
+    reminderPlaceholders: 'Filled in: {{placeholders}} (name, product, amount, due date).',
+    reminderExample: 'As it will read',
     save: 'Save',
   },
   bulk: {

@@ -371,6 +371,11 @@ export const vi = {
     promisedOn: 'Hẹn đóng tiền ngày',
     declinedReason: 'Lý do từ chối',
     note: 'Ghi chú',
+    reminderEdit: 'Sửa lời nhắc',
+    reminderTitle: 'Lời nhắc của danh sách {{list}}',
+    reminderText: 'Nội dung',
+    reminderPlaceholders: 'Các chỗ điền sẵn: {{placeholders}} (họ tên, sản phẩm, số tiền, ngày hạn).',
+    reminderExample: 'Ví dụ khi gửi',
     save: 'Lưu',
   },
   bulk: {

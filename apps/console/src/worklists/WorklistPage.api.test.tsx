@@ -144,4 +144,40 @@ describe('the worklists', { timeout: 60_000 }, () => {
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain('Quách Thị Chờ')
   })
+
+  it('an admin edits a list’s reminder: an unknown placeholder is refused by the shared rule, the saved text is what agents copy', async () => {
+    await api.renderAt('/worklists?list=EXPIRING', { as: 'admin' })
+    await userEvent.click(await screen.findByRole('button', { name: 'Sửa lời nhắc' }, { timeout: 15_000 }))
+    const form = await screen.findByRole('form', { name: 'Sửa lời nhắc' })
+    const text = within(form).getByRole('textbox', { name: /^Nội dung/ })
+    await within(form).findByDisplayValue(/^Kính gửi \{name\}/)
+    // user-event types `{{` as `{`.
+    await userEvent.clear(text)
+    await userEvent.type(text, 'Chào {{ten}, thẻ hết hạn {{dueDate}.')
+    expect(
+      await within(form).findByText(/\{ten\}/, { selector: '.mantine-InputWrapper-error' }),
+    ).toBeInTheDocument()
+    await userEvent.clear(text)
+    await userEvent.type(text, 'Chào {{name}, thẻ {{product} hết hạn {{dueDate}.')
+    const example = within(form).getByRole('region', { name: 'Ví dụ khi gửi' })
+    expect(example).toHaveTextContent('Chào Nguyễn Thị Lan, thẻ BHYT hộ gia đình hết hạn')
+    await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
+    await expect
+      .poll(() => screen.queryByRole('form', { name: 'Sửa lời nhắc' }), { timeout: 10_000 })
+      .toBeNull()
+
+    const { worklist } = await api.graphql<{
+      worklist: { edges: { node: { fullName: string; reminderText: string } }[] }
+    }>('agent', 'query { worklist(list: EXPIRING) { edges { node { fullName reminderText } } } }')
+    const entry = worklist.edges.find((edge) => edge.node.fullName.startsWith('Lục Văn Hạn'))
+    expect(entry?.node.reminderText).toMatch(
+      /^Chào Lục Văn Hạn .*, thẻ BHYT hộ gia đình hết hạn \d{2}\/\d{2}\/\d{4}\.$/,
+    )
+  })
+
+  it('an agent is not offered the reminder editor', async () => {
+    await api.renderAt('/worklists?list=EXPIRING', { as: 'agent' })
+    await screen.findByRole('radiogroup', { name: 'Danh sách' }, { timeout: 15_000 })
+    expect(screen.queryByRole('button', { name: 'Sửa lời nhắc' })).toBeNull()
+  })
 })

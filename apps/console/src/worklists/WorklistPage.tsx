@@ -19,6 +19,7 @@ import { ListState } from '../shell/QueryState.tsx'
 import { isTypedError, TypedErrorFields, useLocalized } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { FollowUpForm, subjectOf } from './FollowUpForm.tsx'
+import { ReminderTemplateForm } from './ReminderTemplateForm.tsx'
 
 export const WorklistQuery = graphql(`
   query Worklist($list: Worklist!, $filter: WorklistFilter) {
@@ -117,6 +118,7 @@ export function WorklistPage() {
   })
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const [recording, setRecording] = useState<Entry | null>(null)
+  const [editingReminder, setEditingReminder] = useState(false)
   // Managers and admins hand entries to the agents of their centers.
   const assigns = viewer.role === 'ADMIN' || viewer.role === 'CENTER_MANAGER'
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
@@ -270,8 +272,24 @@ export function WorklistPage() {
             })
           }
         />
-        <ExportLinks what="worklist" filters={{ list, assignedToMe: search.mine ? 'true' : undefined }} />
+        <Group gap="md">
+          {viewer.role === 'ADMIN' ? (
+            <Button size="compact-sm" variant="subtle" onClick={() => setEditingReminder(true)}>
+              {t('worklist.reminderEdit')}
+            </Button>
+          ) : null}
+          <ExportLinks what="worklist" filters={{ list, assignedToMe: search.mine ? 'true' : undefined }} />
+        </Group>
       </Group>
+      {editingReminder ? (
+        <ReminderTemplateForm
+          list={list}
+          onClose={() => {
+            setEditingReminder(false)
+            refresh()
+          }}
+        />
+      ) : null}
       {assigns ? (
         <AssignBar
           selected={[...selected]}
