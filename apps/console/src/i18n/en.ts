@@ -343,6 +343,9 @@ export const en: Messages = {
     fullName: 'Full name',
     phone: 'Phone',
     products: 'Interested in',
+    citizenId: 'Personal identification number (if given)',
+    edit: 'Edit',
+    editFor: 'Edit {{name}}',
     note: 'Note',
   },
   worklist: {

@@ -341,6 +341,9 @@ export const vi = {
     fullName: 'Họ và tên',
     phone: 'Số điện thoại',
     products: 'Quan tâm',
+    citizenId: 'Số định danh cá nhân (nếu có)',
+    edit: 'Sửa',
+    editFor: 'Sửa thông tin {{name}}',
     note: 'Ghi chú',
   },
   worklist: {

@@ -1,5 +1,5 @@
 // On a session's page: the people consulted there who did not register (leads), and a form to record
-// one — name, phone, what they asked about, a note. They appear on the LEADS worklist until they
+// one or correct it — name, phone, citizen id if given, what they asked about, a note. They appear on the LEADS worklist until they
 // register or a follow-up closes them.
 import { Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -25,8 +25,10 @@ export const SessionLeadsQuery = graphql(`
               id
               fullName
               phone
+              citizenId
               products
               note
+              version
             }
           }
         }
@@ -52,11 +54,40 @@ export const RecordLeadMutation = graphql(
   [TypedErrorFields],
 )
 
+export const UpdateLeadMutation = graphql(
+  `
+    mutation UpdateLead($input: UpdateLeadInput!) {
+      updateLead(input: $input) {
+        __typename
+        ... on UpdateLeadPayload {
+          lead {
+            id
+            version
+          }
+        }
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+)
+
+type StoredLead = {
+  id: string
+  fullName: string
+  phone: string
+  citizenId: string | null
+  products: readonly Product[]
+  note: string | null
+  version: number
+}
+
 export function SessionLeads({ session, writable }: { session: string; writable: boolean }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
   const [{ data }, reexecute] = useQuery({ query: SessionLeadsQuery, variables: { id: session } })
-  const [recording, setRecording] = useState(false)
+  // The form: a new lead (true), one to correct, or closed (false).
+  const [recording, setRecording] = useState<StoredLead | boolean>(false)
   const leads =
     data?.node?.__typename === 'OutreachSession' ? data.node.leads.edges.map((edge) => edge.node) : []
   return (
@@ -81,6 +112,7 @@ export function SessionLeads({ session, writable }: { session: string; writable:
               <Table.Th scope="col">{t('lead.phone')}</Table.Th>
               <Table.Th scope="col">{t('lead.products')}</Table.Th>
               <Table.Th scope="col">{t('lead.note')}</Table.Th>
+              {writable ? <Table.Th scope="col">{t('worklist.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -92,6 +124,18 @@ export function SessionLeads({ session, writable }: { session: string; writable:
                 <Table.Td>
                   <Text size="sm">{lead.note ?? ''}</Text>
                 </Table.Td>
+                {writable ? (
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      aria-label={t('lead.editFor', { name: lead.fullName })}
+                      onClick={() => setRecording(lead)}
+                    >
+                      {t('lead.edit')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -100,6 +144,7 @@ export function SessionLeads({ session, writable }: { session: string; writable:
       {recording ? (
         <LeadForm
           session={session}
+          lead={recording === true ? null : recording}
           onClose={(recorded) => {
             setRecording(false)
             if (recorded) reexecute({ requestPolicy: 'network-only' })
@@ -110,36 +155,59 @@ export function SessionLeads({ session, writable }: { session: string; writable:
   )
 }
 
-type LeadValues = { fullName: string; phone: string; products: Product[]; note: string }
+type LeadValues = { fullName: string; phone: string; citizenId: string; products: Product[]; note: string }
 
-function LeadForm({ session, onClose }: { session: string; onClose: (recorded: boolean) => void }) {
+function LeadForm({
+  session,
+  lead,
+  onClose,
+}: {
+  session: string
+  /** The lead to correct; null to record a new one. */
+  lead: StoredLead | null
+  onClose: (recorded: boolean) => void
+}) {
   const { t } = useTranslation()
   const label = useEnumLabel()
   const form = useForm<LeadValues>({
-    initialValues: { fullName: '', phone: '', products: [], note: '' },
+    initialValues: {
+      fullName: lead?.fullName ?? '',
+      phone: lead?.phone ?? '',
+      citizenId: lead?.citizenId ?? '',
+      products: [...(lead?.products ?? [])],
+      note: lead?.note ?? '',
+    },
     validate: {
       fullName: (value) => (value.trim() ? null : t('form.required')),
       phone: (value) => (value.trim() ? null : t('form.required')),
     },
   })
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
-  const [{ fetching }, record] = useMutation(RecordLeadMutation)
+  const [recorded, record] = useMutation(RecordLeadMutation)
+  const [updated, update] = useMutation(UpdateLeadMutation)
+  const title = lead ? t('lead.editFor', { name: lead.fullName }) : t('lead.record')
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('lead.record')}>
+    <Modal opened onClose={() => onClose(false)} title={title}>
       <form
         noValidate
-        aria-label={t('lead.record')}
+        aria-label={title}
         onSubmit={form.onSubmit(async (values) => {
           clear()
-          const result = await record({
-            input: {
-              session,
-              fullName: values.fullName.trim(),
-              phone: values.phone.trim(),
-              products: values.products,
-              ...(values.note.trim() ? { note: values.note.trim() } : {}),
-            },
-          })
+          const fields = {
+            fullName: values.fullName.trim(),
+            phone: values.phone.trim(),
+            products: values.products,
+            citizenId: values.citizenId.trim() || null,
+            note: values.note.trim() || null,
+          }
+          if (lead) {
+            const result = await update({ input: { lead: lead.id, version: lead.version, ...fields } })
+            const answer = result.data?.updateLead
+            if (!answer) return unanswered(result.error)
+            if (answer.__typename === 'UpdateLeadPayload') return onClose(true)
+            return failed(answer)
+          }
+          const result = await record({ input: { session, ...fields } })
           const answer = result.data?.recordLead
           if (!answer) return unanswered(result.error)
           if (answer.__typename === 'RecordLeadPayload') return onClose(true)
@@ -149,6 +217,7 @@ function LeadForm({ session, onClose }: { session: string; onClose: (recorded: b
         <Stack gap="sm">
           <TextInput label={t('lead.fullName')} required {...form.getInputProps('fullName')} data-autofocus />
           <TextInput label={t('lead.phone')} required {...form.getInputProps('phone')} />
+          <TextInput label={t('lead.citizenId')} {...form.getInputProps('citizenId')} />
           <Checkbox.Group label={t('lead.products')} {...form.getInputProps('products')}>
             <Group gap="md" mt={4}>
               {products.map((product) => (
@@ -162,7 +231,7 @@ function LeadForm({ session, onClose }: { session: string; onClose: (recorded: b
             <Button variant="default" onClick={() => onClose(false)}>
               {t('enrollment.action.back')}
             </Button>
-            <Button type="submit" loading={fetching}>
+            <Button type="submit" loading={recorded.fetching || updated.fetching}>
               {t('worklist.save')}
             </Button>
           </Group>
