@@ -25,6 +25,7 @@ const embeddedTypes = Object.fromEntries(
     .map((type) => [type.name, () => null]),
 )
 const byCode = (entity: Data) => (typeof entity.code === 'string' ? entity.code : null)
+const byList = (entity: Data) => (typeof entity.list === 'string' ? entity.list : null)
 
 /** After a mutation, these top-level lists are asked again (whatever their filters) when next shown. */
 function invalidateLists(...fieldNames: string[]): UpdateResolver {
@@ -42,7 +43,7 @@ function createCache() {
       ...embeddedTypes,
       // Wards are identified by their official code, a worklist's reminder by its list.
       Ward: byCode,
-      ReminderTemplate: (entity: Data) => (typeof entity.list === 'string' ? entity.list : null),
+      ReminderTemplate: byList,
     },
     updates: {
       Mutation: {

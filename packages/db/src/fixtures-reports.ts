@@ -2,7 +2,7 @@
 // EnrollmentSegmentCount and EnrollmentSegmentTotal rows, as the enrollment mutations keep them, and
 // outreach sessions held.
 import { localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
-import { personInput } from './fixtures.ts'
+import { personInput } from './fixtures-people.ts'
 import type {
   AudienceGroup,
   Campaign,

@@ -101,35 +101,7 @@ export async function createCampaign(
   })
 }
 
-/** A person with a well-formed citizen ID that agrees with their birth date and sex. */
-export function personInput(
-  options: { fullName?: string; dateOfBirth?: string; sex?: Sex; phone?: string } = {},
-) {
-  const sex = options.sex ?? 'FEMALE'
-  const dateOfBirth = options.dateOfBirth ?? '1985-06-15'
-  return {
-    fullName: options.fullName ?? 'Nguyễn Thị Lan',
-    dateOfBirth,
-    sex,
-    phone: options.phone ?? '+84912345678',
-    citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth, sex, serial: randomInt(0, 999_999) }),
-  }
-}
-
-export async function createPerson(
-  prisma: PrismaClient,
-  options: Parameters<typeof personInput>[0] = {},
-): Promise<Person> {
-  const input = personInput(options)
-  return prisma.person.create({
-    data: {
-      ...input,
-      dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
-      searchKey: personSearchKey(input),
-      searchPrefixes: searchPrefixes(input.fullName),
-    },
-  })
-}
 export * from './fixtures-enrollments.ts'
 export * from './fixtures-outreach.ts'
+export * from './fixtures-people.ts'
 export * from './fixtures-reports.ts'

@@ -4,7 +4,7 @@ import { PaymentChannel, PaymentSettlement } from '@tangtoc/db'
 import { amountsDue, localDateInZone, paysNextPeriod } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { readableEnrollmentsWhere, readablePaymentsWhere } from '../people/visibility.ts'
-import { nextPeriod } from './record-payment.ts'
+import { nextPeriod } from './next-period.ts'
 
 export const PaymentChannelEnum = builder.enumType(PaymentChannel, {
   name: 'PaymentChannel',

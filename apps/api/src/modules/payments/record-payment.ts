@@ -44,6 +44,7 @@ import { RegistrationNode } from '../enrollments/registration.ts'
 import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
 import { publishEnrollmentChange } from '../reports/live.ts'
 import { assertVersion, claimVersion, versionField } from '../versions.ts'
+import { nextPeriod } from './next-period.ts'
 import { PaymentChannelEnum, PaymentNode } from './payment.ts'
 
 type PayableEnrollment = EnrollmentWithCenter & {
@@ -150,44 +151,6 @@ async function coverageFor(
     coverageEnd: day(result.coverage.end),
     continuity: result.coverage.continuity,
   }
-}
-
-/**
- * The next period a payment on `paidOn` buys a paid voluntary social insurance enrollment: as many
- * months as each of its payments buys, from the month after the last one paid (or the month of payment
- * after a break), priced by the rules of its first month with the enrollment's income and groups.
- */
-export async function nextPeriod(
-  context: Context,
-  enrollment: Pick<
-    PayableEnrollment,
-    'product' | 'months' | 'coverageEnd' | 'monthlyIncome' | 'supportGroups'
-  > & {
-    campaign: { jurisdiction: string }
-  },
-  paidOn: string,
-  path: string,
-) {
-  const result = coverageOfPayment(
-    {
-      product: enrollment.product,
-      paidOn,
-      months: enrollment.months,
-      coveredUntilOnFile: enrollment.coverageEnd?.toISOString().slice(0, 10) ?? null,
-    },
-    path,
-  )
-  if (!result.ok) throw validationErrorFrom(result.issues)
-  const pricing = await priceEnrollment(context, {
-    product: enrollment.product,
-    on: result.coverage.start,
-    months: enrollment.months,
-    monthlyIncome: enrollment.monthlyIncome,
-    supportGroups: enrollment.supportGroups,
-    jurisdiction: enrollment.campaign.jurisdiction,
-  })
-  const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
-  return { pricing, coverageStart: day(result.coverage.start), coverageEnd: day(result.coverage.end) }
 }
 
 /**

@@ -1,0 +1,34 @@
+// People as the tests give them: valid citizen IDs that agree with the birth date and sex.
+import { randomInt } from 'node:crypto'
+import { buildCitizenId, personSearchKey, type Sex, searchPrefixes } from '@tangtoc/shared'
+import type { Person, PrismaClient } from './generated/prisma/client.ts'
+
+/** A person with a well-formed citizen ID that agrees with their birth date and sex. */
+export function personInput(
+  options: { fullName?: string; dateOfBirth?: string; sex?: Sex; phone?: string } = {},
+) {
+  const sex = options.sex ?? 'FEMALE'
+  const dateOfBirth = options.dateOfBirth ?? '1985-06-15'
+  return {
+    fullName: options.fullName ?? 'Nguyễn Thị Lan',
+    dateOfBirth,
+    sex,
+    phone: options.phone ?? '+84912345678',
+    citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth, sex, serial: randomInt(0, 999_999) }),
+  }
+}
+
+export async function createPerson(
+  prisma: PrismaClient,
+  options: Parameters<typeof personInput>[0] = {},
+): Promise<Person> {
+  const input = personInput(options)
+  return prisma.person.create({
+    data: {
+      ...input,
+      dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
+      searchKey: personSearchKey(input),
+      searchPrefixes: searchPrefixes(input.fullName),
+    },
+  })
+}
