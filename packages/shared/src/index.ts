@@ -227,8 +227,10 @@ export {
   rankByProgress,
   recentPace,
   type TargetPoint,
+  type TargetSetting,
+  targetCount,
   targetLine,
-  topmostTargets,
+  targetsInScope,
 } from './progress.ts'
 export {
   checkReminderText,

@@ -220,3 +220,48 @@ export function topmostTargets<T extends { centerPath: string; product: string |
       ),
   )
 }
+
+/** A target as progress reads it: for a center (null: the campaign) and a product (null: all). */
+export type TargetSetting = {
+  readonly centerId: string | null
+  readonly product: string | null
+  readonly count: number
+}
+
+/**
+ * The end targets that speak for a scope: the campaign-wide ones for the whole tree; for part of it,
+ * the topmost targets of the centers in it (`pathOf` gives a center's path, undefined outside it).
+ */
+export function targetsInScope<T extends TargetSetting>(
+  targets: readonly T[],
+  wholeTree: boolean,
+  pathOf: (centerId: string) => string | undefined,
+): T[] {
+  if (wholeTree) return targets.filter((target) => target.centerId === null)
+  return topmostTargets(
+    targets.flatMap((target) => {
+      const centerPath = target.centerId ? pathOf(target.centerId) : undefined
+      return centerPath === undefined ? [] : [{ ...target, centerPath }]
+    }),
+  )
+}
+
+/**
+ * What targets set for a product, or with none given for every product: the all-products targets if
+ * any, else the sum of each product's; null when none sets one.
+ */
+export function targetCount(
+  targets: readonly TargetSetting[],
+  product: string | null,
+  products: readonly string[],
+): number | null {
+  const sumOf = (list: readonly TargetSetting[]) =>
+    list.length > 0 ? list.reduce((total, target) => total + target.count, 0) : null
+  if (product !== null) return sumOf(targets.filter((target) => target.product === product))
+  const allProducts = sumOf(targets.filter((target) => target.product === null))
+  if (allProducts !== null) return allProducts
+  const perProduct = products.map((each) => targetCount(targets, each, products))
+  return perProduct.some((count) => count !== null)
+    ? perProduct.reduce<number>((total, count) => total + (count ?? 0), 0)
+    : null
+}

@@ -12,8 +12,9 @@ import {
   projectedFinishDate,
   rankByProgress,
   recentPace,
+  targetCount,
   targetLine,
-  topmostTargets,
+  targetsInScope,
 } from '../src/index.ts'
 import { dateReached, datesBetween } from '../src/progress.ts'
 
@@ -178,15 +179,45 @@ describe('ranking centers', () => {
   })
 })
 
-describe('targets of a subtree', () => {
-  it('leaves out a center’s target covered by its parent’s for the same product', () => {
-    const targets = [
-      { centerPath: '/a/', product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 100 },
-      { centerPath: '/a/b/', product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 60 },
-      { centerPath: '/a/b/', product: 'HOUSEHOLD_HEALTH_INSURANCE', count: 600 },
-      { centerPath: '/c/', product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 40 },
-    ]
-    expect(topmostTargets(targets).map((t) => t.count)).toEqual([100, 600, 40])
+describe('targets of a scope', () => {
+  const vsi = 'VOLUNTARY_SOCIAL_INSURANCE'
+  const hhi = 'HOUSEHOLD_HEALTH_INSURANCE'
+  const paths: Record<string, string> = { a: '/a/', b: '/a/b/', c: '/c/' }
+  const targets = [
+    { centerId: null, product: vsi, count: 16_000 },
+    { centerId: 'a', product: vsi, count: 100 },
+    { centerId: 'b', product: vsi, count: 60 },
+    { centerId: 'b', product: hhi, count: 600 },
+    { centerId: 'c', product: vsi, count: 40 },
+  ]
+
+  it('for the whole tree, the campaign’s own targets', () => {
+    expect(targetsInScope(targets, true, (id) => paths[id]).map((t) => t.count)).toEqual([16_000])
+  })
+
+  it('for part of it, leaves out a center’s target covered by its parent’s for the same product', () => {
+    expect(targetsInScope(targets, false, (id) => paths[id]).map((t) => t.count)).toEqual([100, 600, 40])
+    // Only the centers in view: b alone.
+    const bAlone = targetsInScope(targets, false, (id) => (id === 'b' ? paths.b : undefined))
+    expect(bAlone.map((t) => t.count)).toEqual([60, 600])
+  })
+
+  it('sums a product’s targets; for every product, the all-products target, else each product’s', () => {
+    const products = [vsi, hhi]
+    const centers = targets.filter((t) => t.centerId !== null)
+    expect(targetCount(centers, vsi, products)).toBe(200)
+    expect(targetCount(centers, null, products)).toBe(800)
+    expect(targetCount([...centers, { centerId: 'a', product: null, count: 5_000 }], null, products)).toBe(
+      5_000,
+    )
+    expect(targetCount([], vsi, products)).toBeNull()
+    expect(
+      targetCount(
+        centers.filter((t) => t.product === vsi),
+        null,
+        products,
+      ),
+    ).toBe(200)
   })
 })
 

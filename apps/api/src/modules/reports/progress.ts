@@ -19,6 +19,7 @@ import {
 } from '@tangtoc/db'
 import {
   countedParticipants,
+  type DailyTotal,
   dailyPaceNeeded,
   dailySeries,
   daysLeft,
@@ -30,9 +31,10 @@ import {
   projectedFinishDate,
   rankByProgress,
   recentPace,
+  targetCount,
   targetLine,
+  targetsInScope,
   toIsoDate,
-  topmostTargets,
 } from '@tangtoc/shared'
 import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError, NotFoundError } from '../../errors.ts'
@@ -306,48 +308,12 @@ export async function campaignProgress(
     if (list) list.push(row)
     else rowsByCenter.set(row.centerId, [row])
   }
-  const sum = (list: DailyRow[]) => list.reduce((total, row) => total + row.count, 0)
-  const byContinuity = (list: DailyRow[]): ContinuityProgress => ({
-    newCount: list.reduce((total, row) => total + row.newCount, 0),
-    continuingCount: list.reduce((total, row) => total + row.continuingCount, 0),
-  })
-
   // Targets: the campaign-wide ones for the whole tree, else those of the centers in scope.
   const endTargets = targets.filter((target) => target.dueDate === null)
-  const scopedTargets =
-    scope.centers === null
-      ? endTargets.filter((target) => target.centerId === null)
-      : topmostTargets(
-          endTargets.flatMap((target) => {
-            const center = target.centerId ? centerById.get(target.centerId) : undefined
-            return center ? [{ ...target, centerPath: center.path }] : []
-          }),
-        )
-  const targetFor = (list: typeof endTargets, product: Product | null): number | null => {
-    if (product) {
-      const matching = list.filter((target) => target.product === product)
-      return matching.length > 0 ? matching.reduce((total, target) => total + target.count, 0) : null
-    }
-    const allProducts = list.filter((target) => target.product === null)
-    if (allProducts.length > 0) return allProducts.reduce((total, target) => total + target.count, 0)
-    const perProduct = products.map((each) => targetFor(list, each))
-    return perProduct.some((count) => count !== null)
-      ? perProduct.reduce<number>((a, b) => a + (b ?? 0), 0)
-      : null
-  }
-  const productProgress = (list: DailyRow[], targetList: typeof endTargets): ProductProgress[] =>
-    productList.map((product) => {
-      const ofProduct = list.filter((row) => row.product === product)
-      const enrolled = sum(ofProduct)
-      const target = targetFor(targetList, product)
-      return {
-        product,
-        enrolled,
-        ...byContinuity(ofProduct),
-        target,
-        percent: percentOfTarget(enrolled, target),
-      }
-    })
+  const scopedTargets = targetsInScope(endTargets, scope.centers === null, (id) => centerById.get(id)?.path)
+  const targetFor = (list: readonly Target[], product: Product | null) => targetCount(list, product, products)
+  const productProgress = (list: DailyRow[], targetList: readonly Target[]) =>
+    productProgressOf(list, targetList, productList)
 
   const enrolled = sum(inPeriod)
   const target = targetFor(scopedTargets, args.product ?? null)
@@ -361,21 +327,15 @@ export async function campaignProgress(
           .filter((each) => each.path.startsWith(center.path))
           .flatMap((each) => rowsByCenter.get(each.id) ?? [])
         const ownTargets = endTargets.filter((t) => t.centerId === center.id)
-        const centerEnrolled = sum(own)
-        const centerTarget = targetFor(ownTargets, args.product ?? null)
         return {
           center,
-          enrolled: centerEnrolled,
-          ...byContinuity(own),
-          target: centerTarget,
-          percent: percentOfTarget(centerEnrolled, centerTarget),
+          ...progressOf(own, targetFor(ownTargets, args.product ?? null)),
           products: productProgress(own, ownTargets),
         }
       }),
   )
 
   // The day series over the period; milestones and pace over the whole campaign.
-  const countsByDay = (list: DailyRow[]) => list.map((row) => ({ date: row.day, enrolled: row.count }))
   const campaignSeries = dailySeries(start, end, countsByDay(rows))
   const milestoneTargets = targets.filter(
     (t): t is Target & { dueDate: Date } =>
@@ -383,25 +343,7 @@ export async function campaignProgress(
       (args.product ? t.product === args.product : true) &&
       (t.centerId === null ? scope.centers === null && !scope.center : centerById.has(t.centerId)),
   )
-  const milestoneSeries = (t: Target) => {
-    if (t.centerId === null && t.product === null) return campaignSeries
-    const center = t.centerId ? centerById.get(t.centerId) : undefined
-    return dailySeries(
-      start,
-      end,
-      countsByDay(
-        rows.filter(
-          (row) =>
-            (t.product === null || row.product === t.product) &&
-            (!center || centerById.get(row.centerId)?.path.startsWith(center.path)),
-        ),
-      ),
-    )
-  }
-  const milestones = milestoneTargets.map((t) => {
-    const dueDate = toIsoDate(t.dueDate) as IsoDate
-    return { target: t, dueDate, ...milestoneOutcome({ dueDate, count: t.count }, milestoneSeries(t), today) }
-  })
+  const milestones = milestonesOf(milestoneTargets, { rows, start, end, today, campaignSeries, centerById })
   const line = targetLine(
     start,
     end,
@@ -410,14 +352,7 @@ export async function campaignProgress(
       .filter((t) => t.centerId === null && t.product === (args.product ?? null))
       .map((t) => ({ date: toIsoDate(t.dueDate) as IsoDate, count: t.count })),
   )
-  const plannedByDay = new Map(line.map((day) => [day.date, day.target]))
-  const inPeriodByDay = new Map<IsoDate, DailyRow[]>()
-  for (const row of inPeriod) inPeriodByDay.set(row.day, [...(inPeriodByDay.get(row.day) ?? []), row])
-  const periodSeries = dailySeries(from, to, countsByDay(inPeriod)).map((day) => ({
-    ...day,
-    ...byContinuity(inPeriodByDay.get(day.date) ?? []),
-    target: plannedByDay.get(day.date) ?? null,
-  }))
+  const periodSeries = periodDays(inPeriod, from, to, line)
 
   const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
   const left = daysLeft(today, start, end)
@@ -444,10 +379,7 @@ export async function campaignProgress(
     asOf: today,
     countedStatuses: counted,
     countParticipants: participants,
-    enrolled,
-    ...byContinuity(inPeriod),
-    target,
-    percent: percentOfTarget(enrolled, target),
+    ...progressOf(inPeriod, target),
     products: productProgress(inPeriod, scopedTargets),
     centers: rankedCenters,
     days: periodSeries,
@@ -464,6 +396,80 @@ export async function campaignProgress(
     conversion: async () =>
       sessions.attendance > 0 ? (await sessionEnrollments()) / sessions.attendance : null,
   }
+}
+
+const sum = (list: readonly DailyRow[]) => list.reduce((total, row) => total + row.count, 0)
+const byContinuity = (list: readonly DailyRow[]): ContinuityProgress => ({
+  newCount: list.reduce((total, row) => total + row.newCount, 0),
+  continuingCount: list.reduce((total, row) => total + row.continuingCount, 0),
+})
+const countsByDay = (list: readonly DailyRow[]) => list.map((row) => ({ date: row.day, enrolled: row.count }))
+
+/** The counted participants of some day rows against a target: how many, new and continuing, percent. */
+function progressOf(list: readonly DailyRow[], target: number | null) {
+  const enrolled = sum(list)
+  return { enrolled, ...byContinuity(list), target, percent: percentOfTarget(enrolled, target) }
+}
+
+/** Each product's progress over some day rows, against the targets given. */
+function productProgressOf(
+  list: readonly DailyRow[],
+  targets: readonly Target[],
+  productList: readonly Product[],
+): ProductProgress[] {
+  return productList.map((product) => ({
+    product,
+    ...progressOf(
+      list.filter((row) => row.product === product),
+      targetCount(targets, product, products),
+    ),
+  }))
+}
+
+/** Each milestone (a target with a due date) against the day series of its center and product. */
+function milestonesOf(
+  milestoneTargets: readonly (Target & { dueDate: Date })[],
+  campaign: {
+    rows: readonly DailyRow[]
+    start: IsoDate
+    end: IsoDate
+    today: IsoDate
+    campaignSeries: DailyTotal[]
+    centerById: ReadonlyMap<string, { path: string }>
+  },
+) {
+  const { rows, start, end, today, campaignSeries, centerById } = campaign
+  const seriesOf = (t: Target) => {
+    if (t.centerId === null && t.product === null) return campaignSeries
+    const center = t.centerId ? centerById.get(t.centerId) : undefined
+    const matching = rows.filter(
+      (row) =>
+        (t.product === null || row.product === t.product) &&
+        (!center || centerById.get(row.centerId)?.path.startsWith(center.path)),
+    )
+    return dailySeries(start, end, countsByDay(matching))
+  }
+  return milestoneTargets.map((t) => {
+    const dueDate = toIsoDate(t.dueDate) as IsoDate
+    return { target: t, dueDate, ...milestoneOutcome({ dueDate, count: t.count }, seriesOf(t), today) }
+  })
+}
+
+/** The period's days: counted participants, new and continuing, and the target line's planned figure. */
+function periodDays(
+  inPeriod: readonly DailyRow[],
+  from: IsoDate,
+  to: IsoDate,
+  line: readonly { date: IsoDate; target: number | null }[],
+) {
+  const plannedByDay = new Map(line.map((day) => [day.date, day.target]))
+  const rowsByDay = new Map<IsoDate, DailyRow[]>()
+  for (const row of inPeriod) rowsByDay.set(row.day, [...(rowsByDay.get(row.day) ?? []), row])
+  return dailySeries(from, to, countsByDay(inPeriod)).map((day) => ({
+    ...day,
+    ...byContinuity(rowsByDay.get(day.date) ?? []),
+    target: plannedByDay.get(day.date) ?? null,
+  }))
 }
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
