@@ -1,11 +1,13 @@
-// What an instance keeps between requests: who a session or token is (every request asks) and the
-// contribution parameters (every quote reads them). Both change only through mutations, rarely; any
-// mutation that is not one of the busy enrollment and outreach ones empties both caches on every
-// instance (through the event bus, Redis when several run), so a sign-out, a deactivated user, a
-// moved center or an edited rate takes effect at once. A short lifetime bounds the damage should an
-// event be lost.
+// What an instance keeps between requests: who a session or token is (every request asks), the
+// contribution parameters (every quote reads them), the campaign and center a registration reads and
+// the targets and center tree progress reads. Each module reads its entries through `through`, and each
+// mutation that changes what they hold says so with changesCachedData (users, sign-outs, tokens,
+// centers, campaigns and their targets, contribution parameters): this instance's caches empty at once
+// and, when the operation is done, every instance's (through the event bus, Redis when several run),
+// so a sign-out, a deactivated user, a moved center or an edited rate takes effect at once. The busy
+// mutations (registrations, payments, follow-ups) leave them alone. A short lifetime bounds the damage
+// should an event be lost.
 import type { ContributionParameter } from '@tangtoc/db'
-import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context, Viewer } from './context.ts'
 import type { Logger } from './logger.ts'
@@ -15,23 +17,6 @@ import type { ApiPubSub } from './pubsub.ts'
 
 /** How long a cached entry lives at most, ms. */
 export const cacheLifetimeMs = 5_000
-
-/** Mutations that change neither users, sessions, tokens, centers nor parameters: they keep the caches. */
-const keepingMutations = new Set([
-  'registerEnrollment',
-  'updateEnrollment',
-  'submitEnrollment',
-  'confirmEnrollmentPayment',
-  'activateEnrollment',
-  'rejectEnrollment',
-  'cancelEnrollment',
-  'createOutreachSession',
-  'updateOutreachSession',
-  'completeOutreachSession',
-  'cancelOutreachSession',
-  'logIn',
-  'createApiToken',
-])
 
 export class Expiring<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>()
@@ -96,9 +81,21 @@ export class InstanceCaches {
   }
 }
 
+/** The requests whose mutation changes what the caches hold. */
+const changingRequests = new WeakSet<object>()
+
 /**
- * Empties every instance's caches after a mutation that may have changed what they hold; listens for
- * the same from the other instances.
+ * Says that the request's mutation changes what the caches hold: this instance's caches empty now (a
+ * later read in the same request sees the change) and every instance's once the operation is done.
+ */
+export function changesCachedData(context: Pick<Context, 'caches'>): void {
+  changingRequests.add(context)
+  context.caches.clear()
+}
+
+/**
+ * Empties every instance's caches after a mutation that changed what they hold (changesCachedData);
+ * listens for the same from the other instances.
  */
 export function useInstanceCaches(
   caches: InstanceCaches,
@@ -116,20 +113,10 @@ export function useInstanceCaches(
   })()
   return {
     onExecute({ args }) {
-      const operation = (args.document as DocumentNode).definitions.find(
-        (definition): definition is OperationDefinitionNode =>
-          definition.kind === Kind.OPERATION_DEFINITION &&
-          (!args.operationName || definition.name?.value === args.operationName),
-      )
-      if (operation?.operation !== 'mutation') return
-      const keeps = operation.selectionSet.selections.every(
-        (selection) =>
-          selection.kind === Kind.FIELD &&
-          (keepingMutations.has(selection.name.value) || selection.name.value === '__typename'),
-      )
-      if (keeps) return
       return {
         onExecuteDone() {
+          if (!changingRequests.has(args.contextValue)) return
+          // Again once committed: a read that began meanwhile may have kept what the change replaced.
           caches.clear()
           pubsub.publish('tangtoc:cachesStale')
         },

@@ -6,6 +6,7 @@
 import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
 import { checkFreeText, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import type { Viewer } from '../../context.ts'
 import {
   ForbiddenError,
@@ -244,6 +245,7 @@ builder.mutationField('revokeApiToken', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const token = await context.prisma.apiToken.findUnique({
         where: { id: idOf(input.id, 'ApiToken', 'input.id') },
       })

@@ -1,6 +1,7 @@
 import { hashPassword, type User, verifyPassword } from '@tangtoc/db'
 import { issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import { TooManyAttemptsError, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -140,6 +141,7 @@ builder.mutationField('logOut', (t) =>
   t.boolean({
     description: 'Ends the console session and clears its cookie. True when a session was ended.',
     resolve: async (_root, _args, context) => {
+      changesCachedData(context)
       const loginSessionId = context.viewer?.loginSessionId
       await context.request.cookieStore?.delete(sessionCookieName)
       if (!loginSessionId) return false

@@ -26,6 +26,7 @@ import {
   normalizeText,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf, idsOf, optionalIdOf } from '../../global-id.ts'
@@ -224,6 +225,7 @@ builder.mutationField('createCampaign', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const { issues, data } = checkCampaignFields(input, {})
       const code = checkCode(input.code, issues)
       const organizers = await centerIds(context, input.organizers ?? [], 'organizers', issues)
@@ -294,8 +296,9 @@ builder.mutationField('updateCampaign', (t) =>
     errors: { types: mutationErrorTypes },
     authScopes: adminWrite,
     args: { input: t.arg({ type: UpdateCampaignInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      context.prisma.$transaction(async (tx) => {
+    resolve: (_root, { input }, context) => {
+      changesCachedData(context)
+      return context.prisma.$transaction(async (tx) => {
         const before = await claimCampaign(tx, input.campaign, input.version)
         const { issues, data } = checkCampaignFields(input, {
           startDate: isoDay(before.startDate),
@@ -312,7 +315,8 @@ builder.mutationField('updateCampaign', (t) =>
           after: campaign,
         })
         return campaign
-      }),
+      })
+    },
   }),
 )
 
@@ -375,8 +379,9 @@ function statusMutation(
       errors: { types: mutationErrorTypes },
       authScopes: adminWrite,
       args: { input: t.arg({ type: CampaignStatusChangeInput, required: true }) },
-      resolve: (_root, { input }, context) =>
-        context.prisma.$transaction(async (tx) => {
+      resolve: (_root, { input }, context) => {
+        changesCachedData(context)
+        return context.prisma.$transaction(async (tx) => {
           const before = await claimCampaign(tx, input.campaign, input.version, { open: false })
           if (before.status !== from) {
             throw new ConflictError({
@@ -396,7 +401,8 @@ function statusMutation(
             after: { status: campaign.status, closedAt: campaign.closedAt, version: campaign.version },
           })
           return campaign
-        }),
+        })
+      },
     }),
   )
 }
@@ -449,8 +455,9 @@ builder.mutationField('setCampaignTargets', (t) =>
     errors: { types: mutationErrorTypes },
     authScopes: adminWrite,
     args: { input: t.arg({ type: SetCampaignTargetsInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      context.prisma.$transaction(async (tx) => {
+    resolve: (_root, { input }, context) => {
+      changesCachedData(context)
+      return context.prisma.$transaction(async (tx) => {
         const before = await claimCampaign(tx, input.campaign, input.version)
         const participants = await tx.campaignCenter.findMany({
           where: { campaignId: before.id, role: 'PARTICIPANT' },
@@ -501,7 +508,8 @@ builder.mutationField('setCampaignTargets', (t) =>
           after: { version: before.version + 1, targets: rows },
         })
         return tx.campaign.findUniqueOrThrow({ where: { id: before.id } })
-      }),
+      })
+    },
   }),
 )
 
@@ -546,6 +554,7 @@ builder.mutationField('addCampaignCenters', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: CampaignCentersInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const issues: Issue[] = []
       const ids = await centerIds(context, input.centers, 'centers', issues)
       if (issues.length > 0) throw validationErrorFrom(issues)
@@ -577,8 +586,9 @@ builder.mutationField('removeCampaignCenters', (t) =>
     errors: { types: mutationErrorTypes },
     authScopes: adminWrite,
     args: { input: t.arg({ type: CampaignCentersInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      context.prisma.$transaction(async (tx) => {
+    resolve: (_root, { input }, context) => {
+      changesCachedData(context)
+      return context.prisma.$transaction(async (tx) => {
         const before = await claimCampaign(tx, input.campaign, input.version)
         const role = (input.role ?? 'PARTICIPANT') as CampaignCenterRole
         const ids = idsOf(input.centers, 'Center', 'input.centers')
@@ -604,7 +614,8 @@ builder.mutationField('removeCampaignCenters', (t) =>
           after: { version: before.version + 1 },
         })
         return tx.campaign.findUniqueOrThrow({ where: { id: before.id } })
-      }),
+      })
+    },
   }),
 )
 

@@ -3,6 +3,7 @@
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
 import { checkFreeText, foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -75,6 +76,7 @@ builder.mutationField('createCenter', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: CreateCenterInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const issues: Issue[] = []
       const code = checkCode(input.code, issues)
       const name = checkName(input.name, issues)
@@ -124,6 +126,7 @@ builder.mutationField('updateCenter', (t) =>
     authScopes: adminWrite,
     args: { input: t.arg({ type: UpdateCenterInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const issues: Issue[] = []
       const data: Prisma.CenterUncheckedUpdateInput = {}
       if (input.code != null) data.code = checkCode(input.code, issues)

@@ -9,11 +9,12 @@ import {
   nationalJurisdiction,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
-import { dateColumn, forgetContributionParameterRows } from './parameters.ts'
+import { dateColumn } from './parameters.ts'
 
 export const ContributionParameterKeyEnum = builder.enumType(ContributionParameterKey, {
   name: 'ContributionParameterKey',
@@ -217,6 +218,7 @@ builder.mutationField('createContributionParameter', (t) =>
     authScopes: { $all: { admin: true, write: true } },
     args: { input: t.arg({ type: CreateContributionParameterInput, required: true }) },
     resolve: async (_root, { input }, context: Context) => {
+      changesCachedData(context)
       const candidate: Candidate = {
         key: input.key,
         qualifier: input.qualifier ?? '',
@@ -238,7 +240,6 @@ builder.mutationField('createContributionParameter', (t) =>
         })
         return row
       })
-      forgetContributionParameterRows(context)
       return { contributionParameter: created }
     },
   }),
@@ -253,6 +254,7 @@ builder.mutationField('updateContributionParameter', (t) =>
     authScopes: { $all: { admin: true, write: true } },
     args: { input: t.arg({ type: UpdateContributionParameterInput, required: true }) },
     resolve: async (_root, { input }, context: Context) => {
+      changesCachedData(context)
       const id = idOf(input.id, 'ContributionParameter', 'input.id')
       const updated = await context.prisma.$transaction(async (tx) => {
         const before = await tx.contributionParameter.findUnique({ where: { id } })
@@ -278,7 +280,6 @@ builder.mutationField('updateContributionParameter', (t) =>
         })
         return row
       })
-      forgetContributionParameterRows(context)
       return { contributionParameter: updated }
     },
   }),

@@ -14,11 +14,6 @@ export async function contributionParameterRows(context: Context): Promise<Param
   return rows ?? []
 }
 
-/** Forgets the kept rows after an admin changed one, so a later quote (in this request too) sees it. */
-export function forgetContributionParameterRows(context: Context): void {
-  context.caches.clear()
-}
-
 /** 'YYYY-MM-DD' as the UTC midnight Prisma stores a @db.Date as. */
 export function dateColumn(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`)

@@ -12,6 +12,7 @@ import {
   normalizeText,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import {
   ConflictError,
@@ -186,6 +187,7 @@ builder.mutationField('updateUser', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       const displayName = input.displayName == null ? current.displayName : normalizeText(input.displayName)
       const role = input.role ?? current.role
@@ -251,6 +253,7 @@ builder.mutationField('deactivateUser', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
       if (current.id === context.viewer?.userId) {
         throw validationErrorFrom([issue('id', 'OWN_ACCOUNT')])
@@ -301,6 +304,7 @@ builder.mutationField('resetUserPassword', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const issues = checkPassword(input.newPassword, 'newPassword')
       if (issues.length > 0) throw validationErrorFrom(issues)
       const current = await findUser(context, idOf(input.id, 'User', 'input.id'))
@@ -351,6 +355,7 @@ builder.mutationField('changeMyPassword', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ChangeMyPasswordInput, required: true }) },
     resolve: async (_root, { input }, context) => {
+      changesCachedData(context)
       const viewer = context.viewer
       if (viewer?.credential !== 'session') {
         throw new ForbiddenError({
