@@ -23,6 +23,8 @@ import { idempotencyHeader, useIdempotencyKeys } from './idempotency.ts'
 import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
 import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
+import { createImportQueue } from './modules/imports/jobs.ts'
+import { importPath, useImports } from './modules/imports/upload.ts'
 import { exportPaths, useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
 import { readPrimaryHeader, useReadReplica } from './replica.ts'
@@ -159,6 +161,7 @@ export function createYogaApp({
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
   const graphqlEndpoint = '/graphql'
+  createImportQueue({ prisma, pubsub: events.pubsub, caches, settings, logger }, caches)
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint,
@@ -188,6 +191,7 @@ export function createYogaApp({
       ...(tracing ? [tracing] : []),
       useSubscriptionsEndAtShutdown(lifecycle),
       useExports({ prisma, replica, pubsub: events.pubsub, caches, settings, logger }),
+      useImports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),
       { onDispose: () => events.close() },
@@ -232,6 +236,8 @@ export function createServer({ consoleDir, ...options }: ServerOptions) {
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`))
       return yoga.graphqlEndpoint
     if (yogaPaths.has(path)) return path
+    if (path === importPath) return importPath
+    if (path.startsWith(`${importPath}/`)) return '/imports/errors'
     return path.startsWith('/exports/') ? '/exports/other' : null
   }
 
