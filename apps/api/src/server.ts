@@ -54,6 +54,11 @@ export interface ServerOptions extends Partial<SecuritySettings> {
   lifecycle?: Lifecycle
   /** OpenTelemetry's plugin when tracing is on (tracing.ts). */
   tracing?: Plugin
+  /**
+   * PostgreSQL for the job queue (pg-boss, in its own `pgboss` schema): imports are committed by
+   * whichever instance takes the job. None (the embedded database): jobs run in this process.
+   */
+  jobsDatabaseUrl?: string | undefined
 }
 
 type YogaOptions = Omit<ServerOptions, 'consoleDir'>
@@ -152,6 +157,7 @@ export function createYogaApp({
   metricsToken,
   lifecycle = new Lifecycle(),
   tracing,
+  jobsDatabaseUrl,
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
@@ -161,7 +167,9 @@ export function createYogaApp({
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
   const graphqlEndpoint = '/graphql'
-  createImportQueue({ prisma, pubsub: events.pubsub, caches, settings, logger }, caches)
+  const imports = createImportQueue({ prisma, pubsub: events.pubsub, caches, settings, logger }, caches, {
+    databaseUrl: jobsDatabaseUrl,
+  })
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint,
@@ -194,7 +202,7 @@ export function createYogaApp({
       useImports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),
-      { onDispose: () => events.close() },
+      { onDispose: () => imports.close().then(() => events.close()) },
       maxTokensPlugin({ n: operationLimits.maxTokens }),
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
       maxAliasesPlugin({ n: operationLimits.maxAliases, ...asValidationError }),

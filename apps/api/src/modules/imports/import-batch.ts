@@ -4,7 +4,7 @@
 // batch is its center's: read by those who may read the center, changed by those who may write for it.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { ImportBatchStatus, ImportFormat, type Prisma } from '@tangtoc/db'
-import { type ImportField, importFields, issue } from '@tangtoc/shared'
+import { enumLabels, type ImportField, importFields, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -12,7 +12,7 @@ import { idOf } from '../../global-id.ts'
 import type { ImportProgress } from '../../pubsub.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, readableCentersWhere } from '../auth/center-access.ts'
-import { ProductEnum } from '../enums.ts'
+import { labelled, ProductEnum } from '../enums.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { publishImportProgress } from './commit.ts'
 import { importQueueOf } from './jobs.ts'
@@ -34,11 +34,13 @@ export const ImportFieldEnum = builder.enumType('ImportField', {
 const ImportFormatEnum = builder.enumType(ImportFormat, {
   name: 'ImportFormat',
   description: 'The kind of file uploaded.',
+  values: labelled(enumLabels.en.ImportFormat),
 })
 
 const ImportBatchStatusEnum = builder.enumType(ImportBatchStatus, {
   name: 'ImportBatchStatus',
   description: 'Where an import batch is: uploaded (previewable), being committed, committed.',
+  values: labelled(enumLabels.en.ImportBatchStatus),
 })
 
 const ImportColumnRef = builder

@@ -90,7 +90,7 @@ async function batchOf(id: string, credentials: Credentials) {
 }
 
 async function committed(id: string, credentials: Credentials) {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     const batch = await api.graphql(
       `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status } } }`,
       { id },
@@ -608,4 +608,48 @@ describe('a commit that stops', () => {
     const rows = await api.prisma.importRow.findMany({ where: { batchId: id }, orderBy: { line: 'asc' } })
     expect(rows.every((row) => row.status === 'COMMITTED' && row.enrollmentId !== null)).toBe(true)
   })
+})
+
+describe('the commit as a pg-boss job', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL another instance takes the job from the queue and commits the batch',
+    async () => {
+      const setting = await campaignSetting(api)
+      const person = personInput()
+      const bytes = csv([
+        ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+        [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ'],
+      ])
+      const params = {
+        product: 'VOLUNTARY_SOCIAL_INSURANCE',
+        months: '1',
+        monthlyIncome: '1500000',
+        on: '2025-11-04',
+      }
+      const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+      // Two instances on the queue: the one that is asked and one that only works.
+      const asked = api.yogaWith({}, { jobsDatabaseUrl: api.url })
+      const worker = api.yogaWith({}, { jobsDatabaseUrl: api.url })
+      try {
+        const response = await asked.fetch('http://tangtoc.test/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-graphql-yoga-csrf': '1',
+            ...credentialHeaders(setting.agent.credentials),
+          },
+          body: JSON.stringify({ query: commit, variables: { input: { batch: body.id } } }),
+        })
+        expect(((await response.json()) as any).data.commitImportBatch.__typename).toBe('ImportBatchPayload')
+        await committed(body.id, setting.agent.credentials)
+        const jobs = await api.prisma.$queryRaw<{ state: string }[]>`
+          SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${decodeId(body.id)}`
+        expect(jobs.map((job) => job.state)).toEqual(['completed'])
+        expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+      } finally {
+        await Promise.all([asked.dispose(), worker.dispose()])
+      }
+    },
+    45_000,
+  )
 })
