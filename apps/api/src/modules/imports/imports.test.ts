@@ -653,3 +653,62 @@ describe('the commit as a pg-boss job', () => {
     45_000,
   )
 })
+
+describe('following a commit', () => {
+  it('pushes the batch’s progress over the subscription transport until it is committed', async () => {
+    const setting = await campaignSetting(api)
+    const people = Array.from({ length: 60 }, () => personInput())
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const params = {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      months: '1',
+      monthlyIncome: '1500000',
+      on: '2025-11-04',
+    }
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+    const response = await api.yoga.fetch('http://tangtoc.test/graphql', {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        'x-graphql-yoga-csrf': '1',
+        ...credentialHeaders(setting.agent.credentials),
+      },
+      body: JSON.stringify({
+        query:
+          'subscription ($batch: ID!) { importBatchProgress(batch: $batch) { status rowCount committedCount refusedCount } }',
+        variables: { batch: body.id },
+      }),
+    })
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    const seen: { status: string; committedCount: number; refusedCount: number }[] = []
+    let buffer = ''
+    const next = async () => {
+      for (;;) {
+        const event = /data: (.*)\n\n/.exec(buffer)
+        if (event) {
+          buffer = buffer.slice((event.index ?? 0) + event[0].length)
+          const progress = JSON.parse(event[1] ?? '{}').data.importBatchProgress
+          seen.push(progress)
+          return progress
+        }
+        const { value, done } = await reader.read()
+        if (done) throw new Error('the subscription ended early')
+        buffer += decoder.decode(value, { stream: true })
+      }
+    }
+    expect(await next()).toMatchObject({ status: 'UPLOADED', rowCount: 60, committedCount: 0 })
+    await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    while ((await next()).status !== 'COMMITTED') {}
+    await reader.cancel()
+    expect(seen.at(-1)).toEqual({ status: 'COMMITTED', rowCount: 60, committedCount: 60, refusedCount: 0 })
+    // At least one report while the rows were being written, below the total.
+    expect(seen.some((progress) => progress.status === 'COMMITTING' && progress.committedCount === 50)).toBe(
+      true,
+    )
+  }, 60_000)
+})
