@@ -18,7 +18,7 @@ import { viewerFromUser, viewerUserSelection } from '../auth/viewer.ts'
 import { type RegisterInput, register } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
-import { columnsOf, type Preview, previewBatch, type RowIssue } from './preview.ts'
+import { columnsOf, type Preview, type PreviewUnit, previewBatch, type RowIssue } from './preview.ts'
 
 export interface ImportJobDependencies {
   prisma: PrismaClient
@@ -115,7 +115,7 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
   for (const unit of preview.units) {
     const lines = unit.lines.filter((line) => pending.has(line))
     if (lines.length === 0) continue
-    const outcome = await commitUnit(context, batch, preview, unit.lines)
+    const outcome = await commitUnit(context, batch, preview, unit)
     for (const line of lines) {
       const result = outcome.get(line)
       await deps.prisma.importRow.update({
@@ -201,8 +201,9 @@ async function commitUnit(
   context: Context,
   batch: ImportBatch,
   preview: Preview,
-  lines: number[],
+  unit: PreviewUnit,
 ): Promise<Map<number, Outcome>> {
+  const { lines } = unit
   const outcome = new Map<number, Outcome>()
   const refuseAll = (issues: RowIssue[]) => {
     for (const line of lines) outcome.set(line, { issues })
@@ -220,7 +221,8 @@ async function commitUnit(
     ...row.person,
     sex: row.person.sex === '' ? 'FEMALE' : row.person.sex,
   })
-  const household = batch.product === 'HOUSEHOLD_HEALTH_INSURANCE' && members.length > 0
+  // A row without a household key is a person alone, as the form registers one.
+  const household = batch.product === 'HOUSEHOLD_HEALTH_INSURANCE' && unit.key !== null
   const named = household ? (members.find((member) => !member.insuredElsewhere) ?? members[0]) : members[0]
   if (!named) return outcome
   const input: RegisterInput = {

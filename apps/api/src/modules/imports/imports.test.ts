@@ -712,3 +712,25 @@ describe('following a commit', () => {
     )
   }, 60_000)
 })
+
+describe('household health insurance without a household column', () => {
+  it('registers each row as a person alone, as the form does', async () => {
+    const setting = await campaignSetting(api)
+    const people = [personInput({ fullName: 'Hồ Thị Một' }), personInput({ fullName: 'Hồ Thị Hai' })]
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials })
+    const { preview } = await batchOf(body.id, setting.agent.credentials)
+    expect(preview).toMatchObject({ validCount: 2, invalidCount: 0 })
+    await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    await committed(body.id, setting.agent.credentials)
+    expect(await batchOf(body.id, setting.agent.credentials)).toMatchObject({
+      committedCount: 2,
+      refusedCount: 0,
+    })
+    const enrollments = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
+    expect(new Set(enrollments.map((each) => each.householdId)).size).toBe(2)
+  })
+})
