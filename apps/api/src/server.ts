@@ -240,11 +240,12 @@ export function createServer({ consoleDir, ...options }: ServerOptions) {
   if (metrics && metricsToken) yogaPaths.add(metricsEndpoint)
 
   /** The route Yoga answers for a path (a metric's label), or null for the console. */
-  const yogaRoute = (path: string) => {
+  const yogaRoute = (path: string, method: string | undefined) => {
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`))
       return yoga.graphqlEndpoint
     if (yogaPaths.has(path)) return path
-    if (path === importPath) return importPath
+    // POST /imports is the upload; a page load of /imports is the console's import screen.
+    if (path === importPath) return method === 'POST' ? importPath : null
     if (path.startsWith(`${importPath}/`)) return '/imports/errors'
     return path.startsWith('/exports/') ? '/exports/other' : null
   }
@@ -260,7 +261,7 @@ export function createServer({ consoleDir, ...options }: ServerOptions) {
 
   function route(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0] ?? '/'
-    const yogaPath = yogaRoute(path)
+    const yogaPath = yogaRoute(path, request.method)
     metrics?.observeHttp(request, response, yogaPath ?? (serveConsole ? 'console' : 'other'))
     logRequest(request, response)
     if (yogaPath) {

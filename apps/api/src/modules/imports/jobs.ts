@@ -62,41 +62,57 @@ function inProcessQueue(deps: ImportJobDependencies): ImportQueue {
   }
 }
 
-function pgBossQueue(deps: ImportJobDependencies, databaseUrl: string): ImportQueue {
+/** A started pg-boss with the import queue and this instance working it. */
+async function startBoss(deps: ImportJobDependencies, databaseUrl: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3 })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
-  const ready = (async () => {
+  try {
     await boss.start()
     if (!(await boss.getQueue(importQueueName))) {
-      // Another instance may create it at the same moment.
-      await boss
-        .createQueue(importQueueName, {
-          name: importQueueName,
-          policy: 'stately',
-          retryLimit: 20,
-          retryDelay: 10,
-          retryBackoff: true,
-          expireInSeconds: 2 * 3600,
-        })
-        .catch(async (error) => {
-          if (!(await boss.getQueue(importQueueName))) throw error
-        })
+      await boss.createQueue(importQueueName, {
+        name: importQueueName,
+        policy: 'stately',
+        retryLimit: 20,
+        retryDelay: 10,
+        retryBackoff: true,
+        expireInSeconds: 2 * 3600,
+      })
     }
     await boss.work<{ batchId: string }>(importQueueName, { pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await commitImportBatch(deps, job.data.batchId)
     })
+    return boss
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {})
+    throw error
+  }
+}
+
+function pgBossQueue(deps: ImportJobDependencies, databaseUrl: string): ImportQueue {
+  // Instances starting together on a new database race to create pg-boss's schema and the queue: the
+  // loser starts again.
+  const ready = (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await startBoss(deps, databaseUrl)
+      } catch (error) {
+        if (attempt >= 5) throw error
+        deps.logger.warn({ err: error, attempt }, 'the job queue did not start; trying again')
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
+      }
+    }
   })()
   ready.catch((error) => deps.logger.error({ err: error }, 'the job queue did not start'))
   return {
     enqueue(batchId) {
       void ready
         // One job per batch at a time: a send while one waits is dropped (null), which is what we want.
-        .then(() => boss.send(importQueueName, { batchId }, { singletonKey: batchId }))
+        .then((boss) => boss.send(importQueueName, { batchId }, { singletonKey: batchId }))
         .catch((error) => deps.logger.error({ err: error, batchId }, 'could not send the import job'))
     },
     async close() {
-      await ready.catch(() => {})
-      await boss.stop({ graceful: true, wait: true, timeout: 5_000 })
+      const boss = await ready.catch(() => null)
+      await boss?.stop({ graceful: true, wait: true, timeout: 5_000 })
     },
   }
 }

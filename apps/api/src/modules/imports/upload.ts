@@ -81,16 +81,16 @@ export function useImports({
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       const errorFile = errorFilePattern.exec(url.pathname)
-      if (url.pathname !== importPath && !errorFile) return
+      // GET /imports is the console's screen (server.ts serves it), not the API's.
+      if ((url.pathname !== importPath || request.method !== 'POST') && !errorFile) return
       const json = (status: number, body: unknown) =>
         new fetchAPI.Response(JSON.stringify(body), {
           status,
           headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
         })
       try {
-        const method = errorFile ? 'GET' : 'POST'
-        if (request.method !== method) {
-          throw refuse(405, 'METHOD_NOT_ALLOWED', { vi: `Hãy dùng ${method}.`, en: `Use ${method}.` })
+        if (errorFile && request.method !== 'GET') {
+          throw refuse(405, 'METHOD_NOT_ALLOWED', { vi: 'Hãy dùng GET.', en: 'Use GET.' })
         }
         const context = await createRequestContext({
           prisma,
