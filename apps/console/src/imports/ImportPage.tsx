@@ -274,60 +274,65 @@ function ImportBatchView({ id }: { id: string }) {
           </Group>
         </Paper>
       ) : null}
-      <Group>
-        <Text>
-          {t('import.counts', {
-            rows: number(batch.preview.rowCount),
-            valid: number(batch.preview.validCount),
-            invalid: number(batch.preview.invalidCount),
-            duplicates: number(batch.preview.duplicateCount),
-            onFile: number(batch.preview.onFileCount),
-          })}
-        </Text>
-      </Group>
-      {batch.preview.totals.map((total) => (
-        <Text key={total.product}>
-          {t('import.total', {
-            product: label('Product', total.product),
-            enrollments: number(total.enrollments),
-            households: number(total.households),
-            payable: formatDong(total.payable, intlLocale),
-          })}
-        </Text>
-      ))}
-      {batch.preview.problems.map((problem) => (
-        <Alert key={problem.code} color="red">
-          {say(problem)}
-        </Alert>
-      ))}
-      {batch.preview.rows.length > 0 ? (
-        <Table aria-label={t('import.invalidRows')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('import.line')}</Table.Th>
-              <Table.Th>{t('import.field.fullName')}</Table.Th>
-              <Table.Th>{t('import.field.citizenId')}</Table.Th>
-              <Table.Th>{t('import.errors')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {batch.preview.rows.map((row) => (
-              <Table.Tr key={row.line}>
-                <Table.Td>{row.line}</Table.Td>
-                <Table.Td>{row.fullName}</Table.Td>
-                <Table.Td>{row.citizenId}</Table.Td>
-                <Table.Td>
-                  {row.issues.map((problem) => (
-                    <div key={`${problem.field}-${problem.code}`}>
-                      {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}:{' '}
-                      {say(problem)}
-                    </div>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {/* The preview is what a commit would do: once committed, the counts above say what it did. */}
+      {batch.status === 'UPLOADED' ? (
+        <>
+          <Group>
+            <Text>
+              {t('import.counts', {
+                rows: number(batch.preview.rowCount),
+                valid: number(batch.preview.validCount),
+                invalid: number(batch.preview.invalidCount),
+                duplicates: number(batch.preview.duplicateCount),
+                onFile: number(batch.preview.onFileCount),
+              })}
+            </Text>
+          </Group>
+          {batch.preview.totals.map((total) => (
+            <Text key={total.product}>
+              {t('import.total', {
+                product: label('Product', total.product),
+                enrollments: number(total.enrollments),
+                households: number(total.households),
+                payable: formatDong(total.payable, intlLocale),
+              })}
+            </Text>
+          ))}
+          {batch.preview.problems.map((problem) => (
+            <Alert key={problem.code} color="red">
+              {say(problem)}
+            </Alert>
+          ))}
+          {batch.preview.rows.length > 0 ? (
+            <Table aria-label={t('import.invalidRows')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.line')}</Table.Th>
+                  <Table.Th>{t('import.field.fullName')}</Table.Th>
+                  <Table.Th>{t('import.field.citizenId')}</Table.Th>
+                  <Table.Th>{t('import.errors')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {batch.preview.rows.map((row) => (
+                  <Table.Tr key={row.line}>
+                    <Table.Td>{row.line}</Table.Td>
+                    <Table.Td>{row.fullName}</Table.Td>
+                    <Table.Td>{row.citizenId}</Table.Td>
+                    <Table.Td>
+                      {row.issues.map((problem) => (
+                        <div key={`${problem.field}-${problem.code}`}>
+                          {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}
+                          : {say(problem)}
+                        </div>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null}
+        </>
       ) : null}
       <Group>
         <Anchor href={`${batch.errorFilePath}.xlsx`} download>

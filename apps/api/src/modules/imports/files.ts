@@ -171,7 +171,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
 
 /**
  * The legacy Vietnamese 8-bit encodings, told apart by the bytes their commonest letters take: TCVN3
- * (ABC) puts "ư", "ơ", "đ" and toned vowels at 0xA1–0xFE; VNI writes a base letter followed by a tone
+ * (ABC) puts "ă", "ê", "ơ", "ư", "đ" and the toned "a"s at 0xA7–0xBF; VNI writes a base letter followed by a tone
  * byte such as 0xF8 ("ø"), 0xF9, 0xEF or 0xC1 in Windows-1252. Neither is valid UTF-8 in practice.
  */
 function legacyEncodingOf(bytes: Uint8Array): 'TCVN3 (ABC)' | 'VNI' | null {
@@ -181,11 +181,8 @@ function legacyEncodingOf(bytes: Uint8Array): 'TCVN3 (ABC)' | 'VNI' | null {
       /[aeiouyAEIOUY][\u00f8\u00f9\u00fb\u00fc\u00f5\u00ef\u00f6\u00e1\u00e0\u00e5\u00e3\u00e4\u00e2\u00f2\u00f3]/g,
     ) ?? []
   ).length
-  const tcvn3 = (
-    text.match(
-      /[\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae\u00b5\u00b6\u00b8\u00b9\u00c6\u00c7\u00cc\u00ce\u00d0\u00d1\u00de\u00e6\u00ea\u00f5\u00f8]/g,
-    ) ?? []
-  ).length
+  // TCVN3's "Đ ă â ê ô ơ ư đ" and the tones of "a" (0xA7–0xBF), which VNI never writes.
+  const tcvn3 = (text.match(/[\u00a7-\u00bf]/g) ?? []).length
   if (vni === 0 && tcvn3 === 0) return null
   return vni >= tcvn3 ? 'VNI' : 'TCVN3 (ABC)'
 }

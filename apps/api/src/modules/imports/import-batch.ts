@@ -220,7 +220,8 @@ export const ImportBatchNode = builder.prismaNode('ImportBatch', {
     }),
     preview: t.field({
       type: ImportPreviewRef,
-      description: 'Every row checked as the commit would take it; nothing is written.',
+      description:
+        'Every row checked as the commit would take it; nothing is written. For a batch not yet committed: afterwards its people are on file, and `committedCount`, `refusedCount` and the error file say what the commit did.',
       select: {
         id: true,
         campaignId: true,

@@ -446,6 +446,14 @@ describe('files refused before anything is written', () => {
     const legacy = await upload(setting, new Uint8Array(vni), as)
     expect(legacy).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
     expect(legacy.body.error.messageVi).toMatch(/VNI/)
+    // "Họ và tên", "Số CCCD", "Nguyễn Văn Đức" as TCVN3 (ABC) wrote them.
+    const tcvn3 = Buffer.from(
+      'H\u00e4 v\u00b5 t\u00aan,S\u00e8 CCCD\r\nNguy\u00d4n V\u00a8n \u00a7\u00f8c,079085001234\r\n',
+      'latin1',
+    )
+    const abc = await upload(setting, new Uint8Array(tcvn3), as)
+    expect(abc).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
+    expect(abc.body.error.message).toMatch(/TCVN3 \(ABC\)/)
 
     expect(await api.prisma.importBatch.count({ where: { centerId: setting.center.id } })).toBe(0)
   })
