@@ -25,6 +25,17 @@ afterAll(() => api.close())
 
 type Setting = Awaited<ReturnType<typeof campaignSetting>>
 
+/** `POST /imports`'s answer: the batch, or the refusal. */
+type UploadAnswer = {
+  id: string
+  created: boolean
+  rowCount: number
+  status: string
+  error: { code: string; message: string; messageVi: string }
+}
+type PreviewIssue = { field: string; code: string; messageVi: string }
+type Edges = { edges: { node: { id: string } }[] }
+
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 function credentialHeaders(credentials: Credentials): Record<string, string> {
@@ -57,7 +68,7 @@ async function upload(
     headers: { 'content-type': type, ...credentialHeaders(credentials), ...headers },
     body: new Uint8Array(bytes),
   })
-  return { status: response.status, body: (await response.json()) as Record<string, any> }
+  return { status: response.status, body: (await response.json()) as UploadAnswer }
 }
 
 const batchQuery = `query ($id: ID!) {
@@ -270,14 +281,16 @@ describe('importing a CSV with errors', () => {
       duplicateCount: 1,
       onFileCount: 1,
     })
-    const byLine = new Map(preview.rows.map((row: { line: number }) => [row.line, row]))
+    const byLine = new Map<number, { issues: PreviewIssue[] }>(
+      preview.rows.map((row: { line: number; issues: PreviewIssue[] }) => [row.line, row]),
+    )
     const codes = (line: number) =>
-      (byLine.get(line) as any).issues.map((problem: any) => `${problem.field}:${problem.code}`)
+      byLine.get(line)?.issues.map((problem) => `${problem.field}:${problem.code}`)
     expect(codes(3)).toEqual(['dateOfBirth:DATE_INVALID'])
     expect(codes(4)).toEqual(['sex:SEX_INVALID'])
     expect(codes(5)).toEqual(['citizenId:IMPORT_DUPLICATE_IN_FILE'])
     expect(codes(6)).toEqual(['citizenId:PERSON_IDENTITY_MISMATCH'])
-    expect((byLine.get(4) as any).issues[0].messageVi).toMatch(/Nam.*Nữ/)
+    expect(byLine.get(4)?.issues[0]?.messageVi).toMatch(/Nam.*Nữ/)
 
     const before = await download(
       `${(await batchOf(body.id, setting.agent.credentials)).errorFilePath}.csv`,
@@ -526,13 +539,17 @@ describe('who may import', () => {
       {},
       setting.agent.credentials,
     )
-    expect(ownList.data?.importBatches.edges.map((edge: any) => edge.node.id)).toContain(body.id)
+    expect(
+      (ownList.data as { importBatches: Edges }).importBatches.edges.map((edge) => edge.node.id),
+    ).toContain(body.id)
     const managerList = await api.graphql(
       `{ importBatches(first: 10) { edges { node { id } } } }`,
       {},
       setting.manager.credentials,
     )
-    expect(managerList.data?.importBatches.edges.map((edge: any) => edge.node.id)).toContain(body.id)
+    expect(
+      (managerList.data as { importBatches: Edges }).importBatches.edges.map((edge) => edge.node.id),
+    ).toContain(body.id)
     const committing = await api.graphql(
       commit,
       { input: { batch: body.id } },
@@ -648,7 +665,8 @@ describe('the commit as a pg-boss job', () => {
           },
           body: JSON.stringify({ query: commit, variables: { input: { batch: body.id } } }),
         })
-        expect(((await response.json()) as any).data.commitImportBatch.__typename).toBe('ImportBatchPayload')
+        const answer = (await response.json()) as { data: { commitImportBatch: { __typename: string } } }
+        expect(answer.data.commitImportBatch.__typename).toBe('ImportBatchPayload')
         await committed(body.id, setting.agent.credentials)
         const jobs = await api.prisma.$queryRaw<{ state: string }[]>`
           SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${decodeId(body.id)}`
