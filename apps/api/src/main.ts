@@ -182,6 +182,8 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
     metricsToken: config.METRICS_TOKEN,
     lifecycle,
     tracing: tracing?.plugin,
+    // pg-boss on PostgreSQL; on the embedded database the jobs run in-process.
+    jobsDatabaseUrl: database.kind === 'pglite' ? undefined : databaseUrl,
     ...settings,
   })
   const metricsServer =

@@ -21,7 +21,18 @@ export interface EnrollmentChange {
   registeredOn: string
 }
 
+/** How far an import's commit has gone, for a progress bar. */
+export interface ImportProgress {
+  batchId: string
+  status: 'UPLOADED' | 'COMMITTING' | 'COMMITTED'
+  rowCount: number
+  committedCount: number
+  refusedCount: number
+}
+
 export type ApiEvents = {
+  /** Topic per import batch id. */
+  'tangtoc:importProgress': [batchId: string, progress: ImportProgress]
   /** Topic per campaign id. */
   'tangtoc:enrollmentChanged': [campaignId: string, change: EnrollmentChange]
   /** Users, sessions, tokens, centers or contribution parameters changed: instances empty their caches. */

@@ -23,6 +23,8 @@ import { idempotencyHeader, useIdempotencyKeys } from './idempotency.ts'
 import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
 import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
+import { createImportQueue } from './modules/imports/jobs.ts'
+import { importPath, useImports } from './modules/imports/upload.ts'
 import { exportPaths, useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
 import { readPrimaryHeader, useReadReplica } from './replica.ts'
@@ -52,6 +54,11 @@ export interface ServerOptions extends Partial<SecuritySettings> {
   lifecycle?: Lifecycle
   /** OpenTelemetry's plugin when tracing is on (tracing.ts). */
   tracing?: Plugin
+  /**
+   * PostgreSQL for the job queue (pg-boss, in its own `pgboss` schema): imports are committed by
+   * whichever instance takes the job. None (the embedded database): jobs run in this process.
+   */
+  jobsDatabaseUrl?: string | undefined
 }
 
 type YogaOptions = Omit<ServerOptions, 'consoleDir'>
@@ -150,6 +157,7 @@ export function createYogaApp({
   metricsToken,
   lifecycle = new Lifecycle(),
   tracing,
+  jobsDatabaseUrl,
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
@@ -159,6 +167,9 @@ export function createYogaApp({
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
   const graphqlEndpoint = '/graphql'
+  const imports = createImportQueue({ prisma, pubsub: events.pubsub, caches, settings, logger }, caches, {
+    databaseUrl: jobsDatabaseUrl,
+  })
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint,
@@ -188,9 +199,10 @@ export function createYogaApp({
       ...(tracing ? [tracing] : []),
       useSubscriptionsEndAtShutdown(lifecycle),
       useExports({ prisma, replica, pubsub: events.pubsub, caches, settings, logger }),
+      useImports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),
-      { onDispose: () => events.close() },
+      { onDispose: () => imports.close().then(() => events.close()) },
       maxTokensPlugin({ n: operationLimits.maxTokens }),
       maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
       maxAliasesPlugin({ n: operationLimits.maxAliases, ...asValidationError }),
@@ -228,10 +240,13 @@ export function createServer({ consoleDir, ...options }: ServerOptions) {
   if (metrics && metricsToken) yogaPaths.add(metricsEndpoint)
 
   /** The route Yoga answers for a path (a metric's label), or null for the console. */
-  const yogaRoute = (path: string) => {
+  const yogaRoute = (path: string, method: string | undefined) => {
     if (path === yoga.graphqlEndpoint || path.startsWith(`${yoga.graphqlEndpoint}/`))
       return yoga.graphqlEndpoint
     if (yogaPaths.has(path)) return path
+    // POST /imports is the upload; a page load of /imports is the console's import screen.
+    if (path === importPath) return method === 'POST' ? importPath : null
+    if (path.startsWith(`${importPath}/`)) return '/imports/errors'
     return path.startsWith('/exports/') ? '/exports/other' : null
   }
 
@@ -246,7 +261,7 @@ export function createServer({ consoleDir, ...options }: ServerOptions) {
 
   function route(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0] ?? '/'
-    const yogaPath = yogaRoute(path)
+    const yogaPath = yogaRoute(path, request.method)
     metrics?.observeHttp(request, response, yogaPath ?? (serveConsole ? 'console' : 'other'))
     logRequest(request, response)
     if (yogaPath) {

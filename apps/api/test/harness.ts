@@ -53,6 +53,8 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
   return {
     prisma,
     kind: database.kind,
+    /** The test database's URL on PostgreSQL; none on PGlite. */
+    url: database.url,
     yoga,
     fetchGraphQL,
     signIn,
@@ -76,7 +78,8 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
       return { user, center: at, credentials: await signIn(user) }
     },
     /** The same API over the same database with other settings (production, a trusted proxy, CORS…). */
-    yogaWith: (settings: Partial<SecuritySettings>) => createYogaApp({ prisma, ...settings }),
+    yogaWith: (settings: Partial<SecuritySettings>, options: { jobsDatabaseUrl?: string | undefined } = {}) =>
+      createYogaApp({ prisma, ...settings, ...options }),
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: () => database.close(),
   }

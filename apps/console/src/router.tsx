@@ -41,6 +41,7 @@ const NewSessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.t
 const SessionPage = lazyRouteComponent(() => import('./sessions/SessionPage.tsx'), 'SessionPage')
 const HomePage = lazyRouteComponent(() => import('./shell/HomePage.tsx'), 'HomePage')
 const RecordPage = lazyRouteComponent(() => import('./shell/RecordPage.tsx'), 'RecordPage')
+const ImportPage = lazyRouteComponent(() => import('./imports/ImportPage.tsx'), 'ImportPage')
 const ApiTokensPage = lazyRouteComponent(() => import('./tokens/ApiTokenList.tsx'), 'ApiTokensPage')
 const UsersPage = lazyRouteComponent(() => import('./users/UserList.tsx'), 'UsersPage')
 
@@ -188,6 +189,15 @@ const usersRoute = createRoute({
   component: UsersPage,
 })
 
+/** Importing a spreadsheet of people; `batch` opens one batch (its preview, commit and progress). */
+const importsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/imports',
+  validateSearch: (search: Record<string, unknown>): { batch?: string } =>
+    typeof search.batch === 'string' && search.batch !== '' ? { batch: search.batch } : {},
+  component: ImportPage,
+})
+
 const tokensRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tokens',
@@ -223,6 +233,7 @@ const routeTree = rootRoute.addChildren([
   centersRoute,
   usersRoute,
   tokensRoute,
+  importsRoute,
   auditRoute,
   enrollmentsRoute,
   newEnrollmentRoute,

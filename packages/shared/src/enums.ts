@@ -166,6 +166,18 @@ export const worklists = [
 export type Worklist = (typeof worklists)[number]
 
 /** Every enumeration by its Prisma name, for labels, GraphQL enums and completeness checks. */
+/** Where an import batch is: uploaded (its preview may be read), being committed, committed. */
+export const importBatchStatuses = ['UPLOADED', 'COMMITTING', 'COMMITTED'] as const
+export type ImportBatchStatus = (typeof importBatchStatuses)[number]
+
+/** The kinds of file an import takes. */
+export const importFormats = ['CSV', 'XLSX'] as const
+export type ImportFormat = (typeof importFormats)[number]
+
+/** What an import's commit made of a row. */
+export const importRowStatuses = ['PENDING', 'COMMITTED', 'REFUSED'] as const
+export type ImportRowStatus = (typeof importRowStatuses)[number]
+
 export const enumValues = {
   Product: products,
   SupportGroup: supportGroups,
@@ -192,6 +204,9 @@ export const enumValues = {
   FollowUpMeans: followUpMeans,
   FollowUpOutcome: followUpOutcomes,
   Worklist: worklists,
+  ImportBatchStatus: importBatchStatuses,
+  ImportFormat: importFormats,
+  ImportRowStatus: importRowStatuses,
 } as const
 export type EnumName = keyof typeof enumValues
 

@@ -156,6 +156,9 @@ const vi: LabelSet = {
     DECEASED: 'Đã mất',
     INSURED_ELSEWHERE: 'Đã tham gia ở nơi khác',
   },
+  ImportBatchStatus: { UPLOADED: 'Đã tải lên', COMMITTING: 'Đang ghi', COMMITTED: 'Đã ghi' },
+  ImportFormat: { CSV: 'CSV', XLSX: 'Excel (.xlsx)' },
+  ImportRowStatus: { PENDING: 'Chờ ghi', COMMITTED: 'Đã ghi', REFUSED: 'Bị từ chối' },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
     CONFIRM_PAYMENT: 'Ghi nhận thanh toán',
@@ -299,6 +302,9 @@ const en: LabelSet = {
     DECEASED: 'Deceased',
     INSURED_ELSEWHERE: 'Insured elsewhere',
   },
+  ImportBatchStatus: { UPLOADED: 'Uploaded', COMMITTING: 'Committing', COMMITTED: 'Committed' },
+  ImportFormat: { CSV: 'CSV', XLSX: 'Excel (.xlsx)' },
+  ImportRowStatus: { PENDING: 'Pending', COMMITTED: 'Committed', REFUSED: 'Refused' },
   EnrollmentAction: {
     SUBMIT: 'Submit',
     CONFIRM_PAYMENT: 'Record payment',

@@ -371,6 +371,14 @@ export const messages = {
     vi: 'Hộ gia đình này chưa nhập được vì dòng {lines} có lỗi.',
     en: 'This household cannot go in until line(s) {lines} are fixed.',
   },
+  IMPORT_COLUMNS_COUNT: {
+    vi: 'Tệp có {count} cột: hãy chọn trường cho đúng từng ấy cột.',
+    en: 'The file has {count} columns: give a field (or none) for each of them.',
+  },
+  IMPORT_COLUMN_TWICE: {
+    vi: 'Trường này đã được chọn cho một cột khác.',
+    en: 'This field is already chosen for another column.',
+  },
   SELECTION_EMPTY: {
     vi: 'Chưa chọn hồ sơ nào.',
     en: 'No enrollment is selected.',

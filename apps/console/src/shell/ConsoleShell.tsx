@@ -49,6 +49,7 @@ function SignedInShell() {
         <NavLinkLink to="/sessions" label={t('session.plural')} activeOptions={{ exact: false }} />
         <NavLinkLink to="/enrollments" label={t('enrollment.plural')} activeOptions={{ exact: false }} />
         <NavLinkLink to="/worklists" label={t('worklist.navigation')} />
+        <NavLinkLink to="/imports" label={t('import.navigation')} />
         {isAdmin(viewer) ? (
           <>
             <NavLinkLink to="/users" label={t('user.plural')} />

@@ -126,7 +126,7 @@ const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInput', {
   }),
 })
 
-interface Registered {
+export interface Registered {
   registration: Registration
   /** In register order of their members. */
   enrollments: RegisteredEnrollment[]
@@ -159,7 +159,7 @@ const RegisterEnrollmentPayload = builder.objectRef<Registered>('RegisterEnrollm
   }),
 })
 
-type RegisterInput = typeof RegisterEnrollmentInput.$inferInput
+export type RegisterInput = typeof RegisterEnrollmentInput.$inferInput
 
 interface Member extends CheckedHouseholdMember {
   supportGroups: SupportGroup[]
@@ -690,7 +690,7 @@ builder.mutationField('registerEnrollment', (t) =>
 )
 
 /** Registers the input, preparing it again while the write finds what it assumed has changed. */
-async function register(context: Context, input: RegisterInput): Promise<Registered> {
+export async function register(context: Context, input: RegisterInput): Promise<Registered> {
   // Nothing is written when what the write assumed no longer holds: the person is on file (or
   // was just registered by another agent), or a hint from an earlier registration is stale. Then
   // prepare again from what is stored, to reuse the person or report what changed; and name the

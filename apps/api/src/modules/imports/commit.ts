@@ -1,0 +1,265 @@
+// Committing an import: the job that registers its rows, unit by unit (a person alone, or a household
+// whole), through the very registration the form uses (`register`), as the user who uploaded it. Each
+// row's outcome is written as it is known, so a commit that stops (a crash, a restart) resumes with the
+// rows still pending: nothing is registered twice. A person the interrupted run registered and could not
+// mark is recognised on resume (the live enrollment it made, by the same user, since the commit began).
+
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import type { ImportBatch, PrismaClient } from '@tangtoc/db'
+import { readCitizenId } from '@tangtoc/shared'
+import type { InstanceCaches } from '../../caches.ts'
+import type { Context } from '../../context.ts'
+import { UserError, ValidationError } from '../../errors.ts'
+import type { Logger } from '../../logger.ts'
+import type { ApiPubSub, ImportProgress } from '../../pubsub.ts'
+import type { SecuritySettings } from '../../settings.ts'
+import { recordAudit } from '../audit/record.ts'
+import { viewerFromUser, viewerUserSelection } from '../auth/viewer.ts'
+import { type RegisterInput, register } from '../enrollments/mutations.ts'
+import { refusalOnFile } from '../people/identity-mismatches.ts'
+import { cellOf, type StoredCell } from './files.ts'
+import { columnsOf, type Preview, type PreviewUnit, previewBatch, type RowIssue } from './preview.ts'
+
+export interface ImportJobDependencies {
+  prisma: PrismaClient
+  pubsub: ApiPubSub
+  caches: InstanceCaches
+  settings: SecuritySettings
+  logger: Logger
+}
+
+/** How many rows are registered between two progress reports. */
+export const commitChunkRows = 50
+
+export function publishImportProgress(pubsub: ApiPubSub, progress: ImportProgress) {
+  pubsub.publish('tangtoc:importProgress', progress.batchId, progress)
+}
+
+/** The uploader's context, as their own request would have it, for the job's registrations. */
+async function uploaderContext(
+  deps: ImportJobDependencies,
+  batchId: string,
+  userId: string,
+): Promise<Context> {
+  const user = await deps.prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: viewerUserSelection,
+  })
+  const requestId = `import-${batchId}`
+  return {
+    prisma: deps.prisma,
+    request: new Request(`http://tangtoc.invalid/imports/${batchId}`),
+    viewer: user.active
+      ? viewerFromUser(user, { credential: 'session', tokenScope: null, loginSessionId: null })
+      : null,
+    requestId,
+    clientRequestId: null,
+    client: { address: null, tls: false },
+    settings: deps.settings,
+    log: deps.logger.child({ requestId }),
+    pubsub: deps.pubsub,
+    caches: deps.caches,
+  }
+}
+
+/** A refusal as the rows keep it: a validation error's fields by their last name, else its message. */
+function issuesOf(error: UserError): RowIssue[] {
+  if (error instanceof ValidationError) {
+    return error.fieldErrors.map((problem) => ({
+      field: problem.path.at(-1) ?? 'row',
+      code: problem.code,
+      message: problem.message,
+    }))
+  }
+  return [{ field: 'row', code: error.code, message: { vi: error.messageVi, en: error.message } }]
+}
+
+/** Runs (or resumes) the commit of a batch; returns when every row is in or refused. */
+export async function commitImportBatch(deps: ImportJobDependencies, batchId: string): Promise<void> {
+  const batch = await deps.prisma.importBatch.findUnique({ where: { id: batchId } })
+  if (!batch || batch.status === 'COMMITTED') return
+  const context = await uploaderContext(deps, batch.id, batch.uploadedById)
+  await markRegisteredRows(deps.prisma, batch)
+  const preview = await previewBatch(context, batch)
+  const pending = new Set(
+    (
+      await deps.prisma.importRow.findMany({
+        where: { batchId, status: 'PENDING' },
+        select: { line: true },
+      })
+    ).map((row) => row.line),
+  )
+  let sinceReport = 0
+  const report = async (status: ImportProgress['status']) => {
+    const counts = await deps.prisma.importRow.groupBy({
+      by: ['status'],
+      where: { batchId },
+      _count: { _all: true },
+    })
+    const count = (of: string) => counts.find((each) => each.status === of)?._count._all ?? 0
+    const progress = {
+      batchId,
+      status,
+      rowCount: batch.rowCount,
+      committedCount: count('COMMITTED'),
+      refusedCount: count('REFUSED'),
+    }
+    await deps.prisma.importBatch.update({
+      where: { id: batchId },
+      data: { committedCount: progress.committedCount, refusedCount: progress.refusedCount },
+    })
+    publishImportProgress(deps.pubsub, progress)
+    return progress
+  }
+
+  for (const unit of preview.units) {
+    const lines = unit.lines.filter((line) => pending.has(line))
+    if (lines.length === 0) continue
+    const outcome = await commitUnit(context, batch, preview, unit)
+    for (const line of lines) {
+      const result = outcome.get(line)
+      await deps.prisma.importRow.update({
+        where: { batchId_line: { batchId, line } },
+        data:
+          result && 'issues' in result
+            ? { status: 'REFUSED', issues: result.issues as object[] }
+            : { status: 'COMMITTED', enrollmentId: result?.enrollmentId ?? null },
+      })
+    }
+    sinceReport += lines.length
+    if (sinceReport >= commitChunkRows) {
+      sinceReport = 0
+      await report('COMMITTING')
+    }
+  }
+  const done = await report('COMMITTED')
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.importBatch.update({
+      where: { id: batchId },
+      data: { status: 'COMMITTED', committedAt: new Date() },
+    })
+    await recordAudit(tx, context, {
+      action: 'import.commit',
+      entityType: 'ImportBatch',
+      entityId: batchId,
+      after: {
+        fileName: batch.fileName,
+        fileHash: batch.fileHash,
+        rowCount: batch.rowCount,
+        rowsIn: done.committedCount,
+        rowsRefused: done.refusedCount,
+      },
+    })
+  })
+}
+
+/**
+ * The pending rows whose person an interrupted run of this commit registered before it could mark them:
+ * a live enrollment for the batch's campaign and product, by its uploader at its center, since the
+ * commit began. They are in.
+ */
+async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
+  if (!batch.commitStartedAt) return
+  const pending = await prisma.importRow.findMany({
+    where: { batchId: batch.id, status: 'PENDING' },
+    select: { line: true, cells: true },
+  })
+  const column = columnsOf(batch).indexOf('citizenId')
+  if (pending.length === 0 || column < 0) return
+  const lineOf = new Map(
+    pending.flatMap((row) => {
+      const read = readCitizenId(cellOf((row.cells as StoredCell[])[column] ?? null))
+      return read.ok && read.value !== '' ? [[read.value, row.line] as const] : []
+    }),
+  )
+  const registered = await prisma.enrollment.findMany({
+    where: {
+      campaignId: batch.campaignId,
+      product: batch.product,
+      centerId: batch.centerId,
+      registeredById: batch.uploadedById,
+      live: true,
+      registeredAt: { gte: batch.commitStartedAt },
+      person: { citizenId: { in: [...lineOf.keys()] } },
+    },
+    select: { id: true, person: { select: { citizenId: true } } },
+  })
+  for (const enrollment of registered) {
+    const line = lineOf.get(enrollment.person.citizenId)
+    if (line === undefined) continue
+    await prisma.importRow.update({
+      where: { batchId_line: { batchId: batch.id, line } },
+      data: { status: 'COMMITTED', enrollmentId: enrollment.id },
+    })
+  }
+}
+
+type Outcome = { enrollmentId: string | null } | { issues: RowIssue[] }
+
+/** Registers one unit (a person alone, or a household whole) and says what became of each line. */
+async function commitUnit(
+  context: Context,
+  batch: ImportBatch,
+  preview: Preview,
+  unit: PreviewUnit,
+): Promise<Map<number, Outcome>> {
+  const { lines } = unit
+  const outcome = new Map<number, Outcome>()
+  const refuseAll = (issues: RowIssue[]) => {
+    for (const line of lines) outcome.set(line, { issues })
+    return outcome
+  }
+  if (preview.problems.length > 0) return refuseAll(preview.problems)
+  const previewed = new Map(preview.rows.map((row) => [row.line, row]))
+  const blocked = lines.filter((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
+  if (blocked.length > 0) {
+    for (const line of lines) outcome.set(line, { issues: previewed.get(line)?.issues ?? [] })
+    return outcome
+  }
+  const members = lines.flatMap((line) => preview.checked.get(line) ?? [])
+  const person = (row: (typeof members)[number]) => ({
+    ...row.person,
+    sex: row.person.sex === '' ? 'FEMALE' : row.person.sex,
+  })
+  // A row without a household key is a person alone, as the form registers one.
+  const household = batch.product === 'HOUSEHOLD_HEALTH_INSURANCE' && unit.key !== null
+  const named = household ? (members.find((member) => !member.insuredElsewhere) ?? members[0]) : members[0]
+  if (!named) return outcome
+  const input: RegisterInput = {
+    campaign: encodeGlobalID('Campaign', batch.campaignId),
+    center: encodeGlobalID('Center', batch.centerId),
+    product: batch.product,
+    person: person(named),
+    householdMembers: household
+      ? members.map((member) => ({
+          person: person(member),
+          isHead: member.isHead,
+          insuredElsewhere: member.insuredElsewhere,
+          relationToHead: member.relationToHead,
+        }))
+      : null,
+    on: batch.on ? batch.on.toISOString().slice(0, 10) : null,
+    months: batch.months,
+    monthlyIncome: batch.monthlyIncome,
+    status: 'DRAFT',
+  }
+  try {
+    const registered = await register(context, input)
+    const byPerson = new Map(registered.enrollments.map((each) => [each.personId, each.id]))
+    const people = await context.prisma.person.findMany({
+      where: { citizenId: { in: members.map((member) => member.person.citizenId) } },
+      select: { id: true, citizenId: true },
+    })
+    const idOf = new Map(people.map((each) => [each.citizenId, each.id]))
+    for (const member of members) {
+      outcome.set(member.line, {
+        enrollmentId: byPerson.get(idOf.get(member.person.citizenId) ?? '') ?? null,
+      })
+    }
+    return outcome
+  } catch (caught) {
+    const error = await refusalOnFile(context, caught)
+    if (error instanceof UserError) return refuseAll(issuesOf(error))
+    throw error
+  }
+}

@@ -1,0 +1,279 @@
+// Reading an uploaded spreadsheet into rows, before anything is stored: its kind from its first bytes
+// (not its name), an XLSX's archive measured before it is inflated (a zip bomb is refused unread), a
+// CSV's text as UTF-8 (legacy Vietnamese encodings named and refused), and the header row found below
+// any title rows. Each refusal is an ImportFileError with its text in Vietnamese and English.
+import { Readable } from 'node:stream'
+import { type Cell, guessColumns, normalizeText, type SheetRow } from '@tangtoc/shared'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import yauzl from 'yauzl'
+import type { LocalizedText } from '../../errors.ts'
+
+export const importLimits = {
+  /** The largest file taken. */
+  maxBytes: 10_000_000,
+  /** What an XLSX may inflate to, all its parts together. */
+  maxInflatedBytes: 100_000_000,
+  /** How many times its compressed size one part may inflate to (a real sheet: 5 to 20). */
+  maxRatio: 200,
+  /** The most data rows a file may hold. */
+  maxRows: 50_000,
+}
+
+export class ImportFileError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: LocalizedText,
+  ) {
+    super(text.en)
+  }
+}
+
+export type ImportFormat = 'CSV' | 'XLSX'
+
+export interface ReadSheet {
+  format: ImportFormat
+  /** The header row's texts. */
+  header: string[]
+  /** The data rows below it, blank rows left out, with their line numbers in the sheet. */
+  rows: SheetRow[]
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en')} MB`
+
+export function tooLarge(): ImportFileError {
+  return new ImportFileError(413, 'IMPORT_FILE_TOO_LARGE', {
+    vi: `Tệp quá lớn: tối đa ${megabytes(importLimits.maxBytes)}.`,
+    en: `The file is too large: at most ${megabytes(importLimits.maxBytes)}.`,
+  })
+}
+
+/** The file's kind from its first bytes: a ZIP archive is XLSX, text is CSV, anything else is refused. */
+export function formatOf(bytes: Uint8Array): ImportFormat {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'XLSX'
+  // OLE2 (.xls, Excel 97–2003) and PDF: name them, they are the usual wrong files.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw wrongType('Excel 97–2003 (.xls)')
+  }
+  const head = bytes.subarray(0, 4096)
+  if (head.includes(0)) throw wrongType(null)
+  return 'CSV'
+}
+
+function wrongType(named: string | null): ImportFileError {
+  return new ImportFileError(415, 'IMPORT_FILE_TYPE', {
+    vi: `Chỉ nhận tệp CSV hoặc Excel (.xlsx)${named ? `; đây là tệp ${named}: hãy lưu lại dưới dạng .xlsx` : ''}.`,
+    en: `Only CSV or Excel (.xlsx) files are taken${named ? `; this is ${named}: save it as .xlsx` : ''}.`,
+  })
+}
+
+export async function readSheet(bytes: Uint8Array): Promise<ReadSheet> {
+  if (bytes.byteLength > importLimits.maxBytes) throw tooLarge()
+  const format = formatOf(bytes)
+  const grid = format === 'XLSX' ? await readXlsx(bytes) : readCsv(bytes)
+  return { format, ...withHeader(grid) }
+}
+
+// ─── XLSX ────────────────────────────────────────────────────────────────────
+
+function bomb(): ImportFileError {
+  return new ImportFileError(422, 'IMPORT_FILE_BOMB', {
+    vi: 'Tệp Excel giải nén ra quá lớn so với kích thước của nó: tệp không được nhận.',
+    en: 'The Excel file inflates to far more than its size: it is refused.',
+  })
+}
+
+function unreadable(): ImportFileError {
+  return new ImportFileError(422, 'IMPORT_FILE_UNREADABLE', {
+    vi: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.',
+    en: 'The Excel file cannot be read: it is damaged or not an .xlsx file.',
+  })
+}
+
+/**
+ * Every part of the archive inflated through yauzl, which stops a part at the size its directory
+ * declares: the declared sizes are checked first, then no part can inflate past them.
+ */
+async function inflateGuarded(bytes: Uint8Array): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
+      error || !file ? reject(unreadable()) : resolve(file),
+    ),
+  )
+  let total = 0
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      zip.close()
+      reject(error instanceof ImportFileError ? error : unreadable())
+    }
+    zip.on('error', fail)
+    zip.on('end', () => resolve())
+    zip.on('entry', (entry: yauzl.Entry) => {
+      total += entry.uncompressedSize
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1)
+      if (
+        total > importLimits.maxInflatedBytes ||
+        (entry.uncompressedSize > 1_000_000 && ratio > importLimits.maxRatio)
+      ) {
+        fail(bomb())
+        return
+      }
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return fail(error)
+        stream.on('error', fail)
+        stream.on('end', () => zip.readEntry())
+        stream.resume()
+      })
+    })
+    zip.readEntry()
+  })
+}
+
+/** The value a cell shows: a formula's result, a link's or rich text's text, a date as a date. */
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date || typeof value !== 'object') return value
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result
+    return result === undefined || (typeof result === 'object' && !(result instanceof Date))
+      ? null
+      : (result as Cell)
+  }
+  if ('richText' in value) return value.richText.map((run) => run.text).join('')
+  if ('text' in value) return typeof value.text === 'string' ? value.text : null
+  return null
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+  await inflateGuarded(bytes)
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.read(Readable.from([Buffer.from(bytes)]))
+  } catch {
+    throw unreadable()
+  }
+  const sheet = workbook.worksheets.find((each) => each.state === 'visible') ?? workbook.worksheets[0]
+  if (!sheet) throw unreadable()
+  const grid: Cell[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: Cell[] = []
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // A merged cell shows its master's value (a household key merged down its members' rows).
+      cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value)
+    })
+    grid[number - 1] = cells
+  })
+  return Array.from(grid, (row) => row ?? [])
+}
+
+// ─── CSV ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The legacy Vietnamese 8-bit encodings, told apart by the bytes their commonest letters take: TCVN3
+ * (ABC) puts "ă", "ê", "ơ", "ư", "đ" and the toned "a"s at 0xA7–0xBF; VNI writes a base letter followed by a tone
+ * byte such as 0xF8 ("ø"), 0xF9, 0xEF or 0xC1 in Windows-1252. Neither is valid UTF-8 in practice.
+ */
+function legacyEncodingOf(bytes: Uint8Array): 'TCVN3 (ABC)' | 'VNI' | null {
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, 65_536))
+  const vni = (
+    text.match(
+      /[aeiouyAEIOUY][\u00f8\u00f9\u00fb\u00fc\u00f5\u00ef\u00f6\u00e1\u00e0\u00e5\u00e3\u00e4\u00e2\u00f2\u00f3]/g,
+    ) ?? []
+  ).length
+  // TCVN3's "Đ ă â ê ô ơ ư đ" and the tones of "a" (0xA7–0xBF), which VNI never writes.
+  const tcvn3 = (text.match(/[\u00a7-\u00bf]/g) ?? []).length
+  if (vni === 0 && tcvn3 === 0) return null
+  return vni >= tcvn3 ? 'VNI' : 'TCVN3 (ABC)'
+}
+
+function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const legacy = legacyEncodingOf(bytes)
+    const named = legacy ?? 'Windows-1258'
+    throw new ImportFileError(422, 'IMPORT_FILE_ENCODING', {
+      vi: `Tệp CSV không ở dạng Unicode (UTF-8) mà có vẻ ở bảng mã ${named}. Hãy mở tệp bằng Excel (hoặc Unikey: chuyển mã sang Unicode) rồi lưu lại dạng “CSV UTF-8”.`,
+      en: `The CSV file is not Unicode (UTF-8); it looks like the ${named} encoding. Open it in Excel (or convert it to Unicode with Unikey) and save it as “CSV UTF-8”.`,
+    })
+  }
+}
+
+function readCsv(bytes: Uint8Array): Cell[][] {
+  const text = decodeCsv(bytes).replace(/^\uFEFF/, '')
+  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  // Excel in a Vietnamese locale writes ';' between fields; others write ',' or a tab.
+  const delimiter = [',', ';', '\t'].reduce((best, each) =>
+    firstLine.split(each).length > firstLine.split(best).length ? each : best,
+  )
+  try {
+    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true })
+  } catch (error) {
+    throw new ImportFileError(422, 'IMPORT_FILE_UNREADABLE', {
+      vi: `Không đọc được tệp CSV: ${(error as Error).message}`,
+      en: `The CSV file cannot be read: ${(error as Error).message}`,
+    })
+  }
+}
+
+// ─── Header ──────────────────────────────────────────────────────────────────
+
+const isBlank = (cells: readonly Cell[]) =>
+  cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '')
+
+/**
+ * The header is the first row naming at least two known columns (title rows above it, such as
+ * "DANH SÁCH HỘ GIA ĐÌNH THAM GIA BHYT", are skipped); the rows below it are data, blank ones left out.
+ */
+function withHeader(grid: Cell[][]): Omit<ReadSheet, 'format'> {
+  const scanned = grid.slice(0, 20)
+  const index = scanned.findIndex(
+    (cells) => guessColumns(cells.map((cell) => textOf(cell))).filter(Boolean).length >= 2,
+  )
+  if (index < 0) {
+    throw new ImportFileError(422, 'IMPORT_HEADER_MISSING', {
+      vi: 'Không tìm thấy dòng tiêu đề (ví dụ “Họ và tên”, “Số CCCD”, “Ngày sinh”) trong 20 dòng đầu của tệp.',
+      en: 'No header row (e.g. “Họ và tên”, “Số CCCD”, “Ngày sinh”) was found in the first 20 rows of the file.',
+    })
+  }
+  const header = Array.from(grid[index] ?? [], (cell) => textOf(cell))
+  const rows: SheetRow[] = []
+  for (let at = index + 1; at < grid.length; at++) {
+    const cells = Array.from(grid[at] ?? [], (cell) =>
+      typeof cell === 'string' ? normalizeText(cell) : cell,
+    )
+    if (isBlank(cells)) continue
+    // A header repeated on every printed page is not a row.
+    if (cells.every((cell, column) => textOf(cell) === (header[column] ?? ''))) continue
+    rows.push({ line: at + 1, cells })
+  }
+  if (rows.length > importLimits.maxRows) {
+    throw new ImportFileError(422, 'IMPORT_TOO_MANY_ROWS', {
+      vi: `Tệp có ${rows.length.toLocaleString('vi-VN')} dòng: mỗi lần nhập tối đa ${importLimits.maxRows.toLocaleString('vi-VN')} dòng.`,
+      en: `The file has ${rows.length.toLocaleString('en')} rows: at most ${importLimits.maxRows.toLocaleString('en')} per import.`,
+    })
+  }
+  return { header, rows }
+}
+
+function textOf(cell: Cell): string {
+  if (cell === null || cell === undefined) return ''
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10)
+  return normalizeText(String(cell))
+}
+
+// ─── Cells kept as JSON ──────────────────────────────────────────────────────
+
+/** A cell as stored in ImportRow.cells: a date becomes {"date":"YYYY-MM-DD"}. */
+export type StoredCell = string | number | boolean | null | { date: string }
+
+export function storedCell(cell: Cell): StoredCell {
+  if (cell instanceof Date) return { date: cell.toISOString().slice(0, 10) }
+  return cell ?? null
+}
+
+export function cellOf(stored: StoredCell): Cell {
+  if (stored !== null && typeof stored === 'object') return new Date(`${stored.date}T00:00:00Z`)
+  return stored
+}

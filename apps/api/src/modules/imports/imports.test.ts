@@ -1,0 +1,762 @@
+// Importing spreadsheets: real CSV and XLSX files made here (ExcelJS writes the XLSX, with the things
+// real sheets hold), uploaded through `POST /imports`, previewed, committed, downloaded back as errors.
+
+import * as zlib from 'node:zlib'
+import { deflateRawSync } from 'node:zlib'
+import { createPerson, personInput } from '@tangtoc/db/fixtures'
+import ExcelJS from 'exceljs'
+import { createPubSub } from 'graphql-yoga'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseCsv } from '../../../test/csv.ts'
+import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import { InstanceCaches } from '../../caches.ts'
+import { createLogger } from '../../logger.ts'
+import type { ApiEvents } from '../../pubsub.ts'
+import { defaultSecuritySettings } from '../../settings.ts'
+import { campaignSetting } from '../enrollments/test-helpers.ts'
+import { commitImportBatch } from './commit.ts'
+import { importLimits } from './files.ts'
+
+let api: ApiHarness
+beforeAll(async () => {
+  api = await createApiHarness()
+})
+afterAll(() => api.close())
+
+type Setting = Awaited<ReturnType<typeof campaignSetting>>
+
+/** `POST /imports`'s answer: the batch, or the refusal. */
+type UploadAnswer = {
+  id: string
+  created: boolean
+  rowCount: number
+  status: string
+  error: { code: string; message: string; messageVi: string }
+}
+type PreviewIssue = { field: string; code: string; messageVi: string }
+type Edges = { edges: { node: { id: string } }[] }
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+function credentialHeaders(credentials: Credentials): Record<string, string> {
+  if (credentials && 'cookie' in credentials) return { cookie: credentials.cookie }
+  if (credentials && 'token' in credentials) return { authorization: `Bearer ${credentials.token}` }
+  return {}
+}
+
+async function upload(
+  setting: Setting,
+  bytes: Uint8Array,
+  {
+    credentials = null as Credentials,
+    type = 'text/csv',
+    params = {} as Record<string, string>,
+    headers = {} as Record<string, string>,
+  } = {},
+) {
+  const query = new URLSearchParams({
+    campaign: setting.campaign.code,
+    center: setting.center.code,
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    months: '12',
+    on: '2025-11-10',
+    fileName: 'danh-sach.csv',
+    ...params,
+  })
+  const response = await api.yoga.fetch(`http://tangtoc.test/imports?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...credentialHeaders(credentials), ...headers },
+    body: new Uint8Array(bytes),
+  })
+  return { status: response.status, body: (await response.json()) as UploadAnswer }
+}
+
+const batchQuery = `query ($id: ID!) {
+  node(id: $id) {
+    ... on ImportBatch {
+      status rowCount committedCount refusedCount fileName errorFilePath
+      columns { header field }
+      preview {
+        rowCount validCount invalidCount duplicateCount onFileCount
+        totals { product enrollments households payable }
+        problems { code message }
+        rows(first: 500) { line fullName citizenId householdKey onFile valid payable issues { field code message messageVi } notes { field code } }
+      }
+    }
+  }
+}`
+
+const commit = `mutation ($input: CommitImportBatchInput!) {
+  commitImportBatch(input: $input) {
+    __typename
+    ... on ImportBatchPayload { batch { id status } }
+    ... on UserError { code message }
+  }
+}`
+
+async function batchOf(id: string, credentials: Credentials) {
+  const result = await api.graphql(batchQuery, { id }, credentials)
+  expect(result.errors).toBeUndefined()
+  return result.data?.node
+}
+
+async function committed(id: string, credentials: Credentials) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const batch = await api.graphql(
+      `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status } } }`,
+      { id },
+      credentials,
+    )
+    if (batch.data?.node?.status === 'COMMITTED') return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error('the batch was not committed in time')
+}
+
+async function download(path: string, credentials: Credentials) {
+  const response = await api.yoga.fetch(`http://tangtoc.test${path}`, {
+    headers: credentialHeaders(credentials),
+  })
+  return { status: response.status, text: new TextDecoder().decode(await response.arrayBuffer()) }
+}
+
+const csv = (rows: (string | number)[][]) =>
+  new TextEncoder().encode(
+    rows.map((row) => row.map((cell) => `"${String(cell).replace(/"/g, '""')}"`).join(',')).join('\r\n'),
+  )
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+/** Excel's serial number of a date (days since 1899-12-30). */
+const serial = (iso: string) =>
+  Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000)
+
+describe('importing a household sheet from Excel', () => {
+  it('reads serial and real dates, numeric citizen IDs, formulas, merged cells, title and blank rows, decomposed Unicode, and commits the households', async () => {
+    const setting = await campaignSetting(api)
+    const head = personInput({ fullName: 'Trần Văn Bình', sex: 'MALE', dateOfBirth: '1970-03-02' })
+    const wife = personInput({ fullName: 'Lê Thị Hoa', dateOfBirth: '1972-07-19' })
+    const alone = personInput({ fullName: 'Phạm Thị Thu', dateOfBirth: '1990-01-25' })
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Danh sách')
+    sheet.addRow(['DANH SÁCH HỘ GIA ĐÌNH THAM GIA BHYT'])
+    sheet.mergeCells('A1:F1')
+    sheet.addRow(['Mã hộ', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Chủ hộ'])
+    // The household key is merged down its two members' rows; the head's name is a formula.
+    sheet.addRow([
+      'HO-1',
+      { formula: '"Trần Văn "&"Bình"', result: 'Trần Văn Bình' },
+      Number(head.citizenId),
+      serial(head.dateOfBirth),
+      'Nam',
+      'x',
+    ])
+    sheet.addRow([
+      null,
+      wife.fullName.normalize('NFD'),
+      wife.citizenId,
+      new Date(`${wife.dateOfBirth}T00:00:00Z`),
+      'Nữ',
+      '',
+    ])
+    sheet.mergeCells('A3:A4')
+    sheet.addRow([])
+    sheet.addRow(['HO-2', alone.fullName, alone.citizenId, dmy(alone.dateOfBirth), 'Nữ', 'x'])
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+
+    const { status, body } = await upload(setting, bytes, {
+      credentials: setting.agent.credentials,
+      type: xlsxType,
+      params: { fileName: 'danh-sach.xlsx' },
+    })
+    expect(status).toBe(201)
+    expect(body.rowCount).toBe(3)
+    const batch = await batchOf(body.id, setting.agent.credentials)
+    expect(batch.columns.map((column: { field: string }) => column.field)).toEqual([
+      'householdKey',
+      'fullName',
+      'citizenId',
+      'dateOfBirth',
+      'sex',
+      'isHead',
+    ])
+    const { preview } = batch
+    expect(preview.problems).toEqual([])
+    expect(preview.invalidCount).toBe(0)
+    const [first, second, third] = preview.rows
+    expect(first).toMatchObject({
+      line: 3,
+      fullName: 'Trần Văn Bình',
+      citizenId: head.citizenId,
+      householdKey: 'HO-1',
+      valid: true,
+    })
+    expect(first.notes).toEqual([{ field: 'citizenId', code: 'CITIZEN_ID_LEADING_ZERO_RESTORED' }])
+    expect(second).toMatchObject({ line: 4, fullName: 'Lê Thị Hoa', householdKey: 'HO-1', valid: true })
+    expect(second.fullName).toBe(second.fullName.normalize('NFC'))
+    expect(third).toMatchObject({ line: 6, householdKey: 'HO-2', valid: true })
+    expect(preview.totals).toEqual([
+      {
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        enrollments: 3,
+        households: 2,
+        payable: preview.rows.reduce((sum: number, row: { payable: number }) => sum + row.payable, 0),
+      },
+    ])
+    // The second member of a household pays less than the first.
+    expect(second.payable).toBeLessThan(first.payable)
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
+
+    const result = await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    expect(result.data?.commitImportBatch.__typename).toBe('ImportBatchPayload')
+    await committed(body.id, setting.agent.credentials)
+    const done = await batchOf(body.id, setting.agent.credentials)
+    expect(done).toMatchObject({ status: 'COMMITTED', committedCount: 3, refusedCount: 0 })
+    const enrollments = await api.prisma.enrollment.findMany({
+      where: { campaignId: setting.campaign.id },
+      include: { person: true },
+      orderBy: { payable: 'desc' },
+    })
+    expect(enrollments.map((each) => each.person.citizenId).sort()).toEqual(
+      [head.citizenId, wife.citizenId, alone.citizenId].sort(),
+    )
+    expect(enrollments.find((each) => each.person.citizenId === wife.citizenId)?.householdId).toBe(
+      enrollments.find((each) => each.person.citizenId === head.citizenId)?.householdId,
+    )
+    const audit = await api.prisma.auditEvent.findFirst({
+      where: {
+        action: 'import.commit',
+        entityId: enrollments[0]
+          ? (await api.prisma.importBatch.findFirstOrThrow({ where: { centerId: setting.center.id } })).id
+          : '',
+      },
+    })
+    expect(audit?.after).toMatchObject({ fileName: 'danh-sach.xlsx', rowsIn: 3, rowsRefused: 0 })
+    expect(audit?.actorId).toBe(setting.agent.user.id)
+  })
+})
+
+describe('importing a CSV with errors', () => {
+  async function sheetWithErrors() {
+    const good = personInput({ fullName: 'Nguyễn Văn An', sex: 'MALE' })
+    const other = personInput({ fullName: 'Đỗ Thị Mai' })
+    const onFile = await createPerson(api.prisma, { fullName: 'Võ Văn Tư', sex: 'MALE' })
+    const rows = [
+      ['STT', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Số điện thoại'],
+      [1, good.fullName, good.citizenId, dmy(good.dateOfBirth), 'Nam', '0912345678'],
+      [
+        2,
+        'Bùi Văn Sai',
+        personInput({ sex: 'MALE', dateOfBirth: '1980-02-28' }).citizenId,
+        '31/02/1980',
+        'Nam',
+        '',
+      ],
+      [3, other.fullName, other.citizenId, dmy(other.dateOfBirth), 'Không rõ', ''],
+      [4, good.fullName, good.citizenId, dmy(good.dateOfBirth), 'Nam', ''],
+      [5, 'Võ Văn Khác', onFile.citizenId, '01/01/1985', 'Nam', ''],
+    ]
+    return { bytes: csv(rows), good, onFile }
+  }
+  const vsi = {
+    product: 'VOLUNTARY_SOCIAL_INSURANCE',
+    months: '1',
+    monthlyIncome: '1500000',
+    on: '2025-11-04',
+  }
+
+  it('previews each row’s errors in Vietnamese and English, commits the valid row and gives the others back as a file', async () => {
+    const setting = await campaignSetting(api)
+    const { bytes, good } = await sheetWithErrors()
+    const { status, body } = await upload(setting, bytes, {
+      credentials: setting.agent.credentials,
+      params: vsi,
+    })
+    expect(status).toBe(201)
+    const { preview } = await batchOf(body.id, setting.agent.credentials)
+    expect(preview).toMatchObject({
+      rowCount: 5,
+      validCount: 1,
+      invalidCount: 4,
+      duplicateCount: 1,
+      onFileCount: 1,
+    })
+    const byLine = new Map<number, { issues: PreviewIssue[] }>(
+      preview.rows.map((row: { line: number; issues: PreviewIssue[] }) => [row.line, row]),
+    )
+    const codes = (line: number) =>
+      byLine.get(line)?.issues.map((problem) => `${problem.field}:${problem.code}`)
+    expect(codes(3)).toEqual(['dateOfBirth:DATE_INVALID'])
+    expect(codes(4)).toEqual(['sex:SEX_INVALID'])
+    expect(codes(5)).toEqual(['citizenId:IMPORT_DUPLICATE_IN_FILE'])
+    expect(codes(6)).toEqual(['citizenId:PERSON_IDENTITY_MISMATCH'])
+    expect(byLine.get(4)?.issues[0]?.messageVi).toMatch(/Nam.*Nữ/)
+
+    const before = await download(
+      `${(await batchOf(body.id, setting.agent.credentials)).errorFilePath}.csv`,
+      setting.agent.credentials,
+    )
+    expect(before.status).toBe(200)
+    expect(parseCsv(before.text.replace(/^\uFEFF/, '')).filter((row) => row.length > 1)).toHaveLength(5)
+
+    await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    await committed(body.id, setting.agent.credentials)
+    const batch = await batchOf(body.id, setting.agent.credentials)
+    expect(batch).toMatchObject({ committedCount: 1, refusedCount: 4 })
+    const enrollments = await api.prisma.enrollment.findMany({
+      where: { campaignId: setting.campaign.id },
+      include: { person: true },
+    })
+    expect(enrollments.map((each) => each.person.citizenId)).toEqual([good.citizenId])
+    expect(enrollments[0]?.status).toBe('DRAFT')
+
+    const errors = await download(`${batch.errorFilePath}.csv`, setting.agent.credentials)
+    const table = parseCsv(errors.text.replace(/^\uFEFF/, '')).filter((row) => row.length > 1)
+    expect(table[0]).toEqual([
+      'Dòng gốc',
+      'STT',
+      'Họ và tên',
+      'Số CCCD',
+      'Ngày sinh',
+      'Giới tính',
+      'Số điện thoại',
+      'Lỗi',
+      'Errors',
+    ])
+    expect(table.slice(1).map((row) => row[0])).toEqual(['3', '4', '5', '6'])
+    expect(table[1]?.[7]).toMatch(/^dateOfBirth: /)
+    expect(table[1]?.[8]).toMatch(/^dateOfBirth: /)
+
+    // The error file, fixed, goes back in as a file of its own.
+    const fixed = table.map((row, index) =>
+      index === 1 ? row.map((cell, column) => (column === 4 ? '28/02/1980' : cell)) : row,
+    )
+    const again = await upload(setting, csv(fixed.slice(0, 2)), {
+      credentials: setting.agent.credentials,
+      params: vsi,
+    })
+    expect(again.status).toBe(201)
+    const { preview: fixedPreview } = await batchOf(again.body.id, setting.agent.credentials)
+    expect(fixedPreview).toMatchObject({ rowCount: 1, validCount: 1 })
+
+    const xlsx = await api.yoga.fetch(`http://tangtoc.test${batch.errorFilePath}.xlsx`, {
+      headers: credentialHeaders(setting.agent.credentials),
+    })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await xlsx.arrayBuffer())
+    expect(workbook.worksheets[0]?.rowCount).toBe(5)
+  })
+
+  it('uploading the same file again changes nothing, and committing twice registers once', async () => {
+    const setting = await campaignSetting(api)
+    const { bytes } = await sheetWithErrors()
+    const first = await upload(setting, bytes, { credentials: setting.agent.credentials, params: vsi })
+    const second = await upload(setting, bytes, { credentials: setting.agent.credentials, params: vsi })
+    expect(first.status).toBe(201)
+    expect(second).toMatchObject({ status: 200, body: { id: first.body.id, created: false } })
+    expect(await api.prisma.importBatch.count({ where: { centerId: setting.center.id } })).toBe(1)
+    expect(await api.prisma.importRow.count({ where: { batch: { centerId: setting.center.id } } })).toBe(5)
+    await api.graphql(commit, { input: { batch: first.body.id } }, setting.agent.credentials)
+    await api.graphql(commit, { input: { batch: first.body.id } }, setting.agent.credentials)
+    await committed(first.body.id, setting.agent.credentials)
+    const third = await upload(setting, bytes, { credentials: setting.agent.credentials, params: vsi })
+    expect(third).toMatchObject({
+      status: 200,
+      body: { id: first.body.id, created: false, status: 'COMMITTED' },
+    })
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+  })
+
+  it('remembers the center’s corrected columns for its next file', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const rows = [
+      ['Tên người tham gia', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ'],
+    ]
+    const { body } = await upload(setting, csv(rows), { credentials: setting.agent.credentials, params: vsi })
+    const guessed = await batchOf(body.id, setting.agent.credentials)
+    expect(guessed.columns[0]).toEqual({ header: 'Tên người tham gia', field: null })
+    const set = await api.graphql(
+      `mutation ($input: SetImportColumnsInput!) { setImportColumns(input: $input) { __typename ... on ImportBatchPayload { batch { columns { field } } } } }`,
+      { input: { batch: body.id, columns: ['fullName', 'citizenId', 'dateOfBirth', 'sex'] } },
+      setting.agent.credentials,
+    )
+    expect(set.data?.setImportColumns.batch.columns[0].field).toBe('fullName')
+    const next = await upload(
+      setting,
+      csv([rows[0] ?? [], [personInput().fullName, personInput().citizenId, '01/01/1990', 'Nam']]),
+      {
+        credentials: setting.agent.credentials,
+        params: vsi,
+      },
+    )
+    expect((await batchOf(next.body.id, setting.agent.credentials)).columns[0].field).toBe('fullName')
+  })
+})
+
+/** A ZIP archive of the given entries, deflated: what an XLSX is, or a zip bomb. */
+function zipOf(entries: { name: string; data: Buffer }[]): Uint8Array {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name)
+    const compressed = deflateRawSync(entry.data)
+    const crc = zlib.crc32(entry.data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(compressed.length, 18)
+    local.writeUInt32LE(entry.data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    locals.push(local, name, compressed)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(compressed.length, 20)
+    central.writeUInt32LE(entry.data.length, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    centrals.push(central, name)
+    offset += 30 + name.length + compressed.length
+  }
+  const directory = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return new Uint8Array(Buffer.concat([...locals, directory, end]))
+}
+
+describe('files refused before anything is written', () => {
+  it('a file over the size limit, a wrong type, a zip bomb and a legacy encoding each get a clear error in both languages', async () => {
+    const setting = await campaignSetting(api)
+    const as = { credentials: setting.agent.credentials }
+    const tooLarge = await upload(setting, new Uint8Array(importLimits.maxBytes + 1_000_000).fill(65), as)
+    expect(tooLarge).toMatchObject({ status: 413, body: { error: { code: 'IMPORT_FILE_TOO_LARGE' } } })
+    expect(tooLarge.body.error.messageVi).toMatch(/Tệp quá lớn/)
+
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])
+    const wrong = await upload(setting, xls, { ...as, type: 'application/vnd.ms-excel' })
+    expect(wrong).toMatchObject({ status: 415, body: { error: { code: 'IMPORT_FILE_TYPE' } } })
+    expect(wrong.body.error.message).toMatch(/\.xls/)
+
+    const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50_000_000) }])
+    expect(bomb.byteLength).toBeLessThan(200_000)
+    const refused = await upload(setting, bomb, { ...as, type: xlsxType })
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_BOMB' } } })
+
+    // "Nguyễn Văn Á" as VNI wrote it in Windows-1252 bytes.
+    const vni = Buffer.from('Hoï vaø teân,Soá CCCD\r\nNguyeãn Vaên AÙ,079085001234\r\n', 'latin1')
+    const legacy = await upload(setting, new Uint8Array(vni), as)
+    expect(legacy).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
+    expect(legacy.body.error.messageVi).toMatch(/VNI/)
+    // "Họ và tên", "Số CCCD", "Nguyễn Văn Đức" as TCVN3 (ABC) wrote them.
+    const tcvn3 = Buffer.from(
+      'H\u00e4 v\u00b5 t\u00aan,S\u00e8 CCCD\r\nNguy\u00d4n V\u00a8n \u00a7\u00f8c,079085001234\r\n',
+      'latin1',
+    )
+    const abc = await upload(setting, new Uint8Array(tcvn3), as)
+    expect(abc).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
+    expect(abc.body.error.message).toMatch(/TCVN3 \(ABC\)/)
+
+    expect(await api.prisma.importBatch.count({ where: { centerId: setting.center.id } })).toBe(0)
+  })
+
+  it('a form post without the CSRF header is refused, and so is an anonymous upload', async () => {
+    const setting = await campaignSetting(api)
+    const form = new FormData()
+    form.append(
+      'file',
+      new Blob([
+        csv([
+          ['Họ và tên', 'Số CCCD'],
+          ['A', '1'],
+        ]),
+      ]),
+      'a.csv',
+    )
+    const query = `campaign=${setting.campaign.code}&center=${setting.center.code}&product=VOLUNTARY_SOCIAL_INSURANCE`
+    const forged = await api.yoga.fetch(`http://tangtoc.test/imports?${query}`, {
+      method: 'POST',
+      headers: credentialHeaders(setting.agent.credentials),
+      body: form,
+    })
+    expect(forged.status).toBe(403)
+    const withHeader = await api.yoga.fetch(`http://tangtoc.test/imports?${query}`, {
+      method: 'POST',
+      headers: { ...credentialHeaders(setting.agent.credentials), 'x-graphql-yoga-csrf': '1' },
+      body: form,
+    })
+    expect(withHeader.status).toBe(201)
+    expect(await upload(setting, csv([['Họ và tên', 'Số CCCD']]))).toMatchObject({ status: 401 })
+  })
+})
+
+describe('who may import', () => {
+  it('another center’s staff can neither upload for the center nor see or commit its batch', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ'],
+    ])
+    const params = {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      months: '1',
+      monthlyIncome: '1500000',
+      on: '2025-11-04',
+    }
+    expect(
+      await upload(setting, bytes, { credentials: setting.otherAgent.credentials, params }),
+    ).toMatchObject({ status: 403 })
+    expect(await upload(setting, bytes, { credentials: setting.viewer.credentials, params })).toMatchObject({
+      status: 403,
+    })
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+    const seen = await api.graphql(
+      `query ($id: ID!) { node(id: $id) { id } }`,
+      { id: body.id },
+      setting.otherAgent.credentials,
+    )
+    expect(seen.data?.node).toBeNull()
+    const listed = await api.graphql(
+      `{ importBatches(first: 10) { totalCount } }`,
+      {},
+      setting.otherAgent.credentials,
+    )
+    expect(listed.data?.importBatches.totalCount).toBe(0)
+    const ownList = await api.graphql(
+      `{ importBatches(first: 10) { totalCount edges { node { id fileName } } } }`,
+      {},
+      setting.agent.credentials,
+    )
+    expect(
+      (ownList.data as { importBatches: Edges }).importBatches.edges.map((edge) => edge.node.id),
+    ).toContain(body.id)
+    const managerList = await api.graphql(
+      `{ importBatches(first: 10) { edges { node { id } } } }`,
+      {},
+      setting.manager.credentials,
+    )
+    expect(
+      (managerList.data as { importBatches: Edges }).importBatches.edges.map((edge) => edge.node.id),
+    ).toContain(body.id)
+    const committing = await api.graphql(
+      commit,
+      { input: { batch: body.id } },
+      setting.otherAgent.credentials,
+    )
+    expect(committing.data?.commitImportBatch.__typename).toBe('NotFoundError')
+    expect((await download(`/imports/${body.id}/errors.csv`, setting.otherAgent.credentials)).status).toBe(
+      404,
+    )
+    expect(
+      await api.prisma.importBatch.findUniqueOrThrow({ where: { id: decodeId(body.id) } }),
+    ).toMatchObject({ status: 'UPLOADED' })
+  })
+})
+
+const decodeId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] ?? ''
+
+describe('a commit that stops', () => {
+  it('resumes where it was when the API starts again: nobody is registered twice', async () => {
+    const setting = await campaignSetting(api)
+    const people = Array.from({ length: 6 }, (_, index) =>
+      personInput({ fullName: `Người Thứ ${['Một', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu'][index]}` }),
+    )
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const params = {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      months: '1',
+      monthlyIncome: '1500000',
+      on: '2025-11-04',
+    }
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+    const id = decodeId(body.id)
+    await api.prisma.importBatch.update({
+      where: { id },
+      data: { status: 'COMMITTING', commitStartedAt: new Date() },
+    })
+
+    // The process dies after registering the third person, before marking their row.
+    let marked = 0
+    const crashing = new Proxy(api.prisma, {
+      get(target, property) {
+        if (property === 'importRow') {
+          return new Proxy(target.importRow, {
+            get(rows, name) {
+              if (name === 'update') {
+                return (args: Parameters<typeof rows.update>[0]) => {
+                  if (++marked > 2) throw new Error('the process stopped')
+                  return rows.update(args)
+                }
+              }
+              const value = Reflect.get(rows, name, rows)
+              return typeof value === 'function' ? value.bind(rows) : value
+            },
+          })
+        }
+        const value = Reflect.get(target, property, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const deps = {
+      prisma: crashing,
+      pubsub: createPubSub<ApiEvents>(),
+      caches: new InstanceCaches(),
+      settings: defaultSecuritySettings,
+      logger: createLogger({ level: 'silent' }),
+    }
+    await expect(commitImportBatch(deps, id)).rejects.toThrow('the process stopped')
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(3)
+    expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'PENDING' } })).toBe(4)
+
+    // A new instance takes up the batch left committing.
+    const restarted = api.yogaWith({})
+    await committed(body.id, setting.agent.credentials)
+    await restarted.dispose()
+    const batch = await batchOf(body.id, setting.agent.credentials)
+    expect(batch).toMatchObject({ committedCount: 6, refusedCount: 0 })
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(6)
+    const rows = await api.prisma.importRow.findMany({ where: { batchId: id }, orderBy: { line: 'asc' } })
+    expect(rows.every((row) => row.status === 'COMMITTED' && row.enrollmentId !== null)).toBe(true)
+  })
+})
+
+describe('the commit as a pg-boss job', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL another instance takes the job from the queue and commits the batch',
+    async () => {
+      const setting = await campaignSetting(api)
+      const person = personInput()
+      const bytes = csv([
+        ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+        [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ'],
+      ])
+      const params = {
+        product: 'VOLUNTARY_SOCIAL_INSURANCE',
+        months: '1',
+        monthlyIncome: '1500000',
+        on: '2025-11-04',
+      }
+      const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+      // Two instances on the queue: the one that is asked and one that only works.
+      const asked = api.yogaWith({}, { jobsDatabaseUrl: api.url })
+      const worker = api.yogaWith({}, { jobsDatabaseUrl: api.url })
+      try {
+        const response = await asked.fetch('http://tangtoc.test/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-graphql-yoga-csrf': '1',
+            ...credentialHeaders(setting.agent.credentials),
+          },
+          body: JSON.stringify({ query: commit, variables: { input: { batch: body.id } } }),
+        })
+        const answer = (await response.json()) as { data: { commitImportBatch: { __typename: string } } }
+        expect(answer.data.commitImportBatch.__typename).toBe('ImportBatchPayload')
+        await committed(body.id, setting.agent.credentials)
+        const jobs = await api.prisma.$queryRaw<{ state: string }[]>`
+          SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${decodeId(body.id)}`
+        expect(jobs.map((job) => job.state)).toEqual(['completed'])
+        expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+      } finally {
+        await Promise.all([asked.dispose(), worker.dispose()])
+      }
+    },
+    45_000,
+  )
+})
+
+describe('following a commit', () => {
+  it('pushes the batch’s progress over the subscription transport until it is committed', async () => {
+    const setting = await campaignSetting(api)
+    const people = Array.from({ length: 60 }, () => personInput())
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const params = {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      months: '1',
+      monthlyIncome: '1500000',
+      on: '2025-11-04',
+    }
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+    const response = await api.yoga.fetch('http://tangtoc.test/graphql', {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        'x-graphql-yoga-csrf': '1',
+        ...credentialHeaders(setting.agent.credentials),
+      },
+      body: JSON.stringify({
+        query:
+          'subscription ($batch: ID!) { importBatchProgress(batch: $batch) { status rowCount committedCount refusedCount } }',
+        variables: { batch: body.id },
+      }),
+    })
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    const seen: { status: string; committedCount: number; refusedCount: number }[] = []
+    let buffer = ''
+    const next = async () => {
+      for (;;) {
+        const event = /data: (.*)\n\n/.exec(buffer)
+        if (event) {
+          buffer = buffer.slice((event.index ?? 0) + event[0].length)
+          const progress = JSON.parse(event[1] ?? '{}').data.importBatchProgress
+          seen.push(progress)
+          return progress
+        }
+        const { value, done } = await reader.read()
+        if (done) throw new Error('the subscription ended early')
+        buffer += decoder.decode(value, { stream: true })
+      }
+    }
+    expect(await next()).toMatchObject({ status: 'UPLOADED', rowCount: 60, committedCount: 0 })
+    await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    while ((await next()).status !== 'COMMITTED') {}
+    await reader.cancel()
+    expect(seen.at(-1)).toEqual({ status: 'COMMITTED', rowCount: 60, committedCount: 60, refusedCount: 0 })
+    // At least one report while the rows were being written, below the total.
+    expect(seen.some((progress) => progress.status === 'COMMITTING' && progress.committedCount === 50)).toBe(
+      true,
+    )
+  }, 60_000)
+})
+
+describe('household health insurance without a household column', () => {
+  it('registers each row as a person alone, as the form does', async () => {
+    const setting = await campaignSetting(api)
+    const people = [personInput({ fullName: 'Hồ Thị Một' }), personInput({ fullName: 'Hồ Thị Hai' })]
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials })
+    const { preview } = await batchOf(body.id, setting.agent.credentials)
+    expect(preview).toMatchObject({ validCount: 2, invalidCount: 0 })
+    await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    await committed(body.id, setting.agent.credentials)
+    expect(await batchOf(body.id, setting.agent.credentials)).toMatchObject({
+      committedCount: 2,
+      refusedCount: 0,
+    })
+    const enrollments = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
+    expect(new Set(enrollments.map((each) => each.householdId)).size).toBe(2)
+  })
+})

@@ -1,0 +1,240 @@
+// An import's preview, before anything is written: every row checked with the shared rules the form
+// uses (checkImportRows), then against the people on file (a citizen ID on file with another identity,
+// a person already enrolled for the product in the campaign), and each unit that would go in priced as
+// the form prices it. The commit reads the same preview, so what it refuses is what the preview showed.
+import type { ImportBatch, Product } from '@tangtoc/db'
+import {
+  type CheckedImportRow,
+  checkImportRows,
+  describeIssue,
+  foldSearchKey,
+  type ImportField,
+  type Issue,
+  importFields,
+  issue,
+  localDateInZone,
+} from '@tangtoc/shared'
+import type { Context } from '../../context.ts'
+import { type LocalizedText, UserError } from '../../errors.ts'
+import { priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
+import { cellOf, type StoredCell } from './files.ts'
+
+/** A problem of a row, at a field (an import field's name, or the row itself). */
+export interface RowIssue {
+  field: string
+  code: string
+  message: LocalizedText
+}
+
+export interface PreviewRow {
+  line: number
+  fullName: string
+  citizenId: string
+  householdKey: string | null
+  /** The person is on file already (same identity): the registration reuses them. */
+  onFile: boolean
+  issues: RowIssue[]
+  notes: RowIssue[]
+  /** What the row's enrollment would cost, whole đồng; null for a row refused or not enrolled. */
+  payable: number | null
+}
+
+export interface PreviewUnit {
+  /** The household key, or null for a person alone. */
+  key: string | null
+  lines: number[]
+}
+
+export interface Preview {
+  rows: PreviewRow[]
+  /** The units a commit registers in sheet order: a household (rows sharing a key) or a person alone. */
+  units: PreviewUnit[]
+  /** Problems of the batch as a whole (pricing refused, e.g. a monthly income out of range). */
+  problems: RowIssue[]
+  totals: { product: Product; enrollments: number; households: number; payable: number }[]
+  /** Each row as the rules read it, by line: what the commit registers. */
+  checked: Map<number, CheckedImportRow>
+}
+
+export type BatchForPreview = Pick<
+  ImportBatch,
+  'id' | 'campaignId' | 'centerId' | 'product' | 'months' | 'monthlyIncome' | 'on' | 'columns'
+>
+
+const rowIssue = (problem: Issue): RowIssue => ({
+  field: problem.path.slice(problem.path.indexOf('.') + 1),
+  code: problem.code,
+  message: { vi: describeIssue(problem, 'vi'), en: describeIssue(problem, 'en') },
+})
+
+/** The batch's columns as stored, each an import field or null. */
+export function columnsOf(batch: Pick<ImportBatch, 'columns'>): (ImportField | null)[] {
+  const stored = Array.isArray(batch.columns) ? batch.columns : []
+  return stored.map((value) =>
+    typeof value === 'string' && (importFields as readonly string[]).includes(value)
+      ? (value as ImportField)
+      : null,
+  )
+}
+
+/** The day the batch's registrations start: its own, or today in the campaign's time zone. */
+export async function startOf(context: Context, batch: BatchForPreview) {
+  const campaign = await context.prisma.campaign.findUniqueOrThrow({
+    where: { id: batch.campaignId },
+    select: { timeZone: true, jurisdiction: true },
+  })
+  const on = batch.on ? batch.on.toISOString().slice(0, 10) : localDateInZone(new Date(), campaign.timeZone)
+  return { on, jurisdiction: campaign.jurisdiction }
+}
+
+export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
+  const stored = await context.prisma.importRow.findMany({
+    where: { batchId: batch.id },
+    select: { line: true, cells: true },
+    orderBy: { line: 'asc' },
+  })
+  const { on, jurisdiction } = await startOf(context, batch)
+  const checked = checkImportRows(
+    stored.map((row) => ({ line: row.line, cells: (row.cells as StoredCell[]).map(cellOf) })),
+    columnsOf(batch),
+    { product: batch.product, today: localDateInZone(new Date()), on },
+  )
+  const onFile = await againstFile(context, batch, checked.rows)
+  const byLine = new Map(checked.rows.map((row) => [row.line, row]))
+  const units: PreviewUnit[] =
+    batch.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+      ? checked.households.map((household) => ({
+          key: household.key.startsWith('#') ? null : household.key,
+          lines: [...household.lines],
+        }))
+      : checked.rows.map((row) => ({ key: null, lines: [row.line] }))
+
+  // A household goes in whole: a member refused against the file keeps the others out too.
+  for (const unit of units) {
+    const members = unit.lines.flatMap((line) => byLine.get(line) ?? [])
+    const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
+    if (blocking.length === 0 || members.length < 2) continue
+    for (const member of members) {
+      if (member.issues.length === 0) {
+        ;(member.issues as Issue[]).push(
+          issue(`${member.line}.householdKey`, 'IMPORT_HOUSEHOLD_INCOMPLETE', { lines: blocking.join(', ') }),
+        )
+      }
+    }
+  }
+
+  const problems: RowIssue[] = []
+  const payable = new Map<number, number>()
+  const price = async (unit: PreviewUnit, members: CheckedImportRow[]) => {
+    if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
+      const [row] = members
+      if (!row) return
+      const pricing = await priceEnrollment(context, {
+        product: batch.product,
+        on,
+        months: batch.months,
+        monthlyIncome: batch.monthlyIncome,
+        supportGroups: [],
+        jurisdiction,
+      })
+      payable.set(row.line, pricing.payable)
+      return
+    }
+    const prices = await priceHousehold(context, {
+      on,
+      months: batch.months,
+      jurisdiction,
+      members: members.map((member) => ({ insuredElsewhere: member.insuredElsewhere, supportGroups: [] })),
+    })
+    unit.lines.forEach((line, index) => {
+      const pricing = prices[index]
+      if (pricing) payable.set(line, pricing.payable)
+    })
+  }
+  for (const unit of units) {
+    const members = unit.lines.flatMap((line) => byLine.get(line) ?? [])
+    if (members.some((member) => member.issues.length > 0)) continue
+    try {
+      await price(unit, members)
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      problems.push({ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } })
+      break
+    }
+  }
+
+  const rows = checked.rows.map(
+    (row): PreviewRow => ({
+      line: row.line,
+      fullName: row.person.fullName,
+      citizenId: row.person.citizenId,
+      householdKey: row.householdKey,
+      onFile: onFile.has(row.line),
+      issues: row.issues.map(rowIssue),
+      notes: row.notes.map(rowIssue),
+      payable: payable.get(row.line) ?? null,
+    }),
+  )
+  const valid = rows.filter((row) => row.issues.length === 0 && row.payable !== null)
+  const households = new Set(valid.map((row) => row.householdKey).filter((key) => key !== null))
+  return {
+    rows,
+    units,
+    problems,
+    checked: byLine,
+    totals: [
+      {
+        product: batch.product,
+        enrollments: valid.length,
+        households: households.size,
+        payable: valid.reduce((sum, row) => sum + (row.payable ?? 0), 0),
+      },
+    ],
+  }
+}
+
+/**
+ * Marks the rows whose citizen ID is on file with another identity (the form's neutral refusal) or
+ * already enrolled for the product in the campaign; returns the lines whose person is on file.
+ */
+async function againstFile(
+  context: Context,
+  batch: BatchForPreview,
+  rows: readonly CheckedImportRow[],
+): Promise<Set<number>> {
+  const citizenIds = [...new Set(rows.map((row) => row.person.citizenId).filter((id) => id !== ''))]
+  const people = await context.prisma.person.findMany({
+    where: { citizenId: { in: citizenIds } },
+    select: {
+      citizenId: true,
+      fullName: true,
+      dateOfBirth: true,
+      sex: true,
+      enrollments: {
+        where: { campaignId: batch.campaignId, product: batch.product, live: true },
+        select: { id: true },
+        take: 1,
+      },
+    },
+  })
+  const byId = new Map(people.map((person) => [person.citizenId, person]))
+  const onFile = new Set<number>()
+  for (const row of rows) {
+    const person = byId.get(row.person.citizenId)
+    if (!person) continue
+    onFile.add(row.line)
+    const issues = row.issues as Issue[]
+    const same =
+      foldSearchKey(person.fullName) === foldSearchKey(row.person.fullName) &&
+      person.dateOfBirth.toISOString().slice(0, 10) === row.person.dateOfBirth &&
+      person.sex === row.person.sex
+    if (!same) issues.push(issue(`${row.line}.citizenId`, 'PERSON_IDENTITY_MISMATCH'))
+    else if (
+      person.enrollments.length > 0 &&
+      !(batch.product === 'HOUSEHOLD_HEALTH_INSURANCE' && row.insuredElsewhere)
+    ) {
+      issues.push(issue(`${row.line}.citizenId`, 'PERSON_ALREADY_ENROLLED'))
+    }
+  }
+  return onFile
+}

@@ -1,0 +1,405 @@
+// /imports: a spreadsheet of people in. Drop the file (CSV or Excel) for a campaign, center and product;
+// correct the columns if the guess is wrong; read the preview (nothing is written yet); download the
+// rows with errors to fix them; commit, and watch the progress bar. The batches listed below can be
+// opened again later: a commit goes on without the page.
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { formatDong, type ImportField, importFields, type Product, products } from '@tangtoc/shared'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import { type DragEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation, useQuery, useSubscription } from 'urql'
+import { useEnumLabel } from '../i18n/labels.ts'
+import { useLocale } from '../i18n/useLocale.ts'
+import { ListState } from '../shell/QueryState.tsx'
+import {
+  CommitImportBatchMutation,
+  ImportBatchesQuery,
+  ImportBatchProgressSubscription,
+  ImportBatchQuery,
+  ImportOptionsQuery,
+  SetImportColumnsMutation,
+} from './ImportQueries.ts'
+
+/** The API's answer to `POST /imports`: the batch, or an error in both languages. */
+type UploadAnswer =
+  | { id: string; created: boolean; rowCount: number; status: string }
+  | { error: { code: string; message: string; messageVi: string } }
+
+export async function uploadImport(
+  file: File,
+  params: { campaign: string; center: string; product: string; months: number; monthlyIncome?: number },
+): Promise<UploadAnswer> {
+  const query = new URLSearchParams({
+    campaign: params.campaign,
+    center: params.center,
+    product: params.product,
+    months: String(params.months),
+    fileName: file.name,
+    ...(params.monthlyIncome ? { monthlyIncome: String(params.monthlyIncome) } : {}),
+  })
+  const response = await fetch(`/imports?${query}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-graphql-yoga-csrf': '1' },
+    body: file,
+  })
+  return (await response.json()) as UploadAnswer
+}
+
+export function ImportPage() {
+  const search = useSearch({ from: '/imports' })
+  return (
+    <Stack>
+      <Title order={2}>{useTranslation().t('import.title')}</Title>
+      {search.batch ? <ImportBatchView id={search.batch} /> : <ImportUpload />}
+      <ImportBatchList />
+    </Stack>
+  )
+}
+
+function ImportUpload() {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { locale } = useLocale()
+  const navigate = useNavigate({ from: '/imports' })
+  const [{ data }] = useQuery({ query: ImportOptionsQuery })
+  const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
+  const [campaign, setCampaign] = useState<string | null>(null)
+  const [center, setCenter] = useState<string | null>(null)
+  const [product, setProduct] = useState<Product>('HOUSEHOLD_HEALTH_INSURANCE')
+  const [months, setMonths] = useState<number>(12)
+  const [monthlyIncome, setMonthlyIncome] = useState<number | undefined>(undefined)
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+  const chosen = campaigns.find((each) => each.id === campaign)
+  const centers = chosen?.centers.edges.map((edge) => edge.node) ?? []
+
+  async function send(file: File | undefined) {
+    if (!file || !campaign || !center) return
+    setError(null)
+    setSending(true)
+    try {
+      const answer = await uploadImport(file, { campaign, center, product, months, monthlyIncome })
+      if ('error' in answer) setError(locale === 'vi' ? answer.error.messageVi : answer.error.message)
+      else void navigate({ search: { batch: answer.id } })
+    } finally {
+      setSending(false)
+    }
+  }
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault()
+    void send(event.dataTransfer.files[0])
+  }
+  const ready = Boolean(campaign && center)
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Group grow>
+          <Select
+            label={t('import.campaign')}
+            data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
+            value={campaign}
+            onChange={(value) => {
+              setCampaign(value)
+              setCenter(null)
+            }}
+          />
+          <Select
+            label={t('import.center')}
+            data={centers.map((each) => ({ value: each.id, label: each.name }))}
+            value={center}
+            onChange={setCenter}
+            searchable
+          />
+        </Group>
+        <Group grow>
+          <Select
+            label={t('import.product')}
+            data={products.map((each) => ({ value: each, label: label('Product', each) }))}
+            value={product}
+            onChange={(value) => value && setProduct(value as Product)}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={t('import.months')}
+            value={months}
+            min={1}
+            onChange={(value) => setMonths(Number(value) || 1)}
+          />
+          {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
+            <NumberInput
+              label={t('import.monthlyIncome')}
+              value={monthlyIncome}
+              thousandSeparator="."
+              decimalSeparator=","
+              onChange={(value) => setMonthlyIncome(Number(value) || undefined)}
+            />
+          ) : null}
+        </Group>
+        <Paper
+          withBorder
+          p="xl"
+          data-testid="import-drop"
+          onDragOver={(event) => event.preventDefault()}
+          onDrop={onDrop}
+          style={{ borderStyle: 'dashed', textAlign: 'center', opacity: ready ? 1 : 0.5 }}
+        >
+          <Stack align="center" gap="xs">
+            <Text>{t('import.drop')}</Text>
+            <Button
+              variant="light"
+              loading={sending}
+              disabled={!ready}
+              onClick={() => input.current?.click()}
+            >
+              {t('import.choose')}
+            </Button>
+            <input
+              ref={input}
+              type="file"
+              hidden
+              aria-label={t('import.choose')}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(event) => void send(event.currentTarget.files?.[0])}
+            />
+          </Stack>
+        </Paper>
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Paper>
+  )
+}
+
+function ImportBatchView({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { locale, intlLocale } = useLocale()
+  const [result, reexecute] = useQuery({ query: ImportBatchQuery, variables: { id } })
+  const [{ fetching: saving }, setColumns] = useMutation(SetImportColumnsMutation)
+  const [{ fetching: committing }, commit] = useMutation(CommitImportBatchMutation)
+  const [live] = useSubscription({ query: ImportBatchProgressSubscription, variables: { batch: id } })
+  const [edited, setEdited] = useState<(ImportField | null)[] | null>(null)
+  const node = result.data?.node
+  const batch = node && 'fileName' in node ? node : null
+  if (!batch) {
+    return (
+      <ListState
+        result={{ fetching: result.fetching, data: result.data, error: result.error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={t('import.notFound')}
+      >
+        {null}
+      </ListState>
+    )
+  }
+  const progress = live.data?.importBatchProgress ?? batch
+  const columns = edited ?? batch.columns.map((column) => column.field)
+  const say = (text: { message: string; messageVi: string }) =>
+    locale === 'vi' ? text.messageVi : text.message
+  const number = (value: number) => value.toLocaleString(intlLocale)
+  const done = progress.committedCount + progress.refusedCount
+
+  async function saveColumns() {
+    await setColumns({ input: { batch: id, columns } })
+    setEdited(null)
+    reexecute({ requestPolicy: 'network-only' })
+  }
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{batch.fileName}</Title>
+        <Text>{label('ImportBatchStatus', progress.status)}</Text>
+      </Group>
+      {progress.status !== 'UPLOADED' ? (
+        <Stack gap={4}>
+          <Progress
+            value={progress.rowCount ? (100 * done) / progress.rowCount : 0}
+            aria-label={t('import.progress')}
+          />
+          <Text size="sm">
+            {t('import.progressText', {
+              done: number(done),
+              total: number(progress.rowCount),
+              committed: number(progress.committedCount),
+              refused: number(progress.refusedCount),
+            })}
+          </Text>
+        </Stack>
+      ) : null}
+      {batch.status === 'UPLOADED' ? (
+        <Paper withBorder p="md">
+          <Title order={4}>{t('import.columns')}</Title>
+          <Group align="end">
+            {batch.columns.map((column, index) => (
+              <Select
+                // A column is its place in the file: headers may repeat or be blank.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns never move
+                key={index}
+                label={column.header || `#${index + 1}`}
+                w={170}
+                clearable
+                placeholder={t('import.ignored')}
+                data={importFields.map((field) => ({ value: field, label: t(`import.field.${field}`) }))}
+                value={columns[index] ?? null}
+                onChange={(value) =>
+                  setEdited(
+                    columns.map((field, at) =>
+                      at === index ? ((value as ImportField | null) ?? null) : field,
+                    ),
+                  )
+                }
+              />
+            ))}
+            <Button onClick={saveColumns} loading={saving} disabled={!edited}>
+              {t('import.saveColumns')}
+            </Button>
+          </Group>
+        </Paper>
+      ) : null}
+      {/* The preview is what a commit would do: once committed, the counts above say what it did. */}
+      {batch.status === 'UPLOADED' ? (
+        <>
+          <Group>
+            <Text>
+              {t('import.counts', {
+                rows: number(batch.preview.rowCount),
+                valid: number(batch.preview.validCount),
+                invalid: number(batch.preview.invalidCount),
+                duplicates: number(batch.preview.duplicateCount),
+                onFile: number(batch.preview.onFileCount),
+              })}
+            </Text>
+          </Group>
+          {batch.preview.totals.map((total) => (
+            <Text key={total.product}>
+              {t('import.total', {
+                product: label('Product', total.product),
+                enrollments: number(total.enrollments),
+                households: number(total.households),
+                payable: formatDong(total.payable, intlLocale),
+              })}
+            </Text>
+          ))}
+          {batch.preview.problems.map((problem) => (
+            <Alert key={problem.code} color="red">
+              {say(problem)}
+            </Alert>
+          ))}
+          {batch.preview.rows.length > 0 ? (
+            <Table aria-label={t('import.invalidRows')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.line')}</Table.Th>
+                  <Table.Th>{t('import.field.fullName')}</Table.Th>
+                  <Table.Th>{t('import.field.citizenId')}</Table.Th>
+                  <Table.Th>{t('import.errors')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {batch.preview.rows.map((row) => (
+                  <Table.Tr key={row.line}>
+                    <Table.Td>{row.line}</Table.Td>
+                    <Table.Td>{row.fullName}</Table.Td>
+                    <Table.Td>{row.citizenId}</Table.Td>
+                    <Table.Td>
+                      {row.issues.map((problem) => (
+                        <div key={`${problem.field}-${problem.code}`}>
+                          {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}
+                          : {say(problem)}
+                        </div>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null}
+        </>
+      ) : null}
+      <Group>
+        <Anchor href={`${batch.errorFilePath}.xlsx`} download>
+          {t('import.errorFileXlsx')}
+        </Anchor>
+        <Anchor href={`${batch.errorFilePath}.csv`} download>
+          {t('import.errorFileCsv')}
+        </Anchor>
+        {batch.status === 'UPLOADED' ? (
+          <Button
+            loading={committing}
+            disabled={batch.preview.validCount === 0 || Boolean(edited)}
+            onClick={() => void commit({ input: { batch: id } })}
+          >
+            {t('import.commit', { count: batch.preview.validCount })}
+          </Button>
+        ) : null}
+      </Group>
+    </Stack>
+  )
+}
+
+function ImportBatchList() {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { intlLocale } = useLocale()
+  const navigate = useNavigate({ from: '/imports' })
+  const [result, reexecute] = useQuery({ query: ImportBatchesQuery, requestPolicy: 'cache-and-network' })
+  const batches = result.data?.importBatches.edges.map((edge) => edge.node) ?? []
+  return (
+    <ListState
+      result={{ fetching: result.fetching, data: result.data, error: result.error }}
+      onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      empty={batches.length === 0 ? t('import.noBatches') : null}
+    >
+      <Table aria-label={t('import.batches')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('import.file')}</Table.Th>
+            <Table.Th>{t('import.center')}</Table.Th>
+            <Table.Th>{t('import.product')}</Table.Th>
+            <Table.Th>{t('import.status')}</Table.Th>
+            <Table.Th>{t('import.resultHeader')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {batches.map((batch) => (
+            <Table.Tr key={batch.id}>
+              <Table.Td>
+                <Anchor component="button" onClick={() => void navigate({ search: { batch: batch.id } })}>
+                  {batch.fileName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{batch.center.name}</Table.Td>
+              <Table.Td>{label('Product', batch.product)}</Table.Td>
+              <Table.Td>{label('ImportBatchStatus', batch.status)}</Table.Td>
+              <Table.Td>
+                {t('import.resultText', {
+                  committed: batch.committedCount.toLocaleString(intlLocale),
+                  refused: batch.refusedCount.toLocaleString(intlLocale),
+                  rows: batch.rowCount.toLocaleString(intlLocale),
+                })}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ListState>
+  )
+}
