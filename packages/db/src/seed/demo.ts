@@ -1834,6 +1834,12 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
   })
   if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
   const previous = previousSize > 0 ? await previousYearCampaign(prisma, campaign) : null
+  // Replacing the demo without a year before removes the one an earlier demo made.
+  const earlier =
+    previous ??
+    (options.replace
+      ? await prisma.campaign.findUnique({ where: { code: previousYearCode(campaign.code) } })
+      : null)
   for (const demoCampaign of [campaign, previous]) {
     if (!demoCampaign) continue
     const [enrollmentCount, sessionCount] = await Promise.all([
@@ -1846,7 +1852,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       )
     }
   }
-  const campaignIds = [campaign.id, ...(previous ? [previous.id] : [])]
+  const campaignIds = [campaign.id, ...(earlier ? [earlier.id] : [])]
 
   const root = new Random(options.seed)
   const random = {
@@ -1930,8 +1936,11 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
 
   const result = await prisma.$transaction(
     async (tx) => {
-      // The worklists' triggers wait: worklist_rebuild() recounts them once at the end.
+      // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
+      // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
+      // (and a later CREATE INDEX is not refused for pending trigger events).
       await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
+      await tx.$executeRawUnsafe(`SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`)
       if (options.replace) {
         for (const id of campaignIds) await clearCampaignActivity(tx, id)
       }
@@ -1964,7 +1973,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
         campaign,
         unpaid,
         pool: lastYear ? pool : null,
-        campaignIds,
+        campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
       })
       const loaded = performance.now()
       let dailyCounts = 0
