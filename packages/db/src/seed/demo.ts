@@ -1695,7 +1695,9 @@ const declineReasons = ['Chưa có tiền.', 'Chuyển sang tham gia theo hộ g
 /**
  * Contact attempts of this campaign, as recordFollowUp records them: calls about registrations waiting
  * for payment, and about last year's cards that end around the campaign and were not renewed; a promise
- * puts the enrollment on its day's PROMISED list. Each enrollment then points at its last attempt.
+ * puts the enrollment on its day's PROMISED list. Each enrollment then points at its last attempt, with
+ * the promise's kind as the trigger gives it, so that worklist_rebuild() updates no row a second time (a
+ * row updated twice in the load came back in another order from a backup's restore: backup.test.ts).
  */
 async function loadFollowUps(
   tx: Db,
@@ -1799,6 +1801,7 @@ async function loadFollowUps(
   await tx.$executeRawUnsafe(
     `UPDATE "Enrollment" e
         SET "lastFollowUpId" = f.id, "promisedOn" = f."promisedOn",
+            "promisedWhileCovered" = f."enrollmentStatus" IN ('PAID', 'ACTIVE'),
             "followUpClosed" = CASE WHEN f.outcome IN ('DECLINED', 'MOVED_AWAY', 'DECEASED', 'INSURED_ELSEWHERE')
                                     THEN f.outcome END
        FROM (SELECT DISTINCT ON ("enrollmentId") * FROM "FollowUp"
@@ -1940,7 +1943,9 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
       // (and a later CREATE INDEX is not refused for pending trigger events).
       await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
-      await tx.$executeRawUnsafe(`SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`)
+      await tx.$executeRawUnsafe(
+        `SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`,
+      )
       if (options.replace) {
         for (const id of campaignIds) await clearCampaignActivity(tx, id)
       }
