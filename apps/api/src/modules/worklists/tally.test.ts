@@ -153,7 +153,7 @@ describe('the worklist tally', () => {
     // Each list's size, from the tally, is what its pages hold.
     for (const on of ['2025-12-10', '2025-12-15', '2026-01-05']) {
       const sizes = await api.graphql(counts, { on }, setting.agent.credentials)
-      for (const { list, count } of sizes.data?.worklistCounts as { list: string; count: number }[]) {
+      for (const { list, count } of (sizes.data?.worklistCounts ?? []) as { list: string; count: number }[]) {
         const entries = entriesOf(
           await api.graphql(worklistQuery, { list, on, first: 100 }, setting.agent.credentials),
         )
@@ -175,7 +175,7 @@ describe('the worklist tally', () => {
     const sizes = async (filter: Record<string, unknown>) => {
       const result = await api.graphql(counts, { on: '2025-12-15', filter }, setting.agent.credentials)
       return Object.fromEntries(
-        (result.data?.worklistCounts as { list: string; count: number }[]).map((row) => [
+        ((result.data?.worklistCounts ?? []) as { list: string; count: number }[]).map((row) => [
           row.list,
           row.count,
         ]),
