@@ -1,19 +1,22 @@
 // `pnpm bench`: the API at a whole campaign's size. Creates a scratch PostgreSQL database, migrates
-// it, seeds the launch campaign with 366,000 enrollments (the demo generator), serves the API on a
+// it, seeds the launch campaign with 366,000 enrollments (the demo generator; with the worklist part,
+// after the same campaign a year earlier with as many), serves the API on a
 // free port and measures through HTTP after a warm-up: campaignProgress (campaign, one center), the
-// enrollment list (first page, a page 5,000 rows deep, a text search) and registrations (people alone,
-// and households of three) from 16 concurrent clients. Each read is also timed as the plain SQL that gives the same answer, through
+// enrollment list (first page, a page 5,000 rows deep, a text search), the worklists (a page of
+// EXPIRING, LAPSED, WAITING_PAYMENT and PROMISED for one center's agent, and worklistCounts) and
+// registrations (people alone, and households of three) from 16 concurrent clients. Each read is also timed as the plain SQL that gives the same answer, through
 // `pg` in the same run, alternating with the API: the least work the database needs. Prints
 // figures; drops the database.
 //
 //   BENCH_DATABASE_URL   the PostgreSQL server to create the scratch database on (default the local
 //                        server, through its Unix socket when it has one, as an API beside it would)
-//   BENCH_ENROLLMENTS    how many enrollments to seed (default 366000)
+//   BENCH_ENROLLMENTS    how many enrollments to seed (default 366000), and as many a year earlier
+//                        when the worklist part runs
 //   BENCH_API_WORKERS    API processes serving the benchmark (API_WORKERS; default 1: on 2 cores
 //                        shared with PostgreSQL and the clients, a second one costs more than it gives)
 //   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
-//   BENCH_ONLY           some of progress,list,register,embedded (default all; embedded: the same
+//   BENCH_ONLY           some of progress,list,worklist,register,embedded (default all; embedded: the same
 //                        API on the embedded database under concurrency, bench/embedded.ts)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
 //                        does not exist yet, migrated when it does
@@ -51,7 +54,7 @@ const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
-const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,register,embedded').split(','))
+const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,worklist,register,embedded').split(','))
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
   const url = new URL(serverUrl)
@@ -105,10 +108,15 @@ async function main() {
     if (!exists) {
       await seedReferenceData(prisma)
       await seedLaunchCampaign(prisma)
-      log(`seeding ${enrollmentCount.toLocaleString('en')} enrollments (a few minutes)`)
+      // The worklists need the year before (its cards expire and lapse); the other parts were measured without.
+      const previousYear = sections.has('worklist') ? enrollmentCount : 0
+      log(
+        `seeding ${enrollmentCount.toLocaleString('en')} enrollments after ${previousYear.toLocaleString('en')} a year earlier (a few minutes)`,
+      )
       const seeded = await seedDemo(prisma, {
         campaignCode: launchCampaignCode,
         enrollments: enrollmentCount,
+        previousYear,
         seed: 1,
       })
       log(
@@ -294,6 +302,102 @@ async function main() {
           { p95: 30 },
         )
       }
+    }
+
+    // ── Worklists ────────────────────────────────────────────────────────────
+    // The console's worklist query (apps/console/src/worklists/WorklistPage.tsx) for one list, first 20,
+    // on the campaign's last day (the console reads today; the campaign is in the past here), as an agent
+    // of the busiest center sees it; and the dashboard's counts.
+    if (sections.has('worklist')) {
+      const worklistQuery = `query ($list: Worklist!, $on: Date) {
+        worklist(list: $list, on: $on, first: 20) {
+          edges { node {
+            list fullName phone products dueDate reason reasonVi reminderText remindedAt
+            enrollment { id } lead { id } assignedTo { id displayName }
+            lastFollowUp { at outcome promisedOn by { id displayName } }
+          } }
+        }
+      }`
+      const countsQuery = `query ($on: Date) { worklistCounts(on: $on) { list count } }`
+      const on = campaign.endDate.toISOString().slice(0, 10)
+      const agentCookie = agentCookies[0] ?? adminCookie
+      // The same page in one statement: the entries of the list at the center in due-date order with
+      // every column the page shows (the reminder's template beside them).
+      const covered = `e.status IN ('PAID', 'ACTIVE') AND NOT e.renewed`
+      const unpaid = `e.status IN ('DRAFT', 'SUBMITTED')`
+      const lists = {
+        EXPIRING: {
+          due: 'e."coverageEnd"',
+          where: `e."coverageEnd" BETWEEN $2::date AND $2::date + 30 AND ${covered}`,
+        },
+        LAPSED: {
+          due: 'e."coverageEnd"',
+          where: `e."coverageEnd" BETWEEN $2::date - 90 AND $2::date - 1 AND ${covered}`,
+        },
+        WAITING_PAYMENT: { due: 'e."registeredOn"', where: `e."registeredOn" <= $2::date - 8 AND ${unpaid}` },
+        PROMISED: {
+          due: 'e."promisedOn"',
+          where: `e."promisedOn" <= $2::date AND ((NOT e."promisedWhileCovered" AND ${unpaid})
+            OR (e."promisedWhileCovered" AND ${covered}))`,
+        },
+      } as const
+      const pageSql = (list: keyof typeof lists) => () =>
+        sql.query(
+          `SELECT e.id, ${lists[list].due} AS due, p."fullName", e.phone, e.product, e.payable, e."remindedAt",
+                  a.id AS "assignedId", a."displayName" AS "assignedName", f.at, f.outcome, f."promisedOn",
+                  b.id AS "byId", b."displayName" AS "byName",
+                  (SELECT t.text FROM "ReminderTemplate" t WHERE t.list = $3::"Worklist") AS template
+             FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+             LEFT JOIN "User" a ON a.id = e."assignedToId"
+             LEFT JOIN "FollowUp" f ON f.id = e."lastFollowUpId" LEFT JOIN "User" b ON b.id = f."byId"
+            WHERE e."centerId" = $1::uuid AND e.live AND e."followUpClosed" IS NULL AND ${lists[list].where}
+            ORDER BY ${lists[list].due}, e.id LIMIT 21`,
+          [center.id, on, list],
+        )
+      for (const list of Object.keys(lists) as (keyof typeof lists)[]) {
+        const [shown] = (await pageSql(list)()).rows
+        if (!shown) log(`worklist ${list}: empty at the busiest center on ${on}`)
+        await measure(
+          `worklist ${list}, first 20 (one center's agent)`,
+          () => graphql(worklistQuery, { list, on }, agentCookie),
+          pageSql(list),
+          { p95: 30, ratio: 2 },
+        )
+      }
+      // Each list's default due range on the day, as worklistCounts reads it.
+      const ranges = `VALUES ('EXPIRING', 'COVERED', $2::date, $2::date + 30), ('LAPSED', 'COVERED', $2::date - 90, $2::date - 1),
+        ('WAITING_PAYMENT', 'UNPAID', NULL, $2::date - 8), ('SESSION_UNPAID', 'SESSION_UNPAID', NULL, $2::date),
+        ('PROMISED', 'PROMISED', NULL, $2::date), ('LEADS', 'LEAD', NULL, $2::date)`
+      await measure(
+        'worklistCounts, vs a SUM over the tally',
+        () => graphql(countsQuery, { on }, agentCookie),
+        () =>
+          sql.query(
+            `SELECT r.list, coalesce(sum(t.count), 0)::int AS count FROM (${ranges}) r(list, kind, "from", "to")
+               LEFT JOIN "WorklistTally" t ON t."centerId" = $1::uuid AND t.kind = r.kind
+                    AND t.due <= r."to" AND (r."from" IS NULL OR t.due >= r."from")
+              GROUP BY r.list`,
+            [center.id, on],
+          ),
+        { p95: 50, ratio: 2 },
+      )
+      const enrolled = `FROM "Enrollment" e WHERE e."centerId" = $1::uuid AND e.live AND e."followUpClosed" IS NULL`
+      await measure(
+        'worklistCounts, vs counting on read',
+        () => graphql(countsQuery, { on }, agentCookie),
+        () =>
+          sql.query(
+            `SELECT 'EXPIRING' AS list, count(*)::int ${enrolled} AND ${lists.EXPIRING.where}
+             UNION ALL SELECT 'LAPSED', count(*)::int ${enrolled} AND ${lists.LAPSED.where}
+             UNION ALL SELECT 'WAITING_PAYMENT', count(*)::int ${enrolled} AND ${lists.WAITING_PAYMENT.where}
+             UNION ALL SELECT 'SESSION_UNPAID', count(*)::int ${enrolled} AND e."registeredOn" <= $2::date AND ${unpaid} AND e."sessionId" IS NOT NULL
+             UNION ALL SELECT 'PROMISED', count(*)::int ${enrolled} AND ${lists.PROMISED.where}
+             UNION ALL SELECT 'LEADS', count(*)::int FROM "Lead" l WHERE l."centerId" = $1::uuid AND l."followUpClosed" IS NULL
+                    AND NOT l.registered AND l."metOn" <= $2::date`,
+            [center.id, on],
+          ),
+        { p95: 50, ratio: 2 },
+      )
     }
 
     // ── Registering ──────────────────────────────────────────────────────────
@@ -604,5 +708,5 @@ function percentiles(times: number[]): { p50: number; p95: number } {
   return percentilesOf(times, [50, 95])
 }
 
-if (['progress', 'list', 'register'].some((section) => sections.has(section))) await main()
+if (['progress', 'list', 'worklist', 'register'].some((section) => sections.has(section))) await main()
 if (sections.has('embedded')) await benchEmbedded()

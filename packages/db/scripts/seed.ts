@@ -1,6 +1,9 @@
 // pnpm db:seed                      reference data, and the launch campaign with its accounts if none exists
-// pnpm db:seed --demo [--size 5000] [--seed 1] [--campaign TANG-TOC-2025] [--sessions n] [--replace]
-//                                   also a deterministic demo of that campaign (366000 = the full campaign)
+// pnpm db:seed --demo [--size 5000] [--previous-year n] [--seed 1] [--campaign TANG-TOC-2025] [--sessions n] [--replace]
+//                                   also a deterministic demo of that campaign (366000 = the full campaign),
+//                                   after the same campaign a year earlier (<code>-TRUOC) with --previous-year
+//                                   enrollments (default as many as --size; 0 for none), whose participants
+//                                   this year's renew (about 60 %) or leave on the expiring and lapsed lists
 
 import { parseArgs } from 'node:util'
 import { createPrismaClient } from '../src/index.ts'
@@ -10,6 +13,7 @@ const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
     size: { type: 'string', default: '5000' },
+    'previous-year': { type: 'string' },
     seed: { type: 'string', default: '1' },
     campaign: { type: 'string', default: launchCampaignCode },
     sessions: { type: 'string' },
@@ -48,10 +52,14 @@ try {
     const enrollments = wholeNumber('size', values.size) ?? 5000
     const seed = wholeNumber('seed', values.seed) ?? 1
     const sessions = wholeNumber('sessions', values.sessions)
-    console.log(`Demo of ${values.campaign}: ${enrollments} enrollments, seed ${seed}…`)
+    const previousYear = wholeNumber('previous-year', values['previous-year']) ?? enrollments
+    console.log(
+      `Demo of ${values.campaign}: ${enrollments} enrollments after ${previousYear} a year earlier, seed ${seed}…`,
+    )
     const demo = await seedDemo(prisma, {
       campaignCode: values.campaign,
       enrollments,
+      previousYear,
       seed,
       replace: values.replace,
       ...(sessions === undefined ? {} : { sessions }),
@@ -62,9 +70,19 @@ try {
         `${demo.households} households, ${demo.sessions} sessions, ${demo.statusChanges} status changes, ` +
         `${demo.dailyCounts} daily, ${demo.segmentCounts} segment counts and ${demo.segmentTotals} segment totals, ${demo.usersCreated} demo accounts created.`,
     )
+    const last = demo.previousYear
+    if (last) {
+      const { voluntarySocialInsurance: vsi, householdHealthInsurance: hhi } = last.enrollments
+      console.log(
+        `  a year earlier (${last.code}): ${vsi} VSI and ${hhi} HHI enrollments, ${last.people} people, ${last.sessions} sessions; ` +
+          `${last.renewedRegistrations} of its ${last.paidRegistrations} paid registrations renewed.`,
+      )
+    }
+    console.log(`  ${demo.leads} leads, ${demo.followUps} follow-ups.`)
     const ms = demo.milliseconds
     console.log(
-      `  prepare ${seconds(ms.prepare)}, load ${seconds(ms.load)}, recount ${seconds(ms.recount)}, total ${seconds(ms.total)}.`,
+      `  prepare ${seconds(ms.prepare)}, load ${seconds(ms.load)}, recount ${seconds(ms.recount)} ` +
+        `(worklists ${seconds(ms.worklistRebuild)}), total ${seconds(ms.total)}.`,
     )
   }
 } finally {

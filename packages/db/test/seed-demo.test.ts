@@ -12,8 +12,15 @@ beforeAll(async () => {
 })
 afterAll(() => database?.close())
 
-const demo = (seed: number) =>
-  seedDemo(database.prisma, { campaignCode: launchCampaignCode, enrollments: size, seed, replace: true })
+/** This year's demo alone, unless `previousYear` asks for the year before too. */
+const demo = (seed: number, previousYear = 0) =>
+  seedDemo(database.prisma, {
+    campaignCode: launchCampaignCode,
+    enrollments: size,
+    previousYear,
+    seed,
+    replace: true,
+  })
 
 /** A digest of every row the demo writes, in id order. */
 async function fingerprint(): Promise<Record<string, string>> {
@@ -31,25 +38,31 @@ async function fingerprint(): Promise<Record<string, string>> {
     members: await digest('HouseholdMember', 't."householdId", t."personId"'),
     enrollments: await digest('Enrollment', 't.id'),
     statusChanges: await digest('EnrollmentStatusChange', 't.id'),
-    dailyCounts: await digest('EnrollmentDailyCount', 't."centerId", t.product, t.status, t.day'),
+    leads: await digest('Lead', 't.id'),
+    followUps: await digest('FollowUp', 't.id'),
+    worklistTally: await digest('WorklistTally', 't."centerId", t.kind, t.due, t.product, t."assignedTo"'),
+    dailyCounts: await digest(
+      'EnrollmentDailyCount',
+      't."campaignId", t."centerId", t.product, t.status, t.day, t.continuity',
+    ),
     segmentCounts: await digest(
       'EnrollmentSegmentCount',
-      't."centerId", t.product, t.status, t.day, t.audience, t."sessionKind"',
+      't."campaignId", t."centerId", t.product, t.status, t.day, t.audience, t."sessionKind", t.continuity',
     ),
     segmentTotals: await digest(
       'EnrollmentSegmentTotal',
-      't."centerId", t.product, t.status, t.audience, t."sessionKind"',
+      't."campaignId", t."centerId", t.product, t.status, t.audience, t."sessionKind", t.continuity',
     ),
   }
 }
 
 describe('seedDemo', () => {
-  it('gives the same rows for the same seed and different rows for another', async () => {
-    await demo(7)
+  it('gives the same rows for the same seed and different rows for another, with the year before', async () => {
+    await demo(7, size / 2)
     const seven = await fingerprint()
-    await demo(8)
+    await demo(8, size / 2)
     const eight = await fingerprint()
-    await demo(7)
+    await demo(7, size / 2)
     expect(await fingerprint()).toEqual(seven)
     for (const table of Object.keys(seven)) expect(eight[table], table).not.toBe(seven[table])
   })
@@ -124,26 +137,28 @@ describe('seedDemo', () => {
     const order = 't."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind"'
     type Segment = { audience: string; sessionKind: string }
     const stored = await database.prisma.$queryRawUnsafe<Segment[]>(
-      `SELECT t."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind", t.count
-         FROM "EnrollmentSegmentCount" t ORDER BY ${order}`,
+      `SELECT t."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind", t.continuity, t.count
+         FROM "EnrollmentSegmentCount" t ORDER BY ${order}, t.continuity`,
     )
     const recountSql = `SELECT e."centerId", e.product::text AS product, e.status::text AS status,
-         e."registeredOn" AS day, coalesce(e.audience::text, '') AS audience,
-         coalesce(s.kind::text, '') AS "sessionKind", count(*)::int AS count
+         coalesce(e."countedOn", e."registeredOn") AS day, coalesce(e.audience::text, '') AS audience,
+         coalesce(s.kind::text, '') AS "sessionKind", coalesce(e.continuity::text, '') AS continuity,
+         count(*)::int AS count
        FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
-      GROUP BY 1, 2, 3, 4, 5, 6`
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`
     const recount = await database.prisma.$queryRawUnsafe<Segment[]>(
-      `SELECT * FROM (${recountSql}) t ORDER BY ${order}`,
+      `SELECT * FROM (${recountSql}) t ORDER BY ${order}, t.continuity`,
     )
     expect(stored).toEqual(recount)
-    const totalOrder = 't."centerId", t.product::text, t.status::text, t.audience, t."sessionKind"'
+    const totalOrder =
+      't."centerId", t.product::text, t.status::text, t.audience, t."sessionKind", t.continuity'
     const totals = await database.prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT t."centerId", t.product::text, t.status::text, t.audience, t."sessionKind", t.count
+      `SELECT t."centerId", t.product::text, t.status::text, t.audience, t."sessionKind", t.continuity, t.count
          FROM "EnrollmentSegmentTotal" t ORDER BY ${totalOrder}`,
     )
     const totalRecount = await database.prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT t."centerId", t.product, t.status, t.audience, t."sessionKind", sum(t.count)::int AS count
-         FROM (${recountSql}) t GROUP BY 1, 2, 3, 4, 5 ORDER BY ${totalOrder}`,
+      `SELECT t."centerId", t.product, t.status, t.audience, t."sessionKind", t.continuity, sum(t.count)::int AS count
+         FROM (${recountSql}) t GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY ${totalOrder}`,
     )
     expect(totals).toEqual(totalRecount)
     const kinds = new Set(stored.map((row) => row.sessionKind))

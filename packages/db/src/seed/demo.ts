@@ -7,10 +7,14 @@
 // are one recount each at the end.
 
 import {
+  addDays,
   type ContributionParameter,
   coverageEnd,
+  coverageOfPayment,
   defaultContributionParameters,
   type EnrollmentStatus,
+  foldSearchKey,
+  followUpEffect,
   hoChiMinhCityProvinceCode,
   hoChiMinhCityWards,
   type Product,
@@ -21,7 +25,15 @@ import {
   searchPrefixes,
   type Ward,
 } from '@tangtoc/shared'
-import type { AudienceGroup, PrismaClient, SessionKind, VenueKind } from '../generated/prisma/client.ts'
+import type {
+  AudienceGroup,
+  CountDay,
+  FollowUpMeans,
+  FollowUpOutcome,
+  PrismaClient,
+  SessionKind,
+  VenueKind,
+} from '../generated/prisma/client.ts'
 import { hashPassword } from '../passwords.ts'
 import { apportion } from './apportion.ts'
 import { BulkTable, enumArray, textArray } from './bulk-insert.ts'
@@ -48,6 +60,11 @@ export type DemoOptions = {
   readonly seed: number
   /** How many outreach sessions; one per hundred enrollments by default. */
   readonly sessions?: number
+  /**
+   * How many enrollments the same campaign a year earlier gets (`<code>-TRUOC`, created when missing),
+   * whose participants this year's renew or leave to lapse; as many as this year's by default, 0 for none.
+   */
+  readonly previousYear?: number
   /** Replace the campaign's sessions and enrollments (and the people only they used) if it has any. */
   readonly replace?: boolean
 }
@@ -62,8 +79,23 @@ export type DemoResult = {
   dailyCounts: number
   segmentCounts: number
   segmentTotals: number
+  /** The campaign a year earlier, when seeded. */
+  previousYear: {
+    campaignId: string
+    code: string
+    sessions: number
+    people: number
+    enrollments: { voluntarySocialInsurance: number; householdHealthInsurance: number }
+    /** Its paid registrations (a participant, or a household), and how many of them this year's renew. */
+    paidRegistrations: number
+    renewedRegistrations: number
+  } | null
+  /** People consulted at this year's sessions who did not register. */
+  leads: number
+  /** Contact attempts about this year's unpaid registrations and last year's expiring cards. */
+  followUps: number
   usersCreated: number
-  milliseconds: { prepare: number; load: number; recount: number; total: number }
+  milliseconds: { prepare: number; load: number; recount: number; worklistRebuild: number; total: number }
 }
 
 /** Password of the demo agents and managers the generator creates (`<center code>.1`, `….manager`). */
@@ -414,13 +446,21 @@ function duringOfficeHours(at: number, zoneOffset: number, random: Random): numb
  * A registration's status and the steps that led to it, allowed by the shared lifecycle. Late in the
  * campaign more are still waiting to be submitted or paid.
  */
-function lifecycle(random: Random, registeredAt: number, daysLeft: number, zoneOffset: number): Lifecycle {
-  const late = daysLeft < 6
+function lifecycle(
+  random: Random,
+  registeredAt: number,
+  daysLeft: number,
+  zoneOffset: number,
+  closed: boolean,
+): Lifecycle {
+  const late = daysLeft < 6 && !closed
+  // A year later, last year's registrations were paid, rejected or cancelled long ago.
+  const waiting = closed ? 0 : 1
   const status = random.weighted<EnrollmentStatus>([
     ['ACTIVE', late ? 25 : 58],
     ['PAID', late ? 35 : 24],
-    ['SUBMITTED', late ? 22 : 9],
-    ['DRAFT', late ? 12 : 4],
+    ['SUBMITTED', (late ? 22 : 9) * waiting],
+    ['DRAFT', (late ? 12 : 4) * waiting],
     ['REJECTED', 2],
     ['CANCELLED', 3],
   ])
@@ -583,12 +623,12 @@ async function ensureDemoUsers(
 }
 
 /** Citizen ids the demo must not reuse: everyone's but the people a replaced demo will remove. */
-async function takenCitizenIds(prisma: PrismaClient, campaignId: string): Promise<Set<string>> {
+async function takenCitizenIds(prisma: PrismaClient, campaignIds: string[]): Promise<Set<string>> {
   const rows = await prisma.$queryRawUnsafe<{ citizenId: string }[]>(
     `SELECT p."citizenId" FROM "Person" p
-      WHERE NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" = $1::uuid)
-         OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" <> $1::uuid)`,
-    campaignId,
+      WHERE NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" = ANY($1::uuid[]))
+         OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" <> ALL($1::uuid[]))`,
+    campaignIds,
   )
   return new Set(rows.map((row) => row.citizenId))
 }
@@ -607,6 +647,25 @@ export async function clearCampaignActivity(db: Db, campaignId: string): Promise
   // Enrollment has no index on householdId, so each deleted household's foreign-key check would scan
   // every enrollment; a transaction-local index keeps a full-size replace in seconds.
   await db.$executeRawUnsafe(`CREATE INDEX demo_replaced_household ON "Enrollment" ("householdId")`)
+  // The follow-ups and leads about them go first (an enrollment or lead points at its last follow-up).
+  await db.$executeRawUnsafe(
+    `UPDATE "Enrollment" SET "lastFollowUpId" = NULL WHERE "campaignId" = $1::uuid AND "lastFollowUpId" IS NOT NULL`,
+    campaignId,
+  )
+  await db.$executeRawUnsafe(
+    `UPDATE "Lead" SET "lastFollowUpId" = NULL
+      WHERE "lastFollowUpId" IS NOT NULL AND "sessionId" IN (SELECT id FROM "OutreachSession" WHERE "campaignId" = $1::uuid)`,
+    campaignId,
+  )
+  await db.$executeRawUnsafe(
+    `DELETE FROM "FollowUp" WHERE "enrollmentId" IN (SELECT id FROM "Enrollment" WHERE "campaignId" = $1::uuid)
+        OR "leadId" IN (SELECT l.id FROM "Lead" l JOIN "OutreachSession" s ON s.id = l."sessionId" WHERE s."campaignId" = $1::uuid)`,
+    campaignId,
+  )
+  await db.$executeRawUnsafe(
+    `DELETE FROM "Lead" WHERE "sessionId" IN (SELECT id FROM "OutreachSession" WHERE "campaignId" = $1::uuid)`,
+    campaignId,
+  )
   await db.$executeRawUnsafe(`DELETE FROM "Enrollment" WHERE "campaignId" = $1::uuid`, campaignId)
   await db.$executeRawUnsafe(`DELETE FROM "OutreachSession" WHERE "campaignId" = $1::uuid`, campaignId)
   await db.$executeRawUnsafe(
@@ -774,6 +833,10 @@ function enrollmentTables() {
       ['searchPrefixes', 'text[]'],
       ['registeredAt', timestamp],
       ['registeredOn', 'date'],
+      ['coverageStart', 'date'],
+      ['coverageEnd', 'date'],
+      ['continuity', '"Continuity"'],
+      ['countedOn', 'date'],
       ['updatedAt', timestamp],
       ['version', 'int4'],
     ] as const),
@@ -785,6 +848,38 @@ function enrollmentTables() {
       ['reason', 'text'],
       ['actorId', 'uuid'],
       ['at', timestamp],
+    ] as const),
+  }
+}
+
+function followUpTables() {
+  return {
+    leads: new BulkTable('Lead', [
+      ['id', 'uuid'],
+      ['sessionId', 'uuid'],
+      ['centerId', 'uuid'],
+      ['fullName', 'text'],
+      ['phone', 'text'],
+      ['products', '"Product"[]'],
+      ['note', 'text'],
+      ['metOn', 'date'],
+      ['recordedById', 'uuid'],
+      ['createdAt', timestamp],
+      ['updatedAt', timestamp],
+    ] as const),
+    followUps: new BulkTable('FollowUp', [
+      ['id', 'uuid'],
+      ['enrollmentId', 'uuid'],
+      ['centerId', 'uuid'],
+      ['byId', 'uuid'],
+      ['at', timestamp],
+      ['means', '"FollowUpMeans"'],
+      ['outcome', '"FollowUpOutcome"'],
+      ['enrollmentStatus', '"EnrollmentStatus"'],
+      ['promisedOn', 'date'],
+      ['reason', 'text'],
+      ['note', 'text'],
+      ['createdAt', timestamp],
     ] as const),
   }
 }
@@ -803,98 +898,145 @@ type Unit = {
   lifecycle: Lifecycle
 }
 
+type DemoCampaign = {
+  id: string
+  code: string
+  name: string
+  startDate: Date
+  endDate: Date
+  timeZone: string
+  countOn: CountDay
+  targets: {
+    product: Product | null
+    centerId: string | null
+    dueDate: Date | null
+    label: string | null
+    count: number
+  }[]
+}
+
+/** One campaign's planned sessions and registrations, before any row is written. */
+type YearPlan = {
+  campaign: DemoCampaign
+  days: string[]
+  /** The time zone's offset from UTC, ms. */
+  offset: number
+  sessions: PlannedSession[]
+  units: Unit[]
+  registeredAtSession: Map<string, number>
+  random: { sessions: Random; people: Random }
+}
+
+/** A person on file with the coverage a paid enrollment of last year gave them. */
+type CoveredMember = {
+  enrollmentId: string
+  personId: string
+  citizenId: string
+  searchPrefixes: string
+  occupation: AudienceGroup | null
+  contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
+  coverageEnd: string
+  status: EnrollmentStatus
+}
+
+/** Last year's paid registration (a VSI participant or a household), which this year's may renew. */
+type Renewable = {
+  key: string
+  center: CenterPlan
+  wardCode: string
+  householdId: string | null
+  members: CoveredMember[]
+  renewed: boolean
+}
+
+/** Last year's paid registrations, and those of them whose people register again this year, by kind. */
+type RenewalPool = { all: Renewable[]; returning: Map<string, Renewable[]> }
+
+const renewalKey = (centerId: string, product: Product, size: number) => `${centerId}|${product}|${size}`
+
+/** A registration of this year waiting for payment, which an agent may have called. */
+type Unpaid = {
+  enrollmentId: string
+  center: CenterPlan
+  agent: string
+  at: number
+  status: EnrollmentStatus
+}
+
 const iso = (at: number) => new Date(at).toISOString()
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10)
 
+/** The same calendar date a year earlier (29 February becomes the 28th). */
+function yearEarlier(date: Date): Date {
+  const [year, month, day] = date.toISOString().slice(0, 10).split('-').map(Number)
+  const earlier = `${(year ?? 0) - 1}-${String(month).padStart(2, '0')}-${month === 2 && day === 29 ? '28' : String(day).padStart(2, '0')}`
+  return new Date(`${earlier}T00:00:00Z`)
+}
+
+/** The code of the campaign a year before `code`: "trước" (before), as the drive's reports say "năm trước". */
+export const previousYearCode = (code: string) => `${code}-TRUOC`
+
 /**
- * Fills a campaign with a deterministic demo: `enrollments` registrations split between the products
- * like the campaign's targets, across its participating centers like their targets, over its days like
- * a real drive, with outreach sessions, households, status histories and the per-day counts.
+ * The same campaign a year earlier, closed: the same centers and targets, its dates and milestones a year
+ * back. Created when missing.
  */
-export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Promise<DemoResult> {
-  const started = performance.now()
-  if (!Number.isInteger(options.enrollments) || options.enrollments < 0) {
-    throw new RangeError('seedDemo: enrollments must be a whole number ≥ 0')
-  }
-  const campaign = await prisma.campaign.findUnique({
-    where: { code: options.campaignCode },
-    include: { centers: { include: { center: true } }, targets: true },
-  })
-  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
-  const [enrollmentCount, sessionCount] = await Promise.all([
-    prisma.enrollment.count({ where: { campaignId: campaign.id } }),
-    prisma.outreachSession.count({ where: { campaignId: campaign.id } }),
-  ])
-  if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
-    throw new Error(
-      `seedDemo: campaign ${campaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
-    )
-  }
-
-  const root = new Random(options.seed)
-  const random = {
-    users: root.fork(1),
-    centers: root.fork(2),
-    days: root.fork(3),
-    sessions: root.fork(4),
-    units: root.fork(5),
-    people: root.fork(6),
-  }
-
-  const byCode = (a: { code: string }, b: { code: string }) =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : 0
-  const participants = campaign.centers
-    .filter((link) => link.role === 'PARTICIPANT')
-    .map((link) => link.center)
-    .sort(byCode)
-  if (participants.length === 0)
-    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
-  const organizer = campaign.centers
-    .filter((link) => link.role === 'ORGANIZER')
-    .map((link) => link.center)
-    .sort(
-      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
-    )[0]
-
-  const { staff, created: usersCreated } = await ensureDemoUsers(prisma, participants, random.users)
-  const storedParameters = await prisma.contributionParameter.findMany()
-  const parameters: readonly ContributionParameter[] =
-    storedParameters.length > 0 ? storedParameters : defaultContributionParameters
-  const quote = quoteCache(parameters)
-  const taken = await takenCitizenIds(prisma, campaign.id)
-
-  // Centers, with their share of each product's registrations and the wards they serve.
-  const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
-  const centerTargets = (centerId: string, product: Product) =>
-    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
-      ?.count ?? 1
-  const centers: CenterPlan[] = participants.map((center) => {
-    const launch = launchCenters.find((candidate) => candidate.code === center.code)
-    const served = launch?.area
-      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
-      : []
-    const performance = 0.8 + 0.4 * random.centers.next()
-    const entry = staff.get(center.id)
-    return {
-      ...center,
-      weight: {
-        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
-        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
+async function previousYearCampaign(
+  prisma: PrismaClient,
+  campaign: DemoCampaign & {
+    description: string | null
+    jurisdiction: string
+    centers: { centerId: string; role: 'ORGANIZER' | 'PARTICIPANT' }[]
+  },
+): Promise<DemoCampaign> {
+  const code = previousYearCode(campaign.code)
+  const include = { targets: true } as const
+  const existing = await prisma.campaign.findUnique({ where: { code }, include })
+  if (existing) return existing
+  const name = `${campaign.name} (năm trước)`
+  return prisma.campaign.create({
+    data: {
+      code,
+      name,
+      searchKey: foldSearchKey(name),
+      description: campaign.description,
+      startDate: yearEarlier(campaign.startDate),
+      endDate: yearEarlier(campaign.endDate),
+      timeZone: campaign.timeZone,
+      jurisdiction: campaign.jurisdiction,
+      countOn: campaign.countOn,
+      status: 'CLOSED',
+      closedAt: new Date(yearEarlier(campaign.endDate).getTime() + 7 * day),
+      centers: { create: campaign.centers.map(({ centerId, role }) => ({ centerId, role })) },
+      targets: {
+        create: campaign.targets.map((target) => ({
+          product: target.product,
+          centerId: target.centerId,
+          dueDate: target.dueDate ? yearEarlier(target.dueDate) : null,
+          label: target.label,
+          count: target.count,
+        })),
       },
-      wards: served.length > 0 ? served : hoChiMinhCityWards,
-      agents: entry?.agents ?? [],
-      manager: entry?.manager ?? null,
-    }
+    },
+    include,
   })
-  for (const center of centers) {
-    if (center.agents.length === 0)
-      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
-  }
+}
 
+/**
+ * A campaign's sessions and registration units: `enrollments` registrations split between the products
+ * like the campaign's targets, across its centers like their targets, over its days like a real drive.
+ */
+function planYear(
+  campaign: DemoCampaign,
+  centers: readonly CenterPlan[],
+  organizer: Center | undefined,
+  counts: { enrollments: number; sessions: number | undefined },
+  random: { days: Random; sessions: Random; units: Random; people: Random },
+  closed: boolean,
+): YearPlan {
+  const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
   // Days: the launch day holds its milestone's share (about 3,000 of 366,000), the rest follow the curve.
-  const timeZone = campaign.timeZone
   const days = campaignDays(campaign.startDate, campaign.endDate)
-  const offset = zoneOffsetMinutes(timeZone, campaign.startDate.getTime()) * minute
+  const offset = zoneOffsetMinutes(campaign.timeZone, campaign.startDate.getTime()) * minute
   const localTime = (dayIndex: number, minutes: number) =>
     Date.parse(`${days[dayIndex]}T00:00:00Z`) + minutes * minute - offset
   const productTarget = (product: Product) =>
@@ -913,7 +1055,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
 
   // Sessions.
   const sessions: PlannedSession[] = []
-  const sessionsWanted = options.sessions ?? Math.max(1, Math.round(options.enrollments / 100))
+  const sessionsWanted = counts.sessions ?? Math.max(1, Math.round(counts.enrollments / 100))
   const sessionsPerDay = apportion(sessionsWanted, curve)
   const totalWeight = (center: CenterPlan) =>
     center.weight.VOLUNTARY_SOCIAL_INSURANCE + center.weight.HOUSEHOLD_HEALTH_INSURANCE
@@ -982,8 +1124,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
   }
 
   // Registration units: one VSI participant, or one household insured together (1–6 members).
-  const vsiCount = Math.round((options.enrollments * vsiTarget) / (vsiTarget + hhiTarget))
-  const hhiCount = options.enrollments - vsiCount
+  const vsiCount = Math.round((counts.enrollments * vsiTarget) / (vsiTarget + hhiTarget))
+  const hhiCount = counts.enrollments - vsiCount
   const skeleton: { product: Product; size: number }[] = []
   for (let i = 0; i < vsiCount; i++) skeleton.push({ product: 'VOLUNTARY_SOCIAL_INSURANCE', size: 1 })
   for (let left = hhiCount; left > 0; ) {
@@ -1002,7 +1144,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     left -= size
   }
   random.units.shuffle(skeleton)
-  const perDay = apportion(options.enrollments, curve)
+  const perDay = apportion(counts.enrollments, curve)
   const units: Unit[] = []
   let dayIndex = 0
   let filled = 0
@@ -1028,7 +1170,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       ward,
       registeredAt,
       agent: random.units.pick(center.agents),
-      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex, offset),
+      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex, offset, closed),
     })
   }
 
@@ -1038,231 +1180,354 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     if (unit.session)
       registeredAtSession.set(unit.session.id, (registeredAtSession.get(unit.session.id) ?? 0) + unit.size)
   }
-  const prepared = performance.now()
+  return {
+    campaign,
+    days,
+    offset,
+    sessions,
+    units,
+    registeredAtSession,
+    random: { sessions: random.sessions, people: random.people },
+  }
+}
 
-  const result = await prisma.$transaction(
-    async (tx) => {
-      if (options.replace) await clearCampaignActivity(tx, campaign.id)
+const leadNotes = [
+  'Hẹn trao đổi thêm với gia đình.',
+  'Chờ nhận lương cuối tháng.',
+  'Muốn biết mức hỗ trợ của thành phố.',
+  'Đã có thẻ BHYT đến cuối năm, hỏi về gia hạn.',
+]
 
-      const { sessions: sessionRows, staff: staffRows } = sessionTables()
-      for (const session of sessions) {
-        const r = random.sessions
-        const creator = session.center.manager
-        const registered = registeredAtSession.get(session.id) ?? 0
-        const base =
-          session.kind === 'LAUNCH_CEREMONY'
-            ? r.int(300, 500)
-            : session.kind === 'CONFERENCE'
-              ? r.int(60, 200)
-              : session.kind === 'ONLINE'
-                ? r.int(30, 150)
-                : r.int(15, 60)
-        const place =
-          session.venueKind === 'ONLINE'
-            ? null
-            : session.venueKind === 'MARKET'
-              ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
-              : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
-                ? (session.center.address ?? session.ward?.fullName ?? null)
-                : session.ward
-                  ? address(r, session.ward)
-                  : null
-        const title =
-          session.kind === 'LAUNCH_CEREMONY'
-            ? session.center.id === organizer?.id
-              ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
-              : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
-            : sessionTitle(session, r)
-        sessionRows.add({
-          id: session.id,
-          campaignId: campaign.id,
-          centerId: session.center.id,
-          title,
-          kind: session.kind,
-          venueKind: session.venueKind,
-          address: place,
-          wardCode: session.ward?.code ?? null,
-          startsAt: iso(session.startsAt),
-          endsAt: iso(session.endsAt),
-          status: session.cancelled ? 'CANCELLED' : 'DONE',
-          audiences: enumArray(session.audiences),
-          attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
-          notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
-          cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
-          createdById: creator,
-          createdAt: iso(session.startsAt - r.int(1, 7) * day),
-          updatedAt: iso(
-            session.cancelled
-              ? session.startsAt - r.int(2, 20) * 3_600_000
-              : session.endsAt + r.int(30, 180) * minute,
-          ),
-          version: 2,
-        })
-        const agents = session.center.agents
-        const teamSize = agents.length === 0 ? 0 : r.int(1, Math.min(3, agents.length))
-        for (const agent of r.shuffle([...agents]).slice(0, teamSize))
-          staffRows.add({ A: session.id, B: agent })
-      }
-      await sessionRows.insert(tx)
-      await staffRows.insert(tx)
+type YearTotals = { people: number; households: number; vsi: number; hhi: number; statusChanges: number }
 
-      // Generating the next rows overlaps with inserting the previous ones: one batch in flight at a time.
-      let tables = enrollmentTables()
-      const totals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
-      let inFlight: Promise<void> = Promise.resolve()
-      const flush = async () => {
-        const batch = tables
-        tables = enrollmentTables()
-        await inFlight
-        inFlight = (async () => {
-          totals.households += await batch.households.insert(tx)
-          totals.people += await batch.people.insert(tx)
-          await batch.members.insert(tx)
-          await batch.enrollments.insert(tx)
-          totals.statusChanges += await batch.statusChanges.insert(tx)
-        })()
-        // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
-        inFlight.catch(() => {})
-      }
-      const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** The person a renewing registration names again, as addPerson gives a new one. */
+function returningPerson(member: CoveredMember) {
+  return {
+    id: member.personId,
+    citizenId: member.citizenId,
+    occupation: member.occupation,
+    searchPrefixes: member.searchPrefixes,
+    contact: member.contact,
+  }
+}
 
-      const r = random.people
-      for (const unit of units) {
-        const registeredOn = days[unit.dayIndex] ?? isoDay(unit.registeredAt)
-        const region = regionOfWard(unit.ward.code)
-        const { status, steps } = unit.lifecycle
-        const reason =
-          status === 'REJECTED'
-            ? r.pick(rejectReasons)
-            : status === 'CANCELLED'
-              ? r.pick(cancelEnrollmentReasons)
+/**
+ * Writes a planned campaign's sessions (and, given `leads`, the people consulted at them who did not
+ * register), people, households, enrollments with their coverage and status histories. `renewals`: last
+ * year's paid registrations whose people register again; `keep`: where this year's paid ones go, a share
+ * of them marked as returning next year.
+ */
+async function loadYear(
+  tx: Db,
+  plan: YearPlan,
+  {
+    quote,
+    taken,
+    organizer,
+    renewals,
+    keep,
+    leads,
+    unpaid,
+  }: {
+    quote: ReturnType<typeof quoteCache>
+    taken: Set<string>
+    organizer: Center | undefined
+    renewals: RenewalPool | null
+    keep: { pool: RenewalPool; random: Random; share: number } | null
+    leads: { rows: ReturnType<typeof followUpTables>['leads']; random: Random } | null
+    unpaid: Unpaid[] | null
+  },
+): Promise<YearTotals> {
+  const { sessions: sessionRows, staff: staffRows } = sessionTables()
+  for (const session of plan.sessions) {
+    const r = plan.random.sessions
+    const creator = session.center.manager
+    const registered = plan.registeredAtSession.get(session.id) ?? 0
+    const base =
+      session.kind === 'LAUNCH_CEREMONY'
+        ? r.int(300, 500)
+        : session.kind === 'CONFERENCE'
+          ? r.int(60, 200)
+          : session.kind === 'ONLINE'
+            ? r.int(30, 150)
+            : r.int(15, 60)
+    const place =
+      session.venueKind === 'ONLINE'
+        ? null
+        : session.venueKind === 'MARKET'
+          ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
+          : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
+            ? (session.center.address ?? session.ward?.fullName ?? null)
+            : session.ward
+              ? address(r, session.ward)
               : null
+    const title =
+      session.kind === 'LAUNCH_CEREMONY'
+        ? session.center.id === organizer?.id
+          ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
+          : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
+        : sessionTitle(session, r)
+    sessionRows.add({
+      id: session.id,
+      campaignId: plan.campaign.id,
+      centerId: session.center.id,
+      title,
+      kind: session.kind,
+      venueKind: session.venueKind,
+      address: place,
+      wardCode: session.ward?.code ?? null,
+      startsAt: iso(session.startsAt),
+      endsAt: iso(session.endsAt),
+      status: session.cancelled ? 'CANCELLED' : 'DONE',
+      audiences: enumArray(session.audiences),
+      attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
+      notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
+      cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
+      createdById: creator,
+      createdAt: iso(session.startsAt - r.int(1, 7) * day),
+      updatedAt: iso(
+        session.cancelled
+          ? session.startsAt - r.int(2, 20) * 3_600_000
+          : session.endsAt + r.int(30, 180) * minute,
+      ),
+      version: 2,
+    })
+    const agents = session.center.agents
+    const teamSize = agents.length === 0 ? 0 : r.int(1, Math.min(3, agents.length))
+    for (const agent of r.shuffle([...agents]).slice(0, teamSize)) staffRows.add({ A: session.id, B: agent })
+    if (leads && !session.cancelled && session.kind !== 'LAUNCH_CEREMONY') {
+      // People consulted who did not register: a few per session, on the center's LEADS list.
+      for (let i = leads.random.int(0, 2); i > 0; i--) {
+        const sex: Sex = leads.random.chance(0.55) ? 'FEMALE' : 'MALE'
+        leads.rows.add({
+          id: leads.random.uuidv7(session.endsAt),
+          sessionId: session.id,
+          centerId: session.center.id,
+          fullName: fullName(leads.random, sex),
+          phone: mobilePhone(leads.random),
+          products: enumArray(
+            leads.random.weighted<Product[]>([
+              [['HOUSEHOLD_HEALTH_INSURANCE'], 60],
+              [['VOLUNTARY_SOCIAL_INSURANCE'], 25],
+              [['HOUSEHOLD_HEALTH_INSURANCE', 'VOLUNTARY_SOCIAL_INSURANCE'], 15],
+            ]),
+          ),
+          note: leads.random.chance(0.3) ? leads.random.pick(leadNotes) : null,
+          metOn: plan.days[session.dayIndex] ?? isoDay(session.startsAt + plan.offset),
+          recordedById: session.center.agents[0] ?? creator,
+          createdAt: iso(session.endsAt),
+          updatedAt: iso(session.endsAt),
+        })
+      }
+    }
+  }
+  await sessionRows.insert(tx)
+  await staffRows.insert(tx)
+  if (leads) await leads.rows.insert(tx)
 
-        const addPerson = (person: {
-          at: number
-          sex: Sex
-          name: string
-          dateOfBirth: string
-          provinceCode: string
-          phone: string | null
-          address: string
-          occupation: AudienceGroup | null
-          legacyCode: string | null
-        }) => {
-          const id = r.uuidv7(person.at)
-          const personCitizenId = citizenId(r, taken, person)
-          const prefixes = textArray(searchPrefixes(person.name))
-          tables.people.add({
-            id,
-            fullName: person.name,
-            citizenId: personCitizenId,
-            legacySocialInsuranceCode: person.legacyCode,
-            dateOfBirth: person.dateOfBirth,
-            sex: person.sex,
-            phone: person.phone,
-            address: person.address,
-            wardCode: unit.ward.code,
-            occupationGroup: person.occupation,
-            recordingCenterId: unit.center.id,
-            searchKey: personSearchKey({
-              fullName: person.name,
-              phone: person.phone,
-              citizenId: personCitizenId,
-            }),
-            searchPrefixes: prefixes,
-            createdAt: iso(person.at),
-            updatedAt: iso(person.at),
-          })
-          return {
-            id,
-            citizenId: personCitizenId,
-            occupation: person.occupation,
-            searchPrefixes: prefixes,
-            // What the registration was given, which its enrollment keeps.
-            contact: {
-              phone: person.phone,
-              address: person.address,
-              legacySocialInsuranceCode: person.legacyCode,
-            },
-          }
-        }
+  // Generating the next rows overlaps with inserting the previous ones: one batch in flight at a time.
+  let tables = enrollmentTables()
+  const totals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
+  let inFlight: Promise<void> = Promise.resolve()
+  const flush = async () => {
+    const batch = tables
+    tables = enrollmentTables()
+    await inFlight
+    inFlight = (async () => {
+      totals.households += await batch.households.insert(tx)
+      totals.people += await batch.people.insert(tx)
+      await batch.members.insert(tx)
+      await batch.enrollments.insert(tx)
+      totals.statusChanges += await batch.statusChanges.insert(tx)
+    })()
+    // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
+    inFlight.catch(() => {})
+  }
+  const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-        const addEnrollment = (enrollment: {
-          at: number
-          personId: string
-          citizenId: string
-          searchPrefixes: string
-          audience: AudienceGroup | null
-          contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
-          householdId: string | null
-          months: number
-          monthlyIncome: number | null
-          supportGroups: readonly SupportGroup[]
-          householdPosition: number | null
-          amounts: Amounts
-          periodStart: string
-          periodEnd: string
-        }) => {
-          const id = r.uuidv7(enrollment.at)
-          const shift = enrollment.at - unit.registeredAt
-          const last = steps[steps.length - 1]
-          tables.enrollments.add({
-            id,
-            campaignId: campaign.id,
-            centerId: unit.center.id,
-            sessionId: unit.session?.id ?? null,
-            registeredById: unit.agent,
+  const r = plan.random.people
+  for (const unit of plan.units) {
+    const registeredOn = plan.days[unit.dayIndex] ?? isoDay(unit.registeredAt)
+    // Last year's participants registering again: the same people (and household), last year's ward.
+    const renewing = renewals?.returning.get(renewalKey(unit.center.id, unit.product, unit.size))?.pop()
+    if (renewing) renewing.renewed = true
+    const wardCode = renewing?.wardCode ?? unit.ward.code
+    const covered: CoveredMember[] = []
+    let unitHousehold: string | null = null
+    // The day the payment that settled it came in, local time (a manager's step, never shifted).
+    const paidStep = unit.lifecycle.steps.find((step) => step.to === 'PAID')
+    const paidOn =
+      paidStep && (unit.lifecycle.status === 'PAID' || unit.lifecycle.status === 'ACTIVE')
+        ? isoDay(paidStep.at + plan.offset)
+        : null
+    const region = regionOfWard(unit.ward.code)
+    const { status, steps } = unit.lifecycle
+    const reason =
+      status === 'REJECTED'
+        ? r.pick(rejectReasons)
+        : status === 'CANCELLED'
+          ? r.pick(cancelEnrollmentReasons)
+          : null
+
+    const addPerson = (person: {
+      at: number
+      sex: Sex
+      name: string
+      dateOfBirth: string
+      provinceCode: string
+      phone: string | null
+      address: string
+      occupation: AudienceGroup | null
+      legacyCode: string | null
+    }) => {
+      const id = r.uuidv7(person.at)
+      const personCitizenId = citizenId(r, taken, person)
+      const prefixes = textArray(searchPrefixes(person.name))
+      tables.people.add({
+        id,
+        fullName: person.name,
+        citizenId: personCitizenId,
+        legacySocialInsuranceCode: person.legacyCode,
+        dateOfBirth: person.dateOfBirth,
+        sex: person.sex,
+        phone: person.phone,
+        address: person.address,
+        wardCode,
+        occupationGroup: person.occupation,
+        recordingCenterId: unit.center.id,
+        searchKey: personSearchKey({
+          fullName: person.name,
+          phone: person.phone,
+          citizenId: personCitizenId,
+        }),
+        searchPrefixes: prefixes,
+        createdAt: iso(person.at),
+        updatedAt: iso(person.at),
+      })
+      return {
+        id,
+        citizenId: personCitizenId,
+        occupation: person.occupation,
+        searchPrefixes: prefixes,
+        // What the registration was given, which its enrollment keeps.
+        contact: {
+          phone: person.phone,
+          address: person.address,
+          legacySocialInsuranceCode: person.legacyCode,
+        },
+      }
+    }
+
+    const addEnrollment = (enrollment: {
+      at: number
+      personId: string
+      citizenId: string
+      searchPrefixes: string
+      audience: AudienceGroup | null
+      contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
+      householdId: string | null
+      months: number
+      monthlyIncome: number | null
+      supportGroups: readonly SupportGroup[]
+      householdPosition: number | null
+      amounts: Amounts
+      periodStart: string
+      periodEnd: string
+      /** The last day of the coverage on file for the person and product, if any. */
+      coveredUntil: string | null
+    }) => {
+      const id = r.uuidv7(enrollment.at)
+      const shift = enrollment.at - unit.registeredAt
+      const last = steps[steps.length - 1]
+      // As recordPayment gives it: the coverage the payment bought, counted on the payment day where
+      // the campaign counts so.
+      const coverage = paidOn
+        ? coverageOfPayment({
             product: unit.product,
-            personId: enrollment.personId,
-            householdId: enrollment.householdId,
-            quoteDate: registeredOn,
+            paidOn,
             months: enrollment.months,
-            monthlyIncome: enrollment.monthlyIncome,
-            supportGroups: enumArray(enrollment.supportGroups),
-            householdPosition: enrollment.householdPosition,
-            gross: enrollment.amounts.gross,
-            support: enrollment.amounts.support,
-            payable: enrollment.amounts.payable,
-            periodStart: enrollment.periodStart,
-            periodEnd: enrollment.periodEnd,
-            status,
-            audience: enrollment.audience,
-            ...enrollment.contact,
-            wardCode: unit.ward.code,
-            statusReason: reason,
-            live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
-            // Since 2025-08-01 the personal id number is the social-insurance number
-            // (docs/domain/vn-insurance.md §3).
-            socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
-            searchPrefixes: enrollment.searchPrefixes,
-            registeredAt: iso(enrollment.at),
-            registeredOn,
-            updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
-            version: steps.length,
+            coveredUntilOnFile: enrollment.coveredUntil,
           })
-          let from: EnrollmentStatus | null = null
-          for (const step of steps) {
-            // A manager acts on the whole household at once; the agent enters the members one by one.
-            const at = step.byManager ? step.at : step.at + shift
-            tables.statusChanges.add({
-              id: r.uuidv7(at),
-              enrollmentId: id,
-              fromStatus: from,
-              toStatus: step.to,
-              reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
-              actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
-              at: iso(at),
-            })
-            from = step.to
-          }
-        }
+        : null
+      if (coverage && !coverage.ok) throw new Error('seedDemo: a payment without coverage')
+      const bought = coverage?.coverage ?? null
+      tables.enrollments.add({
+        id,
+        campaignId: plan.campaign.id,
+        centerId: unit.center.id,
+        sessionId: unit.session?.id ?? null,
+        registeredById: unit.agent,
+        product: unit.product,
+        personId: enrollment.personId,
+        householdId: enrollment.householdId,
+        quoteDate: registeredOn,
+        months: enrollment.months,
+        monthlyIncome: enrollment.monthlyIncome,
+        supportGroups: enumArray(enrollment.supportGroups),
+        householdPosition: enrollment.householdPosition,
+        gross: enrollment.amounts.gross,
+        support: enrollment.amounts.support,
+        payable: enrollment.amounts.payable,
+        periodStart: enrollment.periodStart,
+        periodEnd: enrollment.periodEnd,
+        status,
+        audience: enrollment.audience,
+        ...enrollment.contact,
+        wardCode,
+        statusReason: reason,
+        live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+        // Since 2025-08-01 the personal id number is the social-insurance number
+        // (docs/domain/vn-insurance.md §3).
+        socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
+        searchPrefixes: enrollment.searchPrefixes,
+        registeredAt: iso(enrollment.at),
+        registeredOn,
+        coverageStart: bought?.start ?? null,
+        coverageEnd: bought?.end ?? null,
+        continuity: bought?.continuity ?? null,
+        countedOn: paidOn && plan.campaign.countOn === 'PAYMENT_DAY' ? paidOn : null,
+        updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
+        version: steps.length,
+      })
+      let from: EnrollmentStatus | null = null
+      for (const step of steps) {
+        // A manager acts on the whole household at once; the agent enters the members one by one.
+        const at = step.byManager ? step.at : step.at + shift
+        tables.statusChanges.add({
+          id: r.uuidv7(at),
+          enrollmentId: id,
+          fromStatus: from,
+          toStatus: step.to,
+          reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
+          actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
+          at: iso(at),
+        })
+        from = step.to
+      }
+      if (bought)
+        covered.push({
+          enrollmentId: id,
+          personId: enrollment.personId,
+          citizenId: enrollment.citizenId,
+          searchPrefixes: enrollment.searchPrefixes,
+          occupation: enrollment.audience,
+          contact: enrollment.contact,
+          coverageEnd: bought.end,
+          status,
+        })
+      if (unpaid && (status === 'DRAFT' || status === 'SUBMITTED'))
+        unpaid.push({ enrollmentId: id, center: unit.center, agent: unit.agent, at: enrollment.at, status })
+    }
 
-        if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
-          const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
-          const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
-          const occupation =
-            unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
-          const person = addPerson({
+    if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
+      const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
+      const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
+      const occupation =
+        unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
+      const previous = renewing?.members[0]
+      const person = previous
+        ? returningPerson(previous)
+        : addPerson({
             at: unit.registeredAt,
             sex,
             name: fullName(r, sex),
@@ -1273,74 +1538,84 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
             occupation: occupation === 'STUDENT' ? 'FREELANCER' : occupation,
             legacyCode: r.chance(0.15) ? `79${r.digits(8)}` : null,
           })
-          const months = r.weighted([
-            [1, 30],
-            [3, 25],
-            [6, 15],
-            [12, 30],
-          ])
-          const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
-          const supportGroups: SupportGroup[] =
-            unit.ward.type === 'SPECIAL_ZONE'
-              ? ['ISLAND_COMMUNE']
-              : r.weighted<SupportGroup[]>([
-                  [[], 92],
-                  [['NEAR_POOR'], 3],
-                  [['POOR'], 2],
-                  [['ETHNIC_MINORITY'], 3],
-                ])
-          const periodStart = `${registeredOn.slice(0, 8)}01`
-          const amounts = quote(unit.product, registeredOn, months, supportGroups, {
-            monthlyIncome: income,
-          })[0]
-          if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
-          addEnrollment({
-            at: unit.registeredAt,
-            personId: person.id,
-            citizenId: person.citizenId,
-            searchPrefixes: person.searchPrefixes,
-            audience: person.occupation,
-            contact: person.contact,
-            householdId: null,
-            months,
-            monthlyIncome: income,
-            supportGroups,
-            householdPosition: null,
-            amounts,
-            periodStart,
-            periodEnd: coverageEnd(periodStart, months),
-          })
-          totals.vsi++
-        } else {
-          const householdId = r.uuidv7(unit.registeredAt)
-          const homeAddress = address(r, unit.ward)
-          tables.households.add({
-            id: householdId,
-            address: homeAddress,
-            wardCode: unit.ward.code,
-            createdAt: iso(unit.registeredAt),
-            updatedAt: iso(unit.registeredAt),
-          })
-          const months = r.weighted([
-            [12, 60],
-            [6, 25],
-            [3, 15],
-          ])
-          const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
-            [[], 97],
-            [['NEAR_POOR'], 1.5],
-            [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
-          ])
-          const amounts = quote(unit.product, registeredOn, months, supportGroups, {
-            householdSize: unit.size,
-          })
-          // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
-          const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
-          const headProvince = birthProvince(r, region)
-          let at = unit.registeredAt
-          householdMembers(r, unit.size).forEach((member, index) => {
-            const position = index + 1
-            const person = addPerson({
+      const months = r.weighted([
+        [1, 30],
+        [3, 25],
+        [6, 15],
+        [12, 30],
+      ])
+      const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
+      const supportGroups: SupportGroup[] =
+        unit.ward.type === 'SPECIAL_ZONE'
+          ? ['ISLAND_COMMUNE']
+          : r.weighted<SupportGroup[]>([
+              [[], 92],
+              [['NEAR_POOR'], 3],
+              [['POOR'], 2],
+              [['ETHNIC_MINORITY'], 3],
+            ])
+      const periodStart = `${registeredOn.slice(0, 8)}01`
+      const amounts = quote(unit.product, registeredOn, months, supportGroups, {
+        monthlyIncome: income,
+      })[0]
+      if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
+      addEnrollment({
+        at: unit.registeredAt,
+        personId: person.id,
+        citizenId: person.citizenId,
+        searchPrefixes: person.searchPrefixes,
+        audience: person.occupation,
+        contact: person.contact,
+        householdId: null,
+        months,
+        monthlyIncome: income,
+        supportGroups,
+        householdPosition: null,
+        amounts,
+        periodStart,
+        periodEnd: coverageEnd(periodStart, months),
+        coveredUntil: previous?.coverageEnd ?? null,
+      })
+      totals.vsi++
+    } else {
+      const householdId = renewing?.householdId ?? r.uuidv7(unit.registeredAt)
+      const homeAddress = address(r, unit.ward)
+      if (!renewing)
+        tables.households.add({
+          id: householdId,
+          address: homeAddress,
+          wardCode: unit.ward.code,
+          createdAt: iso(unit.registeredAt),
+          updatedAt: iso(unit.registeredAt),
+        })
+      unitHousehold = householdId
+      const months = r.weighted([
+        [12, 60],
+        [6, 25],
+        [3, 15],
+      ])
+      const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
+        [[], 97],
+        [['NEAR_POOR'], 1.5],
+        [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
+      ])
+      const amounts = quote(unit.product, registeredOn, months, supportGroups, {
+        householdSize: unit.size,
+      })
+      // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
+      const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
+      const headProvince = birthProvince(r, region)
+      let at = unit.registeredAt
+      // A renewing household is last year's: the same people in the same order, already its members.
+      const members = renewing ? [] : householdMembers(r, unit.size)
+      for (let index = 0; index < unit.size; index++) {
+        const position = index + 1
+        const previous = renewing?.members[index]
+        const member = previous ? undefined : members[index]
+        const person = previous
+          ? returningPerson(previous)
+          : member &&
+            addPerson({
               at,
               sex: member.sex,
               name: fullName(r, member.sex, member.family),
@@ -1357,46 +1632,379 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
               occupation: member.occupation,
               legacyCode: null,
             })
-            tables.members.add({
-              householdId,
-              personId: person.id,
-              position,
-              isHead: index === 0,
-              relationToHead: member.relation,
-              insuredElsewhere: false,
-            })
-            const memberAmounts = amounts[index]
-            if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
-            addEnrollment({
-              at,
-              personId: person.id,
-              citizenId: person.citizenId,
-              searchPrefixes: person.searchPrefixes,
-              audience: person.occupation,
-              contact: person.contact,
-              householdId,
-              months,
-              monthlyIncome: null,
-              supportGroups,
-              householdPosition: position,
-              amounts: memberAmounts,
-              periodStart,
-              periodEnd: coverageEnd(periodStart, months),
-            })
-            at += r.int(20, 60) * 1000
+        if (!person) throw new Error('seedDemo: a household without its member')
+        if (member)
+          tables.members.add({
+            householdId,
+            personId: person.id,
+            position,
+            isHead: index === 0,
+            relationToHead: member.relation,
+            insuredElsewhere: false,
           })
-          totals.hhi += unit.size
-        }
-        if (tables.enrollments.size >= flushEvery) await flush()
-        else if (tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+        const memberAmounts = amounts[index]
+        if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
+        addEnrollment({
+          at,
+          personId: person.id,
+          citizenId: person.citizenId,
+          searchPrefixes: person.searchPrefixes,
+          audience: person.occupation,
+          contact: person.contact,
+          householdId,
+          months,
+          monthlyIncome: null,
+          supportGroups,
+          householdPosition: position,
+          amounts: memberAmounts,
+          periodStart,
+          periodEnd: coverageEnd(periodStart, months),
+          coveredUntil: previous?.coverageEnd ?? null,
+        })
+        at += r.int(20, 60) * 1000
       }
-      await flush()
-      await inFlight
+      totals.hhi += unit.size
+    }
+    if (keep && covered.length === unit.size) {
+      const renewable: Renewable = {
+        key: renewalKey(unit.center.id, unit.product, unit.size),
+        center: unit.center,
+        wardCode,
+        householdId: unitHousehold,
+        members: covered,
+        renewed: false,
+      }
+      keep.pool.all.push(renewable)
+      if (keep.random.chance(keep.share)) {
+        const returning = keep.pool.returning.get(renewable.key) ?? []
+        returning.push(renewable)
+        keep.pool.returning.set(renewable.key, returning)
+      }
+    }
+    if (tables.enrollments.size >= flushEvery) await flush()
+    else if (tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+  }
+  await flush()
+  await inFlight
+  return totals
+}
+
+const followUpNotes = ['Gọi lại sau 17 giờ.', 'Người nhà nghe máy.', 'Đã gửi tin nhắn nhắc.', null, null]
+const declineReasons = ['Chưa có tiền.', 'Chuyển sang tham gia theo hộ gia đình khác.', 'Không có nhu cầu.']
+
+/**
+ * Contact attempts of this campaign, as recordFollowUp records them: calls about registrations waiting
+ * for payment, and about last year's cards that end around the campaign and were not renewed; a promise
+ * puts the enrollment on its day's PROMISED list. Each enrollment then points at its last attempt, with
+ * the promise's kind as the trigger gives it, so that worklist_rebuild() updates no row a second time (a
+ * row updated twice in the load came back in another order from a backup's restore: backup.test.ts).
+ */
+async function loadFollowUps(
+  tx: Db,
+  random: Random,
+  {
+    offset,
+    campaign,
+    unpaid,
+    pool,
+    campaignIds,
+  }: {
+    offset: number
+    campaign: DemoCampaign
+    unpaid: readonly Unpaid[]
+    pool: RenewalPool | null
+    /** The campaigns whose enrollments the follow-ups are about. */
+    campaignIds: string[]
+  },
+): Promise<number> {
+  const { followUps } = followUpTables()
+  const add = (
+    subject: { enrollmentId: string; centerId: string; status: EnrollmentStatus },
+    by: string,
+    at: number,
+    outcomes: readonly (readonly [FollowUpOutcome, number])[],
+  ) => {
+    const on = isoDay(at + offset)
+    const outcome = random.weighted(outcomes)
+    const reason = outcome === 'DECLINED' ? random.pick(declineReasons) : null
+    const effect = followUpEffect({
+      outcome,
+      on,
+      promisedOn: outcome === 'WILL_PAY' ? addDays(on, random.int(0, 10)) : null,
+      reason,
+    })
+    if (!effect.ok)
+      throw new Error(`seedDemo: a follow-up the rules refuse: ${JSON.stringify(effect.issues)}`)
+    followUps.add({
+      id: random.uuidv7(at),
+      enrollmentId: subject.enrollmentId,
+      centerId: subject.centerId,
+      byId: by,
+      at: iso(at),
+      means: random.weighted<FollowUpMeans>([
+        ['CALL', 70],
+        ['MESSAGE', 15],
+        ['VISIT', 15],
+      ]),
+      outcome,
+      enrollmentStatus: subject.status,
+      promisedOn: effect.state.promisedOn,
+      reason,
+      note: random.pick(followUpNotes),
+      createdAt: iso(at),
+    })
+  }
+  for (const entry of unpaid) {
+    if (!random.chance(0.3)) continue
+    add(
+      { enrollmentId: entry.enrollmentId, centerId: entry.center.id, status: entry.status },
+      entry.agent,
+      duringOfficeHours(entry.at + random.int(1, 5) * day, offset, random),
+      [
+        ['WILL_PAY', 50],
+        ['NO_ANSWER', 30],
+        ['REACHED', 15],
+        ['DECLINED', 5],
+      ],
+    )
+  }
+  // Cards ending from the campaign's first day to a month after it: the ones its agents call about.
+  const from = isoDay(campaign.startDate.getTime())
+  const to = addDays(isoDay(campaign.endDate.getTime()), 30)
+  for (const renewable of pool?.all ?? []) {
+    const first = renewable.members[0]
+    if (renewable.renewed || !first || first.coverageEnd < from || first.coverageEnd > to) continue
+    if (!random.chance(0.35)) continue
+    const callOn = Math.max(
+      Date.parse(`${from}T00:00:00Z`),
+      Date.parse(`${first.coverageEnd}T00:00:00Z`) - random.int(0, 25) * day,
+    )
+    add(
+      { enrollmentId: first.enrollmentId, centerId: renewable.center.id, status: first.status },
+      random.pick(renewable.center.agents),
+      duringOfficeHours(
+        callOn - offset + random.int(450, 1000) * minute + random.int(0, 59_999),
+        offset,
+        random,
+      ),
+      [
+        ['WILL_PAY', 45],
+        ['NO_ANSWER', 30],
+        ['REACHED', 15],
+        ['MOVED_AWAY', 4],
+        ['INSURED_ELSEWHERE', 3],
+        ['DECLINED', 3],
+      ],
+    )
+  }
+  const written = await followUps.insert(tx)
+  await tx.$executeRawUnsafe(
+    `UPDATE "Enrollment" e
+        SET "lastFollowUpId" = f.id, "promisedOn" = f."promisedOn",
+            "promisedWhileCovered" = f."enrollmentStatus" IN ('PAID', 'ACTIVE'),
+            "followUpClosed" = CASE WHEN f.outcome IN ('DECLINED', 'MOVED_AWAY', 'DECEASED', 'INSURED_ELSEWHERE')
+                                    THEN f.outcome END
+       FROM (SELECT DISTINCT ON ("enrollmentId") * FROM "FollowUp"
+              WHERE "enrollmentId" IN (SELECT id FROM "Enrollment" WHERE "campaignId" = ANY($1::uuid[]))
+              ORDER BY "enrollmentId", at DESC, id DESC) f
+      WHERE e.id = f."enrollmentId"`,
+    campaignIds,
+  )
+  return written
+}
+
+/**
+ * Fills a campaign with a deterministic demo: `enrollments` registrations split between the products
+ * like the campaign's targets, across its participating centers like their targets, over its days like
+ * a real drive, with outreach sessions, households, status histories, coverage and the per-day counts.
+ * Before it, the same campaign a year earlier (`previousYear` registrations, as many by default): about
+ * 60 % of its paid participants register again (renewals), the rest are on the expiring and lapsed
+ * lists; this year's sessions have leads, and agents have called some of both with promises to pay.
+ */
+export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Promise<DemoResult> {
+  const started = performance.now()
+  const previousSize = options.previousYear ?? options.enrollments
+  for (const [name, value] of [
+    ['enrollments', options.enrollments],
+    ['previousYear', previousSize],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`seedDemo: ${name} must be a whole number ≥ 0`)
+  }
+  const campaign = await prisma.campaign.findUnique({
+    where: { code: options.campaignCode },
+    include: { centers: { include: { center: true } }, targets: true },
+  })
+  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
+  const previous = previousSize > 0 ? await previousYearCampaign(prisma, campaign) : null
+  // Replacing the demo without a year before removes the one an earlier demo made.
+  const earlier =
+    previous ??
+    (options.replace
+      ? await prisma.campaign.findUnique({ where: { code: previousYearCode(campaign.code) } })
+      : null)
+  for (const demoCampaign of [campaign, previous]) {
+    if (!demoCampaign) continue
+    const [enrollmentCount, sessionCount] = await Promise.all([
+      prisma.enrollment.count({ where: { campaignId: demoCampaign.id } }),
+      prisma.outreachSession.count({ where: { campaignId: demoCampaign.id } }),
+    ])
+    if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
+      throw new Error(
+        `seedDemo: campaign ${demoCampaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
+      )
+    }
+  }
+  const campaignIds = [campaign.id, ...(earlier ? [earlier.id] : [])]
+
+  const root = new Random(options.seed)
+  const random = {
+    users: root.fork(1),
+    centers: root.fork(2),
+    thisYear: { days: root.fork(3), sessions: root.fork(4), units: root.fork(5), people: root.fork(6) },
+    lastYear: { days: root.fork(13), sessions: root.fork(14), units: root.fork(15), people: root.fork(16) },
+    returning: root.fork(17),
+    leads: root.fork(18),
+    followUps: root.fork(19),
+  }
+
+  const byCode = (a: { code: string }, b: { code: string }) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0
+  const participants = campaign.centers
+    .filter((link) => link.role === 'PARTICIPANT')
+    .map((link) => link.center)
+    .sort(byCode)
+  if (participants.length === 0)
+    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
+  const organizer = campaign.centers
+    .filter((link) => link.role === 'ORGANIZER')
+    .map((link) => link.center)
+    .sort(
+      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
+    )[0]
+
+  const { staff, created: usersCreated } = await ensureDemoUsers(prisma, participants, random.users)
+  const storedParameters = await prisma.contributionParameter.findMany()
+  const parameters: readonly ContributionParameter[] =
+    storedParameters.length > 0 ? storedParameters : defaultContributionParameters
+  const quote = quoteCache(parameters)
+  const taken = await takenCitizenIds(prisma, campaignIds)
+
+  // Centers, with their share of each product's registrations and the wards they serve.
+  const centerTargets = (centerId: string, product: Product) =>
+    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
+      ?.count ?? 1
+  const centers: CenterPlan[] = participants.map((center) => {
+    const launch = launchCenters.find((candidate) => candidate.code === center.code)
+    const served = launch?.area
+      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
+      : []
+    const performance = 0.8 + 0.4 * random.centers.next()
+    const entry = staff.get(center.id)
+    return {
+      ...center,
+      weight: {
+        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
+        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
+      },
+      wards: served.length > 0 ? served : hoChiMinhCityWards,
+      agents: entry?.agents ?? [],
+      manager: entry?.manager ?? null,
+    }
+  })
+  for (const center of centers) {
+    if (center.agents.length === 0)
+      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
+  }
+
+  const lastYear = previous
+    ? planYear(
+        previous,
+        centers,
+        organizer,
+        { enrollments: previousSize, sessions: undefined },
+        random.lastYear,
+        true,
+      )
+    : null
+  const thisYear = planYear(
+    campaign,
+    centers,
+    organizer,
+    { enrollments: options.enrollments, sessions: options.sessions },
+    random.thisYear,
+    false,
+  )
+  const prepared = performance.now()
+
+  const result = await prisma.$transaction(
+    async (tx) => {
+      // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
+      // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
+      // (and a later CREATE INDEX is not refused for pending trigger events).
+      await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
+      await tx.$executeRawUnsafe(
+        `SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`,
+      )
+      if (options.replace) {
+        for (const id of campaignIds) await clearCampaignActivity(tx, id)
+      }
+      const pool: RenewalPool = { all: [], returning: new Map() }
+      const last = lastYear
+        ? await loadYear(tx, lastYear, {
+            quote,
+            taken,
+            organizer,
+            renewals: null,
+            keep: { pool, random: random.returning, share: 0.65 },
+            leads: null,
+            unpaid: null,
+          })
+        : null
+      const { leads } = followUpTables()
+      const unpaid: Unpaid[] = []
+      const totals = await loadYear(tx, thisYear, {
+        quote,
+        taken,
+        organizer,
+        renewals: lastYear ? pool : null,
+        keep: null,
+        leads: { rows: leads, random: random.leads },
+        unpaid,
+      })
+      const leadCount = await tx.lead.count({ where: { session: { campaignId: campaign.id } } })
+      const followUps = await loadFollowUps(tx, random.followUps, {
+        offset: thisYear.offset,
+        campaign,
+        unpaid,
+        pool: lastYear ? pool : null,
+        campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
+      })
       const loaded = performance.now()
-      const dailyCounts = await recountEnrollmentDailyCounts(tx, campaign.id)
-      const segmentCounts = await recountEnrollmentSegmentCounts(tx, campaign.id)
-      const segmentTotals = await recountEnrollmentSegmentTotals(tx, campaign.id)
-      return { ...totals, dailyCounts, segmentCounts, segmentTotals, loaded }
+      let dailyCounts = 0
+      let segmentCounts = 0
+      let segmentTotals = 0
+      for (const id of campaignIds) {
+        dailyCounts += await recountEnrollmentDailyCounts(tx, id)
+        segmentCounts += await recountEnrollmentSegmentCounts(tx, id)
+        segmentTotals += await recountEnrollmentSegmentTotals(tx, id)
+      }
+      const beforeRebuild = performance.now()
+      await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
+      const rebuilt = performance.now()
+      return {
+        ...totals,
+        last,
+        renewals: pool.all.filter((renewable) => renewable.renewed).length,
+        renewable: pool.all.length,
+        leads: leadCount,
+        followUps,
+        dailyCounts,
+        segmentCounts,
+        segmentTotals,
+        loaded,
+        rebuildMs: rebuilt - beforeRebuild,
+      }
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   )
@@ -1404,7 +2012,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
 
   return {
     campaignId: campaign.id,
-    sessions: sessions.length,
+    sessions: thisYear.sessions.length,
     people: result.people,
     households: result.households,
     enrollments: { voluntarySocialInsurance: result.vsi, householdHealthInsurance: result.hhi },
@@ -1412,11 +2020,29 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     dailyCounts: result.dailyCounts,
     segmentCounts: result.segmentCounts,
     segmentTotals: result.segmentTotals,
+    previousYear:
+      previous && result.last
+        ? {
+            campaignId: previous.id,
+            code: previous.code,
+            sessions: lastYear?.sessions.length ?? 0,
+            people: result.last.people,
+            enrollments: {
+              voluntarySocialInsurance: result.last.vsi,
+              householdHealthInsurance: result.last.hhi,
+            },
+            paidRegistrations: result.renewable,
+            renewedRegistrations: result.renewals,
+          }
+        : null,
+    leads: result.leads,
+    followUps: result.followUps,
     usersCreated,
     milliseconds: {
       prepare: Math.round(prepared - started),
       load: Math.round(result.loaded - prepared),
       recount: Math.round(finished - result.loaded),
+      worklistRebuild: Math.round(result.rebuildMs),
       total: Math.round(finished - started),
     },
   }

@@ -11,6 +11,7 @@ export {
   type DemoOptions,
   type DemoResult,
   demoUserPassword,
+  previousYearCode,
   recountEnrollmentDailyCounts,
   recountEnrollmentSegmentCounts,
   recountEnrollmentSegmentTotals,

@@ -16,7 +16,8 @@ export type WorklistScope = {
 /** An entry's place in its list, for the cursor. */
 export type EntryKey = { due: IsoDate; id: string }
 
-export type EntryRow = { id: string; due: IsoDate }
+/** An entry of a page, with the list's stored reminder template (null: the default), read with it. */
+export type EntryRow = { id: string; due: IsoDate; template: string | null }
 
 const unpaid = Prisma.sql`('DRAFT', 'SUBMITTED')`
 const covered = Prisma.sql`('PAID', 'ACTIVE')`
@@ -114,7 +115,8 @@ export function worklistPage(
     ? [...source.where, Prisma.sql`(${source.due}, ${source.id}) > (${after.due}::date, ${after.id}::uuid)`]
     : source.where
   return Prisma.sql`
-    SELECT ${source.id} AS "id", to_char(${source.due}, 'YYYY-MM-DD') AS "due"
+    SELECT ${source.id} AS "id", to_char(${source.due}, 'YYYY-MM-DD') AS "due",
+      (SELECT r."text" FROM "ReminderTemplate" r WHERE r."list" = ${list}::"Worklist") AS "template"
     FROM ${source.from}
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY ${source.due}, ${source.id}

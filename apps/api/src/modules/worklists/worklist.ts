@@ -283,8 +283,7 @@ export async function loadEntries(
 ): Promise<WorklistEntryShape[]> {
   if (rows.length === 0) return []
   const ids = rows.map((row) => row.id)
-  const stored = await context.prisma.reminderTemplate.findUnique({ where: { list }, select: { text: true } })
-  const template = stored?.text ?? defaultReminderTemplates[list]
+  const template = rows[0]?.template ?? defaultReminderTemplates[list]
   if (list === 'LEADS') {
     const leads = await context.prisma.lead.findMany({ where: { id: { in: ids } }, include: withFollowUp })
     const byId = new Map(leads.map((lead) => [lead.id, lead]))
@@ -304,9 +303,18 @@ export async function loadEntries(
   })
 }
 
+/** Whether a Prisma selection asks for a relation, which loadEntries' rows do not hold. */
+function readsRelations(selection: { include?: object; select?: object }): boolean {
+  return (
+    Object.keys(selection.include ?? {}).length > 0 ||
+    Object.values(selection.select ?? {}).some((field) => field !== true)
+  )
+}
+
 /**
  * The entries with what the query selects under `enrollment` or `lead`, read once more in one
- * statement (queryFromInfo), so that nothing below them is read per entry.
+ * statement (queryFromInfo), so that nothing below them is read per entry; when it selects only their
+ * own columns (the console asks for the id), the rows loadEntries read already hold them.
  */
 async function withSelection(
   entries: WorklistEntryShape[],
@@ -317,6 +325,7 @@ async function withSelection(
   if (ids.length === 0) return entries
   if (entries[0]?.list === 'LEADS') {
     const selection = queryFromInfo({ context, info, typeName: 'Lead', path: ['edges', 'node', 'lead'] })
+    if (!readsRelations(selection)) return entries
     const rows = await context.prisma.lead.findMany({ ...selection, where: { id: { in: ids } } })
     const selected = new Map(rows.map((row) => [row.id, row]))
     return entries.map((entry) => ({ ...entry, selectedLead: selected.get(subjectOf(entry).id) }))
@@ -327,6 +336,7 @@ async function withSelection(
     typeName: 'Enrollment',
     path: ['edges', 'node', 'enrollment'],
   })
+  if (!readsRelations(selection)) return entries
   const rows = await context.prisma.enrollment.findMany({ ...selection, where: { id: { in: ids } } })
   const selected = new Map(rows.map((row) => [row.id, row]))
   return entries.map((entry) => ({ ...entry, selected: selected.get(subjectOf(entry).id) }))
