@@ -13,6 +13,7 @@ import type {
   Product,
   User,
 } from './generated/prisma/client.ts'
+import { addEnrollmentsToRollups } from './rollup-counts.ts'
 
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
@@ -91,7 +92,7 @@ export async function createEnrollment(
       },
     },
   })
-  await countInRollups(prisma, [enrollment.id])
+  await addEnrollmentsToRollups(prisma, { ids: [enrollment.id] })
   return enrollment
 }
 
@@ -139,42 +140,6 @@ export async function createEnrollments(
     enrollmentRow({ ...options, person, registeredAt: new Date(start - index * 60_000) }),
   )
   await prisma.enrollment.createMany({ data: rows })
-  await countInRollups(
-    prisma,
-    rows.map((row) => row.id),
-  )
+  await addEnrollmentsToRollups(prisma, { ids: rows.map((row) => row.id) })
   return prisma.enrollment.findMany({ where: { id: { in: rows.map((row) => row.id) } } })
-}
-
-/**
- * Adds enrollments just written to the three rollups, as a registration does: by campaign, center,
- * product, status, day and continuity, and by audience and session kind. Additive, so builders may run side by side.
- */
-async function countInRollups(prisma: PrismaClient, enrollmentIds: string[]): Promise<void> {
-  await prisma.$transaction([
-    prisma.$executeRaw`
-      INSERT INTO "EnrollmentDailyCount" AS t ("campaignId", "centerId", "product", "status", "day", "continuity", "count")
-      SELECT "campaignId", "centerId", "product", "status", coalesce("countedOn", "registeredOn"),
-             coalesce("continuity"::text, ''), count(*)::int
-        FROM "Enrollment" WHERE "id" = ANY(${enrollmentIds}::uuid[])
-       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "continuity")
-      DO UPDATE SET "count" = t."count" + EXCLUDED."count"`,
-    ...(['EnrollmentSegmentCount', 'EnrollmentSegmentTotal'] as const).map((table) => {
-      const day = table === 'EnrollmentSegmentCount'
-      return prisma.$executeRawUnsafe(
-        `INSERT INTO "${table}" AS t
-           ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind", "continuity", "count")
-         SELECT e."campaignId", e."centerId", e."product", e."status", ${day ? 'coalesce(e."countedOn", e."registeredOn"), ' : ''}
-                coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), coalesce(e."continuity"::text, ''),
-                count(*)::int
-           FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
-          WHERE e."id" = ANY($1::uuid[])
-          GROUP BY 1, 2, 3, 4, 5, 6, 7${day ? ', 8' : ''} ORDER BY 1, 2, 3, 4, 5, 6, 7${day ? ', 8' : ''}
-         ON CONFLICT ("campaignId", "centerId", "product", "status", ${day ? '"day", ' : ''}"audience", "sessionKind", "continuity")
-         DO UPDATE SET "count" = t."count" + EXCLUDED."count"`,
-        enrollmentIds,
-      )
-    }),
-  ])
 }

@@ -35,6 +35,7 @@ import type {
   VenueKind,
 } from '../generated/prisma/client.ts'
 import { hashPassword } from '../passwords.ts'
+import { recountCampaignRollups } from '../rollup-counts.ts'
 import { apportion } from './apportion.ts'
 import { BulkTable, enumArray, textArray } from './bulk-insert.ts'
 import {
@@ -679,59 +680,6 @@ export async function clearCampaignActivity(db: Db, campaignId: string): Promise
   )
   await db.$executeRawUnsafe(`DROP INDEX demo_replaced_household`)
   await db.$executeRawUnsafe(`DROP TABLE demo_replaced`)
-}
-
-/**
- * Rebuilds a campaign's EnrollmentDailyCount rows from its enrollments with one GROUP BY. Returns how
- * many rows it wrote.
- */
-export async function recountEnrollmentDailyCounts(db: Db, campaignId: string): Promise<number> {
-  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentDailyCount" WHERE "campaignId" = $1::uuid`, campaignId)
-  return db.$executeRawUnsafe(
-    `INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", "product", "status", "day", "continuity", "count")
-     SELECT "campaignId", "centerId", "product", "status", coalesce("countedOn", "registeredOn"),
-            coalesce("continuity"::text, ''), count(*)::int
-       FROM "Enrollment" WHERE "campaignId" = $1::uuid
-      GROUP BY 1, 2, 3, 4, 5, 6`,
-    campaignId,
-  )
-}
-
-/**
- * Rebuilds a campaign's EnrollmentSegmentCount rows from its enrollments (their audience, their
- * session's kind) with one GROUP BY. Returns how many rows it wrote.
- */
-export async function recountEnrollmentSegmentCounts(db: Db, campaignId: string): Promise<number> {
-  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentCount" WHERE "campaignId" = $1::uuid`, campaignId)
-  return db.$executeRawUnsafe(
-    `INSERT INTO "EnrollmentSegmentCount"
-       ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity", "count")
-     SELECT e."campaignId", e."centerId", e."product", e."status", coalesce(e."countedOn", e."registeredOn"),
-            coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), coalesce(e."continuity"::text, ''),
-            count(*)::int
-       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
-      WHERE e."campaignId" = $1::uuid
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-    campaignId,
-  )
-}
-
-/**
- * Rebuilds a campaign's EnrollmentSegmentTotal rows (the segment counts without the day) from its
- * EnrollmentSegmentCount rows, so run it after recountEnrollmentSegmentCounts: a few thousand rows
- * summed instead of every enrollment grouped again. Returns how many rows it wrote.
- */
-export async function recountEnrollmentSegmentTotals(db: Db, campaignId: string): Promise<number> {
-  await db.$executeRawUnsafe(`DELETE FROM "EnrollmentSegmentTotal" WHERE "campaignId" = $1::uuid`, campaignId)
-  return db.$executeRawUnsafe(
-    `INSERT INTO "EnrollmentSegmentTotal"
-       ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity", "count")
-     SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity", sum("count")::int
-       FROM "EnrollmentSegmentCount"
-      WHERE "campaignId" = $1::uuid
-      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-    campaignId,
-  )
 }
 
 // ─── Tables ──────────────────────────────────────────────────────────────────
@@ -1985,9 +1933,10 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       let segmentCounts = 0
       let segmentTotals = 0
       for (const id of campaignIds) {
-        dailyCounts += await recountEnrollmentDailyCounts(tx, id)
-        segmentCounts += await recountEnrollmentSegmentCounts(tx, id)
-        segmentTotals += await recountEnrollmentSegmentTotals(tx, id)
+        const written = await recountCampaignRollups(tx, id)
+        dailyCounts += written.dailyCounts
+        segmentCounts += written.segmentCounts
+        segmentTotals += written.segmentTotals
       }
       const beforeRebuild = performance.now()
       await tx.$executeRawUnsafe('SELECT worklist_rebuild()')

@@ -12,9 +12,6 @@ export {
   type DemoResult,
   demoUserPassword,
   previousYearCode,
-  recountEnrollmentDailyCounts,
-  recountEnrollmentSegmentCounts,
-  recountEnrollmentSegmentTotals,
   seedDemo,
 } from './demo.ts'
 export { developmentPasswords, developmentPasswordsInUse } from './development-passwords.ts'
@@ -45,3 +42,4 @@ export async function seedIfEmpty(
   const usersCreated = launchAccounts ? await seedLaunchUsers(prisma) : []
   return { referenceData, launchCampaignId: campaignId, usersCreated }
 }
+export { recountCampaignRollups } from '../rollup-counts.ts'

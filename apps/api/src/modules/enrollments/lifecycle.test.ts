@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AudienceGroup } from '@tangtoc/db'
 import { createHeldSession, personInput } from '@tangtoc/db/fixtures'
-import {
-  recountEnrollmentDailyCounts,
-  recountEnrollmentSegmentCounts,
-  recountEnrollmentSegmentTotals,
-} from '@tangtoc/db/seed'
+import { recountCampaignRollups } from '@tangtoc/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
@@ -379,9 +375,7 @@ describe('the enrollment lifecycle', () => {
       }),
     })
     const before = await rows()
-    await recountEnrollmentDailyCounts(api.prisma, setting.campaign.id)
-    await recountEnrollmentSegmentCounts(api.prisma, setting.campaign.id)
-    await recountEnrollmentSegmentTotals(api.prisma, setting.campaign.id)
+    await recountCampaignRollups(api.prisma, setting.campaign.id)
     const after = await rows()
     const key = (row: object) => JSON.stringify(row)
     expect(after.daily.map(key).sort()).toEqual(before.daily.map(key).sort())
