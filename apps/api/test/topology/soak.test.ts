@@ -409,12 +409,12 @@ describe.runIf(enabled)('the topology under faults', () => {
       // ── The rollups equal a recount.
       const daily = await prisma.$queryRaw<{ line: string }[]>`
         SELECT concat_ws(' ', "centerId", "product", "status", to_char("day", 'YYYY-MM-DD'),
-                         coalesce("continuity"::text, '-'), "count") AS line
+                         coalesce(nullif("continuity"::text, ''), '-'), "count") AS line
           FROM "EnrollmentDailyCount" WHERE "campaignId" = ${campaign.id}::uuid AND "count" <> 0`
       const dailyRecount = await prisma.$queryRaw<{ line: string }[]>`
         SELECT concat_ws(' ', "centerId", "product", "status",
                          to_char(coalesce("countedOn", "registeredOn"), 'YYYY-MM-DD'),
-                         coalesce("continuity"::text, '-'), count(*)) AS line
+                         coalesce(nullif("continuity"::text, ''), '-'), count(*)) AS line
           FROM "Enrollment" WHERE "campaignId" = ${campaign.id}::uuid
          GROUP BY "centerId", "product", "status", coalesce("countedOn", "registeredOn"), "continuity"`
       const lines = (rows: { line: string }[]) => rows.map((row) => row.line).sort()
