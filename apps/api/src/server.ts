@@ -153,7 +153,7 @@ export function createYogaApp({
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
-  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl)
+  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl, logger)
   const events = { ...bus, pubsub: metrics ? metrics.counting(bus.pubsub) : bus.pubsub }
   const caches = new InstanceCaches()
   const replicaRoute = replica ? new ReplicaRoute(replica, logger) : undefined

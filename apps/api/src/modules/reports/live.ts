@@ -4,7 +4,7 @@
 // that viewer, so a subscriber sees exactly what the same query would show it.
 import type { Enrollment, Product } from '@tangtoc/db'
 import { toIsoDate } from '@tangtoc/shared'
-import { filter, pipe, Repeater } from 'graphql-yoga'
+import { filter, map, pipe, Repeater } from 'graphql-yoga'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError } from '../../errors.ts'
@@ -145,8 +145,17 @@ builder.subscriptionField('campaignProgressChanged', (t) =>
         ),
       )
       // The current progress first: a subscriber that reconnects (its instance died, its network
-      // dropped) has the latest at once, whatever changed while it was away.
-      return coalesce<EnrollmentChange | null>(null, changes, progressPushIntervalMs)
+      // dropped) has the latest at once, whatever changed while it was away; so again when this
+      // instance is back on Redis after losing it.
+      const resumed = pipe(
+        context.pubsub.subscribe('tangtoc:eventsResumed'),
+        map(() => null),
+      )
+      return coalesce<EnrollmentChange | null>(
+        null,
+        Repeater.merge([changes, resumed]),
+        progressPushIntervalMs,
+      )
     },
     resolve: async (_change, args, context) => {
       const progress = await campaignProgress(context, signedIn(context), {
