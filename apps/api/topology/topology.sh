@@ -172,9 +172,10 @@ backend api
   balance roundrobin
   option httpchk GET /readyz
   http-check expect status 200
-  # An instance leaves the rotation after two failed checks a second apart; its streams are cut, so
-  # live subscribers reconnect to another at once.
-  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+  # An instance leaves the rotation after three failed checks a second apart (a readiness answer slower
+  # than 3 s under load fails); its streams are then cut, so live subscribers reconnect to another.
+  timeout check 3s
+  default-server inter 1s fall 3 rise 2 on-marked-down shutdown-sessions
 EOF
   for n in $(seq 1 "$apis"); do
     printf '  server api%s 127.0.0.1:%s check\n' "$n" "$(api_port "$n")"
