@@ -173,9 +173,11 @@ backend api
   option httpchk GET /readyz
   http-check expect status 200
   # An instance leaves the rotation after three failed checks a second apart (a readiness answer slower
-  # than 3 s under load fails); its streams are then cut, so live subscribers reconnect to another.
+  # than 3 s under load fails). Its open requests are left to finish: one that is alive but not ready
+  # (Redis restarting) answers them, and a dead one's connections are closed by the system, so its
+  # live subscribers reconnect to another at once.
   timeout check 3s
-  default-server inter 1s fall 3 rise 2 on-marked-down shutdown-sessions
+  default-server inter 1s fall 3 rise 2
 EOF
   for n in $(seq 1 "$apis"); do
     printf '  server api%s 127.0.0.1:%s check\n' "$n" "$(api_port "$n")"
