@@ -57,6 +57,7 @@ const recordPayment = `mutation Pay($input: RecordPaymentInput!) {
   recordPayment(input: $input) {
     __typename
     ... on RecordPaymentPayload { payment { id } }
+    ... on ValidationError { fieldErrors { path code message } }
     ... on ConflictError { existingId message }
     ... on UserError { code message }
   }
