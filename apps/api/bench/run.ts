@@ -16,8 +16,9 @@
 //                        shared with PostgreSQL and the clients, a second one costs more than it gives)
 //   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
-//   BENCH_ONLY           some of progress,list,worklist,register,embedded (default all; embedded: the same
-//                        API on the embedded database under concurrency, bench/embedded.ts)
+//   BENCH_ONLY           some of progress,list,worklist,register,embedded,soak (default all; embedded:
+//                        the same API on the embedded database under concurrency, bench/embedded.ts; soak:
+//                        the scaled-out topology under faults, 16 clients for 60 s, bench/soak.ts, as root)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
 //                        does not exist yet, migrated when it does
 
@@ -43,6 +44,7 @@ import {
   stopApi,
 } from './common.ts'
 import { benchEmbedded } from './embedded.ts'
+import { benchSoak } from './soak.ts'
 
 const localSocket = '/var/run/postgresql'
 const serverUrl =
@@ -54,7 +56,9 @@ const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
-const sections = new Set((process.env.BENCH_ONLY ?? 'progress,list,worklist,register,embedded').split(','))
+const sections = new Set(
+  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,embedded,soak').split(','),
+)
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
   const url = new URL(serverUrl)
@@ -710,3 +714,4 @@ function percentiles(times: number[]): { p50: number; p95: number } {
 
 if (['progress', 'list', 'worklist', 'register'].some((section) => sections.has(section))) await main()
 if (sections.has('embedded')) await benchEmbedded()
+if (sections.has('soak') && !benchSoak()) process.exitCode = 1

@@ -50,17 +50,19 @@ export async function checkReadiness({
 }
 
 export function useHealthChecks(options: ReadinessOptions): Plugin[] {
-  const headers = { 'cache-control': 'no-store' }
+  // A new object each answer: the Response sets content-length on the one it is given, and a shared
+  // one kept the first answer's length for every later one (clients then waited for missing bytes).
+  const headers = () => ({ 'cache-control': 'no-store' })
   return [
     useReadinessCheck({
       endpoint: healthEndpoint,
-      check: ({ fetchAPI }) => fetchAPI.Response.json({ status: 'ok' }, { headers }),
+      check: ({ fetchAPI }) => fetchAPI.Response.json({ status: 'ok' }, { headers: headers() }),
     }),
     useReadinessCheck({
       endpoint: readinessEndpoint,
       check: async ({ fetchAPI }) => {
         const { status, body } = await checkReadiness(options)
-        return fetchAPI.Response.json(body, { status, headers })
+        return fetchAPI.Response.json(body, { status, headers: headers() })
       },
     }),
   ]

@@ -2,9 +2,10 @@
 // and key. The first answer is kept (IdempotencyKey) and replayed when the same request comes again
 // (a client that lost the answer to a timeout, a proxy that retried); the same key with a different
 // request is a ConflictError, as is one whose first run has not finished. A run that failed
-// unexpectedly (a database fault, an instance killed mid-way) keeps nothing, so the retry runs it.
+// unexpectedly (a database fault) keeps nothing, so the retry runs it; a claim left without an answer
+// for idempotencyClaimAbandonedMs (its instance was killed mid-way) is taken over by the next retry.
 import { createHash } from 'node:crypto'
-import type { PrismaClient } from '@tangtoc/db'
+import { Prisma, type PrismaClient } from '@tangtoc/db'
 import { type DocumentNode, type ExecutionResult, Kind, type OperationDefinitionNode, print } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
@@ -14,6 +15,12 @@ export const idempotencyHeader = 'idempotency-key'
 
 /** Keys are kept this long: a client retries within minutes, and a day covers a night's outage. */
 export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000
+
+/**
+ * A claim without an answer this old is taken for abandoned (its instance died): longer than any
+ * mutation runs, short enough that a client retrying after a crash is not refused for long.
+ */
+export const idempotencyClaimAbandonedMs = 30_000
 
 const wellFormed = /^[\x21-\x7e]{8,200}$/
 
@@ -42,7 +49,7 @@ function mutationOf(
 }
 
 /** The request a key stands for: the operation's text and its variables, keys sorted. */
-function fingerprintOf(operation: OperationDefinitionNode, variables: unknown): string {
+export function fingerprintOf(operation: OperationDefinitionNode, variables: unknown): string {
   const sorted = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(sorted)
@@ -119,6 +126,16 @@ export function useIdempotencyKeys(prisma: PrismaClient): Plugin<Context> {
           where: { createdAt: { lt: new Date(now - idempotencyKeyLifetimeMs) } },
         })
       }
+      /** Claims the key anew if its first run died before answering; false while it may still run. */
+      const takeOverAbandoned = async (first: { createdAt: Date }) => {
+        if (now - first.createdAt.getTime() < idempotencyClaimAbandonedMs) return false
+        // Only one of several concurrent retries takes it: the one whose update finds it unchanged.
+        const taken = await prisma.idempotencyKey.updateMany({
+          where: { userId, key, response: { equals: Prisma.DbNull }, createdAt: first.createdAt },
+          data: { createdAt: new Date() },
+        })
+        return taken.count === 1
+      }
       const claimed = await prisma.idempotencyKey.createMany({
         data: [{ userId, key, fingerprint }],
         skipDuplicates: true,
@@ -127,7 +144,7 @@ export function useIdempotencyKeys(prisma: PrismaClient): Plugin<Context> {
         const first = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } })
         if (first && first.fingerprint !== fingerprint) return setResultAndStopExecution(refusal(reused()))
         if (first?.response) return setResultAndStopExecution(first.response as ExecutionResult)
-        return setResultAndStopExecution(refusal(running()))
+        if (!first || !(await takeOverAbandoned(first))) return setResultAndStopExecution(refusal(running()))
       }
       return {
         async onExecuteDone({ result }) {

@@ -4,6 +4,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
 import type { EnrollmentStatus, Product } from '@tangtoc/db'
 import { createPubSub, type PubSub } from 'graphql-yoga'
 import { Redis } from 'ioredis'
+import type { Logger } from './logger.ts'
 
 /** What changed about an enrollment, enough to tell who may hear of it without reading the database. */
 export interface EnrollmentChange {
@@ -37,7 +38,14 @@ export type ApiEvents = {
   'tangtoc:enrollmentChanged': [campaignId: string, change: EnrollmentChange]
   /** Users, sessions, tokens, centers or contribution parameters changed: instances empty their caches. */
   'tangtoc:cachesStale': []
+  /**
+   * This instance is connected to Redis again after losing it (a restart, a network cut): events may
+   * have been missed meanwhile, so live subscribers send the current state. Heard in this process only.
+   */
+  'tangtoc:eventsResumed': []
 }
+
+const resumedTopic = 'tangtoc:eventsResumed'
 
 export type ApiPubSub = PubSub<ApiEvents>
 
@@ -50,21 +58,48 @@ export interface ApiEventBus {
   close(): Promise<void>
 }
 
-/** The event bus over Redis at `redisUrl` when given, else in this process's memory. */
-export function createEventBus(redisUrl?: string): ApiEventBus {
+/**
+ * The event bus over Redis at `redisUrl` when given, else in this process's memory. Redis going away
+ * never fails a request nor ends the process: publishes wait in the client's queue until it is back
+ * (a restart takes seconds), and once it is, subscribers on this instance hear `tangtoc:eventsResumed`.
+ */
+export function createEventBus(redisUrl?: string, logger?: Logger): ApiEventBus {
   if (!redisUrl) return { pubsub: createPubSub<ApiEvents>(), kind: 'memory', close: async () => {} }
-  // Redis wants one connection in subscriber mode and another one to publish on.
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 })
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 })
+  // Redis wants one connection in subscriber mode and another one to publish on. A command waits for
+  // the connection to come back rather than failing after a few attempts (the event target does not
+  // handle a failed publish or subscribe, which would end the process as an unhandled rejection).
+  const options = { lazyConnect: false, maxRetriesPerRequest: null }
+  const publishClient = new Redis(redisUrl, options)
+  const subscribeClient = new Redis(redisUrl, options)
+  for (const client of [publishClient, subscribeClient])
+    client.on('error', (error) => logger?.warn({ err: error }, 'Redis connection error'))
+  let lost = false
+  subscribeClient.on('close', () => {
+    lost = true
+  })
+  subscribeClient.on('ready', () => {
+    if (!lost) return
+    lost = false
+    logger?.info('connected to Redis again: live subscribers resend the current state')
+    // Told to this instance's own listeners, as a message on the channel would be.
+    subscribeClient.emit('message', resumedTopic, '')
+  })
   const pubsub = createPubSub<ApiEvents>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   })
   return {
     pubsub,
     kind: 'redis',
-    ping: () => publishClient.ping(),
+    // Answers at once while the connection is down (a readiness check must not wait for it).
+    ping: () =>
+      publishClient.status === 'ready'
+        ? publishClient.ping()
+        : Promise.reject(new Error(`Redis connection ${publishClient.status}`)),
     async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()])
+      for (const client of [publishClient, subscribeClient]) {
+        if (client.status === 'ready') await client.quit().catch(() => client.disconnect())
+        else client.disconnect()
+      }
     },
   }
 }

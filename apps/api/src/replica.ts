@@ -3,10 +3,12 @@
 // moment behind. Everything else reads and writes the primary — a record by id, a form's options,
 // every mutation, signing in — and so do the reads of someone who has just written: after a mutation,
 // the console session carries a short-lived cookie, and an integrator may send `x-read-primary: 1`.
+// While the replica does not answer (stopped, restarting, cut off), its reads go to the primary.
 import type { PrismaClient } from '@tangtoc/db'
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
+import type { Logger } from './logger.ts'
 import { secretCookie } from './modules/auth/credentials.ts'
 
 /** The queries whose answers may be a moment behind the primary. */
@@ -18,6 +20,51 @@ export const replicaFields = new Set([
   'campaignProgress',
   'auditEvents',
 ])
+
+/** How often the replica is asked whether it answers. */
+export const replicaProbeMs = 1_000
+
+/**
+ * The replica while it answers: asked every second, and at once after a read on it failed; the reads
+ * go to the primary from the first failed answer until the replica answers again.
+ */
+export class ReplicaRoute {
+  private answering = true
+  private probing = false
+  private readonly timer: ReturnType<typeof setInterval>
+
+  constructor(
+    readonly replica: PrismaClient,
+    private readonly logger?: Logger,
+  ) {
+    this.timer = setInterval(() => void this.probe(), replicaProbeMs).unref()
+  }
+
+  /** The replica to read from, or undefined while it does not answer. */
+  available(): PrismaClient | undefined {
+    return this.answering ? this.replica : undefined
+  }
+
+  async probe(): Promise<void> {
+    if (this.probing) return
+    this.probing = true
+    try {
+      await this.replica.$queryRaw`SELECT 1`
+      if (!this.answering) this.logger?.info('the replica answers again: lagging reads go to it')
+      this.answering = true
+    } catch (error) {
+      if (this.answering)
+        this.logger?.warn({ err: error }, 'the replica does not answer: its reads go to the primary')
+      this.answering = false
+    } finally {
+      this.probing = false
+    }
+  }
+
+  stop() {
+    clearInterval(this.timer)
+  }
+}
 
 export const readPrimaryHeader = 'x-read-primary'
 /** Set after a mutation: the session's own reads go to the primary while the replica may lag. */
@@ -40,8 +87,9 @@ function operationOf(document: DocumentNode, operationName?: string | null) {
   )
 }
 
-export function useReadReplica(replica: PrismaClient): Plugin<Context> {
+export function useReadReplica(route: ReplicaRoute): Plugin<Context> {
   return {
+    onDispose: () => route.stop(),
     onExecute({ args }) {
       const context = args.contextValue as Context
       const operation = operationOf(args.document as DocumentNode, args.operationName)
@@ -66,7 +114,15 @@ export function useReadReplica(replica: PrismaClient): Plugin<Context> {
           selection.kind === Kind.FIELD &&
           (replicaFields.has(selection.name.value) || selection.name.value === '__typename'),
       )
-      if (lagging) context.prisma = replica
+      const replica = route.available()
+      if (!lagging || !replica) return
+      context.prisma = replica
+      return {
+        onExecuteDone({ result }) {
+          // An unexpected error may be the replica going away: ask it now rather than within a second.
+          if ('errors' in result && result.errors?.length) void route.probe()
+        },
+      }
     },
   }
 }

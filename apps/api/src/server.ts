@@ -27,7 +27,7 @@ import { createImportQueue } from './modules/imports/jobs.ts'
 import { importPath, useImports } from './modules/imports/upload.ts'
 import { exportPaths, useExports } from './modules/reports/exports.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
-import { readPrimaryHeader, useReadReplica } from './replica.ts'
+import { ReplicaRoute, readPrimaryHeader, useReadReplica } from './replica.ts'
 import { maskUnexpected, useRequestId } from './request-id.ts'
 import { schema } from './schema.ts'
 import { setSecurityHeaders } from './security-headers.ts'
@@ -161,9 +161,10 @@ export function createYogaApp({
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
-  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl)
+  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl, logger)
   const events = { ...bus, pubsub: metrics ? metrics.counting(bus.pubsub) : bus.pubsub }
   const caches = new InstanceCaches()
+  const replicaRoute = replica ? new ReplicaRoute(replica, logger) : undefined
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
   const graphqlEndpoint = '/graphql'
@@ -194,11 +195,11 @@ export function createYogaApp({
       useRequestId(logger),
       useOperationFacts(),
       useIdempotencyKeys(prisma),
-      ...(replica ? [useReadReplica(replica)] : []),
+      ...(replicaRoute ? [useReadReplica(replicaRoute)] : []),
       ...(metrics ? metrics.plugins() : []),
       ...(tracing ? [tracing] : []),
       useSubscriptionsEndAtShutdown(lifecycle),
-      useExports({ prisma, replica, pubsub: events.pubsub, caches, settings, logger }),
+      useExports({ prisma, replica: replicaRoute, pubsub: events.pubsub, caches, settings, logger }),
       useImports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),

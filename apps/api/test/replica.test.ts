@@ -1,6 +1,7 @@
 // Which reads go to the replica. The "replica" here is a second database that deliberately lags
 // behind everything (it holds nothing), so where each answer came from shows in the answer; the
 // streaming replica itself is exercised by the topology script (test/topology).
+import { createPrismaClient } from '@tangtoc/db'
 import { personInput } from '@tangtoc/db/fixtures'
 import { seedReferenceData } from '@tangtoc/db/seed'
 import { createTestDatabase } from '@tangtoc/db/testing'
@@ -11,7 +12,7 @@ import {
   registerEnrollment,
   vsiInput,
 } from '../src/modules/enrollments/test-helpers.ts'
-import { recentWriteCookie } from '../src/replica.ts'
+import { recentWriteCookie, replicaProbeMs } from '../src/replica.ts'
 import { createYogaApp } from '../src/server.ts'
 import { type ApiHarness, createApiHarness } from './harness.ts'
 
@@ -81,5 +82,39 @@ describe('reads that may lag go to the replica', () => {
       setting.agent.credentials,
     )
     expect(mixed.body.data?.enrollments.totalCount).toBe(1)
+  })
+
+  it('reads from the primary while the replica does not answer', async () => {
+    const setting = await campaignSetting(api)
+    await post(registerEnrollment, { input: vsiInput(setting, {}, personInput()) }, setting.agent.credentials)
+    // A replica that is down: nothing listens on its port.
+    const stopped = createPrismaClient({ url: 'postgresql://postgres@127.0.0.1:9/stopped' })
+    const app = createYogaApp({ prisma: api.prisma, replica: stopped })
+    try {
+      const list = async () => {
+        const response = await app.fetch('http://tangtoc.test/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-graphql-yoga-csrf': '1',
+            ...setting.agent.credentials,
+          },
+          body: JSON.stringify({
+            query: listed,
+            variables: { campaign: gid('Campaign', setting.campaign.id) },
+          }),
+        })
+        return (await response.json()) as { data?: any; errors?: unknown[] }
+      }
+      // The first read may be the one that finds it down; the next ones come from the primary.
+      await list()
+      const deadline = Date.now() + replicaProbeMs * 3
+      let answer = await list()
+      while (answer.errors && Date.now() < deadline) answer = await list()
+      expect(answer.data?.enrollments.totalCount).toBe(1)
+    } finally {
+      await app.dispose()
+      await stopped.$disconnect()
+    }
   })
 })

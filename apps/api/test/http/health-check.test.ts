@@ -63,6 +63,25 @@ describe('the readiness check /readyz', () => {
     }
   })
 
+  it('answers with each body’s own length after a failed check (a stale length made clients wait for bytes that never came)', async () => {
+    let down = true
+    const recovering = new Proxy(api.prisma, {
+      get: (target, property, receiver) =>
+        property === '$queryRaw' && down
+          ? () => Promise.reject(new Error('connect ECONNREFUSED'))
+          : Reflect.get(target, property, receiver),
+    }) as PrismaClient
+    const yoga = createYogaApp({ prisma: recovering })
+    expect((await yoga.fetch('http://tangtoc.test/readyz')).status).toBe(503)
+    down = false
+    for (const path of ['/readyz', '/healthz']) {
+      const response = await yoga.fetch(`http://tangtoc.test${path}`)
+      const body = await response.text()
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-length') ?? String(body.length)).toBe(String(body.length))
+    }
+  })
+
   it('answers 503 from the moment the shutdown begins', async () => {
     const lifecycle = new Lifecycle()
     const yoga = createYogaApp({ prisma: api.prisma, lifecycle })

@@ -1,8 +1,11 @@
 // Retries with an Idempotency-Key: the same request again answers as the first did and writes nothing
 // more; the same key for another request, or while the first still runs, is refused; keys are per user.
 import { randomUUID } from 'node:crypto'
+import { Prisma } from '@tangtoc/db'
 import { personInput } from '@tangtoc/db/fixtures'
+import { type OperationDefinitionNode, parse } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fingerprintOf, idempotencyClaimAbandonedMs } from '../../src/idempotency.ts'
 import { campaignSetting, registerEnrollment, vsiInput } from '../../src/modules/enrollments/test-helpers.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../harness.ts'
 
@@ -78,6 +81,57 @@ describe('Idempotency-Key on mutations', () => {
     expect(
       answers.some((answer) => answer.data?.registerEnrollment?.__typename === 'RegisterEnrollmentPayload'),
     ).toBe(true)
+  })
+
+  it('runs a retry whose first run never finished (its instance was killed) once the claim is abandoned', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const variables = { input: vsiInput(setting, {}, person) }
+    const key = randomUUID()
+    const userId = setting.agent.user.id
+    // What an instance killed mid-run leaves: the key claimed, no answer, nothing registered.
+    const operation = parse(registerEnrollment).definitions[0] as OperationDefinitionNode
+    await api.prisma.idempotencyKey.create({
+      data: { userId, key, fingerprint: fingerprintOf(operation, variables) },
+    })
+    // A claim this recent may still be running elsewhere.
+    const running = await send(variables, setting.agent.credentials, key)
+    expect(running.errors?.[0]?.extensions?.code).toBe('CONFLICT')
+    expect(await enrollmentsOf(person.citizenId)).toBe(0)
+
+    await api.prisma.idempotencyKey.update({
+      where: { userId_key: { userId, key } },
+      data: { createdAt: new Date(Date.now() - idempotencyClaimAbandonedMs - 1_000) },
+    })
+    const retried = await send(variables, setting.agent.credentials, key)
+    expect(retried.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    expect(await enrollmentsOf(person.citizenId)).toBe(1)
+    // Its answer is kept for the next retry.
+    expect(await send(variables, setting.agent.credentials, key)).toEqual(retried)
+  })
+
+  it('answers the retry of a run killed after it committed with the conflict naming what it wrote', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const variables = { input: vsiInput(setting, {}, person) }
+    const key = randomUUID()
+    const userId = setting.agent.user.id
+    const first = await send(variables, setting.agent.credentials, key)
+    const registered = first.data?.registerEnrollment.enrollment
+    // Killed between its commit and keeping its answer.
+    await api.prisma.idempotencyKey.update({
+      where: { userId_key: { userId, key } },
+      data: {
+        response: Prisma.DbNull,
+        createdAt: new Date(Date.now() - idempotencyClaimAbandonedMs - 1_000),
+      },
+    })
+    const retried = await send(variables, setting.agent.credentials, key)
+    expect(retried.data?.registerEnrollment).toMatchObject({
+      __typename: 'ConflictError',
+      existingId: registered.id,
+    })
+    expect(await enrollmentsOf(person.citizenId)).toBe(1)
   })
 
   it('refuses a malformed key without running the mutation', async () => {

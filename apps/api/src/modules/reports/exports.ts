@@ -22,7 +22,7 @@ import { type Context, createRequestContext } from '../../context.ts'
 import { UserError } from '../../errors.ts'
 import type { Logger } from '../../logger.ts'
 import type { ApiPubSub } from '../../pubsub.ts'
-import { readsPrimary } from '../../replica.ts'
+import { type ReplicaRoute, readsPrimary } from '../../replica.ts'
 import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
@@ -76,7 +76,7 @@ export function useExports({
 }: {
   prisma: PrismaClient
   /** Where the sheets are read from when the request need not see its own latest writes. */
-  replica?: PrismaClient | undefined
+  replica?: ReplicaRoute | undefined
   pubsub: ApiPubSub
   caches: InstanceCaches
   settings: SecuritySettings
@@ -110,7 +110,8 @@ export function useExports({
         })
         if (!context.viewer)
           throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
-        if (replica && !readsPrimary(request)) context.prisma = replica
+        const lagging = replica?.available()
+        if (lagging && !readsPrimary(request)) context.prisma = lagging
         const exported = await sheets[requested.what](context, url.pathname, url.searchParams)
         endResponse(
           new fetchAPI.Response(sheetStream(exported.sheet, requested.format), {

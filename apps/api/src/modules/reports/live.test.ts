@@ -210,6 +210,9 @@ describe.skipIf(!redisUp)('live progress across API instances', () => {
       setting.otherAgent.credentials,
     )
     try {
+      // Each has the progress as it is on subscribing: nothing paid yet.
+      expect((await progress.next()).data.campaignProgressChanged).toMatchObject({ enrolled: 0 })
+      const strangers = await stranger.next()
       const paid = await post(
         first,
         confirmPayment,
@@ -224,9 +227,43 @@ describe.skipIf(!redisUp)('live progress across API instances', () => {
       })
       await new Promise((resolve) => setTimeout(resolve, 1_500))
       expect(stranger.received).toEqual([])
+      expect(JSON.stringify(strangers)).not.toMatch(/"enrolled":[1-9]/)
     } finally {
       progress.close()
       stranger.close()
+    }
+  })
+
+  it('a progress subscriber that reconnects, to the other instance, has the latest progress at once', async () => {
+    const setting = await campaignSetting(api)
+    const day = 86_400_000
+    await api.prisma.campaign.update({
+      where: { id: setting.campaign.id },
+      data: { startDate: new Date(Date.now() - 5 * day), endDate: new Date(Date.now() + 5 * day) },
+    })
+    const variables = { campaign: gid('Campaign', setting.campaign.id) }
+    const before = await subscribe(first, campaignProgressChanged, variables, setting.manager.credentials)
+    expect((await before.next()).data.campaignProgressChanged).toMatchObject({ enrolled: 0 })
+    // Its instance goes away: nothing more reaches it.
+    before.close()
+    const registered = await post(
+      first,
+      registerEnrollment,
+      { input: vsiInput(setting, { on: null }) },
+      setting.agent.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    await post(
+      first,
+      confirmPayment,
+      { input: { id: enrollment.id, version: enrollment.version } },
+      setting.manager.credentials,
+    )
+    const after = await subscribe(second, campaignProgressChanged, variables, setting.manager.credentials)
+    try {
+      expect((await after.next()).data.campaignProgressChanged).toMatchObject({ enrolled: 1 })
+    } finally {
+      after.close()
     }
   })
 

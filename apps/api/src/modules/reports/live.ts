@@ -4,7 +4,7 @@
 // that viewer, so a subscriber sees exactly what the same query would show it.
 import type { Enrollment, Product } from '@tangtoc/db'
 import { toIsoDate } from '@tangtoc/shared'
-import { filter, pipe, Repeater } from 'graphql-yoga'
+import { filter, map, pipe, Repeater } from 'graphql-yoga'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError } from '../../errors.ts'
@@ -66,8 +66,11 @@ function changesVisibleTo(context: Context, viewer: Viewer, campaignId: string) 
   )
 }
 
-/** The latest value of `source` at most once per `intervalMs`, after the first of a burst. */
-function coalesce<T>(source: AsyncIterableIterator<T>, intervalMs: number): Repeater<T> {
+/**
+ * `first` at once, then the latest value of `source` at most once per `intervalMs`, after the first of
+ * a burst.
+ */
+function coalesce<T>(first: T, source: AsyncIterableIterator<T>, intervalMs: number): Repeater<T> {
   return new Repeater<T>(async (push, stop) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let latest: T | undefined
@@ -75,6 +78,7 @@ function coalesce<T>(source: AsyncIterableIterator<T>, intervalMs: number): Repe
       clearTimeout(timer)
       void source.return?.()
     })
+    void push(first)
     for await (const value of source) {
       latest = value
       timer ??= setTimeout(() => {
@@ -114,7 +118,7 @@ builder.subscriptionField('campaignProgressChanged', (t) =>
   t.field({
     type: CampaignProgressRef,
     authScopes: { signedIn: true },
-    description: `The campaign’s progress, as \`campaignProgress\` with the same arguments gives it to the viewer, pushed after enrollments it may read are registered or change (at most once a second: a burst is one push).`,
+    description: `The campaign’s progress, as \`campaignProgress\` with the same arguments gives it to the viewer: at once on subscribing (so a subscriber that reconnects resumes from the latest), then after enrollments it may read are registered or change (at most once a second: a burst is one push).`,
     args: {
       campaign: t.arg.id({ required: true, description: 'The campaign.' }),
       center: t.arg.id({ description: 'Only this center and the centers below it.' }),
@@ -140,7 +144,18 @@ builder.subscriptionField('campaignProgressChanged', (t) =>
             (!args.product || change.product === args.product),
         ),
       )
-      return coalesce(changes, progressPushIntervalMs)
+      // The current progress first: a subscriber that reconnects (its instance died, its network
+      // dropped) has the latest at once, whatever changed while it was away; so again when this
+      // instance is back on Redis after losing it.
+      const resumed = pipe(
+        context.pubsub.subscribe('tangtoc:eventsResumed'),
+        map(() => null),
+      )
+      return coalesce<EnrollmentChange | null>(
+        null,
+        Repeater.merge([changes, resumed]),
+        progressPushIntervalMs,
+      )
     },
     resolve: async (_change, args, context) => {
       const progress = await campaignProgress(context, signedIn(context), {
