@@ -16,7 +16,7 @@ type CampaignProgressFigures = ResultOf<typeof CampaignProgressFiguresFragment>
 /** The enrollment list's filters that show exactly the enrollments a figure counts. */
 export function enrollmentsBehind(
   campaignId: string,
-  progress: Pick<CampaignProgressFigures, 'from' | 'to' | 'countedStatuses' | 'center'>,
+  progress: Pick<CampaignProgressFigures, 'from' | 'to' | 'countedStatuses' | 'countParticipants' | 'center'>,
   { center, product }: { center?: string; product?: Product },
 ): EnrollmentSearch {
   return {
@@ -27,6 +27,8 @@ export function enrollmentsBehind(
     // Progress counts each enrollment on its counted day (the payment day where the campaign says so).
     countedFrom: progress.from,
     countedTo: progress.to,
+    // The participants the campaign's targets count: new ones, continuing ones, or both.
+    continuity: progress.countParticipants === 'BOTH' ? undefined : [progress.countParticipants],
   }
 }
 

@@ -158,6 +158,8 @@ describe('the campaign dashboard', () => {
     expect(behind.searchParams.get('countedFrom')).toBe('2025-11-10')
     expect(behind.searchParams.get('countedTo')).toBe('2025-11-16')
     expect(behind.searchParams.get('status')).toMatch(/PAID.*ACTIVE/)
+    // The campaign counts new participants: the list shows those, not the continuing ones.
+    expect(behind.searchParams.get('continuity')).toMatch(/NEW/)
   })
 
   it('says a campaign left open past its last day is over, and a missed milestone is only missed', async () => {

@@ -71,6 +71,7 @@ export function enrollmentVariables(search: EnrollmentSearch): Variables {
     registeredTo: search.to,
     countedFrom: search.countedFrom,
     countedTo: search.countedTo,
+    continuity: search.continuity,
     session: search.session,
     search: search.search,
   }

@@ -1,5 +1,7 @@
 // The enrollment list's filters, order and page, as typed search params: a filtered list is a link.
 import {
+  type Continuity,
+  continuities,
   type EnrollmentStatus,
   enrollmentStatuses,
   isIsoDate,
@@ -22,6 +24,8 @@ export type EnrollmentSearch = {
   /** Counted in progress on these days (the dashboard's figures for a period): countedOn in the API. */
   countedFrom?: string
   countedTo?: string
+  /** Only new (with the undecided, as progress counts them) or continuing participants. */
+  continuity?: Continuity[]
   session?: string
   search?: string
   sort?: EnrollmentSortField
@@ -36,6 +40,9 @@ export function validateEnrollmentSearch(search: Record<string, unknown>): Enrol
   const statuses = (Array.isArray(search.status) ? search.status : [search.status]).filter(
     (value): value is EnrollmentStatus => typeof value === 'string' && isOneOf(enrollmentStatuses, value),
   )
+  const continuity = (Array.isArray(search.continuity) ? search.continuity : [search.continuity]).filter(
+    (value): value is Continuity => typeof value === 'string' && isOneOf(continuities, value),
+  )
   const valid: EnrollmentSearch = {
     campaign: text(search.campaign),
     center: text(search.center),
@@ -46,6 +53,7 @@ export function validateEnrollmentSearch(search: Record<string, unknown>): Enrol
     to: isIsoDate(search.to) ? search.to : undefined,
     countedFrom: isIsoDate(search.countedFrom) ? search.countedFrom : undefined,
     countedTo: isIsoDate(search.countedTo) ? search.countedTo : undefined,
+    continuity: continuity.length > 0 ? continuity : undefined,
     session: text(search.session),
     search: text(search.search),
     sort:

@@ -117,6 +117,18 @@ describe('exporting enrollments as CSV', () => {
     expect(await names('product=VOLUNTARY_SOCIAL_INSURANCE')).toEqual(['Lê Văn Chợ'])
     expect(await names('status=PAID,ACTIVE')).toEqual(['Nguyễn "Út" Văn, Em', 'Trần Thị Bé'])
     expect(await names('search=tran thi')).toEqual(['Trần Thị Bé'])
+    // The dashboard's figures count new participants (with the undecided) or continuing ones.
+    await api.prisma.enrollment.updateMany({
+      where: { campaignId: campaign.id, person: { fullName: 'Trần Thị Bé' } },
+      data: { continuity: 'CONTINUING' },
+    })
+    expect(await names('status=PAID,ACTIVE&continuity=NEW')).toEqual(['Nguyễn "Út" Văn, Em'])
+    expect(await names('continuity=CONTINUING')).toEqual(['Trần Thị Bé'])
+    const bad = await download(
+      `/exports/enrollments.csv?campaign=${campaign.code}&continuity=OLD`,
+      admin.credentials,
+    )
+    expect(bad.response.status).toBe(400)
   })
 
   it.each([

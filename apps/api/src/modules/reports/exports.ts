@@ -5,7 +5,7 @@
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
 // Every export is in the audit log before its first byte: who, with which filter, how many rows.
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import type { EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
+import type { Continuity, EnrollmentStatus, Prisma, PrismaClient, Product } from '@tangtoc/db'
 import {
   dateTimeFormat,
   labelOf,
@@ -205,6 +205,14 @@ async function enrollmentsSheet(context: Context, path: string, params: URLSearc
     if (!statuses.includes(value as EnrollmentStatus))
       throw new ExportRequestError(400, `Unknown status ${value}.`)
   }
+  const continuity = params
+    .getAll('continuity')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean)
+  for (const value of continuity) {
+    if (value !== 'NEW' && value !== 'CONTINUING')
+      throw new ExportRequestError(400, `Unknown continuity ${value}: NEW or CONTINUING.`)
+  }
   const where = await enrollmentFilter(
     {
       campaign: campaign ? encodeGlobalID('Campaign', campaign.id) : undefined,
@@ -215,6 +223,7 @@ async function enrollmentsSheet(context: Context, path: string, params: URLSearc
       registeredTo: dateParam(params, 'to'),
       countedFrom: dateParam(params, 'countedFrom'),
       countedTo: dateParam(params, 'countedTo'),
+      continuity: continuity.length > 0 ? (continuity as Continuity[]) : undefined,
       session: params.get('session'),
       search: params.get('search'),
     },
