@@ -12,7 +12,7 @@ import type { Plugin } from 'graphql-yoga'
 import type { Context, Viewer } from './context.ts'
 import type { Logger } from './logger.ts'
 import type { RegistrationHint } from './modules/enrollments/registration-store.ts'
-import type { ScopeRows } from './modules/reports/progress.ts'
+import type { ScopeRows } from './modules/progress/progress.ts'
 import type { ApiPubSub } from './pubsub.ts'
 
 /** How long a cached entry lives at most, ms. */

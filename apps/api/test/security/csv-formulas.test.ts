@@ -8,7 +8,7 @@ import {
   createUser,
 } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inertText } from '../../src/modules/reports/csv.ts'
+import { inertText } from '../../src/modules/exports/csv.ts'
 import { downloadCsv, parseCsv } from '../csv.ts'
 import { type ApiHarness, createApiHarness } from '../harness.ts'
 

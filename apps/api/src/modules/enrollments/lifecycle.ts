@@ -7,7 +7,7 @@ import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
-import { publishEnrollmentChange } from '../reports/live.ts'
+import { publishEnrollmentChange } from '../progress/live.ts'
 import { versionField } from '../versions.ts'
 import {
   type EnrollmentWithCenter,

@@ -35,7 +35,7 @@ import {
   wardCodesOf,
 } from '../people/person-input.ts'
 import { readableHouseholdsWhere } from '../people/visibility.ts'
-import { publishEnrollmentChange } from '../reports/live.ts'
+import { publishEnrollmentChange } from '../progress/live.ts'
 import { versionField } from '../versions.ts'
 import { enrollmentToChange, transactionOptions, uniqueViolationOn, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'

@@ -2,8 +2,8 @@
 // read (a date written dd/MM/yyyy, a citizen ID as text), with the line it came from and its errors in
 // Vietnamese and English. Its header is the file's, so the same columns are found again on re-upload.
 import type { ImportBatch, PrismaClient } from '@tangtoc/db'
-import type { CsvValue } from '../reports/csv.ts'
-import type { Sheet } from '../reports/sheets.ts'
+import type { CsvValue } from '../exports/csv.ts'
+import type { Sheet } from '../exports/sheets.ts'
 import type { StoredCell } from './files.ts'
 import type { RowIssue } from './preview.ts'
 

@@ -5,16 +5,16 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { labelOf, localDateInZone, toIsoDate, type Worklist, worklists } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
-import { shownPhone } from '../people/visibility.ts'
-import type { CsvValue } from '../reports/csv.ts'
+import type { CsvValue } from '../exports/csv.ts'
 import {
   dateParam,
   ExportRequestError,
   findByReference,
   productParam,
   recordExport,
-} from '../reports/export-request.ts'
-import type { Sheet } from '../reports/sheets.ts'
+} from '../exports/export-request.ts'
+import type { Sheet } from '../exports/sheets.ts'
+import { shownPhone } from '../people/visibility.ts'
 import {
   loadEntries,
   reasonOf,

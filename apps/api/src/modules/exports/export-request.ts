@@ -5,7 +5,7 @@ import { isIsoDate } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { decodeGlobalId } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
-import { products } from './progress.ts'
+import { products } from '../progress/progress.ts'
 
 export class ExportRequestError extends Error {
   constructor(

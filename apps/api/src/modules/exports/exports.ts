@@ -26,6 +26,7 @@ import { type ReplicaRoute, readsPrimary } from '../../replica.ts'
 import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
+import { campaignProgress } from '../progress/progress.ts'
 import { worklistSheet } from '../worklists/export.ts'
 import type { CsvValue } from './csv.ts'
 import {
@@ -35,7 +36,6 @@ import {
   productParam,
   recordExport,
 } from './export-request.ts'
-import { campaignProgress } from './progress.ts'
 import { type Sheet, type SheetFormat, sheetFormats, sheetStream } from './sheets.ts'
 
 export const exportPaths = {
