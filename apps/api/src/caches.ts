@@ -49,6 +49,8 @@ export class InstanceCaches {
   readonly contributionParameters = new Expiring<'all', ContributionParameter[]>(1)
   /** Campaign and center as a registration read them, by campaign and center id (checked when used). */
   readonly registrationHints = new Expiring<string, RegistrationHint>(1_000)
+  /** The ids of the centers a set of center conditions selects (a viewer's, a list's filter), by the conditions. */
+  readonly centerIds = new Expiring<string, string[]>(1_000)
   /** A campaign's targets and the center tree as progress read them, by campaign id (checked when used). */
   readonly progressScopes = new Expiring<string, ScopeRows>(100)
   /**
@@ -62,6 +64,7 @@ export class InstanceCaches {
     this.viewers.clear()
     this.contributionParameters.clear()
     this.registrationHints.clear()
+    this.centerIds.clear()
     this.progressScopes.clear()
   }
 

@@ -3,7 +3,7 @@
 // and order (due date, then id); `worklistCounts` gives each list's size for the dashboard.
 
 import { queryFromInfo } from '@pothos/plugin-prisma'
-import type { Enrollment, FollowUp, Lead, Product, User } from '@tangtoc/db'
+import type { Enrollment, FollowUp, Lead, Prisma, Product, User } from '@tangtoc/db'
 import {
   checkWorklistDays,
   type DueRange,
@@ -225,12 +225,15 @@ export async function worklistScope(
     conditions.push({ path: { startsWith: center.path } })
   }
   const narrowing = conditions.filter((where) => Object.keys(where).length > 0)
+  // The centers change rarely, and every change of one empties the caches (changesCachedData).
   const centerIds =
     narrowing.length === 0
       ? null
-      : (await context.prisma.center.findMany({ where: { AND: narrowing }, select: { id: true } })).map(
-          (center) => center.id,
-        )
+      : await context.caches.through(context.caches.centerIds, JSON.stringify(narrowing), async () => ({
+          value: (
+            await context.prisma.center.findMany({ where: { AND: narrowing }, select: { id: true } })
+          ).map((center) => center.id),
+        }))
   if (centerIds?.length === 0) return null
   const assignedToId = filter?.assignedToMe
     ? viewer.userId
@@ -273,15 +276,23 @@ function decodeCursor(cursor: string): EntryKey {
   return { due, id }
 }
 
-const withFollowUp = { assignedTo: true, lastFollowUp: true } as const
+/**
+ * How an entry's last follow-up is read: with its author, or as a query selects it (queryFromInfo; the
+ * FollowUp type reads every column, so the relations asked are what it adds).
+ */
+type FollowUpRead = { include: { by: true } } | { include?: Prisma.FollowUpInclude }
 
 /** The page's entries with what every reader of a list shows (name, phone, assignee, last attempt), in the page's order. */
 export async function loadEntries(
   list: Worklist,
   rows: EntryRow[],
   context: Context,
+  lastFollowUp: FollowUpRead = { include: { by: true } },
 ): Promise<WorklistEntryShape[]> {
   if (rows.length === 0) return []
+  // The follow-up read as the query selects it lets its fields (its author) resolve from what is read
+  // here, not by a statement of their own.
+  const withFollowUp = { assignedTo: true, lastFollowUp } as const
   const ids = rows.map((row) => row.id)
   const template = rows[0]?.template ?? defaultReminderTemplates[list]
   if (list === 'LEADS') {
@@ -376,7 +387,13 @@ builder.queryField('worklist', (t) =>
         worklistPage(list, range, scope, take + 1, after),
       )
       const page = rows.slice(0, take)
-      const entries = await withSelection(await loadEntries(list, page, context), context, info)
+      const lastFollowUp = queryFromInfo({
+        context,
+        info,
+        typeName: 'FollowUp',
+        path: ['edges', 'node', 'lastFollowUp'],
+      }) as { include?: Prisma.FollowUpInclude }
+      const entries = await withSelection(await loadEntries(list, page, context, lastFollowUp), context, info)
       const edges = entries.map((entry) => ({
         cursor: encodeCursor({ due: entry.due, id: subjectOf(entry).id }),
         node: entry,
