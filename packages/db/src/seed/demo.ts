@@ -940,7 +940,9 @@ async function previousYearCampaign(
   const include = { targets: true } as const
   const existing = await prisma.campaign.findUnique({ where: { code }, include })
   if (existing) return existing
-  const name = `${campaign.name} (năm trước)`
+  // The year in the name a year earlier ("… năm 2025" → "… năm 2024"); without one, said in words.
+  const earlier = campaign.name.replace(/\b(20\d\d)\b/g, (year) => String(Number(year) - 1))
+  const name = earlier === campaign.name ? `${campaign.name} (năm trước)` : earlier
   return prisma.campaign.create({
     data: {
       code,
