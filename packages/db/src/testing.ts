@@ -235,3 +235,42 @@ function withDatabase(serverUrl: string, name: string): string {
 function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`
 }
+
+// ─── The worklist tally ──────────────────────────────────────────────────────
+
+/** A "WorklistTally" row as the tests compare them. */
+export type WorklistTallyRow = {
+  centerId: string
+  kind: string
+  due: string
+  product: string
+  assignedTo: string
+  count: number
+}
+
+const worklistTallyRows = `SELECT "centerId"::text, "kind", to_char("due", 'YYYY-MM-DD') AS "due", "product",
+    "assignedTo", "count"
+  FROM "WorklistTally" ORDER BY 1, 2, 3, 4, 5`
+
+class RolledBack extends Error {}
+
+/**
+ * The worklist tally as the triggers kept it, and as worklist_rebuild() recounts it from the rows (in a
+ * transaction rolled back), in the same order: equal when the triggers missed nothing.
+ */
+export async function worklistTallyKeptAndRecounted(
+  prisma: PrismaClient,
+): Promise<{ kept: WorklistTallyRow[]; recounted: WorklistTallyRow[] }> {
+  const kept = await prisma.$queryRawUnsafe<WorklistTallyRow[]>(worklistTallyRows)
+  let recounted: WorklistTallyRow[] = []
+  await prisma
+    .$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
+      recounted = await tx.$queryRawUnsafe<WorklistTallyRow[]>(worklistTallyRows)
+      throw new RolledBack()
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error
+    })
+  return { kept, recounted }
+}

@@ -3,6 +3,7 @@
 // kind of change a worklist meets, the tally must equal a recount from the rows, and each list's size
 // the number of entries its pages hold.
 import { createCampaign, createEnrollment, createOutreachSession } from '@tangtoc/db/fixtures'
+import { worklistTallyKeptAndRecounted } from '@tangtoc/db/testing'
 import { worklists } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
@@ -19,33 +20,6 @@ const recordFollowUp = `mutation ($input: RecordFollowUpInput!) {
   recordFollowUp(input: $input) { __typename ... on UserError { message } }
 }`
 const counts = `query ($on: Date, $filter: WorklistFilter) { worklistCounts(on: $on, filter: $filter) { list count } }`
-
-type TallyRow = {
-  centerId: string
-  kind: string
-  due: string
-  product: string
-  assignedTo: string
-  count: number
-}
-const tallyRows = `SELECT "centerId"::text, "kind", to_char("due", 'YYYY-MM-DD') AS "due", "product", "assignedTo", "count"
-  FROM "WorklistTally" ORDER BY 1, 2, 3, 4, 5`
-
-/** The tally as kept, and as worklist_rebuild() recounts it from the rows (rolled back). */
-async function keptAndRecounted() {
-  const kept = await api.prisma.$queryRawUnsafe<TallyRow[]>(tallyRows)
-  let recounted: TallyRow[] = []
-  await api.prisma
-    .$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
-      recounted = await tx.$queryRawUnsafe<TallyRow[]>(tallyRows)
-      throw new Error('roll back')
-    })
-    .catch((error: Error) => {
-      if (error.message !== 'roll back') throw error
-    })
-  return { kept, recounted }
-}
 
 describe('the worklist tally', () => {
   it('equals a recount after renewals, promises, assignments, closings, cancellations and leads', async () => {
@@ -134,7 +108,7 @@ describe('the worklist tally', () => {
     await api.prisma.enrollment.update({ where: { id: registration.id }, data: { phone: registers.phone } })
     expect((await api.prisma.lead.findUniqueOrThrow({ where: { id: registers.id } })).registered).toBe(true)
 
-    const before = await keptAndRecounted()
+    const before = await worklistTallyKeptAndRecounted(api.prisma)
     expect(before.kept).toEqual(before.recounted)
     expect(before.kept.length).toBeGreaterThan(0)
 
@@ -147,7 +121,7 @@ describe('the worklist tally', () => {
     )
     // Paying the unpaid promise keeps it (off PROMISED and WAITING_PAYMENT).
     await api.prisma.enrollment.update({ where: { id: unpaid.id }, data: { status: 'PAID' } })
-    const after = await keptAndRecounted()
+    const after = await worklistTallyKeptAndRecounted(api.prisma)
     expect(after.kept).toEqual(after.recounted)
 
     // Each list's size, from the tally, is what its pages hold.
