@@ -2,7 +2,7 @@
 // contribution parameters (every quote reads them), the campaign and center a registration reads and
 // the targets and center tree progress reads. Each module reads its entries through `through`, and each
 // mutation that changes what they hold says so with changesCachedData (users, sign-outs, tokens,
-// centers, campaigns and their targets, contribution parameters): this instance's caches empty at once
+// centers, campaigns and their targets, contribution parameters, reminder templates): this instance's caches empty at once
 // and, when the operation is done, every instance's (through the event bus, Redis when several run),
 // so a sign-out, a deactivated user, a moved center or an edited rate takes effect at once. The busy
 // mutations (registrations, payments, follow-ups) leave them alone. A short lifetime bounds the damage
@@ -51,6 +51,8 @@ export class InstanceCaches {
   readonly registrationHints = new Expiring<string, RegistrationHint>(1_000)
   /** The ids of the centers a set of center conditions selects (a viewer's, a list's filter), by the conditions. */
   readonly centerIds = new Expiring<string, string[]>(1_000)
+  /** Each worklist's stored reminder template ('' when none is stored), by list. */
+  readonly reminderTemplates = new Expiring<string, string>(10)
   /** A campaign's targets and the center tree as progress read them, by campaign id (checked when used). */
   readonly progressScopes = new Expiring<string, ScopeRows>(100)
   /**
@@ -65,6 +67,7 @@ export class InstanceCaches {
     this.contributionParameters.clear()
     this.registrationHints.clear()
     this.centerIds.clear()
+    this.reminderTemplates.clear()
     this.progressScopes.clear()
   }
 

@@ -1,6 +1,6 @@
 // A worklist as a spreadsheet: `GET /exports/worklist.csv|.xlsx?list=EXPIRING`, with the GraphQL
 // query's arguments as parameters (days, on, center, assignedTo, assignedToMe, ward, product). The
-// same entries, scope and masking as `worklist`, in due-date order, read a page of 1,000 at a time,
+// same entries, scope and masking as `worklist`, in due-date order, read 1,000 entries at a time,
 // with the reminder text filled in so that a call script can be printed from it.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { labelOf, localDateInZone, toIsoDate, type Worklist, worklists } from '@tangtoc/shared'
@@ -16,7 +16,8 @@ import {
 import type { Sheet } from '../exports/sheets.ts'
 import { shownPhone } from '../people/visibility.ts'
 import {
-  loadEntries,
+  countEntries,
+  readEntries,
   reasonOf,
   reminderTextOf,
   subjectOf,
@@ -24,7 +25,7 @@ import {
   worklistRange,
   worklistScope,
 } from './worklist.ts'
-import { type EntryRow, worklistCount, worklistPage } from './worklist-query.ts'
+import type { EntryKey } from './worklist-query.ts'
 
 const batchSize = 1_000
 
@@ -84,10 +85,7 @@ export async function worklistSheet(
     viewer,
     context,
   )
-  const [counted] = scope
-    ? await context.prisma.$queryRaw<{ count: number }[]>(worklistCount(list, range, scope))
-    : []
-  await recordExport(context, path, params, counted?.count ?? 0)
+  await recordExport(context, path, params, scope ? await countEntries(list, range, scope, context) : 0)
   const centers = new Map(
     (await context.prisma.center.findMany({ select: { id: true, code: true, name: true } })).map((row) => [
       row.id,
@@ -123,15 +121,14 @@ export async function worklistSheet(
 
   async function* batches(): AsyncGenerator<CsvValue[][]> {
     if (!scope) return
-    let after: EntryRow | null = null
+    let after: EntryKey | null = null
     for (;;) {
-      const page: EntryRow[] = await context.prisma.$queryRaw<EntryRow[]>(
-        worklistPage(list, range, scope, batchSize, after),
-      )
+      const page = await readEntries(list, range, scope, { take: batchSize, after }, context)
       if (page.length === 0) return
-      yield (await loadEntries(list, page, context)).map(row)
+      yield page.map(row)
       if (page.length < batchSize) return
-      after = page.at(-1) ?? null
+      const last = page.at(-1)
+      after = last ? { due: last.due, id: subjectOf(last).id } : null
     }
   }
 

@@ -3,6 +3,7 @@
 import type { Enrollment, Lead, Worklist } from '@tangtoc/db'
 import { checkFreeText, checkReminderText, enumLabels } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { changesCachedData } from '../../caches.ts'
 import { mutationErrorTypes, NotFoundError, StaleObjectError, validationErrorFrom } from '../../errors.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
@@ -65,6 +66,7 @@ builder.mutationField('updateReminderTemplate', (t) =>
       const text = input.text.normalize('NFC')
       const issues = [...checkReminderText(text), ...checkFreeText(text, 'text')]
       if (issues.length > 0) throw validationErrorFrom(issues)
+      changesCachedData(context)
       return context.prisma.$transaction(async (tx) => {
         const before = await tx.reminderTemplate.findUnique({ where: { list } })
         if (!before) throw new NotFoundError('ReminderTemplate', list)

@@ -1,7 +1,9 @@
-// The SQL of the worklists: one statement per page, the entries of one list in due-date order within
-// the centers in scope. Each list reads one index range of a center ("Enrollment"(centerId, coverageEnd),
-// (centerId, status, registeredOn), (centerId, promisedOn); "Lead"(centerId, metOn)), so a center's
-// page reads its page's rows, not the campaign's (migration 20261203140000_follow_up_worklists).
+// What each worklist holds, stated once as the conditions its pages, its exports and its counts read:
+// the entries of one list in due-date order within the centers in scope. Each list reads one index
+// range of a center ("Enrollment"(centerId, coverageEnd), (centerId, status, registeredOn),
+// (centerId, promisedOn); "Lead"(centerId, metOn)), so a center's page reads its page's rows, not the
+// campaign's (migration 20261203140000_follow_up_worklists). The conditions are Prisma filters, so a
+// page is one statement with the entries' person, assignee and last follow-up joined to it.
 import { Prisma, type Product } from '@tangtoc/db'
 import type { DueRange, IsoDate, Worklist } from '@tangtoc/shared'
 
@@ -16,117 +18,106 @@ export type WorklistScope = {
 /** An entry's place in its list, for the cursor. */
 export type EntryKey = { due: IsoDate; id: string }
 
-/** An entry of a page, with the list's stored reminder template (null: the default), read with it. */
-export type EntryRow = { id: string; due: IsoDate; template: string | null }
-
-const unpaid = Prisma.sql`('DRAFT', 'SUBMITTED')`
-const covered = Prisma.sql`('PAID', 'ACTIVE')`
+type EnrollmentList = Exclude<Worklist, 'LEADS'>
 
 /** The due-date column of a list's entries. */
-function dueColumn(list: Worklist): Prisma.Sql {
+export function dueField(list: EnrollmentList): 'coverageEnd' | 'registeredOn' | 'promisedOn'
+export function dueField(list: Worklist): 'coverageEnd' | 'registeredOn' | 'promisedOn' | 'metOn'
+export function dueField(list: Worklist) {
   switch (list) {
     case 'EXPIRING':
     case 'LAPSED':
-      return Prisma.sql`e."coverageEnd"`
+      return 'coverageEnd'
     case 'WAITING_PAYMENT':
     case 'SESSION_UNPAID':
-      return Prisma.sql`e."registeredOn"`
+      return 'registeredOn'
     case 'PROMISED':
-      return Prisma.sql`e."promisedOn"`
+      return 'promisedOn'
     case 'LEADS':
-      return Prisma.sql`l."metOn"`
+      return 'metOn'
   }
 }
 
-function dueWithin(due: Prisma.Sql, range: DueRange): Prisma.Sql {
-  return range.from === null
-    ? Prisma.sql`${due} <= ${range.to}::date`
-    : Prisma.sql`${due} BETWEEN ${range.from}::date AND ${range.to}::date`
+const day = (date: IsoDate) => new Date(`${date}T00:00:00Z`)
+
+function dueWithin(range: DueRange): Prisma.DateTimeFilter {
+  return range.from === null ? { lte: day(range.to) } : { gte: day(range.from), lte: day(range.to) }
 }
+
+/** After an entry in (due date, id) order. */
+function afterKey(field: string, after: EntryKey) {
+  return { OR: [{ [field]: { gt: day(after.due) } }, { [field]: day(after.due), id: { gt: after.id } }] }
+}
+
+const unpaid: Prisma.EnumEnrollmentStatusFilter = { in: ['DRAFT', 'SUBMITTED'] }
+const covered: Prisma.EnumEnrollmentStatusFilter = { in: ['PAID', 'ACTIVE'] }
 
 /** Why an enrollment is on the list, beyond its due date. */
-function enrollmentCondition(list: Exclude<Worklist, 'LEADS'>): Prisma.Sql {
+function enrollmentCondition(list: EnrollmentList): Prisma.EnrollmentWhereInput {
   switch (list) {
     case 'EXPIRING':
     case 'LAPSED':
-      return Prisma.sql`e."status" IN ${covered} AND NOT e."renewed"`
+      return { status: covered, renewed: false }
     case 'WAITING_PAYMENT':
-      return Prisma.sql`e."status" IN ${unpaid}`
+      return { status: unpaid }
     case 'SESSION_UNPAID':
-      return Prisma.sql`e."status" IN ${unpaid} AND e."sessionId" IS NOT NULL`
+      return { status: unpaid, sessionId: { not: null } }
     case 'PROMISED':
       // A promise made while unpaid is kept by paying; one made while covered, by renewing.
-      return Prisma.sql`((NOT e."promisedWhileCovered" AND e."status" IN ${unpaid})
-        OR (e."promisedWhileCovered" AND e."status" IN ${covered} AND NOT e."renewed"))`
+      return {
+        OR: [
+          { promisedWhileCovered: false, status: unpaid },
+          { promisedWhileCovered: true, status: covered, renewed: false },
+        ],
+      }
   }
 }
 
-function scopeConditions(alias: 'e' | 'l', scope: WorklistScope): Prisma.Sql[] {
-  const column = (name: string) => Prisma.raw(`${alias}."${name}"`)
-  const conditions: Prisma.Sql[] = [Prisma.sql`${column('followUpClosed')} IS NULL`]
-  // One center by equality, so that its (centerId, due) index gives the order: compared with ANY, the
-  // planner walks the campaign-wide due-date index instead and filters the center (90 ms against 13 ms
-  // for a page of the busiest center at 658,800 enrollments).
-  if (scope.centerIds?.length === 1)
-    conditions.push(Prisma.sql`${column('centerId')} = ${scope.centerIds[0]}::uuid`)
-  else if (scope.centerIds !== null)
-    conditions.push(Prisma.sql`${column('centerId')} = ANY(${scope.centerIds}::uuid[])`)
-  if (scope.assignedToId !== null)
-    conditions.push(Prisma.sql`${column('assignedToId')} = ${scope.assignedToId}::uuid`)
-  if (alias === 'e') {
-    if (scope.product !== null) conditions.push(Prisma.sql`e."product" = ${scope.product}::"Product"`)
-    if (scope.wardCode !== null) conditions.push(Prisma.sql`e."wardCode" = ${scope.wardCode}`)
-  } else {
-    if (scope.product !== null) conditions.push(Prisma.sql`${scope.product}::"Product" = ANY(l."products")`)
-    if (scope.wardCode !== null)
-      conditions.push(
-        Prisma.sql`EXISTS (SELECT 1 FROM "OutreachSession" s WHERE s."id" = l."sessionId" AND s."wardCode" = ${scope.wardCode})`,
-      )
-  }
-  return conditions
-}
+// One center by equality, so that its (centerId, due) index gives the order: compared with a list, the
+// planner walks the campaign-wide due-date index instead and filters the center (90 ms against 13 ms
+// for a page of the busiest center at 658,800 enrollments).
+const centerCondition = (centerIds: string[] | null) =>
+  centerIds === null ? {} : { centerId: centerIds.length === 1 ? centerIds[0] : { in: centerIds } }
 
-/** The list's conditions and due column, from its table. */
-function listSource(list: Worklist, range: DueRange, scope: WorklistScope) {
-  const due = dueColumn(list)
-  if (list === 'LEADS') {
-    const where = [dueWithin(due, range), Prisma.sql`NOT l."registered"`, ...scopeConditions('l', scope)]
-    return { due, from: Prisma.sql`"Lead" l`, id: Prisma.sql`l."id"`, where }
-  }
-  const where = [
-    dueWithin(due, range),
-    Prisma.sql`e."live"`,
-    enrollmentCondition(list),
-    ...scopeConditions('e', scope),
-  ]
-  return { due, from: Prisma.sql`"Enrollment" e`, id: Prisma.sql`e."id"`, where }
-}
+const assigneeCondition = (assignedToId: string | null) => (assignedToId === null ? {} : { assignedToId })
 
-/** One page of a list: `take` entries after `after` (in due-date, then id, order). */
-export function worklistPage(
-  list: Worklist,
+/** The enrollments on a list (not LEADS), after `after` when given. */
+export function enrollmentListWhere(
+  list: EnrollmentList,
   range: DueRange,
   scope: WorklistScope,
-  take: number,
-  after: EntryKey | null,
-): Prisma.Sql {
-  const source = listSource(list, range, scope)
-  const where = after
-    ? [...source.where, Prisma.sql`(${source.due}, ${source.id}) > (${after.due}::date, ${after.id}::uuid)`]
-    : source.where
-  return Prisma.sql`
-    SELECT ${source.id} AS "id", to_char(${source.due}, 'YYYY-MM-DD') AS "due",
-      (SELECT r."text" FROM "ReminderTemplate" r WHERE r."list" = ${list}::"Worklist") AS "template"
-    FROM ${source.from}
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY ${source.due}, ${source.id}
-    LIMIT ${take}`
+  after: EntryKey | null = null,
+): Prisma.EnrollmentWhereInput {
+  const due = dueField(list)
+  return {
+    AND: [
+      { [due]: dueWithin(range), live: true, followUpClosed: null },
+      enrollmentCondition(list),
+      centerCondition(scope.centerIds),
+      assigneeCondition(scope.assignedToId),
+      scope.product === null ? {} : { product: scope.product },
+      scope.wardCode === null ? {} : { wardCode: scope.wardCode },
+      after === null ? {} : afterKey(due, after),
+    ],
+  }
 }
 
-/** How many entries a list holds: counted on read, over the same conditions as its pages. */
-export function worklistCount(list: Worklist, range: DueRange, scope: WorklistScope): Prisma.Sql {
-  const source = listSource(list, range, scope)
-  return Prisma.sql`SELECT count(*)::int AS "count" FROM ${source.from} WHERE ${Prisma.join(source.where, ' AND ')}`
+/** The leads on LEADS: consulted and not registered, after `after` when given. */
+export function leadListWhere(
+  range: DueRange,
+  scope: WorklistScope,
+  after: EntryKey | null = null,
+): Prisma.LeadWhereInput {
+  return {
+    AND: [
+      { metOn: dueWithin(range), registered: false, followUpClosed: null },
+      centerCondition(scope.centerIds),
+      assigneeCondition(scope.assignedToId),
+      scope.product === null ? {} : { products: { has: scope.product } },
+      scope.wardCode === null ? {} : { session: { wardCode: scope.wardCode } },
+      after === null ? {} : afterKey('metOn', after),
+    ],
+  }
 }
 
 /** The kind of "WorklistTally" row each list sums (migration 20261203160000_worklist_tally). */
@@ -160,7 +151,9 @@ export function worklistTallies(
   const sums = lists.map(({ list, range }) => {
     const where = [
       Prisma.sql`t."kind" = ${tallyKinds[list]}`,
-      dueWithin(Prisma.sql`t."due"`, range),
+      range.from === null
+        ? Prisma.sql`t."due" <= ${range.to}::date`
+        : Prisma.sql`t."due" BETWEEN ${range.from}::date AND ${range.to}::date`,
       ...conditions,
       ...(scope.product !== null && list !== 'LEADS' ? [Prisma.sql`t."product" = ${scope.product}`] : []),
     ]

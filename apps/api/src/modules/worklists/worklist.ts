@@ -15,6 +15,7 @@ import {
   issue,
   localDateInZone,
   renderReminder,
+  toIsoDate,
   type Worklist,
   worklistDueRange,
   worklists,
@@ -32,12 +33,12 @@ import { UserNode } from '../users/user.ts'
 import { FollowUpObject } from './follow-up.ts'
 import { LeadNode } from './lead.ts'
 import {
+  dueField,
   type EntryKey,
-  type EntryRow,
+  enrollmentListWhere,
+  leadListWhere,
   tallied,
   type WorklistScope,
-  worklistCount,
-  worklistPage,
   worklistTallies,
 } from './worklist-query.ts'
 
@@ -282,39 +283,71 @@ function decodeCursor(cursor: string): EntryKey {
  */
 type FollowUpRead = { include: { by: true } } | { include?: Prisma.FollowUpInclude }
 
-/** The page's entries with what every reader of a list shows (name, phone, assignee, last attempt), in the page's order. */
-export async function loadEntries(
+/** A list's reminder template (null: the default), kept between requests: admins rarely change it. */
+async function reminderTemplate(list: Worklist, context: Context): Promise<string> {
+  const text = await context.caches.through(context.caches.reminderTemplates, list, async () => ({
+    value:
+      (await context.prisma.reminderTemplate.findUnique({ where: { list }, select: { text: true } }))?.text ??
+      '',
+  }))
+  return text || defaultReminderTemplates[list]
+}
+
+/**
+ * `take` entries of a list after `after`, in due-date then id order, with what every reader of a list
+ * shows (name, phone, assignee, last attempt): one statement, the relations joined to the page.
+ */
+export async function readEntries(
   list: Worklist,
-  rows: EntryRow[],
+  range: DueRange,
+  scope: WorklistScope,
+  page: { take: number; after: EntryKey | null },
   context: Context,
   lastFollowUp: FollowUpRead = { include: { by: true } },
 ): Promise<WorklistEntryShape[]> {
-  if (rows.length === 0) return []
+  const template = await reminderTemplate(list, context)
   // The follow-up read as the query selects it lets its fields (its author) resolve from what is read
   // here, not by a statement of their own.
   const withFollowUp = { assignedTo: true, lastFollowUp } as const
-  const ids = rows.map((row) => row.id)
-  const template = rows[0]?.template ?? defaultReminderTemplates[list]
   if (list === 'LEADS') {
-    const leads = await context.prisma.lead.findMany({ where: { id: { in: ids } }, include: withFollowUp })
-    const byId = new Map(leads.map((lead) => [lead.id, lead]))
-    return rows.flatMap((row) => {
-      const lead = byId.get(row.id)
-      return lead ? [{ list, due: row.due, enrollment: null, lead, template }] : []
+    const leads = await context.prisma.lead.findMany({
+      where: leadListWhere(range, scope, page.after),
+      orderBy: [{ metOn: 'asc' }, { id: 'asc' }],
+      take: page.take,
+      include: withFollowUp,
     })
+    return leads.map((lead) => ({ list, due: isoDate(lead.metOn), enrollment: null, lead, template }))
   }
+  const due = dueField(list)
   const enrollments = await context.prisma.enrollment.findMany({
-    where: { id: { in: ids } },
+    where: enrollmentListWhere(list, range, scope, page.after),
+    orderBy: [{ [due]: 'asc' }, { id: 'asc' }],
+    take: page.take,
     include: { ...withFollowUp, person: { select: { fullName: true } } },
   })
-  const byId = new Map(enrollments.map((enrollment) => [enrollment.id, enrollment]))
-  return rows.flatMap((row) => {
-    const enrollment = byId.get(row.id)
-    return enrollment ? [{ list, due: row.due, enrollment, lead: null, template }] : []
-  })
+  return enrollments.map((enrollment) => ({
+    list,
+    due: isoDate(enrollment[due]),
+    enrollment,
+    lead: null,
+    template,
+  }))
 }
 
-/** Whether a Prisma selection asks for a relation, which loadEntries' rows do not hold. */
+/** How many entries a list holds: counted on read, over the same conditions as its pages. */
+export function countEntries(list: Worklist, range: DueRange, scope: WorklistScope, context: Context) {
+  return list === 'LEADS'
+    ? context.prisma.lead.count({ where: leadListWhere(range, scope) })
+    : context.prisma.enrollment.count({ where: enrollmentListWhere(list, range, scope) })
+}
+
+function isoDate(value: Date | null): IsoDate {
+  const date = value && toIsoDate(value)
+  if (!date) throw new Error('A worklist entry without its due date')
+  return date
+}
+
+/** Whether a Prisma selection asks for a relation, which readEntries' rows do not hold. */
 function readsRelations(selection: { include?: object; select?: object }): boolean {
   return (
     Object.keys(selection.include ?? {}).length > 0 ||
@@ -325,7 +358,7 @@ function readsRelations(selection: { include?: object; select?: object }): boole
 /**
  * The entries with what the query selects under `enrollment` or `lead`, read once more in one
  * statement (queryFromInfo), so that nothing below them is read per entry; when it selects only their
- * own columns (the console asks for the id), the rows loadEntries read already hold them.
+ * own columns (the console asks for the id), the rows readEntries read already hold them.
  */
 async function withSelection(
   entries: WorklistEntryShape[],
@@ -383,17 +416,14 @@ builder.queryField('worklist', (t) =>
       if (!viewer) return empty
       const scope = await worklistScope(args.filter, viewer, context)
       if (!scope) return empty
-      const rows = await context.prisma.$queryRaw<EntryRow[]>(
-        worklistPage(list, range, scope, take + 1, after),
-      )
-      const page = rows.slice(0, take)
       const lastFollowUp = queryFromInfo({
         context,
         info,
         typeName: 'FollowUp',
         path: ['edges', 'node', 'lastFollowUp'],
       }) as { include?: Prisma.FollowUpInclude }
-      const entries = await withSelection(await loadEntries(list, page, context, lastFollowUp), context, info)
+      const read = await readEntries(list, range, scope, { take: take + 1, after }, context, lastFollowUp)
+      const entries = await withSelection(read.slice(0, take), context, info)
       const edges = entries.map((entry) => ({
         cursor: encodeCursor({ due: entry.due, id: subjectOf(entry).id }),
         node: entry,
@@ -401,7 +431,7 @@ builder.queryField('worklist', (t) =>
       return {
         edges,
         pageInfo: {
-          hasNextPage: rows.length > take,
+          hasNextPage: read.length > take,
           hasPreviousPage: after !== null,
           startCursor: edges[0]?.cursor ?? null,
           endCursor: edges.at(-1)?.cursor ?? null,
@@ -448,8 +478,7 @@ builder.queryField('worklistCounts', (t) =>
       }
       for (const { list, range } of ranges) {
         if (counted.has(list)) continue
-        const [row] = await context.prisma.$queryRaw<{ count: number }[]>(worklistCount(list, range, scope))
-        counted.set(list, row?.count ?? 0)
+        counted.set(list, await countEntries(list, range, scope, context))
       }
       return worklists.map((list) => ({ list, count: counted.get(list) ?? 0 }))
     },
