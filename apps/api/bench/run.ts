@@ -338,7 +338,7 @@ async function main() {
           due: 'e."coverageEnd"',
           where: `e."coverageEnd" BETWEEN $2::date - 90 AND $2::date - 1 AND ${covered}`,
         },
-        WAITING_PAYMENT: { due: 'e."registeredOn"', where: `e."registeredOn" <= $2::date - 8 AND ${unpaid}` },
+        WAITING_PAYMENT: { due: 'e."unpaidOn"', where: `e."unpaidOn" <= $2::date - 8 AND ${unpaid}` },
         PROMISED: {
           due: 'e."promisedOn"',
           where: `e."promisedOn" <= $2::date AND ((NOT e."promisedWhileCovered" AND ${unpaid})

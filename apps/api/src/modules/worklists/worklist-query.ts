@@ -1,8 +1,8 @@
 // What each worklist holds, stated once as the conditions its pages, its exports and its counts read:
 // the entries of one list in due-date order within the centers in scope. Each list reads one index
-// range of a center ("Enrollment"(centerId, coverageEnd), (centerId, status, registeredOn),
-// (centerId, promisedOn); "Lead"(centerId, metOn)), so a center's page reads its page's rows, not the
-// campaign's (migration 20261203140000_follow_up_worklists). The conditions are Prisma filters, so a
+// range of a center ("Enrollment"(centerId, coverageEnd), (centerId, unpaidOn), (centerId, promisedOn);
+// "Lead"(centerId, metOn)), so a center's page reads its page's rows, not the campaign's (migrations
+// 20261203140000_follow_up_worklists, 20261203220000_unpaid_on). The conditions are Prisma filters, so a
 // page is one statement with the entries' person, assignee and last follow-up joined to it.
 import { Prisma, type Product } from '@tangtoc/db'
 import type { DueRange, IsoDate, Worklist } from '@tangtoc/shared'
@@ -21,8 +21,8 @@ export type EntryKey = { due: IsoDate; id: string }
 type EnrollmentList = Exclude<Worklist, 'LEADS'>
 
 /** The due-date column of a list's entries. */
-export function dueField(list: EnrollmentList): 'coverageEnd' | 'registeredOn' | 'promisedOn'
-export function dueField(list: Worklist): 'coverageEnd' | 'registeredOn' | 'promisedOn' | 'metOn'
+export function dueField(list: EnrollmentList): 'coverageEnd' | 'unpaidOn' | 'promisedOn'
+export function dueField(list: Worklist): 'coverageEnd' | 'unpaidOn' | 'promisedOn' | 'metOn'
 export function dueField(list: Worklist) {
   switch (list) {
     case 'EXPIRING':
@@ -30,7 +30,8 @@ export function dueField(list: Worklist) {
       return 'coverageEnd'
     case 'WAITING_PAYMENT':
     case 'SESSION_UNPAID':
-      return 'registeredOn'
+      // The day registered, while unpaid.
+      return 'unpaidOn'
     case 'PROMISED':
       return 'promisedOn'
     case 'LEADS':
