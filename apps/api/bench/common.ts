@@ -22,6 +22,17 @@ export function percentilesOf<P extends number>(times: number[], ps: readonly P[
   return Object.fromEntries(ps.map((p) => [`p${p}`, percentile(sorted, p)])) as Record<`p${P}`, number>
 }
 
+/**
+ * The console's enrollment list query (apps/console/src/enrollments/EnrollmentList.tsx), as it asks
+ * for a page: with totalCount, newest first.
+ */
+export const consoleEnrollmentsQuery = `query Enrollments($filter: EnrollmentFilter, $orderBy: EnrollmentOrder, $first: Int, $offset: Int) {
+  enrollments(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) {
+    totalCount
+    edges { node { id version product status payable registeredOn coverageEnd person { id fullName citizenId } center { id name } } }
+  }
+}`
+
 /** A console session for the user, as `logIn` would create it (without argon2's cost): its cookie. */
 export async function signIn(prisma: PrismaClient, userId: string): Promise<string> {
   const secret = newSecret('tts')

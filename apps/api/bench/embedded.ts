@@ -19,7 +19,16 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { createPrismaClient, embeddedDatabaseUrl, migrateDatabase } from '@tangtoc/db'
 import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
-import { busiestCenter, graphqlOverHttp, log, percentilesOf, signIn, startApi, stopApi } from './common.ts'
+import {
+  busiestCenter,
+  consoleEnrollmentsQuery,
+  graphqlOverHttp,
+  log,
+  percentilesOf,
+  signIn,
+  startApi,
+  stopApi,
+} from './common.ts'
 
 const enrollmentCount = Number(process.env.BENCH_EMBEDDED_ENROLLMENTS ?? 100_000)
 const keptFolder = process.env.BENCH_EMBEDDED_DIR
@@ -30,14 +39,6 @@ const clientCounts = [1, 2, 4, 8, 16] as const
 const requestsPerLevel = 160
 /** The list's floor (docs/benchmarks.md): a page's p95. */
 const listFloorMs = 30
-
-// The console's query (apps/console/src/enrollments/EnrollmentList.tsx).
-const listQuery = `query Enrollments($filter: EnrollmentFilter, $orderBy: EnrollmentOrder, $first: Int, $offset: Int) {
-  enrollments(filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) {
-    totalCount
-    edges { node { id product status payable registeredOn person { id fullName citizenId } center { id name } } }
-  }
-}`
 
 type Level = { p50: number; p95: number; p99: number; perSecond: number; failed: number; firstError: string }
 
@@ -67,7 +68,7 @@ export async function benchEmbedded() {
       orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
       first: 50,
     }
-    const page = (cookie: string) => graphql(listQuery, variables, cookie)
+    const page = (cookie: string) => graphql(consoleEnrollmentsQuery, variables, cookie)
     const roles = { admin: setting.adminCookie, manager: setting.managerCookie }
     const totals = {
       admin: (await page(roles.admin)).enrollments.totalCount as number,

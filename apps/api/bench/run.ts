@@ -35,6 +35,7 @@ import { buildCitizenId, foldSearchKey, personSearch, searchPrefixes } from '@ta
 import pg from 'pg'
 import {
   busiestCenter,
+  consoleEnrollmentsQuery,
   graphqlOverHttp,
   hostLoopMs,
   log,
@@ -81,6 +82,8 @@ type Row = {
   met?: boolean
 }
 const results: Row[] = []
+/** Lines printed under the table: floors that compare rows. */
+const notes: string[] = []
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl })
@@ -238,6 +241,59 @@ async function main() {
     const listFilter = { campaign: campaignId, center: centerId, product: 'HOUSEHOLD_HEALTH_INSURANCE' }
     const listColumns = `e.id, e.status, e.product, e.payable, e."registeredAt", p."fullName", p."citizenId", p.phone, c.name`
     if (sections.has('list')) {
+      // The console's page as each role asks for it: the campaign as filter, 50 rows with totalCount.
+      // Its SQL: the same 50 rows joined to person and center, and the total summed from the
+      // EnrollmentDailyCount rollup (the least work for the same number), in parallel.
+      const manager = await createUser(prisma, { role: 'CENTER_MANAGER', center })
+      const managerCookie = await signIn(prisma, manager.id)
+      const consolePageColumns = `e.id, e.version, e.product, e.status, e.payable, e."registeredOn", e."coverageEnd",
+        p.id, p."fullName", p."citizenId", c.id, c.name`
+      const roles = [
+        { role: 'an admin', cookie: adminCookie, centers: '', params: [] as string[] },
+        {
+          role: 'a center manager',
+          cookie: managerCookie,
+          centers: 'AND c.path LIKE $2',
+          params: [`${center.path}%`],
+        },
+        { role: 'an agent', cookie: agentCookies[0], centers: 'AND c.id = $2', params: [center.id] },
+      ]
+      for (const { role, cookie, centers, params } of roles) {
+        await measure(
+          `enrollments, console page with totalCount (${role})`,
+          () =>
+            graphql(
+              consoleEnrollmentsQuery,
+              {
+                filter: { campaign: campaignId },
+                orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
+                first: 50,
+                offset: 0,
+              },
+              cookie,
+            ),
+          () =>
+            Promise.all([
+              sql.query(
+                `SELECT ${consolePageColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+                 JOIN "Center" c ON c.id = e."centerId" WHERE e."campaignId" = $1 ${centers}
+                 ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
+                [campaign.id, ...params],
+              ),
+              sql.query(
+                `SELECT sum(d.count)::int FROM "EnrollmentDailyCount" d JOIN "Center" c ON c.id = d."centerId"
+                 WHERE d."campaignId" = $1 ${centers}`,
+                [campaign.id, ...params],
+              ),
+            ]),
+          { p95: 30, ratio: 2 },
+        )
+      }
+      const byRole = results.slice(-roles.length).map((row) => row.p95)
+      const spread = Math.max(...byRole) / Math.min(...byRole)
+      notes.push(
+        `The console's page by role: the slowest p95 is ${spread.toFixed(2)}× the fastest (floor ≤ 1.5×: ${spread <= 1.5 ? 'met' : 'NOT met'}).`,
+      )
       const listSql = (keyset: { at: Date; id: string } | null) => () =>
         sql.query(
           `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
@@ -439,15 +495,34 @@ async function main() {
       monthlyIncome: 1_500_000,
       status: 'SUBMITTED',
     })
-    // CPU time by whom (Linux /proc): the API's processes, PostgreSQL's, and these clients.
+    // CPU time by whom (Linux /proc): the API's processes, this database's PostgreSQL backends, and
+    // these clients. The backends are read one by one and only a backend's own growth is added: the
+    // server may be shared (other databases' backends are not this run's work), and a backend that
+    // ended meanwhile (a pool's idle connection) must not take its whole past off the sum.
+    const backendsCpu = async () =>
+      new Map(
+        (
+          await admin((client) =>
+            client.query<{ pid: number }>(
+              'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+              [databaseName],
+            ),
+          )
+        ).rows.map((row) => [row.pid, processCpuMs(row.pid)]),
+      )
     const cpuNow = async () => ({
       api: server?.pid ? processTreeCpuMs(server.pid) : 0,
-      database: (
-        await admin((client) =>
-          client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()'),
-        )
-      ).rows.reduce((total, row) => total + processCpuMs(row.pid), 0),
+      backends: await backendsCpu(),
       clients: (({ user, system }) => (user + system) / 1000)(process.cpuUsage()),
+    })
+    /** CPU ms used between two readings: by the API, the database (backends that lived on, and new ones) and the clients. */
+    const cpuUsed = (before: Awaited<ReturnType<typeof cpuNow>>, after: typeof before) => ({
+      api: after.api - before.api,
+      database: [...after.backends].reduce(
+        (total, [pid, ms]) => total + Math.max(0, ms - (before.backends.get(pid) ?? 0)),
+        0,
+      ),
+      clients: after.clients - before.clients,
     })
     const throughput = async (label: string, once: (client: number) => Promise<boolean>, total: number) => {
       let next = 0
@@ -463,8 +538,8 @@ async function main() {
         }),
       )
       const seconds = (performance.now() - started) / 1000
-      const cpuAfter = await cpuNow()
-      const perRow = (key: keyof typeof cpuAfter) => ((cpuAfter[key] - cpuBefore[key]) / total).toFixed(2)
+      const used = cpuUsed(cpuBefore, await cpuNow())
+      const perRow = (key: keyof typeof used) => (used[key] / total).toFixed(2)
       const cpu = `CPU ms per row: API ${perRow('api')}, database ${perRow('database')}, clients ${perRow('clients')}`
       return { label, perSecond: (total - failed) / seconds, failed, cpu }
     }
@@ -609,6 +684,7 @@ async function main() {
         `| ${row.name} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.sqlP50)} | ${ms(row.sqlP95)} | ${ratio} | ${row.floor ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'NO'} |`,
       )
     }
+    for (const note of notes) console.log(`\n${note}`)
     if (writes.length > 0) {
       console.log('')
       console.log(

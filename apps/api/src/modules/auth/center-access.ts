@@ -3,7 +3,7 @@
 // no center) and writes nowhere. Every list and mutation goes through these.
 import type { Prisma } from '@tangtoc/db'
 import { roleScopes } from '@tangtoc/shared'
-import type { Viewer } from '../../context.ts'
+import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError } from '../../errors.ts'
 
 type CenterRef = { id: string; path: string }
@@ -14,6 +14,24 @@ export function readableCentersWhere(viewer: Viewer): Prisma.CenterWhereInput {
   if (viewer.role === 'AGENT') return { id: { in: viewer.centerId ? [viewer.centerId] : [] } }
   if (viewer.centerPath) return { path: { startsWith: viewer.centerPath } }
   return viewer.role === 'VIEWER' ? {} : { id: { in: [] } }
+}
+
+/**
+ * The ids of the centers every condition selects (a viewer's, a list's filter); null when none narrows
+ * them: every center. Kept per instance: the centers change rarely, and every change of one empties
+ * the caches (changesCachedData).
+ */
+export async function centerIdsWhere(
+  context: Pick<Context, 'prisma' | 'caches'>,
+  conditions: Prisma.CenterWhereInput[],
+): Promise<string[] | null> {
+  const narrowing = conditions.filter((where) => Object.keys(where).length > 0)
+  if (narrowing.length === 0) return null
+  return context.caches.through(context.caches.centerIds, JSON.stringify(narrowing), async () => ({
+    value: (await context.prisma.center.findMany({ where: { AND: narrowing }, select: { id: true } })).map(
+      (center) => center.id,
+    ),
+  }))
 }
 
 export function canReadCenter(viewer: Viewer, center: CenterRef): boolean {

@@ -1,9 +1,10 @@
 import type { Continuity, Prisma } from '@tangtoc/db'
 import { availableActions, type enrollmentActions } from '@tangtoc/shared'
+import { type GraphQLResolveInfo, Kind } from 'graphql'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
-import { canWriteCenter, readableCentersWhere } from '../auth/center-access.ts'
+import { canWriteCenter, centerIdsWhere, readableCentersWhere } from '../auth/center-access.ts'
 import {
   AudienceGroupEnum,
   ContinuityEnum,
@@ -343,13 +344,7 @@ async function enrollmentTotal(filter: FilterArgs | null | undefined, context: C
   if (!viewer || search || filter?.session || filter?.registeredBy || registeredOnRange(filter))
     return context.prisma.enrollment.count({ where: await enrollmentFilter(filter, context) })
   const subtree = await centerSubtreeWhere(filter, context)
-  const centers = [readableCentersWhere(viewer), subtree ?? {}].filter((where) => Object.keys(where).length)
-  const centerIds =
-    centers.length === 0
-      ? null
-      : (await context.prisma.center.findMany({ where: { AND: centers }, select: { id: true } })).map(
-          (center) => center.id,
-        )
+  const centerIds = await centerIdsWhere(context, [readableCentersWhere(viewer), subtree ?? {}])
   const day = countedOnRange(filter)
   const continuity = continuityWanted(filter)
   const { _sum } = await context.prisma.enrollmentDailyCount.aggregate({
@@ -382,6 +377,18 @@ function enrollmentOrder(order: OrderArgs | null | undefined): Prisma.Enrollment
   }
 }
 
+/** The list's totals started with its page, by the field's arguments (the same object for both). */
+const totalsStarted = new WeakMap<object, Promise<number>>()
+
+/** Whether the list's selection names totalCount itself (in a fragment, it is read after the page). */
+function asksForTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some(
+      (selection) => selection.kind === Kind.FIELD && selection.name.value === 'totalCount',
+    ),
+  )
+}
+
 builder.queryField('enrollments', (t) =>
   t.prismaConnection({
     type: 'Enrollment',
@@ -399,8 +406,16 @@ builder.queryField('enrollments', (t) =>
         description: offsetDescription,
       }),
     },
-    totalCount: (_parent, args, context) => enrollmentTotal(args.filter, context),
-    resolve: async (query, _root, args, context) => {
+    totalCount: (_parent, args, context) => totalsStarted.get(args) ?? enrollmentTotal(args.filter, context),
+    resolve: async (query, _root, args, context, info) => {
+      // The total asked for is read beside the page, not after it (Pothos asks for it once the page is
+      // read): its statement overlaps the page's instead of adding a round trip.
+      if (asksForTotalCount(info)) {
+        const total = enrollmentTotal(args.filter, context)
+        // Its failure is reported where totalCount is read; if the page fails first, nobody reads it.
+        total.catch(() => {})
+        totalsStarted.set(args, total)
+      }
       const filter = await enrollmentFilter(args.filter, context)
       const { page, after } = await keysetPage(withOffset(query, args), args.orderBy, context)
       const where = after ? { AND: [filter, after] } : filter

@@ -341,6 +341,23 @@ describe('the total a list shows', () => {
     }
   })
 
+  it('is read beside the page: two statements for every role once the viewer and their centers are known', async () => {
+    const setting = await campaignSetting(api)
+    await createEnrollments(api.prisma, 3, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.agent.user,
+    })
+    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    for (const who of ['admin', 'manager', 'agent'] as const) {
+      const page = () => api.graphql(list, { first: 2, filter }, setting[who].credentials)
+      await page() // the viewer and the centers they read are looked up once, then kept
+      const { result, statements } = await log.during(page)
+      expect(result.data?.enrollments.totalCount, who).toBe(3)
+      expect(statements, who).toHaveLength(2)
+    }
+  })
+
   it('is summed from the daily counts, not counted over every enrollment, unless a search, session or registering user narrows it', async () => {
     const setting = await campaignSetting(api)
     await createEnrollments(api.prisma, 3, {

@@ -25,7 +25,7 @@ import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { validationErrorFrom } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
-import { readableCentersWhere } from '../auth/center-access.ts'
+import { centerIdsWhere, readableCentersWhere } from '../auth/center-access.ts'
 import { EnrollmentNode } from '../enrollments/enrollment.ts'
 import { ProductEnum } from '../enums.ts'
 import { shownPhone } from '../people/visibility.ts'
@@ -225,16 +225,7 @@ export async function worklistScope(
     if (!center) return null
     conditions.push({ path: { startsWith: center.path } })
   }
-  const narrowing = conditions.filter((where) => Object.keys(where).length > 0)
-  // The centers change rarely, and every change of one empties the caches (changesCachedData).
-  const centerIds =
-    narrowing.length === 0
-      ? null
-      : await context.caches.through(context.caches.centerIds, JSON.stringify(narrowing), async () => ({
-          value: (
-            await context.prisma.center.findMany({ where: { AND: narrowing }, select: { id: true } })
-          ).map((center) => center.id),
-        }))
+  const centerIds = await centerIdsWhere(context, conditions)
   if (centerIds?.length === 0) return null
   const assignedToId = filter?.assignedToMe
     ? viewer.userId
