@@ -367,7 +367,7 @@ async function main() {
     // ── Worklists ────────────────────────────────────────────────────────────
     // The console's worklist query (apps/console/src/worklists/WorklistPage.tsx) for one list, first 20,
     // on the campaign's last day (the console reads today; the campaign is in the past here), as an agent
-    // of the busiest center sees it; and the dashboard's counts.
+    // of the busiest center sees it; and the progress page's counts.
     if (sections.has('worklist')) {
       const worklistQuery = `query ($list: Worklist!, $on: Date) {
         worklist(list: $list, on: $on, first: 20) {

@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { builder } from './builder.ts'
 import {
   ConflictError,
-  type FieldIssue,
+  type FieldError,
   ForbiddenError,
   LimitExceededError,
   NotFoundError,
@@ -22,7 +22,7 @@ export const UserErrorInterface = builder.interfaceRef<UserError>('UserError').i
   }),
 })
 
-const FieldErrorRef = builder.objectRef<FieldIssue>('FieldError').implement({
+const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   description: 'One invalid input field.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'The path of the field in the input.' }),

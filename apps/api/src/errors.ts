@@ -9,7 +9,8 @@ export interface LocalizedText {
   en: string
 }
 
-export interface FieldIssue {
+/** A problem at one field of the input: GraphQL's FieldError. */
+export interface FieldError {
   /** Where in the input, e.g. ['input', 'person', 'citizenId']. */
   path: string[]
   code: string
@@ -46,7 +47,7 @@ export abstract class UserError extends GraphQLError {
 export class ValidationError extends UserError {
   readonly code = 'VALIDATION_FAILED'
 
-  constructor(readonly fieldErrors: FieldIssue[]) {
+  constructor(readonly fieldErrors: FieldError[]) {
     super({
       vi: `Dữ liệu chưa hợp lệ: ${fieldErrors.map((issue) => issue.message.vi).join('; ')}`,
       en: `Invalid input: ${fieldErrors.map((issue) => issue.message.en).join('; ')}`,

@@ -6,8 +6,8 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router'
 import { validateAuditSearch } from './audit/auditSearch.ts'
-import { validateDashboardSearch } from './dashboard/dashboardSearch.ts'
 import { validateEnrollmentSearch } from './enrollments/enrollmentSearch.ts'
+import { validateProgressSearch } from './progress/progressSearch.ts'
 import { validateSessionSearch } from './sessions/sessionSearch.ts'
 import { ConsoleShell } from './shell/ConsoleShell.tsx'
 import { validateTokenSearch } from './tokens/tokenSearch.ts'
@@ -23,11 +23,22 @@ const CampaignList = lazyRouteComponent(() => import('./campaigns/CampaignList.t
 const CampaignPage = lazyRouteComponent(() => import('./campaigns/CampaignPage.tsx'), 'CampaignPage')
 const TargetsGridPage = lazyRouteComponent(() => import('./campaigns/TargetsGrid.tsx'), 'TargetsGridPage')
 const CenterTree = lazyRouteComponent(() => import('./centers/CenterTree.tsx'), 'CenterTree')
-const ActiveCampaignDashboard = lazyRouteComponent(
-  () => import('./dashboard/Dashboard.tsx'),
-  'ActiveCampaignDashboard',
+const ActiveCampaignProgress = lazyRouteComponent(
+  () => import('./progress/ProgressPage.tsx'),
+  'ActiveCampaignProgress',
 )
-const CampaignDashboard = lazyRouteComponent(() => import('./dashboard/Dashboard.tsx'), 'CampaignDashboard')
+const CampaignProgressPage = lazyRouteComponent(
+  () => import('./progress/ProgressPage.tsx'),
+  'CampaignProgressPage',
+)
+const FormerProgressAddress = lazyRouteComponent(
+  () => import('./progress/ProgressPage.tsx'),
+  'FormerProgressAddress',
+)
+const FormerCampaignProgressAddress = lazyRouteComponent(
+  () => import('./progress/ProgressPage.tsx'),
+  'FormerCampaignProgressAddress',
+)
 const EnrollmentList = lazyRouteComponent(() => import('./enrollments/EnrollmentList.tsx'), 'EnrollmentList')
 const EnrollmentPage = lazyRouteComponent(() => import('./enrollments/EnrollmentPage.tsx'), 'EnrollmentPage')
 const NewEnrollmentPage = lazyRouteComponent(
@@ -145,17 +156,32 @@ const loginRoute = createRoute({
   component: LoginPage,
 })
 
-const dashboardRoute = createRoute({
+const progressRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/dashboard',
-  component: ActiveCampaignDashboard,
+  path: '/progress',
+  component: ActiveCampaignProgress,
 })
 
-const campaignDashboardRoute = createRoute({
+const campaignProgressRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/campaigns/$code/progress',
+  validateSearch: validateProgressSearch,
+  component: CampaignProgressPage,
+})
+
+// The progress page's former addresses, from when the console called it the dashboard: kept so that
+// bookmarks and shared links still open it, with the same center and period.
+const formerProgressRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboard',
+  component: FormerProgressAddress,
+})
+
+const formerCampaignProgressRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/campaigns/$code/dashboard',
-  validateSearch: validateDashboardSearch,
-  component: CampaignDashboard,
+  validateSearch: validateProgressSearch,
+  component: FormerCampaignProgressAddress,
 })
 
 const newCampaignRoute = createRoute({
@@ -225,8 +251,10 @@ const routeTree = rootRoute.addChildren([
   campaignsRoute,
   campaignRoute,
   loginRoute,
-  dashboardRoute,
-  campaignDashboardRoute,
+  progressRoute,
+  campaignProgressRoute,
+  formerProgressRoute,
+  formerCampaignProgressRoute,
   newCampaignRoute,
   editCampaignRoute,
   campaignTargetsRoute,

@@ -37,7 +37,7 @@ describe('the main screens are accessible (axe finds no serious or critical viol
   })
 
   const screens = [
-    '/dashboard',
+    '/progress',
     '/campaigns',
     '/campaigns/TANG-TOC-2025',
     '/enrollments',
@@ -65,7 +65,7 @@ describe('the main screens are accessible (axe finds no serious or critical viol
       await page.getByText('English', { exact: true }).click()
       await page.waitForFunction(() => document.documentElement.lang === 'en')
     }
-    // Not 'networkidle': the dashboard keeps its live stream open. Wait until nothing is loading.
+    // Not 'networkidle': the progress page keeps its live stream open. Wait until nothing is loading.
     await page.waitForFunction(() => !/Đang tải…|Loading…/.test(document.body.textContent ?? ''))
     expect(await seriousViolations(page)).toEqual([])
   })

@@ -18,7 +18,7 @@ const participants = `
   }
 `
 
-describe('a new campaign, its targets and its dashboard', () => {
+describe('a new campaign, its targets and its progress page', () => {
   let harness: Harness
   beforeAll(async () => {
     harness = await startHarness()
@@ -27,7 +27,7 @@ describe('a new campaign, its targets and its dashboard', () => {
     await harness?.close()
   })
 
-  it('an admin creates a campaign, sets its targets, starts it and sees the dashboard count a paid enrollment', async () => {
+  it('an admin creates a campaign, sets its targets, starts it and sees the progress page count a paid enrollment', async () => {
     const today = localDateInZone(new Date(), 'Asia/Ho_Chi_Minh')
     const code = 'E2E-TET-2027'
     const page = await harness.open('/campaigns')

@@ -79,7 +79,7 @@ describe('registering an enrollment', () => {
     await expect.poll(() => list.getByRole('row').count(), { timeout: 10_000 }).toBe(2)
   })
 
-  it('a manager records one payment for the whole household with its receipt number, prints the receipt, and the dashboard counts three participants on the payment day', async () => {
+  it('a manager records one payment for the whole household with its receipt number, prints the receipt, and the progress page counts three participants on the payment day', async () => {
     expect(enrollmentPath).toMatch(/^\/enrollments\//)
     const page = await harness.open(enrollmentPath, { as: 'manager' })
     await page.getByRole('heading', { level: 2, name: 'Phạm Thị Hồng Nhung' }).waitFor()
@@ -126,7 +126,7 @@ describe('registering an enrollment', () => {
 
     const day = localDateInZone(new Date())
     await page.goto(
-      new URL(`/campaigns/${launchCampaignCode}/dashboard?from=${day}&to=${day}`, page.url()).href,
+      new URL(`/campaigns/${launchCampaignCode}/progress?from=${day}&to=${day}`, page.url()).href,
     )
     await page.getByRole('group', { name: 'BHYT hộ gia đình' }).getByText(/^3 \//).waitFor()
   })

@@ -1,5 +1,5 @@
 // An agent's morning: today's worklists, a call that ends in a promise to pay, and a household whose
-// cards run out renewed from the expiring list; the dashboard's expiring count goes down with it.
+// cards run out renewed from the expiring list; the progress page's expiring count goes down with it.
 import { createCampaign, personInput } from '@tangtoc/db/fixtures'
 import { addDays, formatDate, localDateInZone } from '@tangtoc/shared'
 import type { Page } from 'playwright-core'
@@ -27,8 +27,8 @@ type Registered = {
   }
 }
 
-/** The dashboard's count for a worklist, as its card shows it. */
-async function dashboardCount(page: Page, list: string): Promise<number> {
+/** The progress page's count for a worklist, as its card shows it. */
+async function progressCount(page: Page, list: string): Promise<number> {
   const section = page.getByRole('region', { name: 'Danh sách cần liên hệ' })
   const card = section
     .locator('div')
@@ -102,8 +102,8 @@ describe('the follow-up worklists', () => {
   })
 
   it('an agent records a promise to pay, renews the household from the expiring list, and the expiring count goes down', async () => {
-    const dashboard = await harness.open('/dashboard', { as: 'manager' })
-    const before = await dashboardCount(dashboard, 'Sắp hết hạn')
+    const progress = await harness.open('/progress', { as: 'manager' })
+    const before = await progressCount(progress, 'Sắp hết hạn')
     expect(before).toBeGreaterThanOrEqual(2)
 
     const page = await harness.open('/', { as: 'agent' })
@@ -146,11 +146,11 @@ describe('the follow-up worklists', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await page.getByRole('heading', { level: 2, name: 'Võ Thị Gia Hạn' }).waitFor()
 
-    // Renewed: off the expiring list, and two fewer on the dashboard.
+    // Renewed: off the expiring list, and two fewer on the progress page.
     await page.goto(new URL('/worklists?list=EXPIRING', page.url()).href)
     await expect.poll(chipCount).toBe(listed - 2)
     expect(await page.getByRole('row', { name: /Võ Thị Gia Hạn/ }).count()).toBe(0)
-    await dashboard.reload()
-    await expect.poll(() => dashboardCount(dashboard, 'Sắp hết hạn')).toBe(before - 2)
+    await progress.reload()
+    await expect.poll(() => progressCount(progress, 'Sắp hết hạn')).toBe(before - 2)
   })
 })

@@ -1,4 +1,4 @@
-// What can be done with a campaign from its page: its dashboard for everyone; edit, targets, start
+// What can be done with a campaign from its page: its progress page for everyone; edit, targets, start
 // and close for admins.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
@@ -87,8 +87,8 @@ export function CampaignActions({
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <ButtonLink to="/campaigns/$code/dashboard" params={{ code: campaign.code }}>
-          {t('dashboard.title')}
+        <ButtonLink to="/campaigns/$code/progress" params={{ code: campaign.code }}>
+          {t('progress.title')}
         </ButtonLink>
         {isAdmin(viewer) && campaign.status !== 'CLOSED' ? (
           <>

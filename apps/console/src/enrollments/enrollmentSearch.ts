@@ -21,7 +21,7 @@ export type EnrollmentSearch = {
   status?: EnrollmentStatus[]
   from?: string
   to?: string
-  /** Counted in progress on these days (the dashboard's figures for a period): countedOn in the API. */
+  /** Counted in progress on these days (the progress page's figures for a period): countedOn in the API. */
   countedFrom?: string
   countedTo?: string
   /** Only new (with the undecided, as progress counts them) or continuing participants. */

@@ -522,7 +522,7 @@ export const en: Messages = {
   record: {
     notFound: 'This record was not found, or you may not see it.',
   },
-  dashboard: {
+  progress: {
     newAndContinuing: 'New: {{new, number}} · Continuing: {{continuing, number}}',
     participantsOf: '{{product}} participants: new and continuing',
     countsParticipants: 'Targets count: {{which}}.',

@@ -520,7 +520,7 @@ export const vi = {
   record: {
     notFound: 'Không tìm thấy bản ghi này, hoặc bạn không được xem nó.',
   },
-  dashboard: {
+  progress: {
     newAndContinuing: 'Mới: {{new, number}} · Tham gia tiếp: {{continuing, number}}',
     participantsOf: 'Người tham gia {{product}}: mới và tham gia tiếp',
     countsParticipants: 'Chỉ tiêu tính: {{which}}.',

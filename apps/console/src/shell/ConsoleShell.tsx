@@ -43,7 +43,7 @@ function SignedInShell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')}>
-        <NavLinkLink to="/dashboard" label={t('dashboard.navigation')} />
+        <NavLinkLink to="/progress" label={t('progress.navigation')} />
         <NavLinkLink to="/campaigns" label={t('campaign.plural')} activeOptions={{ exact: false }} />
         <NavLinkLink to="/centers" label={t('center.navigation')} />
         <NavLinkLink to="/sessions" label={t('session.plural')} activeOptions={{ exact: false }} />

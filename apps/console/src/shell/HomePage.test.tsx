@@ -7,10 +7,10 @@ const noActiveCampaign = { data: { campaigns: { edges: [] } } }
 const noEntries = { data: { worklist: { edges: [] }, worklistCounts: [] } }
 
 describe('the first screen after signing in', () => {
-  it('is the running campaign’s dashboard for an admin', async () => {
+  it('is the running campaign’s progress page for an admin', async () => {
     renderConsoleAt('/', { answers: { ActiveCampaign: noActiveCampaign } })
 
-    // The dashboard's chunk loads first: on a busy machine that takes longer than findBy's default second.
+    // The progress page's chunk loads first: on a busy machine that takes longer than findBy's default second.
     expect(
       await screen.findByText('Chưa có chiến dịch nào đang diễn ra.', {}, { timeout: 10_000 }),
     ).toBeInTheDocument()

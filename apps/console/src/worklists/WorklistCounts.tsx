@@ -1,4 +1,4 @@
-// On the dashboard: how many people each follow-up list holds at the centers shown, each a link to
+// On the progress page: how many people each follow-up list holds at the centers shown, each a link to
 // the list.
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { worklists } from '@tangtoc/shared'
@@ -23,8 +23,8 @@ export function WorklistCounts({ center }: { center?: string | undefined }) {
   const [{ data }] = useQuery({ query: WorklistCountsQuery, variables: { filter: center ? { center } : {} } })
   if (!data) return null
   return (
-    <section aria-labelledby="dashboard-worklists">
-      <Title order={3} size="h4" id="dashboard-worklists" mb="sm">
+    <section aria-labelledby="progress-worklists">
+      <Title order={3} size="h4" id="progress-worklists" mb="sm">
         {t('worklist.title')}
       </Title>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
@@ -33,7 +33,7 @@ export function WorklistCounts({ center }: { center?: string | undefined }) {
           return (
             <Paper withBorder p="sm" key={list}>
               <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('dashboard.count', { value: count })}
+                {t('progress.count', { value: count })}
               </Text>
               <AnchorLink to="/worklists" search={{ list }} size="sm">
                 {label('Worklist', list)}

@@ -187,34 +187,15 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
       path: `householdMembers.${index}.person.wardCode`,
     })),
   ]
-
-  // A person alone at a campaign and center registered at moments ago: what was read then stands in
-  // for the read, and the write checks it still holds (see registration-store.ts).
-  const hintKey = `${campaignId}:${centerId}`
   const wardCodes = wardCodesOf(wards)
-  const alone = input.product !== 'HOUSEHOLD_HEALTH_INSURANCE' && !input.householdMembers?.length
-  const hint =
-    hinted && alone && checked.issues.length === 0 ? context.caches.registrationHints.get(hintKey) : undefined
-  const references: RegistrationContext = hint
-    ? {
-        ...hint,
-        session: sessionId ? { campaignId } : null,
-        wards: wardCodes,
-        person: null,
-        mismatches: { count: 0, oldest: null },
-      }
-    : await readRegistrationContext(context.prisma, {
-        campaignId,
-        centerId,
-        sessionId,
-        wardCodes,
-        citizenId: checked.person.citizenId,
-        userId: viewer.userId,
-      })
+  const { references, hint } = await registrationReferences(context, input, {
+    hinted: hinted && checked.issues.length === 0,
+    ids: { campaignId, centerId, sessionId },
+    wardCodes,
+    citizenId: checked.person.citizenId,
+    userId: viewer.userId,
+  })
   const { campaign, center, session } = references
-  if (!hint && campaign?.status === 'ACTIVE' && center?.participant) {
-    context.caches.registrationHints.set(hintKey, { campaign, center })
-  }
   if (!campaign) throw new NotFoundError('Campaign', input.campaign)
   if (!center) throw new NotFoundError('Center', input.center)
   assertCanWriteCenter(context.viewer, center)
@@ -234,16 +215,12 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
         (index === household.enrolledIndex ? supportGroups : []),
     })) ?? null
 
-  const problems: Issue[] = []
-  if (campaign.status !== 'ACTIVE') problems.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
-  problems.push(...checkRegistrationDate(on, registrationPeriod(campaign)))
-  if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
-  if (session && session.campaignId !== campaign.id)
-    problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
-  if (joinedId && input.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
-    problems.push(issue('household', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
-  }
-  problems.push(...checked.issues, ...household.issues, ...unknownWardIssues(wards, references.wards))
+  const problems: Issue[] = [
+    ...referenceProblems(input, { on, campaign, center, session, joining: joinedId !== null }),
+    ...checked.issues,
+    ...household.issues,
+    ...unknownWardIssues(wards, references.wards),
+  ]
   if (problems.length > 0) throw validationErrorFrom(problems)
 
   const { mismatches } = references
@@ -264,24 +241,13 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
           on,
         })
       : null
-  const pricing = members
-    ? await priceHousehold(context, {
-        on,
-        months: joining?.months ?? input.months,
-        jurisdiction: campaign.jurisdiction,
-        members,
-        rankedBefore: joining?.rankedBefore ?? 0,
-      })
-    : [
-        await priceEnrollment(context, {
-          product: input.product,
-          on,
-          months: input.months,
-          monthlyIncome: input.monthlyIncome ?? null,
-          supportGroups,
-          jurisdiction: campaign.jurisdiction,
-        }),
-      ]
+  const pricing = await priceRegistration(context, input, {
+    on,
+    jurisdiction: campaign.jurisdiction,
+    members,
+    joining,
+    supportGroups,
+  })
   return {
     campaign,
     center,
@@ -298,6 +264,124 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     supportGroups,
     pricing,
   }
+}
+
+/**
+ * The campaign, center, session, wards and stored person the registration names. A person alone at a
+ * campaign and center registered at moments ago: what was read then stands in for the read, and the
+ * write checks it still holds (see registration-store.ts).
+ */
+async function registrationReferences(
+  context: Context,
+  input: RegisterInput,
+  {
+    hinted,
+    ids: { campaignId, centerId, sessionId },
+    wardCodes,
+    citizenId,
+    userId,
+  }: {
+    hinted: boolean
+    ids: { campaignId: string; centerId: string; sessionId: string | null }
+    wardCodes: string[]
+    citizenId: string
+    userId: string
+  },
+) {
+  const hintKey = `${campaignId}:${centerId}`
+  const alone = input.product !== 'HOUSEHOLD_HEALTH_INSURANCE' && !input.householdMembers?.length
+  const hint = hinted && alone ? context.caches.registrationHints.get(hintKey) : undefined
+  const references: RegistrationContext = hint
+    ? {
+        ...hint,
+        session: sessionId ? { campaignId } : null,
+        wards: wardCodes,
+        person: null,
+        mismatches: { count: 0, oldest: null },
+      }
+    : await readRegistrationContext(context.prisma, {
+        campaignId,
+        centerId,
+        sessionId,
+        wardCodes,
+        citizenId,
+        userId,
+      })
+  const { campaign, center } = references
+  if (!hint && campaign?.status === 'ACTIVE' && center?.participant) {
+    context.caches.registrationHints.set(hintKey, { campaign, center })
+  }
+  return { references, hint }
+}
+
+type References = Awaited<ReturnType<typeof registrationReferences>>['references']
+
+/** What the campaign, center, session and household named refuse of a registration on `on`. */
+function referenceProblems(
+  input: RegisterInput,
+  {
+    on,
+    campaign,
+    center,
+    session,
+    joining,
+  }: {
+    on: string
+    campaign: NonNullable<References['campaign']>
+    center: NonNullable<References['center']>
+    session: References['session']
+    joining: boolean
+  },
+): Issue[] {
+  const problems: Issue[] = []
+  if (campaign.status !== 'ACTIVE') problems.push(issue('campaign', 'CAMPAIGN_NOT_ACTIVE'))
+  problems.push(...checkRegistrationDate(on, registrationPeriod(campaign)))
+  if (!center.participant) problems.push(issue('center', 'CENTER_NOT_IN_CAMPAIGN', {}, 'enrollment'))
+  if (session && session.campaignId !== campaign.id)
+    problems.push(issue('session', 'SESSION_NOT_IN_CAMPAIGN'))
+  if (joining && input.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
+    problems.push(issue('household', 'HOUSEHOLD_NOT_FOR_PRODUCT'))
+  }
+  return problems
+}
+
+/** The amounts: each member's for a household (after those already ranked when joining), else one. */
+async function priceRegistration(
+  context: Context,
+  input: RegisterInput,
+  {
+    on,
+    jurisdiction,
+    members,
+    joining,
+    supportGroups,
+  }: {
+    on: string
+    jurisdiction: string
+    members: Member[] | null
+    joining: JoinedHousehold | null
+    supportGroups: SupportGroup[]
+  },
+) {
+  if (members) {
+    return priceHousehold(context, {
+      on,
+      months: joining?.months ?? input.months,
+      jurisdiction,
+      members,
+      rankedBefore: joining?.rankedBefore ?? 0,
+    })
+  }
+  return [
+    await priceEnrollment(context, {
+      product: input.product,
+      on,
+      months: input.months,
+      monthlyIncome: input.monthlyIncome ?? null,
+      supportGroups,
+      jurisdiction,
+    }),
+  ]
 }
 
 /** A household already enrolled that newcomers join: how many rank before them, and for how long. */

@@ -211,27 +211,23 @@ function personStatement(write: PersonChange, holds: Prisma.Sql): Prisma.Sql {
   }
 }
 
-/**
- * Writes the registration in one statement; false when the person was created or changed by someone
- * else meanwhile (nothing is written then: read the person again and retry). A second live enrollment
- * of the person for the product in the campaign fails on the unique index, as any insert would.
- */
-export async function writeRegistration(
-  db: Prisma.TransactionClient | Context['prisma'],
-  write: RegistrationWrite,
-): Promise<boolean> {
-  const { enrollment: e, person, actorId, requestId } = write
+/** The person's audit event, as a further statement after `person` (none when the person is reused). */
+function personAudit({ enrollment: e, person, actorId, requestId }: RegistrationWrite): Prisma.Sql {
   const at = e.registeredAt
-  const personAudit =
-    person.kind === 'reuse'
-      ? sql``
-      : sql`, person_audit AS (
+  return person.kind === 'reuse'
+    ? sql``
+    : sql`, person_audit AS (
           INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after", "requestId", "at")
           SELECT ${newId()}::uuid, ${actorId}::uuid, ${person.kind === 'create' ? 'person.create' : 'person.update'},
                  'Person', p."id"::text, ${person.kind === 'update' ? json(person.before) : sql`NULL`},
                  ${json(person.person)}, ${requestId}, ${at}::timestamp
             FROM person p)`
-  const registration = write.insertsRegistration
+}
+
+/** The Registration's insert, when this statement makes it (a person alone). */
+function registrationInsert({ enrollment: e, insertsRegistration }: RegistrationWrite): Prisma.Sql {
+  const at = e.registeredAt
+  return insertsRegistration
     ? sql`registration AS (
       INSERT INTO "Registration" ("id", "campaignId", "centerId", "registeredById", "householdId", "createdAt")
       SELECT ${e.registrationId}::uuid, ${e.campaignId}::uuid, ${e.centerId}::uuid, ${e.registeredById}::uuid,
@@ -239,20 +235,12 @@ export async function writeRegistration(
         FROM person p
     ),`
     : sql``
-  const audience = e.audience ?? ''
-  // Prepared: PostgreSQL plans this statement once per connection, not at every registration.
-  const [row] = await queryPrepared<{ written: number }>(
-    db,
-    sql`
-    WITH "session" AS (
-      -- The session's kind, under a share lock taken before any rollup row, as every rollup writer
-      -- does (rollup.ts): a concurrent change of the kind waits for this registration, or is seen.
-      SELECT "kind" FROM "OutreachSession" WHERE "id" = ${e.sessionId}::uuid FOR SHARE
-    ),
-    person AS (${personStatement(person, write.assumed ? assumptionsHold(e, write.assumed) : sql`true`)})${personAudit},
-    ${registration}
-    enrollment AS (
-      INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
+}
+
+/** The enrollment's row, for the person the statement wrote or reused (`p`). */
+function enrollmentInsert(e: RegisteredEnrollment): Prisma.Sql {
+  const at = e.registeredAt
+  return sql`INSERT INTO "Enrollment" ("id", "campaignId", "centerId", "sessionId", "registeredById", "product",
         "personId", "householdId", "registrationId", "quoteDate", "months", "monthlyIncome", "supportGroups",
         "householdPosition", "gross", "support", "payable", "periodStart", "periodEnd", "status",
         "audience", "phone", "address", "wardCode", "legacySocialInsuranceCode", "statusReason", "live",
@@ -264,7 +252,34 @@ export async function writeRegistration(
         ${e.periodEnd}::date, ${e.status}::"EnrollmentStatus", ${e.audience}::"AudienceGroup",
         ${e.phone}, ${e.address}, ${e.wardCode}, ${e.legacySocialInsuranceCode}, ${e.statusReason}, ${e.live}, ${e.socialInsuranceNumber}, ${e.searchPrefixes}::text[], ${at}::timestamp,
         ${e.registeredOn}::date, ${e.updatedAt}::timestamp, ${e.version}
-      FROM person p LEFT JOIN "session" ON true
+      FROM person p LEFT JOIN "session" ON true`
+}
+
+/**
+ * Writes the registration in one statement; false when the person was created or changed by someone
+ * else meanwhile (nothing is written then: read the person again and retry). A second live enrollment
+ * of the person for the product in the campaign fails on the unique index, as any insert would.
+ */
+export async function writeRegistration(
+  db: Prisma.TransactionClient | Context['prisma'],
+  write: RegistrationWrite,
+): Promise<boolean> {
+  const { enrollment: e, person, actorId, requestId } = write
+  const at = e.registeredAt
+  const audience = e.audience ?? ''
+  // Prepared: PostgreSQL plans this statement once per connection, not at every registration.
+  const [row] = await queryPrepared<{ written: number }>(
+    db,
+    sql`
+    WITH "session" AS (
+      -- The session's kind, under a share lock taken before any rollup row, as every rollup writer
+      -- does (rollup.ts): a concurrent change of the kind waits for this registration, or is seen.
+      SELECT "kind" FROM "OutreachSession" WHERE "id" = ${e.sessionId}::uuid FOR SHARE
+    ),
+    person AS (${personStatement(person, write.assumed ? assumptionsHold(e, write.assumed) : sql`true`)})${personAudit(write)},
+    ${registrationInsert(write)}
+    enrollment AS (
+      ${enrollmentInsert(e)}
       RETURNING "id", "campaignId", "centerId", "product", "status", "registeredOn"
     ),
     status_change AS (

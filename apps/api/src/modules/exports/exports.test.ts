@@ -117,7 +117,7 @@ describe('exporting enrollments as CSV', () => {
     expect(await names('product=VOLUNTARY_SOCIAL_INSURANCE')).toEqual(['Lê Văn Chợ'])
     expect(await names('status=PAID,ACTIVE')).toEqual(['Nguyễn "Út" Văn, Em', 'Trần Thị Bé'])
     expect(await names('search=tran thi')).toEqual(['Trần Thị Bé'])
-    // The dashboard's figures count new participants (with the undecided) or continuing ones.
+    // The progress page's figures count new participants (with the undecided) or continuing ones.
     await api.prisma.enrollment.updateMany({
       where: { campaignId: campaign.id, person: { fullName: 'Trần Thị Bé' } },
       data: { continuity: 'CONTINUING' },

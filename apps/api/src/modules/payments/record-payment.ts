@@ -39,7 +39,6 @@ import {
 } from '../enrollments/changes.ts'
 import { EnrollmentNode } from '../enrollments/enrollment.ts'
 import { recordStatusChange } from '../enrollments/lifecycle.ts'
-import { priceEnrollment } from '../enrollments/pricing.ts'
 import { RegistrationNode } from '../enrollments/registration.ts'
 import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
 import { publishEnrollmentChange } from '../progress/live.ts'
@@ -153,6 +152,105 @@ async function coverageFor(
   }
 }
 
+type NextPeriod = Awaited<ReturnType<typeof nextPeriod>>
+type Transaction = Prisma.TransactionClient
+
+/**
+ * Each enrollment's next period where the payment pays one, else null. Priced before the transaction:
+ * pricing reads the parameter rows outside it, and the embedded database's one connection would wait
+ * for the transaction holding it.
+ */
+async function priceNextPeriods(context: Context, record: PaymentRecord): Promise<(NextPeriod | null)[]> {
+  const nextPeriods: (NextPeriod | null)[] = []
+  for (const [index, enrollment] of record.enrollments.entries()) {
+    nextPeriods.push(
+      forNextPeriod(record, enrollment)
+        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
+        : null,
+    )
+  }
+  return nextPeriods
+}
+
+/** What is due on each enrollment (after what it received), the amount paid and how it is split. */
+async function settleAmount(tx: Transaction, record: PaymentRecord, nextPeriods: (NextPeriod | null)[]) {
+  const received = await receivedBy(
+    tx,
+    record.enrollments.map((enrollment) => enrollment.id),
+  )
+  const dues = amountsDue(
+    record.enrollments.map((enrollment, index) => ({
+      payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
+      received: received.get(enrollment.id) ?? 0,
+    })),
+  )
+  const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
+  const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
+  if (!settled.ok) throw validationErrorFrom(settled.issues)
+  return { dues, amount, ...settled.settlement }
+}
+
+/** The enrollment with its next period paid: still one participant, so status and counts stay. */
+async function extendPeriod(
+  tx: Transaction,
+  context: Context,
+  enrollment: PayableEnrollment,
+  next: NextPeriod,
+) {
+  const row = await tx.enrollment.update({
+    where: { id: enrollment.id },
+    data: {
+      gross: { increment: next.pricing.gross },
+      support: { increment: next.pricing.support },
+      payable: { increment: next.pricing.payable },
+      coverageStart: enrollment.coverageStart ?? next.coverageStart,
+      coverageEnd: next.coverageEnd,
+      periodEnd: next.coverageEnd,
+    },
+  })
+  const { center: _center, campaign: _campaign, ...before } = enrollment
+  await recordAudit(tx, context, {
+    action: 'enrollment.pay_next_period',
+    entityType: 'Enrollment',
+    entityId: enrollment.id,
+    before,
+    after: row,
+  })
+  return row
+}
+
+/** The enrollment paid in full: PAID, with its coverage, counted where the campaign counts payments. */
+async function confirmPaid(
+  tx: Transaction,
+  context: Context,
+  record: PaymentRecord,
+  index: number,
+  now: Date,
+): Promise<Enrollment> {
+  const enrollment = record.enrollments[index]
+  if (!enrollment) throw new Error(`no enrollment at ${index}`)
+  const coverage = await coverageFor(
+    tx,
+    enrollment,
+    record.paidOn,
+    record.declared[index] ?? {},
+    `enrollments.${index}`,
+  )
+  // Counted on the day the money came in, where the campaign counts so (recordStatusChange moves it).
+  const countedOn =
+    enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
+  const row = await tx.enrollment.update({
+    where: { id: enrollment.id },
+    data: { status: 'PAID', countedOn, ...coverage },
+  })
+  await recordStatusChange(tx, context, enrollment, row, {
+    action: 'CONFIRM_PAYMENT',
+    reason: record.note,
+    at: now,
+  })
+  return row
+}
+
 /**
  * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment's version
  * is claimed first, so what is due is computed on rows nobody else is changing.
@@ -165,31 +263,12 @@ async function storePayment(
   if (!viewer) throw new Error('a payment without a viewer')
   const now = new Date()
   const ids = record.enrollments.map((enrollment) => enrollment.id)
-  // Priced before the transaction: pricing reads the parameter rows outside it, and the embedded
-  // database's one connection would wait for the transaction holding it.
-  const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
-  for (const [index, enrollment] of record.enrollments.entries()) {
-    nextPeriods.push(
-      forNextPeriod(record, enrollment)
-        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
-        : null,
-    )
-  }
+  const nextPeriods = await priceNextPeriods(context, record)
   const stored = await context.prisma.$transaction(async (tx) => {
     for (const enrollment of record.enrollments) {
       await claimVersion(tx, 'Enrollment', enrollment, enrollment.version)
     }
-    const received = await receivedBy(tx, ids)
-    const dues = amountsDue(
-      record.enrollments.map((enrollment, index) => ({
-        payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
-        received: received.get(enrollment.id) ?? 0,
-      })),
-    )
-    const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
-    const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
-    if (!settled.ok) throw validationErrorFrom(settled.issues)
-    const { allocations, status } = settled.settlement
+    const { dues, amount, allocations, status } = await settleAmount(tx, record, nextPeriods)
     const payment = await tx.payment.create({
       data: {
         centerId: record.enrollments[0]?.centerId ?? '',
@@ -213,57 +292,18 @@ async function storePayment(
     const settledNow: [PayableEnrollment, Enrollment][] = []
     const extended: [PayableEnrollment, Enrollment][] = []
     for (const [index, enrollment] of record.enrollments.entries()) {
+      const next = nextPeriods[index]
       if ((dues[index] ?? 0) > (allocations[index] ?? 0)) {
         after.push(await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
-        continue
-      }
-      const next = nextPeriods[index]
-      if (next) {
-        // Still one participant: the status, and so the counts, stay as they are.
-        const row = await tx.enrollment.update({
-          where: { id: enrollment.id },
-          data: {
-            gross: { increment: next.pricing.gross },
-            support: { increment: next.pricing.support },
-            payable: { increment: next.pricing.payable },
-            coverageStart: enrollment.coverageStart ?? next.coverageStart,
-            coverageEnd: next.coverageEnd,
-            periodEnd: next.coverageEnd,
-          },
-        })
-        const { center: _center, campaign: _campaign, ...before } = enrollment
-        await recordAudit(tx, context, {
-          action: 'enrollment.pay_next_period',
-          entityType: 'Enrollment',
-          entityId: enrollment.id,
-          before,
-          after: row,
-        })
+      } else if (next) {
+        const row = await extendPeriod(tx, context, enrollment, next)
         after.push(row)
         extended.push([enrollment, row])
-        continue
+      } else {
+        const row = await confirmPaid(tx, context, record, index, now)
+        after.push(row)
+        settledNow.push([enrollment, row])
       }
-      const coverage = await coverageFor(
-        tx,
-        enrollment,
-        record.paidOn,
-        record.declared[index] ?? {},
-        `enrollments.${index}`,
-      )
-      // Counted on the day the money came in, where the campaign counts so (recordStatusChange moves it).
-      const countedOn =
-        enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
-      const row = await tx.enrollment.update({
-        where: { id: enrollment.id },
-        data: { status: 'PAID', countedOn, ...coverage },
-      })
-      await recordStatusChange(tx, context, enrollment, row, {
-        action: 'CONFIRM_PAYMENT',
-        reason: record.note,
-        at: now,
-      })
-      after.push(row)
-      settledNow.push([enrollment, row])
     }
     await recordAudit(tx, context, {
       action: 'payment.record',

@@ -206,7 +206,7 @@ function scopeOf(
 
 /**
  * The scope's rows: those this instance kept for the campaign when the counts' stamp says they are
- * still current (a dashboard's every refresh is then one statement), else read again and kept.
+ * still current (a progress page's every refresh is then one statement), else read again and kept.
  */
 async function currentScopeRows(
   context: Context,

@@ -1,6 +1,6 @@
 // The follow-up worklists (issue 17): who to call today and why, within the centers the viewer may
 // read. One query, `worklist(list:)`, for every list, since they share their entries' shape, filters
-// and order (due date, then id); `worklistCounts` gives each list's size for the dashboard.
+// and order (due date, then id); `worklistCounts` gives each list's size for the progress page.
 
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import type { Enrollment, FollowUp, Lead, Prisma, Product, User } from '@tangtoc/db'
@@ -445,7 +445,7 @@ builder.queryField('worklistCounts', (t) =>
     type: [WorklistCount],
     authScopes: { signedIn: true },
     description:
-      'Each worklist’s size at the centers you may read, with each list’s default N, for the dashboard. Summed from the maintained tally (WorklistTally); a ward filter, or a product for LEADS, is counted on read.',
+      'Each worklist’s size at the centers you may read, with each list’s default N, for the progress page. Summed from the maintained tally (WorklistTally); a ward filter, or a product for LEADS, is counted on read.',
     args: {
       on: t.arg({ type: 'Date', description: onDescription }),
       filter: t.arg({ type: WorklistFilter, description: 'Which entries.' }),

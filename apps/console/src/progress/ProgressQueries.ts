@@ -1,7 +1,7 @@
 import { graphql } from '../graphql.ts'
 
-export const DashboardCampaignQuery = graphql(`
-  query DashboardCampaign($code: String!) {
+export const ProgressCampaignQuery = graphql(`
+  query ProgressCampaign($code: String!) {
     campaign(code: $code) {
       id
       code
@@ -13,7 +13,7 @@ export const DashboardCampaignQuery = graphql(`
   }
 `)
 
-/** Everything the dashboard shows, from the API's campaignProgress (the shared progress arithmetic). */
+/** Everything the progress page shows, from the API's campaignProgress (the shared progress arithmetic). */
 export const CampaignProgressFiguresFragment = graphql(`
   fragment CampaignProgressFigures on CampaignProgress {
     asOf

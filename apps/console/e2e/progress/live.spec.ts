@@ -1,4 +1,4 @@
-// The dashboard is live: an enrollment registered and paid through the API shows on an open dashboard
+// The progress page is live: an enrollment registered and paid through the API shows on an open progress page
 // within seconds, without a reload, well before the 30-second fallback poll could have brought it.
 import { addDays, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -69,7 +69,7 @@ function expectPayload(result: Result, field: string, typename: string) {
   return payload
 }
 
-describe('the live dashboard', () => {
+describe('the live progress page', () => {
   let harness: Harness
   beforeAll(async () => {
     harness = await startHarness()
@@ -117,7 +117,7 @@ describe('the live dashboard', () => {
       'ActivateCampaignPayload',
     )
 
-    const page = await harness.open(`/campaigns/${code}/dashboard`)
+    const page = await harness.open(`/campaigns/${code}/progress`)
     const household = page.getByRole('group', { name: 'BHYT hộ gia đình' })
     await household.getByText('0 / 1.000').waitFor()
     await page.getByText('Chiến dịch chưa có lượt đăng ký nào.').waitFor()

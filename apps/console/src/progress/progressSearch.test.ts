@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { presetOf, presetPeriod, validateDashboardSearch } from './dashboardSearch.ts'
+import { presetOf, presetPeriod, validateProgressSearch } from './progressSearch.ts'
 
-describe('the dashboard’s address', () => {
+describe('the progress page’s address', () => {
   it('keeps a center and a well-formed period, and drops what a hand-edited address got wrong', () => {
-    expect(validateDashboardSearch({ center: 'Q2VudGVyOjE=', from: '2025-11-10', to: '2025-11-16' })).toEqual(
-      {
-        center: 'Q2VudGVyOjE=',
-        from: '2025-11-10',
-        to: '2025-11-16',
-      },
-    )
-    expect(validateDashboardSearch({ center: ' ', from: '10/11/2025', to: 7 })).toEqual({})
+    expect(validateProgressSearch({ center: 'Q2VudGVyOjE=', from: '2025-11-10', to: '2025-11-16' })).toEqual({
+      center: 'Q2VudGVyOjE=',
+      from: '2025-11-10',
+      to: '2025-11-16',
+    })
+    expect(validateProgressSearch({ center: ' ', from: '10/11/2025', to: 7 })).toEqual({})
   })
 
   it('“this week” runs from Monday to today, also across a month’s end and on a Sunday', () => {

@@ -1,16 +1,16 @@
-// The dashboard's view as typed search params, so that a drill-down or a period is a link: the center
+// The progress page's view as typed search params, so that a drill-down or a period is a link: the center
 // whose subtree the figures cover, and the period they count.
 import { addDays, type IsoDate, isIsoDate } from '@tangtoc/shared'
 import { definedParams, textParam } from '../shell/listSearch.ts'
 
-export type DashboardSearch = {
-  /** A center's global id: its own dashboard, for it and the centers below it. */
+export type ProgressSearch = {
+  /** A center's global id: its own progress page, for it and the centers below it. */
   center?: string
   from?: IsoDate
   to?: IsoDate
 }
 
-export function validateDashboardSearch(search: Record<string, unknown>): DashboardSearch {
+export function validateProgressSearch(search: Record<string, unknown>): ProgressSearch {
   return definedParams({
     center: textParam(search.center),
     from: isIsoDate(search.from) ? search.from : undefined,
@@ -29,7 +29,7 @@ function mondayOf(date: IsoDate): IsoDate {
 }
 
 /** The period of a preset on `today` (the campaign's today): the whole campaign is no bounds at all. */
-export function presetPeriod(preset: PeriodPreset, today: IsoDate): Pick<DashboardSearch, 'from' | 'to'> {
+export function presetPeriod(preset: PeriodPreset, today: IsoDate): Pick<ProgressSearch, 'from' | 'to'> {
   switch (preset) {
     case 'TODAY':
       return { from: today, to: today }
@@ -41,7 +41,7 @@ export function presetPeriod(preset: PeriodPreset, today: IsoDate): Pick<Dashboa
 }
 
 /** Which preset a period is on `today`, or CUSTOM. */
-export function presetOf({ from, to }: Pick<DashboardSearch, 'from' | 'to'>, today: IsoDate) {
+export function presetOf({ from, to }: Pick<ProgressSearch, 'from' | 'to'>, today: IsoDate) {
   return (
     periodPresets.find((preset) => {
       const period = presetPeriod(preset, today)

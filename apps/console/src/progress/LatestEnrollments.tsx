@@ -1,5 +1,5 @@
-// The dashboard's "latest enrollments": the campaign's newest registrations, the ones the API pushes
-// (enrollmentRegistered) on top of the ones it listed when the dashboard opened.
+// The progress page's "latest enrollments": the campaign's newest registrations, the ones the API pushes
+// (enrollmentRegistered) on top of the ones it listed when the progress page opened.
 import { Paper, Table, Text, Title } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,7 +16,7 @@ import {
   LatestEnrollmentFragment,
   LatestEnrollmentsQuery,
   latestEnrollmentsCount,
-} from './DashboardQueries.ts'
+} from './ProgressQueries.ts'
 
 type LatestEnrollmentRow = FragmentOf<typeof LatestEnrollmentFragment>
 
@@ -38,7 +38,7 @@ export function mergeLatest(
 }
 
 /**
- * The panel for a campaign. `refreshKey` changes whenever the dashboard hears that the campaign's
+ * The panel for a campaign. `refreshKey` changes whenever the progress page hears that the campaign's
  * enrollments changed (a progress push): the list is asked again so that statuses stay current.
  */
 export function LatestEnrollments({ campaignId, refreshKey }: { campaignId: string; refreshKey?: unknown }) {
@@ -64,16 +64,16 @@ export function LatestEnrollments({ campaignId, refreshKey }: { campaignId: stri
   const rows = mergeLatest(pushed, listed)
 
   return (
-    <section aria-labelledby="dashboard-latest">
-      <Title order={3} size="h4" id="dashboard-latest" mb="sm">
-        {t('dashboard.latest')}
+    <section aria-labelledby="progress-latest">
+      <Title order={3} size="h4" id="progress-latest" mb="sm">
+        {t('progress.latest')}
       </Title>
       {fetching && !data && pushed.length === 0 ? (
         <Loading />
       ) : error && !data && pushed.length === 0 ? (
         <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : rows.length === 0 ? (
-        <Empty>{t('dashboard.noLatest')}</Empty>
+        <Empty>{t('progress.noLatest')}</Empty>
       ) : (
         <LatestEnrollmentsTable rows={rows} />
       )}
@@ -87,14 +87,14 @@ function LatestEnrollmentsTable({ rows }: { rows: readonly LatestEnrollmentRow[]
   const label = useEnumLabel()
   return (
     <Paper withBorder>
-      <Table aria-label={t('dashboard.latest')} striped>
+      <Table aria-label={t('progress.latest')} striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('dashboard.person')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.product')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.center')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.status')}</Table.Th>
-            <Table.Th scope="col">{t('dashboard.registeredAt')}</Table.Th>
+            <Table.Th scope="col">{t('progress.person')}</Table.Th>
+            <Table.Th scope="col">{t('progress.product')}</Table.Th>
+            <Table.Th scope="col">{t('progress.center')}</Table.Th>
+            <Table.Th scope="col">{t('progress.status')}</Table.Th>
+            <Table.Th scope="col">{t('progress.registeredAt')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

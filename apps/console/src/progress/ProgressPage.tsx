@@ -27,55 +27,67 @@ import { Empty, LoadFailed, Loading, MissingRecord } from '../shell/QueryState.t
 import { StatusBadge } from '../shell/StatusBadge.tsx'
 import { WorklistCounts } from '../worklists/WorklistCounts.tsx'
 import { CenterTable, enrollmentsBehind } from './CenterTable.tsx'
+import { LatestEnrollments } from './LatestEnrollments.tsx'
+import { LiveIndicator } from './LiveIndicator.tsx'
+import { ProgressCharts } from './ProgressCharts.tsx'
 import {
   ActiveCampaignQuery,
   CampaignProgressChangedSubscription,
   CampaignProgressFiguresFragment,
   CampaignProgressQuery,
-  DashboardCampaignQuery,
   ProductCurvesQuery,
-} from './DashboardQueries.ts'
+  ProgressCampaignQuery,
+} from './ProgressQueries.ts'
 import {
-  type DashboardSearch,
   type PeriodPreset,
+  type ProgressSearch,
   periodPresets,
   presetOf,
   presetPeriod,
-} from './dashboardSearch.ts'
-import { LatestEnrollments } from './LatestEnrollments.tsx'
-import { LiveIndicator } from './LiveIndicator.tsx'
-import { ProgressCharts } from './ProgressCharts.tsx'
+} from './progressSearch.ts'
 
-/** While the live progress subscription is down, the dashboard asks again every 30 seconds. */
+/** While the live progress subscription is down, the progress page asks again every 30 seconds. */
 export const refreshEveryMs = 30_000
 
 type CampaignProgressFigures = ResultOf<typeof CampaignProgressFiguresFragment>
-type DashboardCampaign = NonNullable<ResultOf<typeof DashboardCampaignQuery>['campaign']>
+type ProgressCampaign = NonNullable<ResultOf<typeof ProgressCampaignQuery>['campaign']>
 
-/** /dashboard: the running campaign's dashboard, or a way to the campaigns when none runs. */
-export function ActiveCampaignDashboard() {
+/** /progress: the running campaign’s progress page, or a way to the campaigns when none runs. */
+export function ActiveCampaignProgress() {
   const { t } = useTranslation()
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ActiveCampaignQuery })
   if (fetching && !data) return <Loading />
   if (error && !data)
     return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
   const active = data?.campaigns.edges[0]?.node
-  if (active) return <Navigate to="/campaigns/$code/dashboard" params={{ code: active.code }} replace />
+  if (active) return <Navigate to="/campaigns/$code/progress" params={{ code: active.code }} replace />
   return (
     <Stack>
-      <Title order={2}>{t('dashboard.title')}</Title>
-      <Empty>{t('dashboard.noActiveCampaign')}</Empty>
+      <Title order={2}>{t('progress.title')}</Title>
+      <Empty>{t('progress.noActiveCampaign')}</Empty>
       <AnchorLink to="/campaigns">{t('campaign.plural')}</AnchorLink>
     </Stack>
   )
 }
 
-export function CampaignDashboard() {
+/** /dashboard, the former address of /progress. */
+export function FormerProgressAddress() {
+  return <Navigate to="/progress" replace />
+}
+
+/** /campaigns/$code/dashboard, the former address of a campaign's progress page: the same view there. */
+export function FormerCampaignProgressAddress() {
   const { code } = useParams({ from: '/campaigns/$code/dashboard' })
   const view = useSearch({ from: '/campaigns/$code/dashboard' })
+  return <Navigate to="/campaigns/$code/progress" params={{ code }} search={view} replace />
+}
+
+export function CampaignProgressPage() {
+  const { code } = useParams({ from: '/campaigns/$code/progress' })
+  const view = useSearch({ from: '/campaigns/$code/progress' })
   const { t } = useTranslation()
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: DashboardCampaignQuery,
+    query: ProgressCampaignQuery,
     variables: { code },
   })
   const campaign = data?.campaign
@@ -93,7 +105,7 @@ export function CampaignDashboard() {
   return <CampaignProgressView campaign={campaign} view={view} />
 }
 
-function CampaignProgressView({ campaign, view }: { campaign: DashboardCampaign; view: DashboardSearch }) {
+function CampaignProgressView({ campaign, view }: { campaign: ProgressCampaign; view: ProgressSearch }) {
   const { t } = useTranslation()
   const variables = { campaign: campaign.id, center: view.center, from: view.from, to: view.to }
   const [{ data, fetching, error }, reexecute] = useQuery({ query: CampaignProgressQuery, variables })
@@ -113,13 +125,13 @@ function CampaignProgressView({ campaign, view }: { campaign: DashboardCampaign;
   const progress = figures ? readFragment(CampaignProgressFiguresFragment, figures) : null
   return (
     <Stack gap="lg">
-      <DashboardHeader campaign={campaign} progress={progress} view={view} />
+      <ProgressHeader campaign={campaign} progress={progress} view={view} />
       {fetching && !data ? (
         <Loading />
       ) : error && !data ? (
         <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !progress ? (
-        <Empty>{t('dashboard.noProgress')}</Empty>
+        <Empty>{t('progress.noProgress')}</Empty>
       ) : (
         <>
           <PeriodPicker code={campaign.code} view={view} progress={progress} />
@@ -147,14 +159,14 @@ const phaseLooks: Record<CampaignPhase, { color: string; symbol: string }> = {
 }
 
 /** The campaign, where it stands on the figures' day, and the center the figures are narrowed to. */
-function DashboardHeader({
+function ProgressHeader({
   campaign,
   progress,
   view,
 }: {
-  campaign: DashboardCampaign
+  campaign: ProgressCampaign
   progress: CampaignProgressFigures | null
-  view: DashboardSearch
+  view: ProgressSearch
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
@@ -168,28 +180,28 @@ function DashboardHeader({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm" wrap="nowrap" align="center">
           <Title order={2}>
-            {center ? t('dashboard.titleOf', { center: center.name }) : t('dashboard.title')}
+            {center ? t('progress.titleOf', { center: center.name }) : t('progress.title')}
           </Title>
           {phase ? <StatusBadge {...phaseLooks[phase]} label={label('CampaignPhase', phase)} /> : null}
         </Group>
         <Button variant="default" onClick={() => window.print()} className="no-print">
-          {t('dashboard.print')}
+          {t('progress.print')}
         </Button>
       </Group>
       <Text c="dimmed">{campaign.name}</Text>
       {center ? (
-        <Breadcrumbs aria-label={t('dashboard.centerTrail')} className="no-print">
+        <Breadcrumbs aria-label={t('progress.centerTrail')} className="no-print">
           <AnchorLink
-            to="/campaigns/$code/dashboard"
+            to="/campaigns/$code/progress"
             params={{ code: campaign.code }}
             search={{ ...view, center: undefined }}
           >
-            {t('dashboard.allCenters')}
+            {t('progress.allCenters')}
           </AnchorLink>
           {center.ancestors.map((above) => (
             <AnchorLink
               key={above.id}
-              to="/campaigns/$code/dashboard"
+              to="/campaigns/$code/progress"
               params={{ code: campaign.code }}
               search={{ ...view, center: above.id }}
             >
@@ -212,43 +224,43 @@ function PeriodPicker({
   progress,
 }: {
   code: string
-  view: DashboardSearch
+  view: ProgressSearch
   progress: CampaignProgressFigures
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const navigate = useNavigate({ from: '/campaigns/$code/dashboard' })
-  const go = (period: Pick<DashboardSearch, 'from' | 'to'>) =>
+  const navigate = useNavigate({ from: '/campaigns/$code/progress' })
+  const go = (period: Pick<ProgressSearch, 'from' | 'to'>) =>
     navigate({ params: { code }, search: { center: view.center, ...period }, replace: true })
   const preset = presetOf(view, progress.asOf)
   return (
-    <Group gap="md" align="flex-end" className="no-print" role="group" aria-label={t('dashboard.period')}>
+    <Group gap="md" align="flex-end" className="no-print" role="group" aria-label={t('progress.period')}>
       <SegmentedControl
-        aria-label={t('dashboard.period')}
+        aria-label={t('progress.period')}
         value={preset}
         onChange={(value) => {
           const chosen = periodPresets.find((each) => each === value)
           if (chosen) go(presetPeriod(chosen as PeriodPreset, progress.asOf))
         }}
         data={[
-          ...periodPresets.map((each) => ({ value: each, label: t(`dashboard.periods.${each}`) })),
-          { value: 'CUSTOM', label: t('dashboard.periods.CUSTOM'), disabled: true },
+          ...periodPresets.map((each) => ({ value: each, label: t(`progress.periods.${each}`) })),
+          { value: 'CUSTOM', label: t('progress.periods.CUSTOM'), disabled: true },
         ]}
       />
       <DateField
-        label={t('dashboard.from')}
+        label={t('progress.from')}
         value={view.from ?? ''}
         onChange={(from) => go({ from: (from || undefined) as IsoDate | undefined, to: view.to })}
         w={150}
       />
       <DateField
-        label={t('dashboard.to')}
+        label={t('progress.to')}
         value={view.to ?? ''}
         onChange={(to) => go({ from: view.from, to: (to || undefined) as IsoDate | undefined })}
         w={150}
       />
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('dashboard.periodShown', {
+        {t('progress.periodShown', {
           from: formatDate(progress.from, intlLocale),
           to: formatDate(progress.to, intlLocale),
         })}
@@ -261,17 +273,17 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
   const { t } = useTranslation()
   const label = useEnumLabel()
   return (
-    <section aria-labelledby="dashboard-products">
-      <Title order={3} size="h4" id="dashboard-products">
-        {t('dashboard.products')}
+    <section aria-labelledby="progress-products">
+      <Title order={3} size="h4" id="progress-products">
+        {t('progress.products')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('dashboard.countsParticipants', {
+        {t('progress.countsParticipants', {
           which: label('CountedParticipants', progress.countParticipants),
         })}
       </Text>
       {progress.products.length === 0 ? (
-        <Empty>{t('dashboard.noTargets')}</Empty>
+        <Empty>{t('progress.noTargets')}</Empty>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {progress.products.map((product) => (
@@ -284,14 +296,14 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
             >
               <Text fw={600}>{label('Product', product.product)}</Text>
               <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('dashboard.count', { value: product.enrolled })}
-                {product.target === null ? null : ` / ${t('dashboard.count', { value: product.target })}`}
+                {t('progress.count', { value: product.enrolled })}
+                {product.target === null ? null : ` / ${t('progress.count', { value: product.target })}`}
               </Text>
               <Text
                 size="sm"
-                aria-label={t('dashboard.participantsOf', { product: label('Product', product.product) })}
+                aria-label={t('progress.participantsOf', { product: label('Product', product.product) })}
               >
-                {t('dashboard.newAndContinuing', {
+                {t('progress.newAndContinuing', {
                   new: product.newCount,
                   continuing: product.continuingCount,
                 })}
@@ -300,11 +312,11 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
                 <>
                   <Progress
                     value={Math.min(product.percent, 100)}
-                    aria-label={t('dashboard.percentOf', { product: label('Product', product.product) })}
+                    aria-label={t('progress.percentOf', { product: label('Product', product.product) })}
                     mt="xs"
                   />
                   <Text size="sm" c="dimmed" mt={4}>
-                    {t('dashboard.percent', { value: product.percent })}
+                    {t('progress.percent', { value: product.percent })}
                   </Text>
                 </>
               )}
@@ -313,7 +325,7 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
                 search={enrollmentsBehind(campaignId, progress, { product: product.product })}
                 size="sm"
               >
-                {t('dashboard.enrollmentsOfProduct', { product: label('Product', product.product) })}
+                {t('progress.enrollmentsOfProduct', { product: label('Product', product.product) })}
               </AnchorLink>
             </Paper>
           ))}
@@ -327,7 +339,7 @@ function PaceSummary({
   campaign,
   progress,
 }: {
-  campaign: DashboardCampaign
+  campaign: ProgressCampaign
   progress: CampaignProgressFigures
 }) {
   const { t } = useTranslation()
@@ -338,31 +350,31 @@ function PaceSummary({
     progress.daysLeft > 0
   const projected = progress.projectedFinishDate
   const facts = [
-    { label: t('dashboard.daysLeft'), value: t('dashboard.count', { value: progress.daysLeft }) },
+    { label: t('progress.daysLeft'), value: t('progress.count', { value: progress.daysLeft }) },
     {
-      label: t('dashboard.paceNeeded'),
+      label: t('progress.paceNeeded'),
       value:
-        progress.dailyPaceNeeded === null ? '—' : t('dashboard.pace', { value: progress.dailyPaceNeeded }),
+        progress.dailyPaceNeeded === null ? '—' : t('progress.pace', { value: progress.dailyPaceNeeded }),
     },
-    { label: t('dashboard.recentPace'), value: t('dashboard.pace', { value: progress.last7DaysPace }) },
+    { label: t('progress.recentPace'), value: t('progress.pace', { value: progress.last7DaysPace }) },
     {
-      label: t('dashboard.projectedFinish'),
+      label: t('progress.projectedFinish'),
       value:
         projected === null
-          ? t('dashboard.noProjection')
+          ? t('progress.noProjection')
           : projected > campaign.endDate
-            ? t('dashboard.projectedAfterEnd', { date: formatDate(campaign.endDate, intlLocale) })
+            ? t('progress.projectedAfterEnd', { date: formatDate(campaign.endDate, intlLocale) })
             : formatDate(projected, intlLocale),
     },
   ]
   return (
-    <section aria-labelledby="dashboard-pace">
+    <section aria-labelledby="progress-pace">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="dashboard-pace">
-          {t('dashboard.paceTitle')}
+        <Title order={3} size="h4" id="progress-pace">
+          {t('progress.paceTitle')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('dashboard.asOf', { date: formatDate(progress.asOf, intlLocale) })}
+          {t('progress.asOf', { date: formatDate(progress.asOf, intlLocale) })}
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -379,7 +391,7 @@ function PaceSummary({
       </SimpleGrid>
       {behind ? (
         <Text c="orange.8" size="sm" mt="xs" role="note">
-          {t('dashboard.behindPace')}
+          {t('progress.behindPace')}
         </Text>
       ) : null}
     </section>
@@ -393,25 +405,25 @@ function Milestones({ progress }: { progress: CampaignProgressFigures }) {
   const { intlLocale } = useLocale()
   const label = useEnumLabel()
   return (
-    <section aria-labelledby="dashboard-milestones">
-      <Title order={3} size="h4" id="dashboard-milestones" mb="sm">
-        {t('dashboard.milestones')}
+    <section aria-labelledby="progress-milestones">
+      <Title order={3} size="h4" id="progress-milestones" mb="sm">
+        {t('progress.milestones')}
       </Title>
       {progress.milestones.length === 0 ? (
-        <Empty>{t('dashboard.noMilestones')}</Empty>
+        <Empty>{t('progress.noMilestones')}</Empty>
       ) : (
-        <Table aria-label={t('dashboard.milestones')}>
+        <Table aria-label={t('progress.milestones')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('target.milestone')}</Table.Th>
               <Table.Th scope="col">{t('target.product')}</Table.Th>
               <Table.Th scope="col" ta="right">
-                {t('dashboard.enrolled')}
+                {t('progress.enrolled')}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t('dashboard.target')}
+                {t('progress.target')}
               </Table.Th>
-              <Table.Th scope="col">{t('dashboard.milestoneOutcome')}</Table.Th>
+              <Table.Th scope="col">{t('progress.milestoneOutcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -426,16 +438,16 @@ function Milestones({ progress }: { progress: CampaignProgressFigures }) {
                     ? label('Product', milestone.target.product)
                     : t('target.allProducts')}
                 </Table.Td>
-                <Table.Td ta="right">{t('dashboard.count', { value: milestone.enrolled })}</Table.Td>
-                <Table.Td ta="right">{t('dashboard.count', { value: milestone.count })}</Table.Td>
+                <Table.Td ta="right">{t('progress.count', { value: milestone.enrolled })}</Table.Td>
+                <Table.Td ta="right">{t('progress.count', { value: milestone.count })}</Table.Td>
                 <Table.Td>
                   <Badge color={milestoneColors[milestone.status]} variant="light" tt="none">
-                    {t(`dashboard.milestoneStatus.${milestone.status}`)}
+                    {t(`progress.milestoneStatus.${milestone.status}`)}
                   </Badge>
                   {/* Met or missed, never both: the day it was reached is said only of a met one. */}
                   {milestone.status === 'MET' && milestone.metOn ? (
                     <Text span size="xs" c="dimmed" ml="xs">
-                      {t('dashboard.metOn', { date: formatDate(milestone.metOn, intlLocale) })}
+                      {t('progress.metOn', { date: formatDate(milestone.metOn, intlLocale) })}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -470,7 +482,7 @@ function ProductCurves({
     return <LoadFailed error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!data?.voluntary || !data.household) return null
   return (
-    <section aria-label={t('dashboard.charts')}>
+    <section aria-label={t('progress.charts')}>
       <ProgressCharts
         curves={[
           { product: 'VOLUNTARY_SOCIAL_INSURANCE', curve: data.voluntary },

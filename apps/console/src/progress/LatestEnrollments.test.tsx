@@ -8,7 +8,7 @@ import type { ResultOf } from '../graphql.ts'
 import { createI18n } from '../i18n/i18n.ts'
 import { createConsoleRouter } from '../router.tsx'
 import { type AnswersByName, answeringClient } from '../testing/render.tsx'
-import type { CampaignProgressFiguresFragment, LatestEnrollmentFragment } from './DashboardQueries.ts'
+import type { CampaignProgressFiguresFragment, LatestEnrollmentFragment } from './ProgressQueries.ts'
 
 const campaign = {
   id: 'campaign-1',
@@ -61,11 +61,11 @@ const connection = (nodes: ResultOf<typeof LatestEnrollmentFragment>[]) => ({
   data: { enrollments: { edges: nodes.map((node) => ({ node })) } },
 })
 
-/** The dashboard, with the API answering `answers` and pushing `pushed` on enrollmentRegistered. */
-function renderDashboard(answers: AnswersByName, pushed: ResultOf<typeof LatestEnrollmentFragment>[] = []) {
+/** The progress page, with the API answering `answers` and pushing `pushed` on enrollmentRegistered. */
+function renderProgress(answers: AnswersByName, pushed: ResultOf<typeof LatestEnrollmentFragment>[] = []) {
   const client = answeringClient('pending', {
     answers: {
-      DashboardCampaign: { data: { campaign } },
+      ProgressCampaign: { data: { campaign } },
       CampaignProgress: { data: { campaignProgress: progress } },
       ...answers,
     },
@@ -77,7 +77,7 @@ function renderDashboard(answers: AnswersByName, pushed: ResultOf<typeof LatestE
     return never
   }) as typeof client.executeSubscription
   const router = createConsoleRouter(
-    createMemoryHistory({ initialEntries: ['/campaigns/TANG-TOC-2025/dashboard'] }),
+    createMemoryHistory({ initialEntries: ['/campaigns/TANG-TOC-2025/progress'] }),
   )
   return render(
     <ConsoleProviders client={client} i18n={createI18n('vi')}>
@@ -86,16 +86,16 @@ function renderDashboard(answers: AnswersByName, pushed: ResultOf<typeof LatestE
   )
 }
 
-describe('the latest enrollments on the dashboard', () => {
+describe('the latest enrollments on the progress page', () => {
   it('says so when no one has registered yet', async () => {
-    renderDashboard({ LatestEnrollments: connection([]) })
+    renderProgress({ LatestEnrollments: connection([]) })
 
     expect(await screen.findByText('Chiến dịch chưa có lượt đăng ký nào.')).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'Đăng ký mới nhất' })).toBeInTheDocument()
   })
 
   it('lists the newest first with name, product, center, status and time in Hồ Chí Minh, each a link', async () => {
-    renderDashboard({
+    renderProgress({
       LatestEnrollments: connection([
         enrollment('e2', 'Lê Thị Thu', '2025-11-20T03:15:00.000Z'),
         enrollment('e1', 'Trần Văn An', '2025-11-19T17:30:00.000Z', 'SUBMITTED'),
@@ -119,7 +119,7 @@ describe('the latest enrollments on the dashboard', () => {
   })
 
   it('puts an enrollment the API pushes at the top', async () => {
-    renderDashboard(
+    renderProgress(
       { LatestEnrollments: connection([enrollment('e1', 'Trần Văn An', '2025-11-19T08:00:00.000Z')]) },
       [enrollment('e9', 'Phạm Minh Châu', '2025-11-20T09:00:00.000Z', 'DRAFT')],
     )

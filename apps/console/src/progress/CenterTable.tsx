@@ -1,5 +1,5 @@
 // The leaderboard: each center against its own targets, per product and in all, ranked. A center's
-// name opens its own dashboard (its subtree); a number opens the enrollments counted in it.
+// name opens its own progress page (its subtree); a number opens the enrollments counted in it.
 import { Group, Progress, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { type Product, products } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
@@ -8,8 +8,8 @@ import type { ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { AnchorLink } from '../shell/links.tsx'
 import { Empty } from '../shell/QueryState.tsx'
-import type { CampaignProgressFiguresFragment } from './DashboardQueries.ts'
-import type { DashboardSearch } from './dashboardSearch.ts'
+import type { CampaignProgressFiguresFragment } from './ProgressQueries.ts'
+import type { ProgressSearch } from './progressSearch.ts'
 
 type CampaignProgressFigures = ResultOf<typeof CampaignProgressFiguresFragment>
 
@@ -51,7 +51,7 @@ export function CountLink({
       data-count={count}
       style={{ fontVariantNumeric: 'tabular-nums' }}
     >
-      {t('dashboard.count', { value: count })} <VisuallyHidden>{label}</VisuallyHidden>
+      {t('progress.count', { value: count })} <VisuallyHidden>{label}</VisuallyHidden>
     </AnchorLink>
   )
 }
@@ -64,8 +64,8 @@ export function CenterTable({
 }: {
   code: string
   campaignId: string
-  /** The dashboard's own address, which a center's link narrows to that center. */
-  view: DashboardSearch
+  /** The progress page's own address, which a center's link narrows to that center. */
+  view: ProgressSearch
   progress: CampaignProgressFigures
 }) {
   const { t } = useTranslation()
@@ -74,22 +74,22 @@ export function CenterTable({
     target === null ? null : (
       <Text span size="xs" c="dimmed">
         {' / '}
-        {t('dashboard.count', { value: target })}
+        {t('progress.count', { value: target })}
       </Text>
     )
   return (
-    <section aria-labelledby="dashboard-centers">
-      <Title order={3} size="h4" id="dashboard-centers" mb="sm">
-        {t('dashboard.ranking')}
+    <section aria-labelledby="progress-centers">
+      <Title order={3} size="h4" id="progress-centers" mb="sm">
+        {t('progress.ranking')}
       </Title>
       {progress.centers.length === 0 ? (
-        <Empty>{t('dashboard.noCenters')}</Empty>
+        <Empty>{t('progress.noCenters')}</Empty>
       ) : (
         <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label={t('dashboard.ranking')}>
+          <Table striped aria-label={t('progress.ranking')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('dashboard.rank')}</Table.Th>
+                <Table.Th scope="col">{t('progress.rank')}</Table.Th>
                 <Table.Th scope="col">{t('target.center')}</Table.Th>
                 {products.map((product) => (
                   <Table.Th scope="col" ta="right" key={product}>
@@ -97,10 +97,10 @@ export function CenterTable({
                   </Table.Th>
                 ))}
                 <Table.Th scope="col" ta="right">
-                  {t('dashboard.enrolledOfTargetColumn')}
+                  {t('progress.enrolledOfTargetColumn')}
                 </Table.Th>
                 <Table.Th scope="col" w="22%">
-                  {t('dashboard.percentColumn')}
+                  {t('progress.percentColumn')}
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -110,7 +110,7 @@ export function CenterTable({
                   <Table.Td>{row.rank}</Table.Td>
                   <Table.Td>
                     <AnchorLink
-                      to="/campaigns/$code/dashboard"
+                      to="/campaigns/$code/progress"
                       params={{ code }}
                       search={{ ...view, center: row.center.id }}
                     >
@@ -124,7 +124,7 @@ export function CenterTable({
                         <CountLink
                           count={figures?.enrolled ?? 0}
                           search={enrollmentsBehind(campaignId, progress, { center: row.center.id, product })}
-                          label={t('dashboard.enrollmentsOf', {
+                          label={t('progress.enrollmentsOf', {
                             center: row.center.name,
                             product: label('Product', product),
                           })}
@@ -137,7 +137,7 @@ export function CenterTable({
                     <CountLink
                       count={row.enrolled}
                       search={enrollmentsBehind(campaignId, progress, { center: row.center.id })}
-                      label={t('dashboard.allEnrollmentsOf', { center: row.center.name })}
+                      label={t('progress.allEnrollmentsOf', { center: row.center.name })}
                     />
                     {of(row.target)}
                   </Table.Td>
@@ -148,7 +148,7 @@ export function CenterTable({
                       <Group gap="xs" wrap="nowrap">
                         <Progress value={Math.min(row.percent, 100)} style={{ flex: 1 }} aria-hidden />
                         <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {t('dashboard.percent', { value: row.percent })}
+                          {t('progress.percent', { value: row.percent })}
                         </Text>
                       </Group>
                     )}

@@ -18,7 +18,7 @@ import {
 import { type FragmentOf, type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import { ProductCurveFragment } from './DashboardQueries.ts'
+import { ProductCurveFragment } from './ProgressQueries.ts'
 
 export type ProductCurve = ResultOf<typeof ProductCurveFragment>
 
@@ -67,11 +67,11 @@ function ProductChart({ product, curve }: { product: Product; curve: ProductCurv
     labelFormatter: (date: unknown) => formatDate(String(date), intlLocale),
     formatter: (value: unknown) => number.format(Number(value)),
   }
-  const titleId = `dashboard-chart-${product}`
+  const titleId = `progress-chart-${product}`
   return (
-    <Paper withBorder p="md" component="figure" m={0} aria-labelledby={titleId} className="dashboard-chart">
+    <Paper withBorder p="md" component="figure" m={0} aria-labelledby={titleId} className="progress-chart">
       <Title order={3} size="h4" id={titleId} mb="sm" component="figcaption">
-        {t('dashboard.productChart', { product: label('Product', product) })}
+        {t('progress.productChart', { product: label('Product', product) })}
       </Title>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={points} margin={{ left: 8, right: 16 }}>
@@ -81,7 +81,7 @@ function ProductChart({ product, curve }: { product: Product; curve: ProductCurv
           <Tooltip {...tooltip} />
           <Legend />
           <Line
-            name={t('dashboard.targetLine')}
+            name={t('progress.targetLine')}
             dataKey="target"
             stroke={colors.target}
             strokeDasharray="6 4"
@@ -89,7 +89,7 @@ function ProductChart({ product, curve }: { product: Product; curve: ProductCurv
             isAnimationActive={false}
           />
           <Line
-            name={t('dashboard.neededLine')}
+            name={t('progress.neededLine')}
             dataKey="needed"
             stroke={colors.needed}
             strokeDasharray="2 3"
@@ -97,7 +97,7 @@ function ProductChart({ product, curve }: { product: Product; curve: ProductCurv
             isAnimationActive={false}
           />
           <Line
-            name={t('dashboard.enrolledLine')}
+            name={t('progress.enrolledLine')}
             dataKey="cumulative"
             stroke={colors.enrolled}
             strokeWidth={2}
@@ -113,7 +113,7 @@ function ProductChart({ product, curve }: { product: Product; curve: ProductCurv
           <YAxis tickFormatter={(value) => number.format(value)} width={72} />
           <Tooltip {...tooltip} />
           <Bar
-            name={t('dashboard.perDay')}
+            name={t('progress.perDay')}
             dataKey="enrolled"
             fill={colors.enrolled}
             isAnimationActive={false}

@@ -1,10 +1,12 @@
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router'
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ResultOf } from '../graphql.ts'
-import { renderConsoleAt } from '../testing/render.tsx'
-import type { CampaignProgressFiguresFragment, DashboardCampaignQuery } from './DashboardQueries.ts'
+import { createConsoleRouter } from '../router.tsx'
+import { renderConsoleAt, renderWithConsole } from '../testing/render.tsx'
+import type { CampaignProgressFiguresFragment, ProgressCampaignQuery } from './ProgressQueries.ts'
 
-const campaign: ResultOf<typeof DashboardCampaignQuery>['campaign'] = {
+const campaign: ResultOf<typeof ProgressCampaignQuery>['campaign'] = {
   id: 'campaign-1',
   code: 'TANG-TOC-2025',
   name: '60 ngày tăng tốc',
@@ -85,11 +87,11 @@ const curve = (target: number) => ({
 })
 const curves = { voluntary: curve(16000), household: curve(350000) }
 
-describe('the campaign dashboard', () => {
+describe('the campaign progress page', () => {
   it('shows each product against its target, the pace, the milestones and the center ranking', async () => {
-    renderConsoleAt('/campaigns/TANG-TOC-2025/dashboard', {
+    renderConsoleAt('/campaigns/TANG-TOC-2025/progress', {
       answers: {
-        DashboardCampaign: { data: { campaign } },
+        ProgressCampaign: { data: { campaign } },
         CampaignProgress: { data: { campaignProgress: progress } },
         ProductCurves: { data: curves },
         WorklistCounts: {
@@ -127,10 +129,10 @@ describe('the campaign dashboard', () => {
     expect(worklists).toHaveTextContent('1.240')
   })
 
-  it('drills down: a center opens its own dashboard, a number the enrollments counted in it', async () => {
-    renderConsoleAt('/campaigns/TANG-TOC-2025/dashboard?from=2025-11-10&to=2025-11-16', {
+  it('drills down: a center opens its own progress page, a number the enrollments counted in it', async () => {
+    renderConsoleAt('/campaigns/TANG-TOC-2025/progress?from=2025-11-10&to=2025-11-16', {
       answers: {
-        DashboardCampaign: { data: { campaign } },
+        ProgressCampaign: { data: { campaign } },
         CampaignProgress: {
           data: { campaignProgress: { ...progress, from: '2025-11-10', to: '2025-11-16' } },
         },
@@ -141,7 +143,7 @@ describe('the campaign dashboard', () => {
     const ranking = await screen.findByRole('table', { name: 'Xếp hạng đơn vị theo chỉ tiêu' })
     const center = within(ranking).getByRole('link', { name: 'Bưu điện Trung tâm Thủ Đức' })
     const own = new URL(center.getAttribute('href') ?? '', 'http://console')
-    expect(own.pathname).toBe('/campaigns/TANG-TOC-2025/dashboard')
+    expect(own.pathname).toBe('/campaigns/TANG-TOC-2025/progress')
     expect(Object.fromEntries(own.searchParams)).toEqual({
       center: 'c1',
       from: '2025-11-10',
@@ -170,9 +172,9 @@ describe('the campaign dashboard', () => {
       projectedFinishDate: '2051-05-09',
       milestones: [{ ...progress.milestones[0], enrolled: 22, status: 'MISSED', metOn: '2025-11-20' }],
     } as typeof progress
-    renderConsoleAt('/campaigns/TANG-TOC-2025/dashboard', {
+    renderConsoleAt('/campaigns/TANG-TOC-2025/progress', {
       answers: {
-        DashboardCampaign: { data: { campaign } },
+        ProgressCampaign: { data: { campaign } },
         CampaignProgress: { data: { campaignProgress: over } },
         ProductCurves: { data: curves },
       },
@@ -190,9 +192,9 @@ describe('the campaign dashboard', () => {
 
   it('says so when the campaign has no targets, milestones or centers yet', async () => {
     const empty = { ...progress, products: [], milestones: [], centers: [], dailyPaceNeeded: null }
-    renderConsoleAt('/campaigns/TANG-TOC-2025/dashboard', {
+    renderConsoleAt('/campaigns/TANG-TOC-2025/progress', {
       answers: {
-        DashboardCampaign: { data: { campaign } },
+        ProgressCampaign: { data: { campaign } },
         CampaignProgress: { data: { campaignProgress: empty } },
         ProductCurves: { data: curves },
       },
@@ -204,8 +206,37 @@ describe('the campaign dashboard', () => {
   })
 
   it('offers the campaigns when none is running', async () => {
-    renderConsoleAt('/dashboard', { answers: { ActiveCampaign: { data: { campaigns: { edges: [] } } } } })
+    renderConsoleAt('/progress', { answers: { ActiveCampaign: { data: { campaigns: { edges: [] } } } } })
 
     expect(await screen.findByText('Chưa có chiến dịch nào đang diễn ra.')).toBeInTheDocument()
+  })
+
+  it('still opens at its former address, /dashboard, with the same center and period', async () => {
+    const router = createConsoleRouter(
+      createMemoryHistory({
+        initialEntries: ['/campaigns/TANG-TOC-2025/dashboard?center=c1&from=2025-11-10&to=2025-11-16'],
+      }),
+    )
+    renderWithConsole(<RouterProvider router={router} />, {
+      answers: {
+        ProgressCampaign: { data: { campaign } },
+        CampaignProgress: { data: { campaignProgress: progress } },
+        ProductCurves: { data: curves },
+      },
+    })
+
+    expect(await screen.findByRole('group', { name: 'BHYT hộ gia đình' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/campaigns/TANG-TOC-2025/progress')
+    expect(router.state.location.search).toEqual({ center: 'c1', from: '2025-11-10', to: '2025-11-16' })
+  })
+
+  it('sends /dashboard on to /progress', async () => {
+    const router = createConsoleRouter(createMemoryHistory({ initialEntries: ['/dashboard'] }))
+    renderWithConsole(<RouterProvider router={router} />, {
+      answers: { ActiveCampaign: { data: { campaigns: { edges: [] } } } },
+    })
+
+    expect(await screen.findByText('Chưa có chiến dịch nào đang diễn ra.')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/progress')
   })
 })

@@ -7,7 +7,7 @@ import { type Harness, startHarness } from '../harness.ts'
 
 const screenshots = new URL('../../../../docs/screenshots/', import.meta.url)
 
-describe('the campaign dashboard', () => {
+describe('the campaign progress page', () => {
   let harness: Harness
   beforeAll(async () => {
     harness = await startHarness()
@@ -18,12 +18,12 @@ describe('the campaign dashboard', () => {
   })
 
   it('opens on the running campaign with its products, milestones, curves and center ranking (the README screenshot)', async () => {
-    const page = await harness.open('/dashboard')
+    const page = await harness.open('/progress')
     // Wide enough for the README, tall enough for the figures, the milestones and both charts.
     await page.setViewportSize({ width: 1280, height: 2050 })
 
     await page.getByRole('heading', { name: 'Tiến độ', exact: true }).waitFor()
-    expect(new URL(page.url()).pathname).toBe('/campaigns/TANG-TOC-2025/dashboard')
+    expect(new URL(page.url()).pathname).toBe('/campaigns/TANG-TOC-2025/progress')
     await page
       .getByRole('group', { name: 'BHYT hộ gia đình' })
       .getByText(/\/ 350\.000/)
@@ -38,11 +38,11 @@ describe('the campaign dashboard', () => {
     await page.locator('.recharts-bar-rectangle').first().waitFor()
 
     await mkdir(screenshots, { recursive: true })
-    await page.screenshot({ path: fileURLToPath(new URL('dashboard.png', screenshots)) })
+    await page.screenshot({ path: fileURLToPath(new URL('progress.png', screenshots)) })
   })
 
-  it('drills down from the leaderboard to a center’s own dashboard, and from its number to the enrollments behind it', async () => {
-    const page = await harness.open('/campaigns/TANG-TOC-2025/dashboard')
+  it('drills down from the leaderboard to a center’s own progress page, and from its number to the enrollments behind it', async () => {
+    const page = await harness.open('/campaigns/TANG-TOC-2025/progress')
     const ranking = page.getByRole('table', { name: 'Xếp hạng đơn vị theo chỉ tiêu' })
     const center = 'Bưu điện Trung tâm Thủ Đức'
     await ranking.getByRole('link', { name: center, exact: true }).click()
@@ -58,7 +58,7 @@ describe('the campaign dashboard', () => {
     await behind.click()
 
     await page.waitForURL(/\/enrollments\?/)
-    // The list counts exactly the enrollments the dashboard counted: "1–50 trên <count>".
+    // The list counts exactly the enrollments the progress page counted: "1–50 trên <count>".
     const shown = new Intl.NumberFormat('vi-VN').format(Number(count)).replaceAll('.', '\\.')
     await page.getByText(new RegExp(`trên ${shown}$`)).waitFor()
     const filters = new URL(page.url()).searchParams
@@ -67,7 +67,7 @@ describe('the campaign dashboard', () => {
   })
 
   it('narrows the figures to this week and back to the whole campaign, keeping the period in the address', async () => {
-    const page = await harness.open('/campaigns/TANG-TOC-2025/dashboard')
+    const page = await harness.open('/campaigns/TANG-TOC-2025/progress')
     const period = page.getByRole('group', { name: 'Khoảng thời gian' })
     await period.getByText('Tuần này', { exact: true }).click()
     await page.waitForURL(/from=/)

@@ -1,4 +1,4 @@
-// Whether the dashboard's figures arrive live (pushed by the API over Server-Sent Events) or, with the
+// Whether the progress page's figures arrive live (pushed by the API over Server-Sent Events) or, with the
 // stream down, by asking again every 30 seconds.
 import { Badge, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
@@ -10,15 +10,15 @@ export function LiveIndicator({ live }: { live: boolean }) {
       {live ? (
         <>
           <Badge color="green" variant="dot" size="lg">
-            {t('dashboard.live')}
+            {t('progress.live')}
           </Badge>
           <Text size="xs" c="dimmed">
-            {t('dashboard.liveNote')}
+            {t('progress.liveNote')}
           </Text>
         </>
       ) : (
         <Text size="xs" c="dimmed">
-          {t('dashboard.liveLost')}
+          {t('progress.liveLost')}
         </Text>
       )}
     </Group>
