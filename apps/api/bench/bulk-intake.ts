@@ -580,12 +580,17 @@ export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> 
       }
     }),
   )
-  // What the console reads when its payment form opens: what is due on each.
-  const due = await setting.graphql(
-    `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Enrollment { id version due } } }`,
-    { ids: selection.map((each) => each.id) },
-  )
-  const amount = (due.nodes as { due: number }[]).reduce((sum, node) => sum + node.due, 0)
+  // What the console reads when its payment form opens: what is due on each. A hundred at a time: all
+  // 1,000 in one `nodes` query passed Prisma's 5 s batch transaction on the loaded machine (a 500).
+  const due: { nodes: { id: string; version: number; due: number }[] } = { nodes: [] }
+  for (let at = 0; at < selection.length; at += 100) {
+    const page = await setting.graphql(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Enrollment { id version due } } }`,
+      { ids: selection.slice(at, at + 100).map((each) => each.id) },
+    )
+    due.nodes.push(...page.nodes)
+  }
+  const amount = due.nodes.reduce((sum, node) => sum + node.due, 0)
   const paidOn = localDateInZone(new Date(), campaign.timeZone)
   const ids = (
     await sql.query<{ id: string }>(
@@ -634,9 +639,9 @@ export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> 
     )
     await client.query(
       `INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after", "at")
-       SELECT gen_random_uuid(), $2::uuid, 'enrollment.confirm_payment', 'Enrollment', e.id::text, to_jsonb(e), to_jsonb(e), $3
+       SELECT gen_random_uuid(), $2::uuid, 'enrollment.confirm_payment', 'Enrollment', e.id::text, to_jsonb(e), to_jsonb(e), $3::timestamp
          FROM "Enrollment" e WHERE e.id = ANY($1::uuid[])
-       UNION ALL SELECT gen_random_uuid(), $2::uuid, 'payment.record', 'Payment', $4, NULL, '{}'::jsonb, $3`,
+       UNION ALL SELECT gen_random_uuid(), $2::uuid, 'payment.record', 'Payment', $4, NULL, '{}'::jsonb, $3::timestamp`,
       [ids, actorId, now, payment.rows[0]?.id],
     )
     await upsertRollups(client, ids, 1)
@@ -650,7 +655,7 @@ export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> 
   const started = performance.now()
   const recorded = await setting.graphql(recordPayment, {
     input: {
-      enrollments: due.nodes.map(({ id, version }: { id: string; version: number }) => ({ id, version })),
+      enrollments: due.nodes.map(({ id, version }) => ({ id, version })),
       paidOn,
       amount,
       channel: 'CASH_AT_POST_OFFICE',
