@@ -16,7 +16,8 @@
 //                        shared with PostgreSQL and the clients, a second one costs more than it gives)
 //   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
-//   BENCH_ONLY           some of progress,list,worklist,register,embedded,soak (default all; embedded:
+//   BENCH_ONLY           some of progress,list,worklist,register,import,bulk,embedded,soak (default all;
+//                        import and bulk: a 50,000-row import and a 1,000-enrollment payment, bench/bulk-intake.ts; embedded:
 //                        the same API on the embedded database under concurrency, bench/embedded.ts; soak:
 //                        the scaled-out topology under faults, 16 clients for 60 s, bench/soak.ts, as root)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
@@ -33,6 +34,7 @@ import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
 import { buildCitizenId, foldSearchKey, personSearch, searchPrefixes } from '@tangtoc/shared'
 import pg from 'pg'
+import { benchBulk, benchImport, type OnceRow, printOnceRows } from './bulk-intake.ts'
 import {
   busiestCenter,
   consoleEnrollmentsQuery,
@@ -58,7 +60,7 @@ const reuse = process.env.BENCH_REUSE
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const sections = new Set(
-  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,embedded,soak').split(','),
+  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,import,bulk,embedded,soak').split(','),
 )
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
@@ -659,6 +661,21 @@ async function main() {
       writes.push(plain)
     }
 
+    // ── Bulk intake and bulk actions ────────────────────────────────────────
+    const once: OnceRow[] = []
+    const bulkSetting = {
+      sql,
+      campaign,
+      center,
+      adminCookie,
+      apiPort: api.port,
+      apiPid: server.pid ?? 0,
+      graphql: (query: string, variables: Record<string, unknown>) => graphql(query, variables),
+      registration: registrationInput,
+    }
+    if (sections.has('import')) once.push(...(await benchImport(bulkSetting)))
+    if (sections.has('bulk')) once.push(...(await benchBulk(bulkSetting)))
+
     // ── Report ───────────────────────────────────────────────────────────────
     const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
     console.log('')
@@ -699,6 +716,7 @@ async function main() {
         )
       }
     }
+    printOnceRows(once)
   } finally {
     await stopApi(server)
     await sql.end()
@@ -788,6 +806,7 @@ function percentiles(times: number[]): { p50: number; p95: number } {
   return percentilesOf(times, [50, 95])
 }
 
-if (['progress', 'list', 'worklist', 'register'].some((section) => sections.has(section))) await main()
+if (['progress', 'list', 'worklist', 'register', 'import', 'bulk'].some((section) => sections.has(section)))
+  await main()
 if (sections.has('embedded')) await benchEmbedded()
 if (sections.has('soak') && !benchSoak()) process.exitCode = 1

@@ -37,13 +37,34 @@ export async function claimVersion(
   expected: number,
 ): Promise<void> {
   assertVersion(read, expected)
+  await claimVersions(tx, model, [read])
+}
+
+/**
+ * claimVersion for many rows of one table at once (a bulk action's), in one statement: a
+ * StaleObjectError for the first that changed since it was read, and then nothing is claimed.
+ */
+export async function claimVersions(
+  tx: Prisma.TransactionClient,
+  model: VersionedModel,
+  read: readonly { id: string; version: number }[],
+): Promise<void> {
+  if (read.length === 0) return
   const table = Prisma.raw(`"${model}"`)
-  const claimed = await tx.$executeRaw`
-    UPDATE ${table} SET "version" = "version" + 1, "updatedAt" = ${new Date()}::timestamp
-     WHERE "id" = ${read.id}::uuid AND "version" = ${read.version}`
-  if (claimed === 1) return
+  const ids = read.map((row) => row.id)
+  const claimed = new Set(
+    (
+      await tx.$queryRaw<{ id: string }[]>`
+        UPDATE ${table} t SET "version" = t."version" + 1, "updatedAt" = ${new Date()}::timestamp
+          FROM unnest(${ids}::uuid[], ${read.map((row) => row.version)}::int[]) AS r("id", "version")
+         WHERE t."id" = r."id" AND t."version" = r."version"
+        RETURNING t."id"::text`
+    ).map((row) => row.id),
+  )
+  const stale = read.find((row) => !claimed.has(row.id))
+  if (!stale) return
   const [now] = await tx.$queryRaw<
     { version: number }[]
-  >`SELECT "version" FROM ${table} WHERE "id" = ${read.id}::uuid`
-  throw new StaleObjectError(now?.version ?? read.version)
+  >`SELECT "version" FROM ${table} WHERE "id" = ${stale.id}::uuid`
+  throw new StaleObjectError(now?.version ?? stale.version)
 }

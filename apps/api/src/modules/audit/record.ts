@@ -1,6 +1,9 @@
 import type { Prisma } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 
+/** A request's context; outside a request (a command) no request ids. */
+type AuditContext = Pick<Context, 'viewer'> & { requestId: string | null; clientRequestId: string | null }
+
 export interface AuditEntry {
   action: string
   entityType: string
@@ -10,14 +13,19 @@ export interface AuditEntry {
 }
 
 /** Writes the audit event inside the caller's transaction, so a failed change leaves no trace. */
-export async function recordAudit(
+export function recordAudit(tx: Prisma.TransactionClient, context: AuditContext, entry: AuditEntry) {
+  return recordAudits(tx, context, [entry])
+}
+
+/** Writes the audit events of a change to many rows in one statement, inside the caller's transaction. */
+export async function recordAudits(
   tx: Prisma.TransactionClient,
-  // A request's context; outside a request (a command) no request ids.
-  context: Pick<Context, 'viewer'> & { requestId: string | null; clientRequestId: string | null },
-  entry: AuditEntry,
+  context: AuditContext,
+  entries: readonly AuditEntry[],
 ) {
-  await tx.auditEvent.create({
-    data: {
+  if (entries.length === 0) return
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({
       actorId: context.viewer?.userId ?? null,
       action: entry.action,
       entityType: entry.entityType,
@@ -26,7 +34,7 @@ export async function recordAudit(
       after: toJson(entry.after),
       requestId: context.requestId,
       clientRequestId: context.clientRequestId,
-    },
+    })),
   })
 }
 

@@ -6,7 +6,7 @@ import { checkFreeText, type EnrollmentAction, isLive, normalizeText, planTransi
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
-import { recordAudit } from '../audit/record.ts'
+import { recordAudits } from '../audit/record.ts'
 import { publishEnrollmentChange } from '../progress/live.ts'
 import { versionField } from '../versions.ts'
 import {
@@ -16,7 +16,7 @@ import {
   updateAtVersion,
 } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
-import { moveEnrollmentCount } from './rollup.ts'
+import { moveEnrollmentCounts } from './rollup.ts'
 
 /** The steps a mutation takes on the enrollment alone (recording a payment is payments' own). */
 export type StepAction = Exclude<EnrollmentAction, 'CONFIRM_PAYMENT'>
@@ -63,36 +63,58 @@ const steps: Step[] = [
  * What every status change leaves besides the row: its history entry, its audit event and the rollups'
  * move. The row is already changed (`after`), its version claimed.
  */
-export async function recordStatusChange(
+export function recordStatusChange(
   tx: Prisma.TransactionClient,
   context: Context,
   enrollment: EnrollmentWithCenter,
   after: Enrollment,
+  change: { action: EnrollmentAction; reason: string | null; at: Date },
+): Promise<void> {
+  return recordStatusChanges(tx, context, [{ enrollment, after }], change)
+}
+
+/**
+ * recordStatusChange for many enrollments taking the same step at once (a bulk action): one statement
+ * for their history, one for their audit events, one for the rollups, however many they are.
+ */
+export async function recordStatusChanges(
+  tx: Prisma.TransactionClient,
+  context: Context,
+  changed: readonly { enrollment: EnrollmentWithCenter; after: Enrollment }[],
   { action, reason, at }: { action: EnrollmentAction; reason: string | null; at: Date },
 ): Promise<void> {
-  await tx.enrollmentStatusChange.create({
-    data: {
+  if (changed.length === 0) return
+  await tx.enrollmentStatusChange.createMany({
+    data: changed.map(({ enrollment, after }) => ({
       enrollmentId: enrollment.id,
       fromStatus: enrollment.status,
       toStatus: after.status,
       reason,
       actorId: context.viewer?.userId ?? null,
       at,
-    },
+    })),
   })
-  const { center: _center, ...before } = enrollment
-  await recordAudit(tx, context, {
-    action: `enrollment.${action.toLowerCase()}`,
-    entityType: 'Enrollment',
-    entityId: enrollment.id,
-    before,
-    after,
-  })
-  // Last, so the hot rollup rows stay locked only until the commit.
-  await moveEnrollmentCount(
+  await recordAudits(
     tx,
-    { key: enrollment, status: enrollment.status },
-    { key: after, status: after.status },
+    context,
+    changed.map(({ enrollment, after }) => {
+      const { center: _center, ...before } = enrollment
+      return {
+        action: `enrollment.${action.toLowerCase()}`,
+        entityType: 'Enrollment',
+        entityId: enrollment.id,
+        before,
+        after,
+      }
+    }),
+  )
+  // Last, so the hot rollup rows stay locked only until the commit.
+  await moveEnrollmentCounts(
+    tx,
+    changed.map(({ enrollment, after }) => ({
+      from: { key: enrollment, status: enrollment.status },
+      to: { key: after, status: after.status },
+    })),
   )
 }
 

@@ -44,12 +44,22 @@ export interface Counted {
 
 /** Moves one enrollment's count from what it was counted by to what it is now: status, session or both. */
 export function moveEnrollmentCount(tx: Prisma.TransactionClient, from: Counted, to: Counted): Promise<void> {
+  return moveEnrollmentCounts(tx, [{ from, to }])
+}
+
+/** Moves many enrollments' counts at once (one statement, however many: a bulk action's). */
+export function moveEnrollmentCounts(
+  tx: Prisma.TransactionClient,
+  moves: readonly { from: Counted; to: Counted }[],
+): Promise<void> {
   return adjustCounts(
     tx,
-    enrollmentChanges([
-      { ...from, delta: -1 },
-      { ...to, delta: 1 },
-    ]),
+    enrollmentChanges(
+      moves.flatMap(({ from, to }) => [
+        { ...from, delta: -1 },
+        { ...to, delta: 1 },
+      ]),
+    ),
   )
 }
 

@@ -18,7 +18,14 @@ import { viewerFromUser, viewerUserSelection } from '../auth/viewer.ts'
 import { type RegisterInput, register } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
-import { columnsOf, type Preview, type PreviewUnit, previewBatch, type RowIssue } from './preview.ts'
+import {
+  columnsOf,
+  type Preview,
+  type PreviewRow,
+  type PreviewUnit,
+  previewBatch,
+  type RowIssue,
+} from './preview.ts'
 
 export interface ImportJobDependencies {
   prisma: PrismaClient
@@ -112,10 +119,12 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     return progress
   }
 
+  const previewed = new Map(preview.rows.map((row) => [row.line, row]))
+  await refuseBlockedRows(deps.prisma, batchId, preview, previewed, pending)
   for (const unit of preview.units) {
     const lines = unit.lines.filter((line) => pending.has(line))
     if (lines.length === 0) continue
-    const outcome = await commitUnit(context, batch, preview, unit)
+    const outcome = await commitUnit(context, batch, preview, previewed, unit)
     for (const line of lines) {
       const result = outcome.get(line)
       await deps.prisma.importRow.update({
@@ -194,6 +203,34 @@ async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
   }
 }
 
+/**
+ * The pending rows the preview refuses (a unit with a row in error goes in whole or not at all), marked
+ * refused with their issues a thousand at a time, and taken out of `pending`: the units left to register
+ * are those that may go in.
+ */
+async function refuseBlockedRows(
+  prisma: PrismaClient,
+  batchId: string,
+  preview: Preview,
+  previewed: ReadonlyMap<number, PreviewRow>,
+  pending: Set<number>,
+) {
+  if (preview.problems.length > 0) return
+  const refused = preview.units.flatMap((unit) => {
+    const lines = unit.lines.filter((line) => pending.has(line))
+    const blocked = unit.lines.some((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
+    return blocked ? lines.map((line) => ({ line, issues: previewed.get(line)?.issues ?? [] })) : []
+  })
+  for (let at = 0; at < refused.length; at += 1_000) {
+    const chunk = refused.slice(at, at + 1_000)
+    await prisma.$executeRaw`
+      UPDATE "ImportRow" r SET "status" = 'REFUSED', "issues" = x."issues"
+        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x("line" int, "issues" jsonb)
+       WHERE r."batchId" = ${batchId}::uuid AND r."line" = x."line" AND r."status" = 'PENDING'`
+    for (const { line } of chunk) pending.delete(line)
+  }
+}
+
 type Outcome = { enrollmentId: string | null } | { issues: RowIssue[] }
 
 /** Registers one unit (a person alone, or a household whole) and says what became of each line. */
@@ -201,6 +238,7 @@ async function commitUnit(
   context: Context,
   batch: ImportBatch,
   preview: Preview,
+  previewed: ReadonlyMap<number, PreviewRow>,
   unit: PreviewUnit,
 ): Promise<Map<number, Outcome>> {
   const { lines } = unit
@@ -210,7 +248,6 @@ async function commitUnit(
     return outcome
   }
   if (preview.problems.length > 0) return refuseAll(preview.problems)
-  const previewed = new Map(preview.rows.map((row) => [row.line, row]))
   const blocked = lines.filter((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
   if (blocked.length > 0) {
     for (const line of lines) outcome.set(line, { issues: previewed.get(line)?.issues ?? [] })

@@ -117,7 +117,8 @@ const ImportTotalRef = builder
       }),
       enrollments: t.exposeInt('enrollments', { description: 'Enrollments.' }),
       households: t.exposeInt('households', { description: 'Households (household health insurance).' }),
-      payable: t.exposeInt('payable', { description: 'What they cost together, whole đồng.' }),
+      // A Float (exact to 2⁵³): a file's total passes GraphQL's 32-bit Int from about 2,300 households' members.
+      payable: t.exposeFloat('payable', { description: 'What they cost together, whole đồng.' }),
     }),
   })
 

@@ -19,7 +19,7 @@ import { requestIdsOf } from '../../request-id.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
-import { uniqueViolationOn } from '../enrollments/changes.ts'
+import { transactionOptions, uniqueViolationOn } from '../enrollments/changes.ts'
 import { sheetFormats, sheetStream } from '../exports/sheets.ts'
 import { products } from '../progress/progress.ts'
 import { errorSheet } from './error-file.ts'
@@ -27,6 +27,8 @@ import { ImportFileError, importLimits, readSheet, storedCell, tooLarge } from '
 import { previewBatch } from './preview.ts'
 
 export const importPath = '/imports'
+/** A file of the largest size is 50 multi-row inserts: past Prisma's default 5 s on a busy server. */
+const importTransactionOptions = { ...transactionOptions, timeout: 120_000 } as const
 const errorFilePattern = /^\/imports\/([^/]+)\/errors\.(csv|xlsx)$/
 
 /** The header the CSRF rule asks of a request a browser could send cross-site without a preflight. */
@@ -299,7 +301,7 @@ async function upload(
         after: { fileName: batch.fileName, fileHash, format: sheet.format, rowCount: sheet.rows.length },
       })
       return batch
-    })
+    }, importTransactionOptions)
     return [201, answer(batch, true)]
   } catch (error) {
     // The same file sent twice at once: the first one is the batch.

@@ -38,11 +38,11 @@ import {
   uniqueViolationOn,
 } from '../enrollments/changes.ts'
 import { EnrollmentNode } from '../enrollments/enrollment.ts'
-import { recordStatusChange } from '../enrollments/lifecycle.ts'
+import { recordStatusChanges } from '../enrollments/lifecycle.ts'
 import { RegistrationNode } from '../enrollments/registration.ts'
 import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
 import { publishEnrollmentChange } from '../progress/live.ts'
-import { assertVersion, claimVersion, versionField } from '../versions.ts'
+import { assertVersion, claimVersions, versionField } from '../versions.ts'
 import { nextPeriod } from './next-period.ts'
 import { PaymentChannelEnum, PaymentNode } from './payment.ts'
 
@@ -115,140 +115,53 @@ async function receivedBy(tx: Prisma.TransactionClient, ids: string[]): Promise<
   return new Map(sums.map((row) => [row.enrollmentId, row._sum.amount ?? 0]))
 }
 
-/** The coverage a payment on `paidOn` buys an enrollment, from the person's latest coverage on file. */
-async function coverageFor(
+/**
+ * The coverage a payment on `paidOn` buys each enrollment, from the person's latest coverage on file for
+ * the product (read for all at once), in order: an enrollment settled earlier in the same payment counts
+ * as on file for the next one of the same person and product.
+ */
+async function coveragesFor(
   tx: Prisma.TransactionClient,
-  enrollment: Enrollment,
+  settled: readonly { enrollment: Enrollment; declared: DeclaredParticipation; path: string }[],
   paidOn: string,
-  declared: DeclaredParticipation,
-  path: string,
 ) {
-  const onFile = await tx.enrollment.findFirst({
+  if (settled.length === 0) return []
+  const onFile = await tx.enrollment.findMany({
     where: {
-      personId: enrollment.personId,
-      product: enrollment.product,
-      id: { not: enrollment.id },
+      OR: settled.map(({ enrollment }) => ({ personId: enrollment.personId, product: enrollment.product })),
       coverageEnd: { not: null },
     },
-    orderBy: { coverageEnd: 'desc' },
-    select: { coverageEnd: true },
+    select: { id: true, personId: true, product: true, coverageEnd: true },
   })
-  const result = coverageOfPayment(
-    {
-      product: enrollment.product,
-      paidOn,
-      months: enrollment.months,
-      coveredUntilOnFile: onFile?.coverageEnd?.toISOString().slice(0, 10) ?? null,
-      declared,
-    },
-    path,
-  )
-  if (!result.ok) throw validationErrorFrom(result.issues)
+  const coverageEnds = new Map(onFile.map((row) => [row.id, row]))
   const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
-  return {
-    coverageStart: day(result.coverage.start),
-    coverageEnd: day(result.coverage.end),
-    continuity: result.coverage.continuity,
-  }
-}
-
-type NextPeriod = Awaited<ReturnType<typeof nextPeriod>>
-type Transaction = Prisma.TransactionClient
-
-/**
- * Each enrollment's next period where the payment pays one, else null. Priced before the transaction:
- * pricing reads the parameter rows outside it, and the embedded database's one connection would wait
- * for the transaction holding it.
- */
-async function priceNextPeriods(context: Context, record: PaymentRecord): Promise<(NextPeriod | null)[]> {
-  const nextPeriods: (NextPeriod | null)[] = []
-  for (const [index, enrollment] of record.enrollments.entries()) {
-    nextPeriods.push(
-      forNextPeriod(record, enrollment)
-        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
-        : null,
+  return settled.map(({ enrollment, declared, path }) => {
+    let latest: Date | null = null
+    for (const row of coverageEnds.values()) {
+      if (row.id === enrollment.id || row.personId !== enrollment.personId) continue
+      if (row.product !== enrollment.product || row.coverageEnd === null) continue
+      if (latest === null || row.coverageEnd > latest) latest = row.coverageEnd
+    }
+    const result = coverageOfPayment(
+      {
+        product: enrollment.product,
+        paidOn,
+        months: enrollment.months,
+        coveredUntilOnFile: latest?.toISOString().slice(0, 10) ?? null,
+        declared,
+      },
+      path,
     )
-  }
-  return nextPeriods
-}
-
-/** What is due on each enrollment (after what it received), the amount paid and how it is split. */
-async function settleAmount(tx: Transaction, record: PaymentRecord, nextPeriods: (NextPeriod | null)[]) {
-  const received = await receivedBy(
-    tx,
-    record.enrollments.map((enrollment) => enrollment.id),
-  )
-  const dues = amountsDue(
-    record.enrollments.map((enrollment, index) => ({
-      payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
-      received: received.get(enrollment.id) ?? 0,
-    })),
-  )
-  const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
-  const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
-  if (!settled.ok) throw validationErrorFrom(settled.issues)
-  return { dues, amount, ...settled.settlement }
-}
-
-/** The enrollment with its next period paid: still one participant, so status and counts stay. */
-async function extendPeriod(
-  tx: Transaction,
-  context: Context,
-  enrollment: PayableEnrollment,
-  next: NextPeriod,
-) {
-  const row = await tx.enrollment.update({
-    where: { id: enrollment.id },
-    data: {
-      gross: { increment: next.pricing.gross },
-      support: { increment: next.pricing.support },
-      payable: { increment: next.pricing.payable },
-      coverageStart: enrollment.coverageStart ?? next.coverageStart,
-      coverageEnd: next.coverageEnd,
-      periodEnd: next.coverageEnd,
-    },
+    if (!result.ok) throw validationErrorFrom(result.issues)
+    const coverage = {
+      coverageStart: day(result.coverage.start),
+      coverageEnd: day(result.coverage.end),
+      continuity: result.coverage.continuity,
+    }
+    const { id, personId, product } = enrollment
+    coverageEnds.set(id, { id, personId, product, coverageEnd: coverage.coverageEnd })
+    return coverage
   })
-  const { center: _center, campaign: _campaign, ...before } = enrollment
-  await recordAudit(tx, context, {
-    action: 'enrollment.pay_next_period',
-    entityType: 'Enrollment',
-    entityId: enrollment.id,
-    before,
-    after: row,
-  })
-  return row
-}
-
-/** The enrollment paid in full: PAID, with its coverage, counted where the campaign counts payments. */
-async function confirmPaid(
-  tx: Transaction,
-  context: Context,
-  record: PaymentRecord,
-  index: number,
-  now: Date,
-): Promise<Enrollment> {
-  const enrollment = record.enrollments[index]
-  if (!enrollment) throw new Error(`no enrollment at ${index}`)
-  const coverage = await coverageFor(
-    tx,
-    enrollment,
-    record.paidOn,
-    record.declared[index] ?? {},
-    `enrollments.${index}`,
-  )
-  // Counted on the day the money came in, where the campaign counts so (recordStatusChange moves it).
-  const countedOn =
-    enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
-  const row = await tx.enrollment.update({
-    where: { id: enrollment.id },
-    data: { status: 'PAID', countedOn, ...coverage },
-  })
-  await recordStatusChange(tx, context, enrollment, row, {
-    action: 'CONFIRM_PAYMENT',
-    reason: record.note,
-    at: now,
-  })
-  return row
 }
 
 /**
@@ -263,12 +176,29 @@ async function storePayment(
   if (!viewer) throw new Error('a payment without a viewer')
   const now = new Date()
   const ids = record.enrollments.map((enrollment) => enrollment.id)
-  const nextPeriods = await priceNextPeriods(context, record)
+  // Priced before the transaction: pricing reads the parameter rows outside it, and the embedded
+  // database's one connection would wait for the transaction holding it.
+  const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
+  for (const [index, enrollment] of record.enrollments.entries()) {
+    nextPeriods.push(
+      forNextPeriod(record, enrollment)
+        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
+        : null,
+    )
+  }
   const stored = await context.prisma.$transaction(async (tx) => {
-    for (const enrollment of record.enrollments) {
-      await claimVersion(tx, 'Enrollment', enrollment, enrollment.version)
-    }
-    const { dues, amount, allocations, status } = await settleAmount(tx, record, nextPeriods)
+    await claimVersions(tx, 'Enrollment', record.enrollments)
+    const received = await receivedBy(tx, ids)
+    const dues = amountsDue(
+      record.enrollments.map((enrollment, index) => ({
+        payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
+        received: received.get(enrollment.id) ?? 0,
+      })),
+    )
+    const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
+    const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
+    if (!settled.ok) throw validationErrorFrom(settled.issues)
+    const { allocations, status } = settled.settlement
     const payment = await tx.payment.create({
       data: {
         centerId: record.enrollments[0]?.centerId ?? '',
@@ -288,23 +218,71 @@ async function storePayment(
         },
       },
     })
-    const after: Enrollment[] = []
-    const settledNow: [PayableEnrollment, Enrollment][] = []
+    const changed = new Map<string, Enrollment>()
     const extended: [PayableEnrollment, Enrollment][] = []
+    const settling: { enrollment: PayableEnrollment; declared: DeclaredParticipation; path: string }[] = []
     for (const [index, enrollment] of record.enrollments.entries()) {
+      if ((dues[index] ?? 0) > (allocations[index] ?? 0)) continue
       const next = nextPeriods[index]
-      if ((dues[index] ?? 0) > (allocations[index] ?? 0)) {
-        after.push(await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
-      } else if (next) {
-        const row = await extendPeriod(tx, context, enrollment, next)
-        after.push(row)
-        extended.push([enrollment, row])
-      } else {
-        const row = await confirmPaid(tx, context, record, index, now)
-        after.push(row)
-        settledNow.push([enrollment, row])
+      if (!next) {
+        settling.push({ enrollment, declared: record.declared[index] ?? {}, path: `enrollments.${index}` })
+        continue
       }
+      // Still one participant: the status, and so the counts, stay as they are.
+      const row = await tx.enrollment.update({
+        where: { id: enrollment.id },
+        data: {
+          gross: { increment: next.pricing.gross },
+          support: { increment: next.pricing.support },
+          payable: { increment: next.pricing.payable },
+          coverageStart: enrollment.coverageStart ?? next.coverageStart,
+          coverageEnd: next.coverageEnd,
+          periodEnd: next.coverageEnd,
+        },
+      })
+      const { center: _center, campaign: _campaign, ...before } = enrollment
+      await recordAudit(tx, context, {
+        action: 'enrollment.pay_next_period',
+        entityType: 'Enrollment',
+        entityId: enrollment.id,
+        before,
+        after: row,
+      })
+      changed.set(row.id, row)
+      extended.push([enrollment, row])
     }
+    // The enrollments it settles, however many (a bulk confirmation's): one update per distinct
+    // coverage (usually one), then their history, audit and rollups in one statement each.
+    const coverages = await coveragesFor(tx, settling, record.paidOn)
+    const updates = new Map<string, { data: Prisma.EnrollmentUpdateManyMutationInput; ids: string[] }>()
+    for (const [index, { enrollment }] of settling.entries()) {
+      // Counted on the day the money came in, where the campaign counts so (the rollups move it).
+      const countedOn =
+        enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
+      const data = { status: 'PAID' as const, countedOn, ...coverages[index] }
+      const key = JSON.stringify(data)
+      const update = updates.get(key) ?? { data, ids: [] as string[] }
+      update.ids.push(enrollment.id)
+      updates.set(key, update)
+    }
+    for (const { data, ids: updated } of updates.values()) {
+      await tx.enrollment.updateMany({ where: { id: { in: updated } }, data })
+    }
+    const unchanged = ids.filter((id) => !changed.has(id))
+    for (const row of await tx.enrollment.findMany({ where: { id: { in: unchanged } } })) {
+      changed.set(row.id, row)
+    }
+    const settledNow = settling.flatMap(({ enrollment }) => {
+      const row = changed.get(enrollment.id)
+      return row ? [[enrollment, row] as [PayableEnrollment, Enrollment]] : []
+    })
+    await recordStatusChanges(
+      tx,
+      context,
+      settledNow.map(([enrollment, after]) => ({ enrollment, after })),
+      { action: 'CONFIRM_PAYMENT', reason: record.note, at: now },
+    )
+    const after = ids.flatMap((id) => changed.get(id) ?? [])
     await recordAudit(tx, context, {
       action: 'payment.record',
       entityType: 'Payment',
