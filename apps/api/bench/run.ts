@@ -16,7 +16,8 @@
 //                        shared with PostgreSQL and the clients, a second one costs more than it gives)
 //   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
-//   BENCH_ONLY           some of progress,list,worklist,register,embedded,soak (default all; embedded:
+//   BENCH_ONLY           some of progress,list,worklist,register,export,embedded,soak (default all; export:
+//                        the enrollment list as CSV and XLSX at two sizes against COPY, bench/export.ts; embedded:
 //                        the same API on the embedded database under concurrency, bench/embedded.ts; soak:
 //                        the scaled-out topology under faults, 16 clients for 60 s, bench/soak.ts, as root)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
@@ -44,6 +45,7 @@ import {
   stopApi,
 } from './common.ts'
 import { benchEmbedded } from './embedded.ts'
+import { benchExport } from './export.ts'
 import { benchSoak } from './soak.ts'
 
 const localSocket = '/var/run/postgresql'
@@ -57,7 +59,7 @@ const reuse = process.env.BENCH_REUSE
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const sections = new Set(
-  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,embedded,soak').split(','),
+  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,export,embedded,soak').split(','),
 )
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
@@ -147,6 +149,8 @@ async function main() {
         API_WORKERS: String(apiWorkers),
         // One instance needs no Redis; several share their live events through it.
         REDIS_URL: apiWorkers > 1 ? redisUrl : '',
+        // The export part measures the whole campaign streamed, not queued as a job.
+        EXPORT_JOB_ROWS: String(10 * enrollmentCount),
       },
       nodeOptions,
     )
@@ -584,6 +588,19 @@ async function main() {
       writes.push(plain)
     }
 
+    // ── Exports ──────────────────────────────────────────────────────────────
+    const exportLines =
+      sections.has('export') && server.pid
+        ? await benchExport({
+            origin: `http://127.0.0.1:${api.port}`,
+            apiPid: server.pid,
+            cookie: adminCookie,
+            agent,
+            sql,
+            campaign,
+          })
+        : []
+
     // ── Report ───────────────────────────────────────────────────────────────
     const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
     console.log('')
@@ -608,6 +625,10 @@ async function main() {
       console.log(
         `| ${row.name} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.sqlP50)} | ${ms(row.sqlP95)} | ${ratio} | ${row.floor ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'NO'} |`,
       )
+    }
+    if (exportLines.length > 0) {
+      console.log('')
+      for (const line of exportLines) console.log(line)
     }
     if (writes.length > 0) {
       console.log('')
@@ -712,6 +733,7 @@ function percentiles(times: number[]): { p50: number; p95: number } {
   return percentilesOf(times, [50, 95])
 }
 
-if (['progress', 'list', 'worklist', 'register'].some((section) => sections.has(section))) await main()
+if (['progress', 'list', 'worklist', 'register', 'export'].some((section) => sections.has(section)))
+  await main()
 if (sections.has('embedded')) await benchEmbedded()
 if (sections.has('soak') && !benchSoak()) process.exitCode = 1
