@@ -134,6 +134,19 @@ describe('an export of more rows than are streamed at once', () => {
     expect((await fetchAs(queuing, queued.url, null)).status).toBe(401)
   })
 
+  it('sends a browser that followed a link to the console’s list of exports', async () => {
+    const { campaign, a } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', a)
+    const response = await queuing.fetch(
+      `http://tangtoc.test/exports/enrollments.xlsx?campaign=${campaign.code}`,
+      {
+        headers: { cookie: manager.credentials.cookie, 'sec-fetch-mode': 'navigate' },
+      },
+    )
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/exports')
+  })
+
   it('stays a direct download at or under the threshold', async () => {
     const { campaign, b } = await twoCentersEnrolled()
     const managerB = await api.userWithRole('CENTER_MANAGER', b)

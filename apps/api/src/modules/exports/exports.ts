@@ -18,6 +18,9 @@ import { ExportRequestError, recordExport } from './export-request.ts'
 import { exportOf, sheets } from './export-sheets.ts'
 import { sheetFormats, sheetStream } from './sheets.ts'
 
+/** The console's screen of the viewer's queued exports. */
+const consoleExportsPath = '/exports'
+
 /** Serves the exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
 export function useExports({
   replica,
@@ -74,7 +77,13 @@ export function useExports({
             fileName: `${exported.filename}.${requested.format}`,
             rowCount: exported.rowCount,
           })
-          endResponse(Response.json(queued, { status: 202, headers: { location: queued.url } }))
+          // A link followed in the browser lands on the console's list of exports, which shows this one
+          // pending and offers its file when ready; any other client gets the export's state.
+          endResponse(
+            request.headers.get('sec-fetch-mode') === 'navigate'
+              ? new fetchAPI.Response(null, { status: 303, headers: { location: consoleExportsPath } })
+              : Response.json(queued, { status: 202, headers: { location: queued.url } }),
+          )
           return
         }
         endResponse(
