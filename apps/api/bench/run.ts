@@ -16,8 +16,10 @@
 //                        shared with PostgreSQL and the clients, a second one costs more than it gives)
 //   BENCH_REDIS_URL      the Redis several workers' live events go through (default redis://127.0.0.1:6379)
 //   BENCH_API_NODE_OPTIONS  node options for the API's processes, e.g. --cpu-prof to profile them
-//   BENCH_ONLY           some of progress,list,worklist,register,import,bulk,embedded,soak (default all;
-//                        import and bulk: a 50,000-row import and a 1,000-enrollment payment, bench/bulk-intake.ts; embedded:
+//   BENCH_ONLY           some of progress,list,worklist,register,import,bulk,export,embedded,soak (default
+//                        all; import and bulk: a 50,000-row import and a 1,000-enrollment payment,
+//                        bench/bulk-intake.ts; export: the enrollment list as CSV and XLSX at two sizes
+//                        against COPY, bench/export.ts; embedded:
 //                        the same API on the embedded database under concurrency, bench/embedded.ts; soak:
 //                        the scaled-out topology under faults, 16 clients for 60 s, bench/soak.ts, as root)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
@@ -47,6 +49,7 @@ import {
   stopApi,
 } from './common.ts'
 import { benchEmbedded } from './embedded.ts'
+import { benchExport } from './export.ts'
 import { benchSoak } from './soak.ts'
 
 const localSocket = '/var/run/postgresql'
@@ -60,7 +63,7 @@ const reuse = process.env.BENCH_REUSE
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const sections = new Set(
-  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,import,bulk,embedded,soak').split(','),
+  (process.env.BENCH_ONLY ?? 'progress,list,worklist,register,import,bulk,export,embedded,soak').split(','),
 )
 const databaseName = reuse ?? `tangtoc_bench_${Date.now()}_${process.pid}`
 const databaseUrl = (() => {
@@ -152,6 +155,8 @@ async function main() {
         API_WORKERS: String(apiWorkers),
         // One instance needs no Redis; several share their live events through it.
         REDIS_URL: apiWorkers > 1 ? redisUrl : '',
+        // The export part measures the whole campaign streamed, not queued as a job.
+        EXPORT_JOB_ROWS: String(10 * enrollmentCount),
       },
       nodeOptions,
     )
@@ -675,6 +680,18 @@ async function main() {
     }
     if (sections.has('import')) once.push(...(await benchImport(bulkSetting)))
     if (sections.has('bulk')) once.push(...(await benchBulk(bulkSetting)))
+    // ── Exports ──────────────────────────────────────────────────────────────
+    const exportLines =
+      sections.has('export') && server.pid
+        ? await benchExport({
+            origin: `http://127.0.0.1:${api.port}`,
+            apiPid: server.pid,
+            cookie: adminCookie,
+            agent,
+            sql,
+            campaign,
+          })
+        : []
 
     // ── Report ───────────────────────────────────────────────────────────────
     const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
@@ -702,6 +719,10 @@ async function main() {
       )
     }
     for (const note of notes) console.log(`\n${note}`)
+    if (exportLines.length > 0) {
+      console.log('')
+      for (const line of exportLines) console.log(line)
+    }
     if (writes.length > 0) {
       console.log('')
       console.log(
@@ -806,7 +827,11 @@ function percentiles(times: number[]): { p50: number; p95: number } {
   return percentilesOf(times, [50, 95])
 }
 
-if (['progress', 'list', 'worklist', 'register', 'import', 'bulk'].some((section) => sections.has(section)))
+if (
+  ['progress', 'list', 'worklist', 'register', 'import', 'bulk', 'export'].some((section) =>
+    sections.has(section),
+  )
+)
   await main()
 if (sections.has('embedded')) await benchEmbedded()
 if (sections.has('soak') && !benchSoak()) process.exitCode = 1

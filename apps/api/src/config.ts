@@ -111,6 +111,11 @@ export const variables = {
     .describe(
       'Serves `/metrics` on this port instead (bind it to a private network); the only way with `API_WORKERS` > 1.',
     ),
+  EXPORT_JOB_ROWS: wholeNumber(0)
+    .default(5_000)
+    .describe(
+      'An export of more rows than this is written by a job and downloaded when ready (the console shows it pending); fewer stream at once.',
+    ),
   SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(0)
     .default(10)
     .describe('How long requests in flight may take to finish after SIGTERM.'),

@@ -2,7 +2,7 @@ import type { ApiTokenScope, PrismaClient, Role } from '@tangtoc/db'
 import type { InstanceCaches } from './caches.ts'
 import { type Client, clientOf, type Peer } from './client.ts'
 import type { Logger } from './logger.ts'
-import { resolveViewer } from './modules/auth/viewer.ts'
+import { resolveViewer, viewerFromUser, viewerUserSelection } from './modules/auth/viewer.ts'
 import type { ApiPubSub } from './pubsub.ts'
 import { requestIdsOf } from './request-id.ts'
 import type { SecuritySettings } from './settings.ts'
@@ -71,5 +71,37 @@ export async function createRequestContext({
     log: logger.child({ requestId: ids.id }),
     pubsub,
     caches,
+  }
+}
+
+/** What a job working for a user needs besides its data: the instance's clients, settings and logger. */
+export type JobDependencies = Pick<Context, 'prisma' | 'settings' | 'pubsub' | 'caches'> & { logger: Logger }
+
+/**
+ * The context of a user's own request, for a job that works as them (an import's commit, a queued
+ * export): the same viewer, so the same scope and masking; no viewer once the user is deactivated.
+ */
+export async function jobContext(
+  deps: JobDependencies,
+  userId: string,
+  { requestId, url }: { requestId: string; url: string },
+): Promise<Context> {
+  const user = await deps.prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: viewerUserSelection,
+  })
+  return {
+    prisma: deps.prisma,
+    request: new Request(url),
+    viewer: user.active
+      ? viewerFromUser(user, { credential: 'session', tokenScope: null, loginSessionId: null })
+      : null,
+    requestId,
+    clientRequestId: null,
+    client: { address: null, tls: false },
+    settings: deps.settings,
+    log: deps.logger.child({ requestId }),
+    pubsub: deps.pubsub,
+    caches: deps.caches,
   }
 }

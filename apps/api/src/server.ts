@@ -16,6 +16,7 @@ import { useBodySizeLimit } from './body-size.ts'
 import { InstanceCaches, useInstanceCaches } from './caches.ts'
 import { clientOf, type ServerContext } from './client.ts'
 import { useClientInputErrors } from './client-input.ts'
+import { loadConfig } from './config.ts'
 import { type Context, createRequestContext } from './context.ts'
 import { useGraphiQL } from './graphiql.ts'
 import { healthEndpoint, readinessEndpoint, useHealthChecks } from './health.ts'
@@ -23,7 +24,9 @@ import { idempotencyHeader, useIdempotencyKeys } from './idempotency.ts'
 import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
 import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
-import { exportPaths, useExports } from './modules/exports/exports.ts'
+import { exportJobKind } from './modules/exports/export-job.ts'
+import { exportPaths } from './modules/exports/export-sheets.ts'
+import { useExports } from './modules/exports/exports.ts'
 import { createImportQueue } from './modules/imports/jobs.ts'
 import { importPath, useImports } from './modules/imports/upload.ts'
 import { type ApiPubSub, createEventBus } from './pubsub.ts'
@@ -55,13 +58,18 @@ export interface ServerOptions extends Partial<SecuritySettings> {
   /** OpenTelemetry's plugin when tracing is on (tracing.ts). */
   tracing?: Plugin
   /**
-   * PostgreSQL for the job queue (pg-boss, in its own `pgboss` schema): imports are committed by
-   * whichever instance takes the job. None (the embedded database): jobs run in this process.
+   * PostgreSQL for the job queue (pg-boss, in its own `pgboss` schema): imports are committed and large
+   * exports written by whichever instance takes the job. None (the embedded database): jobs run in
+   * this process.
    */
   jobsDatabaseUrl?: string | undefined
+  /** Exports of more rows than this are written by a job (EXPORT_JOB_ROWS); default the config's. */
+  exportJobRows?: number
 }
 
 type YogaOptions = Omit<ServerOptions, 'consoleDir'>
+
+const defaultExportJobRows = loadConfig({}).EXPORT_JOB_ROWS
 
 /** The header a browser cannot send cross-site without a CORS preflight; the console and curl send it. */
 export const csrfHeader = 'x-graphql-yoga-csrf'
@@ -158,6 +166,7 @@ export function createYogaApp({
   lifecycle = new Lifecycle(),
   tracing,
   jobsDatabaseUrl,
+  exportJobRows = defaultExportJobRows,
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
@@ -168,8 +177,10 @@ export function createYogaApp({
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
   const graphqlEndpoint = '/graphql'
-  const imports = createImportQueue({ prisma, pubsub: events.pubsub, caches, settings, logger }, caches, {
+  const jobDeps = { prisma, pubsub: events.pubsub, caches, settings, logger }
+  const imports = createImportQueue(jobDeps, caches, {
     databaseUrl: jobsDatabaseUrl,
+    kinds: [exportJobKind(jobDeps)],
   })
   return createYoga<ServerContext, Context>({
     schema,
@@ -199,7 +210,7 @@ export function createYogaApp({
       ...(metrics ? metrics.plugins() : []),
       ...(tracing ? [tracing] : []),
       useSubscriptionsEndAtShutdown(lifecycle),
-      useExports({ prisma, replica: replicaRoute, pubsub: events.pubsub, caches, settings, logger }),
+      useExports({ ...jobDeps, replica: replicaRoute, exportJobRows }),
       useImports({ prisma, pubsub: events.pubsub, caches, settings, logger }),
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),

@@ -78,8 +78,10 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
       return { user, center: at, credentials: await signIn(user) }
     },
     /** The same API over the same database with other settings (production, a trusted proxy, CORS…). */
-    yogaWith: (settings: Partial<SecuritySettings>, options: { jobsDatabaseUrl?: string | undefined } = {}) =>
-      createYogaApp({ prisma, ...settings, ...options }),
+    yogaWith: (
+      settings: Partial<SecuritySettings>,
+      options: { jobsDatabaseUrl?: string | undefined; exportJobRows?: number } = {},
+    ) => createYogaApp({ prisma, ...settings, ...options }),
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: () => database.close(),
   }

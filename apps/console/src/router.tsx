@@ -15,6 +15,7 @@ import { validateUserSearch } from './users/userSearch.ts'
 import { validateWorklistSearch } from './worklists/worklistSearch.ts'
 
 // Each screen is its own chunk, loaded when first opened: the first screen loads only the shell.
+const ExportsPage = lazyRouteComponent(() => import('./exports/ExportsPage.tsx'), 'ExportsPage')
 const AuditPage = lazyRouteComponent(() => import('./audit/AuditLog.tsx'), 'AuditPage')
 const LoginPage = lazyRouteComponent(() => import('./auth/LoginPage.tsx'), 'LoginPage')
 const EditCampaignPage = lazyRouteComponent(() => import('./campaigns/CampaignForm.tsx'), 'EditCampaignPage')
@@ -224,6 +225,13 @@ const importsRoute = createRoute({
   component: ImportPage,
 })
 
+/** Your exports written by jobs: pending with their progress, then their files. */
+const exportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/exports',
+  component: ExportsPage,
+})
+
 const tokensRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tokens',
@@ -262,6 +270,7 @@ const routeTree = rootRoute.addChildren([
   usersRoute,
   tokensRoute,
   importsRoute,
+  exportsRoute,
   auditRoute,
   enrollmentsRoute,
   newEnrollmentRoute,

@@ -178,6 +178,10 @@ export type ImportFormat = (typeof importFormats)[number]
 export const importRowStatuses = ['PENDING', 'COMMITTED', 'REFUSED'] as const
 export type ImportRowStatus = (typeof importRowStatuses)[number]
 
+/** Where a queued export is: being written, ready to download, or failed. */
+export const exportStatuses = ['PENDING', 'READY', 'FAILED'] as const
+export type ExportStatus = (typeof exportStatuses)[number]
+
 export const enumValues = {
   Product: products,
   SupportGroup: supportGroups,
@@ -207,6 +211,7 @@ export const enumValues = {
   ImportBatchStatus: importBatchStatuses,
   ImportFormat: importFormats,
   ImportRowStatus: importRowStatuses,
+  ExportStatus: exportStatuses,
 } as const
 export type EnumName = keyof typeof enumValues
 

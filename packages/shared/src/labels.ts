@@ -157,6 +157,7 @@ const vi: LabelSet = {
     INSURED_ELSEWHERE: 'Đã tham gia ở nơi khác',
   },
   ImportBatchStatus: { UPLOADED: 'Đã tải lên', COMMITTING: 'Đang ghi', COMMITTED: 'Đã ghi' },
+  ExportStatus: { PENDING: 'Đang chuẩn bị', READY: 'Sẵn sàng tải về', FAILED: 'Không xuất được' },
   ImportFormat: { CSV: 'CSV', XLSX: 'Excel (.xlsx)' },
   ImportRowStatus: { PENDING: 'Chờ ghi', COMMITTED: 'Đã ghi', REFUSED: 'Bị từ chối' },
   EnrollmentAction: {
@@ -303,6 +304,7 @@ const en: LabelSet = {
     INSURED_ELSEWHERE: 'Insured elsewhere',
   },
   ImportBatchStatus: { UPLOADED: 'Uploaded', COMMITTING: 'Committing', COMMITTED: 'Committed' },
+  ExportStatus: { PENDING: 'Being prepared', READY: 'Ready to download', FAILED: 'Failed' },
   ImportFormat: { CSV: 'CSV', XLSX: 'Excel (.xlsx)' },
   ImportRowStatus: { PENDING: 'Pending', COMMITTED: 'Committed', REFUSED: 'Refused' },
   EnrollmentAction: {

@@ -642,6 +642,16 @@ export const en: Messages = {
     download: 'Download:',
     xlsx: 'Excel (.xlsx)',
     csv: 'CSV',
+    navigation: 'Exports',
+    title: 'Your exports',
+    explanation:
+      'A file of many rows is prepared in the background; you may leave this page and come back. Files are kept for a day.',
+    none: 'No exports today.',
+    file: 'File',
+    status: 'Status',
+    rows: 'Rows',
+    progress: 'Progress of {{file}}',
+    progressText: '{{written}} of {{rows}} rows written',
   },
   audit: {
     title: 'Audit log',

@@ -640,6 +640,16 @@ export const vi = {
     download: 'Tải về:',
     xlsx: 'Excel (.xlsx)',
     csv: 'CSV',
+    navigation: 'Tệp xuất',
+    title: 'Tệp xuất của bạn',
+    explanation:
+      'Tệp có nhiều dòng được chuẩn bị dần; bạn có thể rời trang và quay lại. Tệp được giữ trong một ngày.',
+    none: 'Chưa có tệp xuất nào trong ngày.',
+    file: 'Tệp',
+    status: 'Trạng thái',
+    rows: 'Số dòng',
+    progress: 'Tiến độ chuẩn bị {{file}}',
+    progressText: 'Đã ghi {{written}} / {{rows}} dòng',
   },
   audit: {
     title: 'Nhật ký thay đổi',

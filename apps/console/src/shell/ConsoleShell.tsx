@@ -50,6 +50,7 @@ function SignedInShell() {
         <NavLinkLink to="/enrollments" label={t('enrollment.plural')} activeOptions={{ exact: false }} />
         <NavLinkLink to="/worklists" label={t('worklist.navigation')} />
         <NavLinkLink to="/imports" label={t('import.navigation')} />
+        <NavLinkLink to="/exports" label={t('export.navigation')} />
         {isAdmin(viewer) ? (
           <>
             <NavLinkLink to="/users" label={t('user.plural')} />

@@ -1,5 +1,7 @@
 // Downloads of what a screen shows, with its filters, as CSV or Excel: the API's /exports, with the
-// same session, scope and masking as the screen (a viewer's citizen IDs and phones are masked).
+// same session, scope and masking as the screen (a viewer's citizen IDs and phones are masked). Plain
+// links: a small export downloads at once (the API sends it as an attachment); a large one is queued
+// and the API sends the browser on to /exports, where it is shown pending, then ready.
 import { Anchor, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
@@ -34,10 +36,10 @@ export function ExportLinks({
       <Text size="sm" c="dimmed">
         {t('export.download')}
       </Text>
-      <Anchor href={exportHref(what, 'xlsx', filters)} download size="sm">
+      <Anchor href={exportHref(what, 'xlsx', filters)} size="sm">
         {t('export.xlsx')}
       </Anchor>
-      <Anchor href={exportHref(what, 'csv', filters)} download size="sm">
+      <Anchor href={exportHref(what, 'csv', filters)} size="sm">
         {t('export.csv')}
       </Anchor>
     </Group>

@@ -18,7 +18,7 @@ import { extendLaunchCampaignToToday, type SeededUser, seededCookie } from './se
  * that the console's typecheck does not compile the API's sources.
  */
 type ApiServer = {
-  createYogaApp(options: { prisma: PrismaClient }): {
+  createYogaApp(options: { prisma: PrismaClient; exportJobRows?: number }): {
     fetch(url: string, init?: RequestInit): Promise<Response>
     dispose(): Promise<void> | void
   }
@@ -29,12 +29,13 @@ const origin = 'http://console.test'
 
 export type ConsoleApi = Awaited<ReturnType<typeof startConsoleApi>>
 
-export async function startConsoleApi() {
+/** `exportJobRows`: exports of more rows are queued as jobs (the API's EXPORT_JOB_ROWS). */
+export async function startConsoleApi({ exportJobRows }: { exportJobRows?: number } = {}) {
   const database = await createTestDatabase()
   await seedIfEmpty(database.prisma)
   await extendLaunchCampaignToToday(database.prisma)
   const { createYogaApp }: ApiServer = await import(/* @vite-ignore */ apiServerSource)
-  const yoga = createYogaApp({ prisma: database.prisma })
+  const yoga = createYogaApp({ prisma: database.prisma, ...(exportJobRows ? { exportJobRows } : {}) })
   const cookies = new Map<SeededUser, string>()
 
   async function cookieOf(as: SeededUser): Promise<string> {

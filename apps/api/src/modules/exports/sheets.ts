@@ -18,6 +18,9 @@ export type Sheet = {
   readonly batches: AsyncIterable<readonly CsvValue[][]>
 }
 
+/** An export ready to write: its sheet, the file's name (without extension) and how many rows it holds. */
+export type SheetExport = { sheet: Sheet; filename: string; rowCount: number }
+
 export function sheetStream(sheet: Sheet, format: SheetFormat): ReadableStream<Uint8Array> {
   return format === 'csv' ? csvStream(sheet.header, sheet.batches) : xlsxStream(sheet)
 }

@@ -7,14 +7,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { ImportBatch, PrismaClient } from '@tangtoc/db'
 import { readCitizenId } from '@tangtoc/shared'
-import type { InstanceCaches } from '../../caches.ts'
-import type { Context } from '../../context.ts'
+import { type Context, type JobDependencies, jobContext } from '../../context.ts'
 import { UserError, ValidationError } from '../../errors.ts'
-import type { Logger } from '../../logger.ts'
 import type { ApiPubSub, ImportProgress } from '../../pubsub.ts'
-import type { SecuritySettings } from '../../settings.ts'
 import { recordAudit } from '../audit/record.ts'
-import { viewerFromUser, viewerUserSelection } from '../auth/viewer.ts'
 import { type RegisterInput, register } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
@@ -27,46 +23,13 @@ import {
   type RowIssue,
 } from './preview.ts'
 
-export interface ImportJobDependencies {
-  prisma: PrismaClient
-  pubsub: ApiPubSub
-  caches: InstanceCaches
-  settings: SecuritySettings
-  logger: Logger
-}
+export type ImportJobDependencies = JobDependencies
 
 /** How many rows are registered between two progress reports. */
 export const commitChunkRows = 50
 
 export function publishImportProgress(pubsub: ApiPubSub, progress: ImportProgress) {
   pubsub.publish('tangtoc:importProgress', progress.batchId, progress)
-}
-
-/** The uploader's context, as their own request would have it, for the job's registrations. */
-async function uploaderContext(
-  deps: ImportJobDependencies,
-  batchId: string,
-  userId: string,
-): Promise<Context> {
-  const user = await deps.prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: viewerUserSelection,
-  })
-  const requestId = `import-${batchId}`
-  return {
-    prisma: deps.prisma,
-    request: new Request(`http://tangtoc.invalid/imports/${batchId}`),
-    viewer: user.active
-      ? viewerFromUser(user, { credential: 'session', tokenScope: null, loginSessionId: null })
-      : null,
-    requestId,
-    clientRequestId: null,
-    client: { address: null, tls: false },
-    settings: deps.settings,
-    log: deps.logger.child({ requestId }),
-    pubsub: deps.pubsub,
-    caches: deps.caches,
-  }
 }
 
 /** A refusal as the rows keep it: a validation error's fields by their last name, else its message. */
@@ -85,7 +48,10 @@ function issuesOf(error: UserError): RowIssue[] {
 export async function commitImportBatch(deps: ImportJobDependencies, batchId: string): Promise<void> {
   const batch = await deps.prisma.importBatch.findUnique({ where: { id: batchId } })
   if (!batch || batch.status === 'COMMITTED') return
-  const context = await uploaderContext(deps, batch.id, batch.uploadedById)
+  const context = await jobContext(deps, batch.uploadedById, {
+    requestId: `import-${batch.id}`,
+    url: `http://tangtoc.invalid/imports/${batch.id}`,
+  })
   await markRegisteredRows(deps.prisma, batch)
   const preview = await previewBatch(context, batch)
   const pending = new Set(

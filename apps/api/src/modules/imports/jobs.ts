@@ -4,14 +4,23 @@
 // expires. On the embedded database (PGlite, one process) the same job function runs in-process, one
 // batch after another. Either way a batch's rows record their own outcome (commit.ts), so running a
 // job again is safe; at start, batches left committing are sent again (a crash between the commit
-// mutation and the send loses no batch).
+// mutation and the send loses no batch). Other kinds of job (a large export) ride the same queue: a
+// name and what runs a job of it, by the id it was sent with.
 import PgBoss from 'pg-boss'
 import type { InstanceCaches } from '../../caches.ts'
 import { commitImportBatch, type ImportJobDependencies } from './commit.ts'
 
+/** A kind of job besides the imports' commit: its queue's name and what runs one job, by its id. */
+export interface JobKind {
+  name: string
+  run(id: string): Promise<void>
+}
+
 export interface ImportQueue {
   /** Commits the batch in the background (or resumes it). */
   enqueue(batchId: string): void
+  /** Runs a job of another kind in the background, one at a time per id. */
+  send(kind: string, id: string): void
   /** Stops taking jobs; a job running is left to finish (or to expire and be taken up elsewhere). */
   close(): Promise<void>
 }
@@ -30,9 +39,13 @@ export function importQueueOf(caches: InstanceCaches): ImportQueue {
 export function createImportQueue(
   deps: ImportJobDependencies,
   caches: InstanceCaches,
-  { databaseUrl }: { databaseUrl?: string | undefined } = {},
+  { databaseUrl, kinds = [] }: { databaseUrl?: string | undefined; kinds?: readonly JobKind[] } = {},
 ): ImportQueue {
-  const queue = databaseUrl ? pgBossQueue(deps, databaseUrl) : inProcessQueue(deps)
+  const all = [
+    { name: importQueueName, run: (batchId: string) => commitImportBatch(deps, batchId) },
+    ...kinds,
+  ]
+  const queue = databaseUrl ? pgBossQueue(deps, databaseUrl, all) : inProcessQueue(deps, all)
   queues.set(caches, queue)
   void deps.prisma.importBatch
     .findMany({ where: { status: 'COMMITTING' }, select: { id: true }, orderBy: { createdAt: 'asc' } })
@@ -43,44 +56,60 @@ export function createImportQueue(
   return queue
 }
 
-function inProcessQueue(deps: ImportJobDependencies): ImportQueue {
+function inProcessQueue(deps: ImportJobDependencies, kinds: readonly JobKind[]): ImportQueue {
   let tail: Promise<void> = Promise.resolve()
   const queued = new Set<string>()
   let closed = false
+  const send = (name: string, id: string) => {
+    const kind = kinds.find((each) => each.name === name)
+    if (!kind) throw new Error(`no job kind ${name}`)
+    if (closed || queued.has(`${name}:${id}`)) return
+    queued.add(`${name}:${id}`)
+    tail = tail
+      .then(() => (closed ? undefined : kind.run(id)))
+      .catch((error) => deps.logger.error({ err: error, job: name, id }, 'job failed'))
+      .finally(() => queued.delete(`${name}:${id}`))
+  }
   return {
-    enqueue(batchId) {
-      if (closed || queued.has(batchId)) return
-      queued.add(batchId)
-      tail = tail
-        .then(() => (closed ? undefined : commitImportBatch(deps, batchId)))
-        .catch((error) => deps.logger.error({ err: error, batchId }, 'import commit failed'))
-        .finally(() => queued.delete(batchId))
-    },
+    enqueue: (batchId) => send(importQueueName, batchId),
+    send,
     async close() {
       closed = true
     },
   }
 }
 
-/** A started pg-boss with the import queue and this instance working it. */
-async function startBoss(deps: ImportJobDependencies, databaseUrl: string): Promise<PgBoss> {
+/** A started pg-boss with the queues of the job kinds and this instance working them. */
+async function startBoss(
+  deps: ImportJobDependencies,
+  databaseUrl: string,
+  kinds: readonly JobKind[],
+): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3 })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   try {
     await boss.start()
-    if (!(await boss.getQueue(importQueueName))) {
-      await boss.createQueue(importQueueName, {
-        name: importQueueName,
-        policy: 'stately',
-        retryLimit: 20,
-        retryDelay: 10,
-        retryBackoff: true,
-        expireInSeconds: 2 * 3600,
-      })
+    for (const kind of kinds) {
+      if (!(await boss.getQueue(kind.name))) {
+        await boss.createQueue(kind.name, {
+          name: kind.name,
+          policy: 'stately',
+          retryLimit: 20,
+          retryDelay: 10,
+          retryBackoff: true,
+          expireInSeconds: 2 * 3600,
+        })
+      }
+      // The import's job data names its id batchId (jobs sent before other kinds rode the queue).
+      await boss.work<{ id?: string; batchId?: string }>(
+        kind.name,
+        { pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          const id = job?.data.id ?? job?.data.batchId
+          if (id) await kind.run(id)
+        },
+      )
     }
-    await boss.work<{ batchId: string }>(importQueueName, { pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await commitImportBatch(deps, job.data.batchId)
-    })
     return boss
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {})
@@ -88,13 +117,17 @@ async function startBoss(deps: ImportJobDependencies, databaseUrl: string): Prom
   }
 }
 
-function pgBossQueue(deps: ImportJobDependencies, databaseUrl: string): ImportQueue {
+function pgBossQueue(
+  deps: ImportJobDependencies,
+  databaseUrl: string,
+  kinds: readonly JobKind[],
+): ImportQueue {
   // Instances starting together on a new database race to create pg-boss's schema and the queue: the
   // loser starts again.
   const ready = (async () => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await startBoss(deps, databaseUrl)
+        return await startBoss(deps, databaseUrl, kinds)
       } catch (error) {
         if (attempt >= 5) throw error
         deps.logger.warn({ err: error, attempt }, 'the job queue did not start; trying again')
@@ -109,6 +142,11 @@ function pgBossQueue(deps: ImportJobDependencies, databaseUrl: string): ImportQu
         // One job per batch at a time: a send while one waits is dropped (null), which is what we want.
         .then((boss) => boss.send(importQueueName, { batchId }, { singletonKey: batchId }))
         .catch((error) => deps.logger.error({ err: error, batchId }, 'could not send the import job'))
+    },
+    send(kind, id) {
+      void ready
+        .then((boss) => boss.send(kind, { id }, { singletonKey: id }))
+        .catch((error) => deps.logger.error({ err: error, job: kind, id }, 'could not send the job'))
     },
     async close() {
       const boss = await ready.catch(() => null)

@@ -6,14 +6,8 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { labelOf, localDateInZone, toIsoDate, type Worklist, worklists } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import type { CsvValue } from '../exports/csv.ts'
-import {
-  dateParam,
-  ExportRequestError,
-  findByReference,
-  productParam,
-  recordExport,
-} from '../exports/export-request.ts'
-import type { Sheet } from '../exports/sheets.ts'
+import { dateParam, ExportRequestError, findByReference, productParam } from '../exports/export-request.ts'
+import type { SheetExport } from '../exports/sheets.ts'
 import { shownPhone } from '../people/visibility.ts'
 import {
   countEntries,
@@ -62,11 +56,7 @@ function daysParam(params: URLSearchParams): number | null {
   return Number(value)
 }
 
-export async function worklistSheet(
-  context: Context,
-  path: string,
-  params: URLSearchParams,
-): Promise<{ sheet: Sheet; filename: string }> {
+export async function worklistSheet(context: Context, params: URLSearchParams): Promise<SheetExport> {
   const viewer = context.viewer
   if (!viewer) throw new ExportRequestError(401, 'Sign in.')
   const list = listParam(params)
@@ -85,7 +75,7 @@ export async function worklistSheet(
     viewer,
     context,
   )
-  await recordExport(context, path, params, scope ? await countEntries(list, range, scope, context) : 0)
+  const counted = scope ? await countEntries(list, range, scope, context) : 0
   const centers = new Map(
     (await context.prisma.center.findMany({ select: { id: true, code: true, name: true } })).map((row) => [
       row.id,
@@ -136,5 +126,6 @@ export async function worklistSheet(
   return {
     sheet: { name: labelOf('Worklist', list, 'vi').slice(0, 31), header, batches: batches() },
     filename: `danh-sach-${list.toLowerCase().replaceAll('_', '-')}-${on ?? today}`,
+    rowCount: counted,
   }
 }

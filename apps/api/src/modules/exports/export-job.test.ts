@@ -1,0 +1,161 @@
+import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { downloadCsv, parseCsv } from '../../../test/csv.ts'
+import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+
+let api: ApiHarness
+/** The same API, queuing any export of more than 2 rows. */
+let queuing: ReturnType<ApiHarness['yogaWith']>
+beforeAll(async () => {
+  api = await createApiHarness()
+  queuing = api.yogaWith({}, { exportJobRows: 2 })
+})
+afterAll(async () => {
+  await queuing.dispose()
+  await api.close()
+})
+
+function fetchAs(yoga: typeof queuing, path: string, credentials: Credentials) {
+  const headers: Record<string, string> = {}
+  if (credentials && 'cookie' in credentials) headers.cookie = credentials.cookie
+  return yoga.fetch(`http://tangtoc.test${path}`, { headers })
+}
+
+type Queued = { id: string; status: string; rowCount: number; writtenRows: number; url: string }
+
+/** Asks the queuing API for an export: 202 and the queued export, then its file once ready. */
+async function queuedDownload(path: string, credentials: Credentials) {
+  const asked = await fetchAs(queuing, path, credentials)
+  expect(asked.status).toBe(202)
+  const queued = (await asked.json()) as Queued
+  expect(asked.headers.get('location')).toBe(queued.url)
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetchAs(queuing, queued.url, credentials)
+    if (response.status !== 202) {
+      return { queued, response, bytes: new Uint8Array(await response.arrayBuffer()) }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('the export was not ready within 10 s')
+}
+
+async function xlsxRows(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes.buffer as ArrayBuffer)
+  const rows: unknown[][] = []
+  workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+  return rows
+}
+
+async function twoCentersEnrolled() {
+  const root = await createCenter(api.prisma)
+  const a = await createCenter(api.prisma, { parent: root })
+  const b = await createCenter(api.prisma, { parent: root })
+  const campaign = await createCampaign(api.prisma, { organizers: [root], centers: [a, b] })
+  const agent = await createUser(api.prisma, { role: 'AGENT', center: a })
+  for (const [center, fullName] of [
+    [a, 'Nguyễn "Út" Văn, Em'],
+    [a, 'Trần Thị Bé'],
+    [a, '=Lê Văn A'],
+    [b, 'Phạm Văn Chợ'],
+  ] as const) {
+    await createRolledUpEnrollment(api.prisma, { campaign, center, registeredBy: agent, fullName })
+  }
+  return { campaign, root, a, b }
+}
+
+describe('an export of more rows than are streamed at once', () => {
+  it('is written by a job, and its file equals the direct export, masked alike for a viewer', async () => {
+    const { campaign, root } = await twoCentersEnrolled()
+    const viewer = await api.userWithRole('VIEWER', root)
+    for (const format of ['csv', 'xlsx'] as const) {
+      const path = `/exports/enrollments.${format}?campaign=${campaign.code}`
+      const direct = await downloadCsv(api, path, viewer.credentials)
+      expect(direct.response.status).toBe(200)
+      const { queued, response, bytes } = await queuedDownload(path, viewer.credentials)
+      expect(queued).toMatchObject({ status: 'PENDING', rowCount: 4 })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe(direct.response.headers.get('content-type'))
+      expect(response.headers.get('content-disposition')).toBe(
+        direct.response.headers.get('content-disposition'),
+      )
+      if (format === 'csv') {
+        expect(Buffer.from(bytes).equals(Buffer.from(direct.bytes))).toBe(true)
+        expect(parseCsv(direct.text)).toHaveLength(5)
+      } else {
+        const rows = await xlsxRows(bytes)
+        expect(rows).toEqual(await xlsxRows(direct.bytes))
+        expect(rows).toHaveLength(5)
+      }
+    }
+    const { data } = await api.graphql<{ exports: { status: string; writtenRows: number }[] }>(
+      '{ exports { fileName status rowCount writtenRows downloadPath } }',
+      {},
+      viewer.credentials,
+    )
+    expect(data?.exports.map((each) => [each.status, each.writtenRows])).toEqual([
+      ['READY', 4],
+      ['READY', 4],
+    ])
+    const audit = await api.prisma.auditEvent.findMany({
+      where: { actorId: viewer.user.id, action: 'export.download' },
+    })
+    // Direct and queued alike: one line each, with the rows and the masking.
+    expect(audit).toHaveLength(4)
+    expect(audit.every((event) => (event.after as { masked: boolean }).masked)).toBe(true)
+  })
+
+  it('covers its user’s own center, and no one else can download or list it', async () => {
+    const { campaign, a, b } = await twoCentersEnrolled()
+    const managerA = await api.userWithRole('CENTER_MANAGER', a)
+    const managerB = await api.userWithRole('CENTER_MANAGER', b)
+    const otherAtA = await api.userWithRole('CENTER_MANAGER', a)
+    const { queued, response, bytes } = await queuedDownload(
+      `/exports/enrollments.csv?campaign=${campaign.code}`,
+      managerA.credentials,
+    )
+    expect(queued.rowCount).toBe(3)
+    const names = parseCsv(new TextDecoder().decode(bytes))
+      .slice(1)
+      .map((row) => row[6])
+    expect(response.status).toBe(200)
+    expect(names.sort()).toEqual(["'=Lê Văn A", 'Nguyễn "Út" Văn, Em', 'Trần Thị Bé'])
+    for (const someoneElse of [managerB, otherAtA]) {
+      const refused = await fetchAs(queuing, queued.url, someoneElse.credentials)
+      expect(refused.status).toBe(404)
+      const { data } = await api.graphql<{ exports: unknown[] }>(
+        '{ exports { fileName } }',
+        {},
+        someoneElse.credentials,
+      )
+      expect(data?.exports).toEqual([])
+    }
+    expect((await fetchAs(queuing, queued.url, null)).status).toBe(401)
+  })
+
+  it('sends a browser that followed a link to the console’s list of exports', async () => {
+    const { campaign, a } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', a)
+    const response = await queuing.fetch(
+      `http://tangtoc.test/exports/enrollments.xlsx?campaign=${campaign.code}`,
+      {
+        headers: { cookie: manager.credentials.cookie, 'sec-fetch-mode': 'navigate' },
+      },
+    )
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/exports')
+  })
+
+  it('stays a direct download at or under the threshold', async () => {
+    const { campaign, b } = await twoCentersEnrolled()
+    const managerB = await api.userWithRole('CENTER_MANAGER', b)
+    const response = await fetchAs(
+      queuing,
+      `/exports/enrollments.csv?campaign=${campaign.code}`,
+      managerB.credentials,
+    )
+    expect(response.status).toBe(200)
+    expect(parseCsv(await response.text())).toHaveLength(2)
+  })
+})
