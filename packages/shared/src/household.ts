@@ -3,7 +3,7 @@
 // (docs/domain/vn-insurance.md §2 "Household definition" [23]).
 
 import { type IsoDate, isIsoDate } from './calendar.ts'
-import { isStateInsuredChild } from './eligibility.ts'
+import { checkVoluntaryEligibility, isStateInsuredChild } from './eligibility.ts'
 import type { Product, Sex } from './enums.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
 import { type CheckedPerson, checkPerson, type PersonInput } from './person.ts'
@@ -86,7 +86,9 @@ export type HouseholdCheck<Sexed extends Sex | '' = Sex> = {
  * the person enrolled (already checked, at 'person') is among the members and not insured elsewhere;
  * and a child under 6 on `on` is insured by the state, so is listed as insured elsewhere, never
  * enrolled with the household (docs/domain/vn-insurance.md Appendix C). No members given means the
- * person alone, as head.
+ * person alone, as head. For voluntary social insurance, the person must be 15 on `on`
+ * (checkVoluntaryEligibility): who may join which product is checked here, once, for the form, the API
+ * and the import alike.
  */
 export function checkHousehold<Sexed extends Sex | ''>(
   registration: {
@@ -111,7 +113,12 @@ export function checkHousehold<Sexed extends Sex | ''>(
     return {
       members: null,
       enrolledIndex: 0,
-      issues: given.length > 0 ? [issue(path, 'HOUSEHOLD_NOT_FOR_PRODUCT')] : [],
+      issues: [
+        ...(given.length > 0 ? [issue(path, 'HOUSEHOLD_NOT_FOR_PRODUCT')] : []),
+        ...(registration.product === 'VOLUNTARY_SOCIAL_INSURANCE'
+          ? checkVoluntaryEligibility(registration.person, on)
+          : []),
+      ],
     }
   }
   const { person } = registration

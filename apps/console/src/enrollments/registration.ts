@@ -3,7 +3,6 @@
 import {
   checkHousehold,
   checkPerson,
-  checkVoluntaryEligibility,
   describeIssue,
   type Issue,
   type Locale,
@@ -186,9 +185,7 @@ export function registrationErrors(values: RegistrationValues, { locale, today }
     { product: values.product, person: checked.person, householdMembers: input.householdMembers },
     { today, on: today, joining: values.household !== null },
   )
-  const eligibility =
-    values.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? checkVoluntaryEligibility(checked.person, today) : []
-  return { ...errors, ...errorsOf(values, [...checked.issues, ...household.issues, ...eligibility], locale) }
+  return { ...errors, ...errorsOf(values, [...checked.issues, ...household.issues], locale) }
 }
 
 /** The person and, for household health insurance, the members as the API's input has them. */

@@ -228,6 +228,32 @@ describe('registering an enrollment', () => {
     expect(await api.prisma.auditEvent.count({ where: { actorId: setting.agent.user.id } })).toBe(0)
   })
 
+  it('voluntary social insurance refuses a person under 15 on the registration day, as the form does', async () => {
+    const setting = await campaignSetting(api)
+    // 15 on 2025-11-05, the day after the registration's day (vsiInput: on 2025-11-04).
+    const young = personInput({ dateOfBirth: '2010-11-05', sex: 'FEMALE' })
+    const refused = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, {}, young) },
+      setting.agent.credentials,
+    )
+    expect(refused.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: ['input', 'person', 'dateOfBirth'],
+        code: 'VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG',
+        message: expect.stringContaining('15'),
+      }),
+    ])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
+    const fifteen = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { on: '2025-11-05' }, young) },
+      setting.agent.credentials,
+    )
+    expect(fifteen.data?.registerEnrollment.fieldErrors).toBeUndefined()
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
+  })
+
   it('the center must take part in the campaign, and the session must belong to it', async () => {
     const setting = await campaignSetting(api)
     const outsider = await createCenter(api.prisma)
