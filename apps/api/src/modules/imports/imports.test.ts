@@ -668,9 +668,13 @@ describe('the commit as a pg-boss job', () => {
         const answer = (await response.json()) as { data: { commitImportBatch: { __typename: string } } }
         expect(answer.data.commitImportBatch.__typename).toBe('ImportBatchPayload')
         await committed(body.id, setting.agent.credentials)
-        const jobs = await api.prisma.$queryRaw<{ state: string }[]>`
-          SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${decodeId(body.id)}`
-        expect(jobs.map((job) => job.state)).toEqual(['completed'])
+        // pg-boss marks the job completed just after its handler has committed the batch.
+        const jobStates = async () =>
+          (
+            await api.prisma.$queryRaw<{ state: string }[]>`
+              SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${decodeId(body.id)}`
+          ).map((job) => job.state)
+        await expect.poll(jobStates, { timeout: 10_000 }).toEqual(['completed'])
         expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(1)
       } finally {
         await Promise.all([asked.dispose(), worker.dispose()])
