@@ -25,8 +25,11 @@ import {
 
 export type ImportJobDependencies = JobDependencies
 
-/** How many rows are registered between two progress reports. */
+/** How many rows are registered between two progress reports (and marked in one statement). */
 export const commitChunkRows = 50
+
+/** How many units of a chunk are registered at once. */
+const commitConcurrency = 4
 
 export function publishImportProgress(pubsub: ApiPubSub, progress: ImportProgress) {
   pubsub.publish('tangtoc:importProgress', progress.batchId, progress)
@@ -62,7 +65,6 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
       })
     ).map((row) => row.line),
   )
-  let sinceReport = 0
   const report = async (status: ImportProgress['status']) => {
     const counts = await deps.prisma.importRow.groupBy({
       by: ['status'],
@@ -87,25 +89,15 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
 
   const previewed = new Map(preview.rows.map((row) => [row.line, row]))
   await refuseBlockedRows(deps.prisma, batchId, preview, previewed, pending)
-  for (const unit of preview.units) {
-    const lines = unit.lines.filter((line) => pending.has(line))
-    if (lines.length === 0) continue
-    const outcome = await commitUnit(context, batch, preview, previewed, unit)
-    for (const line of lines) {
-      const result = outcome.get(line)
-      await deps.prisma.importRow.update({
-        where: { batchId_line: { batchId, line } },
-        data:
-          result && 'issues' in result
-            ? { status: 'REFUSED', issues: result.issues as object[] }
-            : { status: 'COMMITTED', enrollmentId: result?.enrollmentId ?? null },
-      })
+  const units = preview.units.filter((unit) => unit.lines.some((line) => pending.has(line)))
+  for (let at = 0; at < units.length; ) {
+    const chunk: PreviewUnit[] = []
+    for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
+      chunk.push(units[at] as PreviewUnit)
+      rows += (units[at] as PreviewUnit).lines.length
     }
-    sinceReport += lines.length
-    if (sinceReport >= commitChunkRows) {
-      sinceReport = 0
-      await report('COMMITTING')
-    }
+    await commitChunk(context, batch, preview, previewed, chunk, pending)
+    await report('COMMITTING')
   }
   const done = await report('COMMITTED')
   await deps.prisma.$transaction(async (tx) => {
@@ -198,6 +190,58 @@ async function refuseBlockedRows(
 }
 
 type Outcome = { enrollmentId: string | null } | { issues: RowIssue[] }
+
+/**
+ * Registers a chunk of units, `commitConcurrency` at a time (each is its own registration, as agents'
+ * are), then marks their pending rows in one statement. A unit that fails for a reason other than its
+ * data stops the chunk: the units registered so far are marked, and the error ends the run, which
+ * resumes from the rows still pending.
+ */
+async function commitChunk(
+  context: Context,
+  batch: ImportBatch,
+  preview: Preview,
+  previewed: ReadonlyMap<number, PreviewRow>,
+  units: readonly PreviewUnit[],
+  pending: ReadonlySet<number>,
+): Promise<void> {
+  const marks: {
+    line: number
+    status: 'COMMITTED' | 'REFUSED'
+    issues: RowIssue[] | null
+    enrollmentId: string | null
+  }[] = []
+  let next = 0
+  let failure: unknown = null
+  const worker = async () => {
+    while (failure === null && next < units.length) {
+      const unit = units[next++] as PreviewUnit
+      try {
+        const outcome = await commitUnit(context, batch, preview, previewed, unit)
+        for (const line of unit.lines.filter((each) => pending.has(each))) {
+          const result = outcome.get(line)
+          marks.push(
+            result && 'issues' in result
+              ? { line, status: 'REFUSED', issues: result.issues, enrollmentId: null }
+              : { line, status: 'COMMITTED', issues: null, enrollmentId: result?.enrollmentId ?? null },
+          )
+        }
+      } catch (error) {
+        failure ??= error
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(commitConcurrency, units.length) }, worker))
+  if (marks.length > 0) {
+    await context.prisma.$executeRaw`
+      UPDATE "ImportRow" r SET "status" = x."status"::"ImportRowStatus", "issues" = x."issues",
+             "enrollmentId" = x."enrollmentId"
+        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb)
+             AS x("line" int, "status" text, "issues" jsonb, "enrollmentId" uuid)
+       WHERE r."batchId" = ${batch.id}::uuid AND r."line" = x."line"`
+  }
+  if (failure !== null) throw failure
+}
 
 /** Registers one unit (a person alone, or a household whole) and says what became of each line. */
 async function commitUnit(

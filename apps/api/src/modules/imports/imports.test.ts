@@ -590,23 +590,13 @@ describe('a commit that stops', () => {
       data: { status: 'COMMITTING', commitStartedAt: new Date() },
     })
 
-    // The process dies after registering the third person, before marking their row.
-    let marked = 0
+    // The process dies after registering the chunk's people, before marking their rows.
     const crashing = new Proxy(api.prisma, {
       get(target, property) {
-        if (property === 'importRow') {
-          return new Proxy(target.importRow, {
-            get(rows, name) {
-              if (name === 'update') {
-                return (args: Parameters<typeof rows.update>[0]) => {
-                  if (++marked > 2) throw new Error('the process stopped')
-                  return rows.update(args)
-                }
-              }
-              const value = Reflect.get(rows, name, rows)
-              return typeof value === 'function' ? value.bind(rows) : value
-            },
-          })
+        if (property === '$executeRaw') {
+          return () => {
+            throw new Error('the process stopped')
+          }
         }
         const value = Reflect.get(target, property, target)
         return typeof value === 'function' ? value.bind(target) : value
@@ -620,8 +610,8 @@ describe('a commit that stops', () => {
       logger: createLogger({ level: 'silent' }),
     }
     await expect(commitImportBatch(deps, id)).rejects.toThrow('the process stopped')
-    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(3)
-    expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'PENDING' } })).toBe(4)
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(6)
+    expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'PENDING' } })).toBe(6)
 
     // A new instance takes up the batch left committing.
     const restarted = api.yogaWith({})
