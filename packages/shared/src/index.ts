@@ -147,6 +147,15 @@ export {
   type WardType,
   wardTypes,
 } from './enums.ts'
+export {
+  checkParticipantLists,
+  type ParticipantList,
+  type ParticipantListColumn,
+  type ParticipantListField,
+  type ParticipantLists,
+  participantListFields,
+  participantLists,
+} from './exports/participant-lists.ts'
 export { formatDate, formatDong } from './format.ts'
 export {
   assignPricingPositions,
