@@ -46,7 +46,7 @@ export class Expiring<K, V> {
 export class InstanceCaches {
   /** Viewers by the hash of their session secret or API token. */
   readonly viewers = new Expiring<string, Viewer>(10_000)
-  readonly contributionParameters = new Expiring<'all', ContributionParameter[]>(1)
+  readonly contributionParameters = new Expiring<string, ContributionParameter[]>(2)
   /** Campaign and center as a registration read them, by campaign and center id (checked when used). */
   readonly registrationHints = new Expiring<string, RegistrationHint>(1_000)
   /** The ids of the centers a set of center conditions selects (a viewer's, a list's filter), by the conditions. */
@@ -71,20 +71,39 @@ export class InstanceCaches {
     this.progressScopes.clear()
   }
 
-  /** Reads through `cache`: the kept value, else `load`'s, kept unless the caches were cleared meanwhile. */
-  async through<K, V>(
-    cache: Expiring<K, V>,
-    key: K,
+  /**
+   * Reads through `cache`: the kept value, else `load`'s, kept unless the caches were cleared meanwhile.
+   * Entries are kept per database client that `load` reads with (`reader`: the primary's, the
+   * replica's): a lagging replica's answer never answers a read that must see the primary.
+   */
+  async through<V>(
+    cache: Expiring<string, V>,
+    reader: object,
+    key: string,
     load: () => Promise<{ value: V; until?: number } | null>,
   ): Promise<V | null> {
-    const kept = cache.get(key)
+    const readerKey = `${readerNumber(reader)} ${key}`
+    const kept = cache.get(readerKey)
     if (kept !== undefined) return kept
     const since = this.generation
     const loaded = await load()
     if (!loaded) return null
-    if (since === this.generation) cache.set(key, loaded.value, loaded.until)
+    if (since === this.generation) cache.set(readerKey, loaded.value, loaded.until)
     return loaded.value
   }
+}
+
+const readerNumbers = new WeakMap<object, number>()
+let nextReaderNumber = 0
+
+/** A number for each database client, so that cached reads are kept apart by the database read. */
+function readerNumber(reader: object): number {
+  let number = readerNumbers.get(reader)
+  if (number === undefined) {
+    number = nextReaderNumber++
+    readerNumbers.set(reader, number)
+  }
+  return number
 }
 
 /** The requests whose mutation changes what the caches hold. */

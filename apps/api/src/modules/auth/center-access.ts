@@ -21,32 +21,22 @@ export function readableCentersWhere(viewer: Viewer): Prisma.CenterWhereInput {
  * them: every center. Kept per instance: the centers change rarely, and every change of one empties
  * the caches (changesCachedData).
  */
-const databaseKeys = new WeakMap<object, number>()
-let nextDatabaseKey = 0
-
-/** A number for each database client (the primary's, the replica's). */
-function databaseKey(client: object): number {
-  let key = databaseKeys.get(client)
-  if (key === undefined) {
-    key = nextDatabaseKey++
-    databaseKeys.set(client, key)
-  }
-  return key
-}
-
 export async function centerIdsWhere(
   context: Pick<Context, 'prisma' | 'caches'>,
   conditions: Prisma.CenterWhereInput[],
 ): Promise<string[] | null> {
   const narrowing = conditions.filter((where) => Object.keys(where).length > 0)
   if (narrowing.length === 0) return null
-  // Kept per database read: a replica that lags must not answer for the primary.
-  const key = `${databaseKey(context.prisma)} ${JSON.stringify(narrowing)}`
-  return context.caches.through(context.caches.centerIds, key, async () => ({
-    value: (await context.prisma.center.findMany({ where: { AND: narrowing }, select: { id: true } })).map(
-      (center) => center.id,
-    ),
-  }))
+  return context.caches.through(
+    context.caches.centerIds,
+    context.prisma,
+    JSON.stringify(narrowing),
+    async () => ({
+      value: (await context.prisma.center.findMany({ where: { AND: narrowing }, select: { id: true } })).map(
+        (center) => center.id,
+      ),
+    }),
+  )
 }
 
 export function canReadCenter(viewer: Viewer, center: CenterRef): boolean {

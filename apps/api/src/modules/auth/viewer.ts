@@ -53,7 +53,7 @@ export async function resolveViewer(
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (bearer) {
     const tokenHash = hashSecret(bearer)
-    return caches.through(caches.viewers, `token:${tokenHash}`, async () => {
+    return caches.through(caches.viewers, prisma, `token:${tokenHash}`, async () => {
       const token = await prisma.apiToken.findUnique({
         where: { tokenHash },
         select: {
@@ -81,7 +81,7 @@ export async function resolveViewer(
   const secret = (await request.cookieStore?.get(sessionCookieName))?.value
   if (!secret) return null
   const tokenHash = hashSecret(secret)
-  return caches.through(caches.viewers, `session:${tokenHash}`, async () => {
+  return caches.through(caches.viewers, prisma, `session:${tokenHash}`, async () => {
     const session = await prisma.loginSession.findUnique({
       where: { tokenHash },
       select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: viewerUserSelection } },

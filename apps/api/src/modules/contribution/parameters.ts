@@ -6,7 +6,7 @@ import type { Context } from '../../context.ts'
 /** Every ContributionParameter row (a few dozen). */
 export async function contributionParameterRows(context: Context): Promise<ParameterRow[]> {
   const { caches } = context
-  const rows = await caches.through(caches.contributionParameters, 'all', async () => ({
+  const rows = await caches.through(caches.contributionParameters, context.prisma, 'all', async () => ({
     value: await context.prisma.contributionParameter.findMany({
       orderBy: [{ key: 'asc' }, { effectiveFrom: 'asc' }],
     }),

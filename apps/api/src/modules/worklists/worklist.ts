@@ -276,11 +276,16 @@ type FollowUpRead = { include: { by: true } } | { include?: Prisma.FollowUpInclu
 
 /** A list's reminder template (null: the default), kept between requests: admins rarely change it. */
 async function reminderTemplate(list: Worklist, context: Context): Promise<string> {
-  const text = await context.caches.through(context.caches.reminderTemplates, list, async () => ({
-    value:
-      (await context.prisma.reminderTemplate.findUnique({ where: { list }, select: { text: true } }))?.text ??
-      '',
-  }))
+  const text = await context.caches.through(
+    context.caches.reminderTemplates,
+    context.prisma,
+    list,
+    async () => ({
+      value:
+        (await context.prisma.reminderTemplate.findUnique({ where: { list }, select: { text: true } }))
+          ?.text ?? '',
+    }),
+  )
   return text || defaultReminderTemplates[list]
 }
 
