@@ -68,3 +68,26 @@ export async function claimVersions(
   >`SELECT "version" FROM ${table} WHERE "id" = ${stale.id}::uuid`
   throw new StaleObjectError(now?.version ?? stale.version)
 }
+
+/**
+ * For a change to many rows of one table that bumps their versions in its own updates (a bulk
+ * payment's, so each row is written once and its triggers run once): locks the rows until the commit,
+ * in id order, and throws a StaleObjectError for the first whose stored version is not the one read.
+ */
+export async function lockVersions(
+  tx: Prisma.TransactionClient,
+  model: VersionedModel,
+  read: readonly { id: string; version: number }[],
+): Promise<void> {
+  if (read.length === 0) return
+  const table = Prisma.raw(`"${model}"`)
+  const stored = new Map(
+    (
+      await tx.$queryRaw<{ id: string; version: number }[]>`
+        SELECT "id"::text, "version" FROM ${table}
+         WHERE "id" = ANY(${read.map((row) => row.id)}::uuid[]) ORDER BY "id" FOR UPDATE`
+    ).map((row) => [row.id, row.version]),
+  )
+  const stale = read.find((row) => stored.get(row.id) !== row.version)
+  if (stale) throw new StaleObjectError(stored.get(stale.id) ?? stale.version)
+}

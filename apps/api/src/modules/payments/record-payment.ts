@@ -42,7 +42,7 @@ import { recordStatusChanges } from '../enrollments/lifecycle.ts'
 import { RegistrationNode } from '../enrollments/registration.ts'
 import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
 import { publishEnrollmentChange } from '../progress/live.ts'
-import { assertVersion, claimVersions, versionField } from '../versions.ts'
+import { assertVersion, lockVersions, versionField } from '../versions.ts'
 import { nextPeriod } from './next-period.ts'
 import { PaymentChannelEnum, PaymentNode } from './payment.ts'
 
@@ -126,21 +126,29 @@ async function coveragesFor(
   paidOn: string,
 ) {
   if (settled.length === 0) return []
+  // By person alone (one `= ANY`, not an OR of pairs a bulk action's thousand terms long); the
+  // product is matched below.
   const onFile = await tx.enrollment.findMany({
     where: {
-      OR: settled.map(({ enrollment }) => ({ personId: enrollment.personId, product: enrollment.product })),
+      personId: { in: [...new Set(settled.map(({ enrollment }) => enrollment.personId))] },
       coverageEnd: { not: null },
     },
     select: { id: true, personId: true, product: true, coverageEnd: true },
   })
-  const coverageEnds = new Map(onFile.map((row) => [row.id, row]))
+  /** Coverage ends on file by person and product, then by enrollment. */
+  const coverageEnds = new Map<string, Map<string, Date>>()
+  const onFileFor = (row: { personId: string; product: string }) => {
+    const key = `${row.personId} ${row.product}`
+    const ends = coverageEnds.get(key) ?? new Map<string, Date>()
+    coverageEnds.set(key, ends)
+    return ends
+  }
+  for (const row of onFile) if (row.coverageEnd) onFileFor(row).set(row.id, row.coverageEnd)
   const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
   return settled.map(({ enrollment, declared, path }) => {
     let latest: Date | null = null
-    for (const row of coverageEnds.values()) {
-      if (row.id === enrollment.id || row.personId !== enrollment.personId) continue
-      if (row.product !== enrollment.product || row.coverageEnd === null) continue
-      if (latest === null || row.coverageEnd > latest) latest = row.coverageEnd
+    for (const [id, coverageEnd] of onFileFor(enrollment)) {
+      if (id !== enrollment.id && (latest === null || coverageEnd > latest)) latest = coverageEnd
     }
     const result = coverageOfPayment(
       {
@@ -158,15 +166,15 @@ async function coveragesFor(
       coverageEnd: day(result.coverage.end),
       continuity: result.coverage.continuity,
     }
-    const { id, personId, product } = enrollment
-    coverageEnds.set(id, { id, personId, product, coverageEnd: coverage.coverageEnd })
+    onFileFor(enrollment).set(enrollment.id, coverage.coverageEnd)
     return coverage
   })
 }
 
 /**
- * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment's version
- * is claimed first, so what is due is computed on rows nobody else is changing.
+ * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment is locked
+ * at the version read first, so what is due is computed on rows nobody else is changing; its version
+ * is bumped in the one update that writes it (so its row triggers run once).
  */
 async function storePayment(
   context: Context,
@@ -187,7 +195,7 @@ async function storePayment(
     )
   }
   const stored = await context.prisma.$transaction(async (tx) => {
-    await claimVersions(tx, 'Enrollment', record.enrollments)
+    await lockVersions(tx, 'Enrollment', record.enrollments)
     const received = await receivedBy(tx, ids)
     const dues = amountsDue(
       record.enrollments.map((enrollment, index) => ({
@@ -238,6 +246,7 @@ async function storePayment(
           coverageStart: enrollment.coverageStart ?? next.coverageStart,
           coverageEnd: next.coverageEnd,
           periodEnd: next.coverageEnd,
+          version: { increment: 1 },
         },
       })
       const { center: _center, campaign: _campaign, ...before } = enrollment
@@ -251,26 +260,32 @@ async function storePayment(
       changed.set(row.id, row)
       extended.push([enrollment, row])
     }
-    // The enrollments it settles, however many (a bulk confirmation's): one update per distinct
-    // coverage (usually one), then their history, audit and rollups in one statement each.
+    // The others, however many (a bulk confirmation's): one update per distinct coverage (usually
+    // one; the enrollments it leaves unpaid only take a new version), then the history, audit and
+    // rollups of those it settles in one statement each.
     const coverages = await coveragesFor(tx, settling, record.paidOn)
+    const settledData = new Map(
+      settling.map(({ enrollment }, index) => {
+        // Counted on the day the money came in, where the campaign counts so (the rollups move it).
+        const countedOn =
+          enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
+        return [enrollment.id, { status: 'PAID' as const, countedOn, ...coverages[index] }]
+      }),
+    )
     const updates = new Map<string, { data: Prisma.EnrollmentUpdateManyMutationInput; ids: string[] }>()
-    for (const [index, { enrollment }] of settling.entries()) {
-      // Counted on the day the money came in, where the campaign counts so (the rollups move it).
-      const countedOn =
-        enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
-      const data = { status: 'PAID' as const, countedOn, ...coverages[index] }
+    for (const id of ids.filter((each) => !changed.has(each))) {
+      const data = settledData.get(id) ?? {}
       const key = JSON.stringify(data)
       const update = updates.get(key) ?? { data, ids: [] as string[] }
-      update.ids.push(enrollment.id)
+      update.ids.push(id)
       updates.set(key, update)
     }
     for (const { data, ids: updated } of updates.values()) {
-      await tx.enrollment.updateMany({ where: { id: { in: updated } }, data })
-    }
-    const unchanged = ids.filter((id) => !changed.has(id))
-    for (const row of await tx.enrollment.findMany({ where: { id: { in: unchanged } } })) {
-      changed.set(row.id, row)
+      const rows = await tx.enrollment.updateManyAndReturn({
+        where: { id: { in: updated } },
+        data: { ...data, version: { increment: 1 } },
+      })
+      for (const row of rows) changed.set(row.id, row)
     }
     const settledNow = settling.flatMap(({ enrollment }) => {
       const row = changed.get(enrollment.id)
@@ -380,10 +395,20 @@ const RecordPaymentPayload = builder
     description: 'The payment as stored and the enrollments it went to.',
     fields: (t) => ({
       payment: t.field({ type: PaymentNode, description: 'The payment.', resolve: (p) => p.payment }),
-      enrollments: t.field({
-        type: [EnrollmentNode],
+      // Read again with the fields asked for, in one query: rows handed to the list as stored would
+      // each be completed by a query of their own (a bulk confirmation's thousand).
+      enrollments: t.prismaField({
+        type: ['Enrollment'],
         description: 'The enrollments it went to, as they are now (PAID when settled).',
-        resolve: (p) => p.enrollments,
+        resolve: async (query, p, _args, context) => {
+          const ids = p.enrollments.map((enrollment) => enrollment.id)
+          const rows = new Map(
+            (await context.prisma.enrollment.findMany({ ...query, where: { id: { in: ids } } })).map(
+              (row) => [row.id, row],
+            ),
+          )
+          return ids.flatMap((id) => rows.get(id) ?? [])
+        },
       }),
       registration: t.field({
         type: RegistrationNode,
