@@ -8,17 +8,11 @@ import {
   type EnrollmentStatus,
   Prisma,
   type Product,
+  queryPrepared,
   type SessionKind,
   type Sex,
 } from '@tangtoc/db'
-import {
-  dateTimeFormat,
-  labelOf,
-  localDateInZone,
-  maskCitizenId,
-  maskPhone,
-  toIsoDate,
-} from '@tangtoc/shared'
+import { labelOf, localDateInZone, maskCitizenId, maskPhone } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
 import { campaignProgress } from '../progress/progress.ts'
@@ -83,7 +77,11 @@ const enrollmentHeader = [
   'Ngày đăng ký',
 ]
 
-/** An enrollment's row as the export reads it: one statement with its joins, no per-row objects. */
+/**
+ * An enrollment's row as the export reads it: one statement with its joins, no per-row objects beyond
+ * the driver's. Dates come as the text the sheet writes (ISO days; the registration's local date and
+ * time in the campaign's zone), so that no row parses or formats a date in JavaScript.
+ */
 type EnrollmentRow = {
   id: string
   product: Product
@@ -93,12 +91,11 @@ type EnrollmentRow = {
   gross: number
   support: number
   payable: number
-  periodStart: Date
-  periodEnd: Date
-  registeredAt: Date
-  registeredOn: Date
+  periodStart: string
+  periodEnd: string
+  registeredAt: string
+  registeredOn: string
   campaignCode: string
-  timeZone: string
   centerCode: string
   centerName: string
   sessionKind: SessionKind | null
@@ -106,7 +103,7 @@ type EnrollmentRow = {
   username: string
   fullName: string
   citizenId: string
-  dateOfBirth: Date
+  dateOfBirth: string
   sex: Sex
   // Each enrollment's own contact details: what its center was given, never another center's.
   phone: string | null
@@ -115,15 +112,23 @@ type EnrollmentRow = {
   wardName: string | null
 }
 
-/** The rows of these enrollments, in the list's order (latest registration first). */
+/**
+ * The rows of these enrollments, in the list's order (latest registration first). `registeredAt` is
+ * stored as UTC without a zone; "2025-11-04 23:30:00" is its local date and time in the campaign's zone,
+ * what a spreadsheet reads as one.
+ */
 function enrollmentRows(ids: readonly string[]) {
   return Prisma.sql`
     SELECT e.id, e.product::text, e.status::text, e.months, e."monthlyIncome", e.gross, e.support, e.payable,
-           e."periodStart", e."periodEnd", e."registeredAt", e."registeredOn",
-           ca.code AS "campaignCode", ca."timeZone", ce.code AS "centerCode", ce.name AS "centerName",
+           to_char(e."periodStart", 'YYYY-MM-DD') AS "periodStart",
+           to_char(e."periodEnd", 'YYYY-MM-DD') AS "periodEnd",
+           to_char(e."registeredAt" AT TIME ZONE 'UTC' AT TIME ZONE ca."timeZone", 'YYYY-MM-DD HH24:MI:SS')
+             AS "registeredAt",
+           to_char(e."registeredOn", 'YYYY-MM-DD') AS "registeredOn",
+           ca.code AS "campaignCode", ce.code AS "centerCode", ce.name AS "centerName",
            s.kind::text AS "sessionKind", s.title AS "sessionTitle", u.username,
-           p."fullName", p."citizenId", p."dateOfBirth", p.sex::text, e.phone, e.address,
-           e.audience::text, w.name AS "wardName"
+           p."fullName", p."citizenId", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", p.sex::text,
+           e.phone, e.address, e.audience::text, w.name AS "wardName"
       FROM "Enrollment" e
       JOIN "Campaign" ca ON ca.id = e."campaignId"
       JOIN "Center" ce ON ce.id = e."centerId"
@@ -185,7 +190,7 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     labelOf('EnrollmentStatus', each.status, 'vi'),
     each.fullName,
     masked ? maskCitizenId(each.citizenId) : each.citizenId,
-    toIsoDate(each.dateOfBirth),
+    each.dateOfBirth,
     labelOf('Sex', each.sex, 'vi'),
     each.phone && (masked ? maskPhone(each.phone) : each.phone),
     each.address,
@@ -196,13 +201,13 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     each.gross,
     each.support,
     each.payable,
-    toIsoDate(each.periodStart),
-    toIsoDate(each.periodEnd),
+    each.periodStart,
+    each.periodEnd,
     each.sessionKind ? labelOf('SessionKind', each.sessionKind, 'vi') : 'Trực tiếp',
     each.sessionTitle,
     each.username,
-    localDateTime(each.registeredAt, each.timeZone),
-    toIsoDate(each.registeredOn),
+    each.registeredAt,
+    each.registeredOn,
   ]
 
   // A page of the filter's ids by the list's own query (its index, its scope), then their rows in one
@@ -218,7 +223,7 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     })
     const ordered = ids.map((each) => each.id)
-    const rows = ordered.length > 0 ? await prisma.$queryRaw<EnrollmentRow[]>(enrollmentRows(ordered)) : []
+    const rows = ordered.length > 0 ? await queryPrepared<EnrollmentRow>(prisma, enrollmentRows(ordered)) : []
     return { rows, last: ordered.length === batchSize ? ordered.at(-1) : undefined }
   }
 
@@ -243,20 +248,6 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}`,
     rowCount,
   }
-}
-
-/** "2025-11-04 23:30:00" in the time zone: what a spreadsheet reads as a local date and time. */
-function localDateTime(instant: Date, timeZone: string): string {
-  return dateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant)
 }
 
 const progressHeader = ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Sản phẩm', 'Đã tham gia', 'Chỉ tiêu', 'Tỷ lệ (%)']
