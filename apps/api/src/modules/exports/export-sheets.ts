@@ -211,34 +211,36 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
   ]
 
   // A page of the filter's ids by the list's own query (its index, its scope), then their rows in one
-  // statement; the next page is read while this one is written.
-  const page = async (
-    cursor: string | undefined,
-  ): Promise<{ rows: EnrollmentRow[]; last: string | undefined }> => {
-    const ids = await prisma.enrollment.findMany({
+  // statement. The next page's ids are asked for as soon as this page's are known, not after its rows,
+  // and its rows are read while this page is written: at most three pages are held.
+  const idsAfter = async (cursor: string | undefined): Promise<string[]> => {
+    const found = await prisma.enrollment.findMany({
       where,
       select: { id: true },
       orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     })
-    const ordered = ids.map((each) => each.id)
-    const rows = ordered.length > 0 ? await queryPrepared<EnrollmentRow>(prisma, enrollmentRows(ordered)) : []
-    return { rows, last: ordered.length === batchSize ? ordered.at(-1) : undefined }
+    return found.map((each) => each.id)
   }
-
-  const prefetch = (cursor: string | undefined) => {
-    const read = page(cursor)
-    // A download cancelled before this page is awaited leaves it unread, not unhandled.
+  // A download cancelled before a page is awaited leaves it unread, not unhandled.
+  const unawaited = <T>(read: Promise<T>) => {
     read.catch(() => {})
     return read
   }
+  type Page = { ids: string[]; rows: Promise<EnrollmentRow[]> }
+  const pageAfter = async (cursor: string | undefined): Promise<Page> => {
+    const ids = await idsAfter(cursor)
+    const rows = ids.length > 0 ? queryPrepared<EnrollmentRow>(prisma, enrollmentRows(ids)) : []
+    return { ids, rows: unawaited(Promise.resolve(rows)) }
+  }
   async function* batches(): AsyncGenerator<CsvValue[][]> {
-    let next: ReturnType<typeof page> | undefined = prefetch(undefined)
+    let next: Promise<Page> | undefined = unawaited(pageAfter(undefined))
     while (next) {
-      const { rows, last }: Awaited<typeof next> = await next
-      next = last ? prefetch(last) : undefined
-      if (rows.length > 0) yield rows.map(row)
+      const { ids, rows }: Page = await next
+      next = ids.length === batchSize ? unawaited(pageAfter(ids.at(-1))) : undefined
+      const read = await rows
+      if (read.length > 0) yield read.map(row)
     }
   }
 
