@@ -8,17 +8,11 @@ import {
   type EnrollmentStatus,
   Prisma,
   type Product,
+  queryPrepared,
   type SessionKind,
   type Sex,
 } from '@tangtoc/db'
-import {
-  dateTimeFormat,
-  labelOf,
-  localDateInZone,
-  maskCitizenId,
-  maskPhone,
-  toIsoDate,
-} from '@tangtoc/shared'
+import { labelOf, localDateInZone, maskCitizenId, maskPhone } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
 import { campaignProgress } from '../progress/progress.ts'
@@ -83,7 +77,11 @@ const enrollmentHeader = [
   'Ngày đăng ký',
 ]
 
-/** An enrollment's row as the export reads it: one statement with its joins, no per-row objects. */
+/**
+ * An enrollment's row as the export reads it: one statement with its joins, no per-row objects beyond
+ * the driver's. Dates come as the text the sheet writes (ISO days; the registration's local date and
+ * time in the campaign's zone), so that no row parses or formats a date in JavaScript.
+ */
 type EnrollmentRow = {
   id: string
   product: Product
@@ -93,12 +91,11 @@ type EnrollmentRow = {
   gross: number
   support: number
   payable: number
-  periodStart: Date
-  periodEnd: Date
-  registeredAt: Date
-  registeredOn: Date
+  periodStart: string
+  periodEnd: string
+  registeredAt: string
+  registeredOn: string
   campaignCode: string
-  timeZone: string
   centerCode: string
   centerName: string
   sessionKind: SessionKind | null
@@ -106,7 +103,7 @@ type EnrollmentRow = {
   username: string
   fullName: string
   citizenId: string
-  dateOfBirth: Date
+  dateOfBirth: string
   sex: Sex
   // Each enrollment's own contact details: what its center was given, never another center's.
   phone: string | null
@@ -115,15 +112,23 @@ type EnrollmentRow = {
   wardName: string | null
 }
 
-/** The rows of these enrollments, in the list's order (latest registration first). */
+/**
+ * The rows of these enrollments, in the list's order (latest registration first). `registeredAt` is
+ * stored as UTC without a zone; "2025-11-04 23:30:00" is its local date and time in the campaign's zone,
+ * what a spreadsheet reads as one.
+ */
 function enrollmentRows(ids: readonly string[]) {
   return Prisma.sql`
     SELECT e.id, e.product::text, e.status::text, e.months, e."monthlyIncome", e.gross, e.support, e.payable,
-           e."periodStart", e."periodEnd", e."registeredAt", e."registeredOn",
-           ca.code AS "campaignCode", ca."timeZone", ce.code AS "centerCode", ce.name AS "centerName",
+           to_char(e."periodStart", 'YYYY-MM-DD') AS "periodStart",
+           to_char(e."periodEnd", 'YYYY-MM-DD') AS "periodEnd",
+           to_char(e."registeredAt" AT TIME ZONE 'UTC' AT TIME ZONE ca."timeZone", 'YYYY-MM-DD HH24:MI:SS')
+             AS "registeredAt",
+           to_char(e."registeredOn", 'YYYY-MM-DD') AS "registeredOn",
+           ca.code AS "campaignCode", ce.code AS "centerCode", ce.name AS "centerName",
            s.kind::text AS "sessionKind", s.title AS "sessionTitle", u.username,
-           p."fullName", p."citizenId", p."dateOfBirth", p.sex::text, e.phone, e.address,
-           e.audience::text, w.name AS "wardName"
+           p."fullName", p."citizenId", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", p.sex::text,
+           e.phone, e.address, e.audience::text, w.name AS "wardName"
       FROM "Enrollment" e
       JOIN "Campaign" ca ON ca.id = e."campaignId"
       JOIN "Center" ce ON ce.id = e."centerId"
@@ -185,7 +190,7 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     labelOf('EnrollmentStatus', each.status, 'vi'),
     each.fullName,
     masked ? maskCitizenId(each.citizenId) : each.citizenId,
-    toIsoDate(each.dateOfBirth),
+    each.dateOfBirth,
     labelOf('Sex', each.sex, 'vi'),
     each.phone && (masked ? maskPhone(each.phone) : each.phone),
     each.address,
@@ -196,44 +201,46 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     each.gross,
     each.support,
     each.payable,
-    toIsoDate(each.periodStart),
-    toIsoDate(each.periodEnd),
+    each.periodStart,
+    each.periodEnd,
     each.sessionKind ? labelOf('SessionKind', each.sessionKind, 'vi') : 'Trực tiếp',
     each.sessionTitle,
     each.username,
-    localDateTime(each.registeredAt, each.timeZone),
-    toIsoDate(each.registeredOn),
+    each.registeredAt,
+    each.registeredOn,
   ]
 
   // A page of the filter's ids by the list's own query (its index, its scope), then their rows in one
-  // statement; the next page is read while this one is written.
-  const page = async (
-    cursor: string | undefined,
-  ): Promise<{ rows: EnrollmentRow[]; last: string | undefined }> => {
-    const ids = await prisma.enrollment.findMany({
+  // statement. The next page's ids are asked for as soon as this page's are known, not after its rows,
+  // and its rows are read while this page is written: at most three pages are held.
+  const idsAfter = async (cursor: string | undefined): Promise<string[]> => {
+    const found = await prisma.enrollment.findMany({
       where,
       select: { id: true },
       orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     })
-    const ordered = ids.map((each) => each.id)
-    const rows = ordered.length > 0 ? await prisma.$queryRaw<EnrollmentRow[]>(enrollmentRows(ordered)) : []
-    return { rows, last: ordered.length === batchSize ? ordered.at(-1) : undefined }
+    return found.map((each) => each.id)
   }
-
-  const prefetch = (cursor: string | undefined) => {
-    const read = page(cursor)
-    // A download cancelled before this page is awaited leaves it unread, not unhandled.
+  // A download cancelled before a page is awaited leaves it unread, not unhandled.
+  const unawaited = <T>(read: Promise<T>) => {
     read.catch(() => {})
     return read
   }
+  type Page = { ids: string[]; rows: Promise<EnrollmentRow[]> }
+  const pageAfter = async (cursor: string | undefined): Promise<Page> => {
+    const ids = await idsAfter(cursor)
+    const rows = ids.length > 0 ? queryPrepared<EnrollmentRow>(prisma, enrollmentRows(ids)) : []
+    return { ids, rows: unawaited(Promise.resolve(rows)) }
+  }
   async function* batches(): AsyncGenerator<CsvValue[][]> {
-    let next: ReturnType<typeof page> | undefined = prefetch(undefined)
+    let next: Promise<Page> | undefined = unawaited(pageAfter(undefined))
     while (next) {
-      const { rows, last }: Awaited<typeof next> = await next
-      next = last ? prefetch(last) : undefined
-      if (rows.length > 0) yield rows.map(row)
+      const { ids, rows }: Page = await next
+      next = ids.length === batchSize ? unawaited(pageAfter(ids.at(-1))) : undefined
+      const read = await rows
+      if (read.length > 0) yield read.map(row)
     }
   }
 
@@ -243,20 +250,6 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}`,
     rowCount,
   }
-}
-
-/** "2025-11-04 23:30:00" in the time zone: what a spreadsheet reads as a local date and time. */
-function localDateTime(instant: Date, timeZone: string): string {
-  return dateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant)
 }
 
 const progressHeader = ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Sản phẩm', 'Đã tham gia', 'Chỉ tiêu', 'Tỷ lệ (%)']
