@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { User } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
-import { maskCitizenId } from '@tangtoc/shared'
+import { maskCitizenId, participantLists } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { downloadCsv, parseCsv, readXlsx } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
@@ -285,5 +285,44 @@ describe('exporting as XLSX', () => {
     expect(progress.rows).toContainEqual([1, b.code, b.name, 'Tất cả', 0, 10, 0])
     const anonymous = await downloadXlsx(`/exports/progress.xlsx?campaign=${campaign.code}`, null)
     expect(anonymous.response.status).toBe(401)
+  })
+})
+
+describe('the participant lists Social Insurance receives', () => {
+  it('holds one product’s enrollments in the columns of the shared data file, numbered, scoped and masked as the list', async () => {
+    const { campaign, a, tricky } = await campaignWithEnrollments()
+    const layout = participantLists.lists.HOUSEHOLD_HEALTH_INSURANCE
+    const column = (field: string) => layout.columns.findIndex((each) => each.field === field)
+    const admin = await api.userWithRole('ADMIN', null)
+    const path = `/exports/participants.csv?campaign=${campaign.code}&product=HOUSEHOLD_HEALTH_INSURANCE`
+    const { response, text } = await download(path, admin.credentials)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toContain('d03-ts-')
+    const [header, ...rows] = parseCsv(text.slice(1))
+    expect(header).toEqual(layout.columns.map((each) => each.header))
+    // The VSI enrollment at the other center is not in the HHI list.
+    expect(rows.map((row) => row[column('fullName')]).sort()).toEqual(['Nguyễn "Út" Văn, Em', 'Trần Thị Bé'])
+    expect(rows.map((row) => row[column('rowNumber')])).toEqual(['1', '2'])
+    const row = rows.find((each) => each[column('fullName')] === 'Nguyễn "Út" Văn, Em')
+    expect(row?.[column('citizenId')]).toBe(tricky.person.citizenId)
+    expect(row?.[column('periodStart')]).toBe(tricky.periodStart.toISOString().slice(0, 10))
+    expect(row?.[column('blank')]).toBe('')
+
+    const viewer = await api.userWithRole('VIEWER', a)
+    const { rows: sheetRows } = await readXlsx(api, path.replace('.csv', '.xlsx'), viewer.credentials)
+    expect(sheetRows[0]).toEqual(layout.columns.map((each) => each.header))
+    const masked = sheetRows.find((each) => each[column('fullName')] === 'Nguyễn "Út" Văn, Em')
+    expect(masked?.[column('citizenId')]).toBe(maskCitizenId(tricky.person.citizenId))
+  })
+
+  it('asks for the product', async () => {
+    const { campaign } = await campaignWithEnrollments()
+    const admin = await api.userWithRole('ADMIN', null)
+    const { response, text } = await download(
+      `/exports/participants.csv?campaign=${campaign.code}`,
+      admin.credentials,
+    )
+    expect(response.status).toBe(400)
+    expect(text).toContain('product')
   })
 })

@@ -1,6 +1,7 @@
 // Spreadsheet exports for people and integrators, as CSV or XLSX: `GET /exports/enrollments.csv|.xlsx`
 // (the enrollment list's filters), `GET /exports/progress.csv|.xlsx` (a campaign's progress per
-// center and product) and `GET /exports/worklist.csv|.xlsx` (a follow-up worklist, worklists/export.ts). Same
+// center and product), `GET /exports/worklist.csv|.xlsx` (a follow-up worklist, worklists/export.ts) and
+// `GET /exports/participants.csv|.xlsx` (a product's participant list as Social Insurance receives it). Same
 // credentials (session cookie or bearer token) and the same access rules as the GraphQL API; a viewer's
 // export has citizen IDs and phones masked. Rows are read in batches by cursor and written as they come.
 // Every export is in the audit log before its first byte: who, with which filter, how many rows. An
