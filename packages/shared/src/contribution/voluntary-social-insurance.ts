@@ -2,13 +2,15 @@
 // the rural poverty line and 20 × the reference level, less state support computed on the contribution
 // at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (docs/domain/vn-insurance.md §1).
 
-import type { SupportGroup } from '../enums.ts'
+import type { ContributionParameterKey, SupportGroup } from '../enums.ts'
 import { failure, type Issue, issue } from '../messages.ts'
 import { applyBasisPoints, isWholeNumber } from './money.ts'
 import {
   type ContributionParameter,
   nationalJurisdiction,
+  type ParameterQuery,
   ParameterTrail,
+  requiredParameter,
   resolveParameter,
 } from './parameters.ts'
 import type {
@@ -42,7 +44,8 @@ export function quoteVoluntarySocialInsurance(
 ): QuoteResult {
   const { on, jurisdiction, months } = checked
   const trail = new ParameterTrail()
-  const required = requiredParameter(rows, { on, jurisdiction }, trail, issues)
+  const required = (key: ContributionParameterKey) =>
+    requiredParameter(rows, key, { on, jurisdiction }, trail, issues)
   const rate = required('VSI_RATE')
   const povertyLine = required('RURAL_POVERTY_LINE')
   const referenceLevel = required('REFERENCE_LEVEL')
@@ -74,25 +77,6 @@ export function quoteVoluntarySocialInsurance(
   return quoteOf(checked, trail, { grossPerMonth, supportPerMonth, supportedMonths, supportLines })
 }
 
-type Where = { on: string; jurisdiction: string }
-
-/** Resolves a parameter the quote cannot do without: a missing one is an issue, a found one is cited. */
-function requiredParameter(
-  rows: readonly ContributionParameter[],
-  where: Where,
-  trail: ParameterTrail,
-  issues: Issue[],
-) {
-  return (key: Parameters<typeof resolveParameter>[1]) => {
-    const result = resolveParameter(rows, key, where)
-    if (!result.ok) {
-      issues.push(...result.issues)
-      return undefined
-    }
-    return trail.use(result.parameter).value
-  }
-}
-
 /** The income is a whole number of đồng between the poverty line and the cap, on the step if one is set. */
 function checkIncome(
   income: number | null | undefined,
@@ -102,7 +86,7 @@ function checkIncome(
     capMultiple?: number | undefined
   },
   rows: readonly ContributionParameter[],
-  where: Where,
+  where: ParameterQuery,
   trail: ParameterTrail,
   issues: Issue[],
 ) {
