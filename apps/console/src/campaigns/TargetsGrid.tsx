@@ -124,17 +124,65 @@ const count = (value: number | string): number | '' => (typeof value === 'number
 
 export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; onReload: () => void }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const navigate = useNavigate()
   const centers = campaign.centers.edges.map((edge) => edge.node)
   const centerIds = centers.map((center) => center.id)
+  const { grid, errors, setCell, setMilestone, addMilestone, removeMilestone, save, fetching, problem } =
+    useTargetsGrid(campaign, centerIds)
+
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
+        ← {campaign.code}
+      </AnchorLink>
+      <Title order={2}>{t('target.edit', { name: campaign.name })}</Title>
+      <EndTargets
+        rows={[{ id: wholeCampaign, name: t('target.wholeCampaign') }, ...centers]}
+        grid={grid}
+        totals={productTotals(grid, centerIds)}
+        errors={errors}
+        onCell={setCell}
+      />
+      <section aria-labelledby="grid-milestones">
+        <Title order={3} size="h4" id="grid-milestones" mb="sm">
+          {t('target.milestones')}
+        </Title>
+        {grid.milestones.length === 0 ? <Empty>{t('target.noMilestones')}</Empty> : null}
+        <Stack gap="xs">
+          {grid.milestones.map((milestone, index) => (
+            <MilestoneRow
+              key={milestone.key}
+              milestone={milestone}
+              number={index + 1}
+              campaign={campaign}
+              errors={errors}
+              onChange={(change) => setMilestone(milestone.key, change)}
+              onRemove={() => removeMilestone(milestone.key)}
+            />
+          ))}
+        </Stack>
+        <Button variant="default" size="xs" mt="sm" onClick={addMilestone}>
+          {t('target.addMilestone')}
+        </Button>
+      </section>
+      <FormErrorAlert problem={problem} onReload={onReload} />
+      <Group>
+        <Button onClick={save} loading={fetching}>
+          {t('target.save')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+/** The grid being edited, its cells' and milestones' errors, and saving it whole. */
+function useTargetsGrid(campaign: GridCampaign, centerIds: readonly string[]) {
+  const navigate = useNavigate()
   const [grid, setGrid] = useState<GridState>(() =>
     gridFromTargets(campaign.targets.edges.map((edge) => edge.node)),
   )
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { problem, clear, unanswered, failed } = useFormError(setErrors)
   const [{ fetching }, setCampaignTargets] = useMutation(SetCampaignTargetsMutation)
-  const totals = productTotals(grid, centerIds)
 
   const setCell = (key: string, value: number | '') => {
     setGrid((current) => ({ ...current, cells: { ...current.cells, [key]: value } }))
@@ -184,155 +232,166 @@ export function TargetsGrid({ campaign, onReload }: { campaign: GridCampaign; on
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
     failed(result, (path) => rowErrorCell(inputPath(path), origins))
   }
+  return { grid, errors, setCell, setMilestone, addMilestone, removeMilestone, save, fetching, problem }
+}
 
-  const rowsOfGrid = [{ id: wholeCampaign, name: t('target.wholeCampaign') }, ...centers]
+/** The end target of each center and product, with the centers' total against the campaign's. */
+// long: one table, its header, a row of inputs per center and the totals row; apart they share every prop
+function EndTargets({
+  rows,
+  grid,
+  totals,
+  errors,
+  onCell,
+}: {
+  rows: readonly { id: string; name: string }[]
+  grid: GridState
+  totals: ReturnType<typeof productTotals>
+  errors: Record<string, string>
+  onCell: (key: string, value: number | '') => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <section aria-labelledby="grid-end-targets">
+      <Title order={3} size="h4" id="grid-end-targets" mb="sm">
+        {t('target.endTargets')}
+      </Title>
+      <Table aria-label={t('target.endTargets')} withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('target.center')}</Table.Th>
+            {products.map((product) => (
+              <Table.Th scope="col" key={product}>
+                {label('Product', product)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.id}>
+              <Table.Th scope="row" fw={row.id === wholeCampaign ? 700 : 400}>
+                {row.name}
+              </Table.Th>
+              {products.map((product) => {
+                const key = cellKey(row.id, product)
+                return (
+                  <Table.Td key={product}>
+                    <NumberInput
+                      aria-label={`${row.name} – ${label('Product', product)}`}
+                      value={grid.cells[key] ?? ''}
+                      onChange={(value) => onCell(key, count(value))}
+                      min={0}
+                      allowNegative={false}
+                      allowDecimal={false}
+                      thousandSeparator={t('target.thousandSeparator')}
+                      decimalSeparator={t('target.decimalSeparator')}
+                      error={errors[key]}
+                      hideControls
+                    />
+                  </Table.Td>
+                )
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row">{t('target.centersTotal')}</Table.Th>
+            {totals.map((total) => (
+              <Table.Td key={total.product} data-testid={`total-${total.product}`}>
+                <Text
+                  size="sm"
+                  c={total.over ? 'red' : undefined}
+                  fw={total.over ? 700 : 400}
+                  role={total.over ? 'alert' : undefined}
+                >
+                  {total.target === null
+                    ? t('target.totalNoCampaignTarget', { total: total.centersTotal })
+                    : total.over
+                      ? t('target.totalOver', { total: total.centersTotal, target: total.target })
+                      : t('target.totalWithin', { total: total.centersTotal, target: total.target })}
+                </Text>
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </section>
+  )
+}
+
+/** One milestone: a date within the campaign, a label, a product (or all) and a count. */
+// long: the five controls of one row, each with its label, bounds and error
+function MilestoneRow({
+  milestone,
+  number,
+  campaign,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  milestone: Milestone
+  number: number
+  campaign: GridCampaign
+  errors: Record<string, string>
+  onChange: (change: Partial<Milestone>) => void
+  onRemove: () => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const error = (field: string) => errors[`milestone:${milestone.key}:${field}`]
+  const name = t('target.milestoneNumber', { number })
   const productOptions = [
     { value: '', label: t('target.allProducts') },
     ...products.map((product) => ({ value: product, label: label('Product', product) })),
   ]
-
   return (
-    <Stack gap="lg">
-      <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
-        ← {campaign.code}
-      </AnchorLink>
-      <Title order={2}>{t('target.edit', { name: campaign.name })}</Title>
-      <section aria-labelledby="grid-end-targets">
-        <Title order={3} size="h4" id="grid-end-targets" mb="sm">
-          {t('target.endTargets')}
-        </Title>
-        <Table aria-label={t('target.endTargets')} withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('target.center')}</Table.Th>
-              {products.map((product) => (
-                <Table.Th scope="col" key={product}>
-                  {label('Product', product)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rowsOfGrid.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Th scope="row" fw={row.id === wholeCampaign ? 700 : 400}>
-                  {row.name}
-                </Table.Th>
-                {products.map((product) => {
-                  const key = cellKey(row.id, product)
-                  return (
-                    <Table.Td key={product}>
-                      <NumberInput
-                        aria-label={`${row.name} – ${label('Product', product)}`}
-                        value={grid.cells[key] ?? ''}
-                        onChange={(value) => setCell(key, count(value))}
-                        min={0}
-                        allowNegative={false}
-                        allowDecimal={false}
-                        thousandSeparator={t('target.thousandSeparator')}
-                        decimalSeparator={t('target.decimalSeparator')}
-                        error={errors[key]}
-                        hideControls
-                      />
-                    </Table.Td>
-                  )
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th scope="row">{t('target.centersTotal')}</Table.Th>
-              {totals.map((total) => (
-                <Table.Td key={total.product} data-testid={`total-${total.product}`}>
-                  <Text
-                    size="sm"
-                    c={total.over ? 'red' : undefined}
-                    fw={total.over ? 700 : 400}
-                    role={total.over ? 'alert' : undefined}
-                  >
-                    {total.target === null
-                      ? t('target.totalNoCampaignTarget', { total: total.centersTotal })
-                      : total.over
-                        ? t('target.totalOver', { total: total.centersTotal, target: total.target })
-                        : t('target.totalWithin', { total: total.centersTotal, target: total.target })}
-                  </Text>
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
-      </section>
-      <section aria-labelledby="grid-milestones">
-        <Title order={3} size="h4" id="grid-milestones" mb="sm">
-          {t('target.milestones')}
-        </Title>
-        {grid.milestones.length === 0 ? <Empty>{t('target.noMilestones')}</Empty> : null}
-        <Stack gap="xs">
-          {grid.milestones.map((milestone, index) => {
-            const error = (field: string) => errors[`milestone:${milestone.key}:${field}`]
-            const name = t('target.milestoneNumber', { number: index + 1 })
-            return (
-              <Group key={milestone.key} align="flex-start" wrap="nowrap" role="group" aria-label={name}>
-                <DateField
-                  label={t('target.dueDate')}
-                  value={milestone.dueDate}
-                  minDate={campaign.startDate}
-                  maxDate={campaign.endDate}
-                  onChange={(dueDate) => setMilestone(milestone.key, { dueDate })}
-                  error={error('dueDate')}
-                />
-                <TextInput
-                  label={t('target.label')}
-                  value={milestone.label}
-                  onChange={(event) => setMilestone(milestone.key, { label: event.currentTarget.value })}
-                  error={error('label')}
-                />
-                <Select
-                  label={t('target.product')}
-                  data={productOptions}
-                  value={milestone.product}
-                  allowDeselect={false}
-                  onChange={(value) =>
-                    setMilestone(milestone.key, { product: (value ?? '') as Product | '' })
-                  }
-                  error={error('product')}
-                />
-                <NumberInput
-                  label={t('target.count')}
-                  value={milestone.count}
-                  min={0}
-                  allowNegative={false}
-                  allowDecimal={false}
-                  thousandSeparator={t('target.thousandSeparator')}
-                  decimalSeparator={t('target.decimalSeparator')}
-                  hideControls
-                  onChange={(value) => setMilestone(milestone.key, { count: count(value) })}
-                  error={error('count')}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={26}
-                  aria-label={t('target.removeMilestone', { number: index + 1 })}
-                  onClick={() => removeMilestone(milestone.key)}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            )
-          })}
-        </Stack>
-        <Button variant="default" size="xs" mt="sm" onClick={addMilestone}>
-          {t('target.addMilestone')}
-        </Button>
-      </section>
-      <FormErrorAlert problem={problem} onReload={onReload} />
-      <Group>
-        <Button onClick={save} loading={fetching}>
-          {t('target.save')}
-        </Button>
-      </Group>
-    </Stack>
+    <Group align="flex-start" wrap="nowrap" role="group" aria-label={name}>
+      <DateField
+        label={t('target.dueDate')}
+        value={milestone.dueDate}
+        minDate={campaign.startDate}
+        maxDate={campaign.endDate}
+        onChange={(dueDate) => onChange({ dueDate })}
+        error={error('dueDate')}
+      />
+      <TextInput
+        label={t('target.label')}
+        value={milestone.label}
+        onChange={(event) => onChange({ label: event.currentTarget.value })}
+        error={error('label')}
+      />
+      <Select
+        label={t('target.product')}
+        data={productOptions}
+        value={milestone.product}
+        allowDeselect={false}
+        onChange={(value) => onChange({ product: (value ?? '') as Product | '' })}
+        error={error('product')}
+      />
+      <NumberInput
+        label={t('target.count')}
+        value={milestone.count}
+        min={0}
+        allowNegative={false}
+        allowDecimal={false}
+        thousandSeparator={t('target.thousandSeparator')}
+        decimalSeparator={t('target.decimalSeparator')}
+        hideControls
+        onChange={(value) => onChange({ count: count(value) })}
+        error={error('count')}
+      />
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        mt={26}
+        aria-label={t('target.removeMilestone', { number })}
+        onClick={onRemove}
+      >
+        ×
+      </ActionIcon>
+    </Group>
   )
 }

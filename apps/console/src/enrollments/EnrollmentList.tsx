@@ -91,8 +91,6 @@ export function EnrollmentList() {
   const { t } = useTranslation()
   // Viewers read; they register and plan nothing.
   const viewer = useViewer()
-  const { intlLocale } = useLocale()
-  const label = useEnumLabel()
   const search = useSearch({ from: '/enrollments' })
   const navigate = useNavigate({ from: '/enrollments' })
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
@@ -117,60 +115,7 @@ export function EnrollmentList() {
     const row = seen.current.get(id)
     return row ? [row] : []
   })
-  const columns: ListColumn<EnrollmentRow>[] = [
-    {
-      key: 'fullName',
-      header: t('enrollment.fullName'),
-      sort: 'FULL_NAME',
-      minWidth: 170,
-      cell: (row) => (
-        <>
-          <AnchorLink to="/enrollments/$id" params={{ id: row.id }}>
-            {row.person.fullName}
-          </AnchorLink>
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            <VisuallyHidden>{t('enrollment.citizenId')} </VisuallyHidden>
-            {row.person.citizenId}
-          </Text>
-        </>
-      ),
-    },
-    {
-      key: 'product',
-      header: t('enrollment.product'),
-      minWidth: 110,
-      cell: (row) => label('Product', row.product),
-    },
-    { key: 'center', header: t('enrollment.center'), minWidth: 150, cell: (row) => row.center.name },
-    {
-      key: 'registeredOn',
-      header: t('enrollment.registeredOn'),
-      sort: 'REGISTERED_AT',
-      nowrap: true,
-      cell: (row) => formatDate(row.registeredOn, intlLocale),
-    },
-    {
-      key: 'payable',
-      header: t('enrollment.payable'),
-      sort: 'PAYABLE',
-      align: 'right',
-      nowrap: true,
-      cell: (row) => formatDong(row.payable, intlLocale),
-    },
-    {
-      key: 'coverageEnd',
-      header: t('enrollment.coverageEnd'),
-      nowrap: true,
-      cell: (row) => (row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'),
-    },
-    {
-      key: 'status',
-      header: t('enrollment.status'),
-      sort: 'STATUS',
-      nowrap: true,
-      cell: (row) => <EnrollmentStatusBadge status={row.status} />,
-    },
-  ]
+  const columns = useEnrollmentColumns()
 
   return (
     <Stack gap="md">
@@ -253,4 +198,64 @@ export function EnrollmentList() {
       ) : null}
     </Stack>
   )
+}
+
+function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  return [
+    {
+      key: 'fullName',
+      header: t('enrollment.fullName'),
+      sort: 'FULL_NAME',
+      minWidth: 170,
+      cell: (row) => (
+        <>
+          <AnchorLink to="/enrollments/$id" params={{ id: row.id }}>
+            {row.person.fullName}
+          </AnchorLink>
+          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <VisuallyHidden>{t('enrollment.citizenId')} </VisuallyHidden>
+            {row.person.citizenId}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'product',
+      header: t('enrollment.product'),
+      minWidth: 110,
+      cell: (row) => label('Product', row.product),
+    },
+    { key: 'center', header: t('enrollment.center'), minWidth: 150, cell: (row) => row.center.name },
+    {
+      key: 'registeredOn',
+      header: t('enrollment.registeredOn'),
+      sort: 'REGISTERED_AT',
+      nowrap: true,
+      cell: (row) => formatDate(row.registeredOn, intlLocale),
+    },
+    {
+      key: 'payable',
+      header: t('enrollment.payable'),
+      sort: 'PAYABLE',
+      align: 'right',
+      nowrap: true,
+      cell: (row) => formatDong(row.payable, intlLocale),
+    },
+    {
+      key: 'coverageEnd',
+      header: t('enrollment.coverageEnd'),
+      nowrap: true,
+      cell: (row) => (row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'),
+    },
+    {
+      key: 'status',
+      header: t('enrollment.status'),
+      sort: 'STATUS',
+      nowrap: true,
+      cell: (row) => <EnrollmentStatusBadge status={row.status} />,
+    },
+  ]
 }

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
@@ -157,13 +157,13 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   )
 }
 
+type Enrollment = NonNullable<ResultOf<typeof EnrollmentQuery>['enrollment']>
+type HouseholdMember = NonNullable<Enrollment['household']>['members']['edges'][number]['node']
+
 export function EnrollmentPage() {
   const { id } = useParams({ from: '/enrollments/$id' })
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
-  const label = useEnumLabel()
   const viewer = useViewer()
-  const [editing, setEditing] = useState(false)
   const [{ data, fetching, error }, reexecute] = useQuery({ query: EnrollmentQuery, variables: { id } })
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const enrollment = data?.enrollment
@@ -184,234 +184,290 @@ export function EnrollmentPage() {
     )
   }
 
-  const dong = (amount: number) => formatDong(amount, intlLocale)
-  const date = (value: string) => formatDate(value, intlLocale)
-  const editable =
-    (enrollment.status === 'DRAFT' || enrollment.status === 'SUBMITTED') && viewer.role !== 'VIEWER'
   const members = enrollment.household?.members.edges.map((edge) => edge.node) ?? []
-  const person = enrollment.person
-
   return (
     <Stack gap="lg">
       {back}
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2}>{person.fullName}</Title>
-          <Group gap="sm">
-            <EnrollmentStatusBadge status={enrollment.status} />
-            <Text size="sm">{label('Product', enrollment.product)}</Text>
-            <Text size="sm" c="dimmed">
-              {enrollment.campaign.name}
-            </Text>
-          </Group>
-          {enrollment.statusReason ? (
-            <Text size="sm">
-              {t('enrollment.statusReason')}: {enrollment.statusReason}
-            </Text>
-          ) : null}
-        </Stack>
-        <EnrollmentActions
-          enrollment={enrollment}
-          payment={
-            enrollment.registration
-              ? {
-                  registration: enrollment.registration.id,
-                  count: enrollment.registration.enrollments.length,
-                  due: enrollment.registration.due,
-                }
-              : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
-          }
-          nextPeriod={viewer.role === 'VIEWER' ? null : enrollment.nextPeriod}
-          onChanged={refresh}
-        />
-      </Group>
-
+      <EnrollmentHeader enrollment={enrollment} onChanged={refresh} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="md" component="section" aria-labelledby="enrollment-person">
-            <Title order={3} size="h4" id="enrollment-person" mb="sm">
-              {t('enrollment.person.title')}
-            </Title>
-            <Stack gap={6}>
-              <Fact term={t('enrollment.person.citizenId')}>{person.citizenId}</Fact>
-              <Fact term={t('enrollment.person.dateOfBirth')}>{date(person.dateOfBirth)}</Fact>
-              <Fact term={t('enrollment.person.sex')}>{label('Sex', person.sex)}</Fact>
-              <Fact term={t('enrollment.person.phone')}>
-                {person.phone ? formatPhoneNational(person.phone) : '—'}
-              </Fact>
-              <Fact term={t('enrollment.person.address')}>
-                {[
-                  person.address,
-                  person.ward ? (locale === 'vi' ? person.ward.fullName : person.ward.nameEn) : null,
-                ]
-                  .filter(Boolean)
-                  .join(', ') || '—'}
-              </Fact>
-              <Fact term={t('enrollment.center')}>{enrollment.center.name}</Fact>
-              <Fact term={t('enrollment.session')}>
-                {enrollment.session ? (
-                  <AnchorLink to="/sessions/$id" params={{ id: enrollment.session.id }}>
-                    {enrollment.session.title}
-                  </AnchorLink>
-                ) : (
-                  '—'
-                )}
-              </Fact>
-              <Fact term={t('enrollment.registeredBy')}>
-                {enrollment.registeredBy.displayName} · {formatDateTime(enrollment.registeredAt, intlLocale)}
-              </Fact>
-              {enrollment.socialInsuranceNumber ? (
-                <Fact term={t('enrollment.socialInsuranceNumber')}>{enrollment.socialInsuranceNumber}</Fact>
-              ) : null}
-            </Stack>
-          </Paper>
+          <EnrollmentPersonFacts enrollment={enrollment} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="md" component="section" aria-labelledby="enrollment-contribution">
-            <Group justify="space-between" mb="sm">
-              <Title order={3} size="h4" id="enrollment-contribution">
-                {t('enrollment.contribution')}
-              </Title>
-              {editable && !editing ? (
-                <Button size="xs" variant="light" onClick={() => setEditing(true)}>
-                  {t('enrollment.edit')}
-                </Button>
-              ) : null}
-            </Group>
-            {editing ? (
-              <EnrollmentEditForm
-                enrollment={enrollment}
-                householdMembers={members.filter((member) => !member.insuredElsewhere).length}
-                onDone={(changed) => {
-                  setEditing(false)
-                  if (changed) refresh()
-                }}
-              />
-            ) : (
-              <Stack gap={6}>
-                <Fact term={t('enrollment.period')}>
-                  {t('enrollment.periodValue', {
-                    start: date(enrollment.periodStart),
-                    end: date(enrollment.periodEnd),
-                    count: enrollment.months,
-                  })}
-                </Fact>
-                {enrollment.monthlyIncome !== null ? (
-                  <Fact term={t('enrollment.monthlyIncome')}>{dong(enrollment.monthlyIncome)}</Fact>
-                ) : null}
-                {enrollment.householdPosition !== null ? (
-                  <Fact term={t('enrollment.household.position')}>{enrollment.householdPosition}</Fact>
-                ) : null}
-                <Fact term={t('enrollment.supportGroups')}>
-                  {enrollment.supportGroups.length > 0
-                    ? enrollment.supportGroups.map((group) => label('SupportGroup', group)).join(', ')
-                    : '—'}
-                </Fact>
-                <Fact term={t('enrollment.gross')}>{dong(enrollment.gross)}</Fact>
-                <Fact term={t('enrollment.support')}>{dong(enrollment.support)}</Fact>
-                <Fact term={t('enrollment.payable')}>
-                  <Text fw={700} span>
-                    {dong(enrollment.payable)}
-                  </Text>
-                </Fact>
-                <Fact term={t('enrollment.quoteDate')}>{date(enrollment.quoteDate)}</Fact>
-              </Stack>
-            )}
-          </Paper>
+          <EnrollmentContribution enrollment={enrollment} members={members} onChanged={refresh} />
         </Grid.Col>
       </Grid>
-
       <EnrollmentPayments enrollment={enrollment} />
-
-      {members.length > 0 ? (
-        <section aria-labelledby="enrollment-household">
-          <Group justify="space-between" mb="sm">
-            <Title order={3} size="h4" id="enrollment-household">
-              {t('enrollment.household.title')}
-            </Title>
-            {enrollment.household && viewer.role !== 'VIEWER' && isLive(enrollment.status) ? (
-              <ButtonLink
-                size="xs"
-                variant="light"
-                to="/enrollments/new"
-                search={{
-                  household: enrollment.household.id,
-                  campaign: enrollment.campaign.id,
-                  center: enrollment.center.id,
-                }}
-              >
-                {t('enrollment.addToHousehold')}
-              </ButtonLink>
-            ) : null}
-          </Group>
-          <Table aria-label={t('enrollment.household.title')} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">#</Table.Th>
-                <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.person.dateOfBirth')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.household.relationToHead')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.household.notes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.map((member) => (
-                <Table.Tr key={member.person.id}>
-                  <Table.Td>{member.position}</Table.Td>
-                  <Table.Td>{member.person.fullName}</Table.Td>
-                  <Table.Td>{date(member.person.dateOfBirth)}</Table.Td>
-                  <Table.Td>{member.relationToHead ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {member.isHead ? (
-                        <Badge variant="light">{t('enrollment.household.isHead')}</Badge>
-                      ) : null}
-                      {member.insuredElsewhere ? (
-                        <Badge variant="light" color="gray">
-                          {t('enrollment.household.insuredElsewhere')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="enrollment-status-history">
-        <Title order={3} size="h4" id="enrollment-status-history" mb="sm">
-          {t('enrollment.statusHistory')}
-        </Title>
-        <Table aria-label={t('enrollment.statusHistory')} striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('enrollment.history.at')}</Table.Th>
-              <Table.Th scope="col">{t('enrollment.history.change')}</Table.Th>
-              <Table.Th scope="col">{t('enrollment.history.actor')}</Table.Th>
-              <Table.Th scope="col">{t('enrollment.action.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {enrollment.statusChanges.edges.map(({ node: change }) => (
-              <Table.Tr key={`${change.at}-${change.toStatus}`}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(change.at, intlLocale)}</Table.Td>
-                <Table.Td>
-                  {change.fromStatus
-                    ? `${label('EnrollmentStatus', change.fromStatus)} → ${label('EnrollmentStatus', change.toStatus)}`
-                    : label('EnrollmentStatus', change.toStatus)}
-                </Table.Td>
-                <Table.Td>{change.actor?.displayName ?? '—'}</Table.Td>
-                <Table.Td>{change.reason ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </section>
-
+      {members.length > 0 ? <HouseholdMembers enrollment={enrollment} members={members} /> : null}
+      <StatusHistory enrollment={enrollment} />
       {viewer.role === 'ADMIN' ? <EnrollmentAuditHistory id={enrollment.id} /> : null}
     </Stack>
+  )
+}
+
+/** The person's name, the status and what the viewer may do next. */
+function EnrollmentHeader({ enrollment, onChanged }: { enrollment: Enrollment; onChanged: () => void }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const viewer = useViewer()
+  return (
+    <Group justify="space-between" align="flex-start">
+      <Stack gap={4}>
+        <Title order={2}>{enrollment.person.fullName}</Title>
+        <Group gap="sm">
+          <EnrollmentStatusBadge status={enrollment.status} />
+          <Text size="sm">{label('Product', enrollment.product)}</Text>
+          <Text size="sm" c="dimmed">
+            {enrollment.campaign.name}
+          </Text>
+        </Group>
+        {enrollment.statusReason ? (
+          <Text size="sm">
+            {t('enrollment.statusReason')}: {enrollment.statusReason}
+          </Text>
+        ) : null}
+      </Stack>
+      <EnrollmentActions
+        enrollment={enrollment}
+        payment={
+          enrollment.registration
+            ? {
+                registration: enrollment.registration.id,
+                count: enrollment.registration.enrollments.length,
+                due: enrollment.registration.due,
+              }
+            : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
+        }
+        nextPeriod={viewer.role === 'VIEWER' ? null : enrollment.nextPeriod}
+        onChanged={onChanged}
+      />
+    </Group>
+  )
+}
+
+/** Who is insured, where and by whom they were registered. */
+function EnrollmentPersonFacts({ enrollment }: { enrollment: Enrollment }) {
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const person = enrollment.person
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="enrollment-person">
+      <Title order={3} size="h4" id="enrollment-person" mb="sm">
+        {t('enrollment.person.title')}
+      </Title>
+      <Stack gap={6}>
+        <Fact term={t('enrollment.person.citizenId')}>{person.citizenId}</Fact>
+        <Fact term={t('enrollment.person.dateOfBirth')}>{formatDate(person.dateOfBirth, intlLocale)}</Fact>
+        <Fact term={t('enrollment.person.sex')}>{label('Sex', person.sex)}</Fact>
+        <Fact term={t('enrollment.person.phone')}>
+          {person.phone ? formatPhoneNational(person.phone) : '—'}
+        </Fact>
+        <Fact term={t('enrollment.person.address')}>
+          {[
+            person.address,
+            person.ward ? (locale === 'vi' ? person.ward.fullName : person.ward.nameEn) : null,
+          ]
+            .filter(Boolean)
+            .join(', ') || '—'}
+        </Fact>
+        <Fact term={t('enrollment.center')}>{enrollment.center.name}</Fact>
+        <Fact term={t('enrollment.session')}>
+          {enrollment.session ? (
+            <AnchorLink to="/sessions/$id" params={{ id: enrollment.session.id }}>
+              {enrollment.session.title}
+            </AnchorLink>
+          ) : (
+            '—'
+          )}
+        </Fact>
+        <Fact term={t('enrollment.registeredBy')}>
+          {enrollment.registeredBy.displayName} · {formatDateTime(enrollment.registeredAt, intlLocale)}
+        </Fact>
+        {enrollment.socialInsuranceNumber ? (
+          <Fact term={t('enrollment.socialInsuranceNumber')}>{enrollment.socialInsuranceNumber}</Fact>
+        ) : null}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The period and the amounts, edited in place while the enrollment is a draft or submitted. */
+function EnrollmentContribution({
+  enrollment,
+  members,
+  onChanged,
+}: {
+  enrollment: Enrollment
+  members: HouseholdMember[]
+  onChanged: () => void
+}) {
+  const { t } = useTranslation()
+  const viewer = useViewer()
+  const [editing, setEditing] = useState(false)
+  const editable =
+    (enrollment.status === 'DRAFT' || enrollment.status === 'SUBMITTED') && viewer.role !== 'VIEWER'
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="enrollment-contribution">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="enrollment-contribution">
+          {t('enrollment.contribution')}
+        </Title>
+        {editable && !editing ? (
+          <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+            {t('enrollment.edit')}
+          </Button>
+        ) : null}
+      </Group>
+      {editing ? (
+        <EnrollmentEditForm
+          enrollment={enrollment}
+          householdMembers={members.filter((member) => !member.insuredElsewhere).length}
+          onDone={(changed) => {
+            setEditing(false)
+            if (changed) onChanged()
+          }}
+        />
+      ) : (
+        <ContributionFacts enrollment={enrollment} />
+      )}
+    </Paper>
+  )
+}
+
+function ContributionFacts({ enrollment }: { enrollment: Enrollment }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const dong = (amount: number) => formatDong(amount, intlLocale)
+  const date = (value: string) => formatDate(value, intlLocale)
+  return (
+    <Stack gap={6}>
+      <Fact term={t('enrollment.period')}>
+        {t('enrollment.periodValue', {
+          start: date(enrollment.periodStart),
+          end: date(enrollment.periodEnd),
+          count: enrollment.months,
+        })}
+      </Fact>
+      {enrollment.monthlyIncome !== null ? (
+        <Fact term={t('enrollment.monthlyIncome')}>{dong(enrollment.monthlyIncome)}</Fact>
+      ) : null}
+      {enrollment.householdPosition !== null ? (
+        <Fact term={t('enrollment.household.position')}>{enrollment.householdPosition}</Fact>
+      ) : null}
+      <Fact term={t('enrollment.supportGroups')}>
+        {enrollment.supportGroups.length > 0
+          ? enrollment.supportGroups.map((group) => label('SupportGroup', group)).join(', ')
+          : '—'}
+      </Fact>
+      <Fact term={t('enrollment.gross')}>{dong(enrollment.gross)}</Fact>
+      <Fact term={t('enrollment.support')}>{dong(enrollment.support)}</Fact>
+      <Fact term={t('enrollment.payable')}>
+        <Text fw={700} span>
+          {dong(enrollment.payable)}
+        </Text>
+      </Fact>
+      <Fact term={t('enrollment.quoteDate')}>{date(enrollment.quoteDate)}</Fact>
+    </Stack>
+  )
+}
+
+/** The household the enrollment belongs to, and the way to register another member of it. */
+function HouseholdMembers({ enrollment, members }: { enrollment: Enrollment; members: HouseholdMember[] }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const viewer = useViewer()
+  return (
+    <section aria-labelledby="enrollment-household">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="enrollment-household">
+          {t('enrollment.household.title')}
+        </Title>
+        {enrollment.household && viewer.role !== 'VIEWER' && isLive(enrollment.status) ? (
+          <ButtonLink
+            size="xs"
+            variant="light"
+            to="/enrollments/new"
+            search={{
+              household: enrollment.household.id,
+              campaign: enrollment.campaign.id,
+              center: enrollment.center.id,
+            }}
+          >
+            {t('enrollment.addToHousehold')}
+          </ButtonLink>
+        ) : null}
+      </Group>
+      <Table aria-label={t('enrollment.household.title')} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">#</Table.Th>
+            <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
+            <Table.Th scope="col">{t('enrollment.person.dateOfBirth')}</Table.Th>
+            <Table.Th scope="col">{t('enrollment.household.relationToHead')}</Table.Th>
+            <Table.Th scope="col">{t('enrollment.household.notes')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => (
+            <Table.Tr key={member.person.id}>
+              <Table.Td>{member.position}</Table.Td>
+              <Table.Td>{member.person.fullName}</Table.Td>
+              <Table.Td>{formatDate(member.person.dateOfBirth, intlLocale)}</Table.Td>
+              <Table.Td>{member.relationToHead ?? '—'}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {member.isHead ? <Badge variant="light">{t('enrollment.household.isHead')}</Badge> : null}
+                  {member.insuredElsewhere ? (
+                    <Badge variant="light" color="gray">
+                      {t('enrollment.household.insuredElsewhere')}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  )
+}
+
+function StatusHistory({ enrollment }: { enrollment: Enrollment }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  return (
+    <section aria-labelledby="enrollment-status-history">
+      <Title order={3} size="h4" id="enrollment-status-history" mb="sm">
+        {t('enrollment.statusHistory')}
+      </Title>
+      <Table aria-label={t('enrollment.statusHistory')} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('enrollment.history.at')}</Table.Th>
+            <Table.Th scope="col">{t('enrollment.history.change')}</Table.Th>
+            <Table.Th scope="col">{t('enrollment.history.actor')}</Table.Th>
+            <Table.Th scope="col">{t('enrollment.action.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {enrollment.statusChanges.edges.map(({ node: change }) => (
+            <Table.Tr key={`${change.at}-${change.toStatus}`}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(change.at, intlLocale)}</Table.Td>
+              <Table.Td>
+                {change.fromStatus
+                  ? `${label('EnrollmentStatus', change.fromStatus)} → ${label('EnrollmentStatus', change.toStatus)}`
+                  : label('EnrollmentStatus', change.toStatus)}
+              </Table.Td>
+              <Table.Td>{change.actor?.displayName ?? '—'}</Table.Td>
+              <Table.Td>{change.reason ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
   )
 }
 

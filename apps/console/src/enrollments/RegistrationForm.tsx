@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import {
   allowedPaymentPeriods,
   localDateInZone,
@@ -25,7 +25,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { canWriteAt, useViewer } from '../auth/viewer.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
@@ -98,10 +98,18 @@ export const RegisterEnrollmentMutation = graphql(
   [TypedErrorFields],
 )
 
+type RegistrationFormState = UseFormReturnType<RegistrationValues>
+type RegistrationCampaign = ResultOf<typeof RegistrationOptionsQuery>['campaigns']['edges'][number]['node']
+type RegistrationCenter = RegistrationCampaign['centers']['edges'][number]['node']
+type RegistrationSession = NonNullable<
+  ResultOf<typeof RegistrationOptionsQuery>['outreachSessions']
+>['edges'][number]['node']
+
 /**
  * Registers an enrollment: the person, the product and its contribution inputs, a household for HHI.
  * `initial` prefills it (a renewal), `notice` says above it where those values came from.
  */
+// long: the form's layout; each section is a component, the alert and the two buttons share its submit
 export function RegistrationForm({
   initial = {},
   notice,
@@ -110,10 +118,70 @@ export function RegistrationForm({
   notice?: React.ReactNode
 } = {}) {
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
-  const label = useEnumLabel()
-  const navigate = useNavigate()
-  const viewer = useViewer()
+  const form = useRegistrationForm(initial)
+  const values = form.getValues()
+  const joining = values.household !== null
+  const { campaigns, campaign, centers, sessions } = useRegistrationOptions(form)
+  const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
+  const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
+  const { submit, saving, problem } = useRegister(form)
+
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/enrollments" size="sm">
+        ← {t('enrollment.backToList')}
+      </AnchorLink>
+      <Title order={2}>{t('enrollment.registerTitle')}</Title>
+      {notice}
+      <form
+        noValidate
+        aria-label={t('enrollment.registerTitle')}
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit('SUBMITTED')
+        }}
+      >
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="lg">
+              <PlacementFields form={form} campaigns={campaigns} centers={centers} sessions={sessions} />
+              <Paper withBorder p="md" component="section" aria-labelledby="registration-person">
+                <Title order={3} size="h4" mb="sm" id="registration-person">
+                  {t('enrollment.person.title')}
+                </Title>
+                <PersonFields form={form} prefix="person" contact />
+              </Paper>
+              <ContributionFields form={form} joining={joining} quoteErrors={quoteErrors} />
+              {values.product === 'HOUSEHOLD_HEALTH_INSURANCE' ? (
+                <Paper withBorder p="md">
+                  <HouseholdMembersEditor form={form} joining={joining} />
+                </Paper>
+              ) : null}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <RegistrationQuote form={form} campaign={campaign} onFieldErrors={onQuoteErrors} />
+          </Grid.Col>
+        </Grid>
+        <Stack mt="md">
+          <FormErrorAlert problem={problem} existing={t('enrollment.errors.openExisting')} />
+        </Stack>
+        <Group mt="lg" gap="sm">
+          <Button type="button" variant="default" loading={saving} onClick={() => void submit('DRAFT')}>
+            {t('enrollment.saveDraft')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {t('enrollment.submit')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  )
+}
+
+/** The form's values, prefilled from the address and `initial`, checked in the viewer's language. */
+function useRegistrationForm(initial: Partial<RegistrationValues>): RegistrationFormState {
+  const { locale } = useLocale()
   const prefill = useSearch({ from: '/enrollments/new' })
   const today = localDateInZone(new Date())
   const check = useRef({ locale, today })
@@ -130,7 +198,6 @@ export function RegistrationForm({
     validate: (values) => registrationErrors(values, check.current),
   })
   const values = form.getValues()
-  const joining = values.household !== null
 
   // The citizen ID is checked against the date of birth and sex: a change to either checks it again.
   const identityKey = [values.person, ...values.members.map((member) => member.person)]
@@ -144,11 +211,17 @@ export function RegistrationForm({
       if (form.isTouched(id) || form.isDirty(id)) form.validateField(id)
     }
   }, [identityKey])
+  return form
+}
 
+/** The campaigns running today, the centers the viewer registers at and the campaign's sessions. */
+function useRegistrationOptions(form: RegistrationFormState) {
+  const viewer = useViewer()
+  const values = form.getValues()
   const [{ data: options }] = useQuery({
     query: RegistrationOptionsQuery,
     variables: {
-      today,
+      today: localDateInZone(new Date()),
       withSessions: Boolean(values.campaign),
       sessionFilter: {
         campaign: values.campaign,
@@ -162,6 +235,7 @@ export function RegistrationForm({
   // Only the centers the viewer registers at: an agent its own, a manager its subtree.
   const centers =
     campaign?.centers.edges.map((edge) => edge.node).filter((center) => canWriteAt(viewer, center)) ?? []
+  const sessions = (options?.outreachSessions?.edges ?? []).map((edge) => edge.node)
 
   // One active campaign is the one; an agent registers at its own center.
   useEffect(() => {
@@ -174,14 +248,12 @@ export function RegistrationForm({
       form.setFieldValue('center', own)
     }
   }, [viewer, centers, form])
+  return { campaigns, campaign, centers, sessions }
+}
 
-  const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
-  const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
-  const quoteError = (field: string) => {
-    const error = quoteErrors[field]
-    return error ? localized(error, locale) : undefined
-  }
-
+/** Registers the form's values as a draft or submitted, then opens the enrollment. */
+function useRegister(form: RegistrationFormState) {
+  const navigate = useNavigate()
   const { problem, clear, unanswered, failed } = useFormError(
     (errors) => form.setErrors({ ...form.errors, ...errors }),
     (path) => registrationField(form.getValues(), path),
@@ -203,158 +275,163 @@ export function RegistrationForm({
       }
       failed(outcome)
     })()
+  return { submit, saving, problem }
+}
 
-  const product = values.product
-  const periods = allowedPaymentPeriods(product)
+/** Where the enrollment is registered: the campaign, the center and the outreach session. */
+function PlacementFields({
+  form,
+  campaigns,
+  centers,
+  sessions,
+}: {
+  form: RegistrationFormState
+  campaigns: RegistrationCampaign[]
+  centers: RegistrationCenter[]
+  sessions: RegistrationSession[]
+}) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const viewer = useViewer()
+  return (
+    <Paper withBorder p="md">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <Select
+          label={t('enrollment.campaign')}
+          required
+          data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
+          {...form.getInputProps('campaign')}
+          onChange={(value) => {
+            form.setFieldValue('campaign', value)
+            form.setFieldValue('session', null)
+          }}
+        />
+        <Select
+          label={t('enrollment.center')}
+          required
+          searchable
+          readOnly={viewer.role === 'AGENT'}
+          data={centers.map((node) => ({ value: node.id, label: node.name }))}
+          {...form.getInputProps('center')}
+        />
+        <Select
+          label={t('enrollment.session')}
+          clearable
+          searchable
+          data={sessions.map((node) => sessionChoice(node, intlLocale))}
+          {...form.getInputProps('session')}
+        />
+      </SimpleGrid>
+    </Paper>
+  )
+}
+
+/** The product and what its contribution depends on; the quote's own errors show beside the fields. */
+// long: one field per contribution input, each with its product's rule and the quote's error
+function ContributionFields({
+  form,
+  joining,
+  quoteErrors,
+}: {
+  form: RegistrationFormState
+  joining: boolean
+  quoteErrors: QuoteFieldErrors
+}) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const label = useEnumLabel()
+  const product = form.getValues().product
   const monthsProps = form.getInputProps('months')
   const incomeProps = form.getInputProps('monthlyIncome')
-
+  const quoteError = (field: string) => {
+    const error = quoteErrors[field]
+    return error ? localized(error, locale) : undefined
+  }
   return (
-    <Stack gap="lg">
-      <AnchorLink to="/enrollments" size="sm">
-        ← {t('enrollment.backToList')}
-      </AnchorLink>
-      <Title order={2}>{t('enrollment.registerTitle')}</Title>
-      {notice}
-      <form
-        noValidate
-        aria-label={t('enrollment.registerTitle')}
-        onSubmit={(event) => {
-          event.preventDefault()
-          void submit('SUBMITTED')
-        }}
-      >
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, lg: 8 }}>
-            <Stack gap="lg">
-              <Paper withBorder p="md">
-                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <Select
-                    label={t('enrollment.campaign')}
-                    required
-                    data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
-                    {...form.getInputProps('campaign')}
-                    onChange={(value) => {
-                      form.setFieldValue('campaign', value)
-                      form.setFieldValue('session', null)
-                    }}
-                  />
-                  <Select
-                    label={t('enrollment.center')}
-                    required
-                    searchable
-                    readOnly={viewer.role === 'AGENT'}
-                    data={centers.map((node) => ({ value: node.id, label: node.name }))}
-                    {...form.getInputProps('center')}
-                  />
-                  <Select
-                    label={t('enrollment.session')}
-                    clearable
-                    searchable
-                    data={(options?.outreachSessions?.edges ?? []).map(({ node }) =>
-                      sessionChoice(node, intlLocale),
-                    )}
-                    {...form.getInputProps('session')}
-                  />
-                </SimpleGrid>
-              </Paper>
-              <Paper withBorder p="md" component="section" aria-labelledby="registration-person">
-                <Title order={3} size="h4" mb="sm" id="registration-person">
-                  {t('enrollment.person.title')}
-                </Title>
-                <PersonFields form={form} prefix="person" contact />
-              </Paper>
-              <Paper withBorder p="md">
-                <Stack gap="sm">
-                  <Title order={3} size="h4">
-                    {t('enrollment.contribution')}
-                  </Title>
-                  <SegmentedControl
-                    aria-label={t('enrollment.product')}
-                    disabled={joining}
-                    data={products.map((value) => ({ value, label: label('Product', value) }))}
-                    value={product}
-                    onChange={(value) => {
-                      form.setFieldValue('product', value as Product)
-                      form.setFieldValue('months', '12')
-                    }}
-                  />
-                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                    <Select
-                      label={t('enrollment.months')}
-                      required
-                      data={periods.map((months) => ({
-                        value: String(months),
-                        label: t('enrollment.monthsValue', { count: months }),
-                      }))}
-                      {...monthsProps}
-                      error={monthsProps.error ?? quoteError('months')}
-                    />
-                    {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
-                      <NumberInput
-                        label={t('enrollment.monthlyIncome')}
-                        required
-                        min={0}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        thousandSeparator={locale === 'vi' ? '.' : ','}
-                        decimalSeparator={locale === 'vi' ? ',' : '.'}
-                        suffix=" ₫"
-                        {...incomeProps}
-                        error={incomeProps.error ?? quoteError('monthlyIncome')}
-                      />
-                    ) : null}
-                    <MultiSelect
-                      label={t('enrollment.supportGroups')}
-                      data={supportGroups.map((group) => ({
-                        value: group,
-                        label: label('SupportGroup', group),
-                      }))}
-                      {...form.getInputProps('supportGroups')}
-                      error={form.errors.supportGroups ?? quoteError('supportGroups')}
-                    />
-                  </SimpleGrid>
-                </Stack>
-              </Paper>
-              {product === 'HOUSEHOLD_HEALTH_INSURANCE' ? (
-                <Paper withBorder p="md">
-                  <HouseholdMembersEditor form={form} joining={joining} />
-                </Paper>
-              ) : null}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Paper withBorder p="md" pos="sticky" top={72}>
-              {joining ? (
-                <Text size="sm">{t('enrollment.joiningQuote')}</Text>
-              ) : (
-                <LiveQuote
-                  request={{
-                    product,
-                    months: values.months ? Number(values.months) : null,
-                    monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
-                    supportGroups: values.supportGroups,
-                    householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
-                    ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
-                  }}
-                  onFieldErrors={onQuoteErrors}
-                />
-              )}
-            </Paper>
-          </Grid.Col>
-        </Grid>
-        <Stack mt="md">
-          <FormErrorAlert problem={problem} existing={t('enrollment.errors.openExisting')} />
-        </Stack>
-        <Group mt="lg" gap="sm">
-          <Button type="button" variant="default" loading={saving} onClick={() => void submit('DRAFT')}>
-            {t('enrollment.saveDraft')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('enrollment.submit')}
-          </Button>
-        </Group>
-      </form>
-    </Stack>
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('enrollment.contribution')}
+        </Title>
+        <SegmentedControl
+          aria-label={t('enrollment.product')}
+          disabled={joining}
+          data={products.map((value) => ({ value, label: label('Product', value) }))}
+          value={product}
+          onChange={(value) => {
+            form.setFieldValue('product', value as Product)
+            form.setFieldValue('months', '12')
+          }}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select
+            label={t('enrollment.months')}
+            required
+            data={allowedPaymentPeriods(product).map((months) => ({
+              value: String(months),
+              label: t('enrollment.monthsValue', { count: months }),
+            }))}
+            {...monthsProps}
+            error={monthsProps.error ?? quoteError('months')}
+          />
+          {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
+            <NumberInput
+              label={t('enrollment.monthlyIncome')}
+              required
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator={locale === 'vi' ? '.' : ','}
+              decimalSeparator={locale === 'vi' ? ',' : '.'}
+              suffix=" ₫"
+              {...incomeProps}
+              error={incomeProps.error ?? quoteError('monthlyIncome')}
+            />
+          ) : null}
+          <MultiSelect
+            label={t('enrollment.supportGroups')}
+            data={supportGroups.map((group) => ({
+              value: group,
+              label: label('SupportGroup', group),
+            }))}
+            {...form.getInputProps('supportGroups')}
+            error={form.errors.supportGroups ?? quoteError('supportGroups')}
+          />
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The live quote of the values typed; a member joining a household pays with the household. */
+function RegistrationQuote({
+  form,
+  campaign,
+  onFieldErrors,
+}: {
+  form: RegistrationFormState
+  campaign: RegistrationCampaign | undefined
+  onFieldErrors: (errors: QuoteFieldErrors) => void
+}) {
+  const { t } = useTranslation()
+  const values = form.getValues()
+  return (
+    <Paper withBorder p="md" pos="sticky" top={72}>
+      {values.household !== null ? (
+        <Text size="sm">{t('enrollment.joiningQuote')}</Text>
+      ) : (
+        <LiveQuote
+          request={{
+            product: values.product,
+            months: values.months ? Number(values.months) : null,
+            monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
+            supportGroups: values.supportGroups,
+            householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
+            ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
+          }}
+          onFieldErrors={onFieldErrors}
+        />
+      )}
+    </Paper>
   )
 }

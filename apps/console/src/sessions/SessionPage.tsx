@@ -19,7 +19,7 @@ import { useMutation, useQuery } from 'urql'
 import { WritersOnly } from '../auth/AdminOnly.tsx'
 import { useViewer } from '../auth/viewer.tsx'
 import { EnrollmentStatusBadge } from '../enrollments/EnrollmentStatusBadge.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
@@ -143,12 +143,13 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 type Step = 'edit' | 'cancel' | 'complete' | null
+type SessionResult = ResultOf<typeof OutreachSessionQuery>
+type Session = Extract<NonNullable<SessionResult['node']>, { __typename: 'OutreachSession' }>
 
+// long: the page's layout; its parts are components, the step and the report the state they share
 export function SessionPage() {
   const { id } = useParams({ from: '/sessions/$id' })
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
-  const label = useEnumLabel()
   const viewer = useViewer()
   const [step, setStep] = useState<Step>(null)
   const [report, setReport] = useState<{ ok: boolean; text: string } | null>(null)
@@ -170,8 +171,6 @@ export function SessionPage() {
       </MissingRecord>
     )
   }
-  const enrollments = data?.enrollments.edges.map((edge) => edge.node) ?? []
-  const planned = session.status === 'PLANNED'
   const done = (text: string) => {
     setStep(null)
     setReport({ ok: true, text })
@@ -181,33 +180,7 @@ export function SessionPage() {
   return (
     <Stack gap="lg">
       {back}
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2}>{session.title}</Title>
-          <Group gap="sm">
-            <SessionStatusBadge status={session.status} />
-            <Text size="sm">{label('SessionKind', session.kind)}</Text>
-            <Text size="sm" c="dimmed">
-              {session.campaign.name}
-            </Text>
-          </Group>
-        </Stack>
-        <Group gap="sm">
-          {session.status !== 'CANCELLED' ? (
-            <Button variant="light" onClick={() => setStep('edit')}>
-              {t('session.edit')}
-            </Button>
-          ) : null}
-          {planned ? (
-            <>
-              <Button onClick={() => setStep('complete')}>{t('session.complete')}</Button>
-              <Button variant="outline" color="red" onClick={() => setStep('cancel')}>
-                {t('session.cancel')}
-              </Button>
-            </>
-          ) : null}
-        </Group>
-      </Group>
+      <SessionHeader session={session} onStep={setStep} />
       {report ? (
         <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
           {report.text}
@@ -221,87 +194,11 @@ export function SessionPage() {
             onCancel={() => setStep(null)}
           />
         ) : (
-          <Stack gap={6}>
-            <Fact term={t('session.center')}>{session.center.name}</Fact>
-            <Fact term={t('session.startsAt')}>{formatDateTime(session.startsAt, intlLocale)}</Fact>
-            <Fact term={t('session.endsAt')}>{formatDateTime(session.endsAt, intlLocale)}</Fact>
-            <Fact term={t('session.venueKind')}>{label('VenueKind', session.venueKind)}</Fact>
-            <Fact term={t('session.address')}>
-              {[
-                session.address,
-                session.ward ? (locale === 'vi' ? session.ward.fullName : session.ward.nameEn) : null,
-              ]
-                .filter(Boolean)
-                .join(', ') || '—'}
-            </Fact>
-            <Fact term={t('session.audiences')}>
-              {session.audiences.map((audience) => label('AudienceGroup', audience)).join(', ') || '—'}
-            </Fact>
-            <Fact term={t('session.notes')}>{session.notes || '—'}</Fact>
-            {session.attendance !== null ? (
-              <Fact term={t('session.attendance')}>{session.attendance}</Fact>
-            ) : null}
-            {session.cancelReason ? (
-              <Fact term={t('session.cancelReason')}>{session.cancelReason}</Fact>
-            ) : null}
-            {session.createdBy ? (
-              <Fact term={t('session.createdBy')}>{session.createdBy.displayName}</Fact>
-            ) : null}
-          </Stack>
+          <SessionFacts session={session} />
         )}
       </Paper>
 
-      <section aria-labelledby="session-enrollments">
-        <Group justify="space-between" mb="sm">
-          <Title order={3} size="h4" id="session-enrollments">
-            {t('session.enrollments', { count: data?.enrollments.totalCount ?? 0 })}
-          </Title>
-          {session.status !== 'CANCELLED' ? (
-            <ButtonLink
-              size="xs"
-              variant="light"
-              to="/enrollments/new"
-              search={{ campaign: session.campaign.id, center: session.center.id, session: session.id }}
-            >
-              {t('session.registerEnrollment')}
-            </ButtonLink>
-          ) : null}
-        </Group>
-        {enrollments.length === 0 ? (
-          <Empty>{t('session.noEnrollments')}</Empty>
-        ) : (
-          <Table striped aria-label={t('session.enrollmentsLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.product')}</Table.Th>
-                <Table.Th scope="col">{t('enrollment.registeredOn')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('enrollment.payable')}
-                </Table.Th>
-                <Table.Th scope="col">{t('enrollment.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {enrollments.map((enrollment) => (
-                <Table.Tr key={enrollment.id}>
-                  <Table.Td>
-                    <AnchorLink to="/enrollments/$id" params={{ id: enrollment.id }}>
-                      {enrollment.person.fullName}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{label('Product', enrollment.product)}</Table.Td>
-                  <Table.Td>{formatDate(enrollment.registeredOn, intlLocale)}</Table.Td>
-                  <Table.Td ta="right">{formatDong(enrollment.payable, intlLocale)}</Table.Td>
-                  <Table.Td>
-                    <EnrollmentStatusBadge status={enrollment.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </section>
+      <SessionEnrollments session={session} enrollments={data?.enrollments} />
 
       <SessionLeads
         session={session.id}
@@ -321,6 +218,138 @@ export function SessionPage() {
         onDone={() => done(t('session.completed'))}
       />
     </Stack>
+  )
+}
+
+/** The session's title, status and kind, and what may be done with it next. */
+function SessionHeader({ session, onStep }: { session: Session; onStep: (step: Step) => void }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Group justify="space-between" align="flex-start">
+      <Stack gap={4}>
+        <Title order={2}>{session.title}</Title>
+        <Group gap="sm">
+          <SessionStatusBadge status={session.status} />
+          <Text size="sm">{label('SessionKind', session.kind)}</Text>
+          <Text size="sm" c="dimmed">
+            {session.campaign.name}
+          </Text>
+        </Group>
+      </Stack>
+      <Group gap="sm">
+        {session.status !== 'CANCELLED' ? (
+          <Button variant="light" onClick={() => onStep('edit')}>
+            {t('session.edit')}
+          </Button>
+        ) : null}
+        {session.status === 'PLANNED' ? (
+          <>
+            <Button onClick={() => onStep('complete')}>{t('session.complete')}</Button>
+            <Button variant="outline" color="red" onClick={() => onStep('cancel')}>
+              {t('session.cancel')}
+            </Button>
+          </>
+        ) : null}
+      </Group>
+    </Group>
+  )
+}
+
+function SessionFacts({ session }: { session: Session }) {
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  return (
+    <Stack gap={6}>
+      <Fact term={t('session.center')}>{session.center.name}</Fact>
+      <Fact term={t('session.startsAt')}>{formatDateTime(session.startsAt, intlLocale)}</Fact>
+      <Fact term={t('session.endsAt')}>{formatDateTime(session.endsAt, intlLocale)}</Fact>
+      <Fact term={t('session.venueKind')}>{label('VenueKind', session.venueKind)}</Fact>
+      <Fact term={t('session.address')}>
+        {[
+          session.address,
+          session.ward ? (locale === 'vi' ? session.ward.fullName : session.ward.nameEn) : null,
+        ]
+          .filter(Boolean)
+          .join(', ') || '—'}
+      </Fact>
+      <Fact term={t('session.audiences')}>
+        {session.audiences.map((audience) => label('AudienceGroup', audience)).join(', ') || '—'}
+      </Fact>
+      <Fact term={t('session.notes')}>{session.notes || '—'}</Fact>
+      {session.attendance !== null ? <Fact term={t('session.attendance')}>{session.attendance}</Fact> : null}
+      {session.cancelReason ? <Fact term={t('session.cancelReason')}>{session.cancelReason}</Fact> : null}
+      {session.createdBy ? <Fact term={t('session.createdBy')}>{session.createdBy.displayName}</Fact> : null}
+    </Stack>
+  )
+}
+
+/** The enrollments registered at the session, and the way to register one more there. */
+// long: one table with its header and the link above it; apart they would pass the same rows around
+function SessionEnrollments({
+  session,
+  enrollments,
+}: {
+  session: Session
+  enrollments: SessionResult['enrollments'] | undefined
+}) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const rows = enrollments?.edges.map((edge) => edge.node) ?? []
+  return (
+    <section aria-labelledby="session-enrollments">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="session-enrollments">
+          {t('session.enrollments', { count: enrollments?.totalCount ?? 0 })}
+        </Title>
+        {session.status !== 'CANCELLED' ? (
+          <ButtonLink
+            size="xs"
+            variant="light"
+            to="/enrollments/new"
+            search={{ campaign: session.campaign.id, center: session.center.id, session: session.id }}
+          >
+            {t('session.registerEnrollment')}
+          </ButtonLink>
+        ) : null}
+      </Group>
+      {rows.length === 0 ? (
+        <Empty>{t('session.noEnrollments')}</Empty>
+      ) : (
+        <Table striped aria-label={t('session.enrollmentsLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.product')}</Table.Th>
+              <Table.Th scope="col">{t('enrollment.registeredOn')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('enrollment.payable')}
+              </Table.Th>
+              <Table.Th scope="col">{t('enrollment.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((enrollment) => (
+              <Table.Tr key={enrollment.id}>
+                <Table.Td>
+                  <AnchorLink to="/enrollments/$id" params={{ id: enrollment.id }}>
+                    {enrollment.person.fullName}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>{label('Product', enrollment.product)}</Table.Td>
+                <Table.Td>{formatDate(enrollment.registeredOn, intlLocale)}</Table.Td>
+                <Table.Td ta="right">{formatDong(enrollment.payable, intlLocale)}</Table.Td>
+                <Table.Td>
+                  <EnrollmentStatusBadge status={enrollment.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </section>
   )
 }
 

@@ -103,9 +103,9 @@ export const MarkRemindedMutation = graphql(`
 
 type Entry = ResultOf<typeof WorklistQuery>['worklist']['edges'][number]['node']
 
+// long: the page's layout; its parts are named components and the state it holds is what they share
 export function WorklistPage() {
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
   const label = useEnumLabel()
   const viewer = useViewer()
   const search = useSearch({ from: '/worklists' })
@@ -122,11 +122,100 @@ export function WorklistPage() {
   // Managers and admins hand entries to the agents of their centers.
   const assigns = viewer.role === 'ADMIN' || viewer.role === 'CENTER_MANAGER'
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const [, markReminded] = useMutation(MarkRemindedMutation)
   const entries = data?.worklist.edges.map((edge) => edge.node) ?? []
-  const countOf = (which: Worklist) => data?.worklistCounts.find((count) => count.list === which)?.count
 
-  const columns: ListColumn<Entry>[] = [
+  const columns = useWorklistColumns(setRecording)
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('worklist.title')}</Title>
+      <WorklistChoice
+        list={list}
+        counts={data?.worklistCounts}
+        onChange={(which) => void navigate({ search: (previous) => ({ ...previous, list: which }) })}
+      />
+      <WorklistOptions list={list} onEditReminder={() => setEditingReminder(true)} />
+      {editingReminder ? (
+        <ReminderTemplateForm
+          list={list}
+          onClose={() => {
+            setEditingReminder(false)
+            refresh()
+          }}
+        />
+      ) : null}
+      {assigns ? (
+        <AssignBar
+          selected={[...selected]}
+          onAssigned={() => {
+            setSelected(new Set())
+            refresh()
+          }}
+        />
+      ) : null}
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={refresh}
+        empty={entries.length === 0 ? t('worklist.empty') : null}
+      >
+        <ListTable
+          label={t('worklist.tableLabel', { list: label('Worklist', list) })}
+          columns={columns}
+          rows={entries}
+          rowKey={subjectOf}
+          rowName={(entry) => entry.fullName}
+          {...(assigns ? { selection: { selected, onChange: setSelected } } : {})}
+        />
+      </ListState>
+      {recording ? (
+        <FollowUpForm
+          entry={recording}
+          onClose={(recorded) => {
+            setRecording(null)
+            if (recorded) refresh()
+          }}
+        />
+      ) : null}
+    </Stack>
+  )
+}
+
+/** Only the entries assigned to me, the reminder's wording (admins) and the exports. */
+function WorklistOptions({ list, onEditReminder }: { list: Worklist; onEditReminder: () => void }) {
+  const { t } = useTranslation()
+  const viewer = useViewer()
+  const search = useSearch({ from: '/worklists' })
+  const navigate = useNavigate({ from: '/worklists' })
+  return (
+    <Group justify="space-between">
+      <Checkbox
+        label={t('worklist.mine')}
+        checked={Boolean(search.mine)}
+        onChange={(event) =>
+          void navigate({
+            search: (previous) => ({ ...previous, mine: event.currentTarget.checked ? true : undefined }),
+          })
+        }
+      />
+      <Group gap="md">
+        {viewer.role === 'ADMIN' ? (
+          <Button size="compact-sm" variant="subtle" onClick={onEditReminder}>
+            {t('worklist.reminderEdit')}
+          </Button>
+        ) : null}
+        <ExportLinks what="worklist" filters={{ list, assignedToMe: search.mine ? 'true' : undefined }} />
+      </Group>
+    </Group>
+  )
+}
+
+/** The worklist's columns; the last holds what the viewer may do for the entry. */
+// long: a table of columns, one entry per column
+function useWorklistColumns(onRecord: (entry: Entry) => void): ListColumn<Entry>[] {
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  return [
     {
       key: 'fullName',
       header: t('worklist.person'),
@@ -195,134 +284,87 @@ export function WorklistPage() {
       key: 'actions',
       header: t('worklist.actions'),
       nowrap: true,
-      cell: (entry) => (
-        <Stack gap={4} align="flex-start">
-          <CopyButton value={entry.reminderText}>
-            {({ copied, copy }) => (
-              <Button
-                size="compact-xs"
-                variant="light"
-                color={copied ? 'green' : 'blue'}
-                aria-label={t('worklist.copyReminderFor', { name: entry.fullName })}
-                onClick={() => {
-                  copy()
-                  void markReminded({ input: { entries: [subjectOf(entry)] } })
-                }}
-              >
-                {copied ? t('worklist.copied') : t('worklist.copyReminder')}
-              </Button>
-            )}
-          </CopyButton>
-          {viewer.role !== 'VIEWER' &&
-          entry.enrollment &&
-          (entry.list === 'EXPIRING' || entry.list === 'LAPSED') ? (
-            <ButtonLink
-              size="compact-xs"
-              variant="light"
-              color="teal"
-              to="/enrollments/new"
-              search={{ renew: entry.enrollment.id }}
-              aria-label={t('enrollment.renewFor', { name: entry.fullName })}
-            >
-              {t('enrollment.renew')}
-            </ButtonLink>
-          ) : null}
-          {viewer.role === 'VIEWER' ? null : (
-            <Button
-              size="compact-xs"
-              variant="light"
-              aria-label={t('worklist.recordFor', { name: entry.fullName })}
-              onClick={() => setRecording(entry)}
-            >
-              {t('worklist.record')}
-            </Button>
-          )}
-        </Stack>
-      ),
+      cell: (entry) => <EntryActions entry={entry} onRecord={onRecord} />,
     },
   ]
+}
 
+/** Copy the reminder (which marks the entry reminded), renew, record a follow-up. */
+function EntryActions({ entry, onRecord }: { entry: Entry; onRecord: (entry: Entry) => void }) {
+  const { t } = useTranslation()
+  const viewer = useViewer()
+  const [, markReminded] = useMutation(MarkRemindedMutation)
   return (
-    <Stack gap="md">
-      <Title order={2}>{t('worklist.title')}</Title>
-      <Chip.Group
-        multiple={false}
-        value={list}
-        onChange={(value) =>
-          void navigate({ search: (previous) => ({ ...previous, list: value as Worklist }) })
-        }
-      >
-        <Group gap="xs" role="radiogroup" aria-label={t('worklist.lists')}>
-          {worklists.map((which) => (
-            <Chip key={which} value={which} variant="outline">
-              {countOf(which) === undefined
-                ? label('Worklist', which)
-                : t('worklist.listWithCount', { list: label('Worklist', which), count: countOf(which) })}
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
-      <Group justify="space-between">
-        <Checkbox
-          label={t('worklist.mine')}
-          checked={Boolean(search.mine)}
-          onChange={(event) =>
-            void navigate({
-              search: (previous) => ({ ...previous, mine: event.currentTarget.checked ? true : undefined }),
-            })
-          }
-        />
-        <Group gap="md">
-          {viewer.role === 'ADMIN' ? (
-            <Button size="compact-sm" variant="subtle" onClick={() => setEditingReminder(true)}>
-              {t('worklist.reminderEdit')}
-            </Button>
-          ) : null}
-          <ExportLinks what="worklist" filters={{ list, assignedToMe: search.mine ? 'true' : undefined }} />
-        </Group>
-      </Group>
-      {editingReminder ? (
-        <ReminderTemplateForm
-          list={list}
-          onClose={() => {
-            setEditingReminder(false)
-            refresh()
-          }}
-        />
+    <Stack gap={4} align="flex-start">
+      <CopyButton value={entry.reminderText}>
+        {({ copied, copy }) => (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color={copied ? 'green' : 'blue'}
+            aria-label={t('worklist.copyReminderFor', { name: entry.fullName })}
+            onClick={() => {
+              copy()
+              void markReminded({ input: { entries: [subjectOf(entry)] } })
+            }}
+          >
+            {copied ? t('worklist.copied') : t('worklist.copyReminder')}
+          </Button>
+        )}
+      </CopyButton>
+      {viewer.role !== 'VIEWER' &&
+      entry.enrollment &&
+      (entry.list === 'EXPIRING' || entry.list === 'LAPSED') ? (
+        <ButtonLink
+          size="compact-xs"
+          variant="light"
+          color="teal"
+          to="/enrollments/new"
+          search={{ renew: entry.enrollment.id }}
+          aria-label={t('enrollment.renewFor', { name: entry.fullName })}
+        >
+          {t('enrollment.renew')}
+        </ButtonLink>
       ) : null}
-      {assigns ? (
-        <AssignBar
-          selected={[...selected]}
-          onAssigned={() => {
-            setSelected(new Set())
-            refresh()
-          }}
-        />
-      ) : null}
-      <ListState
-        result={{ fetching, data, error }}
-        onRetry={refresh}
-        empty={entries.length === 0 ? t('worklist.empty') : null}
-      >
-        <ListTable
-          label={t('worklist.tableLabel', { list: label('Worklist', list) })}
-          columns={columns}
-          rows={entries}
-          rowKey={subjectOf}
-          rowName={(entry) => entry.fullName}
-          {...(assigns ? { selection: { selected, onChange: setSelected } } : {})}
-        />
-      </ListState>
-      {recording ? (
-        <FollowUpForm
-          entry={recording}
-          onClose={(recorded) => {
-            setRecording(null)
-            if (recorded) refresh()
-          }}
-        />
-      ) : null}
+      {viewer.role === 'VIEWER' ? null : (
+        <Button
+          size="compact-xs"
+          variant="light"
+          aria-label={t('worklist.recordFor', { name: entry.fullName })}
+          onClick={() => onRecord(entry)}
+        >
+          {t('worklist.record')}
+        </Button>
+      )}
     </Stack>
+  )
+}
+
+/** One chip per worklist, with its count once the counts are read. */
+function WorklistChoice({
+  list,
+  counts,
+  onChange,
+}: {
+  list: Worklist
+  counts: ResultOf<typeof WorklistQuery>['worklistCounts'] | undefined
+  onChange: (list: Worklist) => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const countOf = (which: Worklist) => counts?.find((count) => count.list === which)?.count
+  return (
+    <Chip.Group multiple={false} value={list} onChange={(value) => onChange(value as Worklist)}>
+      <Group gap="xs" role="radiogroup" aria-label={t('worklist.lists')}>
+        {worklists.map((which) => (
+          <Chip key={which} value={which} variant="outline">
+            {countOf(which) === undefined
+              ? label('Worklist', which)
+              : t('worklist.listWithCount', { list: label('Worklist', which), count: countOf(which) })}
+          </Chip>
+        ))}
+      </Group>
+    </Chip.Group>
   )
 }
 

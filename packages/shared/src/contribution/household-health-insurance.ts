@@ -10,7 +10,7 @@
 import type { SupportGroup } from '../enums.ts'
 import { failure, type Issue, issue } from '../messages.ts'
 import { applyBasisPoints, isWholeNumber, wholeInBasisPoints } from './money.ts'
-import { type ContributionParameter, ParameterTrail, resolveParameter } from './parameters.ts'
+import { type ContributionParameter, ParameterTrail, requiredParameter } from './parameters.ts'
 import type {
   CheckedQuoteInput,
   ContributionQuoteInput,
@@ -68,35 +68,22 @@ export function quoteHouseholdHealthInsurance(
   rows: readonly ContributionParameter[],
   issues: Issue[],
 ): QuoteResult {
-  const { on, jurisdiction, months } = checked
+  const { on, jurisdiction } = checked
   const trail = new ParameterTrail()
   const rankedBefore = input.rankedBefore ?? 0
   if (!isWholeNumber(rankedBefore, 0)) issues.push(issue('rankedBefore', 'RANKED_BEFORE_INVALID'))
-  const given = membersGiven(input.householdMembers, checked.supportGroups, issues)
-  const members = given.map((member) => {
-    const groups = withImpliedGroups(rows, member.supportGroups, { on, jurisdiction })
-    const support = highestSupport(rows, 'HHI_SUPPORT_RATE', groups.groups, { on, jurisdiction })
-    const impliedBy = support && groups.impliedBy.get(support.group)
-    return { memberIndex: member.memberIndex, support, impliedBy }
-  })
-  let ranked = isWholeNumber(rankedBefore, 0) ? rankedBefore : 0
-  const positioned = members.map((member) => ({
-    ...member,
-    position: member.support ? null : ++ranked,
-  }))
-
-  const required = (key: 'BASE_SALARY' | 'HHI_RATE' | 'HHI_MEMBER_SHARE', qualifier = '') => {
-    const result = resolveParameter(rows, key, { on, jurisdiction, qualifier })
-    if (!result.ok) {
-      issues.push(...result.issues)
-      return undefined
-    }
-    return trail.use(result.parameter).value
-  }
+  const members = positionedMembers(
+    membersGiven(input.householdMembers, checked.supportGroups, issues),
+    isWholeNumber(rankedBefore, 0) ? rankedBefore : 0,
+    rows,
+    checked,
+  )
+  const required = (key: 'BASE_SALARY' | 'HHI_RATE' | 'HHI_MEMBER_SHARE', qualifier = '') =>
+    requiredParameter(rows, key, { on, jurisdiction, qualifier }, trail, issues)
   const baseSalary = required('BASE_SALARY')
   const rate = required('HHI_RATE')
   const sharePositions = new Set(
-    positioned.flatMap(({ position }) => (position === null ? [] : [Math.min(position, lastSharePosition)])),
+    members.flatMap(({ position }) => (position === null ? [] : [Math.min(position, lastSharePosition)])),
   )
   const shares = new Map(
     [...sharePositions]
@@ -108,13 +95,47 @@ export function quoteHouseholdHealthInsurance(
   )
   if (issues.length > 0 || baseSalary === undefined || rate === undefined) return failure(issues)
 
-  const firstMemberAmount = applyBasisPoints(baseSalary, rate)
+  const { memberLines, supportLines } = linesOf(members, shares, applyBasisPoints(baseSalary, rate), {
+    months: checked.months,
+    trail,
+  })
+  return quoteOf(checked, trail, memberLines, supportLines)
+}
+
+type PositionedMember = ReturnType<typeof positionedMembers>[number]
+
+/**
+ * Each member with the support row that prices it, if any, and its position among those ranked: the
+ * supported are not ranked, the others follow the `rankedBefore` members already insured.
+ */
+function positionedMembers(
+  given: GivenMember[],
+  rankedBefore: number,
+  rows: readonly ContributionParameter[],
+  { on, jurisdiction }: CheckedQuoteInput,
+) {
+  let ranked = rankedBefore
+  return given.map((member) => {
+    const groups = withImpliedGroups(rows, member.supportGroups, { on, jurisdiction })
+    const support = highestSupport(rows, 'HHI_SUPPORT_RATE', groups.groups, { on, jurisdiction })
+    const impliedBy = support && groups.impliedBy.get(support.group)
+    return { memberIndex: member.memberIndex, support, impliedBy, position: support ? null : ++ranked }
+  })
+}
+
+/** A line per member, and a support line per support row shared by the members it prices. */
+function linesOf(
+  members: PositionedMember[],
+  shares: ReadonlyMap<number, number | undefined>,
+  firstMemberAmount: number,
+  { months, trail }: { months: number; trail: ParameterTrail },
+) {
   const memberLines: MemberLine[] = []
   const supportByRow = new Map<
     ContributionParameter,
     { group: SupportGroup; members: number[]; monthly: number }
   >()
-  for (const member of positioned) {
+  for (const member of members) {
     const share =
       member.position === null
         ? wholeInBasisPoints
@@ -159,7 +180,16 @@ export function quoteHouseholdHealthInsurance(
     months,
     total: line.monthly * months,
   }))
+  return { memberLines, supportLines }
+}
 
+/** The quote: the lines, the totals and the parameters cited. */
+function quoteOf(
+  { on, jurisdiction, months }: CheckedQuoteInput,
+  trail: ParameterTrail,
+  memberLines: MemberLine[],
+  supportLines: SupportLine[],
+): QuoteResult {
   const grossPerMonth = memberLines.reduce((sum, line) => sum + line.monthlyAmount, 0)
   const supportPerMonth = supportLines.reduce((sum, line) => sum + line.monthlyAmount, 0)
   const gross = grossPerMonth * months

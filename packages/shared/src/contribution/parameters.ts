@@ -174,3 +174,19 @@ export class ParameterTrail {
     }))
   }
 }
+
+/** The value of a parameter a quote cannot do without, cited in the trail; a missing one is an issue. */
+export function requiredParameter(
+  rows: readonly ContributionParameter[],
+  key: ContributionParameterKey,
+  query: ParameterQuery,
+  trail: ParameterTrail,
+  issues: Issue[],
+): number | undefined {
+  const result = resolveParameter(rows, key, query)
+  if (!result.ok) {
+    issues.push(...result.issues)
+    return undefined
+  }
+  return trail.use(result.parameter).value
+}

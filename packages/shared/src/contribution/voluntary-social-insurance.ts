@@ -2,13 +2,15 @@
 // the rural poverty line and 20 × the reference level, less state support computed on the contribution
 // at the poverty line. Law 41/2024 Art. 36, Decree 159/2025 (docs/domain/vn-insurance.md §1).
 
-import type { SupportGroup } from '../enums.ts'
+import type { ContributionParameterKey, SupportGroup } from '../enums.ts'
 import { failure, type Issue, issue } from '../messages.ts'
 import { applyBasisPoints, isWholeNumber } from './money.ts'
 import {
   type ContributionParameter,
   nationalJurisdiction,
+  type ParameterQuery,
   ParameterTrail,
+  requiredParameter,
   resolveParameter,
 } from './parameters.ts'
 import type {
@@ -40,53 +42,20 @@ export function quoteVoluntarySocialInsurance(
   rows: readonly ContributionParameter[],
   issues: Issue[],
 ): QuoteResult {
-  const { on, jurisdiction } = checked
+  const { on, jurisdiction, months } = checked
   const trail = new ParameterTrail()
-  const required = (key: Parameters<typeof resolveParameter>[1]) => {
-    const result = resolveParameter(rows, key, { on, jurisdiction })
-    if (!result.ok) {
-      issues.push(...result.issues)
-      return undefined
-    }
-    return trail.use(result.parameter).value
-  }
+  const required = (key: ContributionParameterKey) =>
+    requiredParameter(rows, key, { on, jurisdiction }, trail, issues)
   const rate = required('VSI_RATE')
   const povertyLine = required('RURAL_POVERTY_LINE')
   const referenceLevel = required('REFERENCE_LEVEL')
   const capMultiple = required('VSI_INCOME_CAP_MULTIPLE')
   const maxSupportedMonths = required('VSI_SUPPORT_MAX_MONTHS')
-  const step = resolveParameter(rows, 'VSI_INCOME_STEP', { on, jurisdiction })
 
   const used = input.supportedMonthsUsed ?? 0
   if (!isWholeNumber(used, 0)) issues.push(issue('supportedMonthsUsed', 'SUPPORTED_MONTHS_USED_INVALID'))
-
   const income = input.monthlyIncome
-  if (income === undefined || income === null) {
-    issues.push(issue('monthlyIncome', 'INCOME_REQUIRED'))
-  } else if (!isWholeNumber(income, 0)) {
-    issues.push(issue('monthlyIncome', 'INCOME_INVALID'))
-  } else if (povertyLine !== undefined && referenceLevel !== undefined && capMultiple !== undefined) {
-    const cap = referenceLevel * capMultiple
-    if (income < povertyLine) {
-      issues.push(issue('monthlyIncome', 'INCOME_BELOW_FLOOR', { floor: { dong: povertyLine } }))
-    } else if (income > cap) {
-      issues.push(issue('monthlyIncome', 'INCOME_ABOVE_CAP', { cap: { dong: cap }, multiple: capMultiple }))
-    } else if (step.ok && step.parameter.value > 0) {
-      const stepValue = trail.use(step.parameter).value
-      const below = income - ((income - povertyLine) % stepValue)
-      if (below !== income) {
-        issues.push(
-          issue('monthlyIncome', 'INCOME_NOT_ON_STEP', {
-            floor: { dong: povertyLine },
-            step: { dong: stepValue },
-            below: { dong: below },
-            above: { dong: Math.min(below + stepValue, cap) },
-          }),
-        )
-      }
-    }
-  }
-
+  checkIncome(income, { povertyLine, referenceLevel, capMultiple }, rows, { on, jurisdiction }, trail, issues)
   if (
     issues.length > 0 ||
     rate === undefined ||
@@ -97,13 +66,76 @@ export function quoteVoluntarySocialInsurance(
     return failure(issues)
   }
 
-  const { months } = checked
   const grossPerMonth = applyBasisPoints(income, rate)
-  const floorContribution = applyBasisPoints(povertyLine, rate)
   const supportedMonths = Math.max(0, Math.min(months, maxSupportedMonths - used))
+  const supportLines = supportLinesOf(checked, rows, trail, {
+    grossPerMonth,
+    floorContribution: applyBasisPoints(povertyLine, rate),
+    supportedMonths,
+  })
+  const supportPerMonth = supportLines.reduce((sum, line) => sum + line.monthlyAmount, 0)
+  return quoteOf(checked, trail, { grossPerMonth, supportPerMonth, supportedMonths, supportLines })
+}
 
+/** The income is a whole number of đồng between the poverty line and the cap, on the step if one is set. */
+function checkIncome(
+  income: number | null | undefined,
+  bounds: {
+    povertyLine?: number | undefined
+    referenceLevel?: number | undefined
+    capMultiple?: number | undefined
+  },
+  rows: readonly ContributionParameter[],
+  where: ParameterQuery,
+  trail: ParameterTrail,
+  issues: Issue[],
+) {
+  const { povertyLine, referenceLevel, capMultiple } = bounds
+  if (income === undefined || income === null) {
+    issues.push(issue('monthlyIncome', 'INCOME_REQUIRED'))
+    return
+  }
+  if (!isWholeNumber(income, 0)) {
+    issues.push(issue('monthlyIncome', 'INCOME_INVALID'))
+    return
+  }
+  if (povertyLine === undefined || referenceLevel === undefined || capMultiple === undefined) return
+  const cap = referenceLevel * capMultiple
+  if (income < povertyLine) {
+    issues.push(issue('monthlyIncome', 'INCOME_BELOW_FLOOR', { floor: { dong: povertyLine } }))
+    return
+  }
+  if (income > cap) {
+    issues.push(issue('monthlyIncome', 'INCOME_ABOVE_CAP', { cap: { dong: cap }, multiple: capMultiple }))
+    return
+  }
+  const step = resolveParameter(rows, 'VSI_INCOME_STEP', where)
+  if (!step.ok || step.parameter.value <= 0) return
+  const stepValue = trail.use(step.parameter).value
+  const below = income - ((income - povertyLine) % stepValue)
+  if (below !== income) {
+    issues.push(
+      issue('monthlyIncome', 'INCOME_NOT_ON_STEP', {
+        floor: { dong: povertyLine },
+        step: { dong: stepValue },
+        below: { dong: below },
+        above: { dong: Math.min(below + stepValue, cap) },
+      }),
+    )
+  }
+}
+
+/** The national support line and, outside the national jurisdiction, the province's top-up. */
+function supportLinesOf(
+  checked: CheckedQuoteInput,
+  rows: readonly ContributionParameter[],
+  trail: ParameterTrail,
+  amounts: { grossPerMonth: number; floorContribution: number; supportedMonths: number },
+): SupportLine[] {
+  const { on, jurisdiction } = checked
+  const { floorContribution, supportedMonths } = amounts
   const supportLines: SupportLine[] = []
-  let remaining = grossPerMonth
+  let remaining = amounts.grossPerMonth
   const groups = withImpliedGroups(rows, checked.supportGroups, { on, jurisdiction })
   const addSupport = (key: SupportLine['parameterKey'], given: readonly SupportGroup[]) => {
     const chosen = highestSupport(rows, key, given, { on, jurisdiction })
@@ -128,8 +160,22 @@ export function quoteVoluntarySocialInsurance(
   }
   addSupport('VSI_SUPPORT_RATE', [...groups.groups, 'OTHER'])
   if (jurisdiction !== nationalJurisdiction) addSupport('VSI_LOCAL_TOP_UP', groups.groups)
+  return supportLines
+}
 
-  const supportPerMonth = grossPerMonth - remaining
+/** The quote: the participant's line, the support lines, the totals and the parameters cited. */
+function quoteOf(
+  checked: CheckedQuoteInput,
+  trail: ParameterTrail,
+  amounts: {
+    grossPerMonth: number
+    supportPerMonth: number
+    supportedMonths: number
+    supportLines: SupportLine[]
+  },
+): QuoteResult {
+  const { on, jurisdiction, months } = checked
+  const { grossPerMonth, supportPerMonth, supportedMonths } = amounts
   const gross = grossPerMonth * months
   const support = supportPerMonth * supportedMonths
   const lines: QuoteLine[] = [
@@ -144,7 +190,7 @@ export function quoteVoluntarySocialInsurance(
       support,
       payable: gross - support,
     },
-    ...supportLines,
+    ...amounts.supportLines,
   ]
   const firstMonthSupport = supportedMonths > 0 ? supportPerMonth : 0
   const parameters = trail.toList()
