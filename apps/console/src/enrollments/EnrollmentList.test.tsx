@@ -85,6 +85,21 @@ describe('the enrollment list', () => {
     expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveValue('nguyen')
   })
 
+  it('offers the product’s list for Social Insurance, with the filters, once one product is chosen', async () => {
+    render('/enrollments?status=PAID&product=HOUSEHOLD_HEALTH_INSURANCE', () => page([lan]))
+    const link = await screen.findByRole('link', { name: 'Danh sách gửi BHXH (D03-TS)' })
+    expect(link).toHaveAttribute(
+      'href',
+      '/exports/participants.xlsx?status=PAID&product=HOUSEHOLD_HEALTH_INSURANCE',
+    )
+  })
+
+  it('offers no list for Social Insurance while the products are mixed', async () => {
+    render('/enrollments?status=PAID', () => page([lan]))
+    await screen.findByRole('table')
+    expect(screen.queryByRole('link', { name: /BHXH/ })).toBeNull()
+  })
+
   it('searches by the words typed once the user pauses, without diacritics', async () => {
     const asked = render('/enrollments', () => page([lan]))
     await screen.findByRole('table')

@@ -126,7 +126,7 @@ export function EnrollmentList() {
         )}
       </Group>
       <EnrollmentFilters value={search} onChange={(filters) => showFilters(filters)} />
-      <ExportLinks what="enrollments" filters={filtersOf(search)} />
+      <ExportLinks what="enrollments" filters={filtersOf(search)} product={search.product} />
       <Group gap="xs">
         <Button
           variant="subtle"

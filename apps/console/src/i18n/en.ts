@@ -641,6 +641,7 @@ export const en: Messages = {
   export: {
     download: 'Download:',
     xlsx: 'Excel (.xlsx)',
+    participants: 'List for Social Insurance ({{form}})',
     csv: 'CSV',
     navigation: 'Exports',
     title: 'Your exports',

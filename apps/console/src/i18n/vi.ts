@@ -639,6 +639,7 @@ export const vi = {
   export: {
     download: 'Tải về:',
     xlsx: 'Excel (.xlsx)',
+    participants: 'Danh sách gửi BHXH ({{form}})',
     csv: 'CSV',
     navigation: 'Tệp xuất',
     title: 'Tệp xuất của bạn',

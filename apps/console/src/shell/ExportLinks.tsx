@@ -3,10 +3,11 @@
 // links: a small export downloads at once (the API sends it as an attachment); a large one is queued
 // and the API sends the browser on to /exports, where it is shown pending, then ready.
 import { Anchor, Group, Text } from '@mantine/core'
+import { type Product, participantLists } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 
 /** What the API exports: `/exports/<what>.csv|.xlsx`. */
-export type Exported = 'enrollments' | 'progress' | 'worklist'
+export type Exported = 'enrollments' | 'progress' | 'worklist' | 'participants'
 
 /** `/exports/<what>.<format>?…` with the filters that are set (a list is repeated, comma-joined). */
 export function exportHref(
@@ -26,9 +27,12 @@ export function exportHref(
 export function ExportLinks({
   what,
   filters,
+  product,
 }: {
   what: Exported
   filters: Record<string, string | readonly string[] | undefined>
+  /** An enrollment list filtered to one product also offers that product's list for Social Insurance. */
+  product?: Product | null
 }) {
   const { t } = useTranslation()
   return (
@@ -42,6 +46,11 @@ export function ExportLinks({
       <Anchor href={exportHref(what, 'csv', filters)} size="sm">
         {t('export.csv')}
       </Anchor>
+      {product && (
+        <Anchor href={exportHref('participants', 'xlsx', { ...filters, product })} size="sm">
+          {t('export.participants', { form: participantLists.lists[product].form })}
+        </Anchor>
+      )}
     </Group>
   )
 }
