@@ -59,7 +59,11 @@ builder.prismaObject('PaymentAllocation', {
   }),
 })
 
-const receivedSelect = { paymentAllocations: { select: { amount: true } } } as const
+/** Payments toward an enrollment, the first first: the relation's order, so that Pothos reads the
+ * relation and the amounts received in one selection (with another order, each enrollment's
+ * allocations would be read again by a query of their own). */
+const paymentOrder = { payment: { createdAt: 'asc' } } as const
+const receivedSelect = { paymentAllocations: { select: { amount: true }, orderBy: paymentOrder } } as const
 
 function receivedOf(enrollment: { paymentAllocations: { amount: number }[] }): number {
   return enrollment.paymentAllocations.reduce((sum, allocation) => sum + allocation.amount, 0)
@@ -68,7 +72,7 @@ function receivedOf(enrollment: { paymentAllocations: { amount: number }[] }): n
 builder.prismaObjectFields('Enrollment', (t) => ({
   paymentAllocations: t.relation('paymentAllocations', {
     description: 'The payments toward it (several when paid in parts), the first first.',
-    query: { orderBy: { payment: { createdAt: 'asc' } } },
+    query: { orderBy: paymentOrder },
   }),
   received: t.int({
     description: 'What its payments have brought in, whole đồng.',

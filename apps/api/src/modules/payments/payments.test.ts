@@ -1,5 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay'
 import { createRolledUpEnrollment, personInput } from '@tangtoc/db/fixtures'
+import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import {
@@ -11,9 +12,10 @@ import {
   vsiInput,
 } from '../enrollments/test-helpers.ts'
 
+const log = new QueryLog()
 let api: ApiHarness
 beforeAll(async () => {
-  api = await createApiHarness()
+  api = await createApiHarness({ onQuery: log.record })
 })
 afterAll(() => api.close())
 
@@ -111,6 +113,34 @@ describe('recording a payment', () => {
       where: { campaignId: setting.campaign.id, count: { gt: 0 } },
     })
     expect(counts).toEqual([expect.objectContaining({ status: 'PAID', count: 3 })])
+  })
+
+  it('takes as many statements for a household of five as for one of two: none per enrollment, its answer included', async () => {
+    const setting = await campaignSetting(api)
+    const statementsToPay = async (size: number) => {
+      const members = Array.from({ length: size }, (_, index) => ({
+        person: personInput({ dateOfBirth: `19${70 + index}-01-01` }),
+        ...(index === 0 ? { isHead: true } : {}),
+      }))
+      const registered = await api.graphql(
+        registerEnrollment,
+        { input: householdInput(setting, members) },
+        setting.agent.credentials,
+      )
+      const registration = registered.data?.registerEnrollment.registration
+      expect(registration?.id, JSON.stringify(registered)).toBeTruthy()
+      const { result, statements } = await log.during(() =>
+        api.graphql(
+          recordPayment,
+          { input: paymentInput({ registration: registration.id, amount: registration.payable }) },
+          setting.manager.credentials,
+        ),
+      )
+      expect(result.data?.recordPayment.enrollments, JSON.stringify(result)).toHaveLength(size)
+      return statements.length
+    }
+    await api.graphql('{ me { id } }', {}, setting.manager.credentials) // the session is looked up once, then kept
+    expect(await statementsToPay(5)).toBe(await statementsToPay(2))
   })
 
   it('an amount that differs from what is due is refused, naming the amounts, and nothing is recorded', async () => {
