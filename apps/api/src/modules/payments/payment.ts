@@ -26,7 +26,12 @@ export const PaymentNode = builder.prismaNode('Payment', {
   fields: (t) => ({
     center: t.relation('center', { description: 'The center that received it.' }),
     paidOn: t.expose('paidOn', { type: 'Date', description: 'The day the money was received.' }),
-    amount: t.exposeInt('amount', { description: 'Whole đồng received.' }),
+    amount: t.float({
+      description:
+        'Whole đồng received. A Float (exact to 2⁵³): one receipt for a selection can pass the 2,147,483,647 an Int holds.',
+      select: { amount: true },
+      resolve: (payment) => Number(payment.amount),
+    }),
     channel: t.expose('channel', { type: PaymentChannelEnum, description: 'How the money came in.' }),
     receiptNumber: t.exposeString('receiptNumber', {
       nullable: true,

@@ -143,6 +143,41 @@ describe('recording a payment', () => {
     expect(await statementsToPay(5)).toBe(await statementsToPay(2))
   })
 
+  it('one receipt for a selection due more than 2,147,483,647 ₫ (a 32-bit integer) is recorded whole', async () => {
+    const setting = await campaignSetting(api)
+    const selection: { id: string; version: number; payable: number }[] = []
+    // Twelve months on the highest income allowed (20 × the base salary): about 124 million ₫ each.
+    while (selection.reduce((sum, each) => sum + each.payable, 0) <= 2_147_483_647) {
+      const result = await api.graphql(
+        registerEnrollment,
+        { input: vsiInput(setting, { months: 12, monthlyIncome: 46_800_000, supportGroups: [] }) },
+        setting.agent.credentials,
+      )
+      const enrollment = result.data?.registerEnrollment.enrollment
+      expect(enrollment?.payable, JSON.stringify(result)).toBeGreaterThan(100_000_000)
+      selection.push(enrollment)
+    }
+    const amount = selection.reduce((sum, each) => sum + each.payable, 0)
+    const result = await api.graphql(
+      recordPayment,
+      {
+        input: paymentInput({
+          enrollments: selection.map((each) => ({ id: each.id, version: each.version })),
+          amount,
+        }),
+      },
+      setting.manager.credentials,
+    )
+    const payload = result.data?.recordPayment
+    expect(payload?.__typename, JSON.stringify(result)).toBe('RecordPaymentPayload')
+    expect(payload.payment).toMatchObject({ amount, settlement: 'FULL' })
+    expect(payload.enrollments.every((each: { status: string }) => each.status === 'PAID')).toBe(true)
+    const stored = await api.prisma.payment.findUniqueOrThrow({
+      where: { id: decodeGlobalID(payload.payment.id).id },
+    })
+    expect(Number(stored.amount)).toBe(amount)
+  })
+
   it('an amount that differs from what is due is refused, naming the amounts, and nothing is recorded', async () => {
     const setting = await campaignSetting(api)
     const household = await submittedHousehold(setting)
@@ -346,7 +381,7 @@ describe('recording a payment', () => {
       where: { allocations: { some: { enrollment: { campaignId: setting.campaign.id } } } },
     })
     expect(payment).toMatchObject({
-      amount: 1_263_600,
+      amount: 1_263_600n,
       channel: 'OTHER',
       receiptNumber: null,
       settlement: 'FULL',

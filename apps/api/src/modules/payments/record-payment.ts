@@ -304,6 +304,7 @@ async function storePayment(
       entityId: payment.id,
       after: {
         ...payment,
+        amount: Number(payment.amount),
         allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] })),
       },
     })
@@ -375,7 +376,11 @@ const RecordPaymentInput = builder.inputType('RecordPaymentInput', {
       required: true,
       description: 'The day the money was received; not after today in the campaign’s time zone.',
     }),
-    amount: t.int({ required: true, description: 'Whole đồng received.' }),
+    amount: t.float({
+      required: true,
+      description:
+        'Whole đồng received (a Float, exact to 2⁵³, so that a selection’s one receipt may pass 2,147,483,647); anything but a positive whole number is refused.',
+    }),
     channel: t.field({ type: PaymentChannelEnum, required: true, description: 'How the money came in.' }),
     receiptNumber: t.string({ required: true, description: 'The receipt’s number, unique at the center.' }),
     note: t.string({ description: 'A note, kept with the payment and in the enrollments’ history.' }),
