@@ -177,15 +177,29 @@ async function refuseBlockedRows(
   const refused = preview.units.flatMap((unit) => {
     const lines = unit.lines.filter((line) => pending.has(line))
     const blocked = unit.lines.some((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
-    return blocked ? lines.map((line) => ({ line, issues: previewed.get(line)?.issues ?? [] })) : []
+    return blocked
+      ? lines.map((line): RowMark => ({ line, status: 'REFUSED', issues: previewed.get(line)?.issues ?? [] }))
+      : []
   })
-  for (let at = 0; at < refused.length; at += 1_000) {
-    const chunk = refused.slice(at, at + 1_000)
+  await markRows(prisma, batchId, refused)
+  for (const { line } of refused) pending.delete(line)
+}
+
+/** What became of a pending row: registered (with its enrollment) or refused (with its issues). */
+type RowMark = { line: number } & (
+  | { status: 'COMMITTED'; enrollmentId: string | null }
+  | { status: 'REFUSED'; issues: RowIssue[] }
+)
+
+/** Marks pending rows with what became of them, a thousand to a statement. */
+async function markRows(prisma: PrismaClient, batchId: string, marks: readonly RowMark[]) {
+  for (let at = 0; at < marks.length; at += 1_000) {
     await prisma.$executeRaw`
-      UPDATE "ImportRow" r SET "status" = 'REFUSED', "issues" = x."issues"
-        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x("line" int, "issues" jsonb)
+      UPDATE "ImportRow" r SET "status" = x."status"::"ImportRowStatus", "issues" = x."issues",
+             "enrollmentId" = x."enrollmentId"
+        FROM jsonb_to_recordset(${JSON.stringify(marks.slice(at, at + 1_000))}::jsonb)
+             AS x("line" int, "status" text, "issues" jsonb, "enrollmentId" uuid)
        WHERE r."batchId" = ${batchId}::uuid AND r."line" = x."line" AND r."status" = 'PENDING'`
-    for (const { line } of chunk) pending.delete(line)
   }
 }
 
@@ -205,12 +219,7 @@ async function commitChunk(
   units: readonly PreviewUnit[],
   pending: ReadonlySet<number>,
 ): Promise<void> {
-  const marks: {
-    line: number
-    status: 'COMMITTED' | 'REFUSED'
-    issues: RowIssue[] | null
-    enrollmentId: string | null
-  }[] = []
+  const marks: RowMark[] = []
   let next = 0
   let failure: unknown = null
   const worker = async () => {
@@ -222,8 +231,8 @@ async function commitChunk(
           const result = outcome.get(line)
           marks.push(
             result && 'issues' in result
-              ? { line, status: 'REFUSED', issues: result.issues, enrollmentId: null }
-              : { line, status: 'COMMITTED', issues: null, enrollmentId: result?.enrollmentId ?? null },
+              ? { line, status: 'REFUSED', issues: result.issues }
+              : { line, status: 'COMMITTED', enrollmentId: result?.enrollmentId ?? null },
           )
         }
       } catch (error) {
@@ -232,14 +241,7 @@ async function commitChunk(
     }
   }
   await Promise.all(Array.from({ length: Math.min(commitConcurrency, units.length) }, worker))
-  if (marks.length > 0) {
-    await context.prisma.$executeRaw`
-      UPDATE "ImportRow" r SET "status" = x."status"::"ImportRowStatus", "issues" = x."issues",
-             "enrollmentId" = x."enrollmentId"
-        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb)
-             AS x("line" int, "status" text, "issues" jsonb, "enrollmentId" uuid)
-       WHERE r."batchId" = ${batch.id}::uuid AND r."line" = x."line"`
-  }
+  await markRows(context.prisma, batch.id, marks)
   if (failure !== null) throw failure
 }
 
