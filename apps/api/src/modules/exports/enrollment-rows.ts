@@ -13,19 +13,12 @@ import {
   type SessionKind,
   type Sex,
 } from '@tangtoc/db'
+import { continuities, enrollmentStatuses, isOneOf } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
 import { dateParam, ExportRequestError, findByReference, productParam } from './export-request.ts'
 
 const batchSize = 5_000
-const statuses: readonly EnrollmentStatus[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'PAID',
-  'ACTIVE',
-  'REJECTED',
-  'CANCELLED',
-]
 
 /**
  * An enrollment's row as the export reads it: one statement with its joins, no per-row objects beyond
@@ -108,15 +101,14 @@ export async function readEnrollments(context: Context, params: URLSearchParams)
     .flatMap((value) => value.split(','))
     .filter(Boolean)
   for (const value of status) {
-    if (!statuses.includes(value as EnrollmentStatus))
-      throw new ExportRequestError(400, `Unknown status ${value}.`)
+    if (!isOneOf(enrollmentStatuses, value)) throw new ExportRequestError(400, `Unknown status ${value}.`)
   }
   const continuity = params
     .getAll('continuity')
     .flatMap((value) => value.split(','))
     .filter(Boolean)
   for (const value of continuity) {
-    if (value !== 'NEW' && value !== 'CONTINUING')
+    if (!isOneOf(continuities, value))
       throw new ExportRequestError(400, `Unknown continuity ${value}: NEW or CONTINUING.`)
   }
   const where = await enrollmentFilter(
