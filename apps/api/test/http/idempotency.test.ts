@@ -29,6 +29,15 @@ async function enrollmentsOf(citizenId: string) {
   return api.prisma.enrollment.count({ where: { person: { citizenId } } })
 }
 
+const recordPayment = `mutation ($input: RecordPaymentInput!) {
+  recordPayment(input: $input) {
+    __typename
+    ... on RecordPaymentPayload { payment { id } }
+    ... on ValidationError { fieldErrors { path code } }
+    ... on ConflictError { existingId }
+  }
+}`
+
 describe('Idempotency-Key on mutations', () => {
   it('answers a retried registration as the first time, and registers once', async () => {
     const setting = await campaignSetting(api)
@@ -132,6 +141,50 @@ describe('Idempotency-Key on mutations', () => {
       existingId: registered.id,
     })
     expect(await enrollmentsOf(person.citizenId)).toBe(1)
+  })
+
+  it('answers the retry of a payment killed after it committed with the conflict naming the payment, paid for by registration or by enrollments', async () => {
+    const setting = await campaignSetting(api)
+    const userId = setting.agent.user.id
+    for (const paidFor of ['registration', 'enrollments'] as const) {
+      const registered = (
+        await send({ input: vsiInput(setting, {}, personInput()) }, setting.agent.credentials, randomUUID())
+      ).data?.registerEnrollment
+      const input = {
+        ...(paidFor === 'registration'
+          ? { registration: registered.registration.id }
+          : { enrollments: [{ id: registered.enrollment.id, version: registered.enrollment.version }] }),
+        amount: registered.registration.payable,
+        paidOn: '2025-11-12',
+        channel: 'CASH_AT_POST_OFFICE',
+        receiptNumber: `BL-${randomUUID().slice(0, 8)}`,
+      }
+      const key = randomUUID()
+      const pay = async () => {
+        const response = await api.fetchGraphQL(
+          { query: recordPayment, variables: { input } },
+          setting.agent.credentials,
+          { 'idempotency-key': key },
+        )
+        const answer = (await response.json()) as {
+          data?: { recordPayment: { __typename: string; payment?: { id: string }; existingId?: string } }
+        }
+        return answer.data?.recordPayment
+      }
+      const first = await pay()
+      expect(first?.__typename, JSON.stringify(first)).toBe('RecordPaymentPayload')
+      // Killed between its commit and keeping its answer: the retry runs again on enrollments now paid.
+      await api.prisma.idempotencyKey.update({
+        where: { userId_key: { userId, key } },
+        data: {
+          response: Prisma.DbNull,
+          createdAt: new Date(Date.now() - idempotencyClaimAbandonedMs - 1_000),
+        },
+      })
+      const retried = await pay()
+      expect(retried, paidFor).toMatchObject({ __typename: 'ConflictError', existingId: first?.payment?.id })
+      expect(await api.prisma.payment.count({ where: { receiptNumber: input.receiptNumber } })).toBe(1)
+    }
   })
 
   it('refuses a malformed key without running the mutation', async () => {

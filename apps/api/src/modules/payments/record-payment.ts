@@ -319,23 +319,30 @@ async function storePayment(
   return { payment: stored.payment, enrollments: stored.enrollments }
 }
 
+/** The receipt number's payment at the center, as the ConflictError naming it; null while unused. */
+async function receiptUsed(context: Context, centerId: string | undefined, receiptNumber: string | null) {
+  if (!centerId || receiptNumber === null) return null
+  const existing = await context.prisma.payment.findFirst({
+    where: { centerId, receiptNumber },
+    select: { id: true },
+  })
+  if (!existing) return null
+  return new ConflictError(
+    {
+      vi: `Số phiếu thu ${receiptNumber} đã được dùng ở đơn vị này.`,
+      en: `Receipt number ${receiptNumber} is already used at this center.`,
+    },
+    { typename: 'Payment', id: existing.id },
+  )
+}
+
 /** storePayment, with a receipt number already used at the center as a ConflictError naming that payment. */
 async function storePaymentOnce(context: Context, record: PaymentRecord) {
   try {
     return await storePayment(context, record)
   } catch (error) {
-    if (uniqueViolationOn(error) !== 'Payment' || record.receiptNumber === null) throw error
-    const existing = await context.prisma.payment.findFirst({
-      where: { centerId: record.enrollments[0]?.centerId, receiptNumber: record.receiptNumber },
-      select: { id: true },
-    })
-    throw new ConflictError(
-      {
-        vi: `Số phiếu thu ${record.receiptNumber} đã được dùng ở đơn vị này.`,
-        en: `Receipt number ${record.receiptNumber} is already used at this center.`,
-      },
-      existing ? { typename: 'Payment', id: existing.id } : null,
-    )
+    if (uniqueViolationOn(error) !== 'Payment') throw error
+    throw (await receiptUsed(context, record.enrollments[0]?.centerId, record.receiptNumber)) ?? error
   }
 }
 
@@ -429,8 +436,12 @@ const RecordPaymentPayload = builder
 
 type RecordInput = typeof RecordPaymentInput.$inferInput
 
-/** The enrollments the input names, read where the viewer may, in the order given or register order. */
-async function enrollmentsPaidFor(context: Context, input: RecordInput) {
+/**
+ * The enrollments the input names, read where the viewer may, in the order given or register order.
+ * When they are paid already or at other versions, a payment under the same receipt number is the
+ * likelier reason (a retry of a run whose answer was lost): that payment is named as the conflict.
+ */
+async function enrollmentsPaidFor(context: Context, input: RecordInput, receiptNumber: string) {
   const given = input.enrollments ?? []
   if (given.length > 0 === Boolean(input.registration)) {
     throw validationErrorFrom([issue('enrollments', 'PAYMENT_ENROLLMENTS_ONE_WAY')])
@@ -439,7 +450,7 @@ async function enrollmentsPaidFor(context: Context, input: RecordInput) {
     const registrationId = idOf(input.registration, 'Registration', 'input.registration')
     const registration = await context.prisma.registration.findFirst({
       where: { id: registrationId, AND: [readableRegistrationsWhere(context.viewer)] },
-      select: { id: true },
+      select: { id: true, centerId: true },
     })
     if (!registration) throw new NotFoundError('Registration', input.registration)
     const enrollments = await context.prisma.enrollment.findMany({
@@ -452,6 +463,12 @@ async function enrollmentsPaidFor(context: Context, input: RecordInput) {
       include: enrollmentInclude,
       orderBy: { id: 'asc' },
     })
+    if (enrollments.length === 0) {
+      throw (
+        (await receiptUsed(context, registration.centerId, receiptNumber)) ??
+        validationErrorFrom([issue('registration', 'PAYMENT_NOTHING_DUE')])
+      )
+    }
     return { registrationId, enrollments, declared: [], path: () => 'registration' }
   }
   const ids = given.map((each, index) => idOf(each.id, 'Enrollment', `input.enrollments.${index}.id`))
@@ -463,9 +480,14 @@ async function enrollmentsPaidFor(context: Context, input: RecordInput) {
   const enrollments = given.map((each, index) => {
     const enrollment = byId.get(ids[index] ?? '')
     if (!enrollment) throw new NotFoundError('Enrollment', each.id)
-    assertVersion(enrollment, each.version)
     return enrollment
   })
+  if (enrollments.some((enrollment, index) => enrollment.version !== given[index]?.version)) {
+    const used = await receiptUsed(context, enrollments[0]?.centerId, receiptNumber)
+    if (used) throw used
+  }
+  for (const [index, enrollment] of enrollments.entries())
+    assertVersion(enrollment, given[index]?.version ?? 0)
   const declared = given.map((each) => ({
     previousCardValidUntil: each.previousCardValidUntil ?? null,
     previousSocialInsuranceNumber: each.previousSocialInsuranceNumber ?? null,
@@ -492,7 +514,11 @@ builder.mutationField('recordPayment', (t) =>
         ...checkFreeText(input.note, 'note'),
       ]
       if (issues.length > 0) throw validationErrorFrom(issues)
-      const { registrationId, enrollments, declared, path } = await enrollmentsPaidFor(context, input)
+      const { registrationId, enrollments, declared, path } = await enrollmentsPaidFor(
+        context,
+        input,
+        receiptNumber,
+      )
       const record: PaymentRecord = {
         enrollments,
         declared,
