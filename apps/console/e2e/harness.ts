@@ -17,7 +17,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
  * API's sources (their type errors are the API's to report, and a changed contract fails this suite).
  */
 type ApiServer = {
-  createServer(options: { prisma: PrismaClient; consoleDir?: string }): Server
+  createServer(options: { prisma: PrismaClient; consoleDir?: string; exportJobRows?: number }): Server
 }
 const apiServerSource = new URL('../../api/src/server.ts', import.meta.url).href
 
@@ -49,11 +49,16 @@ const logIn = `
   }
 `
 
-export async function startHarness(): Promise<Harness> {
+/** `exportJobRows`: exports of more rows are queued as jobs (the API's EXPORT_JOB_ROWS). */
+export async function startHarness({ exportJobRows }: { exportJobRows?: number } = {}): Promise<Harness> {
   const database = await createTestDatabase()
   await seedIfEmpty(database.prisma)
   const { createServer }: ApiServer = await import(/* @vite-ignore */ apiServerSource)
-  const server = createServer({ prisma: database.prisma, consoleDir: inject('consoleDir') })
+  const server = createServer({
+    prisma: database.prisma,
+    consoleDir: inject('consoleDir'),
+    ...(exportJobRows ? { exportJobRows } : {}),
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
