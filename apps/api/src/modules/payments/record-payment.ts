@@ -172,6 +172,38 @@ async function coveragesFor(
 }
 
 /**
+ * The payment row, then its allocations (those above zero) in one statement: the enrollments and
+ * amounts as two arrays, where a nested create bound three parameters per allocation.
+ */
+async function insertPayment(
+  tx: Prisma.TransactionClient,
+  record: PaymentRecord,
+  stored: Pick<Payment, 'settlement' | 'collectedById' | 'createdAt'> & {
+    amount: number
+    allocations: { enrollmentId: string; amount: number }[]
+  },
+): Promise<Payment> {
+  const { allocations, ...row } = stored
+  const payment = await tx.payment.create({
+    data: {
+      ...row,
+      centerId: record.enrollments[0]?.centerId ?? '',
+      paidOn: new Date(`${record.paidOn}T00:00:00Z`),
+      channel: record.channel,
+      receiptNumber: record.receiptNumber,
+      note: record.note,
+    },
+  })
+  const allocated = allocations.filter((allocation) => allocation.amount > 0)
+  await tx.$executeRaw`
+    INSERT INTO "PaymentAllocation" ("paymentId", "enrollmentId", "amount")
+    SELECT ${payment.id}::uuid, a."enrollmentId", a."amount"
+      FROM unnest(${allocated.map((each) => each.enrollmentId)}::uuid[], ${allocated.map((each) => each.amount)}::int[])
+        AS a("enrollmentId", "amount")`
+  return payment
+}
+
+/**
  * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment is locked
  * at the version read first, so what is due is computed on rows nobody else is changing; its version
  * is bumped in the one update that writes it (so its row triggers run once).
@@ -207,24 +239,12 @@ async function storePayment(
     const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
     if (!settled.ok) throw validationErrorFrom(settled.issues)
     const { allocations, status } = settled.settlement
-    const payment = await tx.payment.create({
-      data: {
-        centerId: record.enrollments[0]?.centerId ?? '',
-        paidOn: new Date(`${record.paidOn}T00:00:00Z`),
-        amount,
-        channel: record.channel,
-        receiptNumber: record.receiptNumber,
-        collectedById: viewer.userId,
-        note: record.note,
-        settlement: status,
-        createdAt: now,
-        allocations: {
-          create: ids.flatMap((enrollmentId, index) => {
-            const allocated = allocations[index] ?? 0
-            return allocated > 0 ? [{ enrollmentId, amount: allocated }] : []
-          }),
-        },
-      },
+    const payment = await insertPayment(tx, record, {
+      amount,
+      settlement: status,
+      collectedById: viewer.userId,
+      createdAt: now,
+      allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] ?? 0 })),
     })
     const changed = new Map<string, Enrollment>()
     const extended: [PayableEnrollment, Enrollment][] = []
