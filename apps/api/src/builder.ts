@@ -10,6 +10,7 @@ import { type GraphQLResolveInfo, isObjectType } from 'graphql'
 import type { Context } from './context.ts'
 import { ForbiddenError } from './errors.ts'
 import { decodeGlobalId, invalidGlobalId } from './global-id.ts'
+import { readableNodes } from './readable-nodes.ts'
 
 export const builder = new SchemaBuilder<{
   Context: Context
@@ -62,8 +63,12 @@ export const builder = new SchemaBuilder<{
       resolve: (_root, { id }, _context, info, resolveNode) => resolveNode(nodeId(info, id, 'id')),
     },
     nodesQueryOptions: {
-      resolve: (_root, { ids }, _context, info, resolveNodes) =>
-        resolveNodes(ids.map((id, index) => nodeId(info, id, `ids.${index}`))),
+      resolve: (_root, { ids }, context, info) =>
+        readableNodes(
+          context,
+          info,
+          ids.map((id, index) => nodeId(info, id, `ids.${index}`)),
+        ),
     },
   },
   prisma: {

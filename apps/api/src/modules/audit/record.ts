@@ -1,5 +1,6 @@
 import type { Prisma } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
+import { newId } from '../../new-id.ts'
 
 /** A request's context; outside a request (a command) no request ids. */
 type AuditContext = Pick<Context, 'viewer'> & { requestId: string | null; clientRequestId: string | null }
@@ -17,29 +18,47 @@ export function recordAudit(tx: Prisma.TransactionClient, context: AuditContext,
   return recordAudits(tx, context, [entry])
 }
 
-/** Writes the audit events of a change to many rows in one statement, inside the caller's transaction. */
+/**
+ * Writes the audit events of a change to many rows in one statement, inside the caller's transaction:
+ * the events travel as one JSON parameter (a thousand rows' createMany bound and compiled several
+ * thousand parameters), their ids made here as Prisma makes them (UUIDv7).
+ */
 export async function recordAudits(
   tx: Prisma.TransactionClient,
   context: AuditContext,
   entries: readonly AuditEntry[],
 ) {
   if (entries.length === 0) return
-  await tx.auditEvent.createMany({
-    data: entries.map((entry) => ({
-      actorId: context.viewer?.userId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      requestId: context.requestId,
-      clientRequestId: context.clientRequestId,
-    })),
-  })
+  const rows = entries.map(({ action, entityType, entityId, before, after }) => ({
+    id: newId(),
+    action,
+    entityType,
+    entityId,
+    // Null and undefined alike are no value (SQL NULL), as createMany stored them.
+    before: before ?? undefined,
+    after: after ?? undefined,
+  }))
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after",
+                              "requestId", "clientRequestId", "at")
+    SELECT r."id", ${context.viewer?.userId ?? null}::uuid, r."action", r."entityType", r."entityId",
+           r."before", r."after", ${context.requestId}, ${context.clientRequestId}, ${new Date()}::timestamp
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("id" uuid, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb)`
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null
-    ? undefined
-    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue)
+/**
+ * What an update's audit event keeps: the fields `after` changed, as they were and as they are (a
+ * field written with the value it had is no change). A bulk action's thousand events stay small.
+ */
+export function changedFields(before: object, after: object) {
+  const was: Record<string, unknown> = before as Record<string, unknown>
+  const is: Record<string, unknown> = after as Record<string, unknown>
+  const changed = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
+    (field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]),
+  )
+  return {
+    before: Object.fromEntries(changed.map((field) => [field, was[field] ?? null])),
+    after: Object.fromEntries(changed.map((field) => [field, is[field] ?? null])),
+  }
 }

@@ -4,6 +4,7 @@ import { type GraphQLResolveInfo, Kind } from 'graphql'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { canWriteCenter, centerIdsWhere, readableCentersWhere } from '../auth/center-access.ts'
 import {
   AudienceGroupEnum,
@@ -39,7 +40,7 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
     'A person’s registration for a product in a campaign, at a center: the contribution quoted and where it is in its lifecycle.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readableEnrollmentsWhere(context.viewer)] }),
+  findUnique: readableNode('Enrollment', readableEnrollmentsWhere),
   select: { id: true },
   fields: (t) => ({
     campaign: t.relation('campaign', { description: 'The campaign.' }),

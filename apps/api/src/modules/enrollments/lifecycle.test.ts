@@ -179,6 +179,23 @@ describe('the enrollment lifecycle', () => {
     expect(audit.map((event) => event.action)).toEqual(
       expect.arrayContaining(['enrollment.submit', 'enrollment.confirm_payment', 'enrollment.activate']),
     )
+    // Each step's event keeps the fields it changed, as they were and as they are (the person and the
+    // quote, unchanged, are not repeated in every event).
+    const activated = await api.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'enrollment.activate', entityId: atob(draft.id).replace(/^Enrollment:/, '') },
+    })
+    expect(activated.before).toEqual({
+      status: 'PAID',
+      version: 3,
+      socialInsuranceNumber: null,
+      updatedAt: expect.any(String),
+    })
+    expect(activated.after).toEqual({
+      status: 'ACTIVE',
+      version: 4,
+      socialInsuranceNumber: '7912345678',
+      updatedAt: expect.any(String),
+    })
   })
 
   it('rejecting needs a reason; once rejected the person may be registered again', async () => {

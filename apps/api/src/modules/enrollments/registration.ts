@@ -1,6 +1,7 @@
 // A registration: one act of registering at a center, a person alone or a household whose members
 // each hold an enrollment of their own. What it costs is its live enrollments' payable amounts.
 import { builder } from '../../builder.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { readableEnrollmentsWhere, readableRegistrationsWhere } from '../people/visibility.ts'
 
 export const RegistrationNode = builder.prismaNode('Registration', {
@@ -9,7 +10,7 @@ export const RegistrationNode = builder.prismaNode('Registration', {
     'One act of registering at a center: a person alone, or a household whose members being enrolled each get an enrollment.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readableRegistrationsWhere(context.viewer)] }),
+  findUnique: readableNode('Registration', readableRegistrationsWhere),
   fields: (t) => ({
     campaign: t.relation('campaign', { description: 'The campaign.' }),
     center: t.relation('center', { description: 'The center that registered it.' }),

@@ -5,6 +5,7 @@ import { ExportStatus, type Prisma } from '@tangtoc/db'
 import { enumLabels } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { labelled } from '../enums.ts'
 import { exportFilePath, exportKeptMs } from './export-job.ts'
 
@@ -26,7 +27,7 @@ const ExportNode = builder.prismaNode('Export', {
     'A spreadsheet export of more rows than are streamed at once (EXPORT_JOB_ROWS): a job writes it, and the user who asked for it downloads it when it is ready, for a day.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [ownExportsWhere(context.viewer)] }),
+  findUnique: readableNode('Export', ownExportsWhere),
   fields: (t) => ({
     fileName: t.exposeString('fileName', { description: 'The file’s name, e.g. ho-so-….xlsx.' }),
     status: t.expose('status', { type: ExportStatusEnum, description: 'Where the export is.' }),

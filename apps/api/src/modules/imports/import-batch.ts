@@ -10,6 +10,7 @@ import type { Context, Viewer } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
 import type { ImportProgress } from '../../pubsub.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, readableCentersWhere } from '../auth/center-access.ts'
 import { labelled, ProductEnum } from '../enums.ts'
@@ -181,7 +182,7 @@ export const ImportBatchNode = builder.prismaNode('ImportBatch', {
     'A spreadsheet uploaded through `POST /imports` to register its people: previewed, then committed as one idempotent batch.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readableImportBatchesWhere(context.viewer)] }),
+  findUnique: readableNode('ImportBatch', readableImportBatchesWhere),
   fields: (t) => ({
     campaign: t.relation('campaign', { description: 'The campaign registered for.' }),
     center: t.relation('center', { description: 'The registering center.' }),

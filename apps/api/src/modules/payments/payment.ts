@@ -3,6 +3,7 @@
 import { PaymentChannel, PaymentSettlement } from '@tangtoc/db'
 import { amountsDue, localDateInZone, paysNextPeriod } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { readableEnrollmentsWhere, readablePaymentsWhere } from '../people/visibility.ts'
 import { nextPeriod } from './next-period.ts'
 
@@ -22,7 +23,7 @@ export const PaymentNode = builder.prismaNode('Payment', {
     'Money received at a center against one or more enrollments (a household’s together), with its receipt.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readablePaymentsWhere(context.viewer)] }),
+  findUnique: readableNode('Payment', readablePaymentsWhere),
   fields: (t) => ({
     center: t.relation('center', { description: 'The center that received it.' }),
     paidOn: t.expose('paidOn', { type: 'Date', description: 'The day the money was received.' }),

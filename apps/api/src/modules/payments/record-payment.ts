@@ -171,11 +171,112 @@ async function coveragesFor(
   })
 }
 
+type Settling = { enrollment: PayableEnrollment; declared: DeclaredParticipation; path: string }
+
+/** A paid voluntary social insurance enrollment takes its next period: still one participant, so its status and counts stay. */
+async function extendPeriod(
+  tx: Prisma.TransactionClient,
+  context: Context,
+  enrollment: PayableEnrollment,
+  next: Awaited<ReturnType<typeof nextPeriod>>,
+): Promise<Enrollment> {
+  const row = await tx.enrollment.update({
+    where: { id: enrollment.id },
+    data: {
+      gross: { increment: next.pricing.gross },
+      support: { increment: next.pricing.support },
+      payable: { increment: next.pricing.payable },
+      coverageStart: enrollment.coverageStart ?? next.coverageStart,
+      coverageEnd: next.coverageEnd,
+      periodEnd: next.coverageEnd,
+      version: { increment: 1 },
+    },
+  })
+  const { center: _center, campaign: _campaign, ...before } = enrollment
+  await recordAudit(tx, context, {
+    action: 'enrollment.pay_next_period',
+    entityType: 'Enrollment',
+    entityId: enrollment.id,
+    before,
+    after: row,
+  })
+  return row
+}
+
+/**
+ * The enrollments of the payment not extended, however many (a bulk confirmation's): those it settles
+ * PAID with their coverage, the others (left unpaid) only at a new version, in one update per distinct
+ * coverage (usually one); each row as written goes into `changed`.
+ */
+async function markSettled(
+  tx: Prisma.TransactionClient,
+  record: PaymentRecord,
+  { ids, settling, changed }: { ids: string[]; settling: Settling[]; changed: Map<string, Enrollment> },
+): Promise<void> {
+  const coverages = await coveragesFor(tx, settling, record.paidOn)
+  const settledData = new Map(
+    settling.map(({ enrollment }, index) => {
+      // Counted on the day the money came in, where the campaign counts so (the rollups move it).
+      const countedOn =
+        enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
+      return [enrollment.id, { status: 'PAID' as const, countedOn, ...coverages[index] }]
+    }),
+  )
+  const updates = new Map<string, { data: Prisma.EnrollmentUpdateManyMutationInput; ids: string[] }>()
+  for (const id of ids.filter((each) => !changed.has(each))) {
+    const data = settledData.get(id) ?? {}
+    const key = JSON.stringify(data)
+    const update = updates.get(key) ?? { data, ids: [] as string[] }
+    update.ids.push(id)
+    updates.set(key, update)
+  }
+  for (const { data, ids: updated } of updates.values()) {
+    const rows = await tx.enrollment.updateManyAndReturn({
+      where: { id: { in: updated } },
+      data: { ...data, version: { increment: 1 } },
+    })
+    for (const row of rows) changed.set(row.id, row)
+  }
+}
+
+/**
+ * The payment row, then its allocations (those above zero) in one statement: the enrollments and
+ * amounts as two arrays, where a nested create bound three parameters per allocation.
+ */
+async function insertPayment(
+  tx: Prisma.TransactionClient,
+  record: PaymentRecord,
+  stored: Pick<Payment, 'settlement' | 'collectedById' | 'createdAt'> & {
+    amount: number
+    allocations: { enrollmentId: string; amount: number }[]
+  },
+): Promise<Payment> {
+  const { allocations, ...row } = stored
+  const payment = await tx.payment.create({
+    data: {
+      ...row,
+      centerId: record.enrollments[0]?.centerId ?? '',
+      paidOn: new Date(`${record.paidOn}T00:00:00Z`),
+      channel: record.channel,
+      receiptNumber: record.receiptNumber,
+      note: record.note,
+    },
+  })
+  const allocated = allocations.filter((allocation) => allocation.amount > 0)
+  await tx.$executeRaw`
+    INSERT INTO "PaymentAllocation" ("paymentId", "enrollmentId", "amount")
+    SELECT ${payment.id}::uuid, a."enrollmentId", a."amount"
+      FROM unnest(${allocated.map((each) => each.enrollmentId)}::uuid[], ${allocated.map((each) => each.amount)}::int[])
+        AS a("enrollmentId", "amount")`
+  return payment
+}
+
 /**
  * Stores the payment, its allocations and what it settles, all or nothing. Each enrollment is locked
  * at the version read first, so what is due is computed on rows nobody else is changing; its version
  * is bumped in the one update that writes it (so its row triggers run once).
  */
+// long: one transaction, read in the order it locks and writes; each write is a helper
 async function storePayment(
   context: Context,
   record: PaymentRecord,
@@ -207,28 +308,16 @@ async function storePayment(
     const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
     if (!settled.ok) throw validationErrorFrom(settled.issues)
     const { allocations, status } = settled.settlement
-    const payment = await tx.payment.create({
-      data: {
-        centerId: record.enrollments[0]?.centerId ?? '',
-        paidOn: new Date(`${record.paidOn}T00:00:00Z`),
-        amount,
-        channel: record.channel,
-        receiptNumber: record.receiptNumber,
-        collectedById: viewer.userId,
-        note: record.note,
-        settlement: status,
-        createdAt: now,
-        allocations: {
-          create: ids.flatMap((enrollmentId, index) => {
-            const allocated = allocations[index] ?? 0
-            return allocated > 0 ? [{ enrollmentId, amount: allocated }] : []
-          }),
-        },
-      },
+    const payment = await insertPayment(tx, record, {
+      amount,
+      settlement: status,
+      collectedById: viewer.userId,
+      createdAt: now,
+      allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] ?? 0 })),
     })
     const changed = new Map<string, Enrollment>()
     const extended: [PayableEnrollment, Enrollment][] = []
-    const settling: { enrollment: PayableEnrollment; declared: DeclaredParticipation; path: string }[] = []
+    const settling: Settling[] = []
     for (const [index, enrollment] of record.enrollments.entries()) {
       if ((dues[index] ?? 0) > (allocations[index] ?? 0)) continue
       const next = nextPeriods[index]
@@ -236,57 +325,11 @@ async function storePayment(
         settling.push({ enrollment, declared: record.declared[index] ?? {}, path: `enrollments.${index}` })
         continue
       }
-      // Still one participant: the status, and so the counts, stay as they are.
-      const row = await tx.enrollment.update({
-        where: { id: enrollment.id },
-        data: {
-          gross: { increment: next.pricing.gross },
-          support: { increment: next.pricing.support },
-          payable: { increment: next.pricing.payable },
-          coverageStart: enrollment.coverageStart ?? next.coverageStart,
-          coverageEnd: next.coverageEnd,
-          periodEnd: next.coverageEnd,
-          version: { increment: 1 },
-        },
-      })
-      const { center: _center, campaign: _campaign, ...before } = enrollment
-      await recordAudit(tx, context, {
-        action: 'enrollment.pay_next_period',
-        entityType: 'Enrollment',
-        entityId: enrollment.id,
-        before,
-        after: row,
-      })
+      const row = await extendPeriod(tx, context, enrollment, next)
       changed.set(row.id, row)
       extended.push([enrollment, row])
     }
-    // The others, however many (a bulk confirmation's): one update per distinct coverage (usually
-    // one; the enrollments it leaves unpaid only take a new version), then the history, audit and
-    // rollups of those it settles in one statement each.
-    const coverages = await coveragesFor(tx, settling, record.paidOn)
-    const settledData = new Map(
-      settling.map(({ enrollment }, index) => {
-        // Counted on the day the money came in, where the campaign counts so (the rollups move it).
-        const countedOn =
-          enrollment.campaign.countOn === 'PAYMENT_DAY' ? new Date(`${record.paidOn}T00:00:00Z`) : null
-        return [enrollment.id, { status: 'PAID' as const, countedOn, ...coverages[index] }]
-      }),
-    )
-    const updates = new Map<string, { data: Prisma.EnrollmentUpdateManyMutationInput; ids: string[] }>()
-    for (const id of ids.filter((each) => !changed.has(each))) {
-      const data = settledData.get(id) ?? {}
-      const key = JSON.stringify(data)
-      const update = updates.get(key) ?? { data, ids: [] as string[] }
-      update.ids.push(id)
-      updates.set(key, update)
-    }
-    for (const { data, ids: updated } of updates.values()) {
-      const rows = await tx.enrollment.updateManyAndReturn({
-        where: { id: { in: updated } },
-        data: { ...data, version: { increment: 1 } },
-      })
-      for (const row of rows) changed.set(row.id, row)
-    }
+    await markSettled(tx, record, { ids, settling, changed })
     const settledNow = settling.flatMap(({ enrollment }) => {
       const row = changed.get(enrollment.id)
       return row ? [[enrollment, row] as [PayableEnrollment, Enrollment]] : []

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { personSearchWhere, readableEnrollmentsWhere, readableHouseholdsWhere } from './visibility.ts'
 
 builder.prismaObject('HouseholdMember', {
@@ -22,7 +23,7 @@ export const HouseholdNode = builder.prismaNode('Household', {
   description: 'People insured together for household health insurance, in register order.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readableHouseholdsWhere(context.viewer)] }),
+  findUnique: readableNode('Household', readableHouseholdsWhere),
   fields: (t) => ({
     address: t.exposeString('address', {
       nullable: true,

@@ -1,5 +1,6 @@
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { AudienceGroupEnum, SexEnum } from '../enums.ts'
 import { WardRef } from '../wards/ward.ts'
 import { contactOf, contactSelect } from './contact.ts'
@@ -24,7 +25,7 @@ export const PersonNode = builder.prismaNode('Person', {
     'Someone enrolled in a campaign: one record per citizen ID however many campaigns enrol them. Readable (by id, in lists, by citizen ID) while they have a live enrollment at a center you may read; admins read everyone. Their contact details (phone, address, ward, occupation group, legacy code) are what your centers recorded: the person’s record when one of your centers registered them first (admins: always), otherwise the latest given with an enrollment at one of your centers — never another center’s. Viewers see the citizen ID, legacy code and phone masked.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readablePeopleWhere(context.viewer)] }),
+  findUnique: readableNode('Person', readablePeopleWhere),
   select: { id: true },
   fields: (t) => ({
     fullName: t.exposeString('fullName', {

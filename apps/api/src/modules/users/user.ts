@@ -2,6 +2,7 @@ import { type Prisma, Role } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { canReadUserHistory, listableUsersWhere, readableUsersWhere } from './user-access.ts'
 
@@ -17,7 +18,7 @@ export const UserNode = builder.prismaNode('User', {
     'Someone who signs in to the console or owns API tokens. By id (node, nodes) admins read every user, anyone else themself and the users of the centers whose data they may read; the users named by a record you may read (who registered an enrollment, planned or staffed a session, made a status change) show with that record.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readableUsersWhere(context.viewer)] }),
+  findUnique: readableNode('User', readableUsersWhere),
   fields: (t) => ({
     username: t.exposeString('username', { description: 'The login name.' }),
     displayName: t.exposeString('displayName', { description: 'The name shown to others.' }),

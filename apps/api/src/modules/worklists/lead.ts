@@ -3,6 +3,7 @@
 import type { Prisma } from '@tangtoc/db'
 import { builder } from '../../builder.ts'
 import type { Viewer } from '../../context.ts'
+import { readableNode } from '../../readable-nodes.ts'
 import { readableCentersWhere } from '../auth/center-access.ts'
 import { ProductEnum } from '../enums.ts'
 import { shownCitizenId, shownPhone } from '../people/visibility.ts'
@@ -19,7 +20,7 @@ export const LeadNode = builder.prismaNode('Lead', {
     'A person consulted at an outreach session who did not register there: on the LEADS worklist until they register (with the same phone or citizen id) or a follow-up closes it. Readable where its session’s center is.',
   authScopes: { signedIn: true },
   nullable: true,
-  findUnique: (id, context) => ({ id, AND: [readableLeadsWhere(context.viewer)] }),
+  findUnique: readableNode('Lead', readableLeadsWhere),
   fields: (t) => ({
     session: t.relation('session', { description: 'The session the person was consulted at.' }),
     center: t.relation('center', { description: 'The session’s center, whose worklists the lead is on.' }),
