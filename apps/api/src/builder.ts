@@ -11,6 +11,7 @@ import type { Context } from './context.ts'
 import { ForbiddenError } from './errors.ts'
 import { decodeGlobalId, invalidGlobalId } from './global-id.ts'
 import { readableNodes } from './readable-nodes.ts'
+import { typeScopesOnce, typeScopesOnceInner } from './type-scopes-once.ts'
 
 export const builder = new SchemaBuilder<{
   Context: Context
@@ -30,8 +31,9 @@ export const builder = new SchemaBuilder<{
   }
 }>({
   defaultFieldNullability: false,
-  // Errors before scope-auth, so that a mutation refused by its authScopes returns ForbiddenError as a value.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // Errors before scope-auth, so that a mutation refused by its authScopes returns ForbiddenError as a value;
+  // an object type's scopes checked once a request around scope-auth (type-scopes-once.ts).
+  plugins: [ErrorsPlugin, typeScopesOnce, ScopeAuthPlugin, typeScopesOnceInner, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: ({ viewer }) => ({

@@ -8,21 +8,29 @@ import { recordAudit } from '../audit/record.ts'
 
 const recorded = new WeakMap<Context, Set<string>>()
 
-export async function recordPersonView(context: Context, personId: string, info: GraphQLResolveInfo) {
+/**
+ * The view recorded, when it is one to record; null otherwise, without a promise: a list's 50 rows
+ * each awaiting nothing made every person of the page resolve asynchronously.
+ */
+export function recordPersonView(
+  context: Context,
+  personId: string,
+  info: GraphQLResolveInfo,
+): Promise<unknown> | null {
   const keys: (string | number)[] = []
   for (let at: GraphQLResolveInfo['path'] | undefined = info.path; at; at = at.prev) keys.unshift(at.key)
   const [rootField, ...below] = keys
   // `nodes(ids:)` lists the records asked for one by one: each is a detail.
   const listed = below.slice(rootField === 'nodes' ? 1 : 0).some((key) => typeof key === 'number')
-  if (listed) return
+  if (listed) return null
   let people = recorded.get(context)
   if (!people) {
     people = new Set()
     recorded.set(context, people)
   }
-  if (people.has(personId)) return
+  if (people.has(personId)) return null
   people.add(personId)
-  await recordAudit(context.prisma, context, {
+  return recordAudit(context.prisma, context, {
     action: 'person.view',
     entityType: 'Person',
     entityId: personId,

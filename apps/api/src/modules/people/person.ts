@@ -35,10 +35,10 @@ export const PersonNode = builder.prismaNode('Person', {
       description:
         'The 12-digit personal identification number (masked for viewers). Read unmasked outside a list, it is recorded in the audit log (`person.view`).',
       select: { citizenId: true },
-      resolve: async (person, _args, context, info) => {
+      resolve: (person, _args, context, info) => {
         const shown = shownCitizenId(context, person.citizenId)
-        if (shown === person.citizenId) await recordPersonView(context, person.id, info)
-        return shown
+        const recorded = shown === person.citizenId ? recordPersonView(context, person.id, info) : null
+        return recorded ? recorded.then(() => shown) : shown
       },
     }),
     legacySocialInsuranceCode: t.string({
