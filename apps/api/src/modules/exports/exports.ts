@@ -73,15 +73,8 @@ async function exportContext(
   if (holdsNul([...url.searchParams.values()])) {
     throw new ExportRequestError(400, 'Parameters must not contain the NUL character (U+0000).')
   }
-  const context = await createRequestContext({
-    prisma,
-    request,
-    peer: serverContext?.req?.socket,
-    settings,
-    logger,
-    pubsub,
-    caches,
-  })
+  const deps: JobDependencies = { prisma, pubsub, caches, settings, logger }
+  const context = await createRequestContext({ ...deps, request, peer: serverContext?.req?.socket })
   if (!context.viewer)
     throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
   return context
