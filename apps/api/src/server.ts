@@ -155,6 +155,7 @@ function corsOf(allowed: readonly string[]) {
   }
 }
 
+// long: the plugins in the order they run (several must come before or after another), read as one list
 export function createYogaApp({
   prisma,
   replica,
@@ -170,18 +171,13 @@ export function createYogaApp({
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
-  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl, logger)
-  const events = { ...bus, pubsub: metrics ? metrics.counting(bus.pubsub) : bus.pubsub }
-  const caches = new InstanceCaches()
-  const replicaRoute = replica ? new ReplicaRoute(replica, logger) : undefined
+  const { events, caches, replicaRoute, jobDeps, imports } = instanceServices(
+    { prisma, replica, pubsub, redisUrl, logger, metrics, jobsDatabaseUrl },
+    settings,
+  )
   const anonymous = async (request: Request) =>
     (await resolveViewer(prisma, request, caches, settings)) === null
   const graphqlEndpoint = '/graphql'
-  const jobDeps = { prisma, pubsub: events.pubsub, caches, settings, logger }
-  const imports = createImportQueue(jobDeps, caches, {
-    databaseUrl: jobsDatabaseUrl,
-    kinds: [exportJobKind(jobDeps)],
-  })
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint,
@@ -215,15 +211,7 @@ export function createYogaApp({
       // Stops listening before the event bus closes.
       useInstanceCaches(caches, events.pubsub, logger),
       { onDispose: () => imports.close().then(() => events.close()) },
-      maxTokensPlugin({ n: operationLimits.maxTokens }),
-      maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
-      maxAliasesPlugin({ n: operationLimits.maxAliases, ...asValidationError }),
-      costLimitPlugin({ maxCost: operationLimits.maxCost, flattenFragments: true, ...asValidationError }),
-      // In production the schema is no map for strangers: introspection only for the signed-in, and no
-      // "Did you mean …?" for anyone.
-      ...(settings.production
-        ? [useDisableIntrospection({ isDisabled: anonymous }), blockFieldSuggestionsPlugin({ mask: '' })]
-        : []),
+      ...operationLimitPlugins(settings, anonymous),
     ],
     maskedErrors: {
       maskError: (error, message) => maskUnexpected(error, message),
@@ -239,6 +227,54 @@ export function createYogaApp({
         caches,
       }),
   })
+}
+
+/**
+ * What an instance holds beside the schema: its event bus (counted when metered), caches, replica
+ * route, and the job queue (imports and queued exports) with what its jobs need.
+ */
+function instanceServices(
+  {
+    prisma,
+    replica,
+    pubsub,
+    redisUrl,
+    logger,
+    metrics,
+    jobsDatabaseUrl,
+  }: Pick<YogaOptions, 'prisma' | 'replica' | 'pubsub' | 'redisUrl' | 'metrics' | 'jobsDatabaseUrl'> & {
+    logger: Logger
+  },
+  settings: SecuritySettings,
+) {
+  const bus = pubsub ? { pubsub, close: async () => {}, ping: undefined } : createEventBus(redisUrl, logger)
+  const events = { ...bus, pubsub: metrics ? metrics.counting(bus.pubsub) : bus.pubsub }
+  const caches = new InstanceCaches()
+  const replicaRoute = replica ? new ReplicaRoute(replica, logger) : undefined
+  const jobDeps = { prisma, pubsub: events.pubsub, caches, settings, logger }
+  const imports = createImportQueue(jobDeps, caches, {
+    databaseUrl: jobsDatabaseUrl,
+    kinds: [exportJobKind(jobDeps)],
+  })
+  return { events, caches, replicaRoute, jobDeps, imports }
+}
+
+/** The limits every operation is held to; in production, no schema map for strangers. */
+function operationLimitPlugins(
+  settings: SecuritySettings,
+  anonymous: (request: Request) => Promise<boolean>,
+) {
+  return [
+    maxTokensPlugin({ n: operationLimits.maxTokens }),
+    maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...asValidationError }),
+    maxAliasesPlugin({ n: operationLimits.maxAliases, ...asValidationError }),
+    costLimitPlugin({ maxCost: operationLimits.maxCost, flattenFragments: true, ...asValidationError }),
+    // In production the schema is no map for strangers: introspection only for the signed-in, and no
+    // "Did you mean …?" for anyone.
+    ...(settings.production
+      ? [useDisableIntrospection({ isDisabled: anonymous }), blockFieldSuggestionsPlugin({ mask: '' })]
+      : []),
+  ]
 }
 
 export function createServer({ consoleDir, ...options }: ServerOptions) {

@@ -17,6 +17,36 @@ export interface GraphQLResponse<Data = Record<string, any>> extends ExecutionRe
   headers: Headers
 }
 
+/** A GraphQL request through `yoga.fetch`, as the console sends one, with the credentials given. */
+async function postGraphQL(
+  yoga: ReturnType<typeof createYogaApp>,
+  body: unknown,
+  credentials: Credentials,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return yoga.fetch('http://tangtoc.test/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      'x-graphql-yoga-csrf': '1',
+      ...(credentials && 'cookie' in credentials ? { cookie: credentials.cookie } : {}),
+      ...(credentials && 'token' in credentials ? { authorization: `Bearer ${credentials.token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  })
+}
+
+/** A console session for the user, as `logIn` would create it (without the cost of argon2). */
+async function sessionFor(prisma: PrismaClient, user: Pick<User, 'id'>): Promise<{ cookie: string }> {
+  const secret = newSecret('tts')
+  await prisma.loginSession.create({
+    data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+  })
+  return { cookie: `${sessionCookieName}=${secret}` }
+}
+
 export type ApiHarness = Awaited<ReturnType<typeof createApiHarness>>
 
 export async function createApiHarness(options: CreateTestDatabaseOptions = {}) {
@@ -25,30 +55,9 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
   await seedReferenceData(prisma)
   const yoga = createYogaApp({ prisma })
 
-  async function fetchGraphQL(body: unknown, credentials: Credentials, headers: Record<string, string> = {}) {
-    const response = await yoga.fetch('http://tangtoc.test/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json',
-        'x-graphql-yoga-csrf': '1',
-        ...(credentials && 'cookie' in credentials ? { cookie: credentials.cookie } : {}),
-        ...(credentials && 'token' in credentials ? { authorization: `Bearer ${credentials.token}` } : {}),
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    })
-    return response
-  }
-
-  /** A console session for the user, as `logIn` would create it (without the cost of argon2). */
-  async function signIn(user: Pick<User, 'id'>): Promise<{ cookie: string }> {
-    const secret = newSecret('tts')
-    await prisma.loginSession.create({
-      data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
-    })
-    return { cookie: `${sessionCookieName}=${secret}` }
-  }
+  const fetchGraphQL = (body: unknown, credentials: Credentials, headers: Record<string, string> = {}) =>
+    postGraphQL(yoga, body, credentials, headers)
+  const signIn = (user: Pick<User, 'id'>) => sessionFor(prisma, user)
 
   return {
     prisma,

@@ -130,26 +130,63 @@ export function checkHousehold<Sexed extends Sex | ''>(
     return { members: [alone], enrolledIndex: 0, issues }
   }
 
-  const issues: Issue[] = []
-  const members = given.map((member, index) => {
-    const checked = checkPerson(member.person, `${path}.${index}.person`, { today })
-    issues.push(...checked.issues, ...checkFreeText(member.relationToHead, `${path}.${index}.relationToHead`))
-    const relationToHead = normalizeText(member.relationToHead ?? '')
-    return {
+  const checked = given.map((member, index) => checkMember(member, `${path}.${index}`, today))
+  const members = checked.map((each) => each.member)
+  const issues: Issue[] = [
+    ...checked.flatMap((each) => each.issues),
+    ...checkHeads(members, path, joining),
+    ...checkMembersOn(members, path, on),
+  ]
+  const enrolledIndex = members.findIndex((member) => member.person.citizenId === person.citizenId)
+  if (enrolledIndex < 0) {
+    issues.push(issue(path, 'HOUSEHOLD_MEMBER_MISSING'))
+  } else if (members[enrolledIndex]?.insuredElsewhere) {
+    issues.push(issue(`${path}.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'))
+  }
+  return { members, enrolledIndex: Math.max(enrolledIndex, 0), issues }
+}
+
+/** A member's details (checkPerson) and relation to the head (checkFreeText), at `at`. */
+function checkMember<Sexed extends Sex | ''>(
+  member: HouseholdMemberInput<Sexed>,
+  at: string,
+  today: IsoDate,
+): { member: CheckedHouseholdMember<Sexed>; issues: Issue[] } {
+  const checked = checkPerson(member.person, `${at}.person`, { today })
+  const relationToHead = normalizeText(member.relationToHead ?? '')
+  return {
+    member: {
       person: checked.person,
       isHead: member.isHead ?? false,
       insuredElsewhere: member.insuredElsewhere ?? false,
       relationToHead: relationToHead === '' ? null : relationToHead,
-    }
-  })
-  if (joining) {
-    members.forEach((member, index) => {
-      if (member.isHead) issues.push(issue(`${path}.${index}.isHead`, 'HOUSEHOLD_HEAD_MULTIPLE'))
-    })
-  } else {
-    const ranking = rankHouseholdMembers(members, path)
-    if (!ranking.ok) issues.push(...ranking.issues)
+    },
+    issues: [...checked.issues, ...checkFreeText(member.relationToHead, `${at}.relationToHead`)],
   }
+}
+
+/** One head (rankHouseholdMembers); none when the members join a household that has its head. */
+function checkHeads(
+  members: readonly CheckedHouseholdMember<Sex | ''>[],
+  path: string,
+  joining: boolean,
+): Issue[] {
+  if (joining) {
+    return members.flatMap((member, index) =>
+      member.isHead ? [issue(`${path}.${index}.isHead`, 'HOUSEHOLD_HEAD_MULTIPLE')] : [],
+    )
+  }
+  const ranking = rankHouseholdMembers(members, path)
+  return ranking.ok ? [] : [...ranking.issues]
+}
+
+/** No citizen ID twice, and no child under 6 on `on` enrolled with the household. */
+function checkMembersOn(
+  members: readonly CheckedHouseholdMember<Sex | ''>[],
+  path: string,
+  on: IsoDate,
+): Issue[] {
+  const issues: Issue[] = []
   const seen = new Set<string>()
   members.forEach((member, index) => {
     if (seen.has(member.person.citizenId)) {
@@ -164,13 +201,7 @@ export function checkHousehold<Sexed extends Sex | ''>(
       )
     }
   })
-  const enrolledIndex = members.findIndex((member) => member.person.citizenId === person.citizenId)
-  if (enrolledIndex < 0) {
-    issues.push(issue(path, 'HOUSEHOLD_MEMBER_MISSING'))
-  } else if (members[enrolledIndex]?.insuredElsewhere) {
-    issues.push(issue(`${path}.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'))
-  }
-  return { members, enrolledIndex: Math.max(enrolledIndex, 0), issues }
+  return issues
 }
 
 /** A member enrolled with the household who is young enough to be insured by the state instead. */

@@ -247,6 +247,34 @@ export function targetsInScope<T extends TargetSetting>(
 }
 
 /**
+ * The milestones (targets with a due date) a scope shows, of the product asked for (null: every
+ * product): the campaign-wide ones for the whole tree, else those of the centers `inView` keeps.
+ */
+export function milestonesInScope<T extends TargetSetting>(
+  milestones: readonly T[],
+  product: string | null,
+  wholeTree: boolean,
+  inView: (centerId: string) => boolean,
+): T[] {
+  return milestones.filter(
+    (target) =>
+      (product === null || target.product === product) &&
+      (target.centerId === null ? wholeTree : inView(target.centerId)),
+  )
+}
+
+/**
+ * The milestones the campaign's target line passes through: the campaign-wide ones of exactly the
+ * product shown (null: the all-products ones).
+ */
+export function lineMilestones<T extends TargetSetting>(
+  milestones: readonly T[],
+  product: string | null,
+): T[] {
+  return milestones.filter((target) => target.centerId === null && target.product === product)
+}
+
+/**
  * What targets set for a product, or with none given for every product: the all-products targets if
  * any, else the sum of each product's; null when none sets one.
  */

@@ -7,7 +7,9 @@ import {
   dailyPaceNeeded,
   dailySeries,
   daysLeft,
+  lineMilestones,
   milestoneOutcome,
+  milestonesInScope,
   percentOfTarget,
   projectedFinishDate,
   rankByProgress,
@@ -218,6 +220,22 @@ describe('targets of a scope', () => {
         products,
       ),
     ).toBe(200)
+  })
+
+  it('shows the campaign’s milestones for the whole tree, else those of the centers in view, of the product', () => {
+    const milestones = [...targets, { centerId: null, product: null, count: 9_000 }]
+    const counts = (list: readonly { count: number }[]) => list.map((t) => t.count)
+    expect(counts(milestonesInScope(milestones, null, true, () => true))).toEqual([
+      16_000, 100, 60, 600, 40, 9_000,
+    ])
+    expect(counts(milestonesInScope(milestones, vsi, false, (id) => id === 'b'))).toEqual([60])
+    expect(counts(milestonesInScope(milestones, null, false, (id) => id !== 'c'))).toEqual([100, 60, 600])
+  })
+
+  it('bends the target line at the campaign’s milestones of exactly the product shown', () => {
+    const milestones = [...targets, { centerId: null, product: null, count: 9_000 }]
+    expect(lineMilestones(milestones, vsi).map((t) => t.count)).toEqual([16_000])
+    expect(lineMilestones(milestones, null).map((t) => t.count)).toEqual([9_000])
   })
 })
 

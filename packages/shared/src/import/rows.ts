@@ -50,57 +50,10 @@ export function checkImportRows(
   columns: readonly (ImportField | null)[],
   { product, today, on }: { readonly product: Product; readonly today: IsoDate; readonly on: IsoDate },
 ): ImportCheck {
-  const cellOf = (row: SheetRow, field: ImportField): Cell => {
-    const index = columns.indexOf(field)
-    return index < 0 ? undefined : row.cells[index]
-  }
-  const firstLineOf = new Map<string, number>()
-  const checked = rows.map((row) => {
-    const at = (field: string) => `${row.line}.${field}`
-    const issues: Issue[] = []
-    const notes: Issue[] = []
-    const dateOfBirth = readDate(cellOf(row, 'dateOfBirth'))
-    if (!dateOfBirth.ok) issues.push(issue(at('dateOfBirth'), dateOfBirth.code))
-    const sex = readSex(cellOf(row, 'sex'))
-    if (!sex.ok) issues.push(issue(at('sex'), sex.code))
-    const citizenId = readCitizenId(cellOf(row, 'citizenId'))
-    if (citizenId.ok && citizenId.note) notes.push(issue(at('citizenId'), citizenId.note))
-    const text = (field: ImportField) => readText(cellOf(row, field)) || null
-    const check = checkPerson(
-      {
-        fullName: readText(cellOf(row, 'fullName')),
-        citizenId: citizenId.ok ? citizenId.value : '',
-        dateOfBirth: dateOfBirth.ok ? dateOfBirth.value : '',
-        sex: sex.ok ? sex.value : '',
-        phone: text('phone'),
-        address: text('address'),
-        wardCode: text('wardCode'),
-        legacySocialInsuranceCode: text('legacySocialInsuranceCode'),
-      },
-      String(row.line),
-      { today },
-    )
-    // A cell that could not be read is reported once, as unreadable, not also as missing.
-    const unread = new Set(issues.map((problem) => problem.path))
-    issues.push(...check.issues.filter((problem) => !unread.has(problem.path)))
-    const first = firstLineOf.get(check.person.citizenId)
-    if (check.person.citizenId !== '' && first !== undefined) {
-      issues.push(issue(at('citizenId'), 'IMPORT_DUPLICATE_IN_FILE', { line: first }))
-    } else if (check.person.citizenId !== '') firstLineOf.set(check.person.citizenId, row.line)
-    return {
-      line: row.line,
-      person: check.person,
-      householdKey: product === 'HOUSEHOLD_HEALTH_INSURANCE' ? text('householdKey') : null,
-      isHead: readTick(cellOf(row, 'isHead')),
-      insuredElsewhere: readTick(cellOf(row, 'insuredElsewhere')),
-      relationToHead: text('relationToHead'),
-      issues,
-      notes,
-    }
-  })
+  const checked = rows.map((row) => checkRow(row, columns, { product, today }))
+  markDuplicates(checked)
   if (product !== 'HOUSEHOLD_HEALTH_INSURANCE') return { rows: checked, households: [] }
-
-  const groups = new Map<string, (typeof checked)[number][]>()
+  const groups = new Map<string, CheckingRow[]>()
   for (const row of checked) {
     const key = row.householdKey ?? `#${row.line}`
     groups.set(key, [...(groups.get(key) ?? []), row])
@@ -108,43 +61,118 @@ export function checkImportRows(
   const households: { key: string; lines: number[] }[] = []
   for (const [key, members] of groups) {
     households.push({ key, lines: members.map((member) => member.line) })
-    const alone = members.length === 1 && members[0]?.householdKey === null
-    const enrolled = members.find((member) => !member.insuredElsewhere) ?? members[0]
-    if (!enrolled) continue
-    const household = checkHousehold(
-      {
-        product,
-        person: enrolled.person,
-        householdMembers: alone
-          ? null
-          : members.map((member) => ({
-              person: member.person,
-              isHead: member.isHead,
-              insuredElsewhere: member.insuredElsewhere,
-              relationToHead: member.relationToHead,
-            })),
-      },
-      { today, on },
-    )
-    // The members' own details were checked row by row; what is left is the household's.
-    const found = household.issues.filter((problem) => !/^householdMembers\.\d+\.person\./.test(problem.path))
-    for (const problem of found) {
-      const member = /^householdMembers\.(\d+)\.(.+)$/.exec(problem.path)
-      const own = /^person\.(.+)$/.exec(problem.path)
-      const row = member ? members[Number(member[1])] : (members[0] ?? enrolled)
-      const field = member ? member[2] : own ? own[1] : 'householdKey'
-      if (row) (row.issues as Issue[]).push({ ...problem, path: `${row.line}.${field}` })
-    }
-    // A household goes in whole: its other rows say which line keeps it out.
-    const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
-    if (blocking.length === 0) continue
-    for (const member of members) {
-      if (member.issues.length === 0) {
-        ;(member.issues as Issue[]).push(
-          issue(`${member.line}.householdKey`, 'IMPORT_HOUSEHOLD_INCOMPLETE', { lines: blocking.join(', ') }),
-        )
-      }
-    }
+    checkHouseholdRows(members, { product, today, on })
   }
   return { rows: checked, households }
+}
+
+/** A row being checked: its issues are added to as the file's and the household's checks find more. */
+type CheckingRow = CheckedImportRow & { readonly issues: Issue[] }
+
+/** One row's cells read and its person checked as the registration form checks one. */
+function checkRow(
+  row: SheetRow,
+  columns: readonly (ImportField | null)[],
+  { product, today }: { readonly product: Product; readonly today: IsoDate },
+): CheckingRow {
+  const cellOf = (field: ImportField): Cell => {
+    const index = columns.indexOf(field)
+    return index < 0 ? undefined : row.cells[index]
+  }
+  const at = (field: string) => `${row.line}.${field}`
+  const issues: Issue[] = []
+  const notes: Issue[] = []
+  const dateOfBirth = readDate(cellOf('dateOfBirth'))
+  if (!dateOfBirth.ok) issues.push(issue(at('dateOfBirth'), dateOfBirth.code))
+  const sex = readSex(cellOf('sex'))
+  if (!sex.ok) issues.push(issue(at('sex'), sex.code))
+  const citizenId = readCitizenId(cellOf('citizenId'))
+  if (citizenId.ok && citizenId.note) notes.push(issue(at('citizenId'), citizenId.note))
+  const text = (field: ImportField) => readText(cellOf(field)) || null
+  const check = checkPerson(
+    {
+      fullName: readText(cellOf('fullName')),
+      citizenId: citizenId.ok ? citizenId.value : '',
+      dateOfBirth: dateOfBirth.ok ? dateOfBirth.value : '',
+      sex: sex.ok ? sex.value : '',
+      phone: text('phone'),
+      address: text('address'),
+      wardCode: text('wardCode'),
+      legacySocialInsuranceCode: text('legacySocialInsuranceCode'),
+    },
+    String(row.line),
+    { today },
+  )
+  // A cell that could not be read is reported once, as unreadable, not also as missing.
+  const unread = new Set(issues.map((problem) => problem.path))
+  issues.push(...check.issues.filter((problem) => !unread.has(problem.path)))
+  return {
+    line: row.line,
+    person: check.person,
+    householdKey: product === 'HOUSEHOLD_HEALTH_INSURANCE' ? text('householdKey') : null,
+    isHead: readTick(cellOf('isHead')),
+    insuredElsewhere: readTick(cellOf('insuredElsewhere')),
+    relationToHead: text('relationToHead'),
+    issues,
+    notes,
+  }
+}
+
+/** A person listed again in the file: the later rows name the line of the first. */
+function markDuplicates(rows: readonly CheckingRow[]): void {
+  const firstLineOf = new Map<string, number>()
+  for (const row of rows) {
+    const { citizenId } = row.person
+    if (citizenId === '') continue
+    const first = firstLineOf.get(citizenId)
+    if (first !== undefined)
+      row.issues.push(issue(`${row.line}.citizenId`, 'IMPORT_DUPLICATE_IN_FILE', { line: first }))
+    else firstLineOf.set(citizenId, row.line)
+  }
+}
+
+/**
+ * One household's rows checked as the form checks a household, its issues placed on the rows they are
+ * about; a household goes in whole, so when one row is kept out its other rows say which line keeps it out.
+ */
+function checkHouseholdRows(
+  members: readonly CheckingRow[],
+  { product, today, on }: { readonly product: Product; readonly today: IsoDate; readonly on: IsoDate },
+): void {
+  const alone = members.length === 1 && members[0]?.householdKey === null
+  const enrolled = members.find((member) => !member.insuredElsewhere) ?? members[0]
+  if (!enrolled) return
+  const household = checkHousehold(
+    {
+      product,
+      person: enrolled.person,
+      householdMembers: alone
+        ? null
+        : members.map((member) => ({
+            person: member.person,
+            isHead: member.isHead,
+            insuredElsewhere: member.insuredElsewhere,
+            relationToHead: member.relationToHead,
+          })),
+    },
+    { today, on },
+  )
+  // The members' own details were checked row by row; what is left is the household's.
+  const found = household.issues.filter((problem) => !/^householdMembers\.\d+\.person\./.test(problem.path))
+  for (const problem of found) {
+    const member = /^householdMembers\.(\d+)\.(.+)$/.exec(problem.path)
+    const own = /^person\.(.+)$/.exec(problem.path)
+    const row = member ? members[Number(member[1])] : (members[0] ?? enrolled)
+    const field = member ? member[2] : own ? own[1] : 'householdKey'
+    if (row) row.issues.push({ ...problem, path: `${row.line}.${field}` })
+  }
+  const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
+  if (blocking.length === 0) return
+  for (const member of members) {
+    if (member.issues.length === 0) {
+      member.issues.push(
+        issue(`${member.line}.householdKey`, 'IMPORT_HOUSEHOLD_INCOMPLETE', { lines: blocking.join(', ') }),
+      )
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { type ApiToken, ApiTokenScope, type Prisma } from '@tangtoc/db'
 import { checkFreeText, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { changesCachedData } from '../../caches.ts'
-import type { Viewer } from '../../context.ts'
+import type { Context, Viewer } from '../../context.ts'
 import {
   ForbiddenError,
   LimitExceededError,
@@ -156,67 +156,82 @@ builder.mutationField('createApiToken', (t) =>
           en: 'API tokens are created from a signed-in session, not with another token.',
         })
       }
-      const name = input.name.trim()
       const now = new Date()
-      const { apiTokenMaxDays, apiTokensPerUser } = context.settings
-      const latestExpiry = new Date(now.getTime() + apiTokenMaxDays * 24 * 60 * 60 * 1000)
-      const issues = [
-        ...(name.length === 0 || name.length > maxNameLength
-          ? [
-              issue('name', 'INVALID_LENGTH', {
-                field: { phrase: 'API_TOKEN_NAME' },
-                min: 1,
-                max: maxNameLength,
-              }),
-            ]
-          : []),
-        ...checkFreeText(input.name, 'name'),
-        ...(input.expiresAt && input.expiresAt <= now ? [issue('expiresAt', 'IN_THE_PAST')] : []),
-        ...(input.expiresAt && input.expiresAt > latestExpiry
-          ? [issue('expiresAt', 'EXPIRY_TOO_FAR', { days: apiTokenMaxDays })]
-          : []),
-        ...(viewer.role === 'VIEWER' && input.scope !== 'READ' ? [issue('scope', 'SCOPE_NOT_ALLOWED')] : []),
-      ]
-      if (issues.length > 0) throw validationErrorFrom(issues)
-
-      const secret = newSecret(apiTokenSecretPrefix)
-      const apiToken = await context.prisma.$transaction(async (tx) => {
-        // The user's row, locked: two creations at once count each other's token.
-        await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${viewer.userId}::uuid FOR UPDATE`
-        const working = await tx.apiToken.count({
-          where: { userId: viewer.userId, ...workingTokensWhere(now) },
-        })
-        if (working >= apiTokensPerUser) {
-          throw new LimitExceededError(
-            {
-              vi: `Mỗi người dùng có tối đa ${apiTokensPerUser} mã API còn hiệu lực. Hãy thu hồi một mã không còn dùng.`,
-              en: `A user holds at most ${apiTokensPerUser} working API tokens. Revoke one you no longer use.`,
-            },
-            apiTokensPerUser,
-          )
-        }
-        const created = await tx.apiToken.create({
-          data: {
-            name,
-            scope: input.scope,
-            expiresAt: input.expiresAt ?? latestExpiry,
-            prefix: secret.slice(0, shownPrefixLength),
-            tokenHash: hashSecret(secret),
-            userId: viewer.userId,
-          },
-        })
-        await recordAudit(tx, context, {
-          action: 'apiToken.create',
-          entityType: 'ApiToken',
-          entityId: created.id,
-          after: auditedToken(created),
-        })
-        return created
-      })
-      return { apiToken, secret }
+      const expiresAt = checkNewToken(input, viewer, context.settings, now)
+      return storeApiToken(context, viewer, { name: input.name.trim(), scope: input.scope, expiresAt }, now)
     },
   }),
 )
+
+type NewToken = { name: string; scope: ApiTokenScope; expiresAt?: Date | null | undefined }
+
+/** The new token's expiry (default the latest allowed), once its name, expiry and scope are valid. */
+function checkNewToken(
+  input: NewToken,
+  viewer: Viewer,
+  { apiTokenMaxDays }: Context['settings'],
+  now: Date,
+): Date {
+  const name = input.name.trim()
+  const latestExpiry = new Date(now.getTime() + apiTokenMaxDays * 24 * 60 * 60 * 1000)
+  const issues = [
+    ...(name.length === 0 || name.length > maxNameLength
+      ? [issue('name', 'INVALID_LENGTH', { field: { phrase: 'API_TOKEN_NAME' }, min: 1, max: maxNameLength })]
+      : []),
+    ...checkFreeText(input.name, 'name'),
+    ...(input.expiresAt && input.expiresAt <= now ? [issue('expiresAt', 'IN_THE_PAST')] : []),
+    ...(input.expiresAt && input.expiresAt > latestExpiry
+      ? [issue('expiresAt', 'EXPIRY_TOO_FAR', { days: apiTokenMaxDays })]
+      : []),
+    ...(viewer.role === 'VIEWER' && input.scope !== 'READ' ? [issue('scope', 'SCOPE_NOT_ALLOWED')] : []),
+  ]
+  if (issues.length > 0) throw validationErrorFrom(issues)
+  return input.expiresAt ?? latestExpiry
+}
+
+/**
+ * The token stored with its audit row, and its secret (shown this once); LimitExceededError when the
+ * user already holds as many working tokens as allowed.
+ */
+async function storeApiToken(
+  context: Context,
+  viewer: Viewer,
+  token: { name: string; scope: ApiTokenScope; expiresAt: Date },
+  now: Date,
+) {
+  const { apiTokensPerUser } = context.settings
+  const secret = newSecret(apiTokenSecretPrefix)
+  const apiToken = await context.prisma.$transaction(async (tx) => {
+    // The user's row, locked: two creations at once count each other's token.
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${viewer.userId}::uuid FOR UPDATE`
+    const working = await tx.apiToken.count({ where: { userId: viewer.userId, ...workingTokensWhere(now) } })
+    if (working >= apiTokensPerUser) {
+      throw new LimitExceededError(
+        {
+          vi: `Mỗi người dùng có tối đa ${apiTokensPerUser} mã API còn hiệu lực. Hãy thu hồi một mã không còn dùng.`,
+          en: `A user holds at most ${apiTokensPerUser} working API tokens. Revoke one you no longer use.`,
+        },
+        apiTokensPerUser,
+      )
+    }
+    const created = await tx.apiToken.create({
+      data: {
+        ...token,
+        prefix: secret.slice(0, shownPrefixLength),
+        tokenHash: hashSecret(secret),
+        userId: viewer.userId,
+      },
+    })
+    await recordAudit(tx, context, {
+      action: 'apiToken.create',
+      entityType: 'ApiToken',
+      entityId: created.id,
+      after: auditedToken(created),
+    })
+    return created
+  })
+  return { apiToken, secret }
+}
 
 const RevokeApiTokenInput = builder.inputType('RevokeApiTokenInput', {
   description: 'The API token to revoke.',

@@ -5,7 +5,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import {
   type AudienceGroup,
-  type Continuity,
   type EnrollmentStatus,
   Prisma,
   type Product,
@@ -13,10 +12,10 @@ import {
   type SessionKind,
   type Sex,
 } from '@tangtoc/db'
-import { continuities, enrollmentStatuses, isOneOf } from '@tangtoc/shared'
+import { continuities, enrollmentStatuses } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { enrollmentFilter } from '../enrollments/enrollment.ts'
-import { dateParam, ExportRequestError, findByReference, productParam } from './export-request.ts'
+import { dateParam, findByReference, listParam, productParam } from './export-request.ts'
 
 const batchSize = 5_000
 
@@ -88,53 +87,58 @@ function enrollmentRows(ids: readonly string[]) {
 }
 
 /**
- * The enrollments the parameters select for the context's viewer: how many, whether the viewer sees
- * them masked, the campaign named, and their rows page by page.
+ * The enrollments the parameters select for the context's viewer: how many, the campaign named, and
+ * their rows page by page.
  */
 export async function readEnrollments(context: Context, params: URLSearchParams) {
+  const { campaign, where } = await enrollmentWhere(context, params)
+  const rowCount = await context.prisma.enrollment.count({ where })
+  return { campaign, rowCount, batches: enrollmentBatches(context.prisma, where) }
+}
+
+/** The enrollment list's filter the parameters give, and the campaign they name. */
+async function enrollmentWhere(context: Context, params: URLSearchParams) {
   const campaignRef = params.get('campaign')
   const campaign = campaignRef ? await findByReference(context, 'Campaign', campaignRef) : null
   const centerRef = params.get('center')
   const center = centerRef ? await findByReference(context, 'Center', centerRef) : null
-  const status = params
-    .getAll('status')
-    .flatMap((value) => value.split(','))
-    .filter(Boolean)
-  for (const value of status) {
-    if (!isOneOf(enrollmentStatuses, value)) throw new ExportRequestError(400, `Unknown status ${value}.`)
-  }
-  const continuity = params
-    .getAll('continuity')
-    .flatMap((value) => value.split(','))
-    .filter(Boolean)
-  for (const value of continuity) {
-    if (!isOneOf(continuities, value))
-      throw new ExportRequestError(400, `Unknown continuity ${value}: NEW or CONTINUING.`)
-  }
   const where = await enrollmentFilter(
     {
       campaign: campaign ? encodeGlobalID('Campaign', campaign.id) : undefined,
       center: center ? encodeGlobalID('Center', center.id) : undefined,
       product: productParam(params),
-      status: status.length > 0 ? (status as EnrollmentStatus[]) : undefined,
+      status: listParam(params, 'status', enrollmentStatuses, (value) => `Unknown status ${value}.`),
       registeredFrom: dateParam(params, 'from'),
       registeredTo: dateParam(params, 'to'),
       countedFrom: dateParam(params, 'countedFrom'),
       countedTo: dateParam(params, 'countedTo'),
-      continuity: continuity.length > 0 ? (continuity as Continuity[]) : undefined,
+      continuity: listParam(
+        params,
+        'continuity',
+        continuities,
+        (value) => `Unknown continuity ${value}: NEW or CONTINUING.`,
+      ),
       session: params.get('session'),
       search: params.get('search'),
     },
     context,
   )
-  const masked = context.viewer?.role === 'VIEWER'
-  const prisma = context.prisma
-  const rowCount = await prisma.enrollment.count({ where })
+  return { campaign, where }
+}
 
-  // A page of the filter's ids by the list's own query (its index, its scope), then their rows in one
-  // statement. The next page's ids are asked for as soon as this page's are known, not after its rows,
-  // and its rows are read while this page is written: at most three pages are held.
-  const idsAfter = async (cursor: string | undefined): Promise<string[]> => {
+type Page = { ids: string[]; rows: Promise<EnrollmentRow[]> }
+
+/**
+ * The filter's rows, a page at a time: a page of ids by the list's own query (its index, its scope),
+ * then their rows in one statement. The next page's ids are asked for as soon as this page's are
+ * known, not after its rows, and its rows are read while this page is written: at most three pages
+ * are held.
+ */
+async function* enrollmentBatches(
+  prisma: Context['prisma'],
+  where: Prisma.EnrollmentWhereInput,
+): AsyncGenerator<EnrollmentRow[]> {
+  const pageAfter = async (cursor: string | undefined): Promise<Page> => {
     const found = await prisma.enrollment.findMany({
       where,
       select: { id: true },
@@ -142,28 +146,21 @@ export async function readEnrollments(context: Context, params: URLSearchParams)
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     })
-    return found.map((each) => each.id)
-  }
-  // A download cancelled before a page is awaited leaves it unread, not unhandled.
-  const unawaited = <T>(read: Promise<T>) => {
-    read.catch(() => {})
-    return read
-  }
-  type Page = { ids: string[]; rows: Promise<EnrollmentRow[]> }
-  const pageAfter = async (cursor: string | undefined): Promise<Page> => {
-    const ids = await idsAfter(cursor)
+    const ids = found.map((each) => each.id)
     const rows = ids.length > 0 ? queryPrepared<EnrollmentRow>(prisma, enrollmentRows(ids)) : []
     return { ids, rows: unawaited(Promise.resolve(rows)) }
   }
-  async function* batches(): AsyncGenerator<EnrollmentRow[]> {
-    let next: Promise<Page> | undefined = unawaited(pageAfter(undefined))
-    while (next) {
-      const { ids, rows }: Page = await next
-      next = ids.length === batchSize ? unawaited(pageAfter(ids.at(-1))) : undefined
-      const read = await rows
-      if (read.length > 0) yield read
-    }
+  let next: Promise<Page> | undefined = unawaited(pageAfter(undefined))
+  while (next) {
+    const { ids, rows }: Page = await next
+    next = ids.length === batchSize ? unawaited(pageAfter(ids.at(-1))) : undefined
+    const read = await rows
+    if (read.length > 0) yield read
   }
+}
 
-  return { campaign, rowCount, masked, batches: batches() }
+/** A download cancelled before a page is awaited leaves it unread, not unhandled. */
+function unawaited<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => {})
+  return read
 }

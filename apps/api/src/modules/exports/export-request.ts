@@ -1,10 +1,11 @@
 // What every export request shares: its error (a status and a message), its parameters read from the
 // URL (a campaign or center by global id or code, a product, a date), and its line in the audit log.
 import type { Product } from '@tangtoc/db'
-import { isIsoDate } from '@tangtoc/shared'
+import { isIsoDate, isOneOf } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { decodeGlobalId } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
+import { seesMasked } from '../people/visibility.ts'
 import { products } from '../progress/progress.ts'
 
 export class ExportRequestError extends Error {
@@ -37,6 +38,26 @@ export function productParam(params: URLSearchParams): Product | null {
   return value as Product
 }
 
+/**
+ * A parameter that lists values, repeated or separated by commas (`status=PAID,CONFIRMED`), each one
+ * of `allowed` (`unknown` says what else there is); undefined when none is given.
+ */
+export function listParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  unknown: (value: string) => string,
+): T[] | undefined {
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .filter(Boolean)
+  for (const value of values) {
+    if (!isOneOf(allowed, value)) throw new ExportRequestError(400, unknown(value))
+  }
+  return values.length > 0 ? (values as T[]) : undefined
+}
+
 export function dateParam(params: URLSearchParams, name: string): string | null {
   const value = params.get(name)
   if (!value) return null
@@ -52,6 +73,6 @@ export async function recordExport(context: Context, path: string, params: URLSe
     action: 'export.download',
     entityType: 'Export',
     entityId: path.slice(path.lastIndexOf('/') + 1),
-    after: { filter, rows, masked: context.viewer?.role === 'VIEWER' },
+    after: { filter, rows, masked: seesMasked(context) },
   })
 }

@@ -3,9 +3,10 @@
 // center and product, a follow-up worklist). Rows are read in batches by cursor, as the sheet is written.
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Product } from '@tangtoc/db'
-import { labelOf, localDateInZone, maskCitizenId, maskPhone } from '@tangtoc/shared'
+import { labelOf, localDateInZone } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
-import { campaignProgress } from '../progress/progress.ts'
+import { identifiersShown } from '../people/visibility.ts'
+import { type CampaignProgress, campaignProgress } from '../progress/progress.ts'
 import { worklistSheet } from '../worklists/export.ts'
 import type { CsvValue } from './csv.ts'
 import { type EnrollmentRow, readEnrollments } from './enrollment-rows.ts'
@@ -62,7 +63,8 @@ const enrollmentHeader = [
 ]
 
 async function enrollmentsSheet(context: Context, params: URLSearchParams): Promise<SheetExport> {
-  const { campaign, rowCount, masked, batches } = await readEnrollments(context, params)
+  const { campaign, rowCount, batches } = await readEnrollments(context, params)
+  const shown = identifiersShown(context)
   const row = (each: EnrollmentRow): CsvValue[] => [
     encodeGlobalID('Enrollment', each.id),
     each.campaignCode,
@@ -71,10 +73,10 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     labelOf('Product', each.product, 'vi'),
     labelOf('EnrollmentStatus', each.status, 'vi'),
     each.fullName,
-    masked ? maskCitizenId(each.citizenId) : each.citizenId,
+    shown.citizenId(each.citizenId),
     each.dateOfBirth,
     labelOf('Sex', each.sex, 'vi'),
-    each.phone && (masked ? maskPhone(each.phone) : each.phone),
+    shown.phone(each.phone),
     each.address,
     each.wardName,
     each.audience && labelOf('AudienceGroup', each.audience, 'vi'),
@@ -120,17 +122,24 @@ async function progressSheet(context: Context, params: URLSearchParams): Promise
     to: dateParam(params, 'to'),
   })
   if (!progress) throw new ExportRequestError(404, `Campaign ${campaignRef} was not found.`)
-  const productName = (product: Product) => labelOf('Product', product, 'vi')
-  const rows: CsvValue[][] = [
-    [
-      null,
-      null,
-      'Tổng',
-      progress.product ? productName(progress.product) : 'Tất cả',
-      progress.enrolled,
-      progress.target,
-      progress.percent,
-    ],
+  const rows = progressRows(progress)
+  async function* once() {
+    yield rows
+  }
+  return {
+    sheet: { name: 'Tiến độ', header: progressHeader, batches: once() },
+    filename: `tien-do-${campaign.code}-${progress.asOf}`,
+    rowCount: rows.length,
+  }
+}
+
+const productName = (product: Product) => labelOf('Product', product, 'vi')
+
+/** The progress sheet's rows: the totals, then each center ranked, overall and per product. */
+function progressRows(progress: CampaignProgress): CsvValue[][] {
+  const allProducts = progress.product ? productName(progress.product) : 'Tất cả'
+  return [
+    [null, null, 'Tổng', allProducts, progress.enrolled, progress.target, progress.percent],
     ...progress.products.map((row) => [
       null,
       null,
@@ -141,15 +150,7 @@ async function progressSheet(context: Context, params: URLSearchParams): Promise
       row.percent,
     ]),
     ...progress.centers.flatMap((row) => [
-      [
-        row.rank,
-        row.center.code,
-        row.center.name,
-        progress.product ? productName(progress.product) : 'Tất cả',
-        row.enrolled,
-        row.target,
-        row.percent,
-      ],
+      [row.rank, row.center.code, row.center.name, allProducts, row.enrolled, row.target, row.percent],
       ...row.products.map((each) => [
         row.rank,
         row.center.code,
@@ -161,14 +162,6 @@ async function progressSheet(context: Context, params: URLSearchParams): Promise
       ]),
     ]),
   ]
-  async function* once() {
-    yield rows
-  }
-  return {
-    sheet: { name: 'Tiến độ', header: progressHeader, batches: once() },
-    filename: `tien-do-${campaign.code}-${progress.asOf}`,
-    rowCount: rows.length,
-  }
 }
 
 /** Each export's sheet for the viewer of the context, as the parameters filter it. */

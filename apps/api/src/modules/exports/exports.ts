@@ -10,7 +10,7 @@
 import type { Plugin } from 'graphql-yoga'
 import type { ServerContext } from '../../client.ts'
 import { holdsNul } from '../../client-input.ts'
-import { createRequestContext, type JobDependencies } from '../../context.ts'
+import { type Context, createRequestContext, type JobDependencies } from '../../context.ts'
 import { UserError } from '../../errors.ts'
 import { type ReplicaRoute, readsPrimary } from '../../replica.ts'
 import { requestIdsOf } from '../../request-id.ts'
@@ -22,92 +22,115 @@ import { sheetFormats, sheetStream } from './sheets.ts'
 /** The console's screen of the viewer's queued exports. */
 const consoleExportsPath = '/exports'
 
-/** Serves the exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
-export function useExports({
-  replica,
-  exportJobRows,
-  ...deps
-}: JobDependencies & {
+type ExportDependencies = JobDependencies & {
   /** Where the sheets are read from when the request need not see its own latest writes. */
   replica?: ReplicaRoute | undefined
   /** More rows than this: the export is queued as a job rather than streamed. */
   exportJobRows: number
-}): Plugin<Record<string, unknown>, ServerContext> {
-  const { prisma, pubsub, caches, settings, logger } = deps
+}
+
+type FetchAPI = { Response: typeof Response }
+
+/** Serves the exports from the Yoga app, after the cookie plugin (it reads the session cookie). */
+export function useExports(deps: ExportDependencies): Plugin<Record<string, unknown>, ServerContext> {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       const requested = exportOf(url.pathname)
       const fileId = exportFileOf(url.pathname)
       if (!requested && fileId === null) return
-      const text = (status: number, message: string) =>
-        new fetchAPI.Response(`${message}\n`, {
-          status,
-          headers: { 'content-type': 'text/plain; charset=utf-8' },
-        })
       if (request.method !== 'GET') {
-        endResponse(text(405, 'Use GET.'))
+        endResponse(textResponse(fetchAPI, 405, 'Use GET.'))
         return
       }
       try {
-        if (holdsNul([...url.searchParams.values()])) {
-          throw new ExportRequestError(400, 'Parameters must not contain the NUL character (U+0000).')
-        }
-        const context = await createRequestContext({
-          prisma,
-          request,
-          peer: serverContext?.req?.socket,
-          settings,
-          logger,
-          pubsub,
-          caches,
-        })
-        if (!context.viewer)
-          throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
-        if (!requested) {
-          endResponse(await exportFileResponse(context, fileId ?? '', fetchAPI))
-          return
-        }
-        const lagging = replica?.available()
-        const reading = lagging && !readsPrimary(request) ? { ...context, prisma: lagging } : context
-        const exported = await sheets[requested.what](reading, url.searchParams)
-        await recordExport(context, url.pathname, url.searchParams, exported.rowCount)
-        if (exported.rowCount > exportJobRows) {
-          const queued = await queueExport(deps, context, {
-            path: url.pathname,
-            query: url.searchParams.toString(),
-            fileName: `${exported.filename}.${requested.format}`,
-            rowCount: exported.rowCount,
-          })
-          // A link followed in the browser lands on the console's list of exports, which shows this one
-          // pending and offers its file when ready; any other client gets the export's state.
-          endResponse(
-            request.headers.get('sec-fetch-mode') === 'navigate'
-              ? new fetchAPI.Response(null, { status: 303, headers: { location: consoleExportsPath } })
-              : Response.json(queued, { status: 202, headers: { location: queued.url } }),
-          )
-          return
-        }
+        const context = await exportContext(deps, request, url, serverContext)
         endResponse(
-          new fetchAPI.Response(sheetStream(exported.sheet, requested.format), {
-            headers: {
-              'content-type': sheetFormats[requested.format],
-              'content-disposition': `attachment; filename="${exported.filename}.${requested.format}"`,
-              'cache-control': 'no-store',
-            },
-          }),
+          requested
+            ? await exportResponse(deps, context, { request, url, requested, fetchAPI })
+            : await exportFileResponse(context, fileId ?? '', fetchAPI),
         )
       } catch (error) {
-        if (error instanceof ExportRequestError) endResponse(text(error.status, error.message))
-        else if (error instanceof UserError)
-          endResponse(text(error.code === 'FORBIDDEN' ? 403 : 400, error.message))
-        else {
-          logger.error(
-            { err: error, requestId: requestIdsOf(request).id, export: url.pathname },
-            'export failed',
-          )
-          endResponse(text(500, 'The export failed.'))
-        }
+        endResponse(failureResponse(deps, error, { request, url, fetchAPI }))
       }
     },
   }
+}
+
+function textResponse(fetchAPI: FetchAPI, status: number, message: string) {
+  return new fetchAPI.Response(`${message}\n`, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  })
+}
+
+/** The request's context, once its parameters are known to hold no NUL and it has a viewer. */
+async function exportContext(
+  { prisma, pubsub, caches, settings, logger }: ExportDependencies,
+  request: Request,
+  url: URL,
+  serverContext: ServerContext | undefined,
+) {
+  if (holdsNul([...url.searchParams.values()])) {
+    throw new ExportRequestError(400, 'Parameters must not contain the NUL character (U+0000).')
+  }
+  const deps: JobDependencies = { prisma, pubsub, caches, settings, logger }
+  const context = await createRequestContext({ ...deps, request, peer: serverContext?.req?.socket })
+  if (!context.viewer)
+    throw new ExportRequestError(401, 'Sign in, or send Authorization: Bearer <API token>.')
+  return context
+}
+
+/**
+ * The export, recorded in the audit log first: streamed, or queued as a job when it has more rows than
+ * `exportJobRows`.
+ */
+async function exportResponse(
+  { replica, exportJobRows, ...deps }: ExportDependencies,
+  context: Context,
+  {
+    request,
+    url,
+    requested,
+    fetchAPI,
+  }: { request: Request; url: URL; requested: NonNullable<ReturnType<typeof exportOf>>; fetchAPI: FetchAPI },
+): Promise<Response> {
+  const lagging = replica?.available()
+  const reading = lagging && !readsPrimary(request) ? { ...context, prisma: lagging } : context
+  const exported = await sheets[requested.what](reading, url.searchParams)
+  await recordExport(context, url.pathname, url.searchParams, exported.rowCount)
+  const fileName = `${exported.filename}.${requested.format}`
+  if (exported.rowCount > exportJobRows) {
+    const queued = await queueExport(deps, context, {
+      path: url.pathname,
+      query: url.searchParams.toString(),
+      fileName,
+      rowCount: exported.rowCount,
+    })
+    // A link followed in the browser lands on the console's list of exports, which shows this one
+    // pending and offers its file when ready; any other client gets the export's state.
+    return request.headers.get('sec-fetch-mode') === 'navigate'
+      ? new fetchAPI.Response(null, { status: 303, headers: { location: consoleExportsPath } })
+      : Response.json(queued, { status: 202, headers: { location: queued.url } })
+  }
+  return new fetchAPI.Response(sheetStream(exported.sheet, requested.format), {
+    headers: {
+      'content-type': sheetFormats[requested.format],
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'no-store',
+    },
+  })
+}
+
+/** A refused request's status and reason; any other failure is logged and masked. */
+function failureResponse(
+  { logger }: ExportDependencies,
+  error: unknown,
+  { request, url, fetchAPI }: { request: Request; url: URL; fetchAPI: FetchAPI },
+): Response {
+  if (error instanceof ExportRequestError) return textResponse(fetchAPI, error.status, error.message)
+  if (error instanceof UserError) {
+    return textResponse(fetchAPI, error.code === 'FORBIDDEN' ? 403 : 400, error.message)
+  }
+  logger.error({ err: error, requestId: requestIdsOf(request).id, export: url.pathname }, 'export failed')
+  return textResponse(fetchAPI, 500, 'The export failed.')
 }

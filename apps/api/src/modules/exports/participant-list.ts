@@ -4,15 +4,9 @@
 // corrects the file changes the export without code; the rows, scope and masking are the enrollment
 // export's.
 
-import {
-  labelOf,
-  localDateInZone,
-  maskCitizenId,
-  maskPhone,
-  type ParticipantListField,
-  participantLists,
-} from '@tangtoc/shared'
+import { labelOf, localDateInZone, type ParticipantListField, participantLists } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
+import { identifiersShown } from '../people/visibility.ts'
 import type { CsvValue } from './csv.ts'
 import { type EnrollmentRow, readEnrollments } from './enrollment-rows.ts'
 import { ExportRequestError, productParam } from './export-request.ts'
@@ -20,16 +14,16 @@ import type { SheetExport } from './sheets.ts'
 
 /** What fills each field of a column, for a row (its number in the list, from 1) as the viewer may see it. */
 function fieldValues(
-  masked: boolean,
+  shown: ReturnType<typeof identifiersShown>,
 ): Record<ParticipantListField, (row: EnrollmentRow, number: number) => CsvValue> {
   return {
     rowNumber: (_, number) => number,
     fullName: (row) => row.fullName,
     socialInsuranceNumber: (row) => row.socialInsuranceNumber,
-    citizenId: (row) => (masked ? maskCitizenId(row.citizenId) : row.citizenId),
+    citizenId: (row) => shown.citizenId(row.citizenId),
     dateOfBirth: (row) => row.dateOfBirth,
     sex: (row) => labelOf('Sex', row.sex, 'vi'),
-    phone: (row) => row.phone && (masked ? maskPhone(row.phone) : row.phone),
+    phone: (row) => shown.phone(row.phone),
     address: (row) => row.address,
     ward: (row) => row.wardName,
     audience: (row) => row.audience && labelOf('AudienceGroup', row.audience, 'vi'),
@@ -55,8 +49,8 @@ export async function participantsSheet(context: Context, params: URLSearchParam
     )
   }
   const list = participantLists.lists[product]
-  const { campaign, rowCount, masked, batches } = await readEnrollments(context, params)
-  const values = fieldValues(masked)
+  const { campaign, rowCount, batches } = await readEnrollments(context, params)
+  const values = fieldValues(identifiersShown(context))
   const fills = list.columns.map((column) => values[column.field])
   let number = 0
   async function* sheetRows(): AsyncGenerator<CsvValue[][]> {

@@ -114,11 +114,24 @@ function beginningWith(prefix: string): Prisma.StringFilter {
 }
 
 /** Viewers see identifiers masked; everyone else as stored. */
+export function seesMasked(context: Context): boolean {
+  return context.viewer?.role === 'VIEWER'
+}
+
 export function shownCitizenId(context: Context, citizenId: string): string {
-  return context.viewer?.role === 'VIEWER' ? maskCitizenId(citizenId) : citizenId
+  return seesMasked(context) ? maskCitizenId(citizenId) : citizenId
 }
 
 export function shownPhone(context: Context, phone: string | null): string | null {
   if (phone === null) return null
-  return context.viewer?.role === 'VIEWER' ? maskPhone(phone) : phone
+  return seesMasked(context) ? maskPhone(phone) : phone
+}
+
+/** The identifiers as the context's viewer sees them, decided once (for an export's every row). */
+export function identifiersShown(context: Context) {
+  const masked = seesMasked(context)
+  return {
+    citizenId: (citizenId: string) => (masked ? maskCitizenId(citizenId) : citizenId),
+    phone: (phone: string | null) => phone && (masked ? maskPhone(phone) : phone),
+  }
 }

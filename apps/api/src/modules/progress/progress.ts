@@ -24,9 +24,11 @@ import {
   dailySeries,
   daysLeft,
   type IsoDate,
+  lineMilestones,
   localDateInZone,
   type MilestoneStatus,
   milestoneOutcome,
+  milestonesInScope,
   percentOfTarget,
   projectedFinishDate,
   rankByProgress,
@@ -238,6 +240,91 @@ export async function campaignProgress(
   viewer: Viewer,
   args: ProgressArgs,
 ): Promise<CampaignProgress | null> {
+  const read = await readProgress(context, viewer, args)
+  if (!read) return null
+  const { scope, view } = read
+  const { campaign } = scope
+  const { start, end, from, to, today } = periodOf(campaign, args)
+  const product = args.product ?? null
+  const rows = countedRows(read.daily, view, campaign.countParticipants)
+  const inPeriod = rows.filter((row) => row.day >= from && row.day <= to)
+  const sessions = sessionTotals(read.sessionRows, view)
+  const { endTargets, scopedTargets, milestoneTargets } = targetsOf(scope, view, product)
+  const target = targetCount(scopedTargets, product, products)
+
+  // The day series over the period; milestones and pace over the whole campaign.
+  const campaignSeries = dailySeries(start, end, countsByDay(rows))
+  const milestones = milestonesOf(milestoneTargets, {
+    rows,
+    start,
+    end,
+    today,
+    campaignSeries,
+    centerById: view.byId,
+  })
+  const line = targetLine(
+    start,
+    end,
+    target,
+    lineMilestones(milestoneTargets, product).map((t) => ({
+      date: toIsoDate(t.dueDate) as IsoDate,
+      count: t.count,
+    })),
+  )
+  const segments = segmentBreakdowns(context, viewer, args, { campaign, rows, from, to })
+
+  return {
+    campaign,
+    center: scope.center,
+    product,
+    from,
+    to,
+    asOf: today,
+    countedStatuses: campaign.countedStatuses,
+    countParticipants: campaign.countParticipants,
+    ...progressOf(inPeriod, target),
+    products: productProgressOf(inPeriod, scopedTargets, args.product ? [args.product] : products),
+    centers: rankedCenters(inPeriod, endTargets, view, args.product),
+    days: periodDays(inPeriod, from, to, line),
+    ...segments,
+    milestones,
+    ...paceOf(campaignSeries, target, { start, end, today }),
+    sessionsHeld: sessions.held,
+    attendance: sessions.attendance,
+    conversion: async () =>
+      sessions.attendance > 0 ? (await segments.sessionEnrollments()) / sessions.attendance : null,
+  }
+}
+
+/** Days left, the pace needed to meet the target, the last week's pace and when it would meet it. */
+function paceOf(
+  campaignSeries: DailyTotal[],
+  target: number | null,
+  { start, end, today }: { start: IsoDate; end: IsoDate; today: IsoDate },
+) {
+  const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
+  const left = daysLeft(today, start, end)
+  const pace = recentPace(campaignSeries, today)
+  return {
+    daysLeft: left,
+    dailyPaceNeeded: dailyPaceNeeded(campaignEnrolled, target, left),
+    last7DaysPace: pace,
+    projectedFinishDate: projectedFinishDate(campaignSeries, target, today, pace),
+  }
+}
+
+/** The centers a progress shows: the whole tree (no filter), else those of `byId`; `visible` ranks. */
+type CentersInView = {
+  wholeTree: boolean
+  byId: ReadonlyMap<string, Center>
+  visible: readonly Center[]
+}
+
+/**
+ * The counts in view and the scope, read together: the scope's rows come from this instance's cache
+ * while the counts' stamp says they are current (currentScopeRows). Null when there is no campaign.
+ */
+async function readProgress(context: Context, viewer: Viewer, args: ProgressArgs) {
   const counts = countsInView(context, viewer, args)
   const [scopeRows, { daily, sessionRows }] = await Promise.all([
     currentScopeRows(context, args.campaignId, counts),
@@ -245,157 +332,156 @@ export async function campaignProgress(
   ])
   const scope = scopeOf(viewer, scopeRows, args.centerId)
   if (!scope) return null
-  const { campaign } = scope
-  const { targets } = campaign
+  const view: CentersInView = {
+    wholeTree: scope.centers === null,
+    byId: new Map(scope.visibleCenters.map((center) => [center.id, center])),
+    visible: scope.visibleCenters,
+  }
+  return { scope, view, daily, sessionRows }
+}
+
+/** The campaign's dates, the period asked for (default the campaign's) and today in its time zone. */
+function periodOf(campaign: Campaign, args: ProgressArgs) {
   const start = toIsoDate(campaign.startDate) as IsoDate
   const end = toIsoDate(campaign.endDate) as IsoDate
-  const from = args.from ?? start
-  const to = args.to ?? end
   const today = args.today ?? localDateInZone(new Date(), campaign.timeZone)
-  const counted = campaign.countedStatuses
-  const participants = campaign.countParticipants
-  const productList = args.product ? [args.product] : products
-  const inScope = (id: string) => scope.centers === null || centerById.has(id)
-  const centerById = new Map(scope.visibleCenters.map((center) => [center.id, center]))
-  const rows = daily
-    .filter((row) => inScope(row.centerId))
+  return { start, end, from: args.from ?? start, to: args.to ?? end, today }
+}
+
+const isInView = (view: CentersInView, centerId: string) => view.wholeTree || view.byId.has(centerId)
+
+/** The day rows of the centers in view, each counting the participants the campaign counts. */
+function countedRows(daily: readonly DailyRow[], view: CentersInView, participants: CountedParticipants) {
+  return daily
+    .filter((row) => isInView(view, row.centerId))
     .map((row) => ({ ...row, count: countedParticipants(participants, row) }))
-  // The day rollup just read holds every day with counted enrollments in view (same statuses, product
-  // and centers as the segments): a period from its first such day to its last, or wider, counts
-  // everything, so the breakdowns sum the totals without the day (a campaign's ~50,000 segment rows
-  // become a few thousand). Another period sums the segments by day. A change committed between the two
-  // reads may fall on either side, as it may between any two reads.
-  const countedDays = rows.reduce<{ first: IsoDate; last: IsoDate } | null>(
-    (bounds, row) =>
-      bounds
-        ? {
-            first: row.day < bounds.first ? row.day : bounds.first,
-            last: row.day > bounds.last ? row.day : bounds.last,
-          }
-        : { first: row.day, last: row.day },
-    null,
-  )
-  const wholePeriod = countedDays === null || (from <= countedDays.first && to >= countedDays.last)
-  // Read once the campaign is known: with its statuses and dates as values, PostgreSQL sums the
-  // rollup in a hash of a few groups (joined to the campaign, it misjudges the rows and sorts them all).
-  // Narrowed in SQL exactly as the scope is (centerRestriction), so no row is out of view.
-  const segments = once(() =>
-    segmentCounts(
-      context,
-      args.campaignId,
-      args.product,
-      counted,
-      participants,
-      wholePeriod ? null : { from, to },
-      centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
-    ),
-  )
-  // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
-  if (args.breakdowns) segments().catch(() => {})
-  const sessions = sessionRows
-    .filter((row) => inScope(row.centerId))
+}
+
+/** Outreach sessions held at the centers in view, and their attendance. */
+function sessionTotals(
+  sessionRows: readonly { centerId: string; held: number; attendance: number }[],
+  view: CentersInView,
+) {
+  return sessionRows
+    .filter((row) => isInView(view, row.centerId))
     .reduce(
       (total, row) => ({ held: total.held + row.held, attendance: total.attendance + row.attendance }),
-      {
-        held: 0,
-        attendance: 0,
-      },
+      { held: 0, attendance: 0 },
     )
-  const inPeriod = rows.filter((row) => row.day >= from && row.day <= to)
+}
+
+/**
+ * The scope's targets: the end targets (every center's, and those that speak for the scope: the
+ * campaign-wide ones for the whole tree, else those of the centers in scope) and the milestones it shows.
+ */
+function targetsOf(scope: ProgressScope, view: CentersInView, product: Product | null) {
+  const { targets } = scope.campaign
+  const endTargets = targets.filter((target) => target.dueDate === null)
+  const withDueDate = targets.filter((t): t is Target & { dueDate: Date } => t.dueDate !== null)
+  return {
+    endTargets,
+    scopedTargets: targetsInScope(endTargets, view.wholeTree, (id) => view.byId.get(id)?.path),
+    milestoneTargets: milestonesInScope(withDueDate, product, view.wholeTree, (id) => view.byId.has(id)),
+  }
+}
+
+/** Each center with a target or counts in the period, against its own targets, counting its subtree; ranked. */
+function rankedCenters(
+  inPeriod: readonly DailyRow[],
+  endTargets: readonly Target[],
+  view: CentersInView,
+  product: Product | null | undefined,
+): CenterProgress[] {
   const rowsByCenter = new Map<string, DailyRow[]>()
   for (const row of inPeriod) {
     const list = rowsByCenter.get(row.centerId)
     if (list) list.push(row)
     else rowsByCenter.set(row.centerId, [row])
   }
-  // Targets: the campaign-wide ones for the whole tree, else those of the centers in scope.
-  const endTargets = targets.filter((target) => target.dueDate === null)
-  const scopedTargets = targetsInScope(endTargets, scope.centers === null, (id) => centerById.get(id)?.path)
-  const targetFor = (list: readonly Target[], product: Product | null) => targetCount(list, product, products)
-  const productProgress = (list: DailyRow[], targetList: readonly Target[]) =>
-    productProgressOf(list, targetList, productList)
-
-  const enrolled = sum(inPeriod)
-  const target = targetFor(scopedTargets, args.product ?? null)
-
-  // Each center against its own targets, counting its subtree.
-  const rankedCenters = rankByProgress(
-    scope.visibleCenters
+  const productList = product ? [product] : products
+  return rankByProgress(
+    view.visible
       .filter((center) => endTargets.some((t) => t.centerId === center.id) || rowsByCenter.has(center.id))
       .map((center) => {
-        const own = scope.visibleCenters
+        const own = view.visible
           .filter((each) => each.path.startsWith(center.path))
           .flatMap((each) => rowsByCenter.get(each.id) ?? [])
         const ownTargets = endTargets.filter((t) => t.centerId === center.id)
         return {
           center,
-          ...progressOf(own, targetFor(ownTargets, args.product ?? null)),
-          products: productProgress(own, ownTargets),
+          ...progressOf(own, targetCount(ownTargets, product ?? null, products)),
+          products: productProgressOf(own, ownTargets, productList),
         }
       }),
   )
+}
 
-  // The day series over the period; milestones and pace over the whole campaign.
-  const campaignSeries = dailySeries(start, end, countsByDay(rows))
-  const milestoneTargets = targets.filter(
-    (t): t is Target & { dueDate: Date } =>
-      t.dueDate !== null &&
-      (args.product ? t.product === args.product : true) &&
-      (t.centerId === null ? scope.centers === null && !scope.center : centerById.has(t.centerId)),
-  )
-  const milestones = milestonesOf(milestoneTargets, { rows, start, end, today, campaignSeries, centerById })
-  const line = targetLine(
-    start,
-    end,
-    target,
-    milestoneTargets
-      .filter((t) => t.centerId === null && t.product === (args.product ?? null))
-      .map((t) => ({ date: toIsoDate(t.dueDate) as IsoDate, count: t.count })),
-  )
-  const periodSeries = periodDays(inPeriod, from, to, line)
+/** The campaign's counted day rows, and the period asked for. */
+type CountedPeriod = { campaign: Campaign; rows: readonly DailyRow[]; from: IsoDate; to: IsoDate }
 
-  const campaignEnrolled = campaignSeries.filter((day) => day.date <= today).at(-1)?.cumulative ?? 0
-  const left = daysLeft(today, start, end)
-  const pace = recentPace(campaignSeries, today)
-  const audiences = once(async () =>
-    mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
-      audience,
-      enrolled,
-    })),
-  )
-  const sessionKinds = once(async () =>
-    mostFirst(await segments(), (row) => row.sessionKind).map(([kind, enrolled]) => ({ kind, enrolled })),
-  )
+/**
+ * The breakdowns by audience and session kind, read on first use (or now, with the other reads, when
+ * the caller said it will ask: `breakdowns`).
+ */
+function segmentBreakdowns(context: Context, viewer: Viewer, args: ProgressArgs, counted: CountedPeriod) {
+  const segments = once(() => segmentsInView(context, viewer, args, counted))
+  // Awaited on first use; the catch only keeps a failure before then from counting as unhandled.
+  if (args.breakdowns) segments().catch(() => {})
   const sessionEnrollments = once(async () =>
     (await segments()).filter((row) => row.sessionKind !== null).reduce((t, row) => t + row.enrolled, 0),
   )
-
   return {
-    campaign,
-    center: scope.center,
-    product: args.product ?? null,
-    from,
-    to,
-    asOf: today,
-    countedStatuses: counted,
-    countParticipants: participants,
-    ...progressOf(inPeriod, target),
-    products: productProgress(inPeriod, scopedTargets),
-    centers: rankedCenters,
-    days: periodSeries,
-    audiences,
-    sessionKinds,
-    milestones,
-    daysLeft: left,
-    dailyPaceNeeded: dailyPaceNeeded(campaignEnrolled, target, left),
-    last7DaysPace: pace,
-    projectedFinishDate: projectedFinishDate(campaignSeries, target, today, pace),
-    sessionsHeld: sessions.held,
-    attendance: sessions.attendance,
+    audiences: once(async () =>
+      mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
+        audience,
+        enrolled,
+      })),
+    ),
+    sessionKinds: once(async () =>
+      mostFirst(await segments(), (row) => row.sessionKind).map(([kind, enrolled]) => ({ kind, enrolled })),
+    ),
     sessionEnrollments,
-    conversion: async () =>
-      sessions.attendance > 0 ? (await sessionEnrollments()) / sessions.attendance : null,
   }
+}
+
+/**
+ * The segment rollup's counts in view. The day rollup just read holds every day with counted
+ * enrollments in view (same statuses, product and centers as the segments): a period from its first
+ * such day to its last, or wider, counts everything, so the breakdowns sum the totals without the day
+ * (a campaign's ~50,000 segment rows become a few thousand). Another period sums the segments by day.
+ * A change committed between the two reads may fall on either side, as it may between any two reads.
+ */
+async function segmentsInView(
+  context: Context,
+  viewer: Viewer,
+  args: ProgressArgs,
+  { campaign, rows, from, to }: CountedPeriod,
+): Promise<SegmentRow[]> {
+  const days = countedDays(rows)
+  const wholePeriod = days === null || (from <= days.first && to >= days.last)
+  // Read once the campaign is known: with its statuses and dates as values, PostgreSQL sums the
+  // rollup in a hash of a few groups (joined to the campaign, it misjudges the rows and sorts them all).
+  // Narrowed in SQL exactly as the scope is (centerRestriction), so no row is out of view.
+  return segmentCounts(
+    context,
+    args.campaignId,
+    args.product,
+    campaign.countedStatuses,
+    campaign.countParticipants,
+    wholePeriod ? null : { from, to },
+    centerRestriction(viewer, args.centerId, Prisma.sql`s."centerId"`),
+  )
+}
+
+/** The first and last day of some day rows; null without any. */
+function countedDays(rows: readonly DailyRow[]): { first: IsoDate; last: IsoDate } | null {
+  let bounds: { first: IsoDate; last: IsoDate } | null = null
+  for (const { day } of rows) {
+    if (!bounds) bounds = { first: day, last: day }
+    else if (day < bounds.first) bounds.first = day
+    else if (day > bounds.last) bounds.last = day
+  }
+  return bounds
 }
 
 const sum = (list: readonly DailyRow[]) => list.reduce((total, row) => total + row.count, 0)
@@ -524,6 +610,9 @@ function mostFirst<T extends string>(
   )
 }
 
+/** A center, a product, its days and, on each, the new and the continuing participants. */
+type DailyDocument = [string, Product, IsoDate[], number[], number[]]
+
 /**
  * In one statement: counted enrollments per center, product and local day, from the rollup, in the
  * campaign's counted statuses; and outreach sessions held (DONE) per center in the period (local
@@ -532,6 +621,7 @@ function mostFirst<T extends string>(
  * rows in scope). The days come as one JSON document, a list of days and counts per center and
  * product: a whole campaign's ~2,000 day rows cost the API ten times more CPU read as rows.
  */
+// long: one SQL statement (a round trip per progress page), read as it runs; its result is decoded apart
 async function countsInView(
   context: Context,
   viewer: Viewer,
@@ -543,7 +633,7 @@ async function countsInView(
 }> {
   const { campaignId, product, from, to } = args
   const [row] = await queryPrepared<{
-    daily: [string, Product, IsoDate[], number[], number[]][]
+    daily: DailyDocument[]
     sessions: [string, number, number][]
     stamp: string | null
   }>(
@@ -589,13 +679,7 @@ async function countsInView(
       (SELECT stamp FROM c) AS stamp`,
   )
   return {
-    daily: (row?.daily ?? []).flatMap(([centerId, product, days, news, continuings]) =>
-      days.map((day, index) => {
-        const newCount = news[index] ?? 0
-        const continuingCount = continuings[index] ?? 0
-        return { centerId, product, day, count: newCount + continuingCount, newCount, continuingCount }
-      }),
-    ),
+    daily: (row?.daily ?? []).flatMap(dailyRowsOf),
     sessionRows: (row?.sessions ?? []).map(([centerId, held, attendance]) => ({
       centerId,
       held,
@@ -603,6 +687,15 @@ async function countsInView(
     })),
     stamp: row?.stamp ?? null,
   }
+}
+
+/** One center and product's days, as countsInView's JSON document holds them, as day rows. */
+function dailyRowsOf([centerId, product, days, news, continuings]: DailyDocument): DailyRow[] {
+  return days.map((day, index) => {
+    const newCount = news[index] ?? 0
+    const continuingCount = continuings[index] ?? 0
+    return { centerId, product, day, count: newCount + continuingCount, newCount, continuingCount }
+  })
 }
 
 /** The rollup rows of the participants the targets count, as countedParticipants counts them. */

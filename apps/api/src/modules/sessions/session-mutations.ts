@@ -231,13 +231,13 @@ builder.mutationField('createOutreachSession', (t) =>
             title,
             kind: input.kind as SessionKind,
             venueKind: input.venueKind as VenueKind,
-            address: input.address ? normalizeText(input.address) || null : null,
+            address: optionalText(input.address),
             wardCode: input.wardCode || null,
             startsAt: input.startsAt,
             endsAt: input.endsAt,
             audiences: [...new Set(input.audiences ?? [])] as AudienceGroup[],
             staff: { connect: staff.map((id) => ({ id })) },
-            notes: input.notes ? normalizeText(input.notes) || null : null,
+            notes: optionalText(input.notes),
             createdById: viewer.userId,
           },
           include: withCenter,
@@ -270,40 +270,7 @@ builder.mutationField('updateOutreachSession', (t) =>
           en: 'The session is cancelled and can no longer change.',
         })
       }
-      const issues: Issue[] = []
-      const data: Prisma.OutreachSessionUpdateInput = {}
-      if (input.title != null) data.title = checkTitle(input.title, issues)
-      issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
-      if (input.kind != null) data.kind = input.kind as SessionKind
-      if (input.venueKind != null) data.venueKind = input.venueKind as VenueKind
-      if (input.address !== undefined)
-        data.address = input.address ? normalizeText(input.address) || null : null
-      if (input.wardCode !== undefined) {
-        await checkWard(context, input.wardCode, issues)
-        data.ward = input.wardCode ? { connect: { code: input.wardCode } } : { disconnect: true }
-      }
-      if (input.startsAt != null || input.endsAt != null) {
-        const startsAt = input.startsAt ?? session.startsAt
-        const endsAt = input.endsAt ?? session.endsAt
-        checkTimes(startsAt, endsAt, session.campaign, issues)
-        data.startsAt = startsAt
-        data.endsAt = endsAt
-      }
-      if (input.audiences != null) data.audiences = [...new Set(input.audiences)] as AudienceGroup[]
-      if (input.staff != null) {
-        const staff = await checkStaff(context, viewer, input.staff, issues)
-        data.staff = { set: staff.map((id) => ({ id })) }
-      }
-      if (input.notes !== undefined) data.notes = input.notes ? normalizeText(input.notes) || null : null
-      if (input.attendance != null) {
-        if (session.status !== 'DONE') {
-          issues.push(issue('attendance', 'SESSION_NOT_DONE'))
-        }
-        checkAttendance(input.attendance, issues)
-        data.attendance = input.attendance
-      }
-      if (issues.length > 0) throw validationErrorFrom(issues)
-
+      const data = await sessionChanges(context, viewer, session, input)
       return context.prisma.$transaction(async (tx) => {
         await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({
@@ -326,6 +293,51 @@ builder.mutationField('updateOutreachSession', (t) =>
     },
   }),
 )
+
+/** The change the input asks of the session, each field checked; a ValidationError names every issue. */
+async function sessionChanges(
+  context: Context,
+  viewer: Viewer,
+  session: Awaited<ReturnType<typeof sessionToChange>>['session'],
+  input: typeof UpdateOutreachSessionInput.$inferInput,
+): Promise<Prisma.OutreachSessionUpdateInput> {
+  const issues: Issue[] = []
+  const data: Prisma.OutreachSessionUpdateInput = {}
+  if (input.title != null) data.title = checkTitle(input.title, issues)
+  issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
+  if (input.kind != null) data.kind = input.kind as SessionKind
+  if (input.venueKind != null) data.venueKind = input.venueKind as VenueKind
+  if (input.address !== undefined) data.address = optionalText(input.address)
+  if (input.wardCode !== undefined) {
+    await checkWard(context, input.wardCode, issues)
+    data.ward = input.wardCode ? { connect: { code: input.wardCode } } : { disconnect: true }
+  }
+  if (input.startsAt != null || input.endsAt != null) {
+    const startsAt = input.startsAt ?? session.startsAt
+    const endsAt = input.endsAt ?? session.endsAt
+    checkTimes(startsAt, endsAt, session.campaign, issues)
+    data.startsAt = startsAt
+    data.endsAt = endsAt
+  }
+  if (input.audiences != null) data.audiences = [...new Set(input.audiences)] as AudienceGroup[]
+  if (input.staff != null) {
+    const staff = await checkStaff(context, viewer, input.staff, issues)
+    data.staff = { set: staff.map((id) => ({ id })) }
+  }
+  if (input.notes !== undefined) data.notes = optionalText(input.notes)
+  if (input.attendance != null) {
+    if (session.status !== 'DONE') issues.push(issue('attendance', 'SESSION_NOT_DONE'))
+    checkAttendance(input.attendance, issues)
+    data.attendance = input.attendance
+  }
+  if (issues.length > 0) throw validationErrorFrom(issues)
+  return data
+}
+
+/** Free text as stored: normalized, null when empty or not given. */
+function optionalText(text: string | null | undefined): string | null {
+  return text ? normalizeText(text) || null : null
+}
 
 builder.mutationField('cancelOutreachSession', (t) =>
   t.field({

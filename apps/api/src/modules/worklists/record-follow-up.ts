@@ -1,8 +1,14 @@
 // Recording a contact attempt about an enrollment or a lead: by anyone who may write for its center.
 // What it leaves on the enrollment or lead (a promise to pay, or closed) is the shared followUpEffect;
 // an attempt recorded after a later one is kept in the history without changing that.
-import type { Enrollment, FollowUp, FollowUpMeans, FollowUpOutcome, Lead } from '@tangtoc/db'
-import { checkFreeText, followUpEffect, localDateInZone, normalizeText } from '@tangtoc/shared'
+import type { Enrollment, FollowUp, FollowUpMeans, FollowUpOutcome, Lead, Prisma } from '@tangtoc/db'
+import {
+  checkFreeText,
+  type FollowUpState,
+  followUpEffect,
+  localDateInZone,
+  normalizeText,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -117,21 +123,7 @@ builder.mutationField('recordFollowUp', (t) =>
       assertCanWriteCenter(context.viewer, subject.row.center)
       const viewer = context.viewer
       const at = input.at ?? new Date()
-      const effect = followUpEffect({
-        outcome: input.outcome as FollowUpOutcome,
-        on: localDateInZone(at),
-        today: localDateInZone(new Date()),
-        promisedOn: input.promisedOn,
-        reason: input.reason,
-      })
-      const issues = [
-        ...(effect.ok ? [] : effect.issues),
-        ...checkFreeText(input.reason, 'reason'),
-        ...checkFreeText(input.note, 'note'),
-      ]
-      if (!effect.ok || issues.length > 0) throw validationErrorFrom(issues)
-      const state = effect.state
-
+      const state = checkFollowUp(input, at)
       return context.prisma.$transaction(async (tx) => {
         const followUp = await tx.followUp.create({
           data: {
@@ -148,28 +140,7 @@ builder.mutationField('recordFollowUp', (t) =>
             note: input.note ? normalizeText(input.note) || null : null,
           },
         })
-        // Only the latest attempt decides the entry's state; an earlier one recorded late is history.
-        const last = subject.row.lastFollowUpId
-          ? await tx.followUp.findUnique({ where: { id: subject.row.lastFollowUpId }, select: { at: true } })
-          : null
-        const latest = !last || last.at <= at
-        const data = latest
-          ? { lastFollowUpId: followUp.id, promisedOn: followUp.promisedOn, followUpClosed: state.closed }
-          : {}
-        const updated: Subject =
-          subject.kind === 'enrollment'
-            ? {
-                kind: 'enrollment',
-                row: await tx.enrollment.update({ where: { id: subject.row.id }, data, include: withCenter }),
-              }
-            : {
-                kind: 'lead',
-                row: await tx.lead.update({
-                  where: { id: subject.row.id },
-                  data: { ...data, version: { increment: 1 } },
-                  include: withCenter,
-                }),
-              }
+        const { latest, updated } = await followUpDecides(tx, subject, followUp, state)
         await recordAudit(tx, context, {
           action: 'followUp.record',
           entityType: 'FollowUp',
@@ -181,3 +152,55 @@ builder.mutationField('recordFollowUp', (t) =>
     },
   }),
 )
+
+/** What the attempt leaves on the worklists (FollowUpState), once its outcome, dates and texts are valid. */
+function checkFollowUp(input: typeof RecordFollowUpInput.$inferInput, at: Date): FollowUpState {
+  const effect = followUpEffect({
+    outcome: input.outcome as FollowUpOutcome,
+    on: localDateInZone(at),
+    today: localDateInZone(new Date()),
+    promisedOn: input.promisedOn,
+    reason: input.reason,
+  })
+  const issues = [
+    ...(effect.ok ? [] : effect.issues),
+    ...checkFreeText(input.reason, 'reason'),
+    ...checkFreeText(input.note, 'note'),
+  ]
+  if (!effect.ok || issues.length > 0) throw validationErrorFrom(issues)
+  return effect.state
+}
+
+/**
+ * The subject after the attempt: only the latest attempt decides the entry's state; an earlier one
+ * recorded late is history and leaves it as it is.
+ */
+async function followUpDecides(
+  tx: Prisma.TransactionClient,
+  subject: Subject,
+  followUp: FollowUp,
+  state: FollowUpState,
+): Promise<{ latest: boolean; updated: Subject }> {
+  const last = subject.row.lastFollowUpId
+    ? await tx.followUp.findUnique({ where: { id: subject.row.lastFollowUpId }, select: { at: true } })
+    : null
+  const latest = !last || last.at <= followUp.at
+  const data = latest
+    ? { lastFollowUpId: followUp.id, promisedOn: followUp.promisedOn, followUpClosed: state.closed }
+    : {}
+  const updated: Subject =
+    subject.kind === 'enrollment'
+      ? {
+          kind: 'enrollment',
+          row: await tx.enrollment.update({ where: { id: subject.row.id }, data, include: withCenter }),
+        }
+      : {
+          kind: 'lead',
+          row: await tx.lead.update({
+            where: { id: subject.row.id },
+            data: { ...data, version: { increment: 1 } },
+            include: withCenter,
+          }),
+        }
+  return { latest, updated }
+}
