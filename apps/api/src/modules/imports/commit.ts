@@ -1,17 +1,18 @@
-// Committing an import: the job that registers its rows, unit by unit (a person alone, or a household
-// whole), through the very registration the form uses (`register`), as the user who uploaded it. Each
+// Committing an import: the job that registers its rows, a chunk of units (a person alone, or a household
+// whole) to a transaction, through the very registration the form uses (`registerMany`, whose one-unit
+// case is the form's), as the user who uploaded it. Each
 // row's outcome is written as it is known, so a commit that stops (a crash, a restart) resumes with the
 // rows still pending: nothing is registered twice. A person the interrupted run registered and could not
 // mark is recognised on resume (the live enrollment it made, by the same user, since the commit began).
 
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { ImportBatch, PrismaClient } from '@tangtoc/db'
-import { readCitizenId } from '@tangtoc/shared'
+import { type CheckedImportRow, readCitizenId } from '@tangtoc/shared'
 import { type Context, type JobDependencies, jobContext } from '../../context.ts'
 import { UserError, ValidationError } from '../../errors.ts'
 import type { ApiPubSub, ImportProgress } from '../../pubsub.ts'
 import { recordAudit } from '../audit/record.ts'
-import { type RegisterInput, register } from '../enrollments/mutations.ts'
+import { type RegisterInput, type RegistrationOutcome, registerMany } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
 import {
@@ -25,11 +26,8 @@ import {
 
 export type ImportJobDependencies = JobDependencies
 
-/** How many rows are registered between two progress reports (and marked in one statement). */
-export const commitChunkRows = 50
-
-/** How many units of a chunk are registered at once. */
-const commitConcurrency = 4
+/** How many rows are registered in one transaction, between two progress reports. */
+export const commitChunkRows = 500
 
 export function publishImportProgress(pubsub: ApiPubSub, progress: ImportProgress) {
   pubsub.publish('tangtoc:importProgress', progress.batchId, progress)
@@ -203,13 +201,11 @@ async function markRows(prisma: PrismaClient, batchId: string, marks: readonly R
   }
 }
 
-type Outcome = { enrollmentId: string | null } | { issues: RowIssue[] }
-
 /**
- * Registers a chunk of units, `commitConcurrency` at a time (each is its own registration, as agents'
- * are), then marks their pending rows in one statement. A unit that fails for a reason other than its
- * data stops the chunk: the units registered so far are marked, and the error ends the run, which
- * resumes from the rows still pending.
+ * Registers a chunk of units in one transaction (registerMany: one by one only when a unit spoils it,
+ * so the others still go in and that one is refused), then marks their pending rows in one statement.
+ * An error that refuses no unit (the database gone) ends the run, which resumes from the rows still
+ * pending.
  */
 async function commitChunk(
   context: Context,
@@ -220,61 +216,91 @@ async function commitChunk(
   pending: ReadonlySet<number>,
 ): Promise<void> {
   const marks: RowMark[] = []
-  let next = 0
-  let failure: unknown = null
-  const worker = async () => {
-    while (failure === null && next < units.length) {
-      const unit = units[next++] as PreviewUnit
-      try {
-        const outcome = await commitUnit(context, batch, preview, previewed, unit)
-        for (const line of unit.lines.filter((each) => pending.has(each))) {
-          const result = outcome.get(line)
-          marks.push(
-            result && 'issues' in result
-              ? { line, status: 'REFUSED', issues: result.issues }
-              : { line, status: 'COMMITTED', enrollmentId: result?.enrollmentId ?? null },
-          )
-        }
-      } catch (error) {
-        failure ??= error
-      }
+  const registered: CheckedImportRow[][] = []
+  const inputs: RegisterInput[] = []
+  for (const unit of units) {
+    const lines = unit.lines.filter((line) => pending.has(line))
+    const refused = refusalOf(preview, previewed, unit)
+    if (refused) {
+      for (const line of lines) marks.push({ line, status: 'REFUSED', issues: refused.get(line) ?? [] })
+      continue
+    }
+    const members = unit.lines.flatMap((line) => preview.checked.get(line) ?? [])
+    const input = registerInputOf(batch, unit, members)
+    if (!input) continue
+    registered.push(members)
+    inputs.push(input)
+  }
+  const outcomes = await registerMany(context, inputs)
+  const enrollmentOf = await enrollmentsByCitizenId(context, outcomes)
+  for (const [at, members] of registered.entries()) {
+    const outcome = outcomes[at]
+    const issues = outcome && 'refused' in outcome ? await issuesOfRefusal(context, outcome.refused) : null
+    for (const member of members) {
+      if (!pending.has(member.line)) continue
+      marks.push(
+        issues
+          ? { line: member.line, status: 'REFUSED', issues }
+          : {
+              line: member.line,
+              status: 'COMMITTED',
+              enrollmentId: enrollmentOf.get(member.person.citizenId) ?? null,
+            },
+      )
     }
   }
-  await Promise.all(Array.from({ length: Math.min(commitConcurrency, units.length) }, worker))
   await markRows(context.prisma, batch.id, marks)
-  if (failure !== null) throw failure
 }
 
-/** Registers one unit (a person alone, or a household whole) and says what became of each line. */
-async function commitUnit(
-  context: Context,
-  batch: ImportBatch,
+/** A unit's rows' issues when the preview refuses it (a problem of the batch, a row in error), else null. */
+function refusalOf(
   preview: Preview,
   previewed: ReadonlyMap<number, PreviewRow>,
   unit: PreviewUnit,
-): Promise<Map<number, Outcome>> {
-  const { lines } = unit
-  const outcome = new Map<number, Outcome>()
-  const refuseAll = (issues: RowIssue[]) => {
-    for (const line of lines) outcome.set(line, { issues })
-    return outcome
-  }
-  if (preview.problems.length > 0) return refuseAll(preview.problems)
-  const blocked = lines.filter((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
-  if (blocked.length > 0) {
-    for (const line of lines) outcome.set(line, { issues: previewed.get(line)?.issues ?? [] })
-    return outcome
-  }
-  const members = lines.flatMap((line) => preview.checked.get(line) ?? [])
-  const person = (row: (typeof members)[number]) => ({
+): Map<number, RowIssue[]> | null {
+  if (preview.problems.length > 0) return new Map(unit.lines.map((line) => [line, preview.problems]))
+  const blocked = unit.lines.some((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
+  return blocked ? new Map(unit.lines.map((line) => [line, previewed.get(line)?.issues ?? []])) : null
+}
+
+/** The issues a registration's refusal leaves on its rows; an error that is no refusal is thrown. */
+async function issuesOfRefusal(context: Context, refused: unknown): Promise<RowIssue[]> {
+  const error = await refusalOnFile(context, refused)
+  if (error instanceof UserError) return issuesOf(error)
+  throw error
+}
+
+/** Each registered person's enrollment, by citizen ID (one read for the chunk). */
+async function enrollmentsByCitizenId(
+  context: Context,
+  outcomes: readonly RegistrationOutcome[],
+): Promise<Map<string, string>> {
+  const enrollments = outcomes.flatMap((outcome) =>
+    'registered' in outcome ? outcome.registered.enrollments : [],
+  )
+  const people = await context.prisma.person.findMany({
+    where: { id: { in: enrollments.map((each) => each.personId) } },
+    select: { id: true, citizenId: true },
+  })
+  const citizenIdOf = new Map(people.map((person) => [person.id, person.citizenId]))
+  return new Map(enrollments.map((each) => [citizenIdOf.get(each.personId) ?? '', each.id]))
+}
+
+/** The registration of one unit (a person alone, or a household whole), as the form would send it. */
+function registerInputOf(
+  batch: ImportBatch,
+  unit: PreviewUnit,
+  members: readonly CheckedImportRow[],
+): RegisterInput | null {
+  const person = (row: CheckedImportRow) => ({
     ...row.person,
     sex: row.person.sex === '' ? 'FEMALE' : row.person.sex,
   })
   // A row without a household key is a person alone, as the form registers one.
   const household = batch.product === 'HOUSEHOLD_HEALTH_INSURANCE' && unit.key !== null
   const named = household ? (members.find((member) => !member.insuredElsewhere) ?? members[0]) : members[0]
-  if (!named) return outcome
-  const input: RegisterInput = {
+  if (!named) return null
+  return {
     campaign: encodeGlobalID('Campaign', batch.campaignId),
     center: encodeGlobalID('Center', batch.centerId),
     product: batch.product,
@@ -291,24 +317,5 @@ async function commitUnit(
     months: batch.months,
     monthlyIncome: batch.monthlyIncome,
     status: 'DRAFT',
-  }
-  try {
-    const registered = await register(context, input)
-    const byPerson = new Map(registered.enrollments.map((each) => [each.personId, each.id]))
-    const people = await context.prisma.person.findMany({
-      where: { citizenId: { in: members.map((member) => member.person.citizenId) } },
-      select: { id: true, citizenId: true },
-    })
-    const idOf = new Map(people.map((each) => [each.citizenId, each.id]))
-    for (const member of members) {
-      outcome.set(member.line, {
-        enrollmentId: byPerson.get(idOf.get(member.person.citizenId) ?? '') ?? null,
-      })
-    }
-    return outcome
-  } catch (caught) {
-    const error = await refusalOnFile(context, caught)
-    if (error instanceof UserError) return refuseAll(issuesOf(error))
-    throw error
   }
 }

@@ -14,7 +14,7 @@ import { createLogger } from '../../logger.ts'
 import type { ApiEvents } from '../../pubsub.ts'
 import { defaultSecuritySettings } from '../../settings.ts'
 import { campaignSetting } from '../enrollments/test-helpers.ts'
-import { commitImportBatch } from './commit.ts'
+import { commitChunkRows, commitImportBatch } from './commit.ts'
 import { importLimits } from './files.ts'
 
 let api: ApiHarness
@@ -677,7 +677,8 @@ describe('the commit as a pg-boss job', () => {
 describe('following a commit', () => {
   it('pushes the batch’s progress over the subscription transport until it is committed', async () => {
     const setting = await campaignSetting(api)
-    const people = Array.from({ length: 60 }, () => personInput())
+    const rowCount = commitChunkRows + 10
+    const people = Array.from({ length: rowCount }, () => personInput())
     const bytes = csv([
       ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
       ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
@@ -721,16 +722,28 @@ describe('following a commit', () => {
         buffer += decoder.decode(value, { stream: true })
       }
     }
-    expect(await next()).toMatchObject({ status: 'UPLOADED', rowCount: 60, committedCount: 0 })
+    expect(await next()).toMatchObject({ status: 'UPLOADED', rowCount, committedCount: 0 })
     await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    // Nothing more is read until the commit is over: every report it made waits for the subscriber,
+    // however late the subscriber is to ask for it.
+    await expect
+      .poll(
+        async () => (await api.prisma.importBatch.findUnique({ where: { id: decodeId(body.id) } }))?.status,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe('COMMITTED')
     while ((await next()).status !== 'COMMITTED') {}
     await reader.cancel()
-    expect(seen.at(-1)).toEqual({ status: 'COMMITTED', rowCount: 60, committedCount: 60, refusedCount: 0 })
-    // At least one report while the rows were being written, below the total.
-    expect(seen.some((progress) => progress.status === 'COMMITTING' && progress.committedCount === 50)).toBe(
-      true,
-    )
-  }, 60_000)
+    expect(seen.at(-1)).toEqual({ status: 'COMMITTED', rowCount, committedCount: rowCount, refusedCount: 0 })
+    // A report after the first chunk, below the total.
+    expect(
+      seen.some(
+        (progress) => progress.status === 'COMMITTING' && progress.committedCount === commitChunkRows,
+      ),
+    ).toBe(true)
+  }, 120_000)
 })
 
 describe('household health insurance without a household column', () => {
