@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { InstanceCaches } from '../../caches.ts'
+import { type Context, jobContext } from '../../context.ts'
 import { createLogger } from '../../logger.ts'
 import type { ApiEvents } from '../../pubsub.ts'
 import { defaultSecuritySettings } from '../../settings.ts'
-import { campaignSetting } from '../enrollments/test-helpers.ts'
+import { register } from '../enrollments/mutations.ts'
+import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
 import { commitChunkRows, commitImportBatch } from './commit.ts'
 import { importLimits } from './files.ts'
 
@@ -622,6 +624,116 @@ describe('a commit that stops', () => {
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(6)
     const rows = await api.prisma.importRow.findMany({ where: { batchId: id }, orderBy: { line: 'asc' } })
     expect(rows.every((row) => row.status === 'COMMITTED' && row.enrollmentId !== null)).toBe(true)
+  })
+})
+
+describe('a chunk one row spoils', () => {
+  /**
+   * A batch of four people alone, committed by a job whose first transaction (the chunk's) is preceded
+   * by `meanwhile`: what another agent did after the preview, before the chunk was written.
+   */
+  async function commitWithMeanwhile(
+    meanwhile: (
+      context: Context,
+      setting: Setting,
+      person: ReturnType<typeof personInput>,
+    ) => Promise<unknown>,
+  ) {
+    const setting = await campaignSetting(api)
+    const people = Array.from({ length: 4 }, () => personInput())
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const params = {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      months: '1',
+      monthlyIncome: '1500000',
+      on: '2025-11-04',
+    }
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+    const id = decodeId(body.id)
+    await api.prisma.importBatch.update({
+      where: { id },
+      data: { status: 'COMMITTING', commitStartedAt: new Date() },
+    })
+    const deps = {
+      prisma: api.prisma,
+      pubsub: createPubSub<ApiEvents>(),
+      caches: new InstanceCaches(),
+      settings: defaultSecuritySettings,
+      logger: createLogger({ level: 'silent' }),
+    }
+    const context = await jobContext(deps, setting.agent.user.id, {
+      requestId: 'meanwhile',
+      url: 'http://tangtoc.test/',
+    })
+    let first = true
+    const interrupted = new Proxy(api.prisma, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target)
+        if (property === '$transaction' && typeof value === 'function') {
+          return async (...args: unknown[]) => {
+            if (first) {
+              first = false
+              await meanwhile(context, setting, people[1] as ReturnType<typeof personInput>)
+            }
+            return value.apply(target, args)
+          }
+        }
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    await commitImportBatch({ ...deps, prisma: interrupted }, id)
+    const rows = await api.prisma.importRow.findMany({ where: { batchId: id }, orderBy: { line: 'asc' } })
+    return { setting, people, rows, batch: await api.prisma.importBatch.findUniqueOrThrow({ where: { id } }) }
+  }
+
+  it('a person enrolled by the form after the preview is refused with the ConflictError; the other rows go in', async () => {
+    const { setting, rows, batch } = await commitWithMeanwhile((context, setting, person) =>
+      register(context, {
+        campaign: gid('Campaign', setting.campaign.id),
+        center: gid('Center', setting.center.id),
+        product: 'VOLUNTARY_SOCIAL_INSURANCE',
+        person,
+        months: 1,
+        monthlyIncome: 1_500_000,
+        on: '2025-11-04',
+      }),
+    )
+    expect(batch).toMatchObject({ status: 'COMMITTED', committedCount: 3, refusedCount: 1 })
+    expect(rows.map((row) => row.status)).toEqual(['COMMITTED', 'REFUSED', 'COMMITTED', 'COMMITTED'])
+    expect(rows[1]?.issues).toEqual([expect.objectContaining({ field: 'row', code: 'CONFLICT' })])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(4)
+    expect(
+      await api.prisma.enrollmentStatusChange.count({
+        where: { enrollment: { campaignId: setting.campaign.id } },
+      }),
+    ).toBe(4)
+  })
+
+  it('a person put on file by another registration after the preview is reused, and every row goes in', async () => {
+    const { setting, people, rows, batch } = await commitWithMeanwhile((context, setting, person) =>
+      register(context, {
+        campaign: gid('Campaign', setting.campaign.id),
+        center: gid('Center', setting.center.id),
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        person,
+        months: 12,
+        on: '2025-11-04',
+      }),
+    )
+    expect(batch).toMatchObject({ status: 'COMMITTED', committedCount: 4, refusedCount: 0 })
+    expect(rows.every((row) => row.status === 'COMMITTED' && row.enrollmentId !== null)).toBe(true)
+    const person = await api.prisma.person.findUniqueOrThrow({
+      where: { citizenId: people[1]?.citizenId ?? '' },
+      include: { enrollments: { select: { product: true } } },
+    })
+    expect(person.enrollments.map((each) => each.product).sort()).toEqual([
+      'HOUSEHOLD_HEALTH_INSURANCE',
+      'VOLUNTARY_SOCIAL_INSURANCE',
+    ])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(5)
   })
 })
 
