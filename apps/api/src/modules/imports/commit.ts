@@ -15,14 +15,7 @@ import { recordAudit } from '../audit/record.ts'
 import { type RegisterInput, type RegistrationOutcome, registerMany } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
-import {
-  columnsOf,
-  type Preview,
-  type PreviewRow,
-  type PreviewUnit,
-  previewBatch,
-  type RowIssue,
-} from './preview.ts'
+import { columnsOf, type PreviewUnit, previewBatch, type RowIssue } from './preview.ts'
 
 export type ImportJobDependencies = JobDependencies
 
@@ -54,7 +47,6 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     url: `http://tangtoc.invalid/imports/${batch.id}`,
   })
   await markRegisteredRows(deps.prisma, batch)
-  const preview = await previewBatch(context, batch)
   const pending = new Set(
     (
       await deps.prisma.importRow.findMany({
@@ -85,16 +77,15 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     return progress
   }
 
-  const previewed = new Map(preview.rows.map((row) => [row.line, row]))
-  await refuseBlockedRows(deps.prisma, batchId, preview, previewed, pending)
-  const units = preview.units.filter((unit) => unit.lines.some((line) => pending.has(line)))
+  const units = await unitsToRegister(context, batch, pending)
   for (let at = 0; at < units.length; ) {
-    const chunk: PreviewUnit[] = []
+    const chunk: RegistrableUnit[] = []
     for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
-      chunk.push(units[at] as PreviewUnit)
-      rows += (units[at] as PreviewUnit).lines.length
+      const unit = units[at] as RegistrableUnit
+      chunk.push(unit)
+      rows += unit.members.length
     }
-    await commitChunk(context, batch, preview, previewed, chunk, pending)
+    await commitChunk(context, batch, chunk, pending)
     await report('COMMITTING')
   }
   const done = await report('COMMITTED')
@@ -159,28 +150,41 @@ async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
   }
 }
 
+/** A unit the preview lets in, with its rows as the rules read them. */
+interface RegistrableUnit {
+  key: PreviewUnit['key']
+  members: CheckedImportRow[]
+}
+
 /**
- * The pending rows the preview refuses (a unit with a row in error goes in whole or not at all), marked
- * refused with their issues a thousand at a time, and taken out of `pending`: the units left to register
- * are those that may go in.
+ * The units left to register, after the preview: the pending rows it refuses (a problem of the batch, or
+ * a unit with a row in error: it goes in whole or not at all) are marked refused with their issues and
+ * taken out of `pending`. Only the units to register are kept of the preview, not its every row: a
+ * 50,000-row batch's preview is most of the commit's memory.
  */
-async function refuseBlockedRows(
-  prisma: PrismaClient,
-  batchId: string,
-  preview: Preview,
-  previewed: ReadonlyMap<number, PreviewRow>,
+async function unitsToRegister(
+  context: Context,
+  batch: ImportBatch,
   pending: Set<number>,
-) {
-  if (preview.problems.length > 0) return
+): Promise<RegistrableUnit[]> {
+  const preview = await previewBatch(context, batch)
+  const previewed = new Map(preview.rows.map((row) => [row.line, row.issues]))
   const refused = preview.units.flatMap((unit) => {
     const lines = unit.lines.filter((line) => pending.has(line))
-    const blocked = unit.lines.some((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
-    return blocked
-      ? lines.map((line): RowMark => ({ line, status: 'REFUSED', issues: previewed.get(line)?.issues ?? [] }))
-      : []
+    const blocked =
+      preview.problems.length > 0 || unit.lines.some((line) => (previewed.get(line)?.length ?? 0) > 0)
+    const issues = (line: number) =>
+      preview.problems.length > 0 ? preview.problems : (previewed.get(line) ?? [])
+    return blocked ? lines.map((line): RowMark => ({ line, status: 'REFUSED', issues: issues(line) })) : []
   })
-  await markRows(prisma, batchId, refused)
+  await markRows(context.prisma, batch.id, refused)
   for (const { line } of refused) pending.delete(line)
+  return preview.units
+    .filter((unit) => unit.lines.some((line) => pending.has(line)))
+    .map((unit) => ({
+      key: unit.key,
+      members: unit.lines.flatMap((line) => preview.checked.get(line) ?? []),
+    }))
 }
 
 /** What became of a pending row: registered (with its enrollment) or refused (with its issues). */
@@ -210,22 +214,14 @@ async function markRows(prisma: PrismaClient, batchId: string, marks: readonly R
 async function commitChunk(
   context: Context,
   batch: ImportBatch,
-  preview: Preview,
-  previewed: ReadonlyMap<number, PreviewRow>,
-  units: readonly PreviewUnit[],
+  units: readonly RegistrableUnit[],
   pending: ReadonlySet<number>,
 ): Promise<void> {
   const marks: RowMark[] = []
   const registered: CheckedImportRow[][] = []
   const inputs: RegisterInput[] = []
   for (const unit of units) {
-    const lines = unit.lines.filter((line) => pending.has(line))
-    const refused = refusalOf(preview, previewed, unit)
-    if (refused) {
-      for (const line of lines) marks.push({ line, status: 'REFUSED', issues: refused.get(line) ?? [] })
-      continue
-    }
-    const members = unit.lines.flatMap((line) => preview.checked.get(line) ?? [])
+    const { members } = unit
     const input = registerInputOf(batch, unit, members)
     if (!input) continue
     registered.push(members)
@@ -250,17 +246,6 @@ async function commitChunk(
     }
   }
   await markRows(context.prisma, batch.id, marks)
-}
-
-/** A unit's rows' issues when the preview refuses it (a problem of the batch, a row in error), else null. */
-function refusalOf(
-  preview: Preview,
-  previewed: ReadonlyMap<number, PreviewRow>,
-  unit: PreviewUnit,
-): Map<number, RowIssue[]> | null {
-  if (preview.problems.length > 0) return new Map(unit.lines.map((line) => [line, preview.problems]))
-  const blocked = unit.lines.some((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
-  return blocked ? new Map(unit.lines.map((line) => [line, previewed.get(line)?.issues ?? []])) : null
 }
 
 /** The issues a registration's refusal leaves on its rows; an error that is no refusal is thrown. */
@@ -289,7 +274,7 @@ async function enrollmentsByCitizenId(
 /** The registration of one unit (a person alone, or a household whole), as the form would send it. */
 function registerInputOf(
   batch: ImportBatch,
-  unit: PreviewUnit,
+  unit: RegistrableUnit,
   members: readonly CheckedImportRow[],
 ): RegisterInput | null {
   const person = (row: CheckedImportRow) => ({
