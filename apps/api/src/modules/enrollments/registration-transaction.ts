@@ -46,18 +46,21 @@ export function storeRegistrations(
       const registration = registrations[index] as Registration
       return registeredOf(unit, registration)
     })
-    await tx.registration.createMany({ data: registrations })
+    await insertRows(tx, 'Registration', registrations)
     const enrollments = registered.flatMap((each) => each.enrollments)
-    await tx.enrollment.createMany({ data: enrollments })
-    await tx.enrollmentStatusChange.createMany({
-      data: enrollments.map((e) => ({
+    await insertRows(tx, 'Enrollment', enrollments)
+    await insertRows(
+      tx,
+      'EnrollmentStatusChange',
+      enrollments.map((e) => ({
+        id: newId(),
         enrollmentId: e.id,
         fromStatus: null,
         toStatus: e.status,
         actorId: viewer.userId,
         at: e.registeredAt,
       })),
-    })
+    )
     await recordAudits(tx, context, [
       ...audits,
       ...enrollments.map(
@@ -76,6 +79,25 @@ export function storeRegistrations(
     )
     return registered
   }, transactionOptions)
+}
+
+/**
+ * Inserts rows into a table in one statement whatever their number: one JSON parameter, read as the
+ * table's own row type (PostgreSQL converts each column), where Prisma's createMany binds every value
+ * (33 an enrollment) and spends more time building the statement than the database running it. A
+ * unique violation is the database's error, as any insert's.
+ */
+async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly object[]) {
+  const [first] = rows
+  if (!first) return
+  const columns = PrismaRuntime.raw(
+    Object.keys(first)
+      .map((column) => `"${column}"`)
+      .join(', '),
+  )
+  const type = PrismaRuntime.raw(`"${table}"`)
+  await tx.$executeRaw(sql`INSERT INTO ${type} (${columns})
+    SELECT ${columns} FROM jsonb_populate_recordset(NULL::${type}, ${JSON.stringify(rows)}::jsonb)`)
 }
 
 /** The units' registrations with their enrollments, in register order of their members. */
@@ -143,7 +165,7 @@ async function writePeople(tx: Prisma.TransactionClient, units: readonly Registr
   }
   const all = [...changes.values()]
   const created = all.flatMap((change) => (change.kind === 'create' ? [change.person] : []))
-  if (created.length > 0) await tx.person.createMany({ data: created })
+  await insertRows(tx, 'Person', created)
   for (const change of all) {
     if (change.kind !== 'update') continue
     const { id, createdAt: _createdAt, ...data } = change.person
@@ -172,8 +194,8 @@ async function registrationsOf(
   registeredById: string,
 ): Promise<Registration[]> {
   const onFile = await householdsOnFile(tx, units)
-  const households: Prisma.HouseholdCreateManyInput[] = []
-  const members: Prisma.HouseholdMemberCreateManyInput[] = []
+  const households: Prisma.HouseholdUncheckedCreateInput[] = []
+  const members: Prisma.HouseholdMemberUncheckedCreateInput[] = []
   const registrations: Registration[] = []
   for (const { prepared } of units) {
     let householdId: string | null = null
@@ -189,6 +211,8 @@ async function registrationsOf(
           id: householdId,
           address: head?.person.address ?? null,
           wardCode: head?.person.wardCode ?? null,
+          createdAt: prepared.now,
+          updatedAt: prepared.now,
         })
         members.push(
           ...prepared.members.map((member, index) => ({
@@ -211,10 +235,8 @@ async function registrationsOf(
       createdAt: prepared.now,
     })
   }
-  if (households.length > 0) {
-    await tx.household.createMany({ data: households })
-    await tx.householdMember.createMany({ data: members })
-  }
+  await insertRows(tx, 'Household', households)
+  await insertRows(tx, 'HouseholdMember', members)
   return registrations
 }
 
