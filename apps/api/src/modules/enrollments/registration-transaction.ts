@@ -203,7 +203,7 @@ async function registrationsOf(
       householdId = await joinHousehold(tx, prepared)
     } else if (prepared.members) {
       const personIds = prepared.people.map((change) => change.person.id)
-      householdId = onFile.get(personIds.join(',')) ?? null
+      householdId = onFile.get(householdKey(prepared.center.id, personIds)) ?? null
       if (!householdId) {
         householdId = newId()
         const head = prepared.members.find((member) => member.isHead) ?? prepared.members[0]
@@ -240,6 +240,9 @@ async function registrationsOf(
   return registrations
 }
 
+/** A household's key among those on file: the registering center and its members' ids in order. */
+const householdKey = (centerId: string, personIds: readonly string[]) => `${centerId} ${personIds.join(',')}`
+
 /**
  * The households on file that units registering people on file would register again, by their members'
  * ids in order: a household with exactly these members in this order, that the registering center
@@ -256,19 +259,28 @@ async function householdsOnFile(
       ? [{ personId: named.person.id, centerId: prepared.center.id }]
       : []
   })
-  if (asked.length === 0) return new Map()
-  const candidates = await tx.household.findMany({
-    where: {
-      OR: asked.map(({ personId, centerId }) => ({
-        members: { some: { personId } },
+  const onFile = new Map<string, string>()
+  // One read per registering center (a chunk has one).
+  for (const centerId of new Set(asked.map((each) => each.centerId))) {
+    const personIds = asked.flatMap((each) => (each.centerId === centerId ? [each.personId] : []))
+    const candidates = await tx.household.findMany({
+      where: {
+        members: { some: { personId: { in: personIds } } },
         enrollments: { some: { centerId, live: true } },
-      })),
-    },
-    include: { members: { orderBy: { position: 'asc' }, select: { personId: true } } },
-  })
-  return new Map(
-    candidates.map((household) => [household.members.map((m) => m.personId).join(','), household.id]),
-  )
+      },
+      include: { members: { orderBy: { position: 'asc' }, select: { personId: true } } },
+    })
+    for (const household of candidates) {
+      onFile.set(
+        householdKey(
+          centerId,
+          household.members.map((member) => member.personId),
+        ),
+        household.id,
+      )
+    }
+  }
+  return onFile
 }
 
 /**
