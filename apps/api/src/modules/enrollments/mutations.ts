@@ -18,6 +18,7 @@ import {
   mutationErrorTypes,
   NotFoundError,
   TooManyAttemptsError,
+  UserError,
   validationErrorFrom,
 } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
@@ -25,10 +26,15 @@ import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
-import { isThrottled, OnFileWhileThrottled, refusalOnFile } from '../people/identity-mismatches.ts'
 import {
-  findOrCreatePerson,
+  IdentityMismatch,
+  isThrottled,
+  OnFileWhileThrottled,
+  refusalOnFile,
+} from '../people/identity-mismatches.ts'
+import {
   givenContact,
+  type PersonChange,
   PersonInput,
   personChange,
   unknownWardIssues,
@@ -45,8 +51,8 @@ import {
   type RegisteredEnrollment,
   type RegistrationContext,
   readRegistrationContext,
-  writeRegistration,
 } from './registration-store.ts'
+import { RegistrationChanged, type RegistrationUnit, storeRegistrations } from './registration-transaction.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
@@ -163,13 +169,28 @@ export type RegisterInput = typeof RegisterEnrollmentInput.$inferInput
 
 interface Member extends CheckedHouseholdMember {
   supportGroups: SupportGroup[]
+  /** The contact details the member's enrollment keeps. */
+  given: ReturnType<typeof givenContact>
+}
+
+/** What a chunk of registrations read once (readKnown): the references but the person, the people on file. */
+interface KnownReferences {
+  references: RegistrationContext
+  people: ReadonlyMap<string, Person>
 }
 
 /**
  * Everything about the input before anything is written, in two parallel reads (the references, the
- * stored people) and the quote: validation, access, the person's change and the amounts.
+ * stored people) and the quote: validation, access, the people's changes and the amounts. `known`: what
+ * a chunk read for all its registrations, instead of reading.
  */
-async function prepareRegistration(context: Context, input: RegisterInput, hinted: boolean) {
+// long: the steps of preparing a registration, in the order their errors are reported
+async function prepareRegistration(
+  context: Context,
+  input: RegisterInput,
+  hinted: boolean,
+  known?: KnownReferences,
+) {
   const viewer = context.viewer
   if (!viewer) throw new Error('registration without a viewer')
   const campaignId = idOf(input.campaign, 'Campaign', 'input.campaign')
@@ -194,6 +215,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     wardCodes,
     citizenId: checked.person.citizenId,
     userId: viewer.userId,
+    known,
   })
   const { campaign, center, session } = references
   if (!campaign) throw new NotFoundError('Campaign', input.campaign)
@@ -213,6 +235,7 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
       supportGroups:
         input.householdMembers?.[index]?.supportGroups ??
         (index === household.enrolledIndex ? supportGroups : []),
+      given: givenContact(index === household.enrolledIndex ? checked.person : member.person),
     })) ?? null
 
   const problems: Issue[] = [
@@ -231,7 +254,18 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
       recent: mismatches,
     })
   }
-  const person = personChange(references.person, checked.person, 'person', { centerId: center.id, now })
+  const people = members
+    ? await memberChanges(context, members, {
+        known,
+        centerId: center.id,
+        now,
+        enrolledIndex: household.enrolledIndex,
+        mismatches,
+      })
+    : []
+  const person =
+    people[household.enrolledIndex] ??
+    personChange(references.person, checked.person, 'person', { centerId: center.id, now })
   const joining =
     joinedId && members
       ? await enrolledHousehold(context, input.household ?? '', {
@@ -254,6 +288,8 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     sessionId,
     hint: hint ? { ...hint, wardCodes } : null,
     person,
+    /** A household's members' people, in register order (none for a person alone). */
+    people,
     given: givenContact(checked.person),
     mismatches,
     members,
@@ -264,6 +300,47 @@ async function prepareRegistration(context: Context, input: RegisterInput, hinte
     supportGroups,
     pricing,
   }
+}
+
+/**
+ * The change of each household member's person (found, updated or created), from the people a chunk
+ * read or, for one registration, read here at once. A member on file while the user is throttled for
+ * identity mismatches is refused, as the person named is.
+ */
+async function memberChanges(
+  context: Context,
+  members: Member[],
+  {
+    known,
+    centerId,
+    now,
+    enrolledIndex,
+    mismatches,
+  }: {
+    known: KnownReferences | undefined
+    centerId: string
+    now: Date
+    enrolledIndex: number
+    mismatches: RegistrationContext['mismatches']
+  },
+): Promise<PersonChange[]> {
+  const stored =
+    known?.people ??
+    new Map(
+      (
+        await context.prisma.person.findMany({
+          where: { citizenId: { in: members.map((member) => member.person.citizenId) } },
+        })
+      ).map((person) => [person.citizenId, person]),
+    )
+  return members.map((member, index) => {
+    const path = index === enrolledIndex ? 'person' : `householdMembers.${index}.person`
+    const existing = stored.get(member.person.citizenId) ?? null
+    if (existing && isThrottled(mismatches)) {
+      throw new OnFileWhileThrottled({ personId: existing.id, centerId, recent: mismatches })
+    }
+    return personChange(existing, member.person, path, { centerId, now })
+  })
 }
 
 /**
@@ -280,33 +357,41 @@ async function registrationReferences(
     wardCodes,
     citizenId,
     userId,
+    known,
   }: {
     hinted: boolean
     ids: { campaignId: string; centerId: string; sessionId: string | null }
     wardCodes: string[]
     citizenId: string
     userId: string
+    known: KnownReferences | undefined
   },
 ) {
   const hintKey = `${campaignId}:${centerId}`
   const alone = input.product !== 'HOUSEHOLD_HEALTH_INSURANCE' && !input.householdMembers?.length
   const hint = hinted && alone ? context.caches.registrationHints.get(hintKey) : undefined
-  const references: RegistrationContext = hint
+  const references: RegistrationContext = known
     ? {
-        ...hint,
-        session: sessionId ? { campaignId } : null,
-        wards: wardCodes,
-        person: null,
-        mismatches: { count: 0, oldest: null },
+        ...known.references,
+        wards: wardCodes.filter((code) => known.references.wards.includes(code)),
+        person: known.people.get(citizenId) ?? null,
       }
-    : await readRegistrationContext(context.prisma, {
-        campaignId,
-        centerId,
-        sessionId,
-        wardCodes,
-        citizenId,
-        userId,
-      })
+    : hint
+      ? {
+          ...hint,
+          session: sessionId ? { campaignId } : null,
+          wards: wardCodes,
+          person: null,
+          mismatches: { count: 0, oldest: null },
+        }
+      : await readRegistrationContext(context.prisma, {
+          campaignId,
+          centerId,
+          sessionId,
+          wardCodes,
+          citizenId,
+          userId,
+        })
   const { campaign, center } = references
   if (!hint && campaign?.status === 'ACTIVE' && center?.participant) {
     context.caches.registrationHints.set(hintKey, { campaign, center })
@@ -430,7 +515,7 @@ async function enrolledHousehold(
   }
 }
 
-type Prepared = Awaited<ReturnType<typeof prepareRegistration>>
+export type Prepared = Awaited<ReturnType<typeof prepareRegistration>>
 
 /** Where a campaign lets `on` fall, from its row (dates) or the registration's read (YYYY-MM-DD). */
 function registrationPeriod(campaign: {
@@ -443,146 +528,6 @@ function registrationPeriod(campaign: {
     startDate: day(campaign.startDate),
     endDate: day(campaign.endDate),
     marginDays: campaign.registrationMarginDays,
-  }
-}
-
-/**
- * The household of the enrolled person with these members in this order that the registering center
- * already holds a live enrollment in, or a new one: a household another center registered (its
- * address, its members) is that center's to read, not to be reused.
- */
-async function householdFor(
-  tx: Prisma.TransactionClient,
-  members: Member[],
-  personIds: string[],
-  { enrolledPersonId, centerId }: { enrolledPersonId: string; centerId: string },
-): Promise<string> {
-  const candidates = await tx.household.findMany({
-    where: {
-      members: { some: { personId: enrolledPersonId } },
-      enrollments: { some: { centerId, live: true } },
-    },
-    include: { members: { orderBy: { position: 'asc' }, select: { personId: true } } },
-  })
-  const same = candidates.find(
-    (household) =>
-      household.members.length === personIds.length &&
-      household.members.every((member, index) => member.personId === personIds[index]),
-  )
-  if (same) return same.id
-  const head = members.find((member) => member.isHead) ?? members[0]
-  const household = await tx.household.create({
-    data: {
-      address: head?.person.address ?? null,
-      wardCode: head?.person.wardCode ?? null,
-      members: {
-        create: members.map((member, index) => ({
-          personId: personIds[index] ?? '',
-          position: index + 1,
-          isHead: member.isHead,
-          insuredElsewhere: member.insuredElsewhere,
-          relationToHead: member.relationToHead,
-        })),
-      },
-    },
-  })
-  return household.id
-}
-
-/** The household joined gained or lost an enrolled member since the newcomers were priced: price again. */
-class HouseholdChanged extends Error {}
-
-/**
- * Adds the members joining a household to its register, after its members (none of them its head), and
- * returns its id. A member already listed keeps their place. The household's row is locked first, so
- * two registrations joining it at once take their places one after the other.
- */
-async function joinHousehold(
-  tx: Prisma.TransactionClient,
-  joined: JoinedHousehold & { campaignId: string; centerId: string },
-  members: Member[],
-  people: Person[],
-): Promise<string> {
-  const { householdId } = joined
-  await tx.$queryRaw`SELECT 1 FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`
-  const ranked = await tx.enrollment.count({
-    where: {
-      householdId,
-      campaignId: joined.campaignId,
-      centerId: joined.centerId,
-      product: 'HOUSEHOLD_HEALTH_INSURANCE',
-      live: true,
-      householdPosition: { not: null },
-    },
-  })
-  if (ranked !== joined.rankedBefore) throw new HouseholdChanged()
-  const listed = await tx.householdMember.findMany({
-    where: { householdId },
-    select: { personId: true, position: true },
-  })
-  const known = new Set(listed.map((member) => member.personId))
-  let position = Math.max(0, ...listed.map((member) => member.position))
-  const joining = members.flatMap((member, index) => {
-    const person = people[index]
-    return person && !known.has(person.id) ? [{ member, person }] : []
-  })
-  if (joining.length > 0) {
-    await tx.householdMember.createMany({
-      data: joining.map(({ member, person }) => ({
-        householdId,
-        personId: person.id,
-        position: ++position,
-        isHead: false,
-        insuredElsewhere: member.insuredElsewhere,
-        relationToHead: member.relationToHead,
-      })),
-    })
-  }
-  return householdId
-}
-
-/** The enrollment row a registration stores for one person (a household member or the person alone). */
-function enrollmentRow(
-  input: RegisterInput,
-  prepared: Prepared,
-  registration: Registration,
-  enrolled: {
-    person: Pick<Person, 'id' | 'fullName'>
-    given: ReturnType<typeof givenContact>
-    supportGroups: SupportGroup[]
-    pricing: Pricing
-  },
-): RegisteredEnrollment {
-  return {
-    id: newId(),
-    campaignId: registration.campaignId,
-    centerId: registration.centerId,
-    sessionId: prepared.sessionId,
-    registeredById: registration.registeredById,
-    product: input.product,
-    personId: enrolled.person.id,
-    householdId: registration.householdId,
-    registrationId: registration.id,
-    quoteDate: new Date(`${prepared.on}T00:00:00Z`),
-    months: prepared.joining?.months ?? input.months,
-    monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
-    supportGroups: enrolled.supportGroups,
-    ...enrolled.pricing,
-    // Set when payment settles it (payments/record-payment.ts).
-    coverageStart: null,
-    coverageEnd: null,
-    continuity: null,
-    status: input.status ?? 'DRAFT',
-    ...enrolled.given,
-    statusReason: null,
-    live: true,
-    socialInsuranceNumber: null,
-    searchPrefixes: searchPrefixes(enrolled.person.fullName),
-    registeredAt: prepared.now,
-    registeredOn: new Date(`${localDateInZone(prepared.now, prepared.campaign.timeZone)}T00:00:00Z`),
-    countedOn: null,
-    updatedAt: prepared.now,
-    version: 1,
   }
 }
 
@@ -614,147 +559,6 @@ async function alreadyEnrolled(
   return new ConflictError(text, { typename: 'Enrollment', id: first.id })
 }
 
-/**
- * Stores the registration: one statement for a person alone (the busy path), a transaction for a
- * household, whose members are found or created first and whose enrollments are all written or none.
- * Null when the person alone changed meanwhile: prepare again.
- */
-async function storeRegistration(
-  context: Context,
-  input: RegisterInput,
-  prepared: Prepared,
-): Promise<Registered | null> {
-  const viewer = context.viewer
-  if (!viewer) throw new Error('registration without a viewer')
-  const personReused = prepared.person.kind !== 'create'
-  const registrationOf = (householdId: string | null) => registrationRow(prepared, viewer.userId, householdId)
-  const members = prepared.members
-  if (!members) {
-    const registration = registrationOf(null)
-    const pricing = prepared.pricing[0]
-    if (!pricing) throw new Error('a registration of one person without its price')
-    const { person } = prepared.person
-    const enrollment = enrollmentRow(input, prepared, registration, {
-      person,
-      given: prepared.given,
-      supportGroups: prepared.supportGroups,
-      pricing,
-    })
-    const written = await writeRegistration(context.prisma, {
-      person: prepared.person,
-      enrollment,
-      insertsRegistration: true,
-      actorId: viewer.userId,
-      requestId: context.requestId,
-      assumed: prepared.hint,
-    })
-    return written ? { registration, enrollments: [enrollment], enrollment, personReused } : null
-  }
-  return storeHousehold(context, input, prepared, members, personReused).catch((error) => {
-    if (error instanceof HouseholdChanged) return null
-    throw error
-  })
-}
-
-/** The registration row of one act of registering, by `registeredById`, for a household or none. */
-function registrationRow(
-  prepared: Prepared,
-  registeredById: string,
-  householdId: string | null,
-): Registration {
-  return {
-    id: newId(),
-    campaignId: prepared.campaign.id,
-    centerId: prepared.center.id,
-    registeredById,
-    householdId,
-    createdAt: prepared.now,
-  }
-}
-
-/** A household's registration, all or nothing: its members found or created, then their enrollments. */
-function storeHousehold(
-  context: Context,
-  input: RegisterInput,
-  prepared: Prepared,
-  members: Member[],
-  personReused: boolean,
-): Promise<Registered> {
-  const viewer = context.viewer
-  if (!viewer) throw new Error('registration without a viewer')
-  const registrationOf = (householdId: string | null) => registrationRow(prepared, viewer.userId, householdId)
-  return context.prisma.$transaction(async (tx) => {
-    const people: Person[] = []
-    for (const [index, member] of members.entries()) {
-      const path = index === prepared.enrolledIndex ? 'person' : `householdMembers.${index}.person`
-      const found = await findOrCreatePerson(tx, context, member.person, {
-        path,
-        centerId: prepared.center.id,
-      })
-      if (found.reused && isThrottled(prepared.mismatches)) {
-        throw new OnFileWhileThrottled({
-          personId: found.person.id,
-          centerId: prepared.center.id,
-          recent: prepared.mismatches,
-        })
-      }
-      people.push(found.person)
-    }
-    const enrolledMembers = members.flatMap((member, index) => {
-      const person = people[index]
-      const pricing = prepared.pricing[index]
-      return person && pricing ? [{ member, person, pricing, index }] : []
-    })
-    const conflict = await alreadyEnrolled(tx, {
-      campaignId: prepared.campaign.id,
-      product: input.product,
-      personIds: enrolledMembers.map(({ person }) => person.id),
-      household: true,
-    })
-    if (conflict) throw conflict
-    const named = people[prepared.enrolledIndex]
-    if (!named) throw new Error('the person named is not among the household members')
-    const registration = registrationOf(
-      prepared.joining
-        ? await joinHousehold(
-            tx,
-            { ...prepared.joining, campaignId: prepared.campaign.id, centerId: prepared.center.id },
-            members,
-            people,
-          )
-        : await householdFor(
-            tx,
-            members,
-            people.map((person) => person.id),
-            { enrolledPersonId: named.id, centerId: prepared.center.id },
-          ),
-    )
-    await tx.registration.create({ data: registration })
-    const enrollments: RegisteredEnrollment[] = []
-    let enrollment: RegisteredEnrollment | undefined
-    for (const { member, person, pricing, index } of enrolledMembers) {
-      const row = enrollmentRow(input, prepared, registration, {
-        person,
-        given: index === prepared.enrolledIndex ? prepared.given : givenContact(member.person),
-        supportGroups: member.supportGroups,
-        pricing,
-      })
-      const written = await writeRegistration(tx, {
-        person: { kind: 'reuse', person },
-        enrollment: row,
-        insertsRegistration: false,
-        actorId: viewer.userId,
-        requestId: context.requestId,
-      })
-      if (!written) throw new Error('an enrollment of a household registration was not written')
-      enrollments.push(row)
-      if (index === prepared.enrolledIndex) enrollment = row
-    }
-    if (!enrollment) throw new Error('the person named was not enrolled')
-    return { registration, enrollments, enrollment, personReused }
-  }, transactionOptions)
-}
-
 builder.mutationField('registerEnrollment', (t) =>
   t.field({
     type: RegisterEnrollmentPayload,
@@ -773,8 +577,122 @@ builder.mutationField('registerEnrollment', (t) =>
   }),
 )
 
-/** Registers the input, preparing it again while the write finds what it assumed has changed. */
+/** Registers the input: the one-unit case of registerMany; a refusal is thrown. */
 export async function register(context: Context, input: RegisterInput): Promise<Registered> {
+  const [outcome] = await registerMany(context, [input])
+  if (!outcome) throw new Error('a registration without an outcome')
+  if ('refused' in outcome) throw outcome.refused
+  return outcome.registered
+}
+
+/** What became of one registration of registerMany: stored, or refused (the error the form would get). */
+export type RegistrationOutcome = { registered: Registered } | { refused: unknown }
+
+/** Whether an error refuses one registration (its data, its person on file), not the whole run. */
+function refuses(error: unknown): boolean {
+  return (
+    error instanceof UserError || error instanceof IdentityMismatch || error instanceof OnFileWhileThrottled
+  )
+}
+
+/**
+ * Registers the inputs, in one transaction when they all go in (storeRegistrations); one by one when
+ * one of them spoils it (a person or an enrollment registered meanwhile), so the others still go in
+ * and that one gets its own refusal. An error that is no refusal (the database gone) is thrown.
+ */
+export async function registerMany(
+  context: Context,
+  inputs: readonly RegisterInput[],
+): Promise<RegistrationOutcome[]> {
+  if (inputs.length === 1) return [await registerOne(context, inputs[0] as RegisterInput)]
+  const known = await readKnown(context, inputs)
+  const outcomes: (RegistrationOutcome | null)[] = inputs.map(() => null)
+  const units: (RegistrationUnit & { index: number })[] = []
+  await Promise.all(
+    inputs.map(async (input, index) => {
+      try {
+        units.push({ input, prepared: await prepareRegistration(context, input, false, known), index })
+      } catch (error) {
+        if (!refuses(error)) throw error
+        outcomes[index] = { refused: error }
+      }
+    }),
+  )
+  units.sort((one, other) => one.index - other.index)
+  try {
+    const stored = await storeRegistrations(context, units)
+    stored.forEach((registered, at) => {
+      const unit = units[at]
+      if (!unit) return
+      publishRegistered(context, registered, unit.prepared.center)
+      outcomes[unit.index] = { registered }
+    })
+  } catch (error) {
+    if (!(error instanceof RegistrationChanged) && uniqueViolationOn(error) === null) throw error
+    for (const { input, index } of units) outcomes[index] = await registerOne(context, input)
+  }
+  return outcomes.map((outcome) => outcome ?? { refused: new Error('a registration without an outcome') })
+}
+
+/** One registration, prepared again while what its write assumed has changed. */
+async function registerOne(context: Context, input: RegisterInput): Promise<RegistrationOutcome> {
+  try {
+    return { registered: await registerPrepared(context, input) }
+  } catch (error) {
+    if (refuses(error)) return { refused: error }
+    throw error
+  }
+}
+
+function publishRegistered(context: Context, registered: Registered, center: Prepared['center'] | undefined) {
+  if (!center) return
+  for (const enrollment of registered.enrollments) {
+    publishEnrollmentChange(context, { ...enrollment, center }, 'REGISTERED')
+  }
+}
+
+/**
+ * What a chunk of registrations at one campaign, center and session reads once instead of each: the
+ * campaign, center, session, wards and the user's mismatches, and the people on file by citizen ID.
+ * Undefined when the inputs name different ones (each reads its own).
+ */
+async function readKnown(
+  context: Context,
+  inputs: readonly RegisterInput[],
+): Promise<KnownReferences | undefined> {
+  const [first] = inputs
+  const viewer = context.viewer
+  if (!first || !viewer) return undefined
+  const same = (input: RegisterInput) =>
+    input.campaign === first.campaign && input.center === first.center && input.session === first.session
+  if (!inputs.every(same)) return undefined
+  try {
+    const people = inputs.flatMap((input) => [
+      input.person,
+      ...(input.householdMembers ?? []).map((m) => m.person),
+    ])
+    const [references, stored] = await Promise.all([
+      readRegistrationContext(context.prisma, {
+        campaignId: idOf(first.campaign, 'Campaign', 'input.campaign'),
+        centerId: idOf(first.center, 'Center', 'input.center'),
+        sessionId: first.session ? idOf(first.session, 'OutreachSession', 'input.session') : null,
+        wardCodes: wardCodesOf(people.map((person) => ({ code: person.wardCode?.trim() || null }))),
+        citizenId: '',
+        userId: viewer.userId,
+      }),
+      context.prisma.person.findMany({
+        where: { citizenId: { in: [...new Set(people.map((person) => person.citizenId.trim()))] } },
+      }),
+    ])
+    return { references, people: new Map(stored.map((person) => [person.citizenId, person])) }
+  } catch (error) {
+    if (error instanceof UserError) return undefined
+    throw error
+  }
+}
+
+/** Registers the input, preparing it again while the write finds what it assumed has changed. */
+async function registerPrepared(context: Context, input: RegisterInput): Promise<Registered> {
   // Nothing is written when what the write assumed no longer holds: the person is on file (or
   // was just registered by another agent), or a hint from an earlier registration is stale. Then
   // prepare again from what is stored, to reuse the person or report what changed; and name the
@@ -782,16 +700,15 @@ export async function register(context: Context, input: RegisterInput): Promise<
   for (let attempt = 1; ; attempt++) {
     const prepared = await prepareRegistration(context, input, attempt === 1)
     try {
-      const stored = await storeRegistration(context, input, prepared)
-      if (!stored) {
+      const [stored] = await storeRegistrations(context, [{ input, prepared }])
+      if (!stored) throw new Error('a registration was not stored')
+      publishRegistered(context, stored, prepared.center)
+      return stored
+    } catch (error) {
+      if (error instanceof RegistrationChanged) {
         if (attempt < 4) continue
         throw new Error('the person kept changing while being registered')
       }
-      for (const enrollment of stored.enrollments) {
-        publishEnrollmentChange(context, { ...enrollment, center: prepared.center }, 'REGISTERED')
-      }
-      return stored
-    } catch (error) {
       const model = uniqueViolationOn(error)
       if (model === 'Person' && attempt < 4) continue
       if (model === 'Enrollment') {

@@ -63,6 +63,12 @@ export function moveEnrollmentCounts(
   )
 }
 
+/** Counts new enrollments (a registration's), one statement however many. */
+export function countEnrollments(tx: Prisma.TransactionClient, counted: readonly Counted[]): Promise<void> {
+  if (counted.length === 0) return Promise.resolve()
+  return adjustCounts(tx, enrollmentChanges(counted.map((each) => ({ ...each, delta: 1 }))))
+}
+
 /**
  * Moves the counts of a session's enrollments from its old kind to its new one. The caller holds the
  * session's row (it has just updated it), so no enrollment is counted under the old kind meanwhile.

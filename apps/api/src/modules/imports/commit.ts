@@ -1,35 +1,26 @@
-// Committing an import: the job that registers its rows, unit by unit (a person alone, or a household
-// whole), through the very registration the form uses (`register`), as the user who uploaded it. Each
+// Committing an import: the job that registers its rows, a chunk of units (a person alone, or a household
+// whole) to a transaction, through the very registration the form uses (`registerMany`, whose one-unit
+// case is the form's), as the user who uploaded it. Each
 // row's outcome is written as it is known, so a commit that stops (a crash, a restart) resumes with the
 // rows still pending: nothing is registered twice. A person the interrupted run registered and could not
 // mark is recognised on resume (the live enrollment it made, by the same user, since the commit began).
 
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { ImportBatch, PrismaClient } from '@tangtoc/db'
-import { readCitizenId } from '@tangtoc/shared'
+import { type CheckedImportRow, readCitizenId } from '@tangtoc/shared'
 import { type Context, type JobDependencies, jobContext } from '../../context.ts'
 import { UserError, ValidationError } from '../../errors.ts'
 import type { ApiPubSub, ImportProgress } from '../../pubsub.ts'
 import { recordAudit } from '../audit/record.ts'
-import { type RegisterInput, register } from '../enrollments/mutations.ts'
+import { type RegisterInput, type RegistrationOutcome, registerMany } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
-import {
-  columnsOf,
-  type Preview,
-  type PreviewRow,
-  type PreviewUnit,
-  previewBatch,
-  type RowIssue,
-} from './preview.ts'
+import { columnsOf, type PreviewUnit, previewBatch, type RowIssue } from './preview.ts'
 
 export type ImportJobDependencies = JobDependencies
 
-/** How many rows are registered between two progress reports (and marked in one statement). */
-export const commitChunkRows = 50
-
-/** How many units of a chunk are registered at once. */
-const commitConcurrency = 4
+/** How many rows are registered in one transaction, between two progress reports. */
+export const commitChunkRows = 500
 
 export function publishImportProgress(pubsub: ApiPubSub, progress: ImportProgress) {
   pubsub.publish('tangtoc:importProgress', progress.batchId, progress)
@@ -56,7 +47,6 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     url: `http://tangtoc.invalid/imports/${batch.id}`,
   })
   await markRegisteredRows(deps.prisma, batch)
-  const preview = await previewBatch(context, batch)
   const pending = new Set(
     (
       await deps.prisma.importRow.findMany({
@@ -87,16 +77,15 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     return progress
   }
 
-  const previewed = new Map(preview.rows.map((row) => [row.line, row]))
-  await refuseBlockedRows(deps.prisma, batchId, preview, previewed, pending)
-  const units = preview.units.filter((unit) => unit.lines.some((line) => pending.has(line)))
+  const units = await unitsToRegister(context, batch, pending)
   for (let at = 0; at < units.length; ) {
-    const chunk: PreviewUnit[] = []
+    const chunk: RegistrableUnit[] = []
     for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
-      chunk.push(units[at] as PreviewUnit)
-      rows += (units[at] as PreviewUnit).lines.length
+      const unit = units[at] as RegistrableUnit
+      chunk.push(unit)
+      rows += unit.members.length
     }
-    await commitChunk(context, batch, preview, previewed, chunk, pending)
+    await commitChunk(context, batch, chunk, pending)
     await report('COMMITTING')
   }
   const done = await report('COMMITTED')
@@ -161,28 +150,41 @@ async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
   }
 }
 
+/** A unit the preview lets in, with its rows as the rules read them. */
+interface RegistrableUnit {
+  key: PreviewUnit['key']
+  members: CheckedImportRow[]
+}
+
 /**
- * The pending rows the preview refuses (a unit with a row in error goes in whole or not at all), marked
- * refused with their issues a thousand at a time, and taken out of `pending`: the units left to register
- * are those that may go in.
+ * The units left to register, after the preview: the pending rows it refuses (a problem of the batch, or
+ * a unit with a row in error: it goes in whole or not at all) are marked refused with their issues and
+ * taken out of `pending`. Only the units to register are kept of the preview, not its every row: a
+ * 50,000-row batch's preview is most of the commit's memory.
  */
-async function refuseBlockedRows(
-  prisma: PrismaClient,
-  batchId: string,
-  preview: Preview,
-  previewed: ReadonlyMap<number, PreviewRow>,
+async function unitsToRegister(
+  context: Context,
+  batch: ImportBatch,
   pending: Set<number>,
-) {
-  if (preview.problems.length > 0) return
+): Promise<RegistrableUnit[]> {
+  const preview = await previewBatch(context, batch)
+  const previewed = new Map(preview.rows.map((row) => [row.line, row.issues]))
   const refused = preview.units.flatMap((unit) => {
     const lines = unit.lines.filter((line) => pending.has(line))
-    const blocked = unit.lines.some((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
-    return blocked
-      ? lines.map((line): RowMark => ({ line, status: 'REFUSED', issues: previewed.get(line)?.issues ?? [] }))
-      : []
+    const blocked =
+      preview.problems.length > 0 || unit.lines.some((line) => (previewed.get(line)?.length ?? 0) > 0)
+    const issues = (line: number) =>
+      preview.problems.length > 0 ? preview.problems : (previewed.get(line) ?? [])
+    return blocked ? lines.map((line): RowMark => ({ line, status: 'REFUSED', issues: issues(line) })) : []
   })
-  await markRows(prisma, batchId, refused)
+  await markRows(context.prisma, batch.id, refused)
   for (const { line } of refused) pending.delete(line)
+  return preview.units
+    .filter((unit) => unit.lines.some((line) => pending.has(line)))
+    .map((unit) => ({
+      key: unit.key,
+      members: unit.lines.flatMap((line) => preview.checked.get(line) ?? []),
+    }))
 }
 
 /** What became of a pending row: registered (with its enrollment) or refused (with its issues). */
@@ -203,78 +205,87 @@ async function markRows(prisma: PrismaClient, batchId: string, marks: readonly R
   }
 }
 
-type Outcome = { enrollmentId: string | null } | { issues: RowIssue[] }
-
 /**
- * Registers a chunk of units, `commitConcurrency` at a time (each is its own registration, as agents'
- * are), then marks their pending rows in one statement. A unit that fails for a reason other than its
- * data stops the chunk: the units registered so far are marked, and the error ends the run, which
- * resumes from the rows still pending.
+ * Registers a chunk of units in one transaction (registerMany: one by one only when a unit spoils it,
+ * so the others still go in and that one is refused), then marks their pending rows in one statement.
+ * An error that refuses no unit (the database gone) ends the run, which resumes from the rows still
+ * pending.
  */
 async function commitChunk(
   context: Context,
   batch: ImportBatch,
-  preview: Preview,
-  previewed: ReadonlyMap<number, PreviewRow>,
-  units: readonly PreviewUnit[],
+  units: readonly RegistrableUnit[],
   pending: ReadonlySet<number>,
 ): Promise<void> {
   const marks: RowMark[] = []
-  let next = 0
-  let failure: unknown = null
-  const worker = async () => {
-    while (failure === null && next < units.length) {
-      const unit = units[next++] as PreviewUnit
-      try {
-        const outcome = await commitUnit(context, batch, preview, previewed, unit)
-        for (const line of unit.lines.filter((each) => pending.has(each))) {
-          const result = outcome.get(line)
-          marks.push(
-            result && 'issues' in result
-              ? { line, status: 'REFUSED', issues: result.issues }
-              : { line, status: 'COMMITTED', enrollmentId: result?.enrollmentId ?? null },
-          )
-        }
-      } catch (error) {
-        failure ??= error
-      }
+  const registered: CheckedImportRow[][] = []
+  const inputs: RegisterInput[] = []
+  for (const unit of units) {
+    const { members } = unit
+    const input = registerInputOf(batch, unit, members)
+    if (!input) continue
+    registered.push(members)
+    inputs.push(input)
+  }
+  const outcomes = await registerMany(context, inputs)
+  const enrollmentOf = await enrollmentsByCitizenId(context, outcomes)
+  for (const [at, members] of registered.entries()) {
+    const outcome = outcomes[at]
+    const issues = outcome && 'refused' in outcome ? await issuesOfRefusal(context, outcome.refused) : null
+    for (const member of members) {
+      if (!pending.has(member.line)) continue
+      marks.push(
+        issues
+          ? { line: member.line, status: 'REFUSED', issues }
+          : {
+              line: member.line,
+              status: 'COMMITTED',
+              enrollmentId: enrollmentOf.get(member.person.citizenId) ?? null,
+            },
+      )
     }
   }
-  await Promise.all(Array.from({ length: Math.min(commitConcurrency, units.length) }, worker))
   await markRows(context.prisma, batch.id, marks)
-  if (failure !== null) throw failure
 }
 
-/** Registers one unit (a person alone, or a household whole) and says what became of each line. */
-async function commitUnit(
+/** The issues a registration's refusal leaves on its rows; an error that is no refusal is thrown. */
+async function issuesOfRefusal(context: Context, refused: unknown): Promise<RowIssue[]> {
+  const error = await refusalOnFile(context, refused)
+  if (error instanceof UserError) return issuesOf(error)
+  throw error
+}
+
+/** Each registered person's enrollment, by citizen ID (one read for the chunk). */
+async function enrollmentsByCitizenId(
   context: Context,
+  outcomes: readonly RegistrationOutcome[],
+): Promise<Map<string, string>> {
+  const enrollments = outcomes.flatMap((outcome) =>
+    'registered' in outcome ? outcome.registered.enrollments : [],
+  )
+  const people = await context.prisma.person.findMany({
+    where: { id: { in: enrollments.map((each) => each.personId) } },
+    select: { id: true, citizenId: true },
+  })
+  const citizenIdOf = new Map(people.map((person) => [person.id, person.citizenId]))
+  return new Map(enrollments.map((each) => [citizenIdOf.get(each.personId) ?? '', each.id]))
+}
+
+/** The registration of one unit (a person alone, or a household whole), as the form would send it. */
+function registerInputOf(
   batch: ImportBatch,
-  preview: Preview,
-  previewed: ReadonlyMap<number, PreviewRow>,
-  unit: PreviewUnit,
-): Promise<Map<number, Outcome>> {
-  const { lines } = unit
-  const outcome = new Map<number, Outcome>()
-  const refuseAll = (issues: RowIssue[]) => {
-    for (const line of lines) outcome.set(line, { issues })
-    return outcome
-  }
-  if (preview.problems.length > 0) return refuseAll(preview.problems)
-  const blocked = lines.filter((line) => (previewed.get(line)?.issues.length ?? 0) > 0)
-  if (blocked.length > 0) {
-    for (const line of lines) outcome.set(line, { issues: previewed.get(line)?.issues ?? [] })
-    return outcome
-  }
-  const members = lines.flatMap((line) => preview.checked.get(line) ?? [])
-  const person = (row: (typeof members)[number]) => ({
+  unit: RegistrableUnit,
+  members: readonly CheckedImportRow[],
+): RegisterInput | null {
+  const person = (row: CheckedImportRow) => ({
     ...row.person,
     sex: row.person.sex === '' ? 'FEMALE' : row.person.sex,
   })
   // A row without a household key is a person alone, as the form registers one.
   const household = batch.product === 'HOUSEHOLD_HEALTH_INSURANCE' && unit.key !== null
   const named = household ? (members.find((member) => !member.insuredElsewhere) ?? members[0]) : members[0]
-  if (!named) return outcome
-  const input: RegisterInput = {
+  if (!named) return null
+  return {
     campaign: encodeGlobalID('Campaign', batch.campaignId),
     center: encodeGlobalID('Center', batch.centerId),
     product: batch.product,
@@ -291,24 +302,5 @@ async function commitUnit(
     months: batch.months,
     monthlyIncome: batch.monthlyIncome,
     status: 'DRAFT',
-  }
-  try {
-    const registered = await register(context, input)
-    const byPerson = new Map(registered.enrollments.map((each) => [each.personId, each.id]))
-    const people = await context.prisma.person.findMany({
-      where: { citizenId: { in: members.map((member) => member.person.citizenId) } },
-      select: { id: true, citizenId: true },
-    })
-    const idOf = new Map(people.map((each) => [each.citizenId, each.id]))
-    for (const member of members) {
-      outcome.set(member.line, {
-        enrollmentId: byPerson.get(idOf.get(member.person.citizenId) ?? '') ?? null,
-      })
-    }
-    return outcome
-  } catch (caught) {
-    const error = await refusalOnFile(context, caught)
-    if (error instanceof UserError) return refuseAll(issuesOf(error))
-    throw error
   }
 }

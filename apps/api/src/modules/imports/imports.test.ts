@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { InstanceCaches } from '../../caches.ts'
+import { type Context, jobContext } from '../../context.ts'
 import { createLogger } from '../../logger.ts'
 import type { ApiEvents } from '../../pubsub.ts'
 import { defaultSecuritySettings } from '../../settings.ts'
-import { campaignSetting } from '../enrollments/test-helpers.ts'
-import { commitImportBatch } from './commit.ts'
+import { register } from '../enrollments/mutations.ts'
+import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
+import { commitChunkRows, commitImportBatch } from './commit.ts'
 import { importLimits } from './files.ts'
 
 let api: ApiHarness
@@ -625,6 +627,116 @@ describe('a commit that stops', () => {
   })
 })
 
+describe('a chunk one row spoils', () => {
+  /**
+   * A batch of four people alone, committed by a job whose first transaction (the chunk's) is preceded
+   * by `meanwhile`: what another agent did after the preview, before the chunk was written.
+   */
+  async function commitWithMeanwhile(
+    meanwhile: (
+      context: Context,
+      setting: Setting,
+      person: ReturnType<typeof personInput>,
+    ) => Promise<unknown>,
+  ) {
+    const setting = await campaignSetting(api)
+    const people = Array.from({ length: 4 }, () => personInput())
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+    ])
+    const params = {
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+      months: '1',
+      monthlyIncome: '1500000',
+      on: '2025-11-04',
+    }
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+    const id = decodeId(body.id)
+    await api.prisma.importBatch.update({
+      where: { id },
+      data: { status: 'COMMITTING', commitStartedAt: new Date() },
+    })
+    const deps = {
+      prisma: api.prisma,
+      pubsub: createPubSub<ApiEvents>(),
+      caches: new InstanceCaches(),
+      settings: defaultSecuritySettings,
+      logger: createLogger({ level: 'silent' }),
+    }
+    const context = await jobContext(deps, setting.agent.user.id, {
+      requestId: 'meanwhile',
+      url: 'http://tangtoc.test/',
+    })
+    let first = true
+    const interrupted = new Proxy(api.prisma, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target)
+        if (property === '$transaction' && typeof value === 'function') {
+          return async (...args: unknown[]) => {
+            if (first) {
+              first = false
+              await meanwhile(context, setting, people[1] as ReturnType<typeof personInput>)
+            }
+            return value.apply(target, args)
+          }
+        }
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    await commitImportBatch({ ...deps, prisma: interrupted }, id)
+    const rows = await api.prisma.importRow.findMany({ where: { batchId: id }, orderBy: { line: 'asc' } })
+    return { setting, people, rows, batch: await api.prisma.importBatch.findUniqueOrThrow({ where: { id } }) }
+  }
+
+  it('a person enrolled by the form after the preview is refused with the ConflictError; the other rows go in', async () => {
+    const { setting, rows, batch } = await commitWithMeanwhile((context, setting, person) =>
+      register(context, {
+        campaign: gid('Campaign', setting.campaign.id),
+        center: gid('Center', setting.center.id),
+        product: 'VOLUNTARY_SOCIAL_INSURANCE',
+        person,
+        months: 1,
+        monthlyIncome: 1_500_000,
+        on: '2025-11-04',
+      }),
+    )
+    expect(batch).toMatchObject({ status: 'COMMITTED', committedCount: 3, refusedCount: 1 })
+    expect(rows.map((row) => row.status)).toEqual(['COMMITTED', 'REFUSED', 'COMMITTED', 'COMMITTED'])
+    expect(rows[1]?.issues).toEqual([expect.objectContaining({ field: 'row', code: 'CONFLICT' })])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(4)
+    expect(
+      await api.prisma.enrollmentStatusChange.count({
+        where: { enrollment: { campaignId: setting.campaign.id } },
+      }),
+    ).toBe(4)
+  })
+
+  it('a person put on file by another registration after the preview is reused, and every row goes in', async () => {
+    const { setting, people, rows, batch } = await commitWithMeanwhile((context, setting, person) =>
+      register(context, {
+        campaign: gid('Campaign', setting.campaign.id),
+        center: gid('Center', setting.center.id),
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        person,
+        months: 12,
+        on: '2025-11-04',
+      }),
+    )
+    expect(batch).toMatchObject({ status: 'COMMITTED', committedCount: 4, refusedCount: 0 })
+    expect(rows.every((row) => row.status === 'COMMITTED' && row.enrollmentId !== null)).toBe(true)
+    const person = await api.prisma.person.findUniqueOrThrow({
+      where: { citizenId: people[1]?.citizenId ?? '' },
+      include: { enrollments: { select: { product: true } } },
+    })
+    expect(person.enrollments.map((each) => each.product).sort()).toEqual([
+      'HOUSEHOLD_HEALTH_INSURANCE',
+      'VOLUNTARY_SOCIAL_INSURANCE',
+    ])
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(5)
+  })
+})
+
 describe('the commit as a pg-boss job', () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'on PostgreSQL another instance takes the job from the queue and commits the batch',
@@ -677,7 +789,8 @@ describe('the commit as a pg-boss job', () => {
 describe('following a commit', () => {
   it('pushes the batch’s progress over the subscription transport until it is committed', async () => {
     const setting = await campaignSetting(api)
-    const people = Array.from({ length: 60 }, () => personInput())
+    const rowCount = commitChunkRows + 10
+    const people = Array.from({ length: rowCount }, () => personInput())
     const bytes = csv([
       ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
       ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
@@ -721,16 +834,28 @@ describe('following a commit', () => {
         buffer += decoder.decode(value, { stream: true })
       }
     }
-    expect(await next()).toMatchObject({ status: 'UPLOADED', rowCount: 60, committedCount: 0 })
+    expect(await next()).toMatchObject({ status: 'UPLOADED', rowCount, committedCount: 0 })
     await api.graphql(commit, { input: { batch: body.id } }, setting.agent.credentials)
+    // Nothing more is read until the commit is over: every report it made waits for the subscriber,
+    // however late the subscriber is to ask for it.
+    await expect
+      .poll(
+        async () => (await api.prisma.importBatch.findUnique({ where: { id: decodeId(body.id) } }))?.status,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe('COMMITTED')
     while ((await next()).status !== 'COMMITTED') {}
     await reader.cancel()
-    expect(seen.at(-1)).toEqual({ status: 'COMMITTED', rowCount: 60, committedCount: 60, refusedCount: 0 })
-    // At least one report while the rows were being written, below the total.
-    expect(seen.some((progress) => progress.status === 'COMMITTING' && progress.committedCount === 50)).toBe(
-      true,
-    )
-  }, 60_000)
+    expect(seen.at(-1)).toEqual({ status: 'COMMITTED', rowCount, committedCount: rowCount, refusedCount: 0 })
+    // A report after the first chunk, below the total.
+    expect(
+      seen.some(
+        (progress) => progress.status === 'COMMITTING' && progress.committedCount === commitChunkRows,
+      ),
+    ).toBe(true)
+  }, 120_000)
 })
 
 describe('household health insurance without a household column', () => {
