@@ -1,10 +1,11 @@
 // Create a center (below a parent, or as a root) or edit one; the API's errors land beside their field.
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
+import { Group, Select, Stack, TextInput } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
 import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
@@ -70,14 +71,9 @@ export function CenterForm({
       <Stack>
         <CenterFields form={form} center={center} />
         <FormErrorAlert problem={problem} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" loading={creating || updating}>
-            {t('form.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} busy={creating || updating}>
+          {t('form.save')}
+        </FormButtons>
       </Stack>
     </form>
   )
