@@ -168,19 +168,27 @@ function CenterRow({
         />
         <OfTarget target={row.target} />
       </Table.Td>
-      <Table.Td>
-        {row.percent === null ? (
-          '—'
-        ) : (
-          <Group gap="xs" wrap="nowrap">
-            <Progress value={Math.min(row.percent, 100)} style={{ flex: 1 }} aria-hidden />
-            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {t('progress.percent', { value: row.percent })}
-            </Text>
-          </Group>
-        )}
-      </Table.Td>
+      <PercentCell percent={row.percent} />
     </Table.Tr>
+  )
+}
+
+/** How much of its target a center has reached, as a bar and a percentage. */
+function PercentCell({ percent }: { percent: number | null }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td>
+      {percent === null ? (
+        '—'
+      ) : (
+        <Group gap="xs" wrap="nowrap">
+          <Progress value={Math.min(percent, 100)} style={{ flex: 1 }} aria-hidden />
+          <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('progress.percent', { value: percent })}
+          </Text>
+        </Group>
+      )}
+    </Table.Td>
   )
 }
 
