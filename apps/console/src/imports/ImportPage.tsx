@@ -192,6 +192,7 @@ function ImportUpload() {
 type ImportBatch = Extract<NonNullable<ResultOf<typeof ImportBatchQuery>['node']>, { fileName: string }>
 type ImportProgress = Pick<ImportBatch, 'status' | 'rowCount' | 'committedCount' | 'refusedCount'>
 
+// long: the batch's parts share the columns being edited, which hold the commit back until they are saved
 function ImportBatchView({ id }: { id: string }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
@@ -368,36 +369,45 @@ function ImportPreview({ preview }: { preview: ImportBatch['preview'] }) {
           {say(problem)}
         </Alert>
       ))}
-      {preview.rows.length > 0 ? (
-        <Table aria-label={t('import.invalidRows')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('import.line')}</Table.Th>
-              <Table.Th>{t('import.field.fullName')}</Table.Th>
-              <Table.Th>{t('import.field.citizenId')}</Table.Th>
-              <Table.Th>{t('import.errors')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.rows.map((row) => (
-              <Table.Tr key={row.line}>
-                <Table.Td>{row.line}</Table.Td>
-                <Table.Td>{row.fullName}</Table.Td>
-                <Table.Td>{row.citizenId}</Table.Td>
-                <Table.Td>
-                  {row.issues.map((problem) => (
-                    <div key={`${problem.field}-${problem.code}`}>
-                      {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}:{' '}
-                      {say(problem)}
-                    </div>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : null}
+      {preview.rows.length > 0 ? <RefusedRows rows={preview.rows} /> : null}
     </>
+  )
+}
+
+/** The rows a commit would refuse, each with its line in the file and what is wrong with it. */
+function RefusedRows({ rows }: { rows: ImportBatch['preview']['rows'] }) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const say = (text: { message: string; messageVi: string }) =>
+    locale === 'vi' ? text.messageVi : text.message
+  return (
+    <Table aria-label={t('import.invalidRows')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('import.line')}</Table.Th>
+          <Table.Th>{t('import.field.fullName')}</Table.Th>
+          <Table.Th>{t('import.field.citizenId')}</Table.Th>
+          <Table.Th>{t('import.errors')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.line}>
+            <Table.Td>{row.line}</Table.Td>
+            <Table.Td>{row.fullName}</Table.Td>
+            <Table.Td>{row.citizenId}</Table.Td>
+            <Table.Td>
+              {row.issues.map((problem) => (
+                <div key={`${problem.field}-${problem.code}`}>
+                  {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}:{' '}
+                  {say(problem)}
+                </div>
+              ))}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
 
