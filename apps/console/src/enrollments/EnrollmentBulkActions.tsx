@@ -86,6 +86,7 @@ type Report = {
   recorded?: RecordedPayment
 }
 
+// long: the step buttons, the reason asked and the payment recorded share one state (what is being asked, the report)
 export function EnrollmentBulkActions({
   selected,
   role,

@@ -189,6 +189,7 @@ export function ApiTokenList() {
 const tokenFields = new Set(['name', 'scope', 'expiresAt'])
 const tokenFieldOf = (path: readonly string[]) => (tokenFields.has(inputPath(path)) ? inputPath(path) : null)
 
+// long: three controlled fields and their errors; apart, each would only receive the state passed down
 export function CreateTokenForm({
   onCreated,
   onCancel,
