@@ -72,10 +72,8 @@ type AuditRow = NonNullable<ResultOf<typeof AuditEventsQuery>['auditEvents']>['e
 
 export function AuditLog() {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const search = useSearch({ from: '/audit' })
   const navigate = useNavigate({ from: '/audit' })
-  const [{ data: actors }] = useQuery({ query: AuditActorsQuery })
   const filter = {
     entityType: search.entityType ?? null,
     actor: search.actor ?? null,
@@ -91,67 +89,16 @@ export function AuditLog() {
   /** A change of filters starts again from the first page. */
   const set = (patch: Partial<AuditSearch>) =>
     void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, ...patch }), replace: true })
-  const columns: ListColumn<AuditRow>[] = [
-    {
-      key: 'at',
-      header: t('audit.at'),
-      nowrap: true,
-      cell: (event) => formatDateTime(event.at, intlLocale),
-    },
-    {
-      key: 'event',
-      header: t('audit.event'),
-      cell: (event) => <EventSentence event={event} />,
-    },
-    {
-      key: 'changes',
-      header: t('audit.changes'),
-      cell: (event) => <ChangeList before={event.before} after={event.after} />,
-    },
-  ]
+  const columns = useAuditColumns()
 
   return (
     <Stack gap="sm">
       <Title order={2}>{t('audit.title')}</Title>
-      <Group align="flex-end" role="search" aria-label={t('audit.filters')}>
-        <Select
-          label={t('audit.entityType')}
-          data={auditedTypes.map((type) => ({ value: type, label: t(`audit.types.${type}`) }))}
-          value={search.entityType ?? null}
-          onChange={(value) => set({ entityType: value ?? undefined })}
-          clearable
-          placeholder={t('audit.any')}
-        />
-        <Select
-          label={t('audit.actor')}
-          data={(actors?.users.edges ?? []).map(({ node }) => ({
-            value: node.id,
-            label: `${node.displayName} (${node.username})`,
-          }))}
-          value={search.actor ?? null}
-          onChange={(value) => set({ actor: value ?? undefined })}
-          searchable
-          clearable
-          placeholder={t('audit.any')}
-        />
-        <DateField
-          label={t('audit.from')}
-          value={search.from ?? ''}
-          onChange={(day) => set({ from: day || undefined })}
-        />
-        <DateField
-          label={t('audit.to')}
-          value={search.to ?? ''}
-          onChange={(day) => set({ to: day || undefined })}
-        />
-        <Button
-          variant="default"
-          disabled={!search.entityType && !search.actor && !search.from && !search.to}
-          onClick={() => void navigate({ search: { size: search.size }, replace: true })}
-        >
-          {t('audit.clearFilters')}
-        </Button>
-      </Group>
+      <AuditFilters
+        search={search}
+        set={set}
+        onClear={() => void navigate({ search: { size: search.size }, replace: true })}
+      />
       <ListState
         result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
@@ -179,6 +126,85 @@ export function AuditLog() {
         />
       ) : null}
     </Stack>
+  )
+}
+
+/** The table's columns: when, what happened, and what changed. */
+function useAuditColumns(): ListColumn<AuditRow>[] {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  return [
+    {
+      key: 'at',
+      header: t('audit.at'),
+      nowrap: true,
+      cell: (event) => formatDateTime(event.at, intlLocale),
+    },
+    {
+      key: 'event',
+      header: t('audit.event'),
+      cell: (event) => <EventSentence event={event} />,
+    },
+    {
+      key: 'changes',
+      header: t('audit.changes'),
+      cell: (event) => <ChangeList before={event.before} after={event.after} />,
+    },
+  ]
+}
+
+/** What the log is narrowed to: the kind of record, who acted, and the days. */
+function AuditFilters({
+  search,
+  set,
+  onClear,
+}: {
+  search: AuditSearch
+  set: (patch: Partial<AuditSearch>) => void
+  onClear: () => void
+}) {
+  const { t } = useTranslation()
+  const [{ data: actors }] = useQuery({ query: AuditActorsQuery })
+  return (
+    <Group align="flex-end" role="search" aria-label={t('audit.filters')}>
+      <Select
+        label={t('audit.entityType')}
+        data={auditedTypes.map((type) => ({ value: type, label: t(`audit.types.${type}`) }))}
+        value={search.entityType ?? null}
+        onChange={(value) => set({ entityType: value ?? undefined })}
+        clearable
+        placeholder={t('audit.any')}
+      />
+      <Select
+        label={t('audit.actor')}
+        data={(actors?.users.edges ?? []).map(({ node }) => ({
+          value: node.id,
+          label: `${node.displayName} (${node.username})`,
+        }))}
+        value={search.actor ?? null}
+        onChange={(value) => set({ actor: value ?? undefined })}
+        searchable
+        clearable
+        placeholder={t('audit.any')}
+      />
+      <DateField
+        label={t('audit.from')}
+        value={search.from ?? ''}
+        onChange={(day) => set({ from: day || undefined })}
+      />
+      <DateField
+        label={t('audit.to')}
+        value={search.to ?? ''}
+        onChange={(day) => set({ to: day || undefined })}
+      />
+      <Button
+        variant="default"
+        disabled={!search.entityType && !search.actor && !search.from && !search.to}
+        onClick={onClear}
+      >
+        {t('audit.clearFilters')}
+      </Button>
+    </Group>
   )
 }
 

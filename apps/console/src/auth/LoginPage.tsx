@@ -47,25 +47,13 @@ export function LoginPage() {
   const { t } = useTranslation()
   const router = useRouter()
   const { redirect } = useSearch({ from: '/login' })
-  const text = useLocalized()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [{ data, fetching, error }, logIn] = useMutation(LogInMutation)
-
-  const result = data?.logIn
-  const fieldErrors =
-    result?.__typename === 'ValidationError' ? fieldErrorsByPath(result.fieldErrors, text) : {}
-  const usernameError = fieldErrors.username
-  // Wrong credentials are reported on the password; the form says it above both fields.
-  const formError =
-    result?.__typename === 'TooManyAttemptsError'
-      ? t('auth.tooManyAttempts', { seconds: result.retryAfterSeconds })
-      : (fieldErrors.password ?? (error ? t('auth.failed', { message: error.message }) : null))
+  const { fetching, usernameError, formError, logIn } = useLogIn()
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const outcome = await logIn({ input: { username, password } })
-    if (outcome.data?.logIn.__typename === 'LogInPayload') router.history.replace(safeRedirect(redirect))
+    if (await logIn(username, password)) router.history.replace(safeRedirect(redirect))
   }
 
   return (
@@ -107,4 +95,29 @@ export function LoginPage() {
       </Paper>
     </Center>
   )
+}
+
+/** Logging in, and what to say when it was refused: wrong credentials above both fields, not on one. */
+function useLogIn() {
+  const { t } = useTranslation()
+  const text = useLocalized()
+  const [{ data, fetching, error }, logIn] = useMutation(LogInMutation)
+  const result = data?.logIn
+  const fieldErrors =
+    result?.__typename === 'ValidationError' ? fieldErrorsByPath(result.fieldErrors, text) : {}
+  // Wrong credentials are reported on the password; the form says it above both fields.
+  const formError =
+    result?.__typename === 'TooManyAttemptsError'
+      ? t('auth.tooManyAttempts', { seconds: result.retryAfterSeconds })
+      : (fieldErrors.password ?? (error ? t('auth.failed', { message: error.message }) : null))
+  return {
+    fetching,
+    usernameError: fieldErrors.username,
+    formError,
+    /** Whether the viewer is now logged in. */
+    logIn: async (username: string, password: string) => {
+      const outcome = await logIn({ input: { username, password } })
+      return outcome.data?.logIn.__typename === 'LogInPayload'
+    },
+  }
 }

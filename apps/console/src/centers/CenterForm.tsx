@@ -1,10 +1,11 @@
 // Create a center (below a parent, or as a root) or edit one; the API's errors land beside their field.
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { Group, Select, Stack, TextInput } from '@mantine/core'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
 import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
@@ -46,11 +47,47 @@ export function CenterForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const [{ fetching: creating }, createCenter] = useMutation(CreateCenterMutation)
   const [{ fetching: updating }, updateCenter] = useMutation(UpdateCenterMutation)
-  const form = useForm<CenterValues>({
+  const form = useCenterForm(center, parentId)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+
+  const submit = form.onSubmit(async (values) => {
+    clear()
+    const common = centerInput(values)
+    const outcome = center
+      ? await updateCenter({ input: { center: center.id, version: center.version, ...common } })
+      : await createCenter({ input: common })
+    const result =
+      outcome.data && ('updateCenter' in outcome.data ? outcome.data.updateCenter : outcome.data.createCenter)
+    if (!result) return unanswered(outcome.error)
+    if (result.__typename === 'CreateCenterPayload' || result.__typename === 'UpdateCenterPayload')
+      return onSaved()
+    failed(result)
+  })
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
+      <Stack>
+        <CenterFields form={form} center={center} />
+        <FormErrorAlert problem={problem} />
+        <FormButtons onCancel={onCancel} busy={creating || updating}>
+          {t('form.save')}
+        </FormButtons>
+      </Stack>
+    </form>
+  )
+}
+
+type CenterFormState = UseFormReturnType<CenterValues>
+
+/** The form's values, from the center edited or for a new one below `parentId`. */
+function useCenterForm(
+  center: EditedCenter | undefined,
+  parentId: string | null | undefined,
+): CenterFormState {
+  const { t } = useTranslation()
+  return useForm<CenterValues>({
     mode: 'controlled',
     initialValues: {
       code: center?.code ?? '',
@@ -69,81 +106,64 @@ export function CenterForm({
       organization: (value) => (value ? null : t('form.required')),
     },
   })
+}
 
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+/** What creating a center and updating one both send. */
+function centerInput(values: CenterValues) {
+  return {
+    code: values.code.trim(),
+    name: values.name.trim(),
+    kind: values.kind as CenterKind,
+    organization: values.organization as Organization,
+    parent: values.parent,
+    address: values.address.trim() || null,
+    wardCode: values.wardCode,
+  }
+}
 
-  const submit = form.onSubmit(async (values) => {
-    clear()
-    const common = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      kind: values.kind as CenterKind,
-      organization: values.organization as Organization,
-      parent: values.parent,
-      address: values.address.trim() || null,
-      wardCode: values.wardCode,
-    }
-    const outcome = center
-      ? await updateCenter({ input: { center: center.id, version: center.version, ...common } })
-      : await createCenter({ input: common })
-    const result =
-      outcome.data && ('updateCenter' in outcome.data ? outcome.data.updateCenter : outcome.data.createCenter)
-    if (!result) return unanswered(outcome.error)
-    if (result.__typename === 'CreateCenterPayload' || result.__typename === 'UpdateCenterPayload')
-      return onSaved()
-    failed(result)
-  })
-
+/** A center's fields; its parent is any other center. */
+function CenterFields({ form, center }: { form: CenterFormState; center: EditedCenter | undefined }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const parents = (choices?.centers.edges ?? [])
     .filter(({ node }) => node.id !== center?.id)
     .map(({ node }) => ({ value: node.id, label: `${node.name} (${node.code})` }))
-
   return (
-    <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
-      <Stack>
-        <Group grow align="flex-start">
-          <TextInput label={t('center.code')} required {...form.getInputProps('code')} />
-          <TextInput label={t('center.name')} required {...form.getInputProps('name')} />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label={t('center.kind')}
-            required
-            data={centerKinds.map((kind) => ({ value: kind, label: label('CenterKind', kind) }))}
-            {...form.getInputProps('kind')}
-          />
-          <Select
-            label={t('center.organization')}
-            required
-            data={organizations.map((value) => ({ value, label: label('Organization', value) }))}
-            {...form.getInputProps('organization')}
-          />
-        </Group>
+    <>
+      <Group grow align="flex-start">
+        <TextInput label={t('center.code')} required {...form.getInputProps('code')} />
+        <TextInput label={t('center.name')} required {...form.getInputProps('name')} />
+      </Group>
+      <Group grow align="flex-start">
         <Select
-          label={t('center.parent')}
-          placeholder={t('center.noParent')}
-          data={parents}
-          searchable
-          clearable
-          {...form.getInputProps('parent')}
+          label={t('center.kind')}
+          required
+          data={centerKinds.map((kind) => ({ value: kind, label: label('CenterKind', kind) }))}
+          {...form.getInputProps('kind')}
         />
-        <TextInput label={t('center.address')} {...form.getInputProps('address')} />
-        <WardPicker
-          label={t('center.ward')}
-          value={form.values.wardCode}
-          onChange={(code) => form.setFieldValue('wardCode', code)}
-          error={form.errors.wardCode as string | undefined}
+        <Select
+          label={t('center.organization')}
+          required
+          data={organizations.map((value) => ({ value, label: label('Organization', value) }))}
+          {...form.getInputProps('organization')}
         />
-        <FormErrorAlert problem={problem} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" loading={creating || updating}>
-            {t('form.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <Select
+        label={t('center.parent')}
+        placeholder={t('center.noParent')}
+        data={parents}
+        searchable
+        clearable
+        {...form.getInputProps('parent')}
+      />
+      <TextInput label={t('center.address')} {...form.getInputProps('address')} />
+      <WardPicker
+        label={t('center.ward')}
+        value={form.values.wardCode}
+        onChange={(code) => form.setFieldValue('wardCode', code)}
+        error={form.errors.wardCode as string | undefined}
+      />
+    </>
   )
 }

@@ -86,6 +86,7 @@ type Report = {
   recorded?: RecordedPayment
 }
 
+// long: the step buttons, the reason asked and the payment recorded share one state (what is being asked, the report)
 export function EnrollmentBulkActions({
   selected,
   role,
@@ -98,70 +99,30 @@ export function EnrollmentBulkActions({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const text = useLocalized()
-  const client = useClient()
   const [asking, setAsking] = useState<Step | null>(null)
   const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const [report, setReport] = useState<Report | null>(null)
-  const [{ fetching }, apply] = useMutation(ApplyEnrollmentActionMutation)
-  const submitKey = useSubmitKey()
+  const { applyStep, fetching } = useApplyStep()
+  const readDue = useSelectionDue()
 
   const applicable = (action: EnrollmentAction) =>
     selected.filter((row) => availableActions(row.status, role).includes(action))
   const actions = order.filter((action) => applicable(action).length > 0)
-  const nameOf = (id: string) => selected.find((row) => row.id === id)?.person.fullName ?? id
+  const titleOf = (action: EnrollmentAction) =>
+    t('bulk.action', { action: label('EnrollmentAction', action), count: applicable(action).length })
 
   async function run(action: Step, why?: string) {
-    const rows = applicable(action)
-    const input = {
-      action,
-      enrollments: rows.map(({ id, version }) => ({ id, version })),
-      ...(why ? { reason: why } : {}),
-    }
-    const result = await apply({ input }, submitKey.contextFor(input))
-    const payload = result.data?.applyEnrollmentAction
-    if (payload) submitKey.answered()
+    const outcome = await applyStep(action, applicable(action), why)
     setAsking(null)
-    if (payload?.__typename !== 'ApplyEnrollmentActionPayload') {
-      setReport({
-        ok: false,
-        text: payload && 'messageVi' in payload ? text(payload) : (result.error?.message ?? ''),
-        refusals: [],
-      })
-      return
-    }
-    const refusals = payload.outcomes.flatMap((outcome) =>
-      outcome.result.__typename !== 'Enrollment' && 'messageVi' in outcome.result
-        ? [{ id: outcome.id, name: nameOf(outcome.id), why: text(outcome.result) }]
-        : [],
-    )
-    setReport({
-      ok: payload.refused === 0,
-      text: t('bulk.outcome', {
-        action: label('EnrollmentAction', action),
-        done: payload.done,
-        refused: payload.refused,
-      }),
-      refusals,
-    })
-    onDone()
+    setReport(outcome.report)
+    if (outcome.applied) onDone()
   }
 
   async function openPayment() {
     setReport(null)
-    const rows = applicable('CONFIRM_PAYMENT')
-    const { data, error } = await client
-      .query(SelectionDueQuery, { ids: rows.map((row) => row.id) }, { requestPolicy: 'network-only' })
-      .toPromise()
-    if (!data) {
-      setReport({ ok: false, text: error?.message ?? '', refusals: [] })
-      return
-    }
-    const enrollments = data.nodes.flatMap((node) => (node?.__typename === 'Enrollment' ? [node] : []))
-    setPaying({
-      enrollments: enrollments.map(({ id, version }) => ({ id, version })),
-      due: enrollments.reduce((sum, node) => sum + node.due, 0),
-    })
+    const due = await readDue(applicable('CONFIRM_PAYMENT'))
+    if ('refusals' in due) setReport(due)
+    else setPaying(due)
   }
 
   if (selected.length === 0 && !report) return null
@@ -183,48 +144,15 @@ export function EnrollmentBulkActions({
                 else void run(action)
               }}
             >
-              {t('bulk.action', {
-                action: label('EnrollmentAction', action),
-                count: applicable(action).length,
-              })}
+              {titleOf(action)}
             </Button>
           ))}
         </Group>
       ) : null}
-      {report ? (
-        <Alert
-          color={report.ok ? 'green' : 'orange'}
-          role={report.ok ? 'status' : 'alert'}
-          withCloseButton
-          onClose={() => setReport(null)}
-        >
-          <Text size="sm">
-            {report.recorded ? <PaymentRecorded payment={report.recorded} /> : report.text}
-          </Text>
-          {report.refusals.length > 0 ? (
-            <List size="sm" mt={4}>
-              {report.refusals.map((refusal) => (
-                <List.Item key={refusal.id}>
-                  <AnchorLink to="/enrollments/$id" params={{ id: refusal.id }}>
-                    {refusal.name}
-                  </AnchorLink>
-                  : {refusal.why}
-                </List.Item>
-              ))}
-            </List>
-          ) : null}
-        </Alert>
-      ) : null}
+      {report ? <BulkReport report={report} onClose={() => setReport(null)} /> : null}
       <ReasonModal
         opened={asking !== null}
-        title={
-          asking
-            ? t('bulk.action', {
-                action: label('EnrollmentAction', asking),
-                count: applicable(asking).length,
-              })
-            : ''
-        }
+        title={asking ? titleOf(asking) : ''}
         submitLabel={asking ? label('EnrollmentAction', asking) : ''}
         busy={fetching}
         onClose={() => setAsking(null)}
@@ -241,5 +169,84 @@ export function EnrollmentBulkActions({
         }}
       />
     </Stack>
+  )
+}
+
+/** One step for the rows it applies to, in one mutation; what came of it, with each refused row's reason. */
+function useApplyStep() {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const text = useLocalized()
+  const [{ fetching }, apply] = useMutation(ApplyEnrollmentActionMutation)
+  const submitKey = useSubmitKey()
+
+  async function applyStep(
+    action: Step,
+    rows: readonly SelectedEnrollment[],
+    why?: string,
+  ): Promise<{ applied: boolean; report: Report }> {
+    const input = {
+      action,
+      enrollments: rows.map(({ id, version }) => ({ id, version })),
+      ...(why ? { reason: why } : {}),
+    }
+    const result = await apply({ input }, submitKey.contextFor(input))
+    const payload = result.data?.applyEnrollmentAction
+    if (payload) submitKey.answered()
+    if (payload?.__typename !== 'ApplyEnrollmentActionPayload') {
+      const said = payload && 'messageVi' in payload ? text(payload) : (result.error?.message ?? '')
+      return { applied: false, report: { ok: false, text: said, refusals: [] } }
+    }
+    const nameOf = (id: string) => rows.find((row) => row.id === id)?.person.fullName ?? id
+    const refusals = payload.outcomes.flatMap((outcome) =>
+      outcome.result.__typename !== 'Enrollment' && 'messageVi' in outcome.result
+        ? [{ id: outcome.id, name: nameOf(outcome.id), why: text(outcome.result) }]
+        : [],
+    )
+    const done = { action: label('EnrollmentAction', action), done: payload.done, refused: payload.refused }
+    return { applied: true, report: { ok: payload.refused === 0, text: t('bulk.outcome', done), refusals } }
+  }
+  return { applyStep, fetching }
+}
+
+/** What is still due on the rows a payment is for, read afresh; or why it could not be read. */
+function useSelectionDue() {
+  const client = useClient()
+  return async (rows: readonly SelectedEnrollment[]): Promise<PaymentTarget | Report> => {
+    const { data, error } = await client
+      .query(SelectionDueQuery, { ids: rows.map((row) => row.id) }, { requestPolicy: 'network-only' })
+      .toPromise()
+    if (!data) return { ok: false, text: error?.message ?? '', refusals: [] }
+    const enrollments = data.nodes.flatMap((node) => (node?.__typename === 'Enrollment' ? [node] : []))
+    return {
+      enrollments: enrollments.map(({ id, version }) => ({ id, version })),
+      due: enrollments.reduce((sum, node) => sum + node.due, 0),
+    }
+  }
+}
+
+/** What a bulk action did, and each refused row with its reason. */
+function BulkReport({ report, onClose }: { report: Report; onClose: () => void }) {
+  return (
+    <Alert
+      color={report.ok ? 'green' : 'orange'}
+      role={report.ok ? 'status' : 'alert'}
+      withCloseButton
+      onClose={onClose}
+    >
+      <Text size="sm">{report.recorded ? <PaymentRecorded payment={report.recorded} /> : report.text}</Text>
+      {report.refusals.length > 0 ? (
+        <List size="sm" mt={4}>
+          {report.refusals.map((refusal) => (
+            <List.Item key={refusal.id}>
+              <AnchorLink to="/enrollments/$id" params={{ id: refusal.id }}>
+                {refusal.name}
+              </AnchorLink>
+              : {refusal.why}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
   )
 }

@@ -9,6 +9,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
+import { formatAddress } from '../shell/address.ts'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { Empty, ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
@@ -264,12 +265,7 @@ function EnrollmentPersonFacts({ enrollment }: { enrollment: Enrollment }) {
           {person.phone ? formatPhoneNational(person.phone) : '—'}
         </Fact>
         <Fact term={t('enrollment.person.address')}>
-          {[
-            person.address,
-            person.ward ? (locale === 'vi' ? person.ward.fullName : person.ward.nameEn) : null,
-          ]
-            .filter(Boolean)
-            .join(', ') || '—'}
+          {formatAddress(person.address, person.ward, locale)}
         </Fact>
         <Fact term={t('enrollment.center')}>{enrollment.center.name}</Fact>
         <Fact term={t('enrollment.session')}>

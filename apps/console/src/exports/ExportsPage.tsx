@@ -5,7 +5,7 @@ import { Anchor, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { ListState } from '../shell/QueryState.tsx'
@@ -29,8 +29,6 @@ const pollMs = 1_000
 
 export function ExportsPage() {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const { intlLocale } = useLocale()
   const [result, reexecute] = useQuery({ query: ExportsQuery, requestPolicy: 'cache-and-network' })
   const exports = result.data?.exports ?? []
   const pending = exports.some((each) => each.status === 'PENDING')
@@ -39,7 +37,6 @@ export function ExportsPage() {
     const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), pollMs)
     return () => clearInterval(timer)
   }, [pending, reexecute])
-  const number = (value: number) => value.toLocaleString(intlLocale)
   return (
     <Stack>
       <Title order={2}>{t('export.title')}</Title>
@@ -61,38 +58,45 @@ export function ExportsPage() {
           </Table.Thead>
           <Table.Tbody>
             {exports.map((each) => (
-              <Table.Tr key={each.id}>
-                <Table.Td>
-                  {each.status === 'READY' ? (
-                    <Anchor href={each.downloadPath}>{each.fileName}</Anchor>
-                  ) : (
-                    each.fileName
-                  )}
-                </Table.Td>
-                <Table.Td>{label('ExportStatus', each.status)}</Table.Td>
-                <Table.Td>
-                  {each.status === 'PENDING' ? (
-                    <Stack gap={4}>
-                      <Progress
-                        value={each.rowCount ? (100 * each.writtenRows) / each.rowCount : 0}
-                        aria-label={t('export.progress', { file: each.fileName })}
-                      />
-                      <Text size="sm">
-                        {t('export.progressText', {
-                          written: number(each.writtenRows),
-                          rows: number(each.rowCount),
-                        })}
-                      </Text>
-                    </Stack>
-                  ) : (
-                    number(each.rowCount)
-                  )}
-                </Table.Td>
-              </Table.Tr>
+              <ExportRow key={each.id} file={each} />
             ))}
           </Table.Tbody>
         </Table>
       </ListState>
     </Stack>
+  )
+}
+
+/** A file, a link once written; while it is written, how far it has gone. */
+function ExportRow({ file }: { file: ResultOf<typeof ExportsQuery>['exports'][number] }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { intlLocale } = useLocale()
+  const number = (value: number) => value.toLocaleString(intlLocale)
+  return (
+    <Table.Tr>
+      <Table.Td>
+        {file.status === 'READY' ? <Anchor href={file.downloadPath}>{file.fileName}</Anchor> : file.fileName}
+      </Table.Td>
+      <Table.Td>{label('ExportStatus', file.status)}</Table.Td>
+      <Table.Td>
+        {file.status === 'PENDING' ? (
+          <Stack gap={4}>
+            <Progress
+              value={file.rowCount ? (100 * file.writtenRows) / file.rowCount : 0}
+              aria-label={t('export.progress', { file: file.fileName })}
+            />
+            <Text size="sm">
+              {t('export.progressText', {
+                written: number(file.writtenRows),
+                rows: number(file.rowCount),
+              })}
+            </Text>
+          </Stack>
+        ) : (
+          number(file.rowCount)
+        )}
+      </Table.Td>
+    </Table.Tr>
   )
 }

@@ -21,6 +21,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { type DragEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery, useSubscription } from 'urql'
+import type { ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { ListState } from '../shell/QueryState.tsx'
@@ -188,10 +189,13 @@ function ImportUpload() {
   )
 }
 
+type ImportBatch = Extract<NonNullable<ResultOf<typeof ImportBatchQuery>['node']>, { fileName: string }>
+type ImportProgress = Pick<ImportBatch, 'status' | 'rowCount' | 'committedCount' | 'refusedCount'>
+
+// long: the batch's parts share the columns being edited, which hold the commit back until they are saved
 function ImportBatchView({ id }: { id: string }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const { locale, intlLocale } = useLocale()
   const [result, reexecute] = useQuery({ query: ImportBatchQuery, variables: { id } })
   const [{ fetching: saving }, setColumns] = useMutation(SetImportColumnsMutation)
   const [{ fetching: committing }, commit] = useMutation(CommitImportBatchMutation)
@@ -212,10 +216,6 @@ function ImportBatchView({ id }: { id: string }) {
   }
   const progress = live.data?.importBatchProgress ?? batch
   const columns = edited ?? batch.columns.map((column) => column.field)
-  const say = (text: { message: string; messageVi: string }) =>
-    locale === 'vi' ? text.messageVi : text.message
-  const number = (value: number) => value.toLocaleString(intlLocale)
-  const done = progress.committedCount + progress.refusedCount
 
   async function saveColumns() {
     await setColumns({ input: { batch: id, columns } })
@@ -228,112 +228,19 @@ function ImportBatchView({ id }: { id: string }) {
         <Title order={3}>{batch.fileName}</Title>
         <Text>{label('ImportBatchStatus', progress.status)}</Text>
       </Group>
-      {progress.status !== 'UPLOADED' ? (
-        <Stack gap={4}>
-          <Progress
-            value={progress.rowCount ? (100 * done) / progress.rowCount : 0}
-            aria-label={t('import.progress')}
-          />
-          <Text size="sm">
-            {t('import.progressText', {
-              done: number(done),
-              total: number(progress.rowCount),
-              committed: number(progress.committedCount),
-              refused: number(progress.refusedCount),
-            })}
-          </Text>
-        </Stack>
-      ) : null}
+      {progress.status !== 'UPLOADED' ? <ImportProgressBar progress={progress} /> : null}
       {batch.status === 'UPLOADED' ? (
-        <Paper withBorder p="md">
-          <Title order={4}>{t('import.columns')}</Title>
-          <Group align="end">
-            {batch.columns.map((column, index) => (
-              <Select
-                // A column is its place in the file: headers may repeat or be blank.
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns never move
-                key={index}
-                label={column.header || `#${index + 1}`}
-                w={170}
-                clearable
-                placeholder={t('import.ignored')}
-                data={importFields.map((field) => ({ value: field, label: t(`import.field.${field}`) }))}
-                value={columns[index] ?? null}
-                onChange={(value) =>
-                  setEdited(
-                    columns.map((field, at) =>
-                      at === index ? ((value as ImportField | null) ?? null) : field,
-                    ),
-                  )
-                }
-              />
-            ))}
-            <Button onClick={saveColumns} loading={saving} disabled={!edited}>
-              {t('import.saveColumns')}
-            </Button>
-          </Group>
-        </Paper>
+        <ImportColumns
+          headers={batch.columns.map((column) => column.header)}
+          columns={columns}
+          onChange={setEdited}
+          onSave={saveColumns}
+          saving={saving}
+          edited={Boolean(edited)}
+        />
       ) : null}
       {/* The preview is what a commit would do: once committed, the counts above say what it did. */}
-      {batch.status === 'UPLOADED' ? (
-        <>
-          <Group>
-            <Text>
-              {t('import.counts', {
-                rows: number(batch.preview.rowCount),
-                valid: number(batch.preview.validCount),
-                invalid: number(batch.preview.invalidCount),
-                duplicates: number(batch.preview.duplicateCount),
-                onFile: number(batch.preview.onFileCount),
-              })}
-            </Text>
-          </Group>
-          {batch.preview.totals.map((total) => (
-            <Text key={total.product}>
-              {t('import.total', {
-                product: label('Product', total.product),
-                enrollments: number(total.enrollments),
-                households: number(total.households),
-                payable: formatDong(total.payable, intlLocale),
-              })}
-            </Text>
-          ))}
-          {batch.preview.problems.map((problem) => (
-            <Alert key={problem.code} color="red">
-              {say(problem)}
-            </Alert>
-          ))}
-          {batch.preview.rows.length > 0 ? (
-            <Table aria-label={t('import.invalidRows')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('import.line')}</Table.Th>
-                  <Table.Th>{t('import.field.fullName')}</Table.Th>
-                  <Table.Th>{t('import.field.citizenId')}</Table.Th>
-                  <Table.Th>{t('import.errors')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {batch.preview.rows.map((row) => (
-                  <Table.Tr key={row.line}>
-                    <Table.Td>{row.line}</Table.Td>
-                    <Table.Td>{row.fullName}</Table.Td>
-                    <Table.Td>{row.citizenId}</Table.Td>
-                    <Table.Td>
-                      {row.issues.map((problem) => (
-                        <div key={`${problem.field}-${problem.code}`}>
-                          {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}
-                          : {say(problem)}
-                        </div>
-                      ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : null}
-        </>
-      ) : null}
+      {batch.status === 'UPLOADED' ? <ImportPreview preview={batch.preview} /> : null}
       <Group>
         <Anchor href={`${batch.errorFilePath}.xlsx`} download>
           {t('import.errorFileXlsx')}
@@ -352,6 +259,155 @@ function ImportBatchView({ id }: { id: string }) {
         ) : null}
       </Group>
     </Stack>
+  )
+}
+
+/** How far a commit has gone: rows done of all, committed and refused. */
+function ImportProgressBar({ progress }: { progress: ImportProgress }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const number = (value: number) => value.toLocaleString(intlLocale)
+  const done = progress.committedCount + progress.refusedCount
+  return (
+    <Stack gap={4}>
+      <Progress
+        value={progress.rowCount ? (100 * done) / progress.rowCount : 0}
+        aria-label={t('import.progress')}
+      />
+      <Text size="sm">
+        {t('import.progressText', {
+          done: number(done),
+          total: number(progress.rowCount),
+          committed: number(progress.committedCount),
+          refused: number(progress.refusedCount),
+        })}
+      </Text>
+    </Stack>
+  )
+}
+
+/** Which field each column of the file holds, as guessed and as corrected before the commit. */
+function ImportColumns({
+  headers,
+  columns,
+  onChange,
+  onSave,
+  saving,
+  edited,
+}: {
+  headers: readonly string[]
+  columns: readonly (ImportField | null)[]
+  onChange: (columns: (ImportField | null)[]) => void
+  onSave: () => Promise<void>
+  saving: boolean
+  edited: boolean
+}) {
+  const { t } = useTranslation()
+  return (
+    <Paper withBorder p="md">
+      <Title order={4}>{t('import.columns')}</Title>
+      <Group align="end">
+        {headers.map((header, index) => (
+          <Select
+            // A column is its place in the file: headers may repeat or be blank.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the columns never move
+            key={index}
+            label={header || `#${index + 1}`}
+            w={170}
+            clearable
+            placeholder={t('import.ignored')}
+            data={importFields.map((field) => ({ value: field, label: t(`import.field.${field}`) }))}
+            value={columns[index] ?? null}
+            onChange={(value) =>
+              onChange(
+                columns.map((field, at) => (at === index ? ((value as ImportField | null) ?? null) : field)),
+              )
+            }
+          />
+        ))}
+        <Button onClick={onSave} loading={saving} disabled={!edited}>
+          {t('import.saveColumns')}
+        </Button>
+      </Group>
+    </Paper>
+  )
+}
+
+/** What a commit would do: the counts, the totals per product, the file's problems and the rows refused. */
+function ImportPreview({ preview }: { preview: ImportBatch['preview'] }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { locale, intlLocale } = useLocale()
+  const say = (text: { message: string; messageVi: string }) =>
+    locale === 'vi' ? text.messageVi : text.message
+  const number = (value: number) => value.toLocaleString(intlLocale)
+  return (
+    <>
+      <Group>
+        <Text>
+          {t('import.counts', {
+            rows: number(preview.rowCount),
+            valid: number(preview.validCount),
+            invalid: number(preview.invalidCount),
+            duplicates: number(preview.duplicateCount),
+            onFile: number(preview.onFileCount),
+          })}
+        </Text>
+      </Group>
+      {preview.totals.map((total) => (
+        <Text key={total.product}>
+          {t('import.total', {
+            product: label('Product', total.product),
+            enrollments: number(total.enrollments),
+            households: number(total.households),
+            payable: formatDong(total.payable, intlLocale),
+          })}
+        </Text>
+      ))}
+      {preview.problems.map((problem) => (
+        <Alert key={problem.code} color="red">
+          {say(problem)}
+        </Alert>
+      ))}
+      {preview.rows.length > 0 ? <RefusedRows rows={preview.rows} /> : null}
+    </>
+  )
+}
+
+/** The rows a commit would refuse, each with its line in the file and what is wrong with it. */
+function RefusedRows({ rows }: { rows: ImportBatch['preview']['rows'] }) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const say = (text: { message: string; messageVi: string }) =>
+    locale === 'vi' ? text.messageVi : text.message
+  return (
+    <Table aria-label={t('import.invalidRows')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('import.line')}</Table.Th>
+          <Table.Th>{t('import.field.fullName')}</Table.Th>
+          <Table.Th>{t('import.field.citizenId')}</Table.Th>
+          <Table.Th>{t('import.errors')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.line}>
+            <Table.Td>{row.line}</Table.Td>
+            <Table.Td>{row.fullName}</Table.Td>
+            <Table.Td>{row.citizenId}</Table.Td>
+            <Table.Td>
+              {row.issues.map((problem) => (
+                <div key={`${problem.field}-${problem.code}`}>
+                  {t(`import.field.${problem.field as ImportField}`, { defaultValue: problem.field })}:{' '}
+                  {say(problem)}
+                </div>
+              ))}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
 

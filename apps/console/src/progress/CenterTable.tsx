@@ -70,13 +70,6 @@ export function CenterTable({
 }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const of = (target: number | null) =>
-    target === null ? null : (
-      <Text span size="xs" c="dimmed">
-        {' / '}
-        {t('progress.count', { value: target })}
-      </Text>
-    )
   return (
     <section aria-labelledby="progress-centers">
       <Title order={3} size="h4" id="progress-centers" mb="sm">
@@ -106,59 +99,107 @@ export function CenterTable({
             </Table.Thead>
             <Table.Tbody>
               {progress.centers.map((row) => (
-                <Table.Tr key={row.center.id}>
-                  <Table.Td>{row.rank}</Table.Td>
-                  <Table.Td>
-                    <AnchorLink
-                      to="/campaigns/$code/progress"
-                      params={{ code }}
-                      search={{ ...view, center: row.center.id }}
-                    >
-                      {row.center.name}
-                    </AnchorLink>
-                  </Table.Td>
-                  {products.map((product) => {
-                    const figures = row.products.find((each) => each.product === product)
-                    return (
-                      <Table.Td ta="right" key={product}>
-                        <CountLink
-                          count={figures?.enrolled ?? 0}
-                          search={enrollmentsBehind(campaignId, progress, { center: row.center.id, product })}
-                          label={t('progress.enrollmentsOf', {
-                            center: row.center.name,
-                            product: label('Product', product),
-                          })}
-                        />
-                        {of(figures?.target ?? null)}
-                      </Table.Td>
-                    )
-                  })}
-                  <Table.Td ta="right">
-                    <CountLink
-                      count={row.enrolled}
-                      search={enrollmentsBehind(campaignId, progress, { center: row.center.id })}
-                      label={t('progress.allEnrollmentsOf', { center: row.center.name })}
-                    />
-                    {of(row.target)}
-                  </Table.Td>
-                  <Table.Td>
-                    {row.percent === null ? (
-                      '—'
-                    ) : (
-                      <Group gap="xs" wrap="nowrap">
-                        <Progress value={Math.min(row.percent, 100)} style={{ flex: 1 }} aria-hidden />
-                        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {t('progress.percent', { value: row.percent })}
-                        </Text>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
+                <CenterRow
+                  key={row.center.id}
+                  row={row}
+                  code={code}
+                  campaignId={campaignId}
+                  view={view}
+                  progress={progress}
+                />
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
     </section>
+  )
+}
+
+/** A center's place, its enrollments per product and in all against their targets, each leading to them. */
+function CenterRow({
+  row,
+  code,
+  campaignId,
+  view,
+  progress,
+}: {
+  row: CampaignProgressFigures['centers'][number]
+  code: string
+  campaignId: string
+  view: ProgressSearch
+  progress: CampaignProgressFigures
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Table.Tr>
+      <Table.Td>{row.rank}</Table.Td>
+      <Table.Td>
+        <AnchorLink
+          to="/campaigns/$code/progress"
+          params={{ code }}
+          search={{ ...view, center: row.center.id }}
+        >
+          {row.center.name}
+        </AnchorLink>
+      </Table.Td>
+      {products.map((product) => {
+        const figures = row.products.find((each) => each.product === product)
+        return (
+          <Table.Td ta="right" key={product}>
+            <CountLink
+              count={figures?.enrolled ?? 0}
+              search={enrollmentsBehind(campaignId, progress, { center: row.center.id, product })}
+              label={t('progress.enrollmentsOf', {
+                center: row.center.name,
+                product: label('Product', product),
+              })}
+            />
+            <OfTarget target={figures?.target ?? null} />
+          </Table.Td>
+        )
+      })}
+      <Table.Td ta="right">
+        <CountLink
+          count={row.enrolled}
+          search={enrollmentsBehind(campaignId, progress, { center: row.center.id })}
+          label={t('progress.allEnrollmentsOf', { center: row.center.name })}
+        />
+        <OfTarget target={row.target} />
+      </Table.Td>
+      <PercentCell percent={row.percent} />
+    </Table.Tr>
+  )
+}
+
+/** How much of its target a center has reached, as a bar and a percentage. */
+function PercentCell({ percent }: { percent: number | null }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td>
+      {percent === null ? (
+        '—'
+      ) : (
+        <Group gap="xs" wrap="nowrap">
+          <Progress value={Math.min(percent, 100)} style={{ flex: 1 }} aria-hidden />
+          <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('progress.percent', { value: percent })}
+          </Text>
+        </Group>
+      )}
+    </Table.Td>
+  )
+}
+
+/** " / target" beside a count, when there is a target. */
+function OfTarget({ target }: { target: number | null }) {
+  const { t } = useTranslation()
+  if (target === null) return null
+  return (
+    <Text span size="xs" c="dimmed">
+      {' / '}
+      {t('progress.count', { value: target })}
+    </Text>
   )
 }

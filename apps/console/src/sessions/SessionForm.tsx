@@ -1,5 +1,5 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import { audienceGroups, type SessionKind, sessionKinds, type VenueKind, venueKinds } from '@tangtoc/shared'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -126,9 +126,59 @@ export function SessionForm({
   onCancel?: () => void
 }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const viewer = useViewer()
-  const form = useForm<SessionValues>({
+  const form = useSessionForm(session)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const [created, create] = useMutation(CreateOutreachSessionMutation)
+  const [updated, update] = useMutation(UpdateOutreachSessionMutation)
+
+  const submit = form.onSubmit(async (submitted) => {
+    clear()
+    const common = sessionInput(submitted)
+    const result = session
+      ? await update({ input: { session: session.id, version: session.version, ...common } }).then((r) => ({
+          outcome: r.data?.updateOutreachSession,
+          error: r.error,
+        }))
+      : await create({
+          input: { campaign: submitted.campaign ?? '', center: submitted.center ?? '', ...common },
+        }).then((r) => ({ outcome: r.data?.createOutreachSession, error: r.error }))
+    const outcome = result.outcome
+    if (!outcome) return unanswered(result.error)
+    if ('outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
+    failed(outcome)
+  })
+
+  return (
+    <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>
+      <Stack gap="sm">
+        {session ? null : <SessionPlaceFields form={form} />}
+        <SessionDetailFields form={form} />
+        <FormErrorAlert problem={problem} />
+        <Group gap="sm">
+          <Button type="submit" loading={created.fetching || updated.fetching}>
+            {session ? t('session.save') : t('session.plan')}
+          </Button>
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t('session.back')}
+            </Button>
+          ) : (
+            <AnchorLink to="/sessions" size="sm">
+              {t('session.back')}
+            </AnchorLink>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+type SessionFormState = UseFormReturnType<SessionValues>
+
+/** The form's values, from the session edited (or empty for a new one), checked as they change. */
+function useSessionForm(session: EditedSession | undefined): SessionFormState {
+  const { t } = useTranslation()
+  return useForm<SessionValues>({
     initialValues: {
       campaign: null,
       center: null,
@@ -158,8 +208,29 @@ export function SessionForm({
             : null,
     },
   })
+}
+
+/** What a new session and an edited one both send. */
+function sessionInput(submitted: SessionValues) {
+  return {
+    title: submitted.title.trim(),
+    kind: submitted.kind as SessionKind,
+    venueKind: submitted.venueKind as VenueKind,
+    address: submitted.address.trim() || null,
+    wardCode: submitted.wardCode,
+    startsAt: fromZonedInput(submitted.startsAt) ?? '',
+    endsAt: fromZonedInput(submitted.endsAt) ?? '',
+    audiences: submitted.audiences as never[],
+    notes: submitted.notes.trim() || null,
+  }
+}
+
+/** A new session's campaign and center, the only ones open to the viewer, chosen for them when there is one. */
+function SessionPlaceFields({ form }: { form: SessionFormState }) {
+  const { t } = useTranslation()
+  const viewer = useViewer()
   const values = form.getValues()
-  const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery, pause: Boolean(session) })
+  const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery })
   const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
   // Only the centers the viewer plans at: an agent its own, a manager its subtree.
   const centers =
@@ -169,125 +240,82 @@ export function SessionForm({
       .filter((center) => canWriteAt(viewer, center)) ?? []
   useEffect(() => {
     const only = campaigns.length === 1 ? campaigns[0] : undefined
-    if (!session && !form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
-  }, [campaigns, form, session])
+    if (!form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
+  }, [campaigns, form])
   useEffect(() => {
     const own = viewer?.center?.id
-    if (!session && !form.getValues().center && own && centers.some((center) => center.id === own)) {
+    if (!form.getValues().center && own && centers.some((center) => center.id === own)) {
       form.setFieldValue('center', own)
     }
-  }, [viewer, centers, form, session])
-
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
-  const [created, create] = useMutation(CreateOutreachSessionMutation)
-  const [updated, update] = useMutation(UpdateOutreachSessionMutation)
-
-  const submit = form.onSubmit(async (submitted) => {
-    clear()
-    const common = {
-      title: submitted.title.trim(),
-      kind: submitted.kind as SessionKind,
-      venueKind: submitted.venueKind as VenueKind,
-      address: submitted.address.trim() || null,
-      wardCode: submitted.wardCode,
-      startsAt: fromZonedInput(submitted.startsAt) ?? '',
-      endsAt: fromZonedInput(submitted.endsAt) ?? '',
-      audiences: submitted.audiences as never[],
-      notes: submitted.notes.trim() || null,
-    }
-    const result = session
-      ? await update({ input: { session: session.id, version: session.version, ...common } }).then((r) => ({
-          outcome: r.data?.updateOutreachSession,
-          error: r.error,
-        }))
-      : await create({
-          input: { campaign: submitted.campaign ?? '', center: submitted.center ?? '', ...common },
-        }).then((r) => ({ outcome: r.data?.createOutreachSession, error: r.error }))
-    const outcome = result.outcome
-    if (!outcome) return unanswered(result.error)
-    if ('outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
-    failed(outcome)
-  })
-
+  }, [viewer, centers, form])
   return (
-    <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>
-      <Stack gap="sm">
-        {session ? null : (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
-              label={t('session.campaign')}
-              required
-              data={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
-              {...form.getInputProps('campaign')}
-            />
-            <Select
-              label={t('session.center')}
-              required
-              searchable
-              readOnly={viewer.role === 'AGENT'}
-              data={centers.map((center) => ({ value: center.id, label: center.name }))}
-              {...form.getInputProps('center')}
-            />
-          </SimpleGrid>
-        )}
-        <TextInput label={t('session.title')} required {...form.getInputProps('title')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t('session.kind')}
-            required
-            data={sessionKinds.map((value) => ({ value, label: label('SessionKind', value) }))}
-            {...form.getInputProps('kind')}
-          />
-          <Select
-            label={t('session.venueKind')}
-            required
-            data={venueKinds.map((value) => ({ value, label: label('VenueKind', value) }))}
-            {...form.getInputProps('venueKind')}
-          />
-          <DateField
-            label={t('session.startsAt')}
-            description={t('session.timeZoneHint')}
-            withTime
-            required
-            {...form.getInputProps('startsAt')}
-          />
-          <DateField
-            label={t('session.endsAt')}
-            description={t('session.timeZoneHint')}
-            withTime
-            required
-            {...form.getInputProps('endsAt')}
-          />
-          <TextInput label={t('session.address')} {...form.getInputProps('address')} />
-          <WardPicker
-            label={t('session.ward')}
-            value={values.wardCode}
-            onChange={(code) => form.setFieldValue('wardCode', code)}
-            error={form.errors.wardCode as string | undefined}
-          />
-        </SimpleGrid>
-        <MultiSelect
-          label={t('session.audiences')}
-          data={audienceGroups.map((value) => ({ value, label: label('AudienceGroup', value) }))}
-          {...form.getInputProps('audiences')}
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Select
+        label={t('session.campaign')}
+        required
+        data={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+        {...form.getInputProps('campaign')}
+      />
+      <Select
+        label={t('session.center')}
+        required
+        searchable
+        readOnly={viewer.role === 'AGENT'}
+        data={centers.map((center) => ({ value: center.id, label: center.name }))}
+        {...form.getInputProps('center')}
+      />
+    </SimpleGrid>
+  )
+}
+
+/** What the session is, where and when, and for whom. */
+function SessionDetailFields({ form }: { form: SessionFormState }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <>
+      <TextInput label={t('session.title')} required {...form.getInputProps('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('session.kind')}
+          required
+          data={sessionKinds.map((value) => ({ value, label: label('SessionKind', value) }))}
+          {...form.getInputProps('kind')}
         />
-        <Textarea label={t('session.notes')} rows={2} {...form.getInputProps('notes')} />
-        <FormErrorAlert problem={problem} />
-        <Group gap="sm">
-          <Button type="submit" loading={created.fetching || updated.fetching}>
-            {session ? t('session.save') : t('session.plan')}
-          </Button>
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('session.back')}
-            </Button>
-          ) : (
-            <AnchorLink to="/sessions" size="sm">
-              {t('session.back')}
-            </AnchorLink>
-          )}
-        </Group>
-      </Stack>
-    </form>
+        <Select
+          label={t('session.venueKind')}
+          required
+          data={venueKinds.map((value) => ({ value, label: label('VenueKind', value) }))}
+          {...form.getInputProps('venueKind')}
+        />
+        <DateField
+          label={t('session.startsAt')}
+          description={t('session.timeZoneHint')}
+          withTime
+          required
+          {...form.getInputProps('startsAt')}
+        />
+        <DateField
+          label={t('session.endsAt')}
+          description={t('session.timeZoneHint')}
+          withTime
+          required
+          {...form.getInputProps('endsAt')}
+        />
+        <TextInput label={t('session.address')} {...form.getInputProps('address')} />
+        <WardPicker
+          label={t('session.ward')}
+          value={form.getValues().wardCode}
+          onChange={(code) => form.setFieldValue('wardCode', code)}
+          error={form.errors.wardCode as string | undefined}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('session.audiences')}
+        data={audienceGroups.map((value) => ({ value, label: label('AudienceGroup', value) }))}
+        {...form.getInputProps('audiences')}
+      />
+      <Textarea label={t('session.notes')} rows={2} {...form.getInputProps('notes')} />
+    </>
   )
 }

@@ -22,6 +22,7 @@ import { EnrollmentStatusBadge } from '../enrollments/EnrollmentStatusBadge.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { formatAddress } from '../shell/address.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
@@ -266,14 +267,7 @@ function SessionFacts({ session }: { session: Session }) {
       <Fact term={t('session.startsAt')}>{formatDateTime(session.startsAt, intlLocale)}</Fact>
       <Fact term={t('session.endsAt')}>{formatDateTime(session.endsAt, intlLocale)}</Fact>
       <Fact term={t('session.venueKind')}>{label('VenueKind', session.venueKind)}</Fact>
-      <Fact term={t('session.address')}>
-        {[
-          session.address,
-          session.ward ? (locale === 'vi' ? session.ward.fullName : session.ward.nameEn) : null,
-        ]
-          .filter(Boolean)
-          .join(', ') || '—'}
-      </Fact>
+      <Fact term={t('session.address')}>{formatAddress(session.address, session.ward, locale)}</Fact>
       <Fact term={t('session.audiences')}>
         {session.audiences.map((audience) => label('AudienceGroup', audience)).join(', ') || '—'}
       </Fact>

@@ -91,26 +91,47 @@ export function SavedFilters<F extends object>({
           <Menu.Label>{t('savedFilter.mine')}</Menu.Label>
           {own.length === 0 ? <Menu.Item disabled>{t('savedFilter.none')}</Menu.Item> : null}
           {own.map((saved) => (
-            <Group key={saved.id} gap={0} wrap="nowrap">
-              <Menu.Item style={{ flex: 1 }} onClick={() => onApply(saved.filter as Record<string, unknown>)}>
-                {saved.name}
-              </Menu.Item>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('savedFilter.delete', { name: saved.name })}
-                onClick={async () => {
-                  await deleteFilter({ input: { id: saved.id } })
-                  reload()
-                }}
-              >
-                ✕
-              </ActionIcon>
-            </Group>
+            <OwnFilterItem
+              key={saved.id}
+              name={saved.name}
+              onApply={() => onApply(saved.filter as Record<string, unknown>)}
+              onDelete={async () => {
+                await deleteFilter({ input: { id: saved.id } })
+                reload()
+              }}
+            />
           ))}
         </Menu.Dropdown>
       </Menu>
       <SaveFilterButton list={list} current={current} onSaved={reload} />
+    </Group>
+  )
+}
+
+/** A filter the user saved: opened by its name, deleted by the cross beside it. */
+function OwnFilterItem({
+  name,
+  onApply,
+  onDelete,
+}: {
+  name: string
+  onApply: () => void
+  onDelete: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Group gap={0} wrap="nowrap">
+      <Menu.Item style={{ flex: 1 }} onClick={onApply}>
+        {name}
+      </Menu.Item>
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        aria-label={t('savedFilter.delete', { name })}
+        onClick={onDelete}
+      >
+        ✕
+      </ActionIcon>
     </Group>
   )
 }

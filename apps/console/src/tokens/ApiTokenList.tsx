@@ -22,6 +22,7 @@ import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
+import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
 import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
@@ -185,6 +186,10 @@ export function ApiTokenList() {
   )
 }
 
+const tokenFields = new Set(['name', 'scope', 'expiresAt'])
+const tokenFieldOf = (path: readonly string[]) => (tokenFields.has(inputPath(path)) ? inputPath(path) : null)
+
+// long: three controlled fields and their errors; apart, each would only receive the state passed down
 export function CreateTokenForm({
   onCreated,
   onCancel,
@@ -198,10 +203,7 @@ export function CreateTokenForm({
   const [scope, setScope] = useState<ApiTokenScope>('READ')
   const [expiresOn, setExpiresOn] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const fields = new Set(['name', 'scope', 'expiresAt'])
-  const { problem, clear, unanswered, failed } = useFormError(setErrors, (path) =>
-    fields.has(inputPath(path)) ? inputPath(path) : null,
-  )
+  const { problem, clear, unanswered, failed } = useFormError(setErrors, tokenFieldOf)
   const [{ fetching }, createToken] = useMutation(CreateApiTokenMutation)
 
   async function submit(event: FormEvent) {
@@ -246,14 +248,9 @@ export function CreateTokenForm({
           error={errors.expiresAt}
         />
         <FormErrorAlert problem={problem} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" loading={fetching}>
-            {t('token.create')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} busy={fetching}>
+          {t('token.create')}
+        </FormButtons>
       </Stack>
     </form>
   )

@@ -1,11 +1,12 @@
 // Create a user, or change a user's name, role and center; the API's errors land beside their field.
-import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
+import { Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { type Role, roles } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { CenterChoicesQuery } from '../centers/CenterQueries.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
 import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
@@ -127,14 +128,9 @@ export function UserForm({
           />
         )}
         <FormErrorAlert problem={problem} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" loading={creating || updating}>
-            {t('form.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} busy={creating || updating}>
+          {t('form.save')}
+        </FormButtons>
       </Stack>
     </form>
   )

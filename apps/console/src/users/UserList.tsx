@@ -7,6 +7,7 @@ import { useMutation, useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
+import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
 import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
@@ -241,14 +242,9 @@ function ResetPasswordForm({
           required
         />
         <FormErrorAlert problem={problem} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" loading={fetching} disabled={!password}>
-            {t('user.resetPassword')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} busy={fetching} disabled={!password}>
+          {t('user.resetPassword')}
+        </FormButtons>
       </Stack>
     </form>
   )

@@ -1,7 +1,7 @@
 // Recording a contact attempt about a worklist entry: how (call, visit, message, at a session), what it
 // came to, the day promised when the person will pay, why when they decline, and a note.
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import {
   type FollowUpMeans,
   type FollowUpOutcome,
@@ -56,7 +56,6 @@ export function FollowUpForm({
   onClose: (recorded: boolean) => void
 }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
   const form = useForm<FollowUpValues>({
     initialValues: { means: 'CALL', outcome: null, promisedOn: '', reason: '', note: '' },
     validate: {
@@ -67,7 +66,6 @@ export function FollowUpForm({
   })
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordFollowUpMutation)
-  const outcome = form.getValues().outcome
 
   return (
     <Modal opened onClose={() => onClose(false)} title={t('worklist.recordTitle', { name: entry.fullName })}>
@@ -76,16 +74,7 @@ export function FollowUpForm({
         aria-label={t('worklist.record')}
         onSubmit={form.onSubmit(async (values) => {
           clear()
-          const result = await record({
-            input: {
-              subject: subjectOf(entry),
-              means: values.means,
-              outcome: values.outcome as FollowUpOutcome,
-              ...(values.outcome === 'WILL_PAY' ? { promisedOn: values.promisedOn } : {}),
-              ...(values.outcome === 'DECLINED' ? { reason: values.reason.trim() } : {}),
-              ...(values.note.trim() ? { note: values.note.trim() } : {}),
-            },
-          })
+          const result = await record({ input: followUpInput(entry, values) })
           const answer = result.data?.recordFollowUp
           if (!answer) return unanswered(result.error)
           if (answer.__typename === 'RecordFollowUpPayload') return onClose(true)
@@ -93,35 +82,7 @@ export function FollowUpForm({
         })}
       >
         <Stack gap="sm">
-          <Select
-            label={t('worklist.means')}
-            allowDeselect={false}
-            data={followUpMeans.map((value) => ({ value, label: label('FollowUpMeans', value) }))}
-            {...form.getInputProps('means')}
-          />
-          <Select
-            label={t('worklist.outcome')}
-            required
-            data={followUpOutcomes.map((value) => ({ value, label: label('FollowUpOutcome', value) }))}
-            {...form.getInputProps('outcome')}
-          />
-          {outcome === 'WILL_PAY' ? (
-            <DateField
-              label={t('worklist.promisedOn')}
-              required
-              minDate={localDateInZone(new Date())}
-              {...form.getInputProps('promisedOn')}
-            />
-          ) : null}
-          {outcome === 'DECLINED' ? (
-            <Textarea
-              label={t('worklist.declinedReason')}
-              required
-              rows={2}
-              {...form.getInputProps('reason')}
-            />
-          ) : null}
-          <Textarea label={t('worklist.note')} rows={2} {...form.getInputProps('note')} />
+          <FollowUpFields form={form} />
           <FormErrorAlert problem={problem} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => onClose(false)}>
@@ -134,5 +95,55 @@ export function FollowUpForm({
         </Stack>
       </form>
     </Modal>
+  )
+}
+
+/** What recording the follow-up sends: a promised day only for a promise, a reason only for a refusal. */
+function followUpInput(
+  entry: { enrollment: { id: string } | null; lead: { id: string } | null },
+  values: FollowUpValues,
+) {
+  return {
+    subject: subjectOf(entry),
+    means: values.means,
+    outcome: values.outcome as FollowUpOutcome,
+    ...(values.outcome === 'WILL_PAY' ? { promisedOn: values.promisedOn } : {}),
+    ...(values.outcome === 'DECLINED' ? { reason: values.reason.trim() } : {}),
+    ...(values.note.trim() ? { note: values.note.trim() } : {}),
+  }
+}
+
+/** How the person was reached and what they said, with the day promised or the reason given. */
+function FollowUpFields({ form }: { form: UseFormReturnType<FollowUpValues> }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const outcome = form.getValues().outcome
+  return (
+    <>
+      <Select
+        label={t('worklist.means')}
+        allowDeselect={false}
+        data={followUpMeans.map((value) => ({ value, label: label('FollowUpMeans', value) }))}
+        {...form.getInputProps('means')}
+      />
+      <Select
+        label={t('worklist.outcome')}
+        required
+        data={followUpOutcomes.map((value) => ({ value, label: label('FollowUpOutcome', value) }))}
+        {...form.getInputProps('outcome')}
+      />
+      {outcome === 'WILL_PAY' ? (
+        <DateField
+          label={t('worklist.promisedOn')}
+          required
+          minDate={localDateInZone(new Date())}
+          {...form.getInputProps('promisedOn')}
+        />
+      ) : null}
+      {outcome === 'DECLINED' ? (
+        <Textarea label={t('worklist.declinedReason')} required rows={2} {...form.getInputProps('reason')} />
+      ) : null}
+      <Textarea label={t('worklist.note')} rows={2} {...form.getInputProps('note')} />{' '}
+    </>
   )
 }
