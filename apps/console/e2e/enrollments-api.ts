@@ -3,6 +3,7 @@
 import { personInput } from '@tangtoc/db/fixtures'
 import { launchCampaignCode } from '@tangtoc/db/seed'
 import { addDays, localDateInZone } from '@tangtoc/shared'
+import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { Harness } from './harness.ts'
 
@@ -104,4 +105,27 @@ export async function extendLaunchCampaignPastToday(harness: Harness) {
     { input: { campaign: campaign.id, version: campaign.version, endDate } },
   )
   expect(updateCampaign.__typename).toBe('UpdateCampaignPayload')
+}
+
+/** The ids of the seeded launch campaign and of the Sài Gòn central post office, where the specs register. */
+export async function launchAtSaigon(harness: Harness) {
+  const { campaign, center } = await harness.graphql<{ campaign: { id: string }; center: { id: string } }>(
+    'admin',
+    'query ($code: String!) { campaign(code: $code) { id } center(code: "BDTT-SAI-GON") { id } }',
+    { code: launchCampaignCode },
+  )
+  return { campaign: campaign.id, center: center.id }
+}
+
+/** Downloads `path` in the page, with its cookies: the status, the disposition and the first two bytes. */
+export async function downloadIn(page: Page, path: string | null) {
+  return page.evaluate(async (href) => {
+    const response = await fetch(href ?? '')
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    return {
+      status: response.status,
+      disposition: response.headers.get('content-disposition') ?? '',
+      zip: String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0),
+    }
+  }, path)
 }

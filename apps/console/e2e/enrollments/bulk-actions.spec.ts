@@ -1,21 +1,14 @@
 // Bulk actions on the enrollment list: a manager selects twenty enrollments waiting for payment and
 // records one payment for them with one receipt; then rejects a selection where one row changed
 // meanwhile, and reads which one was refused and why.
-import { launchCampaignCode } from '@tangtoc/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   extendLaunchCampaignPastToday,
+  launchAtSaigon,
   recordPayment,
   registerHouseholdEnrollment,
 } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
-
-const launchAtSaigon = `
-  query ($code: String!) {
-    campaign(code: $code) { id }
-    center(code: "BDTT-SAI-GON") { id }
-  }
-`
 
 const given = ['An', 'Bình', 'Châu', 'Dung', 'Giang', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan']
 const middle = ['Thị', 'Ngọc']
@@ -26,12 +19,7 @@ describe('bulk actions on the enrollment list', () => {
   beforeAll(async () => {
     harness = await startHarness()
     await extendLaunchCampaignPastToday(harness)
-    const { campaign, center } = await harness.graphql<{ campaign: { id: string }; center: { id: string } }>(
-      'admin',
-      launchAtSaigon,
-      { code: launchCampaignCode },
-    )
-    ids = { campaign: campaign.id, center: center.id }
+    ids = await launchAtSaigon(harness)
   })
   afterAll(async () => {
     await harness?.close()

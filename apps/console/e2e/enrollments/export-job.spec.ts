@@ -1,17 +1,14 @@
 // A large export in the browser: the enrollment list's Excel link, when the export is over the job
 // threshold, lands on "Your exports", where the file shows as being prepared and then as a link that
 // downloads the workbook; in both languages.
-import { launchCampaignCode } from '@tangtoc/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { extendLaunchCampaignPastToday, registerHouseholdEnrollment } from '../enrollments-api.ts'
+import {
+  downloadIn,
+  extendLaunchCampaignPastToday,
+  launchAtSaigon,
+  registerHouseholdEnrollment,
+} from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
-
-const launchAtSaigon = `
-  query ($code: String!) {
-    campaign(code: $code) { id }
-    center(code: "BDTT-SAI-GON") { id }
-  }
-`
 
 describe('an export queued as a job', () => {
   let harness: Harness
@@ -19,17 +16,9 @@ describe('an export queued as a job', () => {
     // Any export of more than one row is queued: the list below has two.
     harness = await startHarness({ exportJobRows: 1 })
     await extendLaunchCampaignPastToday(harness)
-    const ids = await harness.graphql<{ campaign: { id: string }; center: { id: string } }>(
-      'admin',
-      launchAtSaigon,
-      { code: launchCampaignCode },
-    )
+    const ids = await launchAtSaigon(harness)
     for (const fullName of ['Lư Thị Xuân', 'Lư Văn Hạ']) {
-      await registerHouseholdEnrollment(harness, {
-        campaign: ids.campaign.id,
-        center: ids.center.id,
-        fullName,
-      })
+      await registerHouseholdEnrollment(harness, { ...ids, fullName })
     }
   })
   afterAll(async () => {
@@ -47,15 +36,7 @@ describe('an export queued as a job', () => {
     await ready.waitFor({ timeout: 60_000 })
     const file = ready.getByRole('link', { name: /\.xlsx$/ })
     const href = await file.getAttribute('href')
-    const download = await page.evaluate(async (path) => {
-      const response = await fetch(path ?? '')
-      const bytes = new Uint8Array(await response.arrayBuffer())
-      return {
-        status: response.status,
-        disposition: response.headers.get('content-disposition') ?? '',
-        zip: String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0),
-      }
-    }, href)
+    const download = await downloadIn(page, href)
     expect(download.status).toBe(200)
     expect(download.disposition).toContain('.xlsx')
     expect(download.zip).toBe('PK')

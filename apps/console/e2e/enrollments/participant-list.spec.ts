@@ -2,6 +2,7 @@
 // participant list (form D03-TS for household health insurance) with the list's filters, in both
 // languages, and the link downloads an Excel workbook in the form's columns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { downloadIn } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
 
 describe('the participant list for Social Insurance', () => {
@@ -24,15 +25,7 @@ describe('the participant list for Social Insurance', () => {
     await link.waitFor()
     const href = await link.getAttribute('href')
     expect(href).toBe('/exports/participants.xlsx?status=PAID&product=HOUSEHOLD_HEALTH_INSURANCE')
-    const download = await page.evaluate(async (path) => {
-      const response = await fetch(path ?? '')
-      const bytes = new Uint8Array(await response.arrayBuffer())
-      return {
-        status: response.status,
-        disposition: response.headers.get('content-disposition') ?? '',
-        zip: String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0),
-      }
-    }, href)
+    const download = await downloadIn(page, href)
     expect(download.status).toBe(200)
     expect(download.disposition).toContain('d03-ts-')
     expect(download.zip).toBe('PK')
