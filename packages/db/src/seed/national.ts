@@ -3,7 +3,7 @@
 // of a national drive (docs/scaling.md, "National scale"); the people are Ho Chi Minh City's (the ward
 // snapshot holds only its wards), only the campaigns, centers, staff and counts are per province.
 
-import { findProvince, foldSearchKey, hoChiMinhCityProvinceCode } from '@tangtoc/shared'
+import { findProvince, foldSearchKey, hoChiMinhCityProvinceCode, type Province } from '@tangtoc/shared'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { apportion } from './apportion.ts'
 import { type DemoResult, seedDemo, takenCitizenIds } from './demo.ts'
@@ -81,25 +81,20 @@ export type NationalResult = {
 /** Participating post offices per million people, at least two per province. */
 const centersPerMillion = 1.5
 
-/** A province's campaign: its two organisers and its post offices, with targets by their size. */
-async function ensureProvinceCampaign(prisma: PrismaClient, provinceCode: string): Promise<string> {
-  const code = provinceCampaignCode(provinceCode)
-  if (provinceCode === hoChiMinhCityProvinceCode) return code
-  if (await prisma.campaign.findUnique({ where: { code }, select: { id: true } })) return code
-  const province = findProvince(provinceCode)
-  if (!province) throw new Error(`seedNational: no province with code ${provinceCode}`)
-  const population = provincePopulation[provinceCode] ?? 1_000
-  const offices = Math.max(2, Math.round((population / 1_000) * centersPerMillion))
+type ProvinceCenterKind = 'CITY_POST_OFFICE' | 'CITY_SOCIAL_INSURANCE' | 'POST_OFFICE'
+
+/** A province's centers: its post office and social insurance (organisers) and its post offices. */
+function provinceCenters(province: Province, offices: number) {
   const center = (
     suffix: string,
     name: string,
-    kind: 'CITY_POST_OFFICE' | 'CITY_SOCIAL_INSURANCE' | 'POST_OFFICE',
+    kind: ProvinceCenterKind,
     parent?: { id: string; path: string },
   ) => {
     const id = randomUuidv7()
     return {
       id,
-      code: `${suffix}-${provinceCode}`,
+      code: `${suffix}-${province.code}`,
       name,
       searchKey: foldSearchKey(name),
       kind,
@@ -114,15 +109,26 @@ async function ensureProvinceCampaign(prisma: PrismaClient, provinceCode: string
   const participants = Array.from({ length: offices }, (_, index) =>
     center(`BD${index + 1}`, `Bưu cục ${province.name} ${index + 1}`, 'POST_OFFICE', postOffice),
   )
-  // Targets scale the launch campaign's by population.
-  const scale = population / (provincePopulation[hoChiMinhCityProvinceCode] ?? population)
-  const targets = Object.entries(launchCampaign.targets).map(
-    ([product, count]) =>
-      [product as keyof typeof launchCampaign.targets, Math.round(count * scale)] as const,
+  return { organizers: [postOffice, socialInsurance], participants }
+}
+
+/** A province's campaign with its centers, and targets scaling the launch campaign's by population. */
+async function ensureProvinceCampaign(prisma: PrismaClient, provinceCode: string): Promise<string> {
+  const code = provinceCampaignCode(provinceCode)
+  if (provinceCode === hoChiMinhCityProvinceCode) return code
+  if (await prisma.campaign.findUnique({ where: { code }, select: { id: true } })) return code
+  const province = findProvince(provinceCode)
+  if (!province) throw new Error(`seedNational: no province with code ${provinceCode}`)
+  const population = provincePopulation[provinceCode] ?? 1_000
+  const { organizers, participants } = provinceCenters(
+    province,
+    Math.max(2, Math.round((population / 1_000) * centersPerMillion)),
   )
+  const scale = population / (provincePopulation[hoChiMinhCityProvinceCode] ?? population)
+  const products = Object.keys(launchCampaign.targets) as (keyof typeof launchCampaign.targets)[]
   await prisma.$transaction(async (tx) => {
-    await tx.center.createMany({ data: [postOffice, socialInsurance, ...participants] })
-    const campaign = await tx.campaign.create({
+    await tx.center.createMany({ data: [...organizers, ...participants] })
+    const { id: campaignId } = await tx.campaign.create({
       data: {
         code,
         name: `${launchCampaign.name} – ${province.name}`,
@@ -136,31 +142,27 @@ async function ensureProvinceCampaign(prisma: PrismaClient, provinceCode: string
     })
     await tx.campaignCenter.createMany({
       data: [
-        ...[postOffice, socialInsurance].map((c) => ({
-          campaignId: campaign.id,
-          centerId: c.id,
-          role: 'ORGANIZER' as const,
-        })),
-        ...participants.map((c) => ({
-          campaignId: campaign.id,
-          centerId: c.id,
-          role: 'PARTICIPANT' as const,
-        })),
+        ...organizers.map((c) => ({ campaignId, centerId: c.id, role: 'ORGANIZER' as const })),
+        ...participants.map((c) => ({ campaignId, centerId: c.id, role: 'PARTICIPANT' as const })),
       ],
     })
     await tx.target.createMany({
-      data: targets.flatMap(([product, count]) => [
-        { campaignId: campaign.id, product, count },
-        ...apportion(
+      data: products.flatMap((product) => {
+        const count = Math.round(launchCampaign.targets[product] * scale)
+        const shares = apportion(
           count,
           participants.map(() => 1),
-        ).map((share, index) => ({
-          campaignId: campaign.id,
-          product,
-          centerId: participants[index]?.id ?? '',
-          count: share,
-        })),
-      ]),
+        )
+        return [
+          { campaignId, product, count },
+          ...participants.map((c, index) => ({
+            campaignId,
+            product,
+            centerId: c.id,
+            count: shares[index] ?? 0,
+          })),
+        ]
+      }),
     })
   })
   return code
