@@ -24,6 +24,9 @@
 //                        the scaled-out topology under faults, 16 clients for 60 s, bench/soak.ts, as root)
 //   BENCH_REUSE          a database to keep afterwards and measure again next time: seeded when it
 //                        does not exist yet, migrated when it does
+//   BENCH_CAMPAIGN       the campaign to measure, by code (default the launch campaign); another one
+//                        only in a BENCH_REUSE database seeded already, e.g. by the national demo
+//                        (pnpm db:seed --demo --provinces 34, docs/scaling.md)
 
 import type { ChildProcess } from 'node:child_process'
 import { randomInt, randomUUID } from 'node:crypto'
@@ -60,6 +63,7 @@ const serverUrl =
     : 'postgresql://postgres@127.0.0.1:5432/postgres')
 const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
+const campaignCode = process.env.BENCH_CAMPAIGN ?? launchCampaignCode
 const apiWorkers = Number(process.env.BENCH_API_WORKERS ?? 1)
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const sections = new Set(
@@ -105,6 +109,9 @@ async function main() {
     async (client) =>
       (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 1,
   )
+  if (!exists && campaignCode !== launchCampaignCode) {
+    throw new Error(`BENCH_CAMPAIGN=${campaignCode} needs BENCH_REUSE naming a database that holds it`)
+  }
   if (!exists) {
     log(`creating ${databaseName}`)
     await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`))
@@ -138,7 +145,7 @@ async function main() {
     // Fresh planner statistics and flushed index pending lists, as autovacuum keeps a database in use.
     await sql.query('VACUUM ANALYZE')
 
-    const { campaign, center } = await busiestCenter(prisma, launchCampaignCode)
+    const { campaign, center } = await busiestCenter(prisma, campaignCode)
     const adminUser = await createUser(prisma, { role: 'ADMIN', center: null })
     const agents = await Promise.all(
       Array.from({ length: concurrency }, () => createUser(prisma, { role: 'AGENT', center })),
@@ -695,9 +702,13 @@ async function main() {
 
     // ── Report ───────────────────────────────────────────────────────────────
     const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
+    const [inCampaign, inDatabase] = await Promise.all([
+      prisma.enrollment.count({ where: { campaignId: campaign.id } }),
+      prisma.enrollment.count(),
+    ])
     console.log('')
     console.log(
-      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${enrollmentCount.toLocaleString('en')} enrollments, API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}, PostgreSQL through ${serverUrl.includes('host=/') ? 'its Unix socket' : 'TCP'}`,
+      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${campaign.code} with ${inCampaign.toLocaleString('en')} enrollments (${inDatabase.toLocaleString('en')} in the database), API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}, PostgreSQL through ${serverUrl.includes('host=/') ? 'its Unix socket' : 'TCP'}`,
     )
     console.log(
       `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()

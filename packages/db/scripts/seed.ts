@@ -4,10 +4,14 @@
 //                                   after the same campaign a year earlier (<code>-TRUOC) with --previous-year
 //                                   enrollments (default as many as --size; 0 for none), whose participants
 //                                   this year's renew (about 60 %) or leave on the expiring and lapsed lists
+// pnpm db:seed --demo --provinces 34 --size 2000000 [--previous-year n] [--seed 1] [--replace]
+//                                   a national demo instead: one campaign per province, the N most populous
+//                                   (HCMC's is the launch campaign, the others TANG-TOC-2025-<province code>),
+//                                   --size enrollments split by population (--previous-year none by default)
 
 import { parseArgs } from 'node:util'
 import { createPrismaClient } from '../src/index.ts'
-import { launchCampaignCode, seedDemo, seedIfEmpty } from '../src/seed/index.ts'
+import { launchCampaignCode, seedDemo, seedIfEmpty, seedNational } from '../src/seed/index.ts'
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +22,7 @@ const { values } = parseArgs({
     campaign: { type: 'string', default: launchCampaignCode },
     sessions: { type: 'string' },
     replace: { type: 'boolean', default: false },
+    provinces: { type: 'string' },
   },
 })
 
@@ -48,7 +53,28 @@ try {
   }
   console.log(`Seeded in ${seconds(performance.now() - started)}.`)
 
-  if (values.demo) {
+  const provinceCount = wholeNumber('provinces', values.provinces)
+  if (values.demo && provinceCount !== undefined) {
+    const enrollments = wholeNumber('size', values.size) ?? 5000
+    console.log(
+      `National demo: ${enrollments} enrollments over the ${provinceCount} most populous provinces…`,
+    )
+    const national = await seedNational(prisma, {
+      provinces: provinceCount,
+      enrollments,
+      previousYear: wholeNumber('previous-year', values['previous-year']) ?? 0,
+      seed: wholeNumber('seed', values.seed) ?? 1,
+      replace: values.replace,
+      onProvince: (code, demo) => {
+        const { voluntarySocialInsurance: vsi, householdHealthInsurance: hhi } = demo.enrollments
+        console.log(`  province ${code}: ${vsi + hhi} enrollments in ${seconds(demo.milliseconds.total)}`)
+      },
+    })
+    const ms = national.milliseconds
+    console.log(
+      `  ${national.campaigns.length} campaigns in ${seconds(ms.provinces)}, worklists rebuilt in ${seconds(ms.worklistRebuild)}.`,
+    )
+  } else if (values.demo) {
     const enrollments = wholeNumber('size', values.size) ?? 5000
     const seed = wholeNumber('seed', values.seed) ?? 1
     const sessions = wholeNumber('sessions', values.sessions)

@@ -68,6 +68,16 @@ export type DemoOptions = {
   readonly previousYear?: number
   /** Replace the campaign's sessions and enrollments (and the people only they used) if it has any. */
   readonly replace?: boolean
+  /**
+   * Citizen ids already in use, when a caller seeding many campaigns loaded them once (the demo adds its
+   * own); read from the database when absent.
+   */
+  readonly takenCitizenIds?: Set<string>
+  /**
+   * Recount the worklists (a pass over every enrollment in the database) at the end; on by default. A
+   * caller seeding many campaigns turns it off and calls worklist_rebuild() once after the last.
+   */
+  readonly rebuildWorklists?: boolean
 }
 
 export type DemoResult = {
@@ -624,7 +634,10 @@ async function ensureDemoUsers(
 }
 
 /** Citizen ids the demo must not reuse: everyone's but the people a replaced demo will remove. */
-async function takenCitizenIds(prisma: PrismaClient, campaignIds: string[]): Promise<Set<string>> {
+export async function takenCitizenIds(
+  prisma: PrismaClient,
+  campaignIds: readonly string[],
+): Promise<Set<string>> {
   const rows = await prisma.$queryRawUnsafe<{ citizenId: string }[]>(
     `SELECT p."citizenId" FROM "Person" p
       WHERE NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."personId" = p.id AND e."campaignId" = ANY($1::uuid[]))
@@ -1838,7 +1851,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
   const parameters: readonly ContributionParameter[] =
     storedParameters.length > 0 ? storedParameters : defaultContributionParameters
   const quote = quoteCache(parameters)
-  const taken = await takenCitizenIds(prisma, campaignIds)
+  const taken = options.takenCitizenIds ?? (await takenCitizenIds(prisma, campaignIds))
 
   // Centers, with their share of each product's registrations and the wards they serve.
   const centerTargets = (centerId: string, product: Product) =>
@@ -1941,7 +1954,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
         segmentTotals += written.segmentTotals
       }
       const beforeRebuild = performance.now()
-      await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
+      if (options.rebuildWorklists ?? true) await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
       const rebuilt = performance.now()
       return {
         ...totals,

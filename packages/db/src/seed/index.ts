@@ -18,6 +18,14 @@ export { developmentPasswords, developmentPasswordsInUse } from './development-p
 export { launchCampaign, launchCampaignCode, seedLaunchCampaign } from './launch-campaign.ts'
 export { launchCenters } from './launch-centers.ts'
 export { launchUsers, seedLaunchUsers } from './launch-users.ts'
+export {
+  type NationalOptions,
+  type NationalResult,
+  provinceCampaignCode,
+  provincePopulation,
+  provincesByPopulation,
+  seedNational,
+} from './national.ts'
 export { type ReferenceDataResult, seedReferenceData } from './reference-data.ts'
 
 export type SeedIfEmptyResult = {
