@@ -2,7 +2,7 @@ import type { Continuity, Prisma } from '@tangtoc/db'
 import { availableActions, type enrollmentActions } from '@tangtoc/shared'
 import { type GraphQLResolveInfo, Kind } from 'graphql'
 import { builder } from '../../builder.ts'
-import type { Context } from '../../context.ts'
+import type { Context, Viewer } from '../../context.ts'
 import { idOf } from '../../global-id.ts'
 import { readableNode } from '../../readable-nodes.ts'
 import { canWriteCenter, centerIdsWhere, readableCentersWhere } from '../auth/center-access.ts'
@@ -257,10 +257,11 @@ type OrderArgs = typeof EnrollmentOrder.$inferInput
 /** The enrollment list's filter as a Prisma where, within what the viewer may read (also the CSV export's). */
 export async function enrollmentFilter(filter: FilterArgs | null | undefined, context: Context) {
   const viewer = context.viewer
-  const conditions: Prisma.EnrollmentWhereInput[] = [readableEnrollmentsWhere(viewer)]
+  if (!viewer) return { AND: [readableEnrollmentsWhere(viewer)] } satisfies Prisma.EnrollmentWhereInput
+  const conditions: Prisma.EnrollmentWhereInput[] = []
   if (filter?.campaign) conditions.push({ campaignId: idOf(filter.campaign, 'Campaign', 'filter.campaign') })
-  const subtree = await centerSubtreeWhere(filter, context)
-  if (subtree) conditions.push({ center: subtree })
+  const centerIds = await centerIdsInView(filter, context, viewer)
+  if (centerIds) conditions.push({ centerId: { in: centerIds } })
   if (filter?.product) conditions.push({ product: filter.product })
   if (filter?.status && filter.status.length > 0) conditions.push({ status: { in: filter.status } })
   const registeredOn = registeredOnRange(filter)
@@ -283,6 +284,18 @@ export async function enrollmentFilter(filter: FilterArgs | null | undefined, co
   const found = filter?.search ? enrollmentSearchWhere(filter.search, viewer) : null
   if (found) conditions.push(found)
   return { AND: conditions } satisfies Prisma.EnrollmentWhereInput
+}
+
+/**
+ * The ids of the centers the viewer reads, within the filter's center and those below it; null for
+ * every center. The page and its total filter by these ids rather than by joining Center on its path:
+ * at 2,000,000 enrollments PostgreSQL estimated a manager's busiest center at 1,032 rows for its 37,252
+ * through the path, and read and sorted them all for a page of 50 (about 1 s); by ids it walks the
+ * (campaignId, centerId, …) index.
+ */
+async function centerIdsInView(filter: FilterArgs | null | undefined, context: Context, viewer: Viewer) {
+  const subtree = await centerSubtreeWhere(filter, context)
+  return centerIdsWhere(context, [readableCentersWhere(viewer), subtree ?? {}])
 }
 
 /** The filter's center and the centers below it, by the center's path; null when it names none. */
@@ -344,8 +357,7 @@ async function enrollmentTotal(filter: FilterArgs | null | undefined, context: C
   // The rollups' day is the day counted, not the day registered.
   if (!viewer || search || filter?.session || filter?.registeredBy || registeredOnRange(filter))
     return context.prisma.enrollment.count({ where: await enrollmentFilter(filter, context) })
-  const subtree = await centerSubtreeWhere(filter, context)
-  const centerIds = await centerIdsWhere(context, [readableCentersWhere(viewer), subtree ?? {}])
+  const centerIds = await centerIdsInView(filter, context, viewer)
   const day = countedOnRange(filter)
   const continuity = continuityWanted(filter)
   const { _sum } = await context.prisma.enrollmentDailyCount.aggregate({
