@@ -1,7 +1,7 @@
 // One figure per product (16,000 and 350,000 cannot share an axis): the cumulative curve against the
 // product's target line and, from today, the pace still needed to reach it; below it each day's count.
 import { Paper, SimpleGrid, Title } from '@mantine/core'
-import { daysBetween, formatDate, type IsoDate, type Product } from '@tangtoc/shared'
+import { daysBetween, formatDate, type Product } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import {
   Bar,

@@ -1,7 +1,3 @@
-// Changing campaigns is an admin's job: their period, rules, targets and centers. Center managers and
-// agents read them. Every change takes the campaign's version and bumps it (versions.ts), so two admins
-// editing the same campaign cannot silently overwrite each other.
-import { encodeGlobalID } from '@pothos/plugin-relay'
 import type {
   Campaign,
   CampaignCenterRole,

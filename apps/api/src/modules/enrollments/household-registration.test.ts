@@ -6,7 +6,6 @@ import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import {
   campaignSetting,
   cancel,
-  gid,
   householdInput,
   type MemberInput,
   registerEnrollment,

@@ -9,7 +9,6 @@ import {
   localDateInZone,
   type RegistrationPeriod,
   remainingMonths,
-  searchPrefixes,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
@@ -22,7 +21,6 @@ import {
   validationErrorFrom,
 } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
-import { newId } from '../../new-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import { ProductEnum, SupportGroupEnum } from '../enums.ts'
@@ -45,7 +43,7 @@ import { publishEnrollmentChange } from '../progress/live.ts'
 import { versionField } from '../versions.ts'
 import { enrollmentToChange, transactionOptions, uniqueViolationOn, updateAtVersion } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
-import { type Pricing, priceEnrollment, priceHousehold } from './pricing.ts'
+import { priceEnrollment, priceHousehold } from './pricing.ts'
 import { RegistrationNode } from './registration.ts'
 import {
   type RegisteredEnrollment,
