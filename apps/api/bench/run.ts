@@ -262,15 +262,16 @@ async function main() {
       const managerCookie = await signIn(prisma, manager.id)
       const consolePageColumns = `e.id, e.version, e.product, e.status, e.payable, e."registeredOn", e."coverageEnd",
         p.id, p."fullName", p."citizenId", c.id, c.name`
+      // The centers in view by id, as the API reads them (a join on Center's path misleads the planner
+      // at 2,000,000 enrollments: docs/scaling.md).
+      const inView = (centerIds: string[]) => ({
+        centers: (alias: string) => `AND ${alias}."centerId" = ANY($2::uuid[])`,
+        params: [centerIds],
+      })
       const roles = [
-        { role: 'an admin', cookie: adminCookie, centers: '', params: [] as string[] },
-        {
-          role: 'a center manager',
-          cookie: managerCookie,
-          centers: 'AND c.path LIKE $2',
-          params: [`${center.path}%`],
-        },
-        { role: 'an agent', cookie: agentCookies[0], centers: 'AND c.id = $2', params: [center.id] },
+        { role: 'an admin', cookie: adminCookie, centers: () => '', params: [] as string[][] },
+        { role: 'a center manager', cookie: managerCookie, ...inView(subtreeIds) },
+        { role: 'an agent', cookie: agentCookies[0], ...inView([center.id]) },
       ]
       for (const { role, cookie, centers, params } of roles) {
         await measure(
@@ -290,13 +291,13 @@ async function main() {
             Promise.all([
               sql.query(
                 `SELECT ${consolePageColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
-                 JOIN "Center" c ON c.id = e."centerId" WHERE e."campaignId" = $1 ${centers}
+                 JOIN "Center" c ON c.id = e."centerId" WHERE e."campaignId" = $1 ${centers('e')}
                  ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
                 [campaign.id, ...params],
               ),
               sql.query(
-                `SELECT sum(d.count)::int FROM "EnrollmentDailyCount" d JOIN "Center" c ON c.id = d."centerId"
-                 WHERE d."campaignId" = $1 ${centers}`,
+                `SELECT sum(d.count)::int FROM "EnrollmentDailyCount" d
+                 WHERE d."campaignId" = $1 ${centers('d')}`,
                 [campaign.id, ...params],
               ),
             ]),
@@ -311,10 +312,10 @@ async function main() {
       const listSql = (keyset: { at: Date; id: string } | null) => () =>
         sql.query(
           `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
-         WHERE e."campaignId" = $1 AND c.path LIKE $2 AND e.product = 'HOUSEHOLD_HEALTH_INSURANCE'
+         WHERE e."campaignId" = $1 AND e."centerId" = ANY($2::uuid[]) AND e.product = 'HOUSEHOLD_HEALTH_INSURANCE'
          ${keyset ? 'AND (e."registeredAt", e.id) < ($3, $4)' : ''}
          ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
-          keyset ? [campaign.id, `${center.path}%`, keyset.at, keyset.id] : [campaign.id, `${center.path}%`],
+          keyset ? [campaign.id, subtreeIds, keyset.at, keyset.id] : [campaign.id, subtreeIds],
         )
       await measure(
         'enrollments, first page (center + product)',
