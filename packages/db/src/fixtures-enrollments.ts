@@ -3,6 +3,7 @@
 // totalCount sums EnrollmentDailyCount); tests of the rollups' own upkeep register through the API.
 import { randomInt, randomUUID } from 'node:crypto'
 import { buildCitizenId, localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
+import { freshSerial } from './fixtures-people.ts'
 import type {
   Campaign,
   Center,
@@ -107,7 +108,7 @@ export async function createPeopleForEnrollments(
     const dateOfBirth = `19${String(60 + (index % 40)).padStart(2, '0')}-03-15`
     const sex = index % 2 === 0 ? ('FEMALE' as const) : ('MALE' as const)
     const fullName = `${prefix} ${randomUUID().slice(0, 6)} ${index + 1}`
-    const citizenId = buildCitizenId({ provinceCode: '079', dateOfBirth, sex, serial: randomInt(0, 999_999) })
+    const citizenId = buildCitizenId({ provinceCode: '079', dateOfBirth, sex, serial: freshSerial() })
     const phone = `+8491${String(randomInt(0, 9_999_999)).padStart(7, '0')}`
     return {
       id: randomUUID(),

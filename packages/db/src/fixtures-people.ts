@@ -4,6 +4,17 @@ import { buildCitizenId, personSearchKey, type Sex, searchPrefixes } from '@tang
 import type { Person, PrismaClient } from './generated/prisma/client.ts'
 
 /** A person with a well-formed citizen ID that agrees with their birth date and sex. */
+/**
+ * Serials for fixture citizen ids, taken in turn from a random start: with the birth date and sex fixed,
+ * random serials drawn independently collided (Person_citizenId_key) once a test had made a few hundred
+ * people (a birthday problem over 1,000,000 serials).
+ */
+let nextSerial = randomInt(0, 999_999)
+export const freshSerial = () => {
+  nextSerial = (nextSerial + 1) % 1_000_000
+  return nextSerial
+}
+
 export function personInput(
   options: { fullName?: string; dateOfBirth?: string; sex?: Sex; phone?: string } = {},
 ) {
@@ -14,7 +25,7 @@ export function personInput(
     dateOfBirth,
     sex,
     phone: options.phone ?? '+84912345678',
-    citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth, sex, serial: randomInt(0, 999_999) }),
+    citizenId: buildCitizenId({ provinceCode: '079', dateOfBirth, sex, serial: freshSerial() }),
   }
 }
 
