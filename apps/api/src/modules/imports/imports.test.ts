@@ -569,28 +569,37 @@ describe('who may import', () => {
 
 const decodeId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] ?? ''
 
+/**
+ * An agent's batch of people alone (voluntary social insurance), previewed and left COMMITTING, as a
+ * commit that an instance began finds it: the upload's body and the batch's id.
+ */
+async function committingBatch(setting: Setting, people: ReturnType<typeof personInput>[]) {
+  const bytes = csv([
+    ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+    ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
+  ])
+  const params = {
+    product: 'VOLUNTARY_SOCIAL_INSURANCE',
+    months: '1',
+    monthlyIncome: '1500000',
+    on: '2025-11-04',
+  }
+  const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
+  const id = decodeId(body.id)
+  await api.prisma.importBatch.update({
+    where: { id },
+    data: { status: 'COMMITTING', commitStartedAt: new Date() },
+  })
+  return { body, id }
+}
+
 describe('a commit that stops', () => {
   it('resumes where it was when the API starts again: nobody is registered twice', async () => {
     const setting = await campaignSetting(api)
     const people = Array.from({ length: 6 }, (_, index) =>
       personInput({ fullName: `Người Thứ ${['Một', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu'][index]}` }),
     )
-    const bytes = csv([
-      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
-      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
-    ])
-    const params = {
-      product: 'VOLUNTARY_SOCIAL_INSURANCE',
-      months: '1',
-      monthlyIncome: '1500000',
-      on: '2025-11-04',
-    }
-    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
-    const id = decodeId(body.id)
-    await api.prisma.importBatch.update({
-      where: { id },
-      data: { status: 'COMMITTING', commitStartedAt: new Date() },
-    })
+    const { body, id } = await committingBatch(setting, people)
 
     // The process dies after registering the chunk's people, before marking their rows.
     const crashing = new Proxy(api.prisma, {
@@ -641,22 +650,7 @@ describe('a chunk one row spoils', () => {
   ) {
     const setting = await campaignSetting(api)
     const people = Array.from({ length: 4 }, () => personInput())
-    const bytes = csv([
-      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
-      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
-    ])
-    const params = {
-      product: 'VOLUNTARY_SOCIAL_INSURANCE',
-      months: '1',
-      monthlyIncome: '1500000',
-      on: '2025-11-04',
-    }
-    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
-    const id = decodeId(body.id)
-    await api.prisma.importBatch.update({
-      where: { id },
-      data: { status: 'COMMITTING', commitStartedAt: new Date() },
-    })
+    const { id } = await committingBatch(setting, people)
     const deps = {
       prisma: api.prisma,
       pubsub: createPubSub<ApiEvents>(),
