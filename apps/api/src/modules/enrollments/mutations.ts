@@ -50,7 +50,7 @@ import {
   type RegistrationContext,
   readRegistrationContext,
 } from './registration-store.ts'
-import { RegistrationChanged, type RegistrationUnit, storeRegistrations } from './registration-transaction.ts'
+import { RegistrationChanged, type RegistrationUnit, storeRegistrations } from './registration-write.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
