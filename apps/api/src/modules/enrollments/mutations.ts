@@ -594,7 +594,7 @@ function refuses(error: unknown): boolean {
 }
 
 /**
- * Registers the inputs, in one transaction when they all go in (storeRegistrations); one by one when
+ * Registers the inputs, in one statement when they all go in (storeRegistrations); one by one when
  * one of them spoils it (a person or an enrollment registered meanwhile), so the others still go in
  * and that one gets its own refusal. An error that is no refusal (the database gone) is thrown.
  */
