@@ -115,38 +115,44 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
  * commit began. They are in.
  */
 async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
-  if (!batch.commitStartedAt) return
-  const pending = await prisma.importRow.findMany({
-    where: { batchId: batch.id, status: 'PENDING' },
-    select: { line: true, cells: true },
-  })
   const column = columnsOf(batch).indexOf('citizenId')
-  if (pending.length === 0 || column < 0) return
-  const lineOf = new Map(
-    pending.flatMap((row) => {
-      const read = readCitizenId(cellOf((row.cells as StoredCell[])[column] ?? null))
-      return read.ok && read.value !== '' ? [[read.value, row.line] as const] : []
-    }),
-  )
-  const registered = await prisma.enrollment.findMany({
-    where: {
-      campaignId: batch.campaignId,
-      product: batch.product,
-      centerId: batch.centerId,
-      registeredById: batch.uploadedById,
-      live: true,
-      registeredAt: { gte: batch.commitStartedAt },
-      person: { citizenId: { in: [...lineOf.keys()] } },
-    },
-    select: { id: true, person: { select: { citizenId: true } } },
-  })
-  for (const enrollment of registered) {
-    const line = lineOf.get(enrollment.person.citizenId)
-    if (line === undefined) continue
-    await prisma.importRow.update({
-      where: { batchId_line: { batchId: batch.id, line } },
-      data: { status: 'COMMITTED', enrollmentId: enrollment.id },
+  if (!batch.commitStartedAt || column < 0) return
+  // A page of pending rows at a time: a 50,000-row batch's cells are not all read at once.
+  for (let after = 0; ; ) {
+    const pending = await prisma.importRow.findMany({
+      where: { batchId: batch.id, status: 'PENDING', line: { gt: after } },
+      select: { line: true, cells: true },
+      orderBy: { line: 'asc' },
+      take: commitChunkRows,
     })
+    if (pending.length === 0) return
+    after = pending.at(-1)?.line ?? after
+    const lineOf = new Map(
+      pending.flatMap((row) => {
+        const read = readCitizenId(cellOf((row.cells as StoredCell[])[column] ?? null))
+        return read.ok && read.value !== '' ? [[read.value, row.line] as const] : []
+      }),
+    )
+    const registered = await prisma.enrollment.findMany({
+      where: {
+        campaignId: batch.campaignId,
+        product: batch.product,
+        centerId: batch.centerId,
+        registeredById: batch.uploadedById,
+        live: true,
+        registeredAt: { gte: batch.commitStartedAt },
+        person: { citizenId: { in: [...lineOf.keys()] } },
+      },
+      select: { id: true, person: { select: { citizenId: true } } },
+    })
+    await markRows(
+      prisma,
+      batch.id,
+      registered.flatMap((enrollment): RowMark[] => {
+        const line = lineOf.get(enrollment.person.citizenId)
+        return line === undefined ? [] : [{ line, status: 'COMMITTED', enrollmentId: enrollment.id }]
+      }),
+    )
   }
 }
 
