@@ -53,8 +53,6 @@ export interface Preview {
   /** Problems of the batch as a whole (pricing refused, e.g. a monthly income out of range). */
   problems: RowIssue[]
   totals: { product: Product; enrollments: number; households: number; payable: number }[]
-  /** Each row as the rules read it, by line: what the commit registers. */
-  checked: Map<number, CheckedImportRow>
 }
 
 export type BatchForPreview = Pick<
@@ -196,7 +194,6 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
     rows,
     units,
     problems,
-    checked: byLine,
     totals: [
       {
         product: batch.product,
