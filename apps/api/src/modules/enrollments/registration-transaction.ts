@@ -87,7 +87,7 @@ export function storeRegistrations(
  * (33 an enrollment) and spends more time building the statement than the database running it. A
  * unique violation is the database's error, as any insert's.
  */
-async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly object[]) {
+export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly object[]) {
   const [first] = rows
   if (!first) return
   const columns = PrismaRuntime.raw(
