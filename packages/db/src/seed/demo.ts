@@ -996,7 +996,28 @@ function planYear(
   random: { days: Random; sessions: Random; units: Random; people: Random },
   closed: boolean,
 ): YearPlan {
-  const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
+  const calendar = yearCalendar(campaign, random.days)
+  const sessions = planSessions(calendar, centers, organizer, counts, random.sessions)
+  const units = planUnits(calendar, centers, counts.enrollments, sessions, random.units, closed)
+  // People registered per session, which its attendance must at least cover.
+  const registeredAtSession = new Map<string, number>()
+  for (const unit of units) {
+    if (unit.session)
+      registeredAtSession.set(unit.session.id, (registeredAtSession.get(unit.session.id) ?? 0) + unit.size)
+  }
+  return {
+    campaign,
+    days: calendar.days,
+    offset: calendar.offset,
+    sessions,
+    units,
+    registeredAtSession,
+    random: { sessions: random.sessions, people: random.people },
+  }
+}
+
+/** The campaign's days, its local time, its products' targets and how its registrations fall over the days. */
+function yearCalendar(campaign: DemoCampaign, random: Random) {
   // Days: the launch day holds its milestone's share (about 3,000 of 366,000), the rest follow the curve.
   const days = campaignDays(campaign.startDate, campaign.endDate)
   const offset = zoneOffsetMinutes(campaign.timeZone, campaign.startDate.getTime()) * minute
@@ -1012,48 +1033,31 @@ function planYear(
         t.centerId === null && t.dueDate?.getTime() === campaign.startDate.getTime() && t.product === null,
     )?.count ?? 3_000
   const launchShare = launchMilestone / (vsiTarget + hhiTarget)
-  const curve = days.map((date, index) => (index === 0 ? 0 : dayWeight(date, index, random.days)))
+  const curve = days.map((date, index) => (index === 0 ? 0 : dayWeight(date, index, random)))
   const curveSum = curve.reduce((sum, weight) => sum + weight, 0)
   curve[0] = days.length === 1 ? 1 : (launchShare * curveSum) / (1 - launchShare)
+  return { days, offset, localTime, vsiTarget, hhiTarget, curve }
+}
 
-  // Sessions.
+type YearCalendar = ReturnType<typeof yearCalendar>
+
+/** The launch ceremony (with its online bridge points), then sessions over the days like the curve. */
+function planSessions(
+  calendar: YearCalendar,
+  centers: readonly CenterPlan[],
+  organizer: Center | undefined,
+  counts: { enrollments: number; sessions: number | undefined },
+  random: Random,
+): PlannedSession[] {
   const sessions: PlannedSession[] = []
   const sessionsWanted = counts.sessions ?? Math.max(1, Math.round(counts.enrollments / 100))
-  const sessionsPerDay = apportion(sessionsWanted, curve)
+  const sessionsPerDay = apportion(sessionsWanted, calendar.curve)
   const totalWeight = (center: CenterPlan) =>
     center.weight.VOLUNTARY_SOCIAL_INSURANCE + center.weight.HOUSEHOLD_HEALTH_INSURANCE
   const centerChoices = centers.map((center) => [center, totalWeight(center)] as const)
-  const plan = (
-    center: CenterPlan,
-    dayIndex: number,
-    kind: SessionKind,
-    venueKind: VenueKind,
-  ): PlannedSession => {
-    const [start, length] =
-      kind === 'LAUNCH_CEREMONY' ? [450, 210] : sessionTimes(random.sessions, venueKind, kind)
-    const ward =
-      venueKind === 'ONLINE'
-        ? null
-        : venueKind === 'POST_OFFICE' || venueKind === 'SOCIAL_INSURANCE_OFFICE'
-          ? (wardsByCode.get(center.wardCode ?? '') ?? random.sessions.pick(center.wards))
-          : random.sessions.pick(center.wards)
-    const startsAt = localTime(dayIndex, start)
-    const audiences = kind === 'LAUNCH_CEREMONY' ? audiencesByVenue.OTHER : audiencesByVenue[venueKind]
-    const chosen = audiences.filter((_, index) => index === 0 || random.sessions.chance(0.6))
-    return {
-      id: random.sessions.uuidv7(startsAt - random.sessions.int(1, 7) * day),
-      center,
-      dayIndex,
-      startsAt,
-      endsAt: startsAt + length * minute,
-      kind,
-      venueKind,
-      ward,
-      audiences: chosen,
-      cancelled: kind !== 'LAUNCH_CEREMONY' && random.sessions.chance(0.03),
-    }
-  }
-  if (organizer && days.length > 0) {
+  const plan = (center: CenterPlan, dayIndex: number, kind: SessionKind, venueKind: VenueKind) =>
+    planSession(calendar, random, { center, dayIndex, kind, venueKind })
+  if (organizer && calendar.days.length > 0) {
     const ceremonyCenter = centers.find((center) => center.id === organizer.id) ?? {
       ...organizer,
       weight: { VOLUNTARY_SOCIAL_INSURANCE: 0, HOUSEHOLD_HEALTH_INSURANCE: 0 },
@@ -1068,33 +1072,118 @@ function planYear(
   }
   sessionsPerDay.forEach((count, dayIndex) => {
     for (let i = 0; i < count; i++) {
-      const center = random.sessions.weighted(centerChoices)
+      const center = random.weighted(centerChoices)
       const kind =
-        center.kind === 'ONLINE_BRIDGE_POINT' && random.sessions.chance(0.3)
-          ? 'ONLINE'
-          : random.sessions.weighted(sessionKinds)
-      let venueKind = random.sessions.weighted(venuesByKind[kind])
+        center.kind === 'ONLINE_BRIDGE_POINT' && random.chance(0.3) ? 'ONLINE' : random.weighted(sessionKinds)
+      let venueKind = random.weighted(venuesByKind[kind])
       if (venueKind === 'POST_OFFICE' && center.organization === 'SOCIAL_INSURANCE')
         venueKind = 'SOCIAL_INSURANCE_OFFICE'
       sessions.push(plan(center, dayIndex, kind, venueKind))
     }
   })
+  return sessions
+}
+
+const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
+
+/** One session: its times, its ward (an office's own, else one of the center's) and its audiences. */
+function planSession(
+  calendar: YearCalendar,
+  random: Random,
+  {
+    center,
+    dayIndex,
+    kind,
+    venueKind,
+  }: { center: CenterPlan; dayIndex: number; kind: SessionKind; venueKind: VenueKind },
+): PlannedSession {
+  const [start, length] = kind === 'LAUNCH_CEREMONY' ? [450, 210] : sessionTimes(random, venueKind, kind)
+  const ward =
+    venueKind === 'ONLINE'
+      ? null
+      : venueKind === 'POST_OFFICE' || venueKind === 'SOCIAL_INSURANCE_OFFICE'
+        ? (wardsByCode.get(center.wardCode ?? '') ?? random.pick(center.wards))
+        : random.pick(center.wards)
+  const startsAt = calendar.localTime(dayIndex, start)
+  const audiences = kind === 'LAUNCH_CEREMONY' ? audiencesByVenue.OTHER : audiencesByVenue[venueKind]
+  const chosen = audiences.filter((_, index) => index === 0 || random.chance(0.6))
+  return {
+    id: random.uuidv7(startsAt - random.int(1, 7) * day),
+    center,
+    dayIndex,
+    startsAt,
+    endsAt: startsAt + length * minute,
+    kind,
+    venueKind,
+    ward,
+    audiences: chosen,
+    cancelled: kind !== 'LAUNCH_CEREMONY' && random.chance(0.03),
+  }
+}
+
+/**
+ * Registration units: one VSI participant, or one household insured together (1–6 members), over the
+ * days like the curve, at a center like its targets, most at one of its sessions held that day.
+ */
+function planUnits(
+  calendar: YearCalendar,
+  centers: readonly CenterPlan[],
+  enrollments: number,
+  sessions: readonly PlannedSession[],
+  random: Random,
+  closed: boolean,
+): Unit[] {
+  const { days, offset, localTime, curve } = calendar
   const openSessions = new Map<string, PlannedSession[]>()
   for (const session of sessions) {
     if (session.cancelled) continue
     const key = `${session.center.id}|${session.dayIndex}`
     openSessions.set(key, [...(openSessions.get(key) ?? []), session])
   }
+  const skeleton = unitSkeleton(calendar, enrollments, random)
+  const perDay = apportion(enrollments, curve)
+  const units: Unit[] = []
+  let dayIndex = 0
+  let filled = 0
+  for (const { product, size } of skeleton) {
+    while (dayIndex < days.length - 1 && filled >= (perDay[dayIndex] ?? 0)) {
+      filled -= perDay[dayIndex] ?? 0
+      dayIndex++
+    }
+    filled += size
+    const center = random.weighted(centers.map((c) => [c, c.weight[product]] as const))
+    const open = openSessions.get(`${center.id}|${dayIndex}`)
+    const session = open && random.chance(0.7) ? random.pick(open) : null
+    const registeredAt = session
+      ? session.startsAt + Math.floor(random.next() * (session.endsAt - session.startsAt - 30 * minute))
+      : localTime(dayIndex, random.int(450, 1050)) + random.int(0, 59_999)
+    const ward = session?.ward && random.chance(0.85) ? session.ward : random.pick(center.wards)
+    units.push({
+      product,
+      size,
+      dayIndex,
+      center,
+      session,
+      ward,
+      registeredAt,
+      agent: random.pick(center.agents),
+      lifecycle: lifecycle(random, registeredAt, days.length - 1 - dayIndex, offset, closed),
+    })
+  }
+  return units
+}
 
-  // Registration units: one VSI participant, or one household insured together (1–6 members).
-  const vsiCount = Math.round((counts.enrollments * vsiTarget) / (vsiTarget + hhiTarget))
-  const hhiCount = counts.enrollments - vsiCount
+/** The units' products and sizes, shuffled: the products split like their targets, households of 1–6. */
+function unitSkeleton(calendar: YearCalendar, enrollments: number, random: Random) {
+  const { vsiTarget, hhiTarget } = calendar
+  const vsiCount = Math.round((enrollments * vsiTarget) / (vsiTarget + hhiTarget))
+  const hhiCount = enrollments - vsiCount
   const skeleton: { product: Product; size: number }[] = []
   for (let i = 0; i < vsiCount; i++) skeleton.push({ product: 'VOLUNTARY_SOCIAL_INSURANCE', size: 1 })
   for (let left = hhiCount; left > 0; ) {
     const size = Math.min(
       left,
-      random.units.weighted([
+      random.weighted([
         [1, 22],
         [2, 24],
         [3, 22],
@@ -1106,52 +1195,8 @@ function planYear(
     skeleton.push({ product: 'HOUSEHOLD_HEALTH_INSURANCE', size })
     left -= size
   }
-  random.units.shuffle(skeleton)
-  const perDay = apportion(counts.enrollments, curve)
-  const units: Unit[] = []
-  let dayIndex = 0
-  let filled = 0
-  for (const { product, size } of skeleton) {
-    while (dayIndex < days.length - 1 && filled >= (perDay[dayIndex] ?? 0)) {
-      filled -= perDay[dayIndex] ?? 0
-      dayIndex++
-    }
-    filled += size
-    const center = random.units.weighted(centers.map((c) => [c, c.weight[product]] as const))
-    const open = openSessions.get(`${center.id}|${dayIndex}`)
-    const session = open && random.units.chance(0.7) ? random.units.pick(open) : null
-    const registeredAt = session
-      ? session.startsAt + Math.floor(random.units.next() * (session.endsAt - session.startsAt - 30 * minute))
-      : localTime(dayIndex, random.units.int(450, 1050)) + random.units.int(0, 59_999)
-    const ward = session?.ward && random.units.chance(0.85) ? session.ward : random.units.pick(center.wards)
-    units.push({
-      product,
-      size,
-      dayIndex,
-      center,
-      session,
-      ward,
-      registeredAt,
-      agent: random.units.pick(center.agents),
-      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex, offset, closed),
-    })
-  }
-
-  // People registered per session, which its attendance must at least cover.
-  const registeredAtSession = new Map<string, number>()
-  for (const unit of units) {
-    if (unit.session)
-      registeredAtSession.set(unit.session.id, (registeredAtSession.get(unit.session.id) ?? 0) + unit.size)
-  }
-  return {
-    campaign,
-    days,
-    offset,
-    sessions,
-    units,
-    registeredAtSession,
-    random: { sessions: random.sessions, people: random.people },
-  }
+  random.shuffle(skeleton)
+  return skeleton
 }
 
 const leadNotes = [
