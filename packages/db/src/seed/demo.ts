@@ -1225,476 +1225,552 @@ function returningPerson(member: CoveredMember) {
  * year's paid registrations whose people register again; `keep`: where this year's paid ones go, a share
  * of them marked as returning next year.
  */
-async function loadYear(
-  tx: Db,
-  plan: YearPlan,
-  {
-    quote,
-    taken,
-    organizer,
-    renewals,
-    keep,
-    leads,
-    unpaid,
-  }: {
-    quote: ReturnType<typeof quoteCache>
-    taken: Set<string>
-    organizer: Center | undefined
-    renewals: RenewalPool | null
-    keep: { pool: RenewalPool; random: Random; share: number } | null
-    leads: { rows: ReturnType<typeof followUpTables>['leads']; random: Random } | null
-    unpaid: Unpaid[] | null
-  },
-): Promise<YearTotals> {
+async function loadYear(tx: Db, plan: YearPlan, options: YearLoad): Promise<YearTotals> {
+  await loadSessions(tx, plan, options)
+  const writer = enrollmentWriter(tx)
+  const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
+  for (const unit of plan.units) {
+    loadUnit(writer, plan, unit, options)
+    if (writer.tables.enrollments.size >= flushEvery) await writer.flush()
+    else if (writer.tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+  }
+  await writer.flush()
+  await writer.flushed()
+  return writer.totals
+}
+
+type YearLoad = {
+  quote: ReturnType<typeof quoteCache>
+  taken: Set<string>
+  organizer: Center | undefined
+  renewals: RenewalPool | null
+  keep: { pool: RenewalPool; random: Random; share: number } | null
+  leads: { rows: ReturnType<typeof followUpTables>['leads']; random: Random } | null
+  unpaid: Unpaid[] | null
+}
+
+async function loadSessions(tx: Db, plan: YearPlan, { organizer, leads }: YearLoad) {
   const { sessions: sessionRows, staff: staffRows } = sessionTables()
   for (const session of plan.sessions) {
     const r = plan.random.sessions
-    const creator = session.center.manager
-    const registered = plan.registeredAtSession.get(session.id) ?? 0
-    const base =
-      session.kind === 'LAUNCH_CEREMONY'
-        ? r.int(300, 500)
-        : session.kind === 'CONFERENCE'
-          ? r.int(60, 200)
-          : session.kind === 'ONLINE'
-            ? r.int(30, 150)
-            : r.int(15, 60)
-    const place =
-      session.venueKind === 'ONLINE'
-        ? null
-        : session.venueKind === 'MARKET'
-          ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
-          : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
-            ? (session.center.address ?? session.ward?.fullName ?? null)
-            : session.ward
-              ? address(r, session.ward)
-              : null
-    const title =
-      session.kind === 'LAUNCH_CEREMONY'
-        ? session.center.id === organizer?.id
-          ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
-          : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
-        : sessionTitle(session, r)
-    sessionRows.add({
-      id: session.id,
-      campaignId: plan.campaign.id,
-      centerId: session.center.id,
-      title,
-      kind: session.kind,
-      venueKind: session.venueKind,
-      address: place,
-      wardCode: session.ward?.code ?? null,
-      startsAt: iso(session.startsAt),
-      endsAt: iso(session.endsAt),
-      status: session.cancelled ? 'CANCELLED' : 'DONE',
-      audiences: enumArray(session.audiences),
-      attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
-      notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
-      cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
-      createdById: creator,
-      createdAt: iso(session.startsAt - r.int(1, 7) * day),
-      updatedAt: iso(
-        session.cancelled
-          ? session.startsAt - r.int(2, 20) * 3_600_000
-          : session.endsAt + r.int(30, 180) * minute,
-      ),
-      version: 2,
-    })
+    sessionRows.add(sessionRow(plan, session, organizer))
     const agents = session.center.agents
     const teamSize = agents.length === 0 ? 0 : r.int(1, Math.min(3, agents.length))
     for (const agent of r.shuffle([...agents]).slice(0, teamSize)) staffRows.add({ A: session.id, B: agent })
-    if (leads && !session.cancelled && session.kind !== 'LAUNCH_CEREMONY') {
-      // People consulted who did not register: a few per session, on the center's LEADS list.
-      for (let i = leads.random.int(0, 2); i > 0; i--) {
-        const sex: Sex = leads.random.chance(0.55) ? 'FEMALE' : 'MALE'
-        leads.rows.add({
-          id: leads.random.uuidv7(session.endsAt),
-          sessionId: session.id,
-          centerId: session.center.id,
-          fullName: fullName(leads.random, sex),
-          phone: mobilePhone(leads.random),
-          products: enumArray(
-            leads.random.weighted<Product[]>([
-              [['HOUSEHOLD_HEALTH_INSURANCE'], 60],
-              [['VOLUNTARY_SOCIAL_INSURANCE'], 25],
-              [['HOUSEHOLD_HEALTH_INSURANCE', 'VOLUNTARY_SOCIAL_INSURANCE'], 15],
-            ]),
-          ),
-          note: leads.random.chance(0.3) ? leads.random.pick(leadNotes) : null,
-          metOn: plan.days[session.dayIndex] ?? isoDay(session.startsAt + plan.offset),
-          recordedById: session.center.agents[0] ?? creator,
-          createdAt: iso(session.endsAt),
-          updatedAt: iso(session.endsAt),
-        })
-      }
-    }
+    if (leads && !session.cancelled && session.kind !== 'LAUNCH_CEREMONY') addLeads(leads, plan, session)
   }
   await sessionRows.insert(tx)
   await staffRows.insert(tx)
   if (leads) await leads.rows.insert(tx)
+}
 
-  // Generating the next rows overlaps with inserting the previous ones: one batch in flight at a time.
-  let tables = enrollmentTables()
-  const totals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
+type SessionRow = Parameters<ReturnType<typeof sessionTables>['sessions']['add']>[0]
+
+/** A held or cancelled session as the console records it: title, place, attendance at least its registrations. */
+function sessionRow(plan: YearPlan, session: PlannedSession, organizer: Center | undefined): SessionRow {
+  const r = plan.random.sessions
+  const registered = plan.registeredAtSession.get(session.id) ?? 0
+  const base =
+    session.kind === 'LAUNCH_CEREMONY'
+      ? r.int(300, 500)
+      : session.kind === 'CONFERENCE'
+        ? r.int(60, 200)
+        : session.kind === 'ONLINE'
+          ? r.int(30, 150)
+          : r.int(15, 60)
+  const place =
+    session.venueKind === 'ONLINE'
+      ? null
+      : session.venueKind === 'MARKET'
+        ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
+        : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
+          ? (session.center.address ?? session.ward?.fullName ?? null)
+          : session.ward
+            ? address(r, session.ward)
+            : null
+  const title =
+    session.kind === 'LAUNCH_CEREMONY'
+      ? session.center.id === organizer?.id
+        ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
+        : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
+      : sessionTitle(session, r)
+  return {
+    id: session.id,
+    campaignId: plan.campaign.id,
+    centerId: session.center.id,
+    title,
+    kind: session.kind,
+    venueKind: session.venueKind,
+    address: place,
+    wardCode: session.ward?.code ?? null,
+    startsAt: iso(session.startsAt),
+    endsAt: iso(session.endsAt),
+    status: session.cancelled ? 'CANCELLED' : 'DONE',
+    audiences: enumArray(session.audiences),
+    attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
+    notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
+    cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
+    createdById: session.center.manager,
+    createdAt: iso(session.startsAt - r.int(1, 7) * day),
+    updatedAt: iso(
+      session.cancelled
+        ? session.startsAt - r.int(2, 20) * 3_600_000
+        : session.endsAt + r.int(30, 180) * minute,
+    ),
+    version: 2,
+  }
+}
+
+/** People consulted who did not register: a few per session, on the center's LEADS list. */
+function addLeads(leads: NonNullable<YearLoad['leads']>, plan: YearPlan, session: PlannedSession) {
+  for (let i = leads.random.int(0, 2); i > 0; i--) {
+    const sex: Sex = leads.random.chance(0.55) ? 'FEMALE' : 'MALE'
+    leads.rows.add({
+      id: leads.random.uuidv7(session.endsAt),
+      sessionId: session.id,
+      centerId: session.center.id,
+      fullName: fullName(leads.random, sex),
+      phone: mobilePhone(leads.random),
+      products: enumArray(
+        leads.random.weighted<Product[]>([
+          [['HOUSEHOLD_HEALTH_INSURANCE'], 60],
+          [['VOLUNTARY_SOCIAL_INSURANCE'], 25],
+          [['HOUSEHOLD_HEALTH_INSURANCE', 'VOLUNTARY_SOCIAL_INSURANCE'], 15],
+        ]),
+      ),
+      note: leads.random.chance(0.3) ? leads.random.pick(leadNotes) : null,
+      metOn: plan.days[session.dayIndex] ?? isoDay(session.startsAt + plan.offset),
+      recordedById: session.center.agents[0] ?? session.center.manager,
+      createdAt: iso(session.endsAt),
+      updatedAt: iso(session.endsAt),
+    })
+  }
+}
+
+/** Enrollment tables filled while the previous batch is inserted: one batch in flight at a time. */
+function enrollmentWriter(tx: Db) {
+  const totals: YearTotals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
   let inFlight: Promise<void> = Promise.resolve()
-  const flush = async () => {
-    const batch = tables
-    tables = enrollmentTables()
-    await inFlight
-    inFlight = (async () => {
-      totals.households += await batch.households.insert(tx)
-      totals.people += await batch.people.insert(tx)
-      await batch.members.insert(tx)
-      await batch.enrollments.insert(tx)
-      totals.statusChanges += await batch.statusChanges.insert(tx)
-    })()
-    // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
-    inFlight.catch(() => {})
+  const writer = {
+    tables: enrollmentTables(),
+    totals,
+    async flush() {
+      const batch = writer.tables
+      writer.tables = enrollmentTables()
+      await inFlight
+      inFlight = (async () => {
+        totals.households += await batch.households.insert(tx)
+        totals.people += await batch.people.insert(tx)
+        await batch.members.insert(tx)
+        await batch.enrollments.insert(tx)
+        totals.statusChanges += await batch.statusChanges.insert(tx)
+      })()
+      // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
+      inFlight.catch(() => {})
+    },
+    flushed: () => inFlight,
   }
-  const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
+  return writer
+}
 
+type EnrollmentWriter = ReturnType<typeof enrollmentWriter>
+
+/** What every row of one registration unit shares. */
+type UnitLoad = {
+  writer: EnrollmentWriter
+  plan: YearPlan
+  unit: Unit
+  taken: Set<string>
+  quote: YearLoad['quote']
+  registeredOn: string
+  wardCode: string
+  region: ReturnType<typeof regionOfWard>
+  /** The day the payment that settled it came in, local time (a manager's step, never shifted). */
+  paidOn: string | null
+  reason: string | null
+  /** The unit's enrollments that bought coverage. */
+  covered: CoveredMember[]
+  unpaid: Unpaid[] | null
+}
+
+/** One registration unit: its people (new, or last year's again), household, enrollments and histories. */
+function loadUnit(writer: EnrollmentWriter, plan: YearPlan, unit: Unit, options: YearLoad) {
   const r = plan.random.people
-  for (const unit of plan.units) {
-    const registeredOn = plan.days[unit.dayIndex] ?? isoDay(unit.registeredAt)
-    // Last year's participants registering again: the same people (and household), last year's ward.
-    const renewing = renewals?.returning.get(renewalKey(unit.center.id, unit.product, unit.size))?.pop()
-    if (renewing) renewing.renewed = true
-    const wardCode = renewing?.wardCode ?? unit.ward.code
-    const covered: CoveredMember[] = []
-    let unitHousehold: string | null = null
-    // The day the payment that settled it came in, local time (a manager's step, never shifted).
-    const paidStep = unit.lifecycle.steps.find((step) => step.to === 'PAID')
-    const paidOn =
-      paidStep && (unit.lifecycle.status === 'PAID' || unit.lifecycle.status === 'ACTIVE')
-        ? isoDay(paidStep.at + plan.offset)
+  const registeredOn = plan.days[unit.dayIndex] ?? isoDay(unit.registeredAt)
+  // Last year's participants registering again: the same people (and household), last year's ward.
+  const renewing = options.renewals?.returning.get(renewalKey(unit.center.id, unit.product, unit.size))?.pop()
+  if (renewing) renewing.renewed = true
+  const wardCode = renewing?.wardCode ?? unit.ward.code
+  const paidStep = unit.lifecycle.steps.find((step) => step.to === 'PAID')
+  const paidOn =
+    paidStep && (unit.lifecycle.status === 'PAID' || unit.lifecycle.status === 'ACTIVE')
+      ? isoDay(paidStep.at + plan.offset)
+      : null
+  const region = regionOfWard(unit.ward.code)
+  const { status } = unit.lifecycle
+  const reason =
+    status === 'REJECTED'
+      ? r.pick(rejectReasons)
+      : status === 'CANCELLED'
+        ? r.pick(cancelEnrollmentReasons)
         : null
-    const region = regionOfWard(unit.ward.code)
-    const { status, steps } = unit.lifecycle
-    const reason =
-      status === 'REJECTED'
-        ? r.pick(rejectReasons)
-        : status === 'CANCELLED'
-          ? r.pick(cancelEnrollmentReasons)
-          : null
-
-    const addPerson = (person: {
-      at: number
-      sex: Sex
-      name: string
-      dateOfBirth: string
-      provinceCode: string
-      phone: string | null
-      address: string
-      occupation: AudienceGroup | null
-      legacyCode: string | null
-    }) => {
-      const id = r.uuidv7(person.at)
-      const personCitizenId = citizenId(r, taken, person)
-      const prefixes = textArray(searchPrefixes(person.name))
-      tables.people.add({
-        id,
-        fullName: person.name,
-        citizenId: personCitizenId,
-        legacySocialInsuranceCode: person.legacyCode,
-        dateOfBirth: person.dateOfBirth,
-        sex: person.sex,
-        phone: person.phone,
-        address: person.address,
-        wardCode,
-        occupationGroup: person.occupation,
-        recordingCenterId: unit.center.id,
-        searchKey: personSearchKey({
-          fullName: person.name,
-          phone: person.phone,
-          citizenId: personCitizenId,
-        }),
-        searchPrefixes: prefixes,
-        createdAt: iso(person.at),
-        updatedAt: iso(person.at),
-      })
-      return {
-        id,
-        citizenId: personCitizenId,
-        occupation: person.occupation,
-        searchPrefixes: prefixes,
-        // What the registration was given, which its enrollment keeps.
-        contact: {
-          phone: person.phone,
-          address: person.address,
-          legacySocialInsuranceCode: person.legacyCode,
-        },
-      }
-    }
-
-    const addEnrollment = (enrollment: {
-      at: number
-      personId: string
-      citizenId: string
-      searchPrefixes: string
-      audience: AudienceGroup | null
-      contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
-      householdId: string | null
-      months: number
-      monthlyIncome: number | null
-      supportGroups: readonly SupportGroup[]
-      householdPosition: number | null
-      amounts: Amounts
-      periodStart: string
-      periodEnd: string
-      /** The last day of the coverage on file for the person and product, if any. */
-      coveredUntil: string | null
-    }) => {
-      const id = r.uuidv7(enrollment.at)
-      const shift = enrollment.at - unit.registeredAt
-      const last = steps[steps.length - 1]
-      // As recordPayment gives it: the coverage the payment bought, counted on the payment day where
-      // the campaign counts so.
-      const coverage = paidOn
-        ? coverageOfPayment({
-            product: unit.product,
-            paidOn,
-            months: enrollment.months,
-            coveredUntilOnFile: enrollment.coveredUntil,
-          })
-        : null
-      if (coverage && !coverage.ok) throw new Error('seedDemo: a payment without coverage')
-      const bought = coverage?.coverage ?? null
-      tables.enrollments.add({
-        id,
-        campaignId: plan.campaign.id,
-        centerId: unit.center.id,
-        sessionId: unit.session?.id ?? null,
-        registeredById: unit.agent,
-        product: unit.product,
-        personId: enrollment.personId,
-        householdId: enrollment.householdId,
-        quoteDate: registeredOn,
-        months: enrollment.months,
-        monthlyIncome: enrollment.monthlyIncome,
-        supportGroups: enumArray(enrollment.supportGroups),
-        householdPosition: enrollment.householdPosition,
-        gross: enrollment.amounts.gross,
-        support: enrollment.amounts.support,
-        payable: enrollment.amounts.payable,
-        periodStart: enrollment.periodStart,
-        periodEnd: enrollment.periodEnd,
-        status,
-        audience: enrollment.audience,
-        ...enrollment.contact,
-        wardCode,
-        statusReason: reason,
-        live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
-        // Since 2025-08-01 the personal id number is the social-insurance number
-        // (docs/domain/vn-insurance.md §3).
-        socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
-        searchPrefixes: enrollment.searchPrefixes,
-        registeredAt: iso(enrollment.at),
-        registeredOn,
-        coverageStart: bought?.start ?? null,
-        coverageEnd: bought?.end ?? null,
-        continuity: bought?.continuity ?? null,
-        countedOn: paidOn && plan.campaign.countOn === 'PAYMENT_DAY' ? paidOn : null,
-        updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
-        version: steps.length,
-      })
-      let from: EnrollmentStatus | null = null
-      for (const step of steps) {
-        // A manager acts on the whole household at once; the agent enters the members one by one.
-        const at = step.byManager ? step.at : step.at + shift
-        tables.statusChanges.add({
-          id: r.uuidv7(at),
-          enrollmentId: id,
-          fromStatus: from,
-          toStatus: step.to,
-          reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
-          actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
-          at: iso(at),
-        })
-        from = step.to
-      }
-      if (bought)
-        covered.push({
-          enrollmentId: id,
-          personId: enrollment.personId,
-          citizenId: enrollment.citizenId,
-          searchPrefixes: enrollment.searchPrefixes,
-          occupation: enrollment.audience,
-          contact: enrollment.contact,
-          coverageEnd: bought.end,
-          status,
-        })
-      if (unpaid && (status === 'DRAFT' || status === 'SUBMITTED'))
-        unpaid.push({ enrollmentId: id, center: unit.center, agent: unit.agent, at: enrollment.at, status })
-    }
-
-    if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
-      const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
-      const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
-      const occupation =
-        unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
-      const previous = renewing?.members[0]
-      const person = previous
-        ? returningPerson(previous)
-        : addPerson({
-            at: unit.registeredAt,
-            sex,
-            name: fullName(r, sex),
-            dateOfBirth: dateOfBirth(r, registeredOn, age, age),
-            provinceCode: birthProvince(r, region),
-            phone: r.chance(0.97) ? mobilePhone(r) : null,
-            address: address(r, unit.ward),
-            occupation: occupation === 'STUDENT' ? 'FREELANCER' : occupation,
-            legacyCode: r.chance(0.15) ? `79${r.digits(8)}` : null,
-          })
-      const months = r.weighted([
-        [1, 30],
-        [3, 25],
-        [6, 15],
-        [12, 30],
-      ])
-      const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
-      const supportGroups: SupportGroup[] =
-        unit.ward.type === 'SPECIAL_ZONE'
-          ? ['ISLAND_COMMUNE']
-          : r.weighted<SupportGroup[]>([
-              [[], 92],
-              [['NEAR_POOR'], 3],
-              [['POOR'], 2],
-              [['ETHNIC_MINORITY'], 3],
-            ])
-      const periodStart = `${registeredOn.slice(0, 8)}01`
-      const amounts = quote(unit.product, registeredOn, months, supportGroups, {
-        monthlyIncome: income,
-      })[0]
-      if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
-      addEnrollment({
-        at: unit.registeredAt,
-        personId: person.id,
-        citizenId: person.citizenId,
-        searchPrefixes: person.searchPrefixes,
-        audience: person.occupation,
-        contact: person.contact,
-        householdId: null,
-        months,
-        monthlyIncome: income,
-        supportGroups,
-        householdPosition: null,
-        amounts,
-        periodStart,
-        periodEnd: coverageEnd(periodStart, months),
-        coveredUntil: previous?.coverageEnd ?? null,
-      })
-      totals.vsi++
-    } else {
-      const householdId = renewing?.householdId ?? r.uuidv7(unit.registeredAt)
-      const homeAddress = address(r, unit.ward)
-      if (!renewing)
-        tables.households.add({
-          id: householdId,
-          address: homeAddress,
-          wardCode: unit.ward.code,
-          createdAt: iso(unit.registeredAt),
-          updatedAt: iso(unit.registeredAt),
-        })
-      unitHousehold = householdId
-      const months = r.weighted([
-        [12, 60],
-        [6, 25],
-        [3, 15],
-      ])
-      const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
-        [[], 97],
-        [['NEAR_POOR'], 1.5],
-        [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
-      ])
-      const amounts = quote(unit.product, registeredOn, months, supportGroups, {
-        householdSize: unit.size,
-      })
-      // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
-      const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
-      const headProvince = birthProvince(r, region)
-      let at = unit.registeredAt
-      // A renewing household is last year's: the same people in the same order, already its members.
-      const members = renewing ? [] : householdMembers(r, unit.size)
-      for (let index = 0; index < unit.size; index++) {
-        const position = index + 1
-        const previous = renewing?.members[index]
-        const member = previous ? undefined : members[index]
-        const person = previous
-          ? returningPerson(previous)
-          : member &&
-            addPerson({
-              at,
-              sex: member.sex,
-              name: fullName(r, member.sex, member.family),
-              dateOfBirth: dateOfBirth(r, registeredOn, member.age[0], member.age[1]),
-              provinceCode: member.localBirth
-                ? r.chance(0.85)
-                  ? localBirthProvince[region]
-                  : headProvince
-                : index === 0 || r.chance(0.4)
-                  ? headProvince
-                  : birthProvince(r, region),
-              phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
-              address: homeAddress,
-              occupation: member.occupation,
-              legacyCode: null,
-            })
-        if (!person) throw new Error('seedDemo: a household without its member')
-        if (member)
-          tables.members.add({
-            householdId,
-            personId: person.id,
-            position,
-            isHead: index === 0,
-            relationToHead: member.relation,
-            insuredElsewhere: false,
-          })
-        const memberAmounts = amounts[index]
-        if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
-        addEnrollment({
-          at,
-          personId: person.id,
-          citizenId: person.citizenId,
-          searchPrefixes: person.searchPrefixes,
-          audience: person.occupation,
-          contact: person.contact,
-          householdId,
-          months,
-          monthlyIncome: null,
-          supportGroups,
-          householdPosition: position,
-          amounts: memberAmounts,
-          periodStart,
-          periodEnd: coverageEnd(periodStart, months),
-          coveredUntil: previous?.coverageEnd ?? null,
-        })
-        at += r.int(20, 60) * 1000
-      }
-      totals.hhi += unit.size
-    }
-    if (keep && covered.length === unit.size) {
-      const renewable: Renewable = {
-        key: renewalKey(unit.center.id, unit.product, unit.size),
-        center: unit.center,
-        wardCode,
-        householdId: unitHousehold,
-        members: covered,
-        renewed: false,
-      }
-      keep.pool.all.push(renewable)
-      if (keep.random.chance(keep.share)) {
-        const returning = keep.pool.returning.get(renewable.key) ?? []
-        returning.push(renewable)
-        keep.pool.returning.set(renewable.key, returning)
-      }
-    }
-    if (tables.enrollments.size >= flushEvery) await flush()
-    else if (tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+  const load: UnitLoad = {
+    writer,
+    plan,
+    unit,
+    taken: options.taken,
+    quote: options.quote,
+    registeredOn,
+    wardCode,
+    region,
+    paidOn,
+    reason,
+    covered: [],
+    unpaid: options.unpaid,
   }
-  await flush()
-  await inFlight
-  return totals
+  let householdId: string | null = null
+  if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
+    loadParticipant(load, renewing)
+    writer.totals.vsi++
+  } else {
+    householdId = loadHousehold(load, renewing)
+    writer.totals.hhi += unit.size
+  }
+  if (options.keep && load.covered.length === unit.size) keepRenewable(options.keep, load, householdId)
+}
+
+/** A unit all of whose people bought coverage: in next year's pool, and returning next year by chance. */
+function keepRenewable(keep: NonNullable<YearLoad['keep']>, load: UnitLoad, householdId: string | null) {
+  const { unit } = load
+  const renewable: Renewable = {
+    key: renewalKey(unit.center.id, unit.product, unit.size),
+    center: unit.center,
+    wardCode: load.wardCode,
+    householdId,
+    members: load.covered,
+    renewed: false,
+  }
+  keep.pool.all.push(renewable)
+  if (keep.random.chance(keep.share)) {
+    const returning = keep.pool.returning.get(renewable.key) ?? []
+    returning.push(renewable)
+    keep.pool.returning.set(renewable.key, returning)
+  }
+}
+
+/** A voluntary social insurance participant: one person, a monthly income, one enrollment. */
+function loadParticipant(load: UnitLoad, renewing: Renewable | undefined) {
+  const { unit, registeredOn } = load
+  const r = load.plan.random.people
+  const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
+  const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
+  const occupation =
+    unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
+  const previous = renewing?.members[0]
+  const person = previous
+    ? returningPerson(previous)
+    : addPerson(load, {
+        at: unit.registeredAt,
+        sex,
+        name: fullName(r, sex),
+        dateOfBirth: dateOfBirth(r, registeredOn, age, age),
+        provinceCode: birthProvince(r, load.region),
+        phone: r.chance(0.97) ? mobilePhone(r) : null,
+        address: address(r, unit.ward),
+        occupation: occupation === 'STUDENT' ? 'FREELANCER' : occupation,
+        legacyCode: r.chance(0.15) ? `79${r.digits(8)}` : null,
+      })
+  const months = r.weighted([
+    [1, 30],
+    [3, 25],
+    [6, 15],
+    [12, 30],
+  ])
+  const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
+  const supportGroups: SupportGroup[] =
+    unit.ward.type === 'SPECIAL_ZONE'
+      ? ['ISLAND_COMMUNE']
+      : r.weighted<SupportGroup[]>([
+          [[], 92],
+          [['NEAR_POOR'], 3],
+          [['POOR'], 2],
+          [['ETHNIC_MINORITY'], 3],
+        ])
+  const periodStart = `${registeredOn.slice(0, 8)}01`
+  const amounts = load.quote(unit.product, registeredOn, months, supportGroups, { monthlyIncome: income })[0]
+  if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
+  addEnrollment(load, {
+    at: unit.registeredAt,
+    personId: person.id,
+    citizenId: person.citizenId,
+    searchPrefixes: person.searchPrefixes,
+    audience: person.occupation,
+    contact: person.contact,
+    householdId: null,
+    months,
+    monthlyIncome: income,
+    supportGroups,
+    householdPosition: null,
+    amounts,
+    periodStart,
+    periodEnd: coverageEnd(periodStart, months),
+    coveredUntil: previous?.coverageEnd ?? null,
+  })
+}
+
+/** A household insured together: its members (new, or last year's in the same order), an enrollment each. */
+function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string {
+  const { unit, registeredOn, writer } = load
+  const r = load.plan.random.people
+  const householdId = renewing?.householdId ?? r.uuidv7(unit.registeredAt)
+  const homeAddress = address(r, unit.ward)
+  if (!renewing)
+    writer.tables.households.add({
+      id: householdId,
+      address: homeAddress,
+      wardCode: unit.ward.code,
+      createdAt: iso(unit.registeredAt),
+      updatedAt: iso(unit.registeredAt),
+    })
+  const months = r.weighted([
+    [12, 60],
+    [6, 25],
+    [3, 15],
+  ])
+  const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
+    [[], 97],
+    [['NEAR_POOR'], 1.5],
+    [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
+  ])
+  const amounts = load.quote(unit.product, registeredOn, months, supportGroups, { householdSize: unit.size })
+  // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
+  const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
+  const headProvince = birthProvince(r, load.region)
+  let at = unit.registeredAt
+  // A renewing household is last year's: the same people in the same order, already its members.
+  const members = renewing ? [] : householdMembers(r, unit.size)
+  for (let index = 0; index < unit.size; index++) {
+    const position = index + 1
+    const previous = renewing?.members[index]
+    const member = previous ? undefined : members[index]
+    const person = previous
+      ? returningPerson(previous)
+      : member &&
+        addPerson(load, {
+          at,
+          sex: member.sex,
+          name: fullName(r, member.sex, member.family),
+          dateOfBirth: dateOfBirth(r, registeredOn, member.age[0], member.age[1]),
+          provinceCode: member.localBirth
+            ? r.chance(0.85)
+              ? localBirthProvince[load.region]
+              : headProvince
+            : index === 0 || r.chance(0.4)
+              ? headProvince
+              : birthProvince(r, load.region),
+          phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
+          address: homeAddress,
+          occupation: member.occupation,
+          legacyCode: null,
+        })
+    if (!person) throw new Error('seedDemo: a household without its member')
+    if (member)
+      writer.tables.members.add({
+        householdId,
+        personId: person.id,
+        position,
+        isHead: index === 0,
+        relationToHead: member.relation,
+        insuredElsewhere: false,
+      })
+    const memberAmounts = amounts[index]
+    if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
+    addEnrollment(load, {
+      at,
+      personId: person.id,
+      citizenId: person.citizenId,
+      searchPrefixes: person.searchPrefixes,
+      audience: person.occupation,
+      contact: person.contact,
+      householdId,
+      months,
+      monthlyIncome: null,
+      supportGroups,
+      householdPosition: position,
+      amounts: memberAmounts,
+      periodStart,
+      periodEnd: coverageEnd(periodStart, months),
+      coveredUntil: previous?.coverageEnd ?? null,
+    })
+    at += r.int(20, 60) * 1000
+  }
+  return householdId
+}
+
+type NewPerson = {
+  at: number
+  sex: Sex
+  name: string
+  dateOfBirth: string
+  provinceCode: string
+  phone: string | null
+  address: string
+  occupation: AudienceGroup | null
+  legacyCode: string | null
+}
+
+/** A person new to the registry, in the unit's ward, recorded by its center. */
+function addPerson(load: UnitLoad, person: NewPerson) {
+  const r = load.plan.random.people
+  const id = r.uuidv7(person.at)
+  const personCitizenId = citizenId(r, load.taken, person)
+  const prefixes = textArray(searchPrefixes(person.name))
+  load.writer.tables.people.add({
+    id,
+    fullName: person.name,
+    citizenId: personCitizenId,
+    legacySocialInsuranceCode: person.legacyCode,
+    dateOfBirth: person.dateOfBirth,
+    sex: person.sex,
+    phone: person.phone,
+    address: person.address,
+    wardCode: load.wardCode,
+    occupationGroup: person.occupation,
+    recordingCenterId: load.unit.center.id,
+    searchKey: personSearchKey({
+      fullName: person.name,
+      phone: person.phone,
+      citizenId: personCitizenId,
+    }),
+    searchPrefixes: prefixes,
+    createdAt: iso(person.at),
+    updatedAt: iso(person.at),
+  })
+  return {
+    id,
+    citizenId: personCitizenId,
+    occupation: person.occupation,
+    searchPrefixes: prefixes,
+    // What the registration was given, which its enrollment keeps.
+    contact: {
+      phone: person.phone,
+      address: person.address,
+      legacySocialInsuranceCode: person.legacyCode,
+    },
+  }
+}
+
+type NewEnrollment = {
+  at: number
+  personId: string
+  citizenId: string
+  searchPrefixes: string
+  audience: AudienceGroup | null
+  contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
+  householdId: string | null
+  months: number
+  monthlyIncome: number | null
+  supportGroups: readonly SupportGroup[]
+  householdPosition: number | null
+  amounts: Amounts
+  periodStart: string
+  periodEnd: string
+  /** The last day of the coverage on file for the person and product, if any. */
+  coveredUntil: string | null
+}
+
+/** One person's enrollment with its status history, the coverage a payment bought, and where it is followed up. */
+function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
+  const { plan, unit, paidOn, reason } = load
+  const { status, steps } = unit.lifecycle
+  const r = plan.random.people
+  const id = r.uuidv7(enrollment.at)
+  const shift = enrollment.at - unit.registeredAt
+  const last = steps[steps.length - 1]
+  // As recordPayment gives it: the coverage the payment bought, counted on the payment day where
+  // the campaign counts so.
+  const coverage = paidOn
+    ? coverageOfPayment({
+        product: unit.product,
+        paidOn,
+        months: enrollment.months,
+        coveredUntilOnFile: enrollment.coveredUntil,
+      })
+    : null
+  if (coverage && !coverage.ok) throw new Error('seedDemo: a payment without coverage')
+  const bought = coverage?.coverage ?? null
+  load.writer.tables.enrollments.add({
+    id,
+    campaignId: plan.campaign.id,
+    centerId: unit.center.id,
+    sessionId: unit.session?.id ?? null,
+    registeredById: unit.agent,
+    product: unit.product,
+    personId: enrollment.personId,
+    householdId: enrollment.householdId,
+    quoteDate: load.registeredOn,
+    months: enrollment.months,
+    monthlyIncome: enrollment.monthlyIncome,
+    supportGroups: enumArray(enrollment.supportGroups),
+    householdPosition: enrollment.householdPosition,
+    gross: enrollment.amounts.gross,
+    support: enrollment.amounts.support,
+    payable: enrollment.amounts.payable,
+    periodStart: enrollment.periodStart,
+    periodEnd: enrollment.periodEnd,
+    status,
+    audience: enrollment.audience,
+    ...enrollment.contact,
+    wardCode: load.wardCode,
+    statusReason: reason,
+    live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+    // Since 2025-08-01 the personal id number is the social-insurance number
+    // (docs/domain/vn-insurance.md §3).
+    socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
+    searchPrefixes: enrollment.searchPrefixes,
+    registeredAt: iso(enrollment.at),
+    registeredOn: load.registeredOn,
+    coverageStart: bought?.start ?? null,
+    coverageEnd: bought?.end ?? null,
+    continuity: bought?.continuity ?? null,
+    countedOn: paidOn && plan.campaign.countOn === 'PAYMENT_DAY' ? paidOn : null,
+    updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
+    version: steps.length,
+  })
+  addStatusHistory(load, id, shift)
+  if (bought)
+    load.covered.push({
+      enrollmentId: id,
+      personId: enrollment.personId,
+      citizenId: enrollment.citizenId,
+      searchPrefixes: enrollment.searchPrefixes,
+      occupation: enrollment.audience,
+      contact: enrollment.contact,
+      coverageEnd: bought.end,
+      status,
+    })
+  if (load.unpaid && (status === 'DRAFT' || status === 'SUBMITTED'))
+    load.unpaid.push({ enrollmentId: id, center: unit.center, agent: unit.agent, at: enrollment.at, status })
+}
+
+/** The enrollment's steps: a manager acts on the whole household at once; the agent enters the members one by one. */
+function addStatusHistory(load: UnitLoad, enrollmentId: string, shift: number) {
+  const { unit, reason } = load
+  const r = load.plan.random.people
+  let from: EnrollmentStatus | null = null
+  for (const step of unit.lifecycle.steps) {
+    const at = step.byManager ? step.at : step.at + shift
+    load.writer.tables.statusChanges.add({
+      id: r.uuidv7(at),
+      enrollmentId,
+      fromStatus: from,
+      toStatus: step.to,
+      reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
+      actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
+      at: iso(at),
+    })
+    from = step.to
+  }
 }
 
 const followUpNotes = ['Gọi lại sau 17 giờ.', 'Người nhà nghe máy.', 'Đã gửi tin nhắn nhắc.', null, null]
