@@ -1915,91 +1915,16 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     if (!Number.isInteger(value) || value < 0)
       throw new RangeError(`seedDemo: ${name} must be a whole number ≥ 0`)
   }
-  const campaign = await prisma.campaign.findUnique({
-    where: { code: options.campaignCode },
-    include: { centers: { include: { center: true } }, targets: true },
-  })
-  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
-  const previous = previousSize > 0 ? await previousYearCampaign(prisma, campaign) : null
-  // Replacing the demo without a year before removes the one an earlier demo made.
-  const earlier =
-    previous ??
-    (options.replace
-      ? await prisma.campaign.findUnique({ where: { code: previousYearCode(campaign.code) } })
-      : null)
-  for (const demoCampaign of [campaign, previous]) {
-    if (!demoCampaign) continue
-    const [enrollmentCount, sessionCount] = await Promise.all([
-      prisma.enrollment.count({ where: { campaignId: demoCampaign.id } }),
-      prisma.outreachSession.count({ where: { campaignId: demoCampaign.id } }),
-    ])
-    if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
-      throw new Error(
-        `seedDemo: campaign ${demoCampaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
-      )
-    }
-  }
-  const campaignIds = [campaign.id, ...(earlier ? [earlier.id] : [])]
-
-  const root = new Random(options.seed)
-  const random = {
-    users: root.fork(1),
-    centers: root.fork(2),
-    thisYear: { days: root.fork(3), sessions: root.fork(4), units: root.fork(5), people: root.fork(6) },
-    lastYear: { days: root.fork(13), sessions: root.fork(14), units: root.fork(15), people: root.fork(16) },
-    returning: root.fork(17),
-    leads: root.fork(18),
-    followUps: root.fork(19),
-  }
-
-  const byCode = (a: { code: string }, b: { code: string }) =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : 0
-  const participants = campaign.centers
-    .filter((link) => link.role === 'PARTICIPANT')
-    .map((link) => link.center)
-    .sort(byCode)
-  if (participants.length === 0)
-    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
-  const organizer = campaign.centers
-    .filter((link) => link.role === 'ORGANIZER')
-    .map((link) => link.center)
-    .sort(
-      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
-    )[0]
-
+  const { campaign, previous, campaignIds } = await demoCampaigns(prisma, options, previousSize)
+  const random = demoRandom(options.seed)
+  const { participants, organizer } = campaignCenters(campaign)
   const { staff, created: usersCreated } = await ensureDemoUsers(prisma, participants, random.users)
   const storedParameters = await prisma.contributionParameter.findMany()
   const parameters: readonly ContributionParameter[] =
     storedParameters.length > 0 ? storedParameters : defaultContributionParameters
   const quote = quoteCache(parameters)
   const taken = options.takenCitizenIds ?? (await takenCitizenIds(prisma, campaignIds))
-
-  // Centers, with their share of each product's registrations and the wards they serve.
-  const centerTargets = (centerId: string, product: Product) =>
-    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
-      ?.count ?? 1
-  const centers: CenterPlan[] = participants.map((center) => {
-    const launch = launchCenters.find((candidate) => candidate.code === center.code)
-    const served = launch?.area
-      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
-      : []
-    const performance = 0.8 + 0.4 * random.centers.next()
-    const entry = staff.get(center.id)
-    return {
-      ...center,
-      weight: {
-        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
-        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
-      },
-      wards: served.length > 0 ? served : hoChiMinhCityWards,
-      agents: entry?.agents ?? [],
-      manager: entry?.manager ?? null,
-    }
-  })
-  for (const center of centers) {
-    if (center.agents.length === 0)
-      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
-  }
+  const centers = centerPlans(campaign, participants, staff, random.centers)
 
   const lastYear = previous
     ? planYear(
@@ -2022,79 +1947,19 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
   const prepared = performance.now()
 
   const result = await prisma.$transaction(
-    async (tx) => {
-      // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
-      // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
-      // (and a later CREATE INDEX is not refused for pending trigger events).
-      await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
-      await tx.$executeRawUnsafe(
-        `SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`,
-      )
-      if (options.replace) {
-        for (const id of campaignIds) await clearCampaignActivity(tx, id)
-      }
-      const pool: RenewalPool = { all: [], returning: new Map() }
-      const last = lastYear
-        ? await loadYear(tx, lastYear, {
-            quote,
-            taken,
-            organizer,
-            renewals: null,
-            keep: { pool, random: random.returning, share: 0.65 },
-            leads: null,
-            unpaid: null,
-          })
-        : null
-      const { leads } = followUpTables()
-      const unpaid: Unpaid[] = []
-      const totals = await loadYear(tx, thisYear, {
-        quote,
-        taken,
-        organizer,
-        renewals: lastYear ? pool : null,
-        keep: null,
-        leads: { rows: leads, random: random.leads },
-        unpaid,
-      })
-      const leadCount = await tx.lead.count({ where: { session: { campaignId: campaign.id } } })
-      const followUps = await loadFollowUps(tx, random.followUps, {
-        offset: thisYear.offset,
+    (tx) =>
+      loadDemo(tx, options, {
         campaign,
-        unpaid,
-        pool: lastYear ? pool : null,
-        campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
-      })
-      const loaded = performance.now()
-      let dailyCounts = 0
-      let segmentCounts = 0
-      let segmentTotals = 0
-      for (const id of campaignIds) {
-        const written = await recountCampaignRollups(tx, id)
-        dailyCounts += written.dailyCounts
-        segmentCounts += written.segmentCounts
-        segmentTotals += written.segmentTotals
-      }
-      const beforeRebuild = performance.now()
-      if (options.rebuildWorklists ?? true) await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
-      const rebuilt = performance.now()
-      return {
-        ...totals,
-        last,
-        renewals: pool.all.filter((renewable) => renewable.renewed).length,
-        renewable: pool.all.length,
-        leads: leadCount,
-        followUps,
-        dailyCounts,
-        segmentCounts,
-        segmentTotals,
-        loaded,
-        rebuildMs: rebuilt - beforeRebuild,
-      }
-    },
+        previous,
+        campaignIds,
+        thisYear,
+        lastYear,
+        random,
+        load: { quote, taken, organizer },
+      }),
     { timeout: 30 * 60_000, maxWait: 60_000 },
   )
   const finished = performance.now()
-
   return {
     campaignId: campaign.id,
     sessions: thisYear.sessions.length,
@@ -2130,5 +1995,180 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       worklistRebuild: Math.round(result.rebuildMs),
       total: Math.round(finished - started),
     },
+  }
+}
+
+/**
+ * The campaign to fill, its year before (made when wanted) and the one an earlier demo made, which a
+ * replacing demo without a year before removes; refuses campaigns already filled unless replacing.
+ */
+async function demoCampaigns(prisma: PrismaClient, options: DemoOptions, previousSize: number) {
+  const campaign = await prisma.campaign.findUnique({
+    where: { code: options.campaignCode },
+    include: { centers: { include: { center: true } }, targets: true },
+  })
+  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
+  const previous = previousSize > 0 ? await previousYearCampaign(prisma, campaign) : null
+  const earlier =
+    previous ??
+    (options.replace
+      ? await prisma.campaign.findUnique({ where: { code: previousYearCode(campaign.code) } })
+      : null)
+  for (const demoCampaign of [campaign, previous]) {
+    if (!demoCampaign) continue
+    const [enrollmentCount, sessionCount] = await Promise.all([
+      prisma.enrollment.count({ where: { campaignId: demoCampaign.id } }),
+      prisma.outreachSession.count({ where: { campaignId: demoCampaign.id } }),
+    ])
+    if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
+      throw new Error(
+        `seedDemo: campaign ${demoCampaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
+      )
+    }
+  }
+  return { campaign, previous, campaignIds: [campaign.id, ...(earlier ? [earlier.id] : [])] }
+}
+
+type FilledCampaign = Awaited<ReturnType<typeof demoCampaigns>>['campaign']
+
+/** One random stream per part, so that a change to one part leaves the others' rows as they were. */
+function demoRandom(seed: number) {
+  const root = new Random(seed)
+  return {
+    users: root.fork(1),
+    centers: root.fork(2),
+    thisYear: { days: root.fork(3), sessions: root.fork(4), units: root.fork(5), people: root.fork(6) },
+    lastYear: { days: root.fork(13), sessions: root.fork(14), units: root.fork(15), people: root.fork(16) },
+    returning: root.fork(17),
+    leads: root.fork(18),
+    followUps: root.fork(19),
+  }
+}
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+
+/** The campaign's participating centers in code order, and its organizer (the city post office first). */
+function campaignCenters(campaign: FilledCampaign) {
+  const participants = campaign.centers
+    .filter((link) => link.role === 'PARTICIPANT')
+    .map((link) => link.center)
+    .sort(byCode)
+  if (participants.length === 0)
+    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
+  const organizer = campaign.centers
+    .filter((link) => link.role === 'ORGANIZER')
+    .map((link) => link.center)
+    .sort(
+      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
+    )[0]
+  return { participants, organizer }
+}
+
+/** Centers, with their share of each product's registrations, the wards they serve and their staff. */
+function centerPlans(
+  campaign: FilledCampaign,
+  participants: readonly Center[],
+  staff: Map<string, { agents: string[]; manager: string | null }>,
+  random: Random,
+): CenterPlan[] {
+  const centerTargets = (centerId: string, product: Product) =>
+    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
+      ?.count ?? 1
+  const centers: CenterPlan[] = participants.map((center) => {
+    const launch = launchCenters.find((candidate) => candidate.code === center.code)
+    const served = launch?.area
+      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
+      : []
+    const performance = 0.8 + 0.4 * random.next()
+    const entry = staff.get(center.id)
+    return {
+      ...center,
+      weight: {
+        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
+        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
+      },
+      wards: served.length > 0 ? served : hoChiMinhCityWards,
+      agents: entry?.agents ?? [],
+      manager: entry?.manager ?? null,
+    }
+  })
+  for (const center of centers) {
+    if (center.agents.length === 0)
+      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
+  }
+  return centers
+}
+
+/** In one transaction: the year before, this year, the follow-ups, then the rollups and the worklists recounted. */
+async function loadDemo(
+  tx: Db,
+  options: DemoOptions,
+  demo: {
+    campaign: FilledCampaign
+    previous: DemoCampaign | null
+    campaignIds: string[]
+    thisYear: YearPlan
+    lastYear: YearPlan | null
+    random: ReturnType<typeof demoRandom>
+    load: Pick<YearLoad, 'quote' | 'taken' | 'organizer'>
+  },
+) {
+  const { campaign, previous, campaignIds, thisYear, lastYear, random } = demo
+  // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
+  // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
+  // (and a later CREATE INDEX is not refused for pending trigger events).
+  await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
+  await tx.$executeRawUnsafe(`SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`)
+  if (options.replace) {
+    for (const id of campaignIds) await clearCampaignActivity(tx, id)
+  }
+  const pool: RenewalPool = { all: [], returning: new Map() }
+  const last = lastYear
+    ? await loadYear(tx, lastYear, {
+        ...demo.load,
+        renewals: null,
+        keep: { pool, random: random.returning, share: 0.65 },
+        leads: null,
+        unpaid: null,
+      })
+    : null
+  const { leads } = followUpTables()
+  const unpaid: Unpaid[] = []
+  const totals = await loadYear(tx, thisYear, {
+    ...demo.load,
+    renewals: lastYear ? pool : null,
+    keep: null,
+    leads: { rows: leads, random: random.leads },
+    unpaid,
+  })
+  const leadCount = await tx.lead.count({ where: { session: { campaignId: campaign.id } } })
+  const followUps = await loadFollowUps(tx, random.followUps, {
+    offset: thisYear.offset,
+    campaign,
+    unpaid,
+    pool: lastYear ? pool : null,
+    campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
+  })
+  const loaded = performance.now()
+  const rollups = { dailyCounts: 0, segmentCounts: 0, segmentTotals: 0 }
+  for (const id of campaignIds) {
+    const written = await recountCampaignRollups(tx, id)
+    rollups.dailyCounts += written.dailyCounts
+    rollups.segmentCounts += written.segmentCounts
+    rollups.segmentTotals += written.segmentTotals
+  }
+  const beforeRebuild = performance.now()
+  if (options.rebuildWorklists ?? true) await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
+  const rebuilt = performance.now()
+  return {
+    ...totals,
+    ...rollups,
+    last,
+    renewals: pool.all.filter((renewable) => renewable.renewed).length,
+    renewable: pool.all.length,
+    leads: leadCount,
+    followUps,
+    loaded,
+    rebuildMs: rebuilt - beforeRebuild,
   }
 }
