@@ -103,6 +103,8 @@ function rssSampler(pid: number) {
   }, 50)
   return {
     start: peak,
+    /** The peak so far, MB. */
+    peak: () => Math.max(peak, treeRssBytes(pid)) / 2 ** 20,
     stop: () => {
       clearInterval(timer)
       return Math.max(peak, treeRssBytes(pid)) / 2 ** 20
@@ -505,8 +507,10 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
   if (uploaded.status !== 201)
     throw new Error(`POST /imports: ${uploaded.status} ${JSON.stringify(uploaded.body)}`)
   const uploadMs = performance.now() - started
+  const uploadPeakMb = sampler.peak()
   const previewed = (await setting.graphql(batchQuery, { id: uploaded.body.id })).node
   const previewMs = performance.now() - started - uploadMs
+  const previewPeakMb = sampler.peak()
   const preview = previewed.preview
   log(
     `import: uploaded in ${(uploadMs / 1000).toFixed(1)} s, previewed in ${(previewMs / 1000).toFixed(1)} s: ${preview.validCount} valid, ${preview.invalidCount} refused (${preview.duplicateCount} repeated), ${preview.onFileCount} on file, ${preview.totals[0]?.households} households`,
@@ -544,7 +548,7 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
   const apiMs = uploadMs + previewMs + commitMs
   const apiRows = written(before, await tableCounts(sql))
   log(
-    `import, API: upload ${(uploadMs / 1000).toFixed(1)} s + preview ${(previewMs / 1000).toFixed(1)} s + commit ${(commitMs / 1000).toFixed(1)} s; ${batch.committedCount} in, ${batch.refusedCount} refused; wrote ${apiRows}; RSS ${(sampler.start / 2 ** 20).toFixed(0)} MB before, peak ${rssPeakMb.toFixed(0)} MB`,
+    `import, API: upload ${(uploadMs / 1000).toFixed(1)} s + preview ${(previewMs / 1000).toFixed(1)} s + commit ${(commitMs / 1000).toFixed(1)} s; ${batch.committedCount} in, ${batch.refusedCount} refused; wrote ${apiRows}; RSS ${(sampler.start / 2 ** 20).toFixed(0)} MB before, peak ${uploadPeakMb.toFixed(0)} MB by the end of the upload, ${previewPeakMb.toFixed(0)} MB of the preview, ${rssPeakMb.toFixed(0)} MB in all`,
   )
   return [
     {

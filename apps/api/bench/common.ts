@@ -139,6 +139,13 @@ export function graphqlOverHttp(endpoint: string, agent: Agent) {
     })
 }
 
+/** The GraphQL client of the bench's parts: a call as the admin unless a cookie is given. */
+export type BenchGraphql = (
+  query: string,
+  variables: Record<string, unknown>,
+  cookie?: string,
+) => ReturnType<ReturnType<typeof graphqlOverHttp>>
+
 /**
  * A fixed piece of CPU work, timed: a cloud machine's speed varies with its host's other tenants, so
  * figures from different runs compare only beside it.

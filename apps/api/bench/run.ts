@@ -29,18 +29,25 @@
 //                        (pnpm db:seed --demo --provinces 34, docs/scaling.md)
 
 import type { ChildProcess } from 'node:child_process'
-import { randomInt, randomUUID } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { Agent } from 'node:http'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { createPrismaClient, migrateDatabase, searchHashes } from '@tangtoc/db'
+import {
+  type Campaign,
+  type Center,
+  createPrismaClient,
+  migrateDatabase,
+  type PrismaClient,
+  searchHashes,
+} from '@tangtoc/db'
 import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode, seedDemo, seedLaunchCampaign, seedReferenceData } from '@tangtoc/db/seed'
-import { buildCitizenId, foldSearchKey, personSearch, searchPrefixes } from '@tangtoc/shared'
+import { personSearch } from '@tangtoc/shared'
 import pg from 'pg'
 import { benchBulk, benchImport, type OnceRow, printOnceRows } from './bulk-intake.ts'
 import {
+  type BenchGraphql,
   busiestCenter,
   consoleEnrollmentsQuery,
   graphqlOverHttp,
@@ -53,6 +60,7 @@ import {
 } from './common.ts'
 import { benchEmbedded } from './embedded.ts'
 import { benchExport } from './export.ts'
+import { benchPeople, benchRegister, type WriteRow } from './register.ts'
 import { benchSoak } from './soak.ts'
 
 const localSocket = '/var/run/postgresql'
@@ -104,7 +112,23 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function main() {
+/** What each read part measures with: the campaign, its busiest center, the API and plain SQL beside it. */
+interface ReadSetting {
+  prisma: PrismaClient
+  sql: pg.Pool
+  campaign: Campaign
+  center: Center
+  campaignId: string
+  centerId: string
+  /** The busiest center and the centers below it. */
+  subtreeIds: string[]
+  adminCookie: string
+  agentCookies: string[]
+  graphql: BenchGraphql
+}
+
+/** Whether the database was there already (BENCH_REUSE); creates it when not. */
+async function openDatabase(): Promise<boolean> {
   const exists = await admin(
     async (client) =>
       (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 1,
@@ -116,6 +140,11 @@ async function main() {
     log(`creating ${databaseName}`)
     await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`))
   }
+  return exists
+}
+
+async function main() {
+  const exists = await openDatabase()
   const prisma = createPrismaClient({ url: databaseUrl })
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 10 })
   // A connection still closing when the scratch database is dropped ends with an error: not news.
@@ -124,571 +153,56 @@ async function main() {
   try {
     log('migrating')
     await migrateDatabase(databaseUrl)
-    if (!exists) {
-      await seedReferenceData(prisma)
-      await seedLaunchCampaign(prisma)
-      // The worklists need the year before (its cards expire and lapse); the other parts were measured without.
-      const previousYear = sections.has('worklist') ? enrollmentCount : 0
-      log(
-        `seeding ${enrollmentCount.toLocaleString('en')} enrollments after ${previousYear.toLocaleString('en')} a year earlier (a few minutes)`,
-      )
-      const seeded = await seedDemo(prisma, {
-        campaignCode: launchCampaignCode,
-        enrollments: enrollmentCount,
-        previousYear,
-        seed: 1,
-      })
-      log(
-        `seeded in ${(seeded.milliseconds.total / 1000).toFixed(0)} s: ${seeded.sessions} sessions, ${seeded.people} people`,
-      )
-    }
+    if (!exists) await seed(prisma)
     // Fresh planner statistics and flushed index pending lists, as autovacuum keeps a database in use.
     await sql.query('VACUUM ANALYZE')
 
     const { campaign, center } = await busiestCenter(prisma, campaignCode)
-    const adminUser = await createUser(prisma, { role: 'ADMIN', center: null })
-    const agents = await Promise.all(
-      Array.from({ length: concurrency }, () => createUser(prisma, { role: 'AGENT', center })),
-    )
-    const adminCookie = await signIn(prisma, adminUser.id)
-    const agentCookies = await Promise.all(agents.map((agent) => signIn(prisma, agent.id)))
+    const { agents, adminCookie, agentCookies } = await signInClients(prisma, center)
 
-    log(`starting the API: ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}`)
-    const nodeOptions = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(' ').filter(Boolean)
-    const api = await startApi(
-      {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        API_WORKERS: String(apiWorkers),
-        // One instance needs no Redis; several share their live events through it.
-        REDIS_URL: apiWorkers > 1 ? redisUrl : '',
-        // The export part measures the whole campaign streamed, not queued as a job.
-        EXPORT_JOB_ROWS: String(10 * enrollmentCount),
-      },
-      nodeOptions,
-    )
+    const api = await startBenchApi()
     server = api.server
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
     const post = graphqlOverHttp(`http://127.0.0.1:${api.port}/graphql`, agent)
     const graphql = (query: string, variables: Record<string, unknown>, cookie = adminCookie) =>
       post(query, variables, cookie)
-
-    const campaignId = encodeGlobalID('Campaign', campaign.id)
-    const centerId = encodeGlobalID('Center', center.id)
-    const counted = campaign.countedStatuses
-
-    // ── campaignProgress ─────────────────────────────────────────────────────
-    const progressQuery = `query ($campaign: ID!, $center: ID) {
-      campaignProgress(campaign: $campaign, center: $center) {
-        enrolled target percent countedStatuses
-        products { product enrolled target percent }
-        centers { rank enrolled target percent center { code name } products { product enrolled target percent } }
-        days { date enrolled cumulative target }
-        milestones { label dueDate count enrolled metOn status }
-        daysLeft dailyPaceNeeded last7DaysPace projectedFinishDate sessionsHeld attendance
-      }
-    }`
     const subtree = await sql.query<{ id: string }>(`SELECT id FROM "Center" WHERE path LIKE $1`, [
       `${center.path}%`,
     ])
-    const subtreeIds = subtree.rows.map((row) => row.id)
-    const progressSql = (centerIds: string[] | null) => () =>
-      Promise.all([
-        sql.query('SELECT * FROM "Campaign" WHERE id = $1', [campaign.id]),
-        sql.query('SELECT * FROM "Center" ORDER BY code'),
-        sql.query(
-          `SELECT "centerId", product, day, sum(count)::int AS count FROM "EnrollmentDailyCount"
-           WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) ${centerIds ? 'AND "centerId" = ANY($3::uuid[])' : ''}
-           GROUP BY 1, 2, 3`,
-          centerIds ? [campaign.id, counted, centerIds] : [campaign.id, counted],
-        ),
-        sql.query('SELECT * FROM "Target" WHERE "campaignId" = $1 ORDER BY "dueDate", id', [campaign.id]),
-        sql.query(
-          `SELECT count(*)::int, coalesce(sum(attendance), 0)::int FROM "OutreachSession"
-           WHERE "campaignId" = $1 AND status = 'DONE' ${centerIds ? 'AND "centerId" = ANY($2::uuid[])' : ''}`,
-          centerIds ? [campaign.id, centerIds] : [campaign.id],
-        ),
-      ])
-    if (sections.has('progress')) {
-      await measure(
-        'campaignProgress, whole campaign',
-        () => graphql(progressQuery, { campaign: campaignId }),
-        progressSql(null),
-        {
-          p95: 50,
-          ratio: 2,
-        },
-      )
-      await measure(
-        'campaignProgress, one center',
-        () => graphql(progressQuery, { campaign: campaignId, center: centerId }),
-        progressSql(subtreeIds),
-        { p95: 50, ratio: 2 },
-      )
-      const breakdownQuery = `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
-      audiences { audience enrolled } sessionKinds { kind enrolled } conversion } }`
-      // The API answers it with the same five reads and one more: the campaign's period holds every day
-      // the day rollup counts, so of the segment totals (the segments without the day).
-      await measure(
-        'campaignProgress audiences + sessionKinds',
-        () => graphql(breakdownQuery, { campaign: campaignId }),
-        () =>
-          Promise.all([
-            progressSql(null)(),
-            sql.query(
-              `SELECT nullif(audience, ''), nullif("sessionKind", ''), sum(count)::int FROM "EnrollmentSegmentTotal"
-             WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1, 2`,
-              [campaign.id, counted],
-            ),
-          ]),
-        { p95: 50, ratio: 2 },
-      )
-    }
-
-    // ── The enrollment list ──────────────────────────────────────────────────
-    const listQuery = `query ($filter: EnrollmentFilter, $after: String, $first: Int) {
-      enrollments(filter: $filter, first: $first, after: $after) {
-        edges { cursor node { id status product payable registeredAt person { fullName citizenId phone } center { name } } }
-        pageInfo { endCursor hasNextPage }
-      }
-    }`
-    const listFilter = { campaign: campaignId, center: centerId, product: 'HOUSEHOLD_HEALTH_INSURANCE' }
-    const listColumns = `e.id, e.status, e.product, e.payable, e."registeredAt", p."fullName", p."citizenId", p.phone, c.name`
-    if (sections.has('list')) {
-      // The console's page as each role asks for it: the campaign as filter, 50 rows with totalCount.
-      // Its SQL: the same 50 rows joined to person and center, and the total summed from the
-      // EnrollmentDailyCount rollup (the least work for the same number), in parallel.
-      const manager = await createUser(prisma, { role: 'CENTER_MANAGER', center })
-      const managerCookie = await signIn(prisma, manager.id)
-      const consolePageColumns = `e.id, e.version, e.product, e.status, e.payable, e."registeredOn", e."coverageEnd",
-        p.id, p."fullName", p."citizenId", c.id, c.name`
-      // The centers in view by id, as the API reads them (a join on Center's path misleads the planner
-      // at 2,000,000 enrollments: docs/scaling.md).
-      const inView = (centerIds: string[]) => ({
-        centers: (alias: string) => `AND ${alias}."centerId" = ANY($2::uuid[])`,
-        params: [centerIds],
-      })
-      const roles = [
-        { role: 'an admin', cookie: adminCookie, centers: () => '', params: [] as string[][] },
-        { role: 'a center manager', cookie: managerCookie, ...inView(subtreeIds) },
-        { role: 'an agent', cookie: agentCookies[0], ...inView([center.id]) },
-      ]
-      for (const { role, cookie, centers, params } of roles) {
-        await measure(
-          `enrollments, console page with totalCount (${role})`,
-          () =>
-            graphql(
-              consoleEnrollmentsQuery,
-              {
-                filter: { campaign: campaignId },
-                orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
-                first: 50,
-                offset: 0,
-              },
-              cookie,
-            ),
-          () =>
-            Promise.all([
-              sql.query(
-                `SELECT ${consolePageColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
-                 JOIN "Center" c ON c.id = e."centerId" WHERE e."campaignId" = $1 ${centers('e')}
-                 ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
-                [campaign.id, ...params],
-              ),
-              sql.query(
-                `SELECT sum(d.count)::int FROM "EnrollmentDailyCount" d
-                 WHERE d."campaignId" = $1 ${centers('d')}`,
-                [campaign.id, ...params],
-              ),
-            ]),
-          { p95: 30, ratio: 2 },
-        )
-      }
-      const byRole = results.slice(-roles.length).map((row) => row.p95)
-      const spread = Math.max(...byRole) / Math.min(...byRole)
-      notes.push(
-        `The console's page by role: the slowest p95 is ${spread.toFixed(2)}× the fastest (floor ≤ 1.5×: ${spread <= 1.5 ? 'met' : 'NOT met'}).`,
-      )
-      const listSql = (keyset: { at: Date; id: string } | null) => () =>
-        sql.query(
-          `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
-         WHERE e."campaignId" = $1 AND e."centerId" = ANY($2::uuid[]) AND e.product = 'HOUSEHOLD_HEALTH_INSURANCE'
-         ${keyset ? 'AND (e."registeredAt", e.id) < ($3, $4)' : ''}
-         ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
-          keyset ? [campaign.id, subtreeIds, keyset.at, keyset.id] : [campaign.id, subtreeIds],
-        )
-      await measure(
-        'enrollments, first page (center + product)',
-        () => graphql(listQuery, { filter: listFilter, first: 50 }),
-        listSql(null),
-        {
-          p95: 30,
-        },
-      )
-      let after: string | null = null
-      for (let fetched = 0; fetched < 5_000; fetched += 100) {
-        const page = await graphql(listQuery, { filter: listFilter, first: 100, after })
-        after = page.enrollments.pageInfo.endCursor
-      }
-      const deepRow = await prisma.enrollment.findUniqueOrThrow({
-        where: { id: Buffer.from(String(after), 'base64').toString().replace(/^.*:/, '') },
-        select: { id: true, registeredAt: true },
-      })
-      await measure(
-        'enrollments, page after 5,000 rows',
-        () => graphql(listQuery, { filter: listFilter, first: 50, after }),
-        listSql({ at: deepRow.registeredAt, id: deepRow.id }),
-        { p95: 30 },
-      )
-      // The same answer with the least work: the page's ids from the enrollments whose prefix hashes
-      // hold every word's (the planner walks the campaign newest first in the index alone, or reads
-      // the GIN index, as for the API), then their rows; or the enrollments whose person's citizen
-      // ID or phone begins with the number.
-      const searchSql = (search: string) => () => {
-        const read = personSearch(search)
-        if (read?.kind !== 'digits') {
-          return sql.query(
-            `WITH page AS (SELECT id, "registeredAt" FROM "Enrollment" WHERE "campaignId" = $1 AND "searchHashes" @> $2::bigint[]
-                            ORDER BY "registeredAt" DESC, id DESC LIMIT 50)
-             SELECT ${listColumns} FROM page JOIN "Enrollment" e ON e.id = page.id JOIN "Person" p ON p.id = e."personId"
-               JOIN "Center" c ON c.id = e."centerId" ORDER BY page."registeredAt" DESC, page.id DESC`,
-            [campaign.id, searchHashes(read?.words ?? []).map(String)],
-          )
-        }
-        return sql.query(
-          `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
-         WHERE e."campaignId" = $1 AND (p."citizenId" >= $2 AND p."citizenId" < $2 || ':' OR p.phone >= $3 AND p.phone < $3 || ':')
-         ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
-          [campaign.id, read.citizenId, read.phone],
-        )
-      }
-      // Common words (a page within the newest ~15,000 enrollments), a rare surname, and one
-      // person's whole citizen ID.
-      const someone = await prisma.enrollment.findFirstOrThrow({
-        where: { campaignId: campaign.id },
-        orderBy: { registeredAt: 'asc' },
-        select: { person: { select: { citizenId: true } } },
-      })
-      for (const search of ['nguyen van an', 'kieu', someone.person.citizenId]) {
-        await measure(
-          `enrollments, search “${search}”`,
-          () => graphql(listQuery, { filter: { campaign: campaignId, search }, first: 50 }),
-          searchSql(search),
-          { p95: 30 },
-        )
-      }
-    }
-
-    // ── Worklists ────────────────────────────────────────────────────────────
-    // The console's worklist query (apps/console/src/worklists/WorklistPage.tsx) for one list, first 20,
-    // on the campaign's last day (the console reads today; the campaign is in the past here), as an agent
-    // of the busiest center sees it; and the progress page's counts.
-    if (sections.has('worklist')) {
-      const worklistQuery = `query ($list: Worklist!, $on: Date) {
-        worklist(list: $list, on: $on, first: 20) {
-          edges { node {
-            list fullName phone products dueDate reason reasonVi reminderText remindedAt
-            enrollment { id } lead { id } assignedTo { id displayName }
-            lastFollowUp { at outcome promisedOn by { id displayName } }
-          } }
-        }
-      }`
-      const countsQuery = `query ($on: Date) { worklistCounts(on: $on) { list count } }`
-      const on = campaign.endDate.toISOString().slice(0, 10)
-      const agentCookie = agentCookies[0] ?? adminCookie
-      // The same page in one statement: the entries of the list at the center in due-date order with
-      // every column the page shows (the reminder's template beside them).
-      const covered = `e.status IN ('PAID', 'ACTIVE') AND NOT e.renewed`
-      const unpaid = `e.status IN ('DRAFT', 'SUBMITTED')`
-      const lists = {
-        EXPIRING: {
-          due: 'e."coverageEnd"',
-          where: `e."coverageEnd" BETWEEN $2::date AND $2::date + 30 AND ${covered}`,
-        },
-        LAPSED: {
-          due: 'e."coverageEnd"',
-          where: `e."coverageEnd" BETWEEN $2::date - 90 AND $2::date - 1 AND ${covered}`,
-        },
-        WAITING_PAYMENT: { due: 'e."unpaidOn"', where: `e."unpaidOn" <= $2::date - 8 AND ${unpaid}` },
-        PROMISED: {
-          due: 'e."promisedOn"',
-          where: `e."promisedOn" <= $2::date AND ((NOT e."promisedWhileCovered" AND ${unpaid})
-            OR (e."promisedWhileCovered" AND ${covered}))`,
-        },
-      } as const
-      const pageSql = (list: keyof typeof lists) => () =>
-        sql.query(
-          `SELECT e.id, ${lists[list].due} AS due, p."fullName", e.phone, e.product, e.payable, e."remindedAt",
-                  a.id AS "assignedId", a."displayName" AS "assignedName", f.at, f.outcome, f."promisedOn",
-                  b.id AS "byId", b."displayName" AS "byName",
-                  (SELECT t.text FROM "ReminderTemplate" t WHERE t.list = $3::"Worklist") AS template
-             FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
-             LEFT JOIN "User" a ON a.id = e."assignedToId"
-             LEFT JOIN "FollowUp" f ON f.id = e."lastFollowUpId" LEFT JOIN "User" b ON b.id = f."byId"
-            WHERE e."centerId" = $1::uuid AND e.live AND e."followUpClosed" IS NULL AND ${lists[list].where}
-            ORDER BY ${lists[list].due}, e.id LIMIT 21`,
-          [center.id, on, list],
-        )
-      for (const list of Object.keys(lists) as (keyof typeof lists)[]) {
-        const [shown] = (await pageSql(list)()).rows
-        if (!shown) log(`worklist ${list}: empty at the busiest center on ${on}`)
-        await measure(
-          `worklist ${list}, first 20 (one center's agent)`,
-          () => graphql(worklistQuery, { list, on }, agentCookie),
-          pageSql(list),
-          { p95: 30, ratio: 2 },
-        )
-      }
-      // Each list's default due range on the day, as worklistCounts reads it.
-      const ranges = `VALUES ('EXPIRING', 'COVERED', $2::date, $2::date + 30), ('LAPSED', 'COVERED', $2::date - 90, $2::date - 1),
-        ('WAITING_PAYMENT', 'UNPAID', NULL, $2::date - 8), ('SESSION_UNPAID', 'SESSION_UNPAID', NULL, $2::date),
-        ('PROMISED', 'PROMISED', NULL, $2::date), ('LEADS', 'LEAD', NULL, $2::date)`
-      await measure(
-        'worklistCounts, vs a SUM over the tally',
-        () => graphql(countsQuery, { on }, agentCookie),
-        () =>
-          sql.query(
-            `SELECT r.list, coalesce(sum(t.count), 0)::int AS count FROM (${ranges}) r(list, kind, "from", "to")
-               LEFT JOIN "WorklistTally" t ON t."centerId" = $1::uuid AND t.kind = r.kind
-                    AND t.due <= r."to" AND (r."from" IS NULL OR t.due >= r."from")
-              GROUP BY r.list`,
-            [center.id, on],
-          ),
-        { p95: 50, ratio: 2 },
-      )
-      const enrolled = `FROM "Enrollment" e WHERE e."centerId" = $1::uuid AND e.live AND e."followUpClosed" IS NULL`
-      await measure(
-        'worklistCounts, vs counting on read',
-        () => graphql(countsQuery, { on }, agentCookie),
-        () =>
-          sql.query(
-            `SELECT 'EXPIRING' AS list, count(*)::int ${enrolled} AND ${lists.EXPIRING.where}
-             UNION ALL SELECT 'LAPSED', count(*)::int ${enrolled} AND ${lists.LAPSED.where}
-             UNION ALL SELECT 'WAITING_PAYMENT', count(*)::int ${enrolled} AND ${lists.WAITING_PAYMENT.where}
-             UNION ALL SELECT 'SESSION_UNPAID', count(*)::int ${enrolled} AND e."registeredOn" <= $2::date AND ${unpaid} AND e."sessionId" IS NOT NULL
-             UNION ALL SELECT 'PROMISED', count(*)::int ${enrolled} AND ${lists.PROMISED.where}
-             UNION ALL SELECT 'LEADS', count(*)::int FROM "Lead" l WHERE l."centerId" = $1::uuid AND l."followUpClosed" IS NULL
-                    AND NOT l.registered AND l."metOn" <= $2::date`,
-            [center.id, on],
-          ),
-        { p95: 50, ratio: 2 },
-      )
-    }
-
-    // ── Registering ──────────────────────────────────────────────────────────
-    const register = `mutation ($input: RegisterEnrollmentInput!) {
-      registerEnrollment(input: $input) { __typename ... on RegisterEnrollmentPayload { enrollment { id } } ... on UserError { code message } }
-    }`
-    const serials = new Set<number>()
-    const person = () => {
-      let serial = randomInt(0, 999_999)
-      while (serials.has(serial)) serial = randomInt(0, 999_999)
-      serials.add(serial)
-      // Born in Cà Mau (096), a day of 1960–2005: few demo people share the prefix, so a citizen ID is
-      // rarely on file, even in a database benchmarked before (the ID encodes only the year).
-      const dateOfBirth = new Date(Date.UTC(1960 + randomInt(0, 46), 0, 1 + randomInt(0, 365)))
-        .toISOString()
-        .slice(0, 10)
-      return {
-        fullName: 'Phạm Thị Bench',
-        dateOfBirth,
-        sex: 'FEMALE',
-        citizenId: buildCitizenId({ provinceCode: '096', dateOfBirth, sex: 'FEMALE', serial }),
-        phone: '0912 345 678',
-        wardCode: center.wardCode,
-        address: '1 Công xã Paris',
-      }
-    }
-    const registrationInput = () => ({
-      campaign: campaignId,
-      center: centerId,
-      product: 'VOLUNTARY_SOCIAL_INSURANCE',
-      // A period that begins within the seeded campaign, whatever today is.
-      on: campaign.startDate.toISOString().slice(0, 10),
-      person: person(),
-      months: 1,
-      monthlyIncome: 1_500_000,
-      status: 'SUBMITTED',
-    })
-    // CPU time by whom (Linux /proc): the API's processes, this database's PostgreSQL backends, and
-    // these clients. The backends are read one by one and only a backend's own growth is added: the
-    // server may be shared (other databases' backends are not this run's work), and a backend that
-    // ended meanwhile (a pool's idle connection) must not take its whole past off the sum.
-    const backendsCpu = async () =>
-      new Map(
-        (
-          await admin((client) =>
-            client.query<{ pid: number }>(
-              'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-              [databaseName],
-            ),
-          )
-        ).rows.map((row) => [row.pid, processCpuMs(row.pid)]),
-      )
-    const cpuNow = async () => ({
-      api: server?.pid ? processTreeCpuMs(server.pid) : 0,
-      backends: await backendsCpu(),
-      clients: (({ user, system }) => (user + system) / 1000)(process.cpuUsage()),
-    })
-    /** CPU ms used between two readings: by the API, the database (backends that lived on, and new ones) and the clients. */
-    const cpuUsed = (before: Awaited<ReturnType<typeof cpuNow>>, after: typeof before) => ({
-      api: after.api - before.api,
-      database: [...after.backends].reduce(
-        (total, [pid, ms]) => total + Math.max(0, ms - (before.backends.get(pid) ?? 0)),
-        0,
-      ),
-      clients: after.clients - before.clients,
-    })
-    const throughput = async (label: string, once: (client: number) => Promise<boolean>, total: number) => {
-      let next = 0
-      let failed = 0
-      const cpuBefore = await cpuNow()
-      const started = performance.now()
-      await Promise.all(
-        Array.from({ length: concurrency }, async (_, client) => {
-          while (next < total) {
-            next++
-            if (!(await once(client))) failed++
-          }
-        }),
-      )
-      const seconds = (performance.now() - started) / 1000
-      const used = cpuUsed(cpuBefore, await cpuNow())
-      const perRow = (key: keyof typeof used) => (used[key] / total).toFixed(2)
-      const cpu = `CPU ms per row: API ${perRow('api')}, database ${perRow('database')}, clients ${perRow('clients')}`
-      return { label, perSecond: (total - failed) / seconds, failed, cpu }
-    }
-    const writes: { label: string; perSecond: number; failed: number; cpu: string; floor?: number }[] = []
-    if (sections.has('register')) {
-      for (let i = 0; i < 50; i++) await graphql(register, { input: registrationInput() }, agentCookies[0])
-      let firstError = ''
-      const api = await throughput(
-        'registerEnrollment',
-        async (client) => {
-          const data = await graphql(register, { input: registrationInput() }, agentCookies[client])
-          const ok = data.registerEnrollment.__typename === 'RegisterEnrollmentPayload'
-          if (!ok && !firstError) firstError = JSON.stringify(data.registerEnrollment)
-          return ok
-        },
-        registrations,
-      )
-      writes.push({ ...api, label: 'registerEnrollment (API)', floor: 300 })
-      if (firstError) log(`a refused registration: ${firstError}`)
-      // Households of three in one registration each (a transaction: three people, one household, three
-      // enrollments), a third as many, so as many participants as above; per second counts participants.
-      let householdError = ''
-      const households = await throughput(
-        'registerEnrollment, households of three',
-        async (client) => {
-          const members = [person(), person(), person()].map((each, index) => ({
-            person: each,
-            isHead: index === 0,
-          }))
-          const data = await graphql(
-            register,
-            {
-              input: {
-                ...registrationInput(),
-                product: 'HOUSEHOLD_HEALTH_INSURANCE',
-                monthlyIncome: null,
-                months: 12,
-                person: members[0]?.person,
-                householdMembers: members,
-              },
-            },
-            agentCookies[client],
-          )
-          const ok = data.registerEnrollment.__typename === 'RegisterEnrollmentPayload'
-          if (!ok && !householdError) householdError = JSON.stringify(data.registerEnrollment)
-          return ok
-        },
-        Math.ceil(registrations / 3),
-      )
-      writes.push({
-        ...households,
-        label: 'registerEnrollment, households of three (API): participants (CPU per household)',
-        perSecond: households.perSecond * 3,
-        // A household costs about three people alone and a transaction's round trips: its own floor.
-        floor: 100,
-      })
-      if (householdError) log(`a refused household registration: ${householdError}`)
-      const plain = await throughput(
-        'plain SQL registration',
-        async (client) => {
-          const connection = await sql.connect()
-          try {
-            const p = person()
-            const prefixes = searchPrefixes(p.fullName)
-            const today = new Date().toISOString().slice(0, 10)
-            await connection.query('BEGIN')
-            const personId = randomUUID()
-            await connection.query(
-              `INSERT INTO "Person" (id, "fullName", "citizenId", "dateOfBirth", sex, phone, "searchKey", "searchPrefixes", "updatedAt")
-             VALUES ($1, $2, $3, $4, 'FEMALE', '+84912345678', $5, $6, now())`,
-              [personId, p.fullName, p.citizenId, p.dateOfBirth, foldSearchKey(p.fullName), prefixes],
-            )
-            const enrollmentId = randomUUID()
-            await connection.query(
-              `INSERT INTO "Enrollment" (id, "campaignId", "centerId", "registeredById", product, "personId", "quoteDate", months,
-               "monthlyIncome", gross, support, payable, "periodStart", "periodEnd", status, "registeredOn", "updatedAt", "searchPrefixes")
-             VALUES ($1, $2, $3, $4, 'VOLUNTARY_SOCIAL_INSURANCE', $5, $6, 1, 1500000, 330000, 0, 330000, $6, $6, 'SUBMITTED', $6, now(), $7)`,
-              [enrollmentId, campaign.id, center.id, agents[client]?.id, personId, today, prefixes],
-            )
-            await connection.query(
-              `INSERT INTO "EnrollmentStatusChange" (id, "enrollmentId", "toStatus", "actorId") VALUES ($1, $2, 'SUBMITTED', $3)`,
-              [randomUUID(), enrollmentId, agents[client]?.id],
-            )
-            await connection.query(
-              `INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after) VALUES ($1, $2, 'enrollment.register', 'Enrollment', $3, '{}')`,
-              [randomUUID(), agents[client]?.id, enrollmentId],
-            )
-            await connection.query(
-              `WITH daily AS (
-                INSERT INTO "EnrollmentDailyCount" ("campaignId", "centerId", product, status, day, count)
-                VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, 1)
-                ON CONFLICT ("campaignId", "centerId", product, status, day, continuity) DO UPDATE SET count = "EnrollmentDailyCount".count + 1),
-              segment AS (
-                INSERT INTO "EnrollmentSegmentCount" ("campaignId", "centerId", product, status, day, audience, "sessionKind", count)
-                VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, '', '', 1)
-                ON CONFLICT ("campaignId", "centerId", product, status, day, audience, "sessionKind", continuity)
-                DO UPDATE SET count = "EnrollmentSegmentCount".count + 1
-                RETURNING 1)
-              INSERT INTO "EnrollmentSegmentTotal" ("campaignId", "centerId", product, status, audience, "sessionKind", count)
-              SELECT $1::uuid, $2::uuid, 'VOLUNTARY_SOCIAL_INSURANCE'::"Product", 'SUBMITTED'::"EnrollmentStatus", '', '', 1
-               WHERE (SELECT count(*) FROM segment) >= 0
-              ON CONFLICT ("campaignId", "centerId", product, status, audience, "sessionKind", continuity)
-              DO UPDATE SET count = "EnrollmentSegmentTotal".count + 1`,
-              [campaign.id, center.id, today],
-            )
-            await connection.query('COMMIT')
-            return true
-          } catch {
-            await connection.query('ROLLBACK')
-            return false
-          } finally {
-            connection.release()
-          }
-        },
-        registrations,
-      )
-      writes.push(plain)
-    }
-
-    // ── Bulk intake and bulk actions ────────────────────────────────────────
-    const once: OnceRow[] = []
-    const bulkSetting = {
+    const setting: ReadSetting = {
+      prisma,
       sql,
       campaign,
       center,
+      campaignId: encodeGlobalID('Campaign', campaign.id),
+      centerId: encodeGlobalID('Center', center.id),
+      subtreeIds: subtree.rows.map((row) => row.id),
       adminCookie,
+      agentCookies,
+      graphql,
+    }
+
+    if (sections.has('progress')) await benchProgress(setting)
+    if (sections.has('list')) await benchList(setting)
+    if (sections.has('worklist')) await benchWorklists(setting)
+    const people = benchPeople(setting)
+    const writes = sections.has('register')
+      ? await benchRegister(
+          { ...setting, agents, apiPid: server.pid ?? 0, admin, databaseName, concurrency, registrations },
+          people,
+        )
+      : []
+
+    const once: OnceRow[] = []
+    const bulkSetting = {
+      ...setting,
       apiPort: api.port,
       apiPid: server.pid ?? 0,
       graphql: (query: string, variables: Record<string, unknown>) => graphql(query, variables),
-      registration: registrationInput,
+      registration: people.registrationInput,
     }
     if (sections.has('import')) once.push(...(await benchImport(bulkSetting)))
     if (sections.has('bulk')) once.push(...(await benchBulk(bulkSetting)))
-    // ── Exports ──────────────────────────────────────────────────────────────
     const exportLines =
       sections.has('export') && server.pid
         ? await benchExport({
@@ -701,55 +215,7 @@ async function main() {
           })
         : []
 
-    // ── Report ───────────────────────────────────────────────────────────────
-    const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
-    const [inCampaign, inDatabase] = await Promise.all([
-      prisma.enrollment.count({ where: { campaignId: campaign.id } }),
-      prisma.enrollment.count(),
-    ])
-    console.log('')
-    console.log(
-      `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${campaign.code} with ${inCampaign.toLocaleString('en')} enrollments (${inDatabase.toLocaleString('en')} in the database), API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}, PostgreSQL through ${serverUrl.includes('host=/') ? 'its Unix socket' : 'TCP'}`,
-    )
-    console.log(
-      `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
-        .map((n) => n.toFixed(1))
-        .join(
-          ' ',
-        )}, Node ${process.version}, ${(await sql.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v.split(' on ')[0]}`,
-    )
-    console.log(
-      `the host's speed now: a JavaScript loop of 10⁸ additions takes ${hostLoopMs().toFixed(0)} ms`,
-    )
-    console.log('')
-    console.log('| operation | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | p95 ratio | floor | met |')
-    console.log('|---|---:|---:|---:|---:|---:|---|---|')
-    for (const row of results) {
-      const ratio = row.sqlP95 ? (row.p95 / row.sqlP95).toFixed(1) : ''
-      console.log(
-        `| ${row.name} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.sqlP50)} | ${ms(row.sqlP95)} | ${ratio} | ${row.floor ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'NO'} |`,
-      )
-    }
-    for (const note of notes) console.log(`\n${note}`)
-    if (exportLines.length > 0) {
-      console.log('')
-      for (const line of exportLines) console.log(line)
-    }
-    if (writes.length > 0) {
-      console.log('')
-      console.log(
-        '| writes, 16 concurrent clients | per second | failed | floor | met | where the CPU went |',
-      )
-      console.log('|---|---:|---:|---|---|---|')
-      for (const row of writes) {
-        const floor = row.floor === undefined ? '' : `≥ ${row.floor}/s`
-        const met = row.floor === undefined ? '' : row.perSecond >= row.floor ? 'yes' : 'NO'
-        console.log(
-          `| ${row.label} | ${row.perSecond.toFixed(0)} | ${row.failed} | ${floor} | ${met} | ${row.cpu} |`,
-        )
-      }
-    }
-    printOnceRows(once)
+    await printReport(setting, { writes, exportLines, once })
   } finally {
     await stopApi(server)
     await sql.end()
@@ -761,31 +227,449 @@ async function main() {
   }
 }
 
-const clockTicksPerMs = 100 / 1000 // USER_HZ, 100 on Linux
+/** An admin, and an agent of the center for each client, signed in. */
+async function signInClients(prisma: PrismaClient, center: Center) {
+  const adminUser = await createUser(prisma, { role: 'ADMIN', center: null })
+  const agents = await Promise.all(
+    Array.from({ length: concurrency }, () => createUser(prisma, { role: 'AGENT', center })),
+  )
+  const adminCookie = await signIn(prisma, adminUser.id)
+  const agentCookies = await Promise.all(agents.map((agent) => signIn(prisma, agent.id)))
+  return { agents, adminCookie, agentCookies }
+}
 
-/** A process's CPU time so far (user + system), ms; 0 when it is gone or /proc is not there. */
-function processCpuMs(pid: number): number {
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerMs
-  } catch {
-    return 0
+/** A new database: the reference data and the launch campaign, with the demo's enrollments. */
+async function seed(prisma: PrismaClient) {
+  await seedReferenceData(prisma)
+  await seedLaunchCampaign(prisma)
+  // The worklists need the year before (its cards expire and lapse); the other parts were measured without.
+  const previousYear = sections.has('worklist') ? enrollmentCount : 0
+  log(
+    `seeding ${enrollmentCount.toLocaleString('en')} enrollments after ${previousYear.toLocaleString('en')} a year earlier (a few minutes)`,
+  )
+  const seeded = await seedDemo(prisma, {
+    campaignCode: launchCampaignCode,
+    enrollments: enrollmentCount,
+    previousYear,
+    seed: 1,
+  })
+  log(
+    `seeded in ${(seeded.milliseconds.total / 1000).toFixed(0)} s: ${seeded.sessions} sessions, ${seeded.people} people`,
+  )
+}
+
+function startBenchApi() {
+  log(`starting the API: ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}`)
+  const nodeOptions = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(' ').filter(Boolean)
+  return startApi(
+    {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_WORKERS: String(apiWorkers),
+      // One instance needs no Redis; several share their live events through it.
+      REDIS_URL: apiWorkers > 1 ? redisUrl : '',
+      // The export part measures the whole campaign streamed, not queued as a job.
+      EXPORT_JOB_ROWS: String(10 * enrollmentCount),
+    },
+    nodeOptions,
+  )
+}
+
+// ── campaignProgress ─────────────────────────────────────────────────────
+const progressQuery = `query ($campaign: ID!, $center: ID) {
+  campaignProgress(campaign: $campaign, center: $center) {
+    enrolled target percent countedStatuses
+    products { product enrolled target percent }
+    centers { rank enrolled target percent center { code name } products { product enrolled target percent } }
+    days { date enrolled cumulative target }
+    milestones { label dueDate count enrolled metOn status }
+    daysLeft dailyPaceNeeded last7DaysPace projectedFinishDate sessionsHeld attendance
+  }
+}`
+
+async function benchProgress({ sql, campaign, campaignId, centerId, subtreeIds, graphql }: ReadSetting) {
+  const counted = campaign.countedStatuses
+  const progressSql = (centerIds: string[] | null) => () =>
+    Promise.all([
+      sql.query('SELECT * FROM "Campaign" WHERE id = $1', [campaign.id]),
+      sql.query('SELECT * FROM "Center" ORDER BY code'),
+      sql.query(
+        `SELECT "centerId", product, day, sum(count)::int AS count FROM "EnrollmentDailyCount"
+         WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) ${centerIds ? 'AND "centerId" = ANY($3::uuid[])' : ''}
+         GROUP BY 1, 2, 3`,
+        centerIds ? [campaign.id, counted, centerIds] : [campaign.id, counted],
+      ),
+      sql.query('SELECT * FROM "Target" WHERE "campaignId" = $1 ORDER BY "dueDate", id', [campaign.id]),
+      sql.query(
+        `SELECT count(*)::int, coalesce(sum(attendance), 0)::int FROM "OutreachSession"
+         WHERE "campaignId" = $1 AND status = 'DONE' ${centerIds ? 'AND "centerId" = ANY($2::uuid[])' : ''}`,
+        centerIds ? [campaign.id, centerIds] : [campaign.id],
+      ),
+    ])
+  await measure(
+    'campaignProgress, whole campaign',
+    () => graphql(progressQuery, { campaign: campaignId }),
+    progressSql(null),
+    {
+      p95: 50,
+      ratio: 2,
+    },
+  )
+  await measure(
+    'campaignProgress, one center',
+    () => graphql(progressQuery, { campaign: campaignId, center: centerId }),
+    progressSql(subtreeIds),
+    { p95: 50, ratio: 2 },
+  )
+  const breakdownQuery = `query ($campaign: ID!) { campaignProgress(campaign: $campaign) {
+  audiences { audience enrolled } sessionKinds { kind enrolled } conversion } }`
+  // The API answers it with the same five reads and one more: the campaign's period holds every day
+  // the day rollup counts, so of the segment totals (the segments without the day).
+  await measure(
+    'campaignProgress audiences + sessionKinds',
+    () => graphql(breakdownQuery, { campaign: campaignId }),
+    () =>
+      Promise.all([
+        progressSql(null)(),
+        sql.query(
+          `SELECT nullif(audience, ''), nullif("sessionKind", ''), sum(count)::int FROM "EnrollmentSegmentTotal"
+         WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1, 2`,
+          [campaign.id, counted],
+        ),
+      ]),
+    { p95: 50, ratio: 2 },
+  )
+}
+
+// ── The enrollment list ──────────────────────────────────────────────────
+const listQuery = `query ($filter: EnrollmentFilter, $after: String, $first: Int) {
+  enrollments(filter: $filter, first: $first, after: $after) {
+    edges { cursor node { id status product payable registeredAt person { fullName citizenId phone } center { name } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`
+const listColumns = `e.id, e.status, e.product, e.payable, e."registeredAt", p."fullName", p."citizenId", p.phone, c.name`
+
+async function benchList(setting: ReadSetting) {
+  await benchConsolePageByRole(setting)
+  await benchListPages(setting)
+  await benchListSearch(setting)
+}
+
+/**
+ * The console's page as each role asks for it: the campaign as filter, 50 rows with totalCount.
+ * Its SQL: the same 50 rows joined to person and center, and the total summed from the
+ * EnrollmentDailyCount rollup (the least work for the same number), in parallel.
+ */
+async function benchConsolePageByRole({
+  prisma,
+  sql,
+  campaign,
+  center,
+  campaignId,
+  subtreeIds,
+  adminCookie,
+  agentCookies,
+  graphql,
+}: ReadSetting) {
+  const manager = await createUser(prisma, { role: 'CENTER_MANAGER', center })
+  const managerCookie = await signIn(prisma, manager.id)
+  const consolePageColumns = `e.id, e.version, e.product, e.status, e.payable, e."registeredOn", e."coverageEnd",
+    p.id, p."fullName", p."citizenId", c.id, c.name`
+  // The centers in view by id, as the API reads them (a join on Center's path misleads the planner
+  // at 2,000,000 enrollments: docs/scaling.md).
+  const inView = (centerIds: string[]) => ({
+    centers: (alias: string) => `AND ${alias}."centerId" = ANY($2::uuid[])`,
+    params: [centerIds],
+  })
+  const roles = [
+    { role: 'an admin', cookie: adminCookie, centers: () => '', params: [] as string[][] },
+    { role: 'a center manager', cookie: managerCookie, ...inView(subtreeIds) },
+    { role: 'an agent', cookie: agentCookies[0], ...inView([center.id]) },
+  ]
+  for (const { role, cookie, centers, params } of roles) {
+    await measure(
+      `enrollments, console page with totalCount (${role})`,
+      () =>
+        graphql(
+          consoleEnrollmentsQuery,
+          {
+            filter: { campaign: campaignId },
+            orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
+            first: 50,
+            offset: 0,
+          },
+          cookie,
+        ),
+      () =>
+        Promise.all([
+          sql.query(
+            `SELECT ${consolePageColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+             JOIN "Center" c ON c.id = e."centerId" WHERE e."campaignId" = $1 ${centers('e')}
+             ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
+            [campaign.id, ...params],
+          ),
+          sql.query(
+            `SELECT sum(d.count)::int FROM "EnrollmentDailyCount" d
+             WHERE d."campaignId" = $1 ${centers('d')}`,
+            [campaign.id, ...params],
+          ),
+        ]),
+      { p95: 30, ratio: 2 },
+    )
+  }
+  const byRole = results.slice(-roles.length).map((row) => row.p95)
+  const spread = Math.max(...byRole) / Math.min(...byRole)
+  notes.push(
+    `The console's page by role: the slowest p95 is ${spread.toFixed(2)}× the fastest (floor ≤ 1.5×: ${spread <= 1.5 ? 'met' : 'NOT met'}).`,
+  )
+}
+
+/** The first page of one center's product, and the page 5,000 rows deep. */
+async function benchListPages({
+  prisma,
+  sql,
+  campaign,
+  campaignId,
+  centerId,
+  subtreeIds,
+  graphql,
+}: ReadSetting) {
+  const listFilter = { campaign: campaignId, center: centerId, product: 'HOUSEHOLD_HEALTH_INSURANCE' }
+  const listSql = (keyset: { at: Date; id: string } | null) => () =>
+    sql.query(
+      `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
+     WHERE e."campaignId" = $1 AND e."centerId" = ANY($2::uuid[]) AND e.product = 'HOUSEHOLD_HEALTH_INSURANCE'
+     ${keyset ? 'AND (e."registeredAt", e.id) < ($3, $4)' : ''}
+     ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
+      keyset ? [campaign.id, subtreeIds, keyset.at, keyset.id] : [campaign.id, subtreeIds],
+    )
+  await measure(
+    'enrollments, first page (center + product)',
+    () => graphql(listQuery, { filter: listFilter, first: 50 }),
+    listSql(null),
+    {
+      p95: 30,
+    },
+  )
+  let after: string | null = null
+  for (let fetched = 0; fetched < 5_000; fetched += 100) {
+    const page = await graphql(listQuery, { filter: listFilter, first: 100, after })
+    after = page.enrollments.pageInfo.endCursor
+  }
+  const deepRow = await prisma.enrollment.findUniqueOrThrow({
+    where: { id: Buffer.from(String(after), 'base64').toString().replace(/^.*:/, '') },
+    select: { id: true, registeredAt: true },
+  })
+  await measure(
+    'enrollments, page after 5,000 rows',
+    () => graphql(listQuery, { filter: listFilter, first: 50, after }),
+    listSql({ at: deepRow.registeredAt, id: deepRow.id }),
+    { p95: 30 },
+  )
+}
+
+/** Common words (a page within the newest ~15,000 enrollments), a rare surname, and one person's whole citizen ID. */
+async function benchListSearch({ prisma, sql, campaign, campaignId, graphql }: ReadSetting) {
+  // The same answer with the least work: the page's ids from the enrollments whose prefix hashes
+  // hold every word's (the planner walks the campaign newest first in the index alone, or reads
+  // the GIN index, as for the API), then their rows; or the enrollments whose person's citizen
+  // ID or phone begins with the number.
+  const searchSql = (search: string) => () => {
+    const read = personSearch(search)
+    if (read?.kind !== 'digits') {
+      return sql.query(
+        `WITH page AS (SELECT id, "registeredAt" FROM "Enrollment" WHERE "campaignId" = $1 AND "searchHashes" @> $2::bigint[]
+                        ORDER BY "registeredAt" DESC, id DESC LIMIT 50)
+         SELECT ${listColumns} FROM page JOIN "Enrollment" e ON e.id = page.id JOIN "Person" p ON p.id = e."personId"
+           JOIN "Center" c ON c.id = e."centerId" ORDER BY page."registeredAt" DESC, page.id DESC`,
+        [campaign.id, searchHashes(read?.words ?? []).map(String)],
+      )
+    }
+    return sql.query(
+      `SELECT ${listColumns} FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId" JOIN "Center" c ON c.id = e."centerId"
+     WHERE e."campaignId" = $1 AND (p."citizenId" >= $2 AND p."citizenId" < $2 || ':' OR p.phone >= $3 AND p.phone < $3 || ':')
+     ORDER BY e."registeredAt" DESC, e.id DESC LIMIT 50`,
+      [campaign.id, read.citizenId, read.phone],
+    )
+  }
+  const someone = await prisma.enrollment.findFirstOrThrow({
+    where: { campaignId: campaign.id },
+    orderBy: { registeredAt: 'asc' },
+    select: { person: { select: { citizenId: true } } },
+  })
+  for (const search of ['nguyen van an', 'kieu', someone.person.citizenId]) {
+    await measure(
+      `enrollments, search “${search}”`,
+      () => graphql(listQuery, { filter: { campaign: campaignId, search }, first: 50 }),
+      searchSql(search),
+      { p95: 30 },
+    )
   }
 }
 
-/** The CPU time of a process and its descendants (the API's workers), ms. */
-function processTreeCpuMs(pid: number): number {
-  let children: number[] = []
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .split(' ')
-      .filter(Boolean)
-      .map(Number)
-  } catch {
-    // No /proc: nothing to add.
+// ── Worklists ────────────────────────────────────────────────────────────
+// The console's worklist query (apps/console/src/worklists/WorklistPage.tsx) for one list, first 20,
+// on the campaign's last day (the console reads today; the campaign is in the past here), as an agent
+// of the busiest center sees it; and the progress page's counts.
+const worklistQuery = `query ($list: Worklist!, $on: Date) {
+  worklist(list: $list, on: $on, first: 20) {
+    edges { node {
+      list fullName phone products dueDate reason reasonVi reminderText remindedAt
+      enrollment { id } lead { id } assignedTo { id displayName }
+      lastFollowUp { at outcome promisedOn by { id displayName } }
+    } }
   }
-  return processCpuMs(pid) + children.reduce((total, child) => total + processTreeCpuMs(child), 0)
+}`
+const countsQuery = `query ($on: Date) { worklistCounts(on: $on) { list count } }`
+const covered = `e.status IN ('PAID', 'ACTIVE') AND NOT e.renewed`
+const unpaid = `e.status IN ('DRAFT', 'SUBMITTED')`
+/** Each list's due date and its entries at the center on the day ($2), as SQL. */
+const worklists = {
+  EXPIRING: {
+    due: 'e."coverageEnd"',
+    where: `e."coverageEnd" BETWEEN $2::date AND $2::date + 30 AND ${covered}`,
+  },
+  LAPSED: {
+    due: 'e."coverageEnd"',
+    where: `e."coverageEnd" BETWEEN $2::date - 90 AND $2::date - 1 AND ${covered}`,
+  },
+  WAITING_PAYMENT: { due: 'e."unpaidOn"', where: `e."unpaidOn" <= $2::date - 8 AND ${unpaid}` },
+  PROMISED: {
+    due: 'e."promisedOn"',
+    where: `e."promisedOn" <= $2::date AND ((NOT e."promisedWhileCovered" AND ${unpaid})
+      OR (e."promisedWhileCovered" AND ${covered}))`,
+  },
+} as const
+
+async function benchWorklists(setting: ReadSetting) {
+  const on = setting.campaign.endDate.toISOString().slice(0, 10)
+  const agentCookie = setting.agentCookies[0] ?? setting.adminCookie
+  await benchWorklistPages(setting, on, agentCookie)
+  await benchWorklistCounts(setting, on, agentCookie)
+}
+
+async function benchWorklistPages({ sql, center, graphql }: ReadSetting, on: string, agentCookie: string) {
+  // The same page in one statement: the entries of the list at the center in due-date order with
+  // every column the page shows (the reminder's template beside them).
+  const pageSql = (list: keyof typeof worklists) => () =>
+    sql.query(
+      `SELECT e.id, ${worklists[list].due} AS due, p."fullName", e.phone, e.product, e.payable, e."remindedAt",
+              a.id AS "assignedId", a."displayName" AS "assignedName", f.at, f.outcome, f."promisedOn",
+              b.id AS "byId", b."displayName" AS "byName",
+              (SELECT t.text FROM "ReminderTemplate" t WHERE t.list = $3::"Worklist") AS template
+         FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
+         LEFT JOIN "User" a ON a.id = e."assignedToId"
+         LEFT JOIN "FollowUp" f ON f.id = e."lastFollowUpId" LEFT JOIN "User" b ON b.id = f."byId"
+        WHERE e."centerId" = $1::uuid AND e.live AND e."followUpClosed" IS NULL AND ${worklists[list].where}
+        ORDER BY ${worklists[list].due}, e.id LIMIT 21`,
+      [center.id, on, list],
+    )
+  for (const list of Object.keys(worklists) as (keyof typeof worklists)[]) {
+    const [shown] = (await pageSql(list)()).rows
+    if (!shown) log(`worklist ${list}: empty at the busiest center on ${on}`)
+    await measure(
+      `worklist ${list}, first 20 (one center's agent)`,
+      () => graphql(worklistQuery, { list, on }, agentCookie),
+      pageSql(list),
+      { p95: 30, ratio: 2 },
+    )
+  }
+}
+
+async function benchWorklistCounts({ sql, center, graphql }: ReadSetting, on: string, agentCookie: string) {
+  // Each list's default due range on the day, as worklistCounts reads it.
+  const ranges = `VALUES ('EXPIRING', 'COVERED', $2::date, $2::date + 30), ('LAPSED', 'COVERED', $2::date - 90, $2::date - 1),
+    ('WAITING_PAYMENT', 'UNPAID', NULL, $2::date - 8), ('SESSION_UNPAID', 'SESSION_UNPAID', NULL, $2::date),
+    ('PROMISED', 'PROMISED', NULL, $2::date), ('LEADS', 'LEAD', NULL, $2::date)`
+  await measure(
+    'worklistCounts, vs a SUM over the tally',
+    () => graphql(countsQuery, { on }, agentCookie),
+    () =>
+      sql.query(
+        `SELECT r.list, coalesce(sum(t.count), 0)::int AS count FROM (${ranges}) r(list, kind, "from", "to")
+           LEFT JOIN "WorklistTally" t ON t."centerId" = $1::uuid AND t.kind = r.kind
+                AND t.due <= r."to" AND (r."from" IS NULL OR t.due >= r."from")
+          GROUP BY r.list`,
+        [center.id, on],
+      ),
+    { p95: 50, ratio: 2 },
+  )
+  const enrolled = `FROM "Enrollment" e WHERE e."centerId" = $1::uuid AND e.live AND e."followUpClosed" IS NULL`
+  await measure(
+    'worklistCounts, vs counting on read',
+    () => graphql(countsQuery, { on }, agentCookie),
+    () =>
+      sql.query(
+        `SELECT 'EXPIRING' AS list, count(*)::int ${enrolled} AND ${worklists.EXPIRING.where}
+         UNION ALL SELECT 'LAPSED', count(*)::int ${enrolled} AND ${worklists.LAPSED.where}
+         UNION ALL SELECT 'WAITING_PAYMENT', count(*)::int ${enrolled} AND ${worklists.WAITING_PAYMENT.where}
+         UNION ALL SELECT 'SESSION_UNPAID', count(*)::int ${enrolled} AND e."registeredOn" <= $2::date AND ${unpaid} AND e."sessionId" IS NOT NULL
+         UNION ALL SELECT 'PROMISED', count(*)::int ${enrolled} AND ${worklists.PROMISED.where}
+         UNION ALL SELECT 'LEADS', count(*)::int FROM "Lead" l WHERE l."centerId" = $1::uuid AND l."followUpClosed" IS NULL
+                AND NOT l.registered AND l."metOn" <= $2::date`,
+        [center.id, on],
+      ),
+    { p95: 50, ratio: 2 },
+  )
+}
+
+// ── Report ───────────────────────────────────────────────────────────────
+async function printReport(
+  { prisma, sql, campaign }: ReadSetting,
+  { writes, exportLines, once }: { writes: WriteRow[]; exportLines: string[]; once: OnceRow[] },
+) {
+  const [inCampaign, inDatabase] = await Promise.all([
+    prisma.enrollment.count({ where: { campaignId: campaign.id } }),
+    prisma.enrollment.count(),
+  ])
+  console.log('')
+  console.log(
+    `Tăng Tốc benchmark, ${new Date().toISOString().slice(0, 10)}: ${campaign.code} with ${inCampaign.toLocaleString('en')} enrollments (${inDatabase.toLocaleString('en')} in the database), API on ${apiWorkers} worker${apiWorkers > 1 ? 's' : ''}, PostgreSQL through ${serverUrl.includes('host=/') ? 'its Unix socket' : 'TCP'}`,
+  )
+  console.log(
+    `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(
+        ' ',
+      )}, Node ${process.version}, ${(await sql.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v.split(' on ')[0]}`,
+  )
+  console.log(`the host's speed now: a JavaScript loop of 10⁸ additions takes ${hostLoopMs().toFixed(0)} ms`)
+  printReads()
+  if (exportLines.length > 0) {
+    console.log('')
+    for (const line of exportLines) console.log(line)
+  }
+  printWrites(writes)
+  printOnceRows(once)
+}
+
+function printReads() {
+  const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1))
+  console.log('')
+  console.log('| operation | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | p95 ratio | floor | met |')
+  console.log('|---|---:|---:|---:|---:|---:|---|---|')
+  for (const row of results) {
+    const ratio = row.sqlP95 ? (row.p95 / row.sqlP95).toFixed(1) : ''
+    console.log(
+      `| ${row.name} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.sqlP50)} | ${ms(row.sqlP95)} | ${ratio} | ${row.floor ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'NO'} |`,
+    )
+  }
+  for (const note of notes) console.log(`\n${note}`)
+}
+
+function printWrites(writes: WriteRow[]) {
+  if (writes.length === 0) return
+  console.log('')
+  console.log('| writes, 16 concurrent clients | per second | failed | floor | met | where the CPU went |')
+  console.log('|---|---:|---:|---|---|---|')
+  for (const row of writes) {
+    const floor = row.floor === undefined ? '' : `≥ ${row.floor}/s`
+    const met = row.floor === undefined ? '' : row.perSecond >= row.floor ? 'yes' : 'NO'
+    console.log(
+      `| ${row.label} | ${row.perSecond.toFixed(0)} | ${row.failed} | ${floor} | ${met} | ${row.cpu} |`,
+    )
+  }
 }
 
 /**

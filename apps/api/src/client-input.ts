@@ -17,13 +17,19 @@ export function holdsNul(value: unknown): boolean {
   return false
 }
 
+/** By document: Yoga's parser cache hands every request of the same text the same document. */
+const literalsChecked = new WeakMap<DocumentNode, boolean>()
+
 function literalHoldsNul(document: DocumentNode): boolean {
-  let found = false
+  let found = literalsChecked.get(document)
+  if (found !== undefined) return found
+  found = false
   visit(document, {
     [Kind.STRING]: (node) => {
       if (node.value.includes(nul)) found = true
     },
   })
+  literalsChecked.set(document, found)
   return found
 }
 

@@ -95,7 +95,7 @@ export function useReadReplica(route: ReplicaRoute): Plugin<Context> {
       const operation = operationOf(args.document as DocumentNode, args.operationName)
       if (!operation) return
       if (operation.operation === 'mutation') {
-        if (!context.viewer || context.viewer.credential !== 'session') return
+        if (context.viewer?.credential !== 'session') return
         return {
           onExecuteDone() {
             void context.request.cookieStore?.set(

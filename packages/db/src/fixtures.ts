@@ -1,14 +1,13 @@
 // Test data builders: every test creates the centers, users, campaigns and people it needs, so no
 // test depends on another's leftovers or on the seed.
-import { randomInt, randomUUID } from 'node:crypto'
-import { buildCitizenId, foldSearchKey, personSearchKey, type Sex, searchPrefixes } from '@tangtoc/shared'
+import { randomUUID } from 'node:crypto'
+import { foldSearchKey } from '@tangtoc/shared'
 import type {
   Campaign,
   CampaignStatus,
   Center,
   CenterKind,
   Organization,
-  Person,
   PrismaClient,
   Role,
   User,

@@ -264,6 +264,7 @@ export { checkFreeText, holdsUnreadableCharacter } from './text/free-text.ts'
 export {
   foldSearchKey,
   fullNameMaxLength,
+  normalizeOptionalText,
   normalizeText,
   type PersonSearch,
   type PersonSearchFields,

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldSearchKey, normalizeText, personSearch, personSearchKey, searchPrefixes } from '../src/index.ts'
+import {
+  foldSearchKey,
+  normalizeOptionalText,
+  normalizeText,
+  personSearch,
+  personSearchKey,
+  searchPrefixes,
+} from '../src/index.ts'
 import { searchPrefixLetters, searchWords } from '../src/text/search-key.ts'
 
 describe('search keys', () => {
@@ -37,6 +44,14 @@ describe('search keys', () => {
     const decomposed = ' Nguyễn\t  Văn\nA '.normalize('NFD')
     expect(normalizeText(decomposed)).toBe('Nguyễn Văn A')
     expect(normalizeText(decomposed)).toBe(normalizeText(decomposed).normalize('NFC'))
+  })
+
+  it('stores an optional text as null when it is absent or only white space', () => {
+    expect(normalizeOptionalText(' Ghi\t chú ')).toBe('Ghi chú')
+    expect(normalizeOptionalText(' \n ')).toBeNull()
+    expect(normalizeOptionalText('')).toBeNull()
+    expect(normalizeOptionalText(null)).toBeNull()
+    expect(normalizeOptionalText(undefined)).toBeNull()
   })
 
   it('finds a person by folded name, either phone form or citizen id in one key', () => {

@@ -72,6 +72,12 @@ describe('a query’s malformed argument is BAD_USER_INPUT', () => {
     })
   })
 
+  it('text holding NUL is refused every time it is sent, not only the first', async () => {
+    const query = '{ center(code: "x\\u0000y") { id } }'
+    expect(await errorCodes(query)).toEqual(['BAD_USER_INPUT'])
+    expect(await errorCodes(query)).toEqual(['BAD_USER_INPUT'])
+  })
+
   it('NUL in a variable, a search or an export is refused too', async () => {
     expect(
       await errorCodes('query ($s: String) { people(first: 5, search: $s) { totalCount } }', {

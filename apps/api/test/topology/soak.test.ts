@@ -261,25 +261,7 @@ describe.runIf(enabled)('the topology under faults', () => {
             serial: serial++,
           })
           const key = randomUUID()
-          const input = {
-            campaign: campaignId,
-            center: encodeGlobalID('Center', center.id),
-            product: 'VOLUNTARY_SOCIAL_INSURANCE',
-            person: {
-              fullName: `Người thử ${index}-${round}`,
-              dateOfBirth,
-              sex: 'FEMALE',
-              citizenId,
-              phone: '0912 345 678',
-              wardCode: '25747',
-              address: '12 Lê Lợi',
-            },
-            on: null,
-            months: 1,
-            monthlyIncome: 1_500_000,
-            supportGroups: ['OTHER'],
-            status: 'SUBMITTED',
-          }
+          const input = soakRegistration(campaignId, center.id, { citizenId, dateOfBirth, index, round })
           const answer = await send(
             base,
             tallies.register,
@@ -408,28 +390,7 @@ describe.runIf(enabled)('the topology under faults', () => {
       expect(paid).toBeGreaterThanOrEqual(payments.length)
 
       // ── The rollups equal a recount.
-      const daily = await prisma.$queryRaw<{ line: string }[]>`
-        SELECT concat_ws(' ', "centerId", "product", "status", to_char("day", 'YYYY-MM-DD'),
-                         coalesce(nullif("continuity"::text, ''), '-'), "count") AS line
-          FROM "EnrollmentDailyCount" WHERE "campaignId" = ${campaign.id}::uuid AND "count" <> 0`
-      const dailyRecount = await prisma.$queryRaw<{ line: string }[]>`
-        SELECT concat_ws(' ', "centerId", "product", "status",
-                         to_char(coalesce("countedOn", "registeredOn"), 'YYYY-MM-DD'),
-                         coalesce(nullif("continuity"::text, ''), '-'), count(*)) AS line
-          FROM "Enrollment" WHERE "campaignId" = ${campaign.id}::uuid
-         GROUP BY "centerId", "product", "status", coalesce("countedOn", "registeredOn"), "continuity"`
-      const lines = (rows: { line: string }[]) => rows.map((row) => row.line).sort()
-      expect(lines(daily)).toEqual(lines(dailyRecount))
-      const totals = await prisma.$queryRaw<{ line: string }[]>`
-        SELECT concat_ws(' ', "centerId", "product", "status", "continuity", "audience", "sessionKind", "count") AS line
-          FROM "EnrollmentSegmentTotal" WHERE "campaignId" = ${campaign.id}::uuid AND "count" <> 0`
-      const totalsRecount = await prisma.$queryRaw<{ line: string }[]>`
-        SELECT concat_ws(' ', e."centerId", e."product", e."status", coalesce(e."continuity"::text, ''),
-                         coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)) AS line
-          FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
-         WHERE e."campaignId" = ${campaign.id}::uuid
-         GROUP BY e."centerId", e."product", e."status", e."continuity", e."audience", s."kind"`
-      expect(lines(totals)).toEqual(lines(totalsRecount))
+      await expectRollupsEqualRecount(prisma, campaign.id)
 
       // ── The live subscriber was cut with its instance, reconnected, and shows the final progress.
       const settled = Date.now() + 10_000
@@ -483,3 +444,61 @@ describe.runIf(enabled)('the topology under faults', () => {
     (seconds + 180) * 1000,
   )
 })
+
+/** A soak registration: a person of this run with a citizen id of its own, at the center, as SUBMITTED. */
+function soakRegistration(
+  campaignId: string,
+  centerId: string,
+  {
+    citizenId,
+    dateOfBirth,
+    index,
+    round,
+  }: { citizenId: string; dateOfBirth: string; index: number; round: number },
+) {
+  return {
+    campaign: campaignId,
+    center: encodeGlobalID('Center', centerId),
+    product: 'VOLUNTARY_SOCIAL_INSURANCE',
+    person: {
+      fullName: `Người thử ${index}-${round}`,
+      dateOfBirth,
+      sex: 'FEMALE',
+      citizenId,
+      phone: '0912 345 678',
+      wardCode: '25747',
+      address: '12 Lê Lợi',
+    },
+    on: null,
+    months: 1,
+    monthlyIncome: 1_500_000,
+    supportGroups: ['OTHER'],
+    status: 'SUBMITTED',
+  }
+}
+
+/** The campaign's day and segment rollups, line for line, equal a recount of its enrollments. */
+async function expectRollupsEqualRecount(prisma: PrismaClient, campaignId: string) {
+  const daily = await prisma.$queryRaw<{ line: string }[]>`
+    SELECT concat_ws(' ', "centerId", "product", "status", to_char("day", 'YYYY-MM-DD'),
+                     coalesce(nullif("continuity"::text, ''), '-'), "count") AS line
+      FROM "EnrollmentDailyCount" WHERE "campaignId" = ${campaignId}::uuid AND "count" <> 0`
+  const dailyRecount = await prisma.$queryRaw<{ line: string }[]>`
+    SELECT concat_ws(' ', "centerId", "product", "status",
+                     to_char(coalesce("countedOn", "registeredOn"), 'YYYY-MM-DD'),
+                     coalesce(nullif("continuity"::text, ''), '-'), count(*)) AS line
+      FROM "Enrollment" WHERE "campaignId" = ${campaignId}::uuid
+     GROUP BY "centerId", "product", "status", coalesce("countedOn", "registeredOn"), "continuity"`
+  const lines = (rows: { line: string }[]) => rows.map((row) => row.line).sort()
+  expect(lines(daily)).toEqual(lines(dailyRecount))
+  const totals = await prisma.$queryRaw<{ line: string }[]>`
+    SELECT concat_ws(' ', "centerId", "product", "status", "continuity", "audience", "sessionKind", "count") AS line
+      FROM "EnrollmentSegmentTotal" WHERE "campaignId" = ${campaignId}::uuid AND "count" <> 0`
+  const totalsRecount = await prisma.$queryRaw<{ line: string }[]>`
+    SELECT concat_ws(' ', e."centerId", e."product", e."status", coalesce(e."continuity"::text, ''),
+                     coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)) AS line
+      FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
+     WHERE e."campaignId" = ${campaignId}::uuid
+     GROUP BY e."centerId", e."product", e."status", e."continuity", e."audience", s."kind"`
+  expect(lines(totals)).toEqual(lines(totalsRecount))
+}

@@ -17,8 +17,9 @@ describe('the first screen after signing in', () => {
     expect(screen.getByRole('navigation', { name: 'Điều hướng chính' })).toBeInTheDocument()
   })
 
-  it('is their worklists for an agent, starting with the registrations waiting for payment', async () => {
+  it('is their center’s worklists for an agent with nothing assigned, starting with the registrations waiting for payment', async () => {
     const asked: Record<string, unknown>[] = []
+    const counted: Record<string, unknown>[] = []
     renderConsoleAt('/', {
       viewer: {
         id: 'u2',
@@ -27,10 +28,14 @@ describe('the first screen after signing in', () => {
         role: 'AGENT',
         center: { id: 'c1', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
       },
-      answers: { Worklist: recording(asked, () => noEntries) },
+      answers: {
+        WorklistCounts: recording(counted, () => ({ data: { worklistCounts: [] } })),
+        Worklist: recording(asked, () => noEntries),
+      },
     })
 
-    await expect.poll(() => asked[0], { timeout: 10_000 }).toMatchObject({ list: 'WAITING_PAYMENT' })
+    await expect.poll(() => asked[0], { timeout: 10_000 }).toEqual({ list: 'WAITING_PAYMENT', filter: {} })
+    expect(counted).toEqual([{ filter: { assignedToMe: true } }])
     expect(await screen.findByText('Không còn ai trong danh sách này.')).toBeInTheDocument()
   })
 })

@@ -71,7 +71,7 @@ describe('the worklists', { timeout: 60_000 }, () => {
     expect(within(form).getByRole('radio', { name: 'BHYT hộ gia đình' })).toBeChecked()
   })
 
-  it('opens on the registrations waiting for payment for an agent, and a promise moves the person to the promised list', async () => {
+  it('opens on the center’s registrations waiting for payment for an agent with nothing assigned, and a promise moves the person to the promised list', async () => {
     await api.renderAt('/', { as: 'agent' })
     const table = await screen.findByRole(
       'table',
@@ -121,6 +121,17 @@ describe('the worklists', { timeout: 60_000 }, () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Đã giao 1 người.')
     await within(table).findByText('Giao cho Trần Văn Minh', {}, { timeout: 10_000 })
     manager.unmount()
+
+    // Signing in, the agent lands on their own entries at the most pressing list: the payment promised for today.
+    const home = await api.renderAt('/', { as: 'agent' })
+    const promised = await screen.findByRole(
+      'table',
+      { name: 'Danh sách cần liên hệ: Hẹn đóng tiền' },
+      { timeout: 15_000 },
+    )
+    expect(screen.getByRole('checkbox', { name: 'Chỉ những người được giao cho tôi' })).toBeChecked()
+    expect(await within(promised).findByRole('row', { name: /Quách Thị Chờ/ })).toBeInTheDocument()
+    home.unmount()
 
     await api.renderAt('/worklists?list=WAITING_PAYMENT&mine=true', { as: 'agent' })
     const mine = await screen.findByRole(

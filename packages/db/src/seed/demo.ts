@@ -996,7 +996,28 @@ function planYear(
   random: { days: Random; sessions: Random; units: Random; people: Random },
   closed: boolean,
 ): YearPlan {
-  const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
+  const calendar = yearCalendar(campaign, random.days)
+  const sessions = planSessions(calendar, centers, organizer, counts, random.sessions)
+  const units = planUnits(calendar, centers, counts.enrollments, sessions, random.units, closed)
+  // People registered per session, which its attendance must at least cover.
+  const registeredAtSession = new Map<string, number>()
+  for (const unit of units) {
+    if (unit.session)
+      registeredAtSession.set(unit.session.id, (registeredAtSession.get(unit.session.id) ?? 0) + unit.size)
+  }
+  return {
+    campaign,
+    days: calendar.days,
+    offset: calendar.offset,
+    sessions,
+    units,
+    registeredAtSession,
+    random: { sessions: random.sessions, people: random.people },
+  }
+}
+
+/** The campaign's days, its local time, its products' targets and how its registrations fall over the days. */
+function yearCalendar(campaign: DemoCampaign, random: Random) {
   // Days: the launch day holds its milestone's share (about 3,000 of 366,000), the rest follow the curve.
   const days = campaignDays(campaign.startDate, campaign.endDate)
   const offset = zoneOffsetMinutes(campaign.timeZone, campaign.startDate.getTime()) * minute
@@ -1012,48 +1033,31 @@ function planYear(
         t.centerId === null && t.dueDate?.getTime() === campaign.startDate.getTime() && t.product === null,
     )?.count ?? 3_000
   const launchShare = launchMilestone / (vsiTarget + hhiTarget)
-  const curve = days.map((date, index) => (index === 0 ? 0 : dayWeight(date, index, random.days)))
+  const curve = days.map((date, index) => (index === 0 ? 0 : dayWeight(date, index, random)))
   const curveSum = curve.reduce((sum, weight) => sum + weight, 0)
   curve[0] = days.length === 1 ? 1 : (launchShare * curveSum) / (1 - launchShare)
+  return { days, offset, localTime, vsiTarget, hhiTarget, curve }
+}
 
-  // Sessions.
+type YearCalendar = ReturnType<typeof yearCalendar>
+
+/** The launch ceremony (with its online bridge points), then sessions over the days like the curve. */
+function planSessions(
+  calendar: YearCalendar,
+  centers: readonly CenterPlan[],
+  organizer: Center | undefined,
+  counts: { enrollments: number; sessions: number | undefined },
+  random: Random,
+): PlannedSession[] {
   const sessions: PlannedSession[] = []
   const sessionsWanted = counts.sessions ?? Math.max(1, Math.round(counts.enrollments / 100))
-  const sessionsPerDay = apportion(sessionsWanted, curve)
+  const sessionsPerDay = apportion(sessionsWanted, calendar.curve)
   const totalWeight = (center: CenterPlan) =>
     center.weight.VOLUNTARY_SOCIAL_INSURANCE + center.weight.HOUSEHOLD_HEALTH_INSURANCE
   const centerChoices = centers.map((center) => [center, totalWeight(center)] as const)
-  const plan = (
-    center: CenterPlan,
-    dayIndex: number,
-    kind: SessionKind,
-    venueKind: VenueKind,
-  ): PlannedSession => {
-    const [start, length] =
-      kind === 'LAUNCH_CEREMONY' ? [450, 210] : sessionTimes(random.sessions, venueKind, kind)
-    const ward =
-      venueKind === 'ONLINE'
-        ? null
-        : venueKind === 'POST_OFFICE' || venueKind === 'SOCIAL_INSURANCE_OFFICE'
-          ? (wardsByCode.get(center.wardCode ?? '') ?? random.sessions.pick(center.wards))
-          : random.sessions.pick(center.wards)
-    const startsAt = localTime(dayIndex, start)
-    const audiences = kind === 'LAUNCH_CEREMONY' ? audiencesByVenue.OTHER : audiencesByVenue[venueKind]
-    const chosen = audiences.filter((_, index) => index === 0 || random.sessions.chance(0.6))
-    return {
-      id: random.sessions.uuidv7(startsAt - random.sessions.int(1, 7) * day),
-      center,
-      dayIndex,
-      startsAt,
-      endsAt: startsAt + length * minute,
-      kind,
-      venueKind,
-      ward,
-      audiences: chosen,
-      cancelled: kind !== 'LAUNCH_CEREMONY' && random.sessions.chance(0.03),
-    }
-  }
-  if (organizer && days.length > 0) {
+  const plan = (center: CenterPlan, dayIndex: number, kind: SessionKind, venueKind: VenueKind) =>
+    planSession(calendar, random, { center, dayIndex, kind, venueKind })
+  if (organizer && calendar.days.length > 0) {
     const ceremonyCenter = centers.find((center) => center.id === organizer.id) ?? {
       ...organizer,
       weight: { VOLUNTARY_SOCIAL_INSURANCE: 0, HOUSEHOLD_HEALTH_INSURANCE: 0 },
@@ -1068,33 +1072,118 @@ function planYear(
   }
   sessionsPerDay.forEach((count, dayIndex) => {
     for (let i = 0; i < count; i++) {
-      const center = random.sessions.weighted(centerChoices)
+      const center = random.weighted(centerChoices)
       const kind =
-        center.kind === 'ONLINE_BRIDGE_POINT' && random.sessions.chance(0.3)
-          ? 'ONLINE'
-          : random.sessions.weighted(sessionKinds)
-      let venueKind = random.sessions.weighted(venuesByKind[kind])
+        center.kind === 'ONLINE_BRIDGE_POINT' && random.chance(0.3) ? 'ONLINE' : random.weighted(sessionKinds)
+      let venueKind = random.weighted(venuesByKind[kind])
       if (venueKind === 'POST_OFFICE' && center.organization === 'SOCIAL_INSURANCE')
         venueKind = 'SOCIAL_INSURANCE_OFFICE'
       sessions.push(plan(center, dayIndex, kind, venueKind))
     }
   })
+  return sessions
+}
+
+const wardsByCode = new Map(hoChiMinhCityWards.map((ward) => [ward.code, ward]))
+
+/** One session: its times, its ward (an office's own, else one of the center's) and its audiences. */
+function planSession(
+  calendar: YearCalendar,
+  random: Random,
+  {
+    center,
+    dayIndex,
+    kind,
+    venueKind,
+  }: { center: CenterPlan; dayIndex: number; kind: SessionKind; venueKind: VenueKind },
+): PlannedSession {
+  const [start, length] = kind === 'LAUNCH_CEREMONY' ? [450, 210] : sessionTimes(random, venueKind, kind)
+  const ward =
+    venueKind === 'ONLINE'
+      ? null
+      : venueKind === 'POST_OFFICE' || venueKind === 'SOCIAL_INSURANCE_OFFICE'
+        ? (wardsByCode.get(center.wardCode ?? '') ?? random.pick(center.wards))
+        : random.pick(center.wards)
+  const startsAt = calendar.localTime(dayIndex, start)
+  const audiences = kind === 'LAUNCH_CEREMONY' ? audiencesByVenue.OTHER : audiencesByVenue[venueKind]
+  const chosen = audiences.filter((_, index) => index === 0 || random.chance(0.6))
+  return {
+    id: random.uuidv7(startsAt - random.int(1, 7) * day),
+    center,
+    dayIndex,
+    startsAt,
+    endsAt: startsAt + length * minute,
+    kind,
+    venueKind,
+    ward,
+    audiences: chosen,
+    cancelled: kind !== 'LAUNCH_CEREMONY' && random.chance(0.03),
+  }
+}
+
+/**
+ * Registration units: one VSI participant, or one household insured together (1–6 members), over the
+ * days like the curve, at a center like its targets, most at one of its sessions held that day.
+ */
+function planUnits(
+  calendar: YearCalendar,
+  centers: readonly CenterPlan[],
+  enrollments: number,
+  sessions: readonly PlannedSession[],
+  random: Random,
+  closed: boolean,
+): Unit[] {
+  const { days, offset, localTime, curve } = calendar
   const openSessions = new Map<string, PlannedSession[]>()
   for (const session of sessions) {
     if (session.cancelled) continue
     const key = `${session.center.id}|${session.dayIndex}`
     openSessions.set(key, [...(openSessions.get(key) ?? []), session])
   }
+  const skeleton = unitSkeleton(calendar, enrollments, random)
+  const perDay = apportion(enrollments, curve)
+  const units: Unit[] = []
+  let dayIndex = 0
+  let filled = 0
+  for (const { product, size } of skeleton) {
+    while (dayIndex < days.length - 1 && filled >= (perDay[dayIndex] ?? 0)) {
+      filled -= perDay[dayIndex] ?? 0
+      dayIndex++
+    }
+    filled += size
+    const center = random.weighted(centers.map((c) => [c, c.weight[product]] as const))
+    const open = openSessions.get(`${center.id}|${dayIndex}`)
+    const session = open && random.chance(0.7) ? random.pick(open) : null
+    const registeredAt = session
+      ? session.startsAt + Math.floor(random.next() * (session.endsAt - session.startsAt - 30 * minute))
+      : localTime(dayIndex, random.int(450, 1050)) + random.int(0, 59_999)
+    const ward = session?.ward && random.chance(0.85) ? session.ward : random.pick(center.wards)
+    units.push({
+      product,
+      size,
+      dayIndex,
+      center,
+      session,
+      ward,
+      registeredAt,
+      agent: random.pick(center.agents),
+      lifecycle: lifecycle(random, registeredAt, days.length - 1 - dayIndex, offset, closed),
+    })
+  }
+  return units
+}
 
-  // Registration units: one VSI participant, or one household insured together (1–6 members).
-  const vsiCount = Math.round((counts.enrollments * vsiTarget) / (vsiTarget + hhiTarget))
-  const hhiCount = counts.enrollments - vsiCount
+/** The units' products and sizes, shuffled: the products split like their targets, households of 1–6. */
+function unitSkeleton(calendar: YearCalendar, enrollments: number, random: Random) {
+  const { vsiTarget, hhiTarget } = calendar
+  const vsiCount = Math.round((enrollments * vsiTarget) / (vsiTarget + hhiTarget))
+  const hhiCount = enrollments - vsiCount
   const skeleton: { product: Product; size: number }[] = []
   for (let i = 0; i < vsiCount; i++) skeleton.push({ product: 'VOLUNTARY_SOCIAL_INSURANCE', size: 1 })
   for (let left = hhiCount; left > 0; ) {
     const size = Math.min(
       left,
-      random.units.weighted([
+      random.weighted([
         [1, 22],
         [2, 24],
         [3, 22],
@@ -1106,52 +1195,8 @@ function planYear(
     skeleton.push({ product: 'HOUSEHOLD_HEALTH_INSURANCE', size })
     left -= size
   }
-  random.units.shuffle(skeleton)
-  const perDay = apportion(counts.enrollments, curve)
-  const units: Unit[] = []
-  let dayIndex = 0
-  let filled = 0
-  for (const { product, size } of skeleton) {
-    while (dayIndex < days.length - 1 && filled >= (perDay[dayIndex] ?? 0)) {
-      filled -= perDay[dayIndex] ?? 0
-      dayIndex++
-    }
-    filled += size
-    const center = random.units.weighted(centers.map((c) => [c, c.weight[product]] as const))
-    const open = openSessions.get(`${center.id}|${dayIndex}`)
-    const session = open && random.units.chance(0.7) ? random.units.pick(open) : null
-    const registeredAt = session
-      ? session.startsAt + Math.floor(random.units.next() * (session.endsAt - session.startsAt - 30 * minute))
-      : localTime(dayIndex, random.units.int(450, 1050)) + random.units.int(0, 59_999)
-    const ward = session?.ward && random.units.chance(0.85) ? session.ward : random.units.pick(center.wards)
-    units.push({
-      product,
-      size,
-      dayIndex,
-      center,
-      session,
-      ward,
-      registeredAt,
-      agent: random.units.pick(center.agents),
-      lifecycle: lifecycle(random.units, registeredAt, days.length - 1 - dayIndex, offset, closed),
-    })
-  }
-
-  // People registered per session, which its attendance must at least cover.
-  const registeredAtSession = new Map<string, number>()
-  for (const unit of units) {
-    if (unit.session)
-      registeredAtSession.set(unit.session.id, (registeredAtSession.get(unit.session.id) ?? 0) + unit.size)
-  }
-  return {
-    campaign,
-    days,
-    offset,
-    sessions,
-    units,
-    registeredAtSession,
-    random: { sessions: random.sessions, people: random.people },
-  }
+  random.shuffle(skeleton)
+  return skeleton
 }
 
 const leadNotes = [
@@ -1180,476 +1225,552 @@ function returningPerson(member: CoveredMember) {
  * year's paid registrations whose people register again; `keep`: where this year's paid ones go, a share
  * of them marked as returning next year.
  */
-async function loadYear(
-  tx: Db,
-  plan: YearPlan,
-  {
-    quote,
-    taken,
-    organizer,
-    renewals,
-    keep,
-    leads,
-    unpaid,
-  }: {
-    quote: ReturnType<typeof quoteCache>
-    taken: Set<string>
-    organizer: Center | undefined
-    renewals: RenewalPool | null
-    keep: { pool: RenewalPool; random: Random; share: number } | null
-    leads: { rows: ReturnType<typeof followUpTables>['leads']; random: Random } | null
-    unpaid: Unpaid[] | null
-  },
-): Promise<YearTotals> {
+async function loadYear(tx: Db, plan: YearPlan, options: YearLoad): Promise<YearTotals> {
+  await loadSessions(tx, plan, options)
+  const writer = enrollmentWriter(tx)
+  const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
+  for (const unit of plan.units) {
+    loadUnit(writer, plan, unit, options)
+    if (writer.tables.enrollments.size >= flushEvery) await writer.flush()
+    else if (writer.tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+  }
+  await writer.flush()
+  await writer.flushed()
+  return writer.totals
+}
+
+type YearLoad = {
+  quote: ReturnType<typeof quoteCache>
+  taken: Set<string>
+  organizer: Center | undefined
+  renewals: RenewalPool | null
+  keep: { pool: RenewalPool; random: Random; share: number } | null
+  leads: { rows: ReturnType<typeof followUpTables>['leads']; random: Random } | null
+  unpaid: Unpaid[] | null
+}
+
+async function loadSessions(tx: Db, plan: YearPlan, { organizer, leads }: YearLoad) {
   const { sessions: sessionRows, staff: staffRows } = sessionTables()
   for (const session of plan.sessions) {
     const r = plan.random.sessions
-    const creator = session.center.manager
-    const registered = plan.registeredAtSession.get(session.id) ?? 0
-    const base =
-      session.kind === 'LAUNCH_CEREMONY'
-        ? r.int(300, 500)
-        : session.kind === 'CONFERENCE'
-          ? r.int(60, 200)
-          : session.kind === 'ONLINE'
-            ? r.int(30, 150)
-            : r.int(15, 60)
-    const place =
-      session.venueKind === 'ONLINE'
-        ? null
-        : session.venueKind === 'MARKET'
-          ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
-          : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
-            ? (session.center.address ?? session.ward?.fullName ?? null)
-            : session.ward
-              ? address(r, session.ward)
-              : null
-    const title =
-      session.kind === 'LAUNCH_CEREMONY'
-        ? session.center.id === organizer?.id
-          ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
-          : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
-        : sessionTitle(session, r)
-    sessionRows.add({
-      id: session.id,
-      campaignId: plan.campaign.id,
-      centerId: session.center.id,
-      title,
-      kind: session.kind,
-      venueKind: session.venueKind,
-      address: place,
-      wardCode: session.ward?.code ?? null,
-      startsAt: iso(session.startsAt),
-      endsAt: iso(session.endsAt),
-      status: session.cancelled ? 'CANCELLED' : 'DONE',
-      audiences: enumArray(session.audiences),
-      attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
-      notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
-      cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
-      createdById: creator,
-      createdAt: iso(session.startsAt - r.int(1, 7) * day),
-      updatedAt: iso(
-        session.cancelled
-          ? session.startsAt - r.int(2, 20) * 3_600_000
-          : session.endsAt + r.int(30, 180) * minute,
-      ),
-      version: 2,
-    })
+    sessionRows.add(sessionRow(plan, session, organizer))
     const agents = session.center.agents
     const teamSize = agents.length === 0 ? 0 : r.int(1, Math.min(3, agents.length))
     for (const agent of r.shuffle([...agents]).slice(0, teamSize)) staffRows.add({ A: session.id, B: agent })
-    if (leads && !session.cancelled && session.kind !== 'LAUNCH_CEREMONY') {
-      // People consulted who did not register: a few per session, on the center's LEADS list.
-      for (let i = leads.random.int(0, 2); i > 0; i--) {
-        const sex: Sex = leads.random.chance(0.55) ? 'FEMALE' : 'MALE'
-        leads.rows.add({
-          id: leads.random.uuidv7(session.endsAt),
-          sessionId: session.id,
-          centerId: session.center.id,
-          fullName: fullName(leads.random, sex),
-          phone: mobilePhone(leads.random),
-          products: enumArray(
-            leads.random.weighted<Product[]>([
-              [['HOUSEHOLD_HEALTH_INSURANCE'], 60],
-              [['VOLUNTARY_SOCIAL_INSURANCE'], 25],
-              [['HOUSEHOLD_HEALTH_INSURANCE', 'VOLUNTARY_SOCIAL_INSURANCE'], 15],
-            ]),
-          ),
-          note: leads.random.chance(0.3) ? leads.random.pick(leadNotes) : null,
-          metOn: plan.days[session.dayIndex] ?? isoDay(session.startsAt + plan.offset),
-          recordedById: session.center.agents[0] ?? creator,
-          createdAt: iso(session.endsAt),
-          updatedAt: iso(session.endsAt),
-        })
-      }
-    }
+    if (leads && !session.cancelled && session.kind !== 'LAUNCH_CEREMONY') addLeads(leads, plan, session)
   }
   await sessionRows.insert(tx)
   await staffRows.insert(tx)
   if (leads) await leads.rows.insert(tx)
+}
 
-  // Generating the next rows overlaps with inserting the previous ones: one batch in flight at a time.
-  let tables = enrollmentTables()
-  const totals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
+type SessionRow = Parameters<ReturnType<typeof sessionTables>['sessions']['add']>[0]
+
+/** A held or cancelled session as the console records it: title, place, attendance at least its registrations. */
+function sessionRow(plan: YearPlan, session: PlannedSession, organizer: Center | undefined): SessionRow {
+  const r = plan.random.sessions
+  const registered = plan.registeredAtSession.get(session.id) ?? 0
+  const base =
+    session.kind === 'LAUNCH_CEREMONY'
+      ? r.int(300, 500)
+      : session.kind === 'CONFERENCE'
+        ? r.int(60, 200)
+        : session.kind === 'ONLINE'
+          ? r.int(30, 150)
+          : r.int(15, 60)
+  const place =
+    session.venueKind === 'ONLINE'
+      ? null
+      : session.venueKind === 'MARKET'
+        ? `Chợ ${session.ward?.name}, ${session.ward?.fullName}`
+        : session.venueKind === 'POST_OFFICE' || session.venueKind === 'SOCIAL_INSURANCE_OFFICE'
+          ? (session.center.address ?? session.ward?.fullName ?? null)
+          : session.ward
+            ? address(r, session.ward)
+            : null
+  const title =
+    session.kind === 'LAUNCH_CEREMONY'
+      ? session.center.id === organizer?.id
+        ? 'Lễ ra quân "60 ngày tăng tốc" phát triển người tham gia BHXH, BHYT'
+        : `Điểm cầu trực tuyến lễ ra quân – ${session.center.name}`
+      : sessionTitle(session, r)
+  return {
+    id: session.id,
+    campaignId: plan.campaign.id,
+    centerId: session.center.id,
+    title,
+    kind: session.kind,
+    venueKind: session.venueKind,
+    address: place,
+    wardCode: session.ward?.code ?? null,
+    startsAt: iso(session.startsAt),
+    endsAt: iso(session.endsAt),
+    status: session.cancelled ? 'CANCELLED' : 'DONE',
+    audiences: enumArray(session.audiences),
+    attendance: session.cancelled ? null : Math.max(base, Math.ceil(registered * (1.3 + r.next()))),
+    notes: !session.cancelled && r.chance(0.2) ? r.pick(sessionNotes) : null,
+    cancelReason: session.cancelled ? r.pick(cancelReasons) : null,
+    createdById: session.center.manager,
+    createdAt: iso(session.startsAt - r.int(1, 7) * day),
+    updatedAt: iso(
+      session.cancelled
+        ? session.startsAt - r.int(2, 20) * 3_600_000
+        : session.endsAt + r.int(30, 180) * minute,
+    ),
+    version: 2,
+  }
+}
+
+/** People consulted who did not register: a few per session, on the center's LEADS list. */
+function addLeads(leads: NonNullable<YearLoad['leads']>, plan: YearPlan, session: PlannedSession) {
+  for (let i = leads.random.int(0, 2); i > 0; i--) {
+    const sex: Sex = leads.random.chance(0.55) ? 'FEMALE' : 'MALE'
+    leads.rows.add({
+      id: leads.random.uuidv7(session.endsAt),
+      sessionId: session.id,
+      centerId: session.center.id,
+      fullName: fullName(leads.random, sex),
+      phone: mobilePhone(leads.random),
+      products: enumArray(
+        leads.random.weighted<Product[]>([
+          [['HOUSEHOLD_HEALTH_INSURANCE'], 60],
+          [['VOLUNTARY_SOCIAL_INSURANCE'], 25],
+          [['HOUSEHOLD_HEALTH_INSURANCE', 'VOLUNTARY_SOCIAL_INSURANCE'], 15],
+        ]),
+      ),
+      note: leads.random.chance(0.3) ? leads.random.pick(leadNotes) : null,
+      metOn: plan.days[session.dayIndex] ?? isoDay(session.startsAt + plan.offset),
+      recordedById: session.center.agents[0] ?? session.center.manager,
+      createdAt: iso(session.endsAt),
+      updatedAt: iso(session.endsAt),
+    })
+  }
+}
+
+/** Enrollment tables filled while the previous batch is inserted: one batch in flight at a time. */
+function enrollmentWriter(tx: Db) {
+  const totals: YearTotals = { people: 0, households: 0, vsi: 0, hhi: 0, statusChanges: 0 }
   let inFlight: Promise<void> = Promise.resolve()
-  const flush = async () => {
-    const batch = tables
-    tables = enrollmentTables()
-    await inFlight
-    inFlight = (async () => {
-      totals.households += await batch.households.insert(tx)
-      totals.people += await batch.people.insert(tx)
-      await batch.members.insert(tx)
-      await batch.enrollments.insert(tx)
-      totals.statusChanges += await batch.statusChanges.insert(tx)
-    })()
-    // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
-    inFlight.catch(() => {})
+  const writer = {
+    tables: enrollmentTables(),
+    totals,
+    async flush() {
+      const batch = writer.tables
+      writer.tables = enrollmentTables()
+      await inFlight
+      inFlight = (async () => {
+        totals.households += await batch.households.insert(tx)
+        totals.people += await batch.people.insert(tx)
+        await batch.members.insert(tx)
+        await batch.enrollments.insert(tx)
+        totals.statusChanges += await batch.statusChanges.insert(tx)
+      })()
+      // Awaited at the next flush; this keeps a failure meanwhile from counting as unhandled.
+      inFlight.catch(() => {})
+    },
+    flushed: () => inFlight,
   }
-  const yieldToInserts = () => new Promise<void>((resolve) => setImmediate(resolve))
+  return writer
+}
 
+type EnrollmentWriter = ReturnType<typeof enrollmentWriter>
+
+/** What every row of one registration unit shares. */
+type UnitLoad = {
+  writer: EnrollmentWriter
+  plan: YearPlan
+  unit: Unit
+  taken: Set<string>
+  quote: YearLoad['quote']
+  registeredOn: string
+  wardCode: string
+  region: ReturnType<typeof regionOfWard>
+  /** The day the payment that settled it came in, local time (a manager's step, never shifted). */
+  paidOn: string | null
+  reason: string | null
+  /** The unit's enrollments that bought coverage. */
+  covered: CoveredMember[]
+  unpaid: Unpaid[] | null
+}
+
+/** One registration unit: its people (new, or last year's again), household, enrollments and histories. */
+function loadUnit(writer: EnrollmentWriter, plan: YearPlan, unit: Unit, options: YearLoad) {
   const r = plan.random.people
-  for (const unit of plan.units) {
-    const registeredOn = plan.days[unit.dayIndex] ?? isoDay(unit.registeredAt)
-    // Last year's participants registering again: the same people (and household), last year's ward.
-    const renewing = renewals?.returning.get(renewalKey(unit.center.id, unit.product, unit.size))?.pop()
-    if (renewing) renewing.renewed = true
-    const wardCode = renewing?.wardCode ?? unit.ward.code
-    const covered: CoveredMember[] = []
-    let unitHousehold: string | null = null
-    // The day the payment that settled it came in, local time (a manager's step, never shifted).
-    const paidStep = unit.lifecycle.steps.find((step) => step.to === 'PAID')
-    const paidOn =
-      paidStep && (unit.lifecycle.status === 'PAID' || unit.lifecycle.status === 'ACTIVE')
-        ? isoDay(paidStep.at + plan.offset)
+  const registeredOn = plan.days[unit.dayIndex] ?? isoDay(unit.registeredAt)
+  // Last year's participants registering again: the same people (and household), last year's ward.
+  const renewing = options.renewals?.returning.get(renewalKey(unit.center.id, unit.product, unit.size))?.pop()
+  if (renewing) renewing.renewed = true
+  const wardCode = renewing?.wardCode ?? unit.ward.code
+  const paidStep = unit.lifecycle.steps.find((step) => step.to === 'PAID')
+  const paidOn =
+    paidStep && (unit.lifecycle.status === 'PAID' || unit.lifecycle.status === 'ACTIVE')
+      ? isoDay(paidStep.at + plan.offset)
+      : null
+  const region = regionOfWard(unit.ward.code)
+  const { status } = unit.lifecycle
+  const reason =
+    status === 'REJECTED'
+      ? r.pick(rejectReasons)
+      : status === 'CANCELLED'
+        ? r.pick(cancelEnrollmentReasons)
         : null
-    const region = regionOfWard(unit.ward.code)
-    const { status, steps } = unit.lifecycle
-    const reason =
-      status === 'REJECTED'
-        ? r.pick(rejectReasons)
-        : status === 'CANCELLED'
-          ? r.pick(cancelEnrollmentReasons)
-          : null
-
-    const addPerson = (person: {
-      at: number
-      sex: Sex
-      name: string
-      dateOfBirth: string
-      provinceCode: string
-      phone: string | null
-      address: string
-      occupation: AudienceGroup | null
-      legacyCode: string | null
-    }) => {
-      const id = r.uuidv7(person.at)
-      const personCitizenId = citizenId(r, taken, person)
-      const prefixes = textArray(searchPrefixes(person.name))
-      tables.people.add({
-        id,
-        fullName: person.name,
-        citizenId: personCitizenId,
-        legacySocialInsuranceCode: person.legacyCode,
-        dateOfBirth: person.dateOfBirth,
-        sex: person.sex,
-        phone: person.phone,
-        address: person.address,
-        wardCode,
-        occupationGroup: person.occupation,
-        recordingCenterId: unit.center.id,
-        searchKey: personSearchKey({
-          fullName: person.name,
-          phone: person.phone,
-          citizenId: personCitizenId,
-        }),
-        searchPrefixes: prefixes,
-        createdAt: iso(person.at),
-        updatedAt: iso(person.at),
-      })
-      return {
-        id,
-        citizenId: personCitizenId,
-        occupation: person.occupation,
-        searchPrefixes: prefixes,
-        // What the registration was given, which its enrollment keeps.
-        contact: {
-          phone: person.phone,
-          address: person.address,
-          legacySocialInsuranceCode: person.legacyCode,
-        },
-      }
-    }
-
-    const addEnrollment = (enrollment: {
-      at: number
-      personId: string
-      citizenId: string
-      searchPrefixes: string
-      audience: AudienceGroup | null
-      contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
-      householdId: string | null
-      months: number
-      monthlyIncome: number | null
-      supportGroups: readonly SupportGroup[]
-      householdPosition: number | null
-      amounts: Amounts
-      periodStart: string
-      periodEnd: string
-      /** The last day of the coverage on file for the person and product, if any. */
-      coveredUntil: string | null
-    }) => {
-      const id = r.uuidv7(enrollment.at)
-      const shift = enrollment.at - unit.registeredAt
-      const last = steps[steps.length - 1]
-      // As recordPayment gives it: the coverage the payment bought, counted on the payment day where
-      // the campaign counts so.
-      const coverage = paidOn
-        ? coverageOfPayment({
-            product: unit.product,
-            paidOn,
-            months: enrollment.months,
-            coveredUntilOnFile: enrollment.coveredUntil,
-          })
-        : null
-      if (coverage && !coverage.ok) throw new Error('seedDemo: a payment without coverage')
-      const bought = coverage?.coverage ?? null
-      tables.enrollments.add({
-        id,
-        campaignId: plan.campaign.id,
-        centerId: unit.center.id,
-        sessionId: unit.session?.id ?? null,
-        registeredById: unit.agent,
-        product: unit.product,
-        personId: enrollment.personId,
-        householdId: enrollment.householdId,
-        quoteDate: registeredOn,
-        months: enrollment.months,
-        monthlyIncome: enrollment.monthlyIncome,
-        supportGroups: enumArray(enrollment.supportGroups),
-        householdPosition: enrollment.householdPosition,
-        gross: enrollment.amounts.gross,
-        support: enrollment.amounts.support,
-        payable: enrollment.amounts.payable,
-        periodStart: enrollment.periodStart,
-        periodEnd: enrollment.periodEnd,
-        status,
-        audience: enrollment.audience,
-        ...enrollment.contact,
-        wardCode,
-        statusReason: reason,
-        live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
-        // Since 2025-08-01 the personal id number is the social-insurance number
-        // (docs/domain/vn-insurance.md §3).
-        socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
-        searchPrefixes: enrollment.searchPrefixes,
-        registeredAt: iso(enrollment.at),
-        registeredOn,
-        coverageStart: bought?.start ?? null,
-        coverageEnd: bought?.end ?? null,
-        continuity: bought?.continuity ?? null,
-        countedOn: paidOn && plan.campaign.countOn === 'PAYMENT_DAY' ? paidOn : null,
-        updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
-        version: steps.length,
-      })
-      let from: EnrollmentStatus | null = null
-      for (const step of steps) {
-        // A manager acts on the whole household at once; the agent enters the members one by one.
-        const at = step.byManager ? step.at : step.at + shift
-        tables.statusChanges.add({
-          id: r.uuidv7(at),
-          enrollmentId: id,
-          fromStatus: from,
-          toStatus: step.to,
-          reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
-          actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
-          at: iso(at),
-        })
-        from = step.to
-      }
-      if (bought)
-        covered.push({
-          enrollmentId: id,
-          personId: enrollment.personId,
-          citizenId: enrollment.citizenId,
-          searchPrefixes: enrollment.searchPrefixes,
-          occupation: enrollment.audience,
-          contact: enrollment.contact,
-          coverageEnd: bought.end,
-          status,
-        })
-      if (unpaid && (status === 'DRAFT' || status === 'SUBMITTED'))
-        unpaid.push({ enrollmentId: id, center: unit.center, agent: unit.agent, at: enrollment.at, status })
-    }
-
-    if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
-      const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
-      const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
-      const occupation =
-        unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
-      const previous = renewing?.members[0]
-      const person = previous
-        ? returningPerson(previous)
-        : addPerson({
-            at: unit.registeredAt,
-            sex,
-            name: fullName(r, sex),
-            dateOfBirth: dateOfBirth(r, registeredOn, age, age),
-            provinceCode: birthProvince(r, region),
-            phone: r.chance(0.97) ? mobilePhone(r) : null,
-            address: address(r, unit.ward),
-            occupation: occupation === 'STUDENT' ? 'FREELANCER' : occupation,
-            legacyCode: r.chance(0.15) ? `79${r.digits(8)}` : null,
-          })
-      const months = r.weighted([
-        [1, 30],
-        [3, 25],
-        [6, 15],
-        [12, 30],
-      ])
-      const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
-      const supportGroups: SupportGroup[] =
-        unit.ward.type === 'SPECIAL_ZONE'
-          ? ['ISLAND_COMMUNE']
-          : r.weighted<SupportGroup[]>([
-              [[], 92],
-              [['NEAR_POOR'], 3],
-              [['POOR'], 2],
-              [['ETHNIC_MINORITY'], 3],
-            ])
-      const periodStart = `${registeredOn.slice(0, 8)}01`
-      const amounts = quote(unit.product, registeredOn, months, supportGroups, {
-        monthlyIncome: income,
-      })[0]
-      if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
-      addEnrollment({
-        at: unit.registeredAt,
-        personId: person.id,
-        citizenId: person.citizenId,
-        searchPrefixes: person.searchPrefixes,
-        audience: person.occupation,
-        contact: person.contact,
-        householdId: null,
-        months,
-        monthlyIncome: income,
-        supportGroups,
-        householdPosition: null,
-        amounts,
-        periodStart,
-        periodEnd: coverageEnd(periodStart, months),
-        coveredUntil: previous?.coverageEnd ?? null,
-      })
-      totals.vsi++
-    } else {
-      const householdId = renewing?.householdId ?? r.uuidv7(unit.registeredAt)
-      const homeAddress = address(r, unit.ward)
-      if (!renewing)
-        tables.households.add({
-          id: householdId,
-          address: homeAddress,
-          wardCode: unit.ward.code,
-          createdAt: iso(unit.registeredAt),
-          updatedAt: iso(unit.registeredAt),
-        })
-      unitHousehold = householdId
-      const months = r.weighted([
-        [12, 60],
-        [6, 25],
-        [3, 15],
-      ])
-      const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
-        [[], 97],
-        [['NEAR_POOR'], 1.5],
-        [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
-      ])
-      const amounts = quote(unit.product, registeredOn, months, supportGroups, {
-        householdSize: unit.size,
-      })
-      // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
-      const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
-      const headProvince = birthProvince(r, region)
-      let at = unit.registeredAt
-      // A renewing household is last year's: the same people in the same order, already its members.
-      const members = renewing ? [] : householdMembers(r, unit.size)
-      for (let index = 0; index < unit.size; index++) {
-        const position = index + 1
-        const previous = renewing?.members[index]
-        const member = previous ? undefined : members[index]
-        const person = previous
-          ? returningPerson(previous)
-          : member &&
-            addPerson({
-              at,
-              sex: member.sex,
-              name: fullName(r, member.sex, member.family),
-              dateOfBirth: dateOfBirth(r, registeredOn, member.age[0], member.age[1]),
-              provinceCode: member.localBirth
-                ? r.chance(0.85)
-                  ? localBirthProvince[region]
-                  : headProvince
-                : index === 0 || r.chance(0.4)
-                  ? headProvince
-                  : birthProvince(r, region),
-              phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
-              address: homeAddress,
-              occupation: member.occupation,
-              legacyCode: null,
-            })
-        if (!person) throw new Error('seedDemo: a household without its member')
-        if (member)
-          tables.members.add({
-            householdId,
-            personId: person.id,
-            position,
-            isHead: index === 0,
-            relationToHead: member.relation,
-            insuredElsewhere: false,
-          })
-        const memberAmounts = amounts[index]
-        if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
-        addEnrollment({
-          at,
-          personId: person.id,
-          citizenId: person.citizenId,
-          searchPrefixes: person.searchPrefixes,
-          audience: person.occupation,
-          contact: person.contact,
-          householdId,
-          months,
-          monthlyIncome: null,
-          supportGroups,
-          householdPosition: position,
-          amounts: memberAmounts,
-          periodStart,
-          periodEnd: coverageEnd(periodStart, months),
-          coveredUntil: previous?.coverageEnd ?? null,
-        })
-        at += r.int(20, 60) * 1000
-      }
-      totals.hhi += unit.size
-    }
-    if (keep && covered.length === unit.size) {
-      const renewable: Renewable = {
-        key: renewalKey(unit.center.id, unit.product, unit.size),
-        center: unit.center,
-        wardCode,
-        householdId: unitHousehold,
-        members: covered,
-        renewed: false,
-      }
-      keep.pool.all.push(renewable)
-      if (keep.random.chance(keep.share)) {
-        const returning = keep.pool.returning.get(renewable.key) ?? []
-        returning.push(renewable)
-        keep.pool.returning.set(renewable.key, returning)
-      }
-    }
-    if (tables.enrollments.size >= flushEvery) await flush()
-    else if (tables.enrollments.size % 200 < unit.size) await yieldToInserts()
+  const load: UnitLoad = {
+    writer,
+    plan,
+    unit,
+    taken: options.taken,
+    quote: options.quote,
+    registeredOn,
+    wardCode,
+    region,
+    paidOn,
+    reason,
+    covered: [],
+    unpaid: options.unpaid,
   }
-  await flush()
-  await inFlight
-  return totals
+  let householdId: string | null = null
+  if (unit.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
+    loadParticipant(load, renewing)
+    writer.totals.vsi++
+  } else {
+    householdId = loadHousehold(load, renewing)
+    writer.totals.hhi += unit.size
+  }
+  if (options.keep && load.covered.length === unit.size) keepRenewable(options.keep, load, householdId)
+}
+
+/** A unit all of whose people bought coverage: in next year's pool, and returning next year by chance. */
+function keepRenewable(keep: NonNullable<YearLoad['keep']>, load: UnitLoad, householdId: string | null) {
+  const { unit } = load
+  const renewable: Renewable = {
+    key: renewalKey(unit.center.id, unit.product, unit.size),
+    center: unit.center,
+    wardCode: load.wardCode,
+    householdId,
+    members: load.covered,
+    renewed: false,
+  }
+  keep.pool.all.push(renewable)
+  if (keep.random.chance(keep.share)) {
+    const returning = keep.pool.returning.get(renewable.key) ?? []
+    returning.push(renewable)
+    keep.pool.returning.set(renewable.key, returning)
+  }
+}
+
+/** A voluntary social insurance participant: one person, a monthly income, one enrollment. */
+function loadParticipant(load: UnitLoad, renewing: Renewable | undefined) {
+  const { unit, registeredOn } = load
+  const r = load.plan.random.people
+  const sex: Sex = r.chance(0.55) ? 'FEMALE' : 'MALE'
+  const age = Math.max(18, Math.min(60, Math.round(40 + 9 * r.gaussian())))
+  const occupation =
+    unit.session && r.chance(0.6) ? r.pick(unit.session.audiences) : r.weighted(vsiOccupations)
+  const previous = renewing?.members[0]
+  const person = previous
+    ? returningPerson(previous)
+    : addPerson(load, {
+        at: unit.registeredAt,
+        sex,
+        name: fullName(r, sex),
+        dateOfBirth: dateOfBirth(r, registeredOn, age, age),
+        provinceCode: birthProvince(r, load.region),
+        phone: r.chance(0.97) ? mobilePhone(r) : null,
+        address: address(r, unit.ward),
+        occupation: occupation === 'STUDENT' ? 'FREELANCER' : occupation,
+        legacyCode: r.chance(0.15) ? `79${r.digits(8)}` : null,
+      })
+  const months = r.weighted([
+    [1, 30],
+    [3, 25],
+    [6, 15],
+    [12, 30],
+  ])
+  const income = monthlyIncome(r, 1_500_000, 50_000, 46_800_000)
+  const supportGroups: SupportGroup[] =
+    unit.ward.type === 'SPECIAL_ZONE'
+      ? ['ISLAND_COMMUNE']
+      : r.weighted<SupportGroup[]>([
+          [[], 92],
+          [['NEAR_POOR'], 3],
+          [['POOR'], 2],
+          [['ETHNIC_MINORITY'], 3],
+        ])
+  const periodStart = `${registeredOn.slice(0, 8)}01`
+  const amounts = load.quote(unit.product, registeredOn, months, supportGroups, { monthlyIncome: income })[0]
+  if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
+  addEnrollment(load, {
+    at: unit.registeredAt,
+    personId: person.id,
+    citizenId: person.citizenId,
+    searchPrefixes: person.searchPrefixes,
+    audience: person.occupation,
+    contact: person.contact,
+    householdId: null,
+    months,
+    monthlyIncome: income,
+    supportGroups,
+    householdPosition: null,
+    amounts,
+    periodStart,
+    periodEnd: coverageEnd(periodStart, months),
+    coveredUntil: previous?.coverageEnd ?? null,
+  })
+}
+
+/** A household insured together: its members (new, or last year's in the same order), an enrollment each. */
+function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string {
+  const { unit, registeredOn, writer } = load
+  const r = load.plan.random.people
+  const householdId = renewing?.householdId ?? r.uuidv7(unit.registeredAt)
+  const homeAddress = address(r, unit.ward)
+  if (!renewing)
+    writer.tables.households.add({
+      id: householdId,
+      address: homeAddress,
+      wardCode: unit.ward.code,
+      createdAt: iso(unit.registeredAt),
+      updatedAt: iso(unit.registeredAt),
+    })
+  const months = r.weighted([
+    [12, 60],
+    [6, 25],
+    [3, 15],
+  ])
+  const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
+    [[], 97],
+    [['NEAR_POOR'], 1.5],
+    [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
+  ])
+  const amounts = load.quote(unit.product, registeredOn, months, supportGroups, { householdSize: unit.size })
+  // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
+  const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
+  const headProvince = birthProvince(r, load.region)
+  let at = unit.registeredAt
+  // A renewing household is last year's: the same people in the same order, already its members.
+  const members = renewing ? [] : householdMembers(r, unit.size)
+  for (let index = 0; index < unit.size; index++) {
+    const position = index + 1
+    const previous = renewing?.members[index]
+    const member = previous ? undefined : members[index]
+    const person = previous
+      ? returningPerson(previous)
+      : member &&
+        addPerson(load, {
+          at,
+          sex: member.sex,
+          name: fullName(r, member.sex, member.family),
+          dateOfBirth: dateOfBirth(r, registeredOn, member.age[0], member.age[1]),
+          provinceCode: member.localBirth
+            ? r.chance(0.85)
+              ? localBirthProvince[load.region]
+              : headProvince
+            : index === 0 || r.chance(0.4)
+              ? headProvince
+              : birthProvince(r, load.region),
+          phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
+          address: homeAddress,
+          occupation: member.occupation,
+          legacyCode: null,
+        })
+    if (!person) throw new Error('seedDemo: a household without its member')
+    if (member)
+      writer.tables.members.add({
+        householdId,
+        personId: person.id,
+        position,
+        isHead: index === 0,
+        relationToHead: member.relation,
+        insuredElsewhere: false,
+      })
+    const memberAmounts = amounts[index]
+    if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
+    addEnrollment(load, {
+      at,
+      personId: person.id,
+      citizenId: person.citizenId,
+      searchPrefixes: person.searchPrefixes,
+      audience: person.occupation,
+      contact: person.contact,
+      householdId,
+      months,
+      monthlyIncome: null,
+      supportGroups,
+      householdPosition: position,
+      amounts: memberAmounts,
+      periodStart,
+      periodEnd: coverageEnd(periodStart, months),
+      coveredUntil: previous?.coverageEnd ?? null,
+    })
+    at += r.int(20, 60) * 1000
+  }
+  return householdId
+}
+
+type NewPerson = {
+  at: number
+  sex: Sex
+  name: string
+  dateOfBirth: string
+  provinceCode: string
+  phone: string | null
+  address: string
+  occupation: AudienceGroup | null
+  legacyCode: string | null
+}
+
+/** A person new to the registry, in the unit's ward, recorded by its center. */
+function addPerson(load: UnitLoad, person: NewPerson) {
+  const r = load.plan.random.people
+  const id = r.uuidv7(person.at)
+  const personCitizenId = citizenId(r, load.taken, person)
+  const prefixes = textArray(searchPrefixes(person.name))
+  load.writer.tables.people.add({
+    id,
+    fullName: person.name,
+    citizenId: personCitizenId,
+    legacySocialInsuranceCode: person.legacyCode,
+    dateOfBirth: person.dateOfBirth,
+    sex: person.sex,
+    phone: person.phone,
+    address: person.address,
+    wardCode: load.wardCode,
+    occupationGroup: person.occupation,
+    recordingCenterId: load.unit.center.id,
+    searchKey: personSearchKey({
+      fullName: person.name,
+      phone: person.phone,
+      citizenId: personCitizenId,
+    }),
+    searchPrefixes: prefixes,
+    createdAt: iso(person.at),
+    updatedAt: iso(person.at),
+  })
+  return {
+    id,
+    citizenId: personCitizenId,
+    occupation: person.occupation,
+    searchPrefixes: prefixes,
+    // What the registration was given, which its enrollment keeps.
+    contact: {
+      phone: person.phone,
+      address: person.address,
+      legacySocialInsuranceCode: person.legacyCode,
+    },
+  }
+}
+
+type NewEnrollment = {
+  at: number
+  personId: string
+  citizenId: string
+  searchPrefixes: string
+  audience: AudienceGroup | null
+  contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
+  householdId: string | null
+  months: number
+  monthlyIncome: number | null
+  supportGroups: readonly SupportGroup[]
+  householdPosition: number | null
+  amounts: Amounts
+  periodStart: string
+  periodEnd: string
+  /** The last day of the coverage on file for the person and product, if any. */
+  coveredUntil: string | null
+}
+
+/** One person's enrollment with its status history, the coverage a payment bought, and where it is followed up. */
+function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
+  const { plan, unit, paidOn, reason } = load
+  const { status, steps } = unit.lifecycle
+  const r = plan.random.people
+  const id = r.uuidv7(enrollment.at)
+  const shift = enrollment.at - unit.registeredAt
+  const last = steps[steps.length - 1]
+  // As recordPayment gives it: the coverage the payment bought, counted on the payment day where
+  // the campaign counts so.
+  const coverage = paidOn
+    ? coverageOfPayment({
+        product: unit.product,
+        paidOn,
+        months: enrollment.months,
+        coveredUntilOnFile: enrollment.coveredUntil,
+      })
+    : null
+  if (coverage && !coverage.ok) throw new Error('seedDemo: a payment without coverage')
+  const bought = coverage?.coverage ?? null
+  load.writer.tables.enrollments.add({
+    id,
+    campaignId: plan.campaign.id,
+    centerId: unit.center.id,
+    sessionId: unit.session?.id ?? null,
+    registeredById: unit.agent,
+    product: unit.product,
+    personId: enrollment.personId,
+    householdId: enrollment.householdId,
+    quoteDate: load.registeredOn,
+    months: enrollment.months,
+    monthlyIncome: enrollment.monthlyIncome,
+    supportGroups: enumArray(enrollment.supportGroups),
+    householdPosition: enrollment.householdPosition,
+    gross: enrollment.amounts.gross,
+    support: enrollment.amounts.support,
+    payable: enrollment.amounts.payable,
+    periodStart: enrollment.periodStart,
+    periodEnd: enrollment.periodEnd,
+    status,
+    audience: enrollment.audience,
+    ...enrollment.contact,
+    wardCode: load.wardCode,
+    statusReason: reason,
+    live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+    // Since 2025-08-01 the personal id number is the social-insurance number
+    // (docs/domain/vn-insurance.md §3).
+    socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
+    searchPrefixes: enrollment.searchPrefixes,
+    registeredAt: iso(enrollment.at),
+    registeredOn: load.registeredOn,
+    coverageStart: bought?.start ?? null,
+    coverageEnd: bought?.end ?? null,
+    continuity: bought?.continuity ?? null,
+    countedOn: paidOn && plan.campaign.countOn === 'PAYMENT_DAY' ? paidOn : null,
+    updatedAt: iso(last?.byManager ? last.at : (last?.at ?? unit.registeredAt) + shift),
+    version: steps.length,
+  })
+  addStatusHistory(load, id, shift)
+  if (bought)
+    load.covered.push({
+      enrollmentId: id,
+      personId: enrollment.personId,
+      citizenId: enrollment.citizenId,
+      searchPrefixes: enrollment.searchPrefixes,
+      occupation: enrollment.audience,
+      contact: enrollment.contact,
+      coverageEnd: bought.end,
+      status,
+    })
+  if (load.unpaid && (status === 'DRAFT' || status === 'SUBMITTED'))
+    load.unpaid.push({ enrollmentId: id, center: unit.center, agent: unit.agent, at: enrollment.at, status })
+}
+
+/** The enrollment's steps: a manager acts on the whole household at once; the agent enters the members one by one. */
+function addStatusHistory(load: UnitLoad, enrollmentId: string, shift: number) {
+  const { unit, reason } = load
+  const r = load.plan.random.people
+  let from: EnrollmentStatus | null = null
+  for (const step of unit.lifecycle.steps) {
+    const at = step.byManager ? step.at : step.at + shift
+    load.writer.tables.statusChanges.add({
+      id: r.uuidv7(at),
+      enrollmentId,
+      fromStatus: from,
+      toStatus: step.to,
+      reason: step.to === 'REJECTED' || step.to === 'CANCELLED' ? reason : null,
+      actorId: step.byManager ? (unit.center.manager ?? unit.agent) : unit.agent,
+      at: iso(at),
+    })
+    from = step.to
+  }
 }
 
 const followUpNotes = ['Gọi lại sau 17 giờ.', 'Người nhà nghe máy.', 'Đã gửi tin nhắn nhắc.', null, null]
@@ -1794,91 +1915,16 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     if (!Number.isInteger(value) || value < 0)
       throw new RangeError(`seedDemo: ${name} must be a whole number ≥ 0`)
   }
-  const campaign = await prisma.campaign.findUnique({
-    where: { code: options.campaignCode },
-    include: { centers: { include: { center: true } }, targets: true },
-  })
-  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
-  const previous = previousSize > 0 ? await previousYearCampaign(prisma, campaign) : null
-  // Replacing the demo without a year before removes the one an earlier demo made.
-  const earlier =
-    previous ??
-    (options.replace
-      ? await prisma.campaign.findUnique({ where: { code: previousYearCode(campaign.code) } })
-      : null)
-  for (const demoCampaign of [campaign, previous]) {
-    if (!demoCampaign) continue
-    const [enrollmentCount, sessionCount] = await Promise.all([
-      prisma.enrollment.count({ where: { campaignId: demoCampaign.id } }),
-      prisma.outreachSession.count({ where: { campaignId: demoCampaign.id } }),
-    ])
-    if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
-      throw new Error(
-        `seedDemo: campaign ${demoCampaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
-      )
-    }
-  }
-  const campaignIds = [campaign.id, ...(earlier ? [earlier.id] : [])]
-
-  const root = new Random(options.seed)
-  const random = {
-    users: root.fork(1),
-    centers: root.fork(2),
-    thisYear: { days: root.fork(3), sessions: root.fork(4), units: root.fork(5), people: root.fork(6) },
-    lastYear: { days: root.fork(13), sessions: root.fork(14), units: root.fork(15), people: root.fork(16) },
-    returning: root.fork(17),
-    leads: root.fork(18),
-    followUps: root.fork(19),
-  }
-
-  const byCode = (a: { code: string }, b: { code: string }) =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : 0
-  const participants = campaign.centers
-    .filter((link) => link.role === 'PARTICIPANT')
-    .map((link) => link.center)
-    .sort(byCode)
-  if (participants.length === 0)
-    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
-  const organizer = campaign.centers
-    .filter((link) => link.role === 'ORGANIZER')
-    .map((link) => link.center)
-    .sort(
-      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
-    )[0]
-
+  const { campaign, previous, campaignIds } = await demoCampaigns(prisma, options, previousSize)
+  const random = demoRandom(options.seed)
+  const { participants, organizer } = campaignCenters(campaign)
   const { staff, created: usersCreated } = await ensureDemoUsers(prisma, participants, random.users)
   const storedParameters = await prisma.contributionParameter.findMany()
   const parameters: readonly ContributionParameter[] =
     storedParameters.length > 0 ? storedParameters : defaultContributionParameters
   const quote = quoteCache(parameters)
   const taken = options.takenCitizenIds ?? (await takenCitizenIds(prisma, campaignIds))
-
-  // Centers, with their share of each product's registrations and the wards they serve.
-  const centerTargets = (centerId: string, product: Product) =>
-    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
-      ?.count ?? 1
-  const centers: CenterPlan[] = participants.map((center) => {
-    const launch = launchCenters.find((candidate) => candidate.code === center.code)
-    const served = launch?.area
-      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
-      : []
-    const performance = 0.8 + 0.4 * random.centers.next()
-    const entry = staff.get(center.id)
-    return {
-      ...center,
-      weight: {
-        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
-        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
-      },
-      wards: served.length > 0 ? served : hoChiMinhCityWards,
-      agents: entry?.agents ?? [],
-      manager: entry?.manager ?? null,
-    }
-  })
-  for (const center of centers) {
-    if (center.agents.length === 0)
-      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
-  }
+  const centers = centerPlans(campaign, participants, staff, random.centers)
 
   const lastYear = previous
     ? planYear(
@@ -1901,79 +1947,19 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
   const prepared = performance.now()
 
   const result = await prisma.$transaction(
-    async (tx) => {
-      // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
-      // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
-      // (and a later CREATE INDEX is not refused for pending trigger events).
-      await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
-      await tx.$executeRawUnsafe(
-        `SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`,
-      )
-      if (options.replace) {
-        for (const id of campaignIds) await clearCampaignActivity(tx, id)
-      }
-      const pool: RenewalPool = { all: [], returning: new Map() }
-      const last = lastYear
-        ? await loadYear(tx, lastYear, {
-            quote,
-            taken,
-            organizer,
-            renewals: null,
-            keep: { pool, random: random.returning, share: 0.65 },
-            leads: null,
-            unpaid: null,
-          })
-        : null
-      const { leads } = followUpTables()
-      const unpaid: Unpaid[] = []
-      const totals = await loadYear(tx, thisYear, {
-        quote,
-        taken,
-        organizer,
-        renewals: lastYear ? pool : null,
-        keep: null,
-        leads: { rows: leads, random: random.leads },
-        unpaid,
-      })
-      const leadCount = await tx.lead.count({ where: { session: { campaignId: campaign.id } } })
-      const followUps = await loadFollowUps(tx, random.followUps, {
-        offset: thisYear.offset,
+    (tx) =>
+      loadDemo(tx, options, {
         campaign,
-        unpaid,
-        pool: lastYear ? pool : null,
-        campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
-      })
-      const loaded = performance.now()
-      let dailyCounts = 0
-      let segmentCounts = 0
-      let segmentTotals = 0
-      for (const id of campaignIds) {
-        const written = await recountCampaignRollups(tx, id)
-        dailyCounts += written.dailyCounts
-        segmentCounts += written.segmentCounts
-        segmentTotals += written.segmentTotals
-      }
-      const beforeRebuild = performance.now()
-      if (options.rebuildWorklists ?? true) await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
-      const rebuilt = performance.now()
-      return {
-        ...totals,
-        last,
-        renewals: pool.all.filter((renewable) => renewable.renewed).length,
-        renewable: pool.all.length,
-        leads: leadCount,
-        followUps,
-        dailyCounts,
-        segmentCounts,
-        segmentTotals,
-        loaded,
-        rebuildMs: rebuilt - beforeRebuild,
-      }
-    },
+        previous,
+        campaignIds,
+        thisYear,
+        lastYear,
+        random,
+        load: { quote, taken, organizer },
+      }),
     { timeout: 30 * 60_000, maxWait: 60_000 },
   )
   const finished = performance.now()
-
   return {
     campaignId: campaign.id,
     sessions: thisYear.sessions.length,
@@ -2009,5 +1995,180 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
       worklistRebuild: Math.round(result.rebuildMs),
       total: Math.round(finished - started),
     },
+  }
+}
+
+/**
+ * The campaign to fill, its year before (made when wanted) and the one an earlier demo made, which a
+ * replacing demo without a year before removes; refuses campaigns already filled unless replacing.
+ */
+async function demoCampaigns(prisma: PrismaClient, options: DemoOptions, previousSize: number) {
+  const campaign = await prisma.campaign.findUnique({
+    where: { code: options.campaignCode },
+    include: { centers: { include: { center: true } }, targets: true },
+  })
+  if (!campaign) throw new Error(`seedDemo: no campaign with code ${options.campaignCode}`)
+  const previous = previousSize > 0 ? await previousYearCampaign(prisma, campaign) : null
+  const earlier =
+    previous ??
+    (options.replace
+      ? await prisma.campaign.findUnique({ where: { code: previousYearCode(campaign.code) } })
+      : null)
+  for (const demoCampaign of [campaign, previous]) {
+    if (!demoCampaign) continue
+    const [enrollmentCount, sessionCount] = await Promise.all([
+      prisma.enrollment.count({ where: { campaignId: demoCampaign.id } }),
+      prisma.outreachSession.count({ where: { campaignId: demoCampaign.id } }),
+    ])
+    if ((enrollmentCount > 0 || sessionCount > 0) && !options.replace) {
+      throw new Error(
+        `seedDemo: campaign ${demoCampaign.code} already has ${enrollmentCount} enrollments and ${sessionCount} sessions; pass replace to regenerate them`,
+      )
+    }
+  }
+  return { campaign, previous, campaignIds: [campaign.id, ...(earlier ? [earlier.id] : [])] }
+}
+
+type FilledCampaign = Awaited<ReturnType<typeof demoCampaigns>>['campaign']
+
+/** One random stream per part, so that a change to one part leaves the others' rows as they were. */
+function demoRandom(seed: number) {
+  const root = new Random(seed)
+  return {
+    users: root.fork(1),
+    centers: root.fork(2),
+    thisYear: { days: root.fork(3), sessions: root.fork(4), units: root.fork(5), people: root.fork(6) },
+    lastYear: { days: root.fork(13), sessions: root.fork(14), units: root.fork(15), people: root.fork(16) },
+    returning: root.fork(17),
+    leads: root.fork(18),
+    followUps: root.fork(19),
+  }
+}
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+
+/** The campaign's participating centers in code order, and its organizer (the city post office first). */
+function campaignCenters(campaign: FilledCampaign) {
+  const participants = campaign.centers
+    .filter((link) => link.role === 'PARTICIPANT')
+    .map((link) => link.center)
+    .sort(byCode)
+  if (participants.length === 0)
+    throw new Error(`seedDemo: campaign ${campaign.code} has no participating centers`)
+  const organizer = campaign.centers
+    .filter((link) => link.role === 'ORGANIZER')
+    .map((link) => link.center)
+    .sort(
+      (a, b) => Number(b.kind === 'CITY_POST_OFFICE') - Number(a.kind === 'CITY_POST_OFFICE') || byCode(a, b),
+    )[0]
+  return { participants, organizer }
+}
+
+/** Centers, with their share of each product's registrations, the wards they serve and their staff. */
+function centerPlans(
+  campaign: FilledCampaign,
+  participants: readonly Center[],
+  staff: Map<string, { agents: string[]; manager: string | null }>,
+  random: Random,
+): CenterPlan[] {
+  const centerTargets = (centerId: string, product: Product) =>
+    campaign.targets.find((t) => t.centerId === centerId && t.product === product && t.dueDate === null)
+      ?.count ?? 1
+  const centers: CenterPlan[] = participants.map((center) => {
+    const launch = launchCenters.find((candidate) => candidate.code === center.code)
+    const served = launch?.area
+      ? hoChiMinhCityWards.filter((ward) => centerServesWard(launch, ward.code))
+      : []
+    const performance = 0.8 + 0.4 * random.next()
+    const entry = staff.get(center.id)
+    return {
+      ...center,
+      weight: {
+        VOLUNTARY_SOCIAL_INSURANCE: centerTargets(center.id, 'VOLUNTARY_SOCIAL_INSURANCE') * performance,
+        HOUSEHOLD_HEALTH_INSURANCE: centerTargets(center.id, 'HOUSEHOLD_HEALTH_INSURANCE') * performance,
+      },
+      wards: served.length > 0 ? served : hoChiMinhCityWards,
+      agents: entry?.agents ?? [],
+      manager: entry?.manager ?? null,
+    }
+  })
+  for (const center of centers) {
+    if (center.agents.length === 0)
+      throw new Error(`seedDemo: center ${center.code} has no agent to register with`)
+  }
+  return centers
+}
+
+/** In one transaction: the year before, this year, the follow-ups, then the rollups and the worklists recounted. */
+async function loadDemo(
+  tx: Db,
+  options: DemoOptions,
+  demo: {
+    campaign: FilledCampaign
+    previous: DemoCampaign | null
+    campaignIds: string[]
+    thisYear: YearPlan
+    lastYear: YearPlan | null
+    random: ReturnType<typeof demoRandom>
+    load: Pick<YearLoad, 'quote' | 'taken' | 'organizer'>
+  },
+) {
+  const { campaign, previous, campaignIds, thisYear, lastYear, random } = demo
+  // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
+  // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
+  // (and a later CREATE INDEX is not refused for pending trigger events).
+  await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
+  await tx.$executeRawUnsafe(`SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`)
+  if (options.replace) {
+    for (const id of campaignIds) await clearCampaignActivity(tx, id)
+  }
+  const pool: RenewalPool = { all: [], returning: new Map() }
+  const last = lastYear
+    ? await loadYear(tx, lastYear, {
+        ...demo.load,
+        renewals: null,
+        keep: { pool, random: random.returning, share: 0.65 },
+        leads: null,
+        unpaid: null,
+      })
+    : null
+  const { leads } = followUpTables()
+  const unpaid: Unpaid[] = []
+  const totals = await loadYear(tx, thisYear, {
+    ...demo.load,
+    renewals: lastYear ? pool : null,
+    keep: null,
+    leads: { rows: leads, random: random.leads },
+    unpaid,
+  })
+  const leadCount = await tx.lead.count({ where: { session: { campaignId: campaign.id } } })
+  const followUps = await loadFollowUps(tx, random.followUps, {
+    offset: thisYear.offset,
+    campaign,
+    unpaid,
+    pool: lastYear ? pool : null,
+    campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
+  })
+  const loaded = performance.now()
+  const rollups = { dailyCounts: 0, segmentCounts: 0, segmentTotals: 0 }
+  for (const id of campaignIds) {
+    const written = await recountCampaignRollups(tx, id)
+    rollups.dailyCounts += written.dailyCounts
+    rollups.segmentCounts += written.segmentCounts
+    rollups.segmentTotals += written.segmentTotals
+  }
+  const beforeRebuild = performance.now()
+  if (options.rebuildWorklists ?? true) await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
+  const rebuilt = performance.now()
+  return {
+    ...totals,
+    ...rollups,
+    last,
+    renewals: pool.all.filter((renewable) => renewable.renewed).length,
+    renewable: pool.all.length,
+    leads: leadCount,
+    followUps,
+    loaded,
+    rebuildMs: rebuilt - beforeRebuild,
   }
 }

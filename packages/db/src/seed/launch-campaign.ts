@@ -98,46 +98,28 @@ export async function seedLaunchCampaign(prisma: PrismaClient): Promise<LaunchCa
       return center.id
     }
 
-    const campaign = await tx.campaign.create({
-      data: {
-        code: launchCampaign.code,
-        name: launchCampaign.name,
-        searchKey: foldSearchKey(launchCampaign.name),
-        description: launchCampaign.description,
-        startDate: dateOnly(launchCampaign.startDate),
-        endDate: dateOnly(launchCampaign.endDate),
-        timeZone: launchCampaign.timeZone,
-        status: 'ACTIVE',
-      },
-      select: { id: true },
-    })
-
-    await tx.campaignCenter.createMany({
-      data: [
-        ...launchOrganizerCodes.map((code) => ({
-          campaignId: campaign.id,
-          centerId: centerId(code),
-          role: 'ORGANIZER' as const,
-        })),
-        ...launchParticipants.map((center) => ({
-          campaignId: campaign.id,
-          centerId: centerId(center.code),
-          role: 'PARTICIPANT' as const,
-        })),
-      ],
-    })
-
     const weights = launchParticipants.map((center) => center.targetWeight)
     const products = Object.keys(launchCampaign.targets) as (keyof typeof launchCampaign.targets)[]
-    await tx.target.createMany({
-      data: [
+    const campaignId = await createLaunchPeriodCampaign(
+      tx,
+      {
+        code: launchCampaign.code,
+        name: launchCampaign.name,
+        searchText: launchCampaign.name,
+        description: launchCampaign.description,
+      },
+      {
+        organizerIds: launchOrganizerCodes.map(centerId),
+        participantIds: launchParticipants.map((center) => centerId(center.code)),
+      },
+      (campaignId) => [
         ...products.map((product) => ({
-          campaignId: campaign.id,
+          campaignId,
           product,
           count: launchCampaign.targets[product],
         })),
         {
-          campaignId: campaign.id,
+          campaignId,
           product: null,
           dueDate: dateOnly(launchCampaign.launchDayMilestone.dueDate),
           label: launchCampaign.launchDayMilestone.label,
@@ -146,15 +128,48 @@ export async function seedLaunchCampaign(prisma: PrismaClient): Promise<LaunchCa
         ...products.flatMap((product) => {
           const counts = apportion(launchCampaign.targets[product], weights)
           return launchParticipants.map((center, index) => ({
-            campaignId: campaign.id,
+            campaignId,
             product,
             centerId: centerId(center.code),
             count: counts[index] ?? 0,
           }))
         }),
       ],
-    })
+    )
 
-    return { campaignId: campaign.id, created: true }
+    return { campaignId, created: true }
   })
+}
+
+/**
+ * An ACTIVE campaign over the launch campaign's dates and time zone, with its organizers, its
+ * participants and the targets `targets` gives for its id (the launch campaign, and each province's).
+ */
+export async function createLaunchPeriodCampaign(
+  tx: Db,
+  campaign: { code: string; name: string; searchText: string; description?: string },
+  centers: { organizerIds: readonly string[]; participantIds: readonly string[] },
+  targets: (campaignId: string) => Prisma.TargetCreateManyInput[],
+): Promise<string> {
+  const { id: campaignId } = await tx.campaign.create({
+    data: {
+      code: campaign.code,
+      name: campaign.name,
+      searchKey: foldSearchKey(campaign.searchText),
+      description: campaign.description,
+      startDate: dateOnly(launchCampaign.startDate),
+      endDate: dateOnly(launchCampaign.endDate),
+      timeZone: launchCampaign.timeZone,
+      status: 'ACTIVE',
+    },
+    select: { id: true },
+  })
+  await tx.campaignCenter.createMany({
+    data: [
+      ...centers.organizerIds.map((centerId) => ({ campaignId, centerId, role: 'ORGANIZER' as const })),
+      ...centers.participantIds.map((centerId) => ({ campaignId, centerId, role: 'PARTICIPANT' as const })),
+    ],
+  })
+  await tx.target.createMany({ data: targets(campaignId) })
+  return campaignId
 }

@@ -7,7 +7,12 @@ import { findProvince, foldSearchKey, hoChiMinhCityProvinceCode, type Province }
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { apportion } from './apportion.ts'
 import { type DemoResult, seedDemo, takenCitizenIds } from './demo.ts'
-import { dateOnly, launchCampaign, launchCampaignCode, seedLaunchCampaign } from './launch-campaign.ts'
+import {
+  createLaunchPeriodCampaign,
+  launchCampaign,
+  launchCampaignCode,
+  seedLaunchCampaign,
+} from './launch-campaign.ts'
 import { randomUuidv7 } from './random.ts'
 
 /**
@@ -128,42 +133,32 @@ async function ensureProvinceCampaign(prisma: PrismaClient, provinceCode: string
   const products = Object.keys(launchCampaign.targets) as (keyof typeof launchCampaign.targets)[]
   await prisma.$transaction(async (tx) => {
     await tx.center.createMany({ data: [...organizers, ...participants] })
-    const { id: campaignId } = await tx.campaign.create({
-      data: {
+    await createLaunchPeriodCampaign(
+      tx,
+      {
         code,
         name: `${launchCampaign.name} – ${province.name}`,
-        searchKey: foldSearchKey(`${launchCampaign.name} ${province.name}`),
-        startDate: dateOnly(launchCampaign.startDate),
-        endDate: dateOnly(launchCampaign.endDate),
-        timeZone: launchCampaign.timeZone,
-        status: 'ACTIVE',
+        searchText: `${launchCampaign.name} ${province.name}`,
       },
-      select: { id: true },
-    })
-    await tx.campaignCenter.createMany({
-      data: [
-        ...organizers.map((c) => ({ campaignId, centerId: c.id, role: 'ORGANIZER' as const })),
-        ...participants.map((c) => ({ campaignId, centerId: c.id, role: 'PARTICIPANT' as const })),
-      ],
-    })
-    await tx.target.createMany({
-      data: products.flatMap((product) => {
-        const count = Math.round(launchCampaign.targets[product] * scale)
-        const shares = apportion(
-          count,
-          participants.map(() => 1),
-        )
-        return [
-          { campaignId, product, count },
-          ...participants.map((c, index) => ({
-            campaignId,
-            product,
-            centerId: c.id,
-            count: shares[index] ?? 0,
-          })),
-        ]
-      }),
-    })
+      { organizerIds: organizers.map((c) => c.id), participantIds: participants.map((c) => c.id) },
+      (campaignId) =>
+        products.flatMap((product) => {
+          const count = Math.round(launchCampaign.targets[product] * scale)
+          const shares = apportion(
+            count,
+            participants.map(() => 1),
+          )
+          return [
+            { campaignId, product, count },
+            ...participants.map((c, index) => ({
+              campaignId,
+              product,
+              centerId: c.id,
+              count: shares[index] ?? 0,
+            })),
+          ]
+        }),
+    )
   })
   return code
 }

@@ -8,6 +8,11 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim()
 }
 
+/** An optional free-text field as stored: normalized, or null when absent or only white space. */
+export function normalizeOptionalText(text: string | null | undefined): string | null {
+  return text ? normalizeText(text) || null : null
+}
+
 /**
  * The diacritic-free, lower-case form searches compare: "Thủ Đức" → "thu duc".
  * đ/Đ have no decomposition, so they are mapped by hand after the marks are stripped.

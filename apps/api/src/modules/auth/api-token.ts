@@ -8,17 +8,12 @@ import { checkFreeText, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { changesCachedData } from '../../caches.ts'
 import type { Context, Viewer } from '../../context.ts'
-import {
-  ForbiddenError,
-  LimitExceededError,
-  mutationErrorTypes,
-  NotFoundError,
-  validationErrorFrom,
-} from '../../errors.ts'
+import { LimitExceededError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { hashSecret, newSecret } from './credentials.ts'
+import { sessionViewer } from './viewer.ts'
 
 export const apiTokenSecretPrefix = 'ttk'
 /** Characters of the secret kept in clear as `prefix`: "ttk_" and 8 of the random part. */
@@ -149,13 +144,10 @@ builder.mutationField('createApiToken', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const viewer = context.viewer
-      if (viewer?.credential !== 'session') {
-        throw new ForbiddenError({
-          vi: 'Chỉ tạo được mã API khi đăng nhập bằng tài khoản, không bằng một mã API khác.',
-          en: 'API tokens are created from a signed-in session, not with another token.',
-        })
-      }
+      const viewer = sessionViewer(context.viewer, {
+        vi: 'Chỉ tạo được mã API khi đăng nhập bằng tài khoản, không bằng một mã API khác.',
+        en: 'API tokens are created from a signed-in session, not with another token.',
+      })
       const now = new Date()
       const expiresAt = checkNewToken(input, viewer, context.settings, now)
       return storeApiToken(context, viewer, { name: input.name.trim(), scope: input.scope, expiresAt }, now)

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@tangtoc/db'
 import type { InstanceCaches } from '../../caches.ts'
 import type { Viewer } from '../../context.ts'
+import { ForbiddenError, type LocalizedText } from '../../errors.ts'
 import type { SecuritySettings } from '../../settings.ts'
 import { hashSecret, sessionCookieName } from './credentials.ts'
 
@@ -33,6 +34,15 @@ export function viewerFromUser(
     centerPath: user.center?.path ?? null,
     ...via,
   }
+}
+
+/**
+ * The viewer of a console session, for what an API token may never do (create tokens, change the
+ * password); otherwise ForbiddenError saying `refusal`.
+ */
+export function sessionViewer(viewer: Viewer | null, refusal: LocalizedText): Viewer {
+  if (viewer?.credential !== 'session') throw new ForbiddenError(refusal)
+  return viewer
 }
 
 /** How stale a session's lastSeenAt may be before a request writes it again. */

@@ -19,6 +19,7 @@ import {
   isLive,
   issue,
   localDateInZone,
+  normalizeOptionalText,
   normalizeText,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
@@ -151,8 +152,7 @@ function checkCampaignFields(
     data.searchKey = foldSearchKey(name)
   }
   issues.push(...checkFreeText(input.name, 'name'), ...checkFreeText(input.description, 'description'))
-  if (input.description !== undefined)
-    data.description = input.description ? normalizeText(input.description) || null : null
+  if (input.description !== undefined) data.description = normalizeOptionalText(input.description)
   for (const field of ['startDate', 'endDate'] as const) {
     const value = input[field]
     if (value == null) continue
@@ -463,7 +463,7 @@ builder.mutationField('setCampaignTargets', (t) =>
           product: (row.product ?? null) as Product | null,
           centerId: optionalIdOf(row.center, 'Center', `input.targets.${index}.center`) ?? null,
           dueDate: row.dueDate ?? null,
-          label: row.label ? normalizeText(row.label) || null : null,
+          label: normalizeOptionalText(row.label),
           count: row.count,
         }))
         const issues = [

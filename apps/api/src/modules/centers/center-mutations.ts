@@ -1,7 +1,14 @@
 // Changing the tree: admins only. A move rewrites the materialized path of the center and of every
 // center below it in the same transaction, so subtree filters never see a half-moved branch.
 import type { Center, CenterKind, Organization, Prisma } from '@tangtoc/db'
-import { checkFreeText, foldSearchKey, type Issue, issue, normalizeText } from '@tangtoc/shared'
+import {
+  checkFreeText,
+  foldSearchKey,
+  type Issue,
+  issue,
+  normalizeOptionalText,
+  normalizeText,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { changesCachedData } from '../../caches.ts'
 import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -80,7 +87,7 @@ builder.mutationField('createCenter', (t) =>
       const issues: Issue[] = []
       const code = checkCode(input.code, issues)
       const name = checkName(input.name, issues)
-      const address = input.address ? normalizeText(input.address) || null : null
+      const address = normalizeOptionalText(input.address)
       issues.push(...checkFreeText(input.address, 'address'))
       await checkWard(context, input.wardCode, issues)
       const parentId = optionalIdOf(input.parent, 'Center', 'input.parent')
@@ -138,7 +145,7 @@ builder.mutationField('updateCenter', (t) =>
       if (input.organization != null) data.organization = input.organization as Organization
       if (input.address !== undefined) {
         issues.push(...checkFreeText(input.address, 'address'))
-        data.address = input.address ? normalizeText(input.address) || null : null
+        data.address = normalizeOptionalText(input.address)
       }
       if (input.wardCode !== undefined) {
         await checkWard(context, input.wardCode, issues)

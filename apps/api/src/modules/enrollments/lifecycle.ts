@@ -2,7 +2,13 @@
 // from which status; the API adds where (the center tree) and keeps the history and the rollups.
 // Confirming payment records a payment: payments/record-payment.ts.
 import type { Enrollment, Prisma } from '@tangtoc/db'
-import { checkFreeText, type EnrollmentAction, isLive, normalizeText, planTransition } from '@tangtoc/shared'
+import {
+  checkFreeText,
+  type EnrollmentAction,
+  isLive,
+  normalizeOptionalText,
+  planTransition,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
@@ -152,7 +158,7 @@ export async function takeStep(context: Context, action: StepAction, input: Step
   }
   const unreadable = checkFreeText(input.reason, 'reason')
   if (unreadable.length > 0) throw validationErrorFrom(unreadable)
-  const reason = input.reason ? normalizeText(input.reason) || null : null
+  const reason = normalizeOptionalText(input.reason)
   const socialInsuranceNumber =
     typeof input.socialInsuranceNumber === 'string' ? input.socialInsuranceNumber.trim() || null : undefined
   const now = new Date()

@@ -151,9 +151,10 @@ function registrationStatement(context: Context, rows: RegistrationRows): Prisma
     ['status_change', 'EnrollmentStatusChange', rows.statusChanges],
   ]
   for (const [name, table, tableRows] of inserts) {
-    if (tableRows.length > 0) ctes.push(sql`${Prisma.raw(`"${name}"`)} AS (${insertRows(table, tableRows)})`)
+    if (tableRows.length > 0)
+      ctes.push(sql`${Prisma.raw(`"${name}"`)} AS (${rowsInsert(table, tableRows, holds)})`)
   }
-  ctes.push(sql`"enrollment" AS (${insertRows('Enrollment', rows.enrollments)}
+  ctes.push(sql`"enrollment" AS (${rowsInsert('Enrollment', rows.enrollments, holds)}
     RETURNING "campaignId", "centerId", "product", "status", "registeredOn", "countedOn", "audience",
               "continuity", "sessionId")`)
   if (rows.audits.length > 0) ctes.push(sql`"audit" AS (${auditInsert(context, rows.audits, holds)})`)
@@ -165,12 +166,20 @@ function registrationStatement(context: Context, rows: RegistrationRows): Prisma
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
 
 /**
- * The insert of rows into a table whatever their number, unless the checks fail: one JSON parameter,
- * read as the table's own row type (PostgreSQL converts each column), where Prisma's createMany binds
- * every value (33 an enrollment) and spends more time building the statement than the database running
- * it. A unique violation is the database's error, as any insert's.
+ * Inserts rows into a table in one statement whatever their number (an upload's page of import rows):
+ * see rowsInsert.
  */
-function insertRows(table: string, rows: readonly object[]): Prisma.Sql {
+export async function insertRows(db: Database, table: string, rows: readonly object[]): Promise<void> {
+  if (rows.length > 0) await db.$executeRaw(rowsInsert(table, rows))
+}
+
+/**
+ * The insert of rows into a table whatever their number, written only while `when` holds: one JSON
+ * parameter, read as the table's own row type (PostgreSQL converts each column), where Prisma's
+ * createMany binds every value (33 an enrollment) and spends more time building the statement than the
+ * database running it. A unique violation is the database's error, as any insert's.
+ */
+function rowsInsert(table: string, rows: readonly object[], when: Prisma.Sql = sql`true`): Prisma.Sql {
   const columns = Prisma.raw(
     Object.keys(rows[0] ?? {})
       .map((column) => `"${column}"`)
@@ -178,7 +187,7 @@ function insertRows(table: string, rows: readonly object[]): Prisma.Sql {
   )
   const type = Prisma.raw(`"${table}"`)
   return sql`INSERT INTO ${type} (${columns})
-    SELECT ${columns} FROM jsonb_populate_recordset(NULL::${type}, ${json(rows)}) WHERE ${holds}`
+    SELECT ${columns} FROM jsonb_populate_recordset(NULL::${type}, ${json(rows)}) WHERE ${when}`
 }
 
 /** The people the units create or change, each once (a chunk may name a person twice). */

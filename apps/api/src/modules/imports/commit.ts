@@ -7,7 +7,7 @@
 
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { ImportBatch, PrismaClient } from '@tangtoc/db'
-import { type CheckedImportRow, readCitizenId } from '@tangtoc/shared'
+import { type CheckedImportRow, checkImportRows, localDateInZone, readCitizenId } from '@tangtoc/shared'
 import { type Context, type JobDependencies, jobContext } from '../../context.ts'
 import { UserError, ValidationError } from '../../errors.ts'
 import type { ApiPubSub, ImportProgress } from '../../pubsub.ts'
@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record.ts'
 import { type RegisterInput, type RegistrationOutcome, registerMany } from '../enrollments/mutations.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
-import { columnsOf, type PreviewUnit, previewBatch, type RowIssue } from './preview.ts'
+import { columnsOf, type PreviewUnit, previewBatch, type RowIssue, startOf } from './preview.ts'
 
 export type ImportJobDependencies = JobDependencies
 
@@ -78,14 +78,15 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
   }
 
   const units = await unitsToRegister(context, batch, pending)
+  const { on } = await startOf(context, batch)
   for (let at = 0; at < units.length; ) {
-    const chunk: RegistrableUnit[] = []
+    const chunk: PreviewUnit[] = []
     for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
-      const unit = units[at] as RegistrableUnit
+      const unit = units[at] as PreviewUnit
       chunk.push(unit)
-      rows += unit.members.length
+      rows += unit.lines.length
     }
-    await commitChunk(context, batch, chunk, pending)
+    await commitChunk(context, batch, await readUnits(context, batch, chunk, on), pending)
     await report('COMMITTING')
   }
   const done = await report('COMMITTED')
@@ -115,38 +116,44 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
  * commit began. They are in.
  */
 async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
-  if (!batch.commitStartedAt) return
-  const pending = await prisma.importRow.findMany({
-    where: { batchId: batch.id, status: 'PENDING' },
-    select: { line: true, cells: true },
-  })
   const column = columnsOf(batch).indexOf('citizenId')
-  if (pending.length === 0 || column < 0) return
-  const lineOf = new Map(
-    pending.flatMap((row) => {
-      const read = readCitizenId(cellOf((row.cells as StoredCell[])[column] ?? null))
-      return read.ok && read.value !== '' ? [[read.value, row.line] as const] : []
-    }),
-  )
-  const registered = await prisma.enrollment.findMany({
-    where: {
-      campaignId: batch.campaignId,
-      product: batch.product,
-      centerId: batch.centerId,
-      registeredById: batch.uploadedById,
-      live: true,
-      registeredAt: { gte: batch.commitStartedAt },
-      person: { citizenId: { in: [...lineOf.keys()] } },
-    },
-    select: { id: true, person: { select: { citizenId: true } } },
-  })
-  for (const enrollment of registered) {
-    const line = lineOf.get(enrollment.person.citizenId)
-    if (line === undefined) continue
-    await prisma.importRow.update({
-      where: { batchId_line: { batchId: batch.id, line } },
-      data: { status: 'COMMITTED', enrollmentId: enrollment.id },
+  if (!batch.commitStartedAt || column < 0) return
+  // A page of pending rows at a time: a 50,000-row batch's cells are not all read at once.
+  for (let after = 0; ; ) {
+    const pending = await prisma.importRow.findMany({
+      where: { batchId: batch.id, status: 'PENDING', line: { gt: after } },
+      select: { line: true, cells: true },
+      orderBy: { line: 'asc' },
+      take: commitChunkRows,
     })
+    if (pending.length === 0) return
+    after = pending.at(-1)?.line ?? after
+    const lineOf = new Map(
+      pending.flatMap((row) => {
+        const read = readCitizenId(cellOf((row.cells as StoredCell[])[column] ?? null))
+        return read.ok && read.value !== '' ? [[read.value, row.line] as const] : []
+      }),
+    )
+    const registered = await prisma.enrollment.findMany({
+      where: {
+        campaignId: batch.campaignId,
+        product: batch.product,
+        centerId: batch.centerId,
+        registeredById: batch.uploadedById,
+        live: true,
+        registeredAt: { gte: batch.commitStartedAt },
+        person: { citizenId: { in: [...lineOf.keys()] } },
+      },
+      select: { id: true, person: { select: { citizenId: true } } },
+    })
+    await markRows(
+      prisma,
+      batch.id,
+      registered.flatMap((enrollment): RowMark[] => {
+        const line = lineOf.get(enrollment.person.citizenId)
+        return line === undefined ? [] : [{ line, status: 'COMMITTED', enrollmentId: enrollment.id }]
+      }),
+    )
   }
 }
 
@@ -159,14 +166,14 @@ interface RegistrableUnit {
 /**
  * The units left to register, after the preview: the pending rows it refuses (a problem of the batch, or
  * a unit with a row in error: it goes in whole or not at all) are marked refused with their issues and
- * taken out of `pending`. Only the units to register are kept of the preview, not its every row: a
- * 50,000-row batch's preview is most of the commit's memory.
+ * taken out of `pending`. Only the units' lines are kept of the preview: their rows are read again a
+ * chunk at a time (readUnits), so the commit holds one chunk's rows, not the file's.
  */
 async function unitsToRegister(
   context: Context,
   batch: ImportBatch,
   pending: Set<number>,
-): Promise<RegistrableUnit[]> {
+): Promise<PreviewUnit[]> {
   const preview = await previewBatch(context, batch)
   const previewed = new Map(preview.rows.map((row) => [row.line, row.issues]))
   const refused = preview.units.flatMap((unit) => {
@@ -179,12 +186,34 @@ async function unitsToRegister(
   })
   await markRows(context.prisma, batch.id, refused)
   for (const { line } of refused) pending.delete(line)
-  return preview.units
-    .filter((unit) => unit.lines.some((line) => pending.has(line)))
-    .map((unit) => ({
-      key: unit.key,
-      members: unit.lines.flatMap((line) => preview.checked.get(line) ?? []),
-    }))
+  return preview.units.filter((unit) => unit.lines.some((line) => pending.has(line)))
+}
+
+/**
+ * A chunk's units with their rows read from the batch again, as the rules read them. The preview has
+ * decided they go in; the rows are only read here (a person's fields, a household's head), the same way.
+ */
+async function readUnits(
+  context: Context,
+  batch: ImportBatch,
+  units: readonly PreviewUnit[],
+  on: string,
+): Promise<RegistrableUnit[]> {
+  const stored = await context.prisma.importRow.findMany({
+    where: { batchId: batch.id, line: { in: units.flatMap((unit) => unit.lines) } },
+    select: { line: true, cells: true },
+    orderBy: { line: 'asc' },
+  })
+  const checked = checkImportRows(
+    stored.map((row) => ({ line: row.line, cells: (row.cells as StoredCell[]).map(cellOf) })),
+    columnsOf(batch),
+    { product: batch.product, today: localDateInZone(new Date()), on },
+  )
+  const byLine = new Map(checked.rows.map((row) => [row.line, row]))
+  return units.map((unit) => ({
+    key: unit.key,
+    members: unit.lines.flatMap((line) => byLine.get(line) ?? []),
+  }))
 }
 
 /** What became of a pending row: registered (with its enrollment) or refused (with its issues). */

@@ -1,10 +1,12 @@
-// Reading an uploaded spreadsheet into rows, before anything is stored: its kind from its first bytes
-// (not its name), an XLSX's archive measured before it is inflated (a zip bomb is refused unread), a
-// CSV's text as UTF-8 (legacy Vietnamese encodings named and refused), and the header row found below
-// any title rows. Each refusal is an ImportFileError with its text in Vietnamese and English.
+// Reading an uploaded spreadsheet into rows: its kind from its first bytes (not its name), an XLSX's
+// archive measured before it is inflated (a zip bomb is refused unread), a CSV's text as UTF-8 (legacy
+// Vietnamese encodings named and refused), the header row found below any title rows, and the rows
+// below it a page at a time (a CSV is parsed as it is read: its text and rows never sit whole in
+// memory). Each refusal is an ImportFileError with its text in Vietnamese and English.
+import { isUtf8 } from 'node:buffer'
 import { Readable } from 'node:stream'
 import { type Cell, guessColumns, normalizeText, type SheetRow } from '@tangtoc/shared'
-import { parse } from 'csv-parse/sync'
+import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import yauzl from 'yauzl'
 import type { LocalizedText } from '../../errors.ts'
@@ -18,6 +20,8 @@ export const importLimits = {
   maxRatio: 200,
   /** The most data rows a file may hold. */
   maxRows: 50_000,
+  /** The rows read (and stored) at a time. */
+  pageRows: 1_000,
 }
 
 export class ImportFileError extends Error {
@@ -32,12 +36,15 @@ export class ImportFileError extends Error {
 
 export type ImportFormat = 'CSV' | 'XLSX'
 
-export interface ReadSheet {
+export interface OpenedSheet {
   format: ImportFormat
   /** The header row's texts. */
   header: string[]
-  /** The data rows below it, blank rows left out, with their line numbers in the sheet. */
-  rows: SheetRow[]
+  /**
+   * The data rows below it, blank rows left out, with their line numbers in the sheet, read a page at a
+   * time as they are asked for; a file with too many rows is refused when the count passes the limit.
+   */
+  pages: AsyncGenerator<SheetRow[]>
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en')} MB`
@@ -68,11 +75,16 @@ function wrongType(named: string | null): ImportFileError {
   })
 }
 
-export async function readSheet(bytes: Uint8Array): Promise<ReadSheet> {
+/** The file's kind and header, its rows to read page by page; a refusal of the whole file is thrown here. */
+export async function openSheet(bytes: Uint8Array): Promise<OpenedSheet> {
   if (bytes.byteLength > importLimits.maxBytes) throw tooLarge()
   const format = formatOf(bytes)
-  const grid = format === 'XLSX' ? await readXlsx(bytes) : readCsv(bytes)
-  return { format, ...withHeader(grid) }
+  const grid = format === 'XLSX' ? gridOf(await readXlsx(bytes)) : readCsv(bytes)
+  return { format, ...(await withHeader(grid)) }
+}
+
+async function* gridOf(rows: Cell[][]): AsyncGenerator<Cell[]> {
+  yield* rows
 }
 
 // ─── XLSX ────────────────────────────────────────────────────────────────────
@@ -187,33 +199,47 @@ function legacyEncodingOf(bytes: Uint8Array): 'TCVN3 (ABC)' | 'VNI' | null {
   return vni >= tcvn3 ? 'VNI' : 'TCVN3 (ABC)'
 }
 
-function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    const legacy = legacyEncodingOf(bytes)
-    const named = legacy ?? 'Windows-1258'
-    throw new ImportFileError(422, 'IMPORT_FILE_ENCODING', {
-      vi: `Tệp CSV không ở dạng Unicode (UTF-8) mà có vẻ ở bảng mã ${named}. Hãy mở tệp bằng Excel (hoặc Unikey: chuyển mã sang Unicode) rồi lưu lại dạng “CSV UTF-8”.`,
-      en: `The CSV file is not Unicode (UTF-8); it looks like the ${named} encoding. Open it in Excel (or convert it to Unicode with Unikey) and save it as “CSV UTF-8”.`,
-    })
-  }
+function encodingError(bytes: Uint8Array): ImportFileError {
+  const named = legacyEncodingOf(bytes) ?? 'Windows-1258'
+  return new ImportFileError(422, 'IMPORT_FILE_ENCODING', {
+    vi: `Tệp CSV không ở dạng Unicode (UTF-8) mà có vẻ ở bảng mã ${named}. Hãy mở tệp bằng Excel (hoặc Unikey: chuyển mã sang Unicode) rồi lưu lại dạng “CSV UTF-8”.`,
+    en: `The CSV file is not Unicode (UTF-8); it looks like the ${named} encoding. Open it in Excel (or convert it to Unicode with Unikey) and save it as “CSV UTF-8”.`,
+  })
 }
 
-function readCsv(bytes: Uint8Array): Cell[][] {
-  const text = decodeCsv(bytes).replace(/^\uFEFF/, '')
-  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+const textChunkBytes = 65_536
+
+/** The file's text a chunk at a time (a character cut between two chunks is kept whole). */
+function* textOfCsv(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder('utf-8')
+  for (let at = 0; at < bytes.byteLength; at += textChunkBytes) {
+    yield decoder.decode(bytes.subarray(at, at + textChunkBytes), { stream: true })
+  }
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+/** The CSV's records, parsed as its text is decoded: checked as UTF-8 first, whole, without decoding it. */
+async function* readCsv(bytes: Uint8Array): AsyncGenerator<Cell[]> {
+  if (!isUtf8(bytes)) throw encodingError(bytes)
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, textChunkBytes)).replace(/^\uFEFF/, '')
+  const firstLine = head.slice(0, head.search(/\r?\n|$/))
   // Excel in a Vietnamese locale writes ';' between fields; others write ',' or a tab.
   const delimiter = [',', ';', '\t'].reduce((best, each) =>
     firstLine.split(each).length > firstLine.split(best).length ? each : best,
   )
+  const records = Readable.from(textOfCsv(bytes)).pipe(
+    parse({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }),
+  )
   try {
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true })
+    for await (const record of records) yield record as Cell[]
   } catch (error) {
     throw new ImportFileError(422, 'IMPORT_FILE_UNREADABLE', {
       vi: `Không đọc được tệp CSV: ${(error as Error).message}`,
       en: `The CSV file cannot be read: ${(error as Error).message}`,
     })
+  } finally {
+    records.destroy()
   }
 }
 
@@ -222,39 +248,56 @@ function readCsv(bytes: Uint8Array): Cell[][] {
 const isBlank = (cells: readonly Cell[]) =>
   cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '')
 
+const isHeader = (cells: readonly Cell[]) =>
+  guessColumns(cells.map((cell) => textOf(cell))).filter(Boolean).length >= 2
+
 /**
  * The header is the first row naming at least two known columns (title rows above it, such as
  * "DANH SÁCH HỘ GIA ĐÌNH THAM GIA BHYT", are skipped); the rows below it are data, blank ones left out.
  */
-function withHeader(grid: Cell[][]): Omit<ReadSheet, 'format'> {
-  const scanned = grid.slice(0, 20)
-  const index = scanned.findIndex(
-    (cells) => guessColumns(cells.map((cell) => textOf(cell))).filter(Boolean).length >= 2,
-  )
-  if (index < 0) {
+async function withHeader(grid: AsyncGenerator<Cell[]>): Promise<Omit<OpenedSheet, 'format'>> {
+  let line = 0
+  let found: Cell[] | null = null
+  while (line < 20 && !found) {
+    const next = await grid.next()
+    if (next.done) break
+    line++
+    if (isHeader(next.value)) found = next.value
+  }
+  if (!found) {
+    await grid.return(undefined)
     throw new ImportFileError(422, 'IMPORT_HEADER_MISSING', {
       vi: 'Không tìm thấy dòng tiêu đề (ví dụ “Họ và tên”, “Số CCCD”, “Ngày sinh”) trong 20 dòng đầu của tệp.',
       en: 'No header row (e.g. “Họ và tên”, “Số CCCD”, “Ngày sinh”) was found in the first 20 rows of the file.',
     })
   }
-  const header = Array.from(grid[index] ?? [], (cell) => textOf(cell))
-  const rows: SheetRow[] = []
-  for (let at = index + 1; at < grid.length; at++) {
-    const cells = Array.from(grid[at] ?? [], (cell) =>
-      typeof cell === 'string' ? normalizeText(cell) : cell,
-    )
-    if (isBlank(cells)) continue
-    // A header repeated on every printed page is not a row.
-    if (cells.every((cell, column) => textOf(cell) === (header[column] ?? ''))) continue
-    rows.push({ line: at + 1, cells })
+  const header = Array.from(found, (cell) => textOf(cell))
+  async function* pages(): AsyncGenerator<SheetRow[]> {
+    let page: SheetRow[] = []
+    let count = 0
+    for await (const row of grid) {
+      line++
+      const cells = Array.from(row, (cell) => (typeof cell === 'string' ? normalizeText(cell) : cell))
+      if (isBlank(cells)) continue
+      // A header repeated on every printed page is not a row.
+      if (cells.every((cell, column) => textOf(cell) === (header[column] ?? ''))) continue
+      // Past the limit the rows are only counted, to say how many the file has.
+      if (++count > importLimits.maxRows) continue
+      page.push({ line, cells })
+      if (page.length === importLimits.pageRows) {
+        yield page
+        page = []
+      }
+    }
+    if (count > importLimits.maxRows) {
+      throw new ImportFileError(422, 'IMPORT_TOO_MANY_ROWS', {
+        vi: `Tệp có ${count.toLocaleString('vi-VN')} dòng: mỗi lần nhập tối đa ${importLimits.maxRows.toLocaleString('vi-VN')} dòng.`,
+        en: `The file has ${count.toLocaleString('en')} rows: at most ${importLimits.maxRows.toLocaleString('en')} per import.`,
+      })
+    }
+    if (page.length > 0) yield page
   }
-  if (rows.length > importLimits.maxRows) {
-    throw new ImportFileError(422, 'IMPORT_TOO_MANY_ROWS', {
-      vi: `Tệp có ${rows.length.toLocaleString('vi-VN')} dòng: mỗi lần nhập tối đa ${importLimits.maxRows.toLocaleString('vi-VN')} dòng.`,
-      en: `The file has ${rows.length.toLocaleString('en')} rows: at most ${importLimits.maxRows.toLocaleString('en')} per import.`,
-    })
-  }
-  return { header, rows }
+  return { header, pages: pages() }
 }
 
 function textOf(cell: Cell): string {

@@ -13,6 +13,7 @@ import {
   importFields,
   issue,
   localDateInZone,
+  type SheetRow,
 } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
@@ -52,8 +53,6 @@ export interface Preview {
   /** Problems of the batch as a whole (pricing refused, e.g. a monthly income out of range). */
   problems: RowIssue[]
   totals: { product: Product; enrollments: number; households: number; payable: number }[]
-  /** Each row as the rules read it, by line: what the commit registers. */
-  checked: Map<number, CheckedImportRow>
 }
 
 export type BatchForPreview = Pick<
@@ -87,18 +86,32 @@ export async function startOf(context: Context, batch: BatchForPreview) {
   return { on, jurisdiction: campaign.jurisdiction }
 }
 
+/** How many rows (or citizen IDs) the preview reads in one query. */
+const previewPageRows = 5_000
+
+/** The batch's rows as the sheet gave them, read a page at a time: Prisma's rows never all at once. */
+async function sheetRowsOf(context: Context, batchId: string): Promise<SheetRow[]> {
+  const rows: SheetRow[] = []
+  for (let after = 0; ; ) {
+    const page = await context.prisma.importRow.findMany({
+      where: { batchId, line: { gt: after } },
+      select: { line: true, cells: true },
+      orderBy: { line: 'asc' },
+      take: previewPageRows,
+    })
+    for (const row of page) rows.push({ line: row.line, cells: (row.cells as StoredCell[]).map(cellOf) })
+    if (page.length < previewPageRows) return rows
+    after = page.at(-1)?.line ?? after
+  }
+}
+
 export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
-  const stored = await context.prisma.importRow.findMany({
-    where: { batchId: batch.id },
-    select: { line: true, cells: true },
-    orderBy: { line: 'asc' },
-  })
   const { on, jurisdiction } = await startOf(context, batch)
-  const checked = checkImportRows(
-    stored.map((row) => ({ line: row.line, cells: (row.cells as StoredCell[]).map(cellOf) })),
-    columnsOf(batch),
-    { product: batch.product, today: localDateInZone(new Date()), on },
-  )
+  const checked = checkImportRows(await sheetRowsOf(context, batch.id), columnsOf(batch), {
+    product: batch.product,
+    today: localDateInZone(new Date()),
+    on,
+  })
   const onFile = await againstFile(context, batch, checked.rows)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   const units: PreviewUnit[] =
@@ -181,7 +194,6 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
     rows,
     units,
     problems,
-    checked: byLine,
     totals: [
       {
         product: batch.product,
@@ -203,20 +215,10 @@ async function againstFile(
   rows: readonly CheckedImportRow[],
 ): Promise<Set<number>> {
   const citizenIds = [...new Set(rows.map((row) => row.person.citizenId).filter((id) => id !== ''))]
-  const people = await context.prisma.person.findMany({
-    where: { citizenId: { in: citizenIds } },
-    select: {
-      citizenId: true,
-      fullName: true,
-      dateOfBirth: true,
-      sex: true,
-      enrollments: {
-        where: { campaignId: batch.campaignId, product: batch.product, live: true },
-        select: { id: true },
-        take: 1,
-      },
-    },
-  })
+  const people: Awaited<ReturnType<typeof peopleOnFile>> = []
+  for (let at = 0; at < citizenIds.length; at += previewPageRows) {
+    people.push(...(await peopleOnFile(context, batch, citizenIds.slice(at, at + previewPageRows))))
+  }
   const byId = new Map(people.map((person) => [person.citizenId, person]))
   const onFile = new Set<number>()
   for (const row of rows) {
@@ -237,4 +239,22 @@ async function againstFile(
     }
   }
   return onFile
+}
+
+/** The people of these citizen IDs, with their live enrollment for the batch's product in its campaign. */
+function peopleOnFile(context: Context, batch: BatchForPreview, citizenIds: readonly string[]) {
+  return context.prisma.person.findMany({
+    where: { citizenId: { in: [...citizenIds] } },
+    select: {
+      citizenId: true,
+      fullName: true,
+      dateOfBirth: true,
+      sex: true,
+      enrollments: {
+        where: { campaignId: batch.campaignId, product: batch.product, live: true },
+        select: { id: true },
+        take: 1,
+      },
+    },
+  })
 }

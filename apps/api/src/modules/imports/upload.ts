@@ -1,6 +1,7 @@
 // `POST /imports`: a spreadsheet of people in, kept as an import batch to preview and commit through
 // GraphQL. Same credentials (session cookie or bearer token), scopes and CSRF rule as the GraphQL API;
-// the file is measured, sniffed and read whole before anything is written, and a refusal writes nothing.
+// the file is measured and sniffed before anything is written, its rows stored a page at a time as they
+// are parsed, in one transaction: a refusal (even of a row far down the file) writes nothing.
 // `GET /imports/<batch id>/errors.csv|.xlsx`: the rows refused (or, before the commit, those the
 // preview refuses) with their errors beside them, ready to fix and upload again.
 import { createHash } from 'node:crypto'
@@ -20,14 +21,15 @@ import type { SecuritySettings } from '../../settings.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter, canReadCenter } from '../auth/center-access.ts'
 import { transactionOptions, uniqueViolationOn } from '../enrollments/changes.ts'
+import { insertRows } from '../enrollments/registration-write.ts'
 import { sheetFormats, sheetStream } from '../exports/sheets.ts'
 import { products } from '../progress/progress.ts'
 import { errorSheet } from './error-file.ts'
-import { ImportFileError, importLimits, readSheet, storedCell, tooLarge } from './files.ts'
+import { ImportFileError, importLimits, openSheet, storedCell, tooLarge } from './files.ts'
 import { previewBatch } from './preview.ts'
 
 export const importPath = '/imports'
-/** A file of the largest size is 50 multi-row inserts: past Prisma's default 5 s on a busy server. */
+/** A file of the largest size is parsed and stored in 50 pages: past Prisma's default 5 s on a busy server. */
 const importTransactionOptions = { ...transactionOptions, timeout: 120_000 } as const
 const errorFilePattern = /^\/imports\/([^/]+)\/errors\.(csv|xlsx)$/
 
@@ -257,7 +259,6 @@ async function upload(
   assertCanWriteCenter(viewer, center)
   const chosen = settingsOf(params)
   const { bytes, fileName } = await fileOf(request, params)
-  const sheet = await readSheet(bytes)
   const fileHash = createHash('sha256').update(bytes).digest('hex')
   const key = { campaignId: campaign.id, centerId: center.id, product: chosen.product, fileHash }
   const answer = (batch: { id: string; rowCount: number; status: string }, created: boolean) => ({
@@ -270,6 +271,7 @@ async function upload(
     where: { campaignId_centerId_product_fileHash: key },
   })
   if (existing) return [200, answer(existing, false)]
+  const sheet = await openSheet(bytes)
   const columns = await columnsFor(context.prisma, center.id, sheet.header)
   try {
     const batch = await context.prisma.$transaction(async (tx) => {
@@ -281,26 +283,30 @@ async function upload(
           format: sheet.format,
           header: sheet.header,
           columns,
-          rowCount: sheet.rows.length,
+          rowCount: 0,
           uploadedById: viewer.userId,
         },
       })
-      for (let at = 0; at < sheet.rows.length; at += 1_000) {
-        await tx.importRow.createMany({
-          data: sheet.rows.slice(at, at + 1_000).map((row) => ({
+      let rowCount = 0
+      for await (const page of sheet.pages) {
+        await insertRows(
+          tx,
+          'ImportRow',
+          page.map((row) => ({
             batchId: batch.id,
             line: row.line,
             cells: Array.from(row.cells, storedCell),
           })),
-        })
+        )
+        rowCount += page.length
       }
       await recordAudit(tx, context, {
         action: 'import.upload',
         entityType: 'ImportBatch',
         entityId: batch.id,
-        after: { fileName: batch.fileName, fileHash, format: sheet.format, rowCount: sheet.rows.length },
+        after: { fileName: batch.fileName, fileHash, format: sheet.format, rowCount },
       })
-      return batch
+      return tx.importBatch.update({ where: { id: batch.id }, data: { rowCount } })
     }, importTransactionOptions)
     return [201, answer(batch, true)]
   } catch (error) {

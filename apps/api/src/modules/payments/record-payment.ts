@@ -14,6 +14,7 @@ import {
   issue,
   localDateInZone,
   mayRecordPayment,
+  normalizeOptionalText,
   normalizeText,
   paysNextPeriod,
   planTransition,
@@ -550,7 +551,7 @@ builder.mutationField('recordPayment', (t) =>
       const viewer = context.viewer
       if (!viewer) throw new Error('a payment without a viewer')
       const receiptNumber = normalizeText(input.receiptNumber)
-      const note = input.note ? normalizeText(input.note) || null : null
+      const note = normalizeOptionalText(input.note)
       const issues = [
         ...(receiptNumber === '' ? [issue('receiptNumber', 'FIELD_REQUIRED')] : []),
         ...checkFreeText(input.receiptNumber, 'receiptNumber'),
@@ -630,7 +631,7 @@ builder.mutationField('confirmEnrollmentPayment', (t) =>
         nextPeriods: false,
         channel: 'OTHER',
         receiptNumber: null,
-        note: input.reason ? normalizeText(input.reason) || null : null,
+        note: normalizeOptionalText(input.reason),
       }
       checkPayment(viewer, record, () => 'id')
       const { enrollments } = await storePayment(context, record)

@@ -2,7 +2,14 @@
 // subtree, an admin anywhere. A session belongs to a center taking part in the campaign and falls
 // within the campaign's days, counted in the campaign's time zone.
 import type { AudienceGroup, Campaign, OutreachSession, Prisma, SessionKind, VenueKind } from '@tangtoc/db'
-import { checkFreeText, type Issue, issue, localDateInZone, normalizeText } from '@tangtoc/shared'
+import {
+  checkFreeText,
+  type Issue,
+  issue,
+  localDateInZone,
+  normalizeOptionalText,
+  normalizeText,
+} from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
 import { ConflictError, mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
@@ -231,13 +238,13 @@ builder.mutationField('createOutreachSession', (t) =>
             title,
             kind: input.kind as SessionKind,
             venueKind: input.venueKind as VenueKind,
-            address: optionalText(input.address),
+            address: normalizeOptionalText(input.address),
             wardCode: input.wardCode || null,
             startsAt: input.startsAt,
             endsAt: input.endsAt,
             audiences: [...new Set(input.audiences ?? [])] as AudienceGroup[],
             staff: { connect: staff.map((id) => ({ id })) },
-            notes: optionalText(input.notes),
+            notes: normalizeOptionalText(input.notes),
             createdById: viewer.userId,
           },
           include: withCenter,
@@ -307,7 +314,7 @@ async function sessionChanges(
   issues.push(...checkFreeText(input.address, 'address'), ...checkFreeText(input.notes, 'notes'))
   if (input.kind != null) data.kind = input.kind as SessionKind
   if (input.venueKind != null) data.venueKind = input.venueKind as VenueKind
-  if (input.address !== undefined) data.address = optionalText(input.address)
+  if (input.address !== undefined) data.address = normalizeOptionalText(input.address)
   if (input.wardCode !== undefined) {
     await checkWard(context, input.wardCode, issues)
     data.ward = input.wardCode ? { connect: { code: input.wardCode } } : { disconnect: true }
@@ -324,7 +331,7 @@ async function sessionChanges(
     const staff = await checkStaff(context, viewer, input.staff, issues)
     data.staff = { set: staff.map((id) => ({ id })) }
   }
-  if (input.notes !== undefined) data.notes = optionalText(input.notes)
+  if (input.notes !== undefined) data.notes = normalizeOptionalText(input.notes)
   if (input.attendance != null) {
     if (session.status !== 'DONE') issues.push(issue('attendance', 'SESSION_NOT_DONE'))
     checkAttendance(input.attendance, issues)
@@ -332,11 +339,6 @@ async function sessionChanges(
   }
   if (issues.length > 0) throw validationErrorFrom(issues)
   return data
-}
-
-/** Free text as stored: normalized, null when empty or not given. */
-function optionalText(text: string | null | undefined): string | null {
-  return text ? normalizeText(text) || null : null
 }
 
 builder.mutationField('cancelOutreachSession', (t) =>
@@ -386,7 +388,7 @@ builder.mutationField('completeOutreachSession', (t) =>
       const issues: Issue[] = [...checkFreeText(input.notes, 'notes')]
       checkAttendance(input.attendance, issues)
       if (issues.length > 0) throw validationErrorFrom(issues)
-      const notes = input.notes != null ? normalizeText(input.notes) || null : session.notes
+      const notes = input.notes != null ? normalizeOptionalText(input.notes) : session.notes
       return context.prisma.$transaction(async (tx) => {
         await claimVersion(tx, 'OutreachSession', session, input.version)
         const updated = await tx.outreachSession.update({

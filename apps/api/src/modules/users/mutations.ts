@@ -16,7 +16,6 @@ import { changesCachedData } from '../../caches.ts'
 import type { Context } from '../../context.ts'
 import {
   ConflictError,
-  ForbiddenError,
   mutationErrorTypes,
   NotFoundError,
   TooManyAttemptsError,
@@ -25,6 +24,7 @@ import {
 import { idOf, optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
 import { forgetAccountFailures, succeeded, type ThrottleKey, takeAttempt } from '../auth/throttle.ts'
+import { sessionViewer } from '../auth/viewer.ts'
 import { assertVersion, claimVersion, versionField } from '../versions.ts'
 import { RoleEnum, UserNode } from './user.ts'
 
@@ -356,13 +356,10 @@ builder.mutationField('changeMyPassword', (t) =>
     args: { input: t.arg({ type: ChangeMyPasswordInput, required: true }) },
     resolve: async (_root, { input }, context) => {
       changesCachedData(context)
-      const viewer = context.viewer
-      if (viewer?.credential !== 'session') {
-        throw new ForbiddenError({
-          vi: 'Chỉ đổi được mật khẩu khi đăng nhập bằng tài khoản, không bằng mã API.',
-          en: 'Passwords are changed from a signed-in session, not with an API token.',
-        })
-      }
+      const viewer = sessionViewer(context.viewer, {
+        vi: 'Chỉ đổi được mật khẩu khi đăng nhập bằng tài khoản, không bằng mã API.',
+        en: 'Passwords are changed from a signed-in session, not with an API token.',
+      })
       const current = await findUser(context, viewer.userId)
       // Counted per session, so a console left open cannot be used to guess the password.
       const keys: ThrottleKey[] = [{ kind: 'session', id: viewer.loginSessionId ?? viewer.userId }]

@@ -8,6 +8,7 @@ import {
   type Issue,
   issue,
   localDateInZone,
+  normalizeOptionalText,
   normalizePhone,
   normalizeText,
   validateCitizenId,
@@ -92,8 +93,6 @@ function checkLeadFields(
   return checked
 }
 
-const noteOf = (note: string | null | undefined) => (note ? normalizeText(note) || null : null)
-
 builder.mutationField('recordLead', (t) =>
   t.field({
     type: payload('RecordLeadPayload', 'The lead recorded.'),
@@ -132,7 +131,7 @@ builder.mutationField('recordLead', (t) =>
             phone: checked.phone ?? '',
             citizenId: checked.citizenId ?? null,
             products: [...new Set(input.products ?? [])] as Product[],
-            note: noteOf(input.note),
+            note: normalizeOptionalText(input.note),
             metOn: new Date(`${localDateInZone(session.startsAt, session.campaign.timeZone)}T00:00:00Z`),
             recordedById: viewer.userId,
           },
@@ -177,7 +176,7 @@ builder.mutationField('updateLead', (t) =>
       if (issues.length > 0) throw validationErrorFrom(issues)
       const data: Prisma.LeadUpdateInput = { ...checked }
       if (input.products != null) data.products = [...new Set(input.products)] as Product[]
-      if (input.note !== undefined) data.note = noteOf(input.note)
+      if (input.note !== undefined) data.note = normalizeOptionalText(input.note)
 
       return context.prisma.$transaction(async (tx) => {
         await claimVersion(tx, 'Lead', before, input.version)

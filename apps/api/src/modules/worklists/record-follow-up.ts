@@ -7,7 +7,7 @@ import {
   type FollowUpState,
   followUpEffect,
   localDateInZone,
-  normalizeText,
+  normalizeOptionalText,
 } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
@@ -136,8 +136,8 @@ builder.mutationField('recordFollowUp', (t) =>
             outcome: input.outcome as FollowUpOutcome,
             enrollmentStatus: subject.kind === 'enrollment' ? subject.row.status : null,
             promisedOn: state.promisedOn ? new Date(`${state.promisedOn}T00:00:00Z`) : null,
-            reason: input.reason ? normalizeText(input.reason) || null : null,
-            note: input.note ? normalizeText(input.note) || null : null,
+            reason: normalizeOptionalText(input.reason),
+            note: normalizeOptionalText(input.note),
           },
         })
         const { latest, updated } = await followUpDecides(tx, subject, followUp, state)
