@@ -2,8 +2,9 @@
 // hundreds), a chain of data-modifying CTEs that PostgreSQL runs atomically, each table's rows one JSON
 // parameter read as the table's own row type: the people new or changed, the households and their
 // members, the registrations, the enrollments, their first status change, the audit events and, last
-// (their rows are the hottest), the rollups. No interactive transaction: its BEGIN, COMMIT and a round
-// trip per table cost a person alone four times the write itself. What the units assumed (a hint, a
+// (their rows are the hottest), the rollups. No interactive transaction: with its BEGIN, COMMIT and a
+// round trip per table a person alone registered at 0.30× plain SQL's rate, as one statement at
+// 0.54–0.64× (docs/benchmarks.md). What the units assumed (a hint, a
 // person's version) is checked by the statement's first CTEs, and nothing is written unless it holds.
 // All or nothing: a chunk that one registration spoils (a person registered meanwhile, a unique
 // violation) writes nothing, and its caller stores the registrations one by one (registerMany), so the
