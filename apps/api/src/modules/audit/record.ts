@@ -1,4 +1,4 @@
-import type { Prisma } from '@tangtoc/db'
+import { Prisma } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 
@@ -19,9 +19,8 @@ export function recordAudit(tx: Prisma.TransactionClient, context: AuditContext,
 }
 
 /**
- * Writes the audit events of a change to many rows in one statement, inside the caller's transaction:
- * the events travel as one JSON parameter (a thousand rows' createMany bound and compiled several
- * thousand parameters), their ids made here as Prisma makes them (UUIDv7).
+ * Writes the audit events of a change to many rows in one statement, inside the caller's transaction
+ * (auditInsert).
  */
 export async function recordAudits(
   tx: Prisma.TransactionClient,
@@ -29,6 +28,20 @@ export async function recordAudits(
   entries: readonly AuditEntry[],
 ) {
   if (entries.length === 0) return
+  await tx.$executeRaw(auditInsert(context, entries))
+}
+
+/**
+ * The insert of a change's audit events, for a statement of the caller's (registration's one statement
+ * writes them with the rest), written only while `when` holds: the events travel as one JSON parameter
+ * (a thousand rows' createMany bound and compiled several thousand parameters), their ids made here as
+ * Prisma makes them (UUIDv7).
+ */
+export function auditInsert(
+  context: AuditContext,
+  entries: readonly AuditEntry[],
+  when: Prisma.Sql = Prisma.sql`true`,
+): Prisma.Sql {
   const rows = entries.map(({ action, entityType, entityId, before, after }) => ({
     id: newId(),
     action,
@@ -38,13 +51,14 @@ export async function recordAudits(
     before: before ?? undefined,
     after: after ?? undefined,
   }))
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after",
                               "requestId", "clientRequestId", "at")
     SELECT r."id", ${context.viewer?.userId ?? null}::uuid, r."action", r."entityType", r."entityId",
            r."before", r."after", ${context.requestId}, ${context.clientRequestId}, ${new Date()}::timestamp
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r("id" uuid, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb)`
+        AS r("id" uuid, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb)
+     WHERE ${when}`
 }
 
 /**

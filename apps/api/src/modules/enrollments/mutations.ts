@@ -50,7 +50,7 @@ import {
   type RegistrationContext,
   readRegistrationContext,
 } from './registration-store.ts'
-import { RegistrationChanged, type RegistrationUnit, storeRegistrations } from './registration-transaction.ts'
+import { RegistrationChanged, type RegistrationUnit, storeRegistrations } from './registration-write.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
 const HouseholdMemberInput = builder.inputType('HouseholdMemberInput', {
@@ -594,7 +594,7 @@ function refuses(error: unknown): boolean {
 }
 
 /**
- * Registers the inputs, in one transaction when they all go in (storeRegistrations); one by one when
+ * Registers the inputs, in one statement when they all go in (storeRegistrations); one by one when
  * one of them spoils it (a person or an enrollment registered meanwhile), so the others still go in
  * and that one gets its own refusal. An error that is no refusal (the database gone) is thrown.
  */

@@ -1,6 +1,6 @@
 // The read of a registration, one round trip: registration is the busiest path of a campaign (3,000 on
 // launch day, 16 agents at once in the benchmark), and every statement costs the API as much as the
-// database. Its write is registration-transaction.ts.
+// database. Its write is registration-write.ts.
 import type { Enrollment, Person } from '@tangtoc/db'
 import { Prisma as PrismaRuntime } from '@tangtoc/db'
 import type { Context } from '../../context.ts'

@@ -372,6 +372,39 @@ describe('registering an enrollment', () => {
     })
     expect(counts.map((row) => row.count)).toEqual([1])
   })
+
+  it('two registrations changing the same person’s phone at once both go in, one after the other: the person’s version counts both', async () => {
+    const setting = await campaignSetting(api)
+    const person = personInput()
+    const first = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, {}, person) },
+      setting.agent.credentials,
+    )
+    expect(first.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    const phones = ['0913 000 001', '0913 000 002']
+    const results = await Promise.all(
+      phones.map(async (phone) => {
+        const campaign = await createCampaign(api.prisma, {
+          centers: [setting.center],
+          organizers: [setting.parent],
+        })
+        const input = vsiInput({ campaign, center: setting.center }, {}, person)
+        return api.graphql(
+          registerEnrollment,
+          { input: { ...input, person: { ...input.person, phone } } },
+          setting.agent.credentials,
+        )
+      }),
+    )
+    const types = results.map(
+      (result) => result.data?.registerEnrollment.__typename ?? JSON.stringify(result),
+    )
+    expect(types).toEqual(['RegisterEnrollmentPayload', 'RegisterEnrollmentPayload'])
+    const stored = await api.prisma.person.findUniqueOrThrow({ where: { citizenId: person.citizenId } })
+    expect(stored.version).toBe(3)
+    expect(phones.map((phone) => `+84${phone.replaceAll(' ', '').slice(1)}`)).toContain(stored.phone)
+  })
 })
 
 describe('who may register', () => {

@@ -5,8 +5,8 @@
 //   and continuity (NEW or CONTINUING once paid, "" before), which targets may count apart;
 // - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind;
 // - EnrollmentSegmentTotal: the segment counts without the day, for a period holding every day.
-// All are written by one statement (one round trip: callers run it last, just before COMMIT, so the
-// hot rows stay locked as briefly as possible). A row that reaches zero goes, so each table always
+// All are written by one statement or, in registration's one statement, by its last CTEs (one round
+// trip: callers run it last, just before COMMIT, so the hot rows stay locked as briefly as possible). A row that reaches zero goes, so each table always
 // equals a GROUP BY of the enrollments.
 import {
   type AudienceGroup,
@@ -63,10 +63,25 @@ export function moveEnrollmentCounts(
   )
 }
 
-/** Counts new enrollments (a registration's), one statement however many. */
-export function countEnrollments(tx: Prisma.TransactionClient, counted: readonly Counted[]): Promise<void> {
-  if (counted.length === 0) return Promise.resolve()
-  return adjustCounts(tx, enrollmentChanges(counted.map((each) => ({ ...each, delta: 1 }))))
+/**
+ * The CTEs that count the enrollments a statement inserts, to end it with (registration's one
+ * statement): `inserted` names its CTE returning their RollupKey columns and status. The sessions'
+ * kinds are read under a share lock before any rollup row, as every writer does (rollupUpserts).
+ */
+export function insertedEnrollmentCounts(inserted: string): Prisma.Sql {
+  const enrollments = Prisma.raw(`"${inserted}"`)
+  return Prisma.sql`
+    "session" AS (
+      SELECT "id", "kind" FROM "OutreachSession" WHERE "id" IN (SELECT "sessionId" FROM ${enrollments})
+       ORDER BY "id" FOR SHARE
+    ),
+    "change" AS MATERIALIZED (
+      SELECT e."campaignId", e."centerId", e."product", e."status", coalesce(e."countedOn", e."registeredOn") AS "day",
+             coalesce(e."audience"::text, '') AS "audience", coalesce(s."kind"::text, '') AS "sessionKind",
+             coalesce(e."continuity"::text, '') AS "continuity", 1 AS "delta"
+        FROM ${enrollments} e LEFT JOIN "session" s ON s."id" = e."sessionId"
+    ),
+    ${rollupUpserts}`
 }
 
 /**

@@ -1,5 +1,5 @@
 // Committing an import: the job that registers its rows, a chunk of units (a person alone, or a household
-// whole) to a transaction, through the very registration the form uses (`registerMany`, whose one-unit
+// whole) written all or nothing, through the very registration the form uses (`registerMany`, whose one-unit
 // case is the form's), as the user who uploaded it. Each
 // row's outcome is written as it is known, so a commit that stops (a crash, a restart) resumes with the
 // rows still pending: nothing is registered twice. A person the interrupted run registered and could not
@@ -235,7 +235,7 @@ async function markRows(prisma: PrismaClient, batchId: string, marks: readonly R
 }
 
 /**
- * Registers a chunk of units in one transaction (registerMany: one by one only when a unit spoils it,
+ * Registers a chunk of units all or nothing (registerMany: one by one only when a unit spoils it,
  * so the others still go in and that one is refused), then marks their pending rows in one statement.
  * An error that refuses no unit (the database gone) ends the run, which resumes from the rows still
  * pending.

@@ -638,8 +638,9 @@ describe('a commit that stops', () => {
 
 describe('a chunk one row spoils', () => {
   /**
-   * A batch of four people alone, committed by a job whose first transaction (the chunk's) is preceded
-   * by `meanwhile`: what another agent did after the preview, before the chunk was written.
+   * A batch of four people alone, committed by a job whose first write of enrollments (the chunk's one
+   * statement) is preceded by `meanwhile`: what another agent did after the chunk was read and
+   * prepared, before it was written.
    */
   async function commitWithMeanwhile(
     meanwhile: (
@@ -666,9 +667,10 @@ describe('a chunk one row spoils', () => {
     const interrupted = new Proxy(api.prisma, {
       get(target, property) {
         const value = Reflect.get(target, property, target)
-        if (property === '$transaction' && typeof value === 'function') {
+        if (property === '$queryRaw' && typeof value === 'function') {
           return async (...args: unknown[]) => {
-            if (first) {
+            const [query] = args as [{ text?: string }]
+            if (first && query.text?.includes('INSERT INTO "Enrollment"')) {
               first = false
               await meanwhile(context, setting, people[1] as ReturnType<typeof personInput>)
             }

@@ -76,6 +76,9 @@ const contactFields = [
   'legacySocialInsuranceCode',
 ] as const
 
+/** The columns an update of personChange's writes: the contact details and what follows from them. */
+export const personUpdateColumns = [...contactFields, 'searchKey', 'updatedAt', 'version'] as const
+
 /**
  * The stored person for the citizen ID, new if there is none (recorded by `centerId`, the registering
  * center). An existing record is reused when name (diacritics aside), birth date and sex agree;
