@@ -24,8 +24,9 @@ import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
-import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
+import { AddressPager } from '../shell/ListPager.tsx'
+import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
+import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { StatusBadge } from '../shell/StatusBadge.tsx'
 import { inputPath } from '../shell/typedErrors.ts'
@@ -157,19 +158,7 @@ export function ApiTokenList() {
           rowName={(token) => token.name}
         />
       </ListState>
-      {data ? (
-        <ListPager
-          page={search.page ?? 1}
-          size={search.size ?? defaultPageSize}
-          totalCount={data.apiTokens.totalCount}
-          onPage={(page) =>
-            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-          }
-          onSize={(size) =>
-            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
-          }
-        />
-      ) : null}
+      {data ? <AddressPager totalCount={data.apiTokens.totalCount} /> : null}
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('token.create')}>
         {creating ? (
           <CreateTokenForm

@@ -9,8 +9,9 @@ import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
-import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
+import { AddressPager } from '../shell/ListPager.tsx'
+import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
+import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { SearchField } from '../shell/SearchField.tsx'
 import { StatusBadge } from '../shell/StatusBadge.tsx'
@@ -145,19 +146,7 @@ export function UserList() {
           rowName={(user) => user.displayName}
         />
       </ListState>
-      {data ? (
-        <ListPager
-          page={search.page ?? 1}
-          size={search.size ?? defaultPageSize}
-          totalCount={data.users.totalCount}
-          onPage={(page) =>
-            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-          }
-          onSize={(size) =>
-            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
-          }
-        />
-      ) : null}
+      {data ? <AddressPager totalCount={data.users.totalCount} /> : null}
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
