@@ -1,18 +1,8 @@
 // The one table behaviour of every list (enrollments, sessions, users, tokens, audit events, and the
-// worklists to come): headers that sort and look it, rows that can be selected for bulk actions, and
-// the pager below ("1–50 of 20.004", page size, go to page).
-import {
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  Table,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core'
-import { type ReactNode, useState } from 'react'
+// worklists to come): headers that sort and look it, and rows that can be selected for bulk actions.
+// The pager below is ListPager.tsx.
+import { Button, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 export type SortDirection = 'ASC' | 'DESC'
@@ -64,12 +54,6 @@ export function ListTable<Row>({
     for (const key of keys) selectedHere.length === keys.length ? next.delete(key) : next.add(key)
     selection.onChange(next)
   }
-  const toggle = (key: string) => {
-    if (!selection) return
-    const next = new Set(selection.selected)
-    next.has(key) ? next.delete(key) : next.add(key)
-    selection.onChange(next)
-  }
 
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -86,87 +70,112 @@ export function ListTable<Row>({
                 />
               </Table.Th>
             ) : null}
-            {columns.map((column) => {
-              const active = column.sort !== undefined && sort?.field === column.sort
-              return (
-                <Table.Th
-                  key={column.key}
-                  scope="col"
-                  ta={column.align}
-                  aria-sort={
-                    column.sort === undefined
-                      ? undefined
-                      : active
-                        ? sort?.direction === 'ASC'
-                          ? 'ascending'
-                          : 'descending'
-                        : 'none'
-                  }
-                  style={{
-                    ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}),
-                    ...(column.minWidth ? { minWidth: column.minWidth } : {}),
-                  }}
-                >
-                  {column.sort !== undefined && onSort ? (
-                    <UnstyledButton
-                      fw={600}
-                      fz="sm"
-                      style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}
-                      onClick={() =>
-                        onSort({
-                          field: column.sort as string,
-                          direction: active && sort?.direction === 'ASC' ? 'DESC' : 'ASC',
-                        })
-                      }
-                    >
-                      {column.header}
-                      <Text span aria-hidden c={active ? undefined : 'dimmed'} fz="xs">
-                        {active ? (sort?.direction === 'ASC' ? '▲' : '▼') : '↕'}
-                      </Text>
-                    </UnstyledButton>
-                  ) : (
-                    column.header
-                  )}
-                </Table.Th>
-              )
-            })}
+            {columns.map((column) => (
+              <HeaderCell key={column.key} column={column} sort={sort} onSort={onSort} />
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => {
-            const key = rowKey(row)
-            return (
-              <Table.Tr
-                key={key}
-                bg={selection?.selected.has(key) ? 'var(--mantine-color-blue-light)' : undefined}
-              >
-                {selection ? (
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={t('list.selectRow', { name: rowName(row) })}
-                      checked={selection.selected.has(key)}
-                      onChange={() => toggle(key)}
-                    />
-                  </Table.Td>
-                ) : null}
-                {columns.map((column) => (
-                  <Table.Td
-                    key={column.key}
-                    ta={column.align}
-                    style={{
-                      ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}),
-                      ...(column.align === 'right' ? { fontVariantNumeric: 'tabular-nums' } : {}),
-                    }}
-                  >
-                    {column.cell(row)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            )
-          })}
+          {rows.map((row) => (
+            <ListRow
+              key={rowKey(row)}
+              row={row}
+              rowKey={rowKey(row)}
+              name={rowName(row)}
+              columns={columns}
+              selection={selection}
+            />
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+}
+
+/** A column's header: a button that sorts by it (and shows which way), when it sorts. */
+function HeaderCell<Row>({
+  column,
+  sort,
+  onSort,
+}: {
+  column: ListColumn<Row>
+  sort?: { field: string; direction: SortDirection }
+  onSort?: (sort: { field: string; direction: SortDirection }) => void
+}) {
+  const active = column.sort !== undefined && sort?.field === column.sort
+  const ascending = active && sort?.direction === 'ASC'
+  return (
+    <Table.Th
+      scope="col"
+      ta={column.align}
+      aria-sort={
+        column.sort === undefined ? undefined : active ? (ascending ? 'ascending' : 'descending') : 'none'
+      }
+      style={{
+        ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}),
+        ...(column.minWidth ? { minWidth: column.minWidth } : {}),
+      }}
+    >
+      {column.sort !== undefined && onSort ? (
+        <UnstyledButton
+          fw={600}
+          fz="sm"
+          style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}
+          onClick={() => onSort({ field: column.sort as string, direction: ascending ? 'DESC' : 'ASC' })}
+        >
+          {column.header}
+          <Text span aria-hidden c={active ? undefined : 'dimmed'} fz="xs">
+            {active ? (ascending ? '▲' : '▼') : '↕'}
+          </Text>
+        </UnstyledButton>
+      ) : (
+        column.header
+      )}
+    </Table.Th>
+  )
+}
+
+function ListRow<Row>({
+  row,
+  rowKey,
+  name,
+  columns,
+  selection,
+}: {
+  row: Row
+  rowKey: string
+  name: string
+  columns: readonly ListColumn<Row>[]
+  selection?: ListSelection
+}) {
+  const { t } = useTranslation()
+  const selected = selection?.selected.has(rowKey) ?? false
+  const toggle = () => {
+    if (!selection) return
+    const next = new Set(selection.selected)
+    selected ? next.delete(rowKey) : next.add(rowKey)
+    selection.onChange(next)
+  }
+  return (
+    <Table.Tr bg={selected ? 'var(--mantine-color-blue-light)' : undefined}>
+      {selection ? (
+        <Table.Td>
+          <Checkbox aria-label={t('list.selectRow', { name })} checked={selected} onChange={toggle} />
+        </Table.Td>
+      ) : null}
+      {columns.map((column) => (
+        <Table.Td
+          key={column.key}
+          ta={column.align}
+          style={{
+            ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}),
+            ...(column.align === 'right' ? { fontVariantNumeric: 'tabular-nums' } : {}),
+          }}
+        >
+          {column.cell(row)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
   )
 }
 
