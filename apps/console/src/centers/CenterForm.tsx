@@ -3,12 +3,13 @@ import { Group, Select, Stack, TextInput } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
+import { useMutation } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { FormButtons } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
-import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
+import { CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
+import { CenterSelect } from './CenterSelect.tsx'
 import { WardPicker } from './WardPicker.tsx'
 
 export type EditedCenter = {
@@ -125,10 +126,6 @@ function centerInput(values: CenterValues) {
 function CenterFields({ form, center }: { form: CenterFormState; center: EditedCenter | undefined }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
-  const parents = (choices?.centers.edges ?? [])
-    .filter(({ node }) => node.id !== center?.id)
-    .map(({ node }) => ({ value: node.id, label: `${node.name} (${node.code})` }))
   return (
     <>
       <Group grow align="flex-start">
@@ -149,12 +146,10 @@ function CenterFields({ form, center }: { form: CenterFormState; center: EditedC
           {...form.getInputProps('organization')}
         />
       </Group>
-      <Select
+      <CenterSelect
         label={t('center.parent')}
         placeholder={t('center.noParent')}
-        data={parents}
-        searchable
-        clearable
+        exclude={center?.id}
         {...form.getInputProps('parent')}
       />
       <TextInput label={t('center.address')} {...form.getInputProps('address')} />
