@@ -3,7 +3,6 @@ import {
   Grid,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -29,6 +28,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
+import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
@@ -375,15 +375,10 @@ function ContributionFields({
             error={monthsProps.error ?? quoteError('months')}
           />
           {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
-            <NumberInput
+            <DongInput
               label={t('enrollment.monthlyIncome')}
               required
               min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={locale === 'vi' ? '.' : ','}
-              decimalSeparator={locale === 'vi' ? ',' : '.'}
-              suffix=" ₫"
               {...incomeProps}
               error={incomeProps.error ?? quoteError('monthlyIncome')}
             />
