@@ -17,8 +17,8 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { AnchorLink } from '../shell/links.tsx'
-import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { AnchorLink, BackToList } from '../shell/links.tsx'
+import { MissingRecord } from '../shell/QueryState.tsx'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
 
 export const CreateCampaignMutation = graphql(
@@ -240,9 +240,7 @@ function CreateCampaignForm() {
 
   return (
     <Stack maw={640}>
-      <AnchorLink to="/campaigns" size="sm">
-        ← {t('campaign.backToList')}
-      </AnchorLink>
+      <BackToList to="/campaigns" />
       <Title order={2}>{t('campaign.create')}</Title>
       <form onSubmit={submit} noValidate aria-label={t('campaign.create')}>
         <Stack>
@@ -274,12 +272,10 @@ function EditCampaignLoader({ code }: { code: string }) {
   if (!data?.campaign) {
     return (
       <MissingRecord
-        loading={fetching && !data}
-        error={error}
+        result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{t('campaign.notFound', { code })}</Empty>
-      </MissingRecord>
+        notFound={t('campaign.notFound', { code })}
+      />
     )
   }
   return (

@@ -107,12 +107,10 @@ function TargetsGridLoader({ code }: { code: string }) {
   if (!data?.campaign) {
     return (
       <MissingRecord
-        loading={fetching && !data}
-        error={error}
+        result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{t('campaign.notFound', { code })}</Empty>
-      </MissingRecord>
+        notFound={t('campaign.notFound', { code })}
+      />
     )
   }
   return (

@@ -10,8 +10,8 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
 import { formatAddress } from '../shell/address.ts'
-import { AnchorLink, ButtonLink } from '../shell/links.tsx'
-import { Empty, ListState, MissingRecord } from '../shell/QueryState.tsx'
+import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
+import { ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { EnrollmentActions } from './EnrollmentActions.tsx'
 import { EnrollmentEditForm } from './EnrollmentEditForm.tsx'
@@ -169,19 +169,15 @@ export function EnrollmentPage() {
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const enrollment = data?.enrollment
 
-  const back = (
-    <AnchorLink to="/enrollments" size="sm">
-      ← {t('enrollment.backToList')}
-    </AnchorLink>
-  )
+  const back = <BackToList to="/enrollments" />
   if (!enrollment) {
     return (
-      <MissingRecord loading={fetching && !data} error={error} onRetry={refresh}>
-        <Stack>
-          {back}
-          <Empty>{t('enrollment.notFound')}</Empty>
-        </Stack>
-      </MissingRecord>
+      <MissingRecord
+        result={{ fetching, data, error }}
+        onRetry={refresh}
+        notFound={t('enrollment.notFound')}
+        back={back}
+      />
     )
   }
 

@@ -30,7 +30,7 @@ import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
 import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { AnchorLink } from '../shell/links.tsx'
+import { BackToList } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
@@ -128,9 +128,7 @@ export function RegistrationForm({
 
   return (
     <Stack gap="lg">
-      <AnchorLink to="/enrollments" size="sm">
-        ← {t('enrollment.backToList')}
-      </AnchorLink>
+      <BackToList to="/enrollments" />
       <Title order={2}>{t('enrollment.registerTitle')}</Title>
       {notice}
       <form

@@ -24,7 +24,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { formatAddress } from '../shell/address.ts'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { AnchorLink, ButtonLink } from '../shell/links.tsx'
+import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
@@ -157,19 +157,15 @@ export function SessionPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: OutreachSessionQuery, variables: { id } })
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const session = data?.node?.__typename === 'OutreachSession' ? data.node : null
-  const back = (
-    <AnchorLink to="/sessions" size="sm">
-      ← {t('session.backToList')}
-    </AnchorLink>
-  )
+  const back = <BackToList to="/sessions" />
   if (!session) {
     return (
-      <MissingRecord loading={fetching && !data} error={error} onRetry={refresh}>
-        <Stack>
-          {back}
-          <Empty>{t('session.notFound')}</Empty>
-        </Stack>
-      </MissingRecord>
+      <MissingRecord
+        result={{ fetching, data, error }}
+        onRetry={refresh}
+        notFound={t('session.notFound')}
+        back={back}
+      />
     )
   }
   const done = (text: string) => {
@@ -494,9 +490,7 @@ export function NewSessionPage() {
   return (
     <WritersOnly>
       <Stack gap="lg">
-        <AnchorLink to="/sessions" size="sm">
-          ← {t('session.backToList')}
-        </AnchorLink>
+        <BackToList to="/sessions" />
         <Title order={2}>{t('session.plan')}</Title>
         <Paper withBorder p="md" maw={900}>
           <SessionForm onSaved={(id) => void navigate({ to: '/sessions/$id', params: { id } })} />
