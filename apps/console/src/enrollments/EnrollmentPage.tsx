@@ -1,5 +1,5 @@
 import { Badge, Button, Code, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { formatDate, formatDong, formatPhoneNational, isLive } from '@tangtoc/shared'
+import { formatDate, formatPhoneNational, isLive } from '@tangtoc/shared'
 import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +7,7 @@ import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { useLocale } from '../i18n/useLocale.ts'
+import { useFormats, useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
 import { formatAddress } from '../shell/address.ts'
 import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
@@ -329,10 +329,8 @@ function EnrollmentContribution({
 
 function ContributionFacts({ enrollment }: { enrollment: Enrollment }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const label = useEnumLabel()
-  const dong = (amount: number) => formatDong(amount, intlLocale)
-  const date = (value: string) => formatDate(value, intlLocale)
+  const { dong, date } = useFormats()
   return (
     <Stack gap={6}>
       <Fact term={t('enrollment.period')}>

@@ -2,12 +2,11 @@
 // new or continuing, the day it counts for), the payments toward it with their receipts, and — for a
 // household — the other enrollments of the same registration, paid for together.
 import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { formatDate, formatDong } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { EnrollmentStatusBadge } from '../enrollments/EnrollmentStatusBadge.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { useLocale } from '../i18n/useLocale.ts'
+import { useFormats } from '../i18n/useLocale.ts'
 import { AnchorLink } from '../shell/links.tsx'
 
 export const EnrollmentPaymentsFields = graphql(`
@@ -77,10 +76,8 @@ export function EnrollmentPayments({ enrollment: data }: { enrollment: Payments 
 /** Received, still due, the coverage it buys, and (once paid) continuity and the day it counted. */
 function PaymentSummary({ data }: { data: Payments }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const label = useEnumLabel()
-  const dong = (amount: number) => formatDong(amount, intlLocale)
-  const date = (value: string) => formatDate(value, intlLocale)
+  const { dong, date } = useFormats()
   return (
     <Group gap="xl">
       <Text size="sm">
@@ -114,10 +111,8 @@ function PaymentSummary({ data }: { data: Payments }) {
 /** Each payment and the part of it that went to this enrollment. */
 function PaymentAllocations({ data }: { data: Payments }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const label = useEnumLabel()
-  const dong = (amount: number) => formatDong(amount, intlLocale)
-  const date = (value: string) => formatDate(value, intlLocale)
+  const { dong, date } = useFormats()
   if (data.paymentAllocations.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -176,8 +171,7 @@ function RegistrationEnrollments({
   current: string
 }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
-  const dong = (amount: number) => formatDong(amount, intlLocale)
+  const { dong } = useFormats()
   return (
     <Stack gap={4}>
       <Title order={4} size="h5" id="registration-enrollments">
