@@ -1,12 +1,12 @@
 // Create a center (below a parent, or as a root) or edit one; the API's errors land beside their field.
-import { Group, Select, Stack, TextInput } from '@mantine/core'
+import { Group, Select, TextInput } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { FormButtons } from '../shell/FormButtons.tsx'
-import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
+import { useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
 import { CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
 import { CenterSelect } from './CenterSelect.tsx'
@@ -68,15 +68,15 @@ export function CenterForm({
   })
 
   return (
-    <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
-      <Stack>
-        <CenterFields form={form} center={center} />
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={creating || updating}>
-          {t('form.save')}
-        </FormButtons>
-      </Stack>
-    </form>
+    <DialogForm
+      label={center ? t('center.edit') : t('center.create')}
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={creating || updating}
+    >
+      <CenterFields form={form} center={center} />
+    </DialogForm>
   )
 }
 

@@ -1,13 +1,13 @@
 // Create a user, or change a user's name, role and center; the API's errors land beside their field.
-import { Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
+import { Group, PasswordInput, Select, TextInput } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type Role, roles } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { CenterSelect } from '../centers/CenterSelect.tsx'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { FormButtons } from '../shell/FormButtons.tsx'
-import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
+import { useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
 import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
 
@@ -64,15 +64,15 @@ export function UserForm({
   })
 
   return (
-    <form onSubmit={submit} noValidate aria-label={user ? t('user.edit') : t('user.create')}>
-      <Stack>
-        <UserFields form={form} user={user} />
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={creating || updating}>
-          {t('form.save')}
-        </FormButtons>
-      </Stack>
-    </form>
+    <DialogForm
+      label={user ? t('user.edit') : t('user.create')}
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={creating || updating}
+    >
+      <UserFields form={form} user={user} />
+    </DialogForm>
   )
 }
 
