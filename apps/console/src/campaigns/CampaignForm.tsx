@@ -11,7 +11,7 @@ import {
 import { useNavigate, useParams } from '@tanstack/react-router'
 import type { FormEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
+import { useMutation } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { CenterPicker } from '../centers/CenterPicker.tsx'
 import { graphql } from '../graphql.ts'
@@ -19,8 +19,8 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, type FormProblem, useFormError } from '../shell/formError.tsx'
 import { AnchorLink, BackToList } from '../shell/links.tsx'
-import { MissingRecord } from '../shell/QueryState.tsx'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
+import { CampaignByCode } from './CampaignByCode.tsx'
 
 /** What the form reads of a campaign, and what saving it gives back for the cache. */
 const CampaignFormFields = graphql(`
@@ -247,28 +247,10 @@ export function EditCampaignPage() {
   const { code } = useParams({ from: '/campaigns/$code/edit' })
   return (
     <AdminOnly>
-      <EditCampaignLoader code={code} />
+      <CampaignByCode code={code} query={EditCampaignQuery}>
+        {(campaign, reload) => <EditCampaignForm campaign={campaign} onReload={reload} />}
+      </CampaignByCode>
     </AdminOnly>
-  )
-}
-
-function EditCampaignLoader({ code }: { code: string }) {
-  const { t } = useTranslation()
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: EditCampaignQuery, variables: { code } })
-  if (!data?.campaign) {
-    return (
-      <MissingRecord
-        result={{ fetching, data, error }}
-        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        notFound={t('campaign.notFound', { code })}
-      />
-    )
-  }
-  return (
-    <EditCampaignForm
-      campaign={data.campaign}
-      onReload={() => reexecute({ requestPolicy: 'network-only' })}
-    />
   )
 }
 
