@@ -28,20 +28,24 @@ export function FormButtons({
   )
 }
 
-/** A dialog's form: its fields (the children), what kept it from saving, then cancel and save. */
+/** A dialog's form: its fields (the children), what kept it from saving, then cancel and submit ("Save" unless named). */
 export function DialogForm({
   label,
   onSubmit,
   problem,
   onCancel,
   busy,
+  disabled,
+  submitLabel,
   children,
 }: {
-  label: string
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void
+  label?: string
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void
   problem: FormProblem | null
   onCancel: () => void
   busy: boolean
+  disabled?: boolean
+  submitLabel?: string
   children: ReactNode
 }) {
   const { t } = useTranslation()
@@ -50,8 +54,8 @@ export function DialogForm({
       <Stack>
         {children}
         <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={busy}>
-          {t('form.save')}
+        <FormButtons onCancel={onCancel} busy={busy} disabled={disabled}>
+          {submitLabel ?? t('form.save')}
         </FormButtons>
       </Stack>
     </form>

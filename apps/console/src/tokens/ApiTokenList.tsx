@@ -22,7 +22,7 @@ import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
-import { FormButtons } from '../shell/FormButtons.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AddressPager } from '../shell/ListPager.tsx'
 import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
@@ -220,38 +220,39 @@ export function CreateTokenForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('token.create')}>
-      <Stack>
-        <TextInput
-          label={t('token.name')}
-          required
-          value={name}
-          error={errors.name}
-          onChange={(event) => {
-            const typed = event.currentTarget.value
-            setName(typed)
-            setErrors(({ name: _, ...rest }) => (typed.trim() ? rest : { ...rest, name: t('form.required') }))
-          }}
-        />
-        <Select
-          label={t('token.scope')}
-          data={apiTokenScopes.map((value) => ({ value, label: label('ApiTokenScope', value) }))}
-          value={scope}
-          allowDeselect={false}
-          onChange={(value) => setScope((value ?? 'READ') as ApiTokenScope)}
-          error={errors.scope}
-        />
-        <DateField
-          label={t('token.expiresOn')}
-          value={expiresOn}
-          onChange={setExpiresOn}
-          error={errors.expiresAt}
-        />
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={fetching}>
-          {t('token.create')}
-        </FormButtons>
-      </Stack>
-    </form>
+    <DialogForm
+      label={t('token.create')}
+      submitLabel={t('token.create')}
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={fetching}
+    >
+      <TextInput
+        label={t('token.name')}
+        required
+        value={name}
+        error={errors.name}
+        onChange={(event) => {
+          const typed = event.currentTarget.value
+          setName(typed)
+          setErrors(({ name: _, ...rest }) => (typed.trim() ? rest : { ...rest, name: t('form.required') }))
+        }}
+      />
+      <Select
+        label={t('token.scope')}
+        data={apiTokenScopes.map((value) => ({ value, label: label('ApiTokenScope', value) }))}
+        value={scope}
+        allowDeselect={false}
+        onChange={(value) => setScope((value ?? 'READ') as ApiTokenScope)}
+        error={errors.scope}
+      />
+      <DateField
+        label={t('token.expiresOn')}
+        value={expiresOn}
+        onChange={setExpiresOn}
+        error={errors.expiresAt}
+      />
+    </DialogForm>
   )
 }

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import type { ResultOf } from '../graphql.ts'
-import { FormButtons } from '../shell/FormButtons.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { type EditedUser, UserForm } from './UserForm.tsx'
 import { DeactivateUserMutation, ResetUserPasswordMutation, type UserRowFields } from './UserQueries.ts'
@@ -82,24 +82,25 @@ function ResetPasswordForm({ user, onDone, onCancel }: UserActionProps) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Text size="sm">{t('user.resetPasswordFor', { name: user.displayName })}</Text>
-        <PasswordInput
-          label={t('user.newPassword')}
-          description={t('user.passwordHint')}
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={passwordError}
-          required
-        />
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={fetching} disabled={!password}>
-          {t('user.resetPassword')}
-        </FormButtons>
-      </Stack>
-    </form>
+    <DialogForm
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={fetching}
+      disabled={!password}
+      submitLabel={t('user.resetPassword')}
+    >
+      <Text size="sm">{t('user.resetPasswordFor', { name: user.displayName })}</Text>
+      <PasswordInput
+        label={t('user.newPassword')}
+        description={t('user.passwordHint')}
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+        error={passwordError}
+        required
+      />
+    </DialogForm>
   )
 }
 
