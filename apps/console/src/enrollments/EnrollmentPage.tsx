@@ -10,6 +10,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useFormats, useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
 import { formatAddress } from '../shell/address.ts'
+import { Fact } from '../shell/Fact.tsx'
 import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
 import { ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
@@ -144,19 +145,6 @@ export const EnrollmentAuditQuery = graphql(`
     }
   }
 `)
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {term}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  )
-}
 
 type Enrollment = NonNullable<ResultOf<typeof EnrollmentQuery>['enrollment']>
 type HouseholdMember = NonNullable<Enrollment['household']>['members']['edges'][number]['node']

@@ -23,6 +23,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { formatAddress } from '../shell/address.ts'
+import { Fact } from '../shell/Fact.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
@@ -129,19 +130,6 @@ export const CompleteOutreachSessionMutation = graphql(
   `,
   [TypedErrorFields],
 )
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {term}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  )
-}
 
 type Step = 'edit' | 'cancel' | 'complete' | null
 type SessionResult = ResultOf<typeof OutreachSessionQuery>
