@@ -9,9 +9,10 @@ import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
-import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
+import { AddressPager } from '../shell/ListPager.tsx'
+import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
 import { AnchorLink } from '../shell/links.tsx'
-import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
+import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { auditedTypes } from './auditedTypes.ts'
@@ -112,19 +113,7 @@ export function AuditLog() {
           rowName={(event) => `${event.action} ${event.subject ?? event.entityType}`}
         />
       </ListState>
-      {data ? (
-        <ListPager
-          page={search.page ?? 1}
-          size={search.size ?? defaultPageSize}
-          totalCount={data.auditEvents.totalCount}
-          onPage={(page) =>
-            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-          }
-          onSize={(size) =>
-            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
-          }
-        />
-      ) : null}
+      {data ? <AddressPager totalCount={data.auditEvents.totalCount} /> : null}
     </Stack>
   )
 }

@@ -9,17 +9,35 @@ import {
   countedParticipantsValues,
 } from '@tangtoc/shared'
 import { useNavigate, useParams } from '@tanstack/react-router'
+import type { FormEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
+import { useMutation } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { CenterPicker } from '../centers/CenterPicker.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
-import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { AnchorLink } from '../shell/links.tsx'
-import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { FormErrorAlert, type FormProblem, useFormError } from '../shell/formError.tsx'
+import { AnchorLink, BackToList } from '../shell/links.tsx'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
+import { CampaignByCode } from './CampaignByCode.tsx'
+
+/** What the form reads of a campaign, and what saving it gives back for the cache. */
+const CampaignFormFields = graphql(`
+  fragment CampaignFormFields on Campaign @_unmask {
+    id
+    code
+    name
+    description
+    startDate
+    endDate
+    status
+    version
+    countParticipants
+    countOn
+    registrationMarginDays
+  }
+`)
 
 export const CreateCampaignMutation = graphql(
   `
@@ -28,24 +46,14 @@ export const CreateCampaignMutation = graphql(
       __typename
       ... on CreateCampaignPayload {
         campaign {
-          id
-          code
-          name
-          description
-          startDate
-          endDate
-          status
-          version
-          countParticipants
-          countOn
-          registrationMarginDays
+          ...CampaignFormFields
         }
       }
       ...TypedErrorFields
     }
   }
 `,
-  [TypedErrorFields],
+  [TypedErrorFields, CampaignFormFields],
 )
 
 export const UpdateCampaignMutation = graphql(
@@ -55,43 +63,26 @@ export const UpdateCampaignMutation = graphql(
       __typename
       ... on UpdateCampaignPayload {
         campaign {
-          id
-          code
-          name
-          description
-          startDate
-          endDate
-          status
-          version
-          countParticipants
-          countOn
-          registrationMarginDays
+          ...CampaignFormFields
         }
       }
       ...TypedErrorFields
     }
   }
 `,
-  [TypedErrorFields],
+  [TypedErrorFields, CampaignFormFields],
 )
 
-export const EditCampaignQuery = graphql(`
+export const EditCampaignQuery = graphql(
+  `
   query EditCampaign($code: String!) {
     campaign(code: $code) {
-      id
-      code
-      name
-      description
-      startDate
-      endDate
-      status
-      version
-      countParticipants
-      countOn
-      registrationMarginDays
+      ...CampaignFormFields
     }
   }
-`)
+`,
+  [CampaignFormFields],
+)
 
 type CampaignValues = {
   code: string
@@ -239,23 +230,16 @@ function CreateCampaignForm() {
   })
 
   return (
-    <Stack maw={640}>
-      <AnchorLink to="/campaigns" size="sm">
-        ← {t('campaign.backToList')}
-      </AnchorLink>
-      <Title order={2}>{t('campaign.create')}</Title>
-      <form onSubmit={submit} noValidate aria-label={t('campaign.create')}>
-        <Stack>
-          <CampaignFields form={form} creating />
-          <FormErrorAlert problem={problem} />
-          <Group>
-            <Button type="submit" loading={fetching}>
-              {t('campaign.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <CampaignFormPage
+      back={<BackToList to="/campaigns" />}
+      title={t('campaign.create')}
+      submitLabel={t('campaign.create')}
+      onSubmit={submit}
+      busy={fetching}
+      problem={problem}
+    >
+      <CampaignFields form={form} creating />
+    </CampaignFormPage>
   )
 }
 
@@ -263,30 +247,10 @@ export function EditCampaignPage() {
   const { code } = useParams({ from: '/campaigns/$code/edit' })
   return (
     <AdminOnly>
-      <EditCampaignLoader code={code} />
+      <CampaignByCode code={code} query={EditCampaignQuery}>
+        {(campaign, reload) => <EditCampaignForm campaign={campaign} onReload={reload} />}
+      </CampaignByCode>
     </AdminOnly>
-  )
-}
-
-function EditCampaignLoader({ code }: { code: string }) {
-  const { t } = useTranslation()
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: EditCampaignQuery, variables: { code } })
-  if (!data?.campaign) {
-    return (
-      <MissingRecord
-        loading={fetching && !data}
-        error={error}
-        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{t('campaign.notFound', { code })}</Empty>
-      </MissingRecord>
-    )
-  }
-  return (
-    <EditCampaignForm
-      campaign={data.campaign}
-      onReload={() => reexecute({ requestPolicy: 'network-only' })}
-    />
   )
 }
 
@@ -346,18 +310,55 @@ export function EditCampaignForm({
   })
 
   return (
+    <CampaignFormPage
+      back={
+        <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
+          ← {campaign.code}
+        </AnchorLink>
+      }
+      title={t('campaign.edit')}
+      submitLabel={t('form.save')}
+      onSubmit={submit}
+      busy={fetching}
+      problem={problem}
+      onReload={onReload}
+    >
+      <CampaignFields form={form} creating={false} />
+    </CampaignFormPage>
+  )
+}
+
+/** The page around a campaign's fields: the way back, the title, what kept it from saving, and the button. */
+function CampaignFormPage({
+  back,
+  title,
+  submitLabel,
+  onSubmit,
+  busy,
+  problem,
+  onReload,
+  children,
+}: {
+  back: ReactNode
+  title: string
+  submitLabel: string
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void
+  busy: boolean
+  problem: FormProblem | null
+  onReload?: () => void
+  children: ReactNode
+}) {
+  return (
     <Stack maw={640}>
-      <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
-        ← {campaign.code}
-      </AnchorLink>
-      <Title order={2}>{t('campaign.edit')}</Title>
-      <form onSubmit={submit} noValidate aria-label={t('campaign.edit')}>
+      {back}
+      <Title order={2}>{title}</Title>
+      <form onSubmit={onSubmit} noValidate aria-label={title}>
         <Stack>
-          <CampaignFields form={form} creating={false} />
+          {children}
           <FormErrorAlert problem={problem} onReload={onReload} />
           <Group>
-            <Button type="submit" loading={fetching}>
-              {t('form.save')}
+            <Button type="submit" loading={busy}>
+              {submitLabel}
             </Button>
           </Group>
         </Stack>

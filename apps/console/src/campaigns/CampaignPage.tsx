@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import { AnchorLink } from '../shell/links.tsx'
-import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { BackToList } from '../shell/links.tsx'
+import { MissingRecord } from '../shell/QueryState.tsx'
 import { ShowMore } from '../shell/ShowMore.tsx'
 import { CampaignActions } from './CampaignActions.tsx'
 import { CampaignCenterFields, CampaignCenters } from './CampaignCenters.tsx'
@@ -61,23 +61,15 @@ export function CampaignPage() {
   })
   const campaign = data?.campaign
 
-  const back = (
-    <AnchorLink to="/campaigns" size="sm">
-      ← {t('campaign.backToList')}
-    </AnchorLink>
-  )
+  const back = <BackToList to="/campaigns" />
   if (!campaign) {
     return (
       <MissingRecord
-        loading={fetching && !data}
-        error={error}
+        result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Stack>
-          {back}
-          <Empty>{t('campaign.notFound', { code })}</Empty>
-        </Stack>
-      </MissingRecord>
+        notFound={t('campaign.notFound', { code })}
+        back={back}
+      />
     )
   }
 

@@ -15,15 +15,16 @@ import { type Product, products } from '@tangtoc/shared'
 import { useNavigate, useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
+import { useMutation } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { Empty } from '../shell/QueryState.tsx'
 import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
+import { CampaignByCode } from './CampaignByCode.tsx'
 import {
   cellKey,
   type GridState,
@@ -96,27 +97,10 @@ export function TargetsGridPage() {
   const { code } = useParams({ from: '/campaigns/$code/targets' })
   return (
     <AdminOnly>
-      <TargetsGridLoader code={code} />
+      <CampaignByCode code={code} query={TargetGridQuery}>
+        {(campaign, reload) => <TargetsGrid campaign={campaign} onReload={reload} />}
+      </CampaignByCode>
     </AdminOnly>
-  )
-}
-
-function TargetsGridLoader({ code }: { code: string }) {
-  const { t } = useTranslation()
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: TargetGridQuery, variables: { code } })
-  if (!data?.campaign) {
-    return (
-      <MissingRecord
-        loading={fetching && !data}
-        error={error}
-        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{t('campaign.notFound', { code })}</Empty>
-      </MissingRecord>
-    )
-  }
-  return (
-    <TargetsGrid campaign={data.campaign} onReload={() => reexecute({ requestPolicy: 'network-only' })} />
   )
 }
 

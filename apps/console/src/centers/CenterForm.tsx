@@ -1,14 +1,15 @@
 // Create a center (below a parent, or as a root) or edit one; the API's errors land beside their field.
-import { Group, Select, Stack, TextInput } from '@mantine/core'
+import { Group, Select, TextInput } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type CenterKind, centerKinds, type Organization, organizations } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
+import { useMutation } from 'urql'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { FormButtons } from '../shell/FormButtons.tsx'
-import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
+import { useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
-import { CenterChoicesQuery, CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
+import { CreateCenterMutation, UpdateCenterMutation } from './CenterQueries.ts'
+import { CenterSelect } from './CenterSelect.tsx'
 import { WardPicker } from './WardPicker.tsx'
 
 export type EditedCenter = {
@@ -67,15 +68,15 @@ export function CenterForm({
   })
 
   return (
-    <form onSubmit={submit} noValidate aria-label={center ? t('center.edit') : t('center.create')}>
-      <Stack>
-        <CenterFields form={form} center={center} />
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={creating || updating}>
-          {t('form.save')}
-        </FormButtons>
-      </Stack>
-    </form>
+    <DialogForm
+      label={center ? t('center.edit') : t('center.create')}
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={creating || updating}
+    >
+      <CenterFields form={form} center={center} />
+    </DialogForm>
   )
 }
 
@@ -125,10 +126,6 @@ function centerInput(values: CenterValues) {
 function CenterFields({ form, center }: { form: CenterFormState; center: EditedCenter | undefined }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
-  const parents = (choices?.centers.edges ?? [])
-    .filter(({ node }) => node.id !== center?.id)
-    .map(({ node }) => ({ value: node.id, label: `${node.name} (${node.code})` }))
   return (
     <>
       <Group grow align="flex-start">
@@ -149,12 +146,10 @@ function CenterFields({ form, center }: { form: CenterFormState; center: EditedC
           {...form.getInputProps('organization')}
         />
       </Group>
-      <Select
+      <CenterSelect
         label={t('center.parent')}
         placeholder={t('center.noParent')}
-        data={parents}
-        searchable
-        clearable
+        exclude={center?.id}
         {...form.getInputProps('parent')}
       />
       <TextInput label={t('center.address')} {...form.getInputProps('address')} />

@@ -105,6 +105,8 @@ type Report =
   | { ok: true; recorded: RecordedPayment }
   | { ok: false; text: string }
 
+type Enrollment = { id: string; version: number; availableActions: readonly EnrollmentAction[] }
+
 /** The lifecycle steps the viewer may take now (from the API), each reporting success or its typed error. */
 export function EnrollmentActions({
   enrollment,
@@ -112,20 +114,158 @@ export function EnrollmentActions({
   nextPeriod = null,
   onChanged,
 }: {
-  enrollment: { id: string; version: number; availableActions: readonly EnrollmentAction[] }
+  enrollment: Enrollment
   /** What recording a payment pays for (the registration's enrollments together, when there is one). */
   payment: PaymentTarget
   /** A paid voluntary social insurance enrollment's next period, to collect (null: none, or not for the viewer). */
-  nextPeriod?: { start: string; end: string; payable: number } | null
+  nextPeriod?: NextPeriod | null
   onChanged: () => void
 }) {
+  const label = useEnumLabel()
+  const [paying, setPaying] = useState<PaymentTarget | null>(null)
+  const steps = useEnrollmentSteps(enrollment, onChanged)
+  const { asking, setAsking, report, setReport } = steps
+  const actions = actionOrder.filter((action) => enrollment.availableActions.includes(action))
+  const start = (action: EnrollmentAction) => {
+    setReport(null)
+    if (action === 'CONFIRM_PAYMENT') setPaying(payment)
+    else if (withReason.has(action)) steps.askReason(action)
+    else void steps.run(action)
+  }
+  return (
+    <Stack gap="sm">
+      <ActionButtons
+        actions={actions}
+        nextPeriod={nextPeriod}
+        busy={steps.busy && asking === null}
+        onAction={start}
+        onNextPeriod={(period) => {
+          setReport(null)
+          setPaying({
+            enrollments: [{ id: enrollment.id, version: enrollment.version }],
+            due: period.payable,
+          })
+        }}
+      />
+      {report ? (
+        <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
+          {'recorded' in report ? <PaymentRecorded payment={report.recorded} /> : report.text}
+        </Alert>
+      ) : null}
+      <RecordPaymentModal
+        target={paying}
+        onClose={() => setPaying(null)}
+        onRecorded={(recorded) => {
+          setReport({ ok: true, recorded })
+          onChanged()
+        }}
+      />
+      <ReasonModal
+        opened={asking !== null}
+        title={asking ? label('EnrollmentAction', asking) : ''}
+        submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+        busy={steps.busy}
+        error={steps.reasonError}
+        onClose={() => setAsking(null)}
+        onSubmit={(why) => {
+          if (asking) void steps.run(asking, why)
+        }}
+      />
+    </Stack>
+  )
+}
+
+function ActionButtons({
+  actions,
+  nextPeriod,
+  busy,
+  onAction,
+  onNextPeriod,
+}: {
+  actions: EnrollmentAction[]
+  nextPeriod: NextPeriod | null
+  busy: boolean
+  onAction: (action: EnrollmentAction) => void
+  onNextPeriod: (period: NextPeriod) => void
+}) {
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  if (actions.length === 0 && !nextPeriod) return null
+  return (
+    <Group gap="sm">
+      {nextPeriod ? (
+        <Button onClick={() => onNextPeriod(nextPeriod)}>
+          {t('payment.nextPeriod', {
+            start: formatDate(nextPeriod.start, intlLocale),
+            end: formatDate(nextPeriod.end, intlLocale),
+          })}
+        </Button>
+      ) : null}
+      {actions.map((action) => (
+        <Button
+          key={action}
+          variant={withReason.has(action) ? 'outline' : 'filled'}
+          color={withReason.has(action) ? 'red' : 'blue'}
+          loading={busy}
+          onClick={() => onAction(action)}
+        >
+          {label('EnrollmentAction', action)}
+        </Button>
+      ))}
+    </Group>
+  )
+}
+
+type NextPeriod = { start: string; end: string; payable: number }
+/**
+ * Taking a step: the step waiting for its reason (rejecting, cancelling), the error beside that reason,
+ * and the report of the last step (a stale version reloads the enrollment).
+ */
+function useEnrollmentSteps(enrollment: Enrollment, onChanged: () => void) {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
   const label = useEnumLabel()
   const [asking, setAsking] = useState<Step | null>(null)
-  const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [report, setReport] = useState<Report | null>(null)
+  const { busy, perform } = useStepMutations()
+  const finish = (next: Report) => {
+    setAsking(null)
+    setReport(next)
+  }
+
+  async function run(action: Step, why?: string) {
+    const base = { id: enrollment.id, version: enrollment.version }
+    const { outcome, error } = await perform(action, base, { ...base, reason: why ?? '' })
+    if (outcome && !isTypedError(outcome)) {
+      finish({ ok: true, text: t('enrollment.action.done', { action: label('EnrollmentAction', action) }) })
+      onChanged()
+      return
+    }
+    if (!isTypedError(outcome))
+      return finish({ ok: false, text: error?.message ?? t('enrollment.errors.unknown') })
+    const placed = placeTypedError(outcome as TypedError, locale, (path) =>
+      path[path.length - 1] === 'reason' ? 'reason' : null,
+    )
+    if (asking && placed.fields.reason) return setReasonError(placed.fields.reason)
+    const stale = outcome.__typename === 'StaleObjectError'
+    finish({
+      ok: false,
+      text: [...placed.general, stale ? t('enrollment.action.reloaded') : ''].join(' ').trim(),
+    })
+    if (stale) onChanged()
+  }
+
+  const askReason = (action: Step) => {
+    setReasonError(null)
+    setAsking(action)
+  }
+  return { asking, setAsking, askReason, reasonError, report, setReport, busy, run }
+}
+
+/** The step's mutation, and what it answered: the payload or typed error, else the request's error. */
+function useStepMutations() {
   const [submit, doSubmit] = useMutation(SubmitEnrollmentMutation)
   const [activate, doActivate] = useMutation(ActivateEnrollmentMutation)
   const [reject, doReject] = useMutation(RejectEnrollmentMutation)
@@ -160,105 +300,5 @@ export function EnrollmentActions({
         }))
     }
   }
-
-  async function run(action: Step, why?: string) {
-    const base = { id: enrollment.id, version: enrollment.version }
-    const { outcome, error } = await perform(action, base, { ...base, reason: why ?? '' })
-    if (outcome && !isTypedError(outcome)) {
-      setAsking(null)
-      setReport({
-        ok: true,
-        text: t('enrollment.action.done', { action: label('EnrollmentAction', action) }),
-      })
-      onChanged()
-      return
-    }
-    if (isTypedError(outcome)) {
-      const placed = placeTypedError(outcome as TypedError, locale, (path) =>
-        path[path.length - 1] === 'reason' ? 'reason' : null,
-      )
-      if (asking && placed.fields.reason) {
-        setReasonError(placed.fields.reason)
-        return
-      }
-      const stale = outcome.__typename === 'StaleObjectError'
-      setAsking(null)
-      setReport({
-        ok: false,
-        text: [...placed.general, stale ? t('enrollment.action.reloaded') : ''].join(' ').trim(),
-      })
-      if (stale) onChanged()
-      return
-    }
-    setAsking(null)
-    setReport({ ok: false, text: error?.message ?? t('enrollment.errors.unknown') })
-  }
-
-  const actions = actionOrder.filter((action) => enrollment.availableActions.includes(action))
-  return (
-    <Stack gap="sm">
-      {actions.length > 0 || nextPeriod ? (
-        <Group gap="sm">
-          {nextPeriod ? (
-            <Button
-              onClick={() => {
-                setReport(null)
-                setPaying({
-                  enrollments: [{ id: enrollment.id, version: enrollment.version }],
-                  due: nextPeriod.payable,
-                })
-              }}
-            >
-              {t('payment.nextPeriod', {
-                start: formatDate(nextPeriod.start, intlLocale),
-                end: formatDate(nextPeriod.end, intlLocale),
-              })}
-            </Button>
-          ) : null}
-          {actions.map((action) => (
-            <Button
-              key={action}
-              variant={withReason.has(action) ? 'outline' : 'filled'}
-              color={withReason.has(action) ? 'red' : 'blue'}
-              loading={busy && asking === null}
-              onClick={() => {
-                setReport(null)
-                if (action === 'CONFIRM_PAYMENT') setPaying(payment)
-                else if (withReason.has(action)) {
-                  setReasonError(null)
-                  setAsking(action)
-                } else void run(action)
-              }}
-            >
-              {label('EnrollmentAction', action)}
-            </Button>
-          ))}
-        </Group>
-      ) : null}
-      {report ? (
-        <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
-          {'recorded' in report ? <PaymentRecorded payment={report.recorded} /> : report.text}
-        </Alert>
-      ) : null}
-      <RecordPaymentModal
-        target={paying}
-        onClose={() => setPaying(null)}
-        onRecorded={(recorded) => {
-          setReport({ ok: true, recorded })
-          onChanged()
-        }}
-      />
-      <ReasonModal
-        opened={asking !== null}
-        title={asking ? label('EnrollmentAction', asking) : ''}
-        submitLabel={asking ? label('EnrollmentAction', asking) : ''}
-        busy={busy}
-        error={reasonError}
-        onClose={() => setAsking(null)}
-        onSubmit={(why) => {
-          if (asking) void run(asking, why)
-        }}
-      />
-    </Stack>
-  )
+  return { busy, perform }
 }

@@ -1,5 +1,5 @@
-import { Button, Group, MultiSelect, NumberInput, Select, Stack } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { Button, Group, MultiSelect, Select, Stack } from '@mantine/core'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import {
   allowedPaymentPeriods,
   describeIssue,
@@ -15,6 +15,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
+import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf, localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
@@ -70,62 +71,38 @@ type EditValues = {
   supportGroups: SupportGroup[]
 }
 
+type EditedEnrollment = {
+  id: string
+  version: number
+  product: Product
+  status: EnrollmentStatus
+  months: number
+  monthlyIncome: number | null
+  supportGroups: readonly SupportGroup[]
+  quoteDate: string
+  campaign: { id: string; jurisdiction: string }
+  center: { id: string }
+  session: { id: string } | null
+}
+
 /** Changes a draft or submitted enrollment's contribution inputs, with the new quote live. */
 export function EnrollmentEditForm({
   enrollment,
   householdMembers,
   onDone,
 }: {
-  enrollment: {
-    id: string
-    version: number
-    product: Product
-    status: EnrollmentStatus
-    months: number
-    monthlyIncome: number | null
-    supportGroups: readonly SupportGroup[]
-    quoteDate: string
-    campaign: { id: string; jurisdiction: string }
-    center: { id: string }
-    session: { id: string } | null
-  }
+  enrollment: EditedEnrollment
   householdMembers: number
   onDone: (changed: boolean) => void
 }) {
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
-  const label = useEnumLabel()
   const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
-  const form = useForm<EditValues>({
-    initialValues: {
-      session: enrollment.session?.id ?? null,
-      months: String(enrollment.months),
-      monthlyIncome: enrollment.monthlyIncome ?? '',
-      supportGroups: [...enrollment.supportGroups],
-    },
-    validateInputOnChange: true,
-    validate: {
-      months: (value) => (value ? null : t('enrollment.errors.required')),
-      monthlyIncome: (value) =>
-        vsi && value === '' ? describeIssue({ code: 'INCOME_REQUIRED' }, locale) : null,
-    },
-  })
+  const form = useEditForm(enrollment)
   const values = form.getValues()
-  const [{ data: sessionOptions }] = useQuery({
-    query: EnrollmentSessionOptionsQuery,
-    variables: {
-      filter: { campaign: enrollment.campaign.id, center: enrollment.center.id, status: ['PLANNED', 'DONE'] },
-    },
-  })
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
-  const periods = allowedPaymentPeriods(enrollment.product)
-  const quoteError = (field: string) => {
-    const error = quoteErrors[field]
-    return error ? localized(error, locale) : undefined
-  }
 
   return (
     <form
@@ -150,43 +127,7 @@ export function EnrollmentEditForm({
       })}
     >
       <Stack gap="sm">
-        <Select
-          label={t('enrollment.session')}
-          clearable
-          searchable
-          data={(sessionOptions?.outreachSessions.edges ?? []).map(({ node }) =>
-            sessionChoice(node, intlLocale),
-          )}
-          {...form.getInputProps('session')}
-        />
-        <Select
-          label={t('enrollment.months')}
-          required
-          data={periods.map((months) => ({
-            value: String(months),
-            label: t('enrollment.monthsValue', { count: months }),
-          }))}
-          {...form.getInputProps('months')}
-          error={form.errors.months ?? quoteError('months')}
-        />
-        {vsi ? (
-          <NumberInput
-            label={t('enrollment.monthlyIncome')}
-            required
-            allowDecimal={false}
-            allowNegative={false}
-            thousandSeparator={locale === 'vi' ? '.' : ','}
-            decimalSeparator={locale === 'vi' ? ',' : '.'}
-            suffix=" ₫"
-            {...form.getInputProps('monthlyIncome')}
-            error={form.errors.monthlyIncome ?? quoteError('monthlyIncome')}
-          />
-        ) : null}
-        <MultiSelect
-          label={t('enrollment.supportGroups')}
-          data={supportGroups.map((group) => ({ value: group, label: label('SupportGroup', group) }))}
-          {...form.getInputProps('supportGroups')}
-        />
+        <EditFields form={form} enrollment={enrollment} quoteErrors={quoteErrors} />
         <LiveQuote
           request={{
             product: enrollment.product,
@@ -211,5 +152,92 @@ export function EnrollmentEditForm({
         </Group>
       </Stack>
     </form>
+  )
+}
+
+type EditFormState = UseFormReturnType<EditValues>
+
+/** The form's values, from the enrollment; a voluntary social insurance one needs its income. */
+function useEditForm(enrollment: EditedEnrollment): EditFormState {
+  const { t } = useTranslation()
+  const { locale } = useLocale()
+  const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
+  return useForm<EditValues>({
+    initialValues: {
+      session: enrollment.session?.id ?? null,
+      months: String(enrollment.months),
+      monthlyIncome: enrollment.monthlyIncome ?? '',
+      supportGroups: [...enrollment.supportGroups],
+    },
+    validateInputOnChange: true,
+    validate: {
+      months: (value) => (value ? null : t('enrollment.errors.required')),
+      monthlyIncome: (value) =>
+        vsi && value === '' ? describeIssue({ code: 'INCOME_REQUIRED' }, locale) : null,
+    },
+  })
+}
+
+/**
+ * The session (one of the campaign's at the enrollment's center), the months its product allows, the
+ * income and the support groups; the live quote's errors stand beside the fields they are about.
+ */
+function EditFields({
+  form,
+  enrollment,
+  quoteErrors,
+}: {
+  form: EditFormState
+  enrollment: EditedEnrollment
+  quoteErrors: QuoteFieldErrors
+}) {
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const label = useEnumLabel()
+  const [{ data: sessionOptions }] = useQuery({
+    query: EnrollmentSessionOptionsQuery,
+    variables: {
+      filter: { campaign: enrollment.campaign.id, center: enrollment.center.id, status: ['PLANNED', 'DONE'] },
+    },
+  })
+  const quoteError = (field: string) => {
+    const error = quoteErrors[field]
+    return error ? localized(error, locale) : undefined
+  }
+  return (
+    <>
+      <Select
+        label={t('enrollment.session')}
+        clearable
+        searchable
+        data={(sessionOptions?.outreachSessions.edges ?? []).map(({ node }) =>
+          sessionChoice(node, intlLocale),
+        )}
+        {...form.getInputProps('session')}
+      />
+      <Select
+        label={t('enrollment.months')}
+        required
+        data={allowedPaymentPeriods(enrollment.product).map((months) => ({
+          value: String(months),
+          label: t('enrollment.monthsValue', { count: months }),
+        }))}
+        {...form.getInputProps('months')}
+        error={form.errors.months ?? quoteError('months')}
+      />
+      {enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
+        <DongInput
+          label={t('enrollment.monthlyIncome')}
+          required
+          {...form.getInputProps('monthlyIncome')}
+          error={form.errors.monthlyIncome ?? quoteError('monthlyIncome')}
+        />
+      ) : null}
+      <MultiSelect
+        label={t('enrollment.supportGroups')}
+        data={supportGroups.map((group) => ({ value: group, label: label('SupportGroup', group) }))}
+        {...form.getInputProps('supportGroups')}
+      />
+    </>
   )
 }

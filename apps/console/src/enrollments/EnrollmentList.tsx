@@ -9,9 +9,10 @@ import { graphql, type ResultOf, type VariablesOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { ExportLinks } from '../shell/ExportLinks.tsx'
-import { type ListColumn, ListPager, ListTable, SelectionBar } from '../shell/ListTable.tsx'
+import { AddressPager } from '../shell/ListPager.tsx'
+import { type ListColumn, ListTable, SelectionBar } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
-import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
+import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { SavedFilters } from '../shell/SavedFilters.tsx'
 import { EnrollmentBulkActions } from './EnrollmentBulkActions.tsx'
@@ -185,17 +186,7 @@ export function EnrollmentList() {
           selection={selection}
         />
       </ListState>
-      {connection ? (
-        <ListPager
-          page={search.page ?? 1}
-          size={search.size ?? defaultPageSize}
-          totalCount={connection.totalCount}
-          onPage={(page) =>
-            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-          }
-          onSize={(size) => void navigate({ search: ({ page: _page, ...rest }) => ({ ...rest, size }) })}
-        />
-      ) : null}
+      {connection ? <AddressPager totalCount={connection.totalCount} /> : null}
     </Stack>
   )
 }

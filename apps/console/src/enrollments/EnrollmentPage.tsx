@@ -1,5 +1,5 @@
 import { Badge, Button, Code, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { formatDate, formatDong, formatPhoneNational, isLive } from '@tangtoc/shared'
+import { formatDate, formatPhoneNational, isLive } from '@tangtoc/shared'
 import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,11 +7,12 @@ import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { useLocale } from '../i18n/useLocale.ts'
+import { useFormats, useLocale } from '../i18n/useLocale.ts'
 import { EnrollmentPayments, EnrollmentPaymentsFields } from '../payments/EnrollmentPayments.tsx'
 import { formatAddress } from '../shell/address.ts'
-import { AnchorLink, ButtonLink } from '../shell/links.tsx'
-import { Empty, ListState, MissingRecord } from '../shell/QueryState.tsx'
+import { Fact } from '../shell/Fact.tsx'
+import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
+import { ListState, MissingRecord } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { EnrollmentActions } from './EnrollmentActions.tsx'
 import { EnrollmentEditForm } from './EnrollmentEditForm.tsx'
@@ -145,19 +146,6 @@ export const EnrollmentAuditQuery = graphql(`
   }
 `)
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {term}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  )
-}
-
 type Enrollment = NonNullable<ResultOf<typeof EnrollmentQuery>['enrollment']>
 type HouseholdMember = NonNullable<Enrollment['household']>['members']['edges'][number]['node']
 
@@ -169,19 +157,15 @@ export function EnrollmentPage() {
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const enrollment = data?.enrollment
 
-  const back = (
-    <AnchorLink to="/enrollments" size="sm">
-      ← {t('enrollment.backToList')}
-    </AnchorLink>
-  )
+  const back = <BackToList to="/enrollments" />
   if (!enrollment) {
     return (
-      <MissingRecord loading={fetching && !data} error={error} onRetry={refresh}>
-        <Stack>
-          {back}
-          <Empty>{t('enrollment.notFound')}</Empty>
-        </Stack>
-      </MissingRecord>
+      <MissingRecord
+        result={{ fetching, data, error }}
+        onRetry={refresh}
+        notFound={t('enrollment.notFound')}
+        back={back}
+      />
     )
   }
 
@@ -333,10 +317,8 @@ function EnrollmentContribution({
 
 function ContributionFacts({ enrollment }: { enrollment: Enrollment }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const label = useEnumLabel()
-  const dong = (amount: number) => formatDong(amount, intlLocale)
-  const date = (value: string) => formatDate(value, intlLocale)
+  const { dong, date } = useFormats()
   return (
     <Stack gap={6}>
       <Fact term={t('enrollment.period')}>

@@ -1,12 +1,12 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { formatDong, type Product, type SupportGroup } from '@tangtoc/shared'
+import type { Product, SupportGroup } from '@tangtoc/shared'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { useLocale } from '../i18n/useLocale.ts'
+import { useFormats } from '../i18n/useLocale.ts'
 import { inputPath, type Localized } from '../shell/typedErrors.ts'
 
 export const QuoteContributionQuery = graphql(`
@@ -81,8 +81,38 @@ export function LiveQuote({
   onFieldErrors: (errors: QuoteFieldErrors) => void
 }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
-  const label = useEnumLabel()
+  const { complete, data, fetching, error, result } = useQuote(request, onFieldErrors)
+  return (
+    <section aria-labelledby="enrollment-quote" aria-live="polite" aria-busy={fetching}>
+      <Title order={3} size="h4" id="enrollment-quote" mb="xs">
+        {t('enrollment.quote.title')}
+      </Title>
+      {!complete ? (
+        <Text c="dimmed" size="sm">
+          {t('enrollment.quote.incomplete')}
+        </Text>
+      ) : error && !data ? (
+        <Alert color="red">{t('enrollment.quote.failed')}</Alert>
+      ) : !result ? (
+        <Text c="dimmed" size="sm">
+          {t('state.loading')}
+        </Text>
+      ) : result.__typename === 'ValidationError' ? (
+        <Text c="dimmed" size="sm">
+          {t('enrollment.quote.invalid')}
+        </Text>
+      ) : result.__typename === 'ContributionQuote' ? (
+        <QuoteTable quote={result} product={request.product} />
+      ) : null}
+    </section>
+  )
+}
+
+/**
+ * The quote of the request once it has settled (debounced) and is complete enough to price; its field
+ * errors sent back to the form.
+ */
+function useQuote(request: QuoteRequest, onFieldErrors: (errors: QuoteFieldErrors) => void) {
   const [debounced] = useDebouncedValue(request, 400)
   const complete =
     debounced.months !== null &&
@@ -117,96 +147,89 @@ export function LiveQuote({
     return errors
   }, [result])
   useEffect(() => onFieldErrors(fieldErrors), [fieldErrors, onFieldErrors])
+  return { complete, data, fetching, error, result }
+}
 
-  const dong = (amount: number) => formatDong(amount, intlLocale)
+type ContributionQuote = Extract<
+  NonNullable<ResultOf<typeof QuoteContributionQuery>['quoteContribution']>,
+  { __typename: 'ContributionQuote' }
+>
+
+/** A line per member and per support row, monthly and over the months, the payable below. */
+function QuoteTable({ quote: result, product }: { quote: ContributionQuote; product: Product }) {
+  const { t } = useTranslation()
+  const { dong } = useFormats()
   return (
-    <section aria-labelledby="enrollment-quote" aria-live="polite" aria-busy={fetching}>
-      <Title order={3} size="h4" id="enrollment-quote" mb="xs">
-        {t('enrollment.quote.title')}
-      </Title>
-      {!complete ? (
-        <Text c="dimmed" size="sm">
-          {t('enrollment.quote.incomplete')}
+    <Stack gap="xs">
+      <Table aria-label={t('enrollment.quote.title')} withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('enrollment.quote.line')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('enrollment.quote.monthly')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('enrollment.quote.total', { months: result.months })}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {result.lines.map((line, index) => (
+            // Lines have no identity of their own; their order is the quote's.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the quote's order is stable
+            <Table.Tr key={index}>
+              <Table.Td>
+                <QuoteLineName line={line} product={product} />
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {line.__typename === 'SupportLine'
+                  ? `−${dong(line.monthlyAmount)}`
+                  : dong(line.monthlyAmount)}
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {line.__typename === 'SupportLine' ? `−${dong(line.total)}` : dong(line.total)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row">{t('enrollment.quote.payable')}</Table.Th>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {dong(result.perMonth.payable)}
+            </Table.Td>
+            <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="quote-payable">
+              {dong(result.payable)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      <Text size="sm" c="dimmed">
+        {t('enrollment.quote.summary', { gross: dong(result.gross), support: dong(result.support) })}
+      </Text>
+      {result.confirmed ? null : (
+        <Text size="sm" c="orange.9">
+          {t('enrollment.quote.unconfirmed')}
         </Text>
-      ) : error && !data ? (
-        <Alert color="red">{t('enrollment.quote.failed')}</Alert>
-      ) : !result ? (
-        <Text c="dimmed" size="sm">
-          {t('state.loading')}
-        </Text>
-      ) : result.__typename === 'ValidationError' ? (
-        <Text c="dimmed" size="sm">
-          {t('enrollment.quote.invalid')}
-        </Text>
-      ) : result.__typename === 'ContributionQuote' ? (
-        <Stack gap="xs">
-          <Table aria-label={t('enrollment.quote.title')} withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('enrollment.quote.line')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('enrollment.quote.monthly')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('enrollment.quote.total', { months: result.months })}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.lines.map((line, index) => (
-                // Lines have no identity of their own; their order is the quote's.
-                // biome-ignore lint/suspicious/noArrayIndexKey: the quote's order is stable
-                <Table.Tr key={index}>
-                  <Table.Td>
-                    {line.__typename === 'MemberLine'
-                      ? request.product !== 'HOUSEHOLD_HEALTH_INSURANCE'
-                        ? t('enrollment.quote.participantLine')
-                        : line.position === null
-                          ? t('enrollment.quote.groupMemberLine')
-                          : t('enrollment.quote.memberLine', {
-                              position: line.position,
-                              share: line.shareBasisPoints / 100,
-                            })
-                      : line.__typename === 'SupportLine'
-                        ? t('enrollment.quote.supportLine', {
-                            group: label('SupportGroup', line.group),
-                            rate: line.rateBasisPoints / 100,
-                          })
-                        : null}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {line.__typename === 'SupportLine'
-                      ? `−${dong(line.monthlyAmount)}`
-                      : dong(line.monthlyAmount)}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {line.__typename === 'SupportLine' ? `−${dong(line.total)}` : dong(line.total)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row">{t('enrollment.quote.payable')}</Table.Th>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {dong(result.perMonth.payable)}
-                </Table.Td>
-                <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="quote-payable">
-                  {dong(result.payable)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-          <Text size="sm" c="dimmed">
-            {t('enrollment.quote.summary', { gross: dong(result.gross), support: dong(result.support) })}
-          </Text>
-          {result.confirmed ? null : (
-            <Text size="sm" c="orange.9">
-              {t('enrollment.quote.unconfirmed')}
-            </Text>
-          )}
-        </Stack>
-      ) : null}
-    </section>
+      )}
+    </Stack>
   )
+}
+
+/** What a line is: a member (their place and share), the participant, or a support row (its group and rate). */
+function QuoteLineName({ line, product }: { line: ContributionQuote['lines'][number]; product: Product }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  if (line.__typename === 'MemberLine')
+    return product !== 'HOUSEHOLD_HEALTH_INSURANCE'
+      ? t('enrollment.quote.participantLine')
+      : line.position === null
+        ? t('enrollment.quote.groupMemberLine')
+        : t('enrollment.quote.memberLine', { position: line.position, share: line.shareBasisPoints / 100 })
+  if (line.__typename === 'SupportLine')
+    return t('enrollment.quote.supportLine', {
+      group: label('SupportGroup', line.group),
+      rate: line.rateBasisPoints / 100,
+    })
+  return null
 }

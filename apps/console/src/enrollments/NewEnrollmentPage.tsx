@@ -10,7 +10,7 @@ import { WritersOnly } from '../auth/AdminOnly.tsx'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
-import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { MissingRecord } from '../shell/QueryState.tsx'
 import { RegistrationForm } from './RegistrationForm.tsx'
 import { joiningValues, renewalValues } from './registration.ts'
 
@@ -93,12 +93,10 @@ function Renewal({ enrollment }: { enrollment: string }) {
   if (!draft) {
     return (
       <MissingRecord
-        loading={fetching && !data}
-        error={error}
+        result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{t('enrollment.notFound')}</Empty>
-      </MissingRecord>
+        notFound={t('enrollment.notFound')}
+      />
     )
   }
   const coveredUntil = draft.renews.find((renewed) => renewed.coverageEnd)?.coverageEnd

@@ -3,7 +3,6 @@ import {
   Grid,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -29,8 +28,9 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
+import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { AnchorLink } from '../shell/links.tsx'
+import { BackToList } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
@@ -128,9 +128,7 @@ export function RegistrationForm({
 
   return (
     <Stack gap="lg">
-      <AnchorLink to="/enrollments" size="sm">
-        ← {t('enrollment.backToList')}
-      </AnchorLink>
+      <BackToList to="/enrollments" />
       <Title order={2}>{t('enrollment.registerTitle')}</Title>
       {notice}
       <form
@@ -375,15 +373,10 @@ function ContributionFields({
             error={monthsProps.error ?? quoteError('months')}
           />
           {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
-            <NumberInput
+            <DongInput
               label={t('enrollment.monthlyIncome')}
               required
               min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={locale === 'vi' ? '.' : ','}
-              decimalSeparator={locale === 'vi' ? ',' : '.'}
-              suffix=" ₫"
               {...incomeProps}
               error={incomeProps.error ?? quoteError('monthlyIncome')}
             />

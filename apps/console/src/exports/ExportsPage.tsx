@@ -1,13 +1,14 @@
 // /exports: your exports too large to download at once. An export link that matches more rows than the
 // API streams lands here (the API answers it with a redirect): each export shows its progress while a
 // job writes it and its file once ready, for a day, so you may leave and come back.
-import { Anchor, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { ProgressBar } from '../shell/ProgressBar.tsx'
 import { ListState } from '../shell/QueryState.tsx'
 
 export const ExportsQuery = graphql(`
@@ -81,18 +82,15 @@ function ExportRow({ file }: { file: ResultOf<typeof ExportsQuery>['exports'][nu
       <Table.Td>{label('ExportStatus', file.status)}</Table.Td>
       <Table.Td>
         {file.status === 'PENDING' ? (
-          <Stack gap={4}>
-            <Progress
-              value={file.rowCount ? (100 * file.writtenRows) / file.rowCount : 0}
-              aria-label={t('export.progress', { file: file.fileName })}
-            />
-            <Text size="sm">
-              {t('export.progressText', {
-                written: number(file.writtenRows),
-                rows: number(file.rowCount),
-              })}
-            </Text>
-          </Stack>
+          <ProgressBar
+            label={t('export.progress', { file: file.fileName })}
+            done={file.writtenRows}
+            total={file.rowCount}
+            text={t('export.progressText', {
+              written: number(file.writtenRows),
+              rows: number(file.rowCount),
+            })}
+          />
         ) : (
           number(file.rowCount)
         )}

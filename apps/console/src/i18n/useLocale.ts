@@ -1,4 +1,4 @@
-import type { Locale } from '@tangtoc/shared'
+import { formatDate, formatDong, type Locale } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { currentLocale, intlLocales } from './i18n.ts'
 
@@ -10,5 +10,14 @@ export function useLocale(): { locale: Locale; intlLocale: string; changeLocale:
     locale,
     intlLocale: intlLocales[locale],
     changeLocale: (next) => void i18n.changeLanguage(next),
+  }
+}
+
+/** Amounts in đồng and calendar days as the chosen language writes them. */
+export function useFormats() {
+  const { intlLocale } = useLocale()
+  return {
+    dong: (amount: number) => formatDong(amount, intlLocale),
+    date: (value: string) => formatDate(value, intlLocale),
   }
 }

@@ -9,7 +9,6 @@ import {
   Group,
   NumberInput,
   Paper,
-  Progress,
   Select,
   Stack,
   Table,
@@ -18,12 +17,13 @@ import {
 } from '@mantine/core'
 import { formatDong, type ImportField, importFields, type Product, products } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { type DragEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery, useSubscription } from 'urql'
 import type { ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
+import { ProgressBar } from '../shell/ProgressBar.tsx'
 import { ListState } from '../shell/QueryState.tsx'
 import {
   CommitImportBatchMutation,
@@ -71,119 +71,159 @@ export function ImportPage() {
   )
 }
 
+/** What a batch's people are enrolled in: a campaign and one of its centers, a product and its terms. */
+type UploadTerms = {
+  campaign: string | null
+  center: string | null
+  product: Product
+  months: number
+  monthlyIncome: number | undefined
+}
+
 function ImportUpload() {
-  const { t } = useTranslation()
-  const label = useEnumLabel()
   const { locale } = useLocale()
   const navigate = useNavigate({ from: '/imports' })
-  const [{ data }] = useQuery({ query: ImportOptionsQuery })
-  const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
-  const [campaign, setCampaign] = useState<string | null>(null)
-  const [center, setCenter] = useState<string | null>(null)
-  const [product, setProduct] = useState<Product>('HOUSEHOLD_HEALTH_INSURANCE')
-  const [months, setMonths] = useState<number>(12)
-  const [monthlyIncome, setMonthlyIncome] = useState<number | undefined>(undefined)
+  const [terms, setTerms] = useState<UploadTerms>({
+    campaign: null,
+    center: null,
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    months: 12,
+    monthlyIncome: undefined,
+  })
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
-  const chosen = campaigns.find((each) => each.id === campaign)
-  const centers = chosen?.centers.edges.map((edge) => edge.node) ?? []
 
   async function send(file: File | undefined) {
+    const { campaign, center } = terms
     if (!file || !campaign || !center) return
     setError(null)
     setSending(true)
     try {
-      const answer = await uploadImport(file, { campaign, center, product, months, monthlyIncome })
+      const answer = await uploadImport(file, { ...terms, campaign, center })
       if ('error' in answer) setError(locale === 'vi' ? answer.error.messageVi : answer.error.message)
       else void navigate({ search: { batch: answer.id } })
     } finally {
       setSending(false)
     }
   }
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault()
-    void send(event.dataTransfer.files[0])
-  }
-  const ready = Boolean(campaign && center)
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Group grow>
-          <Select
-            label={t('import.campaign')}
-            data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
-            value={campaign}
-            onChange={(value) => {
-              setCampaign(value)
-              setCenter(null)
-            }}
-          />
-          <Select
-            label={t('import.center')}
-            data={centers.map((each) => ({ value: each.id, label: each.name }))}
-            value={center}
-            onChange={setCenter}
-            searchable
-          />
-        </Group>
-        <Group grow>
-          <Select
-            label={t('import.product')}
-            data={products.map((each) => ({ value: each, label: label('Product', each) }))}
-            value={product}
-            onChange={(value) => value && setProduct(value as Product)}
-            allowDeselect={false}
-          />
-          <NumberInput
-            label={t('import.months')}
-            value={months}
-            min={1}
-            onChange={(value) => setMonths(Number(value) || 1)}
-          />
-          {product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
-            <NumberInput
-              label={t('import.monthlyIncome')}
-              value={monthlyIncome}
-              thousandSeparator="."
-              decimalSeparator=","
-              onChange={(value) => setMonthlyIncome(Number(value) || undefined)}
-            />
-          ) : null}
-        </Group>
-        <Paper
-          withBorder
-          p="xl"
-          data-testid="import-drop"
-          onDragOver={(event) => event.preventDefault()}
-          onDrop={onDrop}
-          style={{ borderStyle: 'dashed', textAlign: 'center', opacity: ready ? 1 : 0.5 }}
-        >
-          <Stack align="center" gap="xs">
-            <Text>{t('import.drop')}</Text>
-            <Button
-              variant="light"
-              loading={sending}
-              disabled={!ready}
-              onClick={() => input.current?.click()}
-            >
-              {t('import.choose')}
-            </Button>
-            <input
-              ref={input}
-              type="file"
-              hidden
-              aria-label={t('import.choose')}
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(event) => void send(event.currentTarget.files?.[0])}
-            />
-          </Stack>
-        </Paper>
+        <UploadTermsFields
+          terms={terms}
+          onChange={(patch) => setTerms((previous) => ({ ...previous, ...patch }))}
+        />
+        <ImportDropZone
+          ready={Boolean(terms.campaign && terms.center)}
+          sending={sending}
+          onFile={(file) => void send(file)}
+        />
         {error ? (
           <Alert color="red" role="alert">
             {error}
           </Alert>
         ) : null}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The campaign (a change of campaign forgets the center), its center, the product and its terms. */
+function UploadTermsFields({
+  terms,
+  onChange,
+}: {
+  terms: UploadTerms
+  onChange: (patch: Partial<UploadTerms>) => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const [{ data }] = useQuery({ query: ImportOptionsQuery })
+  const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
+  const chosen = campaigns.find((each) => each.id === terms.campaign)
+  const centers = chosen?.centers.edges.map((edge) => edge.node) ?? []
+  return (
+    <>
+      <Group grow>
+        <Select
+          label={t('import.campaign')}
+          data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
+          value={terms.campaign}
+          onChange={(value) => onChange({ campaign: value, center: null })}
+        />
+        <Select
+          label={t('import.center')}
+          data={centers.map((each) => ({ value: each.id, label: each.name }))}
+          value={terms.center}
+          onChange={(value) => onChange({ center: value })}
+          searchable
+        />
+      </Group>
+      <Group grow>
+        <Select
+          label={t('import.product')}
+          data={products.map((each) => ({ value: each, label: label('Product', each) }))}
+          value={terms.product}
+          onChange={(value) => value && onChange({ product: value as Product })}
+          allowDeselect={false}
+        />
+        <NumberInput
+          label={t('import.months')}
+          value={terms.months}
+          min={1}
+          onChange={(value) => onChange({ months: Number(value) || 1 })}
+        />
+        {terms.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (
+          <NumberInput
+            label={t('import.monthlyIncome')}
+            value={terms.monthlyIncome}
+            thousandSeparator="."
+            decimalSeparator=","
+            onChange={(value) => onChange({ monthlyIncome: Number(value) || undefined })}
+          />
+        ) : null}
+      </Group>
+    </>
+  )
+}
+
+/** Where the file is dropped, or chosen; neither until the campaign and center are. */
+function ImportDropZone({
+  ready,
+  sending,
+  onFile,
+}: {
+  ready: boolean
+  sending: boolean
+  onFile: (file: File | undefined) => void
+}) {
+  const { t } = useTranslation()
+  const input = useRef<HTMLInputElement>(null)
+  return (
+    <Paper
+      withBorder
+      p="xl"
+      data-testid="import-drop"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault()
+        onFile(event.dataTransfer.files[0])
+      }}
+      style={{ borderStyle: 'dashed', textAlign: 'center', opacity: ready ? 1 : 0.5 }}
+    >
+      <Stack align="center" gap="xs">
+        <Text>{t('import.drop')}</Text>
+        <Button variant="light" loading={sending} disabled={!ready} onClick={() => input.current?.click()}>
+          {t('import.choose')}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          aria-label={t('import.choose')}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => onFile(event.currentTarget.files?.[0])}
+        />
       </Stack>
     </Paper>
   )
@@ -269,20 +309,17 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   const number = (value: number) => value.toLocaleString(intlLocale)
   const done = progress.committedCount + progress.refusedCount
   return (
-    <Stack gap={4}>
-      <Progress
-        value={progress.rowCount ? (100 * done) / progress.rowCount : 0}
-        aria-label={t('import.progress')}
-      />
-      <Text size="sm">
-        {t('import.progressText', {
-          done: number(done),
-          total: number(progress.rowCount),
-          committed: number(progress.committedCount),
-          refused: number(progress.refusedCount),
-        })}
-      </Text>
-    </Stack>
+    <ProgressBar
+      label={t('import.progress')}
+      done={done}
+      total={progress.rowCount}
+      text={t('import.progressText', {
+        done: number(done),
+        total: number(progress.rowCount),
+        committed: number(progress.committedCount),
+        refused: number(progress.refusedCount),
+      })}
+    />
   )
 }
 

@@ -8,9 +8,9 @@ import { useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number'
 import { useQuery } from 'urql'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { AnchorLink } from '../shell/links.tsx'
-import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { MissingRecord } from '../shell/QueryState.tsx'
 
 export const PaymentReceiptQuery = graphql(`
   query PaymentReceipt($id: ID!) {
@@ -74,21 +74,22 @@ const locale = 'vi-VN'
 const date = (value: string) => formatDate(value, locale)
 const dong = (amount: number) => formatDong(amount, locale)
 
+/** The receipt's words: Vietnamese, whatever the console's language (the receipt is the participant's paper). */
+const useReceiptWords = () => useTranslation().i18n.getFixedT('vi')
+
 export function PaymentReceipt() {
   const { id } = useParams({ from: '/payments/$id/receipt' })
-  const { t: tCurrent, i18n } = useTranslation()
-  const t = i18n.getFixedT('vi')
+  const { t: tCurrent } = useTranslation()
+  const t = useReceiptWords()
   const [{ data, fetching, error }, reexecute] = useQuery({ query: PaymentReceiptQuery, variables: { id } })
   const payment = data?.node?.__typename === 'Payment' ? data.node : null
   if (!payment) {
     return (
       <MissingRecord
-        loading={fetching && !data}
-        error={error}
+        result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{tCurrent('payment.notFound')}</Empty>
-      </MissingRecord>
+        notFound={tCurrent('payment.notFound')}
+      />
     )
   }
   const first = payment.allocations[0]?.enrollment
@@ -106,6 +107,33 @@ export function PaymentReceipt() {
         )}
         <Button onClick={() => window.print()}>{tCurrent('payment.print')}</Button>
       </Group>
+      <ReceiptHeading payment={payment} />
+      <ReceiptLines payment={payment} />
+      <Text>
+        {t('receipt.inWords')}: <em>{dongInWords(payment.amount)}.</em>
+      </Text>
+      <Text>
+        {t('receipt.channel')}: {labelOf('PaymentChannel', payment.channel, 'vi')}
+        {payment.settlement === 'PARTIAL' ? ` · ${t('receipt.partial', { due: dong(stillDue) })}` : ''}
+      </Text>
+      {payment.note ? (
+        <Text>
+          {t('receipt.note')}: {payment.note}
+        </Text>
+      ) : null}
+      <ReceiptSignatures payment={payment} />
+    </Stack>
+  )
+}
+
+type Receipt = Extract<NonNullable<ResultOf<typeof PaymentReceiptQuery>['node']>, { __typename: 'Payment' }>
+
+/** Who collected (center, campaign), the receipt's number and date, the title and the payer. */
+function ReceiptHeading({ payment }: { payment: Receipt }) {
+  const t = useReceiptWords()
+  const first = payment.allocations[0]?.enrollment
+  return (
+    <>
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text fw={700}>{payment.center.name}</Text>
@@ -129,87 +157,104 @@ export function PaymentReceipt() {
           {first.person.citizenId}
         </Text>
       ) : null}
-      <Table withTableBorder withColumnBorders aria-label={t('receipt.lines')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('receipt.line')}</Table.Th>
-            <Table.Th scope="col">{t('receipt.fullName')}</Table.Th>
-            <Table.Th scope="col">{t('receipt.dateOfBirth')}</Table.Th>
-            <Table.Th scope="col">{t('receipt.product')}</Table.Th>
-            <Table.Th scope="col">{t('receipt.period')}</Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              {t('receipt.amount')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {payment.allocations.map(({ amount, enrollment }, index) => (
-            <Table.Tr key={enrollment.id}>
-              <Table.Td>{index + 1}</Table.Td>
-              <Table.Td>
-                {enrollment.person.fullName}
-                <Text size="xs" c="dimmed">
-                  {enrollment.person.citizenId}
-                </Text>
-              </Table.Td>
-              <Table.Td>{date(enrollment.person.dateOfBirth)}</Table.Td>
-              <Table.Td>
-                {labelOf('Product', enrollment.product, 'vi')}
-                {enrollment.householdPosition !== null ? (
-                  <Text size="xs" c="dimmed">
-                    {t('receipt.position', { position: enrollment.householdPosition })}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                {enrollment.coverageStart && enrollment.coverageEnd
-                  ? t('receipt.coverage', {
-                      start: date(enrollment.coverageStart),
-                      end: date(enrollment.coverageEnd),
-                    })
-                  : t('receipt.contributionPeriod', {
-                      start: date(enrollment.periodStart),
-                      end: date(enrollment.periodEnd),
-                      count: enrollment.months,
-                    })}
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{dong(amount)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row" colSpan={5}>
-              {t('receipt.total')}
-            </Table.Th>
-            <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-              <strong>{dong(payment.amount)}</strong>
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-      <Text>
-        {t('receipt.inWords')}: <em>{dongInWords(payment.amount)}.</em>
-      </Text>
-      <Text>
-        {t('receipt.channel')}: {labelOf('PaymentChannel', payment.channel, 'vi')}
-        {payment.settlement === 'PARTIAL' ? ` · ${t('receipt.partial', { due: dong(stillDue) })}` : ''}
-      </Text>
-      {payment.note ? (
-        <Text>
-          {t('receipt.note')}: {payment.note}
+    </>
+  )
+}
+
+/** A line a member: their amount and the period their card or contribution covers; the total below. */
+function ReceiptLines({ payment }: { payment: Receipt }) {
+  const t = useReceiptWords()
+  return (
+    <Table withTableBorder withColumnBorders aria-label={t('receipt.lines')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('receipt.line')}</Table.Th>
+          <Table.Th scope="col">{t('receipt.fullName')}</Table.Th>
+          <Table.Th scope="col">{t('receipt.dateOfBirth')}</Table.Th>
+          <Table.Th scope="col">{t('receipt.product')}</Table.Th>
+          <Table.Th scope="col">{t('receipt.period')}</Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>
+            {t('receipt.amount')}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {payment.allocations.map(({ amount, enrollment }, index) => (
+          <ReceiptLine key={enrollment.id} line={index + 1} amount={amount} enrollment={enrollment} />
+        ))}
+      </Table.Tbody>
+      <Table.Tfoot>
+        <Table.Tr>
+          <Table.Th scope="row" colSpan={5}>
+            {t('receipt.total')}
+          </Table.Th>
+          <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+            <strong>{dong(payment.amount)}</strong>
+          </Table.Td>
+        </Table.Tr>
+      </Table.Tfoot>
+    </Table>
+  )
+}
+
+function ReceiptSignatures({ payment }: { payment: Receipt }) {
+  const t = useReceiptWords()
+  const first = payment.allocations[0]?.enrollment
+  return (
+    <Group justify="space-between" align="flex-start" mt="lg">
+      <Stack gap={48} align="center">
+        <Text fw={700}>{t('receipt.payerSignature')}</Text>
+        <Text size="sm">{first?.person.fullName ?? ''}</Text>
+      </Stack>
+      <Stack gap={48} align="center">
+        <Text fw={700}>{t('receipt.collector')}</Text>
+        <Text size="sm">{payment.collectedBy.displayName}</Text>
+      </Stack>
+    </Group>
+  )
+}
+
+function ReceiptLine({
+  line,
+  amount,
+  enrollment,
+}: {
+  line: number
+  amount: number
+  enrollment: Receipt['allocations'][number]['enrollment']
+}) {
+  const t = useReceiptWords()
+  return (
+    <Table.Tr>
+      <Table.Td>{line}</Table.Td>
+      <Table.Td>
+        {enrollment.person.fullName}
+        <Text size="xs" c="dimmed">
+          {enrollment.person.citizenId}
         </Text>
-      ) : null}
-      <Group justify="space-between" align="flex-start" mt="lg">
-        <Stack gap={48} align="center">
-          <Text fw={700}>{t('receipt.payerSignature')}</Text>
-          <Text size="sm">{first?.person.fullName ?? ''}</Text>
-        </Stack>
-        <Stack gap={48} align="center">
-          <Text fw={700}>{t('receipt.collector')}</Text>
-          <Text size="sm">{payment.collectedBy.displayName}</Text>
-        </Stack>
-      </Group>
-    </Stack>
+      </Table.Td>
+      <Table.Td>{date(enrollment.person.dateOfBirth)}</Table.Td>
+      <Table.Td>
+        {labelOf('Product', enrollment.product, 'vi')}
+        {enrollment.householdPosition !== null ? (
+          <Text size="xs" c="dimmed">
+            {t('receipt.position', { position: enrollment.householdPosition })}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        {enrollment.coverageStart && enrollment.coverageEnd
+          ? t('receipt.coverage', {
+              start: date(enrollment.coverageStart),
+              end: date(enrollment.coverageEnd),
+            })
+          : t('receipt.contributionPeriod', {
+              start: date(enrollment.periodStart),
+              end: date(enrollment.periodEnd),
+              count: enrollment.months,
+            })}
+      </Table.Td>
+      <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{dong(amount)}</Table.Td>
+    </Table.Tr>
   )
 }

@@ -1,18 +1,7 @@
 // Recording money received: the day, the amount (what is due, filled in), the channel, the receipt's
 // number and a note. A registration's enrollments (a household's) are paid together by one payment;
 // an amount below what is due is recorded only when the collector says it is a partial payment.
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { formatDong, localDateInZone, type PaymentChannel, paymentChannels } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
@@ -21,6 +10,7 @@ import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
+import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
@@ -86,7 +76,7 @@ export function RecordPaymentForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
+  const { intlLocale } = useLocale()
   const label = useEnumLabel()
   const form = useForm<PaymentValues>({
     initialValues: {
@@ -144,16 +134,7 @@ export function RecordPaymentForm({
             : t('payment.due', { amount: formatDong(target.due, intlLocale) })}
         </Text>
         <DateField label={t('payment.paidOn')} required {...form.getInputProps('paidOn')} />
-        <NumberInput
-          label={t('payment.amount')}
-          required
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator={locale === 'vi' ? '.' : ','}
-          decimalSeparator={locale === 'vi' ? ',' : '.'}
-          suffix=" ₫"
-          {...form.getInputProps('amount')}
-        />
+        <DongInput label={t('payment.amount')} required {...form.getInputProps('amount')} />
         {short ? (
           <Checkbox
             label={t('payment.partial')}

@@ -56,20 +56,17 @@ export function CountLink({
   )
 }
 
-export function CenterTable({
-  code,
-  campaignId,
-  view,
-  progress,
-}: {
+type CenterTableProps = {
   code: string
   campaignId: string
   /** The progress page's own address, which a center's link narrows to that center. */
   view: ProgressSearch
   progress: CampaignProgressFigures
-}) {
+}
+
+export function CenterTable(props: CenterTableProps) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
+  const { progress } = props
   return (
     <section aria-labelledby="progress-centers">
       <Title order={3} size="h4" id="progress-centers" mb="sm">
@@ -80,39 +77,40 @@ export function CenterTable({
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped aria-label={t('progress.ranking')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('progress.rank')}</Table.Th>
-                <Table.Th scope="col">{t('target.center')}</Table.Th>
-                {products.map((product) => (
-                  <Table.Th scope="col" ta="right" key={product}>
-                    {label('Product', product)}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col" ta="right">
-                  {t('progress.enrolledOfTargetColumn')}
-                </Table.Th>
-                <Table.Th scope="col" w="22%">
-                  {t('progress.percentColumn')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <CenterTableHead />
             <Table.Tbody>
               {progress.centers.map((row) => (
-                <CenterRow
-                  key={row.center.id}
-                  row={row}
-                  code={code}
-                  campaignId={campaignId}
-                  view={view}
-                  progress={progress}
-                />
+                <CenterRow key={row.center.id} row={row} {...props} />
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
     </section>
+  )
+}
+
+function CenterTableHead() {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th scope="col">{t('progress.rank')}</Table.Th>
+        <Table.Th scope="col">{t('target.center')}</Table.Th>
+        {products.map((product) => (
+          <Table.Th scope="col" ta="right" key={product}>
+            {label('Product', product)}
+          </Table.Th>
+        ))}
+        <Table.Th scope="col" ta="right">
+          {t('progress.enrolledOfTargetColumn')}
+        </Table.Th>
+        <Table.Th scope="col" w="22%">
+          {t('progress.percentColumn')}
+        </Table.Th>
+      </Table.Tr>
+    </Table.Thead>
   )
 }
 
@@ -123,13 +121,7 @@ function CenterRow({
   campaignId,
   view,
   progress,
-}: {
-  row: CampaignProgressFigures['centers'][number]
-  code: string
-  campaignId: string
-  view: ProgressSearch
-  progress: CampaignProgressFigures
-}) {
+}: CenterTableProps & { row: CampaignProgressFigures['centers'][number] }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
   return (
@@ -147,29 +139,36 @@ function CenterRow({
       {products.map((product) => {
         const figures = row.products.find((each) => each.product === product)
         return (
-          <Table.Td ta="right" key={product}>
-            <CountLink
-              count={figures?.enrolled ?? 0}
-              search={enrollmentsBehind(campaignId, progress, { center: row.center.id, product })}
-              label={t('progress.enrollmentsOf', {
-                center: row.center.name,
-                product: label('Product', product),
-              })}
-            />
-            <OfTarget target={figures?.target ?? null} />
-          </Table.Td>
+          <CountCell
+            key={product}
+            count={figures?.enrolled ?? 0}
+            target={figures?.target ?? null}
+            search={enrollmentsBehind(campaignId, progress, { center: row.center.id, product })}
+            label={t('progress.enrollmentsOf', {
+              center: row.center.name,
+              product: label('Product', product),
+            })}
+          />
         )
       })}
-      <Table.Td ta="right">
-        <CountLink
-          count={row.enrolled}
-          search={enrollmentsBehind(campaignId, progress, { center: row.center.id })}
-          label={t('progress.allEnrollmentsOf', { center: row.center.name })}
-        />
-        <OfTarget target={row.target} />
-      </Table.Td>
+      <CountCell
+        count={row.enrolled}
+        target={row.target}
+        search={enrollmentsBehind(campaignId, progress, { center: row.center.id })}
+        label={t('progress.allEnrollmentsOf', { center: row.center.name })}
+      />
       <PercentCell percent={row.percent} />
     </Table.Tr>
+  )
+}
+
+/** A count that opens the enrollments behind it, " / target" beside it when there is one. */
+function CountCell({ target, ...count }: Parameters<typeof CountLink>[0] & { target: number | null }) {
+  return (
+    <Table.Td ta="right">
+      <CountLink {...count} />
+      <OfTarget target={target} />
+    </Table.Td>
   )
 }
 

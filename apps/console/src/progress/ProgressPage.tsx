@@ -94,12 +94,10 @@ export function CampaignProgressPage() {
   if (!campaign) {
     return (
       <MissingRecord
-        loading={fetching && !data}
-        error={error}
+        result={{ fetching, data, error }}
         onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      >
-        <Empty>{t('campaign.notFound', { code })}</Empty>
-      </MissingRecord>
+        notFound={t('campaign.notFound', { code })}
+      />
     )
   }
   return <CampaignProgressView campaign={campaign} view={view} />

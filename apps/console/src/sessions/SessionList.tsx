@@ -8,9 +8,10 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
-import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
+import { AddressPager } from '../shell/ListPager.tsx'
+import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
-import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
+import { pageVariables } from '../shell/listSearch.ts'
 import { Empty, LoadFailed, Loading } from '../shell/QueryState.tsx'
 import { SavedFilters } from '../shell/SavedFilters.tsx'
 import { formatDateTime, fromZonedInput } from '../shell/zonedTime.ts'
@@ -140,19 +141,7 @@ export function SessionList() {
               void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, dir: direction }) })
             }
           />
-          {data ? (
-            <ListPager
-              page={search.page ?? 1}
-              size={search.size ?? defaultPageSize}
-              totalCount={data.outreachSessions.totalCount}
-              onPage={(page) =>
-                void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-              }
-              onSize={(size) =>
-                void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
-              }
-            />
-          ) : null}
+          {data ? <AddressPager totalCount={data.outreachSessions.totalCount} /> : null}
         </>
       )}
     </Stack>

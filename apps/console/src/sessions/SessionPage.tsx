@@ -23,8 +23,9 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { formatAddress } from '../shell/address.ts'
+import { Fact } from '../shell/Fact.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { AnchorLink, ButtonLink } from '../shell/links.tsx'
+import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
 import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
@@ -130,19 +131,6 @@ export const CompleteOutreachSessionMutation = graphql(
   [TypedErrorFields],
 )
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {term}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  )
-}
-
 type Step = 'edit' | 'cancel' | 'complete' | null
 type SessionResult = ResultOf<typeof OutreachSessionQuery>
 type Session = Extract<NonNullable<SessionResult['node']>, { __typename: 'OutreachSession' }>
@@ -157,19 +145,15 @@ export function SessionPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: OutreachSessionQuery, variables: { id } })
   const refresh = () => reexecute({ requestPolicy: 'network-only' })
   const session = data?.node?.__typename === 'OutreachSession' ? data.node : null
-  const back = (
-    <AnchorLink to="/sessions" size="sm">
-      ← {t('session.backToList')}
-    </AnchorLink>
-  )
+  const back = <BackToList to="/sessions" />
   if (!session) {
     return (
-      <MissingRecord loading={fetching && !data} error={error} onRetry={refresh}>
-        <Stack>
-          {back}
-          <Empty>{t('session.notFound')}</Empty>
-        </Stack>
-      </MissingRecord>
+      <MissingRecord
+        result={{ fetching, data, error }}
+        onRetry={refresh}
+        notFound={t('session.notFound')}
+        back={back}
+      />
     )
   }
   const done = (text: string) => {
@@ -494,9 +478,7 @@ export function NewSessionPage() {
   return (
     <WritersOnly>
       <Stack gap="lg">
-        <AnchorLink to="/sessions" size="sm">
-          ← {t('session.backToList')}
-        </AnchorLink>
+        <BackToList to="/sessions" />
         <Title order={2}>{t('session.plan')}</Title>
         <Paper withBorder p="md" maw={900}>
           <SessionForm onSaved={(id) => void navigate({ to: '/sessions/$id', params: { id } })} />

@@ -1,5 +1,5 @@
 // What every screen shows while its data loads or when it cannot.
-import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core'
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CombinedError } from 'urql'
@@ -37,24 +37,30 @@ export function Empty({ children }: { children: string }) {
 }
 
 /**
- * What a screen shows in place of the record it reads while that record is not there: the loader,
- * the error that kept it away (a record missing because of an error is not "not found"), or else
- * `children`, the screen's "not found".
+ * What a screen shows in place of the record it reads while that record is not there: the loader on
+ * the first load, the error that kept it away (a record missing because of an error is not "not
+ * found"), or else the screen's `notFound`, below its link `back` to the list when it has one.
  */
 export function MissingRecord({
-  loading,
-  error,
+  result: { fetching, data, error },
   onRetry,
-  children,
+  notFound,
+  back,
 }: {
-  loading: boolean
-  error: CombinedError | undefined
+  result: { fetching: boolean; data: unknown; error: CombinedError | undefined }
   onRetry: () => void
-  children: ReactNode
+  notFound: string
+  back?: ReactNode
 }) {
-  if (loading) return <Loading />
+  if (fetching && !data) return <Loading />
   if (error) return <LoadFailed error={error} onRetry={onRetry} />
-  return <>{children}</>
+  if (!back) return <Empty>{notFound}</Empty>
+  return (
+    <Stack>
+      {back}
+      <Empty>{notFound}</Empty>
+    </Stack>
+  )
 }
 
 /**

@@ -4,7 +4,7 @@ import { Navigate, useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
-import { Empty, MissingRecord } from './QueryState.tsx'
+import { MissingRecord } from './QueryState.tsx'
 
 export const RecordQuery = graphql(`
   query Record($id: ID!) {
@@ -52,11 +52,9 @@ export function RecordPage() {
   }
   return (
     <MissingRecord
-      loading={fetching && !data}
-      error={error}
+      result={{ fetching, data, error }}
       onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-    >
-      <Empty>{t('record.notFound')}</Empty>
-    </MissingRecord>
+      notFound={t('record.notFound')}
+    />
   )
 }

@@ -1,5 +1,6 @@
 // What every list keeps in its address besides its filters: the page shown and its size.
-import { type PageSize, pageSizes } from './ListTable.tsx'
+export const pageSizes = [25, 50, 100] as const
+export type PageSize = (typeof pageSizes)[number]
 
 export type PageSearch = {
   /** The page shown, from 1 (left out for the first). */

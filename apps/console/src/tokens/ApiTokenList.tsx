@@ -22,10 +22,11 @@ import { type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
-import { FormButtons } from '../shell/FormButtons.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { type ListColumn, ListPager, ListTable } from '../shell/ListTable.tsx'
-import { defaultPageSize, pageVariables } from '../shell/listSearch.ts'
+import { AddressPager } from '../shell/ListPager.tsx'
+import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
+import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { StatusBadge } from '../shell/StatusBadge.tsx'
 import { inputPath } from '../shell/typedErrors.ts'
@@ -48,10 +49,7 @@ export function ApiTokensPage() {
 
 export function ApiTokenList() {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const { intlLocale } = useLocale()
   const search = useSearch({ from: '/tokens' })
-  const navigate = useNavigate({ from: '/tokens' })
   const [creating, setCreating] = useState(false)
   const [secret, setSecret] = useState<string | null>(null)
   const revocation = useFormError(() => {})
@@ -61,7 +59,6 @@ export function ApiTokenList() {
   })
   const [{ fetching: revoking }, revokeToken] = useMutation(RevokeApiTokenMutation)
   const tokens = data?.apiTokens.edges.map((edge) => readFragment(ApiTokenRowFields, edge.node)) ?? []
-  const day = (instant: string | null) => (instant ? formatDate(instant.slice(0, 10), intlLocale) : '—')
 
   async function revoke(token: TokenRow) {
     revocation.clear()
@@ -71,7 +68,71 @@ export function ApiTokenList() {
     else if (result.__typename !== 'RevokeApiTokenPayload') revocation.failed(result)
     reexecute({ requestPolicy: 'network-only' })
   }
-  const columns: ListColumn<TokenRow>[] = [
+  const created = (secret: string) => {
+    setCreating(false)
+    setSecret(secret)
+    reexecute({ requestPolicy: 'network-only' })
+  }
+  const columns = useTokenColumns(revoke, revoking)
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('token.plural')}</Title>
+        <Button size="xs" onClick={() => setCreating(true)}>
+          {t('token.create')}
+        </Button>
+      </Group>
+      <IncludeRevoked />
+      {secret ? <SecretAlert secret={secret} onClose={() => setSecret(null)} /> : null}
+      <FormErrorAlert problem={revocation.problem} />
+      <ListState
+        result={{ fetching, data, error }}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        empty={tokens.length === 0 ? t('token.empty') : null}
+      >
+        <ListTable
+          label={t('token.listLabel')}
+          columns={columns}
+          rows={tokens}
+          rowKey={(token) => token.id}
+          rowName={(token) => token.name}
+        />
+      </ListState>
+      {data ? <AddressPager totalCount={data.apiTokens.totalCount} /> : null}
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('token.create')}>
+        {creating ? <CreateTokenForm onCancel={() => setCreating(false)} onCreated={created} /> : null}
+      </Modal>
+    </Stack>
+  )
+}
+
+/** Whether revoked tokens are listed too, kept in the address. */
+function IncludeRevoked() {
+  const { t } = useTranslation()
+  const search = useSearch({ from: '/tokens' })
+  const navigate = useNavigate({ from: '/tokens' })
+  return (
+    <Checkbox
+      label={t('token.includeRevoked')}
+      checked={search.revoked ?? false}
+      onChange={(event) =>
+        void navigate({
+          search: { revoked: event.currentTarget.checked ? true : undefined, size: search.size },
+          replace: true,
+        })
+      }
+    />
+  )
+}
+
+/** The table's columns: the token, whose it is, when made and last used, and revoking it while it is not. */
+function useTokenColumns(revoke: (token: TokenRow) => void, revoking: boolean): ListColumn<TokenRow>[] {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { intlLocale } = useLocale()
+  const day = (instant: string | null) => (instant ? formatDate(instant.slice(0, 10), intlLocale) : '—')
+  return [
     { key: 'name', header: t('token.name'), cell: (token) => token.name },
     { key: 'prefix', header: t('token.prefix'), cell: (token) => <Code>{token.prefix}…</Code> },
     { key: 'scope', header: t('token.scope'), cell: (token) => label('ApiTokenScope', token.scope) },
@@ -104,85 +165,24 @@ export function ApiTokenList() {
         ),
     },
   ]
+}
 
+/** A new token's secret, shown this once, with a button that copies it. */
+function SecretAlert({ secret, onClose }: { secret: string; onClose: () => void }) {
+  const { t } = useTranslation()
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('token.plural')}</Title>
-        <Button size="xs" onClick={() => setCreating(true)}>
-          {t('token.create')}
-        </Button>
+    <Alert color="yellow" role="status" title={t('token.secretOnce')} withCloseButton onClose={onClose}>
+      <Group gap="xs" wrap="nowrap">
+        <Code style={{ wordBreak: 'break-all' }}>{secret}</Code>
+        <CopyButton value={secret}>
+          {({ copied, copy }) => (
+            <Button size="xs" variant="light" onClick={copy}>
+              {copied ? t('token.copied') : t('token.copy')}
+            </Button>
+          )}
+        </CopyButton>
       </Group>
-      <Checkbox
-        label={t('token.includeRevoked')}
-        checked={search.revoked ?? false}
-        onChange={(event) =>
-          void navigate({
-            search: { revoked: event.currentTarget.checked ? true : undefined, size: search.size },
-            replace: true,
-          })
-        }
-      />
-      {secret ? (
-        <Alert
-          color="yellow"
-          role="status"
-          title={t('token.secretOnce')}
-          withCloseButton
-          onClose={() => setSecret(null)}
-        >
-          <Group gap="xs" wrap="nowrap">
-            <Code style={{ wordBreak: 'break-all' }}>{secret}</Code>
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? t('token.copied') : t('token.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Alert>
-      ) : null}
-      <FormErrorAlert problem={revocation.problem} />
-      <ListState
-        result={{ fetching, data, error }}
-        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        empty={tokens.length === 0 ? t('token.empty') : null}
-      >
-        <ListTable
-          label={t('token.listLabel')}
-          columns={columns}
-          rows={tokens}
-          rowKey={(token) => token.id}
-          rowName={(token) => token.name}
-        />
-      </ListState>
-      {data ? (
-        <ListPager
-          page={search.page ?? 1}
-          size={search.size ?? defaultPageSize}
-          totalCount={data.apiTokens.totalCount}
-          onPage={(page) =>
-            void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-          }
-          onSize={(size) =>
-            void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, size }) })
-          }
-        />
-      ) : null}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('token.create')}>
-        {creating ? (
-          <CreateTokenForm
-            onCancel={() => setCreating(false)}
-            onCreated={(created) => {
-              setCreating(false)
-              setSecret(created)
-              reexecute({ requestPolicy: 'network-only' })
-            }}
-          />
-        ) : null}
-      </Modal>
-    </Stack>
+    </Alert>
   )
 }
 
@@ -220,38 +220,39 @@ export function CreateTokenForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('token.create')}>
-      <Stack>
-        <TextInput
-          label={t('token.name')}
-          required
-          value={name}
-          error={errors.name}
-          onChange={(event) => {
-            const typed = event.currentTarget.value
-            setName(typed)
-            setErrors(({ name: _, ...rest }) => (typed.trim() ? rest : { ...rest, name: t('form.required') }))
-          }}
-        />
-        <Select
-          label={t('token.scope')}
-          data={apiTokenScopes.map((value) => ({ value, label: label('ApiTokenScope', value) }))}
-          value={scope}
-          allowDeselect={false}
-          onChange={(value) => setScope((value ?? 'READ') as ApiTokenScope)}
-          error={errors.scope}
-        />
-        <DateField
-          label={t('token.expiresOn')}
-          value={expiresOn}
-          onChange={setExpiresOn}
-          error={errors.expiresAt}
-        />
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={fetching}>
-          {t('token.create')}
-        </FormButtons>
-      </Stack>
-    </form>
+    <DialogForm
+      label={t('token.create')}
+      submitLabel={t('token.create')}
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={fetching}
+    >
+      <TextInput
+        label={t('token.name')}
+        required
+        value={name}
+        error={errors.name}
+        onChange={(event) => {
+          const typed = event.currentTarget.value
+          setName(typed)
+          setErrors(({ name: _, ...rest }) => (typed.trim() ? rest : { ...rest, name: t('form.required') }))
+        }}
+      />
+      <Select
+        label={t('token.scope')}
+        data={apiTokenScopes.map((value) => ({ value, label: label('ApiTokenScope', value) }))}
+        value={scope}
+        allowDeselect={false}
+        onChange={(value) => setScope((value ?? 'READ') as ApiTokenScope)}
+        error={errors.scope}
+      />
+      <DateField
+        label={t('token.expiresOn')}
+        value={expiresOn}
+        onChange={setExpiresOn}
+        error={errors.expiresAt}
+      />
+    </DialogForm>
   )
 }

@@ -1,13 +1,13 @@
 // Create a user, or change a user's name, role and center; the API's errors land beside their field.
-import { Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { Group, PasswordInput, Select, TextInput } from '@mantine/core'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import { type Role, roles } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
-import { CenterChoicesQuery } from '../centers/CenterQueries.ts'
+import { useMutation } from 'urql'
+import { CenterSelect } from '../centers/CenterSelect.tsx'
 import { useEnumLabel } from '../i18n/labels.ts'
-import { FormButtons } from '../shell/FormButtons.tsx'
-import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
+import { DialogForm } from '../shell/FormButtons.tsx'
+import { useFormError } from '../shell/formError.tsx'
 import { formFieldOf } from '../shell/typedErrors.ts'
 import { CreateUserMutation, UpdateUserMutation } from './UserQueries.ts'
 
@@ -38,11 +38,50 @@ export function UserForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const [{ data: choices }] = useQuery({ query: CenterChoicesQuery })
   const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)
   const [{ fetching: updating }, updateUser] = useMutation(UpdateUserMutation)
-  const form = useForm<UserValues>({
+  const form = useUserForm(user)
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+
+  const submit = form.onSubmit(async (values) => {
+    clear()
+    const common = { displayName: values.displayName.trim(), center: values.center }
+    const outcome = user
+      ? await updateUser({ input: { id: user.id, version: user.version, role: values.role, ...common } })
+      : await createUser({
+          input: {
+            username: values.username.trim(),
+            role: values.role as Role,
+            password: values.password,
+            ...common,
+          },
+        })
+    const result =
+      outcome.data && ('updateUser' in outcome.data ? outcome.data.updateUser : outcome.data.createUser)
+    if (!result) return unanswered(outcome.error)
+    if (result.__typename === 'UserPayload') return onSaved()
+    failed(result)
+  })
+
+  return (
+    <DialogForm
+      label={user ? t('user.edit') : t('user.create')}
+      onSubmit={submit}
+      problem={problem}
+      onCancel={onCancel}
+      busy={creating || updating}
+    >
+      <UserFields form={form} user={user} />
+    </DialogForm>
+  )
+}
+
+type UserFormState = UseFormReturnType<UserValues>
+
+/** The form's values, from the user edited or empty for a new one (whose username and password are required). */
+function useUserForm(user: EditedUser | undefined): UserFormState {
+  const { t } = useTranslation()
+  return useForm<UserValues>({
     mode: 'controlled',
     initialValues: {
       username: user?.username ?? '',
@@ -59,79 +98,39 @@ export function UserForm({
       password: (value) => (user || value ? null : t('form.required')),
     },
   })
+}
 
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
-
-  const submit = form.onSubmit(async (values) => {
-    clear()
-    const outcome = user
-      ? await updateUser({
-          input: {
-            id: user.id,
-            version: user.version,
-            displayName: values.displayName.trim(),
-            role: values.role,
-            center: values.center,
-          },
-        })
-      : await createUser({
-          input: {
-            username: values.username.trim(),
-            displayName: values.displayName.trim(),
-            role: values.role as Role,
-            center: values.center,
-            password: values.password,
-          },
-        })
-    const result =
-      outcome.data && ('updateUser' in outcome.data ? outcome.data.updateUser : outcome.data.createUser)
-    if (!result) return unanswered(outcome.error)
-    if (result.__typename === 'UserPayload') return onSaved()
-    failed(result)
-  })
-
+/** A user's fields; the username is fixed once created, and a password is set only on creating. */
+function UserFields({ form, user }: { form: UserFormState; user: EditedUser | undefined }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
   return (
-    <form onSubmit={submit} noValidate aria-label={user ? t('user.edit') : t('user.create')}>
-      <Stack>
-        <TextInput
-          label={t('user.username')}
+    <>
+      <TextInput
+        label={t('user.username')}
+        required
+        disabled={Boolean(user)}
+        {...form.getInputProps('username')}
+      />
+      <TextInput label={t('user.displayName')} required {...form.getInputProps('displayName')} />
+      <Group grow align="flex-start">
+        <Select
+          label={t('user.role')}
           required
-          disabled={Boolean(user)}
-          {...form.getInputProps('username')}
+          data={roles.map((role) => ({ value: role, label: label('Role', role) }))}
+          {...form.getInputProps('role')}
         />
-        <TextInput label={t('user.displayName')} required {...form.getInputProps('displayName')} />
-        <Group grow align="flex-start">
-          <Select
-            label={t('user.role')}
-            required
-            data={roles.map((role) => ({ value: role, label: label('Role', role) }))}
-            {...form.getInputProps('role')}
-          />
-          <Select
-            label={t('user.center')}
-            searchable
-            clearable
-            data={(choices?.centers.edges ?? []).map(({ node }) => ({
-              value: node.id,
-              label: `${node.name} (${node.code})`,
-            }))}
-            {...form.getInputProps('center')}
-          />
-        </Group>
-        {user ? null : (
-          <PasswordInput
-            label={t('user.password')}
-            description={t('user.passwordHint')}
-            required
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-        )}
-        <FormErrorAlert problem={problem} />
-        <FormButtons onCancel={onCancel} busy={creating || updating}>
-          {t('form.save')}
-        </FormButtons>
-      </Stack>
-    </form>
+        <CenterSelect label={t('user.center')} {...form.getInputProps('center')} />
+      </Group>
+      {user ? null : (
+        <PasswordInput
+          label={t('user.password')}
+          description={t('user.passwordHint')}
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
+      )}
+    </>
   )
 }
