@@ -18,14 +18,24 @@ import { newId } from '../../new-id.ts'
 import { type AuditEntry, auditInsert } from '../audit/record.ts'
 import { type PersonChange, personUpdateColumns } from '../people/person-input.ts'
 import { transactionOptions } from './changes.ts'
-import type { Prepared, Registered, RegisterInput } from './mutations.ts'
 import type { Pricing } from './pricing.ts'
+import type { RegisterInput } from './registration-input.ts'
+import type { Prepared } from './registration-prepare.ts'
 import type { RegisteredEnrollment } from './registration-store.ts'
 import { insertedEnrollmentCounts } from './rollup.ts'
 
 const sql = Prisma.sql
 
 type Database = Prisma.TransactionClient | Context['prisma']
+
+export interface Registered {
+  registration: Registration
+  /** In register order of their members. */
+  enrollments: RegisteredEnrollment[]
+  /** The enrollment of the person the input names. */
+  enrollment: RegisteredEnrollment
+  personReused: boolean
+}
 
 /** One registration ready to store: its input and what preparing it decided. */
 export interface RegistrationUnit {

@@ -106,76 +106,18 @@ async function sheetRowsOf(context: Context, batchId: string): Promise<SheetRow[
 }
 
 export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
-  const { on, jurisdiction } = await startOf(context, batch)
+  const start = await startOf(context, batch)
   const checked = checkImportRows(await sheetRowsOf(context, batch.id), columnsOf(batch), {
     product: batch.product,
     today: localDateInZone(new Date()),
-    on,
+    on: start.on,
   })
   const onFile = await againstFile(context, batch, checked.rows)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
-  const units: PreviewUnit[] =
-    batch.product === 'HOUSEHOLD_HEALTH_INSURANCE'
-      ? checked.households.map((household) => ({
-          key: household.key.startsWith('#') ? null : household.key,
-          lines: [...household.lines],
-        }))
-      : checked.rows.map((row) => ({ key: null, lines: [row.line] }))
-
-  // A household goes in whole: a member refused against the file keeps the others out too.
-  for (const unit of units) {
-    const members = unit.lines.flatMap((line) => byLine.get(line) ?? [])
-    const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
-    if (blocking.length === 0 || members.length < 2) continue
-    for (const member of members) {
-      if (member.issues.length === 0) {
-        ;(member.issues as Issue[]).push(
-          issue(`${member.line}.householdKey`, 'IMPORT_HOUSEHOLD_INCOMPLETE', { lines: blocking.join(', ') }),
-        )
-      }
-    }
-  }
-
-  const problems: RowIssue[] = []
-  const payable = new Map<number, number>()
-  const price = async (unit: PreviewUnit, members: CheckedImportRow[]) => {
-    if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
-      const [row] = members
-      if (!row) return
-      const pricing = await priceEnrollment(context, {
-        product: batch.product,
-        on,
-        months: batch.months,
-        monthlyIncome: batch.monthlyIncome,
-        supportGroups: [],
-        jurisdiction,
-      })
-      payable.set(row.line, pricing.payable)
-      return
-    }
-    const prices = await priceHousehold(context, {
-      on,
-      months: batch.months,
-      jurisdiction,
-      members: members.map((member) => ({ insuredElsewhere: member.insuredElsewhere, supportGroups: [] })),
-    })
-    unit.lines.forEach((line, index) => {
-      const pricing = prices[index]
-      if (pricing) payable.set(line, pricing.payable)
-    })
-  }
-  for (const unit of units) {
-    const members = unit.lines.flatMap((line) => byLine.get(line) ?? [])
-    if (members.some((member) => member.issues.length > 0)) continue
-    try {
-      await price(unit, members)
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error
-      problems.push({ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } })
-      break
-    }
-  }
-
+  const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
+  const units = unitsOf(batch, checked)
+  for (const unit of units) keepOutWhole(membersOf(unit))
+  const { payable, problems } = await priceUnits(context, batch, start, units, membersOf)
   const rows = checked.rows.map(
     (row): PreviewRow => ({
       line: row.line,
@@ -188,20 +130,101 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
       payable: payable.get(row.line) ?? null,
     }),
   )
+  return { rows, units, problems, totals: [totalsOf(batch.product, rows)] }
+}
+
+/** The units a commit registers in sheet order: each household (rows sharing a key), else each row. */
+function unitsOf(batch: BatchForPreview, checked: ReturnType<typeof checkImportRows>): PreviewUnit[] {
+  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
+    return checked.rows.map((row) => ({ key: null, lines: [row.line] }))
+  }
+  return checked.households.map((household) => ({
+    key: household.key.startsWith('#') ? null : household.key,
+    lines: [...household.lines],
+  }))
+}
+
+/** A household goes in whole: a member refused against the file keeps the others out too. */
+function keepOutWhole(members: CheckedImportRow[]) {
+  const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
+  if (blocking.length === 0 || members.length < 2) return
+  for (const member of members) {
+    if (member.issues.length === 0) {
+      ;(member.issues as Issue[]).push(
+        issue(`${member.line}.householdKey`, 'IMPORT_HOUSEHOLD_INCOMPLETE', { lines: blocking.join(', ') }),
+      )
+    }
+  }
+}
+
+/**
+ * Each line's payable, for the units that would go in, priced as the form prices them; pricing refused
+ * (a monthly income out of range) is a problem of the batch, and prices no further unit.
+ */
+async function priceUnits(
+  context: Context,
+  batch: BatchForPreview,
+  start: Awaited<ReturnType<typeof startOf>>,
+  units: readonly PreviewUnit[],
+  membersOf: (unit: PreviewUnit) => CheckedImportRow[],
+) {
+  const problems: RowIssue[] = []
+  const payable = new Map<number, number>()
+  for (const unit of units) {
+    const members = membersOf(unit)
+    if (members.some((member) => member.issues.length > 0)) continue
+    try {
+      const prices = await priceUnit(context, batch, start, members)
+      unit.lines.forEach((line, index) => {
+        const pricing = prices[index]
+        if (pricing) payable.set(line, pricing.payable)
+      })
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      problems.push({ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } })
+      break
+    }
+  }
+  return { payable, problems }
+}
+
+/** The prices of a unit's members, in its order: a household's by rank, else its one row's. */
+async function priceUnit(
+  context: Context,
+  batch: BatchForPreview,
+  { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
+  members: CheckedImportRow[],
+) {
+  if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
+    return priceHousehold(context, {
+      on,
+      months: batch.months,
+      jurisdiction,
+      members: members.map((member) => ({ insuredElsewhere: member.insuredElsewhere, supportGroups: [] })),
+    })
+  }
+  if (members.length === 0) return []
+  return [
+    await priceEnrollment(context, {
+      product: batch.product,
+      on,
+      months: batch.months,
+      monthlyIncome: batch.monthlyIncome,
+      supportGroups: [],
+      jurisdiction,
+    }),
+  ]
+}
+
+/** The enrollments, households and payable of the rows that would go in. */
+function totalsOf(product: Product, rows: readonly PreviewRow[]) {
   const valid = rows.filter((row) => row.issues.length === 0 && row.payable !== null)
   const households = new Set(valid.map((row) => row.householdKey).filter((key) => key !== null))
   return {
-    rows,
-    units,
-    problems,
-    totals: [
-      {
-        product: batch.product,
-        enrollments: valid.length,
-        households: households.size,
-        payable: valid.reduce((sum, row) => sum + (row.payable ?? 0), 0),
-      },
-    ],
+    product,
+    enrollments: valid.length,
+    households: households.size,
+    payable: valid.reduce((sum, row) => sum + (row.payable ?? 0), 0),
   }
 }
 

@@ -277,7 +277,6 @@ async function insertPayment(
  * at the version read first, so what is due is computed on rows nobody else is changing; its version
  * is bumped in the one update that writes it (so its row triggers run once).
  */
-// long: one transaction, read in the order it locks and writes; each write is a helper
 async function storePayment(
   context: Context,
   record: PaymentRecord,
@@ -286,29 +285,10 @@ async function storePayment(
   if (!viewer) throw new Error('a payment without a viewer')
   const now = new Date()
   const ids = record.enrollments.map((enrollment) => enrollment.id)
-  // Priced before the transaction: pricing reads the parameter rows outside it, and the embedded
-  // database's one connection would wait for the transaction holding it.
-  const nextPeriods: (Awaited<ReturnType<typeof nextPeriod>> | null)[] = []
-  for (const [index, enrollment] of record.enrollments.entries()) {
-    nextPeriods.push(
-      forNextPeriod(record, enrollment)
-        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
-        : null,
-    )
-  }
+  const nextPeriods = await pricedNextPeriods(context, record)
   const stored = await context.prisma.$transaction(async (tx) => {
     await lockVersions(tx, 'Enrollment', record.enrollments)
-    const received = await receivedBy(tx, ids)
-    const dues = amountsDue(
-      record.enrollments.map((enrollment, index) => ({
-        payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
-        received: received.get(enrollment.id) ?? 0,
-      })),
-    )
-    const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
-    const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
-    if (!settled.ok) throw validationErrorFrom(settled.issues)
-    const { allocations, status } = settled.settlement
+    const { amount, dues, allocations, status } = await settlementOf(tx, record, nextPeriods)
     const payment = await insertPayment(tx, record, {
       amount,
       settlement: status,
@@ -316,32 +296,12 @@ async function storePayment(
       createdAt: now,
       allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] ?? 0 })),
     })
-    const changed = new Map<string, Enrollment>()
-    const extended: [PayableEnrollment, Enrollment][] = []
-    const settling: Settling[] = []
-    for (const [index, enrollment] of record.enrollments.entries()) {
-      if ((dues[index] ?? 0) > (allocations[index] ?? 0)) continue
-      const next = nextPeriods[index]
-      if (!next) {
-        settling.push({ enrollment, declared: record.declared[index] ?? {}, path: `enrollments.${index}` })
-        continue
-      }
-      const row = await extendPeriod(tx, context, enrollment, next)
-      changed.set(row.id, row)
-      extended.push([enrollment, row])
-    }
-    await markSettled(tx, record, { ids, settling, changed })
-    const settledNow = settling.flatMap(({ enrollment }) => {
-      const row = changed.get(enrollment.id)
-      return row ? [[enrollment, row] as [PayableEnrollment, Enrollment]] : []
+    const { changed, settledNow, extended } = await applySettlement(tx, context, record, {
+      dues,
+      allocations,
+      nextPeriods,
+      now,
     })
-    await recordStatusChanges(
-      tx,
-      context,
-      settledNow.map(([enrollment, after]) => ({ enrollment, after })),
-      { action: 'CONFIRM_PAYMENT', reason: record.note, at: now },
-    )
-    const after = ids.flatMap((id) => changed.get(id) ?? [])
     await recordAudit(tx, context, {
       action: 'payment.record',
       entityType: 'Payment',
@@ -352,7 +312,7 @@ async function storePayment(
         allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] })),
       },
     })
-    return { payment, enrollments: after, settledNow, extended }
+    return { payment, enrollments: ids.flatMap((id) => changed.get(id) ?? []), settledNow, extended }
   }, transactionOptions)
   for (const [before, row] of stored.settledNow) {
     publishEnrollmentChange(context, { ...row, center: before.center }, 'STATUS_CHANGED', before.status)
@@ -361,6 +321,88 @@ async function storePayment(
     publishEnrollmentChange(context, { ...row, center: before.center }, 'UPDATED')
   }
   return { payment: stored.payment, enrollments: stored.enrollments }
+}
+
+type NextPeriods = (Awaited<ReturnType<typeof nextPeriod>> | null)[]
+
+/**
+ * The next period of each enrollment the payment is for the next period of, priced; null for the others.
+ * Priced before the transaction: pricing reads the parameter rows outside it, and the embedded
+ * database's one connection would wait for the transaction holding it.
+ */
+async function pricedNextPeriods(context: Context, record: PaymentRecord): Promise<NextPeriods> {
+  const nextPeriods: NextPeriods = []
+  for (const [index, enrollment] of record.enrollments.entries()) {
+    nextPeriods.push(
+      forNextPeriod(record, enrollment)
+        ? await nextPeriod(context, enrollment, record.paidOn, `enrollments.${index}`)
+        : null,
+    )
+  }
+  return nextPeriods
+}
+
+/** What each locked enrollment still owes (a next period's price added), and how the amount settles it. */
+async function settlementOf(tx: Prisma.TransactionClient, record: PaymentRecord, nextPeriods: NextPeriods) {
+  const received = await receivedBy(
+    tx,
+    record.enrollments.map((enrollment) => enrollment.id),
+  )
+  const dues = amountsDue(
+    record.enrollments.map((enrollment, index) => ({
+      payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
+      received: received.get(enrollment.id) ?? 0,
+    })),
+  )
+  const amount = record.amount ?? dues.reduce((sum, due) => sum + due, 0)
+  const settled = settlePayment(amount, dues, { partial: record.partial, path: 'amount' })
+  if (!settled.ok) throw validationErrorFrom(settled.issues)
+  const { allocations, status } = settled.settlement
+  return { amount, dues, allocations, status }
+}
+
+/**
+ * Each enrollment paid in full: its next period begun, or it settled (markSettled) with its status
+ * change recorded. Returns the rows changed, and the enrollments settled or extended with their rows.
+ */
+async function applySettlement(
+  tx: Prisma.TransactionClient,
+  context: Context,
+  record: PaymentRecord,
+  {
+    dues,
+    allocations,
+    nextPeriods,
+    now,
+  }: { dues: readonly number[]; allocations: readonly number[]; nextPeriods: NextPeriods; now: Date },
+) {
+  const changed = new Map<string, Enrollment>()
+  const extended: [PayableEnrollment, Enrollment][] = []
+  const settling: Settling[] = []
+  for (const [index, enrollment] of record.enrollments.entries()) {
+    if ((dues[index] ?? 0) > (allocations[index] ?? 0)) continue
+    const next = nextPeriods[index]
+    if (!next) {
+      settling.push({ enrollment, declared: record.declared[index] ?? {}, path: `enrollments.${index}` })
+      continue
+    }
+    const row = await extendPeriod(tx, context, enrollment, next)
+    changed.set(row.id, row)
+    extended.push([enrollment, row])
+  }
+  const ids = record.enrollments.map((enrollment) => enrollment.id)
+  await markSettled(tx, record, { ids, settling, changed })
+  const settledNow = settling.flatMap(({ enrollment }) => {
+    const row = changed.get(enrollment.id)
+    return row ? [[enrollment, row] as [PayableEnrollment, Enrollment]] : []
+  })
+  await recordStatusChanges(
+    tx,
+    context,
+    settledNow.map(([enrollment, after]) => ({ enrollment, after })),
+    { action: 'CONFIRM_PAYMENT', reason: record.note, at: now },
+  )
+  return { changed, settledNow, extended }
 }
 
 /** The receipt number's payment at the center, as the ConflictError naming it; null while unused. */
