@@ -111,17 +111,43 @@ export function CampaignActions({
         ) : null}
       </Group>
       <FormErrorAlert problem={problem} />
-      <Modal opened={confirming} onClose={close} title={t('campaign.closeTitle')}>
-        <Text mb="md">{t('campaign.closeConfirm', { name: campaign.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('form.cancel')}
-          </Button>
-          <Button color="red" loading={closing} onClick={confirmClose}>
-            {t('campaign.close')}
-          </Button>
-        </Group>
-      </Modal>
+      <CloseCampaignConfirm
+        opened={confirming}
+        name={campaign.name}
+        closing={closing}
+        onCancel={close}
+        onConfirm={confirmClose}
+      />
     </Stack>
+  )
+}
+
+/** Closing is confirmed first: a closed campaign no longer changes. */
+function CloseCampaignConfirm({
+  opened,
+  name,
+  closing,
+  onCancel,
+  onConfirm,
+}: {
+  opened: boolean
+  name: string
+  closing: boolean
+  onCancel: () => void
+  onConfirm: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Modal opened={opened} onClose={onCancel} title={t('campaign.closeTitle')}>
+      <Text mb="md">{t('campaign.closeConfirm', { name })}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('form.cancel')}
+        </Button>
+        <Button color="red" loading={closing} onClick={onConfirm}>
+          {t('campaign.close')}
+        </Button>
+      </Group>
+    </Modal>
   )
 }
