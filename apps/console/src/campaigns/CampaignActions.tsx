@@ -63,27 +63,7 @@ export function CampaignActions({
   const { t } = useTranslation()
   const viewer = useViewer()
   const [confirming, { open, close }] = useDisclosure(false)
-  const { problem, clear, unanswered, failed } = useFormError(() => {})
-  const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)
-  const [{ fetching: activating }, activateCampaign] = useMutation(ActivateCampaignMutation)
-  const input = { campaign: campaign.id, version: campaign.version }
-
-  async function confirmClose() {
-    clear()
-    const outcome = await closeCampaign({ input })
-    const result = outcome.data?.closeCampaign
-    close()
-    if (!result) unanswered(outcome.error)
-    else if (result.__typename !== 'CloseCampaignPayload') failed(result)
-  }
-  async function activate() {
-    clear()
-    const outcome = await activateCampaign({ input })
-    const result = outcome.data?.activateCampaign
-    if (!result) unanswered(outcome.error)
-    else if (result.__typename !== 'ActivateCampaignPayload') failed(result)
-  }
-
+  const { problem, closing, activating, confirmClose, activate } = useCampaignTransitions(campaign, close)
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -150,4 +130,30 @@ function CloseCampaignConfirm({
       </Group>
     </Modal>
   )
+}
+
+/** Closing and activating a campaign at the version read, each failure said by the form's alert. */
+function useCampaignTransitions(campaign: { id: string; version: number }, close: () => void) {
+  const { problem, clear, unanswered, failed } = useFormError(() => {})
+  const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)
+  const [{ fetching: activating }, activateCampaign] = useMutation(ActivateCampaignMutation)
+  const input = { campaign: campaign.id, version: campaign.version }
+
+  async function confirmClose() {
+    clear()
+    const outcome = await closeCampaign({ input })
+    const result = outcome.data?.closeCampaign
+    close()
+    if (!result) unanswered(outcome.error)
+    else if (result.__typename !== 'CloseCampaignPayload') failed(result)
+  }
+  async function activate() {
+    clear()
+    const outcome = await activateCampaign({ input })
+    const result = outcome.data?.activateCampaign
+    if (!result) unanswered(outcome.error)
+    else if (result.__typename !== 'ActivateCampaignPayload') failed(result)
+  }
+
+  return { problem, closing, activating, confirmClose, activate }
 }

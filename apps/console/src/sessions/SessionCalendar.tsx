@@ -63,11 +63,7 @@ export function SessionCalendar({
   const { intlLocale } = useLocale()
   const days = visibleDays(view, day)
   const today = localDateInZone(new Date())
-  const byDay = new Map<IsoDate, CalendarSession[]>()
-  for (const session of sessions) {
-    const local = localDateInZone(session.startsAt)
-    byDay.set(local, [...(byDay.get(local) ?? []), session])
-  }
+  const byDay = sessionsByDay(sessions)
   const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', timeZone: 'UTC' })
   // One format for every title: the console's dd/MM/yyyy, a month as MM/yyyy.
   const title =
@@ -238,4 +234,14 @@ function KindLegend() {
       ))}
     </Group>
   )
+}
+
+/** Sessions by the day they start on in Hồ Chí Minh time. */
+function sessionsByDay(sessions: readonly CalendarSession[]): Map<IsoDate, CalendarSession[]> {
+  const byDay = new Map<IsoDate, CalendarSession[]>()
+  for (const session of sessions) {
+    const local = localDateInZone(session.startsAt)
+    byDay.set(local, [...(byDay.get(local) ?? []), session])
+  }
+  return byDay
 }
