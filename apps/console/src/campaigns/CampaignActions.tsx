@@ -63,27 +63,7 @@ export function CampaignActions({
   const { t } = useTranslation()
   const viewer = useViewer()
   const [confirming, { open, close }] = useDisclosure(false)
-  const { problem, clear, unanswered, failed } = useFormError(() => {})
-  const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)
-  const [{ fetching: activating }, activateCampaign] = useMutation(ActivateCampaignMutation)
-  const input = { campaign: campaign.id, version: campaign.version }
-
-  async function confirmClose() {
-    clear()
-    const outcome = await closeCampaign({ input })
-    const result = outcome.data?.closeCampaign
-    close()
-    if (!result) unanswered(outcome.error)
-    else if (result.__typename !== 'CloseCampaignPayload') failed(result)
-  }
-  async function activate() {
-    clear()
-    const outcome = await activateCampaign({ input })
-    const result = outcome.data?.activateCampaign
-    if (!result) unanswered(outcome.error)
-    else if (result.__typename !== 'ActivateCampaignPayload') failed(result)
-  }
-
+  const { problem, closing, activating, confirmClose, activate } = useCampaignTransitions(campaign, close)
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -111,17 +91,69 @@ export function CampaignActions({
         ) : null}
       </Group>
       <FormErrorAlert problem={problem} />
-      <Modal opened={confirming} onClose={close} title={t('campaign.closeTitle')}>
-        <Text mb="md">{t('campaign.closeConfirm', { name: campaign.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('form.cancel')}
-          </Button>
-          <Button color="red" loading={closing} onClick={confirmClose}>
-            {t('campaign.close')}
-          </Button>
-        </Group>
-      </Modal>
+      <CloseCampaignConfirm
+        opened={confirming}
+        name={campaign.name}
+        closing={closing}
+        onCancel={close}
+        onConfirm={confirmClose}
+      />
     </Stack>
   )
+}
+
+/** Closing is confirmed first: a closed campaign no longer changes. */
+function CloseCampaignConfirm({
+  opened,
+  name,
+  closing,
+  onCancel,
+  onConfirm,
+}: {
+  opened: boolean
+  name: string
+  closing: boolean
+  onCancel: () => void
+  onConfirm: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Modal opened={opened} onClose={onCancel} title={t('campaign.closeTitle')}>
+      <Text mb="md">{t('campaign.closeConfirm', { name })}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('form.cancel')}
+        </Button>
+        <Button color="red" loading={closing} onClick={onConfirm}>
+          {t('campaign.close')}
+        </Button>
+      </Group>
+    </Modal>
+  )
+}
+
+/** Closing and activating a campaign at the version read, each failure said by the form's alert. */
+function useCampaignTransitions(campaign: { id: string; version: number }, close: () => void) {
+  const { problem, clear, unanswered, failed } = useFormError(() => {})
+  const [{ fetching: closing }, closeCampaign] = useMutation(CloseCampaignMutation)
+  const [{ fetching: activating }, activateCampaign] = useMutation(ActivateCampaignMutation)
+  const input = { campaign: campaign.id, version: campaign.version }
+
+  async function confirmClose() {
+    clear()
+    const outcome = await closeCampaign({ input })
+    const result = outcome.data?.closeCampaign
+    close()
+    if (!result) unanswered(outcome.error)
+    else if (result.__typename !== 'CloseCampaignPayload') failed(result)
+  }
+  async function activate() {
+    clear()
+    const outcome = await activateCampaign({ input })
+    const result = outcome.data?.activateCampaign
+    if (!result) unanswered(outcome.error)
+    else if (result.__typename !== 'ActivateCampaignPayload') failed(result)
+  }
+
+  return { problem, closing, activating, confirmClose, activate }
 }

@@ -4,7 +4,7 @@ import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { BackToList } from '../shell/links.tsx'
 import { MissingRecord } from '../shell/QueryState.tsx'
@@ -53,7 +53,6 @@ export const CampaignQuery = graphql(
 export function CampaignPage() {
   const { code } = useParams({ from: '/campaigns/$code' })
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const [targetsAfter, setTargetsAfter] = useState<string | null>(null)
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: CampaignQuery,
@@ -77,24 +76,7 @@ export function CampaignPage() {
   return (
     <Stack gap="lg">
       {back}
-      <Stack gap="xs">
-        <Title order={2}>{campaign.name}</Title>
-        <Group gap="md">
-          <CampaignStatusBadge status={campaign.status} />
-          <Text size="sm">
-            {t('campaign.code')}: {campaign.code}
-          </Text>
-          <Text size="sm">
-            {t('campaign.period')}:{' '}
-            {t('campaign.periodValue', {
-              start: formatDate(campaign.startDate, intlLocale),
-              end: formatDate(campaign.endDate, intlLocale),
-            })}
-          </Text>
-        </Group>
-        {campaign.description ? <Text c="dimmed">{campaign.description}</Text> : null}
-        <CampaignActions campaign={campaign} />
-      </Stack>
+      <CampaignHeader campaign={campaign} />
       <section aria-labelledby="campaign-targets">
         <Title order={3} id="campaign-targets" mb="sm">
           {t('target.plural')}
@@ -110,6 +92,32 @@ export function CampaignPage() {
         </Title>
         <CampaignCenters centers={campaign.centers.edges} />
       </section>
+    </Stack>
+  )
+}
+
+/** The campaign's name, status, code, period and description, and what can be done with it. */
+function CampaignHeader({ campaign }: { campaign: NonNullable<ResultOf<typeof CampaignQuery>['campaign']> }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  return (
+    <Stack gap="xs">
+      <Title order={2}>{campaign.name}</Title>
+      <Group gap="md">
+        <CampaignStatusBadge status={campaign.status} />
+        <Text size="sm">
+          {t('campaign.code')}: {campaign.code}
+        </Text>
+        <Text size="sm">
+          {t('campaign.period')}:{' '}
+          {t('campaign.periodValue', {
+            start: formatDate(campaign.startDate, intlLocale),
+            end: formatDate(campaign.endDate, intlLocale),
+          })}
+        </Text>
+      </Group>
+      {campaign.description ? <Text c="dimmed">{campaign.description}</Text> : null}
+      <CampaignActions campaign={campaign} />
     </Stack>
   )
 }

@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { isAdmin, useViewer } from '../auth/viewer.tsx'
-import { type FragmentOf, readFragment } from '../graphql.ts'
+import { type FragmentOf, type ResultOf, readFragment } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { ListState, LoadFailed, Loading } from '../shell/QueryState.tsx'
 import { SearchField } from '../shell/SearchField.tsx'
@@ -58,32 +58,11 @@ export function CenterTree() {
             </Button>
           ) : null}
         </Group>
-        <Group align="flex-end" gap="sm">
-          <SearchField
-            label={t('center.search')}
-            value={search}
-            onChange={(words) => setSearch(words ?? '')}
-            w={320}
-          />
-          {search.trim() === '' ? (
-            <>
-              <Button
-                variant="subtle"
-                size="sm"
-                onClick={() => setExpanded(({ generation }) => ({ open: true, generation: generation + 1 }))}
-              >
-                {t('center.expandAll')}
-              </Button>
-              <Button
-                variant="subtle"
-                size="sm"
-                onClick={() => setExpanded(({ generation }) => ({ open: false, generation: generation + 1 }))}
-              >
-                {t('center.collapseAll')}
-              </Button>
-            </>
-          ) : null}
-        </Group>
+        <CenterTreeSearch
+          search={search}
+          onSearch={setSearch}
+          onExpand={(open) => setExpanded(({ generation }) => ({ open, generation: generation + 1 }))}
+        />
         {search.trim() !== '' ? (
           <CenterSearchResults search={search.trim()} />
         ) : (
@@ -100,23 +79,14 @@ export function CenterTree() {
           </ListState>
         )}
       </Stack>
-      <Modal
-        opened={editing !== null}
+      <CenterEditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing && 'center' in editing ? t('center.edit') : t('center.create')}
-        size="lg"
-      >
-        {editing ? (
-          <CenterForm
-            {...('center' in editing ? { center: editing.center } : { parentId: editing.parentId })}
-            onCancel={() => setEditing(null)}
-            onSaved={() => {
-              setEditing(null)
-              setSaved((count) => count + 1)
-            }}
-          />
-        ) : null}
-      </Modal>
+        onSaved={() => {
+          setEditing(null)
+          setSaved((count) => count + 1)
+        }}
+      />
     </TreeContext.Provider>
   )
 }
@@ -154,8 +124,7 @@ function CenterBranch({
   trail?: string
 }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const { canEdit, edit, expanded } = useContext(TreeContext)
+  const { canEdit, expanded } = useContext(TreeContext)
   const center = readFragment(CenterNodeFields, masked)
   const [open, setOpen] = useState(expanded.open)
   useEffect(() => {
@@ -183,55 +152,135 @@ function CenterBranch({
         ) : (
           <Box w={22} />
         )}
-        <Stack gap={0} style={{ flex: 1 }}>
-          <Group gap="xs">
-            <Text fw={600}>{center.name}</Text>
-            <Text size="xs" c="dimmed">
-              {center.code}
-            </Text>
-            <Badge size="xs" variant="light">
-              {label('CenterKind', center.kind)}
-            </Badge>
-          </Group>
-          {trail ? (
-            <Text size="xs" c="dimmed">
-              {trail}
-            </Text>
-          ) : null}
-          <Text size="xs" c="dimmed">
-            {[label('Organization', center.organization), center.address, center.ward?.fullName]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-          {center.staffCount === null || center.liveEnrollmentCount === null ? null : (
-            <Text size="xs">
-              {t('center.counts', { staff: center.staffCount, enrollments: center.liveEnrollmentCount })}
-            </Text>
-          )}
-        </Stack>
-        {canEdit ? (
-          <Group gap={4} wrap="nowrap">
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              aria-label={t('center.editNamed', { name: center.name })}
-              onClick={() => edit({ center })}
-            >
-              {t('center.edit')}
-            </Button>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              aria-label={t('center.createBelow', { name: center.name })}
-              onClick={() => edit({ parentId: center.id })}
-            >
-              {t('center.addChild')}
-            </Button>
-          </Group>
-        ) : null}
+        <CenterSummary center={center} trail={trail} />
+        {canEdit ? <CenterEditButtons center={center} /> : null}
       </Group>
       {open ? <CenterChildren code={center.code} id={childrenId} /> : null}
     </Box>
+  )
+}
+
+/** The search, and while none is typed, opening or closing every branch at once. */
+function CenterTreeSearch({
+  search,
+  onSearch,
+  onExpand,
+}: {
+  search: string
+  onSearch: (search: string) => void
+  onExpand: (open: boolean) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Group align="flex-end" gap="sm">
+      <SearchField
+        label={t('center.search')}
+        value={search}
+        onChange={(words) => onSearch(words ?? '')}
+        w={320}
+      />
+      {search.trim() === '' ? (
+        <>
+          <Button variant="subtle" size="sm" onClick={() => onExpand(true)}>
+            {t('center.expandAll')}
+          </Button>
+          <Button variant="subtle" size="sm" onClick={() => onExpand(false)}>
+            {t('center.collapseAll')}
+          </Button>
+        </>
+      ) : null}
+    </Group>
+  )
+}
+
+/** A center created or edited in a dialog; saving reloads the tree. */
+function CenterEditModal({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: Editing
+  onClose: () => void
+  onSaved: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      title={editing && 'center' in editing ? t('center.edit') : t('center.create')}
+      size="lg"
+    >
+      {editing ? (
+        <CenterForm
+          {...('center' in editing ? { center: editing.center } : { parentId: editing.parentId })}
+          onCancel={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
+    </Modal>
+  )
+}
+
+type CenterNode = ResultOf<typeof CenterNodeFields>
+
+/** A center's name, code and kind, where it sits, its organization and address, and its counts. */
+function CenterSummary({ center, trail }: { center: CenterNode; trail: string | undefined }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Stack gap={0} style={{ flex: 1 }}>
+      <Group gap="xs">
+        <Text fw={600}>{center.name}</Text>
+        <Text size="xs" c="dimmed">
+          {center.code}
+        </Text>
+        <Badge size="xs" variant="light">
+          {label('CenterKind', center.kind)}
+        </Badge>
+      </Group>
+      {trail ? (
+        <Text size="xs" c="dimmed">
+          {trail}
+        </Text>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        {[label('Organization', center.organization), center.address, center.ward?.fullName]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      {center.staffCount === null || center.liveEnrollmentCount === null ? null : (
+        <Text size="xs">
+          {t('center.counts', { staff: center.staffCount, enrollments: center.liveEnrollmentCount })}
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+/** Editing the center, or adding one below it (administrators only). */
+function CenterEditButtons({ center }: { center: CenterNode }) {
+  const { t } = useTranslation()
+  const { edit } = useContext(TreeContext)
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        aria-label={t('center.editNamed', { name: center.name })}
+        onClick={() => edit({ center })}
+      >
+        {t('center.edit')}
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        aria-label={t('center.createBelow', { name: center.name })}
+        onClick={() => edit({ parentId: center.id })}
+      >
+        {t('center.addChild')}
+      </Button>
+    </Group>
   )
 }
 

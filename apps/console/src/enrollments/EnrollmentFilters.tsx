@@ -46,6 +46,7 @@ export const EnrollmentFilterOptionsQuery = graphql(`
 type Filters = EnrollmentFilterValues
 
 /** The list's filters; every change goes to the URL (and back to the first page). */
+// long: one field per filter, each a few props; apart they would only pass the same value and onChange around
 export function EnrollmentFilters({
   value,
   onChange,

@@ -95,7 +95,6 @@ export function EnrollmentList() {
   const search = useSearch({ from: '/enrollments' })
   const navigate = useNavigate({ from: '/enrollments' })
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const hasFilters = Object.keys(filtersOf(search)).length > 0
   /** New filters start again from the first page, in the same order and page size. */
   const showFilters = (filters: EnrollmentFilterValues) => {
     const { sort, dir, size } = search
@@ -109,13 +108,7 @@ export function EnrollmentList() {
   })
   const connection = data?.enrollments
   const enrollments = connection?.edges.map((edge) => edge.node) ?? []
-  // The rows seen on any page, so a selection kept across pages knows each row's status and version.
-  const seen = useRef(new Map<string, EnrollmentRow>())
-  for (const row of enrollments) seen.current.set(row.id, row)
-  const selectedRows = [...selected].flatMap((id) => {
-    const row = seen.current.get(id)
-    return row ? [row] : []
-  })
+  const selectedRows = useSelectedRows(enrollments, selected)
   const columns = useEnrollmentColumns()
 
   return (
@@ -126,28 +119,7 @@ export function EnrollmentList() {
           <ButtonLink to="/enrollments/new">{t('enrollment.register')}</ButtonLink>
         )}
       </Group>
-      <EnrollmentFilters value={search} onChange={(filters) => showFilters(filters)} />
-      <ExportLinks what="enrollments" filters={filtersOf(search)} product={search.product} />
-      <Group gap="xs">
-        <Button
-          variant="subtle"
-          size="sm"
-          disabled={!hasFilters}
-          onClick={() => {
-            showFilters({})
-          }}
-        >
-          {t('list.clearFilters')}
-        </Button>
-        <SavedFilters
-          list="ENROLLMENTS"
-          builtIn={[{ name: t('savedFilter.waitingForPayment'), filter: { status: ['SUBMITTED'] } }]}
-          current={filtersOf(search)}
-          onApply={(filter) => {
-            showFilters(filtersOf(validateEnrollmentSearch(filter)))
-          }}
-        />
-      </Group>
+      <EnrollmentListFilters search={search} onChange={showFilters} />
       <SelectionBar selection={selection} />
       {viewer.role === 'VIEWER' ? null : (
         <EnrollmentBulkActions
@@ -189,6 +161,54 @@ export function EnrollmentList() {
       {connection ? <AddressPager totalCount={connection.totalCount} /> : null}
     </Stack>
   )
+}
+
+/** The filters, their exports, and the saved or cleared sets of them. */
+function EnrollmentListFilters({
+  search,
+  onChange,
+}: {
+  search: EnrollmentSearch
+  onChange: (filters: EnrollmentFilterValues) => void
+}) {
+  const { t } = useTranslation()
+  const hasFilters = Object.keys(filtersOf(search)).length > 0
+  return (
+    <>
+      <EnrollmentFilters value={search} onChange={(filters) => onChange(filters)} />
+      <ExportLinks what="enrollments" filters={filtersOf(search)} product={search.product} />
+      <Group gap="xs">
+        <Button
+          variant="subtle"
+          size="sm"
+          disabled={!hasFilters}
+          onClick={() => {
+            onChange({})
+          }}
+        >
+          {t('list.clearFilters')}
+        </Button>
+        <SavedFilters
+          list="ENROLLMENTS"
+          builtIn={[{ name: t('savedFilter.waitingForPayment'), filter: { status: ['SUBMITTED'] } }]}
+          current={filtersOf(search)}
+          onApply={(filter) => {
+            onChange(filtersOf(validateEnrollmentSearch(filter)))
+          }}
+        />
+      </Group>
+    </>
+  )
+}
+
+/** The selected rows, kept across pages: each row seen on any page, so its status and version are known. */
+function useSelectedRows(rows: readonly EnrollmentRow[], selected: ReadonlySet<string>): EnrollmentRow[] {
+  const seen = useRef(new Map<string, EnrollmentRow>())
+  for (const row of rows) seen.current.set(row.id, row)
+  return [...selected].flatMap((id) => {
+    const row = seen.current.get(id)
+    return row ? [row] : []
+  })
 }
 
 function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {

@@ -2,7 +2,7 @@
 // number and a note. A registration's enrollments (a household's) are paid together by one payment;
 // an amount below what is due is recorded only when the collector says it is a partial payment.
 import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import { formatDong, localDateInZone, type PaymentChannel, paymentChannels } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
@@ -77,24 +77,7 @@ export function RecordPaymentForm({
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const label = useEnumLabel()
-  const form = useForm<PaymentValues>({
-    initialValues: {
-      paidOn: localDateInZone(new Date()),
-      amount: target.due,
-      channel: 'CASH_AT_POST_OFFICE',
-      receiptNumber: '',
-      partial: false,
-      note: '',
-    },
-    validateInputOnBlur: true,
-    validate: {
-      paidOn: (value) => (value ? null : t('payment.errors.paidOnRequired')),
-      amount: (value) => (typeof value === 'number' && value > 0 ? null : t('payment.errors.amountRequired')),
-      channel: (value) => (value ? null : t('payment.errors.channelRequired')),
-      receiptNumber: (value) => (value.trim() ? null : t('payment.errors.receiptNumberRequired')),
-    },
-  })
+  const form = usePaymentForm(target.due)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordPaymentMutation)
   const submitKey = useSubmitKey()
@@ -108,17 +91,7 @@ export function RecordPaymentForm({
       aria-label={t('payment.record')}
       onSubmit={form.onSubmit(async (submitted) => {
         clear()
-        const input = {
-          ...('registration' in target
-            ? { registration: target.registration }
-            : { enrollments: target.enrollments.map(({ id, version }) => ({ id, version })) }),
-          paidOn: submitted.paidOn,
-          amount: Number(submitted.amount),
-          channel: submitted.channel as PaymentChannel,
-          receiptNumber: submitted.receiptNumber.trim(),
-          partial: submitted.partial,
-          ...(submitted.note.trim() ? { note: submitted.note.trim() } : {}),
-        }
+        const input = paymentInput(target, submitted)
         const result = await record({ input }, submitKey.contextFor(input))
         const outcome = result.data?.recordPayment
         if (!outcome) return unanswered(result.error)
@@ -133,33 +106,7 @@ export function RecordPaymentForm({
             ? t('payment.dueTogether', { count, amount: formatDong(target.due, intlLocale) })
             : t('payment.due', { amount: formatDong(target.due, intlLocale) })}
         </Text>
-        <DateField label={t('payment.paidOn')} required {...form.getInputProps('paidOn')} />
-        <DongInput label={t('payment.amount')} required {...form.getInputProps('amount')} />
-        {short ? (
-          <Checkbox
-            label={t('payment.partial')}
-            description={t('payment.partialHint')}
-            {...form.getInputProps('partial', { type: 'checkbox' })}
-          />
-        ) : null}
-        <Select
-          label={t('payment.channel')}
-          required
-          allowDeselect={false}
-          data={paymentChannels.map((channel) => ({
-            value: channel,
-            label: label('PaymentChannel', channel),
-          }))}
-          {...form.getInputProps('channel')}
-        />
-        <TextInput
-          label={t('payment.receiptNumber')}
-          description={t('payment.receiptNumberHint')}
-          required
-          {...form.getInputProps('receiptNumber')}
-          data-autofocus
-        />
-        <Textarea label={t('payment.note')} rows={2} {...form.getInputProps('note')} />
+        <PaymentFields form={form} short={short} />
         <FormErrorAlert problem={problem} existing={t('payment.openExisting')} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
@@ -171,6 +118,80 @@ export function RecordPaymentForm({
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/** The form's values, the amount due filled in, each required field saying so. */
+function usePaymentForm(due: number) {
+  const { t } = useTranslation()
+  return useForm<PaymentValues>({
+    initialValues: {
+      paidOn: localDateInZone(new Date()),
+      amount: due,
+      channel: 'CASH_AT_POST_OFFICE',
+      receiptNumber: '',
+      partial: false,
+      note: '',
+    },
+    validateInputOnBlur: true,
+    validate: {
+      paidOn: (value) => (value ? null : t('payment.errors.paidOnRequired')),
+      amount: (value) => (typeof value === 'number' && value > 0 ? null : t('payment.errors.amountRequired')),
+      channel: (value) => (value ? null : t('payment.errors.channelRequired')),
+      receiptNumber: (value) => (value.trim() ? null : t('payment.errors.receiptNumberRequired')),
+    },
+  })
+}
+
+/** The API's input: what is paid for, and the form's values trimmed (a blank note left out). */
+function paymentInput(target: PaymentTarget, submitted: PaymentValues) {
+  return {
+    ...('registration' in target
+      ? { registration: target.registration }
+      : { enrollments: target.enrollments.map(({ id, version }) => ({ id, version })) }),
+    paidOn: submitted.paidOn,
+    amount: Number(submitted.amount),
+    channel: submitted.channel as PaymentChannel,
+    receiptNumber: submitted.receiptNumber.trim(),
+    partial: submitted.partial,
+    ...(submitted.note.trim() ? { note: submitted.note.trim() } : {}),
+  }
+}
+
+/** The day, the amount (a short one asked whether it is partial), the channel, the receipt and a note. */
+function PaymentFields({ form, short }: { form: UseFormReturnType<PaymentValues>; short: boolean }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <>
+      <DateField label={t('payment.paidOn')} required {...form.getInputProps('paidOn')} />
+      <DongInput label={t('payment.amount')} required {...form.getInputProps('amount')} />
+      {short ? (
+        <Checkbox
+          label={t('payment.partial')}
+          description={t('payment.partialHint')}
+          {...form.getInputProps('partial', { type: 'checkbox' })}
+        />
+      ) : null}
+      <Select
+        label={t('payment.channel')}
+        required
+        allowDeselect={false}
+        data={paymentChannels.map((channel) => ({
+          value: channel,
+          label: label('PaymentChannel', channel),
+        }))}
+        {...form.getInputProps('channel')}
+      />
+      <TextInput
+        label={t('payment.receiptNumber')}
+        description={t('payment.receiptNumberHint')}
+        required
+        {...form.getInputProps('receiptNumber')}
+        data-autofocus
+      />
+      <Textarea label={t('payment.note')} rows={2} {...form.getInputProps('note')} />
+    </>
   )
 }
 

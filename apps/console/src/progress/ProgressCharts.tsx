@@ -56,6 +56,7 @@ export function ProgressCharts({
   )
 }
 
+// long: the two charts' axes, lines and bars are recharts' own children, each a few props; apart they would share every format
 function ProductChart({ product, curve }: { product: Product; curve: ProductCurve }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()

@@ -285,51 +285,67 @@ function ProductCards({ campaignId, progress }: { campaignId: string; progress: 
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {progress.products.map((product) => (
-            <Paper
-              withBorder
-              p="md"
+            <ProductCard
               key={product.product}
-              aria-label={label('Product', product.product)}
-              role="group"
-            >
-              <Text fw={600}>{label('Product', product.product)}</Text>
-              <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('progress.count', { value: product.enrolled })}
-                {product.target === null ? null : ` / ${t('progress.count', { value: product.target })}`}
-              </Text>
-              <Text
-                size="sm"
-                aria-label={t('progress.participantsOf', { product: label('Product', product.product) })}
-              >
-                {t('progress.newAndContinuing', {
-                  new: product.newCount,
-                  continuing: product.continuingCount,
-                })}
-              </Text>
-              {product.percent === null ? null : (
-                <>
-                  <Progress
-                    value={Math.min(product.percent, 100)}
-                    aria-label={t('progress.percentOf', { product: label('Product', product.product) })}
-                    mt="xs"
-                  />
-                  <Text size="sm" c="dimmed" mt={4}>
-                    {t('progress.percent', { value: product.percent })}
-                  </Text>
-                </>
-              )}
-              <AnchorLink
-                to="/enrollments"
-                search={enrollmentsBehind(campaignId, progress, { product: product.product })}
-                size="sm"
-              >
-                {t('progress.enrollmentsOfProduct', { product: label('Product', product.product) })}
-              </AnchorLink>
-            </Paper>
+              campaignId={campaignId}
+              progress={progress}
+              product={product}
+            />
           ))}
         </SimpleGrid>
       )}
     </section>
+  )
+}
+
+/** One product's count against its target, new and continuing, its percent, and the enrollments behind it. */
+function ProductCard({
+  campaignId,
+  progress,
+  product,
+}: {
+  campaignId: string
+  progress: CampaignProgressFigures
+  product: CampaignProgressFigures['products'][number]
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Paper withBorder p="md" aria-label={label('Product', product.product)} role="group">
+      <Text fw={600}>{label('Product', product.product)}</Text>
+      <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {t('progress.count', { value: product.enrolled })}
+        {product.target === null ? null : ` / ${t('progress.count', { value: product.target })}`}
+      </Text>
+      <Text
+        size="sm"
+        aria-label={t('progress.participantsOf', { product: label('Product', product.product) })}
+      >
+        {t('progress.newAndContinuing', {
+          new: product.newCount,
+          continuing: product.continuingCount,
+        })}
+      </Text>
+      {product.percent === null ? null : (
+        <>
+          <Progress
+            value={Math.min(product.percent, 100)}
+            aria-label={t('progress.percentOf', { product: label('Product', product.product) })}
+            mt="xs"
+          />
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('progress.percent', { value: product.percent })}
+          </Text>
+        </>
+      )}
+      <AnchorLink
+        to="/enrollments"
+        search={enrollmentsBehind(campaignId, progress, { product: product.product })}
+        size="sm"
+      >
+        {t('progress.enrollmentsOfProduct', { product: label('Product', product.product) })}
+      </AnchorLink>
+    </Paper>
   )
 }
 

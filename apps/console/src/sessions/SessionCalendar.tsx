@@ -61,110 +61,187 @@ export function SessionCalendar({
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const label = useEnumLabel()
   const days = visibleDays(view, day)
   const today = localDateInZone(new Date())
-  const byDay = new Map<IsoDate, CalendarSession[]>()
-  for (const session of sessions) {
-    const local = localDateInZone(session.startsAt)
-    byDay.set(local, [...(byDay.get(local) ?? []), session])
-  }
+  const byDay = sessionsByDay(sessions)
   const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', timeZone: 'UTC' })
   // One format for every title: the console's dd/MM/yyyy, a month as MM/yyyy.
   const title =
     view === 'month'
       ? t('session.monthTitle', { month: formatDate(day, intlLocale).slice(3) })
       : `${formatDate(days[0] ?? day, intlLocale)} – ${formatDate(days[6] ?? day, intlLocale)}`
-  const step = (direction: 1 | -1) =>
-    onDayChange(view === 'month' ? addMonthsToMonth(day, direction) : addDays(day, 7 * direction))
 
   return (
     <Stack gap="xs" component="section" aria-label={t('session.calendarLabel', { period: title })}>
-      <Group justify="space-between">
-        <Button variant="default" size="xs" onClick={() => step(-1)}>
-          ← {view === 'month' ? t('session.previousMonth') : t('session.previousWeek')}
-        </Button>
-        <Group gap="xs">
-          <Text fw={600}>{title}</Text>
-          <Button variant="subtle" size="xs" onClick={() => onDayChange(today)}>
-            {t('session.today')}
-          </Button>
-          {campaignStart ? (
-            <Button variant="subtle" size="xs" onClick={() => onDayChange(campaignStart)}>
-              {t('session.campaignPeriod')}
-            </Button>
-          ) : null}
-        </Group>
-        <Button variant="default" size="xs" onClick={() => step(1)}>
-          {view === 'month' ? t('session.nextMonth') : t('session.nextWeek')} →
-        </Button>
-      </Group>
+      <CalendarNavigation
+        view={view}
+        title={title}
+        onStep={(direction) =>
+          onDayChange(view === 'month' ? addMonthsToMonth(day, direction) : addDays(day, 7 * direction))
+        }
+        onDayChange={onDayChange}
+        today={today}
+        campaignStart={campaignStart}
+      />
       <SimpleGrid cols={7} spacing={4} verticalSpacing={4}>
         {days.slice(0, 7).map((weekday) => (
           <Text key={`head-${weekday}`} size="xs" c="dimmed" ta="center" aria-hidden>
             {weekdayFormat.format(new Date(`${weekday}T00:00:00Z`))}
           </Text>
         ))}
-        {days.map((current) => {
-          const inMonth = view === 'week' || current.slice(0, 7) === day.slice(0, 7)
-          const items = byDay.get(current) ?? []
-          const shown = view === 'month' ? items.slice(0, sessionsShownPerDay) : items
-          const more = items.length - shown.length
-          return (
-            <Paper
-              key={current}
-              withBorder
-              p={4}
-              mih={view === 'week' ? 220 : 88}
-              bg={current === today ? 'var(--mantine-color-blue-light)' : undefined}
-              opacity={inMonth ? 1 : 0.55}
-              aria-label={new Intl.DateTimeFormat(intlLocale, { dateStyle: 'full', timeZone: 'UTC' }).format(
-                new Date(`${current}T00:00:00Z`),
-              )}
-              role="group"
-            >
-              <Text size="xs" fw={600}>
-                {Number(current.slice(8))}
-              </Text>
-              <Stack gap={2}>
-                {shown.map((session) => (
-                  <Box
-                    key={session.id}
-                    pl={4}
-                    style={{
-                      lineHeight: 1.2,
-                      borderLeft: `3px solid var(--mantine-color-${sessionKindColors[session.kind]}-6)`,
-                    }}
-                  >
-                    <AnchorLink
-                      to="/sessions/$id"
-                      params={{ id: session.id }}
-                      size="xs"
-                      td={session.status === 'CANCELLED' ? 'line-through' : undefined}
-                      title={label('SessionKind', session.kind)}
-                    >
-                      {formatTime(session.startsAt, intlLocale)} {session.title}
-                    </AnchorLink>
-                  </Box>
-                ))}
-                {more > 0 ? (
-                  <UnstyledButton onClick={() => onOpenWeek(current)} fz="xs" c="blue.8" ta="left">
-                    {t('session.moreOnDay', { count: more })}
-                  </UnstyledButton>
-                ) : null}
-              </Stack>
-            </Paper>
-          )
-        })}
-      </SimpleGrid>
-      <Group gap="md" component="ul" role="list" aria-label={t('session.legend')} p={0} m={0}>
-        {sessionKinds.map((kind) => (
-          <Group key={kind} gap={6} component="li" style={{ listStyle: 'none' }}>
-            <ColorSwatch color={`var(--mantine-color-${sessionKindColors[kind]}-6)`} size={12} aria-hidden />
-            <Text size="xs">{label('SessionKind', kind)}</Text>
-          </Group>
+        {days.map((current) => (
+          <CalendarDay
+            key={current}
+            current={current}
+            view={view}
+            inMonth={view === 'week' || current.slice(0, 7) === day.slice(0, 7)}
+            isToday={current === today}
+            sessions={byDay.get(current) ?? []}
+            onOpenWeek={onOpenWeek}
+          />
         ))}
-      </Group>
+      </SimpleGrid>
+      <KindLegend />
     </Stack>
   )
+}
+
+/** Back and forward a month or week, the period's title, today and the campaign's period. */
+function CalendarNavigation({
+  view,
+  title,
+  onStep,
+  onDayChange,
+  today,
+  campaignStart,
+}: {
+  view: 'month' | 'week'
+  title: string
+  onStep: (direction: 1 | -1) => void
+  onDayChange: (day: IsoDate) => void
+  today: IsoDate
+  campaignStart: IsoDate | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <Group justify="space-between">
+      <Button variant="default" size="xs" onClick={() => onStep(-1)}>
+        ← {view === 'month' ? t('session.previousMonth') : t('session.previousWeek')}
+      </Button>
+      <Group gap="xs">
+        <Text fw={600}>{title}</Text>
+        <Button variant="subtle" size="xs" onClick={() => onDayChange(today)}>
+          {t('session.today')}
+        </Button>
+        {campaignStart ? (
+          <Button variant="subtle" size="xs" onClick={() => onDayChange(campaignStart)}>
+            {t('session.campaignPeriod')}
+          </Button>
+        ) : null}
+      </Group>
+      <Button variant="default" size="xs" onClick={() => onStep(1)}>
+        {view === 'month' ? t('session.nextMonth') : t('session.nextWeek')} →
+      </Button>
+    </Group>
+  )
+}
+
+/** One day's cell: its sessions, in a month only the first few and a button to the rest of its week. */
+function CalendarDay({
+  current,
+  view,
+  inMonth,
+  isToday,
+  sessions,
+  onOpenWeek,
+}: {
+  current: IsoDate
+  view: 'month' | 'week'
+  inMonth: boolean
+  isToday: boolean
+  sessions: readonly CalendarSession[]
+  onOpenWeek: (day: IsoDate) => void
+}) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const shown = view === 'month' ? sessions.slice(0, sessionsShownPerDay) : sessions
+  const more = sessions.length - shown.length
+  return (
+    <Paper
+      withBorder
+      p={4}
+      mih={view === 'week' ? 220 : 88}
+      bg={isToday ? 'var(--mantine-color-blue-light)' : undefined}
+      opacity={inMonth ? 1 : 0.55}
+      aria-label={new Intl.DateTimeFormat(intlLocale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+        new Date(`${current}T00:00:00Z`),
+      )}
+      role="group"
+    >
+      <Text size="xs" fw={600}>
+        {Number(current.slice(8))}
+      </Text>
+      <Stack gap={2}>
+        {shown.map((session) => (
+          <CalendarSessionLink key={session.id} session={session} />
+        ))}
+        {more > 0 ? (
+          <UnstyledButton onClick={() => onOpenWeek(current)} fz="xs" c="blue.8" ta="left">
+            {t('session.moreOnDay', { count: more })}
+          </UnstyledButton>
+        ) : null}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** A session's time and title in its kind's colour, struck through when cancelled. */
+function CalendarSessionLink({ session }: { session: CalendarSession }) {
+  const { intlLocale } = useLocale()
+  const label = useEnumLabel()
+  return (
+    <Box
+      pl={4}
+      style={{
+        lineHeight: 1.2,
+        borderLeft: `3px solid var(--mantine-color-${sessionKindColors[session.kind]}-6)`,
+      }}
+    >
+      <AnchorLink
+        to="/sessions/$id"
+        params={{ id: session.id }}
+        size="xs"
+        td={session.status === 'CANCELLED' ? 'line-through' : undefined}
+        title={label('SessionKind', session.kind)}
+      >
+        {formatTime(session.startsAt, intlLocale)} {session.title}
+      </AnchorLink>
+    </Box>
+  )
+}
+
+/** Each kind's colour, named. */
+function KindLegend() {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Group gap="md" component="ul" role="list" aria-label={t('session.legend')} p={0} m={0}>
+      {sessionKinds.map((kind) => (
+        <Group key={kind} gap={6} component="li" style={{ listStyle: 'none' }}>
+          <ColorSwatch color={`var(--mantine-color-${sessionKindColors[kind]}-6)`} size={12} aria-hidden />
+          <Text size="xs">{label('SessionKind', kind)}</Text>
+        </Group>
+      ))}
+    </Group>
+  )
+}
+
+/** Sessions by the day they start on in Hồ Chí Minh time. */
+function sessionsByDay(sessions: readonly CalendarSession[]): Map<IsoDate, CalendarSession[]> {
+  const byDay = new Map<IsoDate, CalendarSession[]>()
+  for (const session of sessions) {
+    const local = localDateInZone(session.startsAt)
+    byDay.set(local, [...(byDay.get(local) ?? []), session])
+  }
+  return byDay
 }

@@ -2,7 +2,7 @@
 // one or correct it — name, phone, citizen id if given, what they asked about, a note. They appear on the LEADS worklist until they
 // register or a follow-up closes them.
 import { Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import { formatPhoneNational, type Product, products } from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -84,7 +84,6 @@ type StoredLead = {
 
 export function SessionLeads({ session, writable }: { session: string; writable: boolean }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
   const [{ data }, reexecute] = useQuery({ query: SessionLeadsQuery, variables: { id: session } })
   // The form: a new lead (true), one to correct, or closed (false).
   const [recording, setRecording] = useState<StoredLead | boolean>(false)
@@ -105,41 +104,7 @@ export function SessionLeads({ session, writable }: { session: string; writable:
       {leads.length === 0 ? (
         <Empty>{t('lead.none')}</Empty>
       ) : (
-        <Table striped aria-labelledby="session-leads">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('lead.fullName')}</Table.Th>
-              <Table.Th scope="col">{t('lead.phone')}</Table.Th>
-              <Table.Th scope="col">{t('lead.products')}</Table.Th>
-              <Table.Th scope="col">{t('lead.note')}</Table.Th>
-              {writable ? <Table.Th scope="col">{t('worklist.actions')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {leads.map((lead) => (
-              <Table.Tr key={lead.id}>
-                <Table.Td>{lead.fullName}</Table.Td>
-                <Table.Td>{formatPhoneNational(lead.phone)}</Table.Td>
-                <Table.Td>{lead.products.map((product) => label('Product', product)).join(', ')}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{lead.note ?? ''}</Text>
-                </Table.Td>
-                {writable ? (
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      aria-label={t('lead.editFor', { name: lead.fullName })}
-                      onClick={() => setRecording(lead)}
-                    >
-                      {t('lead.edit')}
-                    </Button>
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <LeadTable leads={leads} writable={writable} onEdit={setRecording} />
       )}
       {recording ? (
         <LeadForm
@@ -152,6 +117,57 @@ export function SessionLeads({ session, writable }: { session: string; writable:
         />
       ) : null}
     </section>
+  )
+}
+
+/** The session's leads, each correctable where the session is still open to them. */
+function LeadTable({
+  leads,
+  writable,
+  onEdit,
+}: {
+  leads: readonly StoredLead[]
+  writable: boolean
+  onEdit: (lead: StoredLead) => void
+}) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <Table striped aria-labelledby="session-leads">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('lead.fullName')}</Table.Th>
+          <Table.Th scope="col">{t('lead.phone')}</Table.Th>
+          <Table.Th scope="col">{t('lead.products')}</Table.Th>
+          <Table.Th scope="col">{t('lead.note')}</Table.Th>
+          {writable ? <Table.Th scope="col">{t('worklist.actions')}</Table.Th> : null}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {leads.map((lead) => (
+          <Table.Tr key={lead.id}>
+            <Table.Td>{lead.fullName}</Table.Td>
+            <Table.Td>{formatPhoneNational(lead.phone)}</Table.Td>
+            <Table.Td>{lead.products.map((product) => label('Product', product)).join(', ')}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{lead.note ?? ''}</Text>
+            </Table.Td>
+            {writable ? (
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  aria-label={t('lead.editFor', { name: lead.fullName })}
+                  onClick={() => onEdit(lead)}
+                >
+                  {t('lead.edit')}
+                </Button>
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
 
@@ -168,20 +184,7 @@ function LeadForm({
   onClose: (recorded: boolean) => void
 }) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
-  const form = useForm<LeadValues>({
-    initialValues: {
-      fullName: lead?.fullName ?? '',
-      phone: lead?.phone ?? '',
-      citizenId: lead?.citizenId ?? '',
-      products: [...(lead?.products ?? [])],
-      note: lead?.note ?? '',
-    },
-    validate: {
-      fullName: (value) => (value.trim() ? null : t('form.required')),
-      phone: (value) => (value.trim() ? null : t('form.required')),
-    },
-  })
+  const form = useLeadForm(lead)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [recorded, record] = useMutation(RecordLeadMutation)
   const [updated, update] = useMutation(UpdateLeadMutation)
@@ -215,17 +218,7 @@ function LeadForm({
         })}
       >
         <Stack gap="sm">
-          <TextInput label={t('lead.fullName')} required {...form.getInputProps('fullName')} data-autofocus />
-          <TextInput label={t('lead.phone')} required {...form.getInputProps('phone')} />
-          <TextInput label={t('lead.citizenId')} {...form.getInputProps('citizenId')} />
-          <Checkbox.Group label={t('lead.products')} {...form.getInputProps('products')}>
-            <Group gap="md" mt={4}>
-              {products.map((product) => (
-                <Checkbox key={product} value={product} label={label('Product', product)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Textarea label={t('lead.note')} rows={2} {...form.getInputProps('note')} />
+          <LeadFields form={form} />
           <FormErrorAlert problem={problem} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => onClose(false)}>
@@ -238,5 +231,44 @@ function LeadForm({
         </Stack>
       </form>
     </Modal>
+  )
+}
+
+/** A lead's values, a correction starting from what is stored; a name and a phone are required. */
+function useLeadForm(lead: StoredLead | null) {
+  const { t } = useTranslation()
+  return useForm<LeadValues>({
+    initialValues: {
+      fullName: lead?.fullName ?? '',
+      phone: lead?.phone ?? '',
+      citizenId: lead?.citizenId ?? '',
+      products: [...(lead?.products ?? [])],
+      note: lead?.note ?? '',
+    },
+    validate: {
+      fullName: (value) => (value.trim() ? null : t('form.required')),
+      phone: (value) => (value.trim() ? null : t('form.required')),
+    },
+  })
+}
+
+/** Name, phone, citizen ID, the products they asked about, and a note. */
+function LeadFields({ form }: { form: UseFormReturnType<LeadValues> }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
+    <>
+      <TextInput label={t('lead.fullName')} required {...form.getInputProps('fullName')} data-autofocus />
+      <TextInput label={t('lead.phone')} required {...form.getInputProps('phone')} />
+      <TextInput label={t('lead.citizenId')} {...form.getInputProps('citizenId')} />
+      <Checkbox.Group label={t('lead.products')} {...form.getInputProps('products')}>
+        <Group gap="md" mt={4}>
+          {products.map((product) => (
+            <Checkbox key={product} value={product} label={label('Product', product)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Textarea label={t('lead.note')} rows={2} {...form.getInputProps('note')} />
+    </>
   )
 }

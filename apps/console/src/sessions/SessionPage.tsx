@@ -397,6 +397,7 @@ function CancelSessionModal({
   )
 }
 
+// long: the two fields, their errors and the submit share one small state; apart they would pass it all around
 function CompleteSessionModal({
   opened,
   session,

@@ -72,26 +72,9 @@ function TemplateText({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const { locale } = useLocale()
-  const form = useForm({
-    initialValues: { text: template.text },
-    validateInputOnChange: true,
-    validate: {
-      text: (value) =>
-        checkReminderText(value)
-          .map((problem) => problem.message[locale])
-          .join(' ') || null,
-    },
-  })
+  const form = useReminderTextForm(template.text)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, update] = useMutation(UpdateReminderTemplateMutation)
-  const text = form.getValues().text
-  const example = renderReminder(text, {
-    name: 'Nguyễn Thị Lan',
-    product: enumLabels.vi.Product.HOUSEHOLD_HEALTH_INSURANCE,
-    amount: 1_263_600,
-    dueDate: localDateInZone(new Date()),
-  })
   return (
     <form
       noValidate
@@ -116,14 +99,7 @@ function TemplateText({
           minRows={3}
           {...form.getInputProps('text')}
         />
-        <Stack gap={2} role="region" aria-label={t('worklist.reminderExample')}>
-          <Text size="sm" fw={600}>
-            {t('worklist.reminderExample')}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {example}
-          </Text>
-        </Stack>
+        <ReminderExample text={form.getValues().text} />
         <FormErrorAlert problem={problem} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
@@ -135,5 +111,41 @@ function TemplateText({
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/** The text, checked as it is typed: each unknown placeholder said in the reader's language. */
+function useReminderTextForm(text: string) {
+  const { locale } = useLocale()
+  return useForm({
+    initialValues: { text },
+    validateInputOnChange: true,
+    validate: {
+      text: (value) =>
+        checkReminderText(value)
+          .map((problem) => problem.message[locale])
+          .join(' ') || null,
+    },
+  })
+}
+
+/** The reminder as a person would read it, for a made-up household. */
+function ReminderExample({ text }: { text: string }) {
+  const { t } = useTranslation()
+  const example = renderReminder(text, {
+    name: 'Nguyễn Thị Lan',
+    product: enumLabels.vi.Product.HOUSEHOLD_HEALTH_INSURANCE,
+    amount: 1_263_600,
+    dueDate: localDateInZone(new Date()),
+  })
+  return (
+    <Stack gap={2} role="region" aria-label={t('worklist.reminderExample')}>
+      <Text size="sm" fw={600}>
+        {t('worklist.reminderExample')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {example}
+      </Text>
+    </Stack>
   )
 }
