@@ -506,17 +506,7 @@ describe('files refused before anything is written', () => {
 describe('who may import', () => {
   it('another center’s staff can neither upload for the center nor see or commit its batch', async () => {
     const setting = await campaignSetting(api)
-    const person = personInput()
-    const bytes = csv([
-      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
-      [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ'],
-    ])
-    const params = {
-      product: 'VOLUNTARY_SOCIAL_INSURANCE',
-      months: '1',
-      monthlyIncome: '1500000',
-      on: '2025-11-04',
-    }
+    const { bytes, params } = peopleAloneFile([personInput()])
     expect(
       await upload(setting, bytes, { credentials: setting.otherAgent.credentials, params }),
     ).toMatchObject({ status: 403 })
@@ -569,11 +559,8 @@ describe('who may import', () => {
 
 const decodeId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] ?? ''
 
-/**
- * An agent's batch of people alone (voluntary social insurance), previewed and left COMMITTING, as a
- * commit that an instance began finds it: the upload's body and the batch's id.
- */
-async function committingBatch(setting: Setting, people: ReturnType<typeof personInput>[]) {
+/** A file of women alone (name, citizen ID, date of birth) and the upload's terms: a month of voluntary social insurance. */
+function peopleAloneFile(people: readonly ReturnType<typeof personInput>[]) {
   const bytes = csv([
     ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
     ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
@@ -584,6 +571,15 @@ async function committingBatch(setting: Setting, people: ReturnType<typeof perso
     monthlyIncome: '1500000',
     on: '2025-11-04',
   }
+  return { bytes, params }
+}
+
+/**
+ * An agent's batch of people alone (voluntary social insurance), previewed and left COMMITTING, as a
+ * commit that an instance began finds it: the upload's body and the batch's id.
+ */
+async function committingBatch(setting: Setting, people: ReturnType<typeof personInput>[]) {
+  const { bytes, params } = peopleAloneFile(people)
   const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
   const id = decodeId(body.id)
   await api.prisma.importBatch.update({
@@ -738,17 +734,7 @@ describe('the commit as a pg-boss job', () => {
     'on PostgreSQL another instance takes the job from the queue and commits the batch',
     async () => {
       const setting = await campaignSetting(api)
-      const person = personInput()
-      const bytes = csv([
-        ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
-        [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ'],
-      ])
-      const params = {
-        product: 'VOLUNTARY_SOCIAL_INSURANCE',
-        months: '1',
-        monthlyIncome: '1500000',
-        on: '2025-11-04',
-      }
+      const { bytes, params } = peopleAloneFile([personInput()])
       const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
       // Two instances on the queue: the one that is asked and one that only works.
       const asked = api.yogaWith({}, { jobsDatabaseUrl: api.url })
@@ -787,16 +773,7 @@ describe('following a commit', () => {
     const setting = await campaignSetting(api)
     const rowCount = commitChunkRows + 10
     const people = Array.from({ length: rowCount }, () => personInput())
-    const bytes = csv([
-      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
-      ...people.map((person) => [person.fullName, person.citizenId, dmy(person.dateOfBirth), 'Nữ']),
-    ])
-    const params = {
-      product: 'VOLUNTARY_SOCIAL_INSURANCE',
-      months: '1',
-      monthlyIncome: '1500000',
-      on: '2025-11-04',
-    }
+    const { bytes, params } = peopleAloneFile(people)
     const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials, params })
     const response = await api.yoga.fetch('http://tangtoc.test/graphql', {
       method: 'POST',
