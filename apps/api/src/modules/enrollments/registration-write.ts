@@ -15,6 +15,7 @@ import { Prisma, queryPrepared } from '@tangtoc/db'
 import { localDateInZone, searchPrefixes } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
+import { json, rowsInsert } from '../../rows-insert.ts'
 import { type AuditEntry, auditInsert } from '../audit/record.ts'
 import { type PersonChange, personUpdateColumns } from '../people/person-input.ts'
 import { transactionOptions } from './changes.ts'
@@ -172,33 +173,6 @@ function registrationStatement(context: Context, rows: RegistrationRows): Prisma
   // Last, so the hot rollup rows are locked for the least time.
   ctes.push(insertedEnrollmentCounts('enrollment'))
   return sql`WITH ${Prisma.join(ctes, ',\n')}\nSELECT ${holds} AS "holds"`
-}
-
-const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
-
-/**
- * Inserts rows into a table in one statement whatever their number (an upload's page of import rows):
- * see rowsInsert.
- */
-export async function insertRows(db: Database, table: string, rows: readonly object[]): Promise<void> {
-  if (rows.length > 0) await db.$executeRaw(rowsInsert(table, rows))
-}
-
-/**
- * The insert of rows into a table whatever their number, written only while `when` holds: one JSON
- * parameter, read as the table's own row type (PostgreSQL converts each column), where Prisma's
- * createMany binds every value (33 an enrollment) and spends more time building the statement than the
- * database running it. A unique violation is the database's error, as any insert's.
- */
-function rowsInsert(table: string, rows: readonly object[], when: Prisma.Sql = sql`true`): Prisma.Sql {
-  const columns = Prisma.raw(
-    Object.keys(rows[0] ?? {})
-      .map((column) => `"${column}"`)
-      .join(', '),
-  )
-  const type = Prisma.raw(`"${table}"`)
-  return sql`INSERT INTO ${type} (${columns})
-    SELECT ${columns} FROM jsonb_populate_recordset(NULL::${type}, ${json(rows)}) WHERE ${when}`
 }
 
 /** The people the units create or change, each once (a chunk may name a person twice). */
