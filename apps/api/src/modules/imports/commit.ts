@@ -7,7 +7,7 @@
 
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { ImportBatch, PrismaClient } from '@tangtoc/db'
-import { type CheckedImportRow, checkImportRows, localDateInZone, readCitizenId } from '@tangtoc/shared'
+import { type CheckedImportRow, readCitizenId } from '@tangtoc/shared'
 import { type Context, type JobDependencies, jobContext } from '../../context.ts'
 import { UserError, ValidationError } from '../../errors.ts'
 import type { ApiPubSub, ImportProgress } from '../../pubsub.ts'
@@ -16,7 +16,15 @@ import { type RegistrationOutcome, registerMany } from '../enrollments/register.
 import type { RegisterInput } from '../enrollments/registration-input.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
-import { columnsOf, type PreviewUnit, previewBatch, type RowIssue, startOf } from './preview.ts'
+import {
+  checkBatchRows,
+  columnsOf,
+  type PreviewUnit,
+  previewBatch,
+  type RowIssue,
+  sheetRowOf,
+  startOf,
+} from './preview.ts'
 
 export type ImportJobDependencies = JobDependencies
 
@@ -205,11 +213,7 @@ async function readUnits(
     select: { line: true, cells: true },
     orderBy: { line: 'asc' },
   })
-  const checked = checkImportRows(
-    stored.map((row) => ({ line: row.line, cells: (row.cells as StoredCell[]).map(cellOf) })),
-    columnsOf(batch),
-    { product: batch.product, today: localDateInZone(new Date()), on },
-  )
+  const checked = checkBatchRows(batch, stored.map(sheetRowOf), on)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   return units.map((unit) => ({
     key: unit.key,

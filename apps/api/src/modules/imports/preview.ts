@@ -99,19 +99,30 @@ async function sheetRowsOf(context: Context, batchId: string): Promise<SheetRow[
       orderBy: { line: 'asc' },
       take: previewPageRows,
     })
-    for (const row of page) rows.push({ line: row.line, cells: (row.cells as StoredCell[]).map(cellOf) })
+    for (const row of page) rows.push(sheetRowOf(row))
     if (page.length < previewPageRows) return rows
     after = page.at(-1)?.line ?? after
   }
 }
 
-export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
-  const start = await startOf(context, batch)
-  const checked = checkImportRows(await sheetRowsOf(context, batch.id), columnsOf(batch), {
+/** A stored row as the rules read it. */
+export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => ({
+  line: row.line,
+  cells: (row.cells as StoredCell[]).map(cellOf),
+})
+
+/** The batch's rows checked by the form's rules (checkImportRows) for a start on `on`. */
+export function checkBatchRows(batch: BatchForPreview, rows: SheetRow[], on: string) {
+  return checkImportRows(rows, columnsOf(batch), {
     product: batch.product,
     today: localDateInZone(new Date()),
-    on: start.on,
+    on,
   })
+}
+
+export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
+  const start = await startOf(context, batch)
+  const checked = checkBatchRows(batch, await sheetRowsOf(context, batch.id), start.on)
   const onFile = await againstFile(context, batch, checked.rows)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
