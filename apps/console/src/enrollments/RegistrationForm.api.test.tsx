@@ -58,6 +58,30 @@ describe('registering an enrollment', { timeout: 60_000 }, () => {
     expect(own).toHaveAttribute('readonly')
   })
 
+  it('says no campaign takes registrations today, and shows an admin where campaigns are planned', async () => {
+    const launch = await api.prisma.campaign.findUniqueOrThrow({ where: { code: 'TANG-TOC-2025' } })
+    await api.prisma.campaign.update({
+      where: { id: launch.id },
+      data: { endDate: new Date(launch.startDate.getTime() + 86_400_000) },
+    })
+    try {
+      await api.renderAt('/enrollments/new', { as: 'admin' })
+      const text = await screen.findByText(
+        /Hôm nay không có chiến dịch nào đang nhận đăng ký/,
+        {},
+        { timeout: 10_000 },
+      )
+      const notice = text.closest('[role="status"]') as HTMLElement
+      expect(notice).not.toBeNull()
+      expect(within(notice).getByRole('link', { name: 'Xem các chiến dịch' })).toHaveAttribute(
+        'href',
+        '/campaigns',
+      )
+    } finally {
+      await api.prisma.campaign.update({ where: { id: launch.id }, data: { endDate: launch.endDate } })
+    }
+  })
+
   it('tells a viewer they may not register, without a form', async () => {
     await api.renderAt('/enrollments/new', { as: 'viewer' })
     expect(await screen.findByRole('alert')).toHaveTextContent('Không được phép')

@@ -164,6 +164,9 @@ export const vi = {
     backToList: 'Tất cả hồ sơ',
     register: 'Đăng ký mới',
     registerTitle: 'Đăng ký tham gia',
+    noCampaignRunning:
+      'Hôm nay không có chiến dịch nào đang nhận đăng ký: một hồ sơ được ghi ngày hôm nay, nên chỉ chiến dịch đang hoạt động và còn trong thời gian diễn ra mới nhận hồ sơ.',
+    seeCampaigns: 'Xem các chiến dịch',
     joiningQuote:
       'Người mới được tính tiếp sau các thành viên đang tham gia của hộ và đóng cho số tháng còn lại của hộ; số tiền hiện ra khi lưu.',
     joining: 'Thêm người vào hộ đã tham gia: không cần chọn chủ hộ, mức đóng tính tiếp theo thứ tự của hộ.',
