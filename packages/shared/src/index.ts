@@ -156,7 +156,7 @@ export {
   participantListFields,
   participantLists,
 } from './exports/participant-lists.ts'
-export { formatDate, formatDong } from './format.ts'
+export { dongNotation, formatDate, formatDong } from './format.ts'
 export {
   assignPricingPositions,
   type CheckedHouseholdMember,

@@ -39,7 +39,7 @@ describe('registering an enrollment', { timeout: 60_000 }, () => {
       'href',
       expect.stringMatching(/^\/records\//),
     )
-    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
+    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000\u00a0₫')
   })
 
   it('offers a center manager the centers of their subtree only, and an agent only their own', async () => {
