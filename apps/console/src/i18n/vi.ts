@@ -38,6 +38,8 @@ export const vi = {
     line: 'Dòng',
     errors: 'Lỗi',
     errorFileXlsx: 'Tải các dòng lỗi (Excel)',
+    converted:
+      'Tệp ở bảng mã {{encoding}} đã được chuyển sang Unicode: hãy kiểm tra họ tên và địa chỉ trong bản xem trước trước khi ghi.',
     errorFileCsv: 'Tải các dòng lỗi (CSV)',
     commit: 'Ghi {{count}} dòng hợp lệ',
     noBatches: 'Chưa có lần nhập nào.',

@@ -268,6 +268,11 @@ function ImportBatchView({ id }: { id: string }) {
         <Title order={3}>{batch.fileName}</Title>
         <Text>{label('ImportBatchStatus', progress.status)}</Text>
       </Group>
+      {batch.encoding !== 'UNICODE' ? (
+        <Alert color="yellow">
+          {t('import.converted', { encoding: label('ImportEncoding', batch.encoding) })}
+        </Alert>
+      ) : null}
       {progress.status !== 'UPLOADED' ? <ImportProgressBar progress={progress} /> : null}
       {batch.status === 'UPLOADED' ? (
         <ImportColumns

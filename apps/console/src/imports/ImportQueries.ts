@@ -56,6 +56,7 @@ export const ImportBatchQuery = graphql(`
         id
         fileName
         product
+        encoding
         status
         rowCount
         committedCount

@@ -3,7 +3,7 @@
 // as a job with its progress pushed to subscribers, and the list of batches with their results. A
 // batch is its center's: read by those who may read the center, changed by those who may write for it.
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { ImportBatchStatus, ImportFormat, type Prisma } from '@tangtoc/db'
+import { ImportBatchStatus, ImportEncoding, ImportFormat, type Prisma } from '@tangtoc/db'
 import { enumLabels, type ImportField, importFields, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
@@ -36,6 +36,13 @@ const ImportFormatEnum = builder.enumType(ImportFormat, {
   name: 'ImportFormat',
   description: 'The kind of file uploaded.',
   values: labelled(enumLabels.en.ImportFormat),
+})
+
+const ImportEncodingEnum = builder.enumType(ImportEncoding, {
+  name: 'ImportEncoding',
+  description:
+    'The text encoding a file was read in: Unicode, or a legacy Vietnamese one converted to Unicode.',
+  values: labelled(enumLabels.en.ImportEncoding),
 })
 
 const ImportBatchStatusEnum = builder.enumType(ImportBatchStatus, {
@@ -201,6 +208,11 @@ export const ImportBatchNode = builder.prismaNode('ImportBatch', {
     fileName: t.exposeString('fileName', { description: 'The file’s name.' }),
     fileHash: t.exposeString('fileHash', { description: 'SHA-256 of the file (hex).' }),
     format: t.expose('format', { type: ImportFormatEnum, description: 'CSV or XLSX.' }),
+    encoding: t.expose('encoding', {
+      type: ImportEncodingEnum,
+      description:
+        'The text encoding the file was read in: a CSV in TCVN3 (ABC) or VNI was converted to Unicode, for the user to check in the preview.',
+    }),
     columns: t.field({
       type: [ImportColumnRef],
       description: 'Each column and the field it is read as.',
