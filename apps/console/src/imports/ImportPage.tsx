@@ -396,6 +396,11 @@ function ImportPreview({ preview }: { preview: ImportBatch['preview'] }) {
           })}
         </Text>
       </Group>
+      {preview.joiningCount > 0 ? (
+        <Text>
+          {t('import.joining', { count: preview.joiningCount, rows: number(preview.joiningCount) })}
+        </Text>
+      ) : null}
       {preview.totals.map((total) => (
         <Text key={total.product}>
           {t('import.total', {

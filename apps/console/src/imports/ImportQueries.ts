@@ -72,6 +72,7 @@ export const ImportBatchQuery = graphql(`
           invalidCount
           duplicateCount
           onFileCount
+          joiningCount
           totals {
             product
             enrollments

@@ -91,6 +91,17 @@ const ImportPreviewRowRef = builder.objectRef<PreviewRow>('ImportPreviewRow').im
       nullable: true,
       description: 'Household health insurance: the household key that groups its rows.',
     }),
+    joinsHousehold: t.id({
+      nullable: true,
+      description:
+        'Household health insurance: the household on file the row joins (global id), the one whose code is its household key and that is enrolled at the center in the campaign, as the form’s “join household”; null: a new household or a person alone.',
+      resolve: (row) => (row.joinsHousehold ? encodeGlobalID('Household', row.joinsHousehold) : null),
+    }),
+    householdPosition: t.exposeInt('householdPosition', {
+      nullable: true,
+      description:
+        'Household health insurance: the row’s rank in its household’s price order (after the members of a household it joins), which sets its rate; null when refused or not ranked.',
+    }),
     onFile: t.exposeBoolean('onFile', { description: 'The person is on file already and is reused.' }),
     valid: t.boolean({
       description: 'Whether the row would go in.',
@@ -155,6 +166,12 @@ const ImportPreviewRef = builder.objectRef<PreviewShape>('ImportPreview').implem
     onFileCount: t.int({
       description: 'Rows whose person is on file already.',
       resolve: (preview) => preview.rows.filter((row) => row.onFile).length,
+    }),
+    joiningCount: t.int({
+      description:
+        'Rows that would join a household on file (their household key is its code), ranked after its members.',
+      resolve: (preview) =>
+        preview.rows.filter((row) => row.joinsHousehold !== null && row.issues.length === 0).length,
     }),
     problems: t.field({
       type: [ImportIssueRef],

@@ -238,6 +238,117 @@ describe('importing a household sheet from Excel', () => {
   })
 })
 
+describe('joining a household on file from an import', () => {
+  const header = ['Mã hộ', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Chủ hộ']
+  const rowOf = (key: string, person: ReturnType<typeof personInput>, head = '') => [
+    key,
+    person.fullName,
+    person.citizenId,
+    dmy(person.dateOfBirth),
+    person.sex === 'MALE' ? 'Nam' : 'Nữ',
+    head,
+  ]
+  const joiningQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch {
+    preview { joiningCount totals { households } rows(first: 10) { line valid householdKey joinsHousehold householdPosition payable issues { field code } } }
+  } } }`
+
+  async function committedSheet(setting: Setting, rows: (string | number)[][], fileName: string) {
+    const as = setting.agent.credentials
+    const uploaded = await upload(setting, csv([header, ...rows]), { credentials: as, params: { fileName } })
+    expect(uploaded.status).toBe(201)
+    const result = await api.graphql(commit, { input: { batch: uploaded.body.id } }, as)
+    expect(result.data?.commitImportBatch.__typename).toBe('ImportBatchPayload')
+    await committed(uploaded.body.id, as)
+    return uploaded.body.id
+  }
+
+  it('a row whose household key is the code of a household enrolled at the center joins it, ranked after its members, as the form joins one', async () => {
+    const setting = await campaignSetting(api)
+    const as = setting.agent.credentials
+    const head = personInput({ fullName: 'Trần Văn Bình', sex: 'MALE', dateOfBirth: '1970-03-02' })
+    const wife = personInput({ fullName: 'Lê Thị Hoa', dateOfBirth: '1972-07-19' })
+    const son = personInput({ fullName: 'Trần Văn Nam', sex: 'MALE', dateOfBirth: '2001-05-05' })
+    await committedSheet(setting, [rowOf('HGD-01', head, 'x'), rowOf('HGD-01', wife)], 'ho-gia-dinh.csv')
+    const household = await api.prisma.household.findFirstOrThrow({
+      where: { code: 'HGD-01', enrollments: { some: { campaignId: setting.campaign.id } } },
+      include: { enrollments: true },
+    })
+    expect(household.enrollments.map((each) => each.householdPosition).sort()).toEqual([1, 2])
+    const wifePays = household.enrollments.find((each) => each.householdPosition === 2)?.payable
+
+    // The son is added later in a sheet of his own, without the head: he joins the household.
+    const later = await upload(setting, csv([header, rowOf('HGD-01', son)]), {
+      credentials: as,
+      params: { fileName: 'bo-sung.csv' },
+    })
+    const previewed = await api.graphql(joiningQuery, { id: later.body.id }, as)
+    expect(previewed.errors).toBeUndefined()
+    const [row] = previewed.data?.node.preview.rows ?? []
+    expect(row).toMatchObject({
+      valid: true,
+      householdKey: 'HGD-01',
+      joinsHousehold: gid('Household', household.id),
+      householdPosition: 3,
+      issues: [],
+    })
+    expect(row.payable).toBeLessThan(Number(wifePays))
+    // No new household: the one on file gains a member.
+    expect(previewed.data?.node.preview).toMatchObject({ joiningCount: 1, totals: [{ households: 1 }] })
+
+    const result = await api.graphql(commit, { input: { batch: later.body.id } }, as)
+    expect(result.data?.commitImportBatch.__typename).toBe('ImportBatchPayload')
+    await committed(later.body.id, as)
+    const enrollment = await api.prisma.enrollment.findFirstOrThrow({
+      where: { campaignId: setting.campaign.id, person: { citizenId: son.citizenId } },
+    })
+    expect(enrollment).toMatchObject({
+      householdId: household.id,
+      householdPosition: 3,
+      payable: row.payable,
+    })
+    const members = await api.prisma.householdMember.findMany({
+      where: { householdId: household.id },
+      orderBy: { position: 'asc' },
+      include: { person: true },
+    })
+    expect(members.map((member) => [member.person.citizenId, member.position, member.isHead])).toEqual([
+      [head.citizenId, 1, true],
+      [wife.citizenId, 2, false],
+      [son.citizenId, 3, false],
+    ])
+    expect(
+      await api.prisma.household.count({
+        where: { code: 'HGD-01', members: { some: { personId: members[0]?.personId } } },
+      }),
+    ).toBe(1)
+  })
+
+  it('a household key that names a household of another center makes a household of its own, and a joining row may not be a head', async () => {
+    const mine = await campaignSetting(api)
+    const other = await campaignSetting(api)
+    const head = personInput({ fullName: 'Ngô Văn Lộc', sex: 'MALE', dateOfBirth: '1968-08-08' })
+    await committedSheet(other, [rowOf('HGD-02', head, 'x')], 'ho-khac.csv')
+
+    const newcomer = personInput({ fullName: 'Đinh Văn Phúc', sex: 'MALE', dateOfBirth: '1980-01-01' })
+    const own = await upload(mine, csv([header, rowOf('HGD-02', newcomer, 'x')]), {
+      credentials: mine.agent.credentials,
+    })
+    const preview = (await api.graphql(joiningQuery, { id: own.body.id }, mine.agent.credentials)).data?.node
+      .preview
+    // Not joined: a household of its own, headed by its one member.
+    expect(preview.rows[0]).toMatchObject({ joinsHousehold: null, householdPosition: 1, valid: true })
+
+    const second = personInput({ fullName: 'Ngô Thị Lan', dateOfBirth: '1970-09-09' })
+    const headAgain = await upload(other, csv([header, rowOf('HGD-02', second, 'x')]), {
+      credentials: other.agent.credentials,
+    })
+    const refused = (await api.graphql(joiningQuery, { id: headAgain.body.id }, other.agent.credentials)).data
+      ?.node.preview
+    expect(refused.rows[0]).toMatchObject({ valid: false, joinsHousehold: expect.any(String) })
+    expect(refused.rows[0].issues).toEqual([{ field: 'isHead', code: 'HOUSEHOLD_HEAD_MULTIPLE' }])
+  })
+})
+
 describe('importing a CSV with errors', () => {
   async function sheetWithErrors() {
     const good = personInput({ fullName: 'Nguyễn Văn An', sex: 'MALE' })
