@@ -1,8 +1,8 @@
 // Reading an uploaded spreadsheet into rows: its kind from its first bytes (not its name), an XLSX's
 // archive measured before it is inflated (a zip bomb is refused unread), a CSV's text as UTF-8 or else
 // converted from the legacy Vietnamese encoding it reads as (TCVN3 or VNI), the header row found below
-// any title rows, and the rows below it a page at a time (a CSV is parsed as it is read: its text and rows never sit whole in
-// memory). Each refusal is an ImportFileError with its text in Vietnamese and English.
+// any title rows, and the rows below it a page at a time (a CSV is parsed as it is read: its text and
+// rows never sit whole in memory). Each refusal is an ImportFileError with its text in Vietnamese and English.
 import { isUtf8 } from 'node:buffer'
 import { Readable } from 'node:stream'
 import {
@@ -89,10 +89,10 @@ function wrongType(named: string | null): ImportFileError {
 export async function openSheet(bytes: Uint8Array): Promise<OpenedSheet> {
   if (bytes.byteLength > importLimits.maxBytes) throw tooLarge()
   const format = formatOf(bytes)
-  if (format === 'XLSX')
-    return { format, encoding: 'UNICODE', ...(await withHeader(gridOf(await readXlsx(bytes)))) }
-  const encoding = csvEncodingOf(bytes)
-  return { format, encoding, ...(await withHeader(readCsv(bytes, encoding))) }
+  // An XLSX holds Unicode text.
+  const encoding = format === 'XLSX' ? 'UNICODE' : csvEncodingOf(bytes)
+  const grid = format === 'XLSX' ? gridOf(await readXlsx(bytes)) : readCsv(bytes, encoding)
+  return { format, encoding, ...(await withHeader(grid)) }
 }
 
 async function* gridOf(rows: Cell[][]): AsyncGenerator<Cell[]> {
