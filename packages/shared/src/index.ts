@@ -116,12 +116,15 @@ export {
   followUpMeans,
   followUpOutcomes,
   type ImportBatchStatus,
+  type ImportEncoding,
   type ImportFormat,
   type ImportRowStatus,
   importBatchStatuses,
+  importEncodings,
   importFormats,
   importRowStatuses,
   isOneOf,
+  type LegacyEncoding,
   type Organization,
   organizations,
   type PaymentChannel,
@@ -200,7 +203,13 @@ export {
   readText,
   readTick,
 } from './import/columns.ts'
-export { type CheckedImportRow, checkImportRows, type ImportCheck, type SheetRow } from './import/rows.ts'
+export {
+  type CheckedImportRow,
+  checkImportRows,
+  householdKeysOf,
+  type ImportCheck,
+  type SheetRow,
+} from './import/rows.ts'
 export { dateTimeFormat } from './intl.ts'
 export { enumLabels, type LabelledEnum, labelOf } from './labels.ts'
 export {

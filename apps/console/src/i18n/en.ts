@@ -39,6 +39,10 @@ export const en: Messages = {
     line: 'Line',
     errors: 'Errors',
     errorFileXlsx: 'Download the rows with errors (Excel)',
+    joining:
+      '{{rows}} rows join a household on file at this center (same household code): priced in order after its members, for the months left in its period.',
+    converted:
+      'The file was in the {{encoding}} encoding and has been converted to Unicode: check the names and addresses in the preview before committing.',
     errorFileCsv: 'Download the rows with errors (CSV)',
     commit: 'Commit {{count}} valid rows',
     noBatches: 'No imports yet.',

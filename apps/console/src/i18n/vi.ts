@@ -38,6 +38,10 @@ export const vi = {
     line: 'Dòng',
     errors: 'Lỗi',
     errorFileXlsx: 'Tải các dòng lỗi (Excel)',
+    joining:
+      '{{rows}} dòng vào hộ gia đình đã có hồ sơ tại đơn vị (mã hộ trùng): tính tiền theo thứ tự sau các thành viên của hộ, cho số tháng còn lại của hộ.',
+    converted:
+      'Tệp ở bảng mã {{encoding}} đã được chuyển sang Unicode: hãy kiểm tra họ tên và địa chỉ trong bản xem trước trước khi ghi.',
     errorFileCsv: 'Tải các dòng lỗi (CSV)',
     commit: 'Ghi {{count}} dòng hợp lệ',
     noBatches: 'Chưa có lần nhập nào.',

@@ -41,14 +41,35 @@ export type ImportCheck = {
   readonly households: readonly { readonly key: string; readonly lines: readonly number[] }[]
 }
 
+/** The household keys the rows name, each once, as checkImportRows reads them. */
+export function householdKeysOf(
+  rows: readonly SheetRow[],
+  columns: readonly (ImportField | null)[],
+): string[] {
+  const index = columns.indexOf('householdKey')
+  if (index < 0) return []
+  return [...new Set(rows.map((row) => readText(row.cells[index])))].filter((key) => key !== '')
+}
+
 /**
  * Checks `rows` read with `columns` (guessColumns, as the user corrected it) for `product`, registered
  * on `on`. A household whose check fails marks every one of its rows: a household goes in whole or not.
+ * The rows of a key in `joining` join a household on file, which has its head: none of them is one.
  */
 export function checkImportRows(
   rows: readonly SheetRow[],
   columns: readonly (ImportField | null)[],
-  { product, today, on }: { readonly product: Product; readonly today: IsoDate; readonly on: IsoDate },
+  {
+    product,
+    today,
+    on,
+    joining = new Set(),
+  }: {
+    readonly product: Product
+    readonly today: IsoDate
+    readonly on: IsoDate
+    readonly joining?: ReadonlySet<string>
+  },
 ): ImportCheck {
   const checked = rows.map((row) => checkRow(row, columns, { product, today }))
   markDuplicates(checked)
@@ -61,7 +82,7 @@ export function checkImportRows(
   const households: { key: string; lines: number[] }[] = []
   for (const [key, members] of groups) {
     households.push({ key, lines: members.map((member) => member.line) })
-    checkHouseholdRows(members, { product, today, on })
+    checkHouseholdRows(members, { product, today, on, joining: joining.has(key) })
   }
   return { rows: checked, households }
 }
@@ -137,7 +158,12 @@ function markDuplicates(rows: readonly CheckingRow[]): void {
  */
 function checkHouseholdRows(
   members: readonly CheckingRow[],
-  { product, today, on }: { readonly product: Product; readonly today: IsoDate; readonly on: IsoDate },
+  {
+    product,
+    today,
+    on,
+    joining,
+  }: { readonly product: Product; readonly today: IsoDate; readonly on: IsoDate; readonly joining: boolean },
 ): void {
   const alone = members.length === 1 && members[0]?.householdKey === null
   const enrolled = members.find((member) => !member.insuredElsewhere) ?? members[0]
@@ -155,7 +181,7 @@ function checkHouseholdRows(
             relationToHead: member.relationToHead,
           })),
     },
-    { today, on },
+    { today, on, joining },
   )
   // The members' own details were checked row by row; what is left is the household's.
   const found = household.issues.filter((problem) => !/^householdMembers\.\d+\.person\./.test(problem.path))

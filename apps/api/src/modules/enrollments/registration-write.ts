@@ -270,7 +270,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
   const households: Prisma.HouseholdUncheckedCreateInput[] = []
   const members: Prisma.HouseholdMemberUncheckedCreateInput[] = []
   const registrations: Registration[] = []
-  for (const { prepared } of units) {
+  for (const { input, prepared } of units) {
     let householdId: string | null = null
     if (prepared.members && prepared.joining) {
       const joined = await joinHousehold(db, prepared)
@@ -284,6 +284,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
         const head = prepared.members.find((member) => member.isHead) ?? prepared.members[0]
         households.push({
           id: householdId,
+          code: input.householdCode ?? null,
           address: head?.person.address ?? null,
           wardCode: head?.person.wardCode ?? null,
           createdAt: prepared.now,

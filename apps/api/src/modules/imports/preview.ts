@@ -1,13 +1,17 @@
 // An import's preview, before anything is written: every row checked with the shared rules the form
 // uses (checkImportRows), then against the people on file (a citizen ID on file with another identity,
 // a person already enrolled for the product in the campaign), and each unit that would go in priced as
-// the form prices it. The commit reads the same preview, so what it refuses is what the preview showed.
+// the form prices it. Rows whose household key is the code of a household on file, enrolled at the
+// batch's center in its campaign, join it as the form's "join household" does: no head among them, each
+// ranked after its members and priced for the months left in its period. The commit reads the same
+// preview, so what it refuses is what the preview showed.
 import type { ImportBatch, Product } from '@tangtoc/db'
 import {
   type CheckedImportRow,
   checkImportRows,
   describeIssue,
   foldSearchKey,
+  householdKeysOf,
   type ImportField,
   type Issue,
   importFields,
@@ -17,7 +21,12 @@ import {
 } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
-import { priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
+import { type Pricing, priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
+import {
+  type JoinedHousehold,
+  joinedEnrollmentsWhere,
+  joinedHouseholdOf,
+} from '../enrollments/registration-prepare.ts'
 import { cellOf, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
@@ -32,6 +41,10 @@ export interface PreviewRow {
   fullName: string
   citizenId: string
   householdKey: string | null
+  /** The household on file the row joins (its id), or null. */
+  joinsHousehold: string | null
+  /** The row's rank in its household's price order (after the members of one it joins); null if unranked. */
+  householdPosition: number | null
   /** The person is on file already (same identity): the registration reuses them. */
   onFile: boolean
   issues: RowIssue[]
@@ -44,6 +57,8 @@ export interface PreviewUnit {
   /** The household key, or null for a person alone. */
   key: string | null
   lines: number[]
+  /** The household on file the unit joins, or null: it registers a new one (or a person alone). */
+  joins: JoinedHousehold | null
 }
 
 export interface Preview {
@@ -111,47 +126,102 @@ export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => (
   cells: (row.cells as StoredCell[]).map(cellOf),
 })
 
-/** The batch's rows checked by the form's rules (checkImportRows) for a start on `on`. */
-export function checkBatchRows(batch: BatchForPreview, rows: SheetRow[], on: string) {
+/**
+ * The batch's rows checked by the form's rules (checkImportRows) for a start on `on`; the rows of the
+ * keys in `joining` join households on file.
+ */
+export function checkBatchRows(
+  batch: BatchForPreview,
+  rows: SheetRow[],
+  on: string,
+  joining: ReadonlySet<string> = new Set(),
+) {
   return checkImportRows(rows, columnsOf(batch), {
     product: batch.product,
     today: localDateInZone(new Date()),
     on,
+    joining,
   })
 }
 
 export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
   const start = await startOf(context, batch)
-  const checked = checkBatchRows(batch, await sheetRowsOf(context, batch.id), start.on)
+  const sheetRows = await sheetRowsOf(context, batch.id)
+  const joined = await householdsJoined(
+    context,
+    batch,
+    householdKeysOf(sheetRows, columnsOf(batch)),
+    start.on,
+  )
+  const checked = checkBatchRows(batch, sheetRows, start.on, new Set(joined.keys()))
   const onFile = await againstFile(context, batch, checked.rows)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
-  const units = unitsOf(batch, checked)
+  const units = unitsOf(batch, checked, joined)
   for (const unit of units) keepOutWhole(membersOf(unit))
-  const { payable, problems } = await priceUnits(context, batch, start, units, membersOf)
+  const { prices, problems } = await priceUnits(context, batch, start, units, membersOf)
+  const joinsOf = new Map(units.flatMap((unit) => unit.lines.map((line) => [line, unit.joins] as const)))
   const rows = checked.rows.map(
     (row): PreviewRow => ({
       line: row.line,
       fullName: row.person.fullName,
       citizenId: row.person.citizenId,
       householdKey: row.householdKey,
+      joinsHousehold: joinsOf.get(row.line)?.householdId ?? null,
+      householdPosition: prices.get(row.line)?.householdPosition ?? null,
       onFile: onFile.has(row.line),
       issues: row.issues.map(rowIssue),
       notes: row.notes.map(rowIssue),
-      payable: payable.get(row.line) ?? null,
+      payable: prices.get(row.line)?.payable ?? null,
     }),
   )
   return { rows, units, problems, totals: [totalsOf(batch.product, rows)] }
 }
 
+/**
+ * The households on file the batch's household keys name, by key: a household whose code is the key,
+ * enrolled at the batch's center in its campaign, its period not over on `on` (the oldest, should two be).
+ */
+async function householdsJoined(
+  context: Context,
+  batch: BatchForPreview,
+  keys: readonly string[],
+  on: string,
+): Promise<Map<string, JoinedHousehold>> {
+  const joined = new Map<string, JoinedHousehold>()
+  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') return joined
+  const enrollments = joinedEnrollmentsWhere(batch)
+  for (let at = 0; at < keys.length; at += previewPageRows) {
+    const households = await context.prisma.household.findMany({
+      where: { code: { in: keys.slice(at, at + previewPageRows) }, enrollments: { some: enrollments } },
+      select: {
+        id: true,
+        code: true,
+        enrollments: { where: enrollments, select: { householdPosition: true, periodEnd: true } },
+      },
+      orderBy: { createdAt: 'asc' },
+    })
+    for (const household of households) {
+      const joining = joinedHouseholdOf(household.id, household.enrollments, on)
+      if (joining && household.code && !joined.has(household.code)) joined.set(household.code, joining)
+    }
+  }
+  return joined
+}
+
 /** The units a commit registers in sheet order: each household (rows sharing a key), else each row. */
-function unitsOf(batch: BatchForPreview, checked: ReturnType<typeof checkImportRows>): PreviewUnit[] {
+function unitsOf(
+  batch: BatchForPreview,
+  checked: ReturnType<typeof checkImportRows>,
+  joined: ReadonlyMap<string, JoinedHousehold>,
+): PreviewUnit[] {
   if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return checked.rows.map((row) => ({ key: null, lines: [row.line] }))
+    return checked.rows.map((row) => ({ key: null, lines: [row.line], joins: null }))
   }
   return checked.households.map((household) => ({
     key: household.key.startsWith('#') ? null : household.key,
     lines: [...household.lines],
+    joins: joined.get(household.key) ?? null,
   }))
 }
 
@@ -169,7 +239,7 @@ function keepOutWhole(members: CheckedImportRow[]) {
 }
 
 /**
- * Each line's payable, for the units that would go in, priced as the form prices them; pricing refused
+ * Each line's price, for the units that would go in, priced as the form prices them; pricing refused
  * (a monthly income out of range) is a problem of the batch, and prices no further unit.
  */
 async function priceUnits(
@@ -180,15 +250,15 @@ async function priceUnits(
   membersOf: (unit: PreviewUnit) => CheckedImportRow[],
 ) {
   const problems: RowIssue[] = []
-  const payable = new Map<number, number>()
+  const prices = new Map<number, Pricing>()
   for (const unit of units) {
     const members = membersOf(unit)
     if (members.some((member) => member.issues.length > 0)) continue
     try {
-      const prices = await priceUnit(context, batch, start, members)
+      const priced = await priceUnit(context, batch, start, unit, members)
       unit.lines.forEach((line, index) => {
-        const pricing = prices[index]
-        if (pricing) payable.set(line, pricing.payable)
+        const pricing = priced[index]
+        if (pricing) prices.set(line, pricing)
       })
     } catch (error) {
       if (!(error instanceof UserError)) throw error
@@ -196,20 +266,25 @@ async function priceUnits(
       break
     }
   }
-  return { payable, problems }
+  return { prices, problems }
 }
 
-/** The prices of a unit's members, in its order: a household's by rank, else its one row's. */
+/**
+ * The prices of a unit's members, in its order: a household's by rank (after the members of the one it
+ * joins, for the months left in its period), else its one row's.
+ */
 async function priceUnit(
   context: Context,
   batch: BatchForPreview,
   { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
+  { joins }: PreviewUnit,
   members: CheckedImportRow[],
 ) {
   if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
     return priceHousehold(context, {
       on,
-      months: batch.months,
+      months: joins?.months ?? batch.months,
+      rankedBefore: joins?.rankedBefore ?? 0,
       jurisdiction,
       members: members.map((member) => ({ insuredElsewhere: member.insuredElsewhere, supportGroups: [] })),
     })

@@ -281,6 +281,7 @@ async function upload(
           ...chosen,
           fileName: fileName.normalize('NFC').slice(0, 255),
           format: sheet.format,
+          encoding: sheet.encoding,
           header: sheet.header,
           columns,
           rowCount: 0,
@@ -304,7 +305,13 @@ async function upload(
         action: 'import.upload',
         entityType: 'ImportBatch',
         entityId: batch.id,
-        after: { fileName: batch.fileName, fileHash, format: sheet.format, rowCount },
+        after: {
+          fileName: batch.fileName,
+          fileHash,
+          format: sheet.format,
+          encoding: sheet.encoding,
+          rowCount,
+        },
       })
       return tx.importBatch.update({ where: { id: batch.id }, data: { rowCount } })
     }, importTransactionOptions)
