@@ -58,9 +58,13 @@ export type EnrollmentRow = {
 }
 
 /**
- * The rows of these enrollments, in the list's order (latest registration first). `registeredAt` is
- * stored as UTC without a zone; "2025-11-04 23:30:00" is its local date and time in the campaign's zone,
- * what a spreadsheet reads as one.
+ * The rows of these enrollments, in the order of `ids` (the list's: latest registration first).
+ * `registeredAt` is stored as UTC without a zone; "2025-11-04 23:30:00" is its local date and time in
+ * the campaign's zone, what a spreadsheet reads as one. The page's ids drive the joins: each row's
+ * enrollment and person are found by primary key, and the ids' order is kept rather than sorted again.
+ * Given `e.id = ANY(ids)` instead, the statement's first five plans (custom plans, which see the 5,000
+ * ids) hashed the page and read the whole Person table in parallel workers: 450–530 ms a page at
+ * 366,000 people, against 190–350 ms by key.
  */
 function enrollmentRows(ids: readonly string[]) {
   return Prisma.sql`
@@ -75,15 +79,15 @@ function enrollmentRows(ids: readonly string[]) {
            p."fullName", p."citizenId", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", p.sex::text,
            e.phone, e.address, e.audience::text, w.name AS "wardName",
            e."socialInsuranceNumber", e."householdPosition"
-      FROM "Enrollment" e
+      FROM unnest(${ids}::uuid[]) WITH ORDINALITY page(id, position)
+      JOIN "Enrollment" e ON e.id = page.id
       JOIN "Campaign" ca ON ca.id = e."campaignId"
       JOIN "Center" ce ON ce.id = e."centerId"
       JOIN "Person" p ON p.id = e."personId"
       JOIN "User" u ON u.id = e."registeredById"
       LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
       LEFT JOIN "Ward" w ON w.code = e."wardCode"
-     WHERE e.id = ANY(${ids}::uuid[])
-     ORDER BY e."registeredAt" DESC, e.id DESC`
+     ORDER BY page.position`
 }
 
 /**
