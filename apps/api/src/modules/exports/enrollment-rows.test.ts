@@ -1,14 +1,9 @@
 // The enrollments an export reads, page by page: a small page size makes a handful of rows cross pages,
 // through registrations that share the same instant, as 5,000-row pages do at a campaign's size.
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
-import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
-import { InstanceCaches } from '../../caches.ts'
+import { type ApiHarness, createApiHarness, jobDependencies } from '../../../test/harness.ts'
 import { jobContext } from '../../context.ts'
-import { createLogger } from '../../logger.ts'
-import type { ApiEvents } from '../../pubsub.ts'
-import { defaultSecuritySettings } from '../../settings.ts'
 import { readEnrollments } from './enrollment-rows.ts'
 
 let api: ApiHarness
@@ -45,17 +40,10 @@ describe('reading an export’s enrollments page by page', () => {
       orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
     })
     const admin = await createUser(api.prisma, { role: 'ADMIN', center: null })
-    const context = await jobContext(
-      {
-        prisma: api.prisma,
-        pubsub: createPubSub<ApiEvents>(),
-        caches: new InstanceCaches(),
-        settings: defaultSecuritySettings,
-        logger: createLogger({ level: 'silent' }),
-      },
-      admin.id,
-      { requestId: 'pages', url: 'http://tangtoc.test/' },
-    )
+    const context = await jobContext(jobDependencies(api.prisma), admin.id, {
+      requestId: 'pages',
+      url: 'http://tangtoc.test/',
+    })
     for (const pageSize of [1, 2, 3, 7, 5_000]) {
       const { rowCount, batches } = await readEnrollments(
         context,
