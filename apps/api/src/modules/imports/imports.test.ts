@@ -5,15 +5,15 @@ import * as zlib from 'node:zlib'
 import { deflateRawSync } from 'node:zlib'
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
-import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../test/csv.ts'
-import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
-import { InstanceCaches } from '../../caches.ts'
+import {
+  type ApiHarness,
+  type Credentials,
+  createApiHarness,
+  jobDependencies,
+} from '../../../test/harness.ts'
 import { type Context, jobContext } from '../../context.ts'
-import { createLogger } from '../../logger.ts'
-import type { ApiEvents } from '../../pubsub.ts'
-import { defaultSecuritySettings } from '../../settings.ts'
 import { register } from '../enrollments/register.ts'
 import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
 import { commitChunkRows, commitImportBatch } from './commit.ts'
@@ -771,13 +771,7 @@ describe('a commit that stops', () => {
         return typeof value === 'function' ? value.bind(target) : value
       },
     })
-    const deps = {
-      prisma: crashing,
-      pubsub: createPubSub<ApiEvents>(),
-      caches: new InstanceCaches(),
-      settings: defaultSecuritySettings,
-      logger: createLogger({ level: 'silent' }),
-    }
+    const deps = jobDependencies(crashing)
     await expect(commitImportBatch(deps, id)).rejects.toThrow('the process stopped')
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(6)
     expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'PENDING' } })).toBe(6)
@@ -810,13 +804,7 @@ describe('a chunk one row spoils', () => {
     const setting = await campaignSetting(api)
     const people = Array.from({ length: 4 }, () => personInput())
     const { id } = await committingBatch(setting, people)
-    const deps = {
-      prisma: api.prisma,
-      pubsub: createPubSub<ApiEvents>(),
-      caches: new InstanceCaches(),
-      settings: defaultSecuritySettings,
-      logger: createLogger({ level: 'silent' }),
-    }
+    const deps = jobDependencies(api.prisma)
     const context = await jobContext(deps, setting.agent.user.id, {
       requestId: 'meanwhile',
       url: 'http://tangtoc.test/',
