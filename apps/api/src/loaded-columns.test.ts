@@ -18,11 +18,17 @@ afterAll(() => database.close())
 
 /** A center node in select mode, in the API's order of plugins, given as a whole row or as its id alone. */
 function centerSchema(centerId: string) {
-  const builder = new SchemaBuilder<{ PrismaTypes: PrismaTypes; Context: object }>({
+  type Types = { PrismaTypes: PrismaTypes; Context: object }
+  const options = {
     plugins: [loadedColumns, PrismaPlugin, RelayPlugin],
     prisma: { client: database.prisma, dmmf: getDatamodel() },
     relay: { idFieldOptions: { extensions: { [nodeIdColumn]: 'id' } } },
-  })
+  }
+  // The options of the API's other plugins (scope-auth, errors), which this schema does not use, are
+  // required by their global types.
+  const builder = new SchemaBuilder<Types>(
+    options as unknown as ConstructorParameters<typeof SchemaBuilder<Types>>[0],
+  )
   const CenterNode = builder.prismaNode('Center', {
     id: { field: 'id' },
     select: { id: true },
@@ -46,28 +52,21 @@ function centerSchema(centerId: string) {
 }
 
 describe('a column the row holds', () => {
-  it('answers from the row: the node’s Relay global id and its exposed columns, in the one statement that read it', async () => {
+  it.each([
+    [
+      'planned',
+      'answers from the row: the node’s Relay global id and its exposed columns, from the statement that read it',
+    ],
+    ['keyOnly', 'is still read by plugin-prisma when the row holds only its key: its columns together, once'],
+  ])('%s: %s', async (field) => {
     const center = await createCenter(database.prisma)
-    const { result, statements } = await centerSchema(center.id)('planned')
+    const { result, statements } = await centerSchema(center.id)(field)
     expect(result.errors).toBeUndefined()
-    expect(result.data?.planned).toEqual({
+    expect(result.data?.[field]).toEqual({
       id: encodeGlobalID('Center', center.id),
       name: center.name,
       code: center.code,
     })
-    expect(statements).toHaveLength(1)
-  })
-
-  it('is still read by plugin-prisma when the row does not hold it', async () => {
-    const center = await createCenter(database.prisma)
-    const { result, statements } = await centerSchema(center.id)('keyOnly')
-    expect(result.errors).toBeUndefined()
-    expect(result.data?.keyOnly).toEqual({
-      id: encodeGlobalID('Center', center.id),
-      name: center.name,
-      code: center.code,
-    })
-    // The name and the code loaded together, once.
     expect(statements).toHaveLength(1)
   })
 })
