@@ -12,8 +12,8 @@ import {
   type RecordedPayment,
   RecordPaymentModal,
 } from '../payments/RecordPaymentForm.tsx'
+import { ReasonModal } from '../shell/ReasonModal.tsx'
 import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
-import { ReasonModal } from './ReasonModal.tsx'
 
 /** What a lifecycle step changes, for the cache to update every view of the enrollment. */
 const EnrollmentAfterStep = graphql(`
@@ -121,6 +121,7 @@ export function EnrollmentActions({
   nextPeriod?: NextPeriod | null
   onChanged: () => void
 }) {
+  const { t } = useTranslation()
   const label = useEnumLabel()
   const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const steps = useEnrollmentSteps(enrollment, onChanged)
@@ -164,6 +165,7 @@ export function EnrollmentActions({
         opened={asking !== null}
         title={asking ? label('EnrollmentAction', asking) : ''}
         submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+        reasonLabel={t('enrollment.action.reason')}
         busy={steps.busy}
         error={steps.reasonError}
         onClose={() => setAsking(null)}
