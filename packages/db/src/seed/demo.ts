@@ -1812,57 +1812,76 @@ async function loadFollowUps(
   },
 ): Promise<number> {
   const { followUps } = followUpTables()
-  const add = (
-    subject: { enrollmentId: string; centerId: string; status: EnrollmentStatus },
-    by: string,
-    at: number,
-    outcomes: readonly (readonly [FollowUpOutcome, number])[],
-  ) => {
-    const on = isoDay(at + offset)
-    const outcome = random.weighted(outcomes)
-    const reason = outcome === 'DECLINED' ? random.pick(declineReasons) : null
-    const effect = followUpEffect({
-      outcome,
-      on,
-      promisedOn: outcome === 'WILL_PAY' ? addDays(on, random.int(0, 10)) : null,
-      reason,
-    })
-    if (!effect.ok)
-      throw new Error(`seedDemo: a follow-up the rules refuse: ${JSON.stringify(effect.issues)}`)
-    followUps.add({
-      id: random.uuidv7(at),
-      enrollmentId: subject.enrollmentId,
-      centerId: subject.centerId,
-      byId: by,
-      at: iso(at),
-      means: random.weighted<FollowUpMeans>([
-        ['CALL', 70],
-        ['MESSAGE', 15],
-        ['VISIT', 15],
-      ]),
-      outcome,
-      enrollmentStatus: subject.status,
-      promisedOn: effect.state.promisedOn,
-      reason,
-      note: random.pick(followUpNotes),
-      createdAt: iso(at),
-    })
-  }
+  const add = (call: FollowUpCall) => followUps.add(followUpRow(random, offset, call))
   for (const entry of unpaid) {
     if (!random.chance(0.3)) continue
-    add(
-      { enrollmentId: entry.enrollmentId, centerId: entry.center.id, status: entry.status },
-      entry.agent,
-      duringOfficeHours(entry.at + random.int(1, 5) * day, offset, random),
-      [
+    add({
+      subject: { enrollmentId: entry.enrollmentId, centerId: entry.center.id, status: entry.status },
+      by: entry.agent,
+      at: duringOfficeHours(entry.at + random.int(1, 5) * day, offset, random),
+      outcomes: [
         ['WILL_PAY', 50],
         ['NO_ANSWER', 30],
         ['REACHED', 15],
         ['DECLINED', 5],
       ],
-    )
+    })
   }
-  // Cards ending from the campaign's first day to a month after it: the ones its agents call about.
+  callExpiringCards(random, { offset, campaign, pool }, add)
+  const written = await followUps.insert(tx)
+  await pointAtLastFollowUps(tx, campaignIds)
+  return written
+}
+
+/** A contact attempt: about which enrollment, by whom, when, and how likely each outcome is. */
+type FollowUpCall = {
+  subject: { enrollmentId: string; centerId: string; status: EnrollmentStatus }
+  by: string
+  at: number
+  outcomes: readonly (readonly [FollowUpOutcome, number])[]
+}
+
+/** The attempt as recordFollowUp writes it: its outcome drawn, a promise's day, the shared rule's effect. */
+function followUpRow(random: Random, offset: number, { subject, by, at, outcomes }: FollowUpCall) {
+  const on = isoDay(at + offset)
+  const outcome = random.weighted(outcomes)
+  const reason = outcome === 'DECLINED' ? random.pick(declineReasons) : null
+  const effect = followUpEffect({
+    outcome,
+    on,
+    promisedOn: outcome === 'WILL_PAY' ? addDays(on, random.int(0, 10)) : null,
+    reason,
+  })
+  if (!effect.ok) throw new Error(`seedDemo: a follow-up the rules refuse: ${JSON.stringify(effect.issues)}`)
+  return {
+    id: random.uuidv7(at),
+    enrollmentId: subject.enrollmentId,
+    centerId: subject.centerId,
+    byId: by,
+    at: iso(at),
+    means: random.weighted<FollowUpMeans>([
+      ['CALL', 70],
+      ['MESSAGE', 15],
+      ['VISIT', 15],
+    ]),
+    outcome,
+    enrollmentStatus: subject.status,
+    promisedOn: effect.state.promisedOn,
+    reason,
+    note: random.pick(followUpNotes),
+    createdAt: iso(at),
+  }
+}
+
+/**
+ * Calls about last year's cards ending from the campaign's first day to a month after it and not
+ * renewed: the ones its agents call about, some days before the card ends.
+ */
+function callExpiringCards(
+  random: Random,
+  { offset, campaign, pool }: { offset: number; campaign: DemoCampaign; pool: RenewalPool | null },
+  add: (call: FollowUpCall) => void,
+) {
   const from = isoDay(campaign.startDate.getTime())
   const to = addDays(isoDay(campaign.endDate.getTime()), 30)
   for (const renewable of pool?.all ?? []) {
@@ -1873,15 +1892,15 @@ async function loadFollowUps(
       Date.parse(`${from}T00:00:00Z`),
       Date.parse(`${first.coverageEnd}T00:00:00Z`) - random.int(0, 25) * day,
     )
-    add(
-      { enrollmentId: first.enrollmentId, centerId: renewable.center.id, status: first.status },
-      random.pick(renewable.center.agents),
-      duringOfficeHours(
+    add({
+      subject: { enrollmentId: first.enrollmentId, centerId: renewable.center.id, status: first.status },
+      by: random.pick(renewable.center.agents),
+      at: duringOfficeHours(
         callOn - offset + random.int(450, 1000) * minute + random.int(0, 59_999),
         offset,
         random,
       ),
-      [
+      outcomes: [
         ['WILL_PAY', 45],
         ['NO_ANSWER', 30],
         ['REACHED', 15],
@@ -1889,9 +1908,12 @@ async function loadFollowUps(
         ['INSURED_ELSEWHERE', 3],
         ['DECLINED', 3],
       ],
-    )
+    })
   }
-  const written = await followUps.insert(tx)
+}
+
+/** Each enrollment followed up points at its last attempt, with the promise and closing it gave. */
+async function pointAtLastFollowUps(tx: Db, campaignIds: string[]) {
   await tx.$executeRawUnsafe(
     `UPDATE "Enrollment" e
         SET "lastFollowUpId" = f.id, "promisedOn" = f."promisedOn",
@@ -1904,7 +1926,6 @@ async function loadFollowUps(
       WHERE e.id = f."enrollmentId"`,
     campaignIds,
   )
-  return written
 }
 
 /**
