@@ -18,7 +18,7 @@ import { sessionChoice } from '../sessions/sessionChoice.ts'
 import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf, localized, TypedErrorFields } from '../shell/typedErrors.ts'
-import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+import { LiveQuote, type QuoteFieldErrors, quoteTerms } from './LiveQuote.tsx'
 
 export const EnrollmentSessionOptionsQuery = graphql(`
   query EnrollmentSessionOptions($filter: OutreachSessionFilter!) {
@@ -169,9 +169,7 @@ function EditQuote({
     <LiveQuote
       request={{
         product: enrollment.product,
-        months: values.months ? Number(values.months) : null,
-        monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
-        supportGroups: values.supportGroups,
+        ...quoteTerms(values),
         householdMembers: Math.max(householdMembers, 1),
         jurisdiction: enrollment.campaign.jurisdiction,
         on: enrollment.quoteDate,
