@@ -2,7 +2,7 @@
 // row type (PostgreSQL converts each column), where Prisma's createMany binds every value (33 an
 // enrollment) and spends more time building the statement than the database running it. Registration
 // (enrollments/registration-write.ts) chains these inserts in its one statement; an upload stores its
-// pages of import rows with them.
+// pages of import rows with them, a status change its history, a change its audit events.
 import { Prisma } from '@tangtoc/db'
 import type { Context } from './context.ts'
 

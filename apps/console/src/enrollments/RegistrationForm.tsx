@@ -35,7 +35,7 @@ import { AnchorLink, BackToList } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
-import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+import { LiveQuote, type QuoteFieldErrors, quoteTerms } from './LiveQuote.tsx'
 import { PersonFields } from './PersonFields.tsx'
 import {
   initialRegistration,
@@ -445,9 +445,7 @@ function RegistrationQuote({
         <LiveQuote
           request={{
             product: values.product,
-            months: values.months ? Number(values.months) : null,
-            monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
-            supportGroups: values.supportGroups,
+            ...quoteTerms(values),
             householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
             ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
           }}

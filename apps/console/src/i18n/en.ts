@@ -269,7 +269,6 @@ export const en: Messages = {
     },
     action: {
       reason: 'Reason',
-      reasonRequired: 'A reason is required.',
       back: 'Back',
       done: 'Done: {{action}}.',
       reloaded: 'The enrollment was reloaded; check it and try again.',
@@ -345,7 +344,6 @@ export const en: Messages = {
     errors: {
       required: 'Required.',
       endsBeforeStart: 'The end must be after the start.',
-      reasonRequired: 'A reason is required.',
       unknown: 'Something went wrong; try again.',
     },
   },
@@ -368,6 +366,8 @@ export const en: Messages = {
     required: 'Required.',
     save: 'Save',
     cancel: 'Cancel',
+    back: 'Back',
+    reasonRequired: 'A reason is required.',
     reload: 'Load the latest version',
     failed: 'Could not save: {{message}}',
   },

@@ -267,7 +267,6 @@ export const vi = {
     },
     action: {
       reason: 'Lý do',
-      reasonRequired: 'Cần ghi lý do.',
       back: 'Quay lại',
       done: 'Đã thực hiện: {{action}}.',
       reloaded: 'Hồ sơ đã được tải lại, hãy xem và thử lại.',
@@ -343,7 +342,6 @@ export const vi = {
     errors: {
       required: 'Bắt buộc nhập.',
       endsBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu.',
-      reasonRequired: 'Cần ghi lý do.',
       unknown: 'Đã có lỗi, hãy thử lại.',
     },
   },
@@ -366,6 +364,8 @@ export const vi = {
     required: 'Bắt buộc nhập.',
     save: 'Lưu',
     cancel: 'Hủy',
+    back: 'Quay lại',
+    reasonRequired: 'Cần ghi lý do.',
     reload: 'Tải lại bản mới nhất',
     failed: 'Không lưu được: {{message}}',
   },

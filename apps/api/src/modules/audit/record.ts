@@ -1,6 +1,7 @@
 import { Prisma } from '@tangtoc/db'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
+import { rowsInsert } from '../../rows-insert.ts'
 
 /** A request's context; outside a request (a command) no request ids. */
 type AuditContext = Pick<Context, 'viewer'> & { requestId: string | null; clientRequestId: string | null }
@@ -33,8 +34,7 @@ export async function recordAudits(
 
 /**
  * The insert of a change's audit events, for a statement of the caller's (registration's one statement
- * writes them with the rest), written only while `when` holds: the events travel as one JSON parameter
- * (a thousand rows' createMany bound and compiled several thousand parameters), their ids made here as
+ * writes them with the rest), written only while `when` holds (rowsInsert), their ids made here as
  * Prisma makes them (UUIDv7).
  */
 export function auditInsert(
@@ -42,6 +42,12 @@ export function auditInsert(
   entries: readonly AuditEntry[],
   when: Prisma.Sql = Prisma.sql`true`,
 ): Prisma.Sql {
+  const request = {
+    actorId: context.viewer?.userId ?? null,
+    requestId: context.requestId,
+    clientRequestId: context.clientRequestId,
+    at: new Date(),
+  }
   const rows = entries.map(({ action, entityType, entityId, before, after }) => ({
     id: newId(),
     action,
@@ -50,15 +56,9 @@ export function auditInsert(
     // Null and undefined alike are no value (SQL NULL), as createMany stored them.
     before: before ?? undefined,
     after: after ?? undefined,
+    ...request,
   }))
-  return Prisma.sql`
-    INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after",
-                              "requestId", "clientRequestId", "at")
-    SELECT r."id", ${context.viewer?.userId ?? null}::uuid, r."action", r."entityType", r."entityId",
-           r."before", r."after", ${context.requestId}, ${context.clientRequestId}, ${new Date()}::timestamp
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r("id" uuid, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb)
-     WHERE ${when}`
+  return rowsInsert('AuditEvent', rows, when)
 }
 
 /**
