@@ -56,7 +56,9 @@ export function auditInsert(
     after: after ?? undefined,
     afterRow,
   }))
-  const after = afterRows ? Prisma.sql`coalesce(r."after", ${afterRows} -> r."afterRow")` : Prisma.sql`r."after"`
+  const after = afterRows
+    ? Prisma.sql`coalesce(r."after", ${afterRows} -> r."afterRow")`
+    : Prisma.sql`r."after"`
   return Prisma.sql`
     INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after",
                               "requestId", "clientRequestId", "at")
