@@ -187,7 +187,7 @@ export function createYogaApp({
     // Limited by useBodySizeLimit below, without streaming every body through a counter.
     maxRequestBodySize: false,
     plugins: [
-      ...useHealthChecks({ prisma, lifecycle, pingRedis: events.ping, logger }),
+      useHealthChecks({ prisma, lifecycle, pingRedis: events.ping, logger }),
       ...(metrics && metricsToken ? [useMetricsEndpoint(metrics, metricsToken)] : []),
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
