@@ -783,7 +783,7 @@ function enrollmentTables() {
       ['periodStart', 'date'],
       ['periodEnd', 'date'],
       ['status', '"EnrollmentStatus"'],
-      ['audience', '"AudienceGroup"'],
+      ['occupationGroup', '"AudienceGroup"'],
       ['phone', 'text'],
       ['address', 'text'],
       ['wardCode', 'text'],
@@ -1504,7 +1504,7 @@ function loadParticipant(load: UnitLoad, renewing: Renewable | undefined) {
     personId: person.id,
     citizenId: person.citizenId,
     searchPrefixes: person.searchPrefixes,
-    audience: person.occupation,
+    occupationGroup: person.occupation,
     contact: person.contact,
     householdId: null,
     months,
@@ -1590,7 +1590,7 @@ function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string 
       personId: person.id,
       citizenId: person.citizenId,
       searchPrefixes: person.searchPrefixes,
-      audience: person.occupation,
+      occupationGroup: person.occupation,
       contact: person.contact,
       householdId,
       months,
@@ -1665,7 +1665,7 @@ type NewEnrollment = {
   personId: string
   citizenId: string
   searchPrefixes: string
-  audience: AudienceGroup | null
+  occupationGroup: AudienceGroup | null
   contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
   householdId: string | null
   months: number
@@ -1719,7 +1719,7 @@ function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
     periodStart: enrollment.periodStart,
     periodEnd: enrollment.periodEnd,
     status,
-    audience: enrollment.audience,
+    occupationGroup: enrollment.occupationGroup,
     ...enrollment.contact,
     wardCode: load.wardCode,
     statusReason: reason,
@@ -1744,7 +1744,7 @@ function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
       personId: enrollment.personId,
       citizenId: enrollment.citizenId,
       searchPrefixes: enrollment.searchPrefixes,
-      occupation: enrollment.audience,
+      occupation: enrollment.occupationGroup,
       contact: enrollment.contact,
       coverageEnd: bought.end,
       status,

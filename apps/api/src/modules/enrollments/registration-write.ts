@@ -167,7 +167,7 @@ function registrationStatement(context: Context, rows: RegistrationRows): Prisma
       ctes.push(sql`${Prisma.raw(`"${name}"`)} AS (${rowsInsert(table, tableRows, holds)})`)
   }
   ctes.push(sql`"enrollment" AS (${rowsInsert('Enrollment', rows.enrollments, holds)}
-    RETURNING "campaignId", "centerId", "product", "status", "registeredOn", "countedOn", "audience",
+    RETURNING "campaignId", "centerId", "product", "status", "registeredOn", "countedOn", "occupationGroup",
               "continuity", "sessionId")`)
   if (rows.audits.length > 0) ctes.push(sql`"audit" AS (${auditInsert(context, rows.audits, holds)})`)
   // Last, so the hot rollup rows are locked for the least time.
