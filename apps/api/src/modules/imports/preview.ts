@@ -17,7 +17,7 @@ import {
 } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
-import { priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
+import { quoteEnrollment, quoteHousehold } from '../contribution/enrollment-quote.ts'
 import { cellOf, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
@@ -128,7 +128,7 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
   const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
   const units = unitsOf(batch, checked)
   for (const unit of units) keepOutWhole(membersOf(unit))
-  const { payable, problems } = await priceUnits(context, batch, start, units, membersOf)
+  const { payable, problems } = await quoteUnits(context, batch, start, units, membersOf)
   const rows = checked.rows.map(
     (row): PreviewRow => ({
       line: row.line,
@@ -169,10 +169,10 @@ function keepOutWhole(members: CheckedImportRow[]) {
 }
 
 /**
- * Each line's payable, for the units that would go in, priced as the form prices them; pricing refused
- * (a monthly income out of range) is a problem of the batch, and prices no further unit.
+ * Each line's payable, for the units that would go in, quoted as the form quotes them; a quote refused
+ * (a monthly income out of range) is a problem of the batch, and quotes no further unit.
  */
-async function priceUnits(
+async function quoteUnits(
   context: Context,
   batch: BatchForPreview,
   start: Awaited<ReturnType<typeof startOf>>,
@@ -185,10 +185,10 @@ async function priceUnits(
     const members = membersOf(unit)
     if (members.some((member) => member.issues.length > 0)) continue
     try {
-      const prices = await priceUnit(context, batch, start, members)
+      const quotes = await quoteUnit(context, batch, start, members)
       unit.lines.forEach((line, index) => {
-        const pricing = prices[index]
-        if (pricing) payable.set(line, pricing.payable)
+        const quote = quotes[index]
+        if (quote) payable.set(line, quote.payable)
       })
     } catch (error) {
       if (!(error instanceof UserError)) throw error
@@ -199,15 +199,15 @@ async function priceUnits(
   return { payable, problems }
 }
 
-/** The prices of a unit's members, in its order: a household's by rank, else its one row's. */
-async function priceUnit(
+/** The quotes of a unit's members, in its order: a household's by rank, else its one row's. */
+async function quoteUnit(
   context: Context,
   batch: BatchForPreview,
   { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
   members: CheckedImportRow[],
 ) {
   if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return priceHousehold(context, {
+    return quoteHousehold(context, {
       on,
       months: batch.months,
       jurisdiction,
@@ -216,7 +216,7 @@ async function priceUnit(
   }
   if (members.length === 0) return []
   return [
-    await priceEnrollment(context, {
+    await quoteEnrollment(context, {
       product: batch.product,
       on,
       months: batch.months,
