@@ -21,7 +21,7 @@ import { quoteEnrollment, quoteHousehold } from '../contribution/enrollment-quot
 import { cellOf, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
-export interface RowIssue {
+export interface ImportIssue {
   field: string
   code: string
   message: LocalizedText
@@ -34,8 +34,8 @@ export interface PreviewRow {
   householdKey: string | null
   /** The person is on file already (same identity): the registration reuses them. */
   onFile: boolean
-  issues: RowIssue[]
-  notes: RowIssue[]
+  issues: ImportIssue[]
+  notes: ImportIssue[]
   /** What the row's enrollment would cost, whole đồng; null for a row refused or not enrolled. */
   payable: number | null
 }
@@ -51,7 +51,7 @@ export interface Preview {
   /** The units a commit registers in sheet order: a household (rows sharing a key) or a person alone. */
   units: PreviewUnit[]
   /** Problems of the batch as a whole (pricing refused, e.g. a monthly income out of range). */
-  problems: RowIssue[]
+  problems: ImportIssue[]
   totals: { product: Product; enrollments: number; households: number; payable: number }[]
 }
 
@@ -60,7 +60,7 @@ export type BatchForPreview = Pick<
   'id' | 'campaignId' | 'centerId' | 'product' | 'months' | 'monthlyIncome' | 'on' | 'columns'
 >
 
-const rowIssue = (problem: Issue): RowIssue => ({
+const importIssue = (problem: Issue): ImportIssue => ({
   field: problem.path.slice(problem.path.indexOf('.') + 1),
   code: problem.code,
   message: { vi: describeIssue(problem, 'vi'), en: describeIssue(problem, 'en') },
@@ -136,8 +136,8 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
       citizenId: row.person.citizenId,
       householdKey: row.householdKey,
       onFile: onFile.has(row.line),
-      issues: row.issues.map(rowIssue),
-      notes: row.notes.map(rowIssue),
+      issues: row.issues.map(importIssue),
+      notes: row.notes.map(importIssue),
       payable: payable.get(row.line) ?? null,
     }),
   )
@@ -179,7 +179,7 @@ async function quoteUnits(
   units: readonly PreviewUnit[],
   membersOf: (unit: PreviewUnit) => CheckedImportRow[],
 ) {
-  const problems: RowIssue[] = []
+  const problems: ImportIssue[] = []
   const payable = new Map<number, number>()
   for (const unit of units) {
     const members = membersOf(unit)
