@@ -444,7 +444,7 @@ async function upsertRollups(client: pg.PoolClient, enrollmentIds: string[], del
   await client.query(
     `WITH "change" AS MATERIALIZED (
        SELECT "campaignId", "centerId", product, ${status ? '$3::"EnrollmentStatus"' : 'status'} AS status,
-              coalesce("countedOn", "registeredOn") AS day, coalesce(audience::text, '') AS audience,
+              coalesce("countedOn", "registeredOn") AS day, coalesce("occupationGroup"::text, '') AS "occupationGroup",
               '' AS "sessionKind", coalesce(continuity::text, '') AS continuity, $2::int AS delta
          FROM "Enrollment" WHERE id = ANY($1::uuid[])),
      daily AS (
@@ -453,16 +453,16 @@ async function upsertRollups(client: pg.PoolClient, enrollmentIds: string[], del
        ON CONFLICT ("campaignId", "centerId", product, status, day, continuity) DO UPDATE SET count = t.count + EXCLUDED.count
        RETURNING 1),
      segment AS (
-       INSERT INTO "EnrollmentSegmentCount" AS t ("campaignId", "centerId", product, status, day, audience, "sessionKind", continuity, count)
-       SELECT "campaignId", "centerId", product, status, day, audience, "sessionKind", continuity, sum(delta)::int
+       INSERT INTO "EnrollmentSegmentCount" AS t ("campaignId", "centerId", product, status, day, "occupationGroup", "sessionKind", continuity, count)
+       SELECT "campaignId", "centerId", product, status, day, "occupationGroup", "sessionKind", continuity, sum(delta)::int
          FROM "change" WHERE (SELECT count(*) FROM daily) >= 0 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-       ON CONFLICT ("campaignId", "centerId", product, status, day, audience, "sessionKind", continuity)
+       ON CONFLICT ("campaignId", "centerId", product, status, day, "occupationGroup", "sessionKind", continuity)
        DO UPDATE SET count = t.count + EXCLUDED.count
        RETURNING 1)
-     INSERT INTO "EnrollmentSegmentTotal" AS t ("campaignId", "centerId", product, status, audience, "sessionKind", continuity, count)
-     SELECT "campaignId", "centerId", product, status, audience, "sessionKind", continuity, sum(delta)::int
+     INSERT INTO "EnrollmentSegmentTotal" AS t ("campaignId", "centerId", product, status, "occupationGroup", "sessionKind", continuity, count)
+     SELECT "campaignId", "centerId", product, status, "occupationGroup", "sessionKind", continuity, sum(delta)::int
        FROM "change" WHERE (SELECT count(*) FROM segment) >= 0 GROUP BY 1, 2, 3, 4, 5, 6, 7
-     ON CONFLICT ("campaignId", "centerId", product, status, audience, "sessionKind", continuity)
+     ON CONFLICT ("campaignId", "centerId", product, status, "occupationGroup", "sessionKind", continuity)
      DO UPDATE SET count = t.count + EXCLUDED.count`,
     status ? [enrollmentIds, delta, status] : [enrollmentIds, delta],
   )

@@ -15,7 +15,7 @@ import { log } from './common.ts'
 /** The columns the CSV export writes, as one query: what the database alone needs to do. */
 const plainSelect = `
   SELECT e.id, ca.code, ce.code, ce.name, e.product, e.status, p."fullName", p."citizenId",
-         p."dateOfBirth", p.sex, e.phone, e.address, w.name, e.audience, e.months, e."monthlyIncome",
+         p."dateOfBirth", p.sex, e.phone, e.address, w.name, e."occupationGroup", e.months, e."monthlyIncome",
          e.gross, e.support, e.payable, e."periodStart", e."periodEnd", s.kind, s.title, u.username,
          e."registeredAt" AT TIME ZONE ca."timeZone", e."registeredOn"
     FROM "Enrollment" e

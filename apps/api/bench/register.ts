@@ -188,15 +188,15 @@ async function registerAsPlainSql(
         VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, 1)
         ON CONFLICT ("campaignId", "centerId", product, status, day, continuity) DO UPDATE SET count = "EnrollmentDailyCount".count + 1),
       segment AS (
-        INSERT INTO "EnrollmentSegmentCount" ("campaignId", "centerId", product, status, day, audience, "sessionKind", count)
+        INSERT INTO "EnrollmentSegmentCount" ("campaignId", "centerId", product, status, day, "occupationGroup", "sessionKind", count)
         VALUES ($1, $2, 'VOLUNTARY_SOCIAL_INSURANCE', 'SUBMITTED', $3, '', '', 1)
-        ON CONFLICT ("campaignId", "centerId", product, status, day, audience, "sessionKind", continuity)
+        ON CONFLICT ("campaignId", "centerId", product, status, day, "occupationGroup", "sessionKind", continuity)
         DO UPDATE SET count = "EnrollmentSegmentCount".count + 1
         RETURNING 1)
-      INSERT INTO "EnrollmentSegmentTotal" ("campaignId", "centerId", product, status, audience, "sessionKind", count)
+      INSERT INTO "EnrollmentSegmentTotal" ("campaignId", "centerId", product, status, "occupationGroup", "sessionKind", count)
       SELECT $1::uuid, $2::uuid, 'VOLUNTARY_SOCIAL_INSURANCE'::"Product", 'SUBMITTED'::"EnrollmentStatus", '', '', 1
        WHERE (SELECT count(*) FROM segment) >= 0
-      ON CONFLICT ("campaignId", "centerId", product, status, audience, "sessionKind", continuity)
+      ON CONFLICT ("campaignId", "centerId", product, status, "occupationGroup", "sessionKind", continuity)
       DO UPDATE SET count = "EnrollmentSegmentTotal".count + 1`,
       [campaign.id, center.id, today],
     )

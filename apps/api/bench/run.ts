@@ -333,7 +333,7 @@ async function benchProgress({ sql, campaign, campaignId, centerId, subtreeIds, 
       Promise.all([
         progressSql(null)(),
         sql.query(
-          `SELECT nullif(audience, ''), nullif("sessionKind", ''), sum(count)::int FROM "EnrollmentSegmentTotal"
+          `SELECT nullif("occupationGroup", ''), nullif("sessionKind", ''), sum(count)::int FROM "EnrollmentSegmentTotal"
          WHERE "campaignId" = $1 AND status = ANY($2::"EnrollmentStatus"[]) GROUP BY 1, 2`,
           [campaign.id, counted],
         ),

@@ -60,7 +60,7 @@ function enrollmentRow(options: EnrollmentFixtureOptions & { person: EnrolledPer
     phone: options.person.phone,
     address: options.person.address,
     wardCode: options.person.wardCode,
-    audience: options.person.occupationGroup,
+    occupationGroup: options.person.occupationGroup,
     legacySocialInsuranceCode: options.person.legacySocialInsuranceCode,
     statusReason: status === 'REJECTED' || status === 'CANCELLED' ? 'Thử nghiệm' : null,
     live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,

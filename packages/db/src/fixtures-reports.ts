@@ -21,7 +21,7 @@ import type {
 /**
  * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount,
  * EnrollmentSegmentCount and EnrollmentSegmentTotal in the same transaction, on the local date of `registeredAt` in the campaign's
- * time zone; its audience is the person's occupation group.
+ * time zone; its occupation group is the person's.
  */
 export async function createRolledUpEnrollment(
   prisma: PrismaClient,
@@ -80,7 +80,7 @@ export async function createRolledUpEnrollment(
         periodEnd: registeredOn,
         status,
         continuity,
-        audience: person.occupationGroup,
+        occupationGroup: person.occupationGroup,
         phone: person.phone,
         address: person.address,
         wardCode: person.wardCode,
@@ -106,17 +106,17 @@ export async function createRolledUpEnrollment(
     })
     const segment = {
       ...key,
-      audience: person.occupationGroup ?? '',
+      occupationGroup: person.occupationGroup ?? '',
       sessionKind: options.session?.kind ?? '',
     }
     await tx.enrollmentSegmentCount.upsert({
-      where: { campaignId_centerId_product_status_day_audience_sessionKind_continuity: segment },
+      where: { campaignId_centerId_product_status_day_occupationGroup_sessionKind_continuity: segment },
       create: { ...segment, count: 1 },
       update: { count: { increment: 1 } },
     })
     const { day: _, ...total } = segment
     await tx.enrollmentSegmentTotal.upsert({
-      where: { campaignId_centerId_product_status_audience_sessionKind_continuity: total },
+      where: { campaignId_centerId_product_status_occupationGroup_sessionKind_continuity: total },
       create: { ...total, count: 1 },
       update: { count: { increment: 1 } },
     })

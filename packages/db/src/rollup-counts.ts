@@ -1,7 +1,7 @@
 // What an enrollment counts by in the progress rollups, stated once for everything that counts
 // enrollments from their rows: its campaign, center, product, status, the day it counts for (its
 // payment day when the campaign counts on it, else its registration day), its continuity ("" before
-// payment), and for the segments its audience and its session's kind ("" when none). The fixtures add a
+// payment), and for the segments its occupation group and its session's kind ("" when none). The fixtures add a
 // few enrollments, the demo seed and the tests' recount rebuild a campaign. The API moves the counts as
 // enrollments change (apps/api/src/modules/enrollments/rollup.ts); its tests compare what it keeps
 // with recountCampaignRollups.
@@ -13,7 +13,7 @@ type Db = PrismaClient | Prisma.TransactionClient
 export type CountedEnrollments = { readonly ids: readonly string[] } | { readonly campaignId: string }
 
 const day = `coalesce(e."countedOn", e."registeredOn")`
-const segment = `coalesce(e."audience"::text, ''), coalesce(s."kind"::text, '')`
+const segment = `coalesce(e."occupationGroup"::text, ''), coalesce(s."kind"::text, '')`
 const continuity = `coalesce(e."continuity"::text, '')`
 
 /** Each rollup table: its key columns and the expressions that give them from an enrollment `e`. */
@@ -25,12 +25,12 @@ const tables = [
   },
   {
     table: 'EnrollmentSegmentCount',
-    columns: ['day', 'audience', 'sessionKind', 'continuity'],
+    columns: ['day', 'occupationGroup', 'sessionKind', 'continuity'],
     values: `${day}, ${segment}, ${continuity}`,
   },
   {
     table: 'EnrollmentSegmentTotal',
-    columns: ['audience', 'sessionKind', 'continuity'],
+    columns: ['occupationGroup', 'sessionKind', 'continuity'],
     values: `${segment}, ${continuity}`,
   },
 ] as const

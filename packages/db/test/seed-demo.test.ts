@@ -47,11 +47,11 @@ async function fingerprint(): Promise<Record<string, string>> {
     ),
     segmentCounts: await digest(
       'EnrollmentSegmentCount',
-      't."campaignId", t."centerId", t.product, t.status, t.day, t.audience, t."sessionKind", t.continuity',
+      't."campaignId", t."centerId", t.product, t.status, t.day, t."occupationGroup", t."sessionKind", t.continuity',
     ),
     segmentTotals: await digest(
       'EnrollmentSegmentTotal',
-      't."campaignId", t."centerId", t.product, t.status, t.audience, t."sessionKind", t.continuity',
+      't."campaignId", t."centerId", t.product, t.status, t."occupationGroup", t."sessionKind", t.continuity',
     ),
   }
 }
@@ -128,20 +128,20 @@ describe('seedDemo', () => {
     expect(stored.reduce((sum, row) => sum + row.count, 0)).toBe(size)
   })
 
-  it('records each enrollment’s audience and keeps the segment counts and totals equal to a recount', async () => {
+  it('records each enrollment’s occupation group and keeps the segment counts and totals equal to a recount', async () => {
     const mismatched = await database.prisma.$queryRawUnsafe<unknown[]>(
       `SELECT e.id FROM "Enrollment" e JOIN "Person" p ON p.id = e."personId"
-        WHERE e.audience IS DISTINCT FROM p."occupationGroup"`,
+        WHERE e."occupationGroup" IS DISTINCT FROM p."occupationGroup"`,
     )
     expect(mismatched).toEqual([])
-    const order = 't."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind"'
-    type Segment = { audience: string; sessionKind: string }
+    const order = 't."centerId", t.product::text, t.status::text, t.day, t."occupationGroup", t."sessionKind"'
+    type Segment = { occupationGroup: string; sessionKind: string }
     const stored = await database.prisma.$queryRawUnsafe<Segment[]>(
-      `SELECT t."centerId", t.product::text, t.status::text, t.day, t.audience, t."sessionKind", t.continuity, t.count
+      `SELECT t."centerId", t.product::text, t.status::text, t.day, t."occupationGroup", t."sessionKind", t.continuity, t.count
          FROM "EnrollmentSegmentCount" t ORDER BY ${order}, t.continuity`,
     )
     const recountSql = `SELECT e."centerId", e.product::text AS product, e.status::text AS status,
-         coalesce(e."countedOn", e."registeredOn") AS day, coalesce(e.audience::text, '') AS audience,
+         coalesce(e."countedOn", e."registeredOn") AS day, coalesce(e."occupationGroup"::text, '') AS "occupationGroup",
          coalesce(s.kind::text, '') AS "sessionKind", coalesce(e.continuity::text, '') AS continuity,
          count(*)::int AS count
        FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
@@ -151,22 +151,22 @@ describe('seedDemo', () => {
     )
     expect(stored).toEqual(recount)
     const totalOrder =
-      't."centerId", t.product::text, t.status::text, t.audience, t."sessionKind", t.continuity'
+      't."centerId", t.product::text, t.status::text, t."occupationGroup", t."sessionKind", t.continuity'
     const totals = await database.prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT t."centerId", t.product::text, t.status::text, t.audience, t."sessionKind", t.continuity, t.count
+      `SELECT t."centerId", t.product::text, t.status::text, t."occupationGroup", t."sessionKind", t.continuity, t.count
          FROM "EnrollmentSegmentTotal" t ORDER BY ${totalOrder}`,
     )
     const totalRecount = await database.prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT t."centerId", t.product, t.status, t.audience, t."sessionKind", t.continuity, sum(t.count)::int AS count
+      `SELECT t."centerId", t.product, t.status, t."occupationGroup", t."sessionKind", t.continuity, sum(t.count)::int AS count
          FROM (${recountSql}) t GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY ${totalOrder}`,
     )
     expect(totals).toEqual(totalRecount)
     const kinds = new Set(stored.map((row) => row.sessionKind))
-    const audiences = new Set(stored.map((row) => row.audience))
-    // Direct registrations and several session kinds; several audiences.
+    const groups = new Set(stored.map((row) => row.occupationGroup))
+    // Direct registrations and several session kinds; several occupation groups.
     expect(kinds.has('')).toBe(true)
     expect(kinds.size).toBeGreaterThan(2)
-    expect(audiences.size).toBeGreaterThan(2)
+    expect(groups.size).toBeGreaterThan(2)
   })
 
   it('registers on the local day, with a launch-day spike and a status history ending in the status', async () => {

@@ -492,13 +492,13 @@ async function expectRollupsEqualRecount(prisma: PrismaClient, campaignId: strin
   const lines = (rows: { line: string }[]) => rows.map((row) => row.line).sort()
   expect(lines(daily)).toEqual(lines(dailyRecount))
   const totals = await prisma.$queryRaw<{ line: string }[]>`
-    SELECT concat_ws(' ', "centerId", "product", "status", "continuity", "audience", "sessionKind", "count") AS line
+    SELECT concat_ws(' ', "centerId", "product", "status", "continuity", "occupationGroup", "sessionKind", "count") AS line
       FROM "EnrollmentSegmentTotal" WHERE "campaignId" = ${campaignId}::uuid AND "count" <> 0`
   const totalsRecount = await prisma.$queryRaw<{ line: string }[]>`
     SELECT concat_ws(' ', e."centerId", e."product", e."status", coalesce(e."continuity"::text, ''),
-                     coalesce(e."audience"::text, ''), coalesce(s."kind"::text, ''), count(*)) AS line
+                     coalesce(e."occupationGroup"::text, ''), coalesce(s."kind"::text, ''), count(*)) AS line
       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
      WHERE e."campaignId" = ${campaignId}::uuid
-     GROUP BY e."centerId", e."product", e."status", e."continuity", e."audience", s."kind"`
+     GROUP BY e."centerId", e."product", e."status", e."continuity", e."occupationGroup", s."kind"`
   expect(lines(totals)).toEqual(lines(totalsRecount))
 }

@@ -17,7 +17,7 @@ export const participantListFields = [
   'phone',
   'address',
   'ward',
-  'audience',
+  'occupationGroup',
   'monthlyIncome',
   'months',
   'householdPosition',

@@ -64,7 +64,7 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
       description: 'The person’s address as given with this registration, Unicode NFC.',
     }),
     ward: t.relation('ward', { nullable: true, description: 'The ward of that address.' }),
-    occupationGroup: t.expose('audience', {
+    occupationGroup: t.expose('occupationGroup', {
       type: AudienceGroupEnum,
       nullable: true,
       description: 'The person’s occupation group as given with this registration; progress counts by it.',

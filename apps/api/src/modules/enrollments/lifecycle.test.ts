@@ -72,25 +72,25 @@ type SegmentRow = {
   status: string
   continuity: string
   day: string
-  audience: string
+  occupationGroup: string
   sessionKind: string
   count: number
 }
 
 /**
  * The campaign's EnrollmentSegmentCount rows, and the same numbers from a GROUP BY over the enrollments
- * (the audience they were registered with, the kind their session has now), one line a row.
+ * (the occupation group they were registered with, the kind their session has now), one line a row.
  */
 async function segmentsAndRecount(campaignId: string) {
   const stored = await api.prisma.$queryRaw<SegmentRow[]>`
     SELECT "centerId"::text, "product"::text, "status"::text, "continuity", to_char("day", 'YYYY-MM-DD') AS day,
-           "audience", "sessionKind", "count"
+           "occupationGroup", "sessionKind", "count"
       FROM "EnrollmentSegmentCount" WHERE "campaignId" = ${campaignId}::uuid`
   const recount = await api.prisma.$queryRaw<SegmentRow[]>`
     SELECT e."centerId"::text, e."product"::text, e."status"::text,
            coalesce(e."continuity"::text, '') AS continuity,
            to_char(coalesce(e."countedOn", e."registeredOn"), 'YYYY-MM-DD') AS day,
-           coalesce(e."audience"::text, '') AS audience,
+           coalesce(e."occupationGroup"::text, '') AS "occupationGroup",
            coalesce(s."kind"::text, '') AS "sessionKind", count(*)::int AS count
       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
      WHERE e."campaignId" = ${campaignId}::uuid
@@ -99,7 +99,7 @@ async function segmentsAndRecount(campaignId: string) {
     rows
       .map(
         (row) =>
-          `${row.centerId} ${row.product} ${row.status} ${row.continuity || '-'} ${row.day} ${row.audience || '-'} ${row.sessionKind || '-'} ${row.count}`,
+          `${row.centerId} ${row.product} ${row.status} ${row.continuity || '-'} ${row.day} ${row.occupationGroup || '-'} ${row.sessionKind || '-'} ${row.count}`,
       )
       .sort()
   return { stored: lines(stored), recount: lines(recount), counts: stored.map((row) => row.count) }
@@ -109,12 +109,12 @@ async function segmentsAndRecount(campaignId: string) {
 async function totalsAndRecount(campaignId: string) {
   type TotalRow = Omit<SegmentRow, 'day'>
   const stored = await api.prisma.$queryRaw<TotalRow[]>`
-    SELECT "centerId"::text, "product"::text, "status"::text, "continuity", "audience", "sessionKind", "count"
+    SELECT "centerId"::text, "product"::text, "status"::text, "continuity", "occupationGroup", "sessionKind", "count"
       FROM "EnrollmentSegmentTotal" WHERE "campaignId" = ${campaignId}::uuid`
   const recount = await api.prisma.$queryRaw<TotalRow[]>`
     SELECT e."centerId"::text, e."product"::text, e."status"::text,
            coalesce(e."continuity"::text, '') AS continuity,
-           coalesce(e."audience"::text, '') AS audience, coalesce(s."kind"::text, '') AS "sessionKind",
+           coalesce(e."occupationGroup"::text, '') AS "occupationGroup", coalesce(s."kind"::text, '') AS "sessionKind",
            count(*)::int AS count
       FROM "Enrollment" e LEFT JOIN "OutreachSession" s ON s."id" = e."sessionId"
      WHERE e."campaignId" = ${campaignId}::uuid
@@ -123,7 +123,7 @@ async function totalsAndRecount(campaignId: string) {
     rows
       .map(
         (row) =>
-          `${row.centerId} ${row.product} ${row.status} ${row.continuity || '-'} ${row.audience || '-'} ${row.sessionKind || '-'} ${row.count}`,
+          `${row.centerId} ${row.product} ${row.status} ${row.continuity || '-'} ${row.occupationGroup || '-'} ${row.sessionKind || '-'} ${row.count}`,
       )
       .sort()
   return { stored: lines(stored), recount: lines(recount), counts: stored.map((row) => row.count) }
@@ -298,13 +298,13 @@ describe('the enrollment lifecycle', () => {
       center: setting.center,
       kind: 'DOOR_TO_DOOR',
     })
-    // Twelve at once: direct, at the market stall, door to door; four audiences, one of them unknown.
+    // Twelve at once: direct, at the market stall, door to door; four occupation groups, one of them unknown.
     const sessions = [null, market, door]
-    const audiences: (AudienceGroup | null)[] = [null, 'FREELANCER', 'SMALL_TRADER', 'FARMER']
+    const groups: (AudienceGroup | null)[] = [null, 'FREELANCER', 'SMALL_TRADER', 'FARMER']
     const registered = await Promise.all(
       Array.from({ length: 12 }, (_, index) => {
         const session = sessions[index % 3]
-        const person = { ...personInput(), occupationGroup: audiences[index % 4] }
+        const person = { ...personInput(), occupationGroup: groups[index % 4] }
         const input = vsiInput(
           setting,
           { status: 'SUBMITTED', session: session && gid('OutreachSession', session.id) },
@@ -319,8 +319,8 @@ describe('the enrollment lifecycle', () => {
       return id as string
     })
     const stored = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
-    expect(stored.map((enrollment) => enrollment.audience ?? null).sort()).toEqual(
-      ids.map((_, index) => audiences[index % 4] ?? null).sort(),
+    expect(stored.map((enrollment) => enrollment.occupationGroup ?? null).sort()).toEqual(
+      ids.map((_, index) => groups[index % 4] ?? null).sort(),
     )
 
     // At the same time: six status changes, three enrollments moved to another session (or none), and
@@ -402,7 +402,7 @@ describe('the enrollment lifecycle', () => {
 
   it('registrations and status changes waiting on the same rollup rows all succeed, and every rollup equals a recount', async () => {
     const setting = await campaignSetting(api)
-    // Everyone on the same day, with the same audience and no session: every write below counts into
+    // Everyone on the same day, with the same occupation group and no session: every write below counts into
     // the same daily and segment rows.
     const person = () => ({ ...personInput(), occupationGroup: 'FREELANCER' as const })
     const submitted = await Promise.all(

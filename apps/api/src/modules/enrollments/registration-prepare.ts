@@ -17,6 +17,7 @@ import type { Context } from '../../context.ts'
 import { NotFoundError, UserError, validationErrorFrom } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
+import { quoteEnrollment, quoteHousehold } from '../contribution/enrollment-quote.ts'
 import { isThrottled, OnFileWhileThrottled } from '../people/identity-mismatches.ts'
 import {
   givenContact,
@@ -26,7 +27,6 @@ import {
   wardCodesOf,
 } from '../people/person-input.ts'
 import { readableHouseholdsWhere } from '../people/visibility.ts'
-import { priceEnrollment, priceHousehold } from './pricing.ts'
 import type { RegisterInput } from './registration-input.ts'
 import { type RegistrationContext, readRegistrationContext } from './registration-store.ts'
 
@@ -185,7 +185,7 @@ async function assembleRegistration(
           on,
         })
       : null
-  const pricing = await priceRegistration(context, input, {
+  const quotes = await quoteRegistration(context, input, {
     on,
     jurisdiction: campaign.jurisdiction,
     members,
@@ -208,7 +208,7 @@ async function assembleRegistration(
     on,
     now,
     supportGroups,
-    pricing,
+    quotes,
   }
 }
 
@@ -341,7 +341,7 @@ function referenceProblems(
 }
 
 /** The amounts: each member's for a household (after those already ranked when joining), else one. */
-async function priceRegistration(
+async function quoteRegistration(
   context: Context,
   input: RegisterInput,
   {
@@ -359,7 +359,7 @@ async function priceRegistration(
   },
 ) {
   if (members) {
-    return priceHousehold(context, {
+    return quoteHousehold(context, {
       on,
       months: joining?.months ?? input.months,
       jurisdiction,
@@ -368,7 +368,7 @@ async function priceRegistration(
     })
   }
   return [
-    await priceEnrollment(context, {
+    await quoteEnrollment(context, {
       product: input.product,
       on,
       months: input.months,

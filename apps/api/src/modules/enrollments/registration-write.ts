@@ -17,9 +17,9 @@ import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 import { json, rowsInsert } from '../../rows-insert.ts'
 import { type AuditEntry, auditInsert } from '../audit/record.ts'
+import type { EnrollmentQuote } from '../contribution/enrollment-quote.ts'
 import { type PersonChange, personUpdateColumns } from '../people/person-input.ts'
 import { transactionOptions } from './changes.ts'
-import type { Pricing } from './pricing.ts'
 import type { RegisterInput } from './registration-input.ts'
 import type { Prepared } from './registration-prepare.ts'
 import type { RegisteredEnrollment } from './registration-store.ts'
@@ -171,7 +171,7 @@ function registrationStatement(context: Context, rows: RegistrationRows): Prisma
   ctes.push(sql`"enrollment_rows" AS (SELECT ${json(rows.enrollments)} AS "rows")`)
   const enrollmentRows = sql`(SELECT "rows" FROM "enrollment_rows")`
   ctes.push(sql`"enrollment" AS (${rowsInsert('Enrollment', rows.enrollments, holds, enrollmentRows)}
-    RETURNING "campaignId", "centerId", "product", "status", "registeredOn", "countedOn", "audience",
+    RETURNING "campaignId", "centerId", "product", "status", "registeredOn", "countedOn", "occupationGroup",
               "continuity", "sessionId")`)
   if (rows.audits.length > 0)
     ctes.push(sql`"audit" AS (${auditInsert(context, rows.audits, holds, enrollmentRows)})`)
@@ -209,15 +209,15 @@ function registeredOf({ input, prepared }: RegistrationUnit, registration: Regis
   const enrolled = prepared.members
     ? prepared.members.flatMap((member, index) => {
         const person = prepared.people[index]?.person
-        const pricing = prepared.pricing[index]
-        return person && pricing
-          ? [{ person, pricing, index, given: member.given, supportGroups: member.supportGroups }]
+        const quote = prepared.quotes[index]
+        return person && quote
+          ? [{ person, quote, index, given: member.given, supportGroups: member.supportGroups }]
           : []
       })
     : [
         {
           person: prepared.person.person,
-          pricing: prepared.pricing[0],
+          quote: prepared.quotes[0],
           index: 0,
           given: prepared.given,
           supportGroups: prepared.supportGroups,
@@ -225,9 +225,9 @@ function registeredOf({ input, prepared }: RegistrationUnit, registration: Regis
       ]
   const named = prepared.members ? prepared.enrolledIndex : 0
   let enrollment: RegisteredEnrollment | undefined
-  const enrollments = enrolled.map(({ person, pricing, index, given, supportGroups }) => {
-    if (!pricing) throw new Error('a registration without its price')
-    const row = enrollmentRow(input, prepared, registration, { person, given, supportGroups, pricing })
+  const enrollments = enrolled.map(({ person, quote, index, given, supportGroups }) => {
+    if (!quote) throw new Error('a registration without its quote')
+    const row = enrollmentRow(input, prepared, registration, { person, given, supportGroups, quote })
     if (index === named) enrollment = row
     return row
   })
@@ -417,7 +417,7 @@ function enrollmentRow(
     person: Pick<Person, 'id' | 'fullName'>
     given: Prepared['given']
     supportGroups: Prepared['supportGroups']
-    pricing: Pricing
+    quote: EnrollmentQuote
   },
 ): RegisteredEnrollment {
   return {
@@ -434,7 +434,7 @@ function enrollmentRow(
     months: prepared.joining?.months ?? input.months,
     monthlyIncome: input.product === 'VOLUNTARY_SOCIAL_INSURANCE' ? (input.monthlyIncome ?? null) : null,
     supportGroups: enrolled.supportGroups,
-    ...enrolled.pricing,
+    ...enrolled.quote,
     // Set when payment settles it (payments/record-payment.ts).
     coverageStart: null,
     coverageEnd: null,

@@ -3,7 +3,7 @@
 // - EnrollmentDailyCount: one row per campaign, center, product, status, local day (the day an
 //   enrollment counts for: coalesce(countedOn, registeredOn), its payment day or its registration day)
 //   and continuity (NEW or CONTINUING once paid, "" before), which targets may count apart;
-// - EnrollmentSegmentCount: the same, and the audience as registered and the session's kind;
+// - EnrollmentSegmentCount: the same, and the occupation group as registered and the session's kind;
 // - EnrollmentSegmentTotal: the segment counts without the day, for a period holding every day.
 // All are written by one statement or, in registration's one statement, by its last CTEs (one round
 // trip: callers run it last, just before COMMIT, so the hot rows stay locked as briefly as possible). A row that reaches zero goes, so each table always
@@ -26,7 +26,7 @@ export interface RollupKey {
   /** The payment day it counts for instead of registeredOn, if any (Enrollment.countedOn). */
   countedOn: Date | null
   /** The person's occupation group when registered. */
-  audience: AudienceGroup | null
+  occupationGroup: AudienceGroup | null
   /** New or continuing, decided at payment; null before. */
   continuity: Continuity | null
   /**
@@ -77,7 +77,7 @@ export function insertedEnrollmentCounts(inserted: string): Prisma.Sql {
     ),
     "change" AS MATERIALIZED (
       SELECT e."campaignId", e."centerId", e."product", e."status", coalesce(e."countedOn", e."registeredOn") AS "day",
-             coalesce(e."audience"::text, '') AS "audience", coalesce(s."kind"::text, '') AS "sessionKind",
+             coalesce(e."occupationGroup"::text, '') AS "occupationGroup", coalesce(s."kind"::text, '') AS "sessionKind",
              coalesce(e."continuity"::text, '') AS "continuity", 1 AS "delta"
         FROM ${enrollments} e LEFT JOIN "session" s ON s."id" = e."sessionId"
     ),
@@ -99,7 +99,7 @@ export function moveSessionKind(
     Prisma.sql`
       SELECT e."campaignId", e."centerId", e."product", e."status",
              coalesce(e."countedOn", e."registeredOn") AS "day",
-             coalesce(e."audience"::text, '') AS "audience", k."sessionKind",
+             coalesce(e."occupationGroup"::text, '') AS "occupationGroup", k."sessionKind",
              coalesce(e."continuity"::text, '') AS "continuity", k."delta"
         FROM "Enrollment" e
        CROSS JOIN (VALUES (${from}::text, -1), (${to}::text, 1)) AS k("sessionKind", "delta")
@@ -107,14 +107,14 @@ export function moveSessionKind(
   )
 }
 
-/** Rows of (campaignId, centerId, product, status, day, audience, sessionKind, continuity, delta) for enrollments. */
+/** Rows of (campaignId, centerId, product, status, day, occupationGroup, sessionKind, continuity, delta) for enrollments. */
 function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql {
   const sessionIds = changes.flatMap(({ key }) => (key.sessionId ? [key.sessionId] : []))
   return Prisma.sql`
     WITH "session" AS (
       SELECT "id", "kind" FROM "OutreachSession" WHERE "id" = ANY(${sessionIds}::uuid[]) ORDER BY "id" FOR SHARE
     )
-    SELECT c."campaignId", c."centerId", c."product", c."status", c."day", c."audience",
+    SELECT c."campaignId", c."centerId", c."product", c."status", c."day", c."occupationGroup",
            coalesce(s."kind"::text, '') AS "sessionKind", c."continuity", c."delta"
       FROM unnest(
         ${changes.map(({ key }) => key.campaignId)}::uuid[],
@@ -122,11 +122,11 @@ function enrollmentChanges(changes: (Counted & { delta: number })[]): Prisma.Sql
         ${changes.map(({ key }) => key.product)}::"Product"[],
         ${changes.map(({ status }) => status)}::"EnrollmentStatus"[],
         ${changes.map(({ key }) => (key.countedOn ?? key.registeredOn).toISOString().slice(0, 10))}::date[],
-        ${changes.map(({ key }) => key.audience ?? '')}::text[],
+        ${changes.map(({ key }) => key.occupationGroup ?? '')}::text[],
         ${changes.map(({ key }) => key.sessionId ?? '')}::text[],
         ${changes.map(({ key }) => key.continuity ?? '')}::text[],
         ${changes.map(({ delta }) => delta)}::int[]
-      ) AS c("campaignId", "centerId", "product", "status", "day", "audience", "sessionId", "continuity", "delta")
+      ) AS c("campaignId", "centerId", "product", "status", "day", "occupationGroup", "sessionId", "continuity", "delta")
       LEFT JOIN "session" s ON s."id"::text = c."sessionId"`
 }
 
@@ -137,13 +137,13 @@ type Emptied = {
   product: Product
   status: EnrollmentStatus
   day: string | null
-  audience: string
+  occupationGroup: string
   sessionKind: string
   continuity: string
 }
 
 /**
- * The upserts of a `"change"` CTE's rows (campaignId, centerId, product, status, day, audience,
+ * The upserts of a `"change"` CTE's rows (campaignId, centerId, product, status, day, occupationGroup,
  * sessionKind, continuity, delta) into the three rollups, netted per row, as CTEs `"daily"`, `"segment"` and
  * `"total"` returning the rows written. Every writer locks in one order: the session's row (FOR SHARE,
  * in `"change"`), then daily counts, then segment counts, then segment totals, each in key order, so
@@ -162,25 +162,25 @@ export const rollupUpserts = Prisma.sql`
     ),
     "segment" AS (
       INSERT INTO "EnrollmentSegmentCount" AS t
-        ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity", "count")
-      SELECT "campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity",
+        ("campaignId", "centerId", "product", "status", "day", "occupationGroup", "sessionKind", "continuity", "count")
+      SELECT "campaignId", "centerId", "product", "status", "day", "occupationGroup", "sessionKind", "continuity",
              sum("delta")::int
         FROM "change"
        WHERE (SELECT count(*) FROM "daily") >= 0
        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "audience", "sessionKind", "continuity")
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "day", "occupationGroup", "sessionKind", "continuity")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
       RETURNING t.*
     ),
     "total" AS (
       INSERT INTO "EnrollmentSegmentTotal" AS t
-        ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity", "count")
-      SELECT "campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity",
+        ("campaignId", "centerId", "product", "status", "occupationGroup", "sessionKind", "continuity", "count")
+      SELECT "campaignId", "centerId", "product", "status", "occupationGroup", "sessionKind", "continuity",
              sum("delta")::int
         FROM "change"
        WHERE (SELECT count(*) FROM "segment") >= 0
        GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT ("campaignId", "centerId", "product", "status", "audience", "sessionKind", "continuity")
+      ON CONFLICT ("campaignId", "centerId", "product", "status", "occupationGroup", "sessionKind", "continuity")
       DO UPDATE SET "count" = t."count" + EXCLUDED."count"
       RETURNING t.*
     )`
@@ -190,15 +190,15 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
   const emptied = await tx.$queryRaw<Emptied[]>`
     WITH "change" AS MATERIALIZED (${changes}), ${rollupUpserts}
     SELECT 'daily' AS "rollup", "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
-           to_char("day", 'YYYY-MM-DD') AS "day", '' AS "audience", '' AS "sessionKind", "continuity"
+           to_char("day", 'YYYY-MM-DD') AS "day", '' AS "occupationGroup", '' AS "sessionKind", "continuity"
       FROM "daily" WHERE "count" <= 0
     UNION ALL
     SELECT 'segment', "campaignId"::text, "centerId"::text, "product"::text, "status"::text,
-           to_char("day", 'YYYY-MM-DD'), "audience", "sessionKind", "continuity"
+           to_char("day", 'YYYY-MM-DD'), "occupationGroup", "sessionKind", "continuity"
       FROM "segment" WHERE "count" <= 0
     UNION ALL
     SELECT 'total', "campaignId"::text, "centerId"::text, "product"::text, "status"::text, NULL,
-           "audience", "sessionKind", "continuity"
+           "occupationGroup", "sessionKind", "continuity"
       FROM "total" WHERE "count" <= 0`
   if (emptied.length === 0) return
   // Rows that reached zero go in a second statement (a statement cannot change a row twice). This
@@ -207,7 +207,7 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
     WITH "emptied" AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(emptied)}::jsonb) AS x("rollup" text,
         "campaignId" uuid, "centerId" uuid, "product" "Product", "status" "EnrollmentStatus", "day" date,
-        "audience" text, "sessionKind" text, "continuity" text)
+        "occupationGroup" text, "sessionKind" text, "continuity" text)
     ),
     "daily" AS (
       DELETE FROM "EnrollmentDailyCount" t USING "emptied" x
@@ -219,12 +219,12 @@ async function adjustCounts(tx: Prisma.TransactionClient, changes: Prisma.Sql): 
       DELETE FROM "EnrollmentSegmentCount" t USING "emptied" x
        WHERE x."rollup" = 'segment' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
          AND t."product" = x."product" AND t."status" = x."status" AND t."day" = x."day"
-         AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind"
+         AND t."occupationGroup" = x."occupationGroup" AND t."sessionKind" = x."sessionKind"
          AND t."continuity" = x."continuity" AND t."count" <= 0
     )
     DELETE FROM "EnrollmentSegmentTotal" t USING "emptied" x
      WHERE x."rollup" = 'total' AND t."campaignId" = x."campaignId" AND t."centerId" = x."centerId"
        AND t."product" = x."product" AND t."status" = x."status"
-       AND t."audience" = x."audience" AND t."sessionKind" = x."sessionKind"
+       AND t."occupationGroup" = x."occupationGroup" AND t."sessionKind" = x."sessionKind"
        AND t."continuity" = x."continuity" AND t."count" <= 0`
 }

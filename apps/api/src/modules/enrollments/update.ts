@@ -7,6 +7,7 @@ import type { Context } from '../../context.ts'
 import { mutationErrorTypes, NotFoundError, validationErrorFrom } from '../../errors.ts'
 import { optionalIdOf } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
+import { quoteEnrollment } from '../contribution/enrollment-quote.ts'
 import { SupportGroupEnum } from '../enums.ts'
 import { publishEnrollmentChange } from '../progress/live.ts'
 import { versionField } from '../versions.ts'
@@ -17,7 +18,6 @@ import {
   updateAtVersion,
 } from './changes.ts'
 import { EnrollmentNode } from './enrollment.ts'
-import { priceEnrollment } from './pricing.ts'
 import { registrationPeriod } from './registration-prepare.ts'
 import { moveEnrollmentCount } from './rollup.ts'
 
@@ -116,7 +116,7 @@ async function quoteAgain(context: Context, enrollment: EnrollmentWithCenter, in
   const months = input.months ?? enrollment.months
   const monthlyIncome = input.monthlyIncome === undefined ? enrollment.monthlyIncome : input.monthlyIncome
   const supportGroups = input.supportGroups ?? enrollment.supportGroups
-  const pricing = await priceEnrollment(context, {
+  const quote = await quoteEnrollment(context, {
     product: enrollment.product,
     on,
     months,
@@ -135,7 +135,7 @@ async function quoteAgain(context: Context, enrollment: EnrollmentWithCenter, in
         }
       : {}),
   })
-  return { quoteDate: new Date(`${on}T00:00:00Z`), months, monthlyIncome, supportGroups, ...pricing }
+  return { quoteDate: new Date(`${on}T00:00:00Z`), months, monthlyIncome, supportGroups, ...quote }
 }
 
 /**

@@ -50,7 +50,7 @@ export type EnrollmentRow = {
   // Each enrollment's own contact details: what its center was given, never another center's.
   phone: string | null
   address: string | null
-  audience: AudienceGroup | null
+  occupationGroup: AudienceGroup | null
   wardName: string | null
   socialInsuranceNumber: string | null
   /** The member's place in the household's pricing (1 the first); null for a person alone. */
@@ -77,7 +77,7 @@ function enrollmentRows(ids: readonly string[]) {
            ca.code AS "campaignCode", ce.code AS "centerCode", ce.name AS "centerName",
            s.kind::text AS "sessionKind", s.title AS "sessionTitle", u.username,
            p."fullName", p."citizenId", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", p.sex::text,
-           e.phone, e.address, e.audience::text, w.name AS "wardName",
+           e.phone, e.address, e."occupationGroup"::text, w.name AS "wardName",
            e."socialInsuranceNumber", e."householdPosition"
       FROM unnest(${ids}::uuid[]) WITH ORDINALITY page(id, position)
       JOIN "Enrollment" e ON e.id = page.id

@@ -79,7 +79,7 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     shown.phone(each.phone),
     each.address,
     each.wardName,
-    each.audience && labelOf('AudienceGroup', each.audience, 'vi'),
+    each.occupationGroup && labelOf('AudienceGroup', each.occupationGroup, 'vi'),
     each.months,
     each.monthlyIncome,
     each.gross,

@@ -26,7 +26,7 @@ function fieldValues(
     phone: (row) => shown.phone(row.phone),
     address: (row) => row.address,
     ward: (row) => row.wardName,
-    audience: (row) => row.audience && labelOf('AudienceGroup', row.audience, 'vi'),
+    occupationGroup: (row) => row.occupationGroup && labelOf('AudienceGroup', row.occupationGroup, 'vi'),
     monthlyIncome: (row) => row.monthlyIncome,
     months: (row) => row.months,
     householdPosition: (row) => row.householdPosition,

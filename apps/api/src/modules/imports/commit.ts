@@ -19,9 +19,9 @@ import { cellOf, type StoredCell } from './files.ts'
 import {
   checkBatchRows,
   columnsOf,
+  type ImportIssue,
   type PreviewUnit,
   previewBatch,
-  type RowIssue,
   sheetRowOf,
   startOf,
 } from './preview.ts'
@@ -36,7 +36,7 @@ export function publishImportProgress(pubsub: ApiPubSub, progress: ImportProgres
 }
 
 /** A refusal as the rows keep it: a validation error's fields by their last name, else its message. */
-function issuesOf(error: UserError): RowIssue[] {
+function issuesOf(error: UserError): ImportIssue[] {
   if (error instanceof ValidationError) {
     return error.fieldErrors.map((problem) => ({
       field: problem.path.at(-1) ?? 'row',
@@ -227,7 +227,7 @@ async function readUnits(
 /** What became of a pending row: registered (with its enrollment) or refused (with its issues). */
 type RowMark = { line: number } & (
   | { status: 'COMMITTED'; enrollmentId: string | null }
-  | { status: 'REFUSED'; issues: RowIssue[] }
+  | { status: 'REFUSED'; issues: ImportIssue[] }
 )
 
 /** Marks pending rows with what became of them, a thousand to a statement. */
@@ -286,7 +286,7 @@ async function commitChunk(
 }
 
 /** The issues a registration's refusal leaves on its rows; an error that is no refusal is thrown. */
-async function issuesOfRefusal(context: Context, refused: unknown): Promise<RowIssue[]> {
+async function issuesOfRefusal(context: Context, refused: unknown): Promise<ImportIssue[]> {
   const error = await refusalOnFile(context, refused)
   if (error instanceof UserError) return issuesOf(error)
   throw error

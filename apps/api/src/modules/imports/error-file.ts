@@ -5,7 +5,7 @@ import type { ImportBatch, PrismaClient } from '@tangtoc/db'
 import type { CsvValue } from '../exports/csv.ts'
 import type { Sheet } from '../exports/sheets.ts'
 import type { StoredCell } from './files.ts'
-import type { RowIssue } from './preview.ts'
+import type { ImportIssue } from './preview.ts'
 
 const dayMonthYear = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
@@ -18,7 +18,7 @@ function shownValue(cell: StoredCell | undefined): CsvValue {
   return cell
 }
 
-const describe = (issues: readonly RowIssue[], locale: 'vi' | 'en') =>
+const describe = (issues: readonly ImportIssue[], locale: 'vi' | 'en') =>
   issues.map((problem) => `${problem.field}: ${problem.message[locale]}`).join('; ')
 
 /**
@@ -28,7 +28,7 @@ const describe = (issues: readonly RowIssue[], locale: 'vi' | 'en') =>
 export async function errorSheet(
   prisma: PrismaClient,
   batch: Pick<ImportBatch, 'id' | 'header'>,
-  issues: Map<number, RowIssue[]> | null,
+  issues: Map<number, ImportIssue[]> | null,
 ): Promise<Sheet> {
   const header = ['Dòng gốc', ...batch.header, 'Lỗi', 'Errors']
   async function* batches(): AsyncGenerator<CsvValue[][]> {
@@ -42,7 +42,7 @@ export async function errorSheet(
       if (rows.length === 0) return
       after = rows.at(-1)?.line ?? after
       yield rows.flatMap((row) => {
-        const found = issues ? (issues.get(row.line) ?? []) : ((row.issues ?? []) as unknown as RowIssue[])
+        const found = issues ? (issues.get(row.line) ?? []) : ((row.issues ?? []) as unknown as ImportIssue[])
         if (found.length === 0) return []
         const cells = row.cells as StoredCell[]
         return [

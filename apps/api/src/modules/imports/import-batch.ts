@@ -17,7 +17,7 @@ import { labelled, ProductEnum } from '../enums.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { publishImportProgress } from './commit.ts'
 import { importQueueOf } from './jobs.ts'
-import { columnsOf, type PreviewRow, previewBatch, type RowIssue } from './preview.ts'
+import { columnsOf, type ImportIssue, type PreviewRow, previewBatch } from './preview.ts'
 import { headerKey } from './upload.ts'
 
 const nobody = { id: { in: [] } } satisfies Prisma.ImportBatchWhereInput
@@ -66,7 +66,7 @@ const ImportColumnRef = builder
     }),
   })
 
-const ImportIssueRef = builder.objectRef<RowIssue>('ImportIssue').implement({
+const ImportIssueRef = builder.objectRef<ImportIssue>('ImportIssue').implement({
   description: 'A problem of a row, at a field, in Vietnamese and English.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The import field concerned (or "row", "batch").' }),

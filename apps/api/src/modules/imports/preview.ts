@@ -1,9 +1,9 @@
 // An import's preview, before anything is written: every row checked with the shared rules the form
 // uses (checkImportRows), then against the people on file (a citizen ID on file with another identity,
-// a person already enrolled for the product in the campaign), and each unit that would go in priced as
-// the form prices it. Rows whose household key is the code of a household on file, enrolled at the
+// a person already enrolled for the product in the campaign), and each unit that would go in quoted as
+// the form quotes it. Rows whose household key is the code of a household on file, enrolled at the
 // batch's center in its campaign, join it as the form's "join household" does: no head among them, each
-// ranked after its members and priced for the months left in its period. The commit reads the same
+// ranked after its members and quoted for the months left in its period. The commit reads the same
 // preview, so what it refuses is what the preview showed.
 import type { ImportBatch, Product } from '@tangtoc/db'
 import {
@@ -21,7 +21,7 @@ import {
 } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
-import { type Pricing, priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
+import { type EnrollmentQuote, quoteEnrollment, quoteHousehold } from '../contribution/enrollment-quote.ts'
 import {
   type JoinedHousehold,
   joinedEnrollmentsWhere,
@@ -30,7 +30,7 @@ import {
 import { cellOf, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
-export interface RowIssue {
+export interface ImportIssue {
   field: string
   code: string
   message: LocalizedText
@@ -47,8 +47,8 @@ export interface PreviewRow {
   householdPosition: number | null
   /** The person is on file already (same identity): the registration reuses them. */
   onFile: boolean
-  issues: RowIssue[]
-  notes: RowIssue[]
+  issues: ImportIssue[]
+  notes: ImportIssue[]
   /** What the row's enrollment would cost, whole đồng; null for a row refused or not enrolled. */
   payable: number | null
 }
@@ -65,8 +65,8 @@ export interface Preview {
   rows: PreviewRow[]
   /** The units a commit registers in sheet order: a household (rows sharing a key) or a person alone. */
   units: PreviewUnit[]
-  /** Problems of the batch as a whole (pricing refused, e.g. a monthly income out of range). */
-  problems: RowIssue[]
+  /** Problems of the batch as a whole (a quote refused, e.g. a monthly income out of range). */
+  problems: ImportIssue[]
   totals: { product: Product; enrollments: number; households: number; payable: number }[]
 }
 
@@ -75,7 +75,7 @@ export type BatchForPreview = Pick<
   'id' | 'campaignId' | 'centerId' | 'product' | 'months' | 'monthlyIncome' | 'on' | 'columns'
 >
 
-const rowIssue = (problem: Issue): RowIssue => ({
+const importIssue = (problem: Issue): ImportIssue => ({
   field: problem.path.slice(problem.path.indexOf('.') + 1),
   code: problem.code,
   message: { vi: describeIssue(problem, 'vi'), en: describeIssue(problem, 'en') },
@@ -159,7 +159,7 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
   const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
   const units = unitsOf(batch, checked, joined)
   for (const unit of units) keepOutWhole(membersOf(unit))
-  const { prices, problems } = await priceUnits(context, batch, start, units, membersOf)
+  const { quotes, problems } = await quoteUnits(context, batch, start, units, membersOf)
   const joinsOf = new Map(units.flatMap((unit) => unit.lines.map((line) => [line, unit.joins] as const)))
   const rows = checked.rows.map(
     (row): PreviewRow => ({
@@ -168,11 +168,11 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
       citizenId: row.person.citizenId,
       householdKey: row.householdKey,
       joinsHousehold: joinsOf.get(row.line)?.householdId ?? null,
-      householdPosition: prices.get(row.line)?.householdPosition ?? null,
+      householdPosition: quotes.get(row.line)?.householdPosition ?? null,
       onFile: onFile.has(row.line),
-      issues: row.issues.map(rowIssue),
-      notes: row.notes.map(rowIssue),
-      payable: prices.get(row.line)?.payable ?? null,
+      issues: row.issues.map(importIssue),
+      notes: row.notes.map(importIssue),
+      payable: quotes.get(row.line)?.payable ?? null,
     }),
   )
   return { rows, units, problems, totals: [totalsOf(batch.product, rows)] }
@@ -239,26 +239,26 @@ function keepOutWhole(members: CheckedImportRow[]) {
 }
 
 /**
- * Each line's price, for the units that would go in, priced as the form prices them; pricing refused
- * (a monthly income out of range) is a problem of the batch, and prices no further unit.
+ * Each line's quote, for the units that would go in, quoted as the form quotes them; a quote refused
+ * (a monthly income out of range) is a problem of the batch, and quotes no further unit.
  */
-async function priceUnits(
+async function quoteUnits(
   context: Context,
   batch: BatchForPreview,
   start: Awaited<ReturnType<typeof startOf>>,
   units: readonly PreviewUnit[],
   membersOf: (unit: PreviewUnit) => CheckedImportRow[],
 ) {
-  const problems: RowIssue[] = []
-  const prices = new Map<number, Pricing>()
+  const problems: ImportIssue[] = []
+  const quotes = new Map<number, EnrollmentQuote>()
   for (const unit of units) {
     const members = membersOf(unit)
     if (members.some((member) => member.issues.length > 0)) continue
     try {
-      const priced = await priceUnit(context, batch, start, unit, members)
+      const unitQuotes = await quoteUnit(context, batch, start, unit, members)
       unit.lines.forEach((line, index) => {
-        const pricing = priced[index]
-        if (pricing) prices.set(line, pricing)
+        const quote = unitQuotes[index]
+        if (quote) quotes.set(line, quote)
       })
     } catch (error) {
       if (!(error instanceof UserError)) throw error
@@ -266,14 +266,14 @@ async function priceUnits(
       break
     }
   }
-  return { prices, problems }
+  return { quotes, problems }
 }
 
 /**
- * The prices of a unit's members, in its order: a household's by rank (after the members of the one it
+ * The quotes of a unit's members, in its order: a household's by rank (after the members of the one it
  * joins, for the months left in its period), else its one row's.
  */
-async function priceUnit(
+async function quoteUnit(
   context: Context,
   batch: BatchForPreview,
   { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
@@ -281,7 +281,7 @@ async function priceUnit(
   members: CheckedImportRow[],
 ) {
   if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return priceHousehold(context, {
+    return quoteHousehold(context, {
       on,
       months: joins?.months ?? batch.months,
       rankedBefore: joins?.rankedBefore ?? 0,
@@ -291,7 +291,7 @@ async function priceUnit(
   }
   if (members.length === 0) return []
   return [
-    await priceEnrollment(context, {
+    await quoteEnrollment(context, {
       product: batch.product,
       on,
       months: batch.months,

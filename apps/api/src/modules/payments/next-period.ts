@@ -5,7 +5,7 @@ import type { Enrollment } from '@tangtoc/db'
 import { coverageOfPayment } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { validationErrorFrom } from '../../errors.ts'
-import { priceEnrollment } from '../enrollments/pricing.ts'
+import { quoteEnrollment } from '../contribution/enrollment-quote.ts'
 
 /**
  * The next period a payment on `paidOn` buys a paid voluntary social insurance enrollment: as many
@@ -30,7 +30,7 @@ export async function nextPeriod(
     path,
   )
   if (!result.ok) throw validationErrorFrom(result.issues)
-  const pricing = await priceEnrollment(context, {
+  const quote = await quoteEnrollment(context, {
     product: enrollment.product,
     on: result.coverage.start,
     months: enrollment.months,
@@ -39,5 +39,5 @@ export async function nextPeriod(
     jurisdiction: enrollment.campaign.jurisdiction,
   })
   const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
-  return { pricing, coverageStart: day(result.coverage.start), coverageEnd: day(result.coverage.end) }
+  return { quote, coverageStart: day(result.coverage.start), coverageEnd: day(result.coverage.end) }
 }

@@ -185,9 +185,9 @@ async function extendPeriod(
   const row = await tx.enrollment.update({
     where: { id: enrollment.id },
     data: {
-      gross: { increment: next.pricing.gross },
-      support: { increment: next.pricing.support },
-      payable: { increment: next.pricing.payable },
+      gross: { increment: next.quote.gross },
+      support: { increment: next.quote.support },
+      payable: { increment: next.quote.payable },
       coverageStart: enrollment.coverageStart ?? next.coverageStart,
       coverageEnd: next.coverageEnd,
       periodEnd: next.coverageEnd,
@@ -287,7 +287,7 @@ async function storePayment(
   if (!viewer) throw new Error('a payment without a viewer')
   const now = new Date()
   const ids = record.enrollments.map((enrollment) => enrollment.id)
-  const nextPeriods = await pricedNextPeriods(context, record)
+  const nextPeriods = await quotedNextPeriods(context, record)
   const stored = await context.prisma.$transaction(async (tx) => {
     await lockVersions(tx, 'Enrollment', record.enrollments)
     const { amount, dues, allocations, status } = await settlementOf(tx, record, nextPeriods)
@@ -325,11 +325,11 @@ async function storePayment(
 type NextPeriods = (Awaited<ReturnType<typeof nextPeriod>> | null)[]
 
 /**
- * The next period of each enrollment the payment is for the next period of, priced; null for the others.
- * Priced before the transaction: pricing reads the parameter rows outside it, and the embedded
+ * The next period of each enrollment the payment is for the next period of, quoted; null for the others.
+ * Quoted before the transaction: quoting reads the parameter rows outside it, and the embedded
  * database's one connection would wait for the transaction holding it.
  */
-async function pricedNextPeriods(context: Context, record: PaymentRecord): Promise<NextPeriods> {
+async function quotedNextPeriods(context: Context, record: PaymentRecord): Promise<NextPeriods> {
   const nextPeriods: NextPeriods = []
   for (const [index, enrollment] of record.enrollments.entries()) {
     nextPeriods.push(
@@ -349,7 +349,7 @@ async function settlementOf(tx: Prisma.TransactionClient, record: PaymentRecord,
   )
   const dues = amountsDue(
     record.enrollments.map((enrollment, index) => ({
-      payable: enrollment.payable + (nextPeriods[index]?.pricing.payable ?? 0),
+      payable: enrollment.payable + (nextPeriods[index]?.quote.payable ?? 0),
       received: received.get(enrollment.id) ?? 0,
     })),
   )
@@ -720,7 +720,7 @@ builder.prismaObjectFields('Enrollment', (t) => ({
       if (!paysNextPeriod(enrollment)) return null
       const on = args.on ?? localDateInZone(new Date(), enrollment.campaign.timeZone)
       const period = await nextPeriod(context, enrollment, on, 'on')
-      return { start: period.coverageStart, end: period.coverageEnd, payable: period.pricing.payable }
+      return { start: period.coverageStart, end: period.coverageEnd, payable: period.quote.payable }
     },
   }),
 }))

@@ -32,7 +32,7 @@ const enrollmentColumns = {
   address: true,
   wardCode: true,
   ward: true,
-  audience: true,
+  occupationGroup: true,
   legacySocialInsuranceCode: true,
 } as const
 
@@ -82,7 +82,7 @@ export function contactOf(loaded: object, viewer: Viewer | null): Contact {
     address: latest((row) => row.address),
     wardCode: withWard?.wardCode ?? null,
     ward: withWard?.ward ?? null,
-    occupationGroup: latest((row) => row.audience),
+    occupationGroup: latest((row) => row.occupationGroup),
     legacySocialInsuranceCode: latest((row) => row.legacySocialInsuranceCode),
   }
 }

@@ -145,7 +145,7 @@ export function givenContact(person: CheckedPerson) {
     phone: person.phone,
     address: person.address,
     wardCode: person.wardCode,
-    audience: person.occupationGroup,
+    occupationGroup: person.occupationGroup,
     legacySocialInsuranceCode: person.legacySocialInsuranceCode,
   }
 }

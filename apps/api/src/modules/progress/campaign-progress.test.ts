@@ -275,7 +275,7 @@ describe('campaign progress', () => {
     })
     await enroll(a, { registeredAt: day3, session: door, occupationGroup: 'FARMER', status: 'REJECTED' })
     await enroll(b, { registeredAt: at(addDays(start, 4), '10:00'), occupationGroup: 'RETIREE' })
-    // The audience is the one registered with: a later change to the person moves nothing.
+    // The occupation group counted is the one registered with: a later change to the person moves nothing.
     await api.prisma.person.update({ where: { id: farmer.person.id }, data: { occupationGroup: 'STUDENT' } })
 
     type View = { product?: Product; centers?: Center[]; from?: string; to?: string }
@@ -295,7 +295,7 @@ describe('campaign progress', () => {
               }
             : {}),
         },
-        select: { audience: true, session: { select: { kind: true } } },
+        select: { occupationGroup: true, session: { select: { kind: true } } },
       })
       const tally = (groups: (string | null)[]) => {
         const counts = new Map<string | null, number>()
@@ -304,7 +304,7 @@ describe('campaign progress', () => {
       }
       const kinds = tally(enrollments.map((enrollment) => enrollment.session?.kind ?? null))
       return {
-        audiences: tally(enrollments.map((enrollment) => enrollment.audience)),
+        audiences: tally(enrollments.map((enrollment) => enrollment.occupationGroup)),
         sessionKinds: kinds,
         sessionEnrollments: kinds.reduce((total, row) => total + (row.group ? row.enrolled : 0), 0),
       }

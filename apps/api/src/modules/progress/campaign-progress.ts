@@ -108,12 +108,12 @@ const DayProgressRef = builder.objectRef<CampaignProgress['days'][number]>('DayP
 })
 
 const AudienceProgressRef = builder
-  .objectRef<{ audience: AudienceGroup | null; enrolled: number }>('AudienceProgress')
+  .objectRef<{ occupationGroup: AudienceGroup | null; enrolled: number }>('AudienceProgress')
   .implement({
     description:
       'Counted enrollments by the person’s occupation group when registered (a later edit of the person does not move them).',
     fields: (t) => ({
-      audience: t.expose('audience', {
+      audience: t.expose('occupationGroup', {
         type: AudienceGroupEnum,
         nullable: true,
         description: 'The occupation group; null when it was not recorded.',
@@ -223,7 +223,7 @@ const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgres
     audiences: t.field({
       type: [AudienceProgressRef],
       description: 'Per occupation group of the person when registered (null: not recorded), most first.',
-      resolve: (p) => p.audiences(),
+      resolve: (p) => p.occupationGroups(),
     }),
     sessionKinds: t.field({
       type: [SessionKindProgressRef],

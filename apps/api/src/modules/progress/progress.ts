@@ -1,8 +1,8 @@
 // A campaign's progress for one viewer: counts by day, center, product and continuity from the
 // EnrollmentDailyCount rollup (what counts toward targets is the campaign's countParticipants of the new
-// and continuing participants: @tangtoc/shared countedParticipants), and by audience group and session kind from the EnrollmentSegmentTotal rollup, or the
+// and continuing participants: @tangtoc/shared countedParticipants), and by occupation group and session kind from the EnrollmentSegmentTotal rollup, or the
 // EnrollmentSegmentCount one (by day) when the period leaves out a counted day (read only when a client
-// asks for them). Their rows are bounded by centers × products × statuses (× days) (× audiences ×
+// asks for them). Their rows are bounded by centers × products × statuses (× days) (× occupation groups ×
 // session kinds), not by the enrollments: ~6,000 daily and ~34,000 segment rows at 100,000 enrollments.
 // The arithmetic (percent, series, milestones, pace, projection, ranking) is @tangtoc/shared's.
 import {
@@ -54,8 +54,8 @@ export interface ProgressArgs {
   /** Today in the campaign's time zone; default the real today (tests pass their own). */
   today?: IsoDate
   /**
-   * The caller will ask for audiences, session kinds or conversion: their rollup is then read with the
-   * other reads, in the same round, rather than on first use.
+   * The caller will ask for occupation groups, session kinds or conversion: their rollup is then read
+   * with the other reads, in the same round, rather than on first use.
    */
   breakdowns?: boolean
 }
@@ -111,7 +111,7 @@ export interface CampaignProgress extends ContinuityProgress {
     target: number | null
   } & ContinuityProgress)[]
   /** Loaded on first use. */
-  audiences: () => Promise<{ audience: AudienceGroup | null; enrolled: number }[]>
+  occupationGroups: () => Promise<{ occupationGroup: AudienceGroup | null; enrolled: number }[]>
   /** Loaded on first use. */
   sessionKinds: () => Promise<{ kind: SessionKind | null; enrolled: number }[]>
   milestones: MilestoneProgress[]
@@ -420,7 +420,7 @@ function rankedCenters(
 type CountedPeriod = { campaign: Campaign; rows: readonly DailyRow[]; from: IsoDate; to: IsoDate }
 
 /**
- * The breakdowns by audience and session kind, read on first use (or now, with the other reads, when
+ * The breakdowns by occupation group and session kind, read on first use (or now, with the other reads, when
  * the caller said it will ask: `breakdowns`).
  */
 function segmentBreakdowns(context: Context, viewer: Viewer, args: ProgressArgs, counted: CountedPeriod) {
@@ -431,9 +431,9 @@ function segmentBreakdowns(context: Context, viewer: Viewer, args: ProgressArgs,
     (await segments()).filter((row) => row.sessionKind !== null).reduce((t, row) => t + row.enrolled, 0),
   )
   return {
-    audiences: once(async () =>
-      mostFirst(await segments(), (row) => row.audience).map(([audience, enrolled]) => ({
-        audience,
+    occupationGroups: once(async () =>
+      mostFirst(await segments(), (row) => row.occupationGroup).map(([occupationGroup, enrolled]) => ({
+        occupationGroup,
         enrolled,
       })),
     ),
@@ -567,13 +567,13 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 type SegmentRow = {
-  audience: AudienceGroup | null
+  occupationGroup: AudienceGroup | null
   sessionKind: SessionKind | null
   enrolled: number
 }
 
 /**
- * Counted enrollments per audience (the person's occupation group when registered; null: not recorded)
+ * Counted enrollments per occupation group (the person's when registered; null: not recorded)
  * and session kind (null: registered directly), at the centers `centers` narrows to: in the period
  * (local dates) from the rollup by day, or all of them from the totals when `period` is null.
  */
@@ -587,7 +587,7 @@ async function segmentCounts(
   centers: Prisma.Sql,
 ): Promise<SegmentRow[]> {
   return context.prisma.$queryRaw<SegmentRow[]>`
-    SELECT nullif(s."audience", '') AS audience, nullif(s."sessionKind", '') AS "sessionKind",
+    SELECT nullif(s."occupationGroup", '') AS "occupationGroup", nullif(s."sessionKind", '') AS "sessionKind",
            sum(s."count")::int AS enrolled
     FROM ${period ? Prisma.sql`"EnrollmentSegmentCount"` : Prisma.sql`"EnrollmentSegmentTotal"`} s
     WHERE s."campaignId" = ${campaignId}::uuid AND s."status" = ANY(${counted}::"EnrollmentStatus"[])
@@ -595,7 +595,7 @@ async function segmentCounts(
       ${product ? Prisma.sql`AND s."product" = ${product}::"Product"` : Prisma.empty}
       ${continuityRestriction(participants, Prisma.sql`s."continuity"`)}
       ${centers}
-    GROUP BY s."audience", s."sessionKind"`
+    GROUP BY s."occupationGroup", s."sessionKind"`
 }
 
 /** The rows' counts summed per group, most first, then by name (null last). */

@@ -154,7 +154,10 @@ type Loaded = Prisma.EnrollmentGetPayload<{ include: typeof enrollmentWithPeople
 
 function personOf(
   person: Loaded['person'],
-  given: Pick<Enrollment, 'phone' | 'address' | 'wardCode' | 'audience' | 'legacySocialInsuranceCode'> | null,
+  given: Pick<
+    Enrollment,
+    'phone' | 'address' | 'wardCode' | 'occupationGroup' | 'legacySocialInsuranceCode'
+  > | null,
 ): DraftPerson {
   return {
     fullName: person.fullName,
@@ -164,7 +167,7 @@ function personOf(
     phone: given ? given.phone : person.phone,
     address: given ? given.address : person.address,
     wardCode: given ? given.wardCode : person.wardCode,
-    occupationGroup: given ? given.audience : person.occupationGroup,
+    occupationGroup: given ? given.occupationGroup : person.occupationGroup,
     legacySocialInsuranceCode: given ? given.legacySocialInsuranceCode : person.legacySocialInsuranceCode,
   }
 }

@@ -1,13 +1,14 @@
-// An enrollment's amounts from the shared calculator. For household health insurance the household is
-// quoted as a whole, each member with their own support groups (a supported member is priced by their
-// group and left out of the ranking: packages/shared/src/contribution/household-health-insurance.ts),
-// and each member's enrollment keeps that member's own line.
+// An enrollment's quote, the amounts and period it stores, from the shared calculator. For household
+// health insurance the household is quoted as a whole, each member with their own support groups (a
+// supported member is quoted by their group and left out of the ranking:
+// packages/shared/src/contribution/household-health-insurance.ts), and each member's enrollment keeps
+// that member's own line.
 import type { Product, SupportGroup } from '@tangtoc/db'
-import { coverageEnd } from '@tangtoc/shared'
+import { coverageEnd, type HouseholdMemberQuoteInput } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
-import { quoteWithStoredParameters } from '../contribution/quote.ts'
+import { quoteWithStoredParameters } from './quote.ts'
 
-export interface PricingInput {
+export interface EnrollmentQuoteInput {
   product: Product
   on: string
   months: number
@@ -18,15 +19,10 @@ export interface PricingInput {
    * Household health insurance: the members in register order and which one is enrolled; the enrolled
    * member's support groups are `supportGroups`, whatever the member's own say.
    */
-  household?: { members: HouseholdMemberPricing[]; enrolledIndex: number }
+  household?: { members: HouseholdMemberQuoteInput[]; enrolledIndex: number }
 }
 
-export interface HouseholdMemberPricing {
-  insuredElsewhere: boolean
-  supportGroups: readonly SupportGroup[]
-}
-
-export interface Pricing {
+export interface EnrollmentQuote {
   gross: number
   support: number
   payable: number
@@ -42,7 +38,10 @@ function period(on: string, months: number) {
   return { periodStart: day(on), periodEnd: day(coverageEnd(on, months)) }
 }
 
-export async function priceEnrollment(context: Context, input: PricingInput): Promise<Pricing> {
+export async function quoteEnrollment(
+  context: Context,
+  input: EnrollmentQuoteInput,
+): Promise<EnrollmentQuote> {
   if (input.product === 'VOLUNTARY_SOCIAL_INSURANCE') {
     const quote = await quoteWithStoredParameters(context, {
       product: input.product,
@@ -67,7 +66,7 @@ export async function priceEnrollment(context: Context, input: PricingInput): Pr
   const members = household.members.map((member, index) =>
     index === household.enrolledIndex ? { ...member, supportGroups: input.supportGroups } : member,
   )
-  const own = (await priceHousehold(context, { ...input, members }))[household.enrolledIndex]
+  const own = (await quoteHousehold(context, { ...input, members }))[household.enrolledIndex]
   if (!own) throw new Error('the enrolled member has no line in the household quote')
   return own
 }
@@ -77,26 +76,23 @@ export async function priceEnrollment(context: Context, input: PricingInput): Pr
  * elsewhere (listed, not enrolled). Members joining a household already insured rank after its
  * `rankedBefore` members.
  */
-export async function priceHousehold(
+export async function quoteHousehold(
   context: Context,
   input: {
     on: string
     months: number
     jurisdiction: string
-    members: readonly HouseholdMemberPricing[]
+    members: readonly HouseholdMemberQuoteInput[]
     /** Members of the household already insured this period: those given rank after them. */
     rankedBefore?: number
   },
-): Promise<(Pricing | null)[]> {
+): Promise<(EnrollmentQuote | null)[]> {
   const quote = await quoteWithStoredParameters(context, {
     product: 'HOUSEHOLD_HEALTH_INSURANCE',
     on: input.on,
     months: input.months,
     supportGroups: [],
-    householdMembers: input.members.map((member) => ({
-      insuredElsewhere: member.insuredElsewhere,
-      supportGroups: [...member.supportGroups],
-    })),
+    householdMembers: input.members,
     jurisdiction: input.jurisdiction,
     rankedBefore: input.rankedBefore ?? 0,
   })
