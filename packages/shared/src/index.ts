@@ -200,7 +200,16 @@ export {
   readText,
   readTick,
 } from './import/columns.ts'
-export { type CheckedImportRow, checkImportRows, type ImportCheck, type SheetRow } from './import/rows.ts'
+export {
+  type CheckedImportRow,
+  type CheckedImportUnit,
+  checkImportRows,
+  type ImportCheck,
+  type ImportCheckOptions,
+  importRowsChecker,
+  readHouseholdKey,
+  type SheetRow,
+} from './import/rows.ts'
 export { dateTimeFormat } from './intl.ts'
 export { enumLabels, type LabelledEnum, labelOf } from './labels.ts'
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildCitizenId } from '../src/identity/citizen-id.ts'
 import { guessColumns, readCitizenId, readDate, readSex, readTick } from '../src/import/columns.ts'
-import { checkImportRows, type SheetRow } from '../src/import/rows.ts'
+import { checkImportRows, importRowsChecker, readHouseholdKey, type SheetRow } from '../src/import/rows.ts'
 
 describe('reading a sheet’s columns', () => {
   it('recognises the headers people write, in Vietnamese and English, with or without diacritics', () => {
@@ -129,5 +129,44 @@ describe('checking a sheet’s rows', () => {
       '2.fullName',
       '2.sex',
     ])
+  })
+
+  it('checks a sheet a page at a time as it checks it whole: a duplicate of an earlier page, a household split across pages', () => {
+    const quang = id('1988-07-02', 'MALE', 1)
+    const rows: SheetRow[] = [
+      { line: 2, cells: ['Đỗ Văn Quang', quang, '02/07/1988', 'Nam', 'H1', 'x'] },
+      { line: 3, cells: ['Trần Văn Tư', id('1970-01-01', 'MALE', 3), '01/01/1970', 'Nam', '', ''] },
+      { line: 4, cells: ['Lê Thị Hoa', id('1972-07-19', 'FEMALE', 5), '19/07/1972', 'Nữ', 'H2', 'x'] },
+      // H1's second member, a page later, born on a day that does not exist: H1 goes in whole or not.
+      { line: 5, cells: ['Phạm Thị Nhung', id('1991-03-15', 'FEMALE', 2), '31/02/1991', 'Nữ', 'H1', ''] },
+      { line: 6, cells: ['Đỗ Văn Quang', quang, '02/07/1988', 'Nam', 'H3', 'x'] },
+      { line: 7, cells: ['Lê Văn Minh', id('1995-05-05', 'MALE', 6), '05/05/1995', 'Nam', 'H2', ''] },
+    ]
+    const lastLineOf = new Map<string, number>()
+    for (const row of rows) {
+      const key = readHouseholdKey(row.cells[4])
+      if (key) lastLineOf.set(key, row.line)
+    }
+    const checker = importRowsChecker(columns, options, lastLineOf)
+    const pages = [rows.slice(0, 2), rows.slice(2, 4), rows.slice(4)]
+    const completed = pages.map((page) => checker.check(page).map((unit) => unit.key))
+    // A household is complete at its last row: H1 on the second page, H2 on the third.
+    expect(completed).toEqual([[null], ['H1'], ['H3', 'H2']])
+
+    const whole = checkImportRows(rows, columns, options)
+    const paged = importRowsChecker(columns, options, lastLineOf)
+    const rowsByPage = pages.flatMap((page) => paged.check(page).flatMap((unit) => unit.members))
+    expect(rowsByPage.sort((a, b) => a.line - b.line)).toEqual(whole.rows)
+    const codes = whole.rows.map((row) => row.issues.map((problem) => `${problem.path} ${problem.code}`))
+    expect(codes).toEqual([
+      ['2.householdKey IMPORT_HOUSEHOLD_INCOMPLETE'],
+      [],
+      [],
+      ['5.dateOfBirth DATE_INVALID'],
+      ['6.citizenId IMPORT_DUPLICATE_IN_FILE'],
+      [],
+    ])
+    expect(whole.households.map((household) => household.key)).toEqual(['H1', '#3', 'H2', 'H3'])
+    expect(whole.households[0]?.lines).toEqual([2, 5])
   })
 })
