@@ -35,7 +35,7 @@ type UploadAnswer = {
   status: string
   error: { code: string; message: string; messageVi: string }
 }
-type PreviewIssue = { field: string; code: string; messageVi: string }
+type PreviewIssue = { field: string; code: string; message: string; messageVi: string }
 type Edges = { edges: { node: { id: string } }[] }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -850,5 +850,98 @@ describe('household health insurance without a household column', () => {
     })
     const enrollments = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
     expect(new Set(enrollments.map((each) => each.householdId)).size).toBe(2)
+  })
+})
+
+describe('a sheet longer than a page of the preview', () => {
+  type Row = { line: number; valid: boolean; onFile: boolean; payable: number | null; issues: PreviewIssue[] }
+
+  /** Every row of the batch's preview, 500 to a request. */
+  async function previewRows(id: string, credentials: Credentials): Promise<Row[]> {
+    const rows: Row[] = []
+    for (let offset = 0; ; offset += 500) {
+      const result = await api.graphql(
+        `query ($id: ID!, $offset: Int!) { node(id: $id) { ... on ImportBatch { preview {
+          rows(first: 500, offset: $offset) { line valid onFile payable issues { field code message messageVi } }
+        } } } }`,
+        { id, offset },
+        credentials,
+      )
+      expect(result.errors).toBeUndefined()
+      const page = result.data?.node.preview.rows as Row[]
+      rows.push(...page)
+      if (page.length < 500) return rows
+    }
+  }
+
+  it('finds a duplicate of a row pages earlier, checks a household split across pages whole, and totals every page', async () => {
+    const setting = await campaignSetting(api)
+    const head = personInput({ fullName: 'Trần Văn Bình', sex: 'MALE', dateOfBirth: '1970-03-02' })
+    const alone = Array.from({ length: importLimits.pageRows - 1 }, (_, index) =>
+      personInput({ fullName: `Nguyễn Thị Lan ${index}`, dateOfBirth: '1985-06-15' }),
+    )
+    const onFile = await createPerson(api.prisma, { fullName: 'Võ Thị Tám', dateOfBirth: '1980-08-08' })
+    const wife = personInput({ fullName: 'Lê Thị Hoa', dateOfBirth: '1980-02-28' })
+    const [husband, daughter] = [
+      personInput({ fullName: 'Phan Văn Nam', sex: 'MALE', dateOfBirth: '1975-04-30' }),
+      personInput({ fullName: 'Phan Thị Ngọc', dateOfBirth: '2000-01-01' }),
+    ]
+    const first = alone[0] as (typeof alone)[number]
+    const row = (person: typeof head, key: string, isHead: boolean, born = dmy(person.dateOfBirth)) => [
+      key,
+      person.fullName,
+      person.citizenId,
+      born,
+      person.sex === 'MALE' ? 'Nam' : 'Nữ',
+      isHead ? 'x' : '',
+    ]
+    const rows = [
+      ['Mã hộ', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Chủ hộ'],
+      row(head, 'HO-A', true),
+      ...alone.map((person) => row(person, '', false)),
+      ['', onFile.fullName, onFile.citizenId, dmy(onFile.dateOfBirth.toISOString().slice(0, 10)), 'Nữ', ''],
+      // HO-A's second member, a page below its head, born on a day that does not exist.
+      row(wife, 'HO-A', false, '31/02/1980'),
+      row(first, '', false),
+      row(husband, 'HO-B', true),
+      row(daughter, 'HO-B', false),
+    ]
+    const { status, body } = await upload(setting, csv(rows), { credentials: setting.agent.credentials })
+    expect(status).toBe(201)
+    const last = importLimits.pageRows + 6
+    expect(body.rowCount).toBe(last - 1)
+
+    const { preview } = await batchOf(body.id, setting.agent.credentials)
+    expect(preview).toMatchObject({
+      rowCount: last - 1,
+      invalidCount: 3,
+      duplicateCount: 1,
+      onFileCount: 1,
+      problems: [],
+    })
+    const all = await previewRows(body.id, setting.agent.credentials)
+    expect(all.map((each) => each.line)).toEqual(Array.from({ length: last - 1 }, (_, index) => index + 2))
+    const at = (line: number) => all.find((each) => each.line === line) as Row
+    const codes = (line: number) => at(line).issues.map((problem) => `${problem.field}:${problem.code}`)
+    const wifeLine = importLimits.pageRows + 3
+    expect(codes(2)).toEqual(['householdKey:IMPORT_HOUSEHOLD_INCOMPLETE'])
+    expect(at(2).issues[0]?.messageVi).toContain(String(wifeLine))
+    expect(codes(wifeLine)).toEqual(['dateOfBirth:DATE_INVALID'])
+    expect(codes(wifeLine + 1)).toEqual(['citizenId:IMPORT_DUPLICATE_IN_FILE'])
+    expect(at(wifeLine + 1).issues[0]?.message).toContain('line 3')
+    expect(at(wifeLine - 1)).toMatchObject({ valid: true, onFile: true })
+    const [husbandRow, daughterRow] = [at(last - 1), at(last)]
+    expect(husbandRow.valid && daughterRow.valid).toBe(true)
+    expect(daughterRow.payable).toBeLessThan(husbandRow.payable ?? 0)
+    expect(at(2).payable).toBeNull()
+    const valid = all.filter((each) => each.valid)
+    expect(preview.totals).toEqual([
+      {
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        enrollments: last - 4,
+        households: 1,
+        payable: valid.reduce((sum, each) => sum + (each.payable ?? 0), 0),
+      },
+    ])
   })
 })

@@ -1,24 +1,27 @@
 // An import's preview, before anything is written: every row checked with the shared rules the form
-// uses (checkImportRows), then against the people on file (a citizen ID on file with another identity,
+// uses (importRowsChecker, a page of rows at a time: the file's cells are never all in memory), then against the people on file (a citizen ID on file with another identity,
 // a person already enrolled for the product in the campaign), and each unit that would go in priced as
 // the form prices it. The commit reads the same preview, so what it refuses is what the preview showed.
 import type { ImportBatch, Product } from '@tangtoc/db'
 import {
   type CheckedImportRow,
+  type CheckedImportUnit,
   checkImportRows,
   describeIssue,
   foldSearchKey,
   type ImportField,
   type Issue,
   importFields,
+  importRowsChecker,
   issue,
   localDateInZone,
+  readHouseholdKey,
   type SheetRow,
 } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
 import { priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
-import { cellOf, type StoredCell } from './files.ts'
+import { cellOf, importLimits, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
 export interface RowIssue {
@@ -86,25 +89,6 @@ export async function startOf(context: Context, batch: BatchForPreview) {
   return { on, jurisdiction: campaign.jurisdiction }
 }
 
-/** How many rows (or citizen IDs) the preview reads in one query. */
-const previewPageRows = 5_000
-
-/** The batch's rows as the sheet gave them, read a page at a time: Prisma's rows never all at once. */
-async function sheetRowsOf(context: Context, batchId: string): Promise<SheetRow[]> {
-  const rows: SheetRow[] = []
-  for (let after = 0; ; ) {
-    const page = await context.prisma.importRow.findMany({
-      where: { batchId, line: { gt: after } },
-      select: { line: true, cells: true },
-      orderBy: { line: 'asc' },
-      take: previewPageRows,
-    })
-    for (const row of page) rows.push(sheetRowOf(row))
-    if (page.length < previewPageRows) return rows
-    after = page.at(-1)?.line ?? after
-  }
-}
-
 /** A stored row as the rules read it. */
 export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => ({
   line: row.line,
@@ -113,50 +97,128 @@ export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => (
 
 /** The batch's rows checked by the form's rules (checkImportRows) for a start on `on`. */
 export function checkBatchRows(batch: BatchForPreview, rows: SheetRow[], on: string) {
-  return checkImportRows(rows, columnsOf(batch), {
-    product: batch.product,
-    today: localDateInZone(new Date()),
-    on,
-  })
+  return checkImportRows(rows, columnsOf(batch), checkOptions(batch, on))
 }
 
+const checkOptions = (batch: BatchForPreview, on: string) => ({
+  product: batch.product,
+  today: localDateInZone(new Date()),
+  on,
+})
+
+/** The batch's rows as the sheet gave them, a page at a time: Prisma's rows never all at once. */
+async function* sheetPagesOf(context: Context, batchId: string): AsyncGenerator<SheetRow[]> {
+  for (let after = 0; ; ) {
+    const page = await context.prisma.importRow.findMany({
+      where: { batchId, line: { gt: after } },
+      select: { line: true, cells: true },
+      orderBy: { line: 'asc' },
+      take: importLimits.pageRows,
+    })
+    if (page.length > 0) yield page.map(sheetRowOf)
+    if (page.length < importLimits.pageRows) return
+    after = page.at(-1)?.line ?? after
+  }
+}
+
+/**
+ * Household health insurance: each household key's last line in the batch, read a page at a time from
+ * its key column alone; the preview checks a household when it has read that line.
+ */
+async function householdEndsOf(context: Context, batch: BatchForPreview): Promise<Map<string, number>> {
+  const ends = new Map<string, number>()
+  const column = columnsOf(batch).indexOf('householdKey')
+  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE' || column < 0) return ends
+  for (let after = 0; ; ) {
+    const page = await context.prisma.$queryRaw<{ line: number; cell: StoredCell }[]>`
+      SELECT "line", "cells" -> ${column}::int AS "cell" FROM "ImportRow"
+       WHERE "batchId" = ${batch.id}::uuid AND "line" > ${after}
+       ORDER BY "line" LIMIT ${importLimits.pageRows}`
+    for (const { line, cell } of page) {
+      const key = readHouseholdKey(cellOf(cell ?? null))
+      if (key !== null) ends.set(key, line)
+    }
+    if (page.length < importLimits.pageRows) return ends
+    after = page.at(-1)?.line ?? after
+  }
+}
+
+/** A unit as the preview keeps it to price it: its members' lines and who is insured elsewhere. */
+interface CheckedUnit extends PreviewUnit {
+  /** A member is refused: the unit is not priced. */
+  refused: boolean
+  insuredElsewhere: boolean[]
+}
+
+/**
+ * The preview, a page of rows at a time: each page checked (importRowsChecker: a duplicate of an earlier
+ * page, a household when its last row is read), the units it completes checked against the people on
+ * file a page's worth at a time and kept as their preview rows; the units priced in sheet order at the end.
+ * Only the preview's rows and units are held, not the rows' cells nor their checked people.
+ */
 export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
   const start = await startOf(context, batch)
-  const checked = checkBatchRows(batch, await sheetRowsOf(context, batch.id), start.on)
-  const onFile = await againstFile(context, batch, checked.rows)
-  const byLine = new Map(checked.rows.map((row) => [row.line, row]))
-  const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
-  const units = unitsOf(batch, checked)
-  for (const unit of units) keepOutWhole(membersOf(unit))
-  const { payable, problems } = await priceUnits(context, batch, start, units, membersOf)
-  const rows = checked.rows.map(
-    (row): PreviewRow => ({
-      line: row.line,
-      fullName: row.person.fullName,
-      citizenId: row.person.citizenId,
-      householdKey: row.householdKey,
-      onFile: onFile.has(row.line),
-      issues: row.issues.map(rowIssue),
-      notes: row.notes.map(rowIssue),
-      payable: payable.get(row.line) ?? null,
-    }),
+  const checker = importRowsChecker(
+    columnsOf(batch),
+    checkOptions(batch, start.on),
+    await householdEndsOf(context, batch),
   )
-  return { rows, units, problems, totals: [totalsOf(batch.product, rows)] }
+  const rows: PreviewRow[] = []
+  const units: CheckedUnit[] = []
+  let ready: CheckedImportUnit[] = []
+  const settle = async () => {
+    const settled = await settleUnits(context, batch, ready)
+    rows.push(...settled.rows)
+    units.push(...settled.units)
+    ready = []
+  }
+  for await (const page of sheetPagesOf(context, batch.id)) {
+    ready.push(...checker.check(page))
+    if (ready.length >= importLimits.pageRows) await settle()
+  }
+  await settle()
+  rows.sort((a, b) => a.line - b.line)
+  units.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0))
+  const problems = await priceUnits(context, batch, start, units, rows)
+  return {
+    rows,
+    units: units.map(({ key, lines }) => ({ key, lines })),
+    problems,
+    totals: [totalsOf(batch.product, rows)],
+  }
 }
 
-/** The units a commit registers in sheet order: each household (rows sharing a key), else each row. */
-function unitsOf(batch: BatchForPreview, checked: ReturnType<typeof checkImportRows>): PreviewUnit[] {
-  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return checked.rows.map((row) => ({ key: null, lines: [row.line] }))
+/** Complete units checked against the people on file, a household kept out whole, as preview rows. */
+async function settleUnits(context: Context, batch: BatchForPreview, units: readonly CheckedImportUnit[]) {
+  const members = units.flatMap((unit) => unit.members)
+  const onFile = await againstFile(context, batch, members)
+  for (const unit of units) keepOutWhole(unit.members)
+  return {
+    rows: members.map(
+      (row): PreviewRow => ({
+        line: row.line,
+        fullName: row.person.fullName,
+        citizenId: row.person.citizenId,
+        householdKey: row.householdKey,
+        onFile: onFile.has(row.line),
+        issues: row.issues.map(rowIssue),
+        notes: row.notes.map(rowIssue),
+        payable: null,
+      }),
+    ),
+    units: units.map(
+      (unit): CheckedUnit => ({
+        key: unit.key,
+        lines: unit.members.map((member) => member.line),
+        refused: unit.members.some((member) => member.issues.length > 0),
+        insuredElsewhere: unit.members.map((member) => member.insuredElsewhere),
+      }),
+    ),
   }
-  return checked.households.map((household) => ({
-    key: household.key.startsWith('#') ? null : household.key,
-    lines: [...household.lines],
-  }))
 }
 
 /** A household goes in whole: a member refused against the file keeps the others out too. */
-function keepOutWhole(members: CheckedImportRow[]) {
+function keepOutWhole(members: readonly CheckedImportRow[]) {
   const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
   if (blocking.length === 0 || members.length < 2) return
   for (const member of members) {
@@ -169,52 +231,51 @@ function keepOutWhole(members: CheckedImportRow[]) {
 }
 
 /**
- * Each line's payable, for the units that would go in, priced as the form prices them; pricing refused
- * (a monthly income out of range) is a problem of the batch, and prices no further unit.
+ * Each line's payable set on its row, for the units that would go in, priced in sheet order as the form
+ * prices them; pricing refused (a monthly income out of range) is a problem of the batch, and prices no
+ * further unit.
  */
 async function priceUnits(
   context: Context,
   batch: BatchForPreview,
   start: Awaited<ReturnType<typeof startOf>>,
-  units: readonly PreviewUnit[],
-  membersOf: (unit: PreviewUnit) => CheckedImportRow[],
-) {
-  const problems: RowIssue[] = []
-  const payable = new Map<number, number>()
+  units: readonly CheckedUnit[],
+  rows: readonly PreviewRow[],
+): Promise<RowIssue[]> {
+  const rowAt = new Map(rows.map((row) => [row.line, row]))
   for (const unit of units) {
-    const members = membersOf(unit)
-    if (members.some((member) => member.issues.length > 0)) continue
+    if (unit.refused) continue
     try {
-      const prices = await priceUnit(context, batch, start, members)
+      const prices = await priceUnit(context, batch, start, unit.insuredElsewhere)
       unit.lines.forEach((line, index) => {
+        const row = rowAt.get(line)
         const pricing = prices[index]
-        if (pricing) payable.set(line, pricing.payable)
+        if (row && pricing) row.payable = pricing.payable
       })
     } catch (error) {
       if (!(error instanceof UserError)) throw error
-      problems.push({ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } })
-      break
+      return [{ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } }]
     }
   }
-  return { payable, problems }
+  return []
 }
 
-/** The prices of a unit's members, in its order: a household's by rank, else its one row's. */
+/** The prices of a unit's members (who of them is insured elsewhere), in its order: a household's by rank, else its one row's. */
 async function priceUnit(
   context: Context,
   batch: BatchForPreview,
   { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
-  members: CheckedImportRow[],
+  insuredElsewhere: readonly boolean[],
 ) {
   if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
     return priceHousehold(context, {
       on,
       months: batch.months,
       jurisdiction,
-      members: members.map((member) => ({ insuredElsewhere: member.insuredElsewhere, supportGroups: [] })),
+      members: insuredElsewhere.map((elsewhere) => ({ insuredElsewhere: elsewhere, supportGroups: [] })),
     })
   }
-  if (members.length === 0) return []
+  if (insuredElsewhere.length === 0) return []
   return [
     await priceEnrollment(context, {
       product: batch.product,
@@ -249,10 +310,7 @@ async function againstFile(
   rows: readonly CheckedImportRow[],
 ): Promise<Set<number>> {
   const citizenIds = [...new Set(rows.map((row) => row.person.citizenId).filter((id) => id !== ''))]
-  const people: Awaited<ReturnType<typeof peopleOnFile>> = []
-  for (let at = 0; at < citizenIds.length; at += previewPageRows) {
-    people.push(...(await peopleOnFile(context, batch, citizenIds.slice(at, at + previewPageRows))))
-  }
+  const people = await peopleOnFile(context, batch, citizenIds)
   const byId = new Map(people.map((person) => [person.citizenId, person]))
   const onFile = new Set<number>()
   for (const row of rows) {
