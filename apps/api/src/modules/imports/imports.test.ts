@@ -1,14 +1,13 @@
 // Importing spreadsheets: real CSV and XLSX files made here (ExcelJS writes the XLSX, with the things
 // real sheets hold), uploaded through `POST /imports`, previewed, committed, downloaded back as errors.
 
-import * as zlib from 'node:zlib'
-import { deflateRawSync } from 'node:zlib'
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
 import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import { zipOf } from '../../../test/zip.ts'
 import { InstanceCaches } from '../../caches.ts'
 import { type Context, jobContext } from '../../context.ts'
 import { createLogger } from '../../logger.ts'
@@ -396,47 +395,6 @@ describe('importing a CSV with errors', () => {
     expect((await batchOf(next.body.id, setting.agent.credentials)).columns[0].field).toBe('fullName')
   })
 })
-
-/** A ZIP archive of the given entries, deflated: what an XLSX is, or a zip bomb. */
-function zipOf(entries: { name: string; data: Buffer }[]): Uint8Array {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name)
-    const compressed = deflateRawSync(entry.data)
-    const crc = zlib.crc32(entry.data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(entry.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, compressed)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(compressed.length, 20)
-    central.writeUInt32LE(entry.data.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    centrals.push(central, name)
-    offset += 30 + name.length + compressed.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...locals, directory, end]))
-}
 
 describe('files refused before anything is written', () => {
   it('a file over the size limit, a wrong type, a zip bomb and a legacy encoding each get a clear error in both languages', async () => {
