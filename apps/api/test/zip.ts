@@ -13,25 +13,22 @@ export function zipOf(entries: { name: string; data: Buffer; declaredSize?: numb
   for (const entry of entries) {
     const name = Buffer.from(entry.name)
     const compressed = deflateRawSync(entry.data)
-    const crc = crc32(entry.data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, compressed)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
+    // A local header and the central directory hold the same fields (the method, then after the time
+    // the checksum, both sizes and the name's length), each from its own offset.
+    const header = (signature: number, size: number, at: number) => {
+      const bytes = Buffer.alloc(size)
+      bytes.writeUInt32LE(signature, 0)
+      bytes.writeUInt16LE(20, 4)
+      bytes.writeUInt16LE(8, at - 6)
+      bytes.writeUInt32LE(crc32(entry.data), at)
+      bytes.writeUInt32LE(compressed.length, at + 4)
+      bytes.writeUInt32LE(entry.declaredSize ?? entry.data.length, at + 8)
+      bytes.writeUInt16LE(name.length, at + 12)
+      return bytes
+    }
+    locals.push(header(0x04034b50, 30, 14), name, compressed)
+    const central = header(0x02014b50, 46, 16)
     central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(compressed.length, 20)
-    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24)
-    central.writeUInt16LE(name.length, 28)
     central.writeUInt32LE(offset, 42)
     centrals.push(central, name)
     offset += 30 + name.length + compressed.length
