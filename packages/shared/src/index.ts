@@ -205,7 +205,6 @@ export {
   type CheckedImportUnit,
   checkImportRows,
   type ImportCheck,
-  type ImportCheckOptions,
   importRowsChecker,
   readHouseholdKey,
   type SheetRow,
