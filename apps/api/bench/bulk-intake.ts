@@ -171,7 +171,7 @@ type SheetPerson = {
   relationToHead: string
 }
 
-const header = [
+export const header = [
   'Họ và tên',
   'Số CCCD',
   'Ngày sinh',

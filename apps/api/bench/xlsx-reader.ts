@@ -8,26 +8,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { openSheet } from '../src/modules/imports/files.ts'
+import { header } from './bulk-intake.ts'
 
 const [step, ...args] = process.argv.slice(2)
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0)
 
-/** A ward's list of `rows` people, households of three, as ExcelJS writes a workbook. */
+/** A ward's list of `rows` people (the import bench's columns), households of three, as ExcelJS writes a workbook. */
 async function make(rows: number, file: string) {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('Danh sách')
-  sheet.addRow([
-    'Họ và tên',
-    'Số CCCD',
-    'Ngày sinh',
-    'Giới tính',
-    'Số điện thoại',
-    'Địa chỉ',
-    'Mã phường xã',
-    'Mã hộ',
-    'Chủ hộ',
-    'Quan hệ với chủ hộ',
-  ])
+  sheet.addRow(header)
   for (let index = 0; index < rows; index++) {
     const head = index % 3 === 0
     sheet.addRow([
