@@ -33,6 +33,17 @@ export const consoleEnrollmentsQuery = `query Enrollments($filter: EnrollmentFil
   }
 }`
 
+/** The console's worklist query (apps/console/src/worklists/WorklistPage.tsx) for one list, first 20. */
+export const consoleWorklistQuery = `query ($list: Worklist!, $on: Date) {
+  worklist(list: $list, on: $on, first: 20) {
+    edges { node {
+      list fullName phone products dueDate reason reasonVi reminderText remindedAt
+      enrollment { id } lead { id } assignedTo { id displayName }
+      lastFollowUp { at outcome promisedOn by { id displayName } }
+    } }
+  }
+}`
+
 /** A console session for the user, as `logIn` would create it (without argon2's cost): its cookie. */
 export async function signIn(prisma: PrismaClient, userId: string): Promise<string> {
   const secret = newSecret('tts')

@@ -1,10 +1,13 @@
 // The API's own CPU per console list page, in process: the Yoga app through `yoga.fetch` (no HTTP, no
 // other process) on a BENCH_REUSE database that `pnpm bench` seeded, `process.cpuUsage()` over
-// LIST_CPU_PAGES pages after a warm-up, per role. On a shared machine the bench's milliseconds move
+// LIST_CPU_PAGES pages after a warm-up, per role. LIST_CPU_PAGE=worklist measures the worklist page
+// instead (EXPIRING, first 20, on the campaign's last day, at the busiest center; a database seeded
+// with the worklist part). On a shared machine the bench's milliseconds move
 // with the neighbours; the CPU a page costs moves far less. LIST_CPU_PROFILE names a file to write a
 // CPU profile of the measured pages to (Chrome's .cpuprofile), without the start-up.
 //
 //   BENCH_REUSE=<database> [LIST_CPU_PAGES=300] [LIST_CPU_ROLES=admin,manager,agent] [LIST_CPU_PROFILE=<file>]
+//     [LIST_CPU_PAGE=enrollments|worklist]
 //     pnpm exec tsx bench/list-cpu.ts
 
 import { writeFileSync } from 'node:fs'
@@ -14,7 +17,7 @@ import { createPrismaClient } from '@tangtoc/db'
 import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode } from '@tangtoc/db/seed'
 import { createYogaApp } from '../src/server.ts'
-import { busiestCenter, consoleEnrollmentsQuery, signIn } from './common.ts'
+import { busiestCenter, consoleEnrollmentsQuery, consoleWorklistQuery, signIn } from './common.ts'
 
 const database = process.env.BENCH_REUSE
 if (!database) throw new Error('BENCH_REUSE names the database `pnpm bench` seeded')
@@ -32,15 +35,24 @@ const users = {
   manager: await createUser(prisma, { role: 'CENTER_MANAGER', center }),
   agent: await createUser(prisma, { role: 'AGENT', center }),
 }
-const body = JSON.stringify({
-  query: consoleEnrollmentsQuery,
-  variables: {
-    filter: { campaign: encodeGlobalID('Campaign', campaign.id) },
-    orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
-    first: 50,
-    offset: 0,
-  },
-})
+const worklist = process.env.LIST_CPU_PAGE === 'worklist'
+const body = JSON.stringify(
+  worklist
+    ? {
+        query: consoleWorklistQuery,
+        variables: { list: 'EXPIRING', on: campaign.endDate.toISOString().slice(0, 10) },
+      }
+    : {
+        query: consoleEnrollmentsQuery,
+        variables: {
+          filter: { campaign: encodeGlobalID('Campaign', campaign.id) },
+          orderBy: { field: 'REGISTERED_AT', direction: 'DESC' },
+          first: 50,
+          offset: 0,
+        },
+      },
+)
+const rowsPerPage = worklist ? 20 : 50
 
 async function page(cookie: string) {
   const response = await yoga.fetch('http://tangtoc.test/graphql', {
@@ -48,8 +60,12 @@ async function page(cookie: string) {
     headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1', cookie },
     body,
   })
-  const result = (await response.json()) as { errors?: unknown; data?: { enrollments: { edges: unknown[] } } }
-  if (result.errors || result.data?.enrollments.edges.length !== 50)
+  const result = (await response.json()) as {
+    errors?: unknown
+    data?: Record<string, { edges: unknown[] }>
+  }
+  const rows = result.data?.[worklist ? 'worklist' : 'enrollments']?.edges.length
+  if (result.errors || rows !== rowsPerPage)
     throw new Error(`unexpected answer: ${JSON.stringify(result).slice(0, 500)}`)
 }
 

@@ -50,6 +50,7 @@ import {
   type BenchGraphql,
   busiestCenter,
   consoleEnrollmentsQuery,
+  consoleWorklistQuery,
   graphqlOverHttp,
   hostLoopMs,
   log,
@@ -509,18 +510,9 @@ async function benchListSearch({ prisma, sql, campaign, campaignId, graphql }: R
 }
 
 // ── Worklists ────────────────────────────────────────────────────────────
-// The console's worklist query (apps/console/src/worklists/WorklistPage.tsx) for one list, first 20,
-// on the campaign's last day (the console reads today; the campaign is in the past here), as an agent
-// of the busiest center sees it; and the progress page's counts.
-const worklistQuery = `query ($list: Worklist!, $on: Date) {
-  worklist(list: $list, on: $on, first: 20) {
-    edges { node {
-      list fullName phone products dueDate reason reasonVi reminderText remindedAt
-      enrollment { id } lead { id } assignedTo { id displayName }
-      lastFollowUp { at outcome promisedOn by { id displayName } }
-    } }
-  }
-}`
+// The console's worklist page (consoleWorklistQuery) for one list, first 20, on the campaign's last day
+// (the console reads today; the campaign is in the past here), as an agent of the busiest center sees
+// it; and the progress page's counts.
 const countsQuery = `query ($on: Date) { worklistCounts(on: $on) { list count } }`
 const covered = `e.status IN ('PAID', 'ACTIVE') AND NOT e.renewed`
 const unpaid = `e.status IN ('DRAFT', 'SUBMITTED')`
@@ -570,7 +562,7 @@ async function benchWorklistPages({ sql, center, graphql }: ReadSetting, on: str
     if (!shown) log(`worklist ${list}: empty at the busiest center on ${on}`)
     await measure(
       `worklist ${list}, first 20 (one center's agent)`,
-      () => graphql(worklistQuery, { list, on }, agentCookie),
+      () => graphql(consoleWorklistQuery, { list, on }, agentCookie),
       pageSql(list),
       { p95: 30, ratio: 2 },
     )

@@ -10,6 +10,7 @@ import { type GraphQLResolveInfo, isObjectType } from 'graphql'
 import type { Context } from './context.ts'
 import { ForbiddenError } from './errors.ts'
 import { decodeGlobalId, invalidGlobalId } from './global-id.ts'
+import { loadedColumns, nodeIdColumn } from './loaded-columns.ts'
 import { readableNodes } from './readable-nodes.ts'
 import { typeScopesOnce, typeScopesOnceInner } from './type-scopes-once.ts'
 
@@ -32,8 +33,17 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // Errors before scope-auth, so that a mutation refused by its authScopes returns ForbiddenError as a value;
-  // an object type's scopes checked once a request around scope-auth (type-scopes-once.ts).
-  plugins: [ErrorsPlugin, typeScopesOnce, ScopeAuthPlugin, typeScopesOnceInner, PrismaPlugin, RelayPlugin],
+  // an object type's scopes checked once a request around scope-auth (type-scopes-once.ts); a column
+  // the row holds answered before plugin-prisma looks the row up (loaded-columns.ts).
+  plugins: [
+    ErrorsPlugin,
+    typeScopesOnce,
+    ScopeAuthPlugin,
+    typeScopesOnceInner,
+    loadedColumns,
+    PrismaPlugin,
+    RelayPlugin,
+  ],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: ({ viewer }) => ({
@@ -54,6 +64,8 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every node's global id encodes its row's `id` (prismaNode's `id: { field: 'id' }`).
+    idFieldOptions: { extensions: { [nodeIdColumn]: 'id' } },
     // node(id:) and nodes(ids:) read ids as every other argument does: a value that is not a global id,
     // or names no type of node, is the client's error.
     decodeGlobalID: (value) => {

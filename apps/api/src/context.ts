@@ -60,6 +60,7 @@ export async function createRequestContext({
     new URL(request.url).protocol === 'https:',
     settings.trustProxy,
   )
+  let log: Logger | undefined
   return {
     prisma,
     request,
@@ -68,7 +69,12 @@ export async function createRequestContext({
     clientRequestId: ids.clientId,
     client,
     settings,
-    log: logger.child({ requestId: ids.id }),
+    // Made when first used: few requests log a line of their own, and a child logger serialises its
+    // bindings when made (docs/benchmarks.md).
+    get log() {
+      log ??= logger.child({ requestId: ids.id })
+      return log
+    },
     pubsub,
     caches,
   }

@@ -1,5 +1,5 @@
 // Logs with pino: JSON lines in production, pino-pretty's colours in development. One line per HTTP
-// request (pino-http) with its id, the user's id (never a name or a citizen ID), the GraphQL operation's
+// request with its id, the user's id (never a name or a citizen ID), the GraphQL operation's
 // name and type, the status, the duration and the first error's code. Bounded: no headers, no query
 // string (a search or a GET's variables may hold personal data), no query text, an error's stack cut short.
 import { randomUUID } from 'node:crypto'
@@ -7,7 +7,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type DocumentNode, getOperationAST } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import pino, { type DestinationStream, type Logger } from 'pino'
-import { pinoHttp } from 'pino-http'
 import pretty from 'pino-pretty'
 import type { Context } from './context.ts'
 
@@ -41,10 +40,35 @@ export function createLogger({ level = 'info', format = 'json', destination }: L
   }
   // Levels by name ("error"), which log search tools read without a table.
   const json = { ...options, formatters: { level: (label: string) => ({ level: label }) } }
-  // Stdout written from a buffer off the request's path, not one blocking write per line: a write is a
-  // system call, about a tenth of a registration's CPU on a busy two-core machine (docs/benchmarks.md).
-  // pino writes what is left when the process exits.
-  return pino(json, destination ?? pino.destination({ dest: 1, sync: false }))
+  return pino(json, destination ?? stdoutByTurn())
+}
+
+/**
+ * Stdout for log lines, written once per turn of the event loop: the lines of one turn (under load,
+ * the requests that end together) go out in one write, right after the turn. pino's asynchronous
+ * destination handed each line's write to a thread of the pool and back, a blocking one is a system
+ * call a line: each cost a registration measurably (docs/benchmarks.md). What is left is written when
+ * the process exits. One for the process: there is one stdout.
+ */
+let stdoutLines: DestinationStream | undefined
+function stdoutByTurn(): DestinationStream {
+  if (stdoutLines) return stdoutLines
+  const out = pino.destination({ dest: 1, sync: true })
+  let pending = ''
+  const writePending = () => {
+    if (pending === '') return
+    const text = pending
+    pending = ''
+    out.write(text)
+  }
+  process.on('exit', writePending)
+  stdoutLines = {
+    write(line: string) {
+      if (pending === '') setImmediate(writePending)
+      pending += line
+    },
+  }
+  return stdoutLines
 }
 
 /** What a GraphQL request did, gathered by useOperationFacts for the request's log line. */
@@ -64,38 +88,44 @@ export function clientRequestIdFrom(given: string | null | undefined): string | 
   return given && acceptableId.test(given) ? given : null
 }
 
-/** The middleware logging one line per request at its end; probes and scrapes are not logged. */
+/**
+ * The middleware giving each request its id and logging one line per request at its end; probes and
+ * scrapes are not logged. The line is written with the logger itself: pino-http made three child
+ * loggers a request, each serialising its bindings, for the same line (docs/benchmarks.md).
+ */
 export function createRequestLogger(logger: Logger, quietPaths: string[]) {
-  return pinoHttp<IncomingMessage, ServerResponse>({
-    logger,
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+  return (request: IncomingMessage & { id?: string }, response: ServerResponse) => {
     // The server's own id, never the client's (which could name someone else's request): the client's
     // is logged beside it.
-    genReqId: (_request, response) => {
-      const id = randomUUID()
-      response.setHeader('x-request-id', id)
-      return id
-    },
-    autoLogging: { ignore: (request) => quietPaths.includes(pathOf(request.url)) },
-    serializers: {
-      req: (request: { method: string; url: string }) => ({
-        method: request.method,
-        path: pathOf(request.url),
-      }),
-      res: (response: { statusCode: number }) => ({ status: response.statusCode }),
-      err: boundedError,
-    },
-    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (request, response) =>
-      `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
-    customErrorMessage: (request, response) =>
-      `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
-    customProps: (request) => {
+    const requestId = randomUUID()
+    request.id = requestId
+    response.setHeader('x-request-id', requestId)
+    const path = pathOf(request.url)
+    if (quietPaths.includes(path)) return
+    const started = Date.now()
+    const ended = () => {
+      response.off('finish', ended)
+      response.off('close', ended)
+      const status = response.statusCode
       const clientRequestId = clientRequestIdFrom(request.headers['x-request-id'] as string | undefined)
-      return { ...(clientRequestId ? { clientRequestId } : {}), ...factsByNodeRequest.get(request) }
-    },
-  })
+      const line = {
+        requestId,
+        req: { method: request.method, path },
+        ...(clientRequestId ? { clientRequestId } : {}),
+        ...factsByNodeRequest.get(request),
+        res: { status },
+        durationMs: Date.now() - started,
+      }
+      const message = `${request.method} ${path} ${status}`
+      if (status >= 500) {
+        logger.error({ ...line, err: new Error(`failed with status code ${status}`) }, message)
+      } else {
+        logger.info(line, message)
+      }
+    }
+    response.on('finish', ended)
+    response.on('close', ended)
+  }
 }
 
 const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0] ?? '/'

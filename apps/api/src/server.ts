@@ -24,7 +24,7 @@ import { idempotencyHeader, useIdempotencyKeys } from './idempotency.ts'
 import { createLogger, createRequestLogger, type Logger, useOperationFacts } from './logger.ts'
 import { type Metrics, metricsEndpoint, useMetricsEndpoint } from './metrics.ts'
 import { resolveViewer } from './modules/auth/viewer.ts'
-import { exportJobKind } from './modules/exports/export-job.ts'
+import { exportCleanupJobKind, exportJobKind } from './modules/exports/export-job.ts'
 import { exportPaths } from './modules/exports/export-sheets.ts'
 import { useExports } from './modules/exports/exports.ts'
 import { createImportQueue } from './modules/imports/jobs.ts'
@@ -187,7 +187,7 @@ export function createYogaApp({
     // Limited by useBodySizeLimit below, without streaming every body through a counter.
     maxRequestBodySize: false,
     plugins: [
-      ...useHealthChecks({ prisma, lifecycle, pingRedis: events.ping, logger }),
+      useHealthChecks({ prisma, lifecycle, pingRedis: events.ping, logger }),
       ...(metrics && metricsToken ? [useMetricsEndpoint(metrics, metricsToken)] : []),
       useBodySizeLimit(operationLimits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
@@ -254,7 +254,7 @@ function instanceServices(
   const jobDeps = { prisma, pubsub: events.pubsub, caches, settings, logger }
   const imports = createImportQueue(jobDeps, caches, {
     databaseUrl: jobsDatabaseUrl,
-    kinds: [exportJobKind(jobDeps)],
+    kinds: [exportJobKind(jobDeps), exportCleanupJobKind(jobDeps)],
   })
   return { events, caches, replicaRoute, jobDeps, imports }
 }

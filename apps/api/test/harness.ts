@@ -6,9 +6,14 @@ import { createCenter, createUser } from '@tangtoc/db/fixtures'
 import { seedReferenceData } from '@tangtoc/db/seed'
 import { type CreateTestDatabaseOptions, createTestDatabase } from '@tangtoc/db/testing'
 import type { ExecutionResult } from 'graphql'
+import { createPubSub } from 'graphql-yoga'
+import { InstanceCaches } from '../src/caches.ts'
+import type { JobDependencies } from '../src/context.ts'
+import { createLogger } from '../src/logger.ts'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+import type { ApiEvents } from '../src/pubsub.ts'
 import { createYogaApp } from '../src/server.ts'
-import type { SecuritySettings } from '../src/settings.ts'
+import { defaultSecuritySettings, type SecuritySettings } from '../src/settings.ts'
 
 export type Credentials = { cookie: string } | { token: string } | null
 
@@ -45,6 +50,17 @@ async function sessionFor(prisma: PrismaClient, user: Pick<User, 'id'>): Promise
     data: { tokenHash: hashSecret(secret), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
   })
   return { cookie: `${sessionCookieName}=${secret}` }
+}
+
+/** What a job runs with (an import's commit, a queued export), over this client, logging nothing. */
+export function jobDependencies(prisma: PrismaClient): JobDependencies {
+  return {
+    prisma,
+    pubsub: createPubSub<ApiEvents>(),
+    caches: new InstanceCaches(),
+    settings: defaultSecuritySettings,
+    logger: createLogger({ level: 'silent' }),
+  }
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof createApiHarness>>

@@ -174,6 +174,11 @@ export type ImportBatchStatus = (typeof importBatchStatuses)[number]
 export const importFormats = ['CSV', 'XLSX'] as const
 export type ImportFormat = (typeof importFormats)[number]
 
+/** The text encoding an imported file was read in: Unicode, or a legacy Vietnamese one converted to it. */
+export const importEncodings = ['UNICODE', 'TCVN3', 'VNI'] as const
+export type ImportEncoding = (typeof importEncodings)[number]
+export type LegacyEncoding = Exclude<ImportEncoding, 'UNICODE'>
+
 /** What an import's commit made of a row. */
 export const importRowStatuses = ['PENDING', 'COMMITTED', 'REFUSED'] as const
 export type ImportRowStatus = (typeof importRowStatuses)[number]
@@ -210,6 +215,7 @@ export const enumValues = {
   Worklist: worklists,
   ImportBatchStatus: importBatchStatuses,
   ImportFormat: importFormats,
+  ImportEncoding: importEncodings,
   ImportRowStatus: importRowStatuses,
   ExportStatus: exportStatuses,
 } as const

@@ -116,12 +116,15 @@ export {
   followUpMeans,
   followUpOutcomes,
   type ImportBatchStatus,
+  type ImportEncoding,
   type ImportFormat,
   type ImportRowStatus,
   importBatchStatuses,
+  importEncodings,
   importFormats,
   importRowStatuses,
   isOneOf,
+  type LegacyEncoding,
   type Organization,
   organizations,
   type PaymentChannel,
@@ -156,7 +159,7 @@ export {
   participantListFields,
   participantLists,
 } from './exports/participant-lists.ts'
-export { formatDate, formatDong } from './format.ts'
+export { dongNotation, formatDate, formatDong } from './format.ts'
 export {
   assignPricingPositions,
   type CheckedHouseholdMember,
@@ -204,6 +207,7 @@ export {
   type CheckedImportRow,
   type CheckedImportUnit,
   checkImportRows,
+  householdKeysOf,
   type ImportCheck,
   importRowsChecker,
   readHouseholdKey,

@@ -159,6 +159,7 @@ const vi: LabelSet = {
   ImportBatchStatus: { UPLOADED: 'Đã tải lên', COMMITTING: 'Đang ghi', COMMITTED: 'Đã ghi' },
   ExportStatus: { PENDING: 'Đang chuẩn bị', READY: 'Sẵn sàng tải về', FAILED: 'Không xuất được' },
   ImportFormat: { CSV: 'CSV', XLSX: 'Excel (.xlsx)' },
+  ImportEncoding: { UNICODE: 'Unicode', TCVN3: 'TCVN3 (ABC)', VNI: 'VNI' },
   ImportRowStatus: { PENDING: 'Chờ ghi', COMMITTED: 'Đã ghi', REFUSED: 'Bị từ chối' },
   EnrollmentAction: {
     SUBMIT: 'Nộp hồ sơ',
@@ -306,6 +307,7 @@ const en: LabelSet = {
   ImportBatchStatus: { UPLOADED: 'Uploaded', COMMITTING: 'Committing', COMMITTED: 'Committed' },
   ExportStatus: { PENDING: 'Being prepared', READY: 'Ready to download', FAILED: 'Failed' },
   ImportFormat: { CSV: 'CSV', XLSX: 'Excel (.xlsx)' },
+  ImportEncoding: { UNICODE: 'Unicode', TCVN3: 'TCVN3 (ABC)', VNI: 'VNI' },
   ImportRowStatus: { PENDING: 'Pending', COMMITTED: 'Committed', REFUSED: 'Refused' },
   EnrollmentAction: {
     SUBMIT: 'Submit',

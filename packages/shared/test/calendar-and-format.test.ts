@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDong, isIsoDate, localDateInZone, toIsoDate } from '../src/index.ts'
+import { dongNotation, formatDate, formatDong, isIsoDate, localDateInZone, toIsoDate } from '../src/index.ts'
 
 describe('formatting for display', () => {
   it('shows đồng the Vietnamese way: 1.263.600 ₫', () => {
     expect(formatDong(1_263_600, 'vi-VN')).toBe('1.263.600\u00a0₫')
     expect(formatDong(1_263_600)).toBe('1.263.600\u00a0₫')
+  })
+
+  it('tells an amount field where each language writes the đồng sign and its separators, as formatDong does', () => {
+    expect(dongNotation('vi-VN')).toEqual({ prefix: '', suffix: '\u00a0₫', group: '.', decimal: ',' })
+    expect(dongNotation('en-US')).toEqual({ prefix: '₫', suffix: '', group: ',', decimal: '.' })
+    const { prefix, suffix, group } = dongNotation('en-US')
+    expect(`${prefix}3${group}000${group}000${suffix}`).toBe(formatDong(3_000_000, 'en-US'))
   })
 
   it('shows dates as dd/MM/yyyy: 04/11/2025', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildCitizenId } from '../src/identity/citizen-id.ts'
 import { guessColumns, readCitizenId, readDate, readSex, readTick } from '../src/import/columns.ts'
-import { checkImportRows, importRowsChecker, readHouseholdKey, type SheetRow } from '../src/import/rows.ts'
+import {
+  checkImportRows,
+  householdKeysOf,
+  importRowsChecker,
+  readHouseholdKey,
+  type SheetRow,
+} from '../src/import/rows.ts'
 
 describe('reading a sheet’s columns', () => {
   it('recognises the headers people write, in Vietnamese and English, with or without diacritics', () => {
@@ -116,6 +122,33 @@ describe('checking a sheet’s rows', () => {
     expect(check.rows[2]?.issues[0]?.message.en).toContain('line 2')
     // A child under 6 is insured by the state, not by a household.
     expect(codes[3]).toEqual(['5.dateOfBirth HOUSEHOLD_MEMBER_UNDER_SIX'])
+  })
+
+  it('takes the rows of a key that joins a household on file without a head, and refuses one marked head', () => {
+    const rows: SheetRow[] = [
+      { line: 2, cells: ['Đỗ Minh Anh', id('2015-04-02', 'FEMALE', 5), '02/04/2015', 'Nữ', 'H1', ''] },
+      { line: 3, cells: ['Đỗ Văn Hải', id('1960-01-09', 'MALE', 6), '09/01/1960', 'Nam', ' H1 ', ''] },
+      { line: 4, cells: ['Lý Văn Tâm', id('1975-05-05', 'MALE', 7), '05/05/1975', 'Nam', 'H2', 'x'] },
+      { line: 5, cells: ['Lý Thị Mai', id('1977-06-06', 'FEMALE', 8), '06/06/1977', 'Nữ', 'H2', ''] },
+    ]
+    expect(householdKeysOf(rows, columns)).toEqual(['H1', 'H2'])
+    // Without a household to join, H1 has no head.
+    expect(checkImportRows(rows, columns, options).rows[0]?.issues).not.toEqual([])
+    const joining = checkImportRows(rows, columns, { ...options, joining: new Set(['H1', 'H2']) })
+    const codes = joining.rows.map((row) => row.issues.map((problem) => `${problem.path} ${problem.code}`))
+    expect(codes.slice(0, 2)).toEqual([[], []])
+    expect(codes[2]).toEqual(['4.isHead HOUSEHOLD_HEAD_MULTIPLE'])
+    // A page at a time, H1's two rows on two pages: the joining household is checked as joining.
+    const lastLineOf = new Map([
+      ['H1', 3],
+      ['H2', 5],
+    ])
+    const checker = importRowsChecker(columns, { ...options, joining: new Set(['H1']) }, lastLineOf)
+    const paged = [rows.slice(0, 1), rows.slice(1)].flatMap((page) =>
+      checker.check(page).flatMap((unit) => unit.members),
+    )
+    const pagedCodes = paged.map((row) => row.issues.map((problem) => `${problem.path} ${problem.code}`))
+    expect(pagedCodes).toEqual([[], [], [], []])
   })
 
   it('checks voluntary social insurance rows one by one, without households', () => {

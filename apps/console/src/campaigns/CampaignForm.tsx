@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { CenterPicker } from '../centers/CenterPicker.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, type FormProblem, useFormError } from '../shell/formError.tsx'
@@ -254,28 +254,11 @@ export function EditCampaignPage() {
   )
 }
 
-export function EditCampaignForm({
-  campaign,
-  onReload,
-}: {
-  campaign: {
-    id: string
-    code: string
-    name: string
-    description: string | null
-    startDate: string
-    endDate: string
-    version: number
-    countParticipants: CountedParticipants
-    countOn: CountDay
-    registrationMarginDays: number
-  }
-  onReload: () => void
-}) {
-  const { t } = useTranslation()
-  const navigate = useNavigate()
-  const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)
-  const form = useCampaignForm({
+type EditedCampaign = ResultOf<typeof CampaignFormFields>
+
+/** The form's values for a campaign as it was read. */
+function valuesOf(campaign: EditedCampaign): CampaignValues {
+  return {
     code: campaign.code,
     name: campaign.name,
     description: campaign.description ?? '',
@@ -285,10 +268,37 @@ export function EditCampaignForm({
     countParticipants: campaign.countParticipants,
     countOn: campaign.countOn,
     registrationMarginDays: campaign.registrationMarginDays,
-  })
+  }
+}
 
+function EditCampaignForm({ campaign, onReload }: { campaign: EditedCampaign; onReload: () => void }) {
+  const { t } = useTranslation()
+  const form = useCampaignForm(valuesOf(campaign))
+  const { submit, fetching, problem } = useUpdateCampaign(campaign, form)
+  return (
+    <CampaignFormPage
+      back={
+        <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
+          ← {campaign.code}
+        </AnchorLink>
+      }
+      title={t('campaign.edit')}
+      submitLabel={t('form.save')}
+      onSubmit={submit}
+      busy={fetching}
+      problem={problem}
+      onReload={onReload}
+    >
+      <CampaignFields form={form} creating={false} />
+    </CampaignFormPage>
+  )
+}
+
+/** Saves the edit at the version the form read, then shows the campaign; a refusal stays on the form. */
+function useUpdateCampaign(campaign: EditedCampaign, form: ReturnType<typeof useCampaignForm>) {
+  const navigate = useNavigate()
+  const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
-
   const submit = form.onSubmit(async (values) => {
     clear()
     const outcome = await updateCampaign({
@@ -308,24 +318,7 @@ export function EditCampaignForm({
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
     failed(result)
   })
-
-  return (
-    <CampaignFormPage
-      back={
-        <AnchorLink to="/campaigns/$code" params={{ code: campaign.code }} size="sm">
-          ← {campaign.code}
-        </AnchorLink>
-      }
-      title={t('campaign.edit')}
-      submitLabel={t('form.save')}
-      onSubmit={submit}
-      busy={fetching}
-      problem={problem}
-      onReload={onReload}
-    >
-      <CampaignFields form={form} creating={false} />
-    </CampaignFormPage>
-  )
+  return { submit, fetching, problem }
 }
 
 /** The page around a campaign's fields: the way back, the title, what kept it from saving, and the button. */

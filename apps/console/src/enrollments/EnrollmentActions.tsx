@@ -12,8 +12,8 @@ import {
   type RecordedPayment,
   RecordPaymentModal,
 } from '../payments/RecordPaymentForm.tsx'
+import { ReasonModal } from '../shell/ReasonModal.tsx'
 import { isTypedError, placeTypedError, type TypedError, TypedErrorFields } from '../shell/typedErrors.ts'
-import { ReasonModal } from './ReasonModal.tsx'
 
 /** What a lifecycle step changes, for the cache to update every view of the enrollment. */
 const EnrollmentAfterStep = graphql(`
@@ -121,10 +121,9 @@ export function EnrollmentActions({
   nextPeriod?: NextPeriod | null
   onChanged: () => void
 }) {
-  const label = useEnumLabel()
   const [paying, setPaying] = useState<PaymentTarget | null>(null)
   const steps = useEnrollmentSteps(enrollment, onChanged)
-  const { asking, setAsking, report, setReport } = steps
+  const { asking, report, setReport } = steps
   const actions = actionOrder.filter((action) => enrollment.availableActions.includes(action))
   const start = (action: EnrollmentAction) => {
     setReport(null)
@@ -147,11 +146,7 @@ export function EnrollmentActions({
           })
         }}
       />
-      {report ? (
-        <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
-          {'recorded' in report ? <PaymentRecorded payment={report.recorded} /> : report.text}
-        </Alert>
-      ) : null}
+      <StepReport report={report} />
       <RecordPaymentModal
         target={paying}
         onClose={() => setPaying(null)}
@@ -160,18 +155,39 @@ export function EnrollmentActions({
           onChanged()
         }}
       />
-      <ReasonModal
-        opened={asking !== null}
-        title={asking ? label('EnrollmentAction', asking) : ''}
-        submitLabel={asking ? label('EnrollmentAction', asking) : ''}
-        busy={steps.busy}
-        error={steps.reasonError}
-        onClose={() => setAsking(null)}
-        onSubmit={(why) => {
-          if (asking) void steps.run(asking, why)
-        }}
-      />
+      <StepReasonModal steps={steps} />
     </Stack>
+  )
+}
+
+/** How the last step went: done, the payment recorded, or why it was refused. */
+function StepReport({ report }: { report: Report | null }) {
+  if (!report) return null
+  return (
+    <Alert color={report.ok ? 'green' : 'red'} role={report.ok ? 'status' : 'alert'}>
+      {'recorded' in report ? <PaymentRecorded payment={report.recorded} /> : report.text}
+    </Alert>
+  )
+}
+
+/** The reason a step waiting for one (rejecting, cancelling) asks, with the error beside it. */
+function StepReasonModal({ steps }: { steps: ReturnType<typeof useEnrollmentSteps> }) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  const { asking } = steps
+  return (
+    <ReasonModal
+      opened={asking !== null}
+      title={asking ? label('EnrollmentAction', asking) : ''}
+      submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+      reasonLabel={t('enrollment.action.reason')}
+      busy={steps.busy}
+      error={steps.reasonError}
+      onClose={() => steps.setAsking(null)}
+      onSubmit={(why) => {
+        if (asking) void steps.run(asking, why)
+      }}
+    />
   )
 }
 

@@ -16,9 +16,9 @@ import {
   RecordPaymentModal,
 } from '../payments/RecordPaymentForm.tsx'
 import { AnchorLink } from '../shell/links.tsx'
+import { ReasonModal } from '../shell/ReasonModal.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { useLocalized } from '../shell/typedErrors.ts'
-import { ReasonModal } from './ReasonModal.tsx'
 
 export const ApplyEnrollmentActionMutation = graphql(`
   mutation ApplyEnrollmentAction($input: ApplyEnrollmentActionInput!) {
@@ -154,6 +154,7 @@ export function EnrollmentBulkActions({
         opened={asking !== null}
         title={asking ? titleOf(asking) : ''}
         submitLabel={asking ? label('EnrollmentAction', asking) : ''}
+        reasonLabel={t('enrollment.action.reason')}
         busy={fetching}
         onClose={() => setAsking(null)}
         onSubmit={(why) => {

@@ -18,7 +18,7 @@ import { sessionChoice } from '../sessions/sessionChoice.ts'
 import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { formFieldOf, localized, TypedErrorFields } from '../shell/typedErrors.ts'
-import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+import { LiveQuote, type QuoteFieldErrors, quoteTerms } from './LiveQuote.tsx'
 
 export const EnrollmentSessionOptionsQuery = graphql(`
   query EnrollmentSessionOptions($filter: OutreachSessionFilter!) {
@@ -96,49 +96,19 @@ export function EnrollmentEditForm({
   onDone: (changed: boolean) => void
 }) {
   const { t } = useTranslation()
-  const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
   const form = useEditForm(enrollment)
-  const values = form.getValues()
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
-  const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
+  const { submit, fetching, problem } = useSaveEdit(enrollment, form, onDone)
 
   return (
-    <form
-      noValidate
-      aria-label={t('enrollment.edit')}
-      onSubmit={form.onSubmit(async (submitted) => {
-        clear()
-        const result = await update({
-          input: {
-            id: enrollment.id,
-            version: enrollment.version,
-            months: Number(submitted.months),
-            ...(submitted.session !== (enrollment.session?.id ?? null) ? { session: submitted.session } : {}),
-            ...(vsi ? { monthlyIncome: Number(submitted.monthlyIncome) } : {}),
-            supportGroups: submitted.supportGroups,
-          },
-        })
-        const outcome = result.data?.updateEnrollment
-        if (!outcome) return unanswered(result.error)
-        if (outcome.__typename === 'UpdateEnrollmentPayload') return onDone(true)
-        failed(outcome)
-      })}
-    >
+    <form noValidate aria-label={t('enrollment.edit')} onSubmit={submit}>
       <Stack gap="sm">
         <EditFields form={form} enrollment={enrollment} quoteErrors={quoteErrors} />
-        <LiveQuote
-          request={{
-            product: enrollment.product,
-            months: values.months ? Number(values.months) : null,
-            monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
-            supportGroups: values.supportGroups,
-            householdMembers: Math.max(householdMembers, 1),
-            // Re-quoted as the API re-prices it: on its quote date, by its campaign's rules.
-            jurisdiction: enrollment.campaign.jurisdiction,
-            on: enrollment.quoteDate,
-          }}
+        <EditQuote
+          values={form.getValues()}
+          enrollment={enrollment}
+          householdMembers={householdMembers}
           onFieldErrors={onQuoteErrors}
         />
         <FormErrorAlert problem={problem} />
@@ -152,6 +122,60 @@ export function EnrollmentEditForm({
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/**
+ * Saves the edit at the version the form read (the session only when it changed, the income only for
+ * voluntary social insurance); a refusal stays on the form.
+ */
+function useSaveEdit(enrollment: EditedEnrollment, form: EditFormState, onDone: (changed: boolean) => void) {
+  const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
+  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
+  const submit = form.onSubmit(async (submitted) => {
+    clear()
+    const result = await update({
+      input: {
+        id: enrollment.id,
+        version: enrollment.version,
+        months: Number(submitted.months),
+        ...(submitted.session !== (enrollment.session?.id ?? null) ? { session: submitted.session } : {}),
+        ...(vsi ? { monthlyIncome: Number(submitted.monthlyIncome) } : {}),
+        supportGroups: submitted.supportGroups,
+      },
+    })
+    const outcome = result.data?.updateEnrollment
+    if (!outcome) return unanswered(result.error)
+    if (outcome.__typename === 'UpdateEnrollmentPayload') return onDone(true)
+    failed(outcome)
+  })
+  return { submit, fetching, problem }
+}
+
+/** The quote of what the form holds, as the API re-prices it: on its quote date, by its campaign's rules. */
+function EditQuote({
+  values,
+  enrollment,
+  householdMembers,
+  onFieldErrors,
+}: {
+  values: EditValues
+  enrollment: EditedEnrollment
+  householdMembers: number
+  onFieldErrors: (errors: QuoteFieldErrors) => void
+}) {
+  return (
+    <LiveQuote
+      request={{
+        product: enrollment.product,
+        ...quoteTerms(values),
+        householdMembers: Math.max(householdMembers, 1),
+        jurisdiction: enrollment.campaign.jurisdiction,
+        on: enrollment.quoteDate,
+      }}
+      onFieldErrors={onFieldErrors}
+    />
   )
 }
 

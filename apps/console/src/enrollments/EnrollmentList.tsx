@@ -10,7 +10,7 @@ import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { ExportLinks } from '../shell/ExportLinks.tsx'
 import { AddressPager } from '../shell/ListPager.tsx'
-import { type ListColumn, ListTable, SelectionBar } from '../shell/ListTable.tsx'
+import { type ListColumn, type ListSelection, ListTable, SelectionBar } from '../shell/ListTable.tsx'
 import { AnchorLink, ButtonLink } from '../shell/links.tsx'
 import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
@@ -76,14 +76,15 @@ export function enrollmentVariables(search: EnrollmentSearch): Variables {
     session: search.session,
     search: search.search,
   }
+  return { filter, orderBy: enrollmentOrder(search), ...pageVariables(search) }
+}
+
+/** The order the URL asks, else the newest registrations first. */
+function enrollmentOrder(search: EnrollmentSearch) {
   return {
-    filter,
-    orderBy: {
-      field: search.sort ?? 'REGISTERED_AT',
-      direction: search.dir ?? (search.sort ? 'ASC' : 'DESC'),
-    },
-    ...pageVariables(search),
-  }
+    field: search.sort ?? 'REGISTERED_AT',
+    direction: search.dir ?? (search.sort ? 'ASC' : 'DESC'),
+  } as const
 }
 
 type EnrollmentRow = NonNullable<ResultOf<typeof EnrollmentsQuery>['enrollments']>['edges'][number]['node']
@@ -109,7 +110,7 @@ export function EnrollmentList() {
   const connection = data?.enrollments
   const enrollments = connection?.edges.map((edge) => edge.node) ?? []
   const selectedRows = useSelectedRows(enrollments, selected)
-  const columns = useEnrollmentColumns()
+  const refetch = () => reexecute({ requestPolicy: 'network-only' })
 
   return (
     <Stack gap="md">
@@ -127,39 +128,54 @@ export function EnrollmentList() {
           role={viewer.role}
           onDone={() => {
             setSelected(new Set())
-            reexecute({ requestPolicy: 'network-only' })
+            refetch()
           }}
         />
       )}
       <ListState
         result={{ fetching, data, error }}
-        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        onRetry={refetch}
         empty={enrollments.length === 0 ? t('enrollment.empty') : null}
       >
-        <ListTable
-          label={t('enrollment.listLabel')}
-          columns={columns}
-          rows={enrollments}
-          rowKey={(row) => row.id}
-          rowName={(row) => row.person.fullName}
-          sort={{
-            field: search.sort ?? 'REGISTERED_AT',
-            direction: search.dir ?? (search.sort ? 'ASC' : 'DESC'),
-          }}
-          onSort={({ field, direction }) =>
-            void navigate({
-              search: ({ page: _page, ...rest }) => ({
-                ...rest,
-                sort: field as EnrollmentSortField,
-                dir: direction,
-              }),
-            })
-          }
-          selection={selection}
-        />
+        <EnrollmentTable rows={enrollments} search={search} selection={selection} />
       </ListState>
       {connection ? <AddressPager totalCount={connection.totalCount} /> : null}
     </Stack>
+  )
+}
+
+/** One page of enrollments, sorted as the URL asks; a header sorts again from the first page. */
+function EnrollmentTable({
+  rows,
+  search,
+  selection,
+}: {
+  rows: readonly EnrollmentRow[]
+  search: EnrollmentSearch
+  selection: ListSelection
+}) {
+  const { t } = useTranslation()
+  const navigate = useNavigate({ from: '/enrollments' })
+  const columns = useEnrollmentColumns()
+  return (
+    <ListTable
+      label={t('enrollment.listLabel')}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowName={(row) => row.person.fullName}
+      sort={enrollmentOrder(search)}
+      onSort={({ field, direction }) =>
+        void navigate({
+          search: ({ page: _page, ...rest }) => ({
+            ...rest,
+            sort: field as EnrollmentSortField,
+            dir: direction,
+          }),
+        })
+      }
+      selection={selection}
+    />
   )
 }
 

@@ -66,6 +66,19 @@ export type QuoteRequest = {
   on?: string
 }
 
+/** What a form holds of the contribution (months chosen, income typed), as the quote asks it. */
+export function quoteTerms(values: {
+  months: string | null
+  monthlyIncome: number | string
+  supportGroups: readonly SupportGroup[]
+}): Pick<QuoteRequest, 'months' | 'monthlyIncome' | 'supportGroups'> {
+  return {
+    months: values.months ? Number(values.months) : null,
+    monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
+    supportGroups: values.supportGroups,
+  }
+}
+
 /** Field errors of the quote, by form field ('monthlyIncome', 'months'…). */
 export type QuoteFieldErrors = Record<string, Localized>
 

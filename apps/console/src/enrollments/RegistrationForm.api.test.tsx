@@ -39,7 +39,7 @@ describe('registering an enrollment', { timeout: 60_000 }, () => {
       'href',
       expect.stringMatching(/^\/records\//),
     )
-    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
+    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000\u00a0₫')
   })
 
   it('offers a center manager the centers of their subtree only, and an agent only their own', async () => {
@@ -56,6 +56,30 @@ describe('registering an enrollment', { timeout: 60_000 }, () => {
     const own = await screen.findByRole('combobox', { name: /^Đơn vị/ })
     await expect.poll(() => (own as HTMLInputElement).value, { timeout: 10_000 }).toContain('Sài Gòn')
     expect(own).toHaveAttribute('readonly')
+  })
+
+  it('says no campaign takes registrations today, and shows an admin where campaigns are planned', async () => {
+    const launch = await api.prisma.campaign.findUniqueOrThrow({ where: { code: 'TANG-TOC-2025' } })
+    await api.prisma.campaign.update({
+      where: { id: launch.id },
+      data: { endDate: new Date(launch.startDate.getTime() + 86_400_000) },
+    })
+    try {
+      await api.renderAt('/enrollments/new', { as: 'admin' })
+      const text = await screen.findByText(
+        /Hôm nay không có chiến dịch nào đang nhận đăng ký/,
+        {},
+        { timeout: 10_000 },
+      )
+      const notice = text.closest('[role="status"]') as HTMLElement
+      expect(notice).not.toBeNull()
+      expect(within(notice).getByRole('link', { name: 'Xem các chiến dịch' })).toHaveAttribute(
+        'href',
+        '/campaigns',
+      )
+    } finally {
+      await api.prisma.campaign.update({ where: { id: launch.id }, data: { endDate: launch.endDate } })
+    }
   })
 
   it('tells a viewer they may not register, without a form', async () => {

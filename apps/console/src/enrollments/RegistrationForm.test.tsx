@@ -382,7 +382,18 @@ describe('the registration form', { timeout: 40_000 }, () => {
       'href',
       '/records/RW5yb2xsbWVudDo5',
     )
-    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000 ₫')
+    expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000\u00a0₫')
+  })
+
+  it('writes the income as the quote writes amounts, in English too', async () => {
+    renderConsoleAt('/enrollments/new', {
+      locale: 'en',
+      viewer: saigonAgent,
+      answers: { RegistrationOptions: options, QuoteContribution: householdQuote },
+    })
+    const income = await screen.findByRole('textbox', { name: /Monthly income/ })
+    await pasteInto(income, '3000000')
+    expect(income).toHaveValue('₫3,000,000')
   })
 
   it('says when the user may register no one on file for a while, in the console’s language', async () => {

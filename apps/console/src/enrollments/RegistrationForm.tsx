@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Grid,
   Group,
@@ -23,18 +24,18 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
-import { canWriteAt, useViewer } from '../auth/viewer.tsx'
+import { canWriteAt, isAdmin, useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
 import { sessionChoice } from '../sessions/sessionChoice.ts'
 import { DongInput } from '../shell/DongInput.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
-import { BackToList } from '../shell/links.tsx'
+import { AnchorLink, BackToList } from '../shell/links.tsx'
 import { useSubmitKey } from '../shell/submitKey.ts'
 import { localized, TypedErrorFields } from '../shell/typedErrors.ts'
 import { HouseholdMembersEditor } from './HouseholdMembersEditor.tsx'
-import { LiveQuote, type QuoteFieldErrors } from './LiveQuote.tsx'
+import { LiveQuote, type QuoteFieldErrors, quoteTerms } from './LiveQuote.tsx'
 import { PersonFields } from './PersonFields.tsx'
 import {
   initialRegistration,
@@ -121,7 +122,7 @@ export function RegistrationForm({
   const form = useRegistrationForm(initial)
   const values = form.getValues()
   const joining = values.household !== null
-  const { campaigns, campaign, centers, sessions } = useRegistrationOptions(form)
+  const { campaigns, campaign, centers, sessions, noneRunning } = useRegistrationOptions(form)
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
   const { submit, saving, problem } = useRegister(form)
@@ -131,6 +132,7 @@ export function RegistrationForm({
       <BackToList to="/enrollments" />
       <Title order={2}>{t('enrollment.registerTitle')}</Title>
       {notice}
+      {noneRunning ? <NoCampaignRunning /> : null}
       <form
         noValidate
         aria-label={t('enrollment.registerTitle')}
@@ -246,7 +248,13 @@ function useRegistrationOptions(form: RegistrationFormState) {
       form.setFieldValue('center', own)
     }
   }, [viewer, centers, form])
-  return { campaigns, campaign, centers, sessions }
+  return {
+    campaigns,
+    campaign,
+    centers,
+    sessions,
+    noneRunning: options !== undefined && campaigns.length === 0,
+  }
 }
 
 /** Registers the form's values as a draft or submitted, then opens the enrollment. */
@@ -274,6 +282,27 @@ function useRegister(form: RegistrationFormState) {
       failed(outcome)
     })()
   return { submit, saving, problem }
+}
+
+/**
+ * Registrations are dated today, so only a campaign running today takes them: when none does, the form
+ * says so rather than offering an empty list, and shows an admin where campaigns are planned.
+ */
+function NoCampaignRunning() {
+  const { t } = useTranslation()
+  const viewer = useViewer()
+  return (
+    <Alert color="yellow" role="status">
+      <Stack gap="xs">
+        <Text size="sm">{t('enrollment.noCampaignRunning')}</Text>
+        {isAdmin(viewer) ? (
+          <AnchorLink to="/campaigns" size="sm">
+            {t('enrollment.seeCampaigns')}
+          </AnchorLink>
+        ) : null}
+      </Stack>
+    </Alert>
+  )
 }
 
 /** Where the enrollment is registered: the campaign, the center and the outreach session. */
@@ -416,9 +445,7 @@ function RegistrationQuote({
         <LiveQuote
           request={{
             product: values.product,
-            months: values.months ? Number(values.months) : null,
-            monthlyIncome: typeof values.monthlyIncome === 'number' ? values.monthlyIncome : null,
-            supportGroups: values.supportGroups,
+            ...quoteTerms(values),
             householdMembers: values.members.filter((member) => !member.insuredElsewhere).length,
             ...(campaign ? { jurisdiction: campaign.jurisdiction } : {}),
           }}

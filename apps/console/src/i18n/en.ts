@@ -39,6 +39,10 @@ export const en: Messages = {
     line: 'Line',
     errors: 'Errors',
     errorFileXlsx: 'Download the rows with errors (Excel)',
+    joining:
+      '{{rows}} rows join a household on file at this center (same household code): priced in order after its members, for the months left in its period.',
+    converted:
+      'The file was in the {{encoding}} encoding and has been converted to Unicode: check the names and addresses in the preview before committing.',
     errorFileCsv: 'Download the rows with errors (CSV)',
     commit: 'Commit {{count}} valid rows',
     noBatches: 'No imports yet.',
@@ -166,6 +170,9 @@ export const en: Messages = {
     backToList: 'All enrollments',
     register: 'New registration',
     registerTitle: 'Register an enrollment',
+    noCampaignRunning:
+      'No campaign takes registrations today: an enrollment is dated today, so only an active campaign whose period includes today takes one.',
+    seeCampaigns: 'See the campaigns',
     joiningQuote:
       'Newcomers rank after the household’s members already enrolled and pay for the months left in its period; the amount shows once saved.',
     joining:
@@ -262,7 +269,6 @@ export const en: Messages = {
     },
     action: {
       reason: 'Reason',
-      reasonRequired: 'A reason is required.',
       back: 'Back',
       done: 'Done: {{action}}.',
       reloaded: 'The enrollment was reloaded; check it and try again.',
@@ -338,7 +344,6 @@ export const en: Messages = {
     errors: {
       required: 'Required.',
       endsBeforeStart: 'The end must be after the start.',
-      reasonRequired: 'A reason is required.',
       unknown: 'Something went wrong; try again.',
     },
   },
@@ -361,6 +366,8 @@ export const en: Messages = {
     required: 'Required.',
     save: 'Save',
     cancel: 'Cancel',
+    back: 'Back',
+    reasonRequired: 'A reason is required.',
     reload: 'Load the latest version',
     failed: 'Could not save: {{message}}',
   },

@@ -38,6 +38,10 @@ export const vi = {
     line: 'Dòng',
     errors: 'Lỗi',
     errorFileXlsx: 'Tải các dòng lỗi (Excel)',
+    joining:
+      '{{rows}} dòng vào hộ gia đình đã có hồ sơ tại đơn vị (mã hộ trùng): tính tiền theo thứ tự sau các thành viên của hộ, cho số tháng còn lại của hộ.',
+    converted:
+      'Tệp ở bảng mã {{encoding}} đã được chuyển sang Unicode: hãy kiểm tra họ tên và địa chỉ trong bản xem trước trước khi ghi.',
     errorFileCsv: 'Tải các dòng lỗi (CSV)',
     commit: 'Ghi {{count}} dòng hợp lệ',
     noBatches: 'Chưa có lần nhập nào.',
@@ -164,6 +168,9 @@ export const vi = {
     backToList: 'Tất cả hồ sơ',
     register: 'Đăng ký mới',
     registerTitle: 'Đăng ký tham gia',
+    noCampaignRunning:
+      'Hôm nay không có chiến dịch nào đang nhận đăng ký: một hồ sơ được ghi ngày hôm nay, nên chỉ chiến dịch đang hoạt động và còn trong thời gian diễn ra mới nhận hồ sơ.',
+    seeCampaigns: 'Xem các chiến dịch',
     joiningQuote:
       'Người mới được tính tiếp sau các thành viên đang tham gia của hộ và đóng cho số tháng còn lại của hộ; số tiền hiện ra khi lưu.',
     joining: 'Thêm người vào hộ đã tham gia: không cần chọn chủ hộ, mức đóng tính tiếp theo thứ tự của hộ.',
@@ -260,7 +267,6 @@ export const vi = {
     },
     action: {
       reason: 'Lý do',
-      reasonRequired: 'Cần ghi lý do.',
       back: 'Quay lại',
       done: 'Đã thực hiện: {{action}}.',
       reloaded: 'Hồ sơ đã được tải lại, hãy xem và thử lại.',
@@ -336,7 +342,6 @@ export const vi = {
     errors: {
       required: 'Bắt buộc nhập.',
       endsBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu.',
-      reasonRequired: 'Cần ghi lý do.',
       unknown: 'Đã có lỗi, hãy thử lại.',
     },
   },
@@ -359,6 +364,8 @@ export const vi = {
     required: 'Bắt buộc nhập.',
     save: 'Lưu',
     cancel: 'Hủy',
+    back: 'Quay lại',
+    reasonRequired: 'Cần ghi lý do.',
     reload: 'Tải lại bản mới nhất',
     failed: 'Không lưu được: {{message}}',
   },

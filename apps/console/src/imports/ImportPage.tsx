@@ -268,6 +268,11 @@ function ImportBatchView({ id }: { id: string }) {
         <Title order={3}>{batch.fileName}</Title>
         <Text>{label('ImportBatchStatus', progress.status)}</Text>
       </Group>
+      {batch.encoding !== 'UNICODE' ? (
+        <Alert color="yellow">
+          {t('import.converted', { encoding: label('ImportEncoding', batch.encoding) })}
+        </Alert>
+      ) : null}
       {progress.status !== 'UPLOADED' ? <ImportProgressBar progress={progress} /> : null}
       {batch.status === 'UPLOADED' ? (
         <ImportColumns
@@ -391,6 +396,11 @@ function ImportPreview({ preview }: { preview: ImportBatch['preview'] }) {
           })}
         </Text>
       </Group>
+      {preview.joiningCount > 0 ? (
+        <Text>
+          {t('import.joining', { count: preview.joiningCount, rows: number(preview.joiningCount) })}
+        </Text>
+      ) : null}
       {preview.totals.map((total) => (
         <Text key={total.product}>
           {t('import.total', {

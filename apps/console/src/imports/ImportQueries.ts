@@ -56,6 +56,7 @@ export const ImportBatchQuery = graphql(`
         id
         fileName
         product
+        encoding
         status
         rowCount
         committedCount
@@ -71,6 +72,7 @@ export const ImportBatchQuery = graphql(`
           invalidCount
           duplicateCount
           onFileCount
+          joiningCount
           totals {
             product
             enrollments

@@ -349,6 +349,7 @@ function ProductCard({
   )
 }
 
+/** How far is left and whether the recent pace reaches the target in time. */
 function PaceSummary({
   campaign,
   progress,
@@ -362,25 +363,6 @@ function PaceSummary({
     progress.dailyPaceNeeded !== null &&
     progress.last7DaysPace < progress.dailyPaceNeeded &&
     progress.daysLeft > 0
-  const projected = progress.projectedFinishDate
-  const facts = [
-    { label: t('progress.daysLeft'), value: t('progress.count', { value: progress.daysLeft }) },
-    {
-      label: t('progress.paceNeeded'),
-      value:
-        progress.dailyPaceNeeded === null ? '—' : t('progress.pace', { value: progress.dailyPaceNeeded }),
-    },
-    { label: t('progress.recentPace'), value: t('progress.pace', { value: progress.last7DaysPace }) },
-    {
-      label: t('progress.projectedFinish'),
-      value:
-        projected === null
-          ? t('progress.noProjection')
-          : projected > campaign.endDate
-            ? t('progress.projectedAfterEnd', { date: formatDate(campaign.endDate, intlLocale) })
-            : formatDate(projected, intlLocale),
-    },
-  ]
   return (
     <section aria-labelledby="progress-pace">
       <Group justify="space-between" mb="sm">
@@ -392,7 +374,7 @@ function PaceSummary({
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        {facts.map((fact) => (
+        {usePaceFacts(campaign, progress).map((fact) => (
           <Paper withBorder p="sm" key={fact.label}>
             <Text size="xs" c="dimmed">
               {fact.label}
@@ -410,6 +392,31 @@ function PaceSummary({
       ) : null}
     </section>
   )
+}
+
+/** The pace's four figures, worded: days left, pace needed, recent pace, and the projected finish. */
+function usePaceFacts(campaign: ProgressCampaign, progress: CampaignProgressFigures) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  const projected = progress.projectedFinishDate
+  return [
+    { label: t('progress.daysLeft'), value: t('progress.count', { value: progress.daysLeft }) },
+    {
+      label: t('progress.paceNeeded'),
+      value:
+        progress.dailyPaceNeeded === null ? '—' : t('progress.pace', { value: progress.dailyPaceNeeded }),
+    },
+    { label: t('progress.recentPace'), value: t('progress.pace', { value: progress.last7DaysPace }) },
+    {
+      label: t('progress.projectedFinish'),
+      value:
+        projected === null
+          ? t('progress.noProjection')
+          : projected > campaign.endDate
+            ? t('progress.projectedAfterEnd', { date: formatDate(campaign.endDate, intlLocale) })
+            : formatDate(projected, intlLocale),
+    },
+  ]
 }
 
 const milestoneColors = { MET: 'green', MISSED: 'red', PENDING: 'gray' } as const

@@ -27,6 +27,7 @@ import { Fact } from '../shell/Fact.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink, BackToList, ButtonLink } from '../shell/links.tsx'
 import { Empty, MissingRecord } from '../shell/QueryState.tsx'
+import { ReasonModal } from '../shell/ReasonModal.tsx'
 import { inputPath, TypedErrorFields } from '../shell/typedErrors.ts'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { SessionForm } from './SessionForm.tsx'
@@ -331,6 +332,7 @@ function SessionEnrollments({
   )
 }
 
+/** Cancelling the session asks why; an error the API placed on the reason shows beside it. */
 function CancelSessionModal({
   opened,
   session,
@@ -343,7 +345,6 @@ function CancelSessionModal({
   onDone: () => void
 }) {
   const { t } = useTranslation()
-  const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
   const { problem, clear, unanswered, failed } = useFormError(
     (errors) => setReasonError(errors.reason),
@@ -351,49 +352,29 @@ function CancelSessionModal({
   )
   const [{ fetching }, cancel] = useMutation(CancelOutreachSessionMutation)
   return (
-    <Modal opened={opened} onClose={onClose} title={t('session.cancel')}>
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault()
-          if (!reason.trim()) return setReasonError(t('session.errors.reasonRequired'))
-          clear()
-          const result = await cancel({
-            input: { session: session.id, version: session.version, reason: reason.trim() },
-          })
-          const outcome = result.data?.cancelOutreachSession
-          if (!outcome) return unanswered(result.error)
-          if (outcome.__typename === 'CancelOutreachSessionPayload') return onDone()
-          failed(outcome)
-        }}
-      >
-        <Stack gap="sm">
-          <Textarea
-            label={t('session.cancelReason')}
-            required
-            rows={3}
-            value={reason}
-            error={reasonError}
-            onChange={(event) => {
-              setReason(event.currentTarget.value)
-              setReasonError(
-                event.currentTarget.value.trim() ? undefined : t('session.errors.reasonRequired'),
-              )
-            }}
-            data-autofocus
-          />
-          <FormErrorAlert problem={problem} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('session.back')}
-            </Button>
-            <Button type="submit" color="red" loading={fetching}>
-              {t('session.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      title={t('session.cancel')}
+      submitLabel={t('session.cancel')}
+      reasonLabel={t('session.cancelReason')}
+      busy={fetching}
+      error={reasonError}
+      problem={problem}
+      onClose={() => {
+        clear()
+        setReasonError(undefined)
+        onClose()
+      }}
+      onSubmit={async (reason) => {
+        clear()
+        setReasonError(undefined)
+        const result = await cancel({ input: { session: session.id, version: session.version, reason } })
+        const outcome = result.data?.cancelOutreachSession
+        if (!outcome) return unanswered(result.error)
+        if (outcome.__typename === 'CancelOutreachSessionPayload') return onDone()
+        failed(outcome)
+      }}
+    />
   )
 }
 

@@ -1,16 +1,22 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core'
+import { dongNotation } from '@tangtoc/shared'
 import { useLocale } from '../i18n/useLocale.ts'
 
-/** An amount in đồng: whole, never negative, its thousands grouped as the user's language writes them. */
+/**
+ * An amount in đồng: whole, never negative, written as the user's language shows amounts elsewhere
+ * (formatDong): '3.000.000 ₫' in Vietnamese, '₫3,000,000' in English.
+ */
 export function DongInput(props: NumberInputProps) {
-  const { locale } = useLocale()
+  const { intlLocale } = useLocale()
+  const { prefix, suffix, group, decimal } = dongNotation(intlLocale)
   return (
     <NumberInput
       allowDecimal={false}
       allowNegative={false}
-      thousandSeparator={locale === 'vi' ? '.' : ','}
-      decimalSeparator={locale === 'vi' ? ',' : '.'}
-      suffix=" ₫"
+      thousandSeparator={group}
+      decimalSeparator={decimal}
+      prefix={prefix}
+      suffix={suffix}
       {...props}
     />
   )

@@ -45,31 +45,12 @@ export function ListTable<Row>({
   onSort?: (sort: { field: string; direction: SortDirection }) => void
   selection?: ListSelection
 }) {
-  const { t } = useTranslation()
-  const keys = rows.map(rowKey)
-  const selectedHere = selection ? keys.filter((key) => selection.selected.has(key)) : []
-  const toggleAll = () => {
-    if (!selection) return
-    const next = new Set(selection.selected)
-    for (const key of keys) selectedHere.length === keys.length ? next.delete(key) : next.add(key)
-    selection.onChange(next)
-  }
-
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover aria-label={label} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            {selection ? (
-              <Table.Th scope="col" w={36}>
-                <Checkbox
-                  aria-label={t('list.selectPage')}
-                  checked={keys.length > 0 && selectedHere.length === keys.length}
-                  indeterminate={selectedHere.length > 0 && selectedHere.length < keys.length}
-                  onChange={toggleAll}
-                />
-              </Table.Th>
-            ) : null}
+            {selection ? <SelectPageCell keys={rows.map(rowKey)} selection={selection} /> : null}
             {columns.map((column) => (
               <HeaderCell key={column.key} column={column} sort={sort} onSort={onSort} />
             ))}
@@ -89,6 +70,27 @@ export function ListTable<Row>({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+}
+
+/** The header's checkbox: selects every row of the page, or none when all are. */
+function SelectPageCell({ keys, selection }: { keys: readonly string[]; selection: ListSelection }) {
+  const { t } = useTranslation()
+  const selectedHere = keys.filter((key) => selection.selected.has(key))
+  const toggleAll = () => {
+    const next = new Set(selection.selected)
+    for (const key of keys) selectedHere.length === keys.length ? next.delete(key) : next.add(key)
+    selection.onChange(next)
+  }
+  return (
+    <Table.Th scope="col" w={36}>
+      <Checkbox
+        aria-label={t('list.selectPage')}
+        checked={keys.length > 0 && selectedHere.length === keys.length}
+        indeterminate={selectedHere.length > 0 && selectedHere.length < keys.length}
+        onChange={toggleAll}
+      />
+    </Table.Th>
   )
 }
 

@@ -136,6 +136,7 @@ function OwnFilterItem({
   )
 }
 
+/** Saving the current filters under a name the user gives, in a small popover. */
 function SaveFilterButton({
   list,
   current,
@@ -147,29 +148,10 @@ function SaveFilterButton({
 }) {
   const { t } = useTranslation()
   const [opened, setOpened] = useState(false)
-  const [name, setName] = useState('')
-  const [nameError, setNameError] = useState<string | undefined>()
-  const { problem, clear, unanswered, failed } = useFormError(
-    (errors) => setNameError(errors.name),
-    (path) => (path.at(-1) === 'name' ? 'name' : null),
-  )
-  const [{ fetching }, save] = useMutation(SaveFilterMutation)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    clear()
-    setNameError(undefined)
-    const outcome = await save({ input: { list, name, filter: current } })
-    const result = outcome.data?.saveFilter
-    if (!result) return unanswered(outcome.error)
-    if (result.__typename === 'SavedFilterPayload') {
-      setOpened(false)
-      setName('')
-      return onSaved()
-    }
-    failed(result)
-  }
-
+  const { name, setName, nameError, problem, fetching, submit } = useSaveFilter(list, current, () => {
+    setOpened(false)
+    onSaved()
+  })
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal trapFocus>
       <Popover.Target>
@@ -197,4 +179,30 @@ function SaveFilterButton({
       </Popover.Dropdown>
     </Popover>
   )
+}
+
+/** The name typed and its saving: the API's refusal of the name beside it, the rest above the button. */
+function useSaveFilter(list: SavedFilterList, current: object, onSaved: () => void) {
+  const [name, setName] = useState('')
+  const [nameError, setNameError] = useState<string | undefined>()
+  const { problem, clear, unanswered, failed } = useFormError(
+    (errors) => setNameError(errors.name),
+    (path) => (path.at(-1) === 'name' ? 'name' : null),
+  )
+  const [{ fetching }, save] = useMutation(SaveFilterMutation)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    clear()
+    setNameError(undefined)
+    const outcome = await save({ input: { list, name, filter: current } })
+    const result = outcome.data?.saveFilter
+    if (!result) return unanswered(outcome.error)
+    if (result.__typename === 'SavedFilterPayload') {
+      setName('')
+      return onSaved()
+    }
+    failed(result)
+  }
+  return { name, setName, nameError, problem, fetching, submit }
 }

@@ -1501,11 +1501,7 @@ function loadParticipant(load: UnitLoad, renewing: Renewable | undefined) {
   if (!amounts) throw new Error('seedDemo: a VSI quote without amounts')
   addEnrollment(load, {
     at: unit.registeredAt,
-    personId: person.id,
-    citizenId: person.citizenId,
-    searchPrefixes: person.searchPrefixes,
-    audience: person.occupation,
-    contact: person.contact,
+    person,
     householdId: null,
     months,
     monthlyIncome: income,
@@ -1532,16 +1528,7 @@ function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string 
       createdAt: iso(unit.registeredAt),
       updatedAt: iso(unit.registeredAt),
     })
-  const months = r.weighted([
-    [12, 60],
-    [6, 25],
-    [3, 15],
-  ])
-  const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
-    [[], 97],
-    [['NEAR_POOR'], 1.5],
-    [unit.ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
-  ])
+  const { months, supportGroups } = householdTerms(r, unit.ward)
   const amounts = load.quote(unit.product, registeredOn, months, supportGroups, { householdSize: unit.size })
   // A first enrolment's card is valid from 30 days after payment (docs/domain/vn-insurance.md §2).
   const periodStart = isoDay(Date.parse(`${registeredOn}T00:00:00Z`) + 30 * day)
@@ -1555,24 +1542,7 @@ function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string 
     const member = previous ? undefined : members[index]
     const person = previous
       ? returningPerson(previous)
-      : member &&
-        addPerson(load, {
-          at,
-          sex: member.sex,
-          name: fullName(r, member.sex, member.family),
-          dateOfBirth: dateOfBirth(r, registeredOn, member.age[0], member.age[1]),
-          provinceCode: member.localBirth
-            ? r.chance(0.85)
-              ? localBirthProvince[load.region]
-              : headProvince
-            : index === 0 || r.chance(0.4)
-              ? headProvince
-              : birthProvince(r, load.region),
-          phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
-          address: homeAddress,
-          occupation: member.occupation,
-          legacyCode: null,
-        })
+      : member && addMember(load, member, { at, index, homeAddress, headProvince })
     if (!person) throw new Error('seedDemo: a household without its member')
     if (member)
       writer.tables.members.add({
@@ -1587,11 +1557,7 @@ function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string 
     if (!memberAmounts) throw new Error('seedDemo: an HHI quote with fewer lines than members')
     addEnrollment(load, {
       at,
-      personId: person.id,
-      citizenId: person.citizenId,
-      searchPrefixes: person.searchPrefixes,
-      audience: person.occupation,
-      contact: person.contact,
+      person,
       householdId,
       months,
       monthlyIncome: null,
@@ -1605,6 +1571,51 @@ function loadHousehold(load: UnitLoad, renewing: Renewable | undefined): string 
     at += r.int(20, 60) * 1000
   }
   return householdId
+}
+
+/** How long a household pays for, and its support: most pay a year, without support. */
+function householdTerms(r: Random, ward: Ward) {
+  const months = r.weighted([
+    [12, 60],
+    [6, 25],
+    [3, 15],
+  ])
+  const supportGroups: SupportGroup[] = r.weighted<SupportGroup[]>([
+    [[], 97],
+    [['NEAR_POOR'], 1.5],
+    [ward.type === 'COMMUNE' ? ['AGRICULTURAL_AVERAGE_INCOME'] : [], 1.5],
+  ])
+  return { months, supportGroups }
+}
+
+/**
+ * A new member of the household, at its address: born where the head was, or (a child born here) in the
+ * region's own province; reachable by phone as likely as their age makes it.
+ */
+function addMember(
+  load: UnitLoad,
+  member: Member,
+  where: { at: number; index: number; homeAddress: string; headProvince: string },
+) {
+  const r = load.plan.random.people
+  const { index, headProvince } = where
+  return addPerson(load, {
+    at: where.at,
+    sex: member.sex,
+    name: fullName(r, member.sex, member.family),
+    dateOfBirth: dateOfBirth(r, load.registeredOn, member.age[0], member.age[1]),
+    provinceCode: member.localBirth
+      ? r.chance(0.85)
+        ? localBirthProvince[load.region]
+        : headProvince
+      : index === 0 || r.chance(0.4)
+        ? headProvince
+        : birthProvince(r, load.region),
+    phone: r.chance(member.phoneChance) ? mobilePhone(r) : null,
+    address: where.homeAddress,
+    occupation: member.occupation,
+    legacyCode: null,
+  })
 }
 
 type NewPerson = {
@@ -1660,13 +1671,12 @@ function addPerson(load: UnitLoad, person: NewPerson) {
   }
 }
 
+/** A person as an enrollment takes them: new to the registry (addPerson) or last year's (returningPerson). */
+type PersonOnFile = ReturnType<typeof returningPerson>
+
 type NewEnrollment = {
   at: number
-  personId: string
-  citizenId: string
-  searchPrefixes: string
-  audience: AudienceGroup | null
-  contact: { phone: string | null; address: string; legacySocialInsuranceCode: string | null }
+  person: PersonOnFile
   householdId: string | null
   months: number
   monthlyIncome: number | null
@@ -1706,7 +1716,7 @@ function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
     sessionId: unit.session?.id ?? null,
     registeredById: unit.agent,
     product: unit.product,
-    personId: enrollment.personId,
+    personId: enrollment.person.id,
     householdId: enrollment.householdId,
     quoteDate: load.registeredOn,
     months: enrollment.months,
@@ -1719,15 +1729,15 @@ function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
     periodStart: enrollment.periodStart,
     periodEnd: enrollment.periodEnd,
     status,
-    audience: enrollment.audience,
-    ...enrollment.contact,
+    audience: enrollment.person.occupation,
+    ...enrollment.person.contact,
     wardCode: load.wardCode,
     statusReason: reason,
     live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
     // Since 2025-08-01 the personal id number is the social-insurance number
     // (docs/domain/vn-insurance.md §3).
-    socialInsuranceNumber: status === 'ACTIVE' ? enrollment.citizenId : null,
-    searchPrefixes: enrollment.searchPrefixes,
+    socialInsuranceNumber: status === 'ACTIVE' ? enrollment.person.citizenId : null,
+    searchPrefixes: enrollment.person.searchPrefixes,
     registeredAt: iso(enrollment.at),
     registeredOn: load.registeredOn,
     coverageStart: bought?.start ?? null,
@@ -1741,11 +1751,11 @@ function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
   if (bought)
     load.covered.push({
       enrollmentId: id,
-      personId: enrollment.personId,
-      citizenId: enrollment.citizenId,
-      searchPrefixes: enrollment.searchPrefixes,
-      occupation: enrollment.audience,
-      contact: enrollment.contact,
+      personId: enrollment.person.id,
+      citizenId: enrollment.person.citizenId,
+      searchPrefixes: enrollment.person.searchPrefixes,
+      occupation: enrollment.person.occupation,
+      contact: enrollment.person.contact,
       coverageEnd: bought.end,
       status,
     })
@@ -1802,57 +1812,76 @@ async function loadFollowUps(
   },
 ): Promise<number> {
   const { followUps } = followUpTables()
-  const add = (
-    subject: { enrollmentId: string; centerId: string; status: EnrollmentStatus },
-    by: string,
-    at: number,
-    outcomes: readonly (readonly [FollowUpOutcome, number])[],
-  ) => {
-    const on = isoDay(at + offset)
-    const outcome = random.weighted(outcomes)
-    const reason = outcome === 'DECLINED' ? random.pick(declineReasons) : null
-    const effect = followUpEffect({
-      outcome,
-      on,
-      promisedOn: outcome === 'WILL_PAY' ? addDays(on, random.int(0, 10)) : null,
-      reason,
-    })
-    if (!effect.ok)
-      throw new Error(`seedDemo: a follow-up the rules refuse: ${JSON.stringify(effect.issues)}`)
-    followUps.add({
-      id: random.uuidv7(at),
-      enrollmentId: subject.enrollmentId,
-      centerId: subject.centerId,
-      byId: by,
-      at: iso(at),
-      means: random.weighted<FollowUpMeans>([
-        ['CALL', 70],
-        ['MESSAGE', 15],
-        ['VISIT', 15],
-      ]),
-      outcome,
-      enrollmentStatus: subject.status,
-      promisedOn: effect.state.promisedOn,
-      reason,
-      note: random.pick(followUpNotes),
-      createdAt: iso(at),
-    })
-  }
+  const add = (call: FollowUpCall) => followUps.add(followUpRow(random, offset, call))
   for (const entry of unpaid) {
     if (!random.chance(0.3)) continue
-    add(
-      { enrollmentId: entry.enrollmentId, centerId: entry.center.id, status: entry.status },
-      entry.agent,
-      duringOfficeHours(entry.at + random.int(1, 5) * day, offset, random),
-      [
+    add({
+      subject: { enrollmentId: entry.enrollmentId, centerId: entry.center.id, status: entry.status },
+      by: entry.agent,
+      at: duringOfficeHours(entry.at + random.int(1, 5) * day, offset, random),
+      outcomes: [
         ['WILL_PAY', 50],
         ['NO_ANSWER', 30],
         ['REACHED', 15],
         ['DECLINED', 5],
       ],
-    )
+    })
   }
-  // Cards ending from the campaign's first day to a month after it: the ones its agents call about.
+  callExpiringCards(random, { offset, campaign, pool }, add)
+  const written = await followUps.insert(tx)
+  await pointAtLastFollowUps(tx, campaignIds)
+  return written
+}
+
+/** A contact attempt: about which enrollment, by whom, when, and how likely each outcome is. */
+type FollowUpCall = {
+  subject: { enrollmentId: string; centerId: string; status: EnrollmentStatus }
+  by: string
+  at: number
+  outcomes: readonly (readonly [FollowUpOutcome, number])[]
+}
+
+/** The attempt as recordFollowUp writes it: its outcome drawn, a promise's day, the shared rule's effect. */
+function followUpRow(random: Random, offset: number, { subject, by, at, outcomes }: FollowUpCall) {
+  const on = isoDay(at + offset)
+  const outcome = random.weighted(outcomes)
+  const reason = outcome === 'DECLINED' ? random.pick(declineReasons) : null
+  const effect = followUpEffect({
+    outcome,
+    on,
+    promisedOn: outcome === 'WILL_PAY' ? addDays(on, random.int(0, 10)) : null,
+    reason,
+  })
+  if (!effect.ok) throw new Error(`seedDemo: a follow-up the rules refuse: ${JSON.stringify(effect.issues)}`)
+  return {
+    id: random.uuidv7(at),
+    enrollmentId: subject.enrollmentId,
+    centerId: subject.centerId,
+    byId: by,
+    at: iso(at),
+    means: random.weighted<FollowUpMeans>([
+      ['CALL', 70],
+      ['MESSAGE', 15],
+      ['VISIT', 15],
+    ]),
+    outcome,
+    enrollmentStatus: subject.status,
+    promisedOn: effect.state.promisedOn,
+    reason,
+    note: random.pick(followUpNotes),
+    createdAt: iso(at),
+  }
+}
+
+/**
+ * Calls about last year's cards ending from the campaign's first day to a month after it and not
+ * renewed: the ones its agents call about, some days before the card ends.
+ */
+function callExpiringCards(
+  random: Random,
+  { offset, campaign, pool }: { offset: number; campaign: DemoCampaign; pool: RenewalPool | null },
+  add: (call: FollowUpCall) => void,
+) {
   const from = isoDay(campaign.startDate.getTime())
   const to = addDays(isoDay(campaign.endDate.getTime()), 30)
   for (const renewable of pool?.all ?? []) {
@@ -1863,15 +1892,15 @@ async function loadFollowUps(
       Date.parse(`${from}T00:00:00Z`),
       Date.parse(`${first.coverageEnd}T00:00:00Z`) - random.int(0, 25) * day,
     )
-    add(
-      { enrollmentId: first.enrollmentId, centerId: renewable.center.id, status: first.status },
-      random.pick(renewable.center.agents),
-      duringOfficeHours(
+    add({
+      subject: { enrollmentId: first.enrollmentId, centerId: renewable.center.id, status: first.status },
+      by: random.pick(renewable.center.agents),
+      at: duringOfficeHours(
         callOn - offset + random.int(450, 1000) * minute + random.int(0, 59_999),
         offset,
         random,
       ),
-      [
+      outcomes: [
         ['WILL_PAY', 45],
         ['NO_ANSWER', 30],
         ['REACHED', 15],
@@ -1879,9 +1908,12 @@ async function loadFollowUps(
         ['INSURED_ELSEWHERE', 3],
         ['DECLINED', 3],
       ],
-    )
+    })
   }
-  const written = await followUps.insert(tx)
+}
+
+/** Each enrollment followed up points at its last attempt, with the promise and closing it gave. */
+async function pointAtLastFollowUps(tx: Db, campaignIds: string[]) {
   await tx.$executeRawUnsafe(
     `UPDATE "Enrollment" e
         SET "lastFollowUpId" = f.id, "promisedOn" = f."promisedOn",
@@ -1894,7 +1926,6 @@ async function loadFollowUps(
       WHERE e.id = f."enrollmentId"`,
     campaignIds,
   )
-  return written
 }
 
 /**

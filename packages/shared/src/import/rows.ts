@@ -41,9 +41,21 @@ export type ImportCheck = {
   readonly households: readonly { readonly key: string; readonly lines: readonly number[] }[]
 }
 
+/** The household keys the rows name, each once, as checkImportRows reads them. */
+export function householdKeysOf(
+  rows: readonly SheetRow[],
+  columns: readonly (ImportField | null)[],
+): string[] {
+  const index = columns.indexOf('householdKey')
+  if (index < 0) return []
+  const keys = rows.map((row) => readHouseholdKey(row.cells[index]))
+  return [...new Set(keys)].filter((key) => key !== null)
+}
+
 /**
  * Checks `rows` read with `columns` (guessColumns, as the user corrected it) for `product`, registered
  * on `on`. A household whose check fails marks every one of its rows: a household goes in whole or not.
+ * The rows of a key in `joining` join a household on file, which has its head: none of them is one.
  */
 export function checkImportRows(
   rows: readonly SheetRow[],
@@ -72,6 +84,8 @@ export type ImportCheckOptions = {
   readonly product: Product
   readonly today: IsoDate
   readonly on: IsoDate
+  /** Keys of households on file the rows join: they have their head, so none of the rows is one. */
+  readonly joining?: ReadonlySet<string>
 }
 
 /** Rows checked together: a household (rows sharing a key) or, its key null, a person alone. */
@@ -98,6 +112,7 @@ export function importRowsChecker(
   const firstLineOf = new Map<string, number>()
   const open = new Map<string, CheckingRow[]>()
   const households = options.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+  const joining = options.joining ?? new Set<string>()
   return {
     check(page: readonly SheetRow[]): CheckedImportUnit[] {
       const rows = page.map((row) => checkRow(row, columns, options))
@@ -113,7 +128,7 @@ export function importRowsChecker(
           continue
         }
         if (key !== null) open.delete(key)
-        checkHouseholdRows(members, options)
+        checkHouseholdRows(members, { ...options, joining: key !== null && joining.has(key) })
         done.push({ key, members })
       }
       return done
@@ -191,7 +206,12 @@ function markDuplicates(rows: readonly CheckingRow[], firstLineOf: Map<string, n
  */
 function checkHouseholdRows(
   members: readonly CheckingRow[],
-  { product, today, on }: ImportCheckOptions,
+  {
+    product,
+    today,
+    on,
+    joining,
+  }: { readonly product: Product; readonly today: IsoDate; readonly on: IsoDate; readonly joining: boolean },
 ): void {
   const alone = members.length === 1 && members[0]?.householdKey === null
   const enrolled = members.find((member) => !member.insuredElsewhere) ?? members[0]
@@ -209,7 +229,7 @@ function checkHouseholdRows(
             relationToHead: member.relationToHead,
           })),
     },
-    { today, on },
+    { today, on, joining },
   )
   // The members' own details were checked row by row; what is left is the household's.
   const found = household.issues.filter((problem) => !/^householdMembers\.\d+\.person\./.test(problem.path))

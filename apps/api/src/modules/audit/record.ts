@@ -11,6 +11,8 @@ export interface AuditEntry {
   entityId: string
   before?: unknown
   after?: unknown
+  /** Instead of `after`: its index in the statement's `afterRows` (auditInsert). */
+  afterRow?: number
 }
 
 /** Writes the audit event inside the caller's transaction, so a failed change leaves no trace. */
@@ -35,14 +37,17 @@ export async function recordAudits(
  * The insert of a change's audit events, for a statement of the caller's (registration's one statement
  * writes them with the rest), written only while `when` holds: the events travel as one JSON parameter
  * (a thousand rows' createMany bound and compiled several thousand parameters), their ids made here as
- * Prisma makes them (UUIDv7).
+ * Prisma makes them (UUIDv7). `afterRows`: a jsonb array the statement holds already (the rows it
+ * inserts), whose element an entry's `afterRow` names for its `after`, so those rows travel once. (Not
+ * rowsInsert: `afterRow` is no column of AuditEvent, and the request's facts are bound once, not per row.)
  */
 export function auditInsert(
   context: AuditContext,
   entries: readonly AuditEntry[],
   when: Prisma.Sql = Prisma.sql`true`,
+  afterRows?: Prisma.Sql,
 ): Prisma.Sql {
-  const rows = entries.map(({ action, entityType, entityId, before, after }) => ({
+  const rows = entries.map(({ action, entityType, entityId, before, after, afterRow }) => ({
     id: newId(),
     action,
     entityType,
@@ -50,14 +55,19 @@ export function auditInsert(
     // Null and undefined alike are no value (SQL NULL), as createMany stored them.
     before: before ?? undefined,
     after: after ?? undefined,
+    afterRow,
   }))
+  const after = afterRows
+    ? Prisma.sql`coalesce(r."after", ${afterRows} -> r."afterRow")`
+    : Prisma.sql`r."after"`
   return Prisma.sql`
     INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after",
                               "requestId", "clientRequestId", "at")
     SELECT r."id", ${context.viewer?.userId ?? null}::uuid, r."action", r."entityType", r."entityId",
-           r."before", r."after", ${context.requestId}, ${context.clientRequestId}, ${new Date()}::timestamp
+           r."before", ${after}, ${context.requestId}, ${context.clientRequestId}, ${new Date()}::timestamp
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r("id" uuid, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb)
+        AS r("id" uuid, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb,
+             "afterRow" int)
      WHERE ${when}`
 }
 

@@ -13,6 +13,7 @@ import { builder } from '../../builder.ts'
 import type { Context } from '../../context.ts'
 import { ForbiddenError, mutationErrorTypes, ValidationError, validationErrorFrom } from '../../errors.ts'
 import { newId } from '../../new-id.ts'
+import { insertRows } from '../../rows-insert.ts'
 import { changedFields, recordAudits } from '../audit/record.ts'
 import { publishEnrollmentChange } from '../progress/live.ts'
 import { versionField } from '../versions.ts'
@@ -91,19 +92,20 @@ export async function recordStatusChanges(
   { action, reason, at }: { action: EnrollmentAction; reason: string | null; at: Date },
 ): Promise<void> {
   if (changed.length === 0) return
-  // One JSON parameter for the rows (a thousand rows' createMany bound several thousand).
-  const history = changed.map(({ enrollment, after }) => ({
-    id: newId(),
-    enrollmentId: enrollment.id,
-    fromStatus: enrollment.status,
-    toStatus: after.status,
-  }))
-  await tx.$executeRaw`
-    INSERT INTO "EnrollmentStatusChange" ("id", "enrollmentId", "fromStatus", "toStatus", "reason", "actorId", "at")
-    SELECT r."id", r."enrollmentId", r."fromStatus"::"EnrollmentStatus", r."toStatus"::"EnrollmentStatus",
-           ${reason}, ${context.viewer?.userId ?? null}::uuid, ${at}::timestamp
-      FROM jsonb_to_recordset(${JSON.stringify(history)}::jsonb)
-        AS r("id" uuid, "enrollmentId" uuid, "fromStatus" text, "toStatus" text)`
+  const actorId = context.viewer?.userId ?? null
+  await insertRows(
+    tx,
+    'EnrollmentStatusChange',
+    changed.map(({ enrollment, after }) => ({
+      id: newId(),
+      enrollmentId: enrollment.id,
+      fromStatus: enrollment.status,
+      toStatus: after.status,
+      reason,
+      actorId,
+      at,
+    })),
+  )
   await recordAudits(
     tx,
     context,

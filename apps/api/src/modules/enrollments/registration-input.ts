@@ -81,4 +81,7 @@ export const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInpu
   }),
 })
 
-export type RegisterInput = typeof RegisterEnrollmentInput.$inferInput
+export type RegisterInput = typeof RegisterEnrollmentInput.$inferInput & {
+  /** An import's household key (Mã hộ), kept as the code of the household it creates (not in GraphQL). */
+  householdCode?: string | null
+}

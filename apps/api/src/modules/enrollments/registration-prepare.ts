@@ -380,7 +380,7 @@ async function priceRegistration(
 }
 
 /** A household already enrolled that newcomers join: how many rank before them, and for how long. */
-interface JoinedHousehold {
+export interface JoinedHousehold {
   householdId: string
   /** Its members still enrolled (live) and ranked: each newcomer ranks after them. */
   rankedBefore: number
@@ -388,10 +388,39 @@ interface JoinedHousehold {
   months: number
 }
 
+/** The enrollments of a household that newcomers at a center in a campaign join: its live HHI ones there. */
+export const joinedEnrollmentsWhere = (where: { campaignId: string; centerId: string }) => ({
+  campaignId: where.campaignId,
+  centerId: where.centerId,
+  product: 'HOUSEHOLD_HEALTH_INSURANCE' as const,
+  live: true,
+})
+
+/**
+ * A household as members joining it on `on` find it from its enrollments (joinedEnrollmentsWhere): null
+ * when it has none or its period is over. Cancelled or rejected members no longer rank, and nobody is
+ * priced again (docs/domain/README.md "Adding a member").
+ */
+export function joinedHouseholdOf(
+  householdId: string,
+  enrollments: readonly { householdPosition: number | null; periodEnd: Date }[],
+  on: string,
+): JoinedHousehold | null {
+  const end = enrollments
+    .map((enrollment) => enrollment.periodEnd.toISOString().slice(0, 10))
+    .sort()
+    .at(-1)
+  if (!end || end < on) return null
+  return {
+    householdId,
+    rankedBefore: enrollments.filter((enrollment) => enrollment.householdPosition !== null).length,
+    months: remainingMonths(on, end),
+  }
+}
+
 /**
  * The household `id` names, as the members joining it find it: enrolled (a live enrollment) at the center
- * in the campaign, its period not over on `on`; a validation error otherwise. Cancelled or rejected
- * members no longer rank, and nobody is priced again (docs/domain/README.md "Adding a member").
+ * in the campaign, its period not over on `on`; a validation error otherwise.
  */
 async function enrolledHousehold(
   context: Context,
@@ -402,27 +431,15 @@ async function enrolledHousehold(
     where: { id: where.householdId, AND: [readableHouseholdsWhere(context.viewer)] },
     select: {
       enrollments: {
-        where: {
-          campaignId: where.campaignId,
-          centerId: where.centerId,
-          product: 'HOUSEHOLD_HEALTH_INSURANCE',
-          live: true,
-        },
+        where: joinedEnrollmentsWhere(where),
         select: { householdPosition: true, periodEnd: true },
       },
     },
   })
   if (!household) throw new NotFoundError('Household', globalId)
-  const ends = household.enrollments.map((enrollment) => enrollment.periodEnd.toISOString().slice(0, 10))
-  const end = ends.sort().at(-1)
-  if (!end || end < where.on) {
-    throw validationErrorFrom([issue('household', 'HOUSEHOLD_NOT_ENROLLED', { on: where.on })])
-  }
-  return {
-    householdId: where.householdId,
-    rankedBefore: household.enrollments.filter((enrollment) => enrollment.householdPosition !== null).length,
-    months: remainingMonths(where.on, end),
-  }
+  const joined = joinedHouseholdOf(where.householdId, household.enrollments, where.on)
+  if (!joined) throw validationErrorFrom([issue('household', 'HOUSEHOLD_NOT_ENROLLED', { on: where.on })])
+  return joined
 }
 
 /** Where a campaign lets `on` fall, from its row (dates) or the registration's read (YYYY-MM-DD). */

@@ -92,12 +92,13 @@ async function writeRegistrations(
       })),
       audits: [
         ...people.flatMap(personAudit),
+        // Their `after` is the enrollment's row as inserted: the statement's (registrationStatement).
         ...enrollments.map(
-          (e): AuditEntry => ({
+          (e, index): AuditEntry => ({
             action: 'enrollment.register',
             entityType: 'Enrollment',
             entityId: e.id,
-            after: e,
+            afterRow: index,
           }),
         ),
       ],
@@ -166,10 +167,14 @@ function registrationStatement(context: Context, rows: RegistrationRows): Prisma
     if (tableRows.length > 0)
       ctes.push(sql`${Prisma.raw(`"${name}"`)} AS (${rowsInsert(table, tableRows, holds)})`)
   }
-  ctes.push(sql`"enrollment" AS (${rowsInsert('Enrollment', rows.enrollments, holds)}
+  // The enrollments' rows travel once, read by their insert and as their audit events' `after`.
+  ctes.push(sql`"enrollment_rows" AS (SELECT ${json(rows.enrollments)} AS "rows")`)
+  const enrollmentRows = sql`(SELECT "rows" FROM "enrollment_rows")`
+  ctes.push(sql`"enrollment" AS (${rowsInsert('Enrollment', rows.enrollments, holds, enrollmentRows)}
     RETURNING "campaignId", "centerId", "product", "status", "registeredOn", "countedOn", "audience",
               "continuity", "sessionId")`)
-  if (rows.audits.length > 0) ctes.push(sql`"audit" AS (${auditInsert(context, rows.audits, holds)})`)
+  if (rows.audits.length > 0)
+    ctes.push(sql`"audit" AS (${auditInsert(context, rows.audits, holds, enrollmentRows)})`)
   // Last, so the hot rollup rows are locked for the least time.
   ctes.push(insertedEnrollmentCounts('enrollment'))
   return sql`WITH ${Prisma.join(ctes, ',\n')}\nSELECT ${holds} AS "holds"`
@@ -270,7 +275,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
   const households: Prisma.HouseholdUncheckedCreateInput[] = []
   const members: Prisma.HouseholdMemberUncheckedCreateInput[] = []
   const registrations: Registration[] = []
-  for (const { prepared } of units) {
+  for (const { input, prepared } of units) {
     let householdId: string | null = null
     if (prepared.members && prepared.joining) {
       const joined = await joinHousehold(db, prepared)
@@ -284,6 +289,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
         const head = prepared.members.find((member) => member.isHead) ?? prepared.members[0]
         households.push({
           id: householdId,
+          code: input.householdCode ?? null,
           address: head?.person.address ?? null,
           wardCode: head?.person.wardCode ?? null,
           createdAt: prepared.now,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { decodeGlobalID } from '@pothos/plugin-relay'
 import { createCampaign, createCenter, createOutreachSession, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
@@ -10,6 +11,8 @@ beforeAll(async () => {
   api = await createApiHarness()
 })
 afterAll(() => api.close())
+
+const enrollmentIdOf = (enrollment: { id: string }) => decodeGlobalID(enrollment.id).id
 
 describe('registering an enrollment', () => {
   it('an agent registers voluntary social insurance: amounts, period, history, daily count and audit in one go', async () => {
@@ -57,6 +60,14 @@ describe('registering an enrollment', () => {
     ])
     const audit = await api.prisma.auditEvent.findMany({ where: { entityId: stored.id } })
     expect(audit.map((event) => event.action)).toEqual(['enrollment.register'])
+    // What the audit log shows as the enrollment registered: its row as stored.
+    expect(audit[0]?.after).toMatchObject({
+      id: stored.id,
+      personId: stored.personId,
+      payable: stored.payable,
+      status: 'SUBMITTED',
+      periodStart: stored.periodStart.toISOString(),
+    })
   })
 
   it('a household of five in one registration: five enrollments ranked in order, each carrying its own share', async () => {
@@ -104,6 +115,16 @@ describe('registering an enrollment', () => {
       distinct: ['householdId'],
     })
     expect(households).toHaveLength(1)
+    // Each member's enrollment is audited with its own row: its rank and amounts, not another's.
+    const audits = await api.prisma.auditEvent.findMany({
+      where: { action: 'enrollment.register', entityId: { in: payload.enrollments.map(enrollmentIdOf) } },
+    })
+    expect(
+      payload.enrollments.map((each: { id: string }) => {
+        const after = audits.find((event) => event.entityId === enrollmentIdOf(each))?.after
+        return after && typeof after === 'object' && 'gross' in after ? after.gross : null
+      }),
+    ).toEqual(totals)
   })
 
   it('a member insured elsewhere is skipped when ranking the rest', async () => {

@@ -1,8 +1,15 @@
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
+import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { downloadCsv, parseCsv } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import { InstanceCaches } from '../../caches.ts'
+import { createLogger } from '../../logger.ts'
+import type { ApiEvents } from '../../pubsub.ts'
+import { defaultSecuritySettings } from '../../settings.ts'
+import { createImportQueue, scheduledJobId } from '../imports/jobs.ts'
+import { exportCleanupJobName, exportKeptMs } from './export-job.ts'
 
 let api: ApiHarness
 /** The same API, queuing any export of more than 2 rows. */
@@ -158,4 +165,79 @@ describe('an export of more rows than are streamed at once', () => {
     expect(response.status).toBe(200)
     expect(parseCsv(await response.text())).toHaveLength(2)
   })
+})
+
+describe('exports past their day', () => {
+  const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
+
+  it('are deleted by the scheduled clean-up job, which an instance also sends when it starts, with no new export asked for', async () => {
+    const root = await createCenter(api.prisma)
+    const user = await createUser(api.prisma, { role: 'CENTER_MANAGER', center: root })
+    const exportOf = (fileName: string, createdAt: Date) =>
+      api.prisma.export.create({
+        data: {
+          path: '/exports/enrollments.csv',
+          query: '',
+          fileName,
+          rowCount: 1,
+          status: 'READY',
+          requestedById: user.id,
+          createdAt,
+          parts: { create: { seq: 0, bytes: Buffer.from('Họ và tên\r\n') } },
+        },
+      })
+    const expired = await exportOf('cu.csv', new Date(Date.now() - exportKeptMs - 60_000))
+    const fresh = await exportOf('moi.csv', new Date(Date.now() - exportKeptMs + 3_600_000))
+    // A new instance: on PostgreSQL on pg-boss, else in-process.
+    const instance = api.yogaWith({}, onPostgres ? { jobsDatabaseUrl: api.url } : {})
+    try {
+      await expect
+        .poll(() => api.prisma.export.count({ where: { id: expired.id } }), { timeout: 20_000 })
+        .toBe(0)
+      expect(await api.prisma.exportPart.count({ where: { exportId: expired.id } })).toBe(0)
+      expect(await api.prisma.export.count({ where: { id: fresh.id } })).toBe(1)
+      if (onPostgres) {
+        // pg-boss keeps the schedule in the database: one job an hour for all the instances.
+        const schedules = await api.prisma.$queryRaw<{ name: string; cron: string }[]>`
+          SELECT name, cron FROM pgboss.schedule WHERE name = ${exportCleanupJobName}`
+        expect(schedules).toEqual([{ name: exportCleanupJobName, cron: '7 * * * *' }])
+      }
+    } finally {
+      await instance.dispose()
+    }
+  }, 30_000)
+
+  it.skipIf(onPostgres)(
+    'on the embedded database a timer sends a scheduled job every interval, until the queue closes',
+    async () => {
+      const runs: string[] = []
+      const queue = createImportQueue(
+        {
+          prisma: api.prisma,
+          pubsub: createPubSub<ApiEvents>(),
+          caches: new InstanceCaches(),
+          settings: defaultSecuritySettings,
+          logger: createLogger({ level: 'silent' }),
+        },
+        new InstanceCaches(),
+        {
+          kinds: [
+            {
+              name: 'tick',
+              run: async (id) => {
+                runs.push(id)
+              },
+              schedule: { cron: '* * * * *', everyMs: 20 },
+            },
+          ],
+        },
+      )
+      await expect.poll(() => runs.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3)
+      await queue.close()
+      const ran = runs.length
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(runs.length).toBe(ran)
+      expect(new Set(runs)).toEqual(new Set([scheduledJobId]))
+    },
+  )
 })

@@ -3,7 +3,8 @@
 // PostgreSQL, in-process on the embedded database). The job builds the same sheet as the user who asked
 // (same scope, same masking) and writes the file into the database in parts of about 1 MB: any
 // instance can serve it, a backup holds it, memory stays flat, and a job taken up again after a crash
-// starts its file over. Its user downloads it from `GET /exports/files/<id>` until it expires (a day).
+// starts its file over. Its user downloads it from `GET /exports/files/<id>` until it expires (a day);
+// a scheduled job on the same queue deletes the expired ones every hour.
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Export } from '@tangtoc/db'
@@ -39,7 +40,7 @@ function stateOf(queued: Pick<Export, 'id' | 'status' | 'rowCount' | 'writtenRow
   }
 }
 
-/** Queues the export for the viewer; exports older than a day are dropped on the way. */
+/** Queues the export for the viewer. */
 export async function queueExport(
   deps: JobDependencies,
   context: Context,
@@ -47,7 +48,6 @@ export async function queueExport(
 ) {
   const viewer = context.viewer
   if (!viewer) throw new ExportRequestError(401, 'Sign in.')
-  await deps.prisma.export.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - exportKeptMs) } } })
   const queued = await deps.prisma.export.create({ data: { ...request, requestedById: viewer.userId } })
   importQueueOf(context.caches).send(exportJobName, queued.id)
   return stateOf(queued)
@@ -115,6 +115,22 @@ export async function writeExport(deps: JobDependencies, id: string): Promise<vo
 /** The export job, for the job queue. */
 export function exportJobKind(deps: JobDependencies): JobKind {
   return { name: exportJobName, run: (id) => writeExport(deps, id) }
+}
+
+export const exportCleanupJobName = 'export-cleanup'
+
+/** The clean-up job, for the job queue: every hour (and at start), the exports past their day go, parts and all. */
+export function exportCleanupJobKind(deps: JobDependencies): JobKind {
+  return {
+    name: exportCleanupJobName,
+    run: async () => {
+      const { count } = await deps.prisma.export.deleteMany({
+        where: { createdAt: { lt: new Date(Date.now() - exportKeptMs) } },
+      })
+      if (count > 0) deps.logger.info({ count }, 'expired exports deleted')
+    },
+    schedule: { cron: '7 * * * *', everyMs: 3_600_000 },
+  }
 }
 
 /**

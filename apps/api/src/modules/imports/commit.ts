@@ -169,6 +169,7 @@ async function markRegisteredRows(prisma: PrismaClient, batch: ImportBatch) {
 /** A unit the preview lets in, with its rows as the rules read them. */
 interface RegistrableUnit {
   key: PreviewUnit['key']
+  joins: PreviewUnit['joins']
   members: CheckedImportRow[]
 }
 
@@ -213,10 +214,12 @@ async function readUnits(
     select: { line: true, cells: true },
     orderBy: { line: 'asc' },
   })
-  const checked = checkBatchRows(batch, stored.map(sheetRowOf), on)
+  const joining = new Set(units.flatMap((unit) => (unit.joins && unit.key !== null ? [unit.key] : [])))
+  const checked = checkBatchRows(batch, stored.map(sheetRowOf), on, joining)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   return units.map((unit) => ({
     key: unit.key,
+    joins: unit.joins,
     members: unit.lines.flatMap((line) => byLine.get(line) ?? []),
   }))
 }
@@ -305,7 +308,10 @@ async function enrollmentsByCitizenId(
   return new Map(enrollments.map((each) => [citizenIdOf.get(each.personId) ?? '', each.id]))
 }
 
-/** The registration of one unit (a person alone, or a household whole), as the form would send it. */
+/**
+ * The registration of one unit (a person alone, a household whole, or the newcomers joining a household
+ * on file), as the form would send it; a new household keeps its key as its code.
+ */
 function registerInputOf(
   batch: ImportBatch,
   unit: RegistrableUnit,
@@ -324,6 +330,8 @@ function registerInputOf(
     center: encodeGlobalID('Center', batch.centerId),
     product: batch.product,
     person: person(named),
+    household: household && unit.joins ? encodeGlobalID('Household', unit.joins.householdId) : null,
+    householdCode: household && !unit.joins ? unit.key : null,
     householdMembers: household
       ? members.map((member) => ({
           person: person(member),

@@ -136,3 +136,29 @@ describe('a CSV read a page at a time', () => {
     expect((refused as ImportFileError).text.en).toMatch(/50,002 rows: at most 50,000/)
   })
 })
+
+describe('a CSV in a legacy Vietnamese encoding', () => {
+  it('converts every row of a VNI file longer than one read, none of its two-byte letters cut in half', async () => {
+    const rows = 6_000
+    const lines = ['Ho\u00ef va\u00f8 te\u00e2n,So\u00e1 CCCD,\u00d1\u00f2a ch\u00e6']
+    for (let index = 0; index < rows; index++) {
+      lines.push(
+        `Nguye\u00e3n Th\u00f2 Ho\u00e0ng,0790850${String(index).padStart(5, '0')},Ph\u00f6\u00f4\u00f8ng Be\u00e1n Ngh\u00e9`,
+      )
+    }
+    const bytes = Buffer.from(lines.join('\r\n'), 'latin1')
+    expect(bytes.byteLength).toBeGreaterThan(4 * 65_536)
+    const sheet = await openSheet(new Uint8Array(bytes))
+    expect(sheet).toMatchObject({
+      format: 'CSV',
+      encoding: 'VNI',
+      header: ['Họ và tên', 'Số CCCD', 'Địa chỉ'],
+    })
+    const read = []
+    for await (const page of sheet.pages) read.push(...page)
+    expect(read).toHaveLength(rows)
+    expect(new Set(read.map((row) => `${row.cells[0]}|${row.cells[2]}`))).toEqual(
+      new Set(['Nguyễn Thị Hồng|Phường Bến Nghé']),
+    )
+  })
+})

@@ -1,15 +1,24 @@
 // Reading an uploaded spreadsheet into rows: its kind from its first bytes (not its name), an XLSX's
-// archive measured before it is inflated (a zip bomb is refused unread), a CSV's text as UTF-8 (legacy
-// Vietnamese encodings named and refused), the header row found below any title rows, and the rows
-// below it a page at a time (a CSV is parsed and an XLSX's sheet inflated and parsed as it is read:
-// their text and rows never sit whole in memory). Each refusal is an ImportFileError with its text in Vietnamese and English.
+// archive measured before it is inflated (a zip bomb is refused unread), a CSV's text as UTF-8 or else
+// converted from the legacy Vietnamese encoding it reads as (TCVN3 or VNI), the header row found below
+// any title rows, and the rows below it a page at a time (a CSV is parsed and an XLSX's sheet inflated
+// and parsed as it is read: their text and rows never sit whole in memory). Each refusal is an
+// ImportFileError with its text in Vietnamese and English.
 import { isUtf8 } from 'node:buffer'
 import { Readable } from 'node:stream'
-import { type Cell, guessColumns, normalizeText, type SheetRow } from '@tangtoc/shared'
+import {
+  type Cell,
+  guessColumns,
+  type ImportEncoding,
+  type LegacyEncoding,
+  normalizeText,
+  type SheetRow,
+} from '@tangtoc/shared'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import yauzl from 'yauzl'
 import type { LocalizedText } from '../../errors.ts'
+import { decodeLegacy, legacyReadingsOf } from './legacy-encodings.ts'
 
 export const importLimits = {
   /** The largest file taken. */
@@ -38,6 +47,8 @@ export type ImportFormat = 'CSV' | 'XLSX'
 
 export interface OpenedSheet {
   format: ImportFormat
+  /** The text encoding it was read in: a CSV in TCVN3 or VNI is converted to Unicode. */
+  encoding: ImportEncoding
   /** The header row's texts. */
   header: string[]
   /**
@@ -79,7 +90,10 @@ function wrongType(named: string | null): ImportFileError {
 export async function openSheet(bytes: Uint8Array): Promise<OpenedSheet> {
   if (bytes.byteLength > importLimits.maxBytes) throw tooLarge()
   const format = formatOf(bytes)
-  return { format, ...(await withHeader(format === 'XLSX' ? readXlsx(bytes) : readCsv(bytes))) }
+  // An XLSX holds Unicode text.
+  const encoding = format === 'XLSX' ? 'UNICODE' : csvEncodingOf(bytes)
+  const grid = format === 'XLSX' ? readXlsx(bytes) : readCsv(bytes, encoding)
+  return { format, encoding, ...(await withHeader(grid)) }
 }
 
 // ─── XLSX ────────────────────────────────────────────────────────────────────
@@ -299,35 +313,40 @@ async function* rowsOf(rows: AsyncIterable<ExcelJS.Row>, merges: readonly Merge[
 // ─── CSV ─────────────────────────────────────────────────────────────────────
 
 /**
- * The legacy Vietnamese 8-bit encodings, told apart by the bytes their commonest letters take: TCVN3
- * (ABC) puts "ă", "ê", "ơ", "ư", "đ" and the toned "a"s at 0xA7–0xBF; VNI writes a base letter followed by a tone
- * byte such as 0xF8 ("ø"), 0xF9, 0xEF or 0xC1 in Windows-1252. Neither is valid UTF-8 in practice.
+ * The encoding a CSV is read in: UTF-8 (checked whole, without decoding it), else the one legacy
+ * Vietnamese encoding in which it reads as Vietnamese; a file that reads well in both, or in neither,
+ * is refused naming them.
  */
-function legacyEncodingOf(bytes: Uint8Array): 'TCVN3 (ABC)' | 'VNI' | null {
-  const text = new TextDecoder('latin1').decode(bytes.subarray(0, 65_536))
-  const vni = (
-    text.match(
-      /[aeiouyAEIOUY][\u00f8\u00f9\u00fb\u00fc\u00f5\u00ef\u00f6\u00e1\u00e0\u00e5\u00e3\u00e4\u00e2\u00f2\u00f3]/g,
-    ) ?? []
-  ).length
-  // TCVN3's "Đ ă â ê ô ơ ư đ" and the tones of "a" (0xA7–0xBF), which VNI never writes.
-  const tcvn3 = (text.match(/[\u00a7-\u00bf]/g) ?? []).length
-  if (vni === 0 && tcvn3 === 0) return null
-  return vni >= tcvn3 ? 'VNI' : 'TCVN3 (ABC)'
+function csvEncodingOf(bytes: Uint8Array): ImportEncoding {
+  if (isUtf8(bytes)) return 'UNICODE'
+  const readings = legacyReadingsOf(bytes.subarray(0, textChunkBytes))
+  if (readings.length === 1 && readings[0]) return readings[0]
+  const vi =
+    readings.length === 2
+      ? `Tệp CSV không ở dạng Unicode (UTF-8) và đọc được theo cả hai bảng mã TCVN3 (ABC) lẫn VNI: không thể biết là bảng mã nào.`
+      : `Tệp CSV không ở dạng Unicode (UTF-8), và đọc theo bảng mã TCVN3 (ABC) hay VNI đều không ra tiếng Việt.`
+  const en =
+    readings.length === 2
+      ? `The CSV file is not Unicode (UTF-8) and reads as Vietnamese in both TCVN3 (ABC) and VNI: which one it is cannot be told.`
+      : `The CSV file is not Unicode (UTF-8), and it reads as Vietnamese in neither TCVN3 (ABC) nor VNI.`
+  return refuseEncoding({ vi, en })
 }
 
-function encodingError(bytes: Uint8Array): ImportFileError {
-  const named = legacyEncodingOf(bytes) ?? 'Windows-1258'
-  return new ImportFileError(422, 'IMPORT_FILE_ENCODING', {
-    vi: `Tệp CSV không ở dạng Unicode (UTF-8) mà có vẻ ở bảng mã ${named}. Hãy mở tệp bằng Excel (hoặc Unikey: chuyển mã sang Unicode) rồi lưu lại dạng “CSV UTF-8”.`,
-    en: `The CSV file is not Unicode (UTF-8); it looks like the ${named} encoding. Open it in Excel (or convert it to Unicode with Unikey) and save it as “CSV UTF-8”.`,
+function refuseEncoding(text: LocalizedText): never {
+  throw new ImportFileError(422, 'IMPORT_FILE_ENCODING', {
+    vi: `${text.vi} Hãy chuyển tệp sang Unicode (Unikey: “Chuyển mã”) hoặc mở bằng Excel rồi lưu lại dạng “CSV UTF-8”.`,
+    en: `${text.en} Convert it to Unicode (Unikey's converter) or open it in Excel and save it as “CSV UTF-8”.`,
   })
 }
 
 const textChunkBytes = 65_536
 
 /** The file's text a chunk at a time (a character cut between two chunks is kept whole). */
-function* textOfCsv(bytes: Uint8Array): Generator<string> {
+function* textOfCsv(bytes: Uint8Array, encoding: ImportEncoding): Generator<string> {
+  if (encoding !== 'UNICODE') {
+    yield* legacyTextOf(bytes, encoding)
+    return
+  }
   const decoder = new TextDecoder('utf-8')
   for (let at = 0; at < bytes.byteLength; at += textChunkBytes) {
     yield decoder.decode(bytes.subarray(at, at + textChunkBytes), { stream: true })
@@ -336,16 +355,38 @@ function* textOfCsv(bytes: Uint8Array): Generator<string> {
   if (rest) yield rest
 }
 
-/** The CSV's records, parsed as its text is decoded: checked as UTF-8 first, whole, without decoding it. */
-async function* readCsv(bytes: Uint8Array): AsyncGenerator<Cell[]> {
-  if (!isUtf8(bytes)) throw encodingError(bytes)
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, textChunkBytes)).replace(/^\uFEFF/, '')
+/**
+ * A legacy file's text a chunk at a time, each chunk cut after a byte that is no letter (a line's end, a
+ * comma, a space): a VNI letter is two bytes, its base letter and its mark, and stays in one chunk.
+ */
+function* legacyTextOf(bytes: Uint8Array, encoding: LegacyEncoding): Generator<string> {
+  let at = 0
+  while (at < bytes.byteLength) {
+    let end = Math.min(at + textChunkBytes, bytes.byteLength)
+    if (end < bytes.byteLength) {
+      let cut = end
+      while (cut > at && !isSeparatorByte(bytes[cut - 1] ?? 0)) cut--
+      if (cut > at) end = cut
+    }
+    yield decodeLegacy(bytes.subarray(at, end), encoding)
+    at = end
+  }
+}
+
+const isSeparatorByte = (byte: number) => byte < 0x30 || (byte >= 0x3a && byte <= 0x40)
+
+/** The CSV's records, parsed as its text is decoded. */
+async function* readCsv(bytes: Uint8Array, encoding: ImportEncoding): AsyncGenerator<Cell[]> {
+  const head = (textOfCsv(bytes.subarray(0, textChunkBytes), encoding).next().value ?? '').replace(
+    /^\uFEFF/,
+    '',
+  )
   const firstLine = head.slice(0, head.search(/\r?\n|$/))
   // Excel in a Vietnamese locale writes ';' between fields; others write ',' or a tab.
   const delimiter = [',', ';', '\t'].reduce((best, each) =>
     firstLine.split(each).length > firstLine.split(best).length ? each : best,
   )
-  const records = Readable.from(textOfCsv(bytes)).pipe(
+  const records = Readable.from(textOfCsv(bytes, encoding)).pipe(
     parse({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }),
   )
   try {
@@ -372,7 +413,7 @@ const isHeader = (cells: readonly Cell[]) =>
  * The header is the first row naming at least two known columns (title rows above it, such as
  * "DANH SÁCH HỘ GIA ĐÌNH THAM GIA BHYT", are skipped); the rows below it are data, blank ones left out.
  */
-async function withHeader(grid: AsyncGenerator<Cell[]>): Promise<Omit<OpenedSheet, 'format'>> {
+async function withHeader(grid: AsyncGenerator<Cell[]>): Promise<Omit<OpenedSheet, 'format' | 'encoding'>> {
   let line = 0
   let found: Cell[] | null = null
   while (line < 20 && !found) {

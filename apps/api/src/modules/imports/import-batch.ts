@@ -3,7 +3,7 @@
 // as a job with its progress pushed to subscribers, and the list of batches with their results. A
 // batch is its center's: read by those who may read the center, changed by those who may write for it.
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { ImportBatchStatus, ImportFormat, type Prisma } from '@tangtoc/db'
+import { ImportBatchStatus, ImportEncoding, ImportFormat, type Prisma } from '@tangtoc/db'
 import { enumLabels, type ImportField, importFields, issue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import type { Context, Viewer } from '../../context.ts'
@@ -36,6 +36,13 @@ const ImportFormatEnum = builder.enumType(ImportFormat, {
   name: 'ImportFormat',
   description: 'The kind of file uploaded.',
   values: labelled(enumLabels.en.ImportFormat),
+})
+
+const ImportEncodingEnum = builder.enumType(ImportEncoding, {
+  name: 'ImportEncoding',
+  description:
+    'The text encoding a file was read in: Unicode, or a legacy Vietnamese one converted to Unicode.',
+  values: labelled(enumLabels.en.ImportEncoding),
 })
 
 const ImportBatchStatusEnum = builder.enumType(ImportBatchStatus, {
@@ -83,6 +90,17 @@ const ImportPreviewRowRef = builder.objectRef<PreviewRow>('ImportPreviewRow').im
     householdKey: t.exposeString('householdKey', {
       nullable: true,
       description: 'Household health insurance: the household key that groups its rows.',
+    }),
+    joinsHousehold: t.id({
+      nullable: true,
+      description:
+        'Household health insurance: the household on file the row joins (global id), the one whose code is its household key and that is enrolled at the center in the campaign, as the form’s “join household”; null: a new household or a person alone.',
+      resolve: (row) => (row.joinsHousehold ? encodeGlobalID('Household', row.joinsHousehold) : null),
+    }),
+    householdPosition: t.exposeInt('householdPosition', {
+      nullable: true,
+      description:
+        'Household health insurance: the row’s rank in its household’s price order (after the members of a household it joins), which sets its rate; null when refused or not ranked.',
     }),
     onFile: t.exposeBoolean('onFile', { description: 'The person is on file already and is reused.' }),
     valid: t.boolean({
@@ -149,6 +167,12 @@ const ImportPreviewRef = builder.objectRef<PreviewShape>('ImportPreview').implem
       description: 'Rows whose person is on file already.',
       resolve: (preview) => preview.rows.filter((row) => row.onFile).length,
     }),
+    joiningCount: t.int({
+      description:
+        'Rows that would join a household on file (their household key is its code), ranked after its members.',
+      resolve: (preview) =>
+        preview.rows.filter((row) => row.joinsHousehold !== null && row.issues.length === 0).length,
+    }),
     problems: t.field({
       type: [ImportIssueRef],
       description: 'Problems of the batch as a whole (e.g. a monthly income the pricing refuses).',
@@ -201,6 +225,11 @@ export const ImportBatchNode = builder.prismaNode('ImportBatch', {
     fileName: t.exposeString('fileName', { description: 'The file’s name.' }),
     fileHash: t.exposeString('fileHash', { description: 'SHA-256 of the file (hex).' }),
     format: t.expose('format', { type: ImportFormatEnum, description: 'CSV or XLSX.' }),
+    encoding: t.expose('encoding', {
+      type: ImportEncodingEnum,
+      description:
+        'The text encoding the file was read in: a CSV in TCVN3 (ABC) or VNI was converted to Unicode, for the user to check in the preview.',
+    }),
     columns: t.field({
       type: [ImportColumnRef],
       description: 'Each column and the field it is read as.',

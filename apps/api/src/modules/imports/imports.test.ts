@@ -3,16 +3,16 @@
 
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
-import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../test/csv.ts'
-import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import {
+  type ApiHarness,
+  type Credentials,
+  createApiHarness,
+  jobDependencies,
+} from '../../../test/harness.ts'
 import { zipOf } from '../../../test/zip.ts'
-import { InstanceCaches } from '../../caches.ts'
 import { type Context, jobContext } from '../../context.ts'
-import { createLogger } from '../../logger.ts'
-import type { ApiEvents } from '../../pubsub.ts'
-import { defaultSecuritySettings } from '../../settings.ts'
 import { register } from '../enrollments/register.ts'
 import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
 import { commitChunkRows, commitImportBatch } from './commit.ts'
@@ -237,6 +237,152 @@ describe('importing a household sheet from Excel', () => {
   })
 })
 
+describe('joining a household on file from an import', () => {
+  const header = ['Mã hộ', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Chủ hộ']
+  const rowOf = (key: string, person: ReturnType<typeof personInput>, head = '') => [
+    key,
+    person.fullName,
+    person.citizenId,
+    dmy(person.dateOfBirth),
+    person.sex === 'MALE' ? 'Nam' : 'Nữ',
+    head,
+  ]
+  const joiningQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch {
+    preview { joiningCount totals { households } rows(first: 10) { line valid householdKey joinsHousehold householdPosition payable issues { field code } } }
+  } } }`
+
+  async function committedSheet(setting: Setting, rows: (string | number)[][], fileName: string) {
+    const as = setting.agent.credentials
+    const uploaded = await upload(setting, csv([header, ...rows]), { credentials: as, params: { fileName } })
+    expect(uploaded.status).toBe(201)
+    const result = await api.graphql(commit, { input: { batch: uploaded.body.id } }, as)
+    expect(result.data?.commitImportBatch.__typename).toBe('ImportBatchPayload')
+    await committed(uploaded.body.id, as)
+    return uploaded.body.id
+  }
+
+  it('a row whose household key is the code of a household enrolled at the center joins it, ranked after its members, as the form joins one', async () => {
+    const setting = await campaignSetting(api)
+    const as = setting.agent.credentials
+    const head = personInput({ fullName: 'Trần Văn Bình', sex: 'MALE', dateOfBirth: '1970-03-02' })
+    const wife = personInput({ fullName: 'Lê Thị Hoa', dateOfBirth: '1972-07-19' })
+    const son = personInput({ fullName: 'Trần Văn Nam', sex: 'MALE', dateOfBirth: '2001-05-05' })
+    await committedSheet(setting, [rowOf('HGD-01', head, 'x'), rowOf('HGD-01', wife)], 'ho-gia-dinh.csv')
+    const household = await api.prisma.household.findFirstOrThrow({
+      where: { code: 'HGD-01', enrollments: { some: { campaignId: setting.campaign.id } } },
+      include: { enrollments: true },
+    })
+    expect(household.enrollments.map((each) => each.householdPosition).sort()).toEqual([1, 2])
+    const wifePays = household.enrollments.find((each) => each.householdPosition === 2)?.payable
+
+    // The son is added later in a sheet of his own, without the head: he joins the household.
+    const later = await upload(setting, csv([header, rowOf('HGD-01', son)]), {
+      credentials: as,
+      params: { fileName: 'bo-sung.csv' },
+    })
+    const previewed = await api.graphql(joiningQuery, { id: later.body.id }, as)
+    expect(previewed.errors).toBeUndefined()
+    const [row] = previewed.data?.node.preview.rows ?? []
+    expect(row).toMatchObject({
+      valid: true,
+      householdKey: 'HGD-01',
+      joinsHousehold: gid('Household', household.id),
+      householdPosition: 3,
+      issues: [],
+    })
+    expect(row.payable).toBeLessThan(Number(wifePays))
+    // No new household: the one on file gains a member.
+    expect(previewed.data?.node.preview).toMatchObject({ joiningCount: 1, totals: [{ households: 1 }] })
+
+    const result = await api.graphql(commit, { input: { batch: later.body.id } }, as)
+    expect(result.data?.commitImportBatch.__typename).toBe('ImportBatchPayload')
+    await committed(later.body.id, as)
+    const enrollment = await api.prisma.enrollment.findFirstOrThrow({
+      where: { campaignId: setting.campaign.id, person: { citizenId: son.citizenId } },
+    })
+    expect(enrollment).toMatchObject({
+      householdId: household.id,
+      householdPosition: 3,
+      payable: row.payable,
+    })
+    const members = await api.prisma.householdMember.findMany({
+      where: { householdId: household.id },
+      orderBy: { position: 'asc' },
+      include: { person: true },
+    })
+    expect(members.map((member) => [member.person.citizenId, member.position, member.isHead])).toEqual([
+      [head.citizenId, 1, true],
+      [wife.citizenId, 2, false],
+      [son.citizenId, 3, false],
+    ])
+    expect(
+      await api.prisma.household.count({
+        where: { code: 'HGD-01', members: { some: { personId: members[0]?.personId } } },
+      }),
+    ).toBe(1)
+  })
+
+  it('a household on file is joined by rows a page apart: the paged preview checks them as joining, ranked after its members', async () => {
+    const setting = await campaignSetting(api)
+    const as = setting.agent.credentials
+    const head = personInput({ fullName: 'Đặng Văn Tùng', sex: 'MALE', dateOfBirth: '1969-09-09' })
+    const son = personInput({ fullName: 'Đặng Văn Khoa', sex: 'MALE', dateOfBirth: '1995-01-10' })
+    const daughter = personInput({ fullName: 'Đặng Thị Thu', dateOfBirth: '1998-10-20' })
+    await committedSheet(setting, [rowOf('HGD-04', head, 'x')], 'ho-dang.csv')
+    const household = await api.prisma.household.findFirstOrThrow({ where: { code: 'HGD-04' } })
+    // The son on the first page, a page of people alone, the daughter on the next page: no head among them.
+    const alone = Array.from({ length: importLimits.pageRows }, (_, index) =>
+      rowOf('', personInput({ fullName: `Vũ Thị Mai ${index}`, dateOfBirth: '1986-04-04' })),
+    )
+    const rows = [rowOf('HGD-04', son), ...alone, rowOf('HGD-04', daughter)]
+    const later = await upload(setting, csv([header, ...rows]), { credentials: as })
+    expect(later.status).toBe(201)
+    const previewed = await api.graphql(
+      `query ($id: ID!, $last: Int!) { node(id: $id) { ... on ImportBatch { preview {
+        joiningCount invalidCount
+        first: rows(first: 1) { line valid joinsHousehold householdPosition }
+        last: rows(first: 1, offset: $last) { line valid joinsHousehold householdPosition }
+      } } } }`,
+      { id: later.body.id, last: importLimits.pageRows + 1 },
+      as,
+    )
+    expect(previewed.errors).toBeUndefined()
+    const preview = previewed.data?.node.preview
+    const joins = gid('Household', household.id)
+    expect(preview).toMatchObject({
+      joiningCount: 2,
+      invalidCount: 0,
+      first: [{ line: 2, valid: true, joinsHousehold: joins, householdPosition: 2 }],
+      last: [{ line: importLimits.pageRows + 3, valid: true, joinsHousehold: joins, householdPosition: 3 }],
+    })
+  })
+
+  it('a household key that names a household of another center makes a household of its own, and a joining row may not be a head', async () => {
+    const mine = await campaignSetting(api)
+    const other = await campaignSetting(api)
+    const head = personInput({ fullName: 'Ngô Văn Lộc', sex: 'MALE', dateOfBirth: '1968-08-08' })
+    await committedSheet(other, [rowOf('HGD-02', head, 'x')], 'ho-khac.csv')
+
+    const newcomer = personInput({ fullName: 'Đinh Văn Phúc', sex: 'MALE', dateOfBirth: '1980-01-01' })
+    const own = await upload(mine, csv([header, rowOf('HGD-02', newcomer, 'x')]), {
+      credentials: mine.agent.credentials,
+    })
+    const preview = (await api.graphql(joiningQuery, { id: own.body.id }, mine.agent.credentials)).data?.node
+      .preview
+    // Not joined: a household of its own, headed by its one member.
+    expect(preview.rows[0]).toMatchObject({ joinsHousehold: null, householdPosition: 1, valid: true })
+
+    const second = personInput({ fullName: 'Ngô Thị Lan', dateOfBirth: '1970-09-09' })
+    const headAgain = await upload(other, csv([header, rowOf('HGD-02', second, 'x')]), {
+      credentials: other.agent.credentials,
+    })
+    const refused = (await api.graphql(joiningQuery, { id: headAgain.body.id }, other.agent.credentials)).data
+      ?.node.preview
+    expect(refused.rows[0]).toMatchObject({ valid: false, joinsHousehold: expect.any(String) })
+    expect(refused.rows[0].issues).toEqual([{ field: 'isHead', code: 'HOUSEHOLD_HEAD_MULTIPLE' }])
+  })
+})
+
 describe('importing a CSV with errors', () => {
   async function sheetWithErrors() {
     const good = personInput({ fullName: 'Nguyễn Văn An', sex: 'MALE' })
@@ -396,8 +542,61 @@ describe('importing a CSV with errors', () => {
   })
 })
 
+describe('CSV files in the legacy Vietnamese encodings', () => {
+  const header = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Địa chỉ'
+  const names = ['Nguyễn Thị Hồng', 'Trần Văn Đức']
+  const addresses = ['Phường Bến Nghé', 'Thủ Đức']
+  const ids = ['079185001234', '079085004321']
+  // The same sheet as TCVN3 (ABC) and VNI for Windows wrote it, byte for byte (read as Latin-1).
+  const legacySheets = {
+    TCVN3: [
+      'H\u00e4 v\u00b5 t\u00aan,S\u00e8 CCCD,Ng\u00b5y sinh,Gi\u00edi t\u00ddnh,\u00a7\u00dea ch\u00d8',
+      `Nguy\u00d4n Th\u00de H\u00e5ng,${ids[0]},02/03/1985,N\u00f7,Ph\u00ad\u00eang B\u00d5n Ngh\u00d0`,
+      `Tr\u00c7n V\u00a8n \u00a7\u00f8c,${ids[1]},04/05/1980,Nam,Th\u00f1 \u00a7\u00f8c`,
+    ],
+    VNI: [
+      'Ho\u00ef va\u00f8 te\u00e2n,So\u00e1 CCCD,Nga\u00f8y sinh,Gi\u00f4\u00f9i t\u00ednh,\u00d1\u00f2a ch\u00e6',
+      `Nguye\u00e3n Th\u00f2 Ho\u00e0ng,${ids[0]},02/03/1985,N\u00f6\u00f5,Ph\u00f6\u00f4\u00f8ng Be\u00e1n Ngh\u00e9`,
+      `Tra\u00e0n Va\u00ean \u00d1\u00f6\u00f9c,${ids[1]},04/05/1980,Nam,Thu\u00fb \u00d1\u00f6\u00f9c`,
+    ],
+  }
+
+  for (const [encoding, lines] of Object.entries(legacySheets)) {
+    it(`converts a ${encoding} file to Unicode and says so in the preview, for the user to check`, async () => {
+      const setting = await campaignSetting(api)
+      const as = { credentials: setting.agent.credentials }
+      const bytes = Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1')
+      expect(new TextDecoder('utf-8', { fatal: false }).decode(bytes)).toContain('\ufffd')
+      const uploaded = await upload(setting, new Uint8Array(bytes), as)
+      expect(uploaded).toMatchObject({ status: 201, body: { created: true, rowCount: 2 } })
+      const batch = await api.graphql(
+        `query ($id: ID!) { node(id: $id) { ... on ImportBatch {
+          encoding columns { header field } preview { rows(first: 10) { fullName issues { field code } } }
+        } } }`,
+        { id: uploaded.body.id },
+        setting.agent.credentials,
+      )
+      expect(batch.errors).toBeUndefined()
+      const node = batch.data?.node
+      expect(node.encoding).toBe(encoding)
+      expect(node.columns.map((column: { header: string }) => column.header)).toEqual(header.split(','))
+      expect(node.preview.rows.map((row: { fullName: string }) => row.fullName)).toEqual(names)
+      // The cells are stored composed (NFC), as a Unicode file's are.
+      const stored = await api.prisma.importRow.findMany({
+        where: { batch: { centerId: setting.center.id } },
+        orderBy: { line: 'asc' },
+      })
+      expect(stored.map((row) => (row.cells as string[])[4])).toEqual(addresses)
+      expect(stored.map((row) => (row.cells as string[])[3])).toEqual(['Nữ', 'Nam'])
+      for (const row of stored) {
+        for (const cell of row.cells as string[]) expect(cell).toBe(cell.normalize('NFC'))
+      }
+    })
+  }
+})
+
 describe('files refused before anything is written', () => {
-  it('a file over the size limit, a wrong type, a zip bomb and a legacy encoding each get a clear error in both languages', async () => {
+  it('a file over the size limit, a wrong type, a zip bomb and a legacy encoding that cannot be told get a clear error in both languages', async () => {
     const setting = await campaignSetting(api)
     const as = { credentials: setting.agent.credentials }
     const tooLarge = await upload(setting, new Uint8Array(importLimits.maxBytes + 1_000_000).fill(65), as)
@@ -414,19 +613,17 @@ describe('files refused before anything is written', () => {
     const refused = await upload(setting, bomb, { ...as, type: xlsxType })
     expect(refused).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_BOMB' } } })
 
-    // "Nguyễn Văn Á" as VNI wrote it in Windows-1252 bytes.
-    const vni = Buffer.from('Hoï vaø teân,Soá CCCD\r\nNguyeãn Vaên AÙ,079085001234\r\n', 'latin1')
-    const legacy = await upload(setting, new Uint8Array(vni), as)
-    expect(legacy).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
-    expect(legacy.body.error.messageVi).toMatch(/VNI/)
-    // "Họ và tên", "Số CCCD", "Nguyễn Văn Đức" as TCVN3 (ABC) wrote them.
-    const tcvn3 = Buffer.from(
-      'H\u00e4 v\u00b5 t\u00aan,S\u00e8 CCCD\r\nNguy\u00d4n V\u00a8n \u00a7\u00f8c,079085001234\r\n',
-      'latin1',
-    )
-    const abc = await upload(setting, new Uint8Array(tcvn3), as)
-    expect(abc).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
-    expect(abc.body.error.message).toMatch(/TCVN3 \(ABC\)/)
+    // Not UTF-8, and "Bô" reads as "Bơ" in VNI and as "Bụ" in TCVN3: which one it is cannot be told.
+    const either = Buffer.from('Ho ten,So CCCD\r\nB\u00f4,079085001234\r\n', 'latin1')
+    const ambiguous = await upload(setting, new Uint8Array(either), as)
+    expect(ambiguous).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
+    expect(ambiguous.body.error.message).toMatch(/both TCVN3 \(ABC\) and VNI/)
+    expect(ambiguous.body.error.messageVi).toMatch(/cả hai bảng mã TCVN3 \(ABC\) lẫn VNI/)
+    // Not UTF-8 and Vietnamese in neither: Windows-1252 French.
+    const french = Buffer.from('Nom,Pr\u00e9nom\r\nL\u00e9v\u00eaque,Fran\u00e7ois\r\n', 'latin1')
+    const neither = await upload(setting, new Uint8Array(french), as)
+    expect(neither).toMatchObject({ status: 422, body: { error: { code: 'IMPORT_FILE_ENCODING' } } })
+    expect(neither.body.error.message).toMatch(/neither TCVN3 \(ABC\) nor VNI/)
 
     expect(await api.prisma.importBatch.count({ where: { centerId: setting.center.id } })).toBe(0)
   })
@@ -567,13 +764,7 @@ describe('a commit that stops', () => {
         return typeof value === 'function' ? value.bind(target) : value
       },
     })
-    const deps = {
-      prisma: crashing,
-      pubsub: createPubSub<ApiEvents>(),
-      caches: new InstanceCaches(),
-      settings: defaultSecuritySettings,
-      logger: createLogger({ level: 'silent' }),
-    }
+    const deps = jobDependencies(crashing)
     await expect(commitImportBatch(deps, id)).rejects.toThrow('the process stopped')
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(6)
     expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'PENDING' } })).toBe(6)
@@ -606,13 +797,7 @@ describe('a chunk one row spoils', () => {
     const setting = await campaignSetting(api)
     const people = Array.from({ length: 4 }, () => personInput())
     const { id } = await committingBatch(setting, people)
-    const deps = {
-      prisma: api.prisma,
-      pubsub: createPubSub<ApiEvents>(),
-      caches: new InstanceCaches(),
-      settings: defaultSecuritySettings,
-      logger: createLogger({ level: 'silent' }),
-    }
+    const deps = jobDependencies(api.prisma)
     const context = await jobContext(deps, setting.agent.user.id, {
       requestId: 'meanwhile',
       url: 'http://tangtoc.test/',

@@ -5,7 +5,9 @@
 // batch after another. Either way a batch's rows record their own outcome (commit.ts), so running a
 // job again is safe; at start, batches left committing are sent again (a crash between the commit
 // mutation and the send loses no batch). Other kinds of job (a large export) ride the same queue: a
-// name and what runs a job of it, by the id it was sent with.
+// name and what runs a job of it, by the id it was sent with. A kind may also run on a schedule (the
+// clean-up of old exports): on pg-boss its cron schedule, kept in the database, sends one job for all
+// instances; in-process a timer sends it. Either way it is also sent once when an instance starts.
 import PgBoss from 'pg-boss'
 import type { InstanceCaches } from '../../caches.ts'
 import { commitImportBatch, type ImportJobDependencies } from './commit.ts'
@@ -14,7 +16,12 @@ import { commitImportBatch, type ImportJobDependencies } from './commit.ts'
 export interface JobKind {
   name: string
   run(id: string): Promise<void>
+  /** Also run on a schedule, as a job whose id is `scheduledJobId`: pg-boss's cron, or every `everyMs` in-process. */
+  schedule?: { cron: string; everyMs: number }
 }
+
+/** The id a scheduled job is sent with (one waits at a time). */
+export const scheduledJobId = 'schedule'
 
 export interface ImportQueue {
   /** Commits the batch in the background (or resumes it). */
@@ -47,6 +54,7 @@ export function createImportQueue(
   ]
   const queue = databaseUrl ? pgBossQueue(deps, databaseUrl, all) : inProcessQueue(deps, all)
   queues.set(caches, queue)
+  for (const kind of all) if (kind.schedule) queue.send(kind.name, scheduledJobId)
   void deps.prisma.importBatch
     .findMany({ where: { status: 'COMMITTING' }, select: { id: true }, orderBy: { createdAt: 'asc' } })
     .then((batches) => {
@@ -60,6 +68,10 @@ function inProcessQueue(deps: ImportJobDependencies, kinds: readonly JobKind[]):
   let tail: Promise<void> = Promise.resolve()
   const queued = new Set<string>()
   let closed = false
+  // The timers keep no process alive: the API's server does while it runs.
+  const timers = kinds.flatMap((kind) =>
+    kind.schedule ? [setInterval(() => send(kind.name, scheduledJobId), kind.schedule.everyMs).unref()] : [],
+  )
   const send = (name: string, id: string) => {
     const kind = kinds.find((each) => each.name === name)
     if (!kind) throw new Error(`no job kind ${name}`)
@@ -75,6 +87,7 @@ function inProcessQueue(deps: ImportJobDependencies, kinds: readonly JobKind[]):
     send,
     async close() {
       closed = true
+      for (const timer of timers) clearInterval(timer)
     },
   }
 }
@@ -100,6 +113,8 @@ async function startBoss(
           expireInSeconds: 2 * 3600,
         })
       }
+      // Kept in pgboss.schedule: every instance upserts the same row, and one job is sent per tick.
+      if (kind.schedule) await boss.schedule(kind.name, kind.schedule.cron, { id: scheduledJobId })
       // The import's job data names its id batchId (jobs sent before other kinds rode the queue).
       await boss.work<{ id?: string; batchId?: string }>(
         kind.name,

@@ -1,7 +1,10 @@
 // An import's preview, before anything is written: every row checked with the shared rules the form
 // uses (importRowsChecker, a page of rows at a time: the file's cells are never all in memory), then against the people on file (a citizen ID on file with another identity,
 // a person already enrolled for the product in the campaign), and each unit that would go in priced as
-// the form prices it. The commit reads the same preview, so what it refuses is what the preview showed.
+// the form prices it. Rows whose household key is the code of a household on file, enrolled at the
+// batch's center in its campaign, join it as the form's "join household" does: no head among them, each
+// ranked after its members and priced for the months left in its period. The commit reads the same
+// preview, so what it refuses is what the preview showed.
 import type { ImportBatch, Product } from '@tangtoc/db'
 import {
   type CheckedImportRow,
@@ -21,6 +24,11 @@ import {
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
 import { priceEnrollment, priceHousehold } from '../enrollments/pricing.ts'
+import {
+  type JoinedHousehold,
+  joinedEnrollmentsWhere,
+  joinedHouseholdOf,
+} from '../enrollments/registration-prepare.ts'
 import { cellOf, importLimits, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
@@ -35,6 +43,10 @@ export interface PreviewRow {
   fullName: string
   citizenId: string
   householdKey: string | null
+  /** The household on file the row joins (its id), or null. */
+  joinsHousehold: string | null
+  /** The row's rank in its household's price order (after the members of one it joins); null if unranked. */
+  householdPosition: number | null
   /** The person is on file already (same identity): the registration reuses them. */
   onFile: boolean
   issues: RowIssue[]
@@ -47,6 +59,8 @@ export interface PreviewUnit {
   /** The household key, or null for a person alone. */
   key: string | null
   lines: number[]
+  /** The household on file the unit joins, or null: it registers a new one (or a person alone). */
+  joins: JoinedHousehold | null
 }
 
 export interface Preview {
@@ -95,9 +109,17 @@ export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => (
   cells: (row.cells as StoredCell[]).map(cellOf),
 })
 
-/** The batch's rows checked by the form's rules (checkImportRows) for a start on `on`. */
-export function checkBatchRows(batch: BatchForPreview, rows: SheetRow[], on: string) {
-  return checkImportRows(rows, columnsOf(batch), checkOptions(batch, on))
+/**
+ * The batch's rows checked by the form's rules (checkImportRows) for a start on `on`; the rows of the
+ * keys in `joining` join households on file.
+ */
+export function checkBatchRows(
+  batch: BatchForPreview,
+  rows: SheetRow[],
+  on: string,
+  joining: ReadonlySet<string> = new Set(),
+) {
+  return checkImportRows(rows, columnsOf(batch), { ...checkOptions(batch, on), joining })
 }
 
 const checkOptions = (batch: BatchForPreview, on: string) => ({
@@ -152,22 +174,25 @@ interface CheckedUnit extends PreviewUnit {
 
 /**
  * The preview, a page of rows at a time: each page checked (importRowsChecker: a duplicate of an earlier
- * page, a household when its last row is read), the units it completes checked against the people on
- * file a page's worth at a time and kept as their preview rows; the units priced in sheet order at the end.
- * Only the preview's rows and units are held, not the rows' cells nor their checked people.
+ * page, a household when its last row is read, as joining one on file when its key is the household's
+ * code), the units it completes checked against the people on file a page's worth at a time and kept as
+ * their preview rows; the units priced in sheet order at the end. Only the preview's rows and units are
+ * held, not the rows' cells nor their checked people.
  */
 export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
   const start = await startOf(context, batch)
+  const ends = await householdEndsOf(context, batch)
+  const joined = await householdsJoined(context, batch, [...ends.keys()], start.on)
   const checker = importRowsChecker(
     columnsOf(batch),
-    checkOptions(batch, start.on),
-    await householdEndsOf(context, batch),
+    { ...checkOptions(batch, start.on), joining: new Set(joined.keys()) },
+    ends,
   )
   const rows: PreviewRow[] = []
   const units: CheckedUnit[] = []
   let ready: CheckedImportUnit[] = []
   const settle = async () => {
-    const settled = await settleUnits(context, batch, ready)
+    const settled = await settleUnits(context, batch, ready, joined)
     rows.push(...settled.rows)
     units.push(...settled.units)
     ready = []
@@ -182,39 +207,84 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
   const problems = await priceUnits(context, batch, start, units, rows)
   return {
     rows,
-    units: units.map(({ key, lines }) => ({ key, lines })),
+    units: units.map(({ key, lines, joins }) => ({ key, lines, joins })),
     problems,
     totals: [totalsOf(batch.product, rows)],
   }
 }
 
-/** Complete units checked against the people on file, a household kept out whole, as preview rows. */
-async function settleUnits(context: Context, batch: BatchForPreview, units: readonly CheckedImportUnit[]) {
+/**
+ * Complete units checked against the people on file, a household kept out whole, as preview rows; a
+ * household whose key is in `joined` joins that household on file.
+ */
+async function settleUnits(
+  context: Context,
+  batch: BatchForPreview,
+  units: readonly CheckedImportUnit[],
+  joined: ReadonlyMap<string, JoinedHousehold>,
+) {
   const members = units.flatMap((unit) => unit.members)
   const onFile = await againstFile(context, batch, members)
   for (const unit of units) keepOutWhole(unit.members)
+  const joinsOf = (unit: CheckedImportUnit) => (unit.key === null ? null : (joined.get(unit.key) ?? null))
   return {
-    rows: members.map(
-      (row): PreviewRow => ({
-        line: row.line,
-        fullName: row.person.fullName,
-        citizenId: row.person.citizenId,
-        householdKey: row.householdKey,
-        onFile: onFile.has(row.line),
-        issues: row.issues.map(rowIssue),
-        notes: row.notes.map(rowIssue),
-        payable: null,
-      }),
+    rows: units.flatMap((unit) =>
+      unit.members.map(
+        (row): PreviewRow => ({
+          line: row.line,
+          fullName: row.person.fullName,
+          citizenId: row.person.citizenId,
+          householdKey: row.householdKey,
+          joinsHousehold: joinsOf(unit)?.householdId ?? null,
+          householdPosition: null,
+          onFile: onFile.has(row.line),
+          issues: row.issues.map(rowIssue),
+          notes: row.notes.map(rowIssue),
+          payable: null,
+        }),
+      ),
     ),
     units: units.map(
       (unit): CheckedUnit => ({
         key: unit.key,
         lines: unit.members.map((member) => member.line),
+        joins: joinsOf(unit),
         refused: unit.members.some((member) => member.issues.length > 0),
         insuredElsewhere: unit.members.map((member) => member.insuredElsewhere),
       }),
     ),
   }
+}
+
+/**
+ * The households on file the batch's household keys name, by key: a household whose code is the key,
+ * enrolled at the batch's center in its campaign, its period not over on `on` (the oldest, should two be).
+ */
+async function householdsJoined(
+  context: Context,
+  batch: BatchForPreview,
+  keys: readonly string[],
+  on: string,
+): Promise<Map<string, JoinedHousehold>> {
+  const joined = new Map<string, JoinedHousehold>()
+  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') return joined
+  const enrollments = joinedEnrollmentsWhere(batch)
+  for (let at = 0; at < keys.length; at += importLimits.pageRows) {
+    const households = await context.prisma.household.findMany({
+      where: { code: { in: keys.slice(at, at + importLimits.pageRows) }, enrollments: { some: enrollments } },
+      select: {
+        id: true,
+        code: true,
+        enrollments: { where: enrollments, select: { householdPosition: true, periodEnd: true } },
+      },
+      orderBy: { createdAt: 'asc' },
+    })
+    for (const household of households) {
+      const joining = joinedHouseholdOf(household.id, household.enrollments, on)
+      if (joining && household.code && !joined.has(household.code)) joined.set(household.code, joining)
+    }
+  }
+  return joined
 }
 
 /** A household goes in whole: a member refused against the file keeps the others out too. */
@@ -231,9 +301,9 @@ function keepOutWhole(members: readonly CheckedImportRow[]) {
 }
 
 /**
- * Each line's payable set on its row, for the units that would go in, priced in sheet order as the form
- * prices them; pricing refused (a monthly income out of range) is a problem of the batch, and prices no
- * further unit.
+ * Each line's payable and household position set on its row, for the units that would go in, priced in
+ * sheet order as the form prices them; pricing refused (a monthly income out of range) is a problem of
+ * the batch, and prices no further unit.
  */
 async function priceUnits(
   context: Context,
@@ -246,11 +316,13 @@ async function priceUnits(
   for (const unit of units) {
     if (unit.refused) continue
     try {
-      const prices = await priceUnit(context, batch, start, unit.insuredElsewhere)
+      const prices = await priceUnit(context, batch, start, unit)
       unit.lines.forEach((line, index) => {
         const row = rowAt.get(line)
         const pricing = prices[index]
-        if (row && pricing) row.payable = pricing.payable
+        if (!row || !pricing) return
+        row.payable = pricing.payable
+        row.householdPosition = pricing.householdPosition ?? null
       })
     } catch (error) {
       if (!(error instanceof UserError)) throw error
@@ -260,17 +332,21 @@ async function priceUnits(
   return []
 }
 
-/** The prices of a unit's members (who of them is insured elsewhere), in its order: a household's by rank, else its one row's. */
+/**
+ * The prices of a unit's members (who of them is insured elsewhere), in its order: a household's by
+ * rank (after the members of the one it joins, for the months left in its period), else its one row's.
+ */
 async function priceUnit(
   context: Context,
   batch: BatchForPreview,
   { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
-  insuredElsewhere: readonly boolean[],
+  { joins, insuredElsewhere }: CheckedUnit,
 ) {
   if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
     return priceHousehold(context, {
       on,
-      months: batch.months,
+      months: joins?.months ?? batch.months,
+      rankedBefore: joins?.rankedBefore ?? 0,
       jurisdiction,
       members: insuredElsewhere.map((elsewhere) => ({ insuredElsewhere: elsewhere, supportGroups: [] })),
     })

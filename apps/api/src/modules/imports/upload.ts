@@ -6,7 +6,7 @@
 // preview refuses) with their errors beside them, ready to fix and upload again.
 import { createHash } from 'node:crypto'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import type { PrismaClient, Product } from '@tangtoc/db'
+import type { Prisma, PrismaClient, Product } from '@tangtoc/db'
 import { foldSearchKey, guessColumns, type ImportField, importFields, isIsoDate } from '@tangtoc/shared'
 import type { Plugin } from 'graphql-yoga'
 import type { InstanceCaches } from '../../caches.ts'
@@ -25,7 +25,7 @@ import { transactionOptions, uniqueViolationOn } from '../enrollments/changes.ts
 import { sheetFormats, sheetStream } from '../exports/sheets.ts'
 import { products } from '../progress/progress.ts'
 import { errorSheet } from './error-file.ts'
-import { ImportFileError, importLimits, openSheet, storedCell, tooLarge } from './files.ts'
+import { ImportFileError, importLimits, type OpenedSheet, openSheet, storedCell, tooLarge } from './files.ts'
 import { previewBatch } from './preview.ts'
 
 export const importPath = '/imports'
@@ -69,25 +69,21 @@ export async function columnsFor(prisma: PrismaClient, centerId: string, header:
   })
 }
 
-export function useImports({
-  prisma,
-  pubsub,
-  caches,
-  settings,
-  logger,
-}: {
+type ImportsOptions = {
   prisma: PrismaClient
   pubsub: ApiPubSub
   caches: InstanceCaches
   settings: SecuritySettings
   logger: Logger
-}): Plugin<Record<string, unknown>, ServerContext> {
+}
+
+export function useImports(options: ImportsOptions): Plugin<Record<string, unknown>, ServerContext> {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       const errorFile = errorFilePattern.exec(url.pathname)
       // GET /imports is the console's screen (server.ts serves it), not the API's.
       if ((url.pathname !== importPath || request.method !== 'POST') && !errorFile) return
-      const json = (status: number, body: unknown) =>
+      const json = ([status, body]: [number, unknown]) =>
         new fetchAPI.Response(JSON.stringify(body), {
           status,
           headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -96,59 +92,61 @@ export function useImports({
         if (errorFile && request.method !== 'GET') {
           throw refuse(405, 'METHOD_NOT_ALLOWED', { vi: 'Hãy dùng GET.', en: 'Use GET.' })
         }
-        const context = await createRequestContext({
-          prisma,
-          request,
-          peer: serverContext?.req?.socket,
-          settings,
-          logger,
-          pubsub,
-          caches,
-        })
-        if (!context.viewer) {
-          throw refuse(401, 'UNAUTHENTICATED', {
-            vi: 'Hãy đăng nhập, hoặc gửi Authorization: Bearer <mã API>.',
-            en: 'Sign in, or send Authorization: Bearer <API token>.',
-          })
-        }
+        const context = await signedInContext(options, request, serverContext?.req?.socket)
         if (errorFile) {
           endResponse(await errorFileResponse(context, errorFile[1] ?? '', errorFile[2] as 'csv' | 'xlsx'))
           return
         }
-        const type = (request.headers.get('content-type') ?? '').toLowerCase()
-        if (
-          (type === '' || simpleContentTypes.some((simple) => type.startsWith(simple))) &&
-          !request.headers.has(csrfHeader)
-        ) {
-          throw refuse(403, 'CSRF', {
-            vi: `Thiếu tiêu đề chống giả mạo yêu cầu (${csrfHeader}: 1).`,
-            en: `Required CSRF header missing (${csrfHeader}: 1).`,
-          })
-        }
-        endResponse(json(...(await upload(context, request, url.searchParams))))
+        assertCsrfHeader(request)
+        endResponse(json(await upload(context, request, url.searchParams)))
       } catch (error) {
-        if (error instanceof ImportFileError) {
-          endResponse(
-            json(error.status, {
-              error: { code: error.code, message: error.text.en, messageVi: error.text.vi },
-            }),
-          )
-        } else if (error instanceof UserError) {
-          const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : 400
-          endResponse(
-            json(status, { error: { code: error.code, message: error.message, messageVi: error.messageVi } }),
-          )
-        } else {
-          logger.error({ err: error, requestId: requestIdsOf(request).id }, 'import failed')
-          endResponse(
-            json(500, {
-              error: { code: 'INTERNAL', message: 'The import failed.', messageVi: 'Nhập tệp bị lỗi.' },
-            }),
-          )
-        }
+        endResponse(json(failureOf(error, options.logger, request)))
       }
     },
   }
+}
+
+/** The request's context, refused without a session or an API token. */
+async function signedInContext(
+  options: ImportsOptions,
+  request: Request,
+  peer: NonNullable<ServerContext['req']>['socket'],
+): Promise<Context> {
+  const context = await createRequestContext({ ...options, request, peer })
+  if (!context.viewer) {
+    throw refuse(401, 'UNAUTHENTICATED', {
+      vi: 'Hãy đăng nhập, hoặc gửi Authorization: Bearer <mã API>.',
+      en: 'Sign in, or send Authorization: Bearer <API token>.',
+    })
+  }
+  return context
+}
+
+/** A body a browser could send cross-site without a preflight must carry the CSRF header. */
+function assertCsrfHeader(request: Request) {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase()
+  if (
+    (type === '' || simpleContentTypes.some((simple) => type.startsWith(simple))) &&
+    !request.headers.has(csrfHeader)
+  ) {
+    throw refuse(403, 'CSRF', {
+      vi: `Thiếu tiêu đề chống giả mạo yêu cầu (${csrfHeader}: 1).`,
+      en: `Required CSRF header missing (${csrfHeader}: 1).`,
+    })
+  }
+}
+
+/** The status and body of a refusal; anything else is a bug, logged with the request id and masked. */
+function failureOf(error: unknown, logger: Logger, request: Request): [number, unknown] {
+  if (error instanceof ImportFileError) {
+    return [error.status, { error: { code: error.code, message: error.text.en, messageVi: error.text.vi } }]
+  }
+  if (error instanceof UserError) {
+    const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : 400
+    return [status, { error: { code: error.code, message: error.message, messageVi: error.messageVi } }]
+  }
+  logger.error({ err: error, requestId: requestIdsOf(request).id }, 'import failed')
+  return [500, { error: { code: 'INTERNAL', message: 'The import failed.', messageVi: 'Nhập tệp bị lỗi.' } }]
 }
 
 /** The body's bytes, refused past the limit: by its Content-Length first, else while it is read. */
@@ -245,11 +243,51 @@ function settingsOf(params: URLSearchParams) {
   return { product: product as Product, months, monthlyIncome, on: on ? new Date(`${on}T00:00:00Z`) : null }
 }
 
+/** The upload: the batch a file already made for the same campaign, center and product, else a new one. */
 async function upload(
   context: Context,
   request: Request,
   params: URLSearchParams,
 ): Promise<[number, unknown]> {
+  const { viewer, campaign, center, chosen } = await uploadTarget(context, params)
+  const { bytes, fileName } = await fileOf(request, params)
+  const fileHash = createHash('sha256').update(bytes).digest('hex')
+  const key = { campaignId: campaign.id, centerId: center.id, product: chosen.product, fileHash }
+  const where = { campaignId_centerId_product_fileHash: key }
+  const existing = await context.prisma.importBatch.findUnique({ where })
+  if (existing) return [200, answerOf(existing, false)]
+  const sheet = await openSheet(bytes)
+  const columns = await columnsFor(context.prisma, center.id, sheet.header)
+  const batch = {
+    ...key,
+    ...chosen,
+    fileName: fileName.normalize('NFC').slice(0, 255),
+    format: sheet.format,
+    encoding: sheet.encoding,
+    header: sheet.header,
+    columns,
+    rowCount: 0,
+    uploadedById: viewer.userId,
+  }
+  try {
+    return [201, answerOf(await storeBatch(context, batch, sheet.pages), true)]
+  } catch (error) {
+    // The same file sent twice at once: the first one is the batch.
+    if (uniqueViolationOn(error) !== 'ImportBatch') throw error
+    return [200, answerOf(await context.prisma.importBatch.findUniqueOrThrow({ where }), false)]
+  }
+}
+
+/** What the upload answers of its batch: its global id, whether this upload made it, its rows and status. */
+const answerOf = (batch: { id: string; rowCount: number; status: string }, created: boolean) => ({
+  id: encodeGlobalID('ImportBatch', batch.id),
+  created,
+  rowCount: batch.rowCount,
+  status: batch.status,
+})
+
+/** Who may import, into which campaign and center, with which settings: each refused as a parameter. */
+async function uploadTarget(context: Context, params: URLSearchParams) {
   const viewer = context.viewer
   if (!viewer || viewer.role === 'VIEWER' || viewer.tokenScope === 'READ') {
     throw refuse(403, 'FORBIDDEN', { vi: 'Bạn không có quyền nhập dữ liệu.', en: 'You may not import data.' })
@@ -257,66 +295,40 @@ async function upload(
   const campaign = await byReference(context, 'Campaign', params.get('campaign'))
   const center = await byReference(context, 'Center', params.get('center'))
   assertCanWriteCenter(viewer, center)
-  const chosen = settingsOf(params)
-  const { bytes, fileName } = await fileOf(request, params)
-  const fileHash = createHash('sha256').update(bytes).digest('hex')
-  const key = { campaignId: campaign.id, centerId: center.id, product: chosen.product, fileHash }
-  const answer = (batch: { id: string; rowCount: number; status: string }, created: boolean) => ({
-    id: encodeGlobalID('ImportBatch', batch.id),
-    created,
-    rowCount: batch.rowCount,
-    status: batch.status,
-  })
-  const existing = await context.prisma.importBatch.findUnique({
-    where: { campaignId_centerId_product_fileHash: key },
-  })
-  if (existing) return [200, answer(existing, false)]
-  const sheet = await openSheet(bytes)
-  const columns = await columnsFor(context.prisma, center.id, sheet.header)
-  try {
-    const batch = await context.prisma.$transaction(async (tx) => {
-      const batch = await tx.importBatch.create({
-        data: {
-          ...key,
-          ...chosen,
-          fileName: fileName.normalize('NFC').slice(0, 255),
-          format: sheet.format,
-          header: sheet.header,
-          columns,
-          rowCount: 0,
-          uploadedById: viewer.userId,
-        },
-      })
-      let rowCount = 0
-      for await (const page of sheet.pages) {
-        await insertRows(
-          tx,
-          'ImportRow',
-          page.map((row) => ({
-            batchId: batch.id,
-            line: row.line,
-            cells: Array.from(row.cells, storedCell),
-          })),
-        )
-        rowCount += page.length
-      }
-      await recordAudit(tx, context, {
-        action: 'import.upload',
-        entityType: 'ImportBatch',
-        entityId: batch.id,
-        after: { fileName: batch.fileName, fileHash, format: sheet.format, rowCount },
-      })
-      return tx.importBatch.update({ where: { id: batch.id }, data: { rowCount } })
-    }, importTransactionOptions)
-    return [201, answer(batch, true)]
-  } catch (error) {
-    // The same file sent twice at once: the first one is the batch.
-    if (uniqueViolationOn(error) !== 'ImportBatch') throw error
-    const batch = await context.prisma.importBatch.findUniqueOrThrow({
-      where: { campaignId_centerId_product_fileHash: key },
+  return { viewer, campaign, center, chosen: settingsOf(params) }
+}
+
+/** The batch and its rows, a page at a time as the sheet is parsed, in one transaction with its audit. */
+async function storeBatch(
+  context: Context,
+  data: Prisma.ImportBatchUncheckedCreateInput,
+  pages: OpenedSheet['pages'],
+) {
+  return context.prisma.$transaction(async (tx) => {
+    const batch = await tx.importBatch.create({ data })
+    let rowCount = 0
+    for await (const page of pages) {
+      await insertRows(
+        tx,
+        'ImportRow',
+        page.map((row) => ({ batchId: batch.id, line: row.line, cells: Array.from(row.cells, storedCell) })),
+      )
+      rowCount += page.length
+    }
+    await recordAudit(tx, context, {
+      action: 'import.upload',
+      entityType: 'ImportBatch',
+      entityId: batch.id,
+      after: {
+        fileName: batch.fileName,
+        fileHash: batch.fileHash,
+        format: batch.format,
+        encoding: batch.encoding,
+        rowCount,
+      },
     })
-    return [200, answer(batch, false)]
-  }
+    return tx.importBatch.update({ where: { id: batch.id }, data: { rowCount } })
+  }, importTransactionOptions)
 }
 
 async function errorFileResponse(context: Context, reference: string, format: 'csv' | 'xlsx') {

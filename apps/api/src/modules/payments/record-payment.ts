@@ -30,6 +30,7 @@ import {
   validationErrorFrom,
 } from '../../errors.ts'
 import { idOf } from '../../global-id.ts'
+import { insertRows } from '../../rows-insert.ts'
 import { recordAudit } from '../audit/record.ts'
 import { assertCanWriteCenter } from '../auth/center-access.ts'
 import {
@@ -241,15 +242,15 @@ async function markSettled(
 }
 
 /**
- * The payment row, then its allocations (those above zero) in one statement: the enrollments and
- * amounts as two arrays, where a nested create bound three parameters per allocation.
+ * The payment row, then its allocations (those above zero) in one statement (insertRows), where a
+ * nested create bound three parameters per allocation.
  */
 async function insertPayment(
   tx: Prisma.TransactionClient,
   record: PaymentRecord,
   stored: Pick<Payment, 'settlement' | 'collectedById' | 'createdAt'> & {
     amount: number
-    allocations: { enrollmentId: string; amount: number }[]
+    allocations: readonly { enrollmentId: string; amount: number }[]
   },
 ): Promise<Payment> {
   const { allocations, ...row } = stored
@@ -263,12 +264,13 @@ async function insertPayment(
       note: record.note,
     },
   })
-  const allocated = allocations.filter((allocation) => allocation.amount > 0)
-  await tx.$executeRaw`
-    INSERT INTO "PaymentAllocation" ("paymentId", "enrollmentId", "amount")
-    SELECT ${payment.id}::uuid, a."enrollmentId", a."amount"
-      FROM unnest(${allocated.map((each) => each.enrollmentId)}::uuid[], ${allocated.map((each) => each.amount)}::int[])
-        AS a("enrollmentId", "amount")`
+  await insertRows(
+    tx,
+    'PaymentAllocation',
+    allocations
+      .filter((allocation) => allocation.amount > 0)
+      .map((allocation) => ({ paymentId: payment.id, ...allocation })),
+  )
   return payment
 }
 
@@ -289,12 +291,13 @@ async function storePayment(
   const stored = await context.prisma.$transaction(async (tx) => {
     await lockVersions(tx, 'Enrollment', record.enrollments)
     const { amount, dues, allocations, status } = await settlementOf(tx, record, nextPeriods)
+    const allocated = ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] ?? 0 }))
     const payment = await insertPayment(tx, record, {
       amount,
       settlement: status,
       collectedById: viewer.userId,
       createdAt: now,
-      allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] ?? 0 })),
+      allocations: allocated,
     })
     const { changed, settledNow, extended } = await applySettlement(tx, context, record, {
       dues,
@@ -306,11 +309,7 @@ async function storePayment(
       action: 'payment.record',
       entityType: 'Payment',
       entityId: payment.id,
-      after: {
-        ...payment,
-        amount: Number(payment.amount),
-        allocations: ids.map((enrollmentId, index) => ({ enrollmentId, amount: allocations[index] })),
-      },
+      after: { ...payment, amount: Number(payment.amount), allocations: allocated },
     })
     return { payment, enrollments: ids.flatMap((id) => changed.get(id) ?? []), settledNow, extended }
   }, transactionOptions)

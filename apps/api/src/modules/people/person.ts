@@ -26,7 +26,9 @@ export const PersonNode = builder.prismaNode('Person', {
   authScopes: { signedIn: true },
   nullable: true,
   findUnique: readableNode('Person', readablePeopleWhere),
-  select: { id: true },
+  // The citizen ID with every person read: a list shows it on each row, and a field without a
+  // selection of its own resolves without plugin-prisma's lookup of the row (loaded-columns.ts).
+  select: { id: true, citizenId: true },
   fields: (t) => ({
     fullName: t.exposeString('fullName', {
       description: 'The full name, Unicode NFC, as on the identity card.',
@@ -34,7 +36,6 @@ export const PersonNode = builder.prismaNode('Person', {
     citizenId: t.string({
       description:
         'The 12-digit personal identification number (masked for viewers). Read unmasked outside a list, it is recorded in the audit log (`person.view`).',
-      select: { citizenId: true },
       resolve: (person, _args, context, info) => {
         const shown = shownCitizenId(context, person.citizenId)
         const recorded = shown === person.citizenId ? recordPersonView(context, person.id, info) : null
