@@ -13,6 +13,7 @@
 // how many rows each side wrote per table, so "the same writes" can be checked.
 //
 //   BENCH_IMPORT_ROWS  rows of the imported file (default 50000)
+//   BENCH_IMPORT_FORMAT csv (default) or xlsx: the same rows as an Excel workbook (ExcelJS writes it)
 //   BENCH_BULK_ROWS    enrollments confirmed at once (default 1000)
 
 import { randomInt, randomUUID } from 'node:crypto'
@@ -20,10 +21,16 @@ import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import type { Campaign, Center } from '@tangtoc/db'
 import { buildCitizenId, foldSearchKey, localDateInZone, searchPrefixes } from '@tangtoc/shared'
+import ExcelJS from 'exceljs'
 import type pg from 'pg'
 import { log } from './common.ts'
 
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
+const importFormat = process.env.BENCH_IMPORT_FORMAT === 'xlsx' ? 'XLSX' : 'CSV'
+const importTypes = {
+  CSV: 'text/csv',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
 const bulkRows = Number(process.env.BENCH_BULK_ROWS ?? 1_000)
 
 export interface BulkIntakeSetting {
@@ -164,7 +171,7 @@ type SheetPerson = {
   relationToHead: string
 }
 
-const header = [
+export const header = [
   'Họ và tên',
   'Số CCCD',
   'Ngày sinh',
@@ -269,9 +276,18 @@ async function importFile(sql: pg.Pool, wardCode: string) {
     rows.push(cells(wrong, '31/02/1980'))
   }
   for (; d < repeated; d++) rows.push(cells(alone[d % alone.length] as SheetPerson))
+  return { bytes: await fileBytes([header, ...rows]), valids, households, refused, repeated }
+}
+
+/** The rows as a file of BENCH_IMPORT_FORMAT: CSV text, or a workbook of one sheet. */
+async function fileBytes(rows: string[][]): Promise<Buffer> {
+  if (importFormat === 'XLSX') {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Danh sách').addRows(rows)
+    return Buffer.from(await workbook.xlsx.writeBuffer())
+  }
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)
-  const csv = [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n')
-  return { bytes: Buffer.from(csv, 'utf8'), valids, households, refused, repeated }
+  return Buffer.from(rows.map((row) => row.map(quote).join(',')).join('\r\n'), 'utf8')
 }
 
 /** `POST /imports` with the file as the body. */
@@ -282,7 +298,7 @@ function postImport(port: number, query: URLSearchParams, cookie: string, bytes:
       {
         method: 'POST',
         headers: {
-          'content-type': 'text/csv',
+          'content-type': importTypes[importFormat],
           'content-length': bytes.byteLength,
           'x-graphql-yoga-csrf': '1',
           cookie,
@@ -474,7 +490,7 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
   const wardCode = center.wardCode ?? ''
   const file = await importFile(sql, wardCode)
   log(
-    `import: a CSV of ${importRows.toLocaleString('en')} rows (${(file.bytes.byteLength / 2 ** 20).toFixed(1)} MB): ${file.valids.length.toLocaleString('en')} valid in ${file.households.toLocaleString('en')} households of three and people alone, ${file.refused.toLocaleString('en')} refused, ${file.repeated.toLocaleString('en')} repeated`,
+    `import: ${importFormat === 'CSV' ? 'a CSV' : 'an XLSX'} of ${importRows.toLocaleString('en')} rows (${(file.bytes.byteLength / 2 ** 20).toFixed(1)} MB): ${file.valids.length.toLocaleString('en')} valid in ${file.households.toLocaleString('en')} households of three and people alone, ${file.refused.toLocaleString('en')} refused, ${file.repeated.toLocaleString('en')} repeated`,
   )
   const actorId = (
     await sql.query<{ id: string }>(
@@ -490,7 +506,7 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
     product: 'HOUSEHOLD_HEALTH_INSURANCE',
     months: '12',
     on,
-    fileName: `danh-sach-${Date.now()}.csv`,
+    fileName: `danh-sach-${Date.now()}.${importFormat.toLowerCase()}`,
   })
   const batchQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status committedCount refusedCount
     preview { rowCount validCount invalidCount duplicateCount onFileCount totals { enrollments households payable }
@@ -552,7 +568,7 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
   )
   return [
     {
-      name: `import ${importRows.toLocaleString('en')} CSV rows (upload + preview + commit)`,
+      name: `import ${importRows.toLocaleString('en')} ${importFormat} rows (upload + preview + commit)`,
       apiMs,
       sqlMs: plain.ms,
       ratioFloor: 5,

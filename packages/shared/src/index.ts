@@ -205,9 +205,11 @@ export {
 } from './import/columns.ts'
 export {
   type CheckedImportRow,
+  type CheckedImportUnit,
   checkImportRows,
-  householdKeysOf,
   type ImportCheck,
+  importRowsChecker,
+  readHouseholdKey,
   type SheetRow,
 } from './import/rows.ts'
 export { dateTimeFormat } from './intl.ts'

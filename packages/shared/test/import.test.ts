@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildCitizenId } from '../src/identity/citizen-id.ts'
 import { guessColumns, readCitizenId, readDate, readSex, readTick } from '../src/import/columns.ts'
-import { checkImportRows, householdKeysOf, type SheetRow } from '../src/import/rows.ts'
+import { checkImportRows, importRowsChecker, readHouseholdKey, type SheetRow } from '../src/import/rows.ts'
 
 describe('reading a sheet’s columns', () => {
   it('recognises the headers people write, in Vietnamese and English, with or without diacritics', () => {
@@ -125,13 +125,23 @@ describe('checking a sheet’s rows', () => {
       { line: 4, cells: ['Lý Văn Tâm', id('1975-05-05', 'MALE', 7), '05/05/1975', 'Nam', 'H2', 'x'] },
       { line: 5, cells: ['Lý Thị Mai', id('1977-06-06', 'FEMALE', 8), '06/06/1977', 'Nữ', 'H2', ''] },
     ]
-    expect(householdKeysOf(rows, columns)).toEqual(['H1', 'H2'])
     // Without a household to join, H1 has no head.
     expect(checkImportRows(rows, columns, options).rows[0]?.issues).not.toEqual([])
     const joining = checkImportRows(rows, columns, { ...options, joining: new Set(['H1', 'H2']) })
     const codes = joining.rows.map((row) => row.issues.map((problem) => `${problem.path} ${problem.code}`))
     expect(codes.slice(0, 2)).toEqual([[], []])
     expect(codes[2]).toEqual(['4.isHead HOUSEHOLD_HEAD_MULTIPLE'])
+    // A page at a time, H1's two rows on two pages: the joining household is checked as joining.
+    const lastLineOf = new Map([
+      ['H1', 3],
+      ['H2', 5],
+    ])
+    const checker = importRowsChecker(columns, { ...options, joining: new Set(['H1']) }, lastLineOf)
+    const paged = [rows.slice(0, 1), rows.slice(1)].flatMap((page) =>
+      checker.check(page).flatMap((unit) => unit.members),
+    )
+    const pagedCodes = paged.map((row) => row.issues.map((problem) => `${problem.path} ${problem.code}`))
+    expect(pagedCodes).toEqual([[], [], [], []])
   })
 
   it('checks voluntary social insurance rows one by one, without households', () => {
@@ -145,5 +155,44 @@ describe('checking a sheet’s rows', () => {
       '2.fullName',
       '2.sex',
     ])
+  })
+
+  it('checks a sheet a page at a time as it checks it whole: a duplicate of an earlier page, a household split across pages', () => {
+    const quang = id('1988-07-02', 'MALE', 1)
+    const rows: SheetRow[] = [
+      { line: 2, cells: ['Đỗ Văn Quang', quang, '02/07/1988', 'Nam', 'H1', 'x'] },
+      { line: 3, cells: ['Trần Văn Tư', id('1970-01-01', 'MALE', 3), '01/01/1970', 'Nam', '', ''] },
+      { line: 4, cells: ['Lê Thị Hoa', id('1972-07-19', 'FEMALE', 5), '19/07/1972', 'Nữ', 'H2', 'x'] },
+      // H1's second member, a page later, born on a day that does not exist: H1 goes in whole or not.
+      { line: 5, cells: ['Phạm Thị Nhung', id('1991-03-15', 'FEMALE', 2), '31/02/1991', 'Nữ', 'H1', ''] },
+      { line: 6, cells: ['Đỗ Văn Quang', quang, '02/07/1988', 'Nam', 'H3', 'x'] },
+      { line: 7, cells: ['Lê Văn Minh', id('1995-05-05', 'MALE', 6), '05/05/1995', 'Nam', 'H2', ''] },
+    ]
+    const lastLineOf = new Map<string, number>()
+    for (const row of rows) {
+      const key = readHouseholdKey(row.cells[4])
+      if (key) lastLineOf.set(key, row.line)
+    }
+    const checker = importRowsChecker(columns, options, lastLineOf)
+    const pages = [rows.slice(0, 2), rows.slice(2, 4), rows.slice(4)]
+    const completed = pages.map((page) => checker.check(page).map((unit) => unit.key))
+    // A household is complete at its last row: H1 on the second page, H2 on the third.
+    expect(completed).toEqual([[null], ['H1'], ['H3', 'H2']])
+
+    const whole = checkImportRows(rows, columns, options)
+    const paged = importRowsChecker(columns, options, lastLineOf)
+    const rowsByPage = pages.flatMap((page) => paged.check(page).flatMap((unit) => unit.members))
+    expect(rowsByPage.sort((a, b) => a.line - b.line)).toEqual(whole.rows)
+    const codes = whole.rows.map((row) => row.issues.map((problem) => `${problem.path} ${problem.code}`))
+    expect(codes).toEqual([
+      ['2.householdKey IMPORT_HOUSEHOLD_INCOMPLETE'],
+      [],
+      [],
+      ['5.dateOfBirth DATE_INVALID'],
+      ['6.citizenId IMPORT_DUPLICATE_IN_FILE'],
+      [],
+    ])
+    expect(whole.households.map((household) => household.key)).toEqual(['H1', '#3', 'H2', 'H3'])
+    expect(whole.households[0]?.lines).toEqual([2, 5])
   })
 })

@@ -41,16 +41,6 @@ export type ImportCheck = {
   readonly households: readonly { readonly key: string; readonly lines: readonly number[] }[]
 }
 
-/** The household keys the rows name, each once, as checkImportRows reads them. */
-export function householdKeysOf(
-  rows: readonly SheetRow[],
-  columns: readonly (ImportField | null)[],
-): string[] {
-  const index = columns.indexOf('householdKey')
-  if (index < 0) return []
-  return [...new Set(rows.map((row) => readText(row.cells[index])))].filter((key) => key !== '')
-}
-
 /**
  * Checks `rows` read with `columns` (guessColumns, as the user corrected it) for `product`, registered
  * on `on`. A household whose check fails marks every one of its rows: a household goes in whole or not.
@@ -59,32 +49,80 @@ export function householdKeysOf(
 export function checkImportRows(
   rows: readonly SheetRow[],
   columns: readonly (ImportField | null)[],
-  {
-    product,
-    today,
-    on,
-    joining = new Set(),
-  }: {
-    readonly product: Product
-    readonly today: IsoDate
-    readonly on: IsoDate
-    readonly joining?: ReadonlySet<string>
-  },
+  options: ImportCheckOptions,
 ): ImportCheck {
-  const checked = rows.map((row) => checkRow(row, columns, { product, today }))
-  markDuplicates(checked)
-  if (product !== 'HOUSEHOLD_HEALTH_INSURANCE') return { rows: checked, households: [] }
-  const groups = new Map<string, CheckingRow[]>()
-  for (const row of checked) {
-    const key = row.householdKey ?? `#${row.line}`
-    groups.set(key, [...(groups.get(key) ?? []), row])
+  const keyColumn = columns.indexOf('householdKey')
+  const lastLineOf = new Map<string, number>()
+  for (const row of rows) {
+    const key = readHouseholdKey(row.cells[keyColumn])
+    if (key !== null) lastLineOf.set(key, row.line)
   }
-  const households: { key: string; lines: number[] }[] = []
-  for (const [key, members] of groups) {
-    households.push({ key, lines: members.map((member) => member.line) })
-    checkHouseholdRows(members, { product, today, on, joining: joining.has(key) })
-  }
+  const units = importRowsChecker(columns, options, lastLineOf).check(rows)
+  const checked = units.flatMap((unit) => unit.members).sort((a, b) => a.line - b.line)
+  if (options.product !== 'HOUSEHOLD_HEALTH_INSURANCE') return { rows: checked, households: [] }
+  const households = units
+    .map((unit) => ({
+      key: unit.key ?? `#${unit.members[0]?.line}`,
+      lines: unit.members.map((member) => member.line),
+    }))
+    .sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0))
   return { rows: checked, households }
+}
+
+export type ImportCheckOptions = {
+  readonly product: Product
+  readonly today: IsoDate
+  readonly on: IsoDate
+  /** Keys of households on file the rows join: they have their head, so none of the rows is one. */
+  readonly joining?: ReadonlySet<string>
+}
+
+/** Rows checked together: a household (rows sharing a key) or, its key null, a person alone. */
+export type CheckedImportUnit = {
+  readonly key: string | null
+  readonly members: readonly CheckedImportRow[]
+}
+
+/** A household key as a row holds it: null for none (the person alone). */
+export const readHouseholdKey = (cell: Cell): string | null => readText(cell) || null
+
+/**
+ * Checks a sheet's rows a page at a time, in sheet order, as checkImportRows checks them all at once: a
+ * person listed on an earlier page makes a duplicate, and a household is checked when its last row is
+ * read (`lastLineOf`: each household key's last line in the sheet, readHouseholdKey over its rows).
+ * `check(page)` gives the units the page completes, in the order they complete (a household at its last
+ * row); a household's rows on earlier pages are held until then.
+ */
+export function importRowsChecker(
+  columns: readonly (ImportField | null)[],
+  options: ImportCheckOptions,
+  lastLineOf: ReadonlyMap<string, number>,
+) {
+  const firstLineOf = new Map<string, number>()
+  const open = new Map<string, CheckingRow[]>()
+  const households = options.product === 'HOUSEHOLD_HEALTH_INSURANCE'
+  const joining = options.joining ?? new Set<string>()
+  return {
+    check(page: readonly SheetRow[]): CheckedImportUnit[] {
+      const rows = page.map((row) => checkRow(row, columns, options))
+      markDuplicates(rows, firstLineOf)
+      if (!households) return rows.map((row) => ({ key: null, members: [row] }))
+      const done: CheckedImportUnit[] = []
+      for (const row of rows) {
+        const key = row.householdKey
+        const members: CheckingRow[] = (key !== null && open.get(key)) || []
+        members.push(row)
+        if (key !== null && row.line < (lastLineOf.get(key) ?? row.line)) {
+          open.set(key, members)
+          continue
+        }
+        if (key !== null) open.delete(key)
+        checkHouseholdRows(members, { ...options, joining: key !== null && joining.has(key) })
+        done.push({ key, members })
+      }
+      return done
+    },
+  }
 }
 
 /** A row being checked: its issues are added to as the file's and the household's checks find more. */
@@ -130,7 +168,7 @@ function checkRow(
   return {
     line: row.line,
     person: check.person,
-    householdKey: product === 'HOUSEHOLD_HEALTH_INSURANCE' ? text('householdKey') : null,
+    householdKey: product === 'HOUSEHOLD_HEALTH_INSURANCE' ? readHouseholdKey(cellOf('householdKey')) : null,
     isHead: readTick(cellOf('isHead')),
     insuredElsewhere: readTick(cellOf('insuredElsewhere')),
     relationToHead: text('relationToHead'),
@@ -139,9 +177,8 @@ function checkRow(
   }
 }
 
-/** A person listed again in the file: the later rows name the line of the first. */
-function markDuplicates(rows: readonly CheckingRow[]): void {
-  const firstLineOf = new Map<string, number>()
+/** A person listed again in the file (`firstLineOf`: each citizen ID's first line so far): the later rows name the line of the first. */
+function markDuplicates(rows: readonly CheckingRow[], firstLineOf: Map<string, number>): void {
   for (const row of rows) {
     const { citizenId } = row.person
     if (citizenId === '') continue

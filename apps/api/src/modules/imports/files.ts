@@ -1,8 +1,9 @@
 // Reading an uploaded spreadsheet into rows: its kind from its first bytes (not its name), an XLSX's
 // archive measured before it is inflated (a zip bomb is refused unread), a CSV's text as UTF-8 or else
 // converted from the legacy Vietnamese encoding it reads as (TCVN3 or VNI), the header row found below
-// any title rows, and the rows below it a page at a time (a CSV is parsed as it is read: its text and
-// rows never sit whole in memory). Each refusal is an ImportFileError with its text in Vietnamese and English.
+// any title rows, and the rows below it a page at a time (a CSV is parsed and an XLSX's sheet inflated
+// and parsed as it is read: their text and rows never sit whole in memory). Each refusal is an
+// ImportFileError with its text in Vietnamese and English.
 import { isUtf8 } from 'node:buffer'
 import { Readable } from 'node:stream'
 import {
@@ -91,12 +92,8 @@ export async function openSheet(bytes: Uint8Array): Promise<OpenedSheet> {
   const format = formatOf(bytes)
   // An XLSX holds Unicode text.
   const encoding = format === 'XLSX' ? 'UNICODE' : csvEncodingOf(bytes)
-  const grid = format === 'XLSX' ? gridOf(await readXlsx(bytes)) : readCsv(bytes, encoding)
+  const grid = format === 'XLSX' ? readXlsx(bytes) : readCsv(bytes, encoding)
   return { format, encoding, ...(await withHeader(grid)) }
-}
-
-async function* gridOf(rows: Cell[][]): AsyncGenerator<Cell[]> {
-  yield* rows
 }
 
 // ─── XLSX ────────────────────────────────────────────────────────────────────
@@ -116,42 +113,66 @@ function unreadable(): ImportFileError {
 }
 
 /**
- * Every part of the archive inflated through yauzl, which stops a part at the size its directory
- * declares: the declared sizes are checked first, then no part can inflate past them.
+ * The parts of an XLSX as its central directory lists them (yauzl), measured before any is inflated: a
+ * zip bomb is refused unread. A part is read only when asked for, and yauzl stops it at the size it declares.
  */
-async function inflateGuarded(bytes: Uint8Array): Promise<void> {
+interface Archive {
+  has(name: string): boolean
+  /** The part's text, decoded as it is inflated (a letter cut between two chunks kept whole). */
+  text(name: string): AsyncGenerator<string>
+  close(): void
+}
+
+async function openArchive(bytes: Uint8Array): Promise<Archive> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
       error || !file ? reject(unreadable()) : resolve(file),
     ),
   )
+  const entries = new Map<string, yauzl.Entry>()
   let total = 0
-  await new Promise<void>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      zip.close()
-      reject(error instanceof ImportFileError ? error : unreadable())
-    }
-    zip.on('error', fail)
-    zip.on('end', () => resolve())
-    zip.on('entry', (entry: yauzl.Entry) => {
-      total += entry.uncompressedSize
-      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1)
-      if (
-        total > importLimits.maxInflatedBytes ||
-        (entry.uncompressedSize > 1_000_000 && ratio > importLimits.maxRatio)
-      ) {
-        fail(bomb())
-        return
-      }
-      zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return fail(error)
-        stream.on('error', fail)
-        stream.on('end', () => zip.readEntry())
-        stream.resume()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', () => reject(unreadable()))
+      zip.on('end', () => resolve())
+      zip.on('entry', (entry: yauzl.Entry) => {
+        total += entry.uncompressedSize
+        const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1)
+        if (
+          total > importLimits.maxInflatedBytes ||
+          (entry.uncompressedSize > 1_000_000 && ratio > importLimits.maxRatio)
+        ) {
+          reject(bomb())
+          return
+        }
+        entries.set(entry.fileName, entry)
+        zip.readEntry()
       })
+      zip.readEntry()
     })
-    zip.readEntry()
-  })
+  } catch (error) {
+    zip.close()
+    throw error
+  }
+  async function* text(name: string): AsyncGenerator<string> {
+    const entry = entries.get(name)
+    if (!entry) throw unreadable()
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      zip.openReadStream(entry, (error, opened) =>
+        error || !opened ? reject(unreadable()) : resolve(opened),
+      ),
+    )
+    const decoder = new TextDecoder('utf-8')
+    try {
+      for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true })
+      yield decoder.decode()
+    } catch {
+      throw unreadable()
+    } finally {
+      stream.destroy()
+    }
+  }
+  return { has: (name) => entries.has(name), text, close: () => zip.close() }
 }
 
 /** The value a cell shows: a formula's result, a link's or rich text's text, a date as a date. */
@@ -169,26 +190,124 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return null
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
-  await inflateGuarded(bytes)
-  const workbook = new ExcelJS.Workbook()
+/**
+ * The steps of ExcelJS's streaming WorkbookReader (4.4) that its own `parse` runs over the parts unzipper
+ * finds in the file's local headers, which the central directory measured above need not list: they are
+ * run here over the archive's parts. Each takes the part's text.
+ */
+interface WorkbookReaderSteps {
+  workbookRels?: { Id: string; Target: string }[]
+  model?: { sheets?: { rId: string; state?: string }[] }
+  _parseRels(part: Readable): Promise<void>
+  _parseWorkbook(part: Readable): Promise<void>
+  _parseSharedStrings(part: Readable): AsyncGenerator<unknown>
+  _parseStyles(part: Readable): Promise<void>
+  _parseWorksheet(
+    part: AsyncIterable<string>,
+    sheetNo: string,
+  ): Generator<{ value: AsyncIterable<ExcelJS.Row> }>
+}
+
+/** The rows of the first visible sheet, as they are inflated and parsed: the file's cells never all in memory. */
+async function* readXlsx(bytes: Uint8Array): AsyncGenerator<Cell[]> {
+  const archive = await openArchive(bytes)
+  const part = (name: string) => Readable.from(archive.text(name))
   try {
-    await workbook.xlsx.read(Readable.from([Buffer.from(bytes)]))
-  } catch {
-    throw unreadable()
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      sharedStrings: 'cache',
+      // Its number formats tell a date from a number.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+    }) as unknown as WorkbookReaderSteps
+    await reader._parseRels(part('xl/_rels/workbook.xml.rels'))
+    await reader._parseWorkbook(part('xl/workbook.xml'))
+    if (archive.has('xl/sharedStrings.xml')) {
+      for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml')));
+    }
+    if (archive.has('xl/styles.xml')) await reader._parseStyles(part('xl/styles.xml'))
+    const name = sheetPartOf(reader)
+    const merges = await mergesOf(archive.text(name))
+    const [worksheet] = reader._parseWorksheet(archive.text(name), '1')
+    if (!worksheet) throw unreadable()
+    yield* rowsOf(worksheet.value, merges)
+  } catch (error) {
+    throw error instanceof ImportFileError ? error : unreadable()
+  } finally {
+    archive.close()
   }
-  const sheet = workbook.worksheets.find((each) => each.state === 'visible') ?? workbook.worksheets[0]
-  if (!sheet) throw unreadable()
-  const grid: Cell[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+}
+
+/** The part of the workbook's first visible sheet (the first sheet when all are hidden). */
+function sheetPartOf(reader: WorkbookReaderSteps): string {
+  const sheets = reader.model?.sheets ?? []
+  const sheet = sheets.find((each) => each.state !== 'hidden' && each.state !== 'veryHidden') ?? sheets[0]
+  const target = reader.workbookRels?.find((relation) => relation.Id === sheet?.rId)?.Target
+  if (!target) throw unreadable()
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`
+}
+
+/** A merged range of cells, its rows and columns from 1. */
+interface Merge {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+const columnNumber = (letters: string) =>
+  [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0)
+
+/** The sheet's merged ranges: listed after its rows, so read in a pass of their own over its text. */
+async function mergesOf(text: AsyncIterable<string>): Promise<Merge[]> {
+  const merges: Merge[] = []
+  let rest = ''
+  for await (const chunk of text) {
+    const read = rest + chunk
+    const pattern = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g
+    let end = 0
+    for (let match = pattern.exec(read); match; match = pattern.exec(read)) {
+      const [, left = '', top = '', right = '', bottom = ''] = match
+      merges.push({
+        top: Number(top),
+        left: columnNumber(left),
+        bottom: Number(bottom),
+        right: columnNumber(right),
+      })
+      end = pattern.lastIndex
+    }
+    // A tag cut between two chunks is read with the next.
+    rest = read.slice(Math.max(end, read.length - 200))
+  }
+  return merges.sort((a, b) => a.top - b.top)
+}
+
+/**
+ * The sheet's rows from its first line, a line the sheet leaves out as a blank row; a merged cell shows
+ * its range's first cell (a household key merged down its members' rows).
+ */
+async function* rowsOf(rows: AsyncIterable<ExcelJS.Row>, merges: readonly Merge[]): AsyncGenerator<Cell[]> {
+  let line = 0
+  let next = 0
+  let open: (Merge & { value: Cell })[] = []
+  for await (const row of rows) {
+    for (line++; line < row.number; line++) yield []
     const cells: Cell[] = []
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      // A merged cell shows its master's value (a household key merged down its members' rows).
-      cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value)
+      cells[column - 1] = cellValue(cell.value)
     })
-    grid[number - 1] = cells
-  })
-  return Array.from(grid, (row) => row ?? [])
+    open = open.filter((merge) => merge.bottom >= line)
+    for (let merge = merges[next]; merge && merge.top <= line; merge = merges[++next]) {
+      if (merge.bottom >= line)
+        open.push({ ...merge, value: merge.top === line ? cells[merge.left - 1] : null })
+    }
+    for (const merge of open) {
+      for (let column = merge.left; column <= merge.right; column++) {
+        if (merge.top !== line || column !== merge.left) cells[column - 1] = merge.value
+      }
+    }
+    yield cells
+  }
 }
 
 // ─── CSV ─────────────────────────────────────────────────────────────────────

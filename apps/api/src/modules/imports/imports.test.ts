@@ -1,8 +1,6 @@
 // Importing spreadsheets: real CSV and XLSX files made here (ExcelJS writes the XLSX, with the things
 // real sheets hold), uploaded through `POST /imports`, previewed, committed, downloaded back as errors.
 
-import * as zlib from 'node:zlib'
-import { deflateRawSync } from 'node:zlib'
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +11,7 @@ import {
   createApiHarness,
   jobDependencies,
 } from '../../../test/harness.ts'
+import { zipOf } from '../../../test/zip.ts'
 import { type Context, jobContext } from '../../context.ts'
 import { register } from '../enrollments/register.ts'
 import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
@@ -35,7 +34,7 @@ type UploadAnswer = {
   status: string
   error: { code: string; message: string; messageVi: string }
 }
-type PreviewIssue = { field: string; code: string; messageVi: string }
+type PreviewIssue = { field: string; code: string; message: string; messageVi: string }
 type Edges = { edges: { node: { id: string } }[] }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -323,6 +322,41 @@ describe('joining a household on file from an import', () => {
     ).toBe(1)
   })
 
+  it('a household on file is joined by rows a page apart: the paged preview checks them as joining, ranked after its members', async () => {
+    const setting = await campaignSetting(api)
+    const as = setting.agent.credentials
+    const head = personInput({ fullName: 'Đặng Văn Tùng', sex: 'MALE', dateOfBirth: '1969-09-09' })
+    const son = personInput({ fullName: 'Đặng Văn Khoa', sex: 'MALE', dateOfBirth: '1995-01-10' })
+    const daughter = personInput({ fullName: 'Đặng Thị Thu', dateOfBirth: '1998-10-20' })
+    await committedSheet(setting, [rowOf('HGD-04', head, 'x')], 'ho-dang.csv')
+    const household = await api.prisma.household.findFirstOrThrow({ where: { code: 'HGD-04' } })
+    // The son on the first page, a page of people alone, the daughter on the next page: no head among them.
+    const alone = Array.from({ length: importLimits.pageRows }, (_, index) =>
+      rowOf('', personInput({ fullName: `Vũ Thị Mai ${index}`, dateOfBirth: '1986-04-04' })),
+    )
+    const rows = [rowOf('HGD-04', son), ...alone, rowOf('HGD-04', daughter)]
+    const later = await upload(setting, csv([header, ...rows]), { credentials: as })
+    expect(later.status).toBe(201)
+    const previewed = await api.graphql(
+      `query ($id: ID!, $last: Int!) { node(id: $id) { ... on ImportBatch { preview {
+        joiningCount invalidCount
+        first: rows(first: 1) { line valid joinsHousehold householdPosition }
+        last: rows(first: 1, offset: $last) { line valid joinsHousehold householdPosition }
+      } } } }`,
+      { id: later.body.id, last: importLimits.pageRows + 1 },
+      as,
+    )
+    expect(previewed.errors).toBeUndefined()
+    const preview = previewed.data?.node.preview
+    const joins = gid('Household', household.id)
+    expect(preview).toMatchObject({
+      joiningCount: 2,
+      invalidCount: 0,
+      first: [{ line: 2, valid: true, joinsHousehold: joins, householdPosition: 2 }],
+      last: [{ line: importLimits.pageRows + 3, valid: true, joinsHousehold: joins, householdPosition: 3 }],
+    })
+  })
+
   it('a household key that names a household of another center makes a household of its own, and a joining row may not be a head', async () => {
     const mine = await campaignSetting(api)
     const other = await campaignSetting(api)
@@ -507,47 +541,6 @@ describe('importing a CSV with errors', () => {
     expect((await batchOf(next.body.id, setting.agent.credentials)).columns[0].field).toBe('fullName')
   })
 })
-
-/** A ZIP archive of the given entries, deflated: what an XLSX is, or a zip bomb. */
-function zipOf(entries: { name: string; data: Buffer }[]): Uint8Array {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name)
-    const compressed = deflateRawSync(entry.data)
-    const crc = zlib.crc32(entry.data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(entry.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, compressed)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(compressed.length, 20)
-    central.writeUInt32LE(entry.data.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    centrals.push(central, name)
-    offset += 30 + name.length + compressed.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...locals, directory, end]))
-}
 
 describe('CSV files in the legacy Vietnamese encodings', () => {
   const header = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Địa chỉ'
@@ -1000,5 +993,98 @@ describe('household health insurance without a household column', () => {
     })
     const enrollments = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
     expect(new Set(enrollments.map((each) => each.householdId)).size).toBe(2)
+  })
+})
+
+describe('a sheet longer than a page of the preview', () => {
+  type Row = { line: number; valid: boolean; onFile: boolean; payable: number | null; issues: PreviewIssue[] }
+
+  /** Every row of the batch's preview, 500 to a request. */
+  async function previewRows(id: string, credentials: Credentials): Promise<Row[]> {
+    const rows: Row[] = []
+    for (let offset = 0; ; offset += 500) {
+      const result = await api.graphql(
+        `query ($id: ID!, $offset: Int!) { node(id: $id) { ... on ImportBatch { preview {
+          rows(first: 500, offset: $offset) { line valid onFile payable issues { field code message messageVi } }
+        } } } }`,
+        { id, offset },
+        credentials,
+      )
+      expect(result.errors).toBeUndefined()
+      const page = result.data?.node.preview.rows as Row[]
+      rows.push(...page)
+      if (page.length < 500) return rows
+    }
+  }
+
+  it('finds a duplicate of a row pages earlier, checks a household split across pages whole, and totals every page', async () => {
+    const setting = await campaignSetting(api)
+    const head = personInput({ fullName: 'Trần Văn Bình', sex: 'MALE', dateOfBirth: '1970-03-02' })
+    const alone = Array.from({ length: importLimits.pageRows - 1 }, (_, index) =>
+      personInput({ fullName: `Nguyễn Thị Lan ${index}`, dateOfBirth: '1985-06-15' }),
+    )
+    const onFile = await createPerson(api.prisma, { fullName: 'Võ Thị Tám', dateOfBirth: '1980-08-08' })
+    const wife = personInput({ fullName: 'Lê Thị Hoa', dateOfBirth: '1980-02-28' })
+    const [husband, daughter] = [
+      personInput({ fullName: 'Phan Văn Nam', sex: 'MALE', dateOfBirth: '1975-04-30' }),
+      personInput({ fullName: 'Phan Thị Ngọc', dateOfBirth: '2000-01-01' }),
+    ]
+    const first = alone[0] as (typeof alone)[number]
+    const row = (person: typeof head, key: string, isHead: boolean, born = dmy(person.dateOfBirth)) => [
+      key,
+      person.fullName,
+      person.citizenId,
+      born,
+      person.sex === 'MALE' ? 'Nam' : 'Nữ',
+      isHead ? 'x' : '',
+    ]
+    const rows = [
+      ['Mã hộ', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Chủ hộ'],
+      row(head, 'HO-A', true),
+      ...alone.map((person) => row(person, '', false)),
+      ['', onFile.fullName, onFile.citizenId, dmy(onFile.dateOfBirth.toISOString().slice(0, 10)), 'Nữ', ''],
+      // HO-A's second member, a page below its head, born on a day that does not exist.
+      row(wife, 'HO-A', false, '31/02/1980'),
+      row(first, '', false),
+      row(husband, 'HO-B', true),
+      row(daughter, 'HO-B', false),
+    ]
+    const { status, body } = await upload(setting, csv(rows), { credentials: setting.agent.credentials })
+    expect(status).toBe(201)
+    const last = importLimits.pageRows + 6
+    expect(body.rowCount).toBe(last - 1)
+
+    const { preview } = await batchOf(body.id, setting.agent.credentials)
+    expect(preview).toMatchObject({
+      rowCount: last - 1,
+      invalidCount: 3,
+      duplicateCount: 1,
+      onFileCount: 1,
+      problems: [],
+    })
+    const all = await previewRows(body.id, setting.agent.credentials)
+    expect(all.map((each) => each.line)).toEqual(Array.from({ length: last - 1 }, (_, index) => index + 2))
+    const at = (line: number) => all.find((each) => each.line === line) as Row
+    const codes = (line: number) => at(line).issues.map((problem) => `${problem.field}:${problem.code}`)
+    const wifeLine = importLimits.pageRows + 3
+    expect(codes(2)).toEqual(['householdKey:IMPORT_HOUSEHOLD_INCOMPLETE'])
+    expect(at(2).issues[0]?.messageVi).toContain(String(wifeLine))
+    expect(codes(wifeLine)).toEqual(['dateOfBirth:DATE_INVALID'])
+    expect(codes(wifeLine + 1)).toEqual(['citizenId:IMPORT_DUPLICATE_IN_FILE'])
+    expect(at(wifeLine + 1).issues[0]?.message).toContain('line 3')
+    expect(at(wifeLine - 1)).toMatchObject({ valid: true, onFile: true })
+    const [husbandRow, daughterRow] = [at(last - 1), at(last)]
+    expect(husbandRow.valid && daughterRow.valid).toBe(true)
+    expect(daughterRow.payable).toBeLessThan(husbandRow.payable ?? 0)
+    expect(at(2).payable).toBeNull()
+    const valid = all.filter((each) => each.valid)
+    expect(preview.totals).toEqual([
+      {
+        product: 'HOUSEHOLD_HEALTH_INSURANCE',
+        enrollments: last - 4,
+        households: 1,
+        payable: valid.reduce((sum, each) => sum + (each.payable ?? 0), 0),
+      },
+    ])
   })
 })

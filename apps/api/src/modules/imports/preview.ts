@@ -1,33 +1,35 @@
 // An import's preview, before anything is written: every row checked with the shared rules the form
-// uses (checkImportRows), then against the people on file (a citizen ID on file with another identity,
-// a person already enrolled for the product in the campaign), and each unit that would go in quoted as
-// the form quotes it. Rows whose household key is the code of a household on file, enrolled at the
+// uses (importRowsChecker, a page of rows at a time: the file's cells are never all in memory), then
+// against the people on file (a citizen ID on file with another identity, a person already enrolled for
+// the product in the campaign), and each unit that would go in quoted as the form quotes it. Rows whose household key is the code of a household on file, enrolled at the
 // batch's center in its campaign, join it as the form's "join household" does: no head among them, each
 // ranked after its members and quoted for the months left in its period. The commit reads the same
 // preview, so what it refuses is what the preview showed.
 import type { ImportBatch, Product } from '@tangtoc/db'
 import {
   type CheckedImportRow,
+  type CheckedImportUnit,
   checkImportRows,
   describeIssue,
   foldSearchKey,
-  householdKeysOf,
   type ImportField,
   type Issue,
   importFields,
+  importRowsChecker,
   issue,
   localDateInZone,
+  readHouseholdKey,
   type SheetRow,
 } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { type LocalizedText, UserError } from '../../errors.ts'
-import { type EnrollmentQuote, quoteEnrollment, quoteHousehold } from '../contribution/enrollment-quote.ts'
+import { quoteEnrollment, quoteHousehold } from '../contribution/enrollment-quote.ts'
 import {
   type JoinedHousehold,
   joinedEnrollmentsWhere,
   joinedHouseholdOf,
 } from '../enrollments/registration-prepare.ts'
-import { cellOf, type StoredCell } from './files.ts'
+import { cellOf, importLimits, type StoredCell } from './files.ts'
 
 /** A problem of a row, at a field (an import field's name, or the row itself). */
 export interface ImportIssue {
@@ -101,25 +103,6 @@ export async function startOf(context: Context, batch: BatchForPreview) {
   return { on, jurisdiction: campaign.jurisdiction }
 }
 
-/** How many rows (or citizen IDs) the preview reads in one query. */
-const previewPageRows = 5_000
-
-/** The batch's rows as the sheet gave them, read a page at a time: Prisma's rows never all at once. */
-async function sheetRowsOf(context: Context, batchId: string): Promise<SheetRow[]> {
-  const rows: SheetRow[] = []
-  for (let after = 0; ; ) {
-    const page = await context.prisma.importRow.findMany({
-      where: { batchId, line: { gt: after } },
-      select: { line: true, cells: true },
-      orderBy: { line: 'asc' },
-      take: previewPageRows,
-    })
-    for (const row of page) rows.push(sheetRowOf(row))
-    if (page.length < previewPageRows) return rows
-    after = page.at(-1)?.line ?? after
-  }
-}
-
 /** A stored row as the rules read it. */
 export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => ({
   line: row.line,
@@ -136,46 +119,141 @@ export function checkBatchRows(
   on: string,
   joining: ReadonlySet<string> = new Set(),
 ) {
-  return checkImportRows(rows, columnsOf(batch), {
-    product: batch.product,
-    today: localDateInZone(new Date()),
-    on,
-    joining,
-  })
+  return checkImportRows(rows, columnsOf(batch), { ...checkOptions(batch, on), joining })
 }
 
+const checkOptions = (batch: BatchForPreview, on: string) => ({
+  product: batch.product,
+  today: localDateInZone(new Date()),
+  on,
+})
+
+/** The batch's rows as the sheet gave them, a page at a time: Prisma's rows never all at once. */
+async function* sheetPagesOf(context: Context, batchId: string): AsyncGenerator<SheetRow[]> {
+  for (let after = 0; ; ) {
+    const page = await context.prisma.importRow.findMany({
+      where: { batchId, line: { gt: after } },
+      select: { line: true, cells: true },
+      orderBy: { line: 'asc' },
+      take: importLimits.pageRows,
+    })
+    if (page.length > 0) yield page.map(sheetRowOf)
+    if (page.length < importLimits.pageRows) return
+    after = page.at(-1)?.line ?? after
+  }
+}
+
+/**
+ * Household health insurance: each household key's last line in the batch, read a page at a time from
+ * its key column alone; the preview checks a household when it has read that line.
+ */
+async function householdEndsOf(context: Context, batch: BatchForPreview): Promise<Map<string, number>> {
+  const ends = new Map<string, number>()
+  const column = columnsOf(batch).indexOf('householdKey')
+  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE' || column < 0) return ends
+  for (let after = 0; ; ) {
+    const page = await context.prisma.$queryRaw<{ line: number; cell: StoredCell }[]>`
+      SELECT "line", "cells" -> ${column}::int AS "cell" FROM "ImportRow"
+       WHERE "batchId" = ${batch.id}::uuid AND "line" > ${after}
+       ORDER BY "line" LIMIT ${importLimits.pageRows}`
+    for (const { line, cell } of page) {
+      const key = readHouseholdKey(cellOf(cell ?? null))
+      if (key !== null) ends.set(key, line)
+    }
+    if (page.length < importLimits.pageRows) return ends
+    after = page.at(-1)?.line ?? after
+  }
+}
+
+/** A unit as the preview keeps it to quote it: its members' lines and who is insured elsewhere. */
+interface CheckedUnit extends PreviewUnit {
+  /** A member is refused: the unit is not quoted. */
+  refused: boolean
+  insuredElsewhere: boolean[]
+}
+
+/**
+ * The preview, a page of rows at a time: each page checked (importRowsChecker: a duplicate of an earlier
+ * page, a household when its last row is read, as joining one on file when its key is the household's
+ * code), the units it completes checked against the people on file a page's worth at a time and kept as
+ * their preview rows; the units quoted in sheet order at the end. Only the preview's rows and units are
+ * held, not the rows' cells nor their checked people.
+ */
 export async function previewBatch(context: Context, batch: BatchForPreview): Promise<Preview> {
   const start = await startOf(context, batch)
-  const sheetRows = await sheetRowsOf(context, batch.id)
-  const joined = await householdsJoined(
-    context,
-    batch,
-    householdKeysOf(sheetRows, columnsOf(batch)),
-    start.on,
+  const ends = await householdEndsOf(context, batch)
+  const joined = await householdsJoined(context, batch, [...ends.keys()], start.on)
+  const checker = importRowsChecker(
+    columnsOf(batch),
+    { ...checkOptions(batch, start.on), joining: new Set(joined.keys()) },
+    ends,
   )
-  const checked = checkBatchRows(batch, sheetRows, start.on, new Set(joined.keys()))
-  const onFile = await againstFile(context, batch, checked.rows)
-  const byLine = new Map(checked.rows.map((row) => [row.line, row]))
-  const membersOf = (unit: PreviewUnit) => unit.lines.flatMap((line) => byLine.get(line) ?? [])
-  const units = unitsOf(batch, checked, joined)
-  for (const unit of units) keepOutWhole(membersOf(unit))
-  const { quotes, problems } = await quoteUnits(context, batch, start, units, membersOf)
-  const joinsOf = new Map(units.flatMap((unit) => unit.lines.map((line) => [line, unit.joins] as const)))
-  const rows = checked.rows.map(
-    (row): PreviewRow => ({
-      line: row.line,
-      fullName: row.person.fullName,
-      citizenId: row.person.citizenId,
-      householdKey: row.householdKey,
-      joinsHousehold: joinsOf.get(row.line)?.householdId ?? null,
-      householdPosition: quotes.get(row.line)?.householdPosition ?? null,
-      onFile: onFile.has(row.line),
-      issues: row.issues.map(importIssue),
-      notes: row.notes.map(importIssue),
-      payable: quotes.get(row.line)?.payable ?? null,
-    }),
-  )
-  return { rows, units, problems, totals: [totalsOf(batch.product, rows)] }
+  const rows: PreviewRow[] = []
+  const units: CheckedUnit[] = []
+  let ready: CheckedImportUnit[] = []
+  const settle = async () => {
+    const settled = await settleUnits(context, batch, ready, joined)
+    rows.push(...settled.rows)
+    units.push(...settled.units)
+    ready = []
+  }
+  for await (const page of sheetPagesOf(context, batch.id)) {
+    ready.push(...checker.check(page))
+    if (ready.length >= importLimits.pageRows) await settle()
+  }
+  await settle()
+  rows.sort((a, b) => a.line - b.line)
+  units.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0))
+  const problems = await quoteUnits(context, batch, start, units, rows)
+  return {
+    rows,
+    units: units.map(({ key, lines, joins }) => ({ key, lines, joins })),
+    problems,
+    totals: [totalsOf(batch.product, rows)],
+  }
+}
+
+/**
+ * Complete units checked against the people on file, a household kept out whole, as preview rows; a
+ * household whose key is in `joined` joins that household on file.
+ */
+async function settleUnits(
+  context: Context,
+  batch: BatchForPreview,
+  units: readonly CheckedImportUnit[],
+  joined: ReadonlyMap<string, JoinedHousehold>,
+) {
+  const members = units.flatMap((unit) => unit.members)
+  const onFile = await againstFile(context, batch, members)
+  for (const unit of units) keepOutWhole(unit.members)
+  const joinsOf = (unit: CheckedImportUnit) => (unit.key === null ? null : (joined.get(unit.key) ?? null))
+  return {
+    rows: units.flatMap((unit) =>
+      unit.members.map(
+        (row): PreviewRow => ({
+          line: row.line,
+          fullName: row.person.fullName,
+          citizenId: row.person.citizenId,
+          householdKey: row.householdKey,
+          joinsHousehold: joinsOf(unit)?.householdId ?? null,
+          householdPosition: null,
+          onFile: onFile.has(row.line),
+          issues: row.issues.map(importIssue),
+          notes: row.notes.map(importIssue),
+          payable: null,
+        }),
+      ),
+    ),
+    units: units.map(
+      (unit): CheckedUnit => ({
+        key: unit.key,
+        lines: unit.members.map((member) => member.line),
+        joins: joinsOf(unit),
+        refused: unit.members.some((member) => member.issues.length > 0),
+        insuredElsewhere: unit.members.map((member) => member.insuredElsewhere),
+      }),
+    ),
+  }
 }
 
 /**
@@ -191,9 +269,9 @@ async function householdsJoined(
   const joined = new Map<string, JoinedHousehold>()
   if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') return joined
   const enrollments = joinedEnrollmentsWhere(batch)
-  for (let at = 0; at < keys.length; at += previewPageRows) {
+  for (let at = 0; at < keys.length; at += importLimits.pageRows) {
     const households = await context.prisma.household.findMany({
-      where: { code: { in: keys.slice(at, at + previewPageRows) }, enrollments: { some: enrollments } },
+      where: { code: { in: keys.slice(at, at + importLimits.pageRows) }, enrollments: { some: enrollments } },
       select: {
         id: true,
         code: true,
@@ -209,24 +287,8 @@ async function householdsJoined(
   return joined
 }
 
-/** The units a commit registers in sheet order: each household (rows sharing a key), else each row. */
-function unitsOf(
-  batch: BatchForPreview,
-  checked: ReturnType<typeof checkImportRows>,
-  joined: ReadonlyMap<string, JoinedHousehold>,
-): PreviewUnit[] {
-  if (batch.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return checked.rows.map((row) => ({ key: null, lines: [row.line], joins: null }))
-  }
-  return checked.households.map((household) => ({
-    key: household.key.startsWith('#') ? null : household.key,
-    lines: [...household.lines],
-    joins: joined.get(household.key) ?? null,
-  }))
-}
-
 /** A household goes in whole: a member refused against the file keeps the others out too. */
-function keepOutWhole(members: CheckedImportRow[]) {
+function keepOutWhole(members: readonly CheckedImportRow[]) {
   const blocking = members.filter((member) => member.issues.length > 0).map((member) => member.line)
   if (blocking.length === 0 || members.length < 2) return
   for (const member of members) {
@@ -239,46 +301,46 @@ function keepOutWhole(members: CheckedImportRow[]) {
 }
 
 /**
- * Each line's quote, for the units that would go in, quoted as the form quotes them; a quote refused
- * (a monthly income out of range) is a problem of the batch, and quotes no further unit.
+ * Each line's payable and household position set on its row, for the units that would go in, quoted in
+ * sheet order as the form quotes them; a quote refused (a monthly income out of range) is a problem of
+ * the batch, and quotes no further unit.
  */
 async function quoteUnits(
   context: Context,
   batch: BatchForPreview,
   start: Awaited<ReturnType<typeof startOf>>,
-  units: readonly PreviewUnit[],
-  membersOf: (unit: PreviewUnit) => CheckedImportRow[],
-) {
-  const problems: ImportIssue[] = []
-  const quotes = new Map<number, EnrollmentQuote>()
+  units: readonly CheckedUnit[],
+  rows: readonly PreviewRow[],
+): Promise<ImportIssue[]> {
+  const rowAt = new Map(rows.map((row) => [row.line, row]))
   for (const unit of units) {
-    const members = membersOf(unit)
-    if (members.some((member) => member.issues.length > 0)) continue
+    if (unit.refused) continue
     try {
-      const unitQuotes = await quoteUnit(context, batch, start, unit, members)
+      const quotes = await quoteUnit(context, batch, start, unit)
       unit.lines.forEach((line, index) => {
-        const quote = unitQuotes[index]
-        if (quote) quotes.set(line, quote)
+        const row = rowAt.get(line)
+        const quote = quotes[index]
+        if (!row || !quote) return
+        row.payable = quote.payable
+        row.householdPosition = quote.householdPosition ?? null
       })
     } catch (error) {
       if (!(error instanceof UserError)) throw error
-      problems.push({ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } })
-      break
+      return [{ field: 'batch', code: error.code, message: { vi: error.messageVi, en: error.message } }]
     }
   }
-  return { quotes, problems }
+  return []
 }
 
 /**
- * The quotes of a unit's members, in its order: a household's by rank (after the members of the one it
- * joins, for the months left in its period), else its one row's.
+ * The quotes of a unit's members (who of them is insured elsewhere), in its order: a household's by
+ * rank (after the members of the one it joins, for the months left in its period), else its one row's.
  */
 async function quoteUnit(
   context: Context,
   batch: BatchForPreview,
   { on, jurisdiction }: Awaited<ReturnType<typeof startOf>>,
-  { joins }: PreviewUnit,
-  members: CheckedImportRow[],
+  { joins, insuredElsewhere }: CheckedUnit,
 ) {
   if (batch.product === 'HOUSEHOLD_HEALTH_INSURANCE') {
     return quoteHousehold(context, {
@@ -286,10 +348,10 @@ async function quoteUnit(
       months: joins?.months ?? batch.months,
       rankedBefore: joins?.rankedBefore ?? 0,
       jurisdiction,
-      members: members.map((member) => ({ insuredElsewhere: member.insuredElsewhere, supportGroups: [] })),
+      members: insuredElsewhere.map((elsewhere) => ({ insuredElsewhere: elsewhere, supportGroups: [] })),
     })
   }
-  if (members.length === 0) return []
+  if (insuredElsewhere.length === 0) return []
   return [
     await quoteEnrollment(context, {
       product: batch.product,
@@ -324,10 +386,7 @@ async function againstFile(
   rows: readonly CheckedImportRow[],
 ): Promise<Set<number>> {
   const citizenIds = [...new Set(rows.map((row) => row.person.citizenId).filter((id) => id !== ''))]
-  const people: Awaited<ReturnType<typeof peopleOnFile>> = []
-  for (let at = 0; at < citizenIds.length; at += previewPageRows) {
-    people.push(...(await peopleOnFile(context, batch, citizenIds.slice(at, at + previewPageRows))))
-  }
+  const people = await peopleOnFile(context, batch, citizenIds)
   const byId = new Map(people.map((person) => [person.citizenId, person]))
   const onFile = new Set<number>()
   for (const row of rows) {
