@@ -13,8 +13,31 @@ export type ReferenceDataResult = {
   reminderTemplates: { created: number }
 }
 
-const sameFields = <T extends object>(a: T, b: T, keys: readonly (keyof T)[]) =>
-  keys.every((key) => a[key] === b[key])
+const provinceFields = ['name', 'fullName', 'nameEn', 'type'] as const
+const wardFields = ['name', 'fullName', 'nameEn', 'type', 'searchKey', 'provinceCode'] as const
+
+/**
+ * The snapshot's rows (their code and `fields`) not stored yet, and those stored with other values in
+ * `fields`, by code.
+ */
+function againstStored<R extends { code: string }, K extends keyof R>(
+  stored: readonly ({ code: string } & Record<K, unknown>)[],
+  snapshot: readonly R[],
+  fields: readonly K[],
+) {
+  const byCode = new Map(stored.map((row) => [row.code, row]))
+  const rows = snapshot.map(
+    (row) =>
+      Object.fromEntries(['code', ...fields].map((field) => [field, row[field as K]])) as Pick<R, K | 'code'>,
+  )
+  return {
+    created: rows.filter((row) => !byCode.has(row.code)),
+    changed: rows.filter((row) => {
+      const was = byCode.get(row.code)
+      return was !== undefined && fields.some((field) => was[field] !== row[field])
+    }),
+  }
+}
 
 /**
  * Provinces and wards follow the shipped snapshot (created, or updated when the snapshot changed).
@@ -22,45 +45,19 @@ const sameFields = <T extends object>(a: T, b: T, keys: readonly (keyof T)[]) =>
  * recognised by its key, qualifier, jurisdiction and start date.
  */
 export async function seedReferenceData(prisma: PrismaClient): Promise<ReferenceDataResult> {
-  // A first seed writes some 3,300 wards: well under a second on a quiet machine, more than Prisma's
-  // default 5 s on a loaded one (a test's database seeded beside other suites expired there).
+  // A first seed (34 provinces, 168 wards, the parameters and reminder texts, a statement each in
+  // places) takes well under a second on a quiet machine and more than Prisma's default 5 s at load 26,
+  // where a test's database seeded beside other suites expired.
   return prisma.$transaction(
     async (tx) => {
-      const provinceFields = ['name', 'fullName', 'nameEn', 'type'] as const
-      const storedProvinces = new Map((await tx.province.findMany()).map((row) => [row.code, row]))
-      const provinceRows = provinces.map((province) => ({
-        code: province.code,
-        name: province.name,
-        fullName: province.fullName,
-        nameEn: province.nameEn,
-        type: province.type,
-      }))
-      const newProvinces = provinceRows.filter((row) => !storedProvinces.has(row.code))
-      const changedProvinces = provinceRows.filter((row) => {
-        const stored = storedProvinces.get(row.code)
-        return stored !== undefined && !sameFields(stored, row, provinceFields)
-      })
-      if (newProvinces.length > 0) await tx.province.createMany({ data: newProvinces })
-      for (const row of changedProvinces) await tx.province.update({ where: { code: row.code }, data: row })
+      const provinceRows = againstStored(await tx.province.findMany(), provinces, provinceFields)
+      if (provinceRows.created.length > 0) await tx.province.createMany({ data: provinceRows.created })
+      for (const row of provinceRows.changed)
+        await tx.province.update({ where: { code: row.code }, data: row })
 
-      const wardFields = ['name', 'fullName', 'nameEn', 'type', 'searchKey', 'provinceCode'] as const
-      const storedWards = new Map((await tx.ward.findMany()).map((row) => [row.code, row]))
-      const wardRows = hoChiMinhCityWards.map((ward) => ({
-        code: ward.code,
-        name: ward.name,
-        fullName: ward.fullName,
-        nameEn: ward.nameEn,
-        type: ward.type,
-        searchKey: ward.searchKey,
-        provinceCode: ward.provinceCode,
-      }))
-      const newWards = wardRows.filter((row) => !storedWards.has(row.code))
-      const changedWards = wardRows.filter((row) => {
-        const stored = storedWards.get(row.code)
-        return stored !== undefined && !sameFields(stored, row, wardFields)
-      })
-      if (newWards.length > 0) await tx.ward.createMany({ data: newWards })
-      for (const row of changedWards) await tx.ward.update({ where: { code: row.code }, data: row })
+      const wardRows = againstStored(await tx.ward.findMany(), hoChiMinhCityWards, wardFields)
+      if (wardRows.created.length > 0) await tx.ward.createMany({ data: wardRows.created })
+      for (const row of wardRows.changed) await tx.ward.update({ where: { code: row.code }, data: row })
 
       const parameterKey = (row: {
         key: string
@@ -96,8 +93,8 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<Reference
       })
 
       return {
-        provinces: { created: newProvinces.length, updated: changedProvinces.length },
-        wards: { created: newWards.length, updated: changedWards.length },
+        provinces: { created: provinceRows.created.length, updated: provinceRows.changed.length },
+        wards: { created: wardRows.created.length, updated: wardRows.changed.length },
         contributionParameters: { created: newParameters.length },
         reminderTemplates: { created: newTemplates },
       }
