@@ -22,7 +22,8 @@ async function startRedis(port: number) {
 
 async function stopRedis() {
   const stopping = redis
-  if (!stopping || stopping.exitCode !== null) return
+  // Killed by a signal, a process has a signalCode and no exitCode: either means it has exited.
+  if (!stopping || stopping.exitCode !== null || stopping.signalCode !== null) return
   const exited = new Promise((resolve) => stopping.once('exit', resolve))
   stopping.kill('SIGKILL')
   await exited

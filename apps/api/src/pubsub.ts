@@ -90,16 +90,33 @@ export function createEventBus(redisUrl?: string, logger?: Logger): ApiEventBus 
   return {
     pubsub,
     kind: 'redis',
-    // Answers at once while the connection is down (a readiness check must not wait for it).
+    // Answers at once while the connection is down (a readiness check must not wait for it). Just after
+    // Redis went away the client may not have seen the socket close yet ("ready"): its ping would then
+    // wait in the queue for Redis to come back, so it is given half a second.
     ping: () =>
       publishClient.status === 'ready'
-        ? publishClient.ping()
+        ? answeredWithin(publishClient.ping(), redisAnswerMs, 'Redis did not answer a ping')
         : Promise.reject(new Error(`Redis connection ${publishClient.status}`)),
     async close() {
       for (const client of [publishClient, subscribeClient]) {
-        if (client.status === 'ready') await client.quit().catch(() => client.disconnect())
-        else client.disconnect()
+        if (client.status !== 'ready') client.disconnect()
+        else
+          await answeredWithin(client.quit(), redisAnswerMs, 'Redis did not answer QUIT').catch(() =>
+            client.disconnect(),
+          )
       }
     },
   }
+}
+
+const redisAnswerMs = 500
+
+/** `answer`, or a rejection naming what did not come when it takes longer than `ms`. */
+function answeredWithin<T>(answer: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms)
+  })
+  answer.catch(() => {}) // answered after the deadline, or never: nobody waits for it any more
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer))
 }
