@@ -1,13 +1,13 @@
 // Display formatting for money and dates. Built on Intl only, so it behaves the same in Node and the browser.
 import { dateTimeFormat, numberFormat } from './intl.ts'
 
+/** Whole đồng, as formatDong writes them and dongNotation describes them. */
+const dongFormat = (locale: string) =>
+  numberFormat(locale, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 })
+
 /** Whole đồng for display: formatDong(1263600, 'vi-VN') → '1.263.600 ₫' (with a no-break space). */
 export function formatDong(amount: number, locale = 'vi-VN'): string {
-  return numberFormat(locale, {
-    style: 'currency',
-    currency: 'VND',
-    maximumFractionDigits: 0,
-  }).format(amount)
+  return dongFormat(locale).format(amount)
 }
 
 /**
@@ -15,11 +15,7 @@ export function formatDong(amount: number, locale = 'vi-VN'): string {
  * it: the sign before (en-US '₫3,000,000') or after (vi-VN '3.000.000 ₫'), and the separators.
  */
 export function dongNotation(locale = 'vi-VN') {
-  const parts = numberFormat(locale, {
-    style: 'currency',
-    currency: 'VND',
-    maximumFractionDigits: 0,
-  }).formatToParts(1_000)
+  const parts = dongFormat(locale).formatToParts(1_000)
   const digits = parts.findIndex((part) => part.type === 'integer')
   const around = (some: Intl.NumberFormatPart[]) =>
     some
