@@ -9,7 +9,7 @@
 //
 //   BENCH_REUSE=<database> [REGISTER_CPU_COUNT=1000] [REGISTER_CPU_PROFILE=<file>] pnpm exec tsx bench/register-cpu.ts
 
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { createPrismaClient } from '@tangtoc/db'
@@ -17,19 +17,13 @@ import { createUser } from '@tangtoc/db/fixtures'
 import { launchCampaignCode } from '@tangtoc/db/seed'
 import pg from 'pg'
 import { createYogaApp } from '../src/server.ts'
-import { busiestCenter, signIn } from './common.ts'
+import { benchServerUrl, busiestCenter, signIn } from './common.ts'
 import { backendsCpu, backendsGrowth, benchPeople, registerAsPlainSql, registerMutation } from './register.ts'
 
 const databaseName = process.env.BENCH_REUSE
 if (!databaseName) throw new Error('BENCH_REUSE names the database `pnpm bench` seeded')
-// Through the server's Unix socket when it has one, as `pnpm bench` (run.ts) reaches it.
-const localSocket = '/var/run/postgresql'
-const url = new URL(
-  process.env.BENCH_DATABASE_URL ??
-    (existsSync(`${localSocket}/.s.PGSQL.5432`)
-      ? `postgresql://postgres@localhost/postgres?host=${localSocket}`
-      : 'postgresql://postgres@127.0.0.1:5432/postgres'),
-)
+// Through the server's Unix socket when it has one, as `pnpm bench` reaches it.
+const url = new URL(benchServerUrl)
 url.pathname = `/${databaseName}`
 const count = Number(process.env.REGISTER_CPU_COUNT ?? 1000)
 const concurrency = 16
