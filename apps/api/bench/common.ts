@@ -3,10 +3,20 @@
 
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { existsSync } from 'node:fs'
 import { type Agent, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import type { PrismaClient } from '@tangtoc/db'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+
+const localSocket = '/var/run/postgresql'
+
+/** The PostgreSQL server the bench uses: BENCH_DATABASE_URL, else its Unix socket when it has one, else TCP. */
+export const benchServerUrl =
+  process.env.BENCH_DATABASE_URL ??
+  (existsSync(`${localSocket}/.s.PGSQL.5432`)
+    ? `postgresql://postgres@localhost/postgres?host=${localSocket}`
+    : 'postgresql://postgres@127.0.0.1:5432/postgres')
 
 export function log(message: string) {
   console.log(`· ${message}`)

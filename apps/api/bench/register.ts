@@ -35,9 +35,9 @@ export interface WriteRow {
   floor?: number
 }
 
-type BenchPerson = ReturnType<ReturnType<typeof benchPeople>['person']>
+export type BenchPerson = ReturnType<ReturnType<typeof benchPeople>['person']>
 
-const register = `mutation ($input: RegisterEnrollmentInput!) {
+export const registerMutation = `mutation ($input: RegisterEnrollmentInput!) {
   registerEnrollment(input: $input) { __typename ... on RegisterEnrollmentPayload { enrollment { id } } ... on UserError { code message } }
 }`
 
@@ -88,7 +88,8 @@ export async function benchRegister(
   people: ReturnType<typeof benchPeople>,
 ): Promise<WriteRow[]> {
   const { graphql, agentCookies, registrations } = setting
-  for (let i = 0; i < 50; i++) await graphql(register, { input: people.registrationInput() }, agentCookies[0])
+  for (let i = 0; i < 50; i++)
+    await graphql(registerMutation, { input: people.registrationInput() }, agentCookies[0])
   const writes: WriteRow[] = []
   const alone = await registerThrough(setting, 'registerEnrollment', registrations, () => ({
     input: people.registrationInput(),
@@ -141,7 +142,7 @@ async function registerThrough(
 ) {
   let firstError = ''
   const row = await throughput(setting, label, total, async (client) => {
-    const data = await setting.graphql(register, variables(), setting.agentCookies[client])
+    const data = await setting.graphql(registerMutation, variables(), setting.agentCookies[client])
     const ok = data.registerEnrollment.__typename === 'RegisterEnrollmentPayload'
     if (!ok && !firstError) firstError = JSON.stringify(data.registerEnrollment)
     return ok
@@ -151,8 +152,8 @@ async function registerThrough(
 }
 
 /** The least a registration writes: person, enrollment, status change, audit and the rollups, one transaction. */
-async function registerAsPlainSql(
-  { sql, campaign, center }: RegisterSetting,
+export async function registerAsPlainSql(
+  { sql, campaign, center }: Pick<RegisterSetting, 'sql' | 'campaign' | 'center'>,
   p: BenchPerson,
   agentId: string | undefined,
 ): Promise<boolean> {
@@ -240,7 +241,7 @@ async function throughput(
 // these clients. The backends are read one by one and only a backend's own growth is added: the
 // server may be shared (other databases' backends are not this run's work), and a backend that
 // ended meanwhile (a pool's idle connection) must not take its whole past off the sum.
-async function backendsCpu({ admin, databaseName }: RegisterSetting) {
+export async function backendsCpu({ admin, databaseName }: Pick<RegisterSetting, 'admin' | 'databaseName'>) {
   const backends = await admin((client) =>
     client.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
@@ -262,12 +263,14 @@ async function cpuNow(setting: RegisterSetting) {
 function cpuUsed(before: Awaited<ReturnType<typeof cpuNow>>, after: typeof before) {
   return {
     api: after.api - before.api,
-    database: [...after.backends].reduce(
-      (total, [pid, ms]) => total + Math.max(0, ms - (before.backends.get(pid) ?? 0)),
-      0,
-    ),
+    database: backendsGrowth(before.backends, after.backends),
     clients: after.clients - before.clients,
   }
+}
+
+/** The CPU ms the backends used between two readings (backendsCpu): each one's own growth. */
+export function backendsGrowth(before: Map<number, number>, after: Map<number, number>): number {
+  return [...after].reduce((total, [pid, ms]) => total + Math.max(0, ms - (before.get(pid) ?? 0)), 0)
 }
 
 const clockTicksPerMs = 100 / 1000 // USER_HZ, 100 on Linux

@@ -29,7 +29,6 @@
 //                        (pnpm db:seed --demo --provinces 34, docs/scaling.md)
 
 import type { ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { Agent } from 'node:http'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { encodeGlobalID } from '@pothos/plugin-relay'
@@ -48,6 +47,7 @@ import pg from 'pg'
 import { benchBulk, benchImport, type OnceRow, printOnceRows } from './bulk-intake.ts'
 import {
   type BenchGraphql,
+  benchServerUrl,
   busiestCenter,
   consoleEnrollmentsQuery,
   consoleWorklistQuery,
@@ -64,12 +64,7 @@ import { benchExport } from './export.ts'
 import { benchPeople, benchRegister, type WriteRow } from './register.ts'
 import { benchSoak } from './soak.ts'
 
-const localSocket = '/var/run/postgresql'
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  (existsSync(`${localSocket}/.s.PGSQL.5432`)
-    ? `postgresql://postgres@localhost/postgres?host=${localSocket}`
-    : 'postgresql://postgres@127.0.0.1:5432/postgres')
+const serverUrl = benchServerUrl
 const enrollmentCount = Number(process.env.BENCH_ENROLLMENTS ?? 366_000)
 const reuse = process.env.BENCH_REUSE
 const campaignCode = process.env.BENCH_CAMPAIGN ?? launchCampaignCode
