@@ -8,7 +8,7 @@ import {
   createUser,
 } from '@tangtoc/db/fixtures'
 import { QueryLog } from '@tangtoc/db/testing'
-import { addDays, localDateInZone } from '@tangtoc/shared'
+import { addDays, localDateInZone, toIsoDate } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
@@ -277,6 +277,16 @@ describe('campaign progress', () => {
     await enroll(b, { registeredAt: at(addDays(start, 4), '10:00'), occupationGroup: 'RETIREE' })
     // The occupation group counted is the one registered with: a later change to the person moves nothing.
     await api.prisma.person.update({ where: { id: farmer.person.id }, data: { occupationGroup: 'STUDENT' } })
+    // Counted days outside the campaign's dates (a registration margin, a payment after its end): the
+    // campaign's own period leaves them out, however the rollups are summed.
+    const end = toIsoDate(campaign.endDate) as string
+    await enroll(a, { registeredAt: at(addDays(start, -1), '09:00'), occupationGroup: 'STUDENT' })
+    await enroll(b, { registeredAt: at(addDays(end, 1), '09:00'), occupationGroup: 'FARMER', session: door })
+    await enroll(b, {
+      registeredAt: at(addDays(end, 2), '09:00'),
+      occupationGroup: 'RETIREE',
+      product: 'VOLUNTARY_SOCIAL_INSURANCE',
+    })
 
     type View = { product?: Product; centers?: Center[]; from?: string; to?: string }
     const directCount = async (view: View) => {
@@ -286,14 +296,10 @@ describe('campaign progress', () => {
           status: { in: campaign.countedStatuses },
           ...(view.product ? { product: view.product } : {}),
           ...(view.centers ? { centerId: { in: view.centers.map((center) => center.id) } } : {}),
-          ...(view.from && view.to
-            ? {
-                registeredOn: {
-                  gte: new Date(`${view.from}T00:00:00Z`),
-                  lte: new Date(`${view.to}T00:00:00Z`),
-                },
-              }
-            : {}),
+          registeredOn: {
+            gte: new Date(`${view.from ?? start}T00:00:00Z`),
+            lte: new Date(`${view.to ?? end}T00:00:00Z`),
+          },
         },
         select: { occupationGroup: true, session: { select: { kind: true } } },
       })
@@ -341,6 +347,13 @@ describe('campaign progress', () => {
         { centers: [b], from: addDays(start, 2), to: addDays(start, 4) },
       ],
       [agentAtB.credentials, {}, { centers: [b] }],
+      // Wider than every counted day: the totals alone.
+      [
+        admin.credentials,
+        { from: addDays(start, -1), to: addDays(end, 2) },
+        { from: addDays(start, -1), to: addDays(end, 2) },
+      ],
+      [admin.credentials, { from: start, to: addDays(end, 1) }, { from: start, to: addDays(end, 1) }],
     ]
     for (const [credentials, variables, view] of views) {
       const result = await progressAs(credentials, campaign, variables)
