@@ -17,6 +17,7 @@ import type { RegisterInput } from '../enrollments/registration-input.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
 import {
+  type BatchDays,
   checkBatchRows,
   columnsOf,
   type ImportIssue,
@@ -87,7 +88,7 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
   }
 
   const units = await unitsToRegister(context, batch, pending)
-  const { on } = await startOf(context, batch)
+  const days = await startOf(context, batch)
   for (let at = 0; at < units.length; ) {
     const chunk: PreviewUnit[] = []
     for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
@@ -95,7 +96,7 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
       chunk.push(unit)
       rows += unit.lines.length
     }
-    await commitChunk(context, batch, await readUnits(context, batch, chunk, on), pending)
+    await commitChunk(context, batch, await readUnits(context, batch, chunk, days), pending)
     await report('COMMITTING')
   }
   const done = await report('COMMITTED')
@@ -207,7 +208,7 @@ async function readUnits(
   context: Context,
   batch: ImportBatch,
   units: readonly PreviewUnit[],
-  on: string,
+  days: BatchDays,
 ): Promise<RegistrableUnit[]> {
   const stored = await context.prisma.importRow.findMany({
     where: { batchId: batch.id, line: { in: units.flatMap((unit) => unit.lines) } },
@@ -215,7 +216,7 @@ async function readUnits(
     orderBy: { line: 'asc' },
   })
   const joining = new Set(units.flatMap((unit) => (unit.joins && unit.key !== null ? [unit.key] : [])))
-  const checked = checkBatchRows(batch, stored.map(sheetRowOf), on, joining)
+  const checked = checkBatchRows(batch, stored.map(sheetRowOf), days, joining)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   return units.map((unit) => ({
     key: unit.key,
