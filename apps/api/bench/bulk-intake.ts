@@ -23,6 +23,8 @@ import type { Campaign, Center } from '@tangtoc/db'
 import { buildCitizenId, foldSearchKey, localDateInZone, searchPrefixes } from '@tangtoc/shared'
 import ExcelJS from 'exceljs'
 import type pg from 'pg'
+import type { UploadAnswer } from '../src/modules/imports/upload.ts'
+import type { OperationData } from '../test/graphql-data.ts'
 import { log } from './common.ts'
 
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
@@ -41,7 +43,7 @@ export interface BulkIntakeSetting {
   apiPort: number
   /** The API's process: its resident set (and its workers') is sampled. */
   apiPid: number
-  graphql: (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>
+  graphql: (query: string, variables: Record<string, unknown>) => Promise<OperationData>
   /** The registration input of one new person (run.ts's), for the enrollments bulk-confirmed. */
   registration: () => Record<string, unknown>
 }
@@ -292,7 +294,7 @@ async function fileBytes(rows: string[][]): Promise<Buffer> {
 
 /** `POST /imports` with the file as the body. */
 function postImport(port: number, query: URLSearchParams, cookie: string, bytes: Buffer) {
-  return new Promise<{ status: number; body: Record<string, any> }>((resolve, reject) => {
+  return new Promise<{ status: number; body: UploadAnswer }>((resolve, reject) => {
     const request = httpRequest(
       `http://127.0.0.1:${port}/imports?${query}`,
       {

@@ -7,6 +7,7 @@ import { type Agent, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import type { PrismaClient } from '@tangtoc/db'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+import type { OperationData } from '../test/graphql-data.ts'
 
 export function log(message: string) {
   console.log(`· ${message}`)
@@ -108,7 +109,7 @@ export async function stopApi(server: ChildProcess | undefined) {
  */
 export function graphqlOverHttp(endpoint: string, agent: Agent) {
   return (query: string, variables: Record<string, unknown>, cookie: string) =>
-    new Promise<Record<string, any>>((resolve, reject) => {
+    new Promise<OperationData>((resolve, reject) => {
       const payload = JSON.stringify({ query, variables })
       const request = httpRequest(
         endpoint,
@@ -127,7 +128,7 @@ export function graphqlOverHttp(endpoint: string, agent: Agent) {
           response.on('data', (chunk: Buffer) => chunks.push(chunk))
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString()
-            let body: { data?: Record<string, any>; errors?: unknown[] }
+            let body: { data?: OperationData; errors?: unknown[] }
             try {
               body = JSON.parse(text)
             } catch {
@@ -140,7 +141,7 @@ export function graphqlOverHttp(endpoint: string, agent: Agent) {
                   `HTTP ${response.statusCode}, GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`,
                 ),
               )
-            else resolve(body.data as Record<string, any>)
+            else resolve(body.data ?? {})
           })
           response.on('error', reject)
         },
