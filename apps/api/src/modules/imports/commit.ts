@@ -57,36 +57,11 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     url: `http://tangtoc.invalid/imports/${batch.id}`,
   })
   await markRegisteredRows(deps.prisma, batch)
-  const pending = new Set(
-    (
-      await deps.prisma.importRow.findMany({
-        where: { batchId, status: 'PENDING' },
-        select: { line: true },
-      })
-    ).map((row) => row.line),
-  )
-  const report = async (status: ImportProgress['status']) => {
-    const counts = await deps.prisma.importRow.groupBy({
-      by: ['status'],
-      where: { batchId },
-      _count: { _all: true },
-    })
-    const count = (of: string) => counts.find((each) => each.status === of)?._count._all ?? 0
-    const progress = {
-      batchId,
-      status,
-      rowCount: batch.rowCount,
-      committedCount: count('COMMITTED'),
-      refusedCount: count('REFUSED'),
-    }
-    await deps.prisma.importBatch.update({
-      where: { id: batchId },
-      data: { committedCount: progress.committedCount, refusedCount: progress.refusedCount },
-    })
-    publishImportProgress(deps.pubsub, progress)
-    return progress
-  }
-
+  const pendingRows = await deps.prisma.importRow.findMany({
+    where: { batchId, status: 'PENDING' },
+    select: { line: true },
+  })
+  const pending = new Set(pendingRows.map((row) => row.line))
   const units = await unitsToRegister(context, batch, pending)
   const days = await startOf(context, batch)
   for (let at = 0; at < units.length; ) {
@@ -97,18 +72,54 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
       rows += unit.lines.length
     }
     await commitChunk(context, batch, await readUnits(context, batch, chunk, days), pending)
-    await report('COMMITTING')
+    await reportProgress(deps, batch, 'COMMITTING')
   }
-  const done = await report('COMMITTED')
-  await deps.prisma.$transaction(async (tx) => {
+  await finishCommit(deps.prisma, context, batch, await reportProgress(deps, batch, 'COMMITTED'))
+}
+
+/** The batch's rows counted by status, stored on the batch and published to those following it. */
+async function reportProgress(
+  deps: ImportJobDependencies,
+  batch: ImportBatch,
+  status: ImportProgress['status'],
+) {
+  const counts = await deps.prisma.importRow.groupBy({
+    by: ['status'],
+    where: { batchId: batch.id },
+    _count: { _all: true },
+  })
+  const count = (of: string) => counts.find((each) => each.status === of)?._count._all ?? 0
+  const progress = {
+    batchId: batch.id,
+    status,
+    rowCount: batch.rowCount,
+    committedCount: count('COMMITTED'),
+    refusedCount: count('REFUSED'),
+  }
+  await deps.prisma.importBatch.update({
+    where: { id: batch.id },
+    data: { committedCount: progress.committedCount, refusedCount: progress.refusedCount },
+  })
+  publishImportProgress(deps.pubsub, progress)
+  return progress
+}
+
+/** The batch marked committed, with the audit of what went in and what was refused. */
+async function finishCommit(
+  prisma: PrismaClient,
+  context: Context,
+  batch: ImportBatch,
+  done: ImportProgress,
+) {
+  await prisma.$transaction(async (tx) => {
     await tx.importBatch.update({
-      where: { id: batchId },
+      where: { id: batch.id },
       data: { status: 'COMMITTED', committedAt: new Date() },
     })
     await recordAudit(tx, context, {
       action: 'import.commit',
       entityType: 'ImportBatch',
-      entityId: batchId,
+      entityId: batch.id,
       after: {
         fileName: batch.fileName,
         fileHash: batch.fileHash,
