@@ -325,16 +325,40 @@ async function importSql(
   client: pg.PoolClient,
   setting: BulkIntakeSetting,
   valids: SheetPerson[],
-  {
-    actorId,
-    on,
-    wardCode,
-    pricing,
-  }: { actorId: string; on: string; wardCode: string; pricing: Map<string, number[]> },
+  written: { actorId: string; on: string; wardCode: string; pricing: Map<string, number[]> },
 ) {
-  const { campaign, center } = setting
-  const now = new Date()
+  const at = { ...written, campaign: setting.campaign, center: setting.center, now: new Date() }
   const people = valids.map((p) => ({ ...p, id: randomUUID(), enrollmentId: randomUUID() }))
+  await insertPeople(client, people, at)
+  const units = await insertHouseholds(client, people, at)
+  await insertEnrollments(client, people, units, at)
+  await upsertRollups(
+    client,
+    people.map((p) => p.enrollmentId),
+    1,
+  )
+}
+
+/** What the import's statements write with: who, when, where and at which prices. */
+type ImportAt = {
+  actorId: string
+  on: string
+  wardCode: string
+  pricing: Map<string, number[]>
+  campaign: Campaign
+  center: Center
+  now: Date
+}
+
+/** A valid row with the ids of its person and enrollment. */
+type ImportedPerson = SheetPerson & { id: string; enrollmentId: string }
+
+/** The people, with their audit events. */
+async function insertPeople(
+  client: pg.PoolClient,
+  people: ImportedPerson[],
+  { actorId, wardCode, center, now }: ImportAt,
+) {
   await client.query(
     `INSERT INTO "Person" ("id", "fullName", "citizenId", "dateOfBirth", "sex", "phone", "address", "wardCode",
        "recordingCenterId", "searchKey", "searchPrefixes", "createdAt", "updatedAt")
@@ -363,9 +387,15 @@ async function importSql(
        FROM unnest($2::uuid[], $4::jsonb[]) AS p(id, after)`,
     [actorId, people.map((p) => p.id), now, people.map((p) => JSON.stringify(p))],
   )
-  // A household and a registration per key and per person alone (household health insurance is
-  // bought by households, of one too), its members in order.
-  const unitOf = (p: (typeof people)[number]) => p.householdKey || p.id
+}
+
+/**
+ * A household and a registration per key and per person alone (household health insurance is bought by
+ * households, of one too), its members in order.
+ */
+async function insertHouseholds(client: pg.PoolClient, people: ImportedPerson[], at: ImportAt) {
+  const { actorId, wardCode, campaign, center, now } = at
+  const unitOf = (p: ImportedPerson) => p.householdKey || p.id
   const householdOf = new Map<string, string>()
   const registrationOf = new Map<string, string>()
   for (const p of people) {
@@ -403,7 +433,17 @@ async function importSql(
       now,
     ],
   )
-  const position = (p: (typeof people)[number]) =>
+  return { unitOf, householdOf, registrationOf }
+}
+
+/** Each person's enrollment, priced by its place in its household, with its first status and audit event. */
+async function insertEnrollments(
+  client: pg.PoolClient,
+  people: ImportedPerson[],
+  { unitOf, householdOf, registrationOf }: Awaited<ReturnType<typeof insertHouseholds>>,
+  { actorId, on, wardCode, pricing, campaign, center, now }: ImportAt,
+) {
+  const position = (p: ImportedPerson) =>
     p.householdKey ? (p.isHead ? 1 : p.relationToHead === 'Vợ' ? 2 : 3) : 1
   const priced = people.map((p) => {
     const prices = pricing.get(p.householdKey ? 'household' : 'alone') ?? []
@@ -449,11 +489,6 @@ async function importSql(
      SELECT gen_random_uuid(), $1, 'enrollment.register', 'Enrollment', e.id::text, e.after, 'bench', $3
        FROM unnest($2::uuid[], $4::jsonb[]) AS e(id, after)`,
     [actorId, people.map((p) => p.enrollmentId), now, people.map((p) => JSON.stringify(p))],
-  )
-  await upsertRollups(
-    client,
-    people.map((p) => p.enrollmentId),
-    1,
   )
 }
 
