@@ -124,9 +124,9 @@ function checkCitizenIdOf(citizenId: string, dateOfBirth: string, sex: Sex | und
 function checkGiven<Success extends { readonly ok: true }>(
   given: string | null | undefined,
   check: (value: string) => Success | Failure,
-  valueOf: (result: Success) => string,
+  read: (result: Success) => string,
 ): { value: string | null; issues: readonly Issue[] } {
   if (blank(given)) return { value: null, issues: [] }
   const result = check(given ?? '')
-  return result.ok ? { value: valueOf(result), issues: [] } : { value: null, issues: result.issues }
+  return result.ok ? { value: read(result), issues: [] } : { value: null, issues: result.issues }
 }
