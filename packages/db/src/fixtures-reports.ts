@@ -1,8 +1,8 @@
 // Builders for progress and export tests: enrollments written with their EnrollmentDailyCount,
 // EnrollmentSegmentCount and EnrollmentSegmentTotal rows, as the enrollment mutations keep them, and
 // outreach sessions held.
-import { localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
-import { personInput } from './fixtures-people.ts'
+import { localDateInZone, searchPrefixes } from '@tangtoc/shared'
+import { createPerson } from './fixtures-people.ts'
 import type {
   AudienceGroup,
   Campaign,
@@ -47,25 +47,16 @@ export async function createRolledUpEnrollment(
   options: RolledUpEnrollmentOptions,
 ): Promise<Enrollment & { person: Person }> {
   return prisma.$transaction(async (tx) => {
-    const person = options.person ?? (await createFixturePerson(tx, options))
+    const person =
+      options.person ??
+      (await createPerson(
+        tx,
+        { fullName: options.fullName, phone: options.phone },
+        { occupationGroup: options.occupationGroup ?? null, recordingCenterId: options.center.id },
+      ))
     const enrollment = await tx.enrollment.create({ data: rolledUpEnrollmentData(options, person) })
     await addEnrollmentsToRollups(tx, { ids: [enrollment.id] })
     return { ...enrollment, person }
-  })
-}
-
-/** A new person for an enrollment: the options' name, phone and occupation group, recorded at its center. */
-function createFixturePerson(tx: Prisma.TransactionClient, options: RolledUpEnrollmentOptions) {
-  const input = personInput({ fullName: options.fullName, phone: options.phone })
-  return tx.person.create({
-    data: {
-      ...input,
-      dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
-      searchKey: personSearchKey(input),
-      searchPrefixes: searchPrefixes(input.fullName),
-      occupationGroup: options.occupationGroup ?? null,
-      recordingCenterId: options.center.id,
-    },
   })
 }
 
