@@ -23,6 +23,8 @@ import type { Campaign, Center } from '@tangtoc/db'
 import { buildCitizenId, foldSearchKey, localDateInZone, searchPrefixes } from '@tangtoc/shared'
 import ExcelJS from 'exceljs'
 import type pg from 'pg'
+import type { UploadAnswer } from '../src/modules/imports/upload.ts'
+import type { OperationData } from '../test/graphql-data.ts'
 import { log } from './common.ts'
 
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
@@ -41,7 +43,7 @@ export interface BulkIntakeSetting {
   apiPort: number
   /** The API's process: its resident set (and its workers') is sampled. */
   apiPid: number
-  graphql: (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>
+  graphql: (query: string, variables: Record<string, unknown>) => Promise<OperationData>
   /** The registration input of one new person (run.ts's), for the enrollments bulk-confirmed. */
   registration: () => Record<string, unknown>
 }
@@ -292,7 +294,7 @@ async function fileBytes(rows: string[][]): Promise<Buffer> {
 
 /** `POST /imports` with the file as the body. */
 function postImport(port: number, query: URLSearchParams, cookie: string, bytes: Buffer) {
-  return new Promise<{ status: number; body: Record<string, any> }>((resolve, reject) => {
+  return new Promise<{ status: number; body: UploadAnswer }>((resolve, reject) => {
     const request = httpRequest(
       `http://127.0.0.1:${port}/imports?${query}`,
       {
@@ -323,16 +325,40 @@ async function importSql(
   client: pg.PoolClient,
   setting: BulkIntakeSetting,
   valids: SheetPerson[],
-  {
-    actorId,
-    on,
-    wardCode,
-    pricing,
-  }: { actorId: string; on: string; wardCode: string; pricing: Map<string, number[]> },
+  written: { actorId: string; on: string; wardCode: string; pricing: Map<string, number[]> },
 ) {
-  const { campaign, center } = setting
-  const now = new Date()
+  const at = { ...written, campaign: setting.campaign, center: setting.center, now: new Date() }
   const people = valids.map((p) => ({ ...p, id: randomUUID(), enrollmentId: randomUUID() }))
+  await insertPeople(client, people, at)
+  const units = await insertHouseholds(client, people, at)
+  await insertEnrollments(client, people, units, at)
+  await upsertRollups(
+    client,
+    people.map((p) => p.enrollmentId),
+    1,
+  )
+}
+
+/** What the import's statements write with: who, when, where and at which prices. */
+type ImportAt = {
+  actorId: string
+  on: string
+  wardCode: string
+  pricing: Map<string, number[]>
+  campaign: Campaign
+  center: Center
+  now: Date
+}
+
+/** A valid row with the ids of its person and enrollment. */
+type ImportedPerson = SheetPerson & { id: string; enrollmentId: string }
+
+/** The people, with their audit events. */
+async function insertPeople(
+  client: pg.PoolClient,
+  people: ImportedPerson[],
+  { actorId, wardCode, center, now }: ImportAt,
+) {
   await client.query(
     `INSERT INTO "Person" ("id", "fullName", "citizenId", "dateOfBirth", "sex", "phone", "address", "wardCode",
        "recordingCenterId", "searchKey", "searchPrefixes", "createdAt", "updatedAt")
@@ -361,9 +387,15 @@ async function importSql(
        FROM unnest($2::uuid[], $4::jsonb[]) AS p(id, after)`,
     [actorId, people.map((p) => p.id), now, people.map((p) => JSON.stringify(p))],
   )
-  // A household and a registration per key and per person alone (household health insurance is
-  // bought by households, of one too), its members in order.
-  const unitOf = (p: (typeof people)[number]) => p.householdKey || p.id
+}
+
+/**
+ * A household and a registration per key and per person alone (household health insurance is bought by
+ * households, of one too), its members in order.
+ */
+async function insertHouseholds(client: pg.PoolClient, people: ImportedPerson[], at: ImportAt) {
+  const { actorId, wardCode, campaign, center, now } = at
+  const unitOf = (p: ImportedPerson) => p.householdKey || p.id
   const householdOf = new Map<string, string>()
   const registrationOf = new Map<string, string>()
   for (const p of people) {
@@ -401,7 +433,17 @@ async function importSql(
       now,
     ],
   )
-  const position = (p: (typeof people)[number]) =>
+  return { unitOf, householdOf, registrationOf }
+}
+
+/** Each person's enrollment, priced by its place in its household, with its first status and audit event. */
+async function insertEnrollments(
+  client: pg.PoolClient,
+  people: ImportedPerson[],
+  { unitOf, householdOf, registrationOf }: Awaited<ReturnType<typeof insertHouseholds>>,
+  { actorId, on, wardCode, pricing, campaign, center, now }: ImportAt,
+) {
+  const position = (p: ImportedPerson) =>
     p.householdKey ? (p.isHead ? 1 : p.relationToHead === 'Vợ' ? 2 : 3) : 1
   const priced = people.map((p) => {
     const prices = pricing.get(p.householdKey ? 'household' : 'alone') ?? []
@@ -447,11 +489,6 @@ async function importSql(
      SELECT gen_random_uuid(), $1, 'enrollment.register', 'Enrollment', e.id::text, e.after, 'bench', $3
        FROM unnest($2::uuid[], $4::jsonb[]) AS e(id, after)`,
     [actorId, people.map((p) => p.enrollmentId), now, people.map((p) => JSON.stringify(p))],
-  )
-  await upsertRollups(
-    client,
-    people.map((p) => p.enrollmentId),
-    1,
   )
 }
 

@@ -8,6 +8,7 @@ import { type Agent, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import type { PrismaClient } from '@tangtoc/db'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
+import type { OperationData } from '../test/graphql-data.ts'
 
 const localSocket = '/var/run/postgresql'
 
@@ -118,7 +119,7 @@ export async function stopApi(server: ChildProcess | undefined) {
  */
 export function graphqlOverHttp(endpoint: string, agent: Agent) {
   return (query: string, variables: Record<string, unknown>, cookie: string) =>
-    new Promise<Record<string, any>>((resolve, reject) => {
+    new Promise<OperationData>((resolve, reject) => {
       const payload = JSON.stringify({ query, variables })
       const request = httpRequest(
         endpoint,
@@ -137,7 +138,7 @@ export function graphqlOverHttp(endpoint: string, agent: Agent) {
           response.on('data', (chunk: Buffer) => chunks.push(chunk))
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString()
-            let body: { data?: Record<string, any>; errors?: unknown[] }
+            let body: { data?: OperationData; errors?: unknown[] }
             try {
               body = JSON.parse(text)
             } catch {
@@ -150,7 +151,7 @@ export function graphqlOverHttp(endpoint: string, agent: Agent) {
                   `HTTP ${response.statusCode}, GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`,
                 ),
               )
-            else resolve(body.data as Record<string, any>)
+            else resolve(body.data ?? {})
           })
           response.on('error', reject)
         },

@@ -139,6 +139,7 @@ async function openDatabase(): Promise<boolean> {
   return exists
 }
 
+// long: the bench's run in order: the database, the API, each part chosen and the report, inside the clean-up that must follow a failure
 async function main() {
   const exists = await openDatabase()
   const prisma = createPrismaClient({ url: databaseUrl })
@@ -423,6 +424,7 @@ async function benchList(setting: ReadSetting) {
  * Its SQL: the same 50 rows joined to person and center, and the total summed from the
  * EnrollmentDailyCount rollup (the least work for the same number), in parallel.
  */
+// long: the page measured as each role beside its own SQL; apart, the SQL would lose the request it is compared with
 async function benchConsolePageByRole({
   prisma,
   sql,

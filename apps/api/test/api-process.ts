@@ -2,6 +2,7 @@
 // what only a real process shows: signals, workers, its own ports. Its JSON log lines are collected.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import type { LogLine } from './log-lines.ts'
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -32,7 +33,7 @@ export async function startApiProcess(env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const lines: Record<string, any>[] = []
+  const lines: LogLine[] = []
   let buffer = ''
   child.stdout.on('data', (chunk) => {
     buffer += chunk

@@ -14,10 +14,11 @@ import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/cr
 import type { ApiEvents } from '../src/pubsub.ts'
 import { createYogaApp } from '../src/server.ts'
 import { defaultSecuritySettings, type SecuritySettings } from '../src/settings.ts'
+import type { OperationData } from './graphql-data.ts'
 
 export type Credentials = { cookie: string } | { token: string } | null
 
-export interface GraphQLResponse<Data = Record<string, any>> extends ExecutionResult<Data> {
+export interface GraphQLResponse<Data = OperationData> extends ExecutionResult<Data> {
   status: number
   headers: Headers
 }
@@ -84,7 +85,7 @@ export async function createApiHarness(options: CreateTestDatabaseOptions = {}) 
     fetchGraphQL,
     signIn,
     /** Runs an operation as the given credentials (null: anonymous). */
-    async graphql<Data = Record<string, any>>(
+    async graphql<Data = OperationData>(
       query: string,
       variables: Record<string, unknown> = {},
       credentials: Credentials = null,

@@ -1,7 +1,9 @@
 // The API behind a real HTTP server on a free port, for the tests of what only HTTP shows (the request
 // log, /metrics, live streams): requests go through fetch with a session cookie.
 import type { AddressInfo } from 'node:net'
+import type { ExecutionResult } from 'graphql'
 import { createServer, type ServerOptions } from '../src/server.ts'
+import type { OperationData } from './graphql-data.ts'
 
 export type Cookie = { cookie: string }
 
@@ -22,7 +24,11 @@ export async function listen(options: ServerOptions) {
         },
         body: JSON.stringify({ query, variables }),
       })
-      return { status: response.status, headers: response.headers, body: (await response.json()) as any }
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as ExecutionResult<OperationData>,
+      }
     },
     close() {
       server.closeAllConnections()

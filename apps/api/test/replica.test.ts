@@ -14,6 +14,7 @@ import {
 } from '../src/modules/enrollments/test-helpers.ts'
 import { recentWriteCookie, replicaProbeMs } from '../src/replica.ts'
 import { createYogaApp } from '../src/server.ts'
+import type { OperationData } from './graphql-data.ts'
 import { type ApiHarness, createApiHarness } from './harness.ts'
 
 let api: ApiHarness
@@ -36,7 +37,10 @@ async function post(query: string, variables: Record<string, unknown>, headers: 
     headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1', ...headers },
     body: JSON.stringify({ query, variables }),
   })
-  return { body: (await response.json()) as { data?: any; errors?: unknown[] }, headers: response.headers }
+  return {
+    body: (await response.json()) as { data?: OperationData; errors?: unknown[] },
+    headers: response.headers,
+  }
 }
 
 const listed = `query ($campaign: ID) { enrollments(first: 5, filter: { campaign: $campaign }) { totalCount } }`
@@ -104,7 +108,7 @@ describe('reads that may lag go to the replica', () => {
             variables: { campaign: gid('Campaign', setting.campaign.id) },
           }),
         })
-        return (await response.json()) as { data?: any; errors?: unknown[] }
+        return (await response.json()) as { data?: OperationData; errors?: unknown[] }
       }
       // The first read may be the one that finds it down; the next ones come from the primary.
       await list()

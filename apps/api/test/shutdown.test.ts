@@ -59,7 +59,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('a graceful shutdown on SIGTERM',
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: '{ campaign(code: "TANG-TOC-2025") { id } }' }),
     })
-    const campaignId = ((await campaign.json()) as any).data.campaign.id
+    const campaignId = ((await campaign.json()) as { data: { campaign: { id: string } } }).data.campaign.id
 
     const stream = await fetch(`${api.base}/graphql`, {
       method: 'POST',

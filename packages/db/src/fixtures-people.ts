@@ -1,7 +1,7 @@
 // People as the tests give them: valid citizen IDs that agree with the birth date and sex.
 import { randomInt } from 'node:crypto'
 import { buildCitizenId, personSearchKey, type Sex, searchPrefixes } from '@tangtoc/shared'
-import type { Person, PrismaClient } from './generated/prisma/client.ts'
+import type { AudienceGroup, Person, Prisma, PrismaClient } from './generated/prisma/client.ts'
 
 /** A person with a well-formed citizen ID that agrees with their birth date and sex. */
 /**
@@ -29,9 +29,11 @@ export function personInput(
   }
 }
 
+/** A person on file from personInput's `options`, with what a registration records of them (`recorded`). */
 export async function createPerson(
-  prisma: PrismaClient,
+  prisma: PrismaClient | Prisma.TransactionClient,
   options: Parameters<typeof personInput>[0] = {},
+  recorded: { occupationGroup?: AudienceGroup | null; recordingCenterId?: string } = {},
 ): Promise<Person> {
   const input = personInput(options)
   return prisma.person.create({
@@ -40,6 +42,7 @@ export async function createPerson(
       dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
       searchKey: personSearchKey(input),
       searchPrefixes: searchPrefixes(input.fullName),
+      ...recorded,
     },
   })
 }

@@ -1,8 +1,8 @@
 // Builders for progress and export tests: enrollments written with their EnrollmentDailyCount,
 // EnrollmentSegmentCount and EnrollmentSegmentTotal rows, as the enrollment mutations keep them, and
 // outreach sessions held.
-import { localDateInZone, personSearchKey, searchPrefixes } from '@tangtoc/shared'
-import { personInput } from './fixtures-people.ts'
+import { localDateInZone, searchPrefixes } from '@tangtoc/shared'
+import { createPerson } from './fixtures-people.ts'
 import type {
   AudienceGroup,
   Campaign,
@@ -12,116 +12,90 @@ import type {
   EnrollmentStatus,
   OutreachSession,
   Person,
+  Prisma,
   PrismaClient,
   Product,
   SessionKind,
   User,
 } from './generated/prisma/client.ts'
+import { addEnrollmentsToRollups } from './rollup-counts.ts'
+
+/** What createRolledUpEnrollment writes; everything but the campaign, center and registering user is optional. */
+export interface RolledUpEnrollmentOptions {
+  campaign: Campaign
+  center: Center
+  registeredBy: User
+  person?: Person
+  fullName?: string
+  phone?: string
+  occupationGroup?: AudienceGroup | null
+  product?: Product
+  status?: EnrollmentStatus
+  /** New or continuing, as a payment decides; none by default (counted as new). */
+  continuity?: Continuity | null
+  registeredAt?: Date
+  session?: OutreachSession | null
+}
 
 /**
- * An enrollment (and a new person unless one is given), counted in EnrollmentDailyCount,
- * EnrollmentSegmentCount and EnrollmentSegmentTotal in the same transaction, on the local date of `registeredAt` in the campaign's
- * time zone; its occupation group is the person's.
+ * An enrollment (and a new person unless one is given), counted in the rollups (addEnrollmentsToRollups:
+ * EnrollmentDailyCount, EnrollmentSegmentCount, EnrollmentSegmentTotal) in the same transaction, on the
+ * local date of `registeredAt` in the campaign's time zone; its occupation group is the person's.
  */
 export async function createRolledUpEnrollment(
   prisma: PrismaClient,
-  options: {
-    campaign: Campaign
-    center: Center
-    registeredBy: User
-    person?: Person
-    fullName?: string
-    phone?: string
-    occupationGroup?: AudienceGroup | null
-    product?: Product
-    status?: EnrollmentStatus
-    /** New or continuing, as a payment decides; none by default (counted as new). */
-    continuity?: Continuity | null
-    registeredAt?: Date
-    session?: OutreachSession | null
-  },
+  options: RolledUpEnrollmentOptions,
 ): Promise<Enrollment & { person: Person }> {
+  return prisma.$transaction(async (tx) => {
+    const person =
+      options.person ??
+      (await createPerson(
+        tx,
+        { fullName: options.fullName, phone: options.phone },
+        { occupationGroup: options.occupationGroup ?? null, recordingCenterId: options.center.id },
+      ))
+    const enrollment = await tx.enrollment.create({ data: rolledUpEnrollmentData(options, person) })
+    await addEnrollmentsToRollups(tx, { ids: [enrollment.id] })
+    return { ...enrollment, person }
+  })
+}
+
+/** The enrollment's row: 12 months at a fixed price, registered at `registeredAt` (now by default), PAID unless told. */
+function rolledUpEnrollmentData(
+  options: RolledUpEnrollmentOptions,
+  person: Person,
+): Prisma.EnrollmentUncheckedCreateInput {
   const registeredAt = options.registeredAt ?? new Date()
   const registeredOn = new Date(`${localDateInZone(registeredAt, options.campaign.timeZone)}T00:00:00Z`)
   const product = options.product ?? 'HOUSEHOLD_HEALTH_INSURANCE'
   const status = options.status ?? 'PAID'
-  const continuity = options.continuity ?? null
-  return prisma.$transaction(async (tx) => {
-    const person =
-      options.person ??
-      (await (async () => {
-        const input = personInput({ fullName: options.fullName, phone: options.phone })
-        return tx.person.create({
-          data: {
-            ...input,
-            dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`),
-            searchKey: personSearchKey(input),
-            searchPrefixes: searchPrefixes(input.fullName),
-            occupationGroup: options.occupationGroup ?? null,
-            recordingCenterId: options.center.id,
-          },
-        })
-      })())
-    const enrollment = await tx.enrollment.create({
-      data: {
-        campaignId: options.campaign.id,
-        centerId: options.center.id,
-        sessionId: options.session?.id ?? null,
-        registeredById: options.registeredBy.id,
-        product,
-        personId: person.id,
-        quoteDate: registeredOn,
-        months: 12,
-        monthlyIncome: product === 'VOLUNTARY_SOCIAL_INSURANCE' ? 3_000_000 : null,
-        gross: 1_263_600,
-        support: 0,
-        payable: 1_263_600,
-        periodStart: registeredOn,
-        periodEnd: registeredOn,
-        status,
-        continuity,
-        occupationGroup: person.occupationGroup,
-        phone: person.phone,
-        address: person.address,
-        wardCode: person.wardCode,
-        legacySocialInsuranceCode: person.legacySocialInsuranceCode,
-        searchPrefixes: searchPrefixes(person.fullName),
-        live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
-        registeredAt,
-        registeredOn,
-      },
-    })
-    const key = {
-      campaignId: options.campaign.id,
-      centerId: options.center.id,
-      product,
-      status,
-      day: registeredOn,
-      continuity: continuity ?? '',
-    }
-    await tx.enrollmentDailyCount.upsert({
-      where: { campaignId_centerId_product_status_day_continuity: key },
-      create: { ...key, count: 1 },
-      update: { count: { increment: 1 } },
-    })
-    const segment = {
-      ...key,
-      occupationGroup: person.occupationGroup ?? '',
-      sessionKind: options.session?.kind ?? '',
-    }
-    await tx.enrollmentSegmentCount.upsert({
-      where: { campaignId_centerId_product_status_day_occupationGroup_sessionKind_continuity: segment },
-      create: { ...segment, count: 1 },
-      update: { count: { increment: 1 } },
-    })
-    const { day: _, ...total } = segment
-    await tx.enrollmentSegmentTotal.upsert({
-      where: { campaignId_centerId_product_status_occupationGroup_sessionKind_continuity: total },
-      create: { ...total, count: 1 },
-      update: { count: { increment: 1 } },
-    })
-    return { ...enrollment, person }
-  })
+  return {
+    campaignId: options.campaign.id,
+    centerId: options.center.id,
+    sessionId: options.session?.id ?? null,
+    registeredById: options.registeredBy.id,
+    product,
+    personId: person.id,
+    quoteDate: registeredOn,
+    months: 12,
+    monthlyIncome: product === 'VOLUNTARY_SOCIAL_INSURANCE' ? 3_000_000 : null,
+    gross: 1_263_600,
+    support: 0,
+    payable: 1_263_600,
+    periodStart: registeredOn,
+    periodEnd: registeredOn,
+    status,
+    continuity: options.continuity ?? null,
+    occupationGroup: person.occupationGroup,
+    phone: person.phone,
+    address: person.address,
+    wardCode: person.wardCode,
+    legacySocialInsuranceCode: person.legacySocialInsuranceCode,
+    searchPrefixes: searchPrefixes(person.fullName),
+    live: status === 'REJECTED' || status === 'CANCELLED' ? null : true,
+    registeredAt,
+    registeredOn,
+  }
 }
 
 /** An outreach session of the campaign, held (DONE) with its attendance unless told otherwise. */

@@ -5,7 +5,7 @@ import { type IsoDate, isIsoDate } from './calendar.ts'
 import { type AudienceGroup, isOneOf, type Sex, sexes } from './enums.ts'
 import { validateCitizenId, validateLegacySocialInsuranceCode } from './identity/citizen-id.ts'
 import { normalizePhone } from './identity/phone.ts'
-import { type Issue, issue } from './messages.ts'
+import { type Failure, type Issue, issue } from './messages.ts'
 import { checkFreeText } from './text/free-text.ts'
 import { fullNameMaxLength, normalizeText } from './text/search-key.ts'
 
@@ -60,48 +60,27 @@ export function checkPerson<Sexed extends Sex | ''>(
   path: string,
   { today }: { readonly today: IsoDate },
 ): PersonCheck<Sexed> {
-  const issues: Issue[] = []
-  const within = (problems: readonly Issue[]) =>
-    issues.push(...problems.map((problem) => ({ ...problem, path: `${path}.${problem.path}` })))
-
   const fullName = normalizeText(input.fullName)
-  if (fullName === '' || fullName.length > fullNameMaxLength) {
-    issues.push(issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName'))
-  }
-  issues.push(
+  const dateOfBirth = input.dateOfBirth.trim()
+  const sex = isOneOf(sexes, input.sex) ? input.sex : undefined
+  const phone = checkGiven(input.phone, normalizePhone, (result) => result.phone)
+  const legacyCode = checkGiven(
+    input.legacySocialInsuranceCode,
+    validateLegacySocialInsuranceCode,
+    (result) => result.code,
+  )
+  const issues: Issue[] = [
+    ...(fullName === '' || fullName.length > fullNameMaxLength
+      ? [issue(`${path}.fullName`, 'NAME_REQUIRED', {}, 'fullName')]
+      : []),
     ...checkFreeText(input.fullName, `${path}.fullName`),
     ...checkFreeText(input.address, `${path}.address`),
-  )
-  const dateOfBirth = input.dateOfBirth.trim()
-  if (dateOfBirth === '') issues.push(issue(`${path}.dateOfBirth`, 'FIELD_REQUIRED'))
-  else if (!isIsoDate(dateOfBirth)) issues.push(issue(`${path}.dateOfBirth`, 'DATE_INVALID'))
-  else if (dateOfBirth > today) issues.push(issue(`${path}.dateOfBirth`, 'DATE_OF_BIRTH_FUTURE'))
-  const sex = isOneOf(sexes, input.sex) ? input.sex : undefined
-  if (sex === undefined) issues.push(issue(`${path}.sex`, 'FIELD_REQUIRED'))
-
-  if (blank(input.citizenId)) {
-    issues.push(issue(`${path}.citizenId`, 'FIELD_REQUIRED'))
-  } else {
-    const holder = {
-      ...(isIsoDate(dateOfBirth) ? { dateOfBirth } : {}),
-      ...(sex === undefined ? {} : { sex }),
-    }
-    const citizenId = validateCitizenId(input.citizenId, holder)
-    if (!citizenId.ok) within(citizenId.issues)
-  }
-
-  let phone: string | null = null
-  if (!blank(input.phone)) {
-    const result = normalizePhone(input.phone ?? '')
-    if (result.ok) phone = result.phone
-    else within(result.issues)
-  }
-  let legacySocialInsuranceCode: string | null = null
-  if (!blank(input.legacySocialInsuranceCode)) {
-    const result = validateLegacySocialInsuranceCode(input.legacySocialInsuranceCode ?? '')
-    if (result.ok) legacySocialInsuranceCode = result.code
-    else within(result.issues)
-  }
+    ...checkDateOfBirth(dateOfBirth, `${path}.dateOfBirth`, today),
+    ...(sex === undefined ? [issue(`${path}.sex`, 'FIELD_REQUIRED')] : []),
+    ...within(path, checkCitizenIdOf(input.citizenId, dateOfBirth, sex)),
+    ...within(path, phone.issues),
+    ...within(path, legacyCode.issues),
+  ]
   const address = normalizeText(input.address ?? '')
   return {
     person: {
@@ -109,12 +88,45 @@ export function checkPerson<Sexed extends Sex | ''>(
       citizenId: input.citizenId.replace(/\s/g, ''),
       dateOfBirth,
       sex: input.sex,
-      phone,
+      phone: phone.value,
       address: address === '' ? null : address,
       wardCode: input.wardCode?.trim() || null,
       occupationGroup: input.occupationGroup ?? null,
-      legacySocialInsuranceCode,
+      legacySocialInsuranceCode: legacyCode.value,
     },
     issues,
   }
+}
+
+/** Issues of a part of the person (the citizen ID's, the phone's) placed under the person's `path`. */
+const within = (path: string, problems: readonly Issue[]) =>
+  problems.map((problem) => ({ ...problem, path: `${path}.${problem.path}` }))
+
+/** A date of birth is required, a real date and not after `today`. */
+function checkDateOfBirth(dateOfBirth: string, path: string, today: IsoDate): Issue[] {
+  if (dateOfBirth === '') return [issue(path, 'FIELD_REQUIRED')]
+  if (!isIsoDate(dateOfBirth)) return [issue(path, 'DATE_INVALID')]
+  return dateOfBirth > today ? [issue(path, 'DATE_OF_BIRTH_FUTURE')] : []
+}
+
+/** The citizen ID is required and cross-checked with the date of birth and sex, where they are valid. */
+function checkCitizenIdOf(citizenId: string, dateOfBirth: string, sex: Sex | undefined): Issue[] {
+  if (blank(citizenId)) return [issue('citizenId', 'FIELD_REQUIRED')]
+  const holder = {
+    ...(isIsoDate(dateOfBirth) ? { dateOfBirth } : {}),
+    ...(sex === undefined ? {} : { sex }),
+  }
+  const checked = validateCitizenId(citizenId, holder)
+  return checked.ok ? [] : [...checked.issues]
+}
+
+/** An optional field checked when given: its normalized value (null when blank or refused) and issues. */
+function checkGiven<Success extends { readonly ok: true }>(
+  given: string | null | undefined,
+  check: (value: string) => Success | Failure,
+  read: (result: Success) => string,
+): { value: string | null; issues: readonly Issue[] } {
+  if (blank(given)) return { value: null, issues: [] }
+  const result = check(given ?? '')
+  return result.ok ? { value: read(result), issues: [] } : { value: null, issues: result.issues }
 }

@@ -7,6 +7,7 @@ import { type OperationDefinitionNode, parse } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fingerprintOf, idempotencyClaimAbandonedMs } from '../../src/idempotency.ts'
 import { campaignSetting, registerEnrollment, vsiInput } from '../../src/modules/enrollments/test-helpers.ts'
+import type { OperationData } from '../graphql-data.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../harness.ts'
 
 let api: ApiHarness
@@ -20,7 +21,7 @@ async function send(variables: Record<string, unknown>, credentials: Credentials
     'idempotency-key': key,
   })
   return (await response.json()) as {
-    data?: Record<string, any>
+    data?: OperationData
     errors?: { extensions?: { code?: string } }[]
   }
 }

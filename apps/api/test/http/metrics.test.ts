@@ -63,13 +63,13 @@ describe('/metrics', () => {
       { input: vsiInput(setting) },
       setting.agent.credentials,
     )
-    const enrollment = registered.body.data.registerEnrollment.enrollment
+    const enrollment = registered.body.data?.registerEnrollment.enrollment
     const paid = await server.graphql(
       confirmPayment,
       { input: { id: enrollment.id, version: enrollment.version } },
       setting.manager.credentials,
     )
-    expect(paid.body.data.confirmEnrollmentPayment.enrollment.status).toBe('PAID')
+    expect(paid.body.data?.confirmEnrollmentPayment.enrollment.status).toBe('PAID')
     await server.graphql('query Users { users(first: 1) { totalCount } }')
 
     const after = await scrape()

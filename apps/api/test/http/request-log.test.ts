@@ -39,7 +39,7 @@ describe('the request log', () => {
       { input: vsiInput(setting, {}, person) },
       setting.agent.credentials,
     )
-    expect(response.body.data.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
+    expect(response.body.data?.registerEnrollment.__typename).toBe('RegisterEnrollmentPayload')
 
     const line = await lineOf(response.headers.get('x-request-id'))
     expect(line).toMatchObject({

@@ -18,6 +18,7 @@ import { createCampaign, createCenter, createUser } from '@tangtoc/db/fixtures'
 import { buildCitizenId } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { percentilesOf, signIn } from '../../bench/common.ts'
+import type { OperationData } from '../graphql-data.ts'
 
 const run = promisify(execFile)
 const enabled = process.env.TOPOLOGY_SOAK === '1'
@@ -83,7 +84,7 @@ const kills: number[] = []
 const unexpected5xx: string[] = []
 
 type Answer = {
-  data?: Record<string, any> | null
+  data?: OperationData | null
   errors?: { message: string; extensions?: { code?: string } }[]
 }
 

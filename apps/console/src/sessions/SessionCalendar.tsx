@@ -64,7 +64,6 @@ export function SessionCalendar({
   const days = visibleDays(view, day)
   const today = localDateInZone(new Date())
   const byDay = sessionsByDay(sessions)
-  const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', timeZone: 'UTC' })
   // One format for every title: the console's dd/MM/yyyy, a month as MM/yyyy.
   const title =
     view === 'month'
@@ -84,11 +83,7 @@ export function SessionCalendar({
         campaignStart={campaignStart}
       />
       <SimpleGrid cols={7} spacing={4} verticalSpacing={4}>
-        {days.slice(0, 7).map((weekday) => (
-          <Text key={`head-${weekday}`} size="xs" c="dimmed" ta="center" aria-hidden>
-            {weekdayFormat.format(new Date(`${weekday}T00:00:00Z`))}
-          </Text>
-        ))}
+        <WeekdayHeads week={days.slice(0, 7)} intlLocale={intlLocale} />
         {days.map((current) => (
           <CalendarDay
             key={current}
@@ -104,6 +99,16 @@ export function SessionCalendar({
       <KindLegend />
     </Stack>
   )
+}
+
+/** The grid's first row: the names of its week's days, in the user's language. */
+function WeekdayHeads({ week, intlLocale }: { week: readonly IsoDate[]; intlLocale: string }) {
+  const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', timeZone: 'UTC' })
+  return week.map((weekday) => (
+    <Text key={`head-${weekday}`} size="xs" c="dimmed" ta="center" aria-hidden>
+      {weekdayFormat.format(new Date(`${weekday}T00:00:00Z`))}
+    </Text>
+  ))
 }
 
 /** Back and forward a month or week, the period's title, today and the campaign's period. */

@@ -337,90 +337,107 @@ type Member = {
  * 6 are state-insured and pupils are insured at school (docs/domain/vn-insurance.md §2, Appendix C).
  */
 function householdMembers(random: Random, size: number): Member[] {
-  const headSex: Sex = random.chance(0.55) ? 'MALE' : 'FEMALE'
-  const headAge = Math.max(25, Math.min(75, Math.round(48 + 12 * random.gaussian())))
-  const headFamily = familyName(random)
-  const members: Member[] = [
-    {
-      sex: headSex,
-      age: [headAge, headAge],
-      family: headFamily,
+  const head = householdHead(random)
+  const members: Member[] = [head.member]
+  const spouseFamily = familyName(random)
+  const childrenFamily = head.member.sex === 'MALE' ? head.member.family : spouseFamily
+  let hasSpouse = false
+  while (members.length < size) {
+    if (!hasSpouse && random.chance(0.85)) {
+      hasSpouse = true
+      members.push(spouseOf(random, head, spouseFamily))
+    } else {
+      members.push(relativeOf(random, head, childrenFamily))
+    }
+  }
+  return members
+}
+
+/** A household's head, aged 25 to 75, and the age its relatives are counted from. */
+function householdHead(random: Random): { member: Member; age: number } {
+  const sex: Sex = random.chance(0.55) ? 'MALE' : 'FEMALE'
+  const age = Math.max(25, Math.min(75, Math.round(48 + 12 * random.gaussian())))
+  const family = familyName(random)
+  return {
+    member: {
+      sex,
+      age: [age, age],
+      family,
       relation: 'Chủ hộ',
       occupation: random.weighted(headOccupations),
       phoneChance: 1,
       localBirth: false,
     },
-  ]
-  const spouseFamily = familyName(random)
-  const childrenFamily = headSex === 'MALE' ? headFamily : spouseFamily
-  let hasSpouse = false
-  while (members.length < size) {
-    if (!hasSpouse && random.chance(0.85)) {
-      hasSpouse = true
-      const sex: Sex = headSex === 'MALE' ? 'FEMALE' : 'MALE'
-      const age = Math.max(20, headAge + random.int(-6, 4) * (sex === 'FEMALE' ? 1 : -1))
-      members.push({
-        sex,
-        age: [age, age],
-        family: spouseFamily,
-        relation: sex === 'FEMALE' ? 'Vợ' : 'Chồng',
-        occupation: random.weighted([
-          ['HOUSEHOLD_WORKER', 3],
-          ['SMALL_TRADER', 3],
-          ['FREELANCER', 3],
-          ['OTHER', 2],
-        ]),
-        phoneChance: 0.85,
-        localBirth: false,
-      })
-      continue
-    }
-    const canHaveAdultChild = headAge >= 40
-    const canHaveParent = headAge <= 60
-    const role = random.weighted([
-      ['CHILD', canHaveAdultChild ? 6 : 0],
-      ['PARENT', canHaveParent ? 2 : 0],
-      ['SIBLING', 1],
-    ] as const)
-    const sex: Sex = random.chance(0.5) ? 'MALE' : 'FEMALE'
-    if (role === 'CHILD') {
-      members.push({
-        sex,
-        age: [18, Math.max(18, Math.min(35, headAge - 20))],
-        family: childrenFamily,
-        relation: 'Con',
-        occupation: random.weighted([
-          ['FREELANCER', 4],
-          ['STUDENT', 2],
-          ['OTHER', 2],
-        ]),
-        phoneChance: 0.8,
-        localBirth: true,
-      })
-    } else if (role === 'PARENT') {
-      members.push({
-        sex,
-        age: [headAge + 20, Math.min(85, headAge + 32)],
-        family: sex === 'MALE' && headSex === 'MALE' ? headFamily : familyName(random),
-        relation: sex === 'MALE' ? 'Cha' : 'Mẹ',
-        occupation: random.chance(0.7) ? 'RETIREE' : null,
-        phoneChance: 0.4,
-        localBirth: false,
-      })
-    } else {
-      const older = random.chance(0.5)
-      members.push({
-        sex,
-        age: older ? [headAge + 1, headAge + 8] : [Math.max(18, headAge - 8), Math.max(18, headAge - 1)],
-        family: headFamily,
-        relation: older ? (sex === 'MALE' ? 'Anh' : 'Chị') : 'Em',
-        occupation: random.weighted(vsiOccupations),
-        phoneChance: 0.7,
-        localBirth: false,
-      })
+    age,
+  }
+}
+
+type Head = ReturnType<typeof householdHead>
+
+/** The head's wife or husband, of about the head's age. */
+function spouseOf(random: Random, head: Head, family: string): Member {
+  const sex: Sex = head.member.sex === 'MALE' ? 'FEMALE' : 'MALE'
+  const age = Math.max(20, head.age + random.int(-6, 4) * (sex === 'FEMALE' ? 1 : -1))
+  return {
+    sex,
+    age: [age, age],
+    family,
+    relation: sex === 'FEMALE' ? 'Vợ' : 'Chồng',
+    occupation: random.weighted([
+      ['HOUSEHOLD_WORKER', 3],
+      ['SMALL_TRADER', 3],
+      ['FREELANCER', 3],
+      ['OTHER', 2],
+    ]),
+    phoneChance: 0.85,
+    localBirth: false,
+  }
+}
+
+/** An adult child (of a head 40 or older), a parent (of a head 60 or younger) or a sibling of the head. */
+function relativeOf(random: Random, head: Head, childrenFamily: string): Member {
+  const role = random.weighted([
+    ['CHILD', head.age >= 40 ? 6 : 0],
+    ['PARENT', head.age <= 60 ? 2 : 0],
+    ['SIBLING', 1],
+  ] as const)
+  const sex: Sex = random.chance(0.5) ? 'MALE' : 'FEMALE'
+  if (role === 'CHILD') {
+    return {
+      sex,
+      age: [18, Math.max(18, Math.min(35, head.age - 20))],
+      family: childrenFamily,
+      relation: 'Con',
+      occupation: random.weighted([
+        ['FREELANCER', 4],
+        ['STUDENT', 2],
+        ['OTHER', 2],
+      ]),
+      phoneChance: 0.8,
+      localBirth: true,
     }
   }
-  return members
+  if (role === 'PARENT') {
+    return {
+      sex,
+      age: [head.age + 20, Math.min(85, head.age + 32)],
+      family: sex === 'MALE' && head.member.sex === 'MALE' ? head.member.family : familyName(random),
+      relation: sex === 'MALE' ? 'Cha' : 'Mẹ',
+      occupation: random.chance(0.7) ? 'RETIREE' : null,
+      phoneChance: 0.4,
+      localBirth: false,
+    }
+  }
+  const older = random.chance(0.5)
+  return {
+    sex,
+    age: older ? [head.age + 1, head.age + 8] : [Math.max(18, head.age - 8), Math.max(18, head.age - 1)],
+    family: head.member.family,
+    relation: older ? (sex === 'MALE' ? 'Anh' : 'Chị') : 'Em',
+    occupation: random.weighted(vsiOccupations),
+    phoneChance: 0.7,
+    localBirth: false,
+  }
 }
 
 const localBirthProvince: Record<Region, string> = {
@@ -573,26 +590,8 @@ async function ensureDemoUsers(
   prisma: PrismaClient,
   centers: readonly Center[],
   random: Random,
-): Promise<{ staff: Map<string, { agents: string[]; manager: string | null }>; created: number }> {
-  const wanted = centers.flatMap((center) => {
-    const prefix = center.code.toLowerCase()
-    const count = agentsPerCenter[center.kind] ?? 3
-    const agents = Array.from({ length: count }, (_, index) => {
-      const sex: Sex = random.chance(0.6) ? 'FEMALE' : 'MALE'
-      return {
-        username: `${prefix}.${index + 1}`,
-        displayName: fullName(random, sex),
-        role: 'AGENT' as const,
-      }
-    })
-    const sex: Sex = random.chance(0.5) ? 'FEMALE' : 'MALE'
-    const manager = {
-      username: `${prefix}.manager`,
-      displayName: fullName(random, sex),
-      role: 'CENTER_MANAGER' as const,
-    }
-    return [...agents, manager].map((user) => ({ ...user, centerId: center.id }))
-  })
+): Promise<{ staff: Map<string, DemoStaff>; created: number }> {
+  const wanted = centers.flatMap((center) => demoStaffOf(center, random))
   const existing = new Set(
     (
       await prisma.user.findMany({
@@ -610,7 +609,6 @@ async function ensureDemoUsers(
       skipDuplicates: true,
     })
   }
-
   const seeded = launchUsers
     .filter((user) => user.role === 'AGENT' || user.role === 'CENTER_MANAGER')
     .map((u) => u.username)
@@ -619,7 +617,40 @@ async function ensureDemoUsers(
     select: { id: true, username: true, role: true, centerId: true },
     orderBy: { username: 'asc' },
   })
-  const staff = new Map<string, { agents: string[]; manager: string | null }>()
+  return { staff: staffByCenter(centers, users, seeded), created: missing.length }
+}
+
+/** A center's demo agents and manager (their ids). */
+type DemoStaff = { agents: string[]; manager: string | null }
+
+/** The accounts a center's demo staff would have: its agents (`<code>.1`, …) and its manager. */
+function demoStaffOf(center: Center, random: Random) {
+  const prefix = center.code.toLowerCase()
+  const count = agentsPerCenter[center.kind] ?? 3
+  const agents = Array.from({ length: count }, (_, index) => {
+    const sex: Sex = random.chance(0.6) ? 'FEMALE' : 'MALE'
+    return {
+      username: `${prefix}.${index + 1}`,
+      displayName: fullName(random, sex),
+      role: 'AGENT' as const,
+    }
+  })
+  const sex: Sex = random.chance(0.5) ? 'FEMALE' : 'MALE'
+  const manager = {
+    username: `${prefix}.manager`,
+    displayName: fullName(random, sex),
+    role: 'CENTER_MANAGER' as const,
+  }
+  return [...agents, manager].map((user) => ({ ...user, centerId: center.id }))
+}
+
+/** Each center's staff, the seeded accounts (`agent`, `manager`) first, so that they have registrations to show. */
+function staffByCenter(
+  centers: readonly Center[],
+  users: readonly { id: string; username: string; role: string; centerId: string | null }[],
+  seeded: readonly string[],
+): Map<string, DemoStaff> {
+  const staff = new Map<string, DemoStaff>()
   for (const center of centers) staff.set(center.id, { agents: [], manager: null })
   const seededFirst = [...users].sort(
     (a, b) => Number(seeded.includes(b.username)) - Number(seeded.includes(a.username)),
@@ -630,7 +661,7 @@ async function ensureDemoUsers(
     if (user.role === 'AGENT') entry.agents.push(user.id)
     else if (user.role === 'CENTER_MANAGER') entry.manager ??= user.id
   }
-  return { staff, created: missing.length }
+  return staff
 }
 
 /** Citizen ids the demo must not reuse: everyone's but the people a replaced demo will remove. */
@@ -729,6 +760,7 @@ function sessionTables() {
   }
 }
 
+// long: the tables' columns, one a line in the order their rows are copied; apart they would only scatter the list
 function enrollmentTables() {
   return {
     households: new BulkTable('Household', [
@@ -1693,22 +1725,10 @@ type NewEnrollment = {
 function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
   const { plan, unit, paidOn, reason } = load
   const { status, steps } = unit.lifecycle
-  const r = plan.random.people
-  const id = r.uuidv7(enrollment.at)
+  const id = plan.random.people.uuidv7(enrollment.at)
   const shift = enrollment.at - unit.registeredAt
   const last = steps[steps.length - 1]
-  // As recordPayment gives it: the coverage the payment bought, counted on the payment day where
-  // the campaign counts so.
-  const coverage = paidOn
-    ? coverageOfPayment({
-        product: unit.product,
-        paidOn,
-        months: enrollment.months,
-        coveredUntilOnFile: enrollment.coveredUntil,
-      })
-    : null
-  if (coverage && !coverage.ok) throw new Error('seedDemo: a payment without coverage')
-  const bought = coverage?.coverage ?? null
+  const bought = coverageBought(load, enrollment)
   load.writer.tables.enrollments.add({
     id,
     campaignId: plan.campaign.id,
@@ -1748,19 +1768,45 @@ function addEnrollment(load: UnitLoad, enrollment: NewEnrollment) {
     version: steps.length,
   })
   addStatusHistory(load, id, shift)
-  if (bought)
-    load.covered.push({
-      enrollmentId: id,
-      personId: enrollment.person.id,
-      citizenId: enrollment.person.citizenId,
-      searchPrefixes: enrollment.person.searchPrefixes,
-      occupation: enrollment.person.occupation,
-      contact: enrollment.person.contact,
-      coverageEnd: bought.end,
-      status,
-    })
+  if (bought) load.covered.push(coveredOf(id, enrollment, bought.end, status))
   if (load.unpaid && (status === 'DRAFT' || status === 'SUBMITTED'))
     load.unpaid.push({ enrollmentId: id, center: unit.center, agent: unit.agent, at: enrollment.at, status })
+}
+
+/**
+ * As recordPayment gives it: the coverage the unit's payment bought for the enrollment (none unpaid),
+ * counted on the payment day where the campaign counts so.
+ */
+function coverageBought({ unit, paidOn }: UnitLoad, enrollment: NewEnrollment) {
+  if (!paidOn) return null
+  const coverage = coverageOfPayment({
+    product: unit.product,
+    paidOn,
+    months: enrollment.months,
+    coveredUntilOnFile: enrollment.coveredUntil,
+  })
+  if (!coverage.ok) throw new Error('seedDemo: a payment without coverage')
+  return coverage.coverage
+}
+
+/** A covered enrollment, as the renewal worklists follow it up. */
+function coveredOf(
+  enrollmentId: string,
+  enrollment: NewEnrollment,
+  coverageEnd: string,
+  status: EnrollmentStatus,
+) {
+  const { person } = enrollment
+  return {
+    enrollmentId,
+    personId: person.id,
+    citizenId: person.citizenId,
+    searchPrefixes: person.searchPrefixes,
+    occupation: person.occupation,
+    contact: person.contact,
+    coverageEnd,
+    status,
+  }
 }
 
 /** The enrollment's steps: a manager acts on the whole household at once; the agent enters the members one by one. */
@@ -1939,13 +1985,8 @@ async function pointAtLastFollowUps(tx: Db, campaignIds: string[]) {
 export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Promise<DemoResult> {
   const started = performance.now()
   const previousSize = options.previousYear ?? options.enrollments
-  for (const [name, value] of [
-    ['enrollments', options.enrollments],
-    ['previousYear', previousSize],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 0)
-      throw new RangeError(`seedDemo: ${name} must be a whole number ≥ 0`)
-  }
+  checkDemoSize('enrollments', options.enrollments)
+  checkDemoSize('previousYear', previousSize)
   const { campaign, previous, campaignIds } = await demoCampaigns(prisma, options, previousSize)
   const random = demoRandom(options.seed)
   const { participants, organizer } = campaignCenters(campaign)
@@ -1991,6 +2032,37 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     { timeout: 30 * 60_000, maxWait: 60_000 },
   )
   const finished = performance.now()
+  const milliseconds = {
+    prepare: Math.round(prepared - started),
+    load: Math.round(result.loaded - prepared),
+    recount: Math.round(finished - result.loaded),
+    worklistRebuild: Math.round(result.rebuildMs),
+    total: Math.round(finished - started),
+  }
+  return demoResult({ campaign, previous, thisYear, lastYear }, result, { usersCreated, milliseconds })
+}
+
+function checkDemoSize(name: string, value: number) {
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`seedDemo: ${name} must be a whole number ≥ 0`)
+}
+
+/** What seedDemo made, from what loadDemo wrote. */
+function demoResult(
+  {
+    campaign,
+    previous,
+    thisYear,
+    lastYear,
+  }: {
+    campaign: FilledCampaign
+    previous: DemoCampaign | null
+    thisYear: YearPlan
+    lastYear: YearPlan | null
+  },
+  result: Awaited<ReturnType<typeof loadDemo>>,
+  { usersCreated, milliseconds }: Pick<DemoResult, 'usersCreated' | 'milliseconds'>,
+): DemoResult {
   return {
     campaignId: campaign.id,
     sessions: thisYear.sessions.length,
@@ -2019,13 +2091,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions): Prom
     leads: result.leads,
     followUps: result.followUps,
     usersCreated,
-    milliseconds: {
-      prepare: Math.round(prepared - started),
-      load: Math.round(result.loaded - prepared),
-      recount: Math.round(finished - result.loaded),
-      worklistRebuild: Math.round(result.rebuildMs),
-      total: Math.round(finished - started),
-    },
+    milliseconds,
   }
 }
 
@@ -2145,14 +2211,7 @@ async function loadDemo(
   },
 ) {
   const { campaign, previous, campaignIds, thisYear, lastYear, random } = demo
-  // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
-  // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
-  // (and a later CREATE INDEX is not refused for pending trigger events).
-  await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
-  await tx.$executeRawUnsafe(`SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`)
-  if (options.replace) {
-    for (const id of campaignIds) await clearCampaignActivity(tx, id)
-  }
+  await startBulkLoad(tx, options.replace ? campaignIds : [])
   const pool: RenewalPool = { all: [], returning: new Map() }
   const last = lastYear
     ? await loadYear(tx, lastYear, {
@@ -2181,13 +2240,7 @@ async function loadDemo(
     campaignIds: [campaign.id, ...(previous ? [previous.id] : [])],
   })
   const loaded = performance.now()
-  const rollups = { dailyCounts: 0, segmentCounts: 0, segmentTotals: 0 }
-  for (const id of campaignIds) {
-    const written = await recountCampaignRollups(tx, id)
-    rollups.dailyCounts += written.dailyCounts
-    rollups.segmentCounts += written.segmentCounts
-    rollups.segmentTotals += written.segmentTotals
-  }
+  const rollups = await recountRollups(tx, campaignIds)
   const beforeRebuild = performance.now()
   if (options.rebuildWorklists ?? true) await tx.$executeRawUnsafe('SELECT worklist_rebuild()')
   const rebuilt = performance.now()
@@ -2202,4 +2255,26 @@ async function loadDemo(
     loaded,
     rebuildMs: rebuilt - beforeRebuild,
   }
+}
+
+/** The transaction set for a bulk load, with the activity of the campaigns in `clearing` removed first. */
+async function startBulkLoad(tx: Db, clearing: readonly string[]) {
+  // The worklists' triggers skip every row: worklist_rebuild() recounts them once at the end. The
+  // tally triggers fire at once rather than deferred, so that no event waits for the commit per row
+  // (and a later CREATE INDEX is not refused for pending trigger events).
+  await tx.$executeRawUnsafe(`SET LOCAL tangtoc.bulk_load = 'on'`)
+  await tx.$executeRawUnsafe(`SET CONSTRAINTS "Enrollment_worklist_tally", "Lead_worklist_tally" IMMEDIATE`)
+  for (const id of clearing) await clearCampaignActivity(tx, id)
+}
+
+/** The campaigns' rollups rebuilt from their enrollments; the rows each table got, summed. */
+async function recountRollups(tx: Db, campaignIds: readonly string[]) {
+  const rollups = { dailyCounts: 0, segmentCounts: 0, segmentTotals: 0 }
+  for (const id of campaignIds) {
+    const written = await recountCampaignRollups(tx, id)
+    rollups.dailyCounts += written.dailyCounts
+    rollups.segmentCounts += written.segmentCounts
+    rollups.segmentTotals += written.segmentTotals
+  }
+  return rollups
 }

@@ -47,6 +47,7 @@ const LogInPayload = builder.objectRef<{ user: User }>('LogInPayload').implement
 
 const invalidCredentials = () => validationErrorFrom([issue('password', 'INVALID_CREDENTIALS')])
 
+// long: the sign-in read top to bottom, in the order its timing and throttling need: throttle, password, session, cookies
 builder.mutationField('logIn', (t) =>
   t.field({
     type: LogInPayload,

@@ -63,58 +63,65 @@ export async function resolveViewer(
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (bearer) {
     const tokenHash = hashSecret(bearer)
-    return caches.through(caches.viewers, prisma, `token:${tokenHash}`, async () => {
-      const token = await prisma.apiToken.findUnique({
-        where: { tokenHash },
-        select: {
-          id: true,
-          scope: true,
-          revokedAt: true,
-          expiresAt: true,
-          user: { select: viewerUserSelection },
-        },
-      })
-      const now = new Date()
-      if (!token || token.revokedAt || token.expiresAt <= now || !token.user.active) return null
-      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
-      return {
-        value: viewerFromUser(token.user, {
-          credential: 'token',
-          tokenScope: token.scope,
-          loginSessionId: null,
-        }),
-        until: token.expiresAt.getTime(),
-      }
-    })
+    return caches.through(caches.viewers, prisma, `token:${tokenHash}`, () => tokenViewer(prisma, tokenHash))
   }
-
   const secret = (await request.cookieStore?.get(sessionCookieName))?.value
   if (!secret) return null
   const tokenHash = hashSecret(secret)
-  return caches.through(caches.viewers, prisma, `session:${tokenHash}`, async () => {
-    const session = await prisma.loginSession.findUnique({
-      where: { tokenHash },
-      select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: viewerUserSelection } },
-    })
-    const now = Date.now()
-    const idleMs = settings.sessionIdleMinutes * 60_000
-    if (
-      !session ||
-      session.expiresAt.getTime() <= now ||
-      session.lastSeenAt.getTime() + idleMs <= now ||
-      !session.user.active
-    )
-      return null
-    if (now - session.lastSeenAt.getTime() >= lastSeenPrecisionMs) {
-      await prisma.loginSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } })
-    }
-    return {
-      value: viewerFromUser(session.user, {
-        credential: 'session',
-        tokenScope: null,
-        loginSessionId: session.id,
-      }),
-      until: Math.min(session.expiresAt.getTime(), now + idleMs),
-    }
+  return caches.through(caches.viewers, prisma, `session:${tokenHash}`, () =>
+    sessionViewerOf(prisma, tokenHash, settings.sessionIdleMinutes * 60_000),
+  )
+}
+
+/** A viewer as the cache keeps it: until the token or session stops being valid. */
+type KeptViewer = { value: Viewer; until: number } | null
+
+/** The viewer of a valid API token (its lastUsedAt written now), kept until the token expires. */
+async function tokenViewer(prisma: PrismaClient, tokenHash: string): Promise<KeptViewer> {
+  const token = await prisma.apiToken.findUnique({
+    where: { tokenHash },
+    select: {
+      id: true,
+      scope: true,
+      revokedAt: true,
+      expiresAt: true,
+      user: { select: viewerUserSelection },
+    },
   })
+  const now = new Date()
+  if (!token || token.revokedAt || token.expiresAt <= now || !token.user.active) return null
+  await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
+  return {
+    value: viewerFromUser(token.user, { credential: 'token', tokenScope: token.scope, loginSessionId: null }),
+    until: token.expiresAt.getTime(),
+  }
+}
+
+/**
+ * The viewer of a session neither expired nor idle for `idleMs` (its lastSeenAt written at most once a
+ * minute), kept until it expires or would turn idle.
+ */
+async function sessionViewerOf(prisma: PrismaClient, tokenHash: string, idleMs: number): Promise<KeptViewer> {
+  const session = await prisma.loginSession.findUnique({
+    where: { tokenHash },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: viewerUserSelection } },
+  })
+  const now = Date.now()
+  const ended =
+    !session ||
+    session.expiresAt.getTime() <= now ||
+    session.lastSeenAt.getTime() + idleMs <= now ||
+    !session.user.active
+  if (ended) return null
+  if (now - session.lastSeenAt.getTime() >= lastSeenPrecisionMs) {
+    await prisma.loginSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } })
+  }
+  return {
+    value: viewerFromUser(session.user, {
+      credential: 'session',
+      tokenScope: null,
+      loginSessionId: session.id,
+    }),
+    until: Math.min(session.expiresAt.getTime(), now + idleMs),
+  }
 }

@@ -443,6 +443,7 @@ const SetCampaignTargetsInput = builder.inputType('SetCampaignTargetsInput', {
   }),
 })
 
+// long: the mutation read top to bottom: the grid read and checked as a whole (checkTargetGrid), then replaced with its audit
 builder.mutationField('setCampaignTargets', (t) =>
   t.field({
     type: payload('SetCampaignTargetsPayload', 'The campaign with its new targets.'),

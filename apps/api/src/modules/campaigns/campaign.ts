@@ -39,6 +39,7 @@ export const CampaignNode = builder.prismaNode('Campaign', {
   description:
     'An enrollment drive with a period, targets, participating centers and milestones. Every signed-in user may read campaigns.',
   authScopes: { signedIn: true },
+  // long: the campaign's GraphQL fields, one entry each with its description; apart they would only scatter the type
   fields: (t) => ({
     code: t.exposeString('code', { description: 'A short code unique among campaigns.' }),
     name: t.exposeString('name', { description: 'The campaign’s name, in Vietnamese.' }),

@@ -124,6 +124,7 @@ builder.mutationField('createCenter', (t) =>
   }),
 )
 
+// long: the mutation read top to bottom: the fields checked, then in one transaction the version, the move of the subtree and the audit
 builder.mutationField('updateCenter', (t) =>
   t.field({
     type: UpdateCenterPayload,

@@ -10,6 +10,7 @@ export const CenterNode = builder.prismaNode('Center', {
   description:
     'A node of the organisational tree: the city post office, a central post office, a base social-insurance office, an online bridge point. Readable by every signed-in user.',
   authScopes: { signedIn: true },
+  // long: the center's GraphQL fields, one entry each with its description; apart they would only scatter the type
   fields: (t) => ({
     code: t.exposeString('code', { description: 'A short code unique among centers.' }),
     name: t.exposeString('name', { description: 'The name people use, in Vietnamese.' }),

@@ -3,6 +3,7 @@ import { createUser } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
+import { wasRefused } from '../enrollments/test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -42,13 +43,6 @@ const updateParameter = `mutation ($input: UpdateContributionParameterInput!) {
     ... on ValidationError { fieldErrors { path code } }
   }
 }`
-
-/** Refused as a typed ForbiddenError in the union, or as a FORBIDDEN error where the scope check runs first. */
-function wasRefused(result: { data?: Record<string, any> | null; errors?: readonly any[] }, field: string) {
-  const value = result.data?.[field]
-  if (value) return value.__typename === 'ForbiddenError'
-  return (result.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN')
-}
 
 async function agent() {
   return (await api.userWithRole('AGENT')).credentials

@@ -98,7 +98,7 @@ export async function quoteHousehold(
   })
   return input.members.map((_member, index) => {
     const line = quote.lines.find((each) => each.kind === 'MEMBER' && each.memberIndex === index)
-    if (!line || line.kind !== 'MEMBER') return null
+    if (line?.kind !== 'MEMBER') return null
     return {
       gross: line.total,
       support: line.support,

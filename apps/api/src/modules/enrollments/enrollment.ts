@@ -42,6 +42,7 @@ export const EnrollmentNode = builder.prismaNode('Enrollment', {
   nullable: true,
   findUnique: readableNode('Enrollment', readableEnrollmentsWhere),
   select: { id: true },
+  // long: the enrollment's GraphQL fields, one entry each with its description; apart they would only scatter the type
   fields: (t) => ({
     campaign: t.relation('campaign', { description: 'The campaign.' }),
     center: t.relation('center', { description: 'The center that registered it.' }),

@@ -3,6 +3,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Center } from '@tangtoc/db'
 import { createCampaign, createCenter, personInput } from '@tangtoc/db/fixtures'
+import type { ExecutionResult } from 'graphql'
+import type { OperationData } from '../../../test/graphql-data.ts'
 import type { ApiHarness } from '../../../test/harness.ts'
 
 export const gid = encodeGlobalID
@@ -103,10 +105,7 @@ export function householdInput(
 }
 
 /** Refused as a typed ForbiddenError in the union, or as a FORBIDDEN error where the scope check runs first. */
-export function wasRefused(
-  result: { data?: Record<string, any> | null; errors?: readonly any[] },
-  field: string,
-) {
+export function wasRefused(result: ExecutionResult<OperationData>, field: string) {
   const value = result.data?.[field]
   if (value) return value.__typename === 'ForbiddenError'
   return (result.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN')

@@ -17,6 +17,7 @@ import type { RegisterInput } from '../enrollments/registration-input.ts'
 import { refusalOnFile } from '../people/identity-mismatches.ts'
 import { cellOf, type StoredCell } from './files.ts'
 import {
+  type BatchDays,
   checkBatchRows,
   columnsOf,
   type ImportIssue,
@@ -56,38 +57,13 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
     url: `http://tangtoc.invalid/imports/${batch.id}`,
   })
   await markRegisteredRows(deps.prisma, batch)
-  const pending = new Set(
-    (
-      await deps.prisma.importRow.findMany({
-        where: { batchId, status: 'PENDING' },
-        select: { line: true },
-      })
-    ).map((row) => row.line),
-  )
-  const report = async (status: ImportProgress['status']) => {
-    const counts = await deps.prisma.importRow.groupBy({
-      by: ['status'],
-      where: { batchId },
-      _count: { _all: true },
-    })
-    const count = (of: string) => counts.find((each) => each.status === of)?._count._all ?? 0
-    const progress = {
-      batchId,
-      status,
-      rowCount: batch.rowCount,
-      committedCount: count('COMMITTED'),
-      refusedCount: count('REFUSED'),
-    }
-    await deps.prisma.importBatch.update({
-      where: { id: batchId },
-      data: { committedCount: progress.committedCount, refusedCount: progress.refusedCount },
-    })
-    publishImportProgress(deps.pubsub, progress)
-    return progress
-  }
-
+  const pendingRows = await deps.prisma.importRow.findMany({
+    where: { batchId, status: 'PENDING' },
+    select: { line: true },
+  })
+  const pending = new Set(pendingRows.map((row) => row.line))
   const units = await unitsToRegister(context, batch, pending)
-  const { on } = await startOf(context, batch)
+  const days = await startOf(context, batch)
   for (let at = 0; at < units.length; ) {
     const chunk: PreviewUnit[] = []
     for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
@@ -95,19 +71,55 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
       chunk.push(unit)
       rows += unit.lines.length
     }
-    await commitChunk(context, batch, await readUnits(context, batch, chunk, on), pending)
-    await report('COMMITTING')
+    await commitChunk(context, batch, await readUnits(context, batch, chunk, days), pending)
+    await reportProgress(deps, batch, 'COMMITTING')
   }
-  const done = await report('COMMITTED')
-  await deps.prisma.$transaction(async (tx) => {
+  await finishCommit(deps.prisma, context, batch, await reportProgress(deps, batch, 'COMMITTED'))
+}
+
+/** The batch's rows counted by status, stored on the batch and published to those following it. */
+async function reportProgress(
+  deps: ImportJobDependencies,
+  batch: ImportBatch,
+  status: ImportProgress['status'],
+) {
+  const counts = await deps.prisma.importRow.groupBy({
+    by: ['status'],
+    where: { batchId: batch.id },
+    _count: { _all: true },
+  })
+  const count = (of: string) => counts.find((each) => each.status === of)?._count._all ?? 0
+  const progress = {
+    batchId: batch.id,
+    status,
+    rowCount: batch.rowCount,
+    committedCount: count('COMMITTED'),
+    refusedCount: count('REFUSED'),
+  }
+  await deps.prisma.importBatch.update({
+    where: { id: batch.id },
+    data: { committedCount: progress.committedCount, refusedCount: progress.refusedCount },
+  })
+  publishImportProgress(deps.pubsub, progress)
+  return progress
+}
+
+/** The batch marked committed, with the audit of what went in and what was refused. */
+async function finishCommit(
+  prisma: PrismaClient,
+  context: Context,
+  batch: ImportBatch,
+  done: ImportProgress,
+) {
+  await prisma.$transaction(async (tx) => {
     await tx.importBatch.update({
-      where: { id: batchId },
+      where: { id: batch.id },
       data: { status: 'COMMITTED', committedAt: new Date() },
     })
     await recordAudit(tx, context, {
       action: 'import.commit',
       entityType: 'ImportBatch',
-      entityId: batchId,
+      entityId: batch.id,
       after: {
         fileName: batch.fileName,
         fileHash: batch.fileHash,
@@ -207,7 +219,7 @@ async function readUnits(
   context: Context,
   batch: ImportBatch,
   units: readonly PreviewUnit[],
-  on: string,
+  days: BatchDays,
 ): Promise<RegistrableUnit[]> {
   const stored = await context.prisma.importRow.findMany({
     where: { batchId: batch.id, line: { in: units.flatMap((unit) => unit.lines) } },
@@ -215,7 +227,7 @@ async function readUnits(
     orderBy: { line: 'asc' },
   })
   const joining = new Set(units.flatMap((unit) => (unit.joins && unit.key !== null ? [unit.key] : [])))
-  const checked = checkBatchRows(batch, stored.map(sheetRowOf), on, joining)
+  const checked = checkBatchRows(batch, stored.map(sheetRowOf), days, joining)
   const byLine = new Map(checked.rows.map((row) => [row.line, row]))
   return units.map((unit) => ({
     key: unit.key,

@@ -207,6 +207,7 @@ export const ImportBatchNode = builder.prismaNode('ImportBatch', {
   authScopes: { signedIn: true },
   nullable: true,
   findUnique: readableNode('ImportBatch', readableImportBatchesWhere),
+  // long: the import batch's GraphQL fields, one entry each with its description; apart they would only scatter the type
   fields: (t) => ({
     campaign: t.relation('campaign', { description: 'The campaign registered for.' }),
     center: t.relation('center', { description: 'The registering center.' }),

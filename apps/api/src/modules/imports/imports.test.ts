@@ -3,7 +3,7 @@
 
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseCsv } from '../../../test/csv.ts'
 import {
   type ApiHarness,
@@ -993,6 +993,41 @@ describe('household health insurance without a household column', () => {
     })
     const enrollments = await api.prisma.enrollment.findMany({ where: { campaignId: setting.campaign.id } })
     expect(new Set(enrollments.map((each) => each.householdId)).size).toBe(2)
+  })
+})
+
+describe('the day an import checks against', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('is today in the campaign’s time zone, not in the server’s nor Vietnam’s', async () => {
+    const setting = await campaignSetting(api)
+    await api.prisma.campaign.update({
+      where: { id: setting.campaign.id },
+      data: { timeZone: 'Pacific/Honolulu' },
+    })
+    // 05:00 UTC on 1 March: already 1 March in UTC and in Hà Nội, still 28 February in Honolulu.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-03-01T05:00:00Z'))
+    const bornToday = personInput({ fullName: 'Lê Văn Mai', sex: 'MALE', dateOfBirth: '2026-02-28' })
+    const bornTomorrow = personInput({ fullName: 'Lê Văn Sau', sex: 'MALE', dateOfBirth: '2026-03-01' })
+    const bytes = csv([
+      ['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính'],
+      ...[bornToday, bornTomorrow].map((person) => [
+        person.fullName,
+        person.citizenId,
+        dmy(person.dateOfBirth),
+        'Nam',
+      ]),
+    ])
+    const { body } = await upload(setting, bytes, { credentials: setting.agent.credentials })
+    const { preview } = await batchOf(body.id, setting.agent.credentials)
+    // Both are refused as under six for a household; only the second is born after the campaign's today.
+    const future = preview.rows.map((row: { issues: PreviewIssue[] }) =>
+      row.issues.some((problem) => problem.code === 'DATE_OF_BIRTH_FUTURE'),
+    )
+    expect(future).toEqual([false, true])
   })
 })
 

@@ -93,14 +93,23 @@ export function columnsOf(batch: Pick<ImportBatch, 'columns'>): (ImportField | n
   )
 }
 
-/** The day the batch's registrations start: its own, or today in the campaign's time zone. */
+/** The days a batch is checked for: today and the registrations' start, the campaign's. */
+export interface BatchDays {
+  /** Today in the campaign's time zone: no one is born after it. */
+  today: string
+  /** The day the registrations start: the batch's own, or today. */
+  on: string
+}
+
+/** The batch's days (BatchDays) in the campaign's time zone, and the campaign's jurisdiction. */
 export async function startOf(context: Context, batch: BatchForPreview) {
   const campaign = await context.prisma.campaign.findUniqueOrThrow({
     where: { id: batch.campaignId },
     select: { timeZone: true, jurisdiction: true },
   })
-  const on = batch.on ? batch.on.toISOString().slice(0, 10) : localDateInZone(new Date(), campaign.timeZone)
-  return { on, jurisdiction: campaign.jurisdiction }
+  const today = localDateInZone(new Date(), campaign.timeZone)
+  const on = batch.on ? batch.on.toISOString().slice(0, 10) : today
+  return { today, on, jurisdiction: campaign.jurisdiction }
 }
 
 /** A stored row as the rules read it. */
@@ -110,21 +119,21 @@ export const sheetRowOf = (row: { line: number; cells: unknown }): SheetRow => (
 })
 
 /**
- * The batch's rows checked by the form's rules (checkImportRows) for a start on `on`; the rows of the
- * keys in `joining` join households on file.
+ * The batch's rows checked by the form's rules (checkImportRows) on its `days`; the rows of the keys in
+ * `joining` join households on file.
  */
 export function checkBatchRows(
   batch: BatchForPreview,
   rows: SheetRow[],
-  on: string,
+  days: BatchDays,
   joining: ReadonlySet<string> = new Set(),
 ) {
-  return checkImportRows(rows, columnsOf(batch), { ...checkOptions(batch, on), joining })
+  return checkImportRows(rows, columnsOf(batch), { ...checkOptions(batch, days), joining })
 }
 
-const checkOptions = (batch: BatchForPreview, on: string) => ({
+const checkOptions = (batch: BatchForPreview, { today, on }: BatchDays) => ({
   product: batch.product,
-  today: localDateInZone(new Date()),
+  today,
   on,
 })
 
@@ -185,7 +194,7 @@ export async function previewBatch(context: Context, batch: BatchForPreview): Pr
   const joined = await householdsJoined(context, batch, [...ends.keys()], start.on)
   const checker = importRowsChecker(
     columnsOf(batch),
-    { ...checkOptions(batch, start.on), joining: new Set(joined.keys()) },
+    { ...checkOptions(batch, start), joining: new Set(joined.keys()) },
     ends,
   )
   const rows: PreviewRow[] = []

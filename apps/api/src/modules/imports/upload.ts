@@ -279,6 +279,9 @@ async function upload(
 }
 
 /** What the upload answers of its batch: its global id, whether this upload made it, its rows and status. */
+/** `POST /imports`'s answer: the batch (its global id), whether this upload made it, its rows and status. */
+export type UploadAnswer = ReturnType<typeof answerOf>
+
 const answerOf = (batch: { id: string; rowCount: number; status: string }, created: boolean) => ({
   id: encodeGlobalID('ImportBatch', batch.id),
   created,

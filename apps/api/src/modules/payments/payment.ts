@@ -1,11 +1,10 @@
 // A payment as read: money received at a center, its receipt and the enrollments it went to; and what
 // an enrollment or a registration has received and still owes.
 import { PaymentChannel, PaymentSettlement } from '@tangtoc/db'
-import { amountsDue, localDateInZone, paysNextPeriod } from '@tangtoc/shared'
+import { amountsDue } from '@tangtoc/shared'
 import { builder } from '../../builder.ts'
 import { readableNode } from '../../readable-nodes.ts'
 import { readableEnrollmentsWhere, readablePaymentsWhere } from '../people/visibility.ts'
-import { nextPeriod } from './next-period.ts'
 
 export const PaymentChannelEnum = builder.enumType(PaymentChannel, {
   name: 'PaymentChannel',

@@ -29,6 +29,7 @@ export const PersonNode = builder.prismaNode('Person', {
   // The citizen ID with every person read: a list shows it on each row, and a field without a
   // selection of its own resolves without plugin-prisma's lookup of the row (loaded-columns.ts).
   select: { id: true, citizenId: true },
+  // long: the person's GraphQL fields, one entry each with its description; the masking and the audit are named apart
   fields: (t) => ({
     fullName: t.exposeString('fullName', {
       description: 'The full name, Unicode NFC, as on the identity card.',

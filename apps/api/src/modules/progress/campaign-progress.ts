@@ -166,6 +166,7 @@ const MilestoneProgressRef = builder.objectRef<MilestoneProgress>('MilestoneProg
 
 const CampaignProgressRef = builder.objectRef<CampaignProgress>('CampaignProgress').implement({
   description: `How far a campaign is toward its targets, as the viewer may see it (the centers it may read). ${countedNote} Period figures (enrolled, products, centers, days, audiences, session kinds, sessions) cover \`from\`–\`to\`; milestones, pace and projection always cover the whole campaign up to today.`,
+  // long: the progress figures' GraphQL fields, one entry each with its description and a one-line resolver
   fields: (t) => ({
     campaign: t.field({ type: CampaignNode, description: 'The campaign.', resolve: (p) => p.campaign }),
     center: t.field({

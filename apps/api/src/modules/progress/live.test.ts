@@ -4,8 +4,10 @@
 
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { ExecutionResult } from 'graphql'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OperationData } from '../../../test/graphql-data.ts'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { cacheLifetimeMs } from '../../caches.ts'
 import { createServer } from '../../server.ts'
@@ -80,13 +82,13 @@ async function post(base: string, query: string, variables: Record<string, unkno
     headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1', cookie: auth.cookie },
     body: JSON.stringify({ query, variables }),
   })
-  return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] }
+  return (await response.json()) as ExecutionResult<OperationData>
 }
 
 /** A subscription over Server-Sent Events: collects each `next` payload until closed. */
 async function subscribe(base: string, query: string, variables: Record<string, unknown>, auth: Cookie) {
   const abort = new AbortController()
-  const received: Record<string, any>[] = []
+  const received: OperationData[] = []
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: {
@@ -130,13 +132,13 @@ async function subscribe(base: string, query: string, variables: Record<string, 
   await new Promise((resolve) => setTimeout(resolve, 300))
   return {
     received,
-    async next(timeoutMs = 5_000): Promise<Record<string, any>> {
+    async next(timeoutMs = 5_000): Promise<OperationData> {
       const deadline = Date.now() + timeoutMs
       while (received.length === 0) {
         if (Date.now() > deadline) throw new Error('no event arrived')
         await new Promise((resolve) => setTimeout(resolve, 25))
       }
-      return received.shift() as Record<string, any>
+      return received.shift() as OperationData
     },
     close: () => abort.abort(),
   }

@@ -192,6 +192,7 @@ const snapshot = (session: OutreachSession & { staff?: { id: string }[]; center?
 
 // ─── mutations ───────────────────────────────────────────────────────────────
 
+// long: the mutation read top to bottom: the center and campaign found, the input checked (each check named), the session written with its audit
 builder.mutationField('createOutreachSession', (t) =>
   t.field({
     type: payload('CreateOutreachSessionPayload', 'The session planned.'),

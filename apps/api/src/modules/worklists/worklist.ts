@@ -121,6 +121,7 @@ export function reminderTextOf(entry: WorklistEntryShape): string {
 export const WorklistEntry = builder.objectRef<WorklistEntryShape>('WorklistEntry').implement({
   description:
     'One enrollment or lead on a worklist: why it is there, when it is due, whom to contact (masked as lists mask) and the last contact attempt.',
+  // long: the worklist entry's GraphQL fields, one entry each with its description and a one-line resolver
   fields: (t) => ({
     list: t.field({ type: WorklistEnum, description: 'The list it is on.', resolve: (entry) => entry.list }),
     dueDate: t.field({

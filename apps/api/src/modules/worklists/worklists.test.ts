@@ -1,7 +1,7 @@
 import { createCampaign, createEnrollment, createOutreachSession } from '@tangtoc/db/fixtures'
 import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { type ApiHarness, createApiHarness, type GraphQLResponse } from '../../../test/harness.ts'
 import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
 import { coveredEnrollment, entriesOf, idsOf, worklistQuery } from './test-helpers.ts'
 
@@ -102,7 +102,7 @@ describe('the expiring and lapsed lists', () => {
     const seen: string[] = []
     let after: string | null = null
     for (let page = 0; page < 5; page++) {
-      const result: { data?: Record<string, any> | null } = await api.graphql(
+      const result: GraphQLResponse = await api.graphql(
         worklistQuery,
         { list: 'EXPIRING', on: '2025-12-15', first: 2, after },
         setting.agent.credentials,
