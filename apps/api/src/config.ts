@@ -116,6 +116,11 @@ export const variables = {
     .describe(
       'An export of more rows than this is written by a job and downloaded when ready (the console shows it pending); fewer stream at once.',
     ),
+  IMPORT_JOB_EXPIRE_SECONDS: wholeNumber(30)
+    .default(300)
+    .describe(
+      'An import commit’s job whose instance died is taken up by another after this long (and up to half a minute more); each job commits for a third of it, then hands on.',
+    ),
   SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(0)
     .default(10)
     .describe('How long requests in flight may take to finish after SIGTERM.'),
