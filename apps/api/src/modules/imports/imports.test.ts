@@ -16,7 +16,7 @@ import { zipOf } from '../../../test/zip.ts'
 import { InstanceCaches } from '../../caches.ts'
 import { type Context, jobContext } from '../../context.ts'
 import { register } from '../enrollments/register.ts'
-import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
+import { campaignSetting, gid, householdInput, registerEnrollment } from '../enrollments/test-helpers.ts'
 import { commitChunkRows, commitImportBatch } from './commit.ts'
 import { importLimits } from './files.ts'
 import { createImportQueue } from './jobs.ts'
@@ -323,6 +323,29 @@ describe('joining a household on file from an import', () => {
         where: { code: 'HGD-01', members: { some: { personId: members[0]?.personId } } },
       }),
     ).toBe(1)
+  })
+
+  it('a household registered through the form with its code is joined by a sheet’s rows with that key', async () => {
+    const setting = await campaignSetting(api)
+    const as = setting.agent.credentials
+    const head = personInput({ fullName: 'Ngô Văn Lâm', sex: 'MALE', dateOfBirth: '1969-01-02' })
+    const daughter = personInput({ fullName: 'Ngô Thị Mai', dateOfBirth: '1999-09-09' })
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, [{ person: head, isHead: true }], { householdCode: 'HGD-77' }) },
+      as,
+    )
+    expect(registered.data?.registerEnrollment.__typename, JSON.stringify(registered)).toBe(
+      'RegisterEnrollmentPayload',
+    )
+    const household = registered.data?.registerEnrollment.registration.household.id
+
+    const id = await committedSheet(setting, [rowOf('HGD-77', daughter)], 'bo-sung.csv')
+    expect(await batchOf(id, as)).toMatchObject({ committedCount: 1, refusedCount: 0 })
+    const enrollment = await api.prisma.enrollment.findFirstOrThrow({
+      where: { campaignId: setting.campaign.id, person: { citizenId: daughter.citizenId } },
+    })
+    expect(enrollment).toMatchObject({ householdId: decodeId(household), householdPosition: 2 })
   })
 
   it('a household on file is joined by rows a page apart: the paged preview checks them as joining, ranked after its members', async () => {
