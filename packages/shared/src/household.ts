@@ -4,8 +4,8 @@
 
 import { type IsoDate, isIsoDate } from './calendar.ts'
 import { checkVoluntaryEligibility, isStateInsuredChild } from './eligibility.ts'
-import { checkHouseholdCode } from './household-code.ts'
 import type { Product, Sex } from './enums.ts'
+import { checkHouseholdCode } from './household-code.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
 import { type CheckedPerson, checkPerson, type PersonInput } from './person.ts'
 import { checkFreeText } from './text/free-text.ts'
