@@ -116,6 +116,11 @@ export const variables = {
     .describe(
       'An export of more rows than this is written by a job and downloaded when ready (the console shows it pending); fewer stream at once.',
     ),
+  API_HEAP_MB: wholeNumber(64)
+    .default(256)
+    .describe(
+      'The V8 heap bound (old space, MB) that `pnpm start` and the image give each API process (`--max-old-space-size`): a 50,000-row import then stays under 400 MB resident.',
+    ),
   IMPORT_JOB_EXPIRE_SECONDS: wholeNumber(30)
     .default(300)
     .describe(
