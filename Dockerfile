@@ -53,5 +53,6 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Node is process 1 and handles SIGTERM itself: a graceful stop within SHUTDOWN_TIMEOUT_SECONDS.
-CMD ["node", "--conditions=compiled", "apps/api/dist/main.js"]
+# Node is process 1 (the shell execs it) and handles SIGTERM itself: a graceful stop within
+# SHUTDOWN_TIMEOUT_SECONDS. Its heap is bounded by API_HEAP_MB (the default as in apps/api/src/config.ts).
+CMD ["sh", "-c", "exec node --max-old-space-size=${API_HEAP_MB:-256} --conditions=compiled apps/api/dist/main.js"]

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { type Agent, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import type { PrismaClient } from '@tangtoc/db'
+import { loadConfig } from '../src/config.ts'
 import { hashSecret, newSecret, sessionCookieName } from '../src/modules/auth/credentials.ts'
 import type { OperationData } from '../test/graphql-data.ts'
 
@@ -97,7 +98,9 @@ export async function startApi(
 ): Promise<{ server: ChildProcess; port: number }> {
   await buildApi()
   const port = await freePort()
-  const server = spawn(process.execPath, [...nodeOptions, '--conditions=compiled', 'dist/main.js'], {
+  // The heap bound `pnpm start` gives it; `nodeOptions` come after, so a bound there wins.
+  const heap = `--max-old-space-size=${loadConfig(env).API_HEAP_MB}`
+  const server = spawn(process.execPath, [heap, ...nodeOptions, '--conditions=compiled', 'dist/main.js'], {
     env: { ...env, PORT: String(port), LOG_FORMAT: 'json' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

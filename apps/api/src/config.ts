@@ -116,6 +116,16 @@ export const variables = {
     .describe(
       'An export of more rows than this is written by a job and downloaded when ready (the console shows it pending); fewer stream at once.',
     ),
+  API_HEAP_MB: wholeNumber(64)
+    .default(256)
+    .describe(
+      'The V8 heap bound (old space, MB) that `pnpm start` and the image give each API process (`--max-old-space-size`): a 50,000-row import then stays under 400 MB resident.',
+    ),
+  IMPORT_JOB_EXPIRE_SECONDS: wholeNumber(30)
+    .default(300)
+    .describe(
+      'An import commit’s job whose instance died is taken up by another after this long (and up to half a minute more); each job commits for a third of it, then hands on.',
+    ),
   SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(0)
     .default(10)
     .describe('How long requests in flight may take to finish after SIGTERM.'),

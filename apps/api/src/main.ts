@@ -184,6 +184,7 @@ async function serve(prepared?: { prisma: PrismaClient; seeded: boolean }) {
     tracing: tracing?.plugin,
     // pg-boss on PostgreSQL; on the embedded database the jobs run in-process.
     jobsDatabaseUrl: database.kind === 'pglite' ? undefined : databaseUrl,
+    importJobExpireSeconds: config.IMPORT_JOB_EXPIRE_SECONDS,
     exportJobRows: config.EXPORT_JOB_ROWS,
     ...settings,
   })

@@ -63,6 +63,8 @@ export interface ServerOptions extends Partial<SecuritySettings> {
    * this process.
    */
   jobsDatabaseUrl?: string | undefined
+  /** How long an import's job may stay active before another instance takes it up (IMPORT_JOB_EXPIRE_SECONDS). */
+  importJobExpireSeconds?: number
   /** Exports of more rows than this are written by a job (EXPORT_JOB_ROWS); default the config's. */
   exportJobRows?: number
 }
@@ -167,12 +169,13 @@ export function createYogaApp({
   lifecycle = new Lifecycle(),
   tracing,
   jobsDatabaseUrl,
+  importJobExpireSeconds,
   exportJobRows = defaultExportJobRows,
   ...chosen
 }: YogaOptions) {
   const settings: SecuritySettings = { ...defaultSecuritySettings, ...chosen }
   const { events, caches, replicaRoute, jobDeps, imports } = instanceServices(
-    { prisma, replica, pubsub, redisUrl, logger, metrics, jobsDatabaseUrl },
+    { prisma, replica, pubsub, redisUrl, logger, metrics, jobsDatabaseUrl, importJobExpireSeconds },
     settings,
   )
   const anonymous = async (request: Request) =>
@@ -242,7 +245,11 @@ function instanceServices(
     logger,
     metrics,
     jobsDatabaseUrl,
-  }: Pick<YogaOptions, 'prisma' | 'replica' | 'pubsub' | 'redisUrl' | 'metrics' | 'jobsDatabaseUrl'> & {
+    importJobExpireSeconds,
+  }: Pick<
+    YogaOptions,
+    'prisma' | 'replica' | 'pubsub' | 'redisUrl' | 'metrics' | 'jobsDatabaseUrl' | 'importJobExpireSeconds'
+  > & {
     logger: Logger
   },
   settings: SecuritySettings,
@@ -254,6 +261,7 @@ function instanceServices(
   const jobDeps = { prisma, pubsub: events.pubsub, caches, settings, logger }
   const imports = createImportQueue(jobDeps, caches, {
     databaseUrl: jobsDatabaseUrl,
+    importExpireSeconds: importJobExpireSeconds,
     kinds: [exportJobKind(jobDeps), exportCleanupJobKind(jobDeps)],
   })
   return { events, caches, replicaRoute, jobDeps, imports }

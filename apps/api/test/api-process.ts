@@ -2,6 +2,7 @@
 // what only a real process shows: signals, workers, its own ports. Its JSON log lines are collected.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { loadConfig } from '../src/config.ts'
 import type { LogLine } from './log-lines.ts'
 
 export function freePort(): Promise<number> {
@@ -27,7 +28,9 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
 export async function startApiProcess(env: Record<string, string>) {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // With the heap bound `pnpm start` gives it (API_HEAP_MB).
+  const heap = `--max-old-space-size=${loadConfig(env).API_HEAP_MB}`
+  const child = spawn(process.execPath, [heap, '--import', 'tsx', 'src/main.ts'], {
     cwd: new URL('..', import.meta.url),
     env: { PATH: process.env.PATH, PORT: String(port), LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

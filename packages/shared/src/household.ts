@@ -5,6 +5,7 @@
 import { type IsoDate, isIsoDate } from './calendar.ts'
 import { checkVoluntaryEligibility, isStateInsuredChild } from './eligibility.ts'
 import type { Product, Sex } from './enums.ts'
+import { checkHouseholdCode } from './household-code.ts'
 import { type Failure, failure, type Issue, issue } from './messages.ts'
 import { type CheckedPerson, checkPerson, type PersonInput } from './person.ts'
 import { checkFreeText } from './text/free-text.ts'
@@ -82,7 +83,7 @@ export type HouseholdCheck<Sexed extends Sex | '' = Sex> = {
 /**
  * The household of a registration, checked: only household health insurance lists members; each
  * member's details pass checkPerson (at 'householdMembers.<i>.person') and the relation to the head
- * checkFreeText; one head; no citizen ID twice;
+ * checkFreeText; the household's code, if given, checkHouseholdCode; one head; no citizen ID twice;
  * the person enrolled (already checked, at 'person') is among the members and not insured elsewhere;
  * and a child under 6 on `on` is insured by the state, so is listed as insured elsewhere, never
  * enrolled with the household (docs/domain/vn-insurance.md Appendix C). No members given means the
@@ -95,6 +96,8 @@ export function checkHousehold<Sexed extends Sex | ''>(
     readonly product: Product
     readonly person: CheckedPerson<Sexed>
     readonly householdMembers?: readonly HouseholdMemberInput<Sexed>[] | null
+    /** Social Insurance's household code (mã hộ gia đình), optional: checkHouseholdCode. */
+    readonly householdCode?: string | null
   },
   {
     today,
@@ -122,17 +125,20 @@ export function checkHousehold<Sexed extends Sex | ''>(
     }
   }
   const { person } = registration
+  const code = checkHouseholdCode(registration.householdCode)
+  const codeIssues = code.ok ? [] : code.issues
   if (given.length === 0) {
     const alone = { person, isHead: true, insuredElsewhere: false, relationToHead: null }
     const issues = isEnrolledChild(alone, on)
       ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: person.fullName })]
       : []
-    return { members: [alone], enrolledIndex: 0, issues }
+    return { members: [alone], enrolledIndex: 0, issues: [...codeIssues, ...issues] }
   }
 
   const checked = given.map((member, index) => checkMember(member, `${path}.${index}`, today))
   const members = checked.map((each) => each.member)
   const issues: Issue[] = [
+    ...codeIssues,
     ...checked.flatMap((each) => each.issues),
     ...checkHeads(members, path, joining),
     ...checkMembersOn(members, path, on),

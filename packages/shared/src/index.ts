@@ -171,6 +171,7 @@ export {
   type RankedHouseholdMember,
   rankHouseholdMembers,
 } from './household.ts'
+export { checkHouseholdCode, type HouseholdCodeResult, householdCodeMaxLength } from './household-code.ts'
 export {
   buildCitizenId,
   type CitizenIdFacts,

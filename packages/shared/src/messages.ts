@@ -351,6 +351,10 @@ export const messages = {
     vi: 'Hộ gia đình này không có thành viên nào đang tham gia tại đơn vị trong chiến dịch cho đến ngày {on}.',
     en: 'No member of this household is enrolled at the center in the campaign up to {on}.',
   },
+  HOUSEHOLD_CODE_FORMAT: {
+    vi: 'Mã hộ gia đình gồm chữ và số (có thể ngăn bởi - . / _), tối đa {max} ký tự.',
+    en: 'A household code is letters and digits (which - . / _ may separate), at most {max} characters.',
+  },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',
     en: 'Household members are only for household health insurance.',

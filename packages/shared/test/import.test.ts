@@ -144,6 +144,16 @@ describe('checking a sheet’s rows', () => {
     expect(pagedCodes).toEqual([[], [], [], []])
   })
 
+  it('refuses a row whose household key is not a household code, as the form refuses the code', () => {
+    const rows: SheetRow[] = [
+      { line: 2, cells: ['Đỗ Văn Quang', id('1988-07-02', 'MALE', 1), '02/07/1988', 'Nam', 'H 1', 'x'] },
+    ]
+    const check = checkImportRows(rows, columns, options)
+    expect(check.rows[0]?.issues.map((problem) => `${problem.path} ${problem.code}`)).toEqual([
+      '2.householdKey HOUSEHOLD_CODE_FORMAT',
+    ])
+  })
+
   it('checks voluntary social insurance rows one by one, without households', () => {
     const rows: SheetRow[] = [{ line: 2, cells: ['', '123', '', 'Không rõ', 'H1', ''] }]
     const check = checkImportRows(rows, columns, { ...options, product: 'VOLUNTARY_SOCIAL_INSURANCE' })

@@ -38,6 +38,14 @@ export function HouseholdMembersEditor({
       <Text fw={600} id="household-members">
         {t('enrollment.household.title')}
       </Text>
+      {joining ? null : (
+        <TextInput
+          label={t('enrollment.household.code')}
+          description={t('enrollment.household.codeHint')}
+          maw={320}
+          {...form.getInputProps('householdCode')}
+        />
+      )}
       {listError ? (
         <Alert color="red" role="alert">
           {listError}

@@ -325,6 +325,31 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await expect.poll(() => within(child).getByRole('checkbox').getAttribute('aria-invalid')).not.toBe('true')
   })
 
+  it('takes the household’s code with the rule the API and the import apply, and sends it trimmed', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderForm({
+      register: (variables) => {
+        sent.push(variables)
+        return { data: null }
+      },
+    })
+    await startHousehold(0)
+    const code = screen.getByRole('textbox', { name: 'Mã hộ gia đình (BHXH)' })
+    await pasteInto(code, 'HO 01')
+    await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
+    await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true')
+    expect(code).toHaveAccessibleDescription(/Mã hộ gia đình gồm chữ và số/)
+    expect(sent).toEqual([])
+
+    await userEvent.clear(code)
+    await pasteInto(code, ' HO-01 ')
+    await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
+    await expect.poll(() => sent.length).toBe(1)
+    expect(sent[0]).toMatchObject({
+      input: { product: 'HOUSEHOLD_HEALTH_INSURANCE', householdCode: 'HO-01' },
+    })
+  })
+
   it('says voluntary social insurance starts at 15 beside the date of birth', async () => {
     renderForm()
     const section = await screen.findByRole('region', { name: 'Người tham gia' })

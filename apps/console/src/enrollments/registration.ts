@@ -47,6 +47,8 @@ export type RegistrationValues = {
   monthlyIncome: number | string
   supportGroups: SupportGroup[]
   members: MemberValues[]
+  /** HHI, a new household: Social Insurance's household code (mã hộ gia đình), optional. */
+  householdCode: string
 }
 
 export const emptyPerson = (): PersonValues => ({
@@ -149,6 +151,7 @@ export function initialRegistration(defaults: Partial<RegistrationValues> = {}):
     monthlyIncome: '',
     supportGroups: [],
     members: [newMember(true)],
+    householdCode: '',
     ...defaults,
   }
 }
@@ -182,16 +185,25 @@ export function registrationErrors(values: RegistrationValues, { locale, today }
   const input = registrationPeople(values)
   const checked = checkPerson(input.person, 'person', { today })
   const household = checkHousehold(
-    { product: values.product, person: checked.person, householdMembers: input.householdMembers },
+    {
+      product: values.product,
+      person: checked.person,
+      householdMembers: input.householdMembers,
+      householdCode: input.householdCode,
+    },
     { today, on: today, joining: values.household !== null },
   )
   return { ...errors, ...errorsOf(values, [...checked.issues, ...household.issues], locale) }
 }
 
-/** The person and, for household health insurance, the members as the API's input has them. */
+/**
+ * The person and, for household health insurance, the members (and a new household's code) as the API's
+ * input has them.
+ */
 function registrationPeople(values: RegistrationValues) {
   const household = values.product === 'HOUSEHOLD_HEALTH_INSURANCE'
   return {
+    householdCode: household && values.household === null ? normalizeText(values.householdCode) : '',
     person: personInput(values.person),
     householdMembers: household
       ? values.members.map((member) => ({
@@ -223,7 +235,7 @@ function personInput(person: PersonValues) {
 
 /** The form as the API's registration input (sent once the checks pass, so the sex is given). */
 export function registrationInput(values: RegistrationValues, status: 'DRAFT' | 'SUBMITTED'): RegisterInput {
-  const { person, householdMembers } = registrationPeople(values)
+  const { person, householdMembers, householdCode } = registrationPeople(values)
   const withSex = (given: ReturnType<typeof personInput>) => ({ ...given, sex: given.sex as Sex })
   return {
     campaign: values.campaign ?? '',
@@ -240,6 +252,7 @@ export function registrationInput(values: RegistrationValues, status: 'DRAFT' | 
           householdMembers: householdMembers.map((member) => ({ ...member, person: withSex(member.person) })),
         }
       : {}),
+    ...(householdCode ? { householdCode } : {}),
     status,
   }
 }
@@ -252,6 +265,7 @@ const topLevelFields = new Set([
   'months',
   'monthlyIncome',
   'supportGroups',
+  'householdCode',
 ])
 
 /** Where an API error path lands in the form; null for an error about the whole registration. */

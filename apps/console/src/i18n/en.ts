@@ -233,6 +233,8 @@ export const en: Messages = {
     household: {
       joiningPosition: 'Ranked after the members already enrolled',
       title: 'Household members',
+      code: 'Household code (Social Insurance)',
+      codeHint: 'Optional. A spreadsheet imported later joins its rows with this code to this household.',
       member: 'Member {{number}}',
       memberLegend: 'Member {{number}}: {{name}}',
       selfLegend: 'Member {{number}}: {{name}} (being enrolled)',

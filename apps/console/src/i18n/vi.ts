@@ -230,6 +230,8 @@ export const vi = {
     household: {
       joiningPosition: 'Tính tiếp sau các thành viên đang tham gia',
       title: 'Thành viên hộ gia đình',
+      code: 'Mã hộ gia đình (BHXH)',
+      codeHint: 'Không bắt buộc. Các dòng mang mã hộ này trong bảng tính nhập sau sẽ vào hộ này.',
       member: 'Thành viên {{number}}',
       memberLegend: 'Thành viên {{number}}: {{name}}',
       selfLegend: 'Thành viên {{number}}: {{name}} (người đăng ký)',

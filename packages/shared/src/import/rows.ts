@@ -6,6 +6,7 @@
 import type { IsoDate } from '../calendar.ts'
 import type { Product, Sex } from '../enums.ts'
 import { checkHousehold } from '../household.ts'
+import { checkHouseholdCode } from '../household-code.ts'
 import { type Issue, issue } from '../messages.ts'
 import { type CheckedPerson, checkPerson } from '../person.ts'
 import {
@@ -83,7 +84,10 @@ export type CheckedImportUnit = {
   readonly members: readonly CheckedImportRow[]
 }
 
-/** A household key as a row holds it: null for none (the person alone). */
+/**
+ * A household key as a row holds it: null for none (the person alone). It is the household's code,
+ * read as checkHouseholdCode keeps one; a row whose key is not one is refused (checkRow).
+ */
 export const readHouseholdKey = (cell: Cell): string | null => readText(cell) || null
 
 /**
@@ -162,13 +166,17 @@ function checkRow(
     String(row.line),
     { today },
   )
+  const householdKey =
+    product === 'HOUSEHOLD_HEALTH_INSURANCE' ? readHouseholdKey(cellOf('householdKey')) : null
+  const code = checkHouseholdCode(householdKey, at('householdKey'))
+  if (!code.ok) issues.push(...code.issues)
   // A cell that could not be read is reported once, as unreadable, not also as missing.
   const unread = new Set(issues.map((problem) => problem.path))
   issues.push(...check.issues.filter((problem) => !unread.has(problem.path)))
   return {
     line: row.line,
     person: check.person,
-    householdKey: product === 'HOUSEHOLD_HEALTH_INSURANCE' ? readHouseholdKey(cellOf('householdKey')) : null,
+    householdKey,
     isHead: readTick(cellOf('isHead')),
     insuredElsewhere: readTick(cellOf('insuredElsewhere')),
     relationToHead: text('relationToHead'),

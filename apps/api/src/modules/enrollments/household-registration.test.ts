@@ -203,6 +203,36 @@ describe('registering a household in one step', () => {
   })
 })
 
+describe('a household’s code (mã hộ gia đình) given with the registration', () => {
+  it('is kept trimmed on the household; one that is not letters and digits is a validation error naming the field', async () => {
+    const setting = await campaignSetting(api)
+    const result = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers(), { householdCode: ' 7901234567 ' }) },
+      setting.agent.credentials,
+    )
+    const payload = result.data?.registerEnrollment
+    expect(payload.__typename, JSON.stringify(result)).toBe('RegisterEnrollmentPayload')
+    const householdId = decodeGlobalID(payload.registration.household.id).id
+    expect(await api.prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({
+      code: '7901234567',
+    })
+
+    const refused = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers(), { householdCode: 'HO 01' }) },
+      setting.agent.credentials,
+    )
+    expect(refused.data?.registerEnrollment.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: ['input', 'householdCode'],
+        code: 'HOUSEHOLD_CODE_FORMAT',
+        message: expect.stringContaining('household code'),
+      }),
+    ])
+  })
+})
+
 describe('adding a member to a household already enrolled', () => {
   it('prices the newcomer at the next rank for the months left; cancelling a member re-prices nobody, and the next newcomer ranks after those still enrolled', async () => {
     const setting = await campaignSetting(api)

@@ -63,6 +63,10 @@ export const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInpu
       description:
         'Household health insurance: a household already enrolled at the center in the campaign (global id), which the members given join. Each newcomer ranks after the household’s members still enrolled and pays for the months left in its period (a month begun counts whole), whatever `months` says; nobody enrolled earlier is priced again.',
     }),
+    householdCode: t.string({
+      description:
+        'Household health insurance: Social Insurance’s household code (mã hộ gia đình) of the household registered, optional: letters and digits (- . / _ between), at most 30 characters. A later import’s rows with this code as their household key, at the same center, join the household.',
+    }),
     on: t.field({
       type: 'Date',
       description:
@@ -81,7 +85,4 @@ export const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInpu
   }),
 })
 
-export type RegisterInput = typeof RegisterEnrollmentInput.$inferInput & {
-  /** An import's household key (Mã hộ), kept as the code of the household it creates (not in GraphQL). */
-  householdCode?: string | null
-}
+export type RegisterInput = typeof RegisterEnrollmentInput.$inferInput

@@ -124,7 +124,12 @@ function decideRegistration(input: RegisterInput, read: Read) {
   const joining = read.ids.joinedId !== null
   const on = input.on ?? localDateInZone(read.now, campaign.timeZone)
   const household = checkHousehold(
-    { product: input.product, person: checked.person, householdMembers: input.householdMembers },
+    {
+      product: input.product,
+      person: checked.person,
+      householdMembers: input.householdMembers,
+      householdCode: input.householdCode,
+    },
     { today: read.today, on, joining },
   )
   const supportGroups: SupportGroup[] = input.supportGroups ?? []

@@ -12,7 +12,7 @@
 // transaction, to lock the household and list its newcomers first (joinHousehold).
 import type { Person, Registration } from '@tangtoc/db'
 import { Prisma, queryPrepared } from '@tangtoc/db'
-import { localDateInZone, searchPrefixes } from '@tangtoc/shared'
+import { localDateInZone, normalizeOptionalText, searchPrefixes } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 import { json, rowsInsert } from '../../rows-insert.ts'
@@ -289,7 +289,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
         const head = prepared.members.find((member) => member.isHead) ?? prepared.members[0]
         households.push({
           id: householdId,
-          code: input.householdCode ?? null,
+          code: normalizeOptionalText(input.householdCode),
           address: head?.person.address ?? null,
           wardCode: head?.person.wardCode ?? null,
           createdAt: prepared.now,

@@ -48,10 +48,17 @@ function issuesOf(error: UserError): ImportIssue[] {
   return [{ field: 'row', code: error.code, message: { vi: error.messageVi, en: error.message } }]
 }
 
-/** Runs (or resumes) the commit of a batch; returns when every row is in or refused. */
-export async function commitImportBatch(deps: ImportJobDependencies, batchId: string): Promise<void> {
+/**
+ * Runs (or resumes) the commit of a batch. Returns true when every row is in or refused; false when it
+ * stopped, after a chunk, at `until` (ms since the epoch) with rows left, for another run to resume.
+ */
+export async function commitImportBatch(
+  deps: ImportJobDependencies,
+  batchId: string,
+  until = Number.POSITIVE_INFINITY,
+): Promise<boolean> {
   const batch = await deps.prisma.importBatch.findUnique({ where: { id: batchId } })
-  if (!batch || batch.status === 'COMMITTED') return
+  if (!batch || batch.status === 'COMMITTED') return true
   const context = await jobContext(deps, batch.uploadedById, {
     requestId: `import-${batch.id}`,
     url: `http://tangtoc.invalid/imports/${batch.id}`,
@@ -65,6 +72,8 @@ export async function commitImportBatch(deps: ImportJobDependencies, batchId: st
   const units = await unitsToRegister(context, batch, pending)
   const days = await startOf(context, batch)
   for (let at = 0; at < units.length; ) {
+    // At least one chunk a run, so that a run whose preview took its whole time still moves on.
+    if (at > 0 && Date.now() >= until) return false
     const chunk: PreviewUnit[] = []
     for (let rows = 0; at < units.length && rows < commitChunkRows; at++) {
       const unit = units[at] as PreviewUnit
@@ -129,6 +138,7 @@ async function finishCommit(
       },
     })
   })
+  return true
 }
 
 /**

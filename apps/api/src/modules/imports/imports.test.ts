@@ -1,6 +1,7 @@
 // Importing spreadsheets: real CSV and XLSX files made here (ExcelJS writes the XLSX, with the things
 // real sheets hold), uploaded through `POST /imports`, previewed, committed, downloaded back as errors.
 
+import { spawn } from 'node:child_process'
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -12,11 +13,13 @@ import {
   jobDependencies,
 } from '../../../test/harness.ts'
 import { zipOf } from '../../../test/zip.ts'
+import { InstanceCaches } from '../../caches.ts'
 import { type Context, jobContext } from '../../context.ts'
 import { register } from '../enrollments/register.ts'
-import { campaignSetting, gid } from '../enrollments/test-helpers.ts'
+import { campaignSetting, gid, householdInput, registerEnrollment } from '../enrollments/test-helpers.ts'
 import { commitChunkRows, commitImportBatch } from './commit.ts'
 import { importLimits } from './files.ts'
+import { createImportQueue } from './jobs.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -320,6 +323,29 @@ describe('joining a household on file from an import', () => {
         where: { code: 'HGD-01', members: { some: { personId: members[0]?.personId } } },
       }),
     ).toBe(1)
+  })
+
+  it('a household registered through the form with its code is joined by a sheet’s rows with that key', async () => {
+    const setting = await campaignSetting(api)
+    const as = setting.agent.credentials
+    const head = personInput({ fullName: 'Ngô Văn Lâm', sex: 'MALE', dateOfBirth: '1969-01-02' })
+    const daughter = personInput({ fullName: 'Ngô Thị Mai', dateOfBirth: '1999-09-09' })
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, [{ person: head, isHead: true }], { householdCode: 'HGD-77' }) },
+      as,
+    )
+    expect(registered.data?.registerEnrollment.__typename, JSON.stringify(registered)).toBe(
+      'RegisterEnrollmentPayload',
+    )
+    const household = registered.data?.registerEnrollment.registration.household.id
+
+    const id = await committedSheet(setting, [rowOf('HGD-77', daughter)], 'bo-sung.csv')
+    expect(await batchOf(id, as)).toMatchObject({ committedCount: 1, refusedCount: 0 })
+    const enrollment = await api.prisma.enrollment.findFirstOrThrow({
+      where: { campaignId: setting.campaign.id, person: { citizenId: daughter.citizenId } },
+    })
+    expect(enrollment).toMatchObject({ householdId: decodeId(household), householdPosition: 2 })
   })
 
   it('a household on file is joined by rows a page apart: the paged preview checks them as joining, ranked after its members', async () => {
@@ -779,6 +805,90 @@ describe('a commit that stops', () => {
     const rows = await api.prisma.importRow.findMany({ where: { batchId: id }, orderBy: { line: 'asc' } })
     expect(rows.every((row) => row.status === 'COMMITTED' && row.enrollmentId !== null)).toBe(true)
   })
+})
+
+describe('a commit given an end', () => {
+  it('stops after the chunk that passes its end, and the next run commits the rest', async () => {
+    const setting = await campaignSetting(api)
+    const people = Array.from({ length: commitChunkRows + 3 }, () => personInput())
+    const { id } = await committingBatch(setting, people)
+    const deps = jobDependencies(api.prisma)
+    expect(await commitImportBatch(deps, id, Date.now())).toBe(false)
+    expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'COMMITTED' } })).toBe(
+      commitChunkRows,
+    )
+    expect(await commitImportBatch(deps, id, Date.now())).toBe(true)
+    expect(await api.prisma.importBatch.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'COMMITTED',
+      committedCount: people.length,
+    })
+    expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(
+      people.length,
+    )
+  })
+})
+
+describe('an instance killed in the middle of a commit, on PostgreSQL', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'another instance takes its job up once the job expires, and the batch is committed once',
+    async () => {
+      const setting = await campaignSetting(api)
+      const people = Array.from({ length: commitChunkRows + 100 }, () => personInput())
+      const { id } = await committingBatch(setting, people)
+      const expireSeconds = 15
+      // A worker process that takes the batch's job, commits a chunk and is stuck in the next.
+      const worker = spawn(process.execPath, ['--import', 'tsx', 'test/import-job-worker.ts'], {
+        cwd: new URL('../../..', import.meta.url),
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: api.url,
+          IMPORT_JOB_EXPIRE_SECONDS: String(expireSeconds),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      let other: ReturnType<typeof createImportQueue> | undefined
+      try {
+        await new Promise<void>((resolve, reject) => {
+          worker.stdout.on('data', (chunk) => String(chunk).includes('stuck') && resolve())
+          worker.on('exit', (code) => reject(new Error(`the worker exited with ${code}`)))
+        })
+        worker.kill('SIGKILL')
+        const killedAt = Date.now()
+        const state = await api.prisma.$queryRaw<{ state: string }[]>`
+          SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${id}`
+        // Its first job may have ended at a third of its expiry and sent the next: one is active.
+        expect(state.filter((job) => job.state === 'active')).toHaveLength(1)
+        expect(await api.prisma.importRow.count({ where: { batchId: id, status: 'COMMITTED' } })).toBe(
+          commitChunkRows,
+        )
+
+        other = createImportQueue(jobDependencies(api.prisma), new InstanceCaches(), {
+          databaseUrl: api.url,
+          importExpireSeconds: expireSeconds,
+        })
+        // The expiry, maintenance (every 3 s here), the retry's wait (10-20 s) and the run itself.
+        const status = async () => (await api.prisma.importBatch.findUniqueOrThrow({ where: { id } })).status
+        await expect
+          .poll(status, { timeout: (expireSeconds + 3 + 20 + 20) * 1000, interval: 250 })
+          .toBe('COMMITTED')
+        console.info(`committed ${Math.round((Date.now() - killedAt) / 1000)} s after the kill`)
+        expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(
+          people.length,
+        )
+        const rows = await api.prisma.importRow.findMany({ where: { batchId: id } })
+        expect(rows.every((row) => row.status === 'COMMITTED')).toBe(true)
+        expect(new Set(rows.map((row) => row.enrollmentId)).size).toBe(people.length)
+        expect(await api.prisma.importBatch.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          committedCount: people.length,
+          refusedCount: 0,
+        })
+      } finally {
+        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL')
+        await other?.close()
+      }
+    },
+    150_000,
+  )
 })
 
 describe('a chunk one row spoils', () => {

@@ -1,8 +1,11 @@
 // Where an import's commit runs. On PostgreSQL, a job on pg-boss: the job is a row in the database the
 // API already uses (no other service to run), any API instance may take it, only one at a time per
-// batch (a "stately" queue keyed by the batch), and a job whose instance died is taken up again when it
-// expires. On the embedded database (PGlite, one process) the same job function runs in-process, one
-// batch after another. Either way a batch's rows record their own outcome (commit.ts), so running a
+// batch (a "stately" queue keyed by the batch). A job whose instance died stays active until it expires;
+// pg-boss 10 has no heartbeat, so the commit's job is kept short instead: it commits for a third of its
+// expiry (`importJobExpireSeconds`), then sends the batch's next job and ends, and an expired job is
+// retried within seconds (pg-boss's maintenance, every few seconds, fails it; its retry waits 10-20 s).
+// On the embedded database (PGlite, one process) the same job function runs in-process, one batch after
+// another, to the end. Either way a batch's rows record their own outcome (commit.ts), so running a
 // job again is safe; at start, batches left committing are sent again (a crash between the commit
 // mutation and the send loses no batch). Other kinds of job (a large export) ride the same queue: a
 // name and what runs a job of it, by the id it was sent with. A kind may also run on a schedule (the
@@ -15,7 +18,13 @@ import { commitImportBatch, type ImportJobDependencies } from './commit.ts'
 /** A kind of job besides the imports' commit: its queue's name and what runs one job, by its id. */
 export interface JobKind {
   name: string
-  run(id: string): Promise<void>
+  /**
+   * Runs one job. A kind that may stop at `until` (ms since the epoch) with work left resolves to false: its
+   * next job is sent. In-process, `until` is never given.
+   */
+  run(id: string, until?: number): Promise<unknown>
+  /** How long its job may stay active before another instance takes it up (pg-boss); default 2 hours. */
+  expireInSeconds?: number
   /** Also run on a schedule, as a job whose id is `scheduledJobId`: pg-boss's cron, or every `everyMs` in-process. */
   schedule?: { cron: string; everyMs: number }
 }
@@ -34,6 +43,9 @@ export interface ImportQueue {
 
 export const importQueueName = 'import-commit'
 
+/** IMPORT_JOB_EXPIRE_SECONDS' default: a dead instance's commit is taken up again within about 6 minutes. */
+export const importJobExpireSeconds = 300
+
 const queues = new WeakMap<InstanceCaches, ImportQueue>()
 
 export function importQueueOf(caches: InstanceCaches): ImportQueue {
@@ -42,16 +54,25 @@ export function importQueueOf(caches: InstanceCaches): ImportQueue {
   return queue
 }
 
-/** The queue of this API instance: on pg-boss when `databaseUrl` (PostgreSQL) is given, else in-process. */
+/**
+ * The queue of this API instance: on pg-boss when `databaseUrl` (PostgreSQL) is given, else in-process.
+ * `importExpireSeconds`: how long an import's job may stay active (IMPORT_JOB_EXPIRE_SECONDS).
+ */
 export function createImportQueue(
   deps: ImportJobDependencies,
   caches: InstanceCaches,
-  { databaseUrl, kinds = [] }: { databaseUrl?: string | undefined; kinds?: readonly JobKind[] } = {},
+  {
+    databaseUrl,
+    kinds = [],
+    importExpireSeconds = importJobExpireSeconds,
+  }: { databaseUrl?: string | undefined; kinds?: readonly JobKind[]; importExpireSeconds?: number } = {},
 ): ImportQueue {
-  const all = [
-    { name: importQueueName, run: (batchId: string) => commitImportBatch(deps, batchId) },
-    ...kinds,
-  ]
+  const importKind: JobKind = {
+    name: importQueueName,
+    run: (batchId, until) => commitImportBatch(deps, batchId, until),
+    expireInSeconds: importExpireSeconds,
+  }
+  const all = [importKind, ...kinds]
   const queue = databaseUrl ? pgBossQueue(deps, databaseUrl, all) : inProcessQueue(deps, all)
   queues.set(caches, queue)
   for (const kind of all) if (kind.schedule) queue.send(kind.name, scheduledJobId)
@@ -78,7 +99,9 @@ function inProcessQueue(deps: ImportJobDependencies, kinds: readonly JobKind[]):
     if (closed || queued.has(`${name}:${id}`)) return
     queued.add(`${name}:${id}`)
     tail = tail
-      .then(() => (closed ? undefined : kind.run(id)))
+      .then(async () => {
+        if (!closed) await kind.run(id)
+      })
       .catch((error) => deps.logger.error({ err: error, job: name, id }, 'job failed'))
       .finally(() => queued.delete(`${name}:${id}`))
   }
@@ -92,36 +115,62 @@ function inProcessQueue(deps: ImportJobDependencies, kinds: readonly JobKind[]):
   }
 }
 
+/** What a kind's queue keeps: one job per id at a time, retried (10-20 s first) when it fails or expires. */
+function queueOptions(kind: JobKind): PgBoss.Queue {
+  return {
+    name: kind.name,
+    policy: 'stately',
+    retryLimit: 20,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: kind.expireInSeconds ?? 2 * 3600,
+  }
+}
+
+/**
+ * Runs a job of the kind. One that may stop (it has an expiry) commits for a third of it, the rest left
+ * for what a run begins with (an import's preview) and its last chunk; if work is left its next job is
+ * sent to start in 2 s, once this one is marked completed (a stately queue cannot activate a second
+ * job of the same id while one is active).
+ */
+async function runJob(boss: PgBoss, kind: JobKind, data: { id?: string; batchId?: string }) {
+  // The import's job data names its id batchId (jobs sent before other kinds rode the queue).
+  const id = data.id ?? data.batchId
+  if (!id) return
+  const until = kind.expireInSeconds ? Date.now() + (kind.expireInSeconds * 1000) / 3 : undefined
+  if ((await kind.run(id, until)) !== false) return
+  const next = kind.name === importQueueName ? { batchId: id } : { id }
+  await boss.send(kind.name, next, { singletonKey: id, startAfter: 2 })
+}
+
 /** A started pg-boss with the queues of the job kinds and this instance working them. */
 async function startBoss(
   deps: ImportJobDependencies,
   databaseUrl: string,
   kinds: readonly JobKind[],
 ): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3 })
+  // Maintenance fails expired jobs: often enough that a job is retried soon after its expiry.
+  const shortest = Math.min(...kinds.map((kind) => kind.expireInSeconds ?? 2 * 3600))
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: 'pgboss',
+    max: 3,
+    maintenanceIntervalSeconds: Math.max(1, Math.min(30, Math.floor(shortest / 4))),
+  })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   try {
     await boss.start()
     for (const kind of kinds) {
-      if (!(await boss.getQueue(kind.name))) {
-        await boss.createQueue(kind.name, {
-          name: kind.name,
-          policy: 'stately',
-          retryLimit: 20,
-          retryDelay: 10,
-          retryBackoff: true,
-          expireInSeconds: 2 * 3600,
-        })
-      }
+      // Updated when it exists, so that a changed expiry applies to the jobs sent from now on.
+      if (await boss.getQueue(kind.name)) await boss.updateQueue(kind.name, queueOptions(kind))
+      else await boss.createQueue(kind.name, queueOptions(kind))
       // Kept in pgboss.schedule: every instance upserts the same row, and one job is sent per tick.
       if (kind.schedule) await boss.schedule(kind.name, kind.schedule.cron, { id: scheduledJobId })
-      // The import's job data names its id batchId (jobs sent before other kinds rode the queue).
       await boss.work<{ id?: string; batchId?: string }>(
         kind.name,
         { pollingIntervalSeconds: 1 },
         async ([job]) => {
-          const id = job?.data.id ?? job?.data.batchId
-          if (id) await kind.run(id)
+          if (job) await runJob(boss, kind, job.data)
         },
       )
     }
