@@ -84,6 +84,7 @@ export async function commitImportBatch(
     await reportProgress(deps, batch, 'COMMITTING')
   }
   await finishCommit(deps.prisma, context, batch, await reportProgress(deps, batch, 'COMMITTED'))
+  return true
 }
 
 /** The batch's rows counted by status, stored on the batch and published to those following it. */
