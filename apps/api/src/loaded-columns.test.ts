@@ -16,8 +16,11 @@ beforeAll(async () => {
 })
 afterAll(() => database.close())
 
-/** A center node in select mode, in the API's order of plugins, given as a whole row or as its id alone. */
-function centerSchema(centerId: string) {
+/**
+ * A center node in select mode, in the API's order of plugins, given as a whole row, as its id alone,
+ * or as rows read elsewhere holding their parent (whole, or without its name).
+ */
+function centerSchema(centerId: string, parent: { id: string; name: string } | null = null) {
   type Types = { PrismaTypes: PrismaTypes; Context: object }
   const options = {
     plugins: [loadedColumns, PrismaPlugin, RelayPlugin],
@@ -32,8 +35,13 @@ function centerSchema(centerId: string) {
   const CenterNode = builder.prismaNode('Center', {
     id: { field: 'id' },
     select: { id: true },
-    fields: (t) => ({ name: t.exposeString('name'), code: t.exposeString('code') }),
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      code: t.exposeString('code'),
+      parent: t.relation('parent', { nullable: true }),
+    }),
   })
+  const row = { id: centerId, name: 'Bưu điện', code: 'BD' }
   builder.queryType({
     fields: (t) => ({
       planned: t.prismaField({
@@ -42,12 +50,17 @@ function centerSchema(centerId: string) {
       }),
       // A row read outside plugin-prisma's plan, with its key alone: its columns are plugin-prisma's to load.
       keyOnly: t.field({ type: CenterNode, resolve: () => ({ id: centerId }) }),
+      withParent: t.field({ type: CenterNode, resolve: () => ({ ...row, parent }) }),
+      withParentKeyOnly: t.field({
+        type: CenterNode,
+        resolve: () => ({ ...row, parent: parent && { id: parent.id } }),
+      }),
     }),
   })
   const schema = builder.toSchema()
-  return (field: string) =>
+  return (field: string, selection = 'id name code') =>
     log.during(async () =>
-      execute({ schema, document: parse(`{ ${field} { id name code } }`), contextValue: {} }),
+      execute({ schema, document: parse(`{ ${field} { ${selection} } }`), contextValue: {} }),
     )
 }
 
@@ -68,5 +81,46 @@ describe('a column the row holds', () => {
       code: center.code,
     })
     expect(statements).toHaveLength(1)
+  })
+})
+
+describe('a to-one relation the row holds', () => {
+  it('answers from the planned statement', async () => {
+    const parent = await createCenter(database.prisma)
+    const center = await createCenter(database.prisma, { parent })
+    const { result, statements } = await centerSchema(center.id)('planned', 'id parent { id name }')
+    expect((result.data as Record<string, { parent: unknown }>).planned?.parent).toEqual({
+      id: encodeGlobalID('Center', parent.id),
+      name: parent.name,
+    })
+    expect(statements).toHaveLength(1)
+  })
+
+  it('answers from a row read elsewhere when it holds every column asked: no statement', async () => {
+    const parent = { id: '00000000-0000-4000-8000-000000000001', name: 'Cha' }
+    const { result, statements } = await centerSchema(parent.id, parent)(
+      'withParent',
+      'id parent { id name }',
+    )
+    expect((result.data as Record<string, { parent: unknown }>).withParent?.parent).toEqual({
+      id: encodeGlobalID('Center', parent.id),
+      name: 'Cha',
+    })
+    expect(statements).toHaveLength(0)
+  })
+
+  it.each([
+    ['a column the row lacks', 'withParentKeyOnly', 'id parent { id name }'],
+    ['a relation of the relation', 'withParent', 'id parent { id name parent { id } }'],
+  ])('leaves %s to plugin-prisma, which reads it', async (_label, field, selection) => {
+    const parent = await createCenter(database.prisma)
+    const center = await createCenter(database.prisma, { parent })
+    const { result, statements } = await centerSchema(center.id, parent)(field, selection)
+    expect(result.errors).toBeUndefined()
+    expect((result.data as Record<string, { parent: unknown }>)[field]?.parent).toMatchObject({
+      id: encodeGlobalID('Center', parent.id),
+      name: parent.name,
+    })
+    expect(statements.length).toBeGreaterThan(0)
   })
 })

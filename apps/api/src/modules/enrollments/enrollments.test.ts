@@ -8,7 +8,7 @@ import {
 import { QueryLog } from '@tangtoc/db/testing'
 import { localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHarness, createApiHarness, type GraphQLResponse } from '../../../test/harness.ts'
+import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { campaignSetting, cancel, confirmPayment, gid, registerEnrollment, vsiInput } from './test-helpers.ts'
 
 const log = new QueryLog()
@@ -31,6 +31,17 @@ const list = `query ($first: Int, $after: String, $filter: EnrollmentFilter, $or
     } }
   }
 }`
+
+/** A campaign's setting with `count` enrollments at its center, and the list's filter for the campaign. */
+async function campaignWithEnrollments(count: number) {
+  const setting = await campaignSetting(api)
+  await createEnrollments(api.prisma, count, {
+    campaign: setting.campaign,
+    center: setting.center,
+    registeredBy: setting.agent.user,
+  })
+  return { setting, filter: { campaign: gid('Campaign', setting.campaign.id) } }
+}
 
 describe('listing enrollments', () => {
   it('listing 10 or 100 enrollments with their center, session, person and registering user runs the same few statements', async () => {
@@ -77,7 +88,7 @@ describe('listing enrollments', () => {
       const seen: string[] = []
       let after: string | null = null
       for (let page = 0; page < 10; page++) {
-        const result: GraphQLResponse = await api.graphql(
+        const result: { data?: Record<string, any> | null } = await api.graphql(
           list,
           { first: 2, after, filter, orderBy: { field: 'REGISTERED_AT', direction } },
           setting.manager.credentials,
@@ -183,13 +194,7 @@ describe('listing enrollments', () => {
   })
 
   it('opens a list at any page: the rows an offset passes over come before it, in the same order', async () => {
-    const setting = await campaignSetting(api)
-    await createEnrollments(api.prisma, 7, {
-      campaign: setting.campaign,
-      center: setting.center,
-      registeredBy: setting.agent.user,
-    })
-    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    const { setting, filter } = await campaignWithEnrollments(7)
     const ids = async (variables: Record<string, unknown>) => {
       const result = await api.graphql(
         `query ($first: Int, $offset: Int, $filter: EnrollmentFilter, $orderBy: EnrollmentOrder) {
@@ -342,13 +347,7 @@ describe('the total a list shows', () => {
   })
 
   it('is read beside the page: two statements for every role once the viewer and their centers are known', async () => {
-    const setting = await campaignSetting(api)
-    await createEnrollments(api.prisma, 3, {
-      campaign: setting.campaign,
-      center: setting.center,
-      registeredBy: setting.agent.user,
-    })
-    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    const { setting, filter } = await campaignWithEnrollments(3)
     for (const who of ['admin', 'manager', 'agent'] as const) {
       const page = () => api.graphql(list, { first: 2, filter }, setting[who].credentials)
       await page() // the viewer and the centers they read are looked up once, then kept
@@ -359,13 +358,8 @@ describe('the total a list shows', () => {
   })
 
   it("reads a page by the ids of the centers in view, never by a center's path (at 2,000,000 enrollments PostgreSQL misjudged the path join and sorted a center's 37,000 rows for 50)", async () => {
-    const setting = await campaignSetting(api)
-    await createEnrollments(api.prisma, 3, {
-      campaign: setting.campaign,
-      center: setting.center,
-      registeredBy: setting.agent.user,
-    })
-    const campaign = gid('Campaign', setting.campaign.id)
+    const { setting, filter } = await campaignWithEnrollments(3)
+    const campaign = filter.campaign
     const asked = [
       ['manager', {}],
       ['viewer', {}],
@@ -424,5 +418,92 @@ describe('the total a list shows', () => {
       overEnrollments: 1,
       overDailyCounts: 0,
     })
+  })
+})
+
+describe("the console's page", () => {
+  // The console's selection (EnrollmentList.tsx): the person and the center answer from the page's row.
+  const consolePage = `query ($first: Int, $filter: EnrollmentFilter) {
+    enrollments(first: $first, filter: $filter) {
+      totalCount
+      edges { node { id version product status payable registeredOn coverageEnd person { id fullName citizenId } center { id name } } }
+    }
+  }`
+
+  it.each([
+    ['admin', false],
+    ['manager', false],
+    ['agent', false],
+    ['viewer', true],
+  ] as const)('shows %s each row’s person and center, the citizen ID masked: %s', async (who, masked) => {
+    const setting = await campaignSetting(api)
+    const person = await createPerson(api.prisma)
+    const enrollment = await createEnrollment(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      registeredBy: setting.agent.user,
+      person,
+    })
+    const filter = { campaign: gid('Campaign', setting.campaign.id) }
+    const result = await api.graphql(consolePage, { first: 10, filter }, setting[who].credentials)
+    expect(result.errors).toBeUndefined()
+    expect(result.data?.enrollments.totalCount).toBe(1)
+    expect(result.data?.enrollments.edges[0].node).toMatchObject({
+      id: gid('Enrollment', enrollment.id),
+      person: {
+        id: gid('Person', person.id),
+        fullName: person.fullName,
+        citizenId: masked
+          ? `${person.citizenId.slice(0, 3)}••••••${person.citizenId.slice(-3)}`
+          : person.citizenId,
+      },
+      center: { id: gid('Center', setting.center.id), name: setting.center.name },
+    })
+  })
+
+  it('is two statements for every role, however many rows: the page with its person and center joined, and the total', async () => {
+    const { setting, filter } = await campaignWithEnrollments(30)
+    for (const who of ['admin', 'manager', 'agent', 'viewer'] as const) {
+      const page = (first: number) => api.graphql(consolePage, { first, filter }, setting[who].credentials)
+      await page(1) // the viewer and the centers they read are looked up once, then kept
+      for (const first of [3, 30]) {
+        const { result, statements } = await log.during(() => page(first))
+        expect(result.data?.enrollments.edges, who).toHaveLength(first)
+        expect(statements, who).toHaveLength(2)
+      }
+    }
+  })
+
+  it('reads what a client asks beyond the console’s columns (contacts, relations of the person and center) with the page, not per row', async () => {
+    const { setting, filter } = await campaignWithEnrollments(30)
+    const wider = `query ($first: Int, $filter: EnrollmentFilter) {
+      enrollments(first: $first, filter: $filter) {
+        edges { node {
+          id
+          person { id fullName citizenId phone dateOfBirth households { totalCount } }
+          center { id name depth parent { id code } }
+          campaign { code }
+        } }
+      }
+    }`
+    const run = async (first: number) => {
+      const { result, statements } = await log.during(() =>
+        api.graphql(wider, { first, filter }, setting.manager.credentials),
+      )
+      expect(result.errors).toBeUndefined()
+      const nodes = result.data?.enrollments.edges.map((edge: { node: unknown }) => edge.node)
+      expect(nodes).toHaveLength(first)
+      for (const node of nodes) {
+        expect(node.person.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        expect(node.center).toMatchObject({
+          name: setting.center.name,
+          parent: { code: setting.parent.code },
+        })
+        expect(node.campaign.code).toBe(setting.campaign.code)
+      }
+      return statements.length
+    }
+    await run(1)
+    expect(await run(30)).toBe(await run(3))
   })
 })
