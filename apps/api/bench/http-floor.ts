@@ -9,48 +9,26 @@
 
 import { fork } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { Agent, createServer as createHttpServer, request as httpRequest, type Server } from 'node:http'
+import { Agent, createServer as createHttpServer, type Server } from 'node:http'
 import { Session } from 'node:inspector/promises'
 import type { AddressInfo } from 'node:net'
 import { createPrismaClient } from '@tangtoc/db'
 import { createLogger } from '../src/logger.ts'
 import { Metrics } from '../src/metrics.ts'
 import { createServer } from '../src/server.ts'
-import { benchServerUrl } from './common.ts'
+import { benchServerUrl, graphqlOverHttp } from './common.ts'
 
 const concurrency = 16
 const query = process.env.HTTP_FLOOR_QUERY ?? '{ __typename }'
-const payload = JSON.stringify({ query })
 
 if (process.argv[2] === 'client') {
   // The client: COUNT requests from 16 kept-alive connections, then reports the seconds taken.
   const [, , , port, count] = process.argv
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
   const cookie = process.env.HTTP_FLOOR_COOKIE ?? ''
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const request = httpRequest(
-        `http://127.0.0.1:${port}/graphql`,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            'x-graphql-yoga-csrf': '1',
-            ...(cookie ? { cookie } : {}),
-          },
-        },
-        (response) => {
-          response.resume()
-          response.on('end', () =>
-            response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`)),
-          )
-        },
-      )
-      request.on('error', reject)
-      request.end(payload)
-    })
+  // The bench's own GraphQL client (it reads and parses each answer, as a client of the API does).
+  const ask = graphqlOverHttp(`http://127.0.0.1:${port}/graphql`, agent)
+  const one = () => ask(query, {}, cookie)
   let left = Number(count)
   const started = performance.now()
   await Promise.all(
