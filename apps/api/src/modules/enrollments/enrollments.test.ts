@@ -8,7 +8,7 @@ import {
 import { QueryLog } from '@tangtoc/db/testing'
 import { localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
+import { type ApiHarness, createApiHarness, type GraphQLResponse } from '../../../test/harness.ts'
 import { campaignSetting, cancel, confirmPayment, gid, registerEnrollment, vsiInput } from './test-helpers.ts'
 
 const log = new QueryLog()
@@ -88,7 +88,7 @@ describe('listing enrollments', () => {
       const seen: string[] = []
       let after: string | null = null
       for (let page = 0; page < 10; page++) {
-        const result: { data?: Record<string, any> | null } = await api.graphql(
+        const result: GraphQLResponse = await api.graphql(
           list,
           { first: 2, after, filter, orderBy: { field: 'REGISTERED_AT', direction } },
           setting.manager.credentials,

@@ -65,7 +65,7 @@ async function* counting<T>(batches: AsyncIterable<readonly T[]>, onRows: (rows:
 export async function writeExport(deps: JobDependencies, id: string): Promise<void> {
   const { prisma } = deps
   const queued = await prisma.export.findUnique({ where: { id } })
-  if (!queued || queued.status !== 'PENDING') return
+  if (queued?.status !== 'PENDING') return
   const requested = exportOf(queued.path)
   try {
     if (!requested) throw new Error(`not an export: ${queued.path}`)
