@@ -62,6 +62,7 @@ function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
     },
     household: {
       id: 'h1',
+      code: 'HGD-79-01',
       members: {
         edges: [
           {
@@ -114,6 +115,7 @@ describe('the enrollment page', () => {
     expect(screen.getAllByText('1.061.424 ₫').length).toBeGreaterThan(0)
     const household = screen.getByRole('table', { name: 'Thành viên hộ gia đình' })
     expect(within(household).getByRole('row', { name: /Lê Văn Hùng/ })).toHaveTextContent('Chủ hộ')
+    expect(screen.getByText('Mã hộ gia đình (BHXH): HGD-79-01')).toBeInTheDocument()
     expect(screen.getByRole('table', { name: 'Lịch sử trạng thái' })).toHaveTextContent('04/11/2025 09:30')
   })
 

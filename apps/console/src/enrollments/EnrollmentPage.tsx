@@ -89,6 +89,7 @@ export const EnrollmentQuery = graphql(
       }
       household {
         id
+        code
         members(first: 50) {
           edges {
             node {
@@ -377,6 +378,11 @@ function HouseholdMembers({ enrollment, members }: { enrollment: Enrollment; mem
           </ButtonLink>
         ) : null}
       </Group>
+      {enrollment.household?.code ? (
+        <Text size="sm" mb="sm">
+          {t('enrollment.household.code')}: {enrollment.household.code}
+        </Text>
+      ) : null}
       <Table aria-label={t('enrollment.household.title')} striped>
         <Table.Thead>
           <Table.Tr>

@@ -352,3 +352,22 @@ describe('adding a member to a household already enrolled', () => {
     ])
   })
 })
+
+describe('a household’s code on file', () => {
+  it('is read back on the household, by whoever reads the household', async () => {
+    const setting = await campaignSetting(api)
+    const result = await api.graphql(
+      registerEnrollment,
+      { input: householdInput(setting, threeMembers(), { householdCode: 'HGD-79-01' }) },
+      setting.agent.credentials,
+    )
+    const household = result.data?.registerEnrollment.registration.household.id
+    const read = await api.graphql(
+      'query ($id: ID!) { node(id: $id) { ... on Household { code } } }',
+      { id: household },
+      setting.manager.credentials,
+    )
+    expect(read.errors).toBeUndefined()
+    expect(read.data?.node).toEqual({ code: 'HGD-79-01' })
+  })
+})

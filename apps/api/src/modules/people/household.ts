@@ -30,6 +30,11 @@ export const HouseholdNode = builder.prismaNode('Household', {
       description: 'The household’s address, Unicode NFC.',
     }),
     ward: t.relation('ward', { nullable: true, description: 'The ward of the address.' }),
+    code: t.exposeString('code', {
+      nullable: true,
+      description:
+        'Social Insurance’s household code (mã hộ gia đình), given at registration or the household key of the import that created it; rows of a later import with it join this household.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the household was registered.' }),
     members: t.relatedConnection('members', {
       cursor: 'householdId_personId',
