@@ -77,6 +77,8 @@ export type HouseholdCheck<Sexed extends Sex | '' = Sex> = {
   readonly members: readonly CheckedHouseholdMember<Sexed>[] | null
   /** Where the person enrolled is among `members` (0 when not found: see the issues). */
   readonly enrolledIndex: number
+  /** Household health insurance: the household's code as kept (checkHouseholdCode), null when none. */
+  readonly code: string | null
   readonly issues: readonly Issue[]
 }
 
@@ -116,6 +118,7 @@ export function checkHousehold<Sexed extends Sex | ''>(
     return {
       members: null,
       enrolledIndex: 0,
+      code: null,
       issues: [
         ...(given.length > 0 ? [issue(path, 'HOUSEHOLD_NOT_FOR_PRODUCT')] : []),
         ...(registration.product === 'VOLUNTARY_SOCIAL_INSURANCE'
@@ -125,14 +128,15 @@ export function checkHousehold<Sexed extends Sex | ''>(
     }
   }
   const { person } = registration
-  const code = checkHouseholdCode(registration.householdCode)
-  const codeIssues = code.ok ? [] : code.issues
+  const checkedCode = checkHouseholdCode(registration.householdCode)
+  const code = checkedCode.ok ? checkedCode.code : null
+  const codeIssues = checkedCode.ok ? [] : checkedCode.issues
   if (given.length === 0) {
     const alone = { person, isHead: true, insuredElsewhere: false, relationToHead: null }
     const issues = isEnrolledChild(alone, on)
       ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: person.fullName })]
       : []
-    return { members: [alone], enrolledIndex: 0, issues: [...codeIssues, ...issues] }
+    return { members: [alone], enrolledIndex: 0, code, issues: [...codeIssues, ...issues] }
   }
 
   const checked = given.map((member, index) => checkMember(member, `${path}.${index}`, today))
@@ -149,7 +153,7 @@ export function checkHousehold<Sexed extends Sex | ''>(
   } else if (members[enrolledIndex]?.insuredElsewhere) {
     issues.push(issue(`${path}.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'))
   }
-  return { members, enrolledIndex: Math.max(enrolledIndex, 0), issues }
+  return { members, enrolledIndex: Math.max(enrolledIndex, 0), code, issues }
 }
 
 /** A member's details (checkPerson) and relation to the head (checkFreeText), at `at`. */

@@ -48,6 +48,7 @@ describe('checking a household', () => {
     expect(check(null)).toEqual({
       members: [{ person: enrolled, isHead: true, insuredElsewhere: false, relationToHead: null }],
       enrolledIndex: 0,
+      code: null,
       issues: [],
     })
   })
@@ -56,6 +57,7 @@ describe('checking a household', () => {
     expect(check([{ person: mai, isHead: true }], 'VOLUNTARY_SOCIAL_INSURANCE')).toEqual({
       members: null,
       enrolledIndex: 0,
+      code: null,
       issues: [expect.objectContaining({ path: 'householdMembers', code: 'HOUSEHOLD_NOT_FOR_PRODUCT' })],
     })
     expect(check(null, 'VOLUNTARY_SOCIAL_INSURANCE').issues).toEqual([])

@@ -158,7 +158,7 @@ function decideRegistration(input: RegisterInput, read: Read) {
       recent: mismatches,
     })
   }
-  return { on, enrolledIndex: household.enrolledIndex, supportGroups, members }
+  return { on, enrolledIndex: household.enrolledIndex, householdCode: household.code, supportGroups, members }
 }
 
 /**
@@ -169,7 +169,7 @@ async function assembleRegistration(
   context: Context,
   input: RegisterInput,
   read: Read,
-  { on, enrolledIndex, supportGroups, members }: ReturnType<typeof decideRegistration>,
+  { on, enrolledIndex, householdCode, supportGroups, members }: ReturnType<typeof decideRegistration>,
   known: KnownReferences | undefined,
 ) {
   const { campaign, center, checked, now } = read
@@ -209,6 +209,8 @@ async function assembleRegistration(
     mismatches,
     members,
     enrolledIndex,
+    /** A new household's code as checkHousehold keeps it (null: none). */
+    householdCode,
     joining,
     on,
     now,

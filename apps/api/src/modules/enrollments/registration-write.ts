@@ -12,7 +12,7 @@
 // transaction, to lock the household and list its newcomers first (joinHousehold).
 import type { Person, Registration } from '@tangtoc/db'
 import { Prisma, queryPrepared } from '@tangtoc/db'
-import { localDateInZone, normalizeOptionalText, searchPrefixes } from '@tangtoc/shared'
+import { localDateInZone, searchPrefixes } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 import { json, rowsInsert } from '../../rows-insert.ts'
@@ -275,7 +275,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
   const households: Prisma.HouseholdUncheckedCreateInput[] = []
   const members: Prisma.HouseholdMemberUncheckedCreateInput[] = []
   const registrations: Registration[] = []
-  for (const { input, prepared } of units) {
+  for (const { prepared } of units) {
     let householdId: string | null = null
     if (prepared.members && prepared.joining) {
       const joined = await joinHousehold(db, prepared)
@@ -289,7 +289,7 @@ async function registrationsOf(db: Database, units: readonly RegistrationUnit[],
         const head = prepared.members.find((member) => member.isHead) ?? prepared.members[0]
         households.push({
           id: householdId,
-          code: normalizeOptionalText(input.householdCode),
+          code: prepared.householdCode,
           address: head?.person.address ?? null,
           wardCode: head?.person.wardCode ?? null,
           createdAt: prepared.now,
