@@ -43,6 +43,9 @@ export interface ImportQueue {
 
 export const importQueueName = 'import-commit'
 
+/** How long a job of a kind without its own expiry may stay active (pg-boss): 2 hours. */
+const defaultExpireSeconds = 2 * 3600
+
 /** IMPORT_JOB_EXPIRE_SECONDS' default: a dead instance's commit is taken up again within about 6 minutes. */
 export const importJobExpireSeconds = 300
 
@@ -123,7 +126,7 @@ function queueOptions(kind: JobKind): PgBoss.Queue {
     retryLimit: 20,
     retryDelay: 10,
     retryBackoff: true,
-    expireInSeconds: kind.expireInSeconds ?? 2 * 3600,
+    expireInSeconds: kind.expireInSeconds ?? defaultExpireSeconds,
   }
 }
 
@@ -150,7 +153,7 @@ async function startBoss(
   kinds: readonly JobKind[],
 ): Promise<PgBoss> {
   // Maintenance fails expired jobs: often enough that a job is retried soon after its expiry.
-  const shortest = Math.min(...kinds.map((kind) => kind.expireInSeconds ?? 2 * 3600))
+  const shortest = Math.min(...kinds.map((kind) => kind.expireInSeconds ?? defaultExpireSeconds))
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: 'pgboss',
