@@ -6,7 +6,7 @@
 #                                        └─────────────▶ Redis :6380 (live events between instances)
 #
 # `pnpm --filter @tangtoc/api topology up|down|status`, and the faults the soak test inflicts:
-# `api-kill N`, `api-start N`, `replica-stop`, `replica-start`, `redis-restart`.
+# `api-kill N`, `api-start N`, `replica-stop`, `replica-start`, `redis-stop`, `redis-start`, `redis-restart`.
 # The primary is the machine's PostgreSQL (a database of its own, `tangtoc_topology`); the replica is a
 # second cluster of the same server version filled by pg_basebackup and streaming from the primary; Redis
 # is an instance of its own, so restarting it disturbs no one else's. Run as root (pg_createcluster);
@@ -174,7 +174,7 @@ backend api
   http-check expect status 200
   # An instance leaves the rotation after three failed checks a second apart (a readiness answer slower
   # than 3 s under load fails). Its open requests are left to finish: one that is alive but not ready
-  # (Redis restarting) answers them, and a dead one's connections are closed by the system, so its
+  # (database unreachable) answers them, and a dead one's connections are closed by the system, so its
   # live subscribers reconnect to another at once.
   timeout check 3s
   default-server inter 1s fall 3 rise 2
@@ -294,12 +294,14 @@ api-kill) api_kill "${2:?which API instance}" ;;
 api-start) api_start "${2:?which API instance}" ;;
 replica-stop) replica_stop ;;
 replica-start) replica_start ;;
+redis-stop) redis_stop ;;
+redis-start) redis_start ;;
 redis-restart)
   redis_stop
   redis_start
   ;;
 *)
-  say "usage: topology.sh up|down|status|api-kill N|api-start N|replica-stop|replica-start|redis-restart" >&2
+  say "usage: topology.sh up|down|status|api-kill N|api-start N|replica-stop|replica-start|redis-stop|redis-start|redis-restart" >&2
   exit 64
   ;;
 esac

@@ -82,6 +82,26 @@ describe('the readiness check /readyz', () => {
     }
   })
 
+  it('answers 200, degraded, while Redis does not: every instance shares it, and requests do not need it', async () => {
+    // Nothing listens on port 1: the event bus waits to connect, as while Redis restarts. Were
+    // readiness to fail, a load balancer would take every instance out at once (test/topology).
+    const log = catchLog()
+    const yoga = createYogaApp({ prisma: api.prisma, redisUrl: 'redis://127.0.0.1:1', logger: log.logger })
+    try {
+      const response = await yoga.fetch('http://tangtoc.test/readyz')
+      expect(response.status).toBe(200)
+      expect(await response.json()).toEqual({
+        status: 'degraded',
+        database: 'ok',
+        migrations: 'ok',
+        redis: 'unreachable',
+      })
+      expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', check: '/readyz' }))
+    } finally {
+      await yoga.dispose()
+    }
+  })
+
   it('answers 503 from the moment the shutdown begins', async () => {
     const lifecycle = new Lifecycle()
     const yoga = createYogaApp({ prisma: api.prisma, lifecycle })
