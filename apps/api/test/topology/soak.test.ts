@@ -256,6 +256,38 @@ describe.runIf(enabled)('the topology under faults', () => {
       const subscriber = progressSubscriber(base, manager, campaignId)
       let faultsDone = false
 
+      /** Pays a registration with a receipt of its own, under a key of its own. */
+      async function pay(
+        cookie: string,
+        registration: { id: string; payable: number },
+        enrollmentId: string,
+      ) {
+        const receiptNumber = `SOAK-${randomUUID().slice(0, 12)}`
+        const paid = await send(
+          base,
+          tallies.pay,
+          cookie,
+          recordPayment,
+          {
+            input: {
+              registration: registration.id,
+              amount: registration.payable,
+              paidOn: today(),
+              channel: 'CASH_AT_POST_OFFICE',
+              receiptNumber,
+            },
+          },
+          randomUUID(),
+          giveUpAt,
+        )
+        const payment = paid?.data?.recordPayment
+        if (!payment) return
+        const paymentId =
+          payment.__typename === 'RecordPaymentPayload' ? payment.payment.id : payment.existingId
+        expect(paymentId, JSON.stringify(payment)).toBeTruthy()
+        payments.push({ receiptNumber, paymentId: databaseId(paymentId), enrollmentId })
+      }
+
       async function client(cookie: string, index: number) {
         // Until the deadline and the last fault: on a slow machine a fault may end after the deadline.
         for (let round = 0; Date.now() < deadline || !faultsDone; round++) {
@@ -290,31 +322,7 @@ describe.runIf(enabled)('the topology under faults', () => {
           acknowledged.push({ key, citizenId, enrollmentId: databaseId(enrollmentId) })
           if (registered.__typename !== 'RegisterEnrollmentPayload') continue
 
-          const receiptNumber = `SOAK-${randomUUID().slice(0, 12)}`
-          const paid = await send(
-            base,
-            tallies.pay,
-            cookie,
-            recordPayment,
-            {
-              input: {
-                registration: registered.registration.id,
-                amount: registered.registration.payable,
-                paidOn: today(),
-                channel: 'CASH_AT_POST_OFFICE',
-                receiptNumber,
-              },
-            },
-            randomUUID(),
-            giveUpAt,
-          )
-          const payment = paid?.data?.recordPayment
-          if (payment) {
-            const paymentId =
-              payment.__typename === 'RecordPaymentPayload' ? payment.payment.id : payment.existingId
-            expect(paymentId, JSON.stringify(payment)).toBeTruthy()
-            payments.push({ receiptNumber, paymentId: databaseId(paymentId), enrollmentId })
-          }
+          await pay(cookie, registered.registration, enrollmentId)
           if (round % 4 === 0) {
             // A list read, which goes to the replica.
             await send(
