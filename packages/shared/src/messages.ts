@@ -352,8 +352,8 @@ export const messages = {
     en: 'No member of this household is enrolled at the center in the campaign up to {on}.',
   },
   HOUSEHOLD_CODE_FORMAT: {
-    vi: 'Mã hộ gia đình gồm chữ và số (có thể ngăn bởi - . / _), tối đa {max} ký tự.',
-    en: 'A household code is letters and digits (which - . / _ may separate), at most {max} characters.',
+    vi: 'Mã hộ gia đình gồm chữ và số (có thể ngăn bởi - . / _ hoặc một dấu cách), tối đa {max} ký tự.',
+    en: 'A household code is letters and digits (which - . / _ or a space may separate), at most {max} characters.',
   },
   HOUSEHOLD_NOT_FOR_PRODUCT: {
     vi: 'Chỉ bảo hiểm y tế hộ gia đình mới khai thành viên hộ.',

@@ -181,28 +181,30 @@ describe('a household’s code (mã hộ gia đình)', () => {
     expect(checkHouseholdCode('  7901234567 ')).toEqual({ ok: true, code: '7901234567' })
     expect(checkHouseholdCode('HO-01/Q1')).toEqual({ ok: true, code: 'HO-01/Q1' })
     expect(checkHouseholdCode('HỘ.1'.normalize('NFD'))).toEqual({ ok: true, code: 'HỘ.1' })
+    // A neighbourhood's own numbering, as sheets write it: one space between parts.
+    expect(checkHouseholdCode(' Hộ  1 ')).toEqual({ ok: true, code: 'Hộ 1' })
     expect(checkHouseholdCode('   ')).toEqual({ ok: true, code: null })
     expect(checkHouseholdCode(null)).toEqual({ ok: true, code: null })
   })
 
   it('is letters and digits, separators only between them, at most 30 characters, else refused in both languages', () => {
-    for (const bad of ['HO 01', '-01', 'HO--1', 'HO#1', '1'.repeat(31)]) {
+    for (const bad of ['HO#01', '-01', 'HO--1', 'HO - 1', 'HO#1', '1'.repeat(31)]) {
       const result = checkHouseholdCode(bad)
       expect(result.ok ? [] : problems(result), bad).toEqual([
         { path: 'householdCode', code: 'HOUSEHOLD_CODE_FORMAT' },
       ])
     }
-    const refused = checkHouseholdCode('HO 01')
+    const refused = checkHouseholdCode('HO#01')
     expect(refused.ok ? [] : refused.issues[0]?.message).toEqual({
-      vi: 'Mã hộ gia đình gồm chữ và số (có thể ngăn bởi - . / _), tối đa 30 ký tự.',
-      en: 'A household code is letters and digits (which - . / _ may separate), at most 30 characters.',
+      vi: 'Mã hộ gia đình gồm chữ và số (có thể ngăn bởi - . / _ hoặc một dấu cách), tối đa 30 ký tự.',
+      en: 'A household code is letters and digits (which - . / _ or a space may separate), at most 30 characters.',
     })
     expect(checkHouseholdCode('1'.repeat(30))).toEqual({ ok: true, code: '1'.repeat(30) })
   })
 
   it('is checked with the registration’s household, alone or with members', () => {
     const alone = checkHousehold(
-      { product: 'HOUSEHOLD_HEALTH_INSURANCE', person: enrolled, householdCode: 'HO 1' },
+      { product: 'HOUSEHOLD_HEALTH_INSURANCE', person: enrolled, householdCode: 'HO#1' },
       dates,
     )
     expect(problems(alone)).toEqual([{ path: 'householdCode', code: 'HOUSEHOLD_CODE_FORMAT' }])

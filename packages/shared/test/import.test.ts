@@ -144,9 +144,19 @@ describe('checking a sheet’s rows', () => {
     expect(pagedCodes).toEqual([[], [], [], []])
   })
 
+  it('groups a neighbourhood’s own keys written with a space ("Hộ 1"), however spaced', () => {
+    const rows: SheetRow[] = [
+      { line: 2, cells: ['Lý Văn Tâm', id('1975-05-05', 'MALE', 7), '05/05/1975', 'Nam', 'Hộ 1', 'x'] },
+      { line: 3, cells: ['Lý Thị Mai', id('1977-06-06', 'FEMALE', 8), '06/06/1977', 'Nữ', ' Hộ  1', ''] },
+    ]
+    const check = checkImportRows(rows, columns, options)
+    expect(check.rows.map((row) => row.issues)).toEqual([[], []])
+    expect(check.households).toEqual([{ key: 'Hộ 1', lines: [2, 3] }])
+  })
+
   it('refuses a row whose household key is not a household code, as the form refuses the code', () => {
     const rows: SheetRow[] = [
-      { line: 2, cells: ['Đỗ Văn Quang', id('1988-07-02', 'MALE', 1), '02/07/1988', 'Nam', 'H 1', 'x'] },
+      { line: 2, cells: ['Đỗ Văn Quang', id('1988-07-02', 'MALE', 1), '02/07/1988', 'Nam', 'H#1', 'x'] },
     ]
     const check = checkImportRows(rows, columns, options)
     expect(check.rows[0]?.issues.map((problem) => `${problem.path} ${problem.code}`)).toEqual([

@@ -335,7 +335,7 @@ describe('the registration form', { timeout: 40_000 }, () => {
     })
     await startHousehold(0)
     const code = screen.getByRole('textbox', { name: 'Mã hộ gia đình (BHXH)' })
-    await pasteInto(code, 'HO 01')
+    await pasteInto(code, 'HO#01')
     await userEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }))
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true')
     expect(code).toHaveAccessibleDescription(/Mã hộ gia đình gồm chữ và số/)

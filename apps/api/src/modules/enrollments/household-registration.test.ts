@@ -220,7 +220,7 @@ describe('a household’s code (mã hộ gia đình) given with the registration
 
     const refused = await api.graphql(
       registerEnrollment,
-      { input: householdInput(setting, threeMembers(), { householdCode: 'HO 01' }) },
+      { input: householdInput(setting, threeMembers(), { householdCode: 'HO#01' }) },
       setting.agent.credentials,
     )
     expect(refused.data?.registerEnrollment.fieldErrors).toEqual([

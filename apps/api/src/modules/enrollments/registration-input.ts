@@ -65,7 +65,7 @@ export const RegisterEnrollmentInput = builder.inputType('RegisterEnrollmentInpu
     }),
     householdCode: t.string({
       description:
-        'Household health insurance: Social Insurance’s household code (mã hộ gia đình) of the household registered, optional: letters and digits (- . / _ between), at most 30 characters. A later import’s rows with this code as their household key, at the same center, join the household.',
+        'Household health insurance: Social Insurance’s household code (mã hộ gia đình) of the household registered, optional: letters and digits (- . / _ or one space between), at most 30 characters. A later import’s rows with this code as their household key, at the same center, join the household.',
     }),
     on: t.field({
       type: 'Date',

@@ -146,9 +146,10 @@ describe('importing a household sheet from Excel', () => {
     sheet.addRow(['DANH SÁCH HỘ GIA ĐÌNH THAM GIA BHYT'])
     sheet.mergeCells('A1:F1')
     sheet.addRow(['Mã hộ', 'Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Chủ hộ'])
-    // The household key is merged down its two members' rows; the head's name is a formula.
+    // The household key, a neighbourhood's own numbering with a space, is merged down its two
+    // members' rows; the head's name is a formula.
     sheet.addRow([
-      'HO-1',
+      'Hộ 1',
       { formula: '"Trần Văn "&"Bình"', result: 'Trần Văn Bình' },
       Number(head.citizenId),
       serial(head.dateOfBirth),
@@ -192,11 +193,11 @@ describe('importing a household sheet from Excel', () => {
       line: 3,
       fullName: 'Trần Văn Bình',
       citizenId: head.citizenId,
-      householdKey: 'HO-1',
+      householdKey: 'Hộ 1',
       valid: true,
     })
     expect(first.notes).toEqual([{ field: 'citizenId', code: 'CITIZEN_ID_LEADING_ZERO_RESTORED' }])
-    expect(second).toMatchObject({ line: 4, fullName: 'Lê Thị Hoa', householdKey: 'HO-1', valid: true })
+    expect(second).toMatchObject({ line: 4, fullName: 'Lê Thị Hoa', householdKey: 'Hộ 1', valid: true })
     expect(second.fullName).toBe(second.fullName.normalize('NFC'))
     expect(third).toMatchObject({ line: 6, householdKey: 'HO-2', valid: true })
     expect(preview.totals).toEqual([
@@ -224,9 +225,13 @@ describe('importing a household sheet from Excel', () => {
     expect(enrollments.map((each) => each.person.citizenId).sort()).toEqual(
       [head.citizenId, wife.citizenId, alone.citizenId].sort(),
     )
+    const headsHousehold = enrollments.find((each) => each.person.citizenId === head.citizenId)?.householdId
     expect(enrollments.find((each) => each.person.citizenId === wife.citizenId)?.householdId).toBe(
-      enrollments.find((each) => each.person.citizenId === head.citizenId)?.householdId,
+      headsHousehold,
     )
+    expect(await api.prisma.household.findUnique({ where: { id: headsHousehold ?? '' } })).toMatchObject({
+      code: 'Hộ 1',
+    })
     const audit = await api.prisma.auditEvent.findFirst({
       where: {
         action: 'import.commit',
