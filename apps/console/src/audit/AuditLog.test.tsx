@@ -81,21 +81,26 @@ describe('the audit log', () => {
   it.each([
     ['vi', /Phương thức đóng:\s*12/, /Trạng thái:\s*SUBMITTED/],
     ['en', /Payment period:\s*12/, /Status:\s*SUBMITTED/],
-  ] as const)('names a registration’s fields as the enrollment page does, in %s', async (locale, months, status) => {
-    const registration = {
-      ...payment,
-      action: 'enrollment.register',
-      changes: [
-        { field: 'status', before: null, after: 'SUBMITTED' },
-        { field: 'months', before: null, after: 12 },
-      ],
-    }
-    renderConsoleAt('/audit', { locale, answers: answers(registration) })
+  ] as const)(
+    'names a registration’s fields as the enrollment page does, in %s',
+    async (locale, months, status) => {
+      const registration = {
+        ...payment,
+        action: 'enrollment.register',
+        changes: [
+          { field: 'status', before: null, after: 'SUBMITTED' },
+          { field: 'months', before: null, after: 12 },
+        ],
+      }
+      renderConsoleAt('/audit', { locale, answers: answers(registration) })
 
-    const row = (await screen.findAllByRole('row')).find((each) => each.textContent?.includes('Nguyễn Thị Lan'))
-    expect(row).toHaveTextContent(months)
-    expect(row).toHaveTextContent(status)
-  })
+      const row = (await screen.findAllByRole('row')).find((each) =>
+        each.textContent?.includes('Nguyễn Thị Lan'),
+      )
+      expect(row).toHaveTextContent(months)
+      expect(row).toHaveTextContent(status)
+    },
+  )
 
   it('says when no change matches the filters', async () => {
     renderConsoleAt('/audit', { answers: answers() })

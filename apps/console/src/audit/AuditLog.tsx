@@ -16,8 +16,8 @@ import { pageVariables } from '../shell/listSearch.ts'
 import { ListState } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { auditedTypes } from './auditedTypes.ts'
-import { useAuditFieldLabel } from './fieldLabels.ts'
 import type { AuditSearch } from './auditSearch.ts'
+import { useAuditFieldLabel } from './fieldLabels.ts'
 
 export const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int) {

@@ -243,20 +243,23 @@ describe('the enrollment page', () => {
       'Phương thức đóng, Số tiền phải đóng',
     ],
     ['en', 'Audit history', 'Registered by Nhân viên Sài Gòn at 04/11/2025 09:30', 'Payment period, Payable'],
-  ] as const)('shows an admin the audit history of the enrollment in %s: the registration summarised, a change by the fields people know', async (locale, title, registration, update) => {
-    const asked: Record<string, unknown>[] = []
-    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
-      locale,
-      answers: { Enrollment: { data: { enrollment: submitted() } }, EnrollmentAudit: auditTrail(asked) },
-    })
+  ] as const)(
+    'shows an admin the audit history of the enrollment in %s: the registration summarised, a change by the fields people know',
+    async (locale, title, registration, update) => {
+      const asked: Record<string, unknown>[] = []
+      renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+        locale,
+        answers: { Enrollment: { data: { enrollment: submitted() } }, EnrollmentAudit: auditTrail(asked) },
+      })
 
-    const audit = await screen.findByRole('table', { name: title })
-    const [, updated, registered] = within(audit).getAllByRole('row')
-    expect(registered).toHaveTextContent(registration)
-    expect(registered).not.toHaveTextContent('status')
-    expect(updated).toHaveTextContent(update)
-    expect(asked[0]).toEqual({ entityId: 'RW5yb2xsbWVudDox' })
-  })
+      const audit = await screen.findByRole('table', { name: title })
+      const [, updated, registered] = within(audit).getAllByRole('row')
+      expect(registered).toHaveTextContent(registration)
+      expect(registered).not.toHaveTextContent('status')
+      expect(updated).toHaveTextContent(update)
+      expect(asked[0]).toEqual({ entityId: 'RW5yb2xsbWVudDox' })
+    },
+  )
 
   it('does not ask for the audit history for a center manager, who may not read the audit log', async () => {
     const asked: Record<string, unknown>[] = []

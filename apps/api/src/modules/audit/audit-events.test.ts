@@ -200,16 +200,31 @@ describe('the changes an event lists', () => {
     )
     expect(updated.data?.updateEnrollment.__typename).toBe('UpdateEnrollmentPayload')
 
-    const read = await api.graphql(changesOf, { filter: { entityId: enrollment.id } }, setting.admin.credentials)
-    const [registration, change] = read.data?.auditEvents.edges.map(
+    const read = await api.graphql(
+      changesOf,
+      { filter: { entityId: enrollment.id } },
+      setting.admin.credentials,
+    )
+    const [registration, change] = (read.data?.auditEvents.edges ?? []).map(
       (edge: { node: { action: string; after: Record<string, unknown>; changes: { field: string }[] } }) =>
         edge.node,
     )
-    const internal = ['id', 'version', 'updatedAt', 'searchPrefixes', 'searchHashes', 'live', 'unpaidOn', 'personId']
+    const internal = [
+      'id',
+      'version',
+      'updatedAt',
+      'searchPrefixes',
+      'searchHashes',
+      'live',
+      'unpaidOn',
+      'personId',
+    ]
     expect(registration.action).toBe('enrollment.register')
     expect(registration.after).toHaveProperty('searchPrefixes')
     const registeredFields = registration.changes.map(({ field }: { field: string }) => field)
-    expect(registeredFields).toEqual(expect.arrayContaining(['status', 'months', 'payable', 'campaign', 'center']))
+    expect(registeredFields).toEqual(
+      expect.arrayContaining(['status', 'months', 'payable', 'campaign', 'center']),
+    )
     expect(registeredFields.filter((field: string) => internal.includes(field))).toEqual([])
     expect(registration.changes).toContainEqual({
       field: 'center',

@@ -56,6 +56,12 @@ export function auditChanges(entityType: string, before: unknown, after: unknown
       const stored = side[column] ?? null
       return shown.type && typeof stored === 'string' ? encodeGlobalID(shown.type, stored) : stored
     }
-    return [{ field: shown.field, before: before === null ? null : value(was), after: after === null ? null : value(is) }]
+    return [
+      {
+        field: shown.field,
+        before: before === null ? null : value(was),
+        after: after === null ? null : value(is),
+      },
+    ]
   })
 }
