@@ -209,16 +209,7 @@ describe('the changes an event lists', () => {
       (edge: { node: { action: string; after: Record<string, unknown>; changes: { field: string }[] } }) =>
         edge.node,
     )
-    const internal = [
-      'id',
-      'version',
-      'updatedAt',
-      'searchPrefixes',
-      'searchHashes',
-      'live',
-      'unpaidOn',
-      'personId',
-    ]
+    const internal = 'id version updatedAt searchPrefixes searchHashes live unpaidOn personId'.split(' ')
     expect(registration.action).toBe('enrollment.register')
     expect(registration.after).toHaveProperty('searchPrefixes')
     const registeredFields = registration.changes.map(({ field }: { field: string }) => field)
