@@ -14,7 +14,7 @@ const internalColumns = new Set(['id', 'version', 'createdAt', 'updatedAt', 'liv
 
 /** Per record type, the columns the API or the database derives for its own lists and counts. */
 const derivedColumns: Partial<Record<string, ReadonlySet<string>>> = {
-  // Rollup, worklist and search helpers (see the Enrollment model).
+  // Rollup and worklist helpers (see the Enrollment model); search keys are left out by name.
   Enrollment: new Set(['registeredOn', 'countedOn', 'unpaidOn', 'renewed', 'promisedWhileCovered']),
 }
 
