@@ -10,8 +10,10 @@ const event = {
   entityId: 'u3',
   entityGlobalId: 'VXNlcjp1Mw==',
   subject: 'Trần Văn Minh',
-  before: { role: 'AGENT', displayName: 'Minh', centerId: 'c1' },
-  after: { role: 'CENTER_MANAGER', displayName: 'Trần Văn Minh', centerId: 'c1' },
+  changes: [
+    { field: 'role', before: 'AGENT', after: 'CENTER_MANAGER' },
+    { field: 'displayName', before: 'Minh', after: 'Trần Văn Minh' },
+  ],
   actor: { id: 'u1', username: 'admin', displayName: 'Quản trị viên' },
 }
 
@@ -23,8 +25,7 @@ const payment = {
   entityId: 'e1',
   entityGlobalId: 'RW5yb2xsbWVudDplMQ==',
   subject: 'Nguyễn Thị Lan',
-  before: { status: 'SUBMITTED' },
-  after: { status: 'PAID' },
+  changes: [{ field: 'status', before: 'SUBMITTED', after: 'PAID' }],
   actor: { id: 'u2', username: 'minh', displayName: 'Trần Văn Minh' },
 }
 
@@ -33,8 +34,7 @@ const failedSignIn = {
   id: 'a3',
   action: 'auth.logInFailed',
   subject: 'Trần Văn Minh',
-  before: null,
-  after: { reason: 'WRONG_PASSWORD' },
+  changes: [{ field: 'reason', before: null, after: 'WRONG_PASSWORD' }],
   actor: null,
 }
 
@@ -66,7 +66,8 @@ describe('the audit log', () => {
     )
     expect(within(update as HTMLElement).getByText('AGENT')).toBeInTheDocument()
     expect(within(update as HTMLElement).getByText('CENTER_MANAGER')).toBeInTheDocument()
-    expect(update).not.toHaveTextContent('centerId')
+    expect(update).toHaveTextContent('Vai trò:')
+    expect(update).toHaveTextContent('Họ tên:')
     expect(update).toHaveTextContent('05/11/2025 09:30')
 
     expect(screen.getByText(/Trần Văn Minh xác nhận đóng tiền hồ sơ của/)).toHaveTextContent(
@@ -76,6 +77,30 @@ describe('the audit log', () => {
       'Một người chưa đăng nhập đăng nhập không thành công vào Trần Văn Minh',
     )
   })
+
+  it.each([
+    ['vi', /Phương thức đóng:\s*12/, /Trạng thái:\s*SUBMITTED/],
+    ['en', /Payment period:\s*12/, /Status:\s*SUBMITTED/],
+  ] as const)(
+    'names a registration’s fields as the enrollment page does, in %s',
+    async (locale, months, status) => {
+      const registration = {
+        ...payment,
+        action: 'enrollment.register',
+        changes: [
+          { field: 'status', before: null, after: 'SUBMITTED' },
+          { field: 'months', before: null, after: 12 },
+        ],
+      }
+      renderConsoleAt('/audit', { locale, answers: answers(registration) })
+
+      const row = (await screen.findAllByRole('row')).find((each) =>
+        each.textContent?.includes('Nguyễn Thị Lan'),
+      )
+      expect(row).toHaveTextContent(months)
+      expect(row).toHaveTextContent(status)
+    },
+  )
 
   it('says when no change matches the filters', async () => {
     renderConsoleAt('/audit', { answers: answers() })

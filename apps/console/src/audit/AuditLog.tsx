@@ -1,5 +1,5 @@
-// /audit (admins): who changed what and when, filtered by record type, actor and period, with each
-// change's fields before and after.
+// /audit (admins): who changed what and when, filtered by record type, actor and period, with the
+// fields each change set, as people name them, before and after.
 import { Button, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { addDays } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
@@ -17,6 +17,7 @@ import { ListState } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { auditedTypes } from './auditedTypes.ts'
 import type { AuditSearch } from './auditSearch.ts'
+import { useAuditFieldLabel } from './fieldLabels.ts'
 
 export const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int) {
@@ -31,8 +32,11 @@ export const AuditEventsQuery = graphql(`
           entityId
           entityGlobalId
           subject
-          before
-          after
+          changes {
+            field
+            before
+            after
+          }
           actor {
             id
             username
@@ -137,7 +141,7 @@ function useAuditColumns(): ListColumn<AuditRow>[] {
     {
       key: 'changes',
       header: t('audit.changes'),
-      cell: (event) => <ChangeList before={event.before} after={event.after} />,
+      cell: (event) => <ChangeList entityType={event.entityType} changes={event.changes} />,
     },
   ]
 }
@@ -227,19 +231,13 @@ export function EventSentence({ event }: { event: AuditRow }) {
 const shown = (value: unknown) =>
   value === undefined ? '' : value === null ? '∅' : typeof value === 'string' ? value : JSON.stringify(value)
 
-const fieldsOf = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-
-/** Each changed field as "field: before → after"; a creation shows only after, a deletion only before. */
-export function ChangeList({ before, after }: { before: unknown; after: unknown }) {
+/** Each changed field as "field: before → after", named in the user's language; a creation shows only after, a deletion only before. */
+export function ChangeList({ entityType, changes }: Pick<AuditRow, 'entityType' | 'changes'>) {
   const { t } = useTranslation()
-  const old = fieldsOf(before)
-  const now = fieldsOf(after)
-  // Only what changed: a field written with the value it had is not a change.
-  const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
-    (field) => before === null || after === null || JSON.stringify(old[field]) !== JSON.stringify(now[field]),
-  )
-  if (fields.length === 0)
+  const label = useAuditFieldLabel()
+  const creation = changes.every((change) => change.before === null)
+  const deletion = !creation && changes.every((change) => change.after === null)
+  if (changes.length === 0)
     return (
       <Text size="xs" c="dimmed">
         —
@@ -247,27 +245,27 @@ export function ChangeList({ before, after }: { before: unknown; after: unknown 
     )
   return (
     <Stack gap={2} component="dl" m={0}>
-      {fields.map((field) => (
+      {changes.map(({ field, before, after }) => (
         <Group key={field} gap={4} wrap="nowrap" align="baseline">
           <Text component="dt" size="xs" fw={600}>
-            {field}:
+            {label(entityType, field)}:
           </Text>
           <Text component="dd" size="xs" m={0} style={{ wordBreak: 'break-word' }}>
-            {before === null ? (
-              shown(now[field])
-            ) : after === null ? (
+            {creation ? (
+              shown(after)
+            ) : deletion ? (
               <>
                 <VisuallyHidden>{t('audit.removed')}</VisuallyHidden>
-                <s>{shown(old[field])}</s>
+                <s>{shown(before)}</s>
               </>
             ) : (
               <>
                 <Text span size="xs" c="red.8" td="line-through">
-                  {shown(old[field])}
+                  {shown(before)}
                 </Text>
                 {' → '}
                 <Text span size="xs" c="green.8">
-                  {shown(now[field])}
+                  {shown(after)}
                 </Text>
               </>
             )}

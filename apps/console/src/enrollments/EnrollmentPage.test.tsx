@@ -200,38 +200,66 @@ describe('the enrollment page', () => {
     )
   })
 
-  it('shows an admin the audit history of the enrollment', async () => {
-    const asked: Record<string, unknown>[] = []
-    renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
-      answers: {
-        Enrollment: { data: { enrollment: submitted() } },
-        EnrollmentAudit: recording(asked, () => ({
-          data: {
-            auditEvents: {
-              edges: [
-                {
-                  node: {
-                    id: 'a1',
-                    action: 'enrollment.register',
-                    at: '2025-11-04T02:30:00.000Z',
-                    actor: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
-                    before: null,
-                    after: { status: 'SUBMITTED', months: 12 },
-                  },
-                },
-              ],
+  /** The enrollment's audit trail as the API answers it: its registration, then a change of months. */
+  const auditTrail = (asked: Record<string, unknown>[]) =>
+    recording(asked, () => ({
+      data: {
+        auditEvents: {
+          edges: [
+            {
+              node: {
+                id: 'a2',
+                action: 'enrollment.update',
+                at: '2025-11-05T03:00:00.000Z',
+                actor: { id: 'u1', displayName: 'Quản trị viên' },
+                changes: [
+                  { field: 'months', before: 1, after: 12 },
+                  { field: 'payable', before: 88_452, after: 1_061_424 },
+                ],
+              },
             },
-          },
-        })),
+            {
+              node: {
+                id: 'a1',
+                action: 'enrollment.register',
+                at: '2025-11-04T02:30:00.000Z',
+                actor: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
+                changes: [
+                  { field: 'status', before: null, after: 'SUBMITTED' },
+                  { field: 'months', before: null, after: 1 },
+                ],
+              },
+            },
+          ],
+        },
       },
-    })
+    }))
 
-    const audit = await screen.findByRole('table', { name: 'Nhật ký thay đổi' })
-    expect(within(audit).getByRole('row', { name: /enrollment.register/ })).toHaveTextContent(
-      'status, months',
-    )
-    expect(asked[0]).toEqual({ entityId: 'RW5yb2xsbWVudDox' })
-  })
+  it.each([
+    [
+      'vi',
+      'Nhật ký thay đổi',
+      'Đăng ký bởi Nhân viên Sài Gòn lúc 04/11/2025 09:30',
+      'Phương thức đóng, Số tiền phải đóng',
+    ],
+    ['en', 'Audit history', 'Registered by Nhân viên Sài Gòn at 04/11/2025 09:30', 'Payment period, Payable'],
+  ] as const)(
+    'shows an admin the audit history of the enrollment in %s: the registration summarised, a change by the fields people know',
+    async (locale, title, registration, update) => {
+      const asked: Record<string, unknown>[] = []
+      renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+        locale,
+        answers: { Enrollment: { data: { enrollment: submitted() } }, EnrollmentAudit: auditTrail(asked) },
+      })
+
+      const audit = await screen.findByRole('table', { name: title })
+      const [, updated, registered] = within(audit).getAllByRole('row')
+      expect(registered).toHaveTextContent(registration)
+      expect(registered).not.toHaveTextContent('status')
+      expect(updated).toHaveTextContent(update)
+      expect(asked[0]).toEqual({ entityId: 'RW5yb2xsbWVudDox' })
+    },
+  )
 
   it('does not ask for the audit history for a center manager, who may not read the audit log', async () => {
     const asked: Record<string, unknown>[] = []

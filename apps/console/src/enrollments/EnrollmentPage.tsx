@@ -4,6 +4,7 @@ import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
+import { useAuditFieldLabel } from '../audit/fieldLabels.ts'
 import { useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
@@ -139,8 +140,9 @@ export const EnrollmentAuditQuery = graphql(`
             id
             displayName
           }
-          before
-          after
+          changes {
+            field
+          }
         }
       }
     }
@@ -458,6 +460,7 @@ function StatusHistory({ enrollment }: { enrollment: Enrollment }) {
 /** The audit trail of the enrollment (admins read the audit log). */
 function EnrollmentAuditHistory({ id }: { id: string }) {
   const { t } = useTranslation()
+  const label = useAuditFieldLabel()
   const { intlLocale } = useLocale()
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: EnrollmentAuditQuery,
@@ -492,7 +495,14 @@ function EnrollmentAuditHistory({ id }: { id: string }) {
                 </Table.Td>
                 <Table.Td>{event.actor?.displayName ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Text size="xs">{changedFields(event.before, event.after).join(', ')}</Text>
+                  <Text size="xs">
+                    {event.action === 'enrollment.register'
+                      ? t('enrollment.history.registered', {
+                          actor: event.actor?.displayName ?? '—',
+                          at: formatDateTime(event.at, intlLocale),
+                        })
+                      : event.changes.map(({ field }) => label('Enrollment', field)).join(', ')}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -501,12 +511,4 @@ function EnrollmentAuditHistory({ id }: { id: string }) {
       </ListState>
     </section>
   )
-}
-
-function changedFields(before: unknown, after: unknown): string[] {
-  const record = (value: unknown) =>
-    value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
-  const old = record(before)
-  const next = record(after)
-  return Object.keys(next).filter((key) => JSON.stringify(old[key]) !== JSON.stringify(next[key]))
 }

@@ -8,6 +8,7 @@ import type { Context } from '../../context.ts'
 import { decodeGlobalId, idOf } from '../../global-id.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { canReadUserHistory } from '../users/user-access.ts'
+import { auditChanges, type FieldChange } from './changes.ts'
 import { subjectOf } from './subjects.ts'
 
 function canReadAuditEvent(context: Context, event: { entityType: string; entityId: string }) {
@@ -15,6 +16,28 @@ function canReadAuditEvent(context: Context, event: { entityType: string; entity
   if (context.viewer.role === 'ADMIN') return true
   return event.entityType === 'User' ? canReadUserHistory(context, event.entityId) : false
 }
+
+const AuditFieldChange = builder.objectRef<FieldChange>('AuditFieldChange').implement({
+  description: 'One field an audit event changed, as a person knows it, with its value before and after.',
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      description:
+        'The field’s name in the record’s GraphQL type, e.g. `months`, `status`; a reference under its own name (`session`, `center`).',
+    }),
+    before: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Its value before (a reference as its global id); null for a creation or an empty field.',
+      resolve: (change) => change.before,
+    }),
+    after: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Its value after (a reference as its global id); null for a deletion or an empty field.',
+      resolve: (change) => change.after,
+    }),
+  }),
+})
 
 export const AuditEventNode = builder.prismaNode('AuditEvent', {
   id: { field: 'id' },
@@ -49,12 +72,19 @@ export const AuditEventNode = builder.prismaNode('AuditEvent', {
       type: 'JSON',
       nullable: true,
       description:
-        'The fields changed, as they were before; null for a creation. Secrets are never recorded.',
+        'The record as it was before, as stored: every column written, internal ones included (search keys, versions, ids); null for a creation. Secrets are never recorded. `changes` lists what a person reads.',
     }),
     after: t.expose('after', {
       type: 'JSON',
       nullable: true,
-      description: 'The fields changed, as they are after; null for a deletion. Secrets are never recorded.',
+      description:
+        'The record as it is after, as stored: every column written, internal ones included; null for a deletion. Secrets are never recorded. `changes` lists what a person reads.',
+    }),
+    changes: t.field({
+      type: [AuditFieldChange],
+      description:
+        'The fields a person knows that changed: every one a creation sets or a deletion clears, an update’s whose value differs. Never the columns kept for the machine (ids, versions, timestamps kept by the database, search keys, rollup helpers); `before` and `after` keep those.',
+      resolve: (event) => auditChanges(event.entityType, event.before, event.after),
     }),
     requestId: t.exposeString('requestId', {
       nullable: true,

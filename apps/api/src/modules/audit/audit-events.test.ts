@@ -3,7 +3,7 @@ import type { Role } from '@tangtoc/db'
 import { createCenter, createUser, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
-import { campaignSetting, registerEnrollment, submit, vsiInput } from '../enrollments/test-helpers.ts'
+import { campaignSetting, gid, registerEnrollment, submit, vsiInput } from '../enrollments/test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -173,6 +173,62 @@ describe('the name of what an event is about', () => {
     expect(await read({ entityId: userId })).toEqual([
       { action: 'user.update', subject: 'Hai' },
       { action: 'user.update', subject: 'Hai' },
+    ])
+  })
+})
+
+describe('the changes an event lists', () => {
+  const changesOf = `query ($filter: AuditEventFilter) {
+    auditEvents(first: 50, filter: $filter, orderBy: OLDEST_FIRST) {
+      edges { node { action after changes { field before after } } }
+    }
+  }`
+  const update = `mutation ($input: UpdateEnrollmentInput!) { updateEnrollment(input: $input) { __typename } }`
+
+  it('names only the fields a person knows, never search keys, versions, rollup helpers or ids; the stored rows stay whole', async () => {
+    const setting = await campaignSetting(api)
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { status: 'DRAFT' }) },
+      setting.admin.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    const updated = await api.graphql(
+      update,
+      { input: { id: enrollment.id, version: enrollment.version, months: 3 } },
+      setting.admin.credentials,
+    )
+    expect(updated.data?.updateEnrollment.__typename).toBe('UpdateEnrollmentPayload')
+
+    const read = await api.graphql(
+      changesOf,
+      { filter: { entityId: enrollment.id } },
+      setting.admin.credentials,
+    )
+    const [registration, change] = (read.data?.auditEvents.edges ?? []).map(
+      (edge: { node: { action: string; after: Record<string, unknown>; changes: { field: string }[] } }) =>
+        edge.node,
+    )
+    const internal = 'id version updatedAt searchPrefixes searchHashes live unpaidOn personId'.split(' ')
+    expect(registration.action).toBe('enrollment.register')
+    expect(registration.after).toHaveProperty('searchPrefixes')
+    const registeredFields = registration.changes.map(({ field }: { field: string }) => field)
+    expect(registeredFields).toEqual(
+      expect.arrayContaining(['status', 'months', 'payable', 'campaign', 'center']),
+    )
+    expect(registeredFields.filter((field: string) => internal.includes(field))).toEqual([])
+    expect(registration.changes).toContainEqual({
+      field: 'center',
+      before: null,
+      after: gid('Center', setting.center.id),
+    })
+    const byField = (a: { field: string }, b: { field: string }) => a.field.localeCompare(b.field)
+    expect(change.changes.sort(byField)).toEqual([
+      { field: 'gross', before: 330_000, after: 990_000 },
+      { field: 'months', before: 1, after: 3 },
+      { field: 'payable', before: 264_000, after: 792_000 },
+      { field: 'periodEnd', before: '2025-12-03T00:00:00.000Z', after: '2026-02-03T00:00:00.000Z' },
+      { field: 'support', before: 66_000, after: 198_000 },
     ])
   })
 })

@@ -1,0 +1,67 @@
+// What an audit event changed, as a person reads it: the stored `before` and `after` keep every column
+// (an auditor may need them); `changes` leaves out the columns kept for the machine and names a record
+// the change points to as the GraphQL type does, so the console and integrators read the same list.
+import { encodeGlobalID } from '@pothos/plugin-relay'
+
+export interface FieldChange {
+  field: string
+  before: unknown
+  after: unknown
+}
+
+/** Columns no person sets or reads: identity, optimistic locking, timestamps kept by Prisma, liveness. */
+const internalColumns = new Set(['id', 'version', 'createdAt', 'updatedAt', 'live'])
+
+/** Per record type, the columns the API or the database derives for its own lists and counts. */
+const derivedColumns: Partial<Record<string, ReadonlySet<string>>> = {
+  // Rollup and worklist helpers (see the Enrollment model); search keys are left out by name.
+  Enrollment: new Set(['registeredOn', 'countedOn', 'unpaidOn', 'renewed', 'promisedWhileCovered']),
+}
+
+/**
+ * The references a person chooses, under their GraphQL name, with the global id of the record; any
+ * other `…Id` column (the person, household or registration a row belongs to) is internal.
+ */
+const references: Record<string, { field: string; type: string }> = {
+  campaignId: { field: 'campaign', type: 'Campaign' },
+  centerId: { field: 'center', type: 'Center' },
+  sessionId: { field: 'session', type: 'OutreachSession' },
+  assignedToId: { field: 'assignedTo', type: 'User' },
+}
+
+/** How a column shows in `changes`, or null for one kept for the machine. */
+function shownAs(entityType: string, column: string): { field: string; type?: string } | null {
+  const reference = references[column]
+  if (reference) return reference
+  if (internalColumns.has(column) || column.startsWith('search') || column.endsWith('Id')) return null
+  return derivedColumns[entityType]?.has(column) ? null : { field: column }
+}
+
+const fieldsOf = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+
+/**
+ * The fields a person knows that the event changed, with their values before and after: every one a
+ * creation sets (before null) or a deletion clears (after null); for an update, those whose value differs.
+ */
+export function auditChanges(entityType: string, before: unknown, after: unknown): FieldChange[] {
+  const was = fieldsOf(before)
+  const is = fieldsOf(after)
+  const whole = before === null || after === null
+  return [...new Set([...Object.keys(was), ...Object.keys(is)])].flatMap((column) => {
+    const shown = shownAs(entityType, column)
+    if (!shown) return []
+    if (!whole && JSON.stringify(was[column]) === JSON.stringify(is[column])) return []
+    const value = (side: Record<string, unknown>) => {
+      const stored = side[column] ?? null
+      return shown.type && typeof stored === 'string' ? encodeGlobalID(shown.type, stored) : stored
+    }
+    return [
+      {
+        field: shown.field,
+        before: before === null ? null : value(was),
+        after: after === null ? null : value(is),
+      },
+    ]
+  })
+}
