@@ -1,7 +1,8 @@
 // The enrollments an export reads: the enrollment list's filters from the URL's parameters (its scope,
 // its order), each page's rows in one prepared statement with its joins, the dates as the text a sheet
-// writes. The enrollment list's export and the participant lists Social Insurance receives both map these
-// rows to their columns.
+// writes. The participant lists Social Insurance receives map these rows to their columns; the
+// enrollment list's export reads each page with its own statement over the same joins (its columns as
+// SQL, sheet-sql.ts).
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import {
   type AudienceGroup,
@@ -71,33 +72,54 @@ function enrollmentRows(ids: readonly string[]) {
     SELECT e.id, e.product::text, e.status::text, e.months, e."monthlyIncome", e.gross, e.support, e.payable,
            to_char(e."periodStart", 'YYYY-MM-DD') AS "periodStart",
            to_char(e."periodEnd", 'YYYY-MM-DD') AS "periodEnd",
-           to_char(e."registeredAt" AT TIME ZONE 'UTC' AT TIME ZONE ca."timeZone", 'YYYY-MM-DD HH24:MI:SS')
-             AS "registeredAt",
+           ${registeredLocalSql} AS "registeredAt",
            to_char(e."registeredOn", 'YYYY-MM-DD') AS "registeredOn",
            ca.code AS "campaignCode", ce.code AS "centerCode", ce.name AS "centerName",
            s.kind::text AS "sessionKind", s.title AS "sessionTitle", u.username,
            p."fullName", p."citizenId", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", p.sex::text,
            e.phone, e.address, e."occupationGroup"::text, w.name AS "wardName",
            e."socialInsuranceNumber", e."householdPosition"
-      FROM unnest(${ids}::uuid[]) WITH ORDINALITY page(id, position)
+      FROM ${pageJoins(ids)}
+     ORDER BY ${pageOrder}`
+}
+
+/**
+ * The page's enrollments (`e`) with their campaign (`ca`), center (`ce`), person (`p`), registering
+ * user (`u`), session (`s`) and ward (`w`), each found by key, and their place in the page
+ * (`page.position`, the order of `ids`).
+ */
+export function pageJoins(ids: readonly string[]) {
+  return Prisma.sql`unnest(${ids}::uuid[]) WITH ORDINALITY page(id, position)
       JOIN "Enrollment" e ON e.id = page.id
       JOIN "Campaign" ca ON ca.id = e."campaignId"
       JOIN "Center" ce ON ce.id = e."centerId"
       JOIN "Person" p ON p.id = e."personId"
       JOIN "User" u ON u.id = e."registeredById"
       LEFT JOIN "OutreachSession" s ON s.id = e."sessionId"
-      LEFT JOIN "Ward" w ON w.code = e."wardCode"
-     ORDER BY page.position`
+      LEFT JOIN "Ward" w ON w.code = e."wardCode"`
 }
 
+/** The order of a page's rows: its ids'. */
+export const pageOrder = Prisma.sql`page.position`
+
 /**
- * The enrollments the parameters select for the context's viewer: how many, the campaign named, and
- * their rows page by page (`pageSize` of them, 5,000 unless a test asks for fewer).
+ * A registration's local date and time in the campaign's zone ("2025-11-04 23:30:00", what a
+ * spreadsheet reads as one): `registeredAt` is stored as UTC without a zone.
+ */
+export const registeredLocalSql = Prisma.sql`to_char(e."registeredAt" AT TIME ZONE 'UTC' AT TIME ZONE ca."timeZone", 'YYYY-MM-DD HH24:MI:SS')`
+
+/**
+ * The enrollments the parameters select for the context's viewer: how many, the campaign named, their
+ * rows page by page (`pageSize` of them, 5,000 unless a test asks for fewer), and `pages`, which reads
+ * each page with another statement over its ids (a sheet's own columns, sheet-sql.ts).
  */
 export async function readEnrollments(context: Context, params: URLSearchParams, pageSize = batchSize) {
   const { campaign, where } = await enrollmentWhere(context, params)
   const rowCount = await context.prisma.enrollment.count({ where })
-  return { campaign, rowCount, batches: enrollmentBatches(context.prisma, where, pageSize) }
+  const prisma = context.prisma
+  const pages = <Row>(statement: (ids: string[]) => Prisma.Sql) =>
+    enrollmentPages(prisma, where, pageSize, (ids) => queryPrepared<Row>(prisma, statement(ids)))
+  return { campaign, rowCount, batches: pages<EnrollmentRow>(enrollmentRows), pages }
 }
 
 /** The enrollment list's filter the parameters give, and the campaign they name. */
@@ -132,7 +154,7 @@ async function enrollmentWhere(context: Context, params: URLSearchParams) {
 
 /** A page's last enrollment: where the next page starts, in the list's order. */
 type PageEnd = { id: string; registeredAt: Date }
-type Page = { ids: string[]; end: PageEnd | undefined; rows: Promise<EnrollmentRow[]> }
+type Page<Row> = { ids: string[]; end: PageEnd | undefined; rows: Promise<Row[]> }
 
 /**
  * The enrollments after `end` in the list's order (latest registration first, then id): an earlier
@@ -151,16 +173,17 @@ function enrollmentsAfter(end: PageEnd): Prisma.EnrollmentWhereInput {
 
 /**
  * The filter's rows, a page at a time: a page of ids by the list's own query (its index, its scope),
- * then their rows in one statement. The next page's ids are asked for as soon as this page's are
+ * then their rows in one statement (`read`). The next page's ids are asked for as soon as this page's are
  * known, not after its rows, and its rows are read while this page is written: at most three pages
  * are held.
  */
-async function* enrollmentBatches(
+async function* enrollmentPages<Row>(
   prisma: Context['prisma'],
   where: Prisma.EnrollmentWhereInput,
   pageSize: number,
-): AsyncGenerator<EnrollmentRow[]> {
-  const pageAfter = async (end: PageEnd | undefined): Promise<Page> => {
+  read: (ids: string[]) => Promise<Row[]>,
+): AsyncGenerator<Row[]> {
+  const pageAfter = async (end: PageEnd | undefined): Promise<Page<Row>> => {
     const found = await prisma.enrollment.findMany({
       where: end ? { AND: [where, enrollmentsAfter(end)] } : where,
       select: { id: true, registeredAt: true },
@@ -168,15 +191,15 @@ async function* enrollmentBatches(
       take: pageSize,
     })
     const ids = found.map((each) => each.id)
-    const rows = ids.length > 0 ? queryPrepared<EnrollmentRow>(prisma, enrollmentRows(ids)) : []
+    const rows = ids.length > 0 ? read(ids) : []
     return { ids, end: found.at(-1), rows: unawaited(Promise.resolve(rows)) }
   }
-  let next: Promise<Page> | undefined = unawaited(pageAfter(undefined))
+  let next: Promise<Page<Row>> | undefined = unawaited(pageAfter(undefined))
   while (next) {
-    const { ids, end, rows }: Page = await next
+    const { ids, end, rows }: Page<Row> = await next
     next = ids.length === pageSize ? unawaited(pageAfter(end)) : undefined
-    const read = await rows
-    if (read.length > 0) yield read
+    const pageRows = await rows
+    if (pageRows.length > 0) yield pageRows
   }
 }
 

@@ -53,11 +53,20 @@ export async function queueExport(
   return stateOf(queued)
 }
 
-/** The rows of a sheet as they go by, counted. */
-async function* counting<T>(batches: AsyncIterable<readonly T[]>, onRows: (rows: number) => void) {
-  for await (const batch of batches) {
-    onRows(batch.length)
-    yield batch
+/** Each item as it goes by, seen. */
+async function* seeing<T>(items: AsyncIterable<T>, seen: (item: T) => void) {
+  for await (const item of items) {
+    seen(item)
+    yield item
+  }
+}
+
+/** The sheet with its rows counted as they go by, in whichever form its format writes them. */
+function counted(sheet: Sheet, onRows: (rows: number) => void): Sheet {
+  return {
+    ...sheet,
+    batches: seeing(sheet.batches, (batch) => onRows(batch.length)),
+    ...(sheet.csvPages ? { csvPages: seeing(sheet.csvPages, (page) => onRows(page.rows)) } : {}),
   }
 }
 
@@ -78,12 +87,9 @@ export async function writeExport(deps: JobDependencies, id: string): Promise<vo
     // A job taken up again (its instance stopped) writes the file over.
     await prisma.exportPart.deleteMany({ where: { exportId: id } })
     let written = 0
-    const sheet: Sheet = {
-      ...exported.sheet,
-      batches: counting(exported.sheet.batches, (rows) => {
-        written += rows
-      }),
-    }
+    const sheet = counted(exported.sheet, (rows) => {
+      written += rows
+    })
     let seq = 0
     let held: Buffer[] = []
     let heldBytes = 0

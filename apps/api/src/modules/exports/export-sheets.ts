@@ -1,17 +1,24 @@
 // What each export holds: `/exports/<what>.<format>` named, and the sheet of each for the viewer of a
 // context as the URL's parameters filter it (the enrollment list's filters, a campaign's progress per
 // center and product, a follow-up worklist). Rows are read in batches by cursor, as the sheet is written.
-import { encodeGlobalID } from '@pothos/plugin-relay'
-import type { Product } from '@tangtoc/db'
+import { Prisma, type Product } from '@tangtoc/db'
 import { labelOf, localDateInZone } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
-import { identifiersShown } from '../people/visibility.ts'
+import { identifiersShown, seesMasked } from '../people/visibility.ts'
 import { type CampaignProgress, campaignProgress } from '../progress/progress.ts'
 import { worklistSheet } from '../worklists/export.ts'
-import type { CsvValue } from './csv.ts'
-import { type EnrollmentRow, readEnrollments } from './enrollment-rows.ts'
+import type { CsvPage, CsvValue } from './csv.ts'
+import { pageJoins, pageOrder, readEnrollments, registeredLocalSql } from './enrollment-rows.ts'
 import { dateParam, ExportRequestError, findByReference, productParam } from './export-request.ts'
 import { participantsSheet } from './participant-list.ts'
+import {
+  globalIdSql,
+  isoDaySql,
+  labelColumn,
+  type SheetColumn,
+  sheetRecordsSql,
+  sheetValuesSql,
+} from './sheet-sql.ts'
 import type { SheetExport, SheetFormat } from './sheets.ts'
 
 export const exportPaths = {
@@ -33,72 +40,68 @@ export function exportOf(pathname: string): { what: Exported; format: SheetForma
   return match ? { what: match[1] as Exported, format: match[2] as SheetFormat } : null
 }
 
-const enrollmentHeader = [
-  'Mã hồ sơ',
-  'Chiến dịch',
-  'Mã đơn vị',
-  'Đơn vị',
-  'Sản phẩm',
-  'Trạng thái',
-  'Họ và tên',
-  'Số định danh cá nhân',
-  'Ngày sinh',
-  'Giới tính',
-  'Số điện thoại',
-  'Địa chỉ',
-  'Phường/xã',
-  'Nhóm đối tượng',
-  'Số tháng đóng',
-  'Thu nhập tháng (đồng)',
-  'Số tiền đóng (đồng)',
-  'Hỗ trợ (đồng)',
-  'Số tiền phải nộp (đồng)',
-  'Từ ngày',
-  'Đến ngày',
-  'Hình thức tuyên truyền',
-  'Buổi tuyên truyền',
-  'Người đăng ký',
-  'Thời điểm đăng ký',
-  'Ngày đăng ký',
+const sql = Prisma.sql
+
+/** The enrollment list's columns, each as the sheet shows it, over the page's joins (enrollment-rows.ts). */
+const enrollmentColumns: readonly SheetColumn[] = [
+  { header: 'Mã hồ sơ', kind: 'written', value: globalIdSql('Enrollment', sql`e.id`) },
+  { header: 'Chiến dịch', kind: 'text', value: sql`ca.code` },
+  { header: 'Mã đơn vị', kind: 'text', value: sql`ce.code` },
+  { header: 'Đơn vị', kind: 'text', value: sql`ce.name` },
+  labelColumn('Sản phẩm', 'Product', sql`e.product`),
+  labelColumn('Trạng thái', 'EnrollmentStatus', sql`e.status`),
+  { header: 'Họ và tên', kind: 'text', value: sql`p."fullName"` },
+  { header: 'Số định danh cá nhân', kind: 'text', value: sql`p."citizenId"`, shown: 'citizenId' },
+  { header: 'Ngày sinh', kind: 'written', value: isoDaySql(sql`p."dateOfBirth"`) },
+  labelColumn('Giới tính', 'Sex', sql`p.sex`),
+  { header: 'Số điện thoại', kind: 'text', value: sql`e.phone`, shown: 'phone' },
+  { header: 'Địa chỉ', kind: 'text', value: sql`e.address` },
+  { header: 'Phường/xã', kind: 'text', value: sql`w.name` },
+  labelColumn('Nhóm đối tượng', 'AudienceGroup', sql`e."occupationGroup"`),
+  { header: 'Số tháng đóng', kind: 'number', value: sql`e.months` },
+  { header: 'Thu nhập tháng (đồng)', kind: 'number', value: sql`e."monthlyIncome"` },
+  { header: 'Số tiền đóng (đồng)', kind: 'number', value: sql`e.gross` },
+  { header: 'Hỗ trợ (đồng)', kind: 'number', value: sql`e.support` },
+  { header: 'Số tiền phải nộp (đồng)', kind: 'number', value: sql`e.payable` },
+  { header: 'Từ ngày', kind: 'written', value: isoDaySql(sql`e."periodStart"`) },
+  { header: 'Đến ngày', kind: 'written', value: isoDaySql(sql`e."periodEnd"`) },
+  labelColumn('Hình thức tuyên truyền', 'SessionKind', sql`s.kind`, 'Trực tiếp'),
+  { header: 'Buổi tuyên truyền', kind: 'text', value: sql`s.title` },
+  { header: 'Người đăng ký', kind: 'text', value: sql`u.username` },
+  { header: 'Thời điểm đăng ký', kind: 'written', value: registeredLocalSql },
+  { header: 'Ngày đăng ký', kind: 'written', value: isoDaySql(sql`e."registeredOn"`) },
 ]
 
+/**
+ * The enrollment list: its rows' values from the database (masked for a viewer here), and, for anyone
+ * who sees identifiers as stored, its CSV records written by the database (sheet-sql.ts).
+ */
 async function enrollmentsSheet(context: Context, params: URLSearchParams): Promise<SheetExport> {
-  const { campaign, rowCount, batches } = await readEnrollments(context, params)
+  const { campaign, rowCount, pages } = await readEnrollments(context, params)
   const shown = identifiersShown(context)
-  const row = (each: EnrollmentRow): CsvValue[] => [
-    encodeGlobalID('Enrollment', each.id),
-    each.campaignCode,
-    each.centerCode,
-    each.centerName,
-    labelOf('Product', each.product, 'vi'),
-    labelOf('EnrollmentStatus', each.status, 'vi'),
-    each.fullName,
-    shown.citizenId(each.citizenId),
-    each.dateOfBirth,
-    labelOf('Sex', each.sex, 'vi'),
-    shown.phone(each.phone),
-    each.address,
-    each.wardName,
-    each.occupationGroup && labelOf('AudienceGroup', each.occupationGroup, 'vi'),
-    each.months,
-    each.monthlyIncome,
-    each.gross,
-    each.support,
-    each.payable,
-    each.periodStart,
-    each.periodEnd,
-    each.sessionKind ? labelOf('SessionKind', each.sessionKind, 'vi') : 'Trực tiếp',
-    each.sessionTitle,
-    each.username,
-    each.registeredAt,
-    each.registeredOn,
-  ]
-  async function* sheetRows(): AsyncGenerator<CsvValue[][]> {
-    for await (const rows of batches) yield rows.map(row)
+  const show = enrollmentColumns.map(
+    ({ shown: identifier }) => identifier && ((value: CsvValue) => shown[identifier](value as string)),
+  )
+  async function* batches(): AsyncGenerator<CsvValue[][]> {
+    const values = pages<Record<string, CsvValue>>((ids) =>
+      sheetValuesSql(enrollmentColumns, pageJoins(ids), pageOrder),
+    )
+    for await (const rows of values) {
+      yield rows.map((row) => Object.values(row).map((value, index) => show[index]?.(value) ?? value))
+    }
+  }
+  async function* csvPages(): AsyncGenerator<CsvPage> {
+    const records = pages<CsvPage>((ids) => sheetRecordsSql(enrollmentColumns, pageJoins(ids), pageOrder))
+    for await (const [page] of records) if (page) yield page
   }
   const today = localDateInZone(new Date())
   return {
-    sheet: { name: 'Hồ sơ', header: enrollmentHeader, batches: sheetRows() },
+    sheet: {
+      name: 'Hồ sơ',
+      header: enrollmentColumns.map((column) => column.header),
+      batches: batches(),
+      ...(seesMasked(context) ? {} : { csvPages: csvPages() }),
+    },
     filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}`,
     rowCount,
   }

@@ -3,7 +3,7 @@
 // is text: nothing typed into a name or an address can run as a formula.
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { type CsvValue, csvStream } from './csv.ts'
+import { type CsvPage, type CsvValue, csvPages, csvStream } from './csv.ts'
 
 export const sheetFormats = {
   csv: 'text/csv; charset=utf-8',
@@ -16,13 +16,20 @@ export type Sheet = {
   readonly name: string
   readonly header: readonly string[]
   readonly batches: AsyncIterable<readonly CsvValue[][]>
+  /**
+   * The same rows already written as CSV records by the database (sheet-sql.ts), when it can write
+   * them: the CSV takes these rather than `batches`. Each is read only when its format is written.
+   */
+  readonly csvPages?: AsyncIterable<CsvPage>
 }
 
 /** An export ready to write: its sheet, the file's name (without extension) and how many rows it holds. */
 export type SheetExport = { sheet: Sheet; filename: string; rowCount: number }
 
 export function sheetStream(sheet: Sheet, format: SheetFormat): ReadableStream<Uint8Array> {
-  return format === 'csv' ? csvStream(sheet.header, sheet.batches) : xlsxStream(sheet)
+  return format === 'csv'
+    ? csvStream(sheet.header, sheet.csvPages ?? csvPages(sheet.batches))
+    : xlsxStream(sheet)
 }
 
 function xlsxStream({ name, header, batches }: Sheet): ReadableStream<Uint8Array> {
