@@ -4,7 +4,14 @@ import { createCampaign, createCenter, createOutreachSession, personInput } from
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
-import { campaignSetting, gid, registerEnrollment, vsiInput, wasRefused } from './test-helpers.ts'
+import {
+  campaignInZoneAt,
+  campaignSetting,
+  gid,
+  registerEnrollment,
+  vsiInput,
+  wasRefused,
+} from './test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -254,13 +261,11 @@ describe('registering an enrollment', () => {
 
   it('a date of birth is checked against today in the campaign’s time zone, as the import’s preview is', async () => {
     const setting = await campaignSetting(api)
-    await api.prisma.campaign.update({
-      where: { id: setting.campaign.id },
-      data: { timeZone: 'Pacific/Honolulu' },
-    })
     // 05:00 UTC on 1 March: already 1 March in Hà Nội, still 28 February in Honolulu.
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date('2026-03-01T05:00:00Z'))
+    await campaignInZoneAt(api, setting.campaign, {
+      timeZone: 'Pacific/Honolulu',
+      now: '2026-03-01T05:00:00Z',
+    })
     const codesFor = async (dateOfBirth: string) => {
       const person = personInput({ fullName: 'Lê Văn Mai', sex: 'MALE', dateOfBirth })
       const result = await api.graphql(
