@@ -191,18 +191,15 @@ const givens = ['An', 'Bình', 'Chi', 'Dũng', 'Hà', 'Hải', 'Hoa', 'Khánh', 
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
-/**
- * The file: households of three (head, spouse, child) and people alone, all new; then the refused rows
- * (a birth date that is no date) and the repeats (a person alone listed again), spread through it.
- */
-async function importFile(sql: pg.Pool, wardCode: string) {
+/** Makes new people born between two years, with citizen IDs that none on file (nor made before) has. */
+async function newPeople(sql: pg.Pool) {
   // Born in Cà Mau (096): few demo people are; those who are, and any earlier run's, are avoided.
   const onFile = new Set(
     (
       await sql.query<{ id: string }>(`SELECT "citizenId" AS id FROM "Person" WHERE "citizenId" LIKE '096%'`)
     ).rows.map((row) => row.id),
   )
-  const newPerson = (sex: 'MALE' | 'FEMALE', bornFrom: number, bornTo: number) => {
+  return (sex: 'MALE' | 'FEMALE', bornFrom: number, bornTo: number) => {
     const dateOfBirth = new Date(
       Date.UTC(bornFrom + randomInt(0, bornTo - bornFrom), 0, 1 + randomInt(0, 365)),
     )
@@ -222,6 +219,14 @@ async function importFile(sql: pg.Pool, wardCode: string) {
       address: `${randomInt(1, 500)} đường Lê Lợi`,
     }
   }
+}
+
+/**
+ * The file: households of three (head, spouse, child) and people alone, all new; then the refused rows
+ * (a birth date that is no date) and the repeats (a person alone listed again), spread through it.
+ */
+async function importFile(sql: pg.Pool, wardCode: string) {
+  const newPerson = await newPeople(sql)
   const refused = Math.round(importRows * 0.15)
   const repeated = Math.round(importRows * 0.05)
   const valid = importRows - refused - repeated
@@ -521,42 +526,61 @@ async function upsertRollups(client: pg.PoolClient, enrollmentIds: string[], del
   )
 }
 
-export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]> {
-  const { sql, campaign, center } = setting
-  const on = campaign.startDate.toISOString().slice(0, 10)
-  const wardCode = center.wardCode ?? ''
-  const file = await importFile(sql, wardCode)
-  log(
-    `import: ${importFormat === 'CSV' ? 'a CSV' : 'an XLSX'} of ${importRows.toLocaleString('en')} rows (${(file.bytes.byteLength / 2 ** 20).toFixed(1)} MB): ${file.valids.length.toLocaleString('en')} valid in ${file.households.toLocaleString('en')} households of three and people alone, ${file.refused.toLocaleString('en')} refused, ${file.repeated.toLocaleString('en')} repeated`,
+const batchQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status committedCount refusedCount
+  preview { rowCount validCount invalidCount duplicateCount onFileCount totals { enrollments households payable }
+    rows(first: 4) { payable householdKey } } } } }`
+const statusQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status committedCount refusedCount } } }`
+const commitMutation = `mutation ($input: CommitImportBatchInput!) { commitImportBatch(input: $input) {
+  __typename ... on UserError { code message } } }`
+
+/** The newest administrator's id: the actor of what the plain SQL writes. */
+async function latestAdminId(sql: pg.Pool): Promise<string | undefined> {
+  const admins = await sql.query<{ id: string }>(
+    `SELECT id FROM "User" WHERE role = 'ADMIN' ORDER BY "createdAt" DESC LIMIT 1`,
   )
-  const actorId = (
-    await sql.query<{ id: string }>(
-      `SELECT id FROM "User" WHERE role = 'ADMIN' ORDER BY "createdAt" DESC LIMIT 1`,
-    )
-  ).rows[0]?.id
-  // What a household of three and a person alone cost, as the API prices them (read back below).
-  const pricing = new Map<string, number[]>()
+  return admins.rows[0]?.id
+}
 
-  const query = new URLSearchParams({
-    campaign: campaign.code,
-    center: center.code,
-    product: 'HOUSEHOLD_HEALTH_INSURANCE',
-    months: '12',
-    on,
-    fileName: `danh-sach-${Date.now()}.${importFormat.toLowerCase()}`,
-  })
-  const batchQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status committedCount refusedCount
-    preview { rowCount validCount invalidCount duplicateCount onFileCount totals { enrollments households payable }
-      rows(first: 4) { payable householdKey } } } } }`
-  const statusQuery = `query ($id: ID!) { node(id: $id) { ... on ImportBatch { status committedCount refusedCount } } }`
-  const commitMutation = `mutation ($input: CommitImportBatchInput!) { commitImportBatch(input: $input) {
-    __typename ... on UserError { code message } } }`
+/** The batch once its commit (run by the import worker) is done, polled every 200 ms, logged every 30 s. */
+async function committed(setting: BulkIntakeSetting, id: string) {
+  let batch: { status: string; committedCount: number; refusedCount: number } = {
+    status: '',
+    committedCount: 0,
+    refusedCount: 0,
+  }
+  let lastLog = performance.now()
+  while (batch.status !== 'COMMITTED') {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    batch = (await setting.graphql(statusQuery, { id })).node
+    if (performance.now() - lastLog > 30_000) {
+      lastLog = performance.now()
+      log(`import: ${batch.committedCount} in, ${batch.refusedCount} refused so far`)
+    }
+  }
+  return batch
+}
 
-  // The API first, up to its preview, to read the prices the plain SQL writes; its commit after the SQL.
-  const sampler = rssSampler(setting.apiPid)
-  const before = await tableCounts(sql)
+/**
+ * What a household of three and a person alone cost, as the API prices them: the preview's first rows
+ * (the file's first household, then a person alone), for the plain SQL to write.
+ */
+function pricingOf(rows: { payable: number }[]): Map<string, number[]> {
+  const [head, spouse, child, alone] = rows
+  return new Map([
+    ['household', [head?.payable ?? 0, spouse?.payable ?? 0, child?.payable ?? 0]],
+    ['alone', [alone?.payable ?? 0]],
+  ])
+}
+
+/** The file posted to the API and its preview read, each timed, with the API's RSS peak by its end. */
+async function uploadAndPreview(
+  setting: BulkIntakeSetting,
+  query: URLSearchParams,
+  bytes: Buffer,
+  sampler: ReturnType<typeof rssSampler>,
+) {
   const started = performance.now()
-  const uploaded = await postImport(setting.apiPort, query, setting.adminCookie, file.bytes)
+  const uploaded = await postImport(setting.apiPort, query, setting.adminCookie, bytes)
   if (uploaded.status !== 201)
     throw new Error(`POST /imports: ${uploaded.status} ${JSON.stringify(uploaded.body)}`)
   const uploadMs = performance.now() - started
@@ -568,9 +592,36 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
   log(
     `import: uploaded in ${(uploadMs / 1000).toFixed(1)} s, previewed in ${(previewMs / 1000).toFixed(1)} s: ${preview.validCount} valid, ${preview.invalidCount} refused (${preview.duplicateCount} repeated), ${preview.onFileCount} on file, ${preview.totals[0]?.households} households`,
   )
-  const [head, spouse, child, alone] = preview.rows as { payable: number }[]
-  pricing.set('household', [head?.payable ?? 0, spouse?.payable ?? 0, child?.payable ?? 0])
-  pricing.set('alone', [alone?.payable ?? 0])
+  return { uploaded, uploadMs, uploadPeakMb, preview, previewMs, previewPeakMb }
+}
+
+export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]> {
+  const { sql, campaign, center } = setting
+  const on = campaign.startDate.toISOString().slice(0, 10)
+  const wardCode = center.wardCode ?? ''
+  const file = await importFile(sql, wardCode)
+  log(
+    `import: ${importFormat === 'CSV' ? 'a CSV' : 'an XLSX'} of ${importRows.toLocaleString('en')} rows (${(file.bytes.byteLength / 2 ** 20).toFixed(1)} MB): ${file.valids.length.toLocaleString('en')} valid in ${file.households.toLocaleString('en')} households of three and people alone, ${file.refused.toLocaleString('en')} refused, ${file.repeated.toLocaleString('en')} repeated`,
+  )
+  const actorId = await latestAdminId(sql)
+  const query = new URLSearchParams({
+    campaign: campaign.code,
+    center: center.code,
+    product: 'HOUSEHOLD_HEALTH_INSURANCE',
+    months: '12',
+    on,
+    fileName: `danh-sach-${Date.now()}.${importFormat.toLowerCase()}`,
+  })
+  // The API first, up to its preview, to read the prices the plain SQL writes; its commit after the SQL.
+  const sampler = rssSampler(setting.apiPid)
+  const before = await tableCounts(sql)
+  const { uploaded, uploadMs, uploadPeakMb, preview, previewMs, previewPeakMb } = await uploadAndPreview(
+    setting,
+    query,
+    file.bytes,
+    sampler,
+  )
+  const pricing = pricingOf(preview.rows)
 
   const plain = await timedRolledBack(sql, (client) =>
     importSql(client, setting, file.valids, { actorId: actorId ?? '', on, wardCode, pricing }),
@@ -582,20 +633,7 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
   if (committing.commitImportBatch.__typename !== 'ImportBatchPayload') {
     throw new Error(`commitImportBatch: ${JSON.stringify(committing.commitImportBatch)}`)
   }
-  let batch: { status: string; committedCount: number; refusedCount: number } = {
-    status: '',
-    committedCount: 0,
-    refusedCount: 0,
-  }
-  let lastLog = performance.now()
-  while (batch.status !== 'COMMITTED') {
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    batch = (await setting.graphql(statusQuery, { id: uploaded.body.id })).node
-    if (performance.now() - lastLog > 30_000) {
-      lastLog = performance.now()
-      log(`import: ${batch.committedCount} in, ${batch.refusedCount} refused so far`)
-    }
-  }
+  const batch = await committed(setting, uploaded.body.id)
   const commitMs = performance.now() - commitStarted
   const rssPeakMb = sampler.stop()
   const apiMs = uploadMs + previewMs + commitMs
@@ -618,10 +656,11 @@ export async function benchImport(setting: BulkIntakeSetting): Promise<OnceRow[]
 
 // ── Bulk confirming payment ──────────────────────────────────────────────────
 
-export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> {
-  const { sql, campaign, center } = setting
-  const register = `mutation ($input: RegisterEnrollmentInput!) { registerEnrollment(input: $input) {
-    __typename ... on RegisterEnrollmentPayload { enrollment { id version } } ... on UserError { code message } } }`
+const register = `mutation ($input: RegisterEnrollmentInput!) { registerEnrollment(input: $input) {
+  __typename ... on RegisterEnrollmentPayload { enrollment { id version } } ... on UserError { code message } } }`
+
+/** `bulkRows` submitted enrollments registered through the API, eight at a time. */
+async function registerSubmitted(setting: BulkIntakeSetting) {
   log(`bulk: registering ${bulkRows.toLocaleString('en')} submitted enrollments to confirm`)
   const selection: { id: string; version: number }[] = []
   let refused = 0
@@ -638,6 +677,64 @@ export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> 
       }
     }),
   )
+  return selection
+}
+
+/** What recordPayment writes for the enrollments `ids`, in plain SQL: the payment, the statuses, the audit. */
+async function confirmPaymentSql(
+  client: pg.PoolClient,
+  {
+    ids,
+    centerId,
+    paidOn,
+    amount,
+    actorId,
+  }: { ids: string[]; centerId: string; paidOn: string; amount: number; actorId: string | undefined },
+) {
+  const now = new Date()
+  // The coverage on file before (none here: new people), read for all at once.
+  await client.query(
+    `SELECT DISTINCT ON (e."personId") e."personId", e."coverageEnd" FROM "Enrollment" e
+      WHERE e."personId" IN (SELECT "personId" FROM "Enrollment" WHERE id = ANY($1::uuid[]))
+        AND NOT (e.id = ANY($1::uuid[])) AND e."coverageEnd" IS NOT NULL
+      ORDER BY e."personId", e."coverageEnd" DESC`,
+    [ids],
+  )
+  const payment = await client.query<{ id: string }>(
+    `INSERT INTO "Payment" ("id", "centerId", "paidOn", amount, channel, "receiptNumber", "collectedById", settlement, "createdAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, 'CASH_AT_POST_OFFICE', $4, $5::uuid, 'FULL', $6) RETURNING id`,
+    [centerId, paidOn, amount, `SQL-${Date.now()}`, actorId, now],
+  )
+  await client.query(
+    `INSERT INTO "PaymentAllocation" ("paymentId", "enrollmentId", amount)
+     SELECT $1::uuid, id, payable FROM "Enrollment" WHERE id = ANY($2::uuid[])`,
+    [payment.rows[0]?.id, ids],
+  )
+  await upsertRollups(client, ids, -1)
+  await client.query(
+    `UPDATE "Enrollment" SET status = 'PAID', version = version + 1, "updatedAt" = $2, continuity = 'NEW',
+       "coverageStart" = $3::date + 1, "coverageEnd" = $3::date + interval '12 months'
+     WHERE id = ANY($1::uuid[])`,
+    [ids, now, paidOn],
+  )
+  await client.query(
+    `INSERT INTO "EnrollmentStatusChange" ("id", "enrollmentId", "fromStatus", "toStatus", "actorId", "at")
+     SELECT gen_random_uuid(), id, 'SUBMITTED', 'PAID', $2::uuid, $3 FROM unnest($1::uuid[]) AS id`,
+    [ids, actorId, now],
+  )
+  await client.query(
+    `INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after", "at")
+     SELECT gen_random_uuid(), $2::uuid, 'enrollment.confirm_payment', 'Enrollment', e.id::text, to_jsonb(e), to_jsonb(e), $3::timestamp
+       FROM "Enrollment" e WHERE e.id = ANY($1::uuid[])
+     UNION ALL SELECT gen_random_uuid(), $2::uuid, 'payment.record', 'Payment', $4, NULL, '{}'::jsonb, $3::timestamp`,
+    [ids, actorId, now, payment.rows[0]?.id],
+  )
+  await upsertRollups(client, ids, 1)
+}
+
+export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> {
+  const { sql, campaign, center } = setting
+  const selection = await registerSubmitted(setting)
   // What the console reads when its payment form opens: what is due on each, all in one `nodes` query
   // (one statement per type: readable-nodes.ts).
   const due = (await setting.graphql(
@@ -653,53 +750,11 @@ export async function benchBulk(setting: BulkIntakeSetting): Promise<OnceRow[]> 
     )
   ).rows.map((row) => row.id)
   if (ids.length !== bulkRows) throw new Error(`bulk: ${ids.length} enrollments found of ${bulkRows}`)
-  const actorId = (
-    await sql.query<{ id: string }>(
-      `SELECT id FROM "User" WHERE role = 'ADMIN' ORDER BY "createdAt" DESC LIMIT 1`,
-    )
-  ).rows[0]?.id
+  const actorId = await latestAdminId(sql)
 
-  const plain = await timedRolledBack(sql, async (client) => {
-    const now = new Date()
-    // The coverage on file before (none here: new people), read for all at once.
-    await client.query(
-      `SELECT DISTINCT ON (e."personId") e."personId", e."coverageEnd" FROM "Enrollment" e
-        WHERE e."personId" IN (SELECT "personId" FROM "Enrollment" WHERE id = ANY($1::uuid[]))
-          AND NOT (e.id = ANY($1::uuid[])) AND e."coverageEnd" IS NOT NULL
-        ORDER BY e."personId", e."coverageEnd" DESC`,
-      [ids],
-    )
-    const payment = await client.query<{ id: string }>(
-      `INSERT INTO "Payment" ("id", "centerId", "paidOn", amount, channel, "receiptNumber", "collectedById", settlement, "createdAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, 'CASH_AT_POST_OFFICE', $4, $5::uuid, 'FULL', $6) RETURNING id`,
-      [center.id, paidOn, amount, `SQL-${Date.now()}`, actorId, now],
-    )
-    await client.query(
-      `INSERT INTO "PaymentAllocation" ("paymentId", "enrollmentId", amount)
-       SELECT $1::uuid, id, payable FROM "Enrollment" WHERE id = ANY($2::uuid[])`,
-      [payment.rows[0]?.id, ids],
-    )
-    await upsertRollups(client, ids, -1)
-    await client.query(
-      `UPDATE "Enrollment" SET status = 'PAID', version = version + 1, "updatedAt" = $2, continuity = 'NEW',
-         "coverageStart" = $3::date + 1, "coverageEnd" = $3::date + interval '12 months'
-       WHERE id = ANY($1::uuid[])`,
-      [ids, now, paidOn],
-    )
-    await client.query(
-      `INSERT INTO "EnrollmentStatusChange" ("id", "enrollmentId", "fromStatus", "toStatus", "actorId", "at")
-       SELECT gen_random_uuid(), id, 'SUBMITTED', 'PAID', $2::uuid, $3 FROM unnest($1::uuid[]) AS id`,
-      [ids, actorId, now],
-    )
-    await client.query(
-      `INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after", "at")
-       SELECT gen_random_uuid(), $2::uuid, 'enrollment.confirm_payment', 'Enrollment', e.id::text, to_jsonb(e), to_jsonb(e), $3::timestamp
-         FROM "Enrollment" e WHERE e.id = ANY($1::uuid[])
-       UNION ALL SELECT gen_random_uuid(), $2::uuid, 'payment.record', 'Payment', $4, NULL, '{}'::jsonb, $3::timestamp`,
-      [ids, actorId, now, payment.rows[0]?.id],
-    )
-    await upsertRollups(client, ids, 1)
-  })
+  const plain = await timedRolledBack(sql, (client) =>
+    confirmPaymentSql(client, { ids, centerId: center.id, paidOn, amount, actorId }),
+  )
   log(`bulk, plain SQL: ${plain.ms.toFixed(0)} ms; wrote ${plain.rows}`)
 
   const recordPayment = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) {

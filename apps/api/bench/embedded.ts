@@ -75,16 +75,7 @@ export async function benchEmbedded() {
       manager: (await page(roles.manager)).enrollments.totalCount as number,
     }
 
-    // One request at a time, the roles alternating, so both see the same machine.
-    for (let i = 0; i < warmUp; i++) for (const cookie of Object.values(roles)) await page(cookie)
-    const serial = { admin: [] as number[], manager: [] as number[] }
-    for (let i = 0; i < serialRequests; i++) {
-      for (const role of ['admin', 'manager'] as const) {
-        const started = performance.now()
-        await page(roles[role])
-        serial[role].push(performance.now() - started)
-      }
-    }
+    const serial = await oneAtATime(page, roles)
 
     const levels: { clients: number; admin: Level; manager: Level }[] = []
     for (const clients of clientCounts) {
@@ -96,47 +87,73 @@ export async function benchEmbedded() {
       )
     }
 
-    const ms = (value: number) => value.toFixed(1)
-    const one = {
-      admin: percentilesOf(serial.admin, [50, 95]),
-      manager: percentilesOf(serial.manager, [50, 95]),
-    }
-    console.log('')
-    console.log(
-      `Embedded database (PGlite in the API's process): ${enrollmentCount.toLocaleString('en')} enrollments seeded; the admin's list counts ${totals.admin.toLocaleString('en')}, the manager's ${totals.manager.toLocaleString('en')}`,
-    )
-    console.log('')
-    console.log('| one request at a time | p50 ms | p95 ms |')
-    console.log('|---|---:|---:|')
-    console.log(`| admin, whole campaign | ${ms(one.admin.p50)} | ${ms(one.admin.p95)} |`)
-    console.log(`| center manager, busiest center | ${ms(one.manager.p50)} | ${ms(one.manager.p95)} |`)
-    console.log(
-      `| ratio admin / manager | ${(one.admin.p50 / one.manager.p50).toFixed(2)} | ${(one.admin.p95 / one.manager.p95).toFixed(2)} |`,
-    )
-    console.log('')
-    console.log(
-      '| concurrent clients | admin p50 | admin p95 | admin p99 | admin pages/s | manager p50 | manager p95 | manager p99 | manager pages/s | p99 ratio | failed |',
-    )
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
-    for (const { clients, admin, manager } of levels) {
-      console.log(
-        `| ${clients} | ${ms(admin.p50)} | ${ms(admin.p95)} | ${ms(admin.p99)} | ${admin.perSecond.toFixed(0)} | ${ms(manager.p50)} | ${ms(manager.p95)} | ${ms(manager.p99)} | ${manager.perSecond.toFixed(0)} | ${(admin.p99 / manager.p99).toFixed(2)} | ${admin.failed + manager.failed} |`,
-      )
-    }
-    for (const level of levels) {
-      const error = level.admin.firstError || level.manager.firstError
-      if (error) log(`a failed request at ${level.clients} clients: ${error}`)
-    }
-    const within = (role: 'admin' | 'manager') =>
-      Math.max(0, ...levels.filter((level) => level[role].p95 <= listFloorMs).map((level) => level.clients))
-    console.log('')
-    console.log(
-      `Within the list's floor (p95 ≤ ${listFloorMs} ms): ${within('admin')} concurrent admins, ${within('manager')} concurrent managers.`,
-    )
+    printReport(totals, serial, levels)
   } finally {
     await stopApi(server)
     if (!keptFolder) await rm(dataDir, { recursive: true, force: true })
   }
+}
+
+type Roles = { admin: string; manager: string }
+type Serial = { admin: number[]; manager: number[] }
+
+/** One request at a time after a warm-up, the roles alternating so that both see the same machine. */
+async function oneAtATime(page: (cookie: string) => Promise<unknown>, roles: Roles): Promise<Serial> {
+  for (let i = 0; i < warmUp; i++) for (const cookie of Object.values(roles)) await page(cookie)
+  const serial = { admin: [] as number[], manager: [] as number[] }
+  for (let i = 0; i < serialRequests; i++) {
+    for (const role of ['admin', 'manager'] as const) {
+      const started = performance.now()
+      await page(roles[role])
+      serial[role].push(performance.now() - started)
+    }
+  }
+  return serial
+}
+
+/** The report: one request at a time, then each level of concurrency, and the clients within the floor. */
+function printReport(
+  totals: { admin: number; manager: number },
+  serial: Serial,
+  levels: { clients: number; admin: Level; manager: Level }[],
+) {
+  const ms = (value: number) => value.toFixed(1)
+  const one = {
+    admin: percentilesOf(serial.admin, [50, 95]),
+    manager: percentilesOf(serial.manager, [50, 95]),
+  }
+  console.log('')
+  console.log(
+    `Embedded database (PGlite in the API's process): ${enrollmentCount.toLocaleString('en')} enrollments seeded; the admin's list counts ${totals.admin.toLocaleString('en')}, the manager's ${totals.manager.toLocaleString('en')}`,
+  )
+  console.log('')
+  console.log('| one request at a time | p50 ms | p95 ms |')
+  console.log('|---|---:|---:|')
+  console.log(`| admin, whole campaign | ${ms(one.admin.p50)} | ${ms(one.admin.p95)} |`)
+  console.log(`| center manager, busiest center | ${ms(one.manager.p50)} | ${ms(one.manager.p95)} |`)
+  console.log(
+    `| ratio admin / manager | ${(one.admin.p50 / one.manager.p50).toFixed(2)} | ${(one.admin.p95 / one.manager.p95).toFixed(2)} |`,
+  )
+  console.log('')
+  console.log(
+    '| concurrent clients | admin p50 | admin p95 | admin p99 | admin pages/s | manager p50 | manager p95 | manager p99 | manager pages/s | p99 ratio | failed |',
+  )
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const { clients, admin, manager } of levels) {
+    console.log(
+      `| ${clients} | ${ms(admin.p50)} | ${ms(admin.p95)} | ${ms(admin.p99)} | ${admin.perSecond.toFixed(0)} | ${ms(manager.p50)} | ${ms(manager.p95)} | ${ms(manager.p99)} | ${manager.perSecond.toFixed(0)} | ${(admin.p99 / manager.p99).toFixed(2)} | ${admin.failed + manager.failed} |`,
+    )
+  }
+  for (const level of levels) {
+    const error = level.admin.firstError || level.manager.firstError
+    if (error) log(`a failed request at ${level.clients} clients: ${error}`)
+  }
+  const within = (role: 'admin' | 'manager') =>
+    Math.max(0, ...levels.filter((level) => level[role].p95 <= listFloorMs).map((level) => level.clients))
+  console.log('')
+  console.log(
+    `Within the list's floor (p95 ≤ ${listFloorMs} ms): ${within('admin')} concurrent admins, ${within('manager')} concurrent managers.`,
+  )
 }
 
 /** The campaign (seeded when the folder has none), its admin's and its busiest center's manager's sessions. */

@@ -102,62 +102,102 @@ function keepable(result: ExecutionResult): boolean {
   })
 }
 
-export function useIdempotencyKeys(prisma: PrismaClient): Plugin<Context> {
+/** The mutation a request names, when it carries an Idempotency-Key from a signed-in user and no credentials. */
+function keyedMutation(
+  args: { document: unknown; operationName?: string | null | undefined },
+  context: Context,
+) {
+  const key = context.request.headers.get(idempotencyHeader)
+  if (key === null || !context.viewer) return null
+  const operation = mutationOf(args.document as DocumentNode, args.operationName)
+  if (!operation) return null
+  const carriesCredentials = operation.selectionSet.selections.some(
+    (selection) => selection.kind === Kind.FIELD && credentialMutations.has(selection.name.value),
+  )
+  return carriesCredentials ? null : { key, operation, userId: context.viewer.userId }
+}
+
+/** Deletes the expired keys, at most once every ten minutes. */
+function expiredKeysSweeper(prisma: PrismaClient) {
   let lastSweep = 0
+  return async (now: number) => {
+    if (now - lastSweep <= 10 * 60 * 1000) return
+    lastSweep = now
+    await prisma.idempotencyKey.deleteMany({
+      where: { createdAt: { lt: new Date(now - idempotencyKeyLifetimeMs) } },
+    })
+  }
+}
+
+type Claim = { userId: string; key: string; fingerprint: string }
+
+/**
+ * Claims the key for this request; null once claimed, else the answer to stop with: the first run's
+ * answer, or a conflict (the key reused for another request, or its first run still running).
+ */
+async function claimKey(prisma: PrismaClient, { userId, key, fingerprint }: Claim, now: number) {
+  const claimed = await prisma.idempotencyKey.createMany({
+    data: [{ userId, key, fingerprint }],
+    skipDuplicates: true,
+  })
+  if (claimed.count === 1) return null
+  const first = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } })
+  if (first && first.fingerprint !== fingerprint) return refusal(reused())
+  if (first?.response) return first.response as ExecutionResult
+  if (!first || !(await takeOverAbandoned(prisma, { userId, key }, first, now))) return refusal(running())
+  return null
+}
+
+/** Claims the key anew if its first run died before answering; false while it may still run. */
+async function takeOverAbandoned(
+  prisma: PrismaClient,
+  { userId, key }: { userId: string; key: string },
+  first: { createdAt: Date },
+  now: number,
+) {
+  if (now - first.createdAt.getTime() < idempotencyClaimAbandonedMs) return false
+  // Only one of several concurrent retries takes it: the one whose update finds it unchanged.
+  const taken = await prisma.idempotencyKey.updateMany({
+    where: { userId, key, response: { equals: Prisma.DbNull }, createdAt: first.createdAt },
+    data: { createdAt: new Date() },
+  })
+  return taken.count === 1
+}
+
+/** Keeps the answer for the key's replays, or frees the key when the answer may not be replayed. */
+async function keepAnswer(
+  prisma: PrismaClient,
+  { userId, key }: { userId: string; key: string },
+  result: ExecutionResult,
+) {
+  const answer = JSON.parse(JSON.stringify(result)) as ExecutionResult
+  if (keepable(answer)) {
+    await prisma.idempotencyKey.update({
+      where: { userId_key: { userId, key } },
+      data: { response: answer as object },
+    })
+  } else {
+    await prisma.idempotencyKey.delete({ where: { userId_key: { userId, key } } })
+  }
+}
+
+export function useIdempotencyKeys(prisma: PrismaClient): Plugin<Context> {
+  const sweepExpiredKeys = expiredKeysSweeper(prisma)
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as Context
-      const key = context.request.headers.get(idempotencyHeader)
-      if (key === null || !context.viewer) return
-      const operation = mutationOf(args.document as DocumentNode, args.operationName)
-      if (!operation) return
-      const carriesCredentials = operation.selectionSet.selections.some(
-        (selection) => selection.kind === Kind.FIELD && credentialMutations.has(selection.name.value),
-      )
-      if (carriesCredentials) return
+      const keyed = keyedMutation(args, args.contextValue as Context)
+      if (!keyed) return
+      const { key, operation, userId } = keyed
       if (!wellFormed.test(key)) return setResultAndStopExecution(refusal(malformed()))
-      const userId = context.viewer.userId
-      const fingerprint = fingerprintOf(operation, args.variableValues)
-
       const now = Date.now()
-      if (now - lastSweep > 10 * 60 * 1000) {
-        lastSweep = now
-        await prisma.idempotencyKey.deleteMany({
-          where: { createdAt: { lt: new Date(now - idempotencyKeyLifetimeMs) } },
-        })
-      }
-      /** Claims the key anew if its first run died before answering; false while it may still run. */
-      const takeOverAbandoned = async (first: { createdAt: Date }) => {
-        if (now - first.createdAt.getTime() < idempotencyClaimAbandonedMs) return false
-        // Only one of several concurrent retries takes it: the one whose update finds it unchanged.
-        const taken = await prisma.idempotencyKey.updateMany({
-          where: { userId, key, response: { equals: Prisma.DbNull }, createdAt: first.createdAt },
-          data: { createdAt: new Date() },
-        })
-        return taken.count === 1
-      }
-      const claimed = await prisma.idempotencyKey.createMany({
-        data: [{ userId, key, fingerprint }],
-        skipDuplicates: true,
-      })
-      if (claimed.count === 0) {
-        const first = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } })
-        if (first && first.fingerprint !== fingerprint) return setResultAndStopExecution(refusal(reused()))
-        if (first?.response) return setResultAndStopExecution(first.response as ExecutionResult)
-        if (!first || !(await takeOverAbandoned(first))) return setResultAndStopExecution(refusal(running()))
-      }
+      await sweepExpiredKeys(now)
+      const fingerprint = fingerprintOf(operation, args.variableValues)
+      const stopWith = await claimKey(prisma, { userId, key, fingerprint }, now)
+      if (stopWith) return setResultAndStopExecution(stopWith)
       return {
         async onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result) return
-          const answer = JSON.parse(JSON.stringify(result)) as ExecutionResult
-          if (keepable(answer)) {
-            await prisma.idempotencyKey.update({
-              where: { userId_key: { userId, key } },
-              data: { response: answer as object },
-            })
-          } else {
-            await prisma.idempotencyKey.delete({ where: { userId_key: { userId, key } } })
-          }
+          await keepAnswer(prisma, { userId, key }, result)
         },
       }
     },

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { PrismaClient } from '@tangtoc/db'
 import { launchUsers, seedIfEmpty } from '@tangtoc/db/seed'
 import { createTestDatabase } from '@tangtoc/db/testing'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { seededCookie } from '../src/testing/seeded.ts'
 
@@ -49,8 +49,40 @@ const logIn = `
   }
 `
 
-/** `exportJobRows`: exports of more rows are queued as jobs (the API's EXPORT_JOB_ROWS). */
-export async function startHarness({ exportJobRows }: { exportJobRows?: number } = {}): Promise<Harness> {
+/** Debian's Chromium, headless, without the background traffic a test has no use for. */
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/**
+ * Signs a seeded user in through the API (until the console has its sign-in screen); the cookie lands
+ * in the browser context.
+ */
+async function signIn(context: BrowserContext, origin: string, as: SeededUser): Promise<void> {
+  const user = launchUsers.find((candidate) => candidate.username === as)
+  if (!user) throw new Error(`No seeded user ${as}`)
+  const response = await context.request.post(new URL('/graphql', origin).href, {
+    headers: { 'x-graphql-yoga-csrf': '1' },
+    data: { query: logIn, variables: { input: { username: user.username, password: user.password } } },
+  })
+  const result = await response.json()
+  if (result?.data?.logIn?.__typename !== 'LogInPayload') {
+    throw new Error(`Signing in as ${as} failed: ${JSON.stringify(result)}`)
+  }
+}
+
+/** A fresh seeded database, and the API serving it and the built console on a free port. */
+async function serveApi(exportJobRows: number | undefined) {
   const database = await createTestDatabase()
   await seedIfEmpty(database.prisma)
   const { createServer }: ApiServer = await import(/* @vite-ignore */ apiServerSource)
@@ -60,21 +92,16 @@ export async function startHarness({ exportJobRows }: { exportJobRows?: number }
     ...(exportJobRows ? { exportJobRows } : {}),
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { database, server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+/** `exportJobRows`: exports of more rows are queued as jobs (the API's EXPORT_JOB_ROWS). */
+export async function startHarness({ exportJobRows }: { exportJobRows?: number } = {}): Promise<Harness> {
+  const { database, server, origin } = await serveApi(exportJobRows)
 
   let browser: Browser
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   } catch (error) {
     server.close()
     await database.close()
@@ -115,17 +142,7 @@ export async function startHarness({ exportJobRows }: { exportJobRows?: number }
         await page.goto(new URL(path, origin).href)
         return page
       }
-      // Signed in through the API until the console has its sign-in screen; the cookie lands in this context.
-      const user = launchUsers.find((candidate) => candidate.username === as)
-      if (!user) throw new Error(`No seeded user ${as}`)
-      const response = await context.request.post(new URL('/graphql', origin).href, {
-        headers: { 'x-graphql-yoga-csrf': '1' },
-        data: { query: logIn, variables: { input: { username: user.username, password: user.password } } },
-      })
-      const result = await response.json()
-      if (result?.data?.logIn?.__typename !== 'LogInPayload') {
-        throw new Error(`Signing in as ${as} failed: ${JSON.stringify(result)}`)
-      }
+      await signIn(context, origin, as)
       const page = await context.newPage()
       await page.goto(new URL(path, origin).href)
       return page

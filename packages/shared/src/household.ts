@@ -112,37 +112,65 @@ export function checkHousehold<Sexed extends Sex | ''>(
     readonly joining?: boolean
   },
 ): HouseholdCheck<Sexed> {
-  const path = 'householdMembers'
-  const given = registration.householdMembers ?? []
-  if (registration.product !== 'HOUSEHOLD_HEALTH_INSURANCE') {
-    return {
-      members: null,
-      enrolledIndex: 0,
-      code: null,
-      issues: [
-        ...(given.length > 0 ? [issue(path, 'HOUSEHOLD_NOT_FOR_PRODUCT')] : []),
-        ...(registration.product === 'VOLUNTARY_SOCIAL_INSURANCE'
-          ? checkVoluntaryEligibility(registration.person, on)
-          : []),
-      ],
-    }
-  }
-  const { person } = registration
+  if (registration.product !== 'HOUSEHOLD_HEALTH_INSURANCE') return checkWithoutHousehold(registration, on)
   const checkedCode = checkHouseholdCode(registration.householdCode)
-  const code = checkedCode.ok ? checkedCode.code : null
-  const codeIssues = checkedCode.ok ? [] : checkedCode.issues
-  if (given.length === 0) {
-    const alone = { person, isHead: true, insuredElsewhere: false, relationToHead: null }
-    const issues = isEnrolledChild(alone, on)
-      ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: person.fullName })]
-      : []
-    return { members: [alone], enrolledIndex: 0, code, issues: [...codeIssues, ...issues] }
+  const given = registration.householdMembers ?? []
+  const household =
+    given.length === 0
+      ? householdOfOne(registration.person, on)
+      : checkHouseholdMembers(registration.person, given, { today, on, joining })
+  return {
+    ...household,
+    code: checkedCode.ok ? checkedCode.code : null,
+    issues: [...(checkedCode.ok ? [] : checkedCode.issues), ...household.issues],
   }
+}
 
+/** A product other than household health insurance: no members allowed; VSI's age on `on` checked. */
+function checkWithoutHousehold<Sexed extends Sex | ''>(
+  registration: {
+    readonly product: Product
+    readonly person: CheckedPerson<Sexed>
+    readonly householdMembers?: readonly HouseholdMemberInput<Sexed>[] | null
+  },
+  on: IsoDate,
+): HouseholdCheck<Sexed> {
+  const given = registration.householdMembers ?? []
+  return {
+    members: null,
+    enrolledIndex: 0,
+    code: null,
+    issues: [
+      ...(given.length > 0 ? [issue('householdMembers', 'HOUSEHOLD_NOT_FOR_PRODUCT')] : []),
+      ...(registration.product === 'VOLUNTARY_SOCIAL_INSURANCE'
+        ? checkVoluntaryEligibility(registration.person, on)
+        : []),
+    ],
+  }
+}
+
+/** No members given: the person alone, as head, who may not be a child under 6 on `on`. */
+function householdOfOne<Sexed extends Sex | ''>(
+  person: CheckedPerson<Sexed>,
+  on: IsoDate,
+): Omit<HouseholdCheck<Sexed>, 'code'> {
+  const alone = { person, isHead: true, insuredElsewhere: false, relationToHead: null }
+  const issues = isEnrolledChild(alone, on)
+    ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: person.fullName })]
+    : []
+  return { members: [alone], enrolledIndex: 0, issues }
+}
+
+/** The members given, each checked, with one head (unless joining), and the person enrolled among them. */
+function checkHouseholdMembers<Sexed extends Sex | ''>(
+  person: CheckedPerson<Sexed>,
+  given: readonly HouseholdMemberInput<Sexed>[],
+  { today, on, joining }: { readonly today: IsoDate; readonly on: IsoDate; readonly joining: boolean },
+): Omit<HouseholdCheck<Sexed>, 'code'> {
+  const path = 'householdMembers'
   const checked = given.map((member, index) => checkMember(member, `${path}.${index}`, today))
   const members = checked.map((each) => each.member)
   const issues: Issue[] = [
-    ...codeIssues,
     ...checked.flatMap((each) => each.issues),
     ...checkHeads(members, path, joining),
     ...checkMembersOn(members, path, on),
@@ -153,7 +181,7 @@ export function checkHousehold<Sexed extends Sex | ''>(
   } else if (members[enrolledIndex]?.insuredElsewhere) {
     issues.push(issue(`${path}.${enrolledIndex}.insuredElsewhere`, 'HOUSEHOLD_MEMBER_INSURED_ELSEWHERE'))
   }
-  return { members, enrolledIndex: Math.max(enrolledIndex, 0), code, issues }
+  return { members, enrolledIndex: Math.max(enrolledIndex, 0), issues }
 }
 
 /** A member's details (checkPerson) and relation to the head (checkFreeText), at `at`. */

@@ -16,6 +16,46 @@ const manager: TestViewer = {
   center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
 }
 
+/** The person enrolled. */
+const mai: Enrollment['person'] = {
+  id: 'p1',
+  fullName: 'Trần Thị Mai',
+  citizenId: '079190000123',
+  dateOfBirth: '1990-05-12',
+  sex: 'FEMALE',
+  phone: '+84912345678',
+  address: '12 Lê Lợi',
+  ward: null,
+}
+
+/** Trần Thị Mai's household: Lê Văn Hùng, its head, and her, his wife. */
+const maiHousehold: Enrollment['household'] = {
+  id: 'h1',
+  code: 'HGD-79-01',
+  members: {
+    edges: [
+      {
+        node: {
+          position: 1,
+          isHead: true,
+          insuredElsewhere: false,
+          relationToHead: null,
+          person: { id: 'p2', fullName: 'Lê Văn Hùng', dateOfBirth: '1988-02-01', sex: 'MALE' },
+        },
+      },
+      {
+        node: {
+          position: 2,
+          isHead: false,
+          insuredElsewhere: false,
+          relationToHead: 'vợ',
+          person: { id: 'p1', fullName: 'Trần Thị Mai', dateOfBirth: '1990-05-12', sex: 'FEMALE' },
+        },
+      },
+    ],
+  },
+}
+
 function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
   return {
     id: 'RW5yb2xsbWVudDox',
@@ -50,42 +90,8 @@ function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
     center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
     session: null,
     registeredBy: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
-    person: {
-      id: 'p1',
-      fullName: 'Trần Thị Mai',
-      citizenId: '079190000123',
-      dateOfBirth: '1990-05-12',
-      sex: 'FEMALE',
-      phone: '+84912345678',
-      address: '12 Lê Lợi',
-      ward: null,
-    },
-    household: {
-      id: 'h1',
-      code: 'HGD-79-01',
-      members: {
-        edges: [
-          {
-            node: {
-              position: 1,
-              isHead: true,
-              insuredElsewhere: false,
-              relationToHead: null,
-              person: { id: 'p2', fullName: 'Lê Văn Hùng', dateOfBirth: '1988-02-01', sex: 'MALE' },
-            },
-          },
-          {
-            node: {
-              position: 2,
-              isHead: false,
-              insuredElsewhere: false,
-              relationToHead: 'vợ',
-              person: { id: 'p1', fullName: 'Trần Thị Mai', dateOfBirth: '1990-05-12', sex: 'FEMALE' },
-            },
-          },
-        ],
-      },
-    },
+    person: mai,
+    household: maiHousehold,
     statusChanges: {
       edges: [
         {

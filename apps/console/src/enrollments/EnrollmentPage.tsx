@@ -357,7 +357,6 @@ function ContributionFacts({ enrollment }: { enrollment: Enrollment }) {
 /** The household the enrollment belongs to, and the way to register another member of it. */
 function HouseholdMembers({ enrollment, members }: { enrollment: Enrollment; members: HouseholdMember[] }) {
   const { t } = useTranslation()
-  const { intlLocale } = useLocale()
   const viewer = useViewer()
   return (
     <section aria-labelledby="enrollment-household">
@@ -385,38 +384,47 @@ function HouseholdMembers({ enrollment, members }: { enrollment: Enrollment; mem
           {t('enrollment.household.code')}: {enrollment.household.code}
         </Text>
       ) : null}
-      <Table aria-label={t('enrollment.household.title')} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">#</Table.Th>
-            <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
-            <Table.Th scope="col">{t('enrollment.person.dateOfBirth')}</Table.Th>
-            <Table.Th scope="col">{t('enrollment.household.relationToHead')}</Table.Th>
-            <Table.Th scope="col">{t('enrollment.household.notes')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((member) => (
-            <Table.Tr key={member.person.id}>
-              <Table.Td>{member.position}</Table.Td>
-              <Table.Td>{member.person.fullName}</Table.Td>
-              <Table.Td>{formatDate(member.person.dateOfBirth, intlLocale)}</Table.Td>
-              <Table.Td>{member.relationToHead ?? '—'}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {member.isHead ? <Badge variant="light">{t('enrollment.household.isHead')}</Badge> : null}
-                  {member.insuredElsewhere ? (
-                    <Badge variant="light" color="gray">
-                      {t('enrollment.household.insuredElsewhere')}
-                    </Badge>
-                  ) : null}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HouseholdMemberTable members={members} />
     </section>
+  )
+}
+
+/** The household's members in register order: name, date of birth, relation to the head, and notes. */
+function HouseholdMemberTable({ members }: { members: HouseholdMember[] }) {
+  const { t } = useTranslation()
+  const { intlLocale } = useLocale()
+  return (
+    <Table aria-label={t('enrollment.household.title')} striped>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">#</Table.Th>
+          <Table.Th scope="col">{t('enrollment.person.fullName')}</Table.Th>
+          <Table.Th scope="col">{t('enrollment.person.dateOfBirth')}</Table.Th>
+          <Table.Th scope="col">{t('enrollment.household.relationToHead')}</Table.Th>
+          <Table.Th scope="col">{t('enrollment.household.notes')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {members.map((member) => (
+          <Table.Tr key={member.person.id}>
+            <Table.Td>{member.position}</Table.Td>
+            <Table.Td>{member.person.fullName}</Table.Td>
+            <Table.Td>{formatDate(member.person.dateOfBirth, intlLocale)}</Table.Td>
+            <Table.Td>{member.relationToHead ?? '—'}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {member.isHead ? <Badge variant="light">{t('enrollment.household.isHead')}</Badge> : null}
+                {member.insuredElsewhere ? (
+                  <Badge variant="light" color="gray">
+                    {t('enrollment.household.insuredElsewhere')}
+                  </Badge>
+                ) : null}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
 

@@ -29,6 +29,26 @@ const origin = 'http://console.test'
 
 export type ConsoleApi = Awaited<ReturnType<typeof startConsoleApi>>
 
+type Yoga = ReturnType<ApiServer['createYogaApp']>
+
+/** The browser's fetch for a seeded user, who signs in once: every request reaches the API with their cookie. */
+function seededSignIn(yoga: Yoga): (as: SeededUser) => Promise<typeof fetch> {
+  const signedIn = new Map<SeededUser, typeof fetch>()
+  return async (as) => {
+    const known = signedIn.get(as)
+    if (known) return known
+    const cookie = await seededCookie((url, init) => yoga.fetch(url, init), `${origin}/graphql`, as)
+    const fetchAs: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers)
+      headers.set('cookie', cookie)
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      return yoga.fetch(new URL(url, origin).href, { ...init, headers })
+    }
+    signedIn.set(as, fetchAs)
+    return fetchAs
+  }
+}
+
 /** `exportJobRows`: exports of more rows are queued as jobs (the API's EXPORT_JOB_ROWS). */
 export async function startConsoleApi({ exportJobRows }: { exportJobRows?: number } = {}) {
   const database = await createTestDatabase()
@@ -36,25 +56,7 @@ export async function startConsoleApi({ exportJobRows }: { exportJobRows?: numbe
   await extendLaunchCampaignToToday(database.prisma)
   const { createYogaApp }: ApiServer = await import(/* @vite-ignore */ apiServerSource)
   const yoga = createYogaApp({ prisma: database.prisma, ...(exportJobRows ? { exportJobRows } : {}) })
-  const cookies = new Map<SeededUser, string>()
-
-  async function cookieOf(as: SeededUser): Promise<string> {
-    const known = cookies.get(as)
-    if (known) return known
-    const cookie = await seededCookie((url, init) => yoga.fetch(url, init), `${origin}/graphql`, as)
-    cookies.set(as, cookie)
-    return cookie
-  }
-
-  /** The browser's fetch for a signed-in user: every request reaches the API with their cookie. */
-  function fetchAs(cookie: string): typeof fetch {
-    return (input, init) => {
-      const headers = new Headers(init?.headers)
-      headers.set('cookie', cookie)
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-      return yoga.fetch(new URL(url, origin).href, { ...init, headers })
-    }
-  }
+  const signedIn = seededSignIn(yoga)
 
   return {
     prisma: database.prisma,
@@ -64,7 +66,8 @@ export async function startConsoleApi({ exportJobRows }: { exportJobRows?: numbe
       query: string,
       variables: Record<string, unknown> = {},
     ): Promise<T> {
-      const response = await fetchAs(await cookieOf(as))(`${origin}/graphql`, {
+      const fetchAs = await signedIn(as)
+      const response = await fetchAs(`${origin}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
         body: JSON.stringify({ query, variables }),
@@ -75,12 +78,13 @@ export async function startConsoleApi({ exportJobRows }: { exportJobRows?: numbe
     },
     /** What a link to the API (an export) downloads for a seeded user, as text. */
     async download(as: SeededUser, href: string): Promise<{ status: number; text: string }> {
-      const response = await fetchAs(await cookieOf(as))(href)
+      const fetchAs = await signedIn(as)
+      const response = await fetchAs(href)
       return { status: response.status, text: await response.text() }
     },
     /** The whole console at `path`, signed in as `as`, with the production client and cache. */
     async renderAt(path: string, { as = 'admin', locale = 'vi' }: { as?: SeededUser; locale?: Locale } = {}) {
-      const client = createConsoleClient(`${origin}/graphql`, { fetch: fetchAs(await cookieOf(as)) })
+      const client = createConsoleClient(`${origin}/graphql`, { fetch: await signedIn(as) })
       const router = createConsoleRouter(createMemoryHistory({ initialEntries: [path] }))
       return render(
         <ConsoleProviders client={client} i18n={createI18n(locale)}>

@@ -86,10 +86,11 @@ async function readRegistration(
   if (!viewer) throw new Error('registration without a viewer')
   const ids = registrationIds(input)
   const now = new Date()
-  const today = localDateInZone(now)
-  const checked = checkPerson(input.person, 'person', { today })
+  // Checked on Vietnam's day for the read (the citizen ID and wards it names), then on the campaign's.
+  const vietnamToday = localDateInZone(now)
+  const typed = checkPerson(input.person, 'person', { today: vietnamToday })
   const wards = [
-    { code: checked.person.wardCode, path: 'person.wardCode' },
+    { code: typed.person.wardCode, path: 'person.wardCode' },
     ...(input.householdMembers ?? []).map((member, index) => ({
       code: member.person.wardCode?.trim() || null,
       path: `householdMembers.${index}.person.wardCode`,
@@ -97,10 +98,10 @@ async function readRegistration(
   ]
   const wardCodes = wardCodesOf(wards)
   const { references, hint } = await registrationReferences(context, input, {
-    hinted: hinted && checked.issues.length === 0,
+    hinted: hinted && typed.issues.length === 0,
     ids,
     wardCodes,
-    citizenId: checked.person.citizenId,
+    citizenId: typed.person.citizenId,
     userId: viewer.userId,
     known,
   })
@@ -109,6 +110,8 @@ async function readRegistration(
   if (!center) throw new NotFoundError('Center', input.center)
   assertCanWriteCenter(context.viewer, center)
   if (ids.sessionId && !session) throw new NotFoundError('OutreachSession', input.session ?? '')
+  const today = localDateInZone(now, campaign.timeZone)
+  const checked = today === vietnamToday ? typed : checkPerson(input.person, 'person', { today })
   return { ids, now, today, checked, wards, wardCodes, references, campaign, center, session, hint }
 }
 
@@ -122,7 +125,7 @@ type Read = Awaited<ReturnType<typeof readRegistration>>
 function decideRegistration(input: RegisterInput, read: Read) {
   const { checked, campaign, center, references } = read
   const joining = read.ids.joinedId !== null
-  const on = input.on ?? localDateInZone(read.now, campaign.timeZone)
+  const on = input.on ?? read.today
   const household = checkHousehold(
     {
       product: input.product,

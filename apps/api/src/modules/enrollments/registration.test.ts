@@ -1,16 +1,26 @@
 import { randomBytes } from 'node:crypto'
 import { decodeGlobalID } from '@pothos/plugin-relay'
 import { createCampaign, createCenter, createOutreachSession, personInput } from '@tangtoc/db/fixtures'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type ApiHarness, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
-import { campaignSetting, gid, registerEnrollment, vsiInput, wasRefused } from './test-helpers.ts'
+import {
+  campaignInZoneAt,
+  campaignSetting,
+  gid,
+  registerEnrollment,
+  vsiInput,
+  wasRefused,
+} from './test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
   api = await createApiHarness()
 })
 afterAll(() => api.close())
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 const enrollmentIdOf = (enrollment: { id: string }) => decodeGlobalID(enrollment.id).id
 
@@ -247,6 +257,27 @@ describe('registering an enrollment', () => {
     ])
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
     expect(await api.prisma.auditEvent.count({ where: { actorId: setting.agent.user.id } })).toBe(0)
+  })
+
+  it('a date of birth is checked against today in the campaign’s time zone, as the import’s preview is', async () => {
+    const setting = await campaignSetting(api)
+    // 05:00 UTC on 1 March: already 1 March in Hà Nội, still 28 February in Honolulu.
+    await campaignInZoneAt(api, setting.campaign, {
+      timeZone: 'Pacific/Honolulu',
+      now: '2026-03-01T05:00:00Z',
+    })
+    const codesFor = async (dateOfBirth: string) => {
+      const person = personInput({ fullName: 'Lê Văn Mai', sex: 'MALE', dateOfBirth })
+      const result = await api.graphql(
+        registerEnrollment,
+        { input: vsiInput(setting, {}, person) },
+        setting.agent.credentials,
+      )
+      return result.data?.registerEnrollment.fieldErrors.map((error: { code: string }) => error.code)
+    }
+    // Both are too young for voluntary social insurance; only the second is born after the campaign's today.
+    expect(await codesFor('2026-02-28')).not.toContain('DATE_OF_BIRTH_FUTURE')
+    expect(await codesFor('2026-03-01')).toContain('DATE_OF_BIRTH_FUTURE')
   })
 
   it('voluntary social insurance refuses a person under 15 on the registration day, as the form does', async () => {

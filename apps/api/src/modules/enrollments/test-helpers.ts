@@ -4,6 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Center } from '@tangtoc/db'
 import { createCampaign, createCenter, personInput } from '@tangtoc/db/fixtures'
 import type { ExecutionResult } from 'graphql'
+import { vi } from 'vitest'
 import type { OperationData } from '../../../test/graphql-data.ts'
 import type { ApiHarness } from '../../../test/harness.ts'
 
@@ -61,6 +62,20 @@ export async function campaignSetting(api: ApiHarness) {
   const viewer = await api.userWithRole('VIEWER', parent)
   const otherAgent = await api.userWithRole('AGENT')
   return { parent, center, campaign, admin, manager, agent, viewer, otherAgent }
+}
+
+/**
+ * The campaign moved to `timeZone`, and the clock (Date alone) set to `now`: a day that differs between
+ * that zone and Vietnam. The test restores the clock (vi.useRealTimers) after.
+ */
+export async function campaignInZoneAt(
+  api: ApiHarness,
+  campaign: { id: string },
+  { timeZone, now }: { timeZone: string; now: string },
+) {
+  await api.prisma.campaign.update({ where: { id: campaign.id }, data: { timeZone } })
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date(now))
 }
 
 export function vsiInput(

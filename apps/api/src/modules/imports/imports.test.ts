@@ -16,7 +16,13 @@ import { zipOf } from '../../../test/zip.ts'
 import { InstanceCaches } from '../../caches.ts'
 import { type Context, jobContext } from '../../context.ts'
 import { register } from '../enrollments/register.ts'
-import { campaignSetting, gid, householdInput, registerEnrollment } from '../enrollments/test-helpers.ts'
+import {
+  campaignInZoneAt,
+  campaignSetting,
+  gid,
+  householdInput,
+  registerEnrollment,
+} from '../enrollments/test-helpers.ts'
 import { commitChunkRows, commitImportBatch } from './commit.ts'
 import { importLimits } from './files.ts'
 import { createImportQueue } from './jobs.ts'
@@ -1132,13 +1138,11 @@ describe('the day an import checks against', () => {
 
   it('is today in the campaign’s time zone, not in the server’s nor Vietnam’s', async () => {
     const setting = await campaignSetting(api)
-    await api.prisma.campaign.update({
-      where: { id: setting.campaign.id },
-      data: { timeZone: 'Pacific/Honolulu' },
-    })
     // 05:00 UTC on 1 March: already 1 March in UTC and in Hà Nội, still 28 February in Honolulu.
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date('2026-03-01T05:00:00Z'))
+    await campaignInZoneAt(api, setting.campaign, {
+      timeZone: 'Pacific/Honolulu',
+      now: '2026-03-01T05:00:00Z',
+    })
     const bornToday = personInput({ fullName: 'Lê Văn Mai', sex: 'MALE', dateOfBirth: '2026-02-28' })
     const bornTomorrow = personInput({ fullName: 'Lê Văn Sau', sex: 'MALE', dateOfBirth: '2026-03-01' })
     const bytes = csv([

@@ -52,23 +52,8 @@ async function tokenFor(user: User, scope: 'READ' | 'READ_WRITE'): Promise<{ tok
   return { token }
 }
 
-/**
- * A campaign that started five days ago (local time) with a root center and two centers below it:
- * A (4 counted, 1 submitted) and B (1 counted, registered at a market stall). Targets: 10 VSI and
- * 20 HHI for the campaign, A 6 + 12, B 4 + 8, and 2 participants on launch day.
- */
-async function launchedCampaign() {
-  const today = localDateInZone(new Date(), 'Asia/Ho_Chi_Minh')
-  const start = addDays(today, -5)
-  const root = await createCenter(api.prisma)
-  const a = await createCenter(api.prisma, { parent: root })
-  const b = await createCenter(api.prisma, { parent: root })
-  const campaign = await createCampaign(api.prisma, {
-    organizers: [root],
-    centers: [a, b],
-    startDate: start,
-    endDate: addDays(today, 24),
-  })
+/** The campaign's targets: 10 VSI and 20 HHI, A 6 + 12, B 4 + 8, and 2 participants on launch day (`start`). */
+async function launchTargets(campaign: Campaign, start: string, a: Center, b: Center) {
   await api.prisma.target.createMany({
     data: [
       { campaignId: campaign.id, product: 'VOLUNTARY_SOCIAL_INSURANCE', count: 10 },
@@ -86,6 +71,26 @@ async function launchedCampaign() {
       { campaignId: campaign.id, centerId: b.id, product: 'HOUSEHOLD_HEALTH_INSURANCE', count: 8 },
     ],
   })
+}
+
+/**
+ * A campaign that started five days ago (local time) with a root center and two centers below it:
+ * A (4 counted, 1 submitted) and B (1 counted, registered at a market stall). Targets: 10 VSI and
+ * 20 HHI for the campaign, A 6 + 12, B 4 + 8, and 2 participants on launch day.
+ */
+async function launchedCampaign() {
+  const today = localDateInZone(new Date(), 'Asia/Ho_Chi_Minh')
+  const start = addDays(today, -5)
+  const root = await createCenter(api.prisma)
+  const a = await createCenter(api.prisma, { parent: root })
+  const b = await createCenter(api.prisma, { parent: root })
+  const campaign = await createCampaign(api.prisma, {
+    organizers: [root],
+    centers: [a, b],
+    startDate: start,
+    endDate: addDays(today, 24),
+  })
+  await launchTargets(campaign, start, a, b)
   const agent = await createUser(api.prisma, { role: 'AGENT', center: a })
   const at = (date: string, time: string) => new Date(`${date}T${time}+07:00`)
   const enroll = (center: Center, options: Partial<Parameters<typeof createRolledUpEnrollment>[1]>) =>

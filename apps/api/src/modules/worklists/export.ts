@@ -3,8 +3,8 @@
 // same entries, scope and masking as `worklist`, in due-date order, read 1,000 entries at a time,
 // with the reminder text filled in so that a call script can be printed from it.
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { labelOf, localDateInZone, toIsoDate, type Worklist, worklists } from '@tangtoc/shared'
-import type { Context } from '../../context.ts'
+import { type DueRange, labelOf, localDateInZone, toIsoDate, type Worklist, worklists } from '@tangtoc/shared'
+import type { Context, Viewer } from '../../context.ts'
 import type { CsvValue } from '../exports/csv.ts'
 import { dateParam, ExportRequestError, findByReference, productParam } from '../exports/export-request.ts'
 import type { SheetExport } from '../exports/sheets.ts'
@@ -19,7 +19,7 @@ import {
   worklistRange,
   worklistScope,
 } from './worklist.ts'
-import type { EntryKey } from './worklist-query.ts'
+import type { EntryKey, WorklistScope } from './worklist-query.ts'
 
 const batchSize = 1_000
 
@@ -62,9 +62,26 @@ export async function worklistSheet(context: Context, params: URLSearchParams): 
   const list = listParam(params)
   const on = dateParam(params, 'on')
   const range = worklistRange(list, on, daysParam(params))
+  const scope = await scopeParams(params, viewer, context)
+  const counted = scope ? await countEntries(list, range, scope, context) : 0
+  const row = await rowOfEntry(context)
+  const today = localDateInZone(new Date())
+  return {
+    sheet: {
+      name: labelOf('Worklist', list, 'vi').slice(0, 31),
+      header,
+      batches: entryBatches(list, range, scope, context, row),
+    },
+    filename: `danh-sach-${list.toLowerCase().replaceAll('_', '-')}-${on ?? today}`,
+    rowCount: counted,
+  }
+}
+
+/** The worklist's scope from the parameters (center, assignedTo, assignedToMe, ward, product); null: none readable. */
+async function scopeParams(params: URLSearchParams, viewer: Viewer, context: Context) {
   const centerRef = params.get('center')
   const center = centerRef ? await findByReference(context, 'Center', centerRef) : null
-  const scope = await worklistScope(
+  return worklistScope(
     {
       center: center ? encodeGlobalID('Center', center.id) : null,
       assignedTo: params.get('assignedTo'),
@@ -75,14 +92,17 @@ export async function worklistSheet(context: Context, params: URLSearchParams): 
     viewer,
     context,
   )
-  const counted = scope ? await countEntries(list, range, scope, context) : 0
+}
+
+/** An entry's row in the sheet's columns (header), its center named from the centers read once. */
+async function rowOfEntry(context: Context) {
   const centers = new Map(
     (await context.prisma.center.findMany({ select: { id: true, code: true, name: true } })).map((row) => [
       row.id,
       row,
     ]),
   )
-  const row = (entry: WorklistEntryShape): CsvValue[] => {
+  return (entry: WorklistEntryShape): CsvValue[] => {
     const subject = subjectOf(entry)
     const at = centers.get(subject.centerId)
     const last = subject.lastFollowUp
@@ -108,24 +128,24 @@ export async function worklistSheet(context: Context, params: URLSearchParams): 
         : encodeGlobalID('Lead', subject.id),
     ]
   }
+}
 
-  async function* batches(): AsyncGenerator<CsvValue[][]> {
-    if (!scope) return
-    let after: EntryKey | null = null
-    for (;;) {
-      const page = await readEntries(list, range, scope, { take: batchSize, after }, context)
-      if (page.length === 0) return
-      yield page.map(row)
-      if (page.length < batchSize) return
-      const last = page.at(-1)
-      after = last ? { due: last.due, id: subjectOf(last).id } : null
-    }
-  }
-
-  const today = localDateInZone(new Date())
-  return {
-    sheet: { name: labelOf('Worklist', list, 'vi').slice(0, 31), header, batches: batches() },
-    filename: `danh-sach-${list.toLowerCase().replaceAll('_', '-')}-${on ?? today}`,
-    rowCount: counted,
+/** The entries in due-date order, `batchSize` at a time, as rows; none without a scope. */
+async function* entryBatches(
+  list: Worklist,
+  range: DueRange,
+  scope: WorklistScope | null,
+  context: Context,
+  row: (entry: WorklistEntryShape) => CsvValue[],
+): AsyncGenerator<CsvValue[][]> {
+  if (!scope) return
+  let after: EntryKey | null = null
+  for (;;) {
+    const page = await readEntries(list, range, scope, { take: batchSize, after }, context)
+    if (page.length === 0) return
+    yield page.map(row)
+    if (page.length < batchSize) return
+    const last = page.at(-1)
+    after = last ? { due: last.due, id: subjectOf(last).id } : null
   }
 }

@@ -38,9 +38,11 @@ const RecordFollowUpInput = builder.inputType('RecordFollowUpInput', {
   }),
 })
 
-export type Subject =
+/** An enrollment or a lead followed up, with its campaign's time zone (the zone its days are counted in). */
+export type Subject = (
   | { kind: 'enrollment'; row: Enrollment & { center: { id: string; path: string } } }
   | { kind: 'lead'; row: Lead & { center: { id: string; path: string } } }
+) & { timeZone: string }
 
 type Recorded = { followUp: FollowUp; subject: Subject }
 
@@ -94,12 +96,22 @@ export async function followUpSubjects(
   })
   const idsOf = (typename: string) => decoded.filter((id) => id.typename === typename).map((id) => id.id)
   const [enrollments, leads] = await Promise.all([
-    context.prisma.enrollment.findMany({ where: { id: { in: idsOf('Enrollment') } }, include: withCenter }),
-    context.prisma.lead.findMany({ where: { id: { in: idsOf('Lead') } }, include: withCenter }),
+    context.prisma.enrollment.findMany({
+      where: { id: { in: idsOf('Enrollment') } },
+      include: { ...withCenter, campaign: { select: { timeZone: true } } },
+    }),
+    context.prisma.lead.findMany({
+      where: { id: { in: idsOf('Lead') } },
+      include: { ...withCenter, session: { select: { campaign: { select: { timeZone: true } } } } },
+    }),
   ])
   const found = new Map<string, Subject>([
-    ...enrollments.map((row) => [row.id, { kind: 'enrollment', row }] as const),
-    ...leads.map((row) => [row.id, { kind: 'lead', row }] as const),
+    ...enrollments.map(
+      ({ campaign, ...row }) => [row.id, { kind: 'enrollment', row, timeZone: campaign.timeZone }] as const,
+    ),
+    ...leads.map(
+      ({ session, ...row }) => [row.id, { kind: 'lead', row, timeZone: session.campaign.timeZone }] as const,
+    ),
   ])
   return decoded.map((id, index) => {
     const subject = found.get(id.id)
@@ -123,7 +135,7 @@ builder.mutationField('recordFollowUp', (t) =>
       assertCanWriteCenter(context.viewer, subject.row.center)
       const viewer = context.viewer
       const at = input.at ?? new Date()
-      const state = checkFollowUp(input, at)
+      const state = checkFollowUp(input, at, subject.timeZone)
       return context.prisma.$transaction(async (tx) => {
         const followUp = await tx.followUp.create({
           data: {
@@ -154,11 +166,15 @@ builder.mutationField('recordFollowUp', (t) =>
 )
 
 /** What the attempt leaves on the worklists (FollowUpState), once its outcome, dates and texts are valid. */
-function checkFollowUp(input: typeof RecordFollowUpInput.$inferInput, at: Date): FollowUpState {
+function checkFollowUp(
+  input: typeof RecordFollowUpInput.$inferInput,
+  at: Date,
+  timeZone: string,
+): FollowUpState {
   const effect = followUpEffect({
     outcome: input.outcome as FollowUpOutcome,
-    on: localDateInZone(at),
-    today: localDateInZone(new Date()),
+    on: localDateInZone(at, timeZone),
+    today: localDateInZone(new Date(), timeZone),
     promisedOn: input.promisedOn,
     reason: input.reason,
   })
@@ -193,6 +209,7 @@ async function followUpDecides(
       ? {
           kind: 'enrollment',
           row: await tx.enrollment.update({ where: { id: subject.row.id }, data, include: withCenter }),
+          timeZone: subject.timeZone,
         }
       : {
           kind: 'lead',
@@ -201,6 +218,7 @@ async function followUpDecides(
             data: { ...data, version: { increment: 1 } },
             include: withCenter,
           }),
+          timeZone: subject.timeZone,
         }
   return { latest, updated }
 }

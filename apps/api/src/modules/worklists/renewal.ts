@@ -141,7 +141,7 @@ const RenewalDraftRef = builder.objectRef<Draft>('RenewalDraft').implement({
 
 const enrollmentWithPeople = {
   person: true,
-  campaign: { select: { jurisdiction: true } },
+  campaign: { select: { jurisdiction: true, timeZone: true } },
   registration: {
     include: {
       enrollments: { where: { live: true }, select: { id: true, personId: true, supportGroups: true } },
@@ -251,7 +251,11 @@ builder.queryField('renewalDraft', (t) =>
         include: enrollmentWithPeople,
       })
       if (!enrollment) return null
-      return renewalDraft(context, enrollment, args.on ?? localDateInZone(new Date()))
+      return renewalDraft(
+        context,
+        enrollment,
+        args.on ?? localDateInZone(new Date(), enrollment.campaign.timeZone),
+      )
     },
   }),
 )
