@@ -247,11 +247,18 @@ describe('the enrollment page', () => {
       'Nhật ký thay đổi',
       'Đăng ký bởi Nhân viên Sài Gòn lúc 04/11/2025 09:30',
       'Phương thức đóng, Số tiền phải đóng',
+      ['Đăng ký', 'Sửa hồ sơ'],
     ],
-    ['en', 'Audit history', 'Registered by Nhân viên Sài Gòn at 04/11/2025 09:30', 'Payment period, Payable'],
+    [
+      'en',
+      'Audit history',
+      'Registered by Nhân viên Sài Gòn at 04/11/2025 09:30',
+      'Payment period, Payable',
+      ['Registered', 'Changed'],
+    ],
   ] as const)(
-    'shows an admin the audit history of the enrollment in %s: the registration summarised, a change by the fields people know',
-    async (locale, title, registration, update) => {
+    'shows an admin the audit history of the enrollment in %s: each action named, the registration summarised, a change by the fields people know',
+    async (locale, title, registration, update, [registerAction, updateAction]) => {
       const asked: Record<string, unknown>[] = []
       renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
         locale,
@@ -259,10 +266,16 @@ describe('the enrollment page', () => {
       })
 
       const audit = await screen.findByRole('table', { name: title })
-      const [, updated, registered] = within(audit).getAllByRole('row')
+      const [, updated, registered] = within(audit).getAllByRole('row') as [
+        HTMLElement,
+        HTMLElement,
+        HTMLElement,
+      ]
       expect(registered).toHaveTextContent(registration)
       expect(registered).not.toHaveTextContent('status')
+      expect(within(registered).getAllByRole('cell')[1]).toHaveTextContent(new RegExp(`^${registerAction}$`))
       expect(updated).toHaveTextContent(update)
+      expect(within(updated).getAllByRole('cell')[1]).toHaveTextContent(new RegExp(`^${updateAction}$`))
       expect(asked[0]).toEqual({ entityId: 'RW5yb2xsbWVudDox' })
     },
   )

@@ -465,6 +465,13 @@ function StatusHistory({ enrollment }: { enrollment: Enrollment }) {
   )
 }
 
+/** An enrollment's audited action in the user's language ("enrollment.register": "Đăng ký"), else its code. */
+function AuditAction({ action }: { action: string }) {
+  const { t, i18n } = useTranslation()
+  const key = `enrollment.history.actions.${action.replace(/^enrollment\./, '')}`
+  return i18n.exists(key) ? t(key as 'enrollment.history.actions.register') : <Code>{action}</Code>
+}
+
 /** The audit trail of the enrollment (admins read the audit log). */
 function EnrollmentAuditHistory({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -499,7 +506,7 @@ function EnrollmentAuditHistory({ id }: { id: string }) {
               <Table.Tr key={event.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at, intlLocale)}</Table.Td>
                 <Table.Td>
-                  <Code>{event.action}</Code>
+                  <AuditAction action={event.action} />
                 </Table.Td>
                 <Table.Td>{event.actor?.displayName ?? '—'}</Table.Td>
                 <Table.Td>

@@ -290,6 +290,17 @@ export const en: Messages = {
       actor: 'By',
       fields: 'Fields changed',
       registered: 'Registered by {{actor}} at {{at}}',
+      /** An enrollment's audited actions (AuditEvent.action "enrollment.<key>"). */
+      actions: {
+        register: 'Registered',
+        update: 'Changed',
+        submit: 'Submitted',
+        confirm_payment: 'Payment confirmed',
+        activate: 'Coverage confirmed',
+        reject: 'Rejected',
+        cancel: 'Cancelled',
+        pay_next_period: 'Next period paid',
+      },
     },
     errors: {
       required: 'Required.',

@@ -288,6 +288,17 @@ export const vi = {
       actor: 'Người thực hiện',
       fields: 'Trường thay đổi',
       registered: 'Đăng ký bởi {{actor}} lúc {{at}}',
+      /** An enrollment's audited actions (AuditEvent.action "enrollment.<key>"). */
+      actions: {
+        register: 'Đăng ký',
+        update: 'Sửa hồ sơ',
+        submit: 'Nộp hồ sơ',
+        confirm_payment: 'Xác nhận đóng tiền',
+        activate: 'Xác nhận hiệu lực',
+        reject: 'Từ chối',
+        cancel: 'Hủy',
+        pay_next_period: 'Đóng kỳ tiếp theo',
+      },
     },
     errors: {
       required: 'Bắt buộc nhập.',
