@@ -408,6 +408,13 @@ describe('the registration form', { timeout: 40_000 }, () => {
       '/records/RW5yb2xsbWVudDo5',
     )
     expect(screen.getByRole('textbox', { name: /Mức thu nhập/ })).toHaveValue('2.500.000\u00a0₫')
+
+    // Sent again with a field the form itself refuses: the last sending's refusal goes, the field's stays.
+    const income = screen.getByRole('textbox', { name: /Mức thu nhập/ })
+    await userEvent.clear(income)
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
+    await expect.poll(() => income.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.queryByText(/Người này đã có hồ sơ đang hiệu lực/)).toBeNull()
   })
 
   it('writes the income as the quote writes amounts, in English too', async () => {

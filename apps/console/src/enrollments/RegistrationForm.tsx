@@ -267,6 +267,8 @@ function useRegister(form: RegistrationFormState) {
   const [{ fetching: saving }, register] = useMutation(RegisterEnrollmentMutation)
   const submitKey = useSubmitKey()
 
+  // A sending the form itself refuses (the second handler) clears the last sending's refusal, which
+  // answered other values.
   const submit = (status: 'DRAFT' | 'SUBMITTED') =>
     form.onSubmit(async (submitted) => {
       clear()
@@ -280,7 +282,7 @@ function useRegister(form: RegistrationFormState) {
         return
       }
       failed(outcome)
-    })()
+    }, clear)()
   return { submit, saving, problem }
 }
 
