@@ -227,7 +227,7 @@ function CreateCampaignForm() {
     if (result.__typename === 'CreateCampaignPayload')
       return navigate({ to: '/campaigns/$code/targets', params: { code: result.campaign.code } })
     failed(result)
-  })
+  }, clear)
 
   return (
     <CampaignFormPage
@@ -317,7 +317,7 @@ function useUpdateCampaign(campaign: EditedCampaign, form: ReturnType<typeof use
     if (result.__typename === 'UpdateCampaignPayload')
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
     failed(result)
-  })
+  }, clear)
   return { submit, fetching, problem }
 }
 

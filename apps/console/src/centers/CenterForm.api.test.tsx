@@ -31,5 +31,12 @@ describe('the center form', { timeout: 60_000 }, () => {
       expect.stringMatching(/^\/records\//),
     )
     expect(within(form).getByRole('textbox', { name: /^Tên đơn vị/ })).toHaveValue('Bưu cục trùng mã')
+
+    // Sent again without the name, which the form itself asks for: the refusal of the code goes.
+    const name = within(form).getByRole('textbox', { name: /^Tên đơn vị/ })
+    await userEvent.clear(name)
+    await userEvent.click(within(form).getByRole('button', { name: 'Lưu' }))
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true')
+    expect(within(form).queryByRole('alert')).toBeNull()
   })
 })

@@ -65,7 +65,7 @@ export function CenterForm({
     if (result.__typename === 'CreateCenterPayload' || result.__typename === 'UpdateCenterPayload')
       return onSaved()
     failed(result)
-  })
+  }, clear)
 
   return (
     <DialogForm

@@ -149,7 +149,7 @@ function useSaveEdit(enrollment: EditedEnrollment, form: EditFormState, onDone: 
     if (!outcome) return unanswered(result.error)
     if (outcome.__typename === 'UpdateEnrollmentPayload') return onDone(true)
     failed(outcome)
-  })
+  }, clear)
   return { submit, fetching, problem }
 }
 

@@ -98,7 +98,7 @@ export function RecordPaymentForm({
         submitKey.answered()
         if (outcome.__typename === 'RecordPaymentPayload') return onRecorded(outcome.payment)
         failed(outcome)
-      })}
+      }, clear)}
     >
       <Stack gap="sm">
         <Text size="sm">

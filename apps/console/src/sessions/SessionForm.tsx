@@ -146,7 +146,7 @@ export function SessionForm({
     if (!outcome) return unanswered(result.error)
     if ('outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
     failed(outcome)
-  })
+  }, clear)
 
   return (
     <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>

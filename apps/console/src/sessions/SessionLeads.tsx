@@ -215,7 +215,7 @@ function LeadForm({
           if (!answer) return unanswered(result.error)
           if (answer.__typename === 'RecordLeadPayload') return onClose(true)
           failed(answer)
-        })}
+        }, clear)}
       >
         <Stack gap="sm">
           <LeadFields form={form} />

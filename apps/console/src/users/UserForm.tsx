@@ -61,7 +61,7 @@ export function UserForm({
     if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UserPayload') return onSaved()
     failed(result)
-  })
+  }, clear)
 
   return (
     <DialogForm

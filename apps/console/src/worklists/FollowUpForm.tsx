@@ -79,7 +79,7 @@ export function FollowUpForm({
           if (!answer) return unanswered(result.error)
           if (answer.__typename === 'RecordFollowUpPayload') return onClose(true)
           failed(answer)
-        })}
+        }, clear)}
       >
         <Stack gap="sm">
           <FollowUpFields form={form} />

@@ -86,7 +86,7 @@ function TemplateText({
         if (!answer) return unanswered(result.error)
         if (answer.__typename === 'ReminderTemplate') return onClose()
         failed(answer)
-      })}
+      }, clear)}
     >
       <Stack gap="sm">
         <Textarea
