@@ -125,7 +125,7 @@ function HouseholdMember({
   )
 }
 
-/** Head or not, insured elsewhere, relation to the head, and the rank that prices them. */
+/** Head or not, insured elsewhere, relation to the head (not the head's own), and the rank that prices them. */
 function MemberPlace({
   form,
   index,
@@ -144,7 +144,11 @@ function MemberPlace({
           onChange={() =>
             form.setFieldValue(
               'members',
-              form.getValues().members.map((other, at) => ({ ...other, isHead: at === index })),
+              form
+                .getValues()
+                .members.map((other, at) =>
+                  at === index ? { ...other, isHead: true, relationToHead: '' } : { ...other, isHead: false },
+                ),
             )
           }
         />
@@ -153,12 +157,14 @@ function MemberPlace({
         label={t('enrollment.household.insuredElsewhere')}
         {...form.getInputProps(`members.${index}.insuredElsewhere`, { type: 'checkbox' })}
       />
-      <TextInput
-        label={t('enrollment.household.relationToHead')}
-        size="xs"
-        w={160}
-        {...form.getInputProps(`members.${index}.relationToHead`)}
-      />
+      {isHead ? null : (
+        <TextInput
+          label={t('enrollment.household.relationToHead')}
+          size="xs"
+          w={160}
+          {...form.getInputProps(`members.${index}.relationToHead`)}
+        />
+      )}
       <Text size="sm" c="dimmed">
         {joining
           ? t('enrollment.household.joiningPosition')

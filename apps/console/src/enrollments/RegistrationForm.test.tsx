@@ -171,6 +171,19 @@ describe('the registration form', { timeout: 40_000 }, () => {
     await expect.poll(() => quoted.at(-1)).toMatchObject({ input: { householdMembers: 2 } })
   })
 
+  it('asks every member but the head their relation to the head, whoever is head', async () => {
+    renderForm()
+    await startHousehold(1)
+    const member = (n: number) => screen.getByRole('group', { name: `Thành viên ${n}` })
+    const relation = (n: number) => within(member(n)).queryByRole('textbox', { name: 'Quan hệ với chủ hộ' })
+    expect(relation(1)).toBeNull()
+    expect(relation(2)).not.toBeNull()
+
+    await userEvent.click(within(member(2)).getByRole('radio', { name: 'Chủ hộ' }))
+    expect(relation(2)).toBeNull()
+    expect(relation(1)).not.toBeNull()
+  })
+
   it('names a supported member’s line and says when a quote rests on an unconfirmed rule', async () => {
     renderForm({
       quote: () => ({
