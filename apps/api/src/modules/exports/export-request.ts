@@ -1,7 +1,7 @@
 // What every export request shares: its error (a status and a message), its parameters read from the
 // URL (a campaign or center by global id or code, a product, a date), and its line in the audit log.
 import type { Product } from '@tangtoc/db'
-import { isIsoDate, isOneOf } from '@tangtoc/shared'
+import { isIsoDate, isOneOf, localDateInZone } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { decodeGlobalId } from '../../global-id.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -17,16 +17,25 @@ export class ExportRequestError extends Error {
   }
 }
 
-/** A campaign or center by global id or by code. */
+/** A campaign (with its time zone, which dates the file) or a center, by global id or by code. */
+export async function findByReference(
+  context: Context,
+  typename: 'Campaign',
+  reference: string,
+): Promise<{ id: string; code: string; timeZone: string }>
+export async function findByReference(
+  context: Context,
+  typename: 'Center',
+  reference: string,
+): Promise<{ id: string; code: string }>
 export async function findByReference(context: Context, typename: 'Campaign' | 'Center', reference: string) {
   const decoded = decodeGlobalId(reference)
   // Not a global id of the type: a code.
   const where = decoded?.typename === typename ? { id: decoded.id } : { code: reference }
-  const select = { id: true, code: true }
   const found =
     typename === 'Campaign'
-      ? await context.prisma.campaign.findUnique({ where, select })
-      : await context.prisma.center.findUnique({ where, select })
+      ? await context.prisma.campaign.findUnique({ where, select: { id: true, code: true, timeZone: true } })
+      : await context.prisma.center.findUnique({ where, select: { id: true, code: true } })
   if (!found) throw new ExportRequestError(404, `${typename} ${reference} was not found.`)
   return found
 }
@@ -75,4 +84,9 @@ export async function recordExport(context: Context, path: string, params: URLSe
     entityId: path.slice(path.lastIndexOf('/') + 1),
     after: { filter, rows, masked: seesMasked(context) },
   })
+}
+
+/** The day a file is dated by: today in the campaign's time zone (Vietnam's for several campaigns). */
+export function fileDay(campaign: { timeZone: string } | null): string {
+  return localDateInZone(new Date(), campaign?.timeZone)
 }

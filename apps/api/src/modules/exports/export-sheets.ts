@@ -2,14 +2,14 @@
 // context as the URL's parameters filter it (the enrollment list's filters, a campaign's progress per
 // center and product, a follow-up worklist). Rows are read in batches by cursor, as the sheet is written.
 import { Prisma, type Product } from '@tangtoc/db'
-import { labelOf, localDateInZone } from '@tangtoc/shared'
+import { labelOf } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { identifiersShown, seesMasked } from '../people/visibility.ts'
 import { type CampaignProgress, campaignProgress } from '../progress/progress.ts'
 import { worklistSheet } from '../worklists/export.ts'
 import type { CsvPage, CsvValue } from './csv.ts'
 import { pageJoins, pageOrder, readEnrollments, registeredLocalSql } from './enrollment-rows.ts'
-import { dateParam, ExportRequestError, findByReference, productParam } from './export-request.ts'
+import { dateParam, ExportRequestError, fileDay, findByReference, productParam } from './export-request.ts'
 import { participantsSheet } from './participant-list.ts'
 import {
   globalIdSql,
@@ -94,7 +94,6 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
     const records = pages<CsvPage>((ids) => sheetRecordsSql(enrollmentColumns, pageJoins(ids), pageOrder))
     for await (const [page] of records) if (page) yield page
   }
-  const today = localDateInZone(new Date())
   return {
     sheet: {
       name: 'Hồ sơ',
@@ -102,7 +101,7 @@ async function enrollmentsSheet(context: Context, params: URLSearchParams): Prom
       batches: batches(),
       ...(seesMasked(context) ? {} : { csvPages: csvPages() }),
     },
-    filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${today}`,
+    filename: `ho-so-${campaign?.code ?? 'tat-ca'}-${fileDay(campaign)}`,
     rowCount,
   }
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import type { User } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import { maskCitizenId, participantLists } from '@tangtoc/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { downloadCsv, parseCsv, readXlsx } from '../../../test/csv.ts'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { hashSecret } from '../auth/credentials.ts'
+import { campaignInZoneAt } from '../enrollments/test-helpers.ts'
 
 let api: ApiHarness
 beforeAll(async () => {
@@ -285,6 +286,30 @@ describe('exporting as XLSX', () => {
     expect(progress.rows).toContainEqual([1, b.code, b.name, 'Tất cả', 0, 10, 0])
     const anonymous = await downloadXlsx(`/exports/progress.xlsx?campaign=${campaign.code}`, null)
     expect(anonymous.response.status).toBe(401)
+  })
+})
+
+describe('an export’s file name', () => {
+  it('is dated today in the campaign’s time zone', async () => {
+    const { campaign } = await campaignWithEnrollments()
+    const admin = await api.userWithRole('ADMIN', null)
+    // 1 March at noon in Vietnam is still 28 February in Honolulu.
+    await campaignInZoneAt(api, campaign, { timeZone: 'Pacific/Honolulu', now: '2026-03-01T05:00:00Z' })
+    try {
+      const list = await download(`/exports/enrollments.csv?campaign=${campaign.code}`, admin.credentials)
+      expect(list.response.headers.get('content-disposition')).toContain(
+        `ho-so-${campaign.code}-2026-02-28.csv`,
+      )
+      const participants = await download(
+        `/exports/participants.csv?campaign=${campaign.code}&product=HOUSEHOLD_HEALTH_INSURANCE`,
+        admin.credentials,
+      )
+      expect(participants.response.headers.get('content-disposition')).toContain(
+        `-${campaign.code}-2026-02-28.csv`,
+      )
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

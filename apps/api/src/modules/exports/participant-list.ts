@@ -4,12 +4,12 @@
 // corrects the file changes the export without code; the rows, scope and masking are the enrollment
 // export's.
 
-import { labelOf, localDateInZone, type ParticipantListField, participantLists } from '@tangtoc/shared'
+import { labelOf, type ParticipantListField, participantLists } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { identifiersShown } from '../people/visibility.ts'
 import type { CsvValue } from './csv.ts'
 import { type EnrollmentRow, readEnrollments } from './enrollment-rows.ts'
-import { ExportRequestError, productParam } from './export-request.ts'
+import { ExportRequestError, fileDay, productParam } from './export-request.ts'
 import type { SheetExport } from './sheets.ts'
 
 /** What fills each field of a column, for a row (its number in the list, from 1) as the viewer may see it. */
@@ -67,7 +67,7 @@ export async function participantsSheet(context: Context, params: URLSearchParam
       header: list.columns.map((column) => column.header),
       batches: sheetRows(),
     },
-    filename: `${list.form.toLowerCase()}-${campaign?.code ?? 'tat-ca'}-${localDateInZone(new Date())}`,
+    filename: `${list.form.toLowerCase()}-${campaign?.code ?? 'tat-ca'}-${fileDay(campaign)}`,
     rowCount,
   }
 }
