@@ -34,9 +34,13 @@ describe('the enrollment’s audit history', { timeout: 60_000 }, () => {
 
     await api.renderAt(`/enrollments/${id}`)
     const audit = await screen.findByRole('table', { name: 'Nhật ký thay đổi' }, { timeout: 10_000 })
-    const registered = await within(audit).findByRole('row', { name: /enrollment\.register/ })
+    // Each row: when, the action named, by whom, the fields.
+    const action = (row: HTMLElement) => within(row).getAllByRole('cell')[1]?.textContent
+    const registered = await within(audit).findByRole('row', { name: /Đăng ký bởi/ })
+    expect(action(registered)).toBe('Đăng ký')
     expect(registered).toHaveTextContent(/Đăng ký bởi Trần Văn Minh lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/)
-    const changed = within(audit).getByRole('row', { name: /enrollment\.update/ })
+    const changed = within(audit).getByRole('row', { name: /Sửa hồ sơ/ })
+    expect(action(changed)).toBe('Sửa hồ sơ')
     expect(changed).toHaveTextContent('Phương thức đóng')
     expect(changed).toHaveTextContent('Số tiền phải đóng')
     for (const internal of ['searchPrefixes', 'searchHashes', 'version', 'updatedAt', 'personId', 'live'])
