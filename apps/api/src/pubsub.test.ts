@@ -70,4 +70,28 @@ describe.runIf(existsSync(redisServer))('the event bus when Redis restarts', () 
       await bus.close()
     }
   })
+
+  it('closes without an unhandled rejection while Redis has not answered yet (a subscribe and a publish waiting)', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      // Nothing listens there: the commands wait in the client's queue, as at start while Redis restarts.
+      // Closed at several moments, so that some close while the client is connecting.
+      const port = await freePort()
+      for (const ms of [0, 1, 2, 5, 10, 20, 40, 80]) {
+        const bus = createEventBus(`redis://127.0.0.1:${port}`)
+        void (async () => {
+          for await (const _ of bus.pubsub.subscribe('tangtoc:cachesStale')) break
+        })()
+        bus.pubsub.publish('tangtoc:cachesStale')
+        await new Promise((resolve) => setTimeout(resolve, ms))
+        await bus.close()
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
 })
