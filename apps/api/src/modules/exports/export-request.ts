@@ -86,7 +86,7 @@ export async function recordExport(context: Context, path: string, params: URLSe
   })
 }
 
-/** The day a file is dated by: today in the campaign's time zone (Vietnam's for several campaigns). */
+/** The day a file is dated by: today in the campaign's time zone (the default zone when it spans campaigns). */
 export function fileDay(campaign: { timeZone: string } | null): string {
   return localDateInZone(new Date(), campaign?.timeZone)
 }
