@@ -84,26 +84,13 @@ export function createEventBus(redisUrl?: string, logger?: Logger): ApiEventBus 
     // Told to this instance's own listeners, as a message on the channel would be.
     subscribeClient.emit('message', resumedTopic, '')
   })
-  // The event target neither awaits nor catches its commands, and a command still queued when the bus
-  // closes (Redis not back yet) is rejected, "Connection is closed": it is logged, never left unhandled.
-  const logged = (command: string, answer: Promise<unknown>) =>
-    answer.catch((error) => logger?.warn({ err: error }, `Redis ${command} did not complete`))
-  const eventClients = {
-    publishClient: {
-      publish: (channel: string, message: string) =>
-        logged('PUBLISH', publishClient.publish(channel, message)),
-    },
-    subscribeClient: {
-      on: (event: 'message', listener: (channel: string, message: string) => void) =>
-        subscribeClient.on(event, listener),
-      subscribe: (channel: string) => logged('SUBSCRIBE', subscribeClient.subscribe(channel)),
-      unsubscribe: (channel: string) => logged('UNSUBSCRIBE', subscribeClient.unsubscribe(channel)),
-    },
-  }
   const pubsub = createPubSub<ApiEvents>({
     // The two methods and the listener the event target uses, of the clients above.
     eventTarget: createRedisEventTarget(
-      eventClients as unknown as { publishClient: Redis; subscribeClient: Redis },
+      eventClientsOf(publishClient, subscribeClient, logger) as unknown as {
+        publishClient: Redis
+        subscribeClient: Redis
+      },
     ),
   })
   return {
@@ -124,6 +111,28 @@ export function createEventBus(redisUrl?: string, logger?: Logger): ApiEventBus 
             client.disconnect(),
           )
       }
+    },
+  }
+}
+
+/**
+ * The two methods and the listener the event target uses, of the clients. The event target neither
+ * awaits nor catches its commands, and a command still queued when the bus closes (Redis not back yet)
+ * is rejected, "Connection is closed": it is logged, never left unhandled.
+ */
+function eventClientsOf(publishClient: Redis, subscribeClient: Redis, logger?: Logger) {
+  const logged = (command: string, answer: Promise<unknown>) =>
+    answer.catch((error) => logger?.warn({ err: error }, `Redis ${command} did not complete`))
+  return {
+    publishClient: {
+      publish: (channel: string, message: string) =>
+        logged('PUBLISH', publishClient.publish(channel, message)),
+    },
+    subscribeClient: {
+      on: (event: 'message', listener: (channel: string, message: string) => void) =>
+        subscribeClient.on(event, listener),
+      subscribe: (channel: string) => logged('SUBSCRIBE', subscribeClient.subscribe(channel)),
+      unsubscribe: (channel: string) => logged('UNSUBSCRIBE', subscribeClient.unsubscribe(channel)),
     },
   }
 }

@@ -2,6 +2,11 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderConsoleAt } from '../testing/render.tsx'
 
+/** A change's type and, for a reference, its names. */
+function typed(valueType: string | null, beforeName: string | null = null, afterName: string | null = null) {
+  return { valueType, beforeName, afterName }
+}
+
 const event = {
   id: 'a1',
   at: '2025-11-05T02:30:00Z',
@@ -10,9 +15,10 @@ const event = {
   entityId: 'u3',
   entityGlobalId: 'VXNlcjp1Mw==',
   subject: 'Trần Văn Minh',
+  states: 'BEFORE_AND_AFTER',
   changes: [
-    { field: 'role', before: 'AGENT', after: 'CENTER_MANAGER' },
-    { field: 'displayName', before: 'Minh', after: 'Trần Văn Minh' },
+    { ...typed('Role'), field: 'role', before: 'AGENT', after: 'CENTER_MANAGER' },
+    { ...typed('String'), field: 'displayName', before: 'Minh', after: 'Trần Văn Minh' },
   ],
   actor: { id: 'u1', username: 'admin', displayName: 'Quản trị viên' },
 }
@@ -25,7 +31,7 @@ const payment = {
   entityId: 'e1',
   entityGlobalId: 'RW5yb2xsbWVudDplMQ==',
   subject: 'Nguyễn Thị Lan',
-  changes: [{ field: 'status', before: 'SUBMITTED', after: 'PAID' }],
+  changes: [{ ...typed('EnrollmentStatus'), field: 'status', before: 'SUBMITTED', after: 'PAID' }],
   actor: { id: 'u2', username: 'minh', displayName: 'Trần Văn Minh' },
 }
 
@@ -34,7 +40,8 @@ const failedSignIn = {
   id: 'a3',
   action: 'auth.logInFailed',
   subject: 'Trần Văn Minh',
-  changes: [{ field: 'reason', before: null, after: 'WRONG_PASSWORD' }],
+  states: 'AFTER',
+  changes: [{ ...typed(null), field: 'reason', before: null, after: 'WRONG_PASSWORD' }],
   actor: null,
 }
 
@@ -64,8 +71,8 @@ describe('the audit log', () => {
       'href',
       '/records/VXNlcjp1Mw%3D%3D',
     )
-    expect(within(update as HTMLElement).getByText('AGENT')).toBeInTheDocument()
-    expect(within(update as HTMLElement).getByText('CENTER_MANAGER')).toBeInTheDocument()
+    expect(within(update as HTMLElement).getByText('Nhân viên thu')).toBeInTheDocument()
+    expect(within(update as HTMLElement).getByText('Quản lý đơn vị')).toBeInTheDocument()
     expect(update).toHaveTextContent('Vai trò:')
     expect(update).toHaveTextContent('Họ tên:')
     expect(update).toHaveTextContent('05/11/2025 09:30')
@@ -79,17 +86,18 @@ describe('the audit log', () => {
   })
 
   it.each([
-    ['vi', /Phương thức đóng:\s*12/, /Trạng thái:\s*SUBMITTED/],
-    ['en', /Payment period:\s*12/, /Status:\s*SUBMITTED/],
+    ['vi', /Phương thức đóng:\s*12/, /Trạng thái:\s*Đã nộp hồ sơ/],
+    ['en', /Payment period:\s*12/, /Status:\s*Submitted/],
   ] as const)(
     'names a registration’s fields as the enrollment page does, in %s',
     async (locale, months, status) => {
       const registration = {
         ...payment,
         action: 'enrollment.register',
+        states: 'AFTER',
         changes: [
-          { field: 'status', before: null, after: 'SUBMITTED' },
-          { field: 'months', before: null, after: 12 },
+          { ...typed('EnrollmentStatus'), field: 'status', before: null, after: 'SUBMITTED' },
+          { ...typed('Int'), field: 'months', before: null, after: 12 },
         ],
       }
       renderConsoleAt('/audit', { locale, answers: answers(registration) })
@@ -99,6 +107,53 @@ describe('the audit log', () => {
       )
       expect(row).toHaveTextContent(months)
       expect(row).toHaveTextContent(status)
+    },
+  )
+
+  it.each([
+    ['vi', 'trống', '20/11/2025', '1.500.000'],
+    ['en', 'empty', '20/11/2025', '1,500,000'],
+  ] as const)(
+    'reads each value as a person does in %s: a filled-in field as a change, references by name, dates and amounts',
+    async (locale, empty, date, amount) => {
+      const sessionId = 'T3V0cmVhY2hTZXNzaW9uOnMx'
+      const change = {
+        ...payment,
+        action: 'enrollment.update',
+        states: 'BEFORE_AND_AFTER',
+        changes: [
+          {
+            ...typed('OutreachSession', null, 'Tư vấn tại chợ Bến Thành'),
+            field: 'session',
+            before: null,
+            after: sessionId,
+          },
+          { ...typed('Date'), field: 'periodEnd', before: null, after: '2025-11-20' },
+          { ...typed('Int'), field: 'monthlyIncome', before: 1_000_000, after: 1_500_000 },
+          {
+            ...typed('SupportGroup'),
+            field: 'supportGroups',
+            before: ['OTHER'],
+            after: ['POOR', 'ETHNIC_MINORITY'],
+          },
+        ],
+      }
+      renderConsoleAt('/audit', { locale, answers: answers(change) })
+
+      const row = (await screen.findAllByRole('row')).find((each) =>
+        each.textContent?.includes('Nguyễn Thị Lan'),
+      ) as HTMLElement
+      const session = within(row).getByRole('link', { name: 'Tư vấn tại chợ Bến Thành' })
+      expect(session).toHaveAttribute('href', `/records/${encodeURIComponent(sessionId)}`)
+      // Filled in, not created: the empty value before is shown and struck through.
+      expect(row).toHaveTextContent(`${empty} → Tư vấn tại chợ Bến Thành`)
+      expect(row).toHaveTextContent(`${empty} → ${date}`)
+      expect(row).toHaveTextContent(`→ ${amount}`)
+      expect(row).toHaveTextContent(
+        locale === 'vi'
+          ? 'Đối tượng khác → Hộ nghèo, Người dân tộc thiểu số'
+          : 'Others → Poor household, Ethnic minority',
+      )
     },
   )
 

@@ -1,7 +1,7 @@
 // /audit (admins): who changed what and when, filtered by record type, actor and period, with the
 // fields each change set, as people name them, before and after.
 import { Button, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
-import { addDays } from '@tangtoc/shared'
+import { addDays, enumLabels, formatDate, type LabelledEnum, labelOf } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { Trans, useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
@@ -32,10 +32,14 @@ export const AuditEventsQuery = graphql(`
           entityId
           entityGlobalId
           subject
+          states
           changes {
             field
+            valueType
             before
             after
+            beforeName
+            afterName
           }
           actor {
             id
@@ -141,7 +145,9 @@ function useAuditColumns(): ListColumn<AuditRow>[] {
     {
       key: 'changes',
       header: t('audit.changes'),
-      cell: (event) => <ChangeList entityType={event.entityType} changes={event.changes} />,
+      cell: (event) => (
+        <ChangeList entityType={event.entityType} states={event.states} changes={event.changes} />
+      ),
     },
   ]
 }
@@ -228,15 +234,53 @@ export function EventSentence({ event }: { event: AuditRow }) {
   )
 }
 
-const shown = (value: unknown) =>
-  value === undefined ? '' : value === null ? '∅' : typeof value === 'string' ? value : JSON.stringify(value)
+type AuditChange = AuditRow['changes'][number]
 
-/** Each changed field as "field: before → after", named in the user's language; a creation shows only after, a deletion only before. */
-export function ChangeList({ entityType, changes }: Pick<AuditRow, 'entityType' | 'changes'>) {
+/**
+ * One value of a change as a person reads it, by its type in the record's GraphQL type: an enum's label,
+ * a date, an amount, a reference by the name of the record it points to (a link), "empty" for none.
+ */
+function ChangeValue({ change, side }: { change: AuditChange; side: 'before' | 'after' }) {
+  const { t } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const value: unknown = change[side]
+  const name = change[side === 'before' ? 'beforeName' : 'afterName']
+  if (value === null || value === undefined) return <>{t('audit.emptyValue')}</>
+  if (name && typeof value === 'string')
+    return (
+      <AnchorLink to="/records/$id" params={{ id: value }} size="xs">
+        {name}
+      </AnchorLink>
+    )
+  const { valueType } = change
+  const one = (each: unknown): string =>
+    typeof each === 'string' && valueType && valueType in enumLabels[locale]
+      ? labelOf(valueType as LabelledEnum, each, locale)
+      : typeof each === 'string' && valueType === 'Date'
+        ? formatDate(each, intlLocale)
+        : typeof each === 'string' && valueType === 'DateTime'
+          ? formatDateTime(each, intlLocale)
+          : typeof each === 'number'
+            ? each.toLocaleString(intlLocale)
+            : typeof each === 'boolean'
+              ? t(each ? 'audit.yes' : 'audit.no')
+              : typeof each === 'string'
+                ? each
+                : JSON.stringify(each)
+  return <>{Array.isArray(value) ? value.map(one).join(', ') : one(value)}</>
+}
+
+/**
+ * Each changed field as "field: before → after", named in the user's language; a creation (only the state
+ * after kept) shows only after, a removal only before. A field filled in by a change shows "empty → after".
+ */
+export function ChangeList({
+  entityType,
+  states,
+  changes,
+}: Pick<AuditRow, 'entityType' | 'states' | 'changes'>) {
   const { t } = useTranslation()
   const label = useAuditFieldLabel()
-  const creation = changes.every((change) => change.before === null)
-  const deletion = !creation && changes.every((change) => change.after === null)
   if (changes.length === 0)
     return (
       <Text size="xs" c="dimmed">
@@ -245,27 +289,29 @@ export function ChangeList({ entityType, changes }: Pick<AuditRow, 'entityType' 
     )
   return (
     <Stack gap={2} component="dl" m={0}>
-      {changes.map(({ field, before, after }) => (
-        <Group key={field} gap={4} wrap="nowrap" align="baseline">
+      {changes.map((change) => (
+        <Group key={change.field} gap={4} wrap="nowrap" align="baseline">
           <Text component="dt" size="xs" fw={600}>
-            {label(entityType, field)}:
+            {label(entityType, change.field)}:
           </Text>
           <Text component="dd" size="xs" m={0} style={{ wordBreak: 'break-word' }}>
-            {creation ? (
-              shown(after)
-            ) : deletion ? (
+            {states === 'AFTER' ? (
+              <ChangeValue change={change} side="after" />
+            ) : states === 'BEFORE' ? (
               <>
                 <VisuallyHidden>{t('audit.removed')}</VisuallyHidden>
-                <s>{shown(before)}</s>
+                <s>
+                  <ChangeValue change={change} side="before" />
+                </s>
               </>
             ) : (
               <>
                 <Text span size="xs" c="red.8" td="line-through">
-                  {shown(before)}
+                  <ChangeValue change={change} side="before" />
                 </Text>
                 {' → '}
                 <Text span size="xs" c="green.8">
-                  {shown(after)}
+                  <ChangeValue change={change} side="after" />
                 </Text>
               </>
             )}

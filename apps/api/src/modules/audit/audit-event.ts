@@ -8,7 +8,7 @@ import type { Context } from '../../context.ts'
 import { decodeGlobalId, idOf } from '../../global-id.ts'
 import { offsetDescription, withOffset } from '../offset.ts'
 import { canReadUserHistory } from '../users/user-access.ts'
-import { auditChanges, type FieldChange } from './changes.ts'
+import { auditChanges, type FieldChange, typedChanges } from './changes.ts'
 import { subjectOf } from './subjects.ts'
 
 function canReadAuditEvent(context: Context, event: { entityType: string; entityId: string }) {
@@ -36,7 +36,39 @@ const AuditFieldChange = builder.objectRef<FieldChange>('AuditFieldChange').impl
       description: 'Its value after (a reference as its global id); null for a deletion or an empty field.',
       resolve: (change) => change.after,
     }),
+    valueType: t.string({
+      nullable: true,
+      description:
+        'The GraphQL type of the field’s values in the record’s type, to read them by: an enum’s name (`EnrollmentStatus`, `Product`), a scalar (`Date` values as YYYY-MM-DD, `Int`, `String`), or the type a reference points to (`Center`). Null for a field the type does not show (a failed sign-in’s `reason`).',
+      resolve: (change) => change.valueType ?? null,
+    }),
+    beforeName: t.string({
+      nullable: true,
+      description:
+        'For a reference, the name people know the record it pointed to before by (a center’s name, a session’s title, a user’s display name); null otherwise.',
+      resolve: (change, _args, context) => nameOf(context, change.reference?.type, change.reference?.before),
+    }),
+    afterName: t.string({
+      nullable: true,
+      description: 'For a reference, the name of the record it points to after; null otherwise.',
+      resolve: (change, _args, context) => nameOf(context, change.reference?.type, change.reference?.after),
+    }),
   }),
+})
+
+const nameOf = (context: Context, type: string | undefined, id: string | null | undefined) =>
+  type && id ? subjectOf(context, type, id) : null
+
+const AuditStates = builder.enumType('AuditStates', {
+  description: 'Which states of its record an audit event kept.',
+  values: {
+    AFTER: {
+      description:
+        'Only the state after: a record created, or what an event recorded of itself (a sign-in, an export, a read).',
+    },
+    BEFORE_AND_AFTER: { description: 'The states before and after: a record changed.' },
+    BEFORE: { description: 'Only the state before: a record removed.' },
+  } as const,
 })
 
 export const AuditEventNode = builder.prismaNode('AuditEvent', {
@@ -44,6 +76,7 @@ export const AuditEventNode = builder.prismaNode('AuditEvent', {
   description:
     'One change, written in the same transaction as the change itself: who did what to which record, with its state before and after. Also each sign-in, each failed one, each CSV export and each read of a person’s unmasked citizen ID outside a list (`person.view`): reading personal data in bulk is accountable.',
   authScopes: (event, context) => canReadAuditEvent(context, event),
+  // long: the audit event's GraphQL fields, one entry each with its description; apart they would only scatter the type
   fields: (t) => ({
     actor: t.relation('actor', {
       nullable: true,
@@ -80,11 +113,23 @@ export const AuditEventNode = builder.prismaNode('AuditEvent', {
       description:
         'The record as it is after, as stored: every column written, internal ones included; null for a deletion. Secrets are never recorded. `changes` lists what a person reads.',
     }),
+    states: t.field({
+      type: AuditStates,
+      description:
+        'Which states it kept, to read `changes` by: a field whose value was empty before is set by a creation (`AFTER`) but filled in by a change (`BEFORE_AND_AFTER`).',
+      resolve: (event) =>
+        event.before === null ? 'AFTER' : event.after === null ? 'BEFORE' : 'BEFORE_AND_AFTER',
+    }),
     changes: t.field({
       type: [AuditFieldChange],
       description:
         'The fields a person knows that changed: every one a creation sets or a deletion clears, an update’s whose value differs. Never the columns kept for the machine (ids, versions, timestamps kept by the database, search keys, rollup helpers); `before` and `after` keep those.',
-      resolve: (event) => auditChanges(event.entityType, event.before, event.after),
+      resolve: (event, _args, _context, info) =>
+        typedChanges(
+          info.schema,
+          event.entityType,
+          auditChanges(event.entityType, event.before, event.after),
+        ),
     }),
     requestId: t.exposeString('requestId', {
       nullable: true,

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Role } from '@tangtoc/db'
-import { createCenter, createUser, personInput } from '@tangtoc/db/fixtures'
+import { createCenter, createOutreachSession, createUser, personInput } from '@tangtoc/db/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { campaignSetting, gid, registerEnrollment, submit, vsiInput } from '../enrollments/test-helpers.ts'
@@ -227,8 +227,79 @@ describe('the changes an event lists', () => {
       { field: 'gross', before: 330_000, after: 990_000 },
       { field: 'months', before: 1, after: 3 },
       { field: 'payable', before: 264_000, after: 792_000 },
-      { field: 'periodEnd', before: '2025-12-03T00:00:00.000Z', after: '2026-02-03T00:00:00.000Z' },
+      { field: 'periodEnd', before: '2025-12-03', after: '2026-02-03' },
       { field: 'support', before: 66_000, after: 198_000 },
+    ])
+  })
+
+  it('says which states an event recorded (a change, not a creation, when an empty field is filled), and how to read each value: its type, a reference by name', async () => {
+    const setting = await campaignSetting(api)
+    const session = await createOutreachSession(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+      title: 'Tư vấn tại chợ Bến Thành',
+    })
+    const registered = await api.graphql(
+      registerEnrollment,
+      { input: vsiInput(setting, { status: 'DRAFT' }) },
+      setting.admin.credentials,
+    )
+    const enrollment = registered.data?.registerEnrollment.enrollment
+    // The session was empty: filling it is a change of the enrollment, not its creation.
+    const updated = await api.graphql(
+      update,
+      {
+        input: {
+          id: enrollment.id,
+          version: enrollment.version,
+          session: gid('OutreachSession', session.id),
+        },
+      },
+      setting.admin.credentials,
+    )
+    expect(updated.data?.updateEnrollment.__typename).toBe('UpdateEnrollmentPayload')
+
+    const read = await api.graphql(
+      `query ($filter: AuditEventFilter) {
+        auditEvents(first: 50, filter: $filter, orderBy: OLDEST_FIRST) {
+          edges { node { action states changes { field valueType before after beforeName afterName } } }
+        }
+      }`,
+      { filter: { entityId: enrollment.id } },
+      setting.admin.credentials,
+    )
+    expect(read.errors).toBeUndefined()
+    type Change = { field: string; valueType: string | null; before: unknown; after: unknown }
+    const [registration, change] = (read.data?.auditEvents.edges ?? []).map(
+      (edge: { node: { action: string; states: string; changes: Change[] } }) => edge.node,
+    )
+    const fieldOf = (event: { changes: Change[] }, field: string) =>
+      event.changes.find((each) => each.field === field)
+
+    expect(registration.states).toBe('AFTER')
+    expect(fieldOf(registration, 'status')).toMatchObject({ valueType: 'EnrollmentStatus', after: 'DRAFT' })
+    expect(fieldOf(registration, 'product')).toMatchObject({ valueType: 'Product' })
+    expect(fieldOf(registration, 'periodStart')).toMatchObject({ valueType: 'Date', after: '2025-11-04' })
+    expect(fieldOf(registration, 'months')).toMatchObject({ valueType: 'Int', after: 1 })
+    expect(fieldOf(registration, 'center')).toEqual({
+      field: 'center',
+      valueType: 'Center',
+      before: null,
+      after: gid('Center', setting.center.id),
+      beforeName: null,
+      afterName: setting.center.name,
+    })
+
+    expect(change.states).toBe('BEFORE_AND_AFTER')
+    expect(change.changes).toEqual([
+      {
+        field: 'session',
+        valueType: 'OutreachSession',
+        before: null,
+        after: gid('OutreachSession', session.id),
+        beforeName: null,
+        afterName: 'Tư vấn tại chợ Bến Thành',
+      },
     ])
   })
 })

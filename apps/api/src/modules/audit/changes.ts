@@ -2,11 +2,16 @@
 // (an auditor may need them); `changes` leaves out the columns kept for the machine and names a record
 // the change points to as the GraphQL type does, so the console and integrators read the same list.
 import { encodeGlobalID } from '@pothos/plugin-relay'
+import { type GraphQLSchema, getNamedType, isObjectType } from 'graphql'
 
 export interface FieldChange {
   field: string
   before: unknown
   after: unknown
+  /** For a reference: the type it points to and the database ids before and after, to name them. */
+  reference?: { type: string; before: string | null; after: string | null }
+  /** The GraphQL type the field's values have in the record's type (`EnrollmentStatus`, `Date`, `Center`). */
+  valueType?: string | null
 }
 
 /** Columns no person sets or reads: identity, optimistic locking, timestamps kept by Prisma, liveness. */
@@ -48,20 +53,48 @@ export function auditChanges(entityType: string, before: unknown, after: unknown
   const was = fieldsOf(before)
   const is = fieldsOf(after)
   const whole = before === null || after === null
-  return [...new Set([...Object.keys(was), ...Object.keys(is)])].flatMap((column) => {
+  return [...new Set([...Object.keys(was), ...Object.keys(is)])].flatMap((column): FieldChange[] => {
     const shown = shownAs(entityType, column)
     if (!shown) return []
     if (!whole && JSON.stringify(was[column]) === JSON.stringify(is[column])) return []
-    const value = (side: Record<string, unknown>) => {
-      const stored = side[column] ?? null
-      return shown.type && typeof stored === 'string' ? encodeGlobalID(shown.type, stored) : stored
-    }
+    const stored = (side: Record<string, unknown>, present: boolean) =>
+      present ? (side[column] ?? null) : null
+    const [old, now] = [stored(was, before !== null), stored(is, after !== null)]
+    const { type } = shown
+    if (!type) return [{ field: shown.field, before: old, after: now }]
+    const id = (value: unknown) => (typeof value === 'string' ? value : null)
+    const global = (value: unknown) => (typeof value === 'string' ? encodeGlobalID(type, value) : value)
     return [
       {
         field: shown.field,
-        before: before === null ? null : value(was),
-        after: after === null ? null : value(is),
+        before: global(old),
+        after: global(now),
+        reference: { type, before: id(old), after: id(now) },
       },
     ]
+  })
+}
+
+/** The named GraphQL type of `field` in the object type `entityType`, or null where the schema has none. */
+function valueTypeOf(schema: GraphQLSchema, entityType: string, field: string): string | null {
+  const type = schema.getType(entityType)
+  const found = isObjectType(type) ? type.getFields()[field] : undefined
+  return found ? getNamedType(found.type).name : null
+}
+
+/** A calendar date is stored as its midnight (UTC): written as the Date scalar writes it, YYYY-MM-DD. */
+const asDate = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : value)
+
+/** The changes with the type of their values, as the record's GraphQL type has them, and dates as dates. */
+export function typedChanges(
+  schema: GraphQLSchema,
+  entityType: string,
+  changes: FieldChange[],
+): FieldChange[] {
+  return changes.map((change) => {
+    const valueType = valueTypeOf(schema, entityType, change.field)
+    return valueType === 'Date'
+      ? { ...change, valueType, before: asDate(change.before), after: asDate(change.after) }
+      : { ...change, valueType }
   })
 }
