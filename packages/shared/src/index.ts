@@ -12,6 +12,7 @@ export {
   minPasswordLength,
   usernamePattern,
 } from './account.ts'
+export { type AuditAction, auditActions } from './audit.ts'
 export {
   addDays,
   campaignTimeZone,

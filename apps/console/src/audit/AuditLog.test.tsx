@@ -1,5 +1,8 @@
+import { auditActions } from '@tangtoc/shared'
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { en } from '../i18n/en.ts'
+import { vi } from '../i18n/vi.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
 
 /** A change's type and, for a reference, its names. */
@@ -156,6 +159,19 @@ describe('the audit log', () => {
       )
     },
   )
+
+  it.each([
+    ['vi', vi],
+    ['en', en],
+  ] as const)('has a sentence in %s for every action the API records', (_locale, messages) => {
+    const sentences: Record<string, Record<string, string> | string> = messages.audit.sentences
+    const missing = auditActions.filter((action) => {
+      const [domain = '', verb = ''] = action.split('.')
+      const group = sentences[domain]
+      return typeof group !== 'object' || typeof group[verb] !== 'string'
+    })
+    expect(missing).toEqual([])
+  })
 
   it('says when no change matches the filters', async () => {
     renderConsoleAt('/audit', { answers: answers() })

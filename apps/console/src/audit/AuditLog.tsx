@@ -210,13 +210,21 @@ function AuditFilters({
 /** The event as a sentence in the user's language, its record a link: "Trần Văn Minh xác nhận đóng tiền hồ sơ của Nguyễn Thị Lan". */
 export function EventSentence({ event }: { event: AuditRow }) {
   const { t, i18n } = useTranslation()
+  const { locale } = useLocale()
   const [domain, verb] = event.action.split('.')
   const key = `audit.sentences.${domain}.${verb}`
   const actor =
     event.actor?.displayName ??
     (event.action === 'auth.logInFailed' ? t('audit.someoneSignedOut') : t('audit.system'))
   const type = auditedTypes.find((each) => each === event.entityType)
-  const subject = event.subject ?? (type ? t(`audit.types.${type}`) : event.entityId)
+  // A reminder template is known by its worklist, a code the reader's language names.
+  const subject =
+    event.subject ??
+    (type === 'ReminderTemplate'
+      ? labelOf('Worklist', event.entityId, locale)
+      : type
+        ? t(`audit.types.${type}`)
+        : event.entityId)
   return (
     <Text size="sm">
       <Trans

@@ -8,4 +8,10 @@ export const auditedTypes = [
   'Enrollment',
   'Person',
   'ContributionParameter',
+  'Payment',
+  'FollowUp',
+  'Lead',
+  'ReminderTemplate',
+  'ImportBatch',
+  'Export',
 ] as const

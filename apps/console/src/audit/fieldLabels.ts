@@ -13,11 +13,14 @@ const labelTables: Record<string, readonly string[]> = {
   ApiToken: ['token'],
 }
 
+/** Last, for every type: the details an event records of itself (a sign-in's address) and shared names. */
+const eventTable = 'audit.field'
+
 /** The label of `field` of a record of `entityType`; the field's own name where no table has one. */
 export function useAuditFieldLabel(): (entityType: string, field: string) => string {
   const { t } = useTranslation()
   return (entityType, field) => {
-    for (const table of labelTables[entityType] ?? []) {
+    for (const table of [...(labelTables[entityType] ?? []), eventTable]) {
       // A table holds groups too (enrollment.person): only a string is a label.
       const label: unknown = t(`${table}.${field}` as 'enrollment.status', { returnObjects: true })
       if (typeof label === 'string' && label !== `${table}.${field}`) return label

@@ -123,7 +123,7 @@ export const AuditEventNode = builder.prismaNode('AuditEvent', {
     changes: t.field({
       type: [AuditFieldChange],
       description:
-        'The fields a person knows that changed: every one a creation sets or a deletion clears, an update’s whose value differs. Never the columns kept for the machine (ids, versions, timestamps kept by the database, search keys, rollup helpers); `before` and `after` keep those.',
+        'The fields a person knows that changed: every one a creation sets or a deletion clears (never an empty one), an update’s whose value differs. Never the columns kept for the machine (ids, versions, timestamps kept by the database, search keys, rollup helpers); `before` and `after` keep those.',
       resolve: (event, _args, _context, info) =>
         typedChanges(
           info.schema,

@@ -177,6 +177,51 @@ describe('the name of what an event is about', () => {
   })
 })
 
+describe('the records of the worklists, named', () => {
+  it('names a lead by the person’s name, and a follow-up of it by the same name', async () => {
+    const setting = await campaignSetting(api)
+    const session = await createOutreachSession(api.prisma, {
+      campaign: setting.campaign,
+      center: setting.center,
+    })
+    const recorded = await api.graphql(
+      `mutation ($input: RecordLeadInput!) { recordLead(input: $input) { ... on RecordLeadPayload { lead { id } } } }`,
+      {
+        input: {
+          session: gid('OutreachSession', session.id),
+          fullName: 'Trần Thị Bích',
+          phone: '0912 000 111',
+          products: ['HOUSEHOLD_HEALTH_INSURANCE'],
+        },
+      },
+      setting.agent.credentials,
+    )
+    const lead = recorded.data?.recordLead.lead.id
+    expect(lead).toBeTruthy()
+    const followedUp = await api.graphql(
+      `mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { __typename } }`,
+      { input: { subject: lead, means: 'CALL', outcome: 'NO_ANSWER' } },
+      setting.agent.credentials,
+    )
+    expect(followedUp.data?.recordFollowUp.__typename).toBe('RecordFollowUpPayload')
+
+    const read = await api.graphql(
+      `query { auditEvents(first: 10, filter: { entityType: "FollowUp" }) { edges { node { action subject } } } }`,
+      {},
+      setting.admin.credentials,
+    )
+    const leadEvents = await api.graphql(
+      `query ($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { edges { node { action subject } } } }`,
+      { filter: { entityId: lead } },
+      setting.admin.credentials,
+    )
+    const nodes = (result: typeof read) =>
+      result.data?.auditEvents.edges.map((edge: { node: object }) => edge.node)
+    expect(nodes(leadEvents)).toContainEqual({ action: 'lead.record', subject: 'Trần Thị Bích' })
+    expect(nodes(read)).toContainEqual({ action: 'followUp.record', subject: 'Trần Thị Bích' })
+  })
+})
+
 describe('the changes an event lists', () => {
   const changesOf = `query ($filter: AuditEventFilter) {
     auditEvents(first: 50, filter: $filter, orderBy: OLDEST_FIRST) {

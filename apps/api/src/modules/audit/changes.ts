@@ -45,9 +45,16 @@ function shownAs(entityType: string, column: string): { field: string; type?: st
 const fieldsOf = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 
+/** No value: left out, null, an empty text or an empty list. */
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
 /**
  * The fields a person knows that the event changed, with their values before and after: every one a
- * creation sets (before null) or a deletion clears (after null); for an update, those whose value differs.
+ * creation sets (before null) or a deletion clears (after null), never an empty one; for an update, those
+ * whose value differs.
  */
 export function auditChanges(entityType: string, before: unknown, after: unknown): FieldChange[] {
   const was = fieldsOf(before)
@@ -56,7 +63,8 @@ export function auditChanges(entityType: string, before: unknown, after: unknown
   return [...new Set([...Object.keys(was), ...Object.keys(is)])].flatMap((column): FieldChange[] => {
     const shown = shownAs(entityType, column)
     if (!shown) return []
-    if (!whole && JSON.stringify(was[column]) === JSON.stringify(is[column])) return []
+    // A field left out and one written as null are both empty; a creation or removal lists only values.
+    if (whole ? isEmpty(was[column]) && isEmpty(is[column]) : sameValue(was[column], is[column])) return []
     const stored = (side: Record<string, unknown>, present: boolean) =>
       present ? (side[column] ?? null) : null
     const [old, now] = [stored(was, before !== null), stored(is, after !== null)]

@@ -1,4 +1,5 @@
 import { Prisma } from '@tangtoc/db'
+import type { AuditAction } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { newId } from '../../new-id.ts'
 
@@ -6,7 +7,8 @@ import { newId } from '../../new-id.ts'
 type AuditContext = Pick<Context, 'viewer'> & { requestId: string | null; clientRequestId: string | null }
 
 export interface AuditEntry {
-  action: string
+  /** One of the actions the trail records (@tangtoc/shared's `auditActions`). */
+  action: AuditAction
   entityType: string
   entityId: string
   before?: unknown

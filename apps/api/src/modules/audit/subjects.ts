@@ -62,6 +62,34 @@ const namers: Record<string, (context: Context, ids: string[]) => Promise<NamesB
       ).flatMap((row) => (row.receiptNumber ? [{ id: row.id, receiptNumber: row.receiptNumber }] : [])),
       'receiptNumber',
     ),
+  Lead: async ({ prisma }, ids) =>
+    byId(
+      await prisma.lead.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } }),
+      'fullName',
+    ),
+  // A follow-up is known by whom it followed up: the enrolled person or the lead.
+  FollowUp: async ({ prisma }, ids) =>
+    byId(
+      (
+        await prisma.followUp.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            enrollment: { select: { person: { select: { fullName: true } } } },
+            lead: { select: { fullName: true } },
+          },
+        })
+      ).flatMap((row) => {
+        const fullName = row.enrollment?.person.fullName ?? row.lead?.fullName
+        return fullName ? [{ id: row.id, fullName }] : []
+      }),
+      'fullName',
+    ),
+  ImportBatch: async ({ prisma }, ids) =>
+    byId(
+      await prisma.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } }),
+      'fileName',
+    ),
   Export: async (_context, ids) => new Map(ids.map((id) => [id, id])),
 }
 

@@ -112,7 +112,7 @@ export async function recordStatusChanges(
     changed.map(({ enrollment, after }) => {
       const { center: _center, ...before } = enrollment
       return {
-        action: `enrollment.${action.toLowerCase()}`,
+        action: `enrollment.${action.toLowerCase() as Lowercase<typeof action>}` as const,
         entityType: 'Enrollment',
         entityId: enrollment.id,
         ...changedFields(before, after),
