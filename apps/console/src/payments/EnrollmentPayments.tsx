@@ -196,7 +196,7 @@ function RegistrationEnrollments({
                 {member.id === current ? (
                   member.person.fullName
                 ) : (
-                  <AnchorLink to="/enrollments/$id" params={{ id: member.id }}>
+                  <AnchorLink to="/enrollments/$id" params={{ id: member.id }} size="sm">
                     {member.person.fullName}
                   </AnchorLink>
                 )}
