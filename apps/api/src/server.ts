@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { TLSSocket } from 'node:tls'
-import { useGraphQlJit } from '@envelop/graphql-jit'
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions'
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit'
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases'
@@ -11,7 +10,6 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection'
 import type { PrismaClient } from '@tangtoc/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
-import { type DocumentNode, Kind } from 'graphql'
 import { type CORSOptions, createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga'
 import sirv from 'sirv'
 import { useBodySizeLimit } from './body-size.ts'
@@ -217,12 +215,6 @@ export function createYogaApp({
       useInstanceCaches(caches, events.pubsub, logger),
       { onDispose: () => imports.close().then(() => events.close()) },
       ...operationLimitPlugins(settings, anonymous),
-      // A mutation compiled once to JavaScript (graphql-jit) instead of interpreted by the executor every
-      // time: a registration costs the API about 15 % less CPU (docs/benchmarks.md). Queries stay with
-      // the executor: plugin-prisma plans a list's relations from the executor's resolve info, and under
-      // graphql-jit a three-row page of the enrollment list took 5 statements where it takes 2. The
-      // cache is by document, so a document of several operations (chosen by operationName) is not compiled.
-      useGraphQlJit({}, { enableIf: ({ document }) => singleMutation(document) }),
     ],
     maskedErrors: {
       maskError: (error, message) => maskUnexpected(error, message),
@@ -273,12 +265,6 @@ function instanceServices(
     kinds: [exportJobKind(jobDeps), exportCleanupJobKind(jobDeps)],
   })
   return { events, caches, replicaRoute, jobDeps, imports }
-}
-
-/** Whether a document holds one operation, a mutation (its fragments aside). */
-function singleMutation(document: DocumentNode): boolean {
-  const operations = document.definitions.filter((each) => each.kind === Kind.OPERATION_DEFINITION)
-  return operations.length === 1 && operations[0]?.operation === 'mutation'
 }
 
 /** The limits every operation is held to; in production, no schema map for strangers. */
