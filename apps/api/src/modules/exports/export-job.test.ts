@@ -413,6 +413,12 @@ describe('an export whose run stopped', () => {
     expect((await response.text()).trim()).toBe(failed.failure)
     expect(failed.failure).toContain('Writing the file stopped 3 times: ask for it again.')
     expect(await api.prisma.exportPart.count({ where: { exportId: stalled.id } })).toBe(0)
+    const { data } = await api.graphql<{ exports: { status: string; failure: string | null }[] }>(
+      '{ exports { status failure } }',
+      {},
+      manager.credentials,
+    )
+    expect(data?.exports).toEqual([{ status: 'FAILED', failure: failed.failure }])
   })
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(
