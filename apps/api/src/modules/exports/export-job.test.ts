@@ -421,6 +421,20 @@ describe('an export whose run stopped', () => {
     expect(data?.exports).toEqual([{ status: 'FAILED', failure: failed.failure }])
   })
 
+  it('asked for by a user deactivated since fails with that reason, and writes no file', async () => {
+    const { campaign, root } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', root)
+    const queued = await pendingExport(manager.user.id, campaign.code)
+    await api.prisma.user.update({ where: { id: manager.user.id }, data: { active: false } })
+    await writeExport(jobDependencies(api.prisma), queued.id)
+    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: 'FAILED',
+      attempt: 1,
+      failure: 'Người yêu cầu tệp đã bị vô hiệu hóa. / The user who asked for it is deactivated.',
+    })
+    expect(await api.prisma.exportPart.count({ where: { exportId: queued.id } })).toBe(0)
+  })
+
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'on PostgreSQL, when its instance is killed, is taken over by another within its stale time, long before its job expires',
     async () => {

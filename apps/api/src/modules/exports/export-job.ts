@@ -103,10 +103,14 @@ class Superseded extends Error {}
 /** Why an export failed, as its user reads it (Vietnamese / English). */
 class ExportFailure extends Error {}
 
-const failureOf = (error: unknown, id: string) =>
-  error instanceof ExportFailure || error instanceof ExportRequestError
-    ? error.message
-    : `Lỗi ngoài dự kiến khi ghi tệp (export-${id}). / An unexpected error stopped the file (logged as export-${id}).`
+function failureOf(error: unknown, id: string): string {
+  if (error instanceof ExportFailure) return error.message
+  // Its parameters no longer hold (a campaign or center deleted since): the request's own words.
+  if (error instanceof ExportRequestError) {
+    return `Không ghi được tệp: ${error.message} / The file could not be written: ${error.message}`
+  }
+  return `Lỗi ngoài dự kiến khi ghi tệp (export-${id}). / An unexpected error stopped the file (logged as export-${id}).`
+}
 
 /**
  * Takes the export up for this run under the next attempt: only while it is PENDING, no other run's beat
