@@ -1,15 +1,29 @@
+import { spawn } from 'node:child_process'
+import type { PrismaClient } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
 import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { downloadCsv, parseCsv } from '../../../test/csv.ts'
-import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
+import {
+  type ApiHarness,
+  type Credentials,
+  createApiHarness,
+  jobDependencies,
+} from '../../../test/harness.ts'
 import { InstanceCaches } from '../../caches.ts'
 import { createLogger } from '../../logger.ts'
 import type { ApiEvents } from '../../pubsub.ts'
 import { defaultSecuritySettings } from '../../settings.ts'
 import { createImportQueue, scheduledJobId } from '../imports/jobs.ts'
-import { exportCleanupJobName, exportKeptMs } from './export-job.ts'
+import {
+  exportCleanupJobKind,
+  exportCleanupJobName,
+  exportJobKind,
+  exportKeptMs,
+  exportRunDefaults,
+  writeExport,
+} from './export-job.ts'
 
 let api: ApiHarness
 /** The same API, queuing any export of more than 2 rows. */
@@ -200,7 +214,7 @@ describe('exports past their day', () => {
         // pg-boss keeps the schedule in the database: one job an hour for all the instances.
         const schedules = await api.prisma.$queryRaw<{ name: string; cron: string }[]>`
           SELECT name, cron FROM pgboss.schedule WHERE name = ${exportCleanupJobName}`
-        expect(schedules).toEqual([{ name: exportCleanupJobName, cron: '7 * * * *' }])
+        expect(schedules).toEqual([{ name: exportCleanupJobName, cron: '* * * * *' }])
       }
     } finally {
       await instance.dispose()
@@ -239,5 +253,257 @@ describe('exports past their day', () => {
       expect(runs.length).toBe(ran)
       expect(new Set(runs)).toEqual(new Set([scheduledJobId]))
     },
+  )
+})
+
+/** An export of the campaign's enrollments as CSV, queued for the user but not sent to any queue. */
+async function pendingExport(
+  requestedById: string,
+  campaignCode: string,
+  data: { attempt?: number; heartbeatAt?: Date } = {},
+) {
+  return api.prisma.export.create({
+    data: {
+      path: '/exports/enrollments.csv',
+      query: `campaign=${campaignCode}`,
+      fileName: 'ho-so.csv',
+      rowCount: 4,
+      requestedById,
+      ...data,
+    },
+  })
+}
+
+/** The export's file as its parts hold it, and whether the parts are numbered from 0 without a gap. */
+async function partsOf(exportId: string) {
+  const parts = await api.prisma.exportPart.findMany({ where: { exportId }, orderBy: { seq: 'asc' } })
+  return {
+    bytes: Buffer.concat(parts.map((part) => part.bytes)),
+    numbered: parts.every((part, index) => part.seq === index),
+  }
+}
+
+/** A client whose `$transaction` waits for `gate` once the export has a part: a run frozen mid-file. */
+function frozenAfterFirstPart(
+  prisma: PrismaClient,
+  exportId: string,
+  gate: Promise<void>,
+  frozen: () => void,
+) {
+  return new Proxy(prisma, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target)
+      if (property === '$transaction' && typeof value === 'function') {
+        return async (...args: unknown[]) => {
+          if ((await target.exportPart.count({ where: { exportId } })) > 0) {
+            frozen()
+            await gate
+          }
+          return value.apply(target, args)
+        }
+      }
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  }) as PrismaClient
+}
+
+const aMinuteAgo = () => new Date(Date.now() - 2 * exportRunDefaults.staleMs)
+
+describe('an export whose run stopped', () => {
+  it('is written again from its start by the clean-up job, under its next attempt', async () => {
+    const { campaign, root } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', root)
+    const direct = await downloadCsv(
+      api,
+      `/exports/enrollments.csv?campaign=${campaign.code}`,
+      manager.credentials,
+    )
+    // What a run left when its instance died: a beat long past and a part of a file.
+    const stalled = await pendingExport(manager.user.id, campaign.code, {
+      attempt: 1,
+      heartbeatAt: aMinuteAgo(),
+    })
+    await api.prisma.exportPart.create({
+      data: { exportId: stalled.id, seq: 0, bytes: Buffer.from('Mã hồ sơ,') },
+    })
+    await api.prisma.exportPart.create({
+      data: { exportId: stalled.id, seq: 1, bytes: Buffer.from('Chiến') },
+    })
+    expect((await fetchAs(queuing, `/exports/files/${stalled.id}`, manager.credentials)).status).toBe(202)
+    const deps = jobDependencies(api.prisma)
+    const queue = createImportQueue(deps, deps.caches, { kinds: [exportJobKind(deps)] })
+    try {
+      await exportCleanupJobKind(deps).run(scheduledJobId)
+      await expect
+        .poll(async () => (await api.prisma.export.findUniqueOrThrow({ where: { id: stalled.id } })).status)
+        .toBe('READY')
+    } finally {
+      await queue.close()
+    }
+    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: stalled.id } })).toMatchObject({
+      attempt: 2,
+      writtenRows: 4,
+      failure: null,
+    })
+    const { bytes, numbered } = await partsOf(stalled.id)
+    expect(numbered).toBe(true)
+    expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+    const served = await fetchAs(queuing, `/exports/files/${stalled.id}`, manager.credentials)
+    expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(direct.bytes))).toBe(true)
+  })
+
+  it('that was taken over while frozen writes nothing more when it wakes, and does not fail the export', async () => {
+    const { campaign, root } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', root)
+    const direct = await downloadCsv(
+      api,
+      `/exports/enrollments.csv?campaign=${campaign.code}`,
+      manager.credentials,
+    )
+    const queued = await pendingExport(manager.user.id, campaign.code)
+    const parts = { ...exportRunDefaults, partBytes: 1 }
+    let thaw = () => {}
+    const gate = new Promise<void>((resolve) => {
+      thaw = resolve
+    })
+    let frozen = () => {}
+    const isFrozen = new Promise<void>((resolve) => {
+      frozen = resolve
+    })
+    const first = writeExport(
+      jobDependencies(frozenAfterFirstPart(api.prisma, queued.id, gate, frozen)),
+      queued.id,
+      parts,
+    )
+    await isFrozen
+    // While its beat is fresh, another run leaves the export alone.
+    await writeExport(jobDependencies(api.prisma), queued.id, parts)
+    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      attempt: 1,
+      status: 'PENDING',
+    })
+    // Its beat a minute old, as if its instance had stopped: the next run takes it over and writes it whole.
+    await api.prisma.export.update({ where: { id: queued.id }, data: { heartbeatAt: aMinuteAgo() } })
+    await writeExport(jobDependencies(api.prisma), queued.id, parts)
+    thaw()
+    await first
+    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      attempt: 2,
+      status: 'READY',
+      writtenRows: 4,
+      failure: null,
+    })
+    const { bytes, numbered } = await partsOf(queued.id)
+    expect(numbered).toBe(true)
+    expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+  })
+
+  it('fails with its reason once it has had its runs, and its download says why', async () => {
+    const { campaign, root } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', root)
+    const stalled = await pendingExport(manager.user.id, campaign.code, {
+      attempt: exportRunDefaults.maxAttempts,
+      heartbeatAt: aMinuteAgo(),
+    })
+    await exportCleanupJobKind(jobDependencies(api.prisma)).run(scheduledJobId)
+    const failed = await api.prisma.export.findUniqueOrThrow({ where: { id: stalled.id } })
+    expect(failed.status).toBe('FAILED')
+    const response = await fetchAs(queuing, `/exports/files/${stalled.id}`, manager.credentials)
+    expect(response.status).toBe(409)
+    expect((await response.text()).trim()).toBe(failed.failure)
+    expect(failed.failure).toContain('Writing the file stopped 3 times: ask for it again.')
+    expect(await api.prisma.exportPart.count({ where: { exportId: stalled.id } })).toBe(0)
+    const { data } = await api.graphql<{ exports: { status: string; failure: string | null }[] }>(
+      '{ exports { status failure } }',
+      {},
+      manager.credentials,
+    )
+    expect(data?.exports).toEqual([{ status: 'FAILED', failure: failed.failure }])
+  })
+
+  it('asked for by a user deactivated since fails with that reason, and writes no file', async () => {
+    const { campaign, root } = await twoCentersEnrolled()
+    const manager = await api.userWithRole('CENTER_MANAGER', root)
+    const queued = await pendingExport(manager.user.id, campaign.code)
+    await api.prisma.user.update({ where: { id: manager.user.id }, data: { active: false } })
+    await writeExport(jobDependencies(api.prisma), queued.id)
+    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: 'FAILED',
+      attempt: 1,
+      failure: 'Người yêu cầu tệp đã bị vô hiệu hóa. / The user who asked for it is deactivated.',
+    })
+    expect(await api.prisma.exportPart.count({ where: { exportId: queued.id } })).toBe(0)
+  })
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL, when its instance is killed, is taken over by another within its stale time, long before its job expires',
+    async () => {
+      const { campaign, root } = await twoCentersEnrolled()
+      const manager = await api.userWithRole('CENTER_MANAGER', root)
+      const direct = await downloadCsv(
+        api,
+        `/exports/enrollments.csv?campaign=${campaign.code}`,
+        manager.credentials,
+      )
+      const queued = await pendingExport(manager.user.id, campaign.code)
+      const fast = { heartbeatMs: 200, staleMs: 1_000, maxAttempts: 3, partBytes: 1 }
+      // A worker process that takes the export's job, writes its first part and is stuck before the next.
+      const worker = spawn(process.execPath, ['--import', 'tsx', 'test/export-job-worker.ts'], {
+        cwd: new URL('../../..', import.meta.url),
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: api.url,
+          EXPORT_ID: queued.id,
+          EXPORT_HEARTBEAT_MS: String(fast.heartbeatMs),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      let other: ReturnType<typeof createImportQueue> | undefined
+      try {
+        await new Promise<void>((resolve, reject) => {
+          worker.stdout.on('data', (chunk) => String(chunk).includes('stuck') && resolve())
+          worker.on('exit', (code) => reject(new Error(`the worker exited with ${code}`)))
+        })
+        worker.kill('SIGKILL')
+        const killedAt = Date.now()
+        expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+          status: 'PENDING',
+          attempt: 1,
+        })
+        expect(await api.prisma.exportPart.count({ where: { exportId: queued.id } })).toBe(1)
+        // Its beat goes stale, then another instance starts: its clean-up job, sent at start, sends the export again.
+        await expect
+          .poll(async () => {
+            const { heartbeatAt } = await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })
+            return Date.now() - (heartbeatAt?.getTime() ?? 0)
+          })
+          .toBeGreaterThan(fast.staleMs)
+        const deps = jobDependencies(api.prisma)
+        other = createImportQueue(deps, deps.caches, {
+          databaseUrl: api.url,
+          kinds: [exportJobKind(deps, fast), exportCleanupJobKind(deps, fast)],
+        })
+        const status = async () =>
+          (await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).status
+        await expect.poll(status, { timeout: 20_000, interval: 100 }).toBe('READY')
+        console.info(`written ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`)
+        expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+          attempt: 2,
+          writtenRows: 4,
+          failure: null,
+        })
+        const { bytes, numbered } = await partsOf(queued.id)
+        expect(numbered).toBe(true)
+        expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+        // The dead instance's job is still active: nothing waited for its expiry.
+        const jobs = await api.prisma.$queryRaw<{ state: string }[]>`
+          SELECT state::text FROM pgboss.job WHERE name = 'export-file' AND data->>'id' = ${queued.id} ORDER BY created_on`
+        expect(jobs.map((job) => job.state)).toEqual(['active', 'completed'])
+      } finally {
+        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL')
+        await other?.close()
+      }
+    },
+    60_000,
   )
 })

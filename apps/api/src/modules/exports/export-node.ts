@@ -39,6 +39,11 @@ const ExportNode = builder.prismaNode('Export', {
       nullable: true,
       description: 'When its job finished (ready or failed).',
     }),
+    failure: t.exposeString('failure', {
+      nullable: true,
+      description:
+        'Why it failed, in Vietnamese and English (its user was deactivated, its writing stopped three times…); null unless FAILED.',
+    }),
     downloadPath: t.string({
       description: 'Where the file is downloaded once ready (same credentials): `/exports/files/<id>`.',
       select: { id: true },

@@ -4,10 +4,12 @@
 
 import { Prisma, queryPrepared } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
+import { normalizePhone, usernamePattern, validateCitizenId } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, createApiHarness, jobDependencies } from '../../../test/harness.ts'
 import { jobContext } from '../../context.ts'
-import { type CsvPage, csvPages, csvRow } from './csv.ts'
+import { checkCode } from '../codes.ts'
+import { type CsvPage, csvCharacters, csvField, csvPages, csvRow } from './csv.ts'
 import { sheets } from './export-sheets.ts'
 import { sheetRecordsSql } from './sheet-sql.ts'
 
@@ -99,5 +101,50 @@ describe('CSV records written by the database', () => {
     expect(byDatabase).toEqual(await written(csvPages(sheet.batches)))
     expect(byDatabase.rows).toBe(rowCount)
     expect(byDatabase.records).toContain(`"phẩy, ở giữa"`)
+  })
+})
+
+describe('a code column (written by the database as it is stored)', () => {
+  const careful = [...new Set(csvCharacters.formulaStart + csvCharacters.quoted + csvCharacters.space)]
+  /** The code, and the code with each character a CSV rule looks for put before, inside and after it. */
+  const spoiled = (code: string) => [
+    code,
+    ...careful.flatMap((character) => [
+      character + code,
+      code.slice(0, 2) + character + code.slice(2),
+      code + character,
+    ]),
+  ]
+  /** What the validator stores of each text it admits (null: refused) is what csv.ts writes unchanged. */
+  function expectWrittenAsIs(code: string, stored: (text: string) => string | null) {
+    const admitted = spoiled(code).flatMap((text) => stored(text) ?? [])
+    expect(admitted.length).toBeGreaterThan(0)
+    for (const value of admitted) expect(csvField(value)).toBe(value)
+  }
+
+  it('holds campaign and center codes as checkCode stores them', () => {
+    expectWrittenAsIs('HCM-2026_Q1.a', (text) => {
+      const issues: unknown[] = []
+      const code = checkCode(text, issues as never[])
+      return issues.length === 0 ? code : null
+    })
+  })
+
+  it('holds usernames as their pattern admits them', () => {
+    expectWrittenAsIs('dai-ly.01_q', (text) => (usernamePattern.test(text) ? text : null))
+  })
+
+  it('holds citizen IDs as validateCitizenId admits them (their digits)', () => {
+    expectWrittenAsIs('001090000001', (text) => {
+      const checked = validateCitizenId(text)
+      return checked.ok ? checked.facts.citizenId : null
+    })
+  })
+
+  it('holds phones as normalizePhone stores them (E.164: a sign and digits alone)', () => {
+    expectWrittenAsIs('0912345678', (text) => {
+      const normalized = normalizePhone(text)
+      return normalized.ok ? normalized.phone : null
+    })
   })
 })

@@ -15,9 +15,12 @@ export type SheetColumn = {
   /**
    * `text`: what people typed, to which the CSV's rules apply; `number`; `written`: text the export
    * writes itself, which needs none (global ids, ISO dates and times) or has had them applied
-   * (`csvValue`: labels).
+   * (`csvValue`: labels); `code`: text the API stores only in a form its validator admits, which no
+   * rule can change (campaign and center codes, usernames, citizen IDs' digits, E.164 phones: no quote,
+   * comma, line break or space, no formula's first character but a sign before digits alone), so the
+   * database skips the rules' seven tests a field (sheet-sql.test.ts holds each validator to it).
    */
-  readonly kind: 'text' | 'number' | 'written'
+  readonly kind: 'text' | 'number' | 'written' | 'code'
   /** An identifier a viewer sees masked. */
   readonly shown?: 'citizenId' | 'phone'
   /** The value as the CSV writes it, where it is not `value` (labels already written as CSV fields). */

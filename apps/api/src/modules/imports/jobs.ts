@@ -8,9 +8,11 @@
 // another, to the end. Either way a batch's rows record their own outcome (commit.ts), so running a
 // job again is safe; at start, batches left committing are sent again (a crash between the commit
 // mutation and the send loses no batch). Other kinds of job (a large export) ride the same queue: a
-// name and what runs a job of it, by the id it was sent with. A kind may also run on a schedule (the
-// clean-up of old exports): on pg-boss its cron schedule, kept in the database, sends one job for all
-// instances; in-process a timer sends it. Either way it is also sent once when an instance starts.
+// name and what runs a job of it, by the id it was sent with (an export, whose file cannot be cut in
+// parts, keeps the long expiry and beats on its own row instead: export-job.ts). A kind may also run
+// on a schedule (the clean-up of exports): on pg-boss its cron schedule, kept in the database, sends
+// one job for all instances; in-process a timer sends it. Either way it is also sent once when an
+// instance starts.
 import PgBoss from 'pg-boss'
 import type { InstanceCaches } from '../../caches.ts'
 import { commitImportBatch, type ImportJobDependencies } from './commit.ts'
@@ -35,8 +37,11 @@ export const scheduledJobId = 'schedule'
 export interface ImportQueue {
   /** Commits the batch in the background (or resumes it). */
   enqueue(batchId: string): void
-  /** Runs a job of another kind in the background, one at a time per id. */
-  send(kind: string, id: string): void
+  /**
+   * Runs a job of another kind in the background, one waiting at a time per `key` (its id unless given:
+   * a job sent again under a new key may run while the one before is still active).
+   */
+  send(kind: string, id: string, key?: string): void
   /** Stops taking jobs; a job running is left to finish (or to expire and be taken up elsewhere). */
   close(): Promise<void>
 }
@@ -96,17 +101,17 @@ function inProcessQueue(deps: ImportJobDependencies, kinds: readonly JobKind[]):
   const timers = kinds.flatMap((kind) =>
     kind.schedule ? [setInterval(() => send(kind.name, scheduledJobId), kind.schedule.everyMs).unref()] : [],
   )
-  const send = (name: string, id: string) => {
+  const send = (name: string, id: string, key = id) => {
     const kind = kinds.find((each) => each.name === name)
     if (!kind) throw new Error(`no job kind ${name}`)
-    if (closed || queued.has(`${name}:${id}`)) return
-    queued.add(`${name}:${id}`)
+    if (closed || queued.has(`${name}:${key}`)) return
+    queued.add(`${name}:${key}`)
     tail = tail
       .then(async () => {
         if (!closed) await kind.run(id)
       })
       .catch((error) => deps.logger.error({ err: error, job: name, id }, 'job failed'))
-      .finally(() => queued.delete(`${name}:${id}`))
+      .finally(() => queued.delete(`${name}:${key}`))
   }
   return {
     enqueue: (batchId) => send(importQueueName, batchId),
@@ -210,9 +215,9 @@ function pgBossQueue(
         .then((boss) => boss.send(importQueueName, { batchId }, { singletonKey: batchId }))
         .catch((error) => deps.logger.error({ err: error, batchId }, 'could not send the import job'))
     },
-    send(kind, id) {
+    send(kind, id, key = id) {
       void ready
-        .then((boss) => boss.send(kind, { id }, { singletonKey: id }))
+        .then((boss) => boss.send(kind, { id }, { singletonKey: key }))
         .catch((error) => deps.logger.error({ err: error, job: kind, id }, 'could not send the job'))
     },
     async close() {
