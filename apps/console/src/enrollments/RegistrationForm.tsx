@@ -54,6 +54,7 @@ export const RegistrationOptionsQuery = graphql(`
           id
           name
           jurisdiction
+          timeZone
           centers(first: 100) {
             edges {
               node {
@@ -119,10 +120,12 @@ export function RegistrationForm({
   notice?: React.ReactNode
 } = {}) {
   const { t } = useTranslation()
-  const form = useRegistrationForm(initial)
+  const timeZone = useRef<string | undefined>(undefined)
+  const form = useRegistrationForm(initial, timeZone)
   const values = form.getValues()
   const joining = values.household !== null
   const { campaigns, campaign, centers, sessions, noneRunning } = useRegistrationOptions(form)
+  timeZone.current = campaign?.timeZone
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
   const { submit, saving, problem } = useRegister(form)
@@ -179,13 +182,19 @@ export function RegistrationForm({
   )
 }
 
-/** The form's values, prefilled from the address and `initial`, checked in the viewer's language. */
-function useRegistrationForm(initial: Partial<RegistrationValues>): RegistrationFormState {
+/**
+ * The form's values, prefilled from the address and `initial`, checked in the viewer's language; ages
+ * are counted on today in the chosen campaign's time zone (as the API counts them), the default zone
+ * until one is chosen.
+ */
+function useRegistrationForm(
+  initial: Partial<RegistrationValues>,
+  timeZone: React.RefObject<string | undefined>,
+): RegistrationFormState {
   const { locale } = useLocale()
   const prefill = useSearch({ from: '/enrollments/new' })
-  const today = localDateInZone(new Date())
-  const check = useRef({ locale, today })
-  check.current = { locale, today }
+  const check = useRef({ locale })
+  check.current = { locale }
 
   const form = useForm<RegistrationValues>({
     initialValues: initialRegistration({
@@ -195,7 +204,8 @@ function useRegistrationForm(initial: Partial<RegistrationValues>): Registration
       ...initial,
     }),
     validateInputOnChange: true,
-    validate: (values) => registrationErrors(values, check.current),
+    validate: (values) =>
+      registrationErrors(values, { ...check.current, today: localDateInZone(new Date(), timeZone.current) }),
   })
   const values = form.getValues()
 
@@ -221,6 +231,7 @@ function useRegistrationOptions(form: RegistrationFormState) {
   const [{ data: options }] = useQuery({
     query: RegistrationOptionsQuery,
     variables: {
+      // Which campaigns run is asked across campaigns, before one is chosen: today in the default zone.
       today: localDateInZone(new Date()),
       withSessions: Boolean(values.campaign),
       sessionFilter: {
