@@ -352,6 +352,7 @@ export const en: Messages = {
     startsAt: 'Starts',
     endsAt: 'Ends',
     timeZoneHint: 'Vietnam time (GMT+7)',
+    timeZoneHintOther: 'The campaign’s time: {{zone}} ({{offset}})',
     audiences: 'Audiences',
     notes: 'Notes',
     attendance: 'Attendance',

@@ -12,6 +12,15 @@ function offsetAt(instant: number, timeZone: string): string {
   return name && name !== 'GMT' ? name.slice(3) : '+00:00'
 }
 
+/** The zone's offset as a person reads it, at an instant (daylight saving may change it): 'GMT-10'. */
+export function offsetName(timeZone: string, instant: number = Date.now()): string {
+  return (
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  )
+}
+
 /** '2025-11-20T01:00:00.000Z' → '2025-11-20T08:00', the value of a datetime-local input in the zone (Hồ Chí Minh: +07:00). */
 export function toZonedInput(instant: string, timeZone = campaignTimeZone): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
