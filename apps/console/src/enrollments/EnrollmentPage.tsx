@@ -61,6 +61,7 @@ export const EnrollmentQuery = graphql(
         code
         name
         jurisdiction
+        timeZone
       }
       center {
         id
@@ -223,8 +224,13 @@ function EnrollmentHeader({ enrollment, onChanged }: { enrollment: Enrollment; o
                 registration: enrollment.registration.id,
                 count: enrollment.registration.enrollments.length,
                 due: enrollment.registration.due,
+                timeZone: enrollment.campaign.timeZone,
               }
-            : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
+            : {
+                enrollments: [{ id: enrollment.id, version: enrollment.version }],
+                due: enrollment.due,
+                timeZone: enrollment.campaign.timeZone,
+              }
         }
         nextPeriod={viewer.role === 'VIEWER' ? null : enrollment.nextPeriod}
         onChanged={onChanged}
