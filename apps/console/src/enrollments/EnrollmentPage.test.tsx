@@ -176,7 +176,7 @@ describe('the enrollment page', () => {
       vi.useRealTimers()
     })
 
-    it('dates a payment today on the campaign’s day by default', async () => {
+    it('shows its times at the campaign’s clock and dates a payment today on its day by default', async () => {
       vi.useFakeTimers({ toFake: ['Date'] })
       vi.setSystemTime(honoluluStillThe10th)
       const enrollment = submitted()
@@ -194,7 +194,10 @@ describe('the enrollment page', () => {
         },
       })
 
-      await userEvent.click(await screen.findByRole('button', { name: 'Ghi nhận thanh toán' }))
+      // Registered at 02:30 UTC on 04/11/2025: 16:30 on the 3rd in Honolulu.
+      expect(await screen.findByText(/Nhân viên Sài Gòn · 03\/11\/2025 16:30/)).toBeInTheDocument()
+      expect(screen.getByRole('table', { name: 'Lịch sử trạng thái' })).toHaveTextContent('03/11/2025 16:30')
+      await userEvent.click(screen.getByRole('button', { name: 'Ghi nhận thanh toán' }))
       const form = await screen.findByRole('form', { name: 'Ghi nhận thanh toán' })
       expect(within(form).getByLabelText(/Ngày thu tiền/)).toHaveValue('10/03/2026')
     })

@@ -271,7 +271,8 @@ function EnrollmentPersonFacts({ enrollment }: { enrollment: Enrollment }) {
           )}
         </Fact>
         <Fact term={t('enrollment.registeredBy')}>
-          {enrollment.registeredBy.displayName} · {formatDateTime(enrollment.registeredAt, intlLocale)}
+          {enrollment.registeredBy.displayName} ·{' '}
+          {formatDateTime(enrollment.registeredAt, intlLocale, enrollment.campaign.timeZone)}
         </Fact>
         {enrollment.socialInsuranceNumber ? (
           <Fact term={t('enrollment.socialInsuranceNumber')}>{enrollment.socialInsuranceNumber}</Fact>
@@ -455,7 +456,9 @@ function StatusHistory({ enrollment }: { enrollment: Enrollment }) {
         <Table.Tbody>
           {enrollment.statusChanges.edges.map(({ node: change }) => (
             <Table.Tr key={`${change.at}-${change.toStatus}`}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(change.at, intlLocale)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(change.at, intlLocale, enrollment.campaign.timeZone)}
+              </Table.Td>
               <Table.Td>
                 {change.fromStatus
                   ? `${label('EnrollmentStatus', change.fromStatus)} → ${label('EnrollmentStatus', change.toStatus)}`

@@ -2,6 +2,7 @@ import { addDays, buildCitizenId, localDateInZone } from '@tangtoc/shared'
 import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
 import { campaignsWithSaigon, honoluluStillThe10th, inHonolulu, saigonAgent } from '../testing/saigon.ts'
@@ -54,16 +55,18 @@ function renderForm({
   register,
   quote,
   campaigns = campaignsWithSaigon,
+  sessions = options.data.outreachSessions,
 }: {
   register?: Mutation
   quote?: Mutation
   campaigns?: typeof campaignsWithSaigon
+  sessions?: { edges: { node: { id: string; title: string; status: string; startsAt: string } }[] }
 } = {}) {
   const quoted: Record<string, unknown>[] = []
   renderConsoleAt('/enrollments/new', {
     viewer: saigonAgent,
     answers: {
-      RegistrationOptions: { data: { ...options.data, campaigns } },
+      RegistrationOptions: { data: { campaigns, outreachSessions: sessions } },
       QuoteContribution: recording(quoted, (variables) => (quote ? quote(variables) : householdQuote)),
       ...(register ? { RegisterEnrollment: register } : {}),
     },
@@ -401,6 +404,28 @@ describe('the registration form', { timeout: 40_000 }, () => {
 
       await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
       expect(date).toHaveAccessibleDescription(/chưa đủ 15 tuổi vào ngày 2026-03-10/)
+    })
+
+    it('names the campaign’s sessions by their time at its clock', async () => {
+      renderForm({
+        campaigns: inHonolulu(campaignsWithSaigon),
+        sessions: {
+          edges: [
+            {
+              node: {
+                id: 'hula',
+                title: 'Tư vấn tại Honolulu',
+                status: 'PLANNED',
+                startsAt: honoluluStillThe10th.toISOString(),
+              },
+            },
+          ],
+        },
+      })
+      await choose(
+        await screen.findByRole('combobox', { name: 'Buổi tuyên truyền' }),
+        '10/03/2026 10:00 · Tư vấn tại Honolulu',
+      )
     })
   })
 

@@ -147,7 +147,13 @@ export function RegistrationForm({
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="lg">
-              <PlacementFields form={form} campaigns={campaigns} centers={centers} sessions={sessions} />
+              <PlacementFields
+                form={form}
+                campaigns={campaigns}
+                centers={centers}
+                sessions={sessions}
+                timeZone={campaign?.timeZone}
+              />
               <Paper withBorder p="md" component="section" aria-labelledby="registration-person">
                 <Title order={3} size="h4" mb="sm" id="registration-person">
                   {t('enrollment.person.title')}
@@ -324,11 +330,14 @@ function PlacementFields({
   campaigns,
   centers,
   sessions,
+  timeZone,
 }: {
   form: RegistrationFormState
   campaigns: RegistrationCampaign[]
   centers: RegistrationCenter[]
   sessions: RegistrationSession[]
+  /** The chosen campaign's, whose clock its sessions' times read. */
+  timeZone: string | undefined
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
@@ -358,7 +367,7 @@ function PlacementFields({
           label={t('enrollment.session')}
           clearable
           searchable
-          data={sessions.map((node) => sessionChoice(node, intlLocale))}
+          data={sessions.map((node) => sessionChoice(node, intlLocale, timeZone))}
           {...form.getInputProps('session')}
         />
       </SimpleGrid>
