@@ -171,7 +171,7 @@ export const en: Messages = {
     register: 'New registration',
     registerTitle: 'Register an enrollment',
     noCampaignRunning:
-      'No campaign takes registrations today: an enrollment is dated today, so only an active campaign whose period includes today takes one.',
+      'No campaign takes registrations today: an enrollment is dated today, so only a running campaign whose period includes today takes one.',
     seeCampaigns: 'See the campaigns',
     joiningQuote:
       'Newcomers rank after the household’s members already enrolled and pay for the months left in its period; the amount shows once saved.',
