@@ -344,33 +344,41 @@ function PlacementFields({
   const viewer = useViewer()
   return (
     <Paper withBorder p="md">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <Select
-          label={t('enrollment.campaign')}
-          required
-          data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
-          {...form.getInputProps('campaign')}
-          onChange={(value) => {
-            form.setFieldValue('campaign', value)
-            form.setFieldValue('session', null)
-          }}
-        />
-        <Select
-          label={t('enrollment.center')}
-          required
-          searchable
-          readOnly={viewer.role === 'AGENT'}
-          data={centers.map((node) => ({ value: node.id, label: node.name }))}
-          {...form.getInputProps('center')}
-        />
-        <Select
-          label={t('enrollment.session')}
-          clearable
-          searchable
-          data={sessions.map((node) => sessionChoice(node, intlLocale, timeZone))}
-          {...form.getInputProps('session')}
-        />
-      </SimpleGrid>
+      {/* Two to a row: a third of the form cut long names (Bưu điện Trung tâm Nam Sài Gòn) at 1024 px;
+          a session's choice (its time and title) takes a row of its own. */}
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('enrollment.campaign')}
+            required
+            data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
+            {...form.getInputProps('campaign')}
+            onChange={(value) => {
+              form.setFieldValue('campaign', value)
+              form.setFieldValue('session', null)
+            }}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('enrollment.center')}
+            required
+            searchable
+            readOnly={viewer.role === 'AGENT'}
+            data={centers.map((node) => ({ value: node.id, label: node.name }))}
+            {...form.getInputProps('center')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Select
+            label={t('enrollment.session')}
+            clearable
+            searchable
+            data={sessions.map((node) => sessionChoice(node, intlLocale, timeZone))}
+            {...form.getInputProps('session')}
+          />
+        </Grid.Col>
+      </Grid>
     </Paper>
   )
 }

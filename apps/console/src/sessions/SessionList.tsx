@@ -244,7 +244,8 @@ function SessionFilterBar({
         onChange={(value) => onChange({ center: value ?? undefined })}
         clearable
         searchable
-        w={220}
+        // Wide enough for the longest centers' names (Bưu điện Trung tâm Nam Sài Gòn) beside its clear button.
+        w={280}
       />
       <Select
         label={t('session.status')}
