@@ -38,6 +38,19 @@ export const sessionKindColors: Record<SessionKind, string> = {
 /** A month's day shows this many sessions; a busier day says how many more and opens its week. */
 export const sessionsShownPerDay = 3
 
+type SessionCalendarProps = {
+  view: 'month' | 'week'
+  day: IsoDate
+  sessions: readonly CalendarSession[]
+  onDayChange: (day: IsoDate) => void
+  /** Shows the week of a busy day, every session in it. */
+  onOpenWeek: (day: IsoDate) => void
+  /** The chosen campaign's first day, to go to its period at once. */
+  campaignStart?: IsoDate
+  /** The zone whose days the grid shows and whose clock its times read: the campaign's. */
+  timeZone: string
+}
+
 /**
  * Sessions on a month or week grid in a campaign's time zone. A plain grid of Mantine components: the
  * console needs days with links in them, not drag-and-drop scheduling, so no calendar library.
@@ -50,18 +63,7 @@ export function SessionCalendar({
   onOpenWeek,
   campaignStart,
   timeZone,
-}: {
-  view: 'month' | 'week'
-  day: IsoDate
-  sessions: readonly CalendarSession[]
-  onDayChange: (day: IsoDate) => void
-  /** Shows the week of a busy day, every session in it. */
-  onOpenWeek: (day: IsoDate) => void
-  /** The chosen campaign's first day, to go to its period at once. */
-  campaignStart?: IsoDate
-  /** The zone whose days the grid shows and whose clock its times read: the campaign's. */
-  timeZone: string
-}) {
+}: SessionCalendarProps) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const days = visibleDays(view, day)
