@@ -214,7 +214,9 @@ const en: LabelSet = {
     HHI_SUPPORT_RATE: 'Health insurance support rate',
     IMPLIED_SUPPORT_GROUP: 'Support group implied by another',
   },
-  CampaignStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed' },
+  // 'Running', as the phase of the same state reads (Vietnamese: Đang diễn ra for both); an enrollment's
+  // ACTIVE is 'Active' (its cover in force), a different thing.
+  CampaignStatus: { DRAFT: 'Draft', ACTIVE: 'Running', CLOSED: 'Closed' },
   CampaignPhase: {
     DRAFT: 'Draft',
     UPCOMING: 'Upcoming',

@@ -53,7 +53,9 @@ describe('the campaign list', () => {
     const row = within(screen.getByRole('table', { name: 'Campaign list' })).getByRole('row', {
       name: /60 ngày tăng tốc/,
     })
-    expect(row).toHaveTextContent('Active')
+    // The status reads as the progress page's phase does for the same state, and as Vietnamese does
+    // (Đang diễn ra for both).
+    expect(row).toHaveTextContent('Running')
     expect(localStorage.getItem('tangtoc.locale')).toBe('en')
     expect(document.documentElement.lang).toBe('en')
   })

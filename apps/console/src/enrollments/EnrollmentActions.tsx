@@ -143,6 +143,7 @@ export function EnrollmentActions({
           setPaying({
             enrollments: [{ id: enrollment.id, version: enrollment.version }],
             due: period.payable,
+            timeZone: payment.timeZone,
           })
         }}
       />

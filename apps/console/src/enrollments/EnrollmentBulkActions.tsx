@@ -3,7 +3,13 @@
 // was done, and for each refused row its name and the API's reason. Recording a payment for a selection
 // is one payment with one receipt (a partner's workers paid by one transfer, say).
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core'
-import { availableActions, type EnrollmentAction, type EnrollmentStatus, type Role } from '@tangtoc/shared'
+import {
+  availableActions,
+  campaignTimeZone,
+  type EnrollmentAction,
+  type EnrollmentStatus,
+  type Role,
+} from '@tangtoc/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient, useMutation } from 'urql'
@@ -63,6 +69,10 @@ export const SelectionDueQuery = graphql(`
         id
         version
         due
+        campaign {
+          id
+          timeZone
+        }
       }
     }
   }
@@ -222,6 +232,8 @@ function useSelectionDue() {
     return {
       enrollments: enrollments.map(({ id, version }) => ({ id, version })),
       due: enrollments.reduce((sum, node) => sum + node.due, 0),
+      // The API dates the payment in the first enrollment's campaign's zone.
+      timeZone: enrollments[0]?.campaign.timeZone ?? campaignTimeZone,
     }
   }
 }

@@ -96,7 +96,8 @@ export function EnrollmentFilters({
         onChange={(center) => set({ center: center ?? undefined })}
         clearable
         searchable
-        w={220}
+        // Wide enough for the longest centers' names (Bưu điện Trung tâm Nam Sài Gòn) beside its clear button.
+        w={280}
       />
       <Select
         label={t('enrollment.product')}

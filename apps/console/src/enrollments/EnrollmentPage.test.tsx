@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ResultOf } from '../graphql.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt, type TestViewer } from '../testing/render.tsx'
+import { honoluluStillThe10th } from '../testing/saigon.ts'
 import type { EnrollmentQuery } from './EnrollmentPage.tsx'
 
 type Enrollment = NonNullable<ResultOf<typeof EnrollmentQuery>['enrollment']>
@@ -86,7 +87,13 @@ function submitted(overrides: Partial<Enrollment> = {}): Enrollment {
     countedOn: '2025-11-04',
     paymentAllocations: [],
     registration: null,
-    campaign: { id: 'campaign-1', code: 'TANG-TOC-2025', name: '60 ngày tăng tốc', jurisdiction: '79' },
+    campaign: {
+      id: 'campaign-1',
+      code: 'TANG-TOC-2025',
+      name: '60 ngày tăng tốc',
+      jurisdiction: '79',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
     center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
     session: null,
     registeredBy: { id: 'u3', displayName: 'Nhân viên Sài Gòn' },
@@ -162,6 +169,38 @@ describe('the enrollment page', () => {
     )
     const form = await screen.findByRole('form', { name: 'Ghi nhận thanh toán' })
     expect(form).toHaveTextContent('Số tiền còn phải đóng: 264.000 ₫.')
+  })
+
+  describe('of a campaign counted in Honolulu', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('shows its times at the campaign’s clock and dates a payment today on its day by default', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      const enrollment = submitted()
+      renderConsoleAt('/enrollments/RW5yb2xsbWVudDox', {
+        viewer: manager,
+        answers: {
+          Enrollment: {
+            data: {
+              enrollment: {
+                ...enrollment,
+                campaign: { ...enrollment.campaign, timeZone: 'Pacific/Honolulu' },
+              },
+            },
+          },
+        },
+      })
+
+      // Registered at 02:30 UTC on 04/11/2025: 16:30 on the 3rd in Honolulu.
+      expect(await screen.findByText(/Nhân viên Sài Gòn · 03\/11\/2025 16:30/)).toBeInTheDocument()
+      expect(screen.getByRole('table', { name: 'Lịch sử trạng thái' })).toHaveTextContent('03/11/2025 16:30')
+      await userEvent.click(screen.getByRole('button', { name: 'Ghi nhận thanh toán' }))
+      const form = await screen.findByRole('form', { name: 'Ghi nhận thanh toán' })
+      expect(within(form).getByLabelText(/Ngày thu tiền/)).toHaveValue('10/03/2026')
+    })
   })
 
   it('asks for a reason before cancelling and reports the typed error in the chosen language', async () => {

@@ -61,6 +61,7 @@ export const EnrollmentQuery = graphql(
         code
         name
         jurisdiction
+        timeZone
       }
       center {
         id
@@ -223,8 +224,13 @@ function EnrollmentHeader({ enrollment, onChanged }: { enrollment: Enrollment; o
                 registration: enrollment.registration.id,
                 count: enrollment.registration.enrollments.length,
                 due: enrollment.registration.due,
+                timeZone: enrollment.campaign.timeZone,
               }
-            : { enrollments: [{ id: enrollment.id, version: enrollment.version }], due: enrollment.due }
+            : {
+                enrollments: [{ id: enrollment.id, version: enrollment.version }],
+                due: enrollment.due,
+                timeZone: enrollment.campaign.timeZone,
+              }
         }
         nextPeriod={viewer.role === 'VIEWER' ? null : enrollment.nextPeriod}
         onChanged={onChanged}
@@ -265,7 +271,8 @@ function EnrollmentPersonFacts({ enrollment }: { enrollment: Enrollment }) {
           )}
         </Fact>
         <Fact term={t('enrollment.registeredBy')}>
-          {enrollment.registeredBy.displayName} · {formatDateTime(enrollment.registeredAt, intlLocale)}
+          {enrollment.registeredBy.displayName} ·{' '}
+          {formatDateTime(enrollment.registeredAt, intlLocale, enrollment.campaign.timeZone)}
         </Fact>
         {enrollment.socialInsuranceNumber ? (
           <Fact term={t('enrollment.socialInsuranceNumber')}>{enrollment.socialInsuranceNumber}</Fact>
@@ -449,7 +456,9 @@ function StatusHistory({ enrollment }: { enrollment: Enrollment }) {
         <Table.Tbody>
           {enrollment.statusChanges.edges.map(({ node: change }) => (
             <Table.Tr key={`${change.at}-${change.toStatus}`}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(change.at, intlLocale)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(change.at, intlLocale, enrollment.campaign.timeZone)}
+              </Table.Td>
               <Table.Td>
                 {change.fromStatus
                   ? `${label('EnrollmentStatus', change.fromStatus)} → ${label('EnrollmentStatus', change.toStatus)}`

@@ -1,10 +1,11 @@
 import { addDays, buildCitizenId, localDateInZone } from '@tangtoc/shared'
 import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
-import { campaignsWithSaigon, saigonAgent } from '../testing/saigon.ts'
+import { campaignsWithSaigon, honoluluStillThe10th, inHonolulu, saigonAgent } from '../testing/saigon.ts'
 
 const options = { data: { campaigns: campaignsWithSaigon, outreachSessions: { edges: [] } } }
 
@@ -50,12 +51,22 @@ const householdQuote = {
 
 type Mutation = (variables: Record<string, unknown>) => { data: unknown }
 
-function renderForm({ register, quote }: { register?: Mutation; quote?: Mutation } = {}) {
+function renderForm({
+  register,
+  quote,
+  campaigns = campaignsWithSaigon,
+  sessions = options.data.outreachSessions,
+}: {
+  register?: Mutation
+  quote?: Mutation
+  campaigns?: typeof campaignsWithSaigon
+  sessions?: { edges: { node: { id: string; title: string; status: string; startsAt: string } }[] }
+} = {}) {
   const quoted: Record<string, unknown>[] = []
   renderConsoleAt('/enrollments/new', {
     viewer: saigonAgent,
     answers: {
-      RegistrationOptions: options,
+      RegistrationOptions: { data: { campaigns, outreachSessions: sessions } },
       QuoteContribution: recording(quoted, (variables) => (quote ? quote(variables) : householdQuote)),
       ...(register ? { RegisterEnrollment: register } : {}),
     },
@@ -374,6 +385,48 @@ describe('the registration form', { timeout: 40_000 }, () => {
     expect(date).toHaveAccessibleDescription(
       /chưa đủ 15 tuổi vào ngày .*: BHXH tự nguyện dành cho công dân từ đủ 15 tuổi\./,
     )
+  })
+
+  describe('in a campaign counted in Honolulu', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('counts age on the campaign’s day, not Vietnam’s', async () => {
+      // Vietnam is already at 11/03/2026; in Honolulu it is still the 10th, the day before her 15th birthday.
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      renderForm({ campaigns: inHonolulu(campaignsWithSaigon) })
+      const section = await screen.findByRole('region', { name: 'Người tham gia' })
+      const date = within(section).getByLabelText(/Ngày sinh/)
+      fireEvent.change(date, { target: { value: '2011-03-11' } })
+      fireEvent.blur(date)
+
+      await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
+      expect(date).toHaveAccessibleDescription(/chưa đủ 15 tuổi vào ngày 2026-03-10/)
+    })
+
+    it('names the campaign’s sessions by their time at its clock', async () => {
+      renderForm({
+        campaigns: inHonolulu(campaignsWithSaigon),
+        sessions: {
+          edges: [
+            {
+              node: {
+                id: 'hula',
+                title: 'Tư vấn tại Honolulu',
+                status: 'PLANNED',
+                startsAt: honoluluStillThe10th.toISOString(),
+              },
+            },
+          ],
+        },
+      })
+      await choose(
+        await screen.findByRole('combobox', { name: 'Buổi tuyên truyền' }),
+        '10/03/2026 10:00 · Tư vấn tại Honolulu',
+      )
+    })
   })
 
   it('links to the enrollment the person already has when the API reports a conflict', async () => {

@@ -54,6 +54,7 @@ export const RegistrationOptionsQuery = graphql(`
           id
           name
           jurisdiction
+          timeZone
           centers(first: 100) {
             edges {
               node {
@@ -119,10 +120,12 @@ export function RegistrationForm({
   notice?: React.ReactNode
 } = {}) {
   const { t } = useTranslation()
-  const form = useRegistrationForm(initial)
+  const timeZone = useRef<string | undefined>(undefined)
+  const form = useRegistrationForm(initial, timeZone)
   const values = form.getValues()
   const joining = values.household !== null
   const { campaigns, campaign, centers, sessions, noneRunning } = useRegistrationOptions(form)
+  timeZone.current = campaign?.timeZone
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
   const { submit, saving, problem } = useRegister(form)
@@ -144,7 +147,13 @@ export function RegistrationForm({
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="lg">
-              <PlacementFields form={form} campaigns={campaigns} centers={centers} sessions={sessions} />
+              <PlacementFields
+                form={form}
+                campaigns={campaigns}
+                centers={centers}
+                sessions={sessions}
+                timeZone={campaign?.timeZone}
+              />
               <Paper withBorder p="md" component="section" aria-labelledby="registration-person">
                 <Title order={3} size="h4" mb="sm" id="registration-person">
                   {t('enrollment.person.title')}
@@ -179,13 +188,19 @@ export function RegistrationForm({
   )
 }
 
-/** The form's values, prefilled from the address and `initial`, checked in the viewer's language. */
-function useRegistrationForm(initial: Partial<RegistrationValues>): RegistrationFormState {
+/**
+ * The form's values, prefilled from the address and `initial`, checked in the viewer's language; ages
+ * are counted on today in the chosen campaign's time zone (as the API counts them), the default zone
+ * until one is chosen.
+ */
+function useRegistrationForm(
+  initial: Partial<RegistrationValues>,
+  timeZone: React.RefObject<string | undefined>,
+): RegistrationFormState {
   const { locale } = useLocale()
   const prefill = useSearch({ from: '/enrollments/new' })
-  const today = localDateInZone(new Date())
-  const check = useRef({ locale, today })
-  check.current = { locale, today }
+  const check = useRef({ locale })
+  check.current = { locale }
 
   const form = useForm<RegistrationValues>({
     initialValues: initialRegistration({
@@ -195,7 +210,8 @@ function useRegistrationForm(initial: Partial<RegistrationValues>): Registration
       ...initial,
     }),
     validateInputOnChange: true,
-    validate: (values) => registrationErrors(values, check.current),
+    validate: (values) =>
+      registrationErrors(values, { ...check.current, today: localDateInZone(new Date(), timeZone.current) }),
   })
   const values = form.getValues()
 
@@ -221,6 +237,7 @@ function useRegistrationOptions(form: RegistrationFormState) {
   const [{ data: options }] = useQuery({
     query: RegistrationOptionsQuery,
     variables: {
+      // Which campaigns run is asked across campaigns, before one is chosen: today in the default zone.
       today: localDateInZone(new Date()),
       withSessions: Boolean(values.campaign),
       sessionFilter: {
@@ -313,44 +330,55 @@ function PlacementFields({
   campaigns,
   centers,
   sessions,
+  timeZone,
 }: {
   form: RegistrationFormState
   campaigns: RegistrationCampaign[]
   centers: RegistrationCenter[]
   sessions: RegistrationSession[]
+  /** The chosen campaign's, whose clock its sessions' times read. */
+  timeZone: string | undefined
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const viewer = useViewer()
   return (
     <Paper withBorder p="md">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <Select
-          label={t('enrollment.campaign')}
-          required
-          data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
-          {...form.getInputProps('campaign')}
-          onChange={(value) => {
-            form.setFieldValue('campaign', value)
-            form.setFieldValue('session', null)
-          }}
-        />
-        <Select
-          label={t('enrollment.center')}
-          required
-          searchable
-          readOnly={viewer.role === 'AGENT'}
-          data={centers.map((node) => ({ value: node.id, label: node.name }))}
-          {...form.getInputProps('center')}
-        />
-        <Select
-          label={t('enrollment.session')}
-          clearable
-          searchable
-          data={sessions.map((node) => sessionChoice(node, intlLocale))}
-          {...form.getInputProps('session')}
-        />
-      </SimpleGrid>
+      {/* Two to a row: a third of the form cut long names (Bưu điện Trung tâm Nam Sài Gòn) at 1024 px;
+          a session's choice (its time and title) takes a row of its own. */}
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('enrollment.campaign')}
+            required
+            data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
+            {...form.getInputProps('campaign')}
+            onChange={(value) => {
+              form.setFieldValue('campaign', value)
+              form.setFieldValue('session', null)
+            }}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('enrollment.center')}
+            required
+            searchable
+            readOnly={viewer.role === 'AGENT'}
+            data={centers.map((node) => ({ value: node.id, label: node.name }))}
+            {...form.getInputProps('center')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Select
+            label={t('enrollment.session')}
+            clearable
+            searchable
+            data={sessions.map((node) => sessionChoice(node, intlLocale, timeZone))}
+            {...form.getInputProps('session')}
+          />
+        </Grid.Col>
+      </Grid>
     </Paper>
   )
 }

@@ -171,7 +171,7 @@ export const en: Messages = {
     register: 'New registration',
     registerTitle: 'Register an enrollment',
     noCampaignRunning:
-      'No campaign takes registrations today: an enrollment is dated today, so only an active campaign whose period includes today takes one.',
+      'No campaign takes registrations today: an enrollment is dated today, so only a running campaign whose period includes today takes one.',
     seeCampaigns: 'See the campaigns',
     joiningQuote:
       'Newcomers rank after the household’s members already enrolled and pay for the months left in its period; the amount shows once saved.',
@@ -352,6 +352,7 @@ export const en: Messages = {
     startsAt: 'Starts',
     endsAt: 'Ends',
     timeZoneHint: 'Vietnam time (GMT+7)',
+    timeZoneHintOther: 'The campaign’s time: {{zone}} ({{offset}})',
     audiences: 'Audiences',
     notes: 'Notes',
     attendance: 'Attendance',

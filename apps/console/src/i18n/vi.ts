@@ -350,6 +350,7 @@ export const vi = {
     startsAt: 'Bắt đầu',
     endsAt: 'Kết thúc',
     timeZoneHint: 'Giờ Việt Nam (GMT+7)',
+    timeZoneHintOther: 'Giờ theo múi giờ của chiến dịch: {{zone}} ({{offset}})',
     audiences: 'Đối tượng tuyên truyền',
     notes: 'Ghi chú',
     attendance: 'Số người tham dự',

@@ -59,11 +59,13 @@ type PaymentValues = {
 
 /**
  * What is paid for: a registration's unpaid enrollments together (`count` of them), or enrollments of
- * one center at the versions read (one, or a selection paid with one receipt).
+ * one center at the versions read (one, or a selection paid with one receipt); `timeZone` is their
+ * campaign's (the first one's, as the API reads it), whose today the payment is dated by default.
  */
-export type PaymentTarget =
-  | { registration: string; count: number; due: number }
-  | { enrollments: readonly { id: string; version: number }[]; due: number }
+export type PaymentTarget = { due: number; timeZone: string } & (
+  | { registration: string; count: number }
+  | { enrollments: readonly { id: string; version: number }[] }
+)
 
 /** The payment form; `onRecorded` receives the stored payment (its id leads to the receipt). */
 export function RecordPaymentForm({
@@ -77,7 +79,7 @@ export function RecordPaymentForm({
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
-  const form = usePaymentForm(target.due)
+  const form = usePaymentForm(target)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordPaymentMutation)
   const submitKey = useSubmitKey()
@@ -121,12 +123,12 @@ export function RecordPaymentForm({
   )
 }
 
-/** The form's values, the amount due filled in, each required field saying so. */
-function usePaymentForm(due: number) {
+/** The form's values, today and the amount due filled in, each required field saying so. */
+function usePaymentForm({ due, timeZone }: PaymentTarget) {
   const { t } = useTranslation()
   return useForm<PaymentValues>({
     initialValues: {
-      paidOn: localDateInZone(new Date()),
+      paidOn: localDateInZone(new Date(), timeZone),
       amount: due,
       channel: 'CASH_AT_POST_OFFICE',
       receiptNumber: '',

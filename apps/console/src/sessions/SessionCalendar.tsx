@@ -38,8 +38,21 @@ export const sessionKindColors: Record<SessionKind, string> = {
 /** A month's day shows this many sessions; a busier day says how many more and opens its week. */
 export const sessionsShownPerDay = 3
 
+type SessionCalendarProps = {
+  view: 'month' | 'week'
+  day: IsoDate
+  sessions: readonly CalendarSession[]
+  onDayChange: (day: IsoDate) => void
+  /** Shows the week of a busy day, every session in it. */
+  onOpenWeek: (day: IsoDate) => void
+  /** The chosen campaign's first day, to go to its period at once. */
+  campaignStart?: IsoDate
+  /** The zone whose days the grid shows and whose clock its times read: the campaign's. */
+  timeZone: string
+}
+
 /**
- * Sessions on a month or week grid in Hồ Chí Minh time. A plain grid of Mantine components: the
+ * Sessions on a month or week grid in a campaign's time zone. A plain grid of Mantine components: the
  * console needs days with links in them, not drag-and-drop scheduling, so no calendar library.
  */
 export function SessionCalendar({
@@ -49,21 +62,13 @@ export function SessionCalendar({
   onDayChange,
   onOpenWeek,
   campaignStart,
-}: {
-  view: 'month' | 'week'
-  day: IsoDate
-  sessions: readonly CalendarSession[]
-  onDayChange: (day: IsoDate) => void
-  /** Shows the week of a busy day, every session in it. */
-  onOpenWeek: (day: IsoDate) => void
-  /** The chosen campaign's first day, to go to its period at once. */
-  campaignStart?: IsoDate
-}) {
+  timeZone,
+}: SessionCalendarProps) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const days = visibleDays(view, day)
-  const today = localDateInZone(new Date())
-  const byDay = sessionsByDay(sessions)
+  const today = localDateInZone(new Date(), timeZone)
+  const byDay = sessionsByDay(sessions, timeZone)
   // One format for every title: the console's dd/MM/yyyy, a month as MM/yyyy.
   const title =
     view === 'month'
@@ -93,6 +98,7 @@ export function SessionCalendar({
             isToday={current === today}
             sessions={byDay.get(current) ?? []}
             onOpenWeek={onOpenWeek}
+            timeZone={timeZone}
           />
         ))}
       </SimpleGrid>
@@ -159,6 +165,7 @@ function CalendarDay({
   isToday,
   sessions,
   onOpenWeek,
+  timeZone,
 }: {
   current: IsoDate
   view: 'month' | 'week'
@@ -166,6 +173,7 @@ function CalendarDay({
   isToday: boolean
   sessions: readonly CalendarSession[]
   onOpenWeek: (day: IsoDate) => void
+  timeZone: string
 }) {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
@@ -182,13 +190,14 @@ function CalendarDay({
         new Date(`${current}T00:00:00Z`),
       )}
       role="group"
+      aria-current={isToday ? 'date' : undefined}
     >
       <Text size="xs" fw={600}>
         {Number(current.slice(8))}
       </Text>
       <Stack gap={2}>
         {shown.map((session) => (
-          <CalendarSessionLink key={session.id} session={session} />
+          <CalendarSessionLink key={session.id} session={session} timeZone={timeZone} />
         ))}
         {more > 0 ? (
           <UnstyledButton onClick={() => onOpenWeek(current)} fz="xs" c="blue.8" ta="left">
@@ -201,7 +210,7 @@ function CalendarDay({
 }
 
 /** A session's time and title in its kind's colour, struck through when cancelled. */
-function CalendarSessionLink({ session }: { session: CalendarSession }) {
+function CalendarSessionLink({ session, timeZone }: { session: CalendarSession; timeZone: string }) {
   const { intlLocale } = useLocale()
   const label = useEnumLabel()
   return (
@@ -219,7 +228,7 @@ function CalendarSessionLink({ session }: { session: CalendarSession }) {
         td={session.status === 'CANCELLED' ? 'line-through' : undefined}
         title={label('SessionKind', session.kind)}
       >
-        {formatTime(session.startsAt, intlLocale)} {session.title}
+        {formatTime(session.startsAt, intlLocale, timeZone)} {session.title}
       </AnchorLink>
     </Box>
   )
@@ -241,11 +250,14 @@ function KindLegend() {
   )
 }
 
-/** Sessions by the day they start on in Hồ Chí Minh time. */
-function sessionsByDay(sessions: readonly CalendarSession[]): Map<IsoDate, CalendarSession[]> {
+/** Sessions by the day they start on in the zone. */
+function sessionsByDay(
+  sessions: readonly CalendarSession[],
+  timeZone: string,
+): Map<IsoDate, CalendarSession[]> {
   const byDay = new Map<IsoDate, CalendarSession[]>()
   for (const session of sessions) {
-    const local = localDateInZone(session.startsAt)
+    const local = localDateInZone(session.startsAt, timeZone)
     byDay.set(local, [...(byDay.get(local) ?? []), session])
   }
   return byDay

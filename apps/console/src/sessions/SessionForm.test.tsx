@@ -1,10 +1,10 @@
-import { fireEvent, screen } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
-import { campaignsWithSaigon, saigonAgent } from '../testing/saigon.ts'
+import { campaignsWithSaigon, inHonolulu, saigonAgent } from '../testing/saigon.ts'
 
 const options = { data: { campaigns: campaignsWithSaigon } }
 
@@ -70,5 +70,35 @@ describe('planning an outreach session', { timeout: 40_000 }, () => {
     ).toBeInTheDocument()
     expect(starts).toHaveValue('2025-11-20T08:00')
     expect(screen.getByRole('textbox', { name: /Tên buổi/ })).toHaveValue('Tư vấn tại chợ Bến Thành')
+  })
+
+  it('takes the times at the clock of a campaign counted in Honolulu', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions/new', {
+      viewer: saigonAgent,
+      answers: {
+        SessionFormOptions: { data: { campaigns: inHonolulu(campaignsWithSaigon) } },
+        CreateOutreachSession: recording(sent, () => ({ data: null })),
+      },
+    })
+
+    await userEvent.type(await screen.findByRole('textbox', { name: /Tên buổi/ }), 'Tư vấn tại Honolulu')
+    await chooseOption(/Hình thức/, 'Điểm tư vấn tại chợ')
+    await chooseOption(/Loại địa điểm/, 'Chợ')
+    const starts = screen.getByLabelText(/Bắt đầu/)
+    await waitFor(() =>
+      expect(starts).toHaveAccessibleDescription(
+        'Giờ theo múi giờ của chiến dịch: Pacific/Honolulu (GMT-10)',
+      ),
+    )
+    fireEvent.change(starts, { target: { value: '2026-03-10T10:00' } })
+    fireEvent.change(screen.getByLabelText(/Kết thúc/), { target: { value: '2026-03-10T12:00' } })
+    await userEvent.click(screen.getByRole('button', { name: 'Lên kế hoạch buổi tuyên truyền' }))
+
+    await expect
+      .poll(() => sent[0])
+      .toMatchObject({
+        input: { startsAt: '2026-03-10T10:00:00-10:00', endsAt: '2026-03-10T12:00:00-10:00' },
+      })
   })
 })

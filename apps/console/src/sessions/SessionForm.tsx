@@ -1,18 +1,25 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
-import { audienceGroups, type SessionKind, sessionKinds, type VenueKind, venueKinds } from '@tangtoc/shared'
+import {
+  audienceGroups,
+  campaignTimeZone,
+  type SessionKind,
+  sessionKinds,
+  type VenueKind,
+  venueKinds,
+} from '@tangtoc/shared'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
 import { canWriteAt, useViewer } from '../auth/viewer.tsx'
 import { WardPicker } from '../centers/WardPicker.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
-import { fromZonedInput, toZonedInput } from '../shell/zonedTime.ts'
+import { fromZonedInput, offsetName, toZonedInput } from '../shell/zonedTime.ts'
 
 export const SessionFormOptionsQuery = graphql(`
   query SessionFormOptions {
@@ -21,6 +28,7 @@ export const SessionFormOptionsQuery = graphql(`
         node {
           id
           name
+          timeZone
           centers(first: 100) {
             edges {
               node {
@@ -104,6 +112,8 @@ export type SessionValues = {
 export type EditedSession = {
   id: string
   version: number
+  /** Its times are entered in its campaign's time zone. */
+  campaign: { timeZone: string }
   title: string
   kind: SessionKind
   venueKind: VenueKind
@@ -115,7 +125,9 @@ export type EditedSession = {
   notes: string | null
 }
 
-/** Plans a session (no `session` given) or edits one; times are entered in Hồ Chí Minh time. */
+type SessionFormOptions = ResultOf<typeof SessionFormOptionsQuery>
+
+/** Plans a session (no `session` given) or edits one; times are entered in the campaign's time zone. */
 export function SessionForm({
   session,
   onSaved,
@@ -127,13 +139,17 @@ export function SessionForm({
 }) {
   const { t } = useTranslation()
   const form = useSessionForm(session)
+  // A new session's campaign is chosen in the form; until then, the default zone.
+  const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery, pause: Boolean(session) })
+  const chosen = options?.campaigns.edges.find(({ node }) => node.id === form.getValues().campaign)?.node
+  const timeZone = session?.campaign.timeZone ?? chosen?.timeZone ?? campaignTimeZone
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [created, create] = useMutation(CreateOutreachSessionMutation)
   const [updated, update] = useMutation(UpdateOutreachSessionMutation)
 
   const submit = form.onSubmit(async (submitted) => {
     clear()
-    const common = sessionInput(submitted)
+    const common = sessionInput(submitted, timeZone)
     const result = session
       ? await update({ input: { session: session.id, version: session.version, ...common } }).then((r) => ({
           outcome: r.data?.updateOutreachSession,
@@ -151,8 +167,8 @@ export function SessionForm({
   return (
     <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>
       <Stack gap="sm">
-        {session ? null : <SessionPlaceFields form={form} />}
-        <SessionDetailFields form={form} />
+        {session ? null : <SessionPlaceFields form={form} options={options} />}
+        <SessionDetailFields form={form} timeZone={timeZone} />
         <FormErrorAlert problem={problem} />
         <Group gap="sm">
           <Button type="submit" loading={created.fetching || updated.fetching}>
@@ -187,8 +203,8 @@ function useSessionForm(session: EditedSession | undefined): SessionFormState {
       venueKind: session?.venueKind ?? null,
       address: session?.address ?? '',
       wardCode: session?.ward?.code ?? null,
-      startsAt: session ? toZonedInput(session.startsAt) : '',
-      endsAt: session ? toZonedInput(session.endsAt) : '',
+      startsAt: session ? toZonedInput(session.startsAt, session.campaign.timeZone) : '',
+      endsAt: session ? toZonedInput(session.endsAt, session.campaign.timeZone) : '',
       audiences: [...(session?.audiences ?? [])],
       notes: session?.notes ?? '',
     },
@@ -210,27 +226,32 @@ function useSessionForm(session: EditedSession | undefined): SessionFormState {
   })
 }
 
-/** What a new session and an edited one both send. */
-function sessionInput(submitted: SessionValues) {
+/** What a new session and an edited one both send, its times read in the campaign's zone. */
+function sessionInput(submitted: SessionValues, timeZone: string) {
   return {
     title: submitted.title.trim(),
     kind: submitted.kind as SessionKind,
     venueKind: submitted.venueKind as VenueKind,
     address: submitted.address.trim() || null,
     wardCode: submitted.wardCode,
-    startsAt: fromZonedInput(submitted.startsAt) ?? '',
-    endsAt: fromZonedInput(submitted.endsAt) ?? '',
+    startsAt: fromZonedInput(submitted.startsAt, timeZone) ?? '',
+    endsAt: fromZonedInput(submitted.endsAt, timeZone) ?? '',
     audiences: submitted.audiences as never[],
     notes: submitted.notes.trim() || null,
   }
 }
 
 /** A new session's campaign and center, the only ones open to the viewer, chosen for them when there is one. */
-function SessionPlaceFields({ form }: { form: SessionFormState }) {
+function SessionPlaceFields({
+  form,
+  options,
+}: {
+  form: SessionFormState
+  options: SessionFormOptions | undefined
+}) {
   const { t } = useTranslation()
   const viewer = useViewer()
   const values = form.getValues()
-  const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery })
   const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
   // Only the centers the viewer plans at: an agent its own, a manager its subtree.
   const centers =
@@ -268,10 +289,14 @@ function SessionPlaceFields({ form }: { form: SessionFormState }) {
   )
 }
 
-/** What the session is, where and when, and for whom. */
-function SessionDetailFields({ form }: { form: SessionFormState }) {
+/** What the session is, where and when (in `timeZone`), and for whom. */
+function SessionDetailFields({ form, timeZone }: { form: SessionFormState; timeZone: string }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
+  const zoneHint =
+    timeZone === campaignTimeZone
+      ? t('session.timeZoneHint')
+      : t('session.timeZoneHintOther', { zone: timeZone, offset: offsetName(timeZone) })
   return (
     <>
       <TextInput label={t('session.title')} required {...form.getInputProps('title')} />
@@ -290,14 +315,14 @@ function SessionDetailFields({ form }: { form: SessionFormState }) {
         />
         <DateField
           label={t('session.startsAt')}
-          description={t('session.timeZoneHint')}
+          description={zoneHint}
           withTime
           required
           {...form.getInputProps('startsAt')}
         />
         <DateField
           label={t('session.endsAt')}
-          description={t('session.timeZoneHint')}
+          description={zoneHint}
           withTime
           required
           {...form.getInputProps('endsAt')}

@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ResultOf } from '../graphql.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
+import { honoluluStillThe10th } from '../testing/saigon.ts'
 import type { OutreachSessionsQuery } from './SessionList.tsx'
 
 type Session = ResultOf<typeof OutreachSessionsQuery>['outreachSessions']['edges'][number]['node']
@@ -116,5 +117,77 @@ describe('the outreach sessions', () => {
 
     expect(await screen.findByText('Không có buổi tuyên truyền nào khớp với bộ lọc.')).toBeInTheDocument()
     expect(asked[0]).toMatchObject({ filter: { status: ['PLANNED'], kind: ['MARKET_STALL'] } })
+  })
+
+  describe('of a campaign counted in Honolulu', () => {
+    const honolulu = {
+      data: {
+        campaigns: {
+          edges: [
+            {
+              node: {
+                id: 'campaign-hnl',
+                name: 'Chiến dịch Honolulu',
+                startDate: '2026-03-01',
+                timeZone: 'Pacific/Honolulu',
+              },
+            },
+          ],
+        },
+        centers: { edges: [] },
+      },
+    }
+    // 10:00 on 10/03/2026 in Honolulu, already 03:00 on the 11th in Vietnam.
+    const hula: Session = {
+      ...launch,
+      id: 'hula',
+      title: 'Tư vấn tại Honolulu',
+      status: 'PLANNED',
+      startsAt: honoluluStillThe10th.toISOString(),
+      endsAt: new Date(honoluluStillThe10th.getTime() + 2 * 3_600_000).toISOString(),
+      campaign: { id: 'campaign-hnl', name: 'Chiến dịch Honolulu' },
+    }
+
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('shows today and each session on the campaign’s day and clock, and asks for its days', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      const asked: Record<string, unknown>[] = []
+      renderConsoleAt('/sessions?view=month&campaign=campaign-hnl', {
+        answers: { OutreachSessions: recording(asked, () => sessions(hula)), SessionFilterOptions: honolulu },
+      })
+
+      const today = await screen.findByRole('group', { current: 'date' })
+      await expect.poll(() => today.getAttribute('aria-label')).toMatch(/, 10 tháng 3, 2026$/)
+      expect(within(today).getByRole('link', { name: /10:00 Tư vấn tại Honolulu/ })).toBeInTheDocument()
+      // The grid runs Monday 23/02 to Sunday 05/04, midnight to midnight in Honolulu.
+      expect(asked.at(-1)).toMatchObject({
+        filter: { startsFrom: '2026-02-23T00:00:00-10:00', startsTo: '2026-04-06T00:00:00-10:00' },
+      })
+    })
+
+    it('lists today’s sessions of the campaign’s day, at its clock', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      const asked: Record<string, unknown>[] = []
+      renderConsoleAt('/sessions?campaign=campaign-hnl', {
+        answers: { OutreachSessions: recording(asked, () => sessions(hula)), SessionFilterOptions: honolulu },
+      })
+
+      const row = within(await screen.findByRole('table', { name: 'Danh sách buổi tuyên truyền' })).getByRole(
+        'row',
+        { name: /Tư vấn tại Honolulu/ },
+      )
+      await expect.poll(() => row.textContent).toContain('10/03/2026 10:00')
+      await userEvent.click(screen.getByRole('button', { name: 'Hôm nay' }))
+      await expect
+        .poll(() => asked.at(-1))
+        .toMatchObject({
+          filter: { startsFrom: '2026-03-10T00:00:00-10:00', startsTo: '2026-03-11T00:00:00-10:00' },
+        })
+    })
   })
 })

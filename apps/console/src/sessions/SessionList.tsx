@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/core'
-import { localDateInZone, sessionKinds, sessionStatuses } from '@tangtoc/shared'
+import { campaignTimeZone, localDateInZone, sessionKinds, sessionStatuses } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
@@ -66,6 +66,7 @@ export const SessionFilterOptionsQuery = graphql(`
           id
           name
           startDate
+          timeZone
         }
       }
     }
@@ -91,17 +92,20 @@ export function SessionList() {
   const search = useSearch({ from: '/sessions' })
   const navigate = useNavigate({ from: '/sessions' })
   const view: SessionView = search.view ?? 'list'
-  const day = search.day ?? localDateInZone(new Date())
   const [{ data: options }] = useQuery({ query: SessionFilterOptionsQuery })
+  const campaign = options?.campaigns.edges.find(({ node }) => node.id === search.campaign)?.node
+  // Days and times in the chosen campaign's zone; across campaigns (none chosen), in the default zone.
+  const timeZone = campaign?.timeZone ?? campaignTimeZone
+  const day = search.day ?? localDateInZone(new Date(), timeZone)
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OutreachSessionsQuery,
-    variables: sessionsVariables(search, view, day),
+    variables: sessionsVariables(search, view, day, timeZone),
   })
   const sessions = data?.outreachSessions.edges.map((edge) => edge.node) ?? []
   /** A change of filters or view starts again from the first page. */
   const set = (patch: Partial<SessionSearch>) =>
     void navigate({ search: ({ page: _page, ...previous }) => ({ ...previous, ...patch }), replace: true })
-  const columns = useSessionColumns()
+  const columns = useSessionColumns(timeZone)
 
   return (
     <Stack gap="md">
@@ -110,7 +114,7 @@ export function SessionList() {
         {viewer.role === 'VIEWER' ? null : <ButtonLink to="/sessions/new">{t('session.plan')}</ButtonLink>}
       </Group>
       <SessionFilterBar search={search} view={view} options={options} onChange={set} />
-      <SessionQuickFilters search={search} />
+      <SessionQuickFilters search={search} timeZone={timeZone} />
       {fetching && !data ? (
         <Loading />
       ) : error && !data ? (
@@ -122,9 +126,8 @@ export function SessionList() {
           sessions={sessions}
           onDayChange={(next) => set({ day: next })}
           onOpenWeek={(busy) => set({ view: 'week', day: busy })}
-          campaignStart={
-            options?.campaigns.edges.find(({ node }) => node.id === search.campaign)?.node.startDate
-          }
+          campaignStart={campaign?.startDate}
+          timeZone={timeZone}
         />
       ) : sessions.length === 0 ? (
         <Empty>{t('session.empty')}</Empty>
@@ -148,8 +151,8 @@ export function SessionList() {
   )
 }
 
-/** The calendar reads the days it shows; the list the days its filters name (the last one whole). */
-function sessionsVariables(search: SessionSearch, view: SessionView, day: string) {
+/** The calendar reads the days it shows; the list the days its filters name (the last one whole), in `timeZone`. */
+function sessionsVariables(search: SessionSearch, view: SessionView, day: string, timeZone: string) {
   const days = view === 'list' ? null : visibleDays(view, day)
   const firstDay = days ? days[0] : search.from
   const lastDay = days ? days[days.length - 1] : search.to
@@ -161,13 +164,13 @@ function sessionsVariables(search: SessionSearch, view: SessionView, day: string
       center: search.center,
       status: search.status ? [search.status] : undefined,
       kind: search.kind ? [search.kind] : undefined,
-      ...(firstDay ? { startsFrom: fromZonedInput(`${firstDay}T00:00`) } : {}),
-      ...(lastDay ? { startsTo: fromZonedInput(`${addDays(lastDay, 1)}T00:00`) } : {}),
+      ...(firstDay ? { startsFrom: fromZonedInput(`${firstDay}T00:00`, timeZone) } : {}),
+      ...(lastDay ? { startsTo: fromZonedInput(`${addDays(lastDay, 1)}T00:00`, timeZone) } : {}),
     },
   }
 }
 
-function useSessionColumns(): ListColumn<SessionRow>[] {
+function useSessionColumns(timeZone: string): ListColumn<SessionRow>[] {
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const label = useEnumLabel()
@@ -186,7 +189,7 @@ function useSessionColumns(): ListColumn<SessionRow>[] {
       header: t('session.startsAt'),
       sort: 'STARTS_AT',
       nowrap: true,
-      cell: (session) => formatDateTime(session.startsAt, intlLocale),
+      cell: (session) => formatDateTime(session.startsAt, intlLocale, timeZone),
     },
     { key: 'kind', header: t('session.kind'), cell: (session) => label('SessionKind', session.kind) },
     { key: 'center', header: t('session.center'), cell: (session) => session.center.name },
@@ -241,7 +244,8 @@ function SessionFilterBar({
         onChange={(value) => onChange({ center: value ?? undefined })}
         clearable
         searchable
-        w={220}
+        // Wide enough for the longest centers' names (Bưu điện Trung tâm Nam Sài Gòn) beside its clear button.
+        w={280}
       />
       <Select
         label={t('session.status')}
@@ -292,10 +296,10 @@ function SessionFilterBar({
 }
 
 /** Clearing the filters, today's sessions and the saved filters; each keeps the view, day and order. */
-function SessionQuickFilters({ search }: { search: SessionSearch }) {
+function SessionQuickFilters({ search, timeZone }: { search: SessionSearch; timeZone: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate({ from: '/sessions' })
-  const today = localDateInZone(new Date())
+  const today = localDateInZone(new Date(), timeZone)
   const filters = sessionFiltersOf(search)
   const showFilters = (next: SessionFilterValues) =>
     void navigate({

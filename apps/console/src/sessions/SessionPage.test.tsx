@@ -26,7 +26,7 @@ const planned: Answer = {
     cancelReason: null,
     enrollmentCount: 1,
     ward: null,
-    campaign: { id: 'campaign-1', name: '60 ngày tăng tốc' },
+    campaign: { id: 'campaign-1', name: '60 ngày tăng tốc', timeZone: 'Asia/Ho_Chi_Minh' },
     center: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' },
     createdBy: { id: 'u2', displayName: 'Quản lý Sài Gòn' },
   },
@@ -64,6 +64,36 @@ describe('an outreach session’s page', () => {
       'href',
       '/enrollments/new?campaign=campaign-1&center=c-saigon&session=T3V0cmVhY2hTZXNzaW9uOjc',
     )
+  })
+
+  it('shows and edits a session of a campaign counted in Honolulu at Honolulu’s clock', async () => {
+    const updates: Record<string, unknown>[] = []
+    const inHonolulu = {
+      ...planned,
+      node: {
+        ...planned.node,
+        campaign: { id: 'campaign-hnl', name: 'Chiến dịch Honolulu', timeZone: 'Pacific/Honolulu' },
+      },
+    }
+    renderConsoleAt('/sessions/T3V0cmVhY2hTZXNzaW9uOjc', {
+      answers: {
+        OutreachSession: { data: inHonolulu },
+        UpdateOutreachSession: recording(updates, () => ({ data: null })),
+      },
+    })
+
+    // 01:00 UTC on 10/12/2025 is 15:00 on the 9th in Honolulu (08:00 on the 10th in Vietnam).
+    expect(await screen.findByText('09/12/2025 15:00')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Sửa' }))
+    const starts = await screen.findByLabelText(/Bắt đầu/)
+    expect(starts).toHaveValue('09/12/2025 15:00')
+    expect(starts).toHaveAccessibleDescription('Giờ theo múi giờ của chiến dịch: Pacific/Honolulu (GMT-10)')
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu' }))
+    await expect
+      .poll(() => updates[0])
+      .toMatchObject({
+        input: { startsAt: '2025-12-09T15:00:00-10:00', endsAt: '2025-12-09T18:30:00-10:00' },
+      })
   })
 
   it('cancels only with a reason, and places the API’s error on the reason', async () => {

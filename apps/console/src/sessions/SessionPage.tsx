@@ -61,6 +61,7 @@ export const OutreachSessionQuery = graphql(`
         campaign {
           id
           name
+          timeZone
         }
         center {
           id
@@ -249,8 +250,12 @@ function SessionFacts({ session }: { session: Session }) {
   return (
     <Stack gap={6}>
       <Fact term={t('session.center')}>{session.center.name}</Fact>
-      <Fact term={t('session.startsAt')}>{formatDateTime(session.startsAt, intlLocale)}</Fact>
-      <Fact term={t('session.endsAt')}>{formatDateTime(session.endsAt, intlLocale)}</Fact>
+      <Fact term={t('session.startsAt')}>
+        {formatDateTime(session.startsAt, intlLocale, session.campaign.timeZone)}
+      </Fact>
+      <Fact term={t('session.endsAt')}>
+        {formatDateTime(session.endsAt, intlLocale, session.campaign.timeZone)}
+      </Fact>
       <Fact term={t('session.venueKind')}>{label('VenueKind', session.venueKind)}</Fact>
       <Fact term={t('session.address')}>{formatAddress(session.address, session.ward, locale)}</Fact>
       <Fact term={t('session.audiences')}>

@@ -5,6 +5,11 @@ import { formatDateTime } from '../shell/zonedTime.ts'
 export function sessionChoice(
   session: { id: string; title: string; startsAt: string },
   intlLocale: string,
+  /** The session's campaign's zone; the default zone for sessions across campaigns. */
+  timeZone?: string,
 ): { value: string; label: string } {
-  return { value: session.id, label: `${formatDateTime(session.startsAt, intlLocale)} · ${session.title}` }
+  return {
+    value: session.id,
+    label: `${formatDateTime(session.startsAt, intlLocale, timeZone)} · ${session.title}`,
+  }
 }

@@ -5,7 +5,7 @@ import { DateInput, type DateInputProps } from '@mantine/dates'
 import { dayFormat, dayTimeFormat, parseTypedDate } from './dates.ts'
 
 type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
-  /** 'YYYY-MM-DD', or with `withTime` 'YYYY-MM-DDTHH:mm' (a time in Hồ Chí Minh); '' when empty. */
+  /** 'YYYY-MM-DD', or with `withTime` 'YYYY-MM-DDTHH:mm' (a wall time in the campaign's zone); '' when empty. */
   value?: string
   onChange: (value: string) => void
   withTime?: boolean

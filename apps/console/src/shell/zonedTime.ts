@@ -1,5 +1,6 @@
-// Instants shown and entered in the campaign's time zone (Asia/Ho_Chi_Minh), whatever the browser's
-// own zone is. The zone's offset is read from Intl, never written here.
+// Instants shown and entered in a campaign's time zone (its Campaign.timeZone), whatever the browser's
+// own zone is. Where no one campaign is at hand (a list across campaigns, the audit log) the default
+// zone, Asia/Ho_Chi_Minh, is used. The zone's offset is read from Intl, never written here.
 import { campaignTimeZone } from '@tangtoc/shared'
 
 /** The zone's UTC offset at an instant, as ISO 8601 writes it: '+07:00'. */
@@ -11,10 +12,19 @@ function offsetAt(instant: number, timeZone: string): string {
   return name && name !== 'GMT' ? name.slice(3) : '+00:00'
 }
 
-/** '2025-11-20T01:00:00.000Z' → '2025-11-20T08:00', the value of a datetime-local input in Hồ Chí Minh time. */
-export function toZonedInput(instant: string): string {
+/** The zone's offset as a person reads it, at an instant (daylight saving may change it): 'GMT-10'. */
+export function offsetName(timeZone: string, instant: number = Date.now()): string {
+  return (
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  )
+}
+
+/** '2025-11-20T01:00:00.000Z' → '2025-11-20T08:00', the value of a datetime-local input in the zone (Hồ Chí Minh: +07:00). */
+export function toZonedInput(instant: string, timeZone = campaignTimeZone): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: campaignTimeZone,
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -26,7 +36,7 @@ export function toZonedInput(instant: string): string {
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
 }
 
-/** '2025-11-20T08:00' in Hồ Chí Minh time → '2025-11-20T08:00:00+07:00'; null when incomplete. */
+/** '2025-11-20T08:00' in the zone → '2025-11-20T08:00:00+07:00' (Hồ Chí Minh's offset); null when incomplete. */
 export function fromZonedInput(value: string, timeZone = campaignTimeZone): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null
   // The offset at that wall time: read at the instant it would be in UTC, then at the instant found.
@@ -36,21 +46,21 @@ export function fromZonedInput(value: string, timeZone = campaignTimeZone): stri
   return `${value}:00${offset}`
 }
 
-/** An instant as date and time in Hồ Chí Minh, the date first in both languages: 20/11/2025 08:00. */
-export function formatDateTime(instant: string, intlLocale: string): string {
+/** An instant as date and time in the zone, the date first in both languages: 20/11/2025 08:00. */
+export function formatDateTime(instant: string, intlLocale: string, timeZone = campaignTimeZone): string {
   const date = new Intl.DateTimeFormat(intlLocale, {
-    timeZone: campaignTimeZone,
+    timeZone,
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
   }).format(new Date(instant))
-  return `${date} ${formatTime(instant, intlLocale)}`
+  return `${date} ${formatTime(instant, intlLocale, timeZone)}`
 }
 
-/** An instant's time of day in Hồ Chí Minh: 08:00. */
-export function formatTime(instant: string, intlLocale: string): string {
+/** An instant's time of day in the zone: 08:00. */
+export function formatTime(instant: string, intlLocale: string, timeZone = campaignTimeZone): string {
   return new Intl.DateTimeFormat(intlLocale, {
-    timeZone: campaignTimeZone,
+    timeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

@@ -17,8 +17,23 @@ export const campaignsWithSaigon = {
         id: 'campaign-1',
         name: '60 ngày tăng tốc',
         jurisdiction: '79',
+        timeZone: 'Asia/Ho_Chi_Minh',
         centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
       },
     },
   ],
+}
+
+/**
+ * An instant whose day differs by zone: 10/03/2026 10:00 in Honolulu, already 11/03/2026 03:00 in Vietnam.
+ * Tests of a campaign counted in Honolulu set the clock here.
+ */
+export const honoluluStillThe10th = new Date('2026-03-10T20:00:00Z')
+
+/** The same campaigns, counted in Honolulu's time zone. */
+export function inHonolulu<T extends { edges: readonly { node: object }[] }>(campaigns: T): T {
+  return {
+    ...campaigns,
+    edges: campaigns.edges.map((edge) => ({ ...edge, node: { ...edge.node, timeZone: 'Pacific/Honolulu' } })),
+  }
 }

@@ -3,6 +3,7 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import {
+  campaignTimeZone,
   type FollowUpMeans,
   type FollowUpOutcome,
   followUpMeans,
@@ -10,7 +11,7 @@ import {
   localDateInZone,
 } from '@tangtoc/shared'
 import { useTranslation } from 'react-i18next'
-import { useMutation } from 'urql'
+import { useMutation, useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
@@ -34,6 +35,35 @@ export const RecordFollowUpMutation = graphql(
   `,
   [TypedErrorFields],
 )
+
+/**
+ * The time zone of the campaign an entry's enrollment or lead belongs to, asked when the form opens (the
+ * worklist itself spans campaigns): a promised day is counted from today there, as the API counts it.
+ */
+export const FollowUpSubjectQuery = graphql(`
+  query FollowUpSubject($subject: ID!) {
+    node(id: $subject) {
+      __typename
+      ... on Enrollment {
+        id
+        campaign {
+          id
+          timeZone
+        }
+      }
+      ... on Lead {
+        id
+        session {
+          id
+          campaign {
+            id
+            timeZone
+          }
+        }
+      }
+    }
+  }
+`)
 
 /** The enrollment or lead an entry is about (its global id). */
 export function subjectOf(entry: { enrollment: { id: string } | null; lead: { id: string } | null }): string {
@@ -66,6 +96,7 @@ export function FollowUpForm({
   })
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordFollowUpMutation)
+  const timeZone = useSubjectTimeZone(subjectOf(entry))
 
   return (
     <Modal opened onClose={() => onClose(false)} title={t('worklist.recordTitle', { name: entry.fullName })}>
@@ -82,7 +113,7 @@ export function FollowUpForm({
         }, clear)}
       >
         <Stack gap="sm">
-          <FollowUpFields form={form} />
+          <FollowUpFields form={form} timeZone={timeZone} />
           <FormErrorAlert problem={problem} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => onClose(false)}>
@@ -96,6 +127,15 @@ export function FollowUpForm({
       </form>
     </Modal>
   )
+}
+
+/** The subject's campaign's time zone; the default zone until it is read. */
+function useSubjectTimeZone(subject: string): string {
+  const [{ data }] = useQuery({ query: FollowUpSubjectQuery, variables: { subject } })
+  const node = data?.node
+  if (node?.__typename === 'Enrollment') return node.campaign.timeZone
+  if (node?.__typename === 'Lead') return node.session.campaign.timeZone
+  return campaignTimeZone
 }
 
 /** What recording the follow-up sends: a promised day only for a promise, a reason only for a refusal. */
@@ -114,7 +154,7 @@ function followUpInput(
 }
 
 /** How the person was reached and what they said, with the day promised or the reason given. */
-function FollowUpFields({ form }: { form: UseFormReturnType<FollowUpValues> }) {
+function FollowUpFields({ form, timeZone }: { form: UseFormReturnType<FollowUpValues>; timeZone: string }) {
   const { t } = useTranslation()
   const label = useEnumLabel()
   const outcome = form.getValues().outcome
@@ -136,7 +176,7 @@ function FollowUpFields({ form }: { form: UseFormReturnType<FollowUpValues> }) {
         <DateField
           label={t('worklist.promisedOn')}
           required
-          minDate={localDateInZone(new Date())}
+          minDate={localDateInZone(new Date(), timeZone)}
           {...form.getInputProps('promisedOn')}
         />
       ) : null}

@@ -136,6 +136,7 @@ function ReminderExample({ text }: { text: string }) {
     name: 'Nguyễn Thị Lan',
     product: enumLabels.vi.Product.HOUSEHOLD_HEALTH_INSURANCE,
     amount: 1_263_600,
+    // A list's reminder serves every campaign: its example is dated today in the default zone.
     dueDate: localDateInZone(new Date()),
   })
   return (
