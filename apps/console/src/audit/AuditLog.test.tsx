@@ -133,6 +133,7 @@ describe('the audit log', () => {
           },
           { ...typed('Date'), field: 'periodEnd', before: null, after: '2025-11-20' },
           { ...typed('Int'), field: 'monthlyIncome', before: 1_000_000, after: 1_500_000 },
+          { ...typed('AudienceGroup'), field: 'audiences', before: [], after: ['FREELANCER'] },
           {
             ...typed('SupportGroup'),
             field: 'supportGroups',
@@ -152,6 +153,8 @@ describe('the audit log', () => {
       expect(row).toHaveTextContent(`${empty} → Tư vấn tại chợ Bến Thành`)
       expect(row).toHaveTextContent(`${empty} → ${date}`)
       expect(row).toHaveTextContent(`→ ${amount}`)
+      // An empty list is empty too.
+      expect(row).toHaveTextContent(`${empty} → ${locale === 'vi' ? 'Lao động tự do' : 'Freelancer'}`)
       expect(row).toHaveTextContent(
         locale === 'vi'
           ? 'Đối tượng khác → Hộ nghèo, Người dân tộc thiểu số'

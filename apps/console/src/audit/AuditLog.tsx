@@ -253,7 +253,8 @@ function ChangeValue({ change, side }: { change: AuditChange; side: 'before' | '
   const { locale, intlLocale } = useLocale()
   const value: unknown = change[side]
   const name = change[side === 'before' ? 'beforeName' : 'afterName']
-  if (value === null || value === undefined) return <>{t('audit.emptyValue')}</>
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
+    return <>{t('audit.emptyValue')}</>
   if (name && typeof value === 'string')
     return (
       <AnchorLink to="/records/$id" params={{ id: value }} size="xs">
