@@ -30,6 +30,8 @@ export const auditActions = [
   'person.create',
   'person.update',
   'person.view',
+  'registration.mismatch',
+  'registration.throttled',
   'enrollment.register',
   'enrollment.update',
   'enrollment.submit',

@@ -744,6 +744,10 @@ export const en: Messages = {
         cancel: '{{actor}} cancelled the session <subject>{{subject}}</subject>',
         complete: '{{actor}} recorded the outcome of the session <subject>{{subject}}</subject>',
       },
+      registration: {
+        mismatch: '{{actor}} registered the citizen ID of <subject>{{subject}}</subject> with other details',
+        throttled: '{{actor}} was held back from registering people on file (<subject>{{subject}}</subject>)',
+      },
       enrollment: {
         register: '{{actor}} registered an enrollment for <subject>{{subject}}</subject>',
         update: '{{actor}} changed the enrollment of <subject>{{subject}}</subject>',

@@ -742,6 +742,11 @@ export const vi = {
         cancel: '{{actor}} hủy buổi tuyên truyền <subject>{{subject}}</subject>',
         complete: '{{actor}} ghi nhận kết quả buổi tuyên truyền <subject>{{subject}}</subject>',
       },
+      registration: {
+        mismatch:
+          '{{actor}} đăng ký trùng số định danh của <subject>{{subject}}</subject> với thông tin khác',
+        throttled: '{{actor}} bị tạm chặn đăng ký người đã có hồ sơ (<subject>{{subject}}</subject>)',
+      },
       enrollment: {
         register: '{{actor}} đăng ký hồ sơ cho <subject>{{subject}}</subject>',
         update: '{{actor}} sửa hồ sơ của <subject>{{subject}}</subject>',

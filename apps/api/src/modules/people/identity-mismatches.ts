@@ -3,7 +3,7 @@
 // who tried, and counts: after `limit` within `window`, the user may register no one on file (a right
 // guess included, or the refusal itself would confirm it) until the oldest of them is an hour old.
 // The count and its record are one step under a lock per user, so parallel guesses get no more.
-import { issue } from '@tangtoc/shared'
+import { type AuditAction, issue } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { TooManyAttemptsError, type ValidationError, validationErrorFrom } from '../../errors.ts'
 import { newId } from '../../new-id.ts'
@@ -73,7 +73,7 @@ function neutralAnswer(mismatch: IdentityMismatch): ValidationError {
 async function record(
   context: Context,
   db: Pick<Context['prisma'], 'auditEvent'>,
-  action: string,
+  action: AuditAction,
   personId: string,
   after: { centerId: string; fields?: string[] },
 ) {
