@@ -5,6 +5,31 @@ import { createServer } from 'node:net'
 import { loadConfig } from '../src/config.ts'
 import type { LogLine } from './log-lines.ts'
 
+/**
+ * Runs a worker script of test/ as an API instance of its own (through tsx, with `env` and PATH only),
+ * waits for it to print `stuck` (its job under way), then kills it with SIGKILL, as a crash: resolves to
+ * when. A worker that exits first rejects; one still running when the wait fails is killed all the same.
+ */
+export async function killWhenStuck(
+  script: string,
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  const worker = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: new URL('..', import.meta.url),
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.stdout.on('data', (chunk) => String(chunk).includes('stuck') && resolve())
+      worker.on('exit', (code) => reject(new Error(`the worker exited with ${code}`)))
+    })
+  } finally {
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL')
+  }
+  return Date.now()
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {

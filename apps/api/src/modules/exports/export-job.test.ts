@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import type { PrismaClient } from '@tangtoc/db'
 import { createCampaign, createCenter, createRolledUpEnrollment, createUser } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
 import { createPubSub } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { killWhenStuck } from '../../../test/api-process.ts'
 import { downloadCsv, parseCsv } from '../../../test/csv.ts'
 import {
   type ApiHarness,
@@ -283,6 +283,22 @@ async function partsOf(exportId: string) {
   }
 }
 
+/**
+ * The export was written once more, whole, by its second run: READY with its 4 rows and no failure, its
+ * parts numbered from 0 and together the very bytes of the direct download.
+ */
+async function expectWrittenAgainWhole(exportId: string, direct: { bytes: Uint8Array }) {
+  expect(await api.prisma.export.findUniqueOrThrow({ where: { id: exportId } })).toMatchObject({
+    attempt: 2,
+    status: 'READY',
+    writtenRows: 4,
+    failure: null,
+  })
+  const { bytes, numbered } = await partsOf(exportId)
+  expect(numbered).toBe(true)
+  expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+}
+
 /** A client whose `$transaction` waits for `gate` once the export has a part: a run frozen mid-file. */
 function frozenAfterFirstPart(
   prisma: PrismaClient,
@@ -340,14 +356,7 @@ describe('an export whose run stopped', () => {
     } finally {
       await queue.close()
     }
-    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: stalled.id } })).toMatchObject({
-      attempt: 2,
-      writtenRows: 4,
-      failure: null,
-    })
-    const { bytes, numbered } = await partsOf(stalled.id)
-    expect(numbered).toBe(true)
-    expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+    await expectWrittenAgainWhole(stalled.id, direct)
     const served = await fetchAs(queuing, `/exports/files/${stalled.id}`, manager.credentials)
     expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(direct.bytes))).toBe(true)
   })
@@ -387,15 +396,7 @@ describe('an export whose run stopped', () => {
     await writeExport(jobDependencies(api.prisma), queued.id, parts)
     thaw()
     await first
-    expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
-      attempt: 2,
-      status: 'READY',
-      writtenRows: 4,
-      failure: null,
-    })
-    const { bytes, numbered } = await partsOf(queued.id)
-    expect(numbered).toBe(true)
-    expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+    await expectWrittenAgainWhole(queued.id, direct)
   })
 
   it('fails with its reason once it has had its runs, and its download says why', async () => {
@@ -447,25 +448,15 @@ describe('an export whose run stopped', () => {
       )
       const queued = await pendingExport(manager.user.id, campaign.code)
       const fast = { heartbeatMs: 200, staleMs: 1_000, maxAttempts: 3, partBytes: 1 }
-      // A worker process that takes the export's job, writes its first part and is stuck before the next.
-      const worker = spawn(process.execPath, ['--import', 'tsx', 'test/export-job-worker.ts'], {
-        cwd: new URL('../../..', import.meta.url),
-        env: {
-          PATH: process.env.PATH,
+      let other: ReturnType<typeof createImportQueue> | undefined
+      try {
+        // A worker process that takes the export's job, writes its first part and is stuck before the
+        // next: killed there, as a crash.
+        const killedAt = await killWhenStuck('test/export-job-worker.ts', {
           DATABASE_URL: api.url,
           EXPORT_ID: queued.id,
           EXPORT_HEARTBEAT_MS: String(fast.heartbeatMs),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
-      let other: ReturnType<typeof createImportQueue> | undefined
-      try {
-        await new Promise<void>((resolve, reject) => {
-          worker.stdout.on('data', (chunk) => String(chunk).includes('stuck') && resolve())
-          worker.on('exit', (code) => reject(new Error(`the worker exited with ${code}`)))
         })
-        worker.kill('SIGKILL')
-        const killedAt = Date.now()
         expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
           status: 'PENDING',
           attempt: 1,
@@ -487,20 +478,12 @@ describe('an export whose run stopped', () => {
           (await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).status
         await expect.poll(status, { timeout: 20_000, interval: 100 }).toBe('READY')
         console.info(`written ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`)
-        expect(await api.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
-          attempt: 2,
-          writtenRows: 4,
-          failure: null,
-        })
-        const { bytes, numbered } = await partsOf(queued.id)
-        expect(numbered).toBe(true)
-        expect(bytes.equals(Buffer.from(direct.bytes))).toBe(true)
+        await expectWrittenAgainWhole(queued.id, direct)
         // The dead instance's job is still active: nothing waited for its expiry.
         const jobs = await api.prisma.$queryRaw<{ state: string }[]>`
           SELECT state::text FROM pgboss.job WHERE name = 'export-file' AND data->>'id' = ${queued.id} ORDER BY created_on`
         expect(jobs.map((job) => job.state)).toEqual(['active', 'completed'])
       } finally {
-        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL')
         await other?.close()
       }
     },

@@ -1,10 +1,10 @@
 // Importing spreadsheets: real CSV and XLSX files made here (ExcelJS writes the XLSX, with the things
 // real sheets hold), uploaded through `POST /imports`, previewed, committed, downloaded back as errors.
 
-import { spawn } from 'node:child_process'
 import { createPerson, personInput } from '@tangtoc/db/fixtures'
 import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { killWhenStuck } from '../../../test/api-process.ts'
 import { parseCsv } from '../../../test/csv.ts'
 import {
   type ApiHarness,
@@ -861,24 +861,14 @@ describe('an instance killed in the middle of a commit, on PostgreSQL', () => {
       const people = Array.from({ length: commitChunkRows + 100 }, () => personInput())
       const { id } = await committingBatch(setting, people)
       const expireSeconds = 15
-      // A worker process that takes the batch's job, commits a chunk and is stuck in the next.
-      const worker = spawn(process.execPath, ['--import', 'tsx', 'test/import-job-worker.ts'], {
-        cwd: new URL('../../..', import.meta.url),
-        env: {
-          PATH: process.env.PATH,
-          DATABASE_URL: api.url,
-          IMPORT_JOB_EXPIRE_SECONDS: String(expireSeconds),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
       let other: ReturnType<typeof createImportQueue> | undefined
       try {
-        await new Promise<void>((resolve, reject) => {
-          worker.stdout.on('data', (chunk) => String(chunk).includes('stuck') && resolve())
-          worker.on('exit', (code) => reject(new Error(`the worker exited with ${code}`)))
+        // A worker process that takes the batch's job, commits a chunk and is stuck in the next: killed
+        // there, as a crash.
+        const killedAt = await killWhenStuck('test/import-job-worker.ts', {
+          DATABASE_URL: api.url,
+          IMPORT_JOB_EXPIRE_SECONDS: String(expireSeconds),
         })
-        worker.kill('SIGKILL')
-        const killedAt = Date.now()
         const state = await api.prisma.$queryRaw<{ state: string }[]>`
           SELECT state::text FROM pgboss.job WHERE name = 'import-commit' AND data->>'batchId' = ${id}`
         // Its first job may have ended at a third of its expiry and sent the next: one is active.
@@ -908,7 +898,6 @@ describe('an instance killed in the middle of a commit, on PostgreSQL', () => {
           refusedCount: 0,
         })
       } finally {
-        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL')
         await other?.close()
       }
     },
