@@ -230,8 +230,8 @@ describe('the changes an event lists', () => {
   }`
   const update = `mutation ($input: UpdateEnrollmentInput!) { updateEnrollment(input: $input) { __typename } }`
 
-  it('names only the fields a person knows, never search keys, versions, rollup helpers or ids; the stored rows stay whole', async () => {
-    const setting = await campaignSetting(api)
+  /** A draft enrollment registered by the admin, then changed by `change` (its id and version added). */
+  async function registeredThenChanged(setting: Awaited<ReturnType<typeof campaignSetting>>, change: object) {
     const registered = await api.graphql(
       registerEnrollment,
       { input: vsiInput(setting, { status: 'DRAFT' }) },
@@ -240,10 +240,16 @@ describe('the changes an event lists', () => {
     const enrollment = registered.data?.registerEnrollment.enrollment
     const updated = await api.graphql(
       update,
-      { input: { id: enrollment.id, version: enrollment.version, months: 3 } },
+      { input: { id: enrollment.id, version: enrollment.version, ...change } },
       setting.admin.credentials,
     )
     expect(updated.data?.updateEnrollment.__typename).toBe('UpdateEnrollmentPayload')
+    return enrollment
+  }
+
+  it('names only the fields a person knows, never search keys, versions, rollup helpers or ids; the stored rows stay whole', async () => {
+    const setting = await campaignSetting(api)
+    const enrollment = await registeredThenChanged(setting, { months: 3 })
 
     const read = await api.graphql(
       changesOf,
@@ -284,25 +290,8 @@ describe('the changes an event lists', () => {
       center: setting.center,
       title: 'Tư vấn tại chợ Bến Thành',
     })
-    const registered = await api.graphql(
-      registerEnrollment,
-      { input: vsiInput(setting, { status: 'DRAFT' }) },
-      setting.admin.credentials,
-    )
-    const enrollment = registered.data?.registerEnrollment.enrollment
     // The session was empty: filling it is a change of the enrollment, not its creation.
-    const updated = await api.graphql(
-      update,
-      {
-        input: {
-          id: enrollment.id,
-          version: enrollment.version,
-          session: gid('OutreachSession', session.id),
-        },
-      },
-      setting.admin.credentials,
-    )
-    expect(updated.data?.updateEnrollment.__typename).toBe('UpdateEnrollmentPayload')
+    const enrollment = await registeredThenChanged(setting, { session: gid('OutreachSession', session.id) })
 
     const read = await api.graphql(
       `query ($filter: AuditEventFilter) {

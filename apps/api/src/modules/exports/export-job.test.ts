@@ -275,6 +275,16 @@ async function pendingExport(
 }
 
 /** The export's file as its parts hold it, and whether the parts are numbered from 0 without a gap. */
+/** A center manager's campaign of four enrollments, its CSV as downloaded directly, and its export queued. */
+async function queuedBesideDirect(data?: Parameters<typeof pendingExport>[2]) {
+  const { campaign, root } = await twoCentersEnrolled()
+  const manager = await api.userWithRole('CENTER_MANAGER', root)
+  const path = `/exports/enrollments.csv?campaign=${campaign.code}`
+  const direct = await downloadCsv(api, path, manager.credentials)
+  const queued = await pendingExport(manager.user.id, campaign.code, data)
+  return { manager, direct, queued }
+}
+
 async function partsOf(exportId: string) {
   const parts = await api.prisma.exportPart.findMany({ where: { exportId }, orderBy: { seq: 'asc' } })
   return {
@@ -327,18 +337,12 @@ const aMinuteAgo = () => new Date(Date.now() - 2 * exportRunDefaults.staleMs)
 
 describe('an export whose run stopped', () => {
   it('is written again from its start by the clean-up job, under its next attempt', async () => {
-    const { campaign, root } = await twoCentersEnrolled()
-    const manager = await api.userWithRole('CENTER_MANAGER', root)
-    const direct = await downloadCsv(
-      api,
-      `/exports/enrollments.csv?campaign=${campaign.code}`,
-      manager.credentials,
-    )
     // What a run left when its instance died: a beat long past and a part of a file.
-    const stalled = await pendingExport(manager.user.id, campaign.code, {
-      attempt: 1,
-      heartbeatAt: aMinuteAgo(),
-    })
+    const {
+      manager,
+      direct,
+      queued: stalled,
+    } = await queuedBesideDirect({ attempt: 1, heartbeatAt: aMinuteAgo() })
     await api.prisma.exportPart.create({
       data: { exportId: stalled.id, seq: 0, bytes: Buffer.from('Mã hồ sơ,') },
     })
@@ -362,14 +366,7 @@ describe('an export whose run stopped', () => {
   })
 
   it('that was taken over while frozen writes nothing more when it wakes, and does not fail the export', async () => {
-    const { campaign, root } = await twoCentersEnrolled()
-    const manager = await api.userWithRole('CENTER_MANAGER', root)
-    const direct = await downloadCsv(
-      api,
-      `/exports/enrollments.csv?campaign=${campaign.code}`,
-      manager.credentials,
-    )
-    const queued = await pendingExport(manager.user.id, campaign.code)
+    const { direct, queued } = await queuedBesideDirect()
     const parts = { ...exportRunDefaults, partBytes: 1 }
     let thaw = () => {}
     const gate = new Promise<void>((resolve) => {
@@ -439,14 +436,7 @@ describe('an export whose run stopped', () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'on PostgreSQL, when its instance is killed, is taken over by another within its stale time, long before its job expires',
     async () => {
-      const { campaign, root } = await twoCentersEnrolled()
-      const manager = await api.userWithRole('CENTER_MANAGER', root)
-      const direct = await downloadCsv(
-        api,
-        `/exports/enrollments.csv?campaign=${campaign.code}`,
-        manager.credentials,
-      )
-      const queued = await pendingExport(manager.user.id, campaign.code)
+      const { direct, queued } = await queuedBesideDirect()
       const fast = { heartbeatMs: 200, staleMs: 1_000, maxAttempts: 3, partBytes: 1 }
       let other: ReturnType<typeof createImportQueue> | undefined
       try {
