@@ -1,6 +1,7 @@
 // The exports' two spreadsheet formats from the same rows: CSV (csv.ts) and Excel's own XLSX, written
 // as a stream by ExcelJS (a workbook of 366,000 rows never sits whole in memory). In XLSX a text cell
 // is text: nothing typed into a name or an address can run as a formula.
+import { once } from 'node:events'
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { type CsvPage, type CsvValue, csvPages, csvStream } from './csv.ts'
@@ -43,6 +44,7 @@ function xlsxStream({ name, header, batches }: Sheet): ReadableStream<Uint8Array
       head.commit()
       for await (const batch of batches) {
         for (const row of batch) worksheet.addRow(row.map((value) => value ?? null)).commit()
+        await zipCaughtUp(worksheet)
       }
       worksheet.commit()
       await workbook.commit()
@@ -51,4 +53,23 @@ function xlsxStream({ name, header, batches }: Sheet): ReadableStream<Uint8Array
     }
   })()
   return Readable.toWeb(output) as ReadableStream<Uint8Array>
+}
+
+/** How much XML may wait for zlib before the next batch waits for it: the deflate keeps working meanwhile. */
+const zipBacklogBytes = 8 << 20
+
+/**
+ * Waits while the zip has more than `zipBacklogBytes` of the worksheet's XML still to take. ExcelJS's
+ * streaming worksheet writes into the zip's entry without heeding back-pressure (its StreamBuf ignores
+ * `write`'s answer), so rows written faster than zlib deflates them, or than the reader reads the file,
+ * piled up in memory, growing with the row count (366,000 rows: 672 MB at the peak).
+ */
+async function zipCaughtUp(worksheet: ExcelJS.Worksheet) {
+  // ExcelJS's own stream of the worksheet and what it writes into (not in its types): readable-stream
+  // PassThroughs, whose state is `_writableState` ('drain' once emptied).
+  type ZipEntry = NodeJS.WritableStream & { _writableState?: { length?: number } }
+  const pipes = (worksheet as unknown as { stream?: { pipes?: ZipEntry[] } }).stream?.pipes ?? []
+  for (const pipe of pipes) {
+    if ((pipe._writableState?.length ?? 0) > zipBacklogBytes) await once(pipe, 'drain')
+  }
 }
