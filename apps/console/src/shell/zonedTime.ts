@@ -3,22 +3,27 @@
 // zone, Asia/Ho_Chi_Minh, is used. The zone's offset is read from Intl, never written here.
 import { campaignTimeZone } from '@tangtoc/shared'
 
-/** The zone's UTC offset at an instant, as ISO 8601 writes it: '+07:00'. */
-function offsetAt(instant: number, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+/** The zone's name at an instant as Intl writes it in the style asked: 'GMT+07:00' (long), 'GMT-10' (short). */
+function zoneName(
+  instant: number,
+  timeZone: string,
+  style: 'longOffset' | 'shortOffset',
+): string | undefined {
+  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style })
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value
+}
+
+/** The zone's UTC offset at an instant, as ISO 8601 writes it: '+07:00'. */
+function offsetAt(instant: number, timeZone: string): string {
+  const name = zoneName(instant, timeZone, 'longOffset')
   // 'GMT+07:00', or 'GMT' for UTC itself.
   return name && name !== 'GMT' ? name.slice(3) : '+00:00'
 }
 
 /** The zone's offset as a person reads it, at an instant (daylight saving may change it): 'GMT-10'. */
 export function offsetName(timeZone: string, instant: number = Date.now()): string {
-  return (
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(instant)
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
-  )
+  return zoneName(instant, timeZone, 'shortOffset') ?? 'GMT'
 }
 
 /** '2025-11-20T01:00:00.000Z' → '2025-11-20T08:00', the value of a datetime-local input in the zone (Hồ Chí Minh: +07:00). */

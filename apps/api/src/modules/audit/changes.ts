@@ -65,9 +65,8 @@ export function auditChanges(entityType: string, before: unknown, after: unknown
     if (!shown) return []
     // A field left out and one written as null are both empty; a creation or removal lists only values.
     if (whole ? isEmpty(was[column]) && isEmpty(is[column]) : sameValue(was[column], is[column])) return []
-    const stored = (side: Record<string, unknown>, present: boolean) =>
-      present ? (side[column] ?? null) : null
-    const [old, now] = [stored(was, before !== null), stored(is, after !== null)]
+    // A side not kept (a creation's before, a removal's after) is no fields: its value is null.
+    const [old, now] = [was[column] ?? null, is[column] ?? null]
     const { type } = shown
     if (!type) return [{ field: shown.field, before: old, after: now }]
     const id = (value: unknown) => (typeof value === 'string' ? value : null)

@@ -130,6 +130,9 @@ async function claimExport(deps: JobDependencies, id: string, options: ExportRun
   return claimed ?? null
 }
 
+/** The export's row while this run holds it: still PENDING, under this run's attempt. */
+const heldBy = (queued: Export) => ({ id: queued.id, attempt: queued.attempt, status: 'PENDING' }) as const
+
 type ExportRun = {
   deps: JobDependencies
   queued: Export
@@ -151,7 +154,7 @@ export async function writeExport(
 ): Promise<void> {
   const queued = await claimExport(deps, id, options)
   if (!queued) return
-  const mine = { id, attempt: queued.attempt, status: 'PENDING' } as const
+  const mine = heldBy(queued)
   let superseded = false
   const beat = async () => {
     const { count } = await deps.prisma.export.updateMany({ where: mine, data: { heartbeatAt: new Date() } })
@@ -182,7 +185,7 @@ async function writeFile(run: ExportRun) {
   const { deps, queued, options } = run
   const { prisma } = deps
   const id = queued.id
-  const mine = { id, attempt: queued.attempt, status: 'PENDING' } as const
+  const mine = heldBy(queued)
   /** `work` in one transaction with the check that this run still holds the export (its row locked). */
   const asHolder = (
     data: Prisma.ExportUpdateManyMutationInput,
