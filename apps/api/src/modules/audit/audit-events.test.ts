@@ -410,7 +410,7 @@ describe('a campaign’s centers and targets, named', () => {
     return (read.data?.auditEvents.edges ?? []).map((edge: { node: Event }) => edge.node)
   }
 
-  it('names the centers of a list of them, in its order, each as a global id with its name', async () => {
+  it('names the centers of a list of them, in its order, each as a global id with its name, and their role', async () => {
     const { admin, campaign, organizer, first, second, added } = await campaignHistory()
     const [creation, , , addition] = await eventsOf(campaign, admin)
     expect(changeOf(creation, 'organizers')).toEqual({
@@ -431,6 +431,10 @@ describe('a campaign’s centers and targets, named', () => {
       valueType: 'Center',
       after: [added.id],
       afterNames: [added.name],
+    })
+    expect(changeOf(addition, 'role')).toMatchObject({
+      valueType: 'CampaignCenterRole',
+      after: 'PARTICIPANT',
     })
   })
 

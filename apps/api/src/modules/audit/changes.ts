@@ -146,6 +146,12 @@ function valueTypeOf(schema: GraphQLSchema, entityType: string, field: string): 
   return found ? getNamedType(found.type).name : null
 }
 
+/** Per record type, the fields an event records of itself that its GraphQL type has not, with their type. */
+const eventFieldTypes: Partial<Record<string, Record<string, string>>> = {
+  // addCampaignCenters and removeCampaignCenters: the role the centers were moved in.
+  Campaign: { role: 'CampaignCenterRole' },
+}
+
 /** A calendar date is stored as its midnight (UTC): written as the Date scalar writes it, YYYY-MM-DD. */
 const asDate = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : value)
 
@@ -157,7 +163,11 @@ export function typedChanges(
 ): FieldChange[] {
   return changes.map((change) => {
     // A list of references knows its items' type; the record's type has a connection there, if anything.
-    const valueType = change.valueType ?? valueTypeOf(schema, entityType, change.field)
+    const valueType =
+      change.valueType ??
+      valueTypeOf(schema, entityType, change.field) ??
+      eventFieldTypes[entityType]?.[change.field] ??
+      null
     return valueType === 'Date'
       ? { ...change, valueType, before: asDate(change.before), after: asDate(change.after) }
       : { ...change, valueType }
