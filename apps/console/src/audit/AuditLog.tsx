@@ -1,8 +1,9 @@
 // /audit (admins): who changed what and when, filtered by record type, actor and period, with the
 // fields each change set, as people name them, before and after.
-import { Button, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { addDays, enumLabels, formatDate, type LabelledEnum, labelOf } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
+import { Fragment } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
@@ -17,7 +18,9 @@ import { ListState } from '../shell/QueryState.tsx'
 import { formatDateTime } from '../shell/zonedTime.ts'
 import { auditedTypes } from './auditedTypes.ts'
 import type { AuditSearch } from './auditSearch.ts'
+import { ChangeSides } from './ChangeSides.tsx'
 import { useAuditFieldLabel } from './fieldLabels.ts'
+import { TargetChanges } from './TargetChanges.tsx'
 
 export const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int) {
@@ -40,6 +43,8 @@ export const AuditEventsQuery = graphql(`
             after
             beforeName
             afterName
+            beforeNames
+            afterNames
           }
           actor {
             id
@@ -244,51 +249,74 @@ export function EventSentence({ event }: { event: AuditRow }) {
 
 type AuditChange = AuditRow['changes'][number]
 
+/** A record a value points to, by its name, a link to it; its type's name for one gone. */
+function RecordLink({ id, name, type }: { id: string; name: string | null; type: string | null }) {
+  const { t, i18n } = useTranslation()
+  const typeKey = `audit.types.${type}`
+  return (
+    <AnchorLink to="/records/$id" params={{ id }} size="xs">
+      {name ?? (i18n.exists(typeKey) ? t(typeKey as 'audit.types.Center') : id)}
+    </AnchorLink>
+  )
+}
+
+/** One plain value (not a reference) as a person reads it, by its type in the record's GraphQL type. */
+function usePlainValue(change: AuditChange): (value: unknown) => string {
+  const { t, i18n } = useTranslation()
+  const { locale, intlLocale } = useLocale()
+  const { valueType } = change
+  return (value) => {
+    if (typeof value === 'number') return value.toLocaleString(intlLocale)
+    if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no')
+    if (typeof value !== 'string') return JSON.stringify(value)
+    if (valueType && valueType in enumLabels[locale]) return labelOf(valueType as LabelledEnum, value, locale)
+    if (valueType === 'Date') return formatDate(value, intlLocale)
+    if (valueType === 'DateTime') return formatDateTime(value, intlLocale)
+    // The root field a read went through (`person.view`), named as the reader knows what it shows.
+    const rootField = `audit.rootFields.${value}`
+    if (change.field === 'via' && i18n.exists(rootField)) return t(rootField as 'audit.rootFields.enrollment')
+    return value
+  }
+}
+
 /**
  * One value of a change as a person reads it, by its type in the record's GraphQL type: an enum's label,
- * a date, an amount, a reference by the name of the record it points to (a link), "empty" for none.
+ * a date, an amount, a reference by the name of the record it points to (a link), a list of references
+ * each so, "empty" for none.
  */
 function ChangeValue({ change, side }: { change: AuditChange; side: 'before' | 'after' }) {
   const { t } = useTranslation()
-  const { locale, intlLocale } = useLocale()
+  const plain = usePlainValue(change)
   const value: unknown = change[side]
   const name = change[side === 'before' ? 'beforeName' : 'afterName']
+  const names = change[side === 'before' ? 'beforeNames' : 'afterNames']
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
     return <>{t('audit.emptyValue')}</>
-  if (name && typeof value === 'string')
+  if (name && typeof value === 'string') return <RecordLink id={value} name={name} type={change.valueType} />
+  if (names && Array.isArray(value))
     return (
-      <AnchorLink to="/records/$id" params={{ id: value }} size="xs">
-        {name}
-      </AnchorLink>
+      <>
+        {value.map((id: string, index) => (
+          <Fragment key={id}>
+            {index > 0 ? ', ' : null}
+            <RecordLink id={id} name={names[index] ?? null} type={change.valueType} />
+          </Fragment>
+        ))}
+      </>
     )
-  const { valueType } = change
-  const one = (each: unknown): string =>
-    typeof each === 'string' && valueType && valueType in enumLabels[locale]
-      ? labelOf(valueType as LabelledEnum, each, locale)
-      : typeof each === 'string' && valueType === 'Date'
-        ? formatDate(each, intlLocale)
-        : typeof each === 'string' && valueType === 'DateTime'
-          ? formatDateTime(each, intlLocale)
-          : typeof each === 'number'
-            ? each.toLocaleString(intlLocale)
-            : typeof each === 'boolean'
-              ? t(each ? 'audit.yes' : 'audit.no')
-              : typeof each === 'string'
-                ? each
-                : JSON.stringify(each)
-  return <>{Array.isArray(value) ? value.map(one).join(', ') : one(value)}</>
+  return <>{Array.isArray(value) ? value.map(plain).join(', ') : plain(value)}</>
 }
 
 /**
  * Each changed field as "field: before → after", named in the user's language; a creation (only the state
  * after kept) shows only after, a removal only before. A field filled in by a change shows "empty → after".
+ * A target grid lists its rows.
  */
 export function ChangeList({
   entityType,
   states,
   changes,
 }: Pick<AuditRow, 'entityType' | 'states' | 'changes'>) {
-  const { t } = useTranslation()
   const label = useAuditFieldLabel()
   if (changes.length === 0)
     return (
@@ -304,25 +332,14 @@ export function ChangeList({
             {label(entityType, change.field)}:
           </Text>
           <Text component="dd" size="xs" m={0} style={{ wordBreak: 'break-word' }}>
-            {states === 'AFTER' ? (
-              <ChangeValue change={change} side="after" />
-            ) : states === 'BEFORE' ? (
-              <>
-                <VisuallyHidden>{t('audit.removed')}</VisuallyHidden>
-                <s>
-                  <ChangeValue change={change} side="before" />
-                </s>
-              </>
+            {change.valueType === 'Target' ? (
+              <TargetChanges change={change} states={states} />
             ) : (
-              <>
-                <Text span size="xs" c="red.8" td="line-through">
-                  <ChangeValue change={change} side="before" />
-                </Text>
-                {' → '}
-                <Text span size="xs" c="green.8">
-                  <ChangeValue change={change} side="after" />
-                </Text>
-              </>
+              <ChangeSides
+                states={states}
+                before={<ChangeValue change={change} side="before" />}
+                after={<ChangeValue change={change} side="after" />}
+              />
             )}
           </Text>
         </Group>

@@ -27,13 +27,15 @@ const AuditFieldChange = builder.objectRef<FieldChange>('AuditFieldChange').impl
     before: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'Its value before (a reference as its global id); null for a creation or an empty field.',
+      description:
+        'Its value before (a reference as its global id, in a list or a target row too); null for a creation or an empty field.',
       resolve: (change) => change.before,
     }),
     after: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'Its value after (a reference as its global id); null for a deletion or an empty field.',
+      description:
+        'Its value after (a reference as its global id, in a list or a target row too); null for a deletion or an empty field.',
       resolve: (change) => change.after,
     }),
     valueType: t.string({
@@ -53,11 +55,29 @@ const AuditFieldChange = builder.objectRef<FieldChange>('AuditFieldChange').impl
       description: 'For a reference, the name of the record it points to after; null otherwise.',
       resolve: (change, _args, context) => nameOf(context, change.reference?.type, change.reference?.after),
     }),
+    beforeNames: t.stringList({
+      nullable: { list: true, items: true },
+      description:
+        'For a list whose items point to records (a campaign’s `organizers`, `participants` or `centers`; its `targets`, each by its center), the name of each item’s record before, in the list’s order: null for an item that points to none (a target for the whole campaign) or to a record gone. Null for any other field, and for a side the event did not keep.',
+      resolve: (change, _args, context) =>
+        namesOf(context, change.referenceList?.type, change.referenceList?.before),
+    }),
+    afterNames: t.stringList({
+      nullable: { list: true, items: true },
+      description:
+        'For a list whose items point to records, the name of each item’s record after, in its order.',
+      resolve: (change, _args, context) =>
+        namesOf(context, change.referenceList?.type, change.referenceList?.after),
+    }),
   }),
 })
 
 const nameOf = (context: Context, type: string | undefined, id: string | null | undefined) =>
   type && id ? subjectOf(context, type, id) : null
+
+/** Each item's name: the loader gathers a page's lookups, one query per type. */
+const namesOf = (context: Context, type: string | undefined, ids: (string | null)[] | null | undefined) =>
+  type && ids ? Promise.all(ids.map((id) => nameOf(context, type, id))) : null
 
 const AuditStates = builder.enumType('AuditStates', {
   description: 'Which states of its record an audit event kept.',

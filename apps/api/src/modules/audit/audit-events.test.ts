@@ -1,13 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import type { Role } from '@tangtoc/db'
 import { createCenter, createOutreachSession, createUser, personInput } from '@tangtoc/db/fixtures'
+import { QueryLog } from '@tangtoc/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHarness, type Credentials, createApiHarness } from '../../../test/harness.ts'
 import { campaignSetting, gid, registerEnrollment, submit, vsiInput } from '../enrollments/test-helpers.ts'
 
+const log = new QueryLog()
 let api: ApiHarness
 beforeAll(async () => {
-  api = await createApiHarness()
+  api = await createApiHarness({ onQuery: log.record })
 })
 afterAll(() => api.close())
 
@@ -335,5 +337,139 @@ describe('the changes an event lists', () => {
         afterName: 'Tư vấn tại chợ Bến Thành',
       },
     ])
+  })
+})
+
+describe('a campaign’s centers and targets, named', () => {
+  /** A campaign created with its organiser and participants, its targets set twice, a center added. */
+  async function campaignHistory() {
+    const admin = await api.signIn(await createUser(api.prisma, { role: 'ADMIN' }))
+    const center = async (name: string) => {
+      const row = await createCenter(api.prisma, { name: api.uniqueName(name) })
+      return { id: gid('Center', row.id), name: row.name }
+    }
+    const organizer = await center('Bưu điện Hà Nội')
+    const first = await center('Bưu điện Đống Đa')
+    const second = await center('Bưu điện Ba Đình')
+    const added = await center('Bưu điện Tây Hồ')
+    const mutate = async (field: string, type: string, input: Record<string, unknown>) => {
+      const result = await api.graphql(
+        `mutation ($input: ${type}!) { ${field}(input: $input) { __typename ... on ${field[0]?.toUpperCase()}${field.slice(1)}Payload { campaign { id version } } } }`,
+        { input },
+        admin,
+      )
+      expect(result.data?.[field].__typename).toMatch(/Payload$/)
+      return result.data?.[field].campaign as { id: string; version: number }
+    }
+    const created = await mutate('createCampaign', 'CreateCampaignInput', {
+      code: api.uniqueName('TT').replace(' ', '-'),
+      name: 'Tăng tốc 2027',
+      startDate: '2027-03-01',
+      endDate: '2027-05-31',
+      organizers: [organizer.id],
+      participants: [first.id, second.id],
+    })
+    const targets = (rows: object[]) => ({ campaign: created.id, targets: rows })
+    const wide = { product: 'VOLUNTARY_SOCIAL_INSURANCE' }
+    const set = await mutate('setCampaignTargets', 'SetCampaignTargetsInput', {
+      ...targets([
+        { ...wide, count: 1000 },
+        { ...wide, center: first.id, count: 600 },
+      ]),
+      version: created.version,
+    })
+    const reset = await mutate('setCampaignTargets', 'SetCampaignTargetsInput', {
+      ...targets([
+        { ...wide, count: 1200 },
+        { ...wide, center: first.id, count: 600 },
+        { ...wide, center: second.id, dueDate: '2027-03-15', label: 'Ngày ra quân', count: 100 },
+      ]),
+      version: set.version,
+    })
+    await mutate('addCampaignCenters', 'CampaignCentersInput', {
+      campaign: created.id,
+      version: reset.version,
+      centers: [added.id],
+    })
+    return { admin, campaign: created.id, organizer, first, second, added }
+  }
+
+  const history = `query ($filter: AuditEventFilter) {
+    auditEvents(first: 50, filter: $filter, orderBy: OLDEST_FIRST) {
+      edges { node { action changes { field valueType before after beforeNames afterNames } } }
+    }
+  }`
+  type Change = { field: string }
+  type Event = { action: string; changes: Change[] }
+  const changeOf = (event: Event | undefined, field: string) =>
+    event?.changes.find((change) => change.field === field)
+  /** The campaign's events, oldest first. */
+  async function eventsOf(campaign: string, admin: Credentials): Promise<Event[]> {
+    const read = await api.graphql(history, { filter: { entityId: campaign } }, admin)
+    expect(read.errors).toBeUndefined()
+    return (read.data?.auditEvents.edges ?? []).map((edge: { node: Event }) => edge.node)
+  }
+
+  it('names the centers of a list of them, in its order, each as a global id with its name, and their role', async () => {
+    const { admin, campaign, organizer, first, second, added } = await campaignHistory()
+    const [creation, , , addition] = await eventsOf(campaign, admin)
+    expect(changeOf(creation, 'organizers')).toEqual({
+      field: 'organizers',
+      valueType: 'Center',
+      before: null,
+      after: [organizer.id],
+      beforeNames: null,
+      afterNames: [organizer.name],
+    })
+    expect(changeOf(creation, 'participants')).toMatchObject({
+      valueType: 'Center',
+      after: [first.id, second.id],
+      afterNames: [first.name, second.name],
+    })
+    expect(addition?.action).toBe('campaign.addCenters')
+    expect(changeOf(addition, 'centers')).toMatchObject({
+      valueType: 'Center',
+      after: [added.id],
+      afterNames: [added.name],
+    })
+    expect(changeOf(addition, 'role')).toMatchObject({
+      valueType: 'CampaignCenterRole',
+      after: 'PARTICIPANT',
+    })
+  })
+
+  it('reads a target grid as the Target type does, each row’s center by global id and name', async () => {
+    const { admin, campaign, first, second } = await campaignHistory()
+    const [, , reset] = await eventsOf(campaign, admin)
+    const wide = { product: 'VOLUNTARY_SOCIAL_INSURANCE', dueDate: null, label: null }
+    expect(reset?.action).toBe('campaign.setTargets')
+    expect(changeOf(reset, 'targets')).toEqual({
+      field: 'targets',
+      valueType: 'Target',
+      before: [
+        { ...wide, center: null, count: 1000 },
+        { ...wide, center: first.id, count: 600 },
+      ],
+      after: [
+        { ...wide, center: null, count: 1200 },
+        { ...wide, center: first.id, count: 600 },
+        { ...wide, center: second.id, dueDate: '2027-03-15', label: 'Ngày ra quân', count: 100 },
+      ],
+      beforeNames: [null, first.name],
+      afterNames: [null, first.name, second.name],
+    })
+  })
+
+  it('looks the centers of a whole page up in one query', async () => {
+    const { admin } = await campaignHistory()
+    await campaignHistory()
+    const { result, statements } = await log.during(() =>
+      api.graphql(history, { filter: { entityType: 'Campaign' } }, admin),
+    )
+    expect(result.errors).toBeUndefined()
+    expect(result.data?.auditEvents.edges.length).toBeGreaterThanOrEqual(8)
+    // Statements that read centers themselves (the viewer's own is joined to the session).
+    const centerReads = statements.filter((statement) => /^SELECT [^(]* FROM "\w+"\."Center"/.test(statement))
+    expect(centerReads).toHaveLength(1)
   })
 })

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay'
 import { describe, expect, it } from 'vitest'
 import { auditChanges } from './changes.ts'
 
@@ -33,6 +34,20 @@ describe('the changes an audit event lists', () => {
     ).toEqual([
       { field: 'phone', before: null, after: '0912 345 678' },
       { field: 'address', before: '12 Lê Lợi', after: null },
+    ])
+  })
+
+  it('lists the centers a campaign lost as references, to name each, and the role they had', () => {
+    const before = { version: 3, role: 'PARTICIPANT', centerIds: ['c1', 'c2'] }
+    expect(auditChanges('Campaign', before, { version: 4 })).toEqual([
+      { field: 'role', before: 'PARTICIPANT', after: null },
+      {
+        field: 'centers',
+        valueType: 'Center',
+        before: [encodeGlobalID('Center', 'c1'), encodeGlobalID('Center', 'c2')],
+        after: null,
+        referenceList: { type: 'Center', before: ['c1', 'c2'], after: null },
+      },
     ])
   })
 })

@@ -10,6 +10,8 @@ export interface FieldChange {
   after: unknown
   /** For a reference: the type it points to and the database ids before and after, to name them. */
   reference?: { type: string; before: string | null; after: string | null }
+  /** For a list whose items point to records: the type and, per side, each item's database id (or null). */
+  referenceList?: { type: string; before: (string | null)[] | null; after: (string | null)[] | null }
   /** The GraphQL type the field's values have in the record's type (`EnrollmentStatus`, `Date`, `Center`). */
   valueType?: string | null
 }
@@ -34,6 +36,62 @@ const references: Record<string, { field: string; type: string }> = {
   assignedToId: { field: 'assignedTo', type: 'User' },
 }
 
+const fieldsOf = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+
+/** An item of a list as `changes` shows it, and the database id of the record it points to. */
+type ListItem = { shown: unknown; id: string | null }
+
+const centerItem = (value: unknown): ListItem =>
+  typeof value === 'string'
+    ? { shown: encodeGlobalID('Center', value), id: value }
+    : { shown: value, id: null }
+
+/** A target row as the Target type shows it: its center a reference (null for the whole campaign). */
+function targetItem(value: unknown): ListItem {
+  const { centerId, ...row } = fieldsOf(value)
+  const { shown, id } = centerItem(centerId ?? null)
+  return { shown: { ...row, center: shown }, id }
+}
+
+interface ReferenceList {
+  field: string
+  valueType: string
+  type: string
+  item: (value: unknown) => ListItem
+}
+
+/**
+ * Per record type, the lists whose items point to records, under their GraphQL name: the type of their
+ * items (`valueType`), the type they point to, and how an item reads.
+ */
+const referenceLists: Partial<Record<string, Record<string, ReferenceList>>> = {
+  Campaign: {
+    organizers: { field: 'organizers', valueType: 'Center', type: 'Center', item: centerItem },
+    participants: { field: 'participants', valueType: 'Center', type: 'Center', item: centerItem },
+    // The centers addCampaignCenters and removeCampaignCenters moved, in one role.
+    centerIds: { field: 'centers', valueType: 'Center', type: 'Center', item: centerItem },
+    targets: { field: 'targets', valueType: 'Target', type: 'Center', item: targetItem },
+  },
+}
+
+/** A list of references as `changes` lists it: its items shown, the ids they point to kept to name them. */
+function listChange(list: ReferenceList, old: unknown, now: unknown): FieldChange {
+  const items = (value: unknown) => (Array.isArray(value) ? value.map(list.item) : null)
+  const [was, is] = [items(old), items(now)]
+  return {
+    field: list.field,
+    valueType: list.valueType,
+    before: was?.map((item) => item.shown) ?? old,
+    after: is?.map((item) => item.shown) ?? now,
+    referenceList: {
+      type: list.type,
+      before: was?.map((item) => item.id) ?? null,
+      after: is?.map((item) => item.id) ?? null,
+    },
+  }
+}
+
 /** How a column shows in `changes`, or null for one kept for the machine. */
 function shownAs(entityType: string, column: string): { field: string; type?: string } | null {
   const reference = references[column]
@@ -41,9 +99,6 @@ function shownAs(entityType: string, column: string): { field: string; type?: st
   if (internalColumns.has(column) || column.startsWith('search') || column.endsWith('Id')) return null
   return derivedColumns[entityType]?.has(column) ? null : { field: column }
 }
-
-const fieldsOf = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 
 /** No value: left out, null, an empty text or an empty list. */
 const isEmpty = (value: unknown) =>
@@ -67,6 +122,8 @@ export function auditChanges(entityType: string, before: unknown, after: unknown
     if (whole ? isEmpty(was[column]) && isEmpty(is[column]) : sameValue(was[column], is[column])) return []
     // A side not kept (a creation's before, a removal's after) is no fields: its value is null.
     const [old, now] = [was[column] ?? null, is[column] ?? null]
+    const list = referenceLists[entityType]?.[column]
+    if (list) return [listChange(list, old, now)]
     const { type } = shown
     if (!type) return [{ field: shown.field, before: old, after: now }]
     const id = (value: unknown) => (typeof value === 'string' ? value : null)
@@ -89,6 +146,12 @@ function valueTypeOf(schema: GraphQLSchema, entityType: string, field: string): 
   return found ? getNamedType(found.type).name : null
 }
 
+/** Per record type, the fields an event records of itself that its GraphQL type has not, with their type. */
+const eventFieldTypes: Partial<Record<string, Record<string, string>>> = {
+  // addCampaignCenters and removeCampaignCenters: the role the centers were moved in.
+  Campaign: { role: 'CampaignCenterRole' },
+}
+
 /** A calendar date is stored as its midnight (UTC): written as the Date scalar writes it, YYYY-MM-DD. */
 const asDate = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : value)
 
@@ -99,7 +162,12 @@ export function typedChanges(
   changes: FieldChange[],
 ): FieldChange[] {
   return changes.map((change) => {
-    const valueType = valueTypeOf(schema, entityType, change.field)
+    // A list of references knows its items' type; the record's type has a connection there, if anything.
+    const valueType =
+      change.valueType ??
+      valueTypeOf(schema, entityType, change.field) ??
+      eventFieldTypes[entityType]?.[change.field] ??
+      null
     return valueType === 'Date'
       ? { ...change, valueType, before: asDate(change.before), after: asDate(change.after) }
       : { ...change, valueType }
