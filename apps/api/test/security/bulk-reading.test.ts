@@ -99,6 +99,36 @@ describe('reading personal data in bulk', () => {
     ).toBe(2)
   })
 
+  it('an alias changes neither whether a read is recorded nor the query field it names', async () => {
+    const { center, enrollments } = await campaignOfThree()
+    const [first, second] = enrollments
+    if (!first || !second) throw new Error('no enrollments')
+    const agent = await api.userWithRole('AGENT', center)
+    const read = await api.graphql(
+      `query ($enrollment: ID!, $ids: [ID!]!) {
+        page: enrollment(id: $enrollment) { person { citizenId } }
+        ...Several
+      }
+      fragment Several on Query { batch: nodes(ids: $ids) { ... on Person { citizenId } } }`,
+      {
+        enrollment: encodeGlobalID('Enrollment', first.id),
+        ids: [encodeGlobalID('Person', second.person.id)],
+      },
+      agent.credentials,
+    )
+    expect(read.errors).toBeUndefined()
+    const views = await api.prisma.auditEvent.findMany({
+      where: { action: 'person.view', actorId: agent.user?.id },
+      orderBy: { entityId: 'asc' },
+    })
+    expect(views.map(({ entityId, after }) => ({ entityId, after }))).toEqual(
+      [
+        { entityId: first.person.id, after: { via: 'enrollment' } },
+        { entityId: second.person.id, after: { via: 'nodes' } },
+      ].sort((a, b) => a.entityId.localeCompare(b.entityId)),
+    )
+  })
+
   it('a viewer’s masked reads and the rows of a list are not person views', async () => {
     const { center, campaign, enrollments } = await campaignOfThree()
     const [first] = enrollments
