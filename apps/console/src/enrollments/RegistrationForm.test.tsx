@@ -56,7 +56,9 @@ function renderForm({
   quote,
   campaigns = campaignsWithSaigon,
   sessions = options.data.outreachSessions,
+  locale,
 }: {
+  locale?: 'vi' | 'en'
   register?: Mutation
   quote?: Mutation
   campaigns?: typeof campaignsWithSaigon
@@ -64,6 +66,7 @@ function renderForm({
 } = {}) {
   const quoted: Record<string, unknown>[] = []
   renderConsoleAt('/enrollments/new', {
+    ...(locale ? { locale } : {}),
     viewer: saigonAgent,
     answers: {
       RegistrationOptions: { data: { campaigns, outreachSessions: sessions } },
@@ -403,7 +406,20 @@ describe('the registration form', { timeout: 40_000 }, () => {
       fireEvent.blur(date)
 
       await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
-      expect(date).toHaveAccessibleDescription(/chưa đủ 15 tuổi vào ngày 2026-03-10/)
+      expect(date).toHaveAccessibleDescription(/chưa đủ 15 tuổi vào ngày 10\/03\/2026:/)
+    })
+
+    it('writes that day as the console writes dates, in English too', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      renderForm({ campaigns: inHonolulu(campaignsWithSaigon), locale: 'en' })
+      const section = await screen.findByRole('region', { name: 'Participant' })
+      const date = within(section).getByLabelText(/Date of birth/)
+      fireEvent.change(date, { target: { value: '2011-03-11' } })
+      fireEvent.blur(date)
+
+      await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
+      expect(date).toHaveAccessibleDescription(/is not yet 15 on 10\/03\/2026:/)
     })
 
     it('names the campaign’s sessions by their time at its clock', async () => {
