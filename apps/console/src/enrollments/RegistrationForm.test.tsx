@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
-import { campaignsWithSaigon, honoluluStillThe10th, inHonolulu, saigonAgent } from '../testing/saigon.ts'
+import {
+  campaignsWithSaigon,
+  honoluluStillThe10th,
+  inHonolulu,
+  saigonAgent,
+  saigonCampaign,
+} from '../testing/saigon.ts'
 
 const options = { data: { campaigns: campaignsWithSaigon, outreachSessions: { edges: [] } } }
 
@@ -420,6 +426,32 @@ describe('the registration form', { timeout: 40_000 }, () => {
 
       await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
       expect(date).toHaveAccessibleDescription(/is not yet 15 on 10\/03\/2026:/)
+    })
+
+    it('offers the campaigns running on their own day, not on Vietnam’s', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      const campaign = (name: string, timeZone: string, startDate: string, endDate: string) => ({
+        node: { ...saigonCampaign, id: name, name, timeZone, startDate, endDate },
+      })
+      renderForm({
+        campaigns: {
+          edges: [
+            campaign('Honolulu, ngày cuối', 'Pacific/Honolulu', '2026-01-10', '2026-03-10'),
+            campaign('Honolulu, từ ngày mai', 'Pacific/Honolulu', '2026-03-11', '2026-05-09'),
+            campaign('Sài Gòn, từ hôm nay', 'Asia/Ho_Chi_Minh', '2026-03-11', '2026-05-09'),
+            campaign('Sài Gòn, đã hết', 'Asia/Ho_Chi_Minh', '2026-01-10', '2026-03-10'),
+          ],
+        },
+      })
+      const select = await screen.findByRole('combobox', { name: 'Chiến dịch' })
+      await userEvent.click(select)
+      const list = await screen.findByRole('listbox', { name: 'Chiến dịch', hidden: true })
+      expect(
+        within(list)
+          .getAllByRole('option', { hidden: true })
+          .map((option) => option.textContent),
+      ).toEqual(['Honolulu, ngày cuối', 'Sài Gòn, từ hôm nay'])
     })
 
     it('names the campaign’s sessions by their time at its clock', async () => {
