@@ -236,7 +236,7 @@ function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
       key: 'fullName',
       header: t('enrollment.fullName'),
       sort: 'FULL_NAME',
-      minWidth: 170,
+      minWidth: 150,
       cell: (row) => (
         <>
           <AnchorLink to="/enrollments/$id" params={{ id: row.id }}>
@@ -252,16 +252,26 @@ function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
     {
       key: 'product',
       header: t('enrollment.product'),
-      minWidth: 110,
+      minWidth: 100,
       cell: (row) => label('Product', row.product),
     },
-    { key: 'center', header: t('enrollment.center'), minWidth: 150, cell: (row) => row.center.name },
+    { key: 'center', header: t('enrollment.center'), minWidth: 130, cell: (row) => row.center.name },
     {
+      // Its cover's end beneath: one column less keeps the list within 1024 px.
       key: 'registeredOn',
       header: t('enrollment.registeredOn'),
+      subheader: t('enrollment.coverageEnd'),
       sort: 'REGISTERED_AT',
       nowrap: true,
-      cell: (row) => formatDate(row.registeredOn, intlLocale),
+      cell: (row) => (
+        <>
+          {formatDate(row.registeredOn, intlLocale)}
+          <Text size="xs" c="dimmed">
+            <VisuallyHidden>{t('enrollment.coverageEnd')} </VisuallyHidden>
+            {row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'}
+          </Text>
+        </>
+      ),
     },
     {
       key: 'payable',
@@ -270,12 +280,6 @@ function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
       align: 'right',
       nowrap: true,
       cell: (row) => formatDong(row.payable, intlLocale),
-    },
-    {
-      key: 'coverageEnd',
-      header: t('enrollment.coverageEnd'),
-      nowrap: true,
-      cell: (row) => (row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'),
     },
     {
       key: 'status',
