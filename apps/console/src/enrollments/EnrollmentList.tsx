@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { formatDate, formatDong } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
@@ -242,10 +242,7 @@ function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
           <AnchorLink to="/enrollments/$id" params={{ id: row.id }}>
             {row.person.fullName}
           </AnchorLink>
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            <VisuallyHidden>{t('enrollment.citizenId')} </VisuallyHidden>
-            {row.person.citizenId}
-          </Text>
+          <SecondLine label={t('enrollment.citizenId')}>{row.person.citizenId}</SecondLine>
         </>
       ),
     },
@@ -266,10 +263,9 @@ function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
       cell: (row) => (
         <>
           {formatDate(row.registeredOn, intlLocale)}
-          <Text size="xs" c="dimmed">
-            <VisuallyHidden>{t('enrollment.coverageEnd')} </VisuallyHidden>
+          <SecondLine label={t('enrollment.coverageEnd')}>
             {row.coverageEnd ? formatDate(row.coverageEnd, intlLocale) : '—'}
-          </Text>
+          </SecondLine>
         </>
       ),
     },
@@ -289,4 +285,14 @@ function useEnrollmentColumns(): ListColumn<EnrollmentRow>[] {
       cell: (row) => <EnrollmentStatusBadge status={row.status} />,
     },
   ]
+}
+
+/** A cell's dimmed second line, named for a screen reader by what it holds. */
+function SecondLine({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <VisuallyHidden>{label} </VisuallyHidden>
+      {children}
+    </Text>
+  )
 }
