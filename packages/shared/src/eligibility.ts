@@ -39,7 +39,7 @@ export function checkVoluntaryEligibility(
     issue(`${path}.dateOfBirth`, 'VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG', {
       fullName: person.fullName,
       minimumAge: voluntarySocialInsuranceMinimumAge,
-      on,
+      on: { date: on },
     }),
   ]
 }

@@ -1,7 +1,9 @@
 // Vietnamese and English text for every issue code. Placeholders in braces ({floor}) are filled
-// from the issue's params; money params are formatted as đồng by describeIssue.
+// from the issue's params; money params are formatted as đồng and date params as day/month/year by
+// describeIssue.
 
-import { formatDong } from './format.ts'
+import type { IsoDate } from './calendar.ts'
+import { formatDate, formatDong } from './format.ts'
 import { type LabelledEnum, labelOf } from './labels.ts'
 
 export const locales = ['vi', 'en'] as const
@@ -548,11 +550,12 @@ export type Phrase = keyof typeof phrases
 
 export type IssueCode = keyof typeof messages
 
-/** A param: text, a number, an amount of đồng, an enum value shown by its label, or a phrase. */
+/** A param: text, a number, an amount of đồng, a calendar date, an enum value shown by its label, or a phrase. */
 export type IssueParam =
   | string
   | number
   | { readonly dong: number }
+  | { readonly date: IsoDate }
   | { readonly label: LabelledEnum; readonly value: string }
   | { readonly phrase: Phrase }
 
@@ -576,6 +579,7 @@ const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' }
 function renderParam(value: IssueParam, locale: Locale): string {
   if (typeof value !== 'object') return String(value)
   if ('dong' in value) return formatDong(value.dong, intlLocale[locale])
+  if ('date' in value) return formatDate(value.date, intlLocale[locale])
   if ('phrase' in value) return phrases[value.phrase][locale]
   return labelOf(value.label, value.value, locale)
 }
@@ -594,8 +598,8 @@ function textOf(code: IssueCode, variant: string | undefined): LocalizedText {
   return (variant === undefined ? undefined : texts?.[variant]) ?? messages[code]
 }
 
-/** Builds an issue with its text in both languages. Money params are `{ dong: n }`,
- * enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`, phrases `{ phrase: 'ALL_PRODUCTS' }`;
+/** Builds an issue with its text in both languages. Money params are `{ dong: n }`, dates
+ * `{ date: '2026-03-10' }`, enum values `{ label: 'EnrollmentStatus', value: 'PAID' }`, phrases `{ phrase: 'ALL_PRODUCTS' }`;
  * `variant` picks one of the code's messageVariants. */
 export function issue<Code extends IssueCode>(
   path: string,

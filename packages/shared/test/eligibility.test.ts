@@ -44,8 +44,8 @@ describe('age and eligibility', () => {
         path: 'person.dateOfBirth',
         code: 'VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG',
         message: {
-          vi: 'Võ Thị Lan chưa đủ 15 tuổi vào ngày 2025-11-09: BHXH tự nguyện dành cho công dân từ đủ 15 tuổi.',
-          en: 'Võ Thị Lan is not yet 15 on 2025-11-09: voluntary social insurance is for citizens from 15 years of age.',
+          vi: 'Võ Thị Lan chưa đủ 15 tuổi vào ngày 09/11/2025: BHXH tự nguyện dành cho công dân từ đủ 15 tuổi.',
+          en: 'Võ Thị Lan is not yet 15 on 09/11/2025: voluntary social insurance is for citizens from 15 years of age.',
         },
       }),
     ])

@@ -73,4 +73,16 @@ describe('messages and labels', () => {
     expect(describeIssue(problem, 'en')).toContain('1,500,000')
     expect(describeIssue(problem, 'vi')).toBe(problem.message.vi)
   })
+
+  it('fills date params as day/month/year in each language', () => {
+    const problem = issue('on', 'REGISTRATION_DATE_OUTSIDE_CAMPAIGN', {
+      first: { date: '2026-03-10' },
+      last: { date: '2026-05-08' },
+    })
+    expect(problem.message).toEqual({
+      vi: 'Kỳ đóng phải bắt đầu trong thời gian chiến dịch, từ 10/03/2026 đến 08/05/2026.',
+      en: 'The period must begin within the campaign, from 10/03/2026 to 08/05/2026.',
+    })
+    expect(describeIssue(problem, 'en')).toBe(problem.message.en)
+  })
 })

@@ -13,7 +13,10 @@ describe('the first day of a registration’s period', () => {
     const [before] = checkRegistrationDate('2025-11-03', launch)
     expect(before).toMatchObject({ path: 'on', code: 'REGISTRATION_DATE_OUTSIDE_CAMPAIGN' })
     expect(before?.message.en).toBe(
-      'The period must begin within the campaign, from 2025-11-04 to 2026-01-02.',
+      'The period must begin within the campaign, from 04/11/2025 to 02/01/2026.',
+    )
+    expect(before?.message.vi).toBe(
+      'Kỳ đóng phải bắt đầu trong thời gian chiến dịch, từ 04/11/2025 đến 02/01/2026.',
     )
     expect(checkRegistrationDate('2026-01-03', launch)).toHaveLength(1)
     expect(checkRegistrationDate('2030-01-01', launch, 'input.on')[0]?.path).toBe('input.on')

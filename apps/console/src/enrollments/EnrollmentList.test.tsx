@@ -67,7 +67,13 @@ describe('the enrollment list', () => {
       'href',
       '/enrollments/RW5yb2xsbWVudDox',
     )
-    expect(within(table).getByRole('row', { name: /Lê Văn Hùng/ })).toHaveTextContent('31/12/2026')
+    // The cover's end, beneath the registration day, is named for a screen reader as under the header.
+    expect(within(table).getByRole('row', { name: /Lê Văn Hùng/ })).toHaveTextContent(
+      'Thẻ có giá trị đến 31/12/2026',
+    )
+    expect(
+      within(table).getByRole('columnheader', { name: /Ngày đăng ký.*Thẻ có giá trị đến/ }),
+    ).toBeVisible()
     expect(screen.getByRole('group', { name: 'Phân trang' })).toHaveTextContent('1–50 trên 1.234')
   })
 

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
 import { renderConsoleAt } from '../testing/render.tsx'
-import { campaignsWithSaigon, honoluluStillThe10th, inHonolulu, saigonAgent } from '../testing/saigon.ts'
+import {
+  campaignsWithSaigon,
+  honoluluStillThe10th,
+  inHonolulu,
+  saigonAgent,
+  saigonCampaign,
+} from '../testing/saigon.ts'
 
 const options = { data: { campaigns: campaignsWithSaigon, outreachSessions: { edges: [] } } }
 
@@ -56,7 +62,9 @@ function renderForm({
   quote,
   campaigns = campaignsWithSaigon,
   sessions = options.data.outreachSessions,
+  locale,
 }: {
+  locale?: 'vi' | 'en'
   register?: Mutation
   quote?: Mutation
   campaigns?: typeof campaignsWithSaigon
@@ -64,6 +72,7 @@ function renderForm({
 } = {}) {
   const quoted: Record<string, unknown>[] = []
   renderConsoleAt('/enrollments/new', {
+    ...(locale ? { locale } : {}),
     viewer: saigonAgent,
     answers: {
       RegistrationOptions: { data: { campaigns, outreachSessions: sessions } },
@@ -403,7 +412,46 @@ describe('the registration form', { timeout: 40_000 }, () => {
       fireEvent.blur(date)
 
       await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
-      expect(date).toHaveAccessibleDescription(/chưa đủ 15 tuổi vào ngày 2026-03-10/)
+      expect(date).toHaveAccessibleDescription(/chưa đủ 15 tuổi vào ngày 10\/03\/2026:/)
+    })
+
+    it('writes that day as the console writes dates, in English too', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      renderForm({ campaigns: inHonolulu(campaignsWithSaigon), locale: 'en' })
+      const section = await screen.findByRole('region', { name: 'Participant' })
+      const date = within(section).getByLabelText(/Date of birth/)
+      fireEvent.change(date, { target: { value: '2011-03-11' } })
+      fireEvent.blur(date)
+
+      await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true')
+      expect(date).toHaveAccessibleDescription(/is not yet 15 on 10\/03\/2026:/)
+    })
+
+    it('offers the campaigns running on their own day, not on Vietnam’s', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(honoluluStillThe10th)
+      const campaign = (name: string, timeZone: string, startDate: string, endDate: string) => ({
+        node: { ...saigonCampaign, id: name, name, timeZone, startDate, endDate },
+      })
+      renderForm({
+        campaigns: {
+          edges: [
+            campaign('Honolulu, ngày cuối', 'Pacific/Honolulu', '2026-01-10', '2026-03-10'),
+            campaign('Honolulu, từ ngày mai', 'Pacific/Honolulu', '2026-03-11', '2026-05-09'),
+            campaign('Sài Gòn, từ hôm nay', 'Asia/Ho_Chi_Minh', '2026-03-11', '2026-05-09'),
+            campaign('Sài Gòn, đã hết', 'Asia/Ho_Chi_Minh', '2026-01-10', '2026-03-10'),
+          ],
+        },
+      })
+      const select = await screen.findByRole('combobox', { name: 'Chiến dịch' })
+      await userEvent.click(select)
+      const list = await screen.findByRole('listbox', { name: 'Chiến dịch', hidden: true })
+      expect(
+        within(list)
+          .getAllByRole('option', { hidden: true })
+          .map((option) => option.textContent),
+      ).toEqual(['Honolulu, ngày cuối', 'Sài Gòn, từ hôm nay'])
     })
 
     it('names the campaign’s sessions by their time at its clock', async () => {

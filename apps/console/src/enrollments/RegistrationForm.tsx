@@ -14,7 +14,9 @@ import {
 } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import {
+  addDays,
   allowedPaymentPeriods,
+  campaignPhase,
   localDateInZone,
   type Product,
   products,
@@ -46,15 +48,23 @@ import {
 } from './registration.ts'
 
 export const RegistrationOptionsQuery = graphql(`
-  query RegistrationOptions($today: Date!, $sessionFilter: OutreachSessionFilter!, $withSessions: Boolean!) {
-    # Registrations are dated today: only the campaigns running today take them.
-    campaigns(first: 5, filter: { status: [ACTIVE], activeOn: $today }) {
+  query RegistrationOptions(
+    $todayInAnyZone: CampaignPeriodFilter!
+    $sessionFilter: OutreachSessionFilter!
+    $withSessions: Boolean!
+  ) {
+    # Registrations are dated today at the campaign's clock, a day behind or ahead of UTC's at most:
+    # of the campaigns running on one of those days, the form keeps those running today at theirs.
+    campaigns(first: 5, filter: { status: [ACTIVE], overlapping: $todayInAnyZone }) {
       edges {
         node {
           id
           name
           jurisdiction
           timeZone
+          status
+          startDate
+          endDate
           centers(first: 100) {
             edges {
               node {
@@ -230,15 +240,24 @@ function useRegistrationForm(
   return form
 }
 
+/** The campaigns running today at their own clocks: each keeps its campaign's time zone. */
+function runningNow(campaigns: readonly RegistrationCampaign[], now: Date) {
+  return campaigns.filter(
+    (campaign) => campaignPhase(campaign, localDateInZone(now, campaign.timeZone)) === 'RUNNING',
+  )
+}
+
 /** The campaigns running today, the centers the viewer registers at and the campaign's sessions. */
 function useRegistrationOptions(form: RegistrationFormState) {
   const viewer = useViewer()
   const values = form.getValues()
+  const now = new Date()
+  const utcToday = localDateInZone(now, 'UTC')
   const [{ data: options }] = useQuery({
     query: RegistrationOptionsQuery,
     variables: {
-      // Which campaigns run is asked across campaigns, before one is chosen: today in the default zone.
-      today: localDateInZone(new Date()),
+      // From UTC−12 to UTC+14, every zone is at the day before UTC's, UTC's or the day after.
+      todayInAnyZone: { from: addDays(utcToday, -1), to: addDays(utcToday, 1) },
       withSessions: Boolean(values.campaign),
       sessionFilter: {
         campaign: values.campaign,
@@ -247,7 +266,7 @@ function useRegistrationOptions(form: RegistrationFormState) {
       },
     },
   })
-  const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
+  const campaigns = runningNow(options?.campaigns.edges.map((edge) => edge.node) ?? [], now)
   const campaign = campaigns.find((candidate) => candidate.id === values.campaign)
   // Only the centers the viewer registers at: an agent its own, a manager its subtree.
   const centers =

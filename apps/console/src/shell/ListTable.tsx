@@ -13,8 +13,10 @@ export type ListColumn<Row> = {
   /** The order field the column sorts by, when it sorts. */
   sort?: string
   align?: 'right'
-  /** Kept on one line (dates, amounts, status badges). */
+  /** Cells kept on one line (dates, amounts, status badges); the header may wrap, so a narrow screen fits. */
   nowrap?: boolean
+  /** A second, dimmed line under the header, naming what the cells' second line holds. */
+  subheader?: string
   /** A text column's least width, so that names do not wrap word by word beside the one-line ones. */
   minWidth?: number
   cell: (row: Row) => ReactNode
@@ -113,10 +115,7 @@ function HeaderCell<Row>({
       aria-sort={
         column.sort === undefined ? undefined : active ? (ascending ? 'ascending' : 'descending') : 'none'
       }
-      style={{
-        ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}),
-        ...(column.minWidth ? { minWidth: column.minWidth } : {}),
-      }}
+      style={column.minWidth ? { minWidth: column.minWidth } : undefined}
     >
       {column.sort !== undefined && onSort ? (
         <UnstyledButton
@@ -133,6 +132,11 @@ function HeaderCell<Row>({
       ) : (
         column.header
       )}
+      {column.subheader ? (
+        <Text size="xs" c="dimmed">
+          {column.subheader}
+        </Text>
+      ) : null}
     </Table.Th>
   )
 }

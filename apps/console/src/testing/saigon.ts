@@ -10,19 +10,20 @@ export const saigonAgent: TestViewer = {
   center: { id: 'c-saigon', code: 'BDTT-SAI-GON', name: 'Bưu điện Trung tâm Sài Gòn' },
 }
 
-export const campaignsWithSaigon = {
-  edges: [
-    {
-      node: {
-        id: 'campaign-1',
-        name: '60 ngày tăng tốc',
-        jurisdiction: '79',
-        timeZone: 'Asia/Ho_Chi_Minh',
-        centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
-      },
-    },
-  ],
+/** The campaign the Sài Gòn center takes part in. */
+export const saigonCampaign = {
+  id: 'campaign-1',
+  name: '60 ngày tăng tốc',
+  jurisdiction: '79',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  status: 'ACTIVE',
+  // Running on whatever day a test sets its clock to.
+  startDate: '2020-01-01',
+  endDate: '2099-12-31',
+  centers: { edges: [{ node: { id: 'c-saigon', name: 'Bưu điện Trung tâm Sài Gòn' } }] },
 }
+
+export const campaignsWithSaigon = { edges: [{ node: saigonCampaign }] }
 
 /**
  * An instant whose day differs by zone: 10/03/2026 10:00 in Honolulu, already 11/03/2026 03:00 in Vietnam.

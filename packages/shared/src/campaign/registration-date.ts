@@ -28,7 +28,9 @@ export function registrationDates(period: RegistrationPeriod): { first: IsoDate;
 /** An issue at `path` when `on` lies outside the campaign's period and its margin. */
 export function checkRegistrationDate(on: IsoDate, period: RegistrationPeriod, path = 'on'): Issue[] {
   const { first, last } = registrationDates(period)
-  return on < first || on > last ? [issue(path, 'REGISTRATION_DATE_OUTSIDE_CAMPAIGN', { first, last })] : []
+  return on < first || on > last
+    ? [issue(path, 'REGISTRATION_DATE_OUTSIDE_CAMPAIGN', { first: { date: first }, last: { date: last } })]
+    : []
 }
 
 /** An issue at `path` when a margin is not a whole number of days from 0 to a year. */

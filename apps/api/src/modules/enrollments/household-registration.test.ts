@@ -348,7 +348,11 @@ describe('adding a member to a household already enrolled', () => {
     expect(byAgent.data?.registerEnrollment.__typename).toBe('NotFoundError')
     const result = await joining(setting.admin.credentials)
     expect(result.data?.registerEnrollment.fieldErrors).toEqual([
-      expect.objectContaining({ path: ['input', 'household'], code: 'HOUSEHOLD_NOT_ENROLLED' }),
+      expect.objectContaining({
+        path: ['input', 'household'],
+        code: 'HOUSEHOLD_NOT_ENROLLED',
+        message: 'No member of this household is enrolled at the center in the campaign up to 10/11/2025.',
+      }),
     ])
   })
 })

@@ -448,7 +448,8 @@ async function enrolledHousehold(
   })
   if (!household) throw new NotFoundError('Household', globalId)
   const joined = joinedHouseholdOf(where.householdId, household.enrollments, where.on)
-  if (!joined) throw validationErrorFrom([issue('household', 'HOUSEHOLD_NOT_ENROLLED', { on: where.on })])
+  if (!joined)
+    throw validationErrorFrom([issue('household', 'HOUSEHOLD_NOT_ENROLLED', { on: { date: where.on } })])
   return joined
 }
 

@@ -293,7 +293,7 @@ describe('registering an enrollment', () => {
       expect.objectContaining({
         path: ['input', 'person', 'dateOfBirth'],
         code: 'VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG',
-        message: expect.stringContaining('15'),
+        message: expect.stringContaining('is not yet 15 on 04/11/2025:'),
       }),
     ])
     expect(await api.prisma.enrollment.count({ where: { campaignId: setting.campaign.id } })).toBe(0)
