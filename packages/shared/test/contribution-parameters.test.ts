@@ -35,6 +35,7 @@ describe('contribution parameters', () => {
   it('reports a date with no row as a typed issue', () => {
     const result = resolveParameter(rows, 'BASE_SALARY', { on: '2019-06-30' })
     expect(result.ok ? null : result.issues[0]).toMatchObject({ path: 'on', code: 'PARAMETER_MISSING' })
+    expect(result.ok ? null : result.issues[0]?.message.vi).toContain('áp dụng ngày 30/06/2019.')
   })
 
   it('reads rows straight from the database, dates as Date objects', () => {
@@ -121,5 +122,6 @@ describe('contribution parameters', () => {
       'rows.1:PARAMETER_OVERLAP',
       'rows.2:PARAMETER_PERIOD_INVALID',
     ])
+    expect(issues[0]?.message.en).toMatch(/overlapping periods from 01\/01\/2025\.$/)
   })
 })

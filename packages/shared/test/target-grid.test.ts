@@ -66,8 +66,8 @@ describe('campaign target grid', () => {
     )
     expect(issues.map((problem) => problem.path)).toEqual(['targets.0.dueDate', 'targets.2.dueDate'])
     expect(issues[0]?.message).toEqual({
-      vi: 'Ngày mốc phải trong thời gian chiến dịch (2026-01-05 – 2026-03-31).',
-      en: "A milestone's date must fall within the campaign (2026-01-05 – 2026-03-31).",
+      vi: 'Ngày mốc phải trong thời gian chiến dịch (05/01/2026 – 31/03/2026).',
+      en: "A milestone's date must fall within the campaign (05/01/2026 – 31/03/2026).",
     })
   })
 

@@ -42,8 +42,8 @@ export function checkTargetGrid(rows: readonly TargetGridRow[], campaign: Target
     if (row.dueDate !== null && (row.dueDate < campaign.startDate || row.dueDate > campaign.endDate)) {
       issues.push(
         issue(rowPath(index, 'dueDate'), 'TARGET_DUE_DATE_OUTSIDE_CAMPAIGN', {
-          startDate: campaign.startDate,
-          endDate: campaign.endDate,
+          startDate: { date: campaign.startDate },
+          endDate: { date: campaign.endDate },
         }),
       )
     }

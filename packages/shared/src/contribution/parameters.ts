@@ -106,7 +106,7 @@ export function resolveParameter(
     issue(path, 'PARAMETER_MISSING', {
       key,
       qualifierText: query.qualifier ? ` (${query.qualifier})` : '',
-      on: query.on,
+      on: { date: query.on },
     }),
   ])
 }
@@ -142,7 +142,7 @@ export function checkParameterHistory(rows: readonly ContributionParameter[]): r
             key: row.key,
             qualifierText: row.qualifier ? ` (${row.qualifier})` : '',
             jurisdiction: row.jurisdiction,
-            on: [span.from, otherSpan.from].sort()[1] ?? span.from,
+            on: { date: [span.from, otherSpan.from].sort()[1] ?? span.from },
           }),
         )
       }
