@@ -85,7 +85,7 @@ export function settlePayment(
 
 /** A payment is recorded once the money is in: its date may not be after `today` (the campaign's). */
 export function checkPaidOn(paidOn: IsoDate, today: IsoDate, path = 'paidOn'): Issue[] {
-  return paidOn > today ? [issue(path, 'PAYMENT_DATE_FUTURE', { today })] : []
+  return paidOn > today ? [issue(path, 'PAYMENT_DATE_FUTURE', { today: { date: today } })] : []
 }
 
 /**

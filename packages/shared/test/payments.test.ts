@@ -90,7 +90,11 @@ describe('the date of a payment', () => {
       expect.objectContaining({
         path: 'paidOn',
         code: 'PAYMENT_DATE_FUTURE',
-        params: { today: '2025-11-12' },
+        params: { today: { date: '2025-11-12' } },
+        message: {
+          vi: 'Ngày đóng tiền không thể sau hôm nay (12/11/2025).',
+          en: 'The payment date cannot be after today (12/11/2025).',
+        },
       }),
     ])
   })
