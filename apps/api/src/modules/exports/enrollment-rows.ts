@@ -88,11 +88,17 @@ export const idsParameter = (ids: readonly string[]) => Prisma.sql`${ids}::uuid[
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** A page's ids written into the statement, for COPY, which takes no parameters (each checked a UUID). */
+/**
+ * A page's ids written into the statement, for COPY, which takes no parameters (each checked a UUID).
+ * Given as a subquery's value, so that the planner does not count them, as it does not count a
+ * parameter's: it finds each row by key in the page's order, as the prepared statement's plan does.
+ * Counting 5,000 ids of a 50,000-enrollment database, it hashed whole tables in parallel workers
+ * instead (150 ms a page against 65 ms).
+ */
 export function idsLiteral(ids: readonly string[]): Prisma.Sql {
   const wrong = ids.find((id) => !uuid.test(id))
   if (wrong !== undefined) throw new Error(`Not an enrollment id: ${JSON.stringify(wrong)}.`)
-  return Prisma.raw(`'{${ids.join(',')}}'::uuid[]`)
+  return Prisma.raw(`(SELECT '{${ids.join(',')}}'::uuid[])`)
 }
 
 /**
