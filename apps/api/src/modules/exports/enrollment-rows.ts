@@ -173,7 +173,7 @@ async function enrollmentWhere(context: Context, params: URLSearchParams) {
 
 /** A page's last enrollment: where the next page starts, in the list's order. */
 type PageEnd = { id: string; registeredAt: Date }
-type Page<Read> = { ids: string[]; end: PageEnd | undefined; read: Promise<Read> | undefined }
+type Page<Read> = { ids: string[]; read: Promise<Read> | undefined }
 
 /**
  * The enrollments after `end` in the list's order (latest registration first, then id): an earlier
@@ -202,20 +202,29 @@ async function* enrollmentPages<Read>(
   pageSize: number,
   read: (ids: string[]) => Promise<Read>,
 ): AsyncGenerator<Read> {
-  const pageAfter = async (end: PageEnd | undefined): Promise<Page<Read>> => {
+  // The page's ids alone, and its last enrollment's registration by key: Prisma making a Date of every
+  // row's registration was a third of the API's CPU left in a CSV export (366,000 rows: 0.5 s of 1.0 s
+  // reading the ids). Enrollments are never deleted, nor their registration changed.
+  const pageAfter = async (last: string | undefined): Promise<Page<Read>> => {
+    const end = last
+      ? await prisma.enrollment.findUniqueOrThrow({
+          where: { id: last },
+          select: { id: true, registeredAt: true },
+        })
+      : undefined
     const found = await prisma.enrollment.findMany({
       where: end ? { AND: [where, enrollmentsAfter(end)] } : where,
-      select: { id: true, registeredAt: true },
+      select: { id: true },
       orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
       take: pageSize,
     })
     const ids = found.map((each) => each.id)
-    return { ids, end: found.at(-1), read: ids.length > 0 ? unawaited(read(ids)) : undefined }
+    return { ids, read: ids.length > 0 ? unawaited(read(ids)) : undefined }
   }
   let next: Promise<Page<Read>> | undefined = unawaited(pageAfter(undefined))
   while (next) {
-    const { ids, end, read: page }: Page<Read> = await next
-    next = ids.length === pageSize ? unawaited(pageAfter(end)) : undefined
+    const { ids, read: page }: Page<Read> = await next
+    next = ids.length === pageSize ? unawaited(pageAfter(ids.at(-1))) : undefined
     if (page) yield await page
   }
 }
