@@ -3,6 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
+import { type CopiedRows, copyOneColumn } from './copy-out.ts'
 import { describeDatabase, resolveDatabaseUrl } from './database-url.ts'
 import { embeddedAdapterFactory } from './embedded.ts'
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts'
@@ -125,4 +126,28 @@ export async function queryPrepared<Row>(
     target: 'queryPrepared',
   })
   return result.rows
+}
+
+/**
+ * A query's rows of one column as the bytes PostgreSQL sends, by binary COPY (copy-out.ts), for what
+ * the API passes on without reading (an export's CSV records); null over PGlite or a transaction client,
+ * which read it another way. COPY takes no parameters: the query holds its values as literals.
+ */
+export async function copyRows(
+  db: PrismaClient | Prisma.TransactionClient,
+  query: Prisma.Sql,
+): Promise<CopiedRows | null> {
+  const driver = preparedDrivers.get(db)
+  if (!driver) return null
+  if (query.values.length > 0) throw new Error('COPY takes no parameters: write the values into the query.')
+  const started = Date.now()
+  const copied = await copyOneColumn(driver.pool, query.text)
+  driver.onQuery?.({
+    timestamp: new Date(started),
+    query: query.text,
+    params: '[]',
+    duration: Date.now() - started,
+    target: 'copyRows',
+  })
+  return copied
 }

@@ -1,4 +1,11 @@
-export { type CreatePrismaClientOptions, createPrismaClient, databasePool, queryPrepared } from './client.ts'
+export {
+  type CreatePrismaClientOptions,
+  copyRows,
+  createPrismaClient,
+  databasePool,
+  queryPrepared,
+} from './client.ts'
+export type { CopiedRows } from './copy-out.ts'
 export {
   type DatabaseDescription,
   describeDatabase,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { embeddedDatabaseUrl } from '../engine/embedded-location.mjs'
 import { createCampaign, createCenter, createEnrollment, createPerson, createUser } from '../src/fixtures.ts'
 import {
+  copyRows,
   createPrismaClient,
   describeDatabase,
   EmbeddedDatabaseBusyError,
@@ -208,6 +209,34 @@ describe('queryPrepared', () => {
     } finally {
       if (timeZone === undefined) delete process.env.TZ
       else process.env.TZ = timeZone
+      if (database.url) await prisma.$disconnect()
+      await database.close()
+    }
+  })
+})
+
+describe('copyRows', () => {
+  it('gives a column’s bytes as PostgreSQL writes them, nulls as nothing, and null over PGlite', async () => {
+    const database = await createTestDatabase()
+    const prisma = database.url ? createPrismaClient({ url: database.url }) : database.prisma
+    try {
+      const rows = Prisma.sql`SELECT v FROM (VALUES (1, 'Nguyễn, "Văn"' || E'\r\n'), (2, NULL), (3, ''),
+        (4, repeat('đ', 100000))) t(n, v) ORDER BY n`
+      const copied = await copyRows(prisma, rows)
+      if (!database.url) {
+        expect(copied).toBeNull()
+        return
+      }
+      expect(copied?.rows).toBe(4)
+      expect(copied?.bytes.toString('utf8')).toBe(`Nguyễn, "Văn"\r\n${'đ'.repeat(100_000)}`)
+      expect(await copyRows(prisma, Prisma.sql`SELECT 'x' WHERE false`)).toEqual({
+        rows: 0,
+        bytes: Buffer.alloc(0),
+      })
+      await expect(copyRows(prisma, Prisma.sql`SELECT ${'x'}::text`)).rejects.toThrow(/no parameters/)
+      await expect(copyRows(prisma, Prisma.sql`SELECT 1 / 0`)).rejects.toThrow(/division by zero/)
+      expect(await copyRows(prisma, Prisma.sql`SELECT 'after'`)).toMatchObject({ rows: 1 })
+    } finally {
       if (database.url) await prisma.$disconnect()
       await database.close()
     }

@@ -69,8 +69,11 @@ export function csvRow(values: readonly CsvValue[]): string {
   return `${record}\r\n`
 }
 
-/** Rows written as CSV records (each CRLF-terminated), and how many. */
-export type CsvPage = { readonly rows: number; readonly records: string }
+/**
+ * Rows written as CSV records (each CRLF-terminated), and how many: as text, or as the UTF-8 bytes the
+ * database sent, which go out as they came.
+ */
+export type CsvPage = { readonly rows: number; readonly records: string | Uint8Array }
 
 /** Batches of values as pages of CSV records. */
 export async function* csvPages(batches: AsyncIterable<readonly CsvValue[][]>): AsyncGenerator<CsvPage> {
@@ -105,7 +108,8 @@ export function csvStream(
           controller.close()
           return
         }
-        controller.enqueue(encoder.encode(next.value.records))
+        const { records } = next.value
+        controller.enqueue(typeof records === 'string' ? encoder.encode(records) : records)
       } catch (error) {
         controller.error(error)
       }

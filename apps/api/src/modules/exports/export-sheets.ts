@@ -1,14 +1,21 @@
 // What each export holds: `/exports/<what>.<format>` named, and the sheet of each for the viewer of a
 // context as the URL's parameters filter it (the enrollment list's filters, a campaign's progress per
 // center and product, a follow-up worklist). Rows are read in batches by cursor, as the sheet is written.
-import { Prisma, type Product } from '@tangtoc/db'
+import { copyRows, Prisma, type Product, queryPrepared } from '@tangtoc/db'
 import { labelOf } from '@tangtoc/shared'
 import type { Context } from '../../context.ts'
 import { identifiersShown, seesMasked } from '../people/visibility.ts'
 import { type CampaignProgress, campaignProgress } from '../progress/progress.ts'
 import { worklistSheet } from '../worklists/export.ts'
 import type { CsvPage, CsvValue } from './csv.ts'
-import { pageJoins, pageOrder, readEnrollments, registeredLocalSql } from './enrollment-rows.ts'
+import {
+  idsLiteral,
+  idsParameter,
+  pageJoins,
+  pageOrder,
+  readEnrollments,
+  registeredLocalSql,
+} from './enrollment-rows.ts'
 import { dateParam, ExportRequestError, fileDay, findByReference, productParam } from './export-request.ts'
 import { participantsSheet } from './participant-list.ts'
 import {
@@ -16,6 +23,7 @@ import {
   isoDaySql,
   labelColumn,
   type SheetColumn,
+  sheetRecordRowsSql,
   sheetRecordsSql,
   sheetValuesSql,
 } from './sheet-sql.ts'
@@ -73,26 +81,46 @@ const enrollmentColumns: readonly SheetColumn[] = [
 ]
 
 /**
+ * A page of the enrollment list's CSV records, written by the database (sheet-sql.ts): on PostgreSQL by
+ * COPY, as bytes the API sends on without reading them; over PGlite as one text.
+ */
+async function enrollmentRecords(prisma: Context['prisma'], ids: string[]): Promise<CsvPage> {
+  const copied = await copyRows(
+    prisma,
+    sheetRecordRowsSql(enrollmentColumns, pageJoins(idsLiteral(ids)), pageOrder),
+  )
+  if (copied) return { rows: copied.rows, records: copied.bytes }
+  const [page] = await queryPrepared<{ rows: number; records: string | null }>(
+    prisma,
+    sheetRecordsSql(enrollmentColumns, pageJoins(idsParameter(ids)), pageOrder),
+  )
+  return { rows: page?.rows ?? 0, records: page?.records ?? '' }
+}
+
+/**
  * The enrollment list: its rows' values from the database (masked for a viewer here), and, for anyone
- * who sees identifiers as stored, its CSV records written by the database (sheet-sql.ts).
+ * who sees identifiers as stored, its CSV records written by the database.
  */
 async function enrollmentsSheet(context: Context, params: URLSearchParams): Promise<SheetExport> {
   const { campaign, rowCount, pages } = await readEnrollments(context, params)
+  const prisma = context.prisma
   const shown = identifiersShown(context)
   const show = enrollmentColumns.map(
     ({ shown: identifier }) => identifier && ((value: CsvValue) => shown[identifier](value as string)),
   )
   async function* batches(): AsyncGenerator<CsvValue[][]> {
-    const values = pages<Record<string, CsvValue>>((ids) =>
-      sheetValuesSql(enrollmentColumns, pageJoins(ids), pageOrder),
+    const values = pages((ids) =>
+      queryPrepared<Record<string, CsvValue>>(
+        prisma,
+        sheetValuesSql(enrollmentColumns, pageJoins(idsParameter(ids)), pageOrder),
+      ),
     )
     for await (const rows of values) {
       yield rows.map((row) => Object.values(row).map((value, index) => show[index]?.(value) ?? value))
     }
   }
   async function* csvPages(): AsyncGenerator<CsvPage> {
-    const records = pages<CsvPage>((ids) => sheetRecordsSql(enrollmentColumns, pageJoins(ids), pageOrder))
-    for await (const [page] of records) if (page) yield page
+    for await (const page of pages((ids) => enrollmentRecords(prisma, ids))) if (page.rows > 0) yield page
   }
   return {
     sheet: {

@@ -1,9 +1,10 @@
 // A sheet's columns as SQL: each column's value as the sheet shows it (labels, global ids, dates as
 // text), selected as each row's values (XLSX, and the CSV of a viewer, whose identifiers are masked in
-// JavaScript), or written by PostgreSQL itself as the CSV's records, a page's records as one text, with
-// csv.ts's rules (its `csvCharacters`, looked for by strpos, as JavaScript's regular expressions do).
-// So a CSV export makes one string a page in the API rather than some thirty a row: the driver's
-// fields, the sheet's values and the records were most of its CPU and garbage (docs/benchmarks.md).
+// JavaScript), or written by PostgreSQL itself as the CSV's records, with csv.ts's rules (its
+// `csvCharacters`, looked for by strpos, as JavaScript's regular expressions do): on PostgreSQL a
+// record a row, sent by COPY as bytes the API never decodes; over PGlite a page's records as one text.
+// So a CSV export makes no string a row in the API rather than some thirty: the driver's fields, the
+// sheet's values and the records were most of its CPU and garbage (docs/benchmarks.md).
 import { Prisma } from '@tangtoc/db'
 import { enumLabels, type LabelledEnum } from '@tangtoc/shared'
 import { csvCharacters, csvField, signedNumber } from './csv.ts'
@@ -114,6 +115,11 @@ function csvRecordSql(columns: readonly SheetColumn[]): Prisma.Sql {
 export function sheetValuesSql(columns: readonly SheetColumn[], from: Prisma.Sql, order: Prisma.Sql) {
   const values = columns.map((column, index) => Prisma.sql`${column.value} AS ${Prisma.raw(`"${index}"`)}`)
   return Prisma.sql`SELECT ${Prisma.join(values)} FROM ${from} ORDER BY ${order}`
+}
+
+/** Each row's CSV record, in order, as a column `record`: for COPY, whose bytes the API passes on unread. */
+export function sheetRecordRowsSql(columns: readonly SheetColumn[], from: Prisma.Sql, order: Prisma.Sql) {
+  return Prisma.sql`SELECT ${csvRecordSql(columns)} AS record FROM ${from} ORDER BY ${order}`
 }
 
 /** The rows' CSV records as one text, in order, and how many: one field for the driver to read. */
