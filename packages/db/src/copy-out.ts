@@ -19,18 +19,18 @@ const headerBytes = signature.length + 8
  */
 export async function copyOneColumn(pool: pg.Pool, query: string): Promise<CopiedRows> {
   const client = await pool.connect()
+  const chunks: Buffer[] = []
   try {
-    const chunks: Buffer[] = []
     for await (const chunk of client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`))) {
       chunks.push(chunk as Buffer)
     }
-    client.release()
-    return fieldsOf(Buffer.concat(chunks))
   } catch (error) {
     // A connection whose COPY failed midway is closed rather than given to the next query.
     client.release(error instanceof Error ? error : true)
     throw error
   }
+  client.release()
+  return fieldsOf(Buffer.concat(chunks))
 }
 
 /** The fields of a binary COPY's output, whole: their bytes concatenated, and how many rows. */

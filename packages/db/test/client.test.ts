@@ -235,6 +235,7 @@ describe('copyRows', () => {
       })
       await expect(copyRows(prisma, Prisma.sql`SELECT ${'x'}::text`)).rejects.toThrow(/no parameters/)
       await expect(copyRows(prisma, Prisma.sql`SELECT 1 / 0`)).rejects.toThrow(/division by zero/)
+      await expect(copyRows(prisma, Prisma.sql`SELECT 'a', 'b'`)).rejects.toThrow(/a row of 2 fields/)
       expect(await copyRows(prisma, Prisma.sql`SELECT 'after'`)).toMatchObject({ rows: 1 })
     } finally {
       if (database.url) await prisma.$disconnect()
