@@ -8,7 +8,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { AdminOnly } from '../auth/AdminOnly.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
-import { useLocale } from '../i18n/useLocale.ts'
+import { useFormats, useLocale } from '../i18n/useLocale.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { AddressPager } from '../shell/ListPager.tsx'
 import { type ListColumn, ListTable } from '../shell/ListTable.tsx'
@@ -260,12 +260,21 @@ function RecordLink({ id, name, type }: { id: string; name: string | null; type:
   )
 }
 
+/**
+ * The numbers that are amounts of đồng or a count of months: the schema types them Int or Float, as it
+ * does a count of people, so their unit is named here, as the enrollment and payment pages name it.
+ */
+const dongFields = new Set(['gross', 'support', 'payable', 'monthlyIncome', 'amount'])
+
 /** One plain value (not a reference) as a person reads it, by its type in the record's GraphQL type. */
 function usePlainValue(change: AuditChange): (value: unknown) => string {
   const { t, i18n } = useTranslation()
   const { locale, intlLocale } = useLocale()
-  const { valueType } = change
+  const { dong } = useFormats()
+  const { valueType, field } = change
   return (value) => {
+    if (typeof value === 'number' && dongFields.has(field)) return dong(value)
+    if (typeof value === 'number' && field === 'months') return t('enrollment.monthsValue', { count: value })
     if (typeof value === 'number') return value.toLocaleString(intlLocale)
     if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no')
     if (typeof value !== 'string') return JSON.stringify(value)
