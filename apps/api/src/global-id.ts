@@ -14,7 +14,7 @@ export interface GlobalId {
 
 const typenamePattern = /^[A-Z][A-Za-z]*$/
 // Every record the API names by a global id has a UUID key.
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The type and record id a global id names; null when the value is not one. */
 export function decodeGlobalId(value: string): GlobalId | null {

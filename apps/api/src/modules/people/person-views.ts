@@ -2,8 +2,9 @@
 // enrollment's person: a detail page, not a row of a list — is recorded in the audit log as
 // `person.view` (who, whom, through which query field), once per person and request. Rows of the
 // paginated lists are not; their bulk copy, the CSV export, is (`export.download`).
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import type { Context } from '../../context.ts'
+import { selectedFields } from '../../selected-fields.ts'
 import { recordAudit } from '../audit/record.ts'
 
 const recorded = new WeakMap<Context, Set<string>>()
@@ -20,8 +21,7 @@ export function recordPersonView(
   const keys: (string | number)[] = []
   for (let at: GraphQLResolveInfo['path'] | undefined = info.path; at; at = at.prev) keys.unshift(at.key)
   const [rootKey, ...below] = keys
-  const rootField =
-    typeof rootKey === 'string' ? fieldNamed(rootKey, info.operation.selectionSet, info) : rootKey
+  const rootField = typeof rootKey === 'string' ? fieldNamed(rootKey, info) : rootKey
   // `nodes(ids:)` lists the records asked for one by one: each is a detail.
   const listed = below.slice(rootField === 'nodes' ? 1 : 0).some((key) => typeof key === 'number')
   if (listed) return null
@@ -44,18 +44,9 @@ export function recordPersonView(
  * The name of the root field an operation answers under `key`, its alias or its name: the audit names
  * the query field, whatever the client called it, and an alias must not turn `nodes` into a list.
  */
-function fieldNamed(key: string, selections: SelectionSetNode, info: GraphQLResolveInfo): string | undefined {
-  for (const selection of selections.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if ((selection.alias ?? selection.name).value === key) return selection.name.value
-      continue
-    }
-    const inner =
-      selection.kind === Kind.INLINE_FRAGMENT
-        ? selection.selectionSet
-        : info.fragments[selection.name.value]?.selectionSet
-    const found = inner && fieldNamed(key, inner, info)
-    if (found) return found
+function fieldNamed(key: string, info: GraphQLResolveInfo): string | undefined {
+  for (const field of selectedFields(info.operation.selectionSet, info.fragments)) {
+    if ((field.alias ?? field.name).value === key) return field.name.value
   }
   return undefined
 }

@@ -1,8 +1,9 @@
 import type { AudienceGroup, Product, SessionKind } from '@tangtoc/db'
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import { builder } from '../../builder.ts'
 import { ForbiddenError } from '../../errors.ts'
 import { idOf, optionalIdOf } from '../../global-id.ts'
+import { selectedFields } from '../../selected-fields.ts'
 import { CampaignNode } from '../campaigns/campaign.ts'
 import { CenterNode } from '../centers/center.ts'
 import {
@@ -308,11 +309,10 @@ export { CampaignProgressRef }
 /** Whether the query selects any of these fields of the field being resolved, in fragments too. */
 function selectsAny(info: GraphQLResolveInfo, fields: string[]): boolean {
   const wanted = new Set(fields)
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    set?.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return wanted.has(selection.name.value)
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet)
-      return visit(info.fragments[selection.name.value]?.selectionSet)
-    }) ?? false
-  return info.fieldNodes.some((node) => visit(node.selectionSet))
+  for (const node of info.fieldNodes) {
+    for (const field of selectedFields(node.selectionSet, info.fragments)) {
+      if (wanted.has(field.name.value)) return true
+    }
+  }
+  return false
 }
