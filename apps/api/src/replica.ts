@@ -3,10 +3,11 @@
 // moment behind. Everything else reads and writes the primary — a record by id, a form's options,
 // every mutation, signing in — and so do the reads of someone who has just written: after a mutation,
 // the console session carries a short-lived cookie, and an integrator may send `x-read-primary: 1`.
-// While the replica does not answer (stopped, restarting, cut off), its reads go to the primary.
+// While the replica does not answer (stopped, restarting, cut off), its reads go to the primary, the
+// read that found it so included.
 import type { PrismaClient } from '@tangtoc/db'
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
-import type { Plugin } from 'graphql-yoga'
+import { isAsyncIterable, type Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
 import type { Logger } from './logger.ts'
 import { secretCookie } from './modules/auth/credentials.ts'
@@ -23,6 +24,8 @@ export const replicaFields = new Set([
 
 /** How often the replica is asked whether it answers. */
 export const replicaProbeMs = 1_000
+/** How long an answer to the probe may take before the replica counts as not answering. */
+export const replicaProbeTimeoutMs = 2_000
 
 /**
  * The replica while it answers: asked every second, and at once after a read on it failed; the reads
@@ -30,7 +33,7 @@ export const replicaProbeMs = 1_000
  */
 export class ReplicaRoute {
   private answering = true
-  private probing = false
+  private probing: Promise<boolean> | null = null
   private readonly timer: ReturnType<typeof setInterval>
 
   constructor(
@@ -45,11 +48,30 @@ export class ReplicaRoute {
     return this.answering ? this.replica : undefined
   }
 
-  async probe(): Promise<void> {
-    if (this.probing) return
-    this.probing = true
+  /**
+   * Whether the replica answers now. One probe at a time: a caller during one waits for its answer.
+   * A replica cut off without a refusal (no answer at all) counts as not answering after the timeout,
+   * so the probes go on rather than wait on it forever.
+   */
+  probe(): Promise<boolean> {
+    this.probing ??= this.ask().finally(() => {
+      this.probing = null
+    })
+    return this.probing
+  }
+
+  private async ask(): Promise<boolean> {
+    let timeout: ReturnType<typeof setTimeout> | undefined
     try {
-      await this.replica.$queryRaw`SELECT 1`
+      await Promise.race([
+        this.replica.$queryRaw`SELECT 1`,
+        new Promise((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error(`no answer within ${replicaProbeTimeoutMs} ms`)),
+            replicaProbeTimeoutMs,
+          )
+        }),
+      ])
       if (!this.answering) this.logger?.info('the replica answers again: lagging reads go to it')
       this.answering = true
     } catch (error) {
@@ -57,8 +79,9 @@ export class ReplicaRoute {
         this.logger?.warn({ err: error }, 'the replica does not answer: its reads go to the primary')
       this.answering = false
     } finally {
-      this.probing = false
+      clearTimeout(timeout)
     }
+    return this.answering
   }
 
   stop() {
@@ -90,7 +113,7 @@ function operationOf(document: DocumentNode, operationName?: string | null) {
 export function useReadReplica(route: ReplicaRoute): Plugin<Context> {
   return {
     onDispose: () => route.stop(),
-    onExecute({ args }) {
+    onExecute({ args, executeFn, setExecuteFn }) {
       const context = args.contextValue as Context
       const operation = operationOf(args.document as DocumentNode, args.operationName)
       if (!operation) return
@@ -116,13 +139,16 @@ export function useReadReplica(route: ReplicaRoute): Plugin<Context> {
       )
       const replica = route.available()
       if (!lagging || !replica) return
+      const primary = context.prisma
       context.prisma = replica
-      return {
-        onExecuteDone({ result }) {
-          // An unexpected error may be the replica going away: ask it now rather than within a second.
-          if ('errors' in result && result.errors?.length) void route.probe()
-        },
-      }
+      // A read that met an unexpected error may have met the replica going away: asked at once, and
+      // if it no longer answers, the read is made again on the primary (a query writes nothing), so
+      // whoever reads gets their answer rather than an error.
+      setExecuteFn(async (executeArgs) => {
+        const result = await executeFn(executeArgs)
+        if (isAsyncIterable(result) || !result.errors?.length || (await route.probe())) return result
+        return executeFn({ ...executeArgs, contextValue: { ...context, prisma: primary } })
+      })
     },
   }
 }
