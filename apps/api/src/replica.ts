@@ -9,6 +9,7 @@ import type { PrismaClient } from '@tangtoc/db'
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql'
 import { isAsyncIterable, type Plugin } from 'graphql-yoga'
 import type { Context } from './context.ts'
+import { UserError } from './errors.ts'
 import type { Logger } from './logger.ts'
 import { secretCookie } from './modules/auth/credentials.ts'
 
@@ -100,6 +101,25 @@ export function readsPrimary(request: Request): boolean {
   if (request.headers.get(readPrimaryHeader) === '1') return true
   const cookies = request.headers.get('cookie') ?? ''
   return cookies.split(';').some((cookie) => cookie.trim().startsWith(`${recentWriteCookie}=`))
+}
+
+/**
+ * `read` from the replica while it answers and the request may lag; made again on the primary when it
+ * fails and the replica, asked at once, no longer answers. A refusal is the answer wherever it came from.
+ */
+export async function readMayLag<T>(
+  route: ReplicaRoute | undefined,
+  context: Context,
+  read: (context: Context) => Promise<T>,
+): Promise<T> {
+  const replica = route?.available()
+  if (!route || !replica || readsPrimary(context.request)) return read(context)
+  try {
+    return await read({ ...context, prisma: replica })
+  } catch (error) {
+    if (error instanceof UserError || (await route.probe())) throw error
+    return read(context)
+  }
 }
 
 function operationOf(document: DocumentNode, operationName?: string | null) {

@@ -126,6 +126,25 @@ describe('reads that may lag go to the replica', () => {
     }
   })
 
+  it('exports from the primary when the replica stops just before the export is asked for', async () => {
+    const setting = await campaignSetting(api)
+    await post(registerEnrollment, { input: vsiInput(setting, {}, personInput()) }, setting.agent.credentials)
+    const stopped = createPrismaClient({ url: 'postgresql://postgres@127.0.0.1:9/stopped' })
+    const app = createYogaApp({ prisma: api.prisma, replica: stopped })
+    try {
+      const response = await app.fetch(
+        `http://tangtoc.test/exports/enrollments.csv?campaign=${setting.campaign.code}`,
+        { headers: setting.agent.credentials },
+      )
+      expect(response.status).toBe(200)
+      // The header and the one enrollment, read from the primary.
+      expect((await response.text()).trim().split('\n')).toHaveLength(2)
+    } finally {
+      await app.dispose()
+      await stopped.$disconnect()
+    }
+  })
+
   it('counts a replica that accepts connections but never answers as not answering, and asks again', async () => {
     // A host cut off behind a proxy, say: the connection opens, nothing comes back.
     const held: Socket[] = []

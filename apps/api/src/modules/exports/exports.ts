@@ -12,7 +12,7 @@ import type { ServerContext } from '../../client.ts'
 import { holdsNul } from '../../client-input.ts'
 import { type Context, createRequestContext, type JobDependencies } from '../../context.ts'
 import { UserError } from '../../errors.ts'
-import { type ReplicaRoute, readsPrimary } from '../../replica.ts'
+import { type ReplicaRoute, readMayLag } from '../../replica.ts'
 import { requestIdsOf } from '../../request-id.ts'
 import { exportFileOf, exportFileResponse, queueExport } from './export-job.ts'
 import { ExportRequestError, recordExport } from './export-request.ts'
@@ -94,9 +94,9 @@ async function exportResponse(
     fetchAPI,
   }: { request: Request; url: URL; requested: NonNullable<ReturnType<typeof exportOf>>; fetchAPI: FetchAPI },
 ): Promise<Response> {
-  const lagging = replica?.available()
-  const reading = lagging && !readsPrimary(request) ? { ...context, prisma: lagging } : context
-  const exported = await sheets[requested.what](reading, url.searchParams)
+  const exported = await readMayLag(replica, context, (reading) =>
+    sheets[requested.what](reading, url.searchParams),
+  )
   await recordExport(context, url.pathname, url.searchParams, exported.rowCount)
   const fileName = `${exported.filename}.${requested.format}`
   if (exported.rowCount > exportJobRows) {
