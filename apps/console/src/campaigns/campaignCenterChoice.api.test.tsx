@@ -1,5 +1,5 @@
 // The campaign pickers' questions against the real API: within its cost limit, and scoped as it scopes.
-import { screen, within } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { print } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -8,9 +8,8 @@ import { useQuery } from 'urql'
 import { canWriteAt, useViewer } from '../auth/viewer.tsx'
 import { graphql, type ResultOf, type VariablesOf } from '../graphql.ts'
 
-/** How many campaigns, and centers of one, a picker lists: far more than run at once, within the cost limit. */
-export const choicesPage = 100
-
+// A page of 100 campaigns (far more than run at once) and of 100 centers of one: the cost limit reads a
+// literal `first`, so the page is written into each query.
 export const CampaignChoicesQuery = graphql(`
   query CampaignChoices($filter: CampaignFilter!) {
     campaigns(first: 100, filter: $filter) {
@@ -117,7 +116,6 @@ export function useCampaignCenterChoice({
     centers,
     /** The campaigns have been read (none offered is then an answer, not a wait). */
     listed: page !== undefined,
-    error: listed.error ?? read.error,
     campaignsNote: cutShort(page, (counts) => t('campaignChoice.campaignsCut', counts)),
     centersNote: cutShort(campaignCenters, (counts) => t('campaignChoice.centersCut', counts)),
   }

@@ -129,19 +129,15 @@ function ImportUpload() {
   )
 }
 
+/** The terms so far, and how a field's change reaches them. */
+type UploadTermsProps = { terms: UploadTerms; onChange: (patch: Partial<UploadTerms>) => void }
+
 /** A file is imported into an active campaign. */
 const activeCampaigns = { status: ['ACTIVE' as const] }
 
-/** The campaign (a change of campaign forgets the center), its center, the product and its terms. */
-function UploadTermsFields({
-  terms,
-  onChange,
-}: {
-  terms: UploadTerms
-  onChange: (patch: Partial<UploadTerms>) => void
-}) {
+/** The campaign (a change of campaign forgets the center) and its center, the only ones chosen for the viewer. */
+function UploadPlaceFields({ terms, onChange }: UploadTermsProps) {
   const { t } = useTranslation()
-  const label = useEnumLabel()
   const choose = useCallback(
     (field: 'campaign' | 'center', id: string) => onChange({ [field]: id }),
     [onChange],
@@ -153,25 +149,34 @@ function UploadTermsFields({
     choose,
   })
   return (
+    <Group grow>
+      <Select
+        label={t('import.campaign')}
+        data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
+        description={campaignsNote}
+        searchable
+        value={terms.campaign}
+        onChange={(value) => onChange({ campaign: value, center: null })}
+      />
+      <Select
+        label={t('import.center')}
+        data={centers.map((each) => ({ value: each.id, label: each.name }))}
+        description={centersNote}
+        value={terms.center}
+        onChange={(value) => onChange({ center: value })}
+        searchable
+      />
+    </Group>
+  )
+}
+
+/** The campaign and its center, the product and its terms. */
+function UploadTermsFields({ terms, onChange }: UploadTermsProps) {
+  const { t } = useTranslation()
+  const label = useEnumLabel()
+  return (
     <>
-      <Group grow>
-        <Select
-          label={t('import.campaign')}
-          data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
-          description={campaignsNote}
-          searchable
-          value={terms.campaign}
-          onChange={(value) => onChange({ campaign: value, center: null })}
-        />
-        <Select
-          label={t('import.center')}
-          data={centers.map((each) => ({ value: each.id, label: each.name }))}
-          description={centersNote}
-          value={terms.center}
-          onChange={(value) => onChange({ center: value })}
-          searchable
-        />
-      </Group>
+      <UploadPlaceFields terms={terms} onChange={onChange} />
       <Group grow>
         <Select
           label={t('import.product')}

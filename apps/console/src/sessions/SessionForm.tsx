@@ -118,20 +118,7 @@ export function SessionForm({
 }) {
   const { t } = useTranslation()
   const form = useSessionForm(session)
-  const values = form.getValues()
-  const choose = useCallback(
-    (field: 'campaign' | 'center', id: string) => form.setFieldValue(field, id),
-    [form],
-  )
-  const choice = useCampaignCenterChoice({
-    filter: plannedCampaigns,
-    campaign: values.campaign,
-    center: values.center,
-    choose,
-    pause: Boolean(session),
-  })
-  // A new session's campaign is chosen in the form; until then, the default zone.
-  const timeZone = session?.campaign.timeZone ?? choice.campaign?.timeZone ?? campaignTimeZone
+  const { choice, timeZone } = useSessionPlace(form, session)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [created, create] = useMutation(CreateOutreachSessionMutation)
   const [updated, update] = useMutation(UpdateOutreachSessionMutation)
@@ -179,6 +166,26 @@ export function SessionForm({
 }
 
 type SessionFormState = UseFormReturnType<SessionValues>
+
+/**
+ * A new session's campaign and center to choose, and the zone its times are entered in: an edited
+ * session's campaign's, else the chosen campaign's, else (none chosen yet) the default zone.
+ */
+function useSessionPlace(form: SessionFormState, session: EditedSession | undefined) {
+  const values = form.getValues()
+  const choose = useCallback(
+    (field: 'campaign' | 'center', id: string) => form.setFieldValue(field, id),
+    [form],
+  )
+  const choice = useCampaignCenterChoice({
+    filter: plannedCampaigns,
+    campaign: values.campaign,
+    center: values.center,
+    choose,
+    pause: Boolean(session),
+  })
+  return { choice, timeZone: session?.campaign.timeZone ?? choice.campaign?.timeZone ?? campaignTimeZone }
+}
 
 /** The form's values, from the session edited (or empty for a new one), checked as they change. */
 function useSessionForm(session: EditedSession | undefined): SessionFormState {

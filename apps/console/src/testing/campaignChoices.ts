@@ -22,18 +22,23 @@ export function campaignChoiceAnswers(
         },
       },
     },
-    CampaignCenterChoices: (variables) => {
-      const campaign = nodes.find((node) => node.id === variables.campaign)
-      if (!campaign) return { data: { node: null } }
-      const edges = campaign.centers.edges.map(({ node }) => ({
-        node: { code: node.id, ancestors: [], ...node },
-      }))
-      return {
-        data: {
-          node: { __typename: 'Campaign', id: campaign.id, centers: { totalCount: edges.length, edges } },
-        },
-      }
-    },
+    CampaignCenterChoices: centersOfChosen(nodes),
+  }
+}
+
+/** The answer to CampaignCenterChoices: the centers of the campaign asked for. */
+function centersOfChosen(campaigns: readonly CampaignWithCenters[]) {
+  return (variables: Record<string, unknown>) => {
+    const campaign = campaigns.find((node) => node.id === variables.campaign)
+    if (!campaign) return { data: { node: null } }
+    const edges = campaign.centers.edges.map(({ node }) => ({
+      node: { code: node.id, ancestors: [], ...node },
+    }))
+    return {
+      data: {
+        node: { __typename: 'Campaign', id: campaign.id, centers: { totalCount: edges.length, edges } },
+      },
+    }
   }
 }
 
