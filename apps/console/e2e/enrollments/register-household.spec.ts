@@ -4,6 +4,7 @@ import { formatDate, localDateInZone } from '@tangtoc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extendLaunchCampaignPastToday } from '../enrollments-api.ts'
 import { type Harness, startHarness } from '../harness.ts'
+import { fillPerson } from '../registration-form.ts'
 
 /** The printed receipt is shown in the README. */
 const screenshots = new URL('../../../../docs/screenshots/', import.meta.url)
@@ -28,10 +29,12 @@ describe('registering an enrollment', () => {
       .toContain('Sài Gòn')
 
     const person = page.getByRole('region', { name: 'Người tham gia' })
-    await person.getByRole('textbox', { name: /Họ và tên/ }).fill('Phạm Thị Hồng Nhung')
-    await person.getByLabel(/Ngày sinh/).fill('1991-03-15')
-    await person.getByRole('radio', { name: 'Nữ' }).check()
-    await person.getByRole('textbox', { name: /Số định danh cá nhân/ }).fill('079191987601')
+    await fillPerson(person, {
+      fullName: 'Phạm Thị Hồng Nhung',
+      dateOfBirth: '1991-03-15',
+      sex: 'Nữ',
+      citizenId: '079191987601',
+    })
     await person.getByRole('textbox', { name: 'Số điện thoại' }).fill('0912 987 601')
 
     await page.getByText('BHYT hộ gia đình', { exact: true }).click()
@@ -39,17 +42,21 @@ describe('registering an enrollment', () => {
     await page.getByRole('button', { name: 'Thêm thành viên' }).click()
 
     const husband = page.getByRole('group', { name: 'Thành viên 2' })
-    await husband.getByRole('textbox', { name: /Họ và tên/ }).fill('Đỗ Văn Quang')
-    await husband.getByLabel(/Ngày sinh/).fill('1988-07-02')
-    await husband.getByRole('radio', { name: 'Nam' }).check()
-    await husband.getByRole('textbox', { name: /Số định danh cá nhân/ }).fill('079088987602')
+    await fillPerson(husband, {
+      fullName: 'Đỗ Văn Quang',
+      dateOfBirth: '1988-07-02',
+      sex: 'Nam',
+      citizenId: '079088987602',
+    })
     await husband.getByRole('radio', { name: 'Chủ hộ' }).check()
 
     const son = page.getByRole('group', { name: 'Thành viên 3' })
-    await son.getByRole('textbox', { name: /Họ và tên/ }).fill('Đỗ Minh Khôi')
-    await son.getByLabel(/Ngày sinh/).fill('2015-09-20')
-    await son.getByRole('radio', { name: 'Nam' }).check()
-    await son.getByRole('textbox', { name: /Số định danh cá nhân/ }).fill('079215987603')
+    await fillPerson(son, {
+      fullName: 'Đỗ Minh Khôi',
+      dateOfBirth: '2015-09-20',
+      sex: 'Nam',
+      citizenId: '079215987603',
+    })
     await son.getByRole('textbox', { name: 'Quan hệ với chủ hộ' }).fill('con')
     // The head is listed first in the register.
     await page.getByRole('button', { name: 'Chuyển thành viên 2 lên' }).click()

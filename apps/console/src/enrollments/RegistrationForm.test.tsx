@@ -2,9 +2,10 @@ import { addDays, buildCitizenId, localDateInZone } from '@tangtoc/shared'
 import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { campaignChoiceAnswers, provinceCampaigns } from '../testing/campaignChoices.ts'
 import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
-import { renderConsoleAt } from '../testing/render.tsx'
+import { renderConsoleAt, type TestViewer, testAdmin } from '../testing/render.tsx'
 import {
   campaignsWithSaigon,
   honoluluStillThe10th,
@@ -13,7 +14,7 @@ import {
   saigonCampaign,
 } from '../testing/saigon.ts'
 
-const options = { data: { campaigns: campaignsWithSaigon, outreachSessions: { edges: [] } } }
+const noSessions = { data: { outreachSessions: { edges: [] } } }
 
 const householdQuote = {
   data: {
@@ -61,21 +62,24 @@ function renderForm({
   register,
   quote,
   campaigns = campaignsWithSaigon,
-  sessions = options.data.outreachSessions,
+  sessions = noSessions.data.outreachSessions,
   locale,
+  viewer = saigonAgent,
 }: {
   locale?: 'vi' | 'en'
   register?: Mutation
   quote?: Mutation
-  campaigns?: typeof campaignsWithSaigon
+  campaigns?: Parameters<typeof campaignChoiceAnswers>[0]
   sessions?: { edges: { node: { id: string; title: string; status: string; startsAt: string } }[] }
+  viewer?: TestViewer
 } = {}) {
   const quoted: Record<string, unknown>[] = []
   renderConsoleAt('/enrollments/new', {
     ...(locale ? { locale } : {}),
-    viewer: saigonAgent,
+    viewer,
     answers: {
-      RegistrationOptions: { data: { campaigns, outreachSessions: sessions } },
+      ...campaignChoiceAnswers(campaigns),
+      RegistrationSessions: { data: { outreachSessions: sessions } },
       QuoteContribution: recording(quoted, (variables) => (quote ? quote(variables) : householdQuote)),
       ...(register ? { RegisterEnrollment: register } : {}),
     },
@@ -396,6 +400,25 @@ describe('the registration form', { timeout: 40_000 }, () => {
     )
   })
 
+  it('offers every campaign running today, the sixth of seven too, and registers at a center of the one chosen', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderForm({
+      viewer: testAdmin,
+      campaigns: provinceCampaigns(7),
+      register: (variables) => {
+        sent.push(variables)
+        return { data: null }
+      },
+    })
+    await choose(await screen.findByRole('combobox', { name: 'Chiến dịch' }), 'Tăng tốc tỉnh 6')
+    await choose(screen.getByRole('combobox', { name: /^Đơn vị/ }), 'Bưu điện tỉnh 6')
+    await saveMaiAsDraft()
+
+    await expect
+      .poll(() => sent[0])
+      .toMatchObject({ input: { campaign: 'campaign-province-6', center: 'c-province-6' } })
+  })
+
   describe('in a campaign counted in Honolulu', () => {
     afterEach(() => {
       vi.useRealTimers()
@@ -535,7 +558,11 @@ describe('the registration form', { timeout: 40_000 }, () => {
     renderConsoleAt('/enrollments/new', {
       locale: 'en',
       viewer: saigonAgent,
-      answers: { RegistrationOptions: options, QuoteContribution: householdQuote },
+      answers: {
+        ...campaignChoiceAnswers(campaignsWithSaigon),
+        RegistrationSessions: noSessions,
+        QuoteContribution: householdQuote,
+      },
     })
     const income = await screen.findByRole('textbox', { name: /Monthly income/ })
     await pasteInto(income, '3000000')

@@ -26,7 +26,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
-import { canWriteAt, isAdmin, useViewer } from '../auth/viewer.tsx'
+import { isAdmin, useViewer } from '../auth/viewer.tsx'
+import { type CampaignChoice, useCampaignCenterChoice } from '../campaigns/campaignCenterChoice.tsx'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
@@ -47,39 +48,9 @@ import {
   registrationInput,
 } from './registration.ts'
 
-export const RegistrationOptionsQuery = graphql(`
-  query RegistrationOptions(
-    $todayInAnyZone: CampaignPeriodFilter!
-    $sessionFilter: OutreachSessionFilter!
-    $withSessions: Boolean!
-  ) {
-    # Registrations are dated today at the campaign's clock, a day behind or ahead of UTC's at most:
-    # of the campaigns running on one of those days, the form keeps those running today at theirs.
-    campaigns(first: 5, filter: { status: [ACTIVE], overlapping: $todayInAnyZone }) {
-      edges {
-        node {
-          id
-          name
-          jurisdiction
-          timeZone
-          status
-          startDate
-          endDate
-          centers(first: 100) {
-            edges {
-              node {
-                id
-                name
-                ancestors {
-                  id
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    outreachSessions(first: 100, filter: $sessionFilter, orderBy: STARTS_AT_DESC) @include(if: $withSessions) {
+export const RegistrationSessionsQuery = graphql(`
+  query RegistrationSessions($sessionFilter: OutreachSessionFilter!) {
+    outreachSessions(first: 100, filter: $sessionFilter, orderBy: STARTS_AT_DESC) {
       edges {
         node {
           id
@@ -111,11 +82,10 @@ export const RegisterEnrollmentMutation = graphql(
 )
 
 type RegistrationFormState = UseFormReturnType<RegistrationValues>
-type RegistrationCampaign = ResultOf<typeof RegistrationOptionsQuery>['campaigns']['edges'][number]['node']
-type RegistrationCenter = RegistrationCampaign['centers']['edges'][number]['node']
-type RegistrationSession = NonNullable<
-  ResultOf<typeof RegistrationOptionsQuery>['outreachSessions']
->['edges'][number]['node']
+type RegistrationChoice = ReturnType<typeof useCampaignCenterChoice>
+type RegistrationSession = ResultOf<
+  typeof RegistrationSessionsQuery
+>['outreachSessions']['edges'][number]['node']
 
 /**
  * Registers an enrollment: the person, the product and its contribution inputs, a household for HHI.
@@ -134,7 +104,8 @@ export function RegistrationForm({
   const form = useRegistrationForm(initial, timeZone)
   const values = form.getValues()
   const joining = values.household !== null
-  const { campaigns, campaign, centers, sessions, noneRunning } = useRegistrationOptions(form)
+  const { choice, sessions, noneRunning } = useRegistrationOptions(form)
+  const campaign = choice.campaign
   timeZone.current = campaign?.timeZone
   const [quoteErrors, setQuoteErrors] = useState<QuoteFieldErrors>({})
   const onQuoteErrors = useCallback((errors: QuoteFieldErrors) => setQuoteErrors(errors), [])
@@ -159,8 +130,7 @@ export function RegistrationForm({
             <Stack gap="lg">
               <PlacementFields
                 form={form}
-                campaigns={campaigns}
-                centers={centers}
+                choice={choice}
                 sessions={sessions}
                 timeZone={campaign?.timeZone}
               />
@@ -241,55 +211,46 @@ function useRegistrationForm(
 }
 
 /** The campaigns running today at their own clocks: each keeps its campaign's time zone. */
-function runningNow(campaigns: readonly RegistrationCampaign[], now: Date) {
+function runningNow(campaigns: CampaignChoice[]) {
+  const now = new Date()
   return campaigns.filter(
     (campaign) => campaignPhase(campaign, localDateInZone(now, campaign.timeZone)) === 'RUNNING',
   )
 }
 
-/** The campaigns running today, the centers the viewer registers at and the campaign's sessions. */
+/** The campaigns running today, the centers of the chosen one the viewer registers at, and its sessions. */
 function useRegistrationOptions(form: RegistrationFormState) {
-  const viewer = useViewer()
   const values = form.getValues()
-  const now = new Date()
-  const utcToday = localDateInZone(now, 'UTC')
-  const [{ data: options }] = useQuery({
-    query: RegistrationOptionsQuery,
+  const utcToday = localDateInZone(new Date(), 'UTC')
+  const choose = useCallback(
+    (field: 'campaign' | 'center', id: string) => form.setFieldValue(field, id),
+    [form],
+  )
+  const choice = useCampaignCenterChoice({
+    // Registrations are dated today at the campaign's clock, a day behind or ahead of UTC's at most
+    // (from UTC−12 to UTC+14): of the campaigns running on one of those days, the form offers those
+    // running today at theirs.
+    filter: { status: ['ACTIVE'], overlapping: { from: addDays(utcToday, -1), to: addDays(utcToday, 1) } },
+    offered: runningNow,
+    campaign: values.campaign,
+    center: values.center,
+    choose,
+  })
+  const [{ data: sessions }] = useQuery({
+    query: RegistrationSessionsQuery,
     variables: {
-      // From UTC−12 to UTC+14, every zone is at the day before UTC's, UTC's or the day after.
-      todayInAnyZone: { from: addDays(utcToday, -1), to: addDays(utcToday, 1) },
-      withSessions: Boolean(values.campaign),
       sessionFilter: {
-        campaign: values.campaign,
+        campaign: choice.campaign?.id ?? '',
         ...(values.center ? { center: values.center } : {}),
         status: ['PLANNED', 'DONE'],
       },
     },
+    pause: !choice.campaign,
   })
-  const campaigns = runningNow(options?.campaigns.edges.map((edge) => edge.node) ?? [], now)
-  const campaign = campaigns.find((candidate) => candidate.id === values.campaign)
-  // Only the centers the viewer registers at: an agent its own, a manager its subtree.
-  const centers =
-    campaign?.centers.edges.map((edge) => edge.node).filter((center) => canWriteAt(viewer, center)) ?? []
-  const sessions = (options?.outreachSessions?.edges ?? []).map((edge) => edge.node)
-
-  // One active campaign is the one; an agent registers at its own center.
-  useEffect(() => {
-    const only = campaigns.length === 1 ? campaigns[0] : undefined
-    if (!form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
-  }, [campaigns, form])
-  useEffect(() => {
-    const own = viewer?.center?.id
-    if (!form.getValues().center && own && centers.some((center) => center.id === own)) {
-      form.setFieldValue('center', own)
-    }
-  }, [viewer, centers, form])
   return {
-    campaigns,
-    campaign,
-    centers,
-    sessions,
-    noneRunning: options !== undefined && campaigns.length === 0,
+    choice,
+    sessions: choice.campaign ? (sessions?.outreachSessions.edges ?? []).map((edge) => edge.node) : [],
+    noneRunning: choice.listed && choice.campaigns.length === 0,
   }
 }
 
@@ -346,14 +307,12 @@ function NoCampaignRunning() {
 /** Where the enrollment is registered: the campaign, the center and the outreach session. */
 function PlacementFields({
   form,
-  campaigns,
-  centers,
+  choice,
   sessions,
   timeZone,
 }: {
   form: RegistrationFormState
-  campaigns: RegistrationCampaign[]
-  centers: RegistrationCenter[]
+  choice: RegistrationChoice
   sessions: RegistrationSession[]
   /** The chosen campaign's, whose clock its sessions' times read. */
   timeZone: string | undefined
@@ -370,7 +329,9 @@ function PlacementFields({
           <Select
             label={t('enrollment.campaign')}
             required
-            data={campaigns.map((node) => ({ value: node.id, label: node.name }))}
+            searchable
+            description={choice.campaignsNote}
+            data={choice.campaigns.map((node) => ({ value: node.id, label: node.name }))}
             {...form.getInputProps('campaign')}
             onChange={(value) => {
               form.setFieldValue('campaign', value)
@@ -384,7 +345,8 @@ function PlacementFields({
             required
             searchable
             readOnly={viewer.role === 'AGENT'}
-            data={centers.map((node) => ({ value: node.id, label: node.name }))}
+            description={choice.centersNote}
+            data={choice.centers.map((node) => ({ value: node.id, label: node.name }))}
             {...form.getInputProps('center')}
           />
         </Grid.Col>
@@ -481,7 +443,7 @@ function RegistrationQuote({
   onFieldErrors,
 }: {
   form: RegistrationFormState
-  campaign: RegistrationCampaign | undefined
+  campaign: CampaignChoice | undefined
   onFieldErrors: (errors: QuoteFieldErrors) => void
 }) {
   const { t } = useTranslation()

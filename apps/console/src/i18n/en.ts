@@ -100,6 +100,12 @@ export const en: Messages = {
     registrationMarginDaysHint:
       'An enrollment’s period may begin this many days before or after the campaign.',
   },
+  campaignChoice: {
+    campaignsCut:
+      'Listing {{shown, number}} of {{total, number}} campaigns, the latest to start first; the others cannot be chosen here.',
+    centersCut:
+      'Listing {{shown, number}} of the campaign’s {{total, number}} centers; the others cannot be chosen here.',
+  },
   target: {
     plural: 'Targets',
     product: 'Product',

@@ -98,6 +98,12 @@ export const vi = {
     registrationMarginDays: 'Số ngày được đăng ký ngoài thời gian chiến dịch',
     registrationMarginDaysHint: 'Kỳ đóng của hồ sơ được bắt đầu sớm hoặc muộn hơn chiến dịch chừng ấy ngày.',
   },
+  campaignChoice: {
+    campaignsCut:
+      'Danh sách có {{shown, number}} trong {{total, number}} chiến dịch, bắt đầu gần đây nhất trước; các chiến dịch còn lại không chọn được ở đây.',
+    centersCut:
+      'Danh sách có {{shown, number}} trong {{total, number}} đơn vị của chiến dịch; các đơn vị còn lại không chọn được ở đây.',
+  },
   target: {
     plural: 'Chỉ tiêu',
     product: 'Sản phẩm',

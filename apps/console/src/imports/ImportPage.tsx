@@ -17,9 +17,10 @@ import {
 } from '@mantine/core'
 import { formatDong, type ImportField, importFields, type Product, products } from '@tangtoc/shared'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery, useSubscription } from 'urql'
+import { useCampaignCenterChoice } from '../campaigns/campaignCenterChoice.tsx'
 import type { ResultOf } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { useLocale } from '../i18n/useLocale.ts'
@@ -30,7 +31,6 @@ import {
   ImportBatchesQuery,
   ImportBatchProgressSubscription,
   ImportBatchQuery,
-  ImportOptionsQuery,
   SetImportColumnsMutation,
 } from './ImportQueries.ts'
 
@@ -90,6 +90,10 @@ function ImportUpload() {
     months: 12,
     monthlyIncome: undefined,
   })
+  const change = useCallback(
+    (patch: Partial<UploadTerms>) => setTerms((previous) => ({ ...previous, ...patch })),
+    [],
+  )
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
 
@@ -109,10 +113,7 @@ function ImportUpload() {
   return (
     <Paper withBorder p="md">
       <Stack>
-        <UploadTermsFields
-          terms={terms}
-          onChange={(patch) => setTerms((previous) => ({ ...previous, ...patch }))}
-        />
+        <UploadTermsFields terms={terms} onChange={change} />
         <ImportDropZone
           ready={Boolean(terms.campaign && terms.center)}
           sending={sending}
@@ -128,37 +129,54 @@ function ImportUpload() {
   )
 }
 
-/** The campaign (a change of campaign forgets the center), its center, the product and its terms. */
-function UploadTermsFields({
-  terms,
-  onChange,
-}: {
-  terms: UploadTerms
-  onChange: (patch: Partial<UploadTerms>) => void
-}) {
+/** The terms so far, and how a field's change reaches them. */
+type UploadTermsProps = { terms: UploadTerms; onChange: (patch: Partial<UploadTerms>) => void }
+
+/** A file is imported into an active campaign. */
+const activeCampaigns = { status: ['ACTIVE' as const] }
+
+/** The campaign (a change of campaign forgets the center) and its center, the only ones chosen for the viewer. */
+function UploadPlaceFields({ terms, onChange }: UploadTermsProps) {
+  const { t } = useTranslation()
+  const choose = useCallback(
+    (field: 'campaign' | 'center', id: string) => onChange({ [field]: id }),
+    [onChange],
+  )
+  const { campaigns, centers, campaignsNote, centersNote } = useCampaignCenterChoice({
+    filter: activeCampaigns,
+    campaign: terms.campaign,
+    center: terms.center,
+    choose,
+  })
+  return (
+    <Group grow>
+      <Select
+        label={t('import.campaign')}
+        data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
+        description={campaignsNote}
+        searchable
+        value={terms.campaign}
+        onChange={(value) => onChange({ campaign: value, center: null })}
+      />
+      <Select
+        label={t('import.center')}
+        data={centers.map((each) => ({ value: each.id, label: each.name }))}
+        description={centersNote}
+        value={terms.center}
+        onChange={(value) => onChange({ center: value })}
+        searchable
+      />
+    </Group>
+  )
+}
+
+/** The campaign and its center, the product and its terms. */
+function UploadTermsFields({ terms, onChange }: UploadTermsProps) {
   const { t } = useTranslation()
   const label = useEnumLabel()
-  const [{ data }] = useQuery({ query: ImportOptionsQuery })
-  const campaigns = data?.campaigns.edges.map((edge) => edge.node) ?? []
-  const chosen = campaigns.find((each) => each.id === terms.campaign)
-  const centers = chosen?.centers.edges.map((edge) => edge.node) ?? []
   return (
     <>
-      <Group grow>
-        <Select
-          label={t('import.campaign')}
-          data={campaigns.map((each) => ({ value: each.id, label: each.name }))}
-          value={terms.campaign}
-          onChange={(value) => onChange({ campaign: value, center: null })}
-        />
-        <Select
-          label={t('import.center')}
-          data={centers.map((each) => ({ value: each.id, label: each.name }))}
-          value={terms.center}
-          onChange={(value) => onChange({ center: value })}
-          searchable
-        />
-      </Group>
+      <UploadPlaceFields terms={terms} onChange={onChange} />
       <Group grow>
         <Select
           label={t('import.product')}

@@ -1,28 +1,5 @@
 import { graphql } from '../graphql.ts'
 
-export const ImportOptionsQuery = graphql(`
-  query ImportOptions {
-    campaigns(first: 5, filter: { status: [ACTIVE] }) {
-      edges {
-        node {
-          id
-          code
-          name
-          centers(first: 100) {
-            edges {
-              node {
-                id
-                code
-                name
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`)
-
 export const ImportBatchesQuery = graphql(`
   query ImportBatches {
     importBatches(first: 20) {

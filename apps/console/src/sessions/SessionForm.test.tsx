@@ -1,12 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { campaignChoiceAnswers, provinceCampaigns } from '../testing/campaignChoices.ts'
 import { choose } from '../testing/choose.ts'
 import { recording } from '../testing/recording.ts'
-import { renderConsoleAt } from '../testing/render.tsx'
+import { renderConsoleAt, testAdmin } from '../testing/render.tsx'
 import { campaignsWithSaigon, inHonolulu, saigonAgent } from '../testing/saigon.ts'
-
-const options = { data: { campaigns: campaignsWithSaigon } }
 
 const chooseOption = (label: RegExp, option: string) =>
   choose(screen.getByRole('combobox', { name: label }), option)
@@ -18,7 +17,7 @@ describe('planning an outreach session', { timeout: 40_000 }, () => {
     renderConsoleAt('/sessions/new', {
       viewer: saigonAgent,
       answers: {
-        SessionFormOptions: options,
+        ...campaignChoiceAnswers(campaignsWithSaigon),
         CreateOutreachSession: recording(sent, () => ({
           data: {
             createOutreachSession: {
@@ -77,7 +76,7 @@ describe('planning an outreach session', { timeout: 40_000 }, () => {
     renderConsoleAt('/sessions/new', {
       viewer: saigonAgent,
       answers: {
-        SessionFormOptions: { data: { campaigns: inHonolulu(campaignsWithSaigon) } },
+        ...campaignChoiceAnswers(inHonolulu(campaignsWithSaigon)),
         CreateOutreachSession: recording(sent, () => ({ data: null })),
       },
     })
@@ -100,5 +99,28 @@ describe('planning an outreach session', { timeout: 40_000 }, () => {
       .toMatchObject({
         input: { startsAt: '2026-03-10T10:00:00-10:00', endsAt: '2026-03-10T12:00:00-10:00' },
       })
+  })
+
+  it('plans a session in the sixth of seven campaigns, at a center of that campaign', async () => {
+    const sent: Record<string, unknown>[] = []
+    renderConsoleAt('/sessions/new', {
+      viewer: testAdmin,
+      answers: {
+        ...campaignChoiceAnswers(provinceCampaigns(7)),
+        CreateOutreachSession: recording(sent, () => ({ data: null })),
+      },
+    })
+    await choose(await screen.findByRole('combobox', { name: /^Chiến dịch/ }), 'Tăng tốc tỉnh 6')
+    await chooseOption(/^Đơn vị/, 'Bưu điện tỉnh 6')
+    await userEvent.type(screen.getByRole('textbox', { name: /Tên buổi/ }), 'Tư vấn tại tỉnh 6')
+    await chooseOption(/Hình thức/, 'Điểm tư vấn tại chợ')
+    await chooseOption(/Loại địa điểm/, 'Chợ')
+    fireEvent.change(screen.getByLabelText(/Bắt đầu/), { target: { value: '2026-03-10T08:00' } })
+    fireEvent.change(screen.getByLabelText(/Kết thúc/), { target: { value: '2026-03-10T11:00' } })
+    await userEvent.click(screen.getByRole('button', { name: 'Lên kế hoạch buổi tuyên truyền' }))
+
+    await expect
+      .poll(() => sent[0])
+      .toMatchObject({ input: { campaign: 'campaign-province-6', center: 'c-province-6' } })
   })
 })

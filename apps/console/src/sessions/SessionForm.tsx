@@ -8,43 +8,19 @@ import {
   type VenueKind,
   venueKinds,
 } from '@tangtoc/shared'
-import { useEffect } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMutation, useQuery } from 'urql'
-import { canWriteAt, useViewer } from '../auth/viewer.tsx'
+import { useMutation } from 'urql'
+import { useViewer } from '../auth/viewer.tsx'
+import { useCampaignCenterChoice } from '../campaigns/campaignCenterChoice.tsx'
 import { WardPicker } from '../centers/WardPicker.tsx'
-import { graphql, type ResultOf } from '../graphql.ts'
+import { graphql } from '../graphql.ts'
 import { useEnumLabel } from '../i18n/labels.ts'
 import { DateField } from '../shell/DateField.tsx'
 import { FormErrorAlert, useFormError } from '../shell/formError.tsx'
 import { AnchorLink } from '../shell/links.tsx'
 import { formFieldOf, TypedErrorFields } from '../shell/typedErrors.ts'
 import { fromZonedInput, offsetName, toZonedInput } from '../shell/zonedTime.ts'
-
-export const SessionFormOptionsQuery = graphql(`
-  query SessionFormOptions {
-    campaigns(first: 5, filter: { status: [ACTIVE, DRAFT] }) {
-      edges {
-        node {
-          id
-          name
-          timeZone
-          centers(first: 100) {
-            edges {
-              node {
-                id
-                name
-                ancestors {
-                  id
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`)
 
 export const CreateOutreachSessionMutation = graphql(
   `
@@ -125,7 +101,10 @@ export type EditedSession = {
   notes: string | null
 }
 
-type SessionFormOptions = ResultOf<typeof SessionFormOptionsQuery>
+/** A session is planned in a campaign under way or being prepared. */
+const plannedCampaigns = { status: ['ACTIVE' as const, 'DRAFT' as const] }
+
+type CampaignCenterChoice = ReturnType<typeof useCampaignCenterChoice>
 
 /** Plans a session (no `session` given) or edits one; times are entered in the campaign's time zone. */
 export function SessionForm({
@@ -139,10 +118,7 @@ export function SessionForm({
 }) {
   const { t } = useTranslation()
   const form = useSessionForm(session)
-  // A new session's campaign is chosen in the form; until then, the default zone.
-  const [{ data: options }] = useQuery({ query: SessionFormOptionsQuery, pause: Boolean(session) })
-  const chosen = options?.campaigns.edges.find(({ node }) => node.id === form.getValues().campaign)?.node
-  const timeZone = session?.campaign.timeZone ?? chosen?.timeZone ?? campaignTimeZone
+  const { choice, timeZone } = useSessionPlace(form, session)
   const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [created, create] = useMutation(CreateOutreachSessionMutation)
   const [updated, update] = useMutation(UpdateOutreachSessionMutation)
@@ -167,7 +143,7 @@ export function SessionForm({
   return (
     <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>
       <Stack gap="sm">
-        {session ? null : <SessionPlaceFields form={form} options={options} />}
+        {session ? null : <SessionPlaceFields form={form} choice={choice} />}
         <SessionDetailFields form={form} timeZone={timeZone} />
         <FormErrorAlert problem={problem} />
         <Group gap="sm">
@@ -190,6 +166,26 @@ export function SessionForm({
 }
 
 type SessionFormState = UseFormReturnType<SessionValues>
+
+/**
+ * A new session's campaign and center to choose, and the zone its times are entered in: an edited
+ * session's campaign's, else the chosen campaign's, else (none chosen yet) the default zone.
+ */
+function useSessionPlace(form: SessionFormState, session: EditedSession | undefined) {
+  const values = form.getValues()
+  const choose = useCallback(
+    (field: 'campaign' | 'center', id: string) => form.setFieldValue(field, id),
+    [form],
+  )
+  const choice = useCampaignCenterChoice({
+    filter: plannedCampaigns,
+    campaign: values.campaign,
+    center: values.center,
+    choose,
+    pause: Boolean(session),
+  })
+  return { choice, timeZone: session?.campaign.timeZone ?? choice.campaign?.timeZone ?? campaignTimeZone }
+}
 
 /** The form's values, from the session edited (or empty for a new one), checked as they change. */
 function useSessionForm(session: EditedSession | undefined): SessionFormState {
@@ -242,39 +238,17 @@ function sessionInput(submitted: SessionValues, timeZone: string) {
 }
 
 /** A new session's campaign and center, the only ones open to the viewer, chosen for them when there is one. */
-function SessionPlaceFields({
-  form,
-  options,
-}: {
-  form: SessionFormState
-  options: SessionFormOptions | undefined
-}) {
+function SessionPlaceFields({ form, choice }: { form: SessionFormState; choice: CampaignCenterChoice }) {
   const { t } = useTranslation()
   const viewer = useViewer()
-  const values = form.getValues()
-  const campaigns = options?.campaigns.edges.map((edge) => edge.node) ?? []
-  // Only the centers the viewer plans at: an agent its own, a manager its subtree.
-  const centers =
-    campaigns
-      .find((campaign) => campaign.id === values.campaign)
-      ?.centers.edges.map((e) => e.node)
-      .filter((center) => canWriteAt(viewer, center)) ?? []
-  useEffect(() => {
-    const only = campaigns.length === 1 ? campaigns[0] : undefined
-    if (!form.getValues().campaign && only) form.setFieldValue('campaign', only.id)
-  }, [campaigns, form])
-  useEffect(() => {
-    const own = viewer?.center?.id
-    if (!form.getValues().center && own && centers.some((center) => center.id === own)) {
-      form.setFieldValue('center', own)
-    }
-  }, [viewer, centers, form])
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <Select
         label={t('session.campaign')}
         required
-        data={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+        searchable
+        description={choice.campaignsNote}
+        data={choice.campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
         {...form.getInputProps('campaign')}
       />
       <Select
@@ -282,7 +256,8 @@ function SessionPlaceFields({
         required
         searchable
         readOnly={viewer.role === 'AGENT'}
-        data={centers.map((center) => ({ value: center.id, label: center.name }))}
+        description={choice.centersNote}
+        data={choice.centers.map((center) => ({ value: center.id, label: center.name }))}
         {...form.getInputProps('center')}
       />
     </SimpleGrid>
