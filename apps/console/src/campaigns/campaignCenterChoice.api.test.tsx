@@ -55,4 +55,22 @@ describe('choosing a campaign and its center', { timeout: 60_000 }, () => {
     // The other lists' options (the campaign, the product) are in the page too, hidden.
     expect(offered.filter((name) => name?.startsWith('Bưu điện'))).toEqual(['Bưu điện Trung tâm Sài Gòn'])
   })
+
+  it('offers an admin importing a file only the centers that take part, not the city post office that organises the campaign', async () => {
+    // A registration (and so an import) at a center that organises without taking part is refused.
+    await api.renderAt('/imports', { as: 'admin' })
+    const center = await screen.findByRole('combobox', { name: 'Đơn vị' }, { timeout: 10_000 })
+    await userEvent.click(center)
+    await screen.findAllByRole(
+      'option',
+      { name: 'Bưu điện Trung tâm Sài Gòn', hidden: true },
+      { timeout: 10_000 },
+    )
+    const offered = (await screen.findAllByRole('option', { hidden: true })).map(
+      (option) => option.textContent,
+    )
+    expect(offered).not.toContain('Bưu điện Thành phố Hồ Chí Minh')
+    // Nor chosen for them as the admin's own center.
+    expect((center as HTMLInputElement).value).toBe('')
+  })
 })

@@ -31,11 +31,11 @@ export const CampaignChoicesQuery = graphql(`
 `)
 
 export const CampaignCenterChoicesQuery = graphql(`
-  query CampaignCenterChoices($campaign: ID!) {
+  query CampaignCenterChoices($campaign: ID!, $role: CampaignCenterRole) {
     node(id: $campaign) {
       ... on Campaign {
         id
-        centers(first: 100) {
+        centers(first: 100, role: $role) {
           totalCount
           edges {
             node {
@@ -68,6 +68,11 @@ type Choosing = {
   choose: (field: 'campaign' | 'center', id: string) => void
   /** Asks nothing: the form has its campaign and center already (a session being edited). */
   pause?: boolean
+  /**
+   * Only the centers with this part in the campaign: a registration (and an import, which registers)
+   * is refused at a center that organises without taking part, so the form does not offer one.
+   */
+  role?: 'PARTICIPANT'
 }
 
 /**
@@ -82,6 +87,7 @@ export function useCampaignCenterChoice({
   center,
   choose,
   pause = false,
+  role,
 }: Choosing) {
   const { t } = useTranslation()
   const viewer = useViewer()
@@ -91,7 +97,7 @@ export function useCampaignCenterChoice({
   const chosen = campaigns.find((candidate) => candidate.id === campaign)
   const [read] = useQuery({
     query: CampaignCenterChoicesQuery,
-    variables: { campaign: chosen?.id ?? '' },
+    variables: { campaign: chosen?.id ?? '', role: role ?? null },
     pause: !chosen,
   })
   const node = chosen ? read.data?.node : undefined

@@ -232,6 +232,7 @@ function useRegistrationOptions(form: RegistrationFormState) {
     // running today at theirs.
     filter: { status: ['ACTIVE'], overlapping: { from: addDays(utcToday, -1), to: addDays(utcToday, 1) } },
     offered: runningNow,
+    role: 'PARTICIPANT',
     campaign: values.campaign,
     center: values.center,
     choose,

@@ -144,6 +144,7 @@ function UploadPlaceFields({ terms, onChange }: UploadTermsProps) {
   )
   const { campaigns, centers, campaignsNote, centersNote } = useCampaignCenterChoice({
     filter: activeCampaigns,
+    role: 'PARTICIPANT',
     campaign: terms.campaign,
     center: terms.center,
     choose,
