@@ -207,7 +207,7 @@ function CreateCampaignForm() {
     ...launchRules,
   })
 
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
@@ -227,7 +227,7 @@ function CreateCampaignForm() {
     if (result.__typename === 'CreateCampaignPayload')
       return navigate({ to: '/campaigns/$code/targets', params: { code: result.campaign.code } })
     failed(result)
-  }, clear)
+  }, invalid)
 
   return (
     <CampaignFormPage
@@ -298,7 +298,7 @@ function EditCampaignForm({ campaign, onReload }: { campaign: EditedCampaign; on
 function useUpdateCampaign(campaign: EditedCampaign, form: ReturnType<typeof useCampaignForm>) {
   const navigate = useNavigate()
   const [{ fetching }, updateCampaign] = useMutation(UpdateCampaignMutation)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const submit = form.onSubmit(async (values) => {
     clear()
     const outcome = await updateCampaign({
@@ -317,7 +317,7 @@ function useUpdateCampaign(campaign: EditedCampaign, form: ReturnType<typeof use
     if (result.__typename === 'UpdateCampaignPayload')
       return navigate({ to: '/campaigns/$code', params: { code: result.campaign.code } })
     failed(result)
-  }, clear)
+  }, invalid)
   return { submit, fetching, problem }
 }
 

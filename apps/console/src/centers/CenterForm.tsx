@@ -51,7 +51,7 @@ export function CenterForm({
   const [{ fetching: creating }, createCenter] = useMutation(CreateCenterMutation)
   const [{ fetching: updating }, updateCenter] = useMutation(UpdateCenterMutation)
   const form = useCenterForm(center, parentId)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
@@ -65,7 +65,7 @@ export function CenterForm({
     if (result.__typename === 'CreateCenterPayload' || result.__typename === 'UpdateCenterPayload')
       return onSaved()
     failed(result)
-  }, clear)
+  }, invalid)
 
   return (
     <DialogForm

@@ -131,7 +131,7 @@ export function EnrollmentEditForm({
  */
 function useSaveEdit(enrollment: EditedEnrollment, form: EditFormState, onDone: (changed: boolean) => void) {
   const vsi = enrollment.product === 'VOLUNTARY_SOCIAL_INSURANCE'
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, update] = useMutation(UpdateEnrollmentMutation)
   const submit = form.onSubmit(async (submitted) => {
     clear()
@@ -149,7 +149,7 @@ function useSaveEdit(enrollment: EditedEnrollment, form: EditFormState, onDone: 
     if (!outcome) return unanswered(result.error)
     if (outcome.__typename === 'UpdateEnrollmentPayload') return onDone(true)
     failed(outcome)
-  }, clear)
+  }, invalid)
   return { submit, fetching, problem }
 }
 

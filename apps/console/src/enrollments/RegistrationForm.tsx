@@ -258,7 +258,7 @@ function useRegistrationOptions(form: RegistrationFormState) {
 /** Registers the form's values as a draft or submitted, then opens the enrollment. */
 function useRegister(form: RegistrationFormState) {
   const navigate = useNavigate()
-  const { problem, clear, unanswered, failed } = useFormError(
+  const { problem, clear, invalid, unanswered, failed } = useFormError(
     (errors) => form.setErrors({ ...form.errors, ...errors }),
     (path) => registrationField(form.getValues(), path),
   )
@@ -266,7 +266,7 @@ function useRegister(form: RegistrationFormState) {
   const submitKey = useSubmitKey()
 
   // A sending the form itself refuses (the second handler) clears the last sending's refusal, which
-  // answered other values.
+  // answered other values, and shows the first field to fix.
   const submit = (status: 'DRAFT' | 'SUBMITTED') =>
     form.onSubmit(async (submitted) => {
       clear()
@@ -280,7 +280,7 @@ function useRegister(form: RegistrationFormState) {
         return
       }
       failed(outcome)
-    }, clear)()
+    }, invalid)()
   return { submit, saving, problem }
 }
 

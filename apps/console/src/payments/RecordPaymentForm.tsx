@@ -80,7 +80,7 @@ export function RecordPaymentForm({
   const { t } = useTranslation()
   const { intlLocale } = useLocale()
   const form = usePaymentForm(target)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordPaymentMutation)
   const submitKey = useSubmitKey()
   const values = form.getValues()
@@ -100,7 +100,7 @@ export function RecordPaymentForm({
         submitKey.answered()
         if (outcome.__typename === 'RecordPaymentPayload') return onRecorded(outcome.payment)
         failed(outcome)
-      }, clear)}
+      }, invalid)}
     >
       <Stack gap="sm">
         <Text size="sm">

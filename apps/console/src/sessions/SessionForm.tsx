@@ -119,7 +119,7 @@ export function SessionForm({
   const { t } = useTranslation()
   const form = useSessionForm(session)
   const { choice, timeZone } = useSessionPlace(form, session)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [created, create] = useMutation(CreateOutreachSessionMutation)
   const [updated, update] = useMutation(UpdateOutreachSessionMutation)
 
@@ -138,7 +138,7 @@ export function SessionForm({
     if (!outcome) return unanswered(result.error)
     if ('outreachSession' in outcome) return onSaved(outcome.outreachSession.id)
     failed(outcome)
-  }, clear)
+  }, invalid)
 
   return (
     <form noValidate onSubmit={submit} aria-label={session ? t('session.edit') : t('session.plan')}>

@@ -185,7 +185,7 @@ function LeadForm({
 }) {
   const { t } = useTranslation()
   const form = useLeadForm(lead)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [recorded, record] = useMutation(RecordLeadMutation)
   const [updated, update] = useMutation(UpdateLeadMutation)
   const title = lead ? t('lead.editFor', { name: lead.fullName }) : t('lead.record')
@@ -215,7 +215,7 @@ function LeadForm({
           if (!answer) return unanswered(result.error)
           if (answer.__typename === 'RecordLeadPayload') return onClose(true)
           failed(answer)
-        }, clear)}
+        }, invalid)}
       >
         <Stack gap="sm">
           <LeadFields form={form} />

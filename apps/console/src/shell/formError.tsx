@@ -1,5 +1,5 @@
-// What a form shows after its mutation was refused: each field error beside its field, and above the
-// form's buttons the rest — the typed error's message in the console's language, a link to the record
+// What a form shows after its mutation was refused: each field error beside its field, the first of them
+// focused, and above the form's buttons the rest — the typed error's message in the console's language, a link to the record
 // a ConflictError collides with, a way to reload after a StaleObjectError. What was typed stays.
 import { Alert, Button, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
@@ -32,11 +32,19 @@ export function useFormError(
   return {
     problem,
     clear: () => setProblem(null),
+    /** `form.onSubmit`'s second handler: the form refused its own values, so nothing was sent. */
+    invalid: (errors: Record<string, unknown>) => {
+      setProblem(null)
+      focusFirstInvalid(errors)
+    },
     unanswered: (error: CombinedError | undefined) =>
       setProblem({ messages: [t('form.failed', { message: error?.message ?? '' })] }),
     failed: (error: TypedError, placeBy = fieldOf) => {
       const placed = placeTypedError(error, locale, placeBy)
-      if (Object.keys(placed.fields).length > 0) setFieldErrors(placed.fields)
+      if (Object.keys(placed.fields).length > 0) {
+        setFieldErrors(placed.fields)
+        focusFirstInvalid(placed.fields)
+      }
       setProblem({
         messages: placed.general.length > 0 ? placed.general : [t('form.fixFields')],
         existingId: error.existingId ?? null,
@@ -44,6 +52,23 @@ export function useFormError(
       })
     },
   }
+}
+
+/**
+ * Focuses the first field, in the page's order, that holds one of `errors` (Mantine's form marks each
+ * input with its path), which scrolls it into view: whoever pressed a button at the bottom of a long
+ * form sees what to fix rather than nothing happening. A group (radio buttons) focuses its first input.
+ */
+export function focusFirstInvalid(errors: Record<string, unknown>): void {
+  const invalid = new Set(Object.keys(errors))
+  const marked = [...document.querySelectorAll<HTMLElement>('[data-path]')].find((node) =>
+    invalid.has(node.dataset.path ?? ''),
+  )
+  if (!marked) return
+  const focusable = 'input:not([type=hidden]), select, textarea, button'
+  const field = marked.matches(focusable) ? marked : marked.querySelector<HTMLElement>(focusable)
+  field?.focus()
+  if (!field || document.activeElement !== field) marked.scrollIntoView({ block: 'center' })
 }
 
 /**

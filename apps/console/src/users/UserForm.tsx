@@ -41,7 +41,7 @@ export function UserForm({
   const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)
   const [{ fetching: updating }, updateUser] = useMutation(UpdateUserMutation)
   const form = useUserForm(user)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
 
   const submit = form.onSubmit(async (values) => {
     clear()
@@ -61,7 +61,7 @@ export function UserForm({
     if (!result) return unanswered(outcome.error)
     if (result.__typename === 'UserPayload') return onSaved()
     failed(result)
-  }, clear)
+  }, invalid)
 
   return (
     <DialogForm

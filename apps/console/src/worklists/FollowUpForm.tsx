@@ -94,7 +94,7 @@ export function FollowUpForm({
       reason: (value, values) => (values.outcome === 'DECLINED' && !value.trim() ? t('form.required') : null),
     },
   })
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, record] = useMutation(RecordFollowUpMutation)
   const timeZone = useSubjectTimeZone(subjectOf(entry))
 
@@ -110,7 +110,7 @@ export function FollowUpForm({
           if (!answer) return unanswered(result.error)
           if (answer.__typename === 'RecordFollowUpPayload') return onClose(true)
           failed(answer)
-        }, clear)}
+        }, invalid)}
       >
         <Stack gap="sm">
           <FollowUpFields form={form} timeZone={timeZone} />

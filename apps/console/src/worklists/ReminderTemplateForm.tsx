@@ -73,7 +73,7 @@ function TemplateText({
 }) {
   const { t } = useTranslation()
   const form = useReminderTextForm(template.text)
-  const { problem, clear, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
+  const { problem, clear, invalid, unanswered, failed } = useFormError(form.setErrors, formFieldOf(form))
   const [{ fetching }, update] = useMutation(UpdateReminderTemplateMutation)
   return (
     <form
@@ -86,7 +86,7 @@ function TemplateText({
         if (!answer) return unanswered(result.error)
         if (answer.__typename === 'ReminderTemplate') return onClose()
         failed(answer)
-      }, clear)}
+      }, invalid)}
     >
       <Stack gap="sm">
         <Textarea
