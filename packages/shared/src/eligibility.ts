@@ -5,7 +5,7 @@
 //   them as members insured elsewhere.
 
 import { type IsoDate, isIsoDate } from './calendar.ts'
-import { type Issue, issue } from './messages.ts'
+import { type Issue, issue, personNamed } from './messages.ts'
 
 export const voluntarySocialInsuranceMinimumAge = 15
 export const stateInsuredChildAge = 6
@@ -37,7 +37,7 @@ export function checkVoluntaryEligibility(
   if (ageOn(person.dateOfBirth, on) >= voluntarySocialInsuranceMinimumAge) return []
   return [
     issue(`${path}.dateOfBirth`, 'VOLUNTARY_SOCIAL_INSURANCE_TOO_YOUNG', {
-      fullName: person.fullName,
+      fullName: personNamed(person.fullName),
       minimumAge: voluntarySocialInsuranceMinimumAge,
       on: { date: on },
     }),

@@ -6,7 +6,7 @@ import { type IsoDate, isIsoDate } from './calendar.ts'
 import { checkVoluntaryEligibility, isStateInsuredChild } from './eligibility.ts'
 import type { Product, Sex } from './enums.ts'
 import { checkHouseholdCode } from './household-code.ts'
-import { type Failure, failure, type Issue, issue } from './messages.ts'
+import { type Failure, failure, type Issue, issue, personNamed } from './messages.ts'
 import { type CheckedPerson, checkPerson, type PersonInput } from './person.ts'
 import { checkFreeText } from './text/free-text.ts'
 import { normalizeText } from './text/search-key.ts'
@@ -156,7 +156,7 @@ function householdOfOne<Sexed extends Sex | ''>(
 ): Omit<HouseholdCheck<Sexed>, 'code'> {
   const alone = { person, isHead: true, insuredElsewhere: false, relationToHead: null }
   const issues = isEnrolledChild(alone, on)
-    ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: person.fullName })]
+    ? [issue('person.dateOfBirth', 'HOUSEHOLD_MEMBER_UNDER_SIX', { fullName: personNamed(person.fullName) })]
     : []
   return { members: [alone], enrolledIndex: 0, issues }
 }

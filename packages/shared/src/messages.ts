@@ -544,6 +544,7 @@ export const phrases = {
   DISPLAY_NAME: { vi: 'Tên hiển thị', en: 'A display name' },
   API_TOKEN_NAME: { vi: 'Tên mã API', en: 'A token name' },
   SAVED_FILTER_NAME: { vi: 'Tên bộ lọc', en: 'A filter name' },
+  THIS_PERSON: { vi: 'Người này', en: 'This person' },
 } as const satisfies Record<string, LocalizedText>
 
 export type Phrase = keyof typeof phrases
@@ -558,6 +559,11 @@ export type IssueParam =
   | { readonly date: IsoDate }
   | { readonly label: LabelledEnum; readonly value: string }
   | { readonly phrase: Phrase }
+
+/** A person as an issue's text names them: by their name, or “this person” while none is typed yet. */
+export function personNamed(fullName: string): IssueParam {
+  return fullName.trim() === '' ? { phrase: 'THIS_PERSON' } : fullName
+}
 
 /**
  * A problem with an input, placed at a field (`path`, e.g. 'monthlyIncome' or 'supportGroups.1'),

@@ -51,6 +51,17 @@ describe('age and eligibility', () => {
     ])
   })
 
+  it('says “this person” while the name is not typed yet, rather than beginning with nothing', () => {
+    for (const fullName of ['', '   ']) {
+      expect(
+        checkVoluntaryEligibility({ fullName, dateOfBirth: '2016-12-07' }, '2026-12-05')[0]?.message,
+      ).toEqual({
+        vi: 'Người này chưa đủ 15 tuổi vào ngày 05/12/2026: BHXH tự nguyện dành cho công dân từ đủ 15 tuổi.',
+        en: 'This person is not yet 15 on 05/12/2026: voluntary social insurance is for citizens from 15 years of age.',
+      })
+    }
+  })
+
   it('leaves a date of birth that is not a date to the person check', () => {
     expect(checkVoluntaryEligibility({ fullName: 'X', dateOfBirth: '' }, '2025-11-10')).toEqual([])
   })

@@ -159,6 +159,12 @@ describe('checking a household', () => {
     const child = checkPerson(an, 'person', dates).person
     const result = checkHousehold({ product: 'HOUSEHOLD_HEALTH_INSURANCE', person: child }, dates)
     expect(problems(result)).toEqual([{ path: 'person.dateOfBirth', code: 'HOUSEHOLD_MEMBER_UNDER_SIX' }])
+    const unnamed = checkHousehold(
+      { product: 'HOUSEHOLD_HEALTH_INSURANCE', person: { ...child, fullName: '' } },
+      dates,
+    )
+    expect(unnamed.issues[0]?.message.en).toMatch(/^This person is under 6, so the state insures them/)
+    expect(unnamed.issues[0]?.message.vi).toMatch(/^Người này chưa đủ 6 tuổi/)
   })
 })
 
