@@ -45,6 +45,28 @@ async function post(query: string, variables: Record<string, unknown>, headers: 
   }
 }
 
+/**
+ * An app whose replica is down (nothing listens on its port), given to `use` with a campaign holding one
+ * enrollment on the primary.
+ */
+async function withStoppedReplica(
+  use: (
+    app: ReturnType<typeof createYogaApp>,
+    setting: Awaited<ReturnType<typeof campaignSetting>>,
+  ) => Promise<void>,
+) {
+  const setting = await campaignSetting(api)
+  await post(registerEnrollment, { input: vsiInput(setting, {}, personInput()) }, setting.agent.credentials)
+  const stopped = createPrismaClient({ url: 'postgresql://postgres@127.0.0.1:9/stopped' })
+  const app = createYogaApp({ prisma: api.prisma, replica: stopped })
+  try {
+    await use(app, setting)
+  } finally {
+    await app.dispose()
+    await stopped.$disconnect()
+  }
+}
+
 const listed = `query ($campaign: ID) { enrollments(first: 5, filter: { campaign: $campaign }) { totalCount } }`
 const byId = `query ($id: ID!) { enrollment(id: $id) { id } }`
 
@@ -91,12 +113,7 @@ describe('reads that may lag go to the replica', () => {
   })
 
   it('answers from the primary while the replica does not answer, the read that finds it down included', async () => {
-    const setting = await campaignSetting(api)
-    await post(registerEnrollment, { input: vsiInput(setting, {}, personInput()) }, setting.agent.credentials)
-    // A replica that is down: nothing listens on its port.
-    const stopped = createPrismaClient({ url: 'postgresql://postgres@127.0.0.1:9/stopped' })
-    const app = createYogaApp({ prisma: api.prisma, replica: stopped })
-    try {
+    await withStoppedReplica(async (app, setting) => {
       const list = async () => {
         const response = await app.fetch('http://tangtoc.test/graphql', {
           method: 'POST',
@@ -120,18 +137,11 @@ describe('reads that may lag go to the replica', () => {
       const next = await list()
       expect(next.errors).toBeUndefined()
       expect(next.data?.enrollments.totalCount).toBe(1)
-    } finally {
-      await app.dispose()
-      await stopped.$disconnect()
-    }
+    })
   })
 
   it('exports from the primary when the replica stops just before the export is asked for', async () => {
-    const setting = await campaignSetting(api)
-    await post(registerEnrollment, { input: vsiInput(setting, {}, personInput()) }, setting.agent.credentials)
-    const stopped = createPrismaClient({ url: 'postgresql://postgres@127.0.0.1:9/stopped' })
-    const app = createYogaApp({ prisma: api.prisma, replica: stopped })
-    try {
+    await withStoppedReplica(async (app, setting) => {
       const response = await app.fetch(
         `http://tangtoc.test/exports/enrollments.csv?campaign=${setting.campaign.code}`,
         { headers: setting.agent.credentials },
@@ -139,10 +149,7 @@ describe('reads that may lag go to the replica', () => {
       expect(response.status).toBe(200)
       // The header and the one enrollment, read from the primary.
       expect((await response.text()).trim().split('\n')).toHaveLength(2)
-    } finally {
-      await app.dispose()
-      await stopped.$disconnect()
-    }
+    })
   })
 
   it('counts a replica that accepts connections but never answers as not answering, and asks again', async () => {
