@@ -143,6 +143,10 @@ describe('the follow-up worklists', () => {
           .inputValue(),
       )
       .toBe('Lâm Văn Nối')
+    // The running campaign and the agent's own center are chosen for them once the form has read them.
+    await expect
+      .poll(() => registration.getByRole('combobox', { name: /Đơn vị/ }).inputValue(), { timeout: 15_000 })
+      .toContain('Sài Gòn')
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await page.getByRole('heading', { level: 2, name: 'Võ Thị Gia Hạn' }).waitFor()
 
