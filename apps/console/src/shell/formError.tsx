@@ -1,6 +1,7 @@
 // What a form shows after its mutation was refused: each field error beside its field, the first of them
-// focused, and above the form's buttons the rest — the typed error's message in the console's language, a link to the record
-// a ConflictError collides with, a way to reload after a StaleObjectError. What was typed stays.
+// focused, and above the form's buttons the rest — the typed error's message in the console's language,
+// a link to the record a ConflictError collides with, a way to reload after a StaleObjectError. What was
+// typed stays.
 import { Alert, Button, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -59,7 +60,7 @@ export function useFormError(
  * input with its path), which scrolls it into view: whoever pressed a button at the bottom of a long
  * form sees what to fix rather than nothing happening. A group (radio buttons) focuses its first input.
  */
-export function focusFirstInvalid(errors: Record<string, unknown>): void {
+function focusFirstInvalid(errors: Record<string, unknown>): void {
   const invalid = new Set(Object.keys(errors))
   const marked = [...document.querySelectorAll<HTMLElement>('[data-path]')].find((node) =>
     invalid.has(node.dataset.path ?? ''),
