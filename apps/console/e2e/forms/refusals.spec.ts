@@ -109,11 +109,11 @@ describe('refusals are shown on every form', () => {
     await expect
       .poll(() => form.getByRole('combobox', { name: /Đơn vị/ }).inputValue(), { timeout: 15_000 })
       .toContain('Sài Gòn')
-    const section = page.getByRole('region', { name: 'Người tham gia' })
-    await section.getByRole('textbox', { name: /Họ và tên/ }).fill(person.fullName)
-    await section.getByLabel(/Ngày sinh/).fill('12/05/1990')
-    await section.getByRole('radio', { name: 'Nữ' }).check()
-    await section.getByRole('textbox', { name: /Số định danh cá nhân/ }).fill(person.citizenId)
+    await fillPerson(page.getByRole('region', { name: 'Người tham gia' }), {
+      ...person,
+      dateOfBirth: '12/05/1990',
+      sex: 'Nữ',
+    })
     await form.getByRole('textbox', { name: /Mức thu nhập/ }).fill('2500000')
     await form.getByRole('button', { name: 'Lưu nháp' }).click()
 

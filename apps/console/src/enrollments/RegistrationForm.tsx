@@ -222,10 +222,6 @@ function runningNow(campaigns: CampaignChoice[]) {
 function useRegistrationOptions(form: RegistrationFormState) {
   const values = form.getValues()
   const utcToday = localDateInZone(new Date(), 'UTC')
-  const choose = useCallback(
-    (field: 'campaign' | 'center', id: string) => form.setFieldValue(field, id),
-    [form],
-  )
   const choice = useCampaignCenterChoice({
     // Registrations are dated today at the campaign's clock, a day behind or ahead of UTC's at most
     // (from UTC−12 to UTC+14): of the campaigns running on one of those days, the form offers those
@@ -235,7 +231,7 @@ function useRegistrationOptions(form: RegistrationFormState) {
     role: 'PARTICIPANT',
     campaign: values.campaign,
     center: values.center,
-    choose,
+    choose: form.setFieldValue,
   })
   const [{ data: sessions }] = useQuery({
     query: RegistrationSessionsQuery,

@@ -8,7 +8,6 @@ import {
   type VenueKind,
   venueKinds,
 } from '@tangtoc/shared'
-import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { useViewer } from '../auth/viewer.tsx'
@@ -173,15 +172,11 @@ type SessionFormState = UseFormReturnType<SessionValues>
  */
 function useSessionPlace(form: SessionFormState, session: EditedSession | undefined) {
   const values = form.getValues()
-  const choose = useCallback(
-    (field: 'campaign' | 'center', id: string) => form.setFieldValue(field, id),
-    [form],
-  )
   const choice = useCampaignCenterChoice({
     filter: plannedCampaigns,
     campaign: values.campaign,
     center: values.center,
-    choose,
+    choose: form.setFieldValue,
     pause: Boolean(session),
   })
   return { choice, timeZone: session?.campaign.timeZone ?? choice.campaign?.timeZone ?? campaignTimeZone }
